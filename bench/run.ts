@@ -1,0 +1,5 @@
+/** npm run bench: every benchmark, each printing its figures beside a peer measured in the same run. */
+import { benchReadRoster } from './read-roster';
+
+console.log(`Tsunagu benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+benchReadRoster();

@@ -1,0 +1,213 @@
+/** The sidebar's read actions and the mapping staff confirm: sheet list, mapping view, save and clear. */
+import { UserError } from '../errors';
+import type { SheetHead } from '../ports';
+import { detectSheetAs, diagnoseHeader } from '../sheets/detect';
+import { mappingFromDetection, parseMappings, serializeMappings, validateMapping, type ColumnMapping } from '../sheets/mapping';
+import { SHEET_SPECS, isSheetKind } from '../sheets/specs';
+import { SHEET_KINDS, type SheetKind } from '../sheets/types';
+import { HEAD_ROWS, planSetup } from '../setup/plan';
+import { loadSettings } from '../setup/settings-source';
+import type { MappingView, Section, SheetView, SidebarState } from '../../shared/rpc';
+import { SECTIONS } from '../../shared/rpc';
+import type { AppPorts } from './ports';
+
+/** Document property holding the mappings staff confirmed (sheet name → mapping; no personal data). */
+export const MAPPINGS_KEY = 'tsunagu.mappings';
+/** User-cache key: which section the next sidebar opens at. */
+const SECTION_KEY = 'tsunagu.sidebarSection';
+/** Sample values shown per column in the mapping view. */
+const SAMPLES = 3;
+
+/** Opens the sidebar at a section (menu items for each capability land here). */
+export function openSidebarAt(ports: Pick<AppPorts, 'cache' | 'dialogs'>, section: Section): void {
+  ports.cache.put(SECTION_KEY, section, 300);
+  ports.dialogs.showSidebar('つなぐ Tsunagu');
+}
+
+export function loadMappings(ports: Pick<AppPorts, 'store'>): Record<string, ColumnMapping> {
+  return parseMappings(ports.store.get(MAPPINGS_KEY)).mappings;
+}
+
+/** The confirmed kind of every sheet that has a confirmed mapping. */
+export function confirmedKinds(mappings: Readonly<Record<string, ColumnMapping>>): Record<string, SheetKind> {
+  const kinds: Record<string, SheetKind> = {};
+  for (const name of Object.keys(mappings)) kinds[name] = (mappings[name] as ColumnMapping).kind;
+  return kinds;
+}
+
+export function getSidebarState(ports: AppPorts): SidebarState {
+  const cached = ports.cache.get(SECTION_KEY);
+  if (cached !== null) ports.cache.remove(SECTION_KEY);
+  const section = (SECTIONS as readonly string[]).indexOf(cached ?? '') >= 0 ? (cached as Section) : 'setup';
+  const heads = ports.workbook.heads(HEAD_ROWS);
+  const mappings = loadMappings(ports);
+  const settings = loadSettings(ports.workbook, heads, mappings);
+  const sheets = heads.map((head) => sheetView(head, mappings[head.name]));
+  const plan = planSetup(heads, settings, confirmedKinds(mappings));
+  return {
+    organizationName: settings.organizationName,
+    section,
+    sheets,
+    missingStandardSheets: plan.create.map((s) => s.name),
+  };
+}
+
+function sheetView(head: SheetHead, confirmed: ColumnMapping | undefined): SheetView {
+  if (confirmed) {
+    const spec = SHEET_SPECS[confirmed.kind];
+    const missing = spec.columns.filter((c) => c.required && confirmed.columns[c.key] === undefined).map((c) => c.header);
+    return {
+      name: head.name,
+      kind: confirmed.kind,
+      kindLabel: spec.canonicalName,
+      headerRow: confirmed.headerRow,
+      dataRows: Math.max(0, head.lastRow - confirmed.headerRow),
+      confirmed: true,
+      missingRequired: missing,
+      reason: null,
+    };
+  }
+  const diagnosis = diagnoseHeader(head.display, HEAD_ROWS, { sheetName: head.name });
+  if (!diagnosis.ok) {
+    return { name: head.name, kind: null, kindLabel: '', headerRow: null, dataRows: head.lastRow, confirmed: false, missingRequired: [], reason: diagnosis.message };
+  }
+  const det = diagnosis.detection;
+  const spec = SHEET_SPECS[det.kind];
+  return {
+    name: head.name,
+    kind: det.kind,
+    kindLabel: spec.canonicalName,
+    headerRow: det.headerRow,
+    dataRows: Math.max(0, head.lastRow - det.headerRow),
+    confirmed: false,
+    missingRequired: det.missingRequired.map((key) => spec.columns.find((c) => c.key === key)?.header ?? key),
+    reason: null,
+  };
+}
+
+function badKind(kind: string): UserError {
+  return new UserError('mapping.badKind', `シートの種類「${kind}」はありません。`, `There is no sheet kind 「${kind}」.`);
+}
+
+/** The header row when detection found none: the detected one, else the first row with text. */
+function firstTextRow(head: SheetHead): number {
+  const diagnosis = diagnoseHeader(head.display, HEAD_ROWS, { sheetName: head.name });
+  if (diagnosis.ok) return diagnosis.detection.headerRow;
+  const index = head.display.findIndex((row) => row.some((c) => c.trim() !== ''));
+  return index >= 0 ? index + 1 : 1;
+}
+
+function headOf(ports: AppPorts, sheet: string): SheetHead {
+  const head = ports.workbook.heads(HEAD_ROWS).find((h) => h.name === sheet);
+  if (!head) {
+    throw new UserError('sheet.notFound', `シート「${sheet}」が見つかりません。`, `There is no sheet named 「${sheet}」.`);
+  }
+  return head;
+}
+
+/**
+ * The mapping view of one sheet: the confirmed mapping if any, else the detected one. With a
+ * kind, the header is read as that kind instead (staff are changing what the sheet is).
+ */
+export function getMapping(ports: AppPorts, sheet: string, kind?: string): MappingView {
+  const head = headOf(ports, sheet);
+  const confirmed = loadMappings(ports)[sheet];
+  if (kind !== undefined && kind !== '' && kind !== confirmed?.kind) {
+    if (!isSheetKind(kind)) throw badKind(kind);
+    const headerRow = confirmed?.headerRow ?? firstTextRow(head);
+    return mappingView(head, mappingFromDetection(detectSheetAs(kind, head.display[headerRow - 1] ?? [], headerRow)), false);
+  }
+  if (confirmed) return mappingView(head, confirmed, true);
+  const diagnosis = diagnoseHeader(head.display, HEAD_ROWS, { sheetName: sheet });
+  if (!diagnosis.ok) {
+    throw new UserError('sheet.noHeader', `シート「${sheet}」: ${diagnosis.message.ja}`, `Sheet 「${sheet}」: ${diagnosis.message.en}`);
+  }
+  return mappingView(head, mappingFromDetection(diagnosis.detection), false);
+}
+
+function mappingView(head: SheetHead, mapping: ColumnMapping, confirmed: boolean): MappingView {
+  const spec = SHEET_SPECS[mapping.kind];
+  const headerCells = head.display[mapping.headerRow - 1] ?? [];
+  const keyAt = new Map<number, string>();
+  for (const key of Object.keys(mapping.columns)) keyAt.set(mapping.columns[key] as number, key);
+  const body = head.display.slice(mapping.headerRow);
+  const columns = headerCells.map((header, index) => {
+    const samples: string[] = [];
+    for (const row of body) {
+      const text = (row[index] ?? '').trim();
+      if (text !== '') samples.push(text);
+      if (samples.length >= SAMPLES) break;
+    }
+    return { index, header: header.trim(), key: keyAt.get(index) ?? null, samples };
+  });
+  const fields = spec.columns.map((c) => ({ key: c.key, header: c.header, required: c.required }));
+  // Per-year and per-language columns the sheet has are offered too, so staff can re-assign them.
+  for (const key of Object.keys(mapping.columns)) {
+    if (key.indexOf('.') > 0) fields.push({ key, header: headerCells[mapping.columns[key] as number] ?? key, required: false });
+  }
+  return {
+    sheet: head.name,
+    kind: mapping.kind,
+    kindLabel: spec.canonicalName,
+    headerRow: mapping.headerRow,
+    confirmed,
+    columns,
+    fields,
+    kinds: SHEET_KINDS.map((kind) => ({ kind, label: SHEET_SPECS[kind].canonicalName })),
+  };
+}
+
+/** Keeps the mapping staff confirmed; refuses one that names unknown columns or uses a column twice. */
+export function saveMapping(
+  ports: AppPorts,
+  sheet: string,
+  input: { kind: string; headerRow: number; columns: Record<string, number> },
+): MappingView {
+  if (!isSheetKind(input.kind)) throw badKind(input.kind);
+  const kind = input.kind;
+  const head = headOf(ports, sheet);
+  const headerCells = head.display[input.headerRow - 1];
+  if (!headerCells || headerCells.every((c) => c.trim() === '')) {
+    throw new UserError(
+      'mapping.badHeaderRow',
+      `シート「${sheet}」の${input.headerRow}行目は空です。見出し行を選んでください。`,
+      `Row ${input.headerRow} of sheet 「${sheet}」 is empty. Choose the header row.`,
+    );
+  }
+  for (const key of Object.keys(input.columns)) {
+    const index = input.columns[key] as number;
+    if (index >= head.lastColumn) {
+      throw new UserError(
+        'mapping.badColumn',
+        `シート「${sheet}」に${index + 1}列目はありません（${key}）。`,
+        `Sheet 「${sheet}」 has no column ${index + 1} (${key}).`,
+      );
+    }
+  }
+  const mapping: ColumnMapping = { kind, headerRow: input.headerRow, columns: input.columns };
+  const problem = validateMapping(mapping).find((i) => i.severity === 'error');
+  if (problem) {
+    throw new UserError(
+      'mapping.invalid',
+      `シート「${sheet}」の列の対応を保存できません: ${problem.message.ja}`,
+      `The column mapping of sheet 「${sheet}」 cannot be saved: ${problem.message.en}`,
+    );
+  }
+  ports.lock.run(() => {
+    const mappings = loadMappings(ports);
+    mappings[sheet] = mapping;
+    ports.store.set(MAPPINGS_KEY, serializeMappings(mappings));
+  });
+  return mappingView(head, mapping, true);
+}
+
+/** Forgets the confirmed mapping of a sheet: it is detected automatically again. */
+export function clearMapping(ports: AppPorts, sheet: string): MappingView {
+  ports.lock.run(() => {
+    const mappings = loadMappings(ports);
+    if (!(sheet in mappings)) return;
+    delete mappings[sheet];
+    ports.store.set(MAPPINGS_KEY, serializeMappings(mappings));
+  });
+  return getMapping(ports, sheet);
+}

@@ -1,0 +1,90 @@
+/** The ports: what the core needs from the outside world (workbook, lock, document store, clock, dialogs). */
+
+/** A cell as Apps Script's getValues gives it: '' for blank, Date for date cells. */
+export type CellValue = string | number | boolean | Date;
+
+/** The first rows of one sheet, read in one batched call, with its size. */
+export interface SheetHead {
+  name: string;
+  /** Last row with content (0 for an empty sheet). */
+  lastRow: number;
+  lastColumn: number;
+  /** Display strings of the first rows (at most the rows asked for). */
+  display: string[][];
+}
+
+/** The whole used range of one sheet. */
+export interface SheetData {
+  name: string;
+  values: CellValue[][];
+  display: string[][];
+}
+
+/** A drop-down (data validation list) on one column, from the row below the header down. */
+export interface Dropdown {
+  column: number;
+  values: string[];
+  /** Keep values outside the list (shown with a warning) rather than reject them. */
+  allowInvalid: boolean;
+}
+
+/** Everything needed to create one standard sheet in one go. */
+export interface NewSheetSpec {
+  name: string;
+  header: string[];
+  rows: CellValue[][];
+  frozenRows: number;
+  /** 0-based columns formatted as plain text ('@'), so ids, phone numbers and postal codes stay as typed. */
+  textColumns: number[];
+  dropdowns: Dropdown[];
+  /** 0-based columns that hold check boxes. */
+  checkboxColumns: number[];
+  hidden: boolean;
+}
+
+/** The spreadsheet, seen through batched reads and whole-range writes only. */
+export interface Workbook {
+  sheetNames(): string[];
+  /** The first `rows` rows of every sheet: one read per sheet, never per row. */
+  heads(rows: number): SheetHead[];
+  /** The whole used range of a sheet, or null when there is no sheet of that name. */
+  read(name: string): SheetData | null;
+  /**
+   * Creates a sheet with its header, rows, formats and drop-downs. An existing empty sheet of
+   * that name is used instead; returns true when a new sheet was inserted.
+   */
+  createSheet(spec: NewSheetSpec): boolean;
+  /** Removes a sheet Tsunagu itself created in the same action (rollback). */
+  deleteSheet(name: string): void;
+}
+
+/** Small per-document key/value storage (Apps Script document properties): never personal data. */
+export interface DocumentStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  remove(key: string): void;
+}
+
+/** Short-lived per-user storage (Apps Script user cache): never personal data. */
+export interface UserCache {
+  get(key: string): string | null;
+  put(key: string, value: string, seconds: number): void;
+  remove(key: string): void;
+}
+
+/** The document lock: writes run inside it so two staff members cannot interleave. */
+export interface DocumentLock {
+  /** Runs fn holding the lock; throws LockBusyError when it cannot be had in time. */
+  run<T>(fn: () => T): T;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Dialogs in the spreadsheet's own UI (menus run outside the sidebar). */
+export interface Dialogs {
+  confirm(title: string, message: string): boolean;
+  alert(title: string, message: string): void;
+  showSidebar(title: string): void;
+}

@@ -1,0 +1,324 @@
+/** Defines the domain records (Volunteer, HelpRequest, Donation, Membership, Activity, Consultation) read from SheetRecords. */
+import { cellText } from '../text/cell';
+import { parseDate, parseFiscalYear } from '../text/date';
+import { splitMulti } from '../text/multi';
+import { parseNumber } from '../text/number';
+import type { PlainDate } from '../text/plainDate';
+import { parseHours } from '../text/time';
+import { parseYesNo } from '../text/yesno';
+import type { SheetRecord } from './rows';
+import { settingsList, type Settings } from './settings';
+
+// Every accessor here is total: a cell that cannot be read becomes null (or [] for lists), and
+// validation reports it. Strings are normalizeText-ed but not otherwise corrected (a status
+// outside its list stays as written), so validation can say what is wrong.
+
+export interface Volunteer {
+  readonly row: number;
+  readonly volunteerId: string | null;
+  readonly name: string | null;
+  readonly furigana: string | null;
+  readonly birthDate: PlainDate | null;
+  readonly gender: string | null;
+  readonly postalCode: string | null;
+  readonly address: string | null;
+  readonly area: string | null;
+  readonly district: string | null;
+  readonly phone: string | null;
+  readonly email: string | null;
+  /** 個人 / 団体 */
+  readonly volunteerType: string | null;
+  readonly fields: readonly string[];
+  readonly skills: readonly string[];
+  readonly languages: readonly string[];
+  /** As written ('月午前', '土日終日'); the matcher reads them into time slots. */
+  readonly availability: readonly string[];
+  /** Assignments per month; a blank cell is the default 4. */
+  readonly monthlyLimit: number | null;
+  /** Fiscal year of ボランティア活動保険. */
+  readonly insuranceYear: number | null;
+  readonly consent: boolean | null;
+  /** 活動中 / 休止 / 退会 */
+  readonly status: string | null;
+  readonly registeredOn: PlainDate | null;
+  readonly note: string | null;
+}
+
+export interface HelpRequest {
+  readonly row: number;
+  readonly requestId: string | null;
+  readonly receivedOn: PlainDate | null;
+  /** 個人 / 施設 / 団体 */
+  readonly requesterType: string | null;
+  readonly requester: string | null;
+  readonly area: string | null;
+  readonly district: string | null;
+  readonly category: string | null;
+  readonly requiredSkills: readonly string[];
+  readonly languages: readonly string[];
+  readonly preferredTime: readonly string[];
+  /** 単発 / 毎週 / 隔週 / 毎月 */
+  readonly frequency: string | null;
+  /** A blank cell is the default 1. */
+  readonly needed: number | null;
+  readonly genderPreference: string | null;
+  readonly remoteOk: boolean | null;
+  /** 受付 / 調整中 / 紹介済 / 活動中 / 終了 / 不成立 */
+  readonly status: string | null;
+  /** 登録番号 of the volunteers assigned. */
+  readonly assignedVolunteers: readonly string[];
+  readonly staff: string | null;
+  readonly failureReason: string | null;
+}
+
+export interface Donation {
+  readonly row: number;
+  readonly receiptNo: string | null;
+  readonly receivedOn: PlainDate | null;
+  readonly donorId: string | null;
+  readonly donorName: string | null;
+  /** 個人 / 法人 / 団体 / 匿名 */
+  readonly donorType: string | null;
+  readonly address: string | null;
+  /** 一般寄付 / 指定寄付 / 物品寄付 */
+  readonly donationType: string | null;
+  readonly designation: string | null;
+  /** Yen. */
+  readonly amount: number | null;
+  readonly paymentMethod: string | null;
+  /** 未発行 / 発行済 / 無効 */
+  readonly receipt: string | null;
+  /** 氏名公表: 可 → true, 不可 → false. */
+  readonly publishName: boolean | null;
+  readonly note: string | null;
+}
+
+export interface Membership {
+  readonly row: number;
+  readonly memberId: string | null;
+  readonly name: string | null;
+  /** 普通会員 / 賛助会員 / 法人会員 / 特別会員 */
+  readonly memberType: string | null;
+  readonly units: number | null;
+  readonly unitPrice: number | null;
+  readonly amount: number | null;
+  readonly fiscalYear: number | null;
+  readonly branch: string | null;
+  readonly paidOn: PlainDate | null;
+  readonly paymentMethod: string | null;
+}
+
+export interface Activity {
+  readonly row: number;
+  readonly date: PlainDate | null;
+  /** ほっとネット / ふれまち / りんく / ボラセン */
+  readonly program: string | null;
+  readonly activityType: string | null;
+  readonly area: string | null;
+  /** 登録番号 of the volunteers involved (usually one). */
+  readonly volunteerIds: readonly string[];
+  readonly requestId: string | null;
+  readonly participants: number | null;
+  readonly hours: number | null;
+  readonly multiGenerational: boolean | null;
+  readonly note: string | null;
+}
+
+export interface Consultation {
+  readonly row: number;
+  readonly receivedOn: PlainDate | null;
+  readonly area: string | null;
+  /** 来所 / 電話 / 訪問 / メール / その他 */
+  readonly route: string | null;
+  readonly categories: readonly string[];
+  /** 継続 / 解決 / つなぎ */
+  readonly status: string | null;
+  readonly referredTo: string | null;
+}
+
+// ───────── cell readers ─────────
+
+/** Text; for a number cell (an id, a phone number) the display text first, as it keeps the format staff see. */
+function text(r: SheetRecord, key: string): string | null {
+  return cellText(r.fields[key], r.display?.[key]);
+}
+
+const knownCache = new WeakMap<Settings, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The values of a 設定 list as a set, so that a value such as '子ども・子育て' is not split on
+ * its ・. Cached per Settings object: accessors run once per row.
+ */
+function known(settings: Settings | undefined, listName: string): ReadonlySet<string> | undefined {
+  if (!settings) return undefined;
+  let byName = knownCache.get(settings);
+  if (!byName) knownCache.set(settings, (byName = new Map()));
+  let set = byName.get(listName);
+  if (!set) byName.set(listName, (set = new Set(settingsList(settings, listName) ?? [])));
+  return set;
+}
+
+function list(r: SheetRecord, key: string, knownValues?: ReadonlySet<string>): string[] {
+  const v = r.fields[key];
+  const options = knownValues ? { known: knownValues } : {};
+  if (typeof v === 'string') return splitMulti(v, options);
+  const t = cellText(v, r.display?.[key]);
+  return t === null ? [] : splitMulti(t, options);
+}
+
+function date(r: SheetRecord, key: string): PlainDate | null {
+  const d = parseDate(r.fields[key]);
+  if (d.ok) return d.date;
+  const shown = r.display?.[key];
+  if (shown !== undefined && d.reason !== 'blank') {
+    const again = parseDate(shown);
+    if (again.ok) return again.date;
+  }
+  return null;
+}
+
+function numberOf(r: SheetRecord, key: string, integer: boolean, blankDefault: number | null = null): number | null {
+  const n = parseNumber(r.fields[key], { integer });
+  if (n.ok) return n.value;
+  return n.reason === 'blank' ? blankDefault : null;
+}
+
+function yesNo(r: SheetRecord, key: string): boolean | null {
+  const y = parseYesNo(r.fields[key]);
+  if (y.status === 'unrecognised' && r.display?.[key] !== undefined) return parseYesNo(r.display[key]).value;
+  return y.value;
+}
+
+function fiscalYear(r: SheetRecord, key: string): number | null {
+  const fy = parseFiscalYear(r.fields[key]);
+  return fy.ok ? fy.year : null;
+}
+
+/** Durations: the display text first, because Sheets hands over a duration cell as a Date. */
+function hours(r: SheetRecord, key: string): number | null {
+  const shown = r.display?.[key];
+  if (shown !== undefined && shown !== '') {
+    const h = parseHours(shown);
+    if (h.ok) return h.hours;
+  }
+  const h = parseHours(r.fields[key]);
+  return h.ok ? h.hours : null;
+}
+
+// ───────── accessors ─────────
+// Pass the workbook's Settings so that multi-value cells keep 設定 list values that contain ・ or / whole.
+
+export function toVolunteer(r: SheetRecord, settings?: Settings): Volunteer {
+  return {
+    row: r.row,
+    volunteerId: text(r, 'volunteerId'),
+    name: text(r, 'name'),
+    furigana: text(r, 'furigana'),
+    birthDate: date(r, 'birthDate'),
+    gender: text(r, 'gender'),
+    postalCode: text(r, 'postalCode'),
+    address: text(r, 'address'),
+    area: text(r, 'area'),
+    district: text(r, 'district'),
+    phone: text(r, 'phone'),
+    email: text(r, 'email'),
+    volunteerType: text(r, 'volunteerType'),
+    fields: list(r, 'fields', known(settings, '活動分野')),
+    skills: list(r, 'skills', known(settings, '資格・特技')),
+    languages: list(r, 'languages', known(settings, '対応言語')),
+    availability: list(r, 'availability'),
+    monthlyLimit: numberOf(r, 'monthlyLimit', true, 4),
+    insuranceYear: fiscalYear(r, 'insuranceYear'),
+    consent: yesNo(r, 'consent'),
+    status: text(r, 'status'),
+    registeredOn: date(r, 'registeredOn'),
+    note: text(r, 'note'),
+  };
+}
+
+export function toHelpRequest(r: SheetRecord, settings?: Settings): HelpRequest {
+  return {
+    row: r.row,
+    requestId: text(r, 'requestId'),
+    receivedOn: date(r, 'receivedOn'),
+    requesterType: text(r, 'requesterType'),
+    requester: text(r, 'requester'),
+    area: text(r, 'area'),
+    district: text(r, 'district'),
+    category: text(r, 'category'),
+    requiredSkills: list(r, 'requiredSkills', known(settings, '資格・特技')),
+    languages: list(r, 'languages', known(settings, '対応言語')),
+    preferredTime: list(r, 'preferredTime'),
+    frequency: text(r, 'frequency'),
+    needed: numberOf(r, 'needed', true, 1),
+    genderPreference: text(r, 'genderPreference'),
+    remoteOk: yesNo(r, 'remoteOk'),
+    status: text(r, 'status'),
+    assignedVolunteers: list(r, 'assignedVolunteers'),
+    staff: text(r, 'staff'),
+    failureReason: text(r, 'failureReason'),
+  };
+}
+
+export function toDonation(r: SheetRecord, settings?: Settings): Donation {
+  return {
+    row: r.row,
+    receiptNo: text(r, 'receiptNo'),
+    receivedOn: date(r, 'receivedOn'),
+    donorId: text(r, 'donorId'),
+    donorName: text(r, 'donorName'),
+    donorType: text(r, 'donorType'),
+    address: text(r, 'address'),
+    donationType: text(r, 'donationType'),
+    designation: text(r, 'designation'),
+    amount: numberOf(r, 'amount', true),
+    paymentMethod: text(r, 'paymentMethod'),
+    receipt: text(r, 'receipt'),
+    publishName: yesNo(r, 'publishName'),
+    note: text(r, 'note'),
+  };
+}
+
+export function toMembership(r: SheetRecord, settings?: Settings): Membership {
+  return {
+    row: r.row,
+    memberId: text(r, 'memberId'),
+    name: text(r, 'name'),
+    memberType: text(r, 'memberType'),
+    units: numberOf(r, 'units', true),
+    unitPrice: numberOf(r, 'unitPrice', true),
+    amount: numberOf(r, 'amount', true),
+    fiscalYear: fiscalYear(r, 'fiscalYear'),
+    branch: text(r, 'branch'),
+    paidOn: date(r, 'paidOn'),
+    paymentMethod: text(r, 'paymentMethod'),
+  };
+}
+
+export function toActivity(r: SheetRecord, settings?: Settings): Activity {
+  return {
+    row: r.row,
+    date: date(r, 'date'),
+    program: text(r, 'program'),
+    activityType: text(r, 'activityType'),
+    area: text(r, 'area'),
+    volunteerIds: list(r, 'volunteerId'),
+    requestId: text(r, 'requestId'),
+    participants: numberOf(r, 'participants', true),
+    hours: hours(r, 'hours'),
+    multiGenerational: yesNo(r, 'multiGenerational'),
+    note: text(r, 'note'),
+  };
+}
+
+export function toConsultation(r: SheetRecord, settings?: Settings): Consultation {
+  return {
+    row: r.row,
+    receivedOn: date(r, 'receivedOn'),
+    area: text(r, 'area'),
+    route: text(r, 'route'),
+    categories: list(r, 'categories'),
+    status: text(r, 'status'),
+    referredTo: text(r, 'referredTo'),
+  };
+}

@@ -1,0 +1,80 @@
+/** GasWorkbook: the Workbook port on SpreadsheetApp, reading and writing whole ranges only. */
+import type { CellValue, NewSheetSpec, SheetData, SheetHead, Workbook } from '../core/ports';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+
+export class GasWorkbook implements Workbook {
+  constructor(
+    private readonly app: SpreadsheetApp,
+    private readonly book: Spreadsheet,
+  ) {}
+
+  sheetNames(): string[] {
+    return this.book.getSheets().map((sheet) => sheet.getName());
+  }
+
+  heads(rows: number): SheetHead[] {
+    return this.book.getSheets().map((sheet) => {
+      const lastRow = sheet.getLastRow();
+      const lastColumn = sheet.getLastColumn();
+      const n = Math.min(rows, lastRow);
+      const display = n > 0 && lastColumn > 0 ? sheet.getRange(1, 1, n, lastColumn).getDisplayValues() : [];
+      return { name: sheet.getName(), lastRow, lastColumn, display };
+    });
+  }
+
+  read(name: string): SheetData | null {
+    const sheet = this.book.getSheetByName(name);
+    if (!sheet) return null;
+    const lastRow = sheet.getLastRow();
+    const lastColumn = sheet.getLastColumn();
+    if (lastRow === 0 || lastColumn === 0) return { name, values: [], display: [] };
+    const range = sheet.getRange(1, 1, lastRow, lastColumn);
+    return { name, values: range.getValues() as CellValue[][], display: range.getDisplayValues() };
+  }
+
+  createSheet(spec: NewSheetSpec): boolean {
+    const existing = this.book.getSheetByName(spec.name);
+    if (existing && existing.getLastRow() > 0) throw new Error(`sheet ${spec.name} already has data`);
+    const sheet = existing ?? this.book.insertSheet(spec.name, this.book.getSheets().length);
+    try {
+      // setValues needs a rectangle: short rows are padded with blanks.
+      const width = Math.max(spec.header.length, ...spec.rows.map((row) => row.length));
+      const bodyRows = Math.max(sheet.getMaxRows() - spec.frozenRows, 1);
+      // Formats and rules first, so that ids and phone numbers written below stay text.
+      for (const column of spec.textColumns) {
+        sheet.getRange(spec.frozenRows + 1, column + 1, bodyRows, 1).setNumberFormat('@');
+      }
+      for (const dropdown of spec.dropdowns) {
+        const rule = this.app
+          .newDataValidation()
+          .requireValueInList(dropdown.values, true)
+          .setAllowInvalid(dropdown.allowInvalid)
+          .build();
+        sheet.getRange(spec.frozenRows + 1, dropdown.column + 1, bodyRows, 1).setDataValidation(rule);
+      }
+      for (const column of spec.checkboxColumns) {
+        const rule = this.app.newDataValidation().requireCheckbox().build();
+        sheet.getRange(spec.frozenRows + 1, column + 1, bodyRows, 1).setDataValidation(rule);
+      }
+      const grid = [spec.header as CellValue[], ...spec.rows].map((row) =>
+        row.length === width ? row : [...row, ...new Array<CellValue>(width - row.length).fill('')],
+      );
+      sheet.getRange(1, 1, grid.length, width).setValues(grid);
+      sheet.getRange(1, 1, 1, spec.header.length).setFontWeight('bold');
+      if (spec.frozenRows > 0) sheet.setFrozenRows(spec.frozenRows);
+      if (spec.hidden) sheet.hideSheet();
+    } catch (error) {
+      // A half-made sheet is removed again, so a failed action leaves nothing behind.
+      if (!existing) this.book.deleteSheet(sheet);
+      throw error;
+    }
+    return !existing;
+  }
+
+  deleteSheet(name: string): void {
+    const sheet = this.book.getSheetByName(name);
+    if (sheet) this.book.deleteSheet(sheet);
+  }
+}

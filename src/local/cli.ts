@@ -1,0 +1,72 @@
+/** The tsunagu command line: demo, sheets, studio; a global --stats prints the service calls an action made. */
+import { parseArgs } from 'node:util';
+import { runDemo } from './commands/demo';
+import { runSheets } from './commands/sheets';
+import { runStudio } from './commands/studio';
+import { type Io, UsageError, nodeIo } from './commands/io';
+
+export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
+
+const HELP = `tsunagu — つなぐ: 社協のための Google スプレッドシート アドオン（ローカル版）
+
+使い方 / usage:
+  tsunagu demo <out.xlsx> [--seed N] [--volunteers N] [--requests N]
+      デモ用のブックを作成します / write a synthetic demo workbook
+  tsunagu sheets <book.xlsx> [--json]
+      シートの種類と列の対応を表示します / show the detected sheet kinds and column mapping
+  tsunagu studio [book.xlsx] [--port 8080]
+      ブラウザで試せるローカル スタジオを開きます / open the local studio in a browser
+
+共通 / global:
+  --stats   アクションが行ったサービス呼び出しの回数を表示 / print the service calls an action made
+  --help    このヘルプ / this help
+
+終了コード / exit codes: 0 正常 ok, 1 指摘あり findings, 2 使えない入力 unusable input`;
+
+/** Runs one command; resolves to the process exit code. */
+export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        stats: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        json: { type: 'boolean', default: false },
+        seed: { type: 'string' },
+        volunteers: { type: 'string' },
+        requests: { type: 'string' },
+        port: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    io.err(`tsunagu: ${(error as Error).message}\n${HELP}`);
+    return EXIT.unusable;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    io.out(HELP);
+    return command || values.help ? EXIT.ok : EXIT.unusable;
+  }
+  try {
+    switch (command) {
+      case 'demo':
+        return await runDemo(rest, values, io);
+      case 'sheets':
+        return await runSheets(rest, values, io);
+      case 'studio':
+        return await runStudio(rest, values, io);
+      default:
+        throw new UsageError(`不明なコマンドです: ${command} / unknown command: ${command}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`tsunagu: ${error.message}`);
+      return EXIT.unusable;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+/** Output streams and the one error type of the CLI: a one-line reason for unusable input (exit 2). */
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export function nodeIo(): Io {
+  return {
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  };
+}
+
+/** Input the command cannot use: missing file, not a workbook, no recognisable sheet, bad option. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Reads a whole-number option, or throws a UsageError naming it. */
+export function intOption(value: string | undefined, name: string, fallback: number, min = 0, max = 1_000_000): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} には ${min}〜${max} の整数を指定してください（${value}）/ --${name} must be a whole number from ${min} to ${max} (got ${value})`);
+  }
+  return n;
+}

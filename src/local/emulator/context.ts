@@ -1,0 +1,54 @@
+/** EmulatorContext: what every emulated service of one Emulator shares — clock, call counter, captured logs, id sequence. */
+import { CallCounter } from './calls';
+import type { UiScript } from './ui';
+import type { WorkbookModel } from './workbook';
+
+export class EmulatorContext {
+  readonly stats = new CallCounter();
+  readonly logs: string[] = [];
+  private advancedMs = 0;
+  private depth = 0;
+  private sequence = 0;
+
+  constructor(
+    private readonly clock: () => Date,
+    readonly userEmail: string,
+    /** The one spreadsheet the script is bound to. */
+    readonly workbook: WorkbookModel,
+    /** What the user saw and answered: menus, alerts, sidebars, toasts. */
+    readonly ui: UiScript,
+    /** The project's HTML files by name (without .html). */
+    readonly htmlFiles: Readonly<Record<string, string>>,
+  ) {}
+
+  /** Milliseconds since the epoch on the emulator clock: the caller's clock plus time slept or waited. */
+  nowMs(): number {
+    return this.clock().getTime() + this.advancedMs;
+  }
+
+  now(): Date {
+    return new Date(this.nowMs());
+  }
+
+  /** Utilities.sleep and lock waits move the clock instead of blocking the process. */
+  advance(ms: number): void {
+    if (ms > 0) this.advancedMs += ms;
+  }
+
+  /** A per-emulator sequence, so ids are deterministic from one run to the next. */
+  nextId(): number {
+    this.sequence += 1;
+    return this.sequence;
+  }
+
+  /** Runs one service method; it is counted only when the script called it, not the emulator itself. */
+  call<T>(key: string, run: () => T): T {
+    if (this.depth === 0) this.stats.add(key);
+    this.depth += 1;
+    try {
+      return run();
+    } finally {
+      this.depth -= 1;
+    }
+  }
+}

@@ -1,0 +1,201 @@
+/** Emulator: one spreadsheet-bound Apps Script project offline — its service globals, what it recorded, and its .xlsx file. */
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { EmuCacheService } from './cache';
+import type { CallStats } from './calls';
+import { interpretInput, outputValue, storeInto } from './cell-values';
+import { EmulatorContext } from './context';
+import { EmuFormApp, FormRegistry } from './forms';
+import { EmuHtmlService } from './html';
+import { EmuConsole, EmuLogger, type EmulatedConsole } from './logger';
+import { EmuLockService, type LockScope } from './lock';
+import { EmuPropertiesService } from './properties';
+import { EmuScriptApp, type TriggerRecord } from './script-app';
+import { EmuSession } from './session';
+import { DEFAULT_SHEET_PREFIX } from './spreadsheet';
+import { EmuSpreadsheetApp } from './spreadsheet-app';
+import { EmuUi, UiScript } from './ui';
+import { EmuUtilities } from './utilities';
+import { WorkbookModel, type CellValue, type SheetModel } from './workbook';
+import { loadWorkbook, saveWorkbook } from './xlsx';
+
+export interface EmulatorOptions {
+  /** The clock for Session, Utilities, caches and triggers; default () => new Date(). */
+  now?: () => Date;
+  /** The project's HTML files: name (without .html) → content, for HtmlService. */
+  htmlFiles?: Record<string, string>;
+  /** Session.getActiveUser().getEmail(); default 'staff@example.org'. */
+  userEmail?: string;
+}
+
+/**
+ * The Apps Script globals, typed as @types/google-apps-script declares them so that gas/ code and
+ * tests use them unchanged. Only the methods each emulator class lists are implemented; any other
+ * method is absent at run time (calling it is a TypeError, never a silent no-op).
+ */
+export interface EmulatorGlobals {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  FormApp: GoogleAppsScript.Forms.FormApp;
+  LockService: GoogleAppsScript.Lock.LockService;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  CacheService: GoogleAppsScript.Cache.CacheService;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  Session: GoogleAppsScript.Base.Session;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  Logger: GoogleAppsScript.Base.Logger;
+  console: EmulatedConsole;
+}
+
+/** Sheets' name for a new spreadsheet in Japanese, and for its first sheet. */
+export const DEFAULT_SPREADSHEET_NAME = '無題のスプレッドシート';
+export const DEFAULT_USER_EMAIL = 'staff@example.org';
+
+/** The same name gives the same id, so that runs (and saved forms' destinations) are reproducible. */
+function spreadsheetIdFor(name: string): string {
+  return `tsunagu-${createHash('sha256').update(name).digest('base64url').slice(0, 36)}`;
+}
+
+export class Emulator {
+  readonly globals: EmulatorGlobals;
+  /** Service calls so far, by 'Class.method'. */
+  readonly stats: CallStats;
+  /** Menus, alerts, prompts, sidebars, dialogs and toasts, and the scripted answers to dialogs. */
+  readonly ui: UiScript;
+  /** Forms created through FormApp, and a way to submit responses to them. */
+  readonly forms: FormRegistry;
+  /** Logger.log and console.* output, one entry per call. */
+  readonly logs: string[];
+  private readonly ctx: EmulatorContext;
+  private readonly lockService: EmuLockService;
+  private readonly scriptApp: EmuScriptApp;
+
+  private constructor(workbook: WorkbookModel, options: EmulatorOptions) {
+    this.ui = new UiScript();
+    this.ctx = new EmulatorContext(
+      options.now ?? (() => new Date()),
+      options.userEmail ?? DEFAULT_USER_EMAIL,
+      workbook,
+      this.ui,
+      { ...(options.htmlFiles ?? {}) },
+    );
+    this.stats = this.ctx.stats;
+    this.logs = this.ctx.logs;
+    this.forms = new FormRegistry(this.ctx);
+    this.lockService = new EmuLockService(this.ctx);
+    this.scriptApp = new EmuScriptApp(this.ctx);
+    const globals = {} as EmulatorGlobals;
+    Object.assign(globals, {
+      SpreadsheetApp: new EmuSpreadsheetApp(this.ctx, new EmuUi(this.ctx)),
+      // Template scriptlets see the same globals as the script.
+      HtmlService: new EmuHtmlService(this.ctx, globals),
+      FormApp: new EmuFormApp(this.ctx, this.forms),
+      LockService: this.lockService,
+      PropertiesService: new EmuPropertiesService(this.ctx),
+      CacheService: new EmuCacheService(this.ctx),
+      ScriptApp: this.scriptApp,
+      Session: new EmuSession(this.ctx),
+      Utilities: new EmuUtilities(this.ctx),
+      Logger: new EmuLogger(this.ctx),
+      console: new EmuConsole(this.ctx),
+    });
+    this.globals = Object.freeze(globals);
+  }
+
+  /** An empty spreadsheet with one sheet, シート1 (1000 × 26), as Sheets creates it. */
+  static create(name: string = DEFAULT_SPREADSHEET_NAME, options: EmulatorOptions = {}): Emulator {
+    const workbook = new WorkbookModel(spreadsheetIdFor(name), name);
+    workbook.addSheet(`${DEFAULT_SHEET_PREFIX}1`);
+    return new Emulator(workbook, options);
+  }
+
+  /** A spreadsheet loaded from an .xlsx file (a path or its bytes). */
+  static async fromXlsx(file: string | Uint8Array, options: EmulatorOptions = {}): Promise<Emulator> {
+    const data = typeof file === 'string' ? new Uint8Array(await readFile(file)) : file;
+    const fallbackName = typeof file === 'string' ? basename(file, extname(file)) : DEFAULT_SPREADSHEET_NAME;
+    const workbook = await loadWorkbook(data, spreadsheetIdFor(fallbackName), fallbackName);
+    return new Emulator(workbook, options);
+  }
+
+  /** The spreadsheet as .xlsx bytes: values, formats, notes, fills, frozen rows, validation, hidden sheets, document properties. */
+  async toXlsx(): Promise<Uint8Array> {
+    return saveWorkbook(this.ctx.workbook);
+  }
+
+  async saveXlsx(path: string): Promise<void> {
+    await writeFile(path, await this.toXlsx());
+  }
+
+  /** Time-driven and spreadsheet triggers the script created and has not deleted. */
+  get triggers(): TriggerRecord[] {
+    return this.scriptApp.store.all();
+  }
+
+  /** The spreadsheet's id (what Spreadsheet.getId() returns). */
+  get spreadsheetId(): string {
+    return this.ctx.workbook.id;
+  }
+
+  /** The emulator clock: the given clock plus time slept or spent waiting for locks. */
+  now(): Date {
+    return this.ctx.now();
+  }
+
+  private sheetModel(name: string): SheetModel {
+    const sheet = this.ctx.workbook.sheetByName(name);
+    if (!sheet) throw new Error(`No sheet named "${name}"`);
+    return sheet;
+  }
+
+  /** The used range of a sheet as getValues would return it ([] for an empty sheet); not a service call. */
+  sheetValues(name: string): CellValue[][] {
+    const sheet = this.sheetModel(name);
+    const lastRow = sheet.lastRow();
+    const lastColumn = sheet.lastColumn();
+    const rows: CellValue[][] = [];
+    for (let r = 1; r <= lastRow; r += 1) {
+      const row: CellValue[] = [];
+      for (let c = 1; c <= lastColumn; c += 1) row.push(outputValue(sheet.cell(r, c)));
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /**
+   * Replaces a sheet's values with rows written from A1 (the sheet is created at the end when
+   * missing, the grid grows to fit). Values are taken as setValues takes them, so '0123' in a cell
+   * not formatted as text becomes 123, as it would in Sheets. Formats, notes and validation stay.
+   * Not a service call.
+   */
+  setSheetValues(name: string, rows: readonly (readonly unknown[])[]): void {
+    const workbook = this.ctx.workbook;
+    const sheet = workbook.sheetByName(name) ?? workbook.addSheet(name);
+    sheet.clear({ contents: true, formats: false, notes: false, validations: false });
+    const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
+    sheet.growTo(rows.length, width);
+    const now = this.ctx.nowMs();
+    rows.forEach((row, i) => {
+      row.forEach((value, j) => {
+        const existing = sheet.cell(i + 1, j + 1);
+        const written = interpretInput(value, existing?.numberFormat, now);
+        if (!existing && written.value === undefined && written.formula === undefined) return;
+        storeInto(sheet.ensure(i + 1, j + 1), written);
+      });
+    });
+  }
+
+  /** Simulates another user holding (true) or releasing (false) the document lock. */
+  holdDocumentLockElsewhere(held = true): void {
+    this.holdLockElsewhere('document', held);
+  }
+
+  holdLockElsewhere(scope: LockScope, held = true): void {
+    this.lockService.states[scope].heldElsewhere = held;
+  }
+
+  /** Ends the current execution: Apps Script releases the locks it still holds. */
+  endExecution(): void {
+    this.lockService.releaseAll();
+  }
+}

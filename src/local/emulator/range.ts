@@ -1,0 +1,557 @@
+/** Range: the emulated SpreadsheetApp Range — values in and out with Sheets' parsing and formatting, notes, fills, formats, validation. */
+import { CLOSED, formatA1, type OpenEnds } from './a1';
+import { Service, asGas, countCalls } from './calls';
+import { interpretInput, outputValue, storeInto, type Interpreted } from './cell-values';
+import { normalizeColor, rgbColor } from './colors';
+import type { EmulatorContext } from './context';
+import { AUTOMATIC_FORMAT, displayValue } from './number-format';
+import { EmuSheet } from './sheet';
+import { EmuDataValidation, makeRule, ruleOf, violates, type ValidationRule } from './validation';
+import { CLEAR_ALL, RANGE_REF, type Cell, type CellValue, type ClearOptions, type RangeRef } from './workbook';
+
+type GasRange = GoogleAppsScript.Spreadsheet.Range;
+
+const RANGE_METHODS = [
+  'activate',
+  'check',
+  'clear',
+  'clearContent',
+  'clearDataValidations',
+  'clearFormat',
+  'clearNote',
+  'getA1Notation',
+  'getBackground',
+  'getBackgrounds',
+  'getCell',
+  'getColumn',
+  'getDataValidation',
+  'getDataValidations',
+  'getDisplayValue',
+  'getDisplayValues',
+  'getFontColor',
+  'getFontColors',
+  'getFontWeight',
+  'getFontWeights',
+  'getFormula',
+  'getFormulas',
+  'getGridId',
+  'getHeight',
+  'getLastColumn',
+  'getLastRow',
+  'getNote',
+  'getNotes',
+  'getNumColumns',
+  'getNumRows',
+  'getNumberFormat',
+  'getNumberFormats',
+  'getRow',
+  'getRowIndex',
+  'getSheet',
+  'getValue',
+  'getValues',
+  'getWidth',
+  'insertCheckboxes',
+  'isBlank',
+  'isChecked',
+  'offset',
+  'removeCheckboxes',
+  'setBackground',
+  'setBackgroundRGB',
+  'setBackgrounds',
+  'setDataValidation',
+  'setDataValidations',
+  'setFontColor',
+  'setFontWeight',
+  'setFontWeights',
+  'setFormula',
+  'setFormulas',
+  'setNote',
+  'setNotes',
+  'setNumberFormat',
+  'setNumberFormats',
+  'setValue',
+  'setValues',
+  'uncheck',
+] as const satisfies readonly (keyof GasRange)[];
+
+export type RangeMethod = (typeof RANGE_METHODS)[number];
+
+/** The error Apps Script gives when a 2-D array does not have the range's shape. */
+export function checkShape(data: unknown, numRows: number, numColumns: number): unknown[][] {
+  if (!Array.isArray(data)) {
+    throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.");
+  }
+  if (data.length !== numRows) {
+    throw new Error(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`,
+    );
+  }
+  for (const row of data) {
+    const width = Array.isArray(row) ? row.length : 0;
+    if (width !== numColumns) {
+      throw new Error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${width} but the range has ${numColumns}.`,
+      );
+    }
+  }
+  return data as unknown[][];
+}
+
+export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
+  constructor(
+    ctx: EmulatorContext,
+    private readonly ref: RangeRef,
+    private readonly open: OpenEnds = CLOSED,
+  ) {
+    super(ctx);
+  }
+
+  /** Lets the other emulated services (validation, the spreadsheet) see which cells this is. */
+  [RANGE_REF](): RangeRef {
+    return this.ref;
+  }
+
+  private get self(): GasRange {
+    return asGas(this);
+  }
+
+  /** Visits every cell position of the range with its 0-based offsets. */
+  private each(visit: (row: number, column: number, i: number, j: number) => void): void {
+    const { row, column, numRows, numColumns } = this.ref;
+    for (let i = 0; i < numRows; i += 1) {
+      for (let j = 0; j < numColumns; j += 1) visit(row + i, column + j, i, j);
+    }
+  }
+
+  /** A rows × columns grid of something read from each cell. */
+  private grid<T>(read: (cell: Cell | undefined) => T): T[][] {
+    const { sheet, row, column, numRows, numColumns } = this.ref;
+    const out: T[][] = new Array<T[]>(numRows);
+    for (let i = 0; i < numRows; i += 1) {
+      const line: T[] = new Array<T>(numColumns);
+      for (let j = 0; j < numColumns; j += 1) line[j] = read(sheet.cell(row + i, column + j));
+      out[i] = line;
+    }
+    return out;
+  }
+
+  private topLeft(): Cell | undefined {
+    return this.ref.sheet.cell(this.ref.row, this.ref.column);
+  }
+
+  /**
+   * Writes interpreted values after checking "reject input" rules for all of them first, so that a
+   * rejected write changes nothing.
+   */
+  private writeValues(valueAt: (i: number, j: number) => unknown): void {
+    const { sheet } = this.ref;
+    const now = this.ctx.nowMs();
+    const pending: Array<[number, number, Interpreted]> = [];
+    this.each((r, c, i, j) => {
+      const existing = sheet.cell(r, c);
+      const written = interpretInput(valueAt(i, j), existing?.numberFormat, now);
+      const rule = existing?.validation;
+      if (rule && !rule.allowInvalid && violates(rule, written.value)) {
+        throw new Error(
+          `The data you entered in cell ${formatA1(r, c, 1, 1)} violates the data validation rules set on this cell.`,
+        );
+      }
+      pending.push([r, c, written]);
+    });
+    for (const [r, c, written] of pending) {
+      if (!sheet.cell(r, c) && written.value === undefined && written.formula === undefined) continue;
+      storeInto(sheet.ensure(r, c), written);
+    }
+  }
+
+  private setEach(apply: (cell: Cell, i: number, j: number) => void): GasRange {
+    const { sheet } = this.ref;
+    this.each((r, c, i, j) => apply(sheet.ensure(r, c), i, j));
+    return this.self;
+  }
+
+  private clearWith(what: ClearOptions): GasRange {
+    const { sheet } = this.ref;
+    this.each((r, c) => sheet.clearCell(r, c, what));
+    return this.self;
+  }
+
+  private checkboxRule(cell: Cell | undefined): ValidationRule | null {
+    const rule = cell?.validation;
+    return rule && rule.criteria === 'CHECKBOX' ? rule : null;
+  }
+
+  activate(): GasRange {
+    const workbook = this.ctx.workbook;
+    workbook.activeSheet = this.ref.sheet;
+    workbook.activeRange = { ...this.ref };
+    return this.self;
+  }
+
+  check(): GasRange {
+    return this.setEach((cell) => {
+      const rule = this.checkboxRule(cell);
+      if (rule) cell.value = rule.args.length > 0 ? (rule.args[0] as string) : true;
+    });
+  }
+
+  uncheck(): GasRange {
+    return this.setEach((cell) => {
+      const rule = this.checkboxRule(cell);
+      if (rule) cell.value = rule.args.length > 1 ? (rule.args[1] as string) : false;
+    });
+  }
+
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): GasRange {
+    if (!options || !(options.commentsOnly || options.contentsOnly || options.formatOnly || options.validationsOnly)) {
+      return this.clearWith(CLEAR_ALL);
+    }
+    return this.clearWith({
+      contents: Boolean(options.contentsOnly),
+      formats: Boolean(options.formatOnly),
+      notes: Boolean(options.commentsOnly),
+      validations: Boolean(options.validationsOnly),
+    });
+  }
+
+  clearContent(): GasRange {
+    return this.clearWith({ contents: true, formats: false, notes: false, validations: false });
+  }
+
+  clearDataValidations(): GasRange {
+    return this.clearWith({ contents: false, formats: false, notes: false, validations: true });
+  }
+
+  clearFormat(): GasRange {
+    return this.clearWith({ contents: false, formats: true, notes: false, validations: false });
+  }
+
+  clearNote(): GasRange {
+    return this.clearWith({ contents: false, formats: false, notes: true, validations: false });
+  }
+
+  getA1Notation(): string {
+    const { row, column, numRows, numColumns } = this.ref;
+    return formatA1(row, column, numRows, numColumns, this.open);
+  }
+
+  getBackground(): string {
+    return this.topLeft()?.background ?? '#ffffff';
+  }
+
+  getBackgrounds(): string[][] {
+    return this.grid((cell) => cell?.background ?? '#ffffff');
+  }
+
+  getCell(row: number, column: number): GasRange {
+    if (row < 1 || column < 1 || row > this.ref.numRows || column > this.ref.numColumns) {
+      throw new Error('Cell reference out of range');
+    }
+    return asGas(new EmuRange(this.ctx, { ...this.ref, row: this.ref.row + row - 1, column: this.ref.column + column - 1, numRows: 1, numColumns: 1 }));
+  }
+
+  getColumn(): number {
+    return this.ref.column;
+  }
+
+  getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
+    const rule = this.topLeft()?.validation;
+    return rule ? asGas(new EmuDataValidation(this.ctx, rule)) : null;
+  }
+
+  getDataValidations(): Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>> {
+    return this.grid((cell) => (cell?.validation ? asGas(new EmuDataValidation(this.ctx, cell.validation)) : null));
+  }
+
+  getDisplayValue(): string {
+    const cell = this.topLeft();
+    return displayValue(cell?.value, cell?.numberFormat);
+  }
+
+  getDisplayValues(): string[][] {
+    return this.grid((cell) => displayValue(cell?.value, cell?.numberFormat));
+  }
+
+  /** Deprecated in Apps Script but still common; the colour of the text, black by default. */
+  getFontColor(): string {
+    return this.topLeft()?.fontColor ?? '#000000';
+  }
+
+  getFontColors(): string[][] {
+    return this.grid((cell) => cell?.fontColor ?? '#000000');
+  }
+
+  getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
+    return this.topLeft()?.fontWeight ?? 'normal';
+  }
+
+  getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
+    return this.grid((cell) => cell?.fontWeight ?? 'normal');
+  }
+
+  getFormula(): string {
+    return this.topLeft()?.formula ?? '';
+  }
+
+  getFormulas(): string[][] {
+    return this.grid((cell) => cell?.formula ?? '');
+  }
+
+  getGridId(): number {
+    return this.ref.sheet.id;
+  }
+
+  getHeight(): number {
+    return this.ref.numRows;
+  }
+
+  getLastColumn(): number {
+    return this.ref.column + this.ref.numColumns - 1;
+  }
+
+  getLastRow(): number {
+    return this.ref.row + this.ref.numRows - 1;
+  }
+
+  getNote(): string {
+    return this.topLeft()?.note ?? '';
+  }
+
+  getNotes(): string[][] {
+    return this.grid((cell) => cell?.note ?? '');
+  }
+
+  getNumColumns(): number {
+    return this.ref.numColumns;
+  }
+
+  getNumRows(): number {
+    return this.ref.numRows;
+  }
+
+  getNumberFormat(): string {
+    return this.topLeft()?.numberFormat ?? AUTOMATIC_FORMAT;
+  }
+
+  getNumberFormats(): string[][] {
+    return this.grid((cell) => cell?.numberFormat ?? AUTOMATIC_FORMAT);
+  }
+
+  getRow(): number {
+    return this.ref.row;
+  }
+
+  getRowIndex(): number {
+    return this.ref.row;
+  }
+
+  getSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+    return asGas(new EmuSheet(this.ctx, this.ref.sheet));
+  }
+
+  getValue(): CellValue {
+    return outputValue(this.topLeft());
+  }
+
+  getValues(): CellValue[][] {
+    return this.grid(outputValue);
+  }
+
+  getWidth(): number {
+    return this.ref.numColumns;
+  }
+
+  /** Check boxes: a CHECKBOX rule on every cell, and every cell set to the unchecked value. */
+  insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): GasRange {
+    const args: unknown[] = [];
+    if (checkedValue !== undefined) args.push(checkedValue);
+    if (uncheckedValue !== undefined) args.push(uncheckedValue);
+    const rule = makeRule('CHECKBOX', args);
+    const unchecked: string | boolean = args.length > 1 ? String(args[1]) : args.length === 1 ? '' : false;
+    return this.setEach((cell) => {
+      cell.validation = rule;
+      delete cell.formula;
+      if (unchecked === '') delete cell.value;
+      else cell.value = unchecked;
+    });
+  }
+
+  isBlank(): boolean {
+    let blank = true;
+    this.each((r, c) => {
+      const cell = this.ref.sheet.cell(r, c);
+      if (cell && (cell.value !== undefined || cell.formula !== undefined)) blank = false;
+    });
+    return blank;
+  }
+
+  /** true when every cell is a checked check box, false when every one is unchecked, null otherwise. */
+  isChecked(): boolean | null {
+    let checked = 0;
+    let unchecked = 0;
+    let other = 0;
+    this.each((r, c) => {
+      const cell = this.ref.sheet.cell(r, c);
+      const rule = this.checkboxRule(cell);
+      if (!rule) {
+        other += 1;
+        return;
+      }
+      const on = rule.args.length > 0 ? String(rule.args[0]) : true;
+      const value = cell?.value;
+      if (value === on || (typeof on === 'string' && value !== undefined && String(value) === on)) checked += 1;
+      else unchecked += 1;
+    });
+    if (other > 0 || (checked > 0 && unchecked > 0)) return null;
+    return checked > 0;
+  }
+
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): GasRange {
+    const sheetFacade = new EmuSheet(this.ctx, this.ref.sheet);
+    return sheetFacade.rangeAt(
+      this.ref.row + rowOffset,
+      this.ref.column + columnOffset,
+      numRows ?? this.ref.numRows,
+      numColumns ?? this.ref.numColumns,
+    );
+  }
+
+  /** Removes check boxes, and clears the cells that held a check-box value. */
+  removeCheckboxes(): GasRange {
+    return this.setEach((cell) => {
+      const rule = this.checkboxRule(cell);
+      if (!rule) return;
+      const values = rule.args.length > 0 ? rule.args.map((a) => String(a)) : ['true', 'false'];
+      if (cell.value !== undefined && values.includes(String(cell.value))) delete cell.value;
+      delete cell.validation;
+    });
+  }
+
+  setBackground(color: string | null): GasRange {
+    const normalized = normalizeColor(color);
+    return this.setEach((cell) => {
+      if (normalized === null) delete cell.background;
+      else cell.background = normalized;
+    });
+  }
+
+  setBackgroundRGB(red: number, green: number, blue: number): GasRange {
+    return this.setBackground(rgbColor(red, green, blue));
+  }
+
+  setBackgrounds(color: Array<Array<string | null>>): GasRange {
+    const colors = checkShape(color, this.ref.numRows, this.ref.numColumns).map((row) =>
+      row.map((c) => normalizeColor(c as string | null)),
+    );
+    return this.setEach((cell, i, j) => {
+      const normalized = colors[i]?.[j] ?? null;
+      if (normalized === null) delete cell.background;
+      else cell.background = normalized;
+    });
+  }
+
+  setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): GasRange {
+    const model = ruleOf(rule);
+    return this.setEach((cell) => {
+      if (model) cell.validation = model;
+      else delete cell.validation;
+    });
+  }
+
+  setDataValidations(rules: Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>>): GasRange {
+    const models = checkShape(rules, this.ref.numRows, this.ref.numColumns).map((row) => row.map((r) => ruleOf(r)));
+    return this.setEach((cell, i, j) => {
+      const model = models[i]?.[j] ?? null;
+      if (model) cell.validation = model;
+      else delete cell.validation;
+    });
+  }
+
+  setFontColor(color: string | null): GasRange {
+    const normalized = normalizeColor(color);
+    return this.setEach((cell) => {
+      if (normalized === null) delete cell.fontColor;
+      else cell.fontColor = normalized;
+    });
+  }
+
+  setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): GasRange {
+    return this.setEach((cell) => {
+      if (fontWeight === 'bold') cell.fontWeight = 'bold';
+      else delete cell.fontWeight;
+    });
+  }
+
+  setFontWeights(fontWeights: Array<Array<GoogleAppsScript.Spreadsheet.FontWeight | null>>): GasRange {
+    const weights = checkShape(fontWeights, this.ref.numRows, this.ref.numColumns);
+    return this.setEach((cell, i, j) => {
+      if (weights[i]?.[j] === 'bold') cell.fontWeight = 'bold';
+      else delete cell.fontWeight;
+    });
+  }
+
+  /** Stores the formula; the emulator does not calculate, so its value reads as '' until loaded from a file. */
+  setFormula(formula: string): GasRange {
+    const text = String(formula);
+    return this.setEach((cell) => storeInto(cell, text.startsWith('=') ? { formula: text } : interpretInput(text, cell.numberFormat, this.ctx.nowMs())));
+  }
+
+  setFormulas(formulas: string[][]): GasRange {
+    const grid = checkShape(formulas, this.ref.numRows, this.ref.numColumns);
+    return this.setEach((cell, i, j) => {
+      const text = String(grid[i]?.[j] ?? '');
+      storeInto(cell, text.startsWith('=') ? { formula: text } : interpretInput(text, cell.numberFormat, this.ctx.nowMs()));
+    });
+  }
+
+  setNote(note: string | null): GasRange {
+    const text = note === null || note === undefined ? '' : String(note);
+    return this.setEach((cell) => {
+      if (text === '') delete cell.note;
+      else cell.note = text;
+    });
+  }
+
+  setNotes(notes: Array<Array<string | null>>): GasRange {
+    const grid = checkShape(notes, this.ref.numRows, this.ref.numColumns);
+    return this.setEach((cell, i, j) => {
+      const note = grid[i]?.[j];
+      const text = note === null || note === undefined ? '' : String(note);
+      if (text === '') delete cell.note;
+      else cell.note = text;
+    });
+  }
+
+  setNumberFormat(numberFormat: string): GasRange {
+    const format = String(numberFormat);
+    return this.setEach((cell) => {
+      cell.numberFormat = format;
+    });
+  }
+
+  setNumberFormats(numberFormats: string[][]): GasRange {
+    const grid = checkShape(numberFormats, this.ref.numRows, this.ref.numColumns);
+    return this.setEach((cell, i, j) => {
+      cell.numberFormat = String(grid[i]?.[j] ?? AUTOMATIC_FORMAT);
+    });
+  }
+
+  /** Sets every cell of the range to the same value. */
+  setValue(value: unknown): GasRange {
+    this.writeValues(() => value);
+    return this.self;
+  }
+
+  setValues(values: unknown[][]): GasRange {
+    const grid = checkShape(values, this.ref.numRows, this.ref.numColumns);
+    this.writeValues((i, j) => grid[i]?.[j]);
+    return this.self;
+  }
+}
+countCalls(EmuRange, 'Range', RANGE_METHODS);

@@ -1,0 +1,78 @@
+/** SpreadsheetApp: the emulated global — the bound spreadsheet, the UI, and the data-validation builder. */
+import { Service, asGas, countCalls } from './calls';
+import type { EmulatorContext } from './context';
+import { DataValidationCriteria } from './enums';
+import { EmuSpreadsheet } from './spreadsheet';
+import type { EmuUi } from './ui';
+import { EmuDataValidationBuilder } from './validation';
+
+type GasSpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type GasRange = GoogleAppsScript.Spreadsheet.Range;
+type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const SPREADSHEET_APP_METHODS = [
+  'flush',
+  'getActive',
+  'getActiveRange',
+  'getActiveSheet',
+  'getActiveSpreadsheet',
+  'getUi',
+  'newDataValidation',
+  'setActiveRange',
+  'setActiveSheet',
+] as const satisfies readonly (keyof GasSpreadsheetApp)[];
+
+export class EmuSpreadsheetApp
+  extends Service
+  implements Pick<GasSpreadsheetApp, (typeof SPREADSHEET_APP_METHODS)[number] | 'DataValidationCriteria'>
+{
+  readonly DataValidationCriteria = DataValidationCriteria;
+
+  constructor(
+    ctx: EmulatorContext,
+    private readonly ui: EmuUi,
+  ) {
+    super(ctx);
+  }
+
+  private spreadsheet(): EmuSpreadsheet {
+    return new EmuSpreadsheet(this.ctx);
+  }
+
+  /** Writes are applied at once in the emulator, so there is nothing to flush. */
+  flush(): void {}
+
+  getActive(): GasSpreadsheet {
+    return asGas(this.spreadsheet());
+  }
+
+  getActiveRange(): GasRange {
+    return this.spreadsheet().getActiveRange() as GasRange;
+  }
+
+  getActiveSheet(): GasSheet {
+    return this.spreadsheet().getActiveSheet();
+  }
+
+  getActiveSpreadsheet(): GasSpreadsheet {
+    return asGas(this.spreadsheet());
+  }
+
+  getUi(): GoogleAppsScript.Base.Ui {
+    return asGas(this.ui);
+  }
+
+  newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    return asGas(new EmuDataValidationBuilder(this.ctx));
+  }
+
+  setActiveRange(range: GasRange): GasRange {
+    return this.spreadsheet().setActiveRange(range);
+  }
+
+  setActiveSheet(sheet: GasSheet): GasSheet {
+    return this.spreadsheet().setActiveSheet(sheet);
+  }
+}
+countCalls(EmuSpreadsheetApp, 'SpreadsheetApp', SPREADSHEET_APP_METHODS);

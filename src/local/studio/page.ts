@@ -1,0 +1,81 @@
+/** The studio page served at /: its HTML frame, with the stylesheet and script inlined under a per-response nonce. */
+import { PAGE_SCRIPT } from './page-script';
+import { PAGE_STYLE } from './page-style';
+
+/** Content-Security-Policy of the page: only its own nonce'd style and script, fetches and frames from the studio itself. */
+export function pagePolicy(nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src 'nonce-${nonce}'`,
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function studioPage(nonce: string): string {
+  return `<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>つなぐ スタジオ</title>
+<style nonce="${nonce}">${PAGE_STYLE}</style>
+</head>
+<body>
+<div class="busy" id="busy" role="progressbar" aria-label="実行中" hidden></div>
+<header class="topbar">
+  <div class="logo" aria-hidden="true">つ</div>
+  <div class="title-block">
+    <div class="book-name" id="book-name" data-testid="book-name">読み込み中…</div>
+    <div class="book-sub">つなぐ スタジオ — Google スプレッドシートとアドオンを手元で試せます（オフライン）</div>
+  </div>
+  <span class="save-state" id="save-state" data-testid="save-state" role="status"></span>
+  <span class="badge" title="Google には接続していません">ローカル</span>
+</header>
+<nav class="menubar" id="menubar" aria-label="メニュー">
+  <button type="button" class="menu-root" id="menu-extensions" aria-haspopup="true" aria-expanded="false" data-testid="menu-extensions">拡張機能</button>
+  <div class="menu-panel" id="menu-panel" role="menu" hidden></div>
+  <div class="menu-panel" id="submenu-panel" role="menu" hidden></div>
+</nav>
+<div class="formula-bar">
+  <div class="name-box" id="name-box" aria-label="セル"></div>
+  <div class="fx" aria-hidden="true">fx</div>
+  <div class="formula-text" id="formula-text" data-testid="formula-text"></div>
+</div>
+<main class="workspace">
+  <section class="sheet-area">
+    <div class="grid-scroll" id="grid-scroll" data-testid="grid"></div>
+    <div class="grid-note" id="grid-note" data-testid="grid-note" hidden></div>
+    <nav class="tabs" id="tabs" role="tablist" aria-label="シート"></nav>
+  </section>
+  <aside class="sidebar" id="sidebar" data-testid="sidebar" hidden>
+    <div class="sidebar-head">
+      <span class="sidebar-title" id="sidebar-title" data-testid="sidebar-title"></span>
+      <button type="button" class="icon-button" id="sidebar-close" aria-label="サイドバーを閉じる" title="閉じる">×</button>
+    </div>
+    <iframe id="sidebar-frame" data-testid="sidebar-frame" title="アドオンのサイドバー"></iframe>
+  </aside>
+</main>
+<dialog id="confirm-dialog" data-testid="studio-confirm" aria-labelledby="confirm-title">
+  <h2 id="confirm-title"></h2>
+  <p id="confirm-message"></p>
+  <input id="confirm-input" class="prompt-input" type="text" aria-label="入力" hidden>
+  <div class="dialog-buttons" id="confirm-buttons"></div>
+</dialog>
+<dialog id="message-dialog" data-testid="studio-message" aria-labelledby="message-title">
+  <h2 id="message-title"></h2>
+  <p id="message-text"></p>
+  <div class="dialog-buttons"><button type="button" class="btn primary" id="message-ok" data-testid="studio-message-ok">OK</button></div>
+</dialog>
+<div class="toasts" id="toasts" aria-live="polite"></div>
+<script nonce="${nonce}">${PAGE_SCRIPT}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,357 @@
+/** startStudio: the local studio's HTTP server (127.0.0.1 only) — the page, the real sidebar with its google.script shim, and the JSON API over one Session. */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename } from 'node:path';
+import type { ScriptedAnswer } from '../emulator/index';
+import type { Io } from '../commands/io';
+import { printStats } from '../commands/stats';
+import { sidebarPath } from '../paths';
+import type { Session } from '../session';
+import { MAX_COLUMNS, MAX_ROWS, type MenuView, activateSheet, menuFunctions, menuViews, readBook } from './book';
+import { type ShownAlert, parseAnswers, withStudioAnswers } from './dialogs';
+import {
+  HttpError,
+  isLocalHost,
+  isSameOrigin,
+  readJsonBody,
+  sendError,
+  sendHtml,
+  sendJson,
+} from './http';
+import { pagePolicy, studioPage } from './page';
+import { saveAtomically } from './save';
+import { injectShim } from './shim';
+import { WireError, decodeRunArgs } from './wire';
+
+export interface StudioOptions {
+  session: Session;
+  /** The .xlsx the workbook came from; every change is saved back to it. None: kept in memory only. */
+  bookPath?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Print each call's service-call counts (tsunagu --stats). */
+  stats?: boolean;
+  /** Where --stats lines and problems go (the CLI's stdout and stderr); silent by default. */
+  io?: Io;
+}
+
+export interface StudioHandle {
+  /** http://127.0.0.1:<port>/ */
+  url: string;
+  port: number;
+  /** Stops accepting requests, lets the running call and its save finish, then closes every connection. */
+  close(): Promise<void>;
+}
+
+/** Where the save stands, for the page's top bar. */
+export interface SaveState {
+  state: 'memory' | 'idle' | 'saved' | 'error';
+  file: string | null;
+  at?: string;
+  error?: string;
+}
+
+/** What a menu item or a google.script.run call did, besides its result. */
+interface CallReport {
+  changed: boolean;
+  alerts: ShownAlert[];
+  toasts: Array<{ title: string; message: string }>;
+}
+
+/** Scripts may call these; menus added by the script add their own functions. */
+const TRIGGER_FUNCTIONS = ['onOpen', 'onInstall'];
+const FUNCTION_NAME = /^[A-Za-z_$][\w$]{0,99}$/;
+
+/** Classes whose state lives in the saved .xlsx (cells, sheets, document properties). */
+const WORKBOOK_CLASSES = new Set(['Spreadsheet', 'Sheet', 'Range', 'Properties']);
+const READ_METHOD = /^(get|is|has|can|find)/;
+
+function messageOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
+    return (error as { message: string }).message;
+  }
+  return String(error);
+}
+
+function diffCounts(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, n] of Object.entries(after)) {
+    const d = n - (before[key] ?? 0);
+    if (d > 0) out[key] = d;
+  }
+  return out;
+}
+
+/** Whether the calls a script made may have changed what the .xlsx holds (any non-reading workbook method). */
+export function mayHaveChanged(calls: Record<string, number>): boolean {
+  return Object.keys(calls).some((key) => {
+    const [cls, method = ''] = key.split('.');
+    return WORKBOOK_CLASSES.has(cls ?? '') && !READ_METHOD.test(method);
+  });
+}
+
+class Studio {
+  private tail: Promise<unknown> = Promise.resolve();
+  private sidebar: { title: string; generation: number } | null = null;
+  private generation = 0;
+  private saveState: SaveState;
+
+  constructor(
+    private readonly session: Session,
+    private readonly bookPath: string | undefined,
+    private readonly stats: boolean,
+    private readonly io: Io,
+  ) {
+    this.saveState = bookPath === undefined ? { state: 'memory', file: null } : { state: 'idle', file: basename(bookPath) };
+    const open = session.emu.ui.sidebar;
+    if (open) this.sidebar = { title: open.title, generation: ++this.generation };
+  }
+
+  /** One call at a time: the sandbox, the workbook and its save are never shared by two requests. */
+  enqueue<T>(task: () => T | Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Waits until every queued call (and its save) has finished. */
+  idle(): Promise<void> {
+    return this.tail.then(() => undefined);
+  }
+
+  private get emu() {
+    return this.session.emu;
+  }
+
+  /**
+   * Runs one script function with the studio's dialog answers, then records what it showed and
+   * saves the workbook when it may have changed.
+   */
+  private async perform<T>(label: string, answers: readonly ScriptedAnswer[], body: () => T) {
+    const ui = this.emu.ui;
+    const before = this.emu.stats.byMethod();
+    const toastsBefore = ui.toasts.length;
+    const outcome = withStudioAnswers(ui, answers, body);
+    const calls = diffCounts(before, this.emu.stats.byMethod());
+    if (calls['Ui.showSidebar']) {
+      this.sidebar = { title: ui.sidebar?.title || 'サイドバー', generation: ++this.generation };
+    }
+    const changed = mayHaveChanged(calls);
+    if (this.stats) printStats(this.io, label, calls);
+    if (changed) await this.save();
+    const report: CallReport = {
+      changed,
+      alerts: outcome.alerts,
+      toasts: ui.toasts.slice(toastsBefore).map((t) => ({ title: t.title, message: t.message })),
+    };
+    return { outcome, report };
+  }
+
+  private async save(): Promise<void> {
+    if (this.bookPath === undefined) return;
+    try {
+      await saveAtomically(this.session, this.bookPath);
+      this.saveState = { state: 'saved', file: basename(this.bookPath), at: new Date().toISOString() };
+    } catch (error) {
+      const message = messageOf(error);
+      this.saveState = { state: 'error', file: basename(this.bookPath), error: message };
+      this.io.err(`保存できませんでした / could not save ${this.bookPath}: ${message}`);
+    }
+  }
+
+  /** The functions a menu call may name: the triggers and what the script's menus point at. */
+  private menuCallable(fn: string): boolean {
+    const allowed = TRIGGER_FUNCTIONS.includes(fn) || menuFunctions(this.emu.ui.menus).has(fn);
+    return allowed && this.session.sandbox.hasFunction(fn);
+  }
+
+  async menu(fn: string, answers: readonly ScriptedAnswer[]) {
+    if (!this.menuCallable(fn)) throw new HttpError(404, `Script function not found: ${fn}`);
+    const { outcome, report } = await this.perform(`menu ${fn}`, answers, () => {
+      this.session.invoke(fn);
+    });
+    if ('error' in outcome) return { ok: false, error: messageOf(outcome.error), ...report };
+    return { ok: true, ...report };
+  }
+
+  /** google.script.run: only top-level functions, and not the private ones ending in _ (as Apps Script). */
+  async run(fn: string, args: unknown[]) {
+    if (!FUNCTION_NAME.test(fn) || fn.endsWith('_') || !this.session.sandbox.hasFunction(fn)) {
+      return { status: 404, body: { ok: false, error: `Script function not found: ${fn}` } };
+    }
+    const { outcome, report } = await this.perform(`run ${fn}`, [], () => this.session.run(fn, ...args));
+    if ('error' in outcome) return { status: 200, body: { ok: false, error: messageOf(outcome.error), ...report } };
+    return { status: 200, body: { ok: true, value: outcome.value ?? null, ...report } };
+  }
+
+  book(wanted: string | undefined) {
+    const snapshot = readBook(this.emu, wanted);
+    return {
+      ...snapshot,
+      maxRows: MAX_ROWS,
+      maxColumns: MAX_COLUMNS,
+      sidebar: this.sidebar,
+      menus: menuViews(this.emu.ui.menus) satisfies MenuView[],
+      save: this.saveState,
+    };
+  }
+
+  activate(name: string): boolean {
+    return activateSheet(this.emu, name);
+  }
+
+  closeSidebar(): void {
+    this.sidebar = null;
+  }
+
+  /** Adds the script's menus, as opening the spreadsheet does. */
+  async open(): Promise<void> {
+    if (!this.session.sandbox.hasFunction('onOpen')) return;
+    const { outcome } = await this.perform('onOpen', [], () => this.session.invoke('onOpen'));
+    if ('error' in outcome) this.io.err(`onOpen が失敗しました / onOpen failed: ${messageOf(outcome.error)}`);
+  }
+}
+
+function sidebarPage(): { status: number; html: string } {
+  const path = sidebarPath();
+  if (!existsSync(path)) {
+    return {
+      status: 404,
+      html: '<!doctype html><meta charset="utf-8"><p>dist/Sidebar.html がありません。先に <code>npm run build</code> を実行してください。<br>dist/Sidebar.html is missing: run <code>npm run build</code>.</p>',
+    };
+  }
+  // Read at every request, so a rebuilt sidebar shows up on the next open.
+  return { status: 200, html: injectShim(readFileSync(path, 'utf8')) };
+}
+
+/** The sidebar keeps its own scripts and styles (as in Apps Script); the studio only restricts who may frame it. */
+const SIDEBAR_POLICY = "frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
+async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, port: number): Promise<void> {
+  if (!isLocalHost(req, port)) throw new HttpError(421, 'unexpected Host header');
+  const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+
+  if (method === 'GET' || method === 'HEAD') {
+    if (path === '/') {
+      const nonce = randomBytes(16).toString('base64');
+      sendHtml(res, studioPage(nonce), pagePolicy(nonce));
+      return;
+    }
+    if (path === '/sidebar') {
+      const { status, html } = sidebarPage();
+      sendHtml(res, html, SIDEBAR_POLICY, status);
+      return;
+    }
+    if (path === '/api/book') {
+      const wanted = url.searchParams.get('sheet') ?? undefined;
+      sendJson(res, 200, await studio.enqueue(() => studio.book(wanted)));
+      return;
+    }
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (path.startsWith('/api/')) throw new HttpError(405, 'use POST');
+    throw new HttpError(404, 'not found');
+  }
+
+  if (method !== 'POST') throw new HttpError(405, 'method not allowed');
+  if (!isSameOrigin(req, port)) throw new HttpError(403, 'cross-origin request refused');
+
+  const menuMatch = /^\/api\/menu\/([^/]+)$/.exec(path);
+  const runMatch = /^\/api\/run\/([^/]+)$/.exec(path);
+  const known = menuMatch || runMatch || path === '/api/activate' || path === '/api/sidebar/close';
+  if (!known) throw new HttpError(404, 'not found');
+  const body = await readJsonBody(req);
+
+  if (menuMatch) {
+    const fn = decodeName(menuMatch[1]!);
+    const answers = parseAnswers(body.answers);
+    if (answers === null) throw new HttpError(400, '"answers" must be a list of buttons (YES, NO, OK, CANCEL, CLOSE)');
+    sendJson(res, 200, await studio.enqueue(() => studio.menu(fn, answers)));
+    return;
+  }
+  if (runMatch) {
+    const fn = decodeName(runMatch[1]!);
+    let args: unknown[];
+    try {
+      args = decodeRunArgs(body);
+    } catch (error) {
+      throw new HttpError(400, error instanceof WireError ? error.message : 'unreadable arguments');
+    }
+    const { status, body: answer } = await studio.enqueue(() => studio.run(fn, args));
+    sendJson(res, status, answer);
+    return;
+  }
+  if (path === '/api/activate') {
+    const sheet = body.sheet;
+    if (typeof sheet !== 'string' || sheet.length > 200) throw new HttpError(400, '"sheet" must be a sheet name');
+    const ok = await studio.enqueue(() => studio.activate(sheet));
+    if (!ok) throw new HttpError(404, `シートがありません / no such visible sheet: ${sheet}`);
+    sendJson(res, 200, { ok: true });
+    return;
+  }
+  studio.closeSidebar();
+  sendJson(res, 200, { ok: true });
+}
+
+function decodeName(segment: string): string {
+  let name: string;
+  try {
+    name = decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, 'bad function name');
+  }
+  if (!FUNCTION_NAME.test(name)) throw new HttpError(404, `Script function not found: ${name}`);
+  return name;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => reject(error);
+    server.once('error', onError);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Starts the studio on one session; the script's onOpen runs first, so its menus are there. */
+export async function startStudio(options: StudioOptions): Promise<StudioHandle> {
+  const io: Io = options.io ?? { out: () => undefined, err: () => undefined };
+  const studio = new Studio(options.session, options.bookPath, options.stats === true, io);
+  await studio.enqueue(() => studio.open());
+  let actualPort = 0;
+  const server = createServer((req, res) => {
+    route(studio, req, res, actualPort).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        sendError(res, error);
+        return;
+      }
+      io.err(`スタジオのエラー / studio error: ${messageOf(error)}`);
+      sendError(res, new HttpError(500, messageOf(error)));
+    });
+  });
+  // Keep-alive sockets of a closed page would otherwise hold close() open.
+  server.keepAliveTimeout = 5_000;
+  actualPort = await listen(server, options.port ?? 8080);
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${actualPort}/`,
+    port: actualPort,
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // A call in progress (and its save) finishes before the last connections are cut.
+        void studio.idle().then(() => server.closeAllConnections());
+      });
+      return closing;
+    },
+  };
+}

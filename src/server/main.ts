@@ -1,0 +1,78 @@
+/**
+ * The Apps Script entry points, and nothing else: each delegates to one function. The build turns
+ * every export of this file into a top-level function of dist/Code.js.
+ */
+import * as setup from '../core/actions/setup';
+import * as sidebar from '../core/actions/sidebar';
+import type { RpcArgs, RpcEnvelope, RpcResults } from '../shared/rpc';
+import { appContext, buildMenu } from './context';
+import { runRpc } from './rpc';
+
+type Envelope<N extends keyof RpcResults> = RpcEnvelope<RpcResults[N]>;
+
+/** Simple trigger: adds the add-on menu when the spreadsheet opens. */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu();
+}
+
+/** Runs when the add-on is installed: the menu must appear without reopening the spreadsheet. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/** Menu: サイドバーを開く. */
+export function showSidebar(): void {
+  sidebar.openSidebarAt(appContext(), 'setup');
+}
+
+/** Menu: シート準備 — asks, then creates the missing standard sheets. */
+export function menuSetupSheets(): void {
+  setup.confirmAndSetUpSheets(appContext());
+}
+
+/** Menu: 検証 (opens the sidebar at its section). */
+export function menuValidate(): void {
+  sidebar.openSidebarAt(appContext(), 'validate');
+}
+
+/** Menu: マッチング (opens the sidebar at its section). */
+export function menuMatch(): void {
+  sidebar.openSidebarAt(appContext(), 'match');
+}
+
+/** Menu: アンケート作成 (opens the sidebar at its section). */
+export function menuSurvey(): void {
+  sidebar.openSidebarAt(appContext(), 'survey');
+}
+
+/** Menu: 指標サマリー (opens the sidebar at its section). */
+export function menuSummary(): void {
+  sidebar.openSidebarAt(appContext(), 'summary');
+}
+
+/** RPC (google.script.run): the sidebar's first view — sheets, detected kinds, missing standard sheets. */
+export function getSidebarState(...args: unknown[]): Envelope<'getSidebarState'> {
+  return runRpc('getSidebarState', args, () => sidebar.getSidebarState(appContext()));
+}
+
+/** RPC: creates the missing standard sheets (the sidebar has asked staff first). */
+export function setupSheets(...args: unknown[]): Envelope<'setupSheets'> {
+  return runRpc('setupSheets', args, () => setup.setUpSheets(appContext()));
+}
+
+/** RPC: the detected or confirmed column mapping of one sheet, with sample values. */
+export function getMapping(...args: unknown[]): Envelope<'getMapping'> {
+  return runRpc('getMapping', args, (sheet, kind) => sidebar.getMapping(appContext(), sheet, kind));
+}
+
+/** RPC: keeps the mapping staff confirmed for one sheet. */
+export function saveMapping(...args: unknown[]): Envelope<'saveMapping'> {
+  return runRpc('saveMapping', args, (sheet, mapping: RpcArgs<'saveMapping'>[1]) =>
+    sidebar.saveMapping(appContext(), sheet, mapping),
+  );
+}
+
+/** RPC: forgets the confirmed mapping of one sheet and goes back to automatic detection. */
+export function clearMapping(...args: unknown[]): Envelope<'clearMapping'> {
+  return runRpc('clearMapping', args, (sheet) => sidebar.clearMapping(appContext(), sheet));
+}

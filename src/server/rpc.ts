@@ -1,0 +1,43 @@
+/** Runs one sidebar RPC: parses its arguments with the contract's schema and wraps the answer in the envelope. */
+import * as z from 'zod/mini';
+import { UserError } from '../core/errors';
+import { rpcArgs, type RpcArgs, type RpcEnvelope, type RpcName, type RpcResults } from '../shared/rpc';
+
+z.config({ jitless: true });
+
+export function runRpc<N extends RpcName>(
+  name: N,
+  rawArgs: unknown[],
+  handler: (...args: RpcArgs<N>) => RpcResults[N],
+): RpcEnvelope<RpcResults[N]> {
+  const parsed = z.safeParse(rpcArgs[name] as z.ZodMiniType, rawArgs);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'rpc.badArguments',
+        ja: `サイドバーからの要求（${name}）の形式が正しくありません。サイドバーを開き直してください。`,
+        en: `The sidebar's request (${name}) was malformed. Please reopen the sidebar.`,
+      },
+    };
+  }
+  try {
+    return { ok: true, value: handler(...(parsed.data as RpcArgs<N>)) };
+  } catch (error) {
+    return { ok: false, error: toMessage(error) };
+  }
+}
+
+/**
+ * A user-facing error keeps its words. Anything else becomes a plain apology naming only the
+ * error's type: its message may quote cell contents, which must not travel further.
+ */
+function toMessage(error: unknown): { code: string; ja: string; en: string } {
+  if (error instanceof UserError) return { code: error.code, ja: error.ja, en: error.en };
+  const kind = error instanceof Error ? error.name : typeof error;
+  return {
+    code: 'internal',
+    ja: `予期しないエラーが発生しました（${kind}）。何も変更されていません。もう一度お試しください。`,
+    en: `An unexpected error occurred (${kind}). Nothing was changed. Please try again.`,
+  };
+}

@@ -1,0 +1,95 @@
+/** The one RPC contract between the sidebar and the server: argument schemas, JSON-only result types, the envelope. */
+import * as z from 'zod/mini';
+
+/** Sections of the sidebar, one per capability. */
+export const SECTIONS = ['setup', 'validate', 'match', 'survey', 'summary'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** A message shown to staff: Japanese first, English second. */
+export interface Message {
+  ja: string;
+  en: string;
+}
+
+/** One sheet of the workbook as the sidebar lists it. */
+export interface SheetView {
+  name: string;
+  /** Detected (or confirmed) sheet kind, or null when the header row is not recognised. */
+  kind: string | null;
+  /** Japanese label of the kind (ボランティア名簿 …), '' when unknown. */
+  kindLabel: string;
+  /** 1-based header row, null when none was found. */
+  headerRow: number | null;
+  /** Data rows below the header. */
+  dataRows: number;
+  /** True when staff confirmed the mapping of this sheet. */
+  confirmed: boolean;
+  /** Canonical headers of required columns the sheet lacks. */
+  missingRequired: string[];
+  /** Why the sheet was not recognised, when kind is null. */
+  reason: Message | null;
+}
+
+export interface SidebarState {
+  organizationName: string;
+  /** The section to open first (set by the menu item that opened the sidebar). */
+  section: Section;
+  sheets: SheetView[];
+  /** Canonical names of standard sheets the workbook does not have yet. */
+  missingStandardSheets: string[];
+}
+
+/** The detected mapping of one sheet, with sample values so staff can check it. */
+export interface MappingView {
+  sheet: string;
+  kind: string;
+  kindLabel: string;
+  headerRow: number;
+  confirmed: boolean;
+  /** Every column of the header row, in sheet order. */
+  columns: Array<{ index: number; header: string; key: string | null; samples: string[] }>;
+  /** The columns this kind knows, for the correction drop-down. */
+  fields: Array<{ key: string; header: string; required: boolean }>;
+  /** Sheet kinds staff may choose instead. */
+  kinds: Array<{ kind: string; label: string }>;
+}
+
+export interface SetupResult {
+  created: string[];
+  existing: string[];
+}
+
+/** Argument schemas: the server parses every call with these before doing anything. */
+export const rpcArgs = {
+  getSidebarState: z.tuple([]),
+  setupSheets: z.tuple([]),
+  /** The sheet, and optionally the kind staff want to read it as (a preview of that kind's columns). */
+  getMapping: z.tuple([z.string().check(z.minLength(1), z.maxLength(100)), z.optional(z.string().check(z.maxLength(40)))]),
+  saveMapping: z.tuple([
+    z.string().check(z.minLength(1), z.maxLength(100)),
+    z.object({
+      kind: z.string().check(z.minLength(1), z.maxLength(40)),
+      headerRow: z.number().check(z.int(), z.gte(1), z.lte(50)),
+      columns: z.record(z.string().check(z.maxLength(40)), z.number().check(z.int(), z.gte(0), z.lte(500))),
+    }),
+  ]),
+  clearMapping: z.tuple([z.string().check(z.minLength(1), z.maxLength(100))]),
+};
+
+export type RpcName = keyof typeof rpcArgs;
+export type RpcArgs<N extends RpcName> = z.infer<(typeof rpcArgs)[N]>;
+
+/** Result types, JSON-only by construction (no Date, no functions). */
+export interface RpcResults {
+  getSidebarState: SidebarState;
+  setupSheets: SetupResult;
+  getMapping: MappingView;
+  saveMapping: MappingView;
+  clearMapping: MappingView;
+}
+
+/** Every RPC answers with this envelope, so a user-facing error survives google.script.run intact. */
+export type RpcEnvelope<T> = { ok: true; value: T } | { ok: false; error: Message & { code: string } };
+
+/** The names the sidebar may call; each is a top-level function of the built Code.js. */
+export const RPC_NAMES = Object.keys(rpcArgs) as RpcName[];

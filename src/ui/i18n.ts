@@ -1,0 +1,242 @@
+/** The sidebar's words: one Japanese/English dictionary, the lookup, and the remembered language choice. */
+import type { Message } from '../shared/rpc';
+
+export type Lang = 'ja' | 'en';
+export const LANGS: readonly Lang[] = ['ja', 'en'];
+
+/**
+ * Japanese is the source text; English must have exactly the same keys (checked by the type of
+ * `en` below and by test/ui/i18n.test.ts). `{name}` marks a value filled in by `t`.
+ */
+const ja = {
+  'app.name': 'つなぐ',
+  'app.tagline': '社協のシート支援',
+  'lang.switch': 'English',
+  'lang.switchTitle': '表示言語を切り替えます（日本語 / English）',
+  'nav.label': '機能',
+  'section.setup': 'シート準備',
+  'section.validate': '検証',
+  'section.match': 'マッチング',
+  'section.survey': 'アンケート',
+  'section.summary': '指標サマリー',
+  'progress.working': '処理中…',
+  'error.close': '閉じる',
+  'error.closeLabel': 'エラーの表示を閉じる',
+  'rpc.transport': 'サーバーとの通信に失敗しました。もう一度お試しください。',
+  'rpc.protocol': 'サーバーから予期しない応答がありました。もう一度お試しください。',
+  'rpc.unavailable': 'この画面は、スプレッドシートの「つなぐ」メニューからサイドバーとして開いてください。',
+  'rpc.unexpected': '予期しない問題が起きました。サイドバーを閉じて、もう一度開いてください。',
+  'state.loading': 'シートの情報を読み込んでいます…',
+  'state.unavailable': 'シートの情報を読み込めませんでした。',
+  'state.retry': 'もう一度読み込む',
+  'upcoming.later': 'この機能は今後のバージョンで追加されます。',
+  'validate.about':
+    '名簿や台帳の入力ミス（全角数字、和暦、フリガナ、電話番号、重複など）を見つけ、安全に直せるものは直します。直した内容は元に戻せます。',
+  'match.about':
+    '依頼ごとに、活動分野・資格・言語・日時・圏域が合うボランティアを候補として選び、選んだ理由も示します。人手が足りない依頼もわかります。',
+  'survey.about':
+    'アンケート定義シートから、住民アンケートやボランティア登録の Google フォームを作り、回答をシートに取り込みます。',
+  'summary.about':
+    '地域福祉活動計画の4つの基本目標の指標を、年度・圏域ごとに集計し、目標と比べます。人数の少ない項目は、個人がわからないよう伏せて表示します。',
+  'setup.about': 'シートの種類と列の対応を確認し、足りない標準シートを作成します。',
+  'setup.sheetsTitle': 'このスプレッドシートのシート',
+  'setup.sheetsHint': 'シートを選ぶと、列の対応を確認・修正できます。',
+  'setup.noSheets': 'シートがありません。',
+  'setup.reload': '再読み込み',
+  'setup.missingTitle': '不足している標準シート',
+  'setup.missingNone': '標準シートはすべてそろっています。',
+  'setup.create': '不足しているシートを作成',
+  'setup.confirmText': '次のシートを新しく作成します。今あるシートは変更しません。',
+  'setup.confirmYes': '作成する',
+  'setup.confirmNo': 'やめる',
+  'setup.created': '作成したシート: {names}',
+  'setup.existing': 'すでにあったシート: {names}',
+  'setup.createdNone': '新しく作成したシートはありません。',
+  'sheet.rows': 'データ {n} 行',
+  'sheet.rowsOne': 'データ {n} 行',
+  'sheet.confirmed': '確認済み',
+  'sheet.unconfirmed': '未確認',
+  'sheet.unknown': '種類不明',
+  'sheet.missingRequired': '必須の列がありません: {columns}',
+  'sheet.unknownNoReason': '見出し行を認識できませんでした。',
+  'mapping.title': '列の対応',
+  'mapping.back': 'シート一覧に戻る',
+  'mapping.headerRow': '見出し: {n} 行目',
+  'mapping.kind': 'シートの種類',
+  'mapping.isConfirmed': 'この対応は確認済みです。',
+  'mapping.isDetected': '自動検出した対応です。確認して「この対応で確定」を押してください。',
+  'mapping.columnsTitle': '列ごとの項目',
+  'mapping.column': '{letter}列',
+  'mapping.emptyHeader': '（見出しなし）',
+  'mapping.detected': '自動検出: {field}',
+  'mapping.detectedNone': '自動検出: なし',
+  'mapping.samples': '値の例',
+  'mapping.noSamples': '（値なし）',
+  'mapping.fieldLabel': '項目',
+  'mapping.fieldLabelFor': '（{header}）',
+  'mapping.unused': '（使わない）',
+  'mapping.requiredOption': '{header}（必須）',
+  'mapping.unknownField': '{key}（この種類にない項目）',
+  'mapping.save': 'この対応で確定',
+  'mapping.reset': '自動検出に戻す',
+  'mapping.saved': '対応を確定しました。',
+  'mapping.cleared': '自動検出に戻しました。',
+  'mapping.duplicate': '「{field}」が複数の列（{columns}）に割り当てられています。1つの列だけにしてください。',
+  'mapping.missingRequired': '必須の項目が割り当てられていません: {fields}',
+  'mapping.kindChanged':
+    'シートの種類を変えました。「この対応で確定」を押すと、この種類として保存されます。そのあと、列ごとの項目をこの種類の項目から選び直してください。',
+  'list.separator': '、',
+  'list.dot': '・',
+} as const;
+
+export type MessageKey = keyof typeof ja;
+
+const en: Record<MessageKey, string> = {
+  'app.name': 'Tsunagu',
+  'app.tagline': 'Sheets helper for welfare councils',
+  'lang.switch': '日本語',
+  'lang.switchTitle': 'Change the display language (日本語 / English)',
+  'nav.label': 'Features',
+  'section.setup': 'Sheet setup',
+  'section.validate': 'Validate',
+  'section.match': 'Matching',
+  'section.survey': 'Surveys',
+  'section.summary': 'Indicator summary',
+  'progress.working': 'Working…',
+  'error.close': 'Close',
+  'error.closeLabel': 'Close the error message',
+  'rpc.transport': 'Could not reach the server. Please try again.',
+  'rpc.protocol': 'The server sent an unexpected answer. Please try again.',
+  'rpc.unavailable': 'Please open this page as a sidebar from the Tsunagu menu of your spreadsheet.',
+  'rpc.unexpected': 'Something unexpected happened. Please close the sidebar and open it again.',
+  'state.loading': 'Reading the sheets…',
+  'state.unavailable': 'Could not read the sheets.',
+  'state.retry': 'Try again',
+  'upcoming.later': 'This feature comes in a later version.',
+  'validate.about':
+    'Finds input mistakes in rosters and ledgers (full-width digits, Japanese era dates, furigana, phone numbers, duplicates and more) and fixes those that are safe to fix. Every fix can be undone.',
+  'match.about':
+    'For each help request, suggests volunteers whose activities, skills, languages, times and area fit, and says why. It also shows requests that still lack helpers.',
+  'survey.about':
+    'Creates Google Forms for resident surveys and volunteer registration from the survey definition sheet, and brings the answers back into the sheets.',
+  'summary.about':
+    "Counts the indicators of the plan's four basic goals per fiscal year and area, against their targets. Small counts are hidden so that no one can be identified.",
+  'setup.about': 'Check the type and the columns of each sheet, and create the standard sheets that are missing.',
+  'setup.sheetsTitle': 'Sheets in this spreadsheet',
+  'setup.sheetsHint': 'Choose a sheet to check or correct its columns.',
+  'setup.noSheets': 'There are no sheets.',
+  'setup.reload': 'Reload',
+  'setup.missingTitle': 'Missing standard sheets',
+  'setup.missingNone': 'All standard sheets are present.',
+  'setup.create': 'Create missing sheets',
+  'setup.confirmText': 'These sheets will be created. Existing sheets are not changed.',
+  'setup.confirmYes': 'Create',
+  'setup.confirmNo': 'Cancel',
+  'setup.created': 'Created: {names}',
+  'setup.existing': 'Already there: {names}',
+  'setup.createdNone': 'No new sheets were created.',
+  'sheet.rows': '{n} data rows',
+  'sheet.rowsOne': '{n} data row',
+  'sheet.confirmed': 'Confirmed',
+  'sheet.unconfirmed': 'Not confirmed',
+  'sheet.unknown': 'Not recognised',
+  'sheet.missingRequired': 'Missing required columns: {columns}',
+  'sheet.unknownNoReason': 'The header row was not recognised.',
+  'mapping.title': 'Column mapping',
+  'mapping.back': 'Back to the sheets',
+  'mapping.headerRow': 'Header: row {n}',
+  'mapping.kind': 'Sheet type',
+  'mapping.isConfirmed': 'This mapping is confirmed.',
+  'mapping.isDetected': 'This mapping was detected automatically. Check it, then press “Confirm this mapping”.',
+  'mapping.columnsTitle': 'Field of each column',
+  'mapping.column': 'Column {letter}',
+  'mapping.emptyHeader': '(no header)',
+  'mapping.detected': 'Detected: {field}',
+  'mapping.detectedNone': 'Detected: none',
+  'mapping.samples': 'Sample values',
+  'mapping.noSamples': '(no values)',
+  'mapping.fieldLabel': 'Field',
+  'mapping.fieldLabelFor': ' ({header})',
+  'mapping.unused': '(not used)',
+  'mapping.requiredOption': '{header} (required)',
+  'mapping.unknownField': '{key} (not a field of this type)',
+  'mapping.save': 'Confirm this mapping',
+  'mapping.reset': 'Back to automatic detection',
+  'mapping.saved': 'The mapping is confirmed.',
+  'mapping.cleared': 'Back to automatic detection.',
+  'mapping.duplicate': '“{field}” is assigned to more than one column ({columns}). Keep it on one column only.',
+  'mapping.missingRequired': 'Required fields not assigned: {fields}',
+  'mapping.kindChanged':
+    'You changed the sheet type. “Confirm this mapping” saves the sheet as this type; then choose the field of each column again from this type’s fields.',
+  'list.separator': ', ',
+  'list.dot': ' · ',
+};
+
+const DICTIONARY: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { ja, en };
+
+export type Params = Readonly<Record<string, string | number>>;
+
+/** The text of `key` in `lang`, with each `{name}` replaced by `params[name]` (left as is when absent). */
+export function t(lang: Lang, key: MessageKey, params?: Params): string {
+  const template = DICTIONARY[lang][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** Both languages of one dictionary entry, as the server's Message shape (used for the client's own errors). */
+export function messageOf(key: MessageKey): Message {
+  return { ja: t('ja', key), en: t('en', key) };
+}
+
+/** A server Message in the current language, falling back to the other one when that text is empty. */
+export function pickMessage(message: Message, lang: Lang): string {
+  const other: Lang = lang === 'ja' ? 'en' : 'ja';
+  return message[lang] || message[other] || '';
+}
+
+/** Items joined the way each language lists them (「氏名、電話番号」 / "Name, Phone"). */
+export function joinList(lang: Lang, items: readonly string[]): string {
+  return items.join(t(lang, 'list.separator'));
+}
+
+/** Every dictionary key (for the completeness test). */
+export function messageKeys(): MessageKey[] {
+  return Object.keys(ja) as MessageKey[];
+}
+
+/** The raw dictionary of one language (for the completeness test). */
+export function dictionaryOf(lang: Lang): Readonly<Record<string, string>> {
+  return DICTIONARY[lang];
+}
+
+/** The part of Web Storage the language choice needs; localStorage satisfies it. */
+export interface LangStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export const LANG_STORAGE_KEY = 'tsunagu.lang';
+
+/** The remembered language, Japanese when nothing (valid) is remembered or the store refuses to answer. */
+export function readLang(store: LangStore | null): Lang {
+  if (!store) return 'ja';
+  try {
+    const stored = store.getItem(LANG_STORAGE_KEY);
+    return stored === 'en' || stored === 'ja' ? stored : 'ja';
+  } catch {
+    return 'ja';
+  }
+}
+
+/** Remembers the language when the store allows it; a sandboxed iframe may refuse, which is fine. */
+export function writeLang(store: LangStore | null, lang: Lang): void {
+  if (!store) return;
+  try {
+    store.setItem(LANG_STORAGE_KEY, lang);
+  } catch {
+    // Storage blocked or full: the choice lasts for this page only.
+  }
+}

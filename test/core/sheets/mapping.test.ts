@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { detectSheet, type Detection } from '../../../src/core/sheets/detect';
+import {
+  applyMappingOverride,
+  MAPPINGS_MAX_BYTES,
+  mappingFromDetection,
+  parseMappings,
+  serializeMappings,
+  utf8ByteLength,
+  validateMapping,
+  type ColumnMapping,
+} from '../../../src/core/sheets/mapping';
+import { SHEET_SPECS } from '../../../src/core/sheets/specs';
+import { SHEET_KINDS } from '../../../src/core/sheets/types';
+
+const roster = detectSheet(['登録番号', '氏名', 'フリガナ', '電話番号', '自治会', '予備欄']) as Detection;
+
+/** The widest mapping of a kind: every column, plus five per-year or two per-language columns. */
+function fullMapping(kind: (typeof SHEET_KINDS)[number]): ColumnMapping {
+  const columns: Record<string, number> = {};
+  const spec = SHEET_SPECS[kind];
+  spec.columns.forEach((c, i) => (columns[c.key] = i));
+  let next = spec.columns.length;
+  for (const p of spec.patterns) {
+    const captures = p.capture === 'fiscalYear' ? ['2024', '2025', '2026', '2027', '2028'] : ['en', 'zh-TW'];
+    for (const c of captures) columns[`${p.key}.${c}`] = next++;
+  }
+  return { kind, headerRow: 2, columns };
+}
+
+describe('sheets/mapping', () => {
+  describe('mappingFromDetection', () => {
+    it('keeps key → column index and the header row', () => {
+      expect(mappingFromDetection(roster)).toEqual({
+        kind: 'volunteers',
+        headerRow: 1,
+        columns: { volunteerId: 0, name: 1, furigana: 2, phone: 3 },
+      });
+    });
+  });
+
+  describe('applyMappingOverride', () => {
+    it('assigns an extra column to a key', () => {
+      const r = applyMappingOverride(roster, { columns: { note: 5 } });
+      expect(r.ok && r.mapping.columns).toEqual({ volunteerId: 0, name: 1, furigana: 2, phone: 3, note: 5 });
+    });
+
+    it('unassigns a key with null', () => {
+      const r = applyMappingOverride(roster, { columns: { phone: null } });
+      expect(r.ok && r.mapping.columns).toEqual({ volunteerId: 0, name: 1, furigana: 2 });
+    });
+
+    it('moves a key to a column another key held, unassigning that one', () => {
+      const r = applyMappingOverride(roster, { columns: { furigana: 3 } });
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.mapping.columns).toEqual({ volunteerId: 0, name: 1, furigana: 3 });
+      expect(r.issues.map((i) => i.code)).toEqual(['mapping.unassigned']);
+    });
+
+    it('refuses one column for two keys', () => {
+      const r = applyMappingOverride(roster, { columns: { address: 4, district: 4 } });
+      expect(r.ok).toBe(false);
+      expect(r.issues.map((i) => i.code)).toContain('mapping.columnUsedTwice');
+    });
+
+    it('refuses a key that is not a column of the kind', () => {
+      const r = applyMappingOverride(roster, { columns: { amount: 4 } });
+      expect(r.ok).toBe(false);
+      expect(r.issues[0]?.code).toBe('mapping.unknownKey');
+      expect(applyMappingOverride(roster, { columns: { 'target.2024': 4 } }).ok).toBe(false);
+    });
+
+    it('refuses a negative or fractional column index', () => {
+      expect(applyMappingOverride(roster, { columns: { note: -1 } }).ok).toBe(false);
+      expect(applyMappingOverride(roster, { columns: { note: 1.5 } }).ok).toBe(false);
+    });
+
+    it('warns about a required column left unassigned', () => {
+      const r = applyMappingOverride(roster, { columns: { volunteerId: null } });
+      expect(r.ok).toBe(true);
+      expect(r.issues.map((i) => [i.code, i.severity])).toEqual([['mapping.missingRequired', 'warning']]);
+    });
+
+    it('matches the header again when staff choose another kind', () => {
+      const det = detectSheet(['タイムスタンプ', 'お名前', 'ふりがな', '電話番号']) as Detection;
+      const r = applyMappingOverride(det, { kind: 'volunteers', columns: { volunteerId: 0 } });
+      expect(r.ok && r.mapping).toEqual({ kind: 'volunteers', headerRow: 1, columns: { volunteerId: 0, name: 1, furigana: 2, phone: 3 } });
+    });
+
+    it('accepts per-year keys of 指標定義', () => {
+      const det = detectSheet(['ID', '指標名', '集計元', '集計方法', '予備']) as Detection;
+      const r = applyMappingOverride(det, { columns: { 'target.2024': 4 } });
+      expect(r.ok && r.mapping.columns['target.2024']).toBe(4);
+    });
+  });
+
+  describe('validateMapping', () => {
+    it('finds nothing wrong with a detected mapping', () => {
+      expect(validateMapping(mappingFromDetection(roster))).toEqual([]);
+    });
+  });
+
+  describe('serializeMappings and parseMappings', () => {
+    it('round-trip the mappings of every kind', () => {
+      const all: Record<string, ColumnMapping> = {};
+      for (const kind of SHEET_KINDS) all[SHEET_SPECS[kind].canonicalName] = fullMapping(kind);
+      const json = serializeMappings(all);
+      const back = parseMappings(json);
+      expect(back.issues).toEqual([]);
+      expect(back.mappings).toEqual(all);
+    });
+
+    it('fit the 9 KB property limit with every kind and two more ledgers', () => {
+      const all: Record<string, ColumnMapping> = {};
+      for (const kind of SHEET_KINDS) all[`${SHEET_SPECS[kind].canonicalName}（令和6年度）`] = fullMapping(kind);
+      all['寄付台帳（令和5年度）'] = fullMapping('donations');
+      all['会費台帳（令和5年度）'] = fullMapping('memberships');
+      const bytes = utf8ByteLength(serializeMappings(all));
+      expect(bytes).toBeLessThan(MAPPINGS_MAX_BYTES);
+    });
+
+    it('writes the same text for the same mappings', () => {
+      const a = serializeMappings({ b: mappingFromDetection(roster), a: mappingFromDetection(roster) });
+      const b = serializeMappings({ a: mappingFromDetection(roster), b: mappingFromDetection(roster) });
+      expect(a).toBe(b);
+    });
+
+    it('gives {} for a missing property', () => {
+      expect(parseMappings(null)).toEqual({ mappings: {}, issues: [] });
+      expect(parseMappings('')).toEqual({ mappings: {}, issues: [] });
+    });
+
+    it('gives {} and an issue for garbage', () => {
+      for (const garbage of ['{', '[]', '42', '{"v":2,"s":{}}', '{"s":{}}']) {
+        const r = parseMappings(garbage);
+        expect(r.mappings).toEqual({});
+        expect(r.issues).toHaveLength(1);
+      }
+    });
+
+    it('drops a bad entry, an unknown key and a colliding entry, keeping the rest', () => {
+      const json = JSON.stringify({
+        v: 1,
+        s: {
+          good: { k: 'volunteers', h: 1, c: { name: 1, zzz: 2 } },
+          badKind: { k: 'pets', h: 1, c: {} },
+          badIndex: { k: 'volunteers', h: 1, c: { name: -1 } },
+          twice: { k: 'volunteers', h: 1, c: { name: 1, furigana: 1 } },
+        },
+      });
+      const r = parseMappings(json);
+      expect(r.mappings).toEqual({ good: { kind: 'volunteers', headerRow: 1, columns: { name: 1 } } });
+      expect(r.issues).toHaveLength(4);
+    });
+  });
+
+  describe('utf8ByteLength', () => {
+    it('counts UTF-8 bytes', () => {
+      expect(utf8ByteLength('abc')).toBe(3);
+      expect(utf8ByteLength('é')).toBe(2);
+      expect(utf8ByteLength('名簿')).toBe(6);
+      expect(utf8ByteLength('𠮷')).toBe(4);
+    });
+  });
+});
