@@ -9,5 +9,10 @@ if (!existsSync(built)) {
   console.error('tsunagu: not built yet — run `npm run build` first. / まだビルドされていません。先に npm run build を実行してください。');
   process.exit(2);
 }
+// A closed pipe (tsunagu sheets book.xlsx | head) ends the command quietly.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const { main } = await import(pathToFileURL(built).href);
 process.exitCode = await main(process.argv.slice(2));

@@ -5,8 +5,9 @@ import { fiscalYearFirstDay, fiscalYearLastDay, tokyoMidnight, weekdayOf } from 
 import type { Random, Weighted } from './random';
 import { type MultiSeparator, joinMulti } from './vocabulary';
 
-const ROWS_PER_YEAR = 190;
-const GROWTH = [1, 1.1, 1.2];
+/** About a thousand consultations a year, as the default 指標定義 expects (相談件数, baseline 1,150). */
+const ROWS_PER_YEAR = 1180;
+const GROWTH = [1, 1.075, 1.15];
 
 const PRIMARY: Weighted<string> = [
   ['介護', 25], ['生活困窮', 22], ['障害', 12], ['子育て', 10], ['8050', 8], ['ひきこもり', 8], ['外国にルーツ', 5],
@@ -103,12 +104,12 @@ function outcome(rng: Random, age: number): string {
   return age < 30
     ? rng.weighted([
         ['継続', 70],
-        ['つなぎ', 20],
-        ['解決', 10],
+        ['つなぎ', 18],
+        ['解決', 12],
       ])
     : rng.weighted([
-        ['解決', 45],
-        ['つなぎ', 35],
-        ['継続', 20],
+        ['解決', 55],
+        ['つなぎ', 22],
+        ['継続', 23],
       ]);
 }

@@ -1,5 +1,6 @@
 /** Japanese personal names with their katakana readings (by gender and birth cohort), 異体字 surnames, residents with foreign roots, and romaji for e-mail addresses. */
 import type { Random, Weighted } from './random';
+import type { Language } from './vocabulary';
 
 export type Gender = '女性' | '男性';
 
@@ -103,7 +104,7 @@ const GIVEN_NAMES: Record<Gender, readonly (readonly [number, NameList])[]> = {
 /** Residents with foreign roots write their name in katakana (or kanji) and read it as at home. */
 export interface ForeignRootedName extends PersonName {
   gender: Gender;
-  language: string;
+  language: Language;
 }
 
 export const FOREIGN_ROOTED_NAMES: readonly ForeignRootedName[] = [
@@ -120,7 +121,10 @@ export const FOREIGN_ROOTED_NAMES: readonly ForeignRootedName[] = [
   { family: 'チャン', given: 'ティ フォン', familyKana: 'チャン', givenKana: 'ティ フォン', gender: '女性', language: 'ベトナム語' },
   { family: 'スミス', given: 'エミリー', familyKana: 'スミス', givenKana: 'エミリー', gender: '女性', language: '英語' },
   { family: 'ブラウン', given: 'ジェームズ', familyKana: 'ブラウン', givenKana: 'ジェームズ', gender: '男性', language: '英語' },
-  { family: 'サントス', given: 'マリア', familyKana: 'サントス', givenKana: 'マリア', gender: '女性', language: '英語' },
+  { family: 'サントス', given: 'マリア', familyKana: 'サントス', givenKana: 'マリア', gender: '女性', language: 'タガログ語' },
+  { family: 'レイエス', given: 'アンナ', familyKana: 'レイエス', givenKana: 'アンナ', gender: '女性', language: 'タガログ語' },
+  { family: 'グルン', given: 'ビシュヌ', familyKana: 'グルン', givenKana: 'ビシュヌ', gender: '男性', language: 'ネパール語' },
+  { family: 'タパ', given: 'スニタ', familyKana: 'タパ', givenKana: 'スニタ', gender: '女性', language: 'ネパール語' },
 ];
 
 /** A Japanese name typical of someone of this gender born in this year. */

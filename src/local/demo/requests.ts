@@ -4,8 +4,20 @@ import { type DraftRow, draftRow, fullwidthNumberRecipe, missingRecipe, mistakeC
 import { FOREIGN_ROOTED_NAMES, type Gender, fullName, japaneseName } from './people';
 import { fromEpochDay, tokyoMidnight, weekdayOf } from './plain-day';
 import type { Random, Weighted } from './random';
+import { pickSlots } from './slots';
 import type { DemoArea } from './types';
-import { FACILITY_KINDS, FACILITY_NAMES, GROUP_PREFIXES, type MultiSeparator, STAFF, joinMulti } from './vocabulary';
+import {
+  FACILITY_KINDS,
+  FACILITY_NAMES,
+  type Field,
+  GROUP_PREFIXES,
+  type Language,
+  type MultiSeparator,
+  type RequestCategory,
+  STAFF,
+  type Skill,
+  joinMulti,
+} from './vocabulary';
 import type { Volunteer } from './volunteers';
 
 /** The 依頼 sheet holds the requests received in the last this many days; older ones are archived. */
@@ -28,12 +40,12 @@ export interface HelpRequest {
 }
 
 interface RequestType {
-  readonly name: string;
+  readonly name: RequestCategory;
   readonly weight: number;
   readonly requesters: Weighted<RequesterKind>;
-  readonly skills: Weighted<readonly string[]>;
-  readonly languages?: Weighted<string>;
-  readonly fields: readonly string[];
+  readonly skills: Weighted<readonly Skill[]>;
+  readonly languages?: Weighted<Language>;
+  readonly fields: readonly Field[];
   readonly frequencies: Weighted<Frequency>;
   /** Chance that the task can be done by phone or online (在宅対応可). */
   readonly homeOk: number;
@@ -41,21 +53,23 @@ interface RequestType {
   readonly womanWanted: number;
 }
 
-const NONE: readonly string[] = [];
+const NONE: readonly Skill[] = [];
 
-/** 内容区分 with who asks for them, what they need and how often. */
+/**
+ * 内容区分 (the 設定 list) with who asks for them, what they need and how often. その他 covers
+ * what staff file there: activities at facilities, garden work, reading for the blind.
+ */
 const REQUEST_TYPES: readonly RequestType[] = [
-  { name: '家事援助', weight: 12, requesters: [['個人', 1]], skills: [[NONE, 8], [['調理'], 2]], fields: ['家事援助', '高齢者支援'], frequencies: [['毎週', 5], ['隔週', 3], ['単発', 2]], homeOk: 0, needed: [1, 1], womanWanted: 0.25 },
-  { name: '庭木の手入れ', weight: 8, requesters: [['個人', 9], ['施設', 1]], skills: [[['剪定'], 6], [NONE, 4]], fields: ['庭木・草取り'], frequencies: [['単発', 6], ['毎月', 3]], homeOk: 0, needed: [1, 2], womanWanted: 0 },
-  { name: '話し相手', weight: 12, requesters: [['個人', 8], ['施設', 2]], skills: [[['傾聴'], 3], [NONE, 7]], fields: ['話し相手', '高齢者支援', '見守り'], frequencies: [['毎週', 5], ['隔週', 4], ['毎月', 1]], homeOk: 0.4, needed: [1, 1], womanWanted: 0.15 },
-  { name: '外出付き添い', weight: 10, requesters: [['個人', 1]], skills: [[['普通自動車免許'], 3], [['介護職員初任者研修'], 2], [NONE, 5]], fields: ['外出支援', '高齢者支援', '障害者支援'], frequencies: [['単発', 5], ['毎月', 3], ['隔週', 2]], homeOk: 0, needed: [1, 1], womanWanted: 0.2 },
-  { name: '買い物代行', weight: 9, requesters: [['個人', 1]], skills: [[NONE, 1]], fields: ['買い物支援', '高齢者支援'], frequencies: [['毎週', 6], ['隔週', 3], ['単発', 1]], homeOk: 0, needed: [1, 1], womanWanted: 0.1 },
-  { name: '通訳', weight: 5, requesters: [['個人', 60], ['施設', 25], ['団体', 15]], skills: [[NONE, 1]], languages: [['英語', 3], ['中国語', 3], ['韓国語', 1], ['ベトナム語', 2], ['やさしい日本語', 2]], fields: ['国際交流'], frequencies: [['単発', 7], ['毎月', 3]], homeOk: 0.3, needed: [1, 1], womanWanted: 0.05 },
-  { name: '子どもの学習支援', weight: 9, requesters: [['個人', 6], ['団体', 4]], skills: [[NONE, 6], [['教員免許'], 2], [['英語'], 2]], fields: ['学習支援', '子育て支援'], frequencies: [['毎週', 7], ['隔週', 3]], homeOk: 0.15, needed: [1, 2], womanWanted: 0.05 },
-  { name: 'イベント手伝い', weight: 10, requesters: [['団体', 6], ['施設', 4]], skills: [[NONE, 8], [['楽器演奏'], 1], [['調理'], 1]], fields: ['イベント運営', '居場所・サロン'], frequencies: [['単発', 9], ['毎月', 1]], homeOk: 0, needed: [2, 3], womanWanted: 0 },
-  { name: '施設での活動', weight: 10, requesters: [['施設', 1]], skills: [[['楽器演奏'], 3], [['手話'], 1], [['書道'], 2], [NONE, 4]], fields: ['高齢者支援', '障害者支援', '居場所・サロン'], frequencies: [['毎月', 6], ['隔週', 2], ['単発', 2]], homeOk: 0, needed: [1, 3], womanWanted: 0 },
-  { name: '電話での見守り', weight: 7, requesters: [['個人', 1]], skills: [[['傾聴'], 5], [NONE, 5]], fields: ['見守り', '話し相手'], frequencies: [['毎週', 8], ['隔週', 2]], homeOk: 1, needed: [1, 1], womanWanted: 0.1 },
-  { name: 'スマホ相談', weight: 4, requesters: [['個人', 7], ['団体', 3]], skills: [[['パソコン'], 1]], fields: ['高齢者支援'], frequencies: [['単発', 8], ['毎月', 2]], homeOk: 0.3, needed: [1, 1], womanWanted: 0 },
+  { name: '家事の手伝い', weight: 12, requesters: [['個人', 1]], skills: [[NONE, 8], [['調理'], 2]], fields: ['高齢者'], frequencies: [['毎週', 5], ['隔週', 3], ['単発', 2]], homeOk: 0, needed: [1, 1], womanWanted: 0.25 },
+  { name: '外出の付き添い', weight: 10, requesters: [['個人', 1]], skills: [[['運転'], 3], [['介護職員初任者研修'], 2], [NONE, 5]], fields: ['高齢者', '障害のある人'], frequencies: [['単発', 5], ['毎月', 3], ['隔週', 2]], homeOk: 0, needed: [1, 1], womanWanted: 0.2 },
+  { name: '話し相手', weight: 12, requesters: [['個人', 8], ['施設', 2]], skills: [[['傾聴'], 3], [NONE, 7]], fields: ['高齢者', '地域の居場所'], frequencies: [['毎週', 5], ['隔週', 4], ['毎月', 1]], homeOk: 0.4, needed: [1, 1], womanWanted: 0.15 },
+  { name: '見守り', weight: 9, requesters: [['個人', 1]], skills: [[['傾聴'], 4], [NONE, 6]], fields: ['高齢者'], frequencies: [['毎週', 8], ['隔週', 2]], homeOk: 0.5, needed: [1, 1], womanWanted: 0.1 },
+  { name: '子育て支援', weight: 7, requesters: [['個人', 7], ['団体', 3]], skills: [[['保育士'], 2], [NONE, 8]], fields: ['子ども・子育て'], frequencies: [['毎週', 4], ['隔週', 3], ['単発', 3]], homeOk: 0, needed: [1, 2], womanWanted: 0.4 },
+  { name: '学習支援', weight: 9, requesters: [['個人', 6], ['団体', 4]], skills: [[NONE, 8], [['外国語'], 2]], fields: ['子ども・子育て'], frequencies: [['毎週', 7], ['隔週', 3]], homeOk: 0.15, needed: [1, 2], womanWanted: 0.05 },
+  { name: '通訳・翻訳', weight: 5, requesters: [['個人', 60], ['施設', 25], ['団体', 15]], skills: [[NONE, 1]], languages: [['英語', 3], ['中国語', 3], ['韓国語', 1], ['ベトナム語', 2], ['ネパール語', 1], ['タガログ語', 1], ['やさしい日本語', 2]], fields: ['外国にルーツのある人'], frequencies: [['単発', 7], ['毎月', 3]], homeOk: 0.3, needed: [1, 1], womanWanted: 0.05 },
+  { name: '手続きの手伝い', weight: 5, requesters: [['個人', 1]], skills: [[['パソコン・スマホ'], 5], [NONE, 5]], fields: ['高齢者', '外国にルーツのある人'], frequencies: [['単発', 8], ['毎月', 2]], homeOk: 0.3, needed: [1, 1], womanWanted: 0 },
+  { name: 'イベントの手伝い', weight: 10, requesters: [['団体', 6], ['施設', 4]], skills: [[NONE, 8], [['調理'], 2]], fields: ['地域の居場所', '子ども・子育て'], frequencies: [['単発', 9], ['毎月', 1]], homeOk: 0, needed: [2, 3], womanWanted: 0 },
+  { name: 'その他', weight: 9, requesters: [['施設', 6], ['個人', 4]], skills: [[NONE, 5], [['手話'], 1], [['音訳'], 1], [['要約筆記'], 1]], fields: ['障害のある人', '高齢者', '環境・まちづくり'], frequencies: [['毎月', 5], ['単発', 4], ['隔週', 1]], homeOk: 0, needed: [1, 3], womanWanted: 0 },
 ];
 
 const REQUEST_TYPE_WEIGHTS: Weighted<RequestType> = REQUEST_TYPES.map((t) => [t, t.weight] as const);
@@ -66,18 +80,16 @@ const SLOTS: Record<RequesterKind, { days: Weighted<string>; times: Weighted<str
   団体: { days: [['土', 4], ['日', 3], ['土日', 3], ['平日', 1]], times: [['終日', 4], ['午前', 2], ['午後', 2], ['夜間', 1]] },
 };
 
-const DAY_ORDER = ['月', '火', '水', '木', '金', '土', '日', '平日', '土日'];
-
 function wishedSlots(rng: Random, kind: RequesterKind): string[] {
   const { days, times } = SLOTS[kind];
-  const chosen = rng.weightedDistinct(days, rng.chance(0.6) ? 1 : 2);
-  return chosen.sort((a, b) => DAY_ORDER.indexOf(a) - DAY_ORDER.indexOf(b)).map((d) => d + rng.weighted(times));
+  return pickSlots(rng, days, rng.chance(0.6) ? 1 : 2, () => rng.weighted(times));
 }
 
 const FAILURE_REASONS: Weighted<string> = [
   ['希望日時に合うボランティアがいない', 4],
   ['依頼者の都合によりキャンセル', 3],
   ['介護保険サービスで対応（地域包括支援センターへつなぎ）', 2],
+  ['依頼内容がボランティアの範囲外', 1],
   ['圏域内に担い手が不足', 2],
   ['依頼内容がボランティアの範囲外', 1],
 ];
@@ -102,14 +114,14 @@ export function generateRequests(ctx: BookContext, roster: readonly Volunteer[])
     const skills = [...rng.weighted(type.skills)];
     const language = type.languages
       ? rng.weighted(type.languages)
-      : type.name === '子どもの学習支援' && rng.chance(0.1)
-        ? rng.pick(['中国語', 'ベトナム語'])
+      : type.name === '学習支援' && rng.chance(0.1)
+        ? rng.pick(['中国語', 'ベトナム語', 'ネパール語'])
         : rng.chance(0.02)
           ? 'やさしい日本語'
           : '';
     const frequency = rng.weighted(type.frequencies);
     const needed = rng.int(type.needed[0], type.needed[1]);
-    const gender: Gender | '' = rng.chance(type.womanWanted) ? '女性' : type.name === '庭木の手入れ' && rng.chance(0.05) ? '男性' : '';
+    const gender: Gender | '' = rng.chance(type.womanWanted) ? '女性' : type.name === 'その他' && rng.chance(0.05) ? '男性' : '';
     const homeOk = rng.chance(type.homeOk);
     const sep: MultiSeparator = rng.chance(0.9) ? '、' : '\n';
 
@@ -272,8 +284,8 @@ function requesterName(
   const year = fromEpochDay(ctx.today).year;
   if (kind === '個人') {
     const foreign = FOREIGN_ROOTED_NAMES.filter((f) => f.language === language);
-    if (foreign.length > 0 && type === '通訳') return fullName(rng.pick(foreign));
-    const parent = type === '子どもの学習支援' || type === 'スマホ相談';
+    if (foreign.length > 0 && (type === '通訳・翻訳' || type === '学習支援')) return fullName(rng.pick(foreign));
+    const parent = type === '学習支援' || type === '子育て支援';
     const gender: Gender = rng.chance(parent ? 0.75 : 0.65) ? '女性' : '男性';
     return fullName(japaneseName(rng, gender, year - (parent ? rng.int(35, 50) : rng.int(72, 95))));
   }

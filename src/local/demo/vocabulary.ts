@@ -1,22 +1,39 @@
 /** The category words the demo's cells use (活動分野, 資格・特技, 対応言語, groups, facilities, staff), as a council's staff write them. */
 
 /**
- * 活動分野. '居場所・サロン' and '庭木・草取り' contain ・, which DESIGN.md also lists as a
- * multi-value separator; rows holding them never use ・ as their separator (see joinMulti), but a
- * parser that splits on ・ before matching known categories will still cut them in two.
+ * The 設定 lists the demo's values come from. They follow the default 設定 sheet that シート準備
+ * writes (core/sheets/defaults.ts), so the demo's cells are valid against the dropdowns and lists
+ * in the same workbook; several values contain ・, which DESIGN.md also lists as a separator,
+ * so rows holding them never use ・ as their separator (see joinMulti).
  */
 export const FIELDS = [
-  '高齢者支援', '子育て支援', '障害者支援', '居場所・サロン', '見守り', '災害支援', '国際交流', '環境美化', '学習支援',
-  '庭木・草取り', '買い物支援', '話し相手', '外出支援', '家事援助', 'イベント運営',
+  '高齢者', '障害のある人', '子ども・子育て', '外国にルーツのある人', '地域の居場所', '災害支援', '環境・まちづくり', 'その他',
 ] as const;
 
 export const SKILLS = [
-  '介護職員初任者研修', '介護福祉士', '看護師', '保育士', '教員免許', '普通自動車免許', '手話', '点訳', '朗読', '調理',
-  '大工仕事', '剪定', 'パソコン', '英語', '中国語', '韓国語', '傾聴', '楽器演奏', '書道', '防災士',
+  '介護福祉士', '介護職員初任者研修', '看護師', '保育士', '手話', '点訳', '音訳', '要約筆記', '運転', '調理', '傾聴',
+  'パソコン・スマホ', '外国語',
 ] as const;
 
-/** 対応言語 besides 日本語; やさしい日本語 is a skill of speaking plainly to newcomers, listed as a language by councils. */
-export const LANGUAGES = ['英語', '中国語', '韓国語', 'ベトナム語', 'やさしい日本語'] as const;
+/** 対応言語 besides 日本語; やさしい日本語 is the plain Japanese councils train volunteers to speak with newcomers. */
+export const LANGUAGES = ['やさしい日本語', '英語', '中国語', '韓国語', 'ベトナム語', 'ネパール語', 'タガログ語'] as const;
+
+/** 内容区分 of a 依頼. */
+export const REQUEST_CATEGORIES = [
+  '外出の付き添い', '話し相手', '家事の手伝い', '見守り', '子育て支援', '学習支援', '通訳・翻訳', '手続きの手伝い',
+  'イベントの手伝い', 'その他',
+] as const;
+
+// The generators' tables are typed with these, so a value outside the lists fails to compile.
+export type Field = (typeof FIELDS)[number];
+export type Skill = (typeof SKILLS)[number];
+export type Language = (typeof LANGUAGES)[number];
+export type RequestCategory = (typeof REQUEST_CATEGORIES)[number];
+
+/** 支部 of the 会費台帳: one per 圏域, named after it ('北東部' → '北東部支部'). */
+export function branchOf(areaName: string): string {
+  return `${areaName.replace(/圏域$/, '')}支部`;
+}
 
 /** Parts of volunteer-group names: a friendly word, what the group does, and what it calls itself. */
 export const GROUP_PREFIXES: readonly (readonly [string, string])[] = [
@@ -31,24 +48,25 @@ export const GROUP_PREFIXES: readonly (readonly [string, string])[] = [
 export interface GroupTheme {
   readonly word: string;
   readonly kana: string;
-  readonly fields: readonly string[];
-  readonly skills: readonly string[];
+  readonly fields: readonly Field[];
+  readonly skills: readonly Skill[];
 }
 
 export const GROUP_THEMES: readonly GroupTheme[] = [
   { word: '', kana: '', fields: [], skills: [] },
-  { word: '手話', kana: 'シュワ', fields: ['障害者支援'], skills: ['手話'] },
-  { word: '点訳', kana: 'テンヤク', fields: ['障害者支援'], skills: ['点訳'] },
-  { word: '朗読', kana: 'ロウドク', fields: ['障害者支援'], skills: ['朗読'] },
-  { word: '傾聴', kana: 'ケイチョウ', fields: ['話し相手', '高齢者支援'], skills: ['傾聴'] },
-  { word: '配食', kana: 'ハイショク', fields: ['高齢者支援', '見守り'], skills: ['調理'] },
-  { word: '子育て', kana: 'コソダテ', fields: ['子育て支援'], skills: [] },
-  { word: '学習', kana: 'ガクシュウ', fields: ['学習支援'], skills: [] },
-  { word: '防災', kana: 'ボウサイ', fields: ['災害支援'], skills: ['防災士'] },
-  { word: '国際交流', kana: 'コクサイコウリュウ', fields: ['国際交流'], skills: ['英語'] },
-  { word: '環境', kana: 'カンキョウ', fields: ['環境美化'], skills: [] },
-  { word: '音楽', kana: 'オンガク', fields: ['居場所・サロン'], skills: ['楽器演奏'] },
-  { word: '園芸', kana: 'エンゲイ', fields: ['環境美化', '庭木・草取り'], skills: ['剪定'] },
+  { word: '手話', kana: 'シュワ', fields: ['障害のある人'], skills: ['手話'] },
+  { word: '点訳', kana: 'テンヤク', fields: ['障害のある人'], skills: ['点訳'] },
+  { word: '音訳', kana: 'オンヤク', fields: ['障害のある人'], skills: ['音訳'] },
+  { word: '要約筆記', kana: 'ヨウヤクヒッキ', fields: ['障害のある人'], skills: ['要約筆記'] },
+  { word: '傾聴', kana: 'ケイチョウ', fields: ['高齢者'], skills: ['傾聴'] },
+  { word: '配食', kana: 'ハイショク', fields: ['高齢者'], skills: ['調理'] },
+  { word: '子育て', kana: 'コソダテ', fields: ['子ども・子育て'], skills: [] },
+  { word: '学習', kana: 'ガクシュウ', fields: ['子ども・子育て'], skills: [] },
+  { word: '防災', kana: 'ボウサイ', fields: ['災害支援'], skills: [] },
+  { word: '国際交流', kana: 'コクサイコウリュウ', fields: ['外国にルーツのある人'], skills: ['外国語'] },
+  { word: '環境', kana: 'カンキョウ', fields: ['環境・まちづくり'], skills: [] },
+  { word: '音楽', kana: 'オンガク', fields: ['地域の居場所'], skills: [] },
+  { word: '園芸', kana: 'エンゲイ', fields: ['環境・まちづくり'], skills: [] },
 ];
 
 export const GROUP_SUFFIXES: readonly (readonly [string, string])[] = [

@@ -32,12 +32,16 @@ import {
 } from './people';
 import { addYears, fiscalYearOf, fromEpochDay, tokyoMidnight, weekdayOf, yearsBetween } from './plain-day';
 import type { Random, Weighted } from './random';
+import { isWeekdayPart, pickSlots } from './slots';
 import type { DemoArea } from './types';
 import {
+  type Field,
   GROUP_PREFIXES,
   GROUP_SUFFIXES,
   GROUP_THEMES,
+  type Language,
   type MultiSeparator,
+  type Skill,
   joinMulti,
 } from './vocabulary';
 
@@ -79,33 +83,32 @@ function ageGroupOf(age: number): AgeGroup {
   return 'elder';
 }
 
-const FIELD_WEIGHTS: Record<AgeGroup, Weighted<string>> = {
-  student: [['学習支援', 5], ['子育て支援', 3], ['イベント運営', 3], ['国際交流', 2], ['環境美化', 2], ['障害者支援', 1], ['居場所・サロン', 1], ['災害支援', 1]],
-  working: [['子育て支援', 2], ['災害支援', 2], ['イベント運営', 2], ['国際交流', 2], ['学習支援', 2], ['障害者支援', 2], ['高齢者支援', 1], ['環境美化', 1], ['見守り', 1], ['外出支援', 1]],
-  senior: [['高齢者支援', 4], ['見守り', 4], ['話し相手', 4], ['居場所・サロン', 4], ['庭木・草取り', 2], ['買い物支援', 2], ['外出支援', 2], ['家事援助', 2], ['環境美化', 2], ['子育て支援', 1], ['学習支援', 1], ['災害支援', 1]],
-  elder: [['話し相手', 4], ['居場所・サロン', 4], ['見守り', 3], ['高齢者支援', 2], ['環境美化', 1]],
+/** 活動分野 by age: students lean to children and the town, older people to older neighbours and 居場所. */
+const FIELD_WEIGHTS: Record<AgeGroup, Weighted<Field>> = {
+  student: [['子ども・子育て', 5], ['環境・まちづくり', 2], ['外国にルーツのある人', 2], ['地域の居場所', 1], ['障害のある人', 1], ['災害支援', 1], ['その他', 0.5]],
+  working: [['子ども・子育て', 3], ['災害支援', 2], ['外国にルーツのある人', 2], ['障害のある人', 2], ['高齢者', 1], ['環境・まちづくり', 1], ['地域の居場所', 1]],
+  senior: [['高齢者', 6], ['地域の居場所', 4], ['環境・まちづくり', 2], ['子ども・子育て', 2], ['障害のある人', 1], ['災害支援', 1], ['その他', 0.5]],
+  elder: [['高齢者', 5], ['地域の居場所', 4], ['その他', 0.5]],
 };
 
-const SKILL_WEIGHTS: Record<AgeGroup, Weighted<string>> = {
-  student: [['パソコン', 3], ['英語', 2], ['楽器演奏', 1], ['手話', 1], ['中国語', 0.3]],
-  working: [['普通自動車免許', 5], ['パソコン', 3], ['英語', 2], ['保育士', 1], ['看護師', 1], ['介護福祉士', 1], ['調理', 1], ['防災士', 1], ['手話', 1], ['教員免許', 1], ['中国語', 0.4], ['韓国語', 0.3]],
-  senior: [['普通自動車免許', 3], ['傾聴', 3], ['調理', 3], ['介護職員初任者研修', 2], ['剪定', 2], ['大工仕事', 2], ['手話', 1], ['点訳', 1], ['朗読', 1], ['書道', 1], ['楽器演奏', 1], ['教員免許', 1], ['パソコン', 1], ['英語', 1]],
-  elder: [['傾聴', 3], ['調理', 2], ['書道', 2], ['剪定', 1], ['点訳', 1], ['朗読', 1]],
+const SKILL_WEIGHTS: Record<AgeGroup, Weighted<Skill>> = {
+  student: [['パソコン・スマホ', 3], ['外国語', 2], ['手話', 1]],
+  working: [['運転', 5], ['パソコン・スマホ', 3], ['外国語', 2], ['保育士', 1], ['看護師', 1], ['介護福祉士', 1], ['調理', 1], ['手話', 1], ['要約筆記', 0.5]],
+  senior: [['運転', 3], ['傾聴', 3], ['調理', 3], ['介護職員初任者研修', 2], ['手話', 1], ['点訳', 1], ['音訳', 1], ['要約筆記', 0.5], ['パソコン・スマホ', 1], ['外国語', 0.5]],
+  elder: [['傾聴', 3], ['調理', 2], ['点訳', 1], ['音訳', 1]],
 };
 
-/** Men in the roster lean to gardens and carpentry, women to cooking and childcare: weights, not rules. */
-const GENDER_BOOST: Record<Gender, Readonly<Record<string, number>>> = {
-  男性: { '庭木・草取り': 3, 剪定: 3, 大工仕事: 3, 災害支援: 2, 防災士: 2 },
-  女性: { 子育て支援: 1.5, 家事援助: 2, 調理: 2, 保育士: 3, 看護師: 3, '居場所・サロン': 1.5 },
+/** Weights, not rules: men in rosters lean to driving and disaster work, women to cooking and childcare. */
+const GENDER_BOOST: Record<Gender, Readonly<Partial<Record<Field | Skill, number>>>> = {
+  男性: { 運転: 1.5, 災害支援: 2, '環境・まちづくり': 2 },
+  女性: { '子ども・子育て': 1.5, 調理: 2, 保育士: 3, 看護師: 3, 地域の居場所: 1.5 },
 };
 
-function boosted(weights: Weighted<string>, gender: Gender | undefined): Weighted<string> {
+function boosted<T extends Field | Skill>(weights: Weighted<T>, gender: Gender | undefined): Weighted<T> {
   if (!gender) return weights;
   const boost = GENDER_BOOST[gender];
   return weights.map(([v, w]) => [v, w * (boost[v] ?? 1)] as const);
 }
-
-const DAY_ORDER = ['月', '火', '水', '木', '金', '土', '日', '平日', '土日'];
 
 const AVAILABILITY: Record<AgeGroup, { days: Weighted<string>; times: Weighted<string> }> = {
   student: { days: [['土日', 4], ['土', 3], ['日', 2], ['水', 1], ['金', 1], ['平日', 1]], times: [['午後', 4], ['夜間', 3], ['終日', 2], ['午前', 2]] },
@@ -122,25 +125,10 @@ function availabilityTokens(rng: Random, group: AgeGroup): string[] {
     [2, 40],
     [3, 25],
   ]);
-  const chosen = new Map<string, string>();
-  for (let attempt = 0; chosen.size < n && attempt < 20; attempt++) {
-    const day = rng.weighted(days);
-    if ([...chosen.keys()].some((d) => overlaps(d, day))) continue;
-    // Working adults are free on weekdays only after work.
-    const weekday = day !== '土' && day !== '日' && day !== '土日';
-    const time = group === 'working' && weekday && rng.chance(0.8) ? '夜間' : rng.weighted(times);
-    chosen.set(day, time);
-  }
-  return [...chosen.entries()]
-    .sort(([a], [b]) => DAY_ORDER.indexOf(a) - DAY_ORDER.indexOf(b))
-    .map(([day, time]) => day + time);
-}
-
-/** 土日 covers 土 and 日, 平日 covers 月–金: nobody writes 土終日 next to 土日午後. */
-function overlaps(a: string, b: string): boolean {
-  const covers = (wide: string, day: string): boolean =>
-    (wide === '土日' && (day === '土' || day === '日')) || (wide === '平日' && '月火水木金'.includes(day));
-  return a === b || covers(a, b) || covers(b, a);
+  // Working adults are free on weekdays only after work.
+  return pickSlots(rng, days, n, (day) =>
+    group === 'working' && isWeekdayPart(day) && rng.chance(0.8) ? '夜間' : rng.weighted(times),
+  );
 }
 
 function separator(rng: Random): MultiSeparator {
@@ -286,7 +274,7 @@ function personEntry(rng: Random, ctx: BookContext, contacts: ContactRegistry, u
 
   let name: PersonName | undefined;
   let gender: Gender = rng.chance(0.64) ? '女性' : '男性';
-  let native: string | undefined;
+  let native: Language | undefined;
   let birth = 0;
   for (let attempt = 0; attempt < 50; attempt++) {
     birth = addYears(ctx.today, -age) - rng.int(1, 364);
@@ -309,10 +297,9 @@ function personEntry(rng: Random, ctx: BookContext, contacts: ContactRegistry, u
   if (!name) throw new Error('demo: could not draw a name');
 
   const fieldCount = rng.weighted([
-    [1, 30],
-    [2, 35],
-    [3, 25],
-    [4, 10],
+    [1, 40],
+    [2, 40],
+    [3, 20],
   ]);
   const fields = rng.weightedDistinct(boosted(FIELD_WEIGHTS[group], gender), fieldCount);
   const skillCount = rng.weighted([
@@ -322,13 +309,19 @@ function personEntry(rng: Random, ctx: BookContext, contacts: ContactRegistry, u
     [3, 10],
   ]);
   const skills = rng.weightedDistinct(boosted(SKILL_WEIGHTS[group], gender), skillCount);
-  const languages = ['日本語'];
+  const languages: (Language | '日本語')[] = ['日本語'];
   if (native) {
+    // People with foreign roots list their first language first and help newcomers like them.
     languages.unshift(native);
-    if (!skills.includes(native) && ['英語', '中国語', '韓国語'].includes(native)) skills.push(native);
-    if (!fields.includes('国際交流')) fields.push('国際交流');
+    if (!skills.includes('外国語')) skills.push('外国語');
+    if (!fields.includes('外国にルーツのある人')) fields.push('外国にルーツのある人');
+  } else if (skills.includes('外国語')) {
+    languages.push(rng.weighted<Language>([
+      ['英語', 7],
+      ['中国語', 2],
+      ['韓国語', 1],
+    ]));
   }
-  for (const lang of ['英語', '中国語', '韓国語']) if (skills.includes(lang) && !languages.includes(lang)) languages.push(lang);
   if ((group === 'working' || group === 'senior') && rng.chance(0.04)) languages.push('やさしい日本語');
 
   const place = ctx.pickPlace(rng);
@@ -400,7 +393,7 @@ function groupEntry(rng: Random, ctx: BookContext, contacts: ContactRegistry, us
       email: rng.chance(0.5) ? contacts.groupEmail(rng, prefixKana, theme.kana) : '',
       fields,
       skills: [...theme.skills],
-      languages: theme.word === '国際交流' ? ['日本語', '英語'] : ['日本語'],
+      languages: theme.word === '国際交流' ? ['日本語', '英語', 'やさしい日本語'] : ['日本語'],
       availability: availabilityTokens(rng, rng.chance(0.5) ? 'senior' : 'working'),
       sep: separator(rng),
       limit: rng.weighted<number | ''>([

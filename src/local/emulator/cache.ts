@@ -17,7 +17,14 @@ interface Entry {
 
 const encoder = new TextEncoder();
 
-const CACHE_METHODS = ['get', 'getAll', 'put', 'putAll', 'remove', 'removeAll'] as const satisfies readonly (keyof GasCache)[];
+const CACHE_METHODS = [
+  'get',
+  'getAll',
+  'put',
+  'putAll',
+  'remove',
+  'removeAll',
+] as const satisfies readonly (keyof GasCache)[];
 
 export class EmuCache extends Service implements Pick<GasCache, (typeof CACHE_METHODS)[number]> {
   constructor(
@@ -78,7 +85,11 @@ export class EmuCache extends Service implements Pick<GasCache, (typeof CACHE_ME
 }
 countCalls(EmuCache, 'Cache', CACHE_METHODS);
 
-const SERVICE_METHODS = ['getDocumentCache', 'getScriptCache', 'getUserCache'] as const satisfies readonly (keyof GoogleAppsScript.Cache.CacheService)[];
+const SERVICE_METHODS = [
+  'getDocumentCache',
+  'getScriptCache',
+  'getUserCache',
+] as const satisfies readonly (keyof GoogleAppsScript.Cache.CacheService)[];
 
 export class EmuCacheService
   extends Service

@@ -114,11 +114,14 @@ export class Emulator {
   static async fromXlsx(file: string | Uint8Array, options: EmulatorOptions = {}): Promise<Emulator> {
     const data = typeof file === 'string' ? new Uint8Array(await readFile(file)) : file;
     const fallbackName = typeof file === 'string' ? basename(file, extname(file)) : DEFAULT_SPREADSHEET_NAME;
-    const workbook = await loadWorkbook(data, spreadsheetIdFor(fallbackName), fallbackName);
+    const workbook = await loadWorkbook(data, fallbackName, spreadsheetIdFor);
     return new Emulator(workbook, options);
   }
 
-  /** The spreadsheet as .xlsx bytes: values, formats, notes, fills, frozen rows, validation, hidden sheets, document properties. */
+  /**
+   * The spreadsheet as .xlsx bytes: values, formats, notes, fills, frozen rows, validation,
+   * hidden sheets and document properties.
+   */
   async toXlsx(): Promise<Uint8Array> {
     return saveWorkbook(this.ctx.workbook);
   }

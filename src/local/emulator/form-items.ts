@@ -89,7 +89,12 @@ function validationOf(validation: unknown): FormValidationRecord {
   return { ...record, args: [...record.args] };
 }
 
-const CHOICE_METHODS = ['getGotoPage', 'getPageNavigationType', 'getValue', 'isCorrectAnswer'] as const satisfies readonly (keyof GoogleAppsScript.Forms.Choice)[];
+const CHOICE_METHODS = [
+  'getGotoPage',
+  'getPageNavigationType',
+  'getValue',
+  'isCorrectAnswer',
+] as const satisfies readonly (keyof GoogleAppsScript.Forms.Choice)[];
 
 export class EmuChoice extends Service implements Pick<GoogleAppsScript.Forms.Choice, (typeof CHOICE_METHODS)[number]> {
   constructor(
@@ -103,7 +108,8 @@ export class EmuChoice extends Service implements Pick<GoogleAppsScript.Forms.Ch
 
   getGotoPage(): GoogleAppsScript.Forms.PageBreakItem {
     const target = this.record.goToPageId === undefined ? undefined : this.form.item(this.record.goToPageId);
-    return (target ? asGas(new EmuPageBreakItem(this.ctx, this.form, target)) : null) as GoogleAppsScript.Forms.PageBreakItem;
+    const page = target ? asGas<GoogleAppsScript.Forms.PageBreakItem>(new EmuPageBreakItem(this.ctx, this.form, target)) : null;
+    return page as GoogleAppsScript.Forms.PageBreakItem;
   }
 
   getPageNavigationType(): GoogleAppsScript.Forms.PageNavigationType {
@@ -206,7 +212,9 @@ abstract class ItemBase<Self> extends Service {
   }
 
   getChoices(): GoogleAppsScript.Forms.Choice[] {
-    return (this.record.choices ?? []).map((c) => asGas<GoogleAppsScript.Forms.Choice>(new EmuChoice(this.ctx, this.form, { ...c })));
+    return (this.record.choices ?? []).map((choice) =>
+      asGas<GoogleAppsScript.Forms.Choice>(new EmuChoice(this.ctx, this.form, { ...choice })),
+    );
   }
 
   setChoices(choices: GoogleAppsScript.Forms.Choice[]): Self {
@@ -264,19 +272,32 @@ const COMMON = ['getHelpText', 'getId', 'getIndex', 'getTitle', 'getType', 'setH
 const QUESTION = [...COMMON, 'isRequired', 'setRequired'] as const;
 const CHOICES = ['createChoice', 'getChoices', 'setChoices', 'setChoiceValues'] as const;
 
-const TEXT_METHODS = [...QUESTION, 'setValidation', 'clearValidation'] as const satisfies readonly (keyof GoogleAppsScript.Forms.TextItem)[];
+const TEXT_METHODS = [
+  ...QUESTION,
+  'setValidation',
+  'clearValidation',
+] as const satisfies readonly (keyof GoogleAppsScript.Forms.TextItem)[];
 export class EmuTextItem
   extends ItemBase<GoogleAppsScript.Forms.TextItem>
   implements Pick<GoogleAppsScript.Forms.TextItem, (typeof TEXT_METHODS)[number]> {}
 itemClass(EmuTextItem, 'TextItem', TEXT_METHODS);
 
-const PARAGRAPH_METHODS = [...QUESTION, 'setValidation', 'clearValidation'] as const satisfies readonly (keyof GoogleAppsScript.Forms.ParagraphTextItem)[];
+const PARAGRAPH_METHODS = [
+  ...QUESTION,
+  'setValidation',
+  'clearValidation',
+] as const satisfies readonly (keyof GoogleAppsScript.Forms.ParagraphTextItem)[];
 export class EmuParagraphTextItem
   extends ItemBase<GoogleAppsScript.Forms.ParagraphTextItem>
   implements Pick<GoogleAppsScript.Forms.ParagraphTextItem, (typeof PARAGRAPH_METHODS)[number]> {}
 itemClass(EmuParagraphTextItem, 'ParagraphTextItem', PARAGRAPH_METHODS);
 
-const MULTIPLE_CHOICE_METHODS = [...QUESTION, ...CHOICES, 'showOtherOption', 'hasOtherOption'] as const satisfies readonly (keyof GoogleAppsScript.Forms.MultipleChoiceItem)[];
+const MULTIPLE_CHOICE_METHODS = [
+  ...QUESTION,
+  ...CHOICES,
+  'showOtherOption',
+  'hasOtherOption',
+] as const satisfies readonly (keyof GoogleAppsScript.Forms.MultipleChoiceItem)[];
 export class EmuMultipleChoiceItem
   extends ItemBase<GoogleAppsScript.Forms.MultipleChoiceItem>
   implements Pick<GoogleAppsScript.Forms.MultipleChoiceItem, (typeof MULTIPLE_CHOICE_METHODS)[number]> {}
@@ -400,7 +421,11 @@ export class EmuCheckboxGridItem
   implements Pick<GoogleAppsScript.Forms.CheckboxGridItem, (typeof CHECKBOX_GRID_METHODS)[number]> {}
 itemClass(EmuCheckboxGridItem, 'CheckboxGridItem', CHECKBOX_GRID_METHODS);
 
-const DATE_METHODS = [...QUESTION, 'setIncludesYear', 'includesYear'] as const satisfies readonly (keyof GoogleAppsScript.Forms.DateItem)[];
+const DATE_METHODS = [
+  ...QUESTION,
+  'setIncludesYear',
+  'includesYear',
+] as const satisfies readonly (keyof GoogleAppsScript.Forms.DateItem)[];
 export class EmuDateItem
   extends ItemBase<GoogleAppsScript.Forms.DateItem>
   implements Pick<GoogleAppsScript.Forms.DateItem, (typeof DATE_METHODS)[number]>
@@ -428,7 +453,12 @@ export class EmuSectionHeaderItem
   implements Pick<GoogleAppsScript.Forms.SectionHeaderItem, Common> {}
 itemClass(EmuSectionHeaderItem, 'SectionHeaderItem', SECTION_HEADER_METHODS);
 
-const PAGE_BREAK_METHODS = [...COMMON, 'setGoToPage', 'getGoToPage', 'getPageNavigationType'] as const satisfies readonly (keyof GoogleAppsScript.Forms.PageBreakItem)[];
+const PAGE_BREAK_METHODS = [
+  ...COMMON,
+  'setGoToPage',
+  'getGoToPage',
+  'getPageNavigationType',
+] as const satisfies readonly (keyof GoogleAppsScript.Forms.PageBreakItem)[];
 export class EmuPageBreakItem
   extends ItemBase<GoogleAppsScript.Forms.PageBreakItem>
   implements Pick<GoogleAppsScript.Forms.PageBreakItem, (typeof PAGE_BREAK_METHODS)[number]>
@@ -448,7 +478,8 @@ export class EmuPageBreakItem
 
   getGoToPage(): GoogleAppsScript.Forms.PageBreakItem {
     const target = this.record.goToPageId === undefined ? undefined : this.form.item(this.record.goToPageId);
-    return (target ? asGas(new EmuPageBreakItem(this.ctx, this.form, target)) : null) as GoogleAppsScript.Forms.PageBreakItem;
+    const page = target ? asGas<GoogleAppsScript.Forms.PageBreakItem>(new EmuPageBreakItem(this.ctx, this.form, target)) : null;
+    return page as GoogleAppsScript.Forms.PageBreakItem;
   }
 
   getPageNavigationType(): GoogleAppsScript.Forms.PageNavigationType {
@@ -566,7 +597,7 @@ export class EmuItem
 itemClass(EmuItem, 'Item', ITEM_METHODS);
 
 /** Builds validation records for the four FormApp validation builders. */
-export class FormValidationBuilder extends Service {
+export abstract class FormValidationBuilder extends Service {
   private readonly record: FormValidationRecord = { rule: '', args: [], helpText: '' };
 
   private setRule(rule: string, ...args: Array<string | number>): this {
@@ -707,7 +738,9 @@ const TEXT_VALIDATION_METHODS = [
   'requireTextLengthGreaterThanOrEqualTo',
   'requireTextLengthLessThanOrEqualTo',
 ] as const satisfies readonly (keyof GoogleAppsScript.Forms.TextValidationBuilder)[];
-export class EmuTextValidationBuilder extends FormValidationBuilder {}
+export class EmuTextValidationBuilder
+  extends FormValidationBuilder
+  implements Pick<GoogleAppsScript.Forms.TextValidationBuilder, (typeof TEXT_VALIDATION_METHODS)[number]> {}
 builderClass(EmuTextValidationBuilder, 'TextValidationBuilder', TEXT_VALIDATION_METHODS);
 
 const PARAGRAPH_VALIDATION_METHODS = [
@@ -720,7 +753,9 @@ const PARAGRAPH_VALIDATION_METHODS = [
   'requireTextLengthGreaterThanOrEqualTo',
   'requireTextLengthLessThanOrEqualTo',
 ] as const satisfies readonly (keyof GoogleAppsScript.Forms.ParagraphTextValidationBuilder)[];
-export class EmuParagraphTextValidationBuilder extends FormValidationBuilder {}
+export class EmuParagraphTextValidationBuilder
+  extends FormValidationBuilder
+  implements Pick<GoogleAppsScript.Forms.ParagraphTextValidationBuilder, (typeof PARAGRAPH_VALIDATION_METHODS)[number]> {}
 builderClass(EmuParagraphTextValidationBuilder, 'ParagraphTextValidationBuilder', PARAGRAPH_VALIDATION_METHODS);
 
 const CHECKBOX_VALIDATION_METHODS = [
@@ -730,9 +765,23 @@ const CHECKBOX_VALIDATION_METHODS = [
   'requireSelectAtMost',
   'requireSelectExactly',
 ] as const satisfies readonly (keyof GoogleAppsScript.Forms.CheckboxValidationBuilder)[];
-export class EmuCheckboxValidationBuilder extends FormValidationBuilder {}
+export class EmuCheckboxValidationBuilder
+  extends FormValidationBuilder
+  implements Pick<GoogleAppsScript.Forms.CheckboxValidationBuilder, (typeof CHECKBOX_VALIDATION_METHODS)[number]>
+{
+  /** @types declares CheckboxValidation with builder methods; at run time it is as opaque as the others. */
+  override build(): GoogleAppsScript.Forms.CheckboxValidation & EmuFormValidation {
+    return super.build() as GoogleAppsScript.Forms.CheckboxValidation & EmuFormValidation;
+  }
+}
 builderClass(EmuCheckboxValidationBuilder, 'CheckboxValidationBuilder', CHECKBOX_VALIDATION_METHODS);
 
-const GRID_VALIDATION_METHODS = ['build', 'setHelpText', 'requireLimitOneResponsePerColumn'] as const satisfies readonly (keyof GoogleAppsScript.Forms.GridValidationBuilder)[];
-export class EmuGridValidationBuilder extends FormValidationBuilder {}
+const GRID_VALIDATION_METHODS = [
+  'build',
+  'setHelpText',
+  'requireLimitOneResponsePerColumn',
+] as const satisfies readonly (keyof GoogleAppsScript.Forms.GridValidationBuilder)[];
+export class EmuGridValidationBuilder
+  extends FormValidationBuilder
+  implements Pick<GoogleAppsScript.Forms.GridValidationBuilder, (typeof GRID_VALIDATION_METHODS)[number]> {}
 builderClass(EmuGridValidationBuilder, 'GridValidationBuilder', GRID_VALIDATION_METHODS);

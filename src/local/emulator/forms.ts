@@ -54,7 +54,11 @@ export const RESPONSE_SHEET_PREFIX = 'フォームの回答 ';
 export const TIMESTAMP_HEADER = 'タイムスタンプ';
 export const EMAIL_HEADER = 'メールアドレス';
 
-type ResponseColumn = { kind: 'timestamp' } | { kind: 'email' } | { kind: 'item'; itemId: number; row?: string };
+/** A response-sheet column; an item column keeps its last header when the question is deleted, as Sheets does. */
+type ResponseColumn =
+  | { kind: 'timestamp' }
+  | { kind: 'email' }
+  | { kind: 'item'; itemId: number; row?: string; label?: string };
 
 /** One form: its record, and the response sheet it writes to. */
 export class FormState {
@@ -100,8 +104,9 @@ export class FormState {
   private header(column: ResponseColumn): string {
     if (column.kind === 'timestamp') return TIMESTAMP_HEADER;
     if (column.kind === 'email') return EMAIL_HEADER;
-    const title = this.item(column.itemId)?.title ?? '';
-    return column.row === undefined ? title : `${title} [${column.row}]`;
+    const item = this.item(column.itemId);
+    if (item) column.label = column.row === undefined ? item.title : `${item.title} [${column.row}]`;
+    return column.label ?? '';
   }
 
   /** Links the form to a new 'フォームの回答 N' sheet, inserted first, as Sheets does. */
@@ -259,7 +264,11 @@ export class FormRegistry {
    * Submits a response as a respondent would: answers by question title; several choices as an
    * array; grid answers as { row: column }. The row goes to the response sheet.
    */
-  submit(formId: string, answers: Record<string, FormAnswer>, options: { timestamp?: Date; email?: string } = {}): FormResponseRecord {
+  submit(
+    formId: string,
+    answers: Record<string, FormAnswer>,
+    options: { timestamp?: Date; email?: string } = {},
+  ): FormResponseRecord {
     const state = this.states.get(formId);
     if (!state) throw new Error(`No form with id ${formId}`);
     return structuredClone(state.submit(answers, options));
@@ -401,6 +410,7 @@ export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHO
         : items.findIndex((item) => item.id === (indexOrItem as unknown as { record?: FormItemRecord }).record?.id);
     if (!Number.isInteger(index) || index < 0 || index >= items.length) throw new Error('Invalid argument: index');
     items.splice(index, 1);
+    this.state.changed();
   }
 
   getConfirmationMessage(): string {

@@ -172,38 +172,41 @@ function compileTemplate(source: string): string {
 const TEMPLATE_METHODS = ['evaluate', 'getCode', 'getRawContent'] as const satisfies readonly (keyof GasHtmlTemplate)[];
 
 export class EmuHtmlTemplate extends Service implements Pick<GasHtmlTemplate, (typeof TEMPLATE_METHODS)[number]> {
-  constructor(
-    ctx: EmulatorContext,
-    private readonly source: string,
-    private readonly scope: object,
-  ) {
+  // Private fields, so that no template variable a script assigns (template.source = …) can clash with them.
+  readonly #source: string;
+  readonly #scope: object;
+
+  constructor(ctx: EmulatorContext, source: string, scope: object) {
     super(ctx);
+    this.#source = source;
+    this.#scope = scope;
   }
 
   /** Runs the scriptlets with the template's own properties and the Apps Script globals in scope. */
   evaluate(): GasHtmlOutput {
-    const vars: Record<string, unknown> = Object.create(this.scope) as Record<string, unknown>;
-    for (const key of Object.keys(this)) {
-      if (key !== 'ctx' && key !== 'source' && key !== 'scope') vars[key] = (this as unknown as Record<string, unknown>)[key];
+    const vars: Record<string, unknown> = Object.create(this.#scope) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(this)) {
+      if (key !== 'ctx') vars[key] = value;
     }
     const out: string[] = [];
     // Sloppy-mode function so that `with` can put the template variables in scope, as Apps Script does.
-    const run = new Function('__scope', '__out', '__escape', '__raw', `with (__scope) {\n${compileTemplate(this.source)}}`) as (
+    const body = `with (__scope) {\n${compileTemplate(this.#source)}}`;
+    const run = new Function('__scope', '__out', '__escape', '__raw', body) as (
       scope: object,
       out: string[],
       escape: (v: unknown) => string,
       raw: (v: unknown) => string,
     ) => void;
     run(vars, out, escapeHtml, raw);
-    return asGas(new EmuHtmlOutput(this.ctx, out.join(''), this.scope));
+    return asGas(new EmuHtmlOutput(this.ctx, out.join(''), this.#scope));
   }
 
   getCode(): string {
-    return compileTemplate(this.source);
+    return compileTemplate(this.#source);
   }
 
   getRawContent(): string {
-    return this.source;
+    return this.#source;
   }
 }
 countCalls(EmuHtmlTemplate, 'HtmlTemplate', TEMPLATE_METHODS);

@@ -50,7 +50,11 @@ export class EmuLock extends Service implements Pick<GasLock, (typeof LOCK_METHO
 }
 countCalls(EmuLock, 'Lock', LOCK_METHODS);
 
-const SERVICE_METHODS = ['getDocumentLock', 'getScriptLock', 'getUserLock'] as const satisfies readonly (keyof GoogleAppsScript.Lock.LockService)[];
+const SERVICE_METHODS = [
+  'getDocumentLock',
+  'getScriptLock',
+  'getUserLock',
+] as const satisfies readonly (keyof GoogleAppsScript.Lock.LockService)[];
 
 export class EmuLockService
   extends Service

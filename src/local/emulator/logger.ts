@@ -1,6 +1,7 @@
 /** Logger and console: everything a script logs is captured in the emulator's logs, never printed. */
 import { format } from 'node:util';
 import { Service, asGas, countCalls } from './calls';
+import type { EmulatorContext } from './context';
 import { isDate, timeOf } from './dates';
 
 /** One log line from Logger.log or console.* arguments: a format string with values, or values joined by spaces. */
@@ -56,10 +57,26 @@ export interface EmulatedConsole {
   timeEnd(label: string): void;
 }
 
-const CONSOLE_METHODS = ['error', 'info', 'log', 'time', 'timeEnd', 'warn'] as const satisfies readonly (keyof EmulatedConsole)[];
+const CONSOLE_METHODS = [
+  'error',
+  'info',
+  'log',
+  'time',
+  'timeEnd',
+  'warn',
+] as const satisfies readonly (keyof EmulatedConsole)[];
 
 export class EmuConsole extends Service implements EmulatedConsole {
   private readonly timers = new Map<string, number>();
+
+  constructor(ctx: EmulatorContext) {
+    super(ctx);
+    // console methods work unbound in V8 (`rows.forEach(console.log)`), so these are bound too.
+    for (const name of CONSOLE_METHODS) {
+      const method = this[name] as (...args: unknown[]) => void;
+      Object.defineProperty(this, name, { value: method.bind(this), enumerable: false });
+    }
+  }
 
   error(...args: unknown[]): void {
     this.ctx.logs.push(logLine(args));

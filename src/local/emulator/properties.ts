@@ -98,7 +98,11 @@ export class EmuProperties extends Service implements Pick<GasProperties, (typeo
 }
 countCalls(EmuProperties, 'Properties', PROPERTIES_METHODS);
 
-const SERVICE_METHODS = ['getDocumentProperties', 'getScriptProperties', 'getUserProperties'] as const satisfies readonly (keyof GoogleAppsScript.Properties.PropertiesService)[];
+const SERVICE_METHODS = [
+  'getDocumentProperties',
+  'getScriptProperties',
+  'getUserProperties',
+] as const satisfies readonly (keyof GoogleAppsScript.Properties.PropertiesService)[];
 
 export class EmuPropertiesService
   extends Service

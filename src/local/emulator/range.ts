@@ -76,21 +76,33 @@ const RANGE_METHODS = [
 
 export type RangeMethod = (typeof RANGE_METHODS)[number];
 
-/** The error Apps Script gives when a 2-D array does not have the range's shape. */
-export function checkShape(data: unknown, numRows: number, numColumns: number): unknown[][] {
-  if (!Array.isArray(data)) {
-    throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.");
+/** Apps Script's name for the type of an argument, as its signature errors print it. */
+function typeName(value: unknown): string {
+  if (Array.isArray(value)) return `${value.length > 0 ? typeName(value[0]) : 'Object'}[]`;
+  if (typeof value === 'string') return 'String';
+  if (value === null || value === undefined) return 'null';
+  return typeof value === 'object' ? 'Object' : typeof value;
+}
+
+/** The errors Apps Script gives when a value is not a 2-D array with the range's shape. */
+export function checkShape(data: unknown, numRows: number, numColumns: number, method: string): unknown[][] {
+  if (!Array.isArray(data) || !data.every((row) => Array.isArray(row))) {
+    throw new Error(
+      `The parameters (${typeName(data)}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+    );
   }
   if (data.length !== numRows) {
     throw new Error(
-      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`,
+      'The number of rows in the data does not match the number of rows in the range. ' +
+        `The data has ${data.length} but the range has ${numRows}.`,
     );
   }
   for (const row of data) {
-    const width = Array.isArray(row) ? row.length : 0;
+    const width = (row as unknown[]).length;
     if (width !== numColumns) {
       throw new Error(
-        `The number of columns in the data does not match the number of columns in the range. The data has ${width} but the range has ${numColumns}.`,
+        'The number of columns in the data does not match the number of columns in the range. ' +
+          `The data has ${width} but the range has ${numColumns}.`,
       );
     }
   }
@@ -176,6 +188,11 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     return this.self;
   }
 
+  /** setFormula('=…') stores a formula; text without '=' is written as setValue would write it. */
+  private formulaInput(text: string, cell: Cell): Interpreted {
+    return text.startsWith('=') ? { formula: text } : interpretInput(text, cell.numberFormat, this.ctx.nowMs());
+  }
+
   private checkboxRule(cell: Cell | undefined): ValidationRule | null {
     const rule = cell?.validation;
     return rule && rule.criteria === 'CHECKBOX' ? rule : null;
@@ -253,7 +270,9 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     if (row < 1 || column < 1 || row > this.ref.numRows || column > this.ref.numColumns) {
       throw new Error('Cell reference out of range');
     }
-    return asGas(new EmuRange(this.ctx, { ...this.ref, row: this.ref.row + row - 1, column: this.ref.column + column - 1, numRows: 1, numColumns: 1 }));
+    const { sheet } = this.ref;
+    const cell = { sheet, row: this.ref.row + row - 1, column: this.ref.column + column - 1, numRows: 1, numColumns: 1 };
+    return asGas(new EmuRange(this.ctx, cell));
   }
 
   getColumn(): number {
@@ -446,7 +465,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   }
 
   setBackgrounds(color: Array<Array<string | null>>): GasRange {
-    const colors = checkShape(color, this.ref.numRows, this.ref.numColumns).map((row) =>
+    const colors = checkShape(color, this.ref.numRows, this.ref.numColumns, 'setBackgrounds').map((row) =>
       row.map((c) => normalizeColor(c as string | null)),
     );
     return this.setEach((cell, i, j) => {
@@ -465,7 +484,8 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   }
 
   setDataValidations(rules: Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>>): GasRange {
-    const models = checkShape(rules, this.ref.numRows, this.ref.numColumns).map((row) => row.map((r) => ruleOf(r)));
+    const grid = checkShape(rules, this.ref.numRows, this.ref.numColumns, 'setDataValidations');
+    const models = grid.map((row) => row.map((r) => ruleOf(r)));
     return this.setEach((cell, i, j) => {
       const model = models[i]?.[j] ?? null;
       if (model) cell.validation = model;
@@ -489,7 +509,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   }
 
   setFontWeights(fontWeights: Array<Array<GoogleAppsScript.Spreadsheet.FontWeight | null>>): GasRange {
-    const weights = checkShape(fontWeights, this.ref.numRows, this.ref.numColumns);
+    const weights = checkShape(fontWeights, this.ref.numRows, this.ref.numColumns, 'setFontWeights');
     return this.setEach((cell, i, j) => {
       if (weights[i]?.[j] === 'bold') cell.fontWeight = 'bold';
       else delete cell.fontWeight;
@@ -499,14 +519,13 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   /** Stores the formula; the emulator does not calculate, so its value reads as '' until loaded from a file. */
   setFormula(formula: string): GasRange {
     const text = String(formula);
-    return this.setEach((cell) => storeInto(cell, text.startsWith('=') ? { formula: text } : interpretInput(text, cell.numberFormat, this.ctx.nowMs())));
+    return this.setEach((cell) => storeInto(cell, this.formulaInput(text, cell)));
   }
 
   setFormulas(formulas: string[][]): GasRange {
-    const grid = checkShape(formulas, this.ref.numRows, this.ref.numColumns);
+    const grid = checkShape(formulas, this.ref.numRows, this.ref.numColumns, 'setFormulas');
     return this.setEach((cell, i, j) => {
-      const text = String(grid[i]?.[j] ?? '');
-      storeInto(cell, text.startsWith('=') ? { formula: text } : interpretInput(text, cell.numberFormat, this.ctx.nowMs()));
+      storeInto(cell, this.formulaInput(String(grid[i]?.[j] ?? ''), cell));
     });
   }
 
@@ -519,7 +538,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   }
 
   setNotes(notes: Array<Array<string | null>>): GasRange {
-    const grid = checkShape(notes, this.ref.numRows, this.ref.numColumns);
+    const grid = checkShape(notes, this.ref.numRows, this.ref.numColumns, 'setNotes');
     return this.setEach((cell, i, j) => {
       const note = grid[i]?.[j];
       const text = note === null || note === undefined ? '' : String(note);
@@ -536,7 +555,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   }
 
   setNumberFormats(numberFormats: string[][]): GasRange {
-    const grid = checkShape(numberFormats, this.ref.numRows, this.ref.numColumns);
+    const grid = checkShape(numberFormats, this.ref.numRows, this.ref.numColumns, 'setNumberFormats');
     return this.setEach((cell, i, j) => {
       cell.numberFormat = String(grid[i]?.[j] ?? AUTOMATIC_FORMAT);
     });
@@ -549,7 +568,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   }
 
   setValues(values: unknown[][]): GasRange {
-    const grid = checkShape(values, this.ref.numRows, this.ref.numColumns);
+    const grid = checkShape(values, this.ref.numRows, this.ref.numColumns, 'setValues');
     this.writeValues((i, j) => grid[i]?.[j]);
     return this.self;
   }

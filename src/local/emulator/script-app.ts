@@ -64,7 +64,9 @@ export class TriggerStore {
 
   add(record: TriggerRecord): void {
     if (this.records.length >= MAX_TRIGGERS) {
-      throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+      throw new Error(
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
     }
     this.records.push(record);
   }
@@ -79,7 +81,13 @@ export class TriggerStore {
   }
 }
 
-const TRIGGER_METHODS = ['getEventType', 'getHandlerFunction', 'getTriggerSource', 'getTriggerSourceId', 'getUniqueId'] as const satisfies readonly (keyof GasTrigger)[];
+const TRIGGER_METHODS = [
+  'getEventType',
+  'getHandlerFunction',
+  'getTriggerSource',
+  'getTriggerSourceId',
+  'getUniqueId',
+] as const satisfies readonly (keyof GasTrigger)[];
 
 export class EmuTrigger extends Service implements Pick<GasTrigger, (typeof TRIGGER_METHODS)[number]> {
   constructor(
@@ -176,9 +184,14 @@ export class EmuClockTriggerBuilder extends Service implements Pick<GasClockTrig
     ).length;
     const weekly = s.onWeekDay !== undefined;
     if (recurrences + (weekly && s.everyWeeks === undefined ? 1 : 0) !== 1) {
-      throw new Error('A time-driven trigger needs exactly one of everyMinutes, everyHours, everyDays, everyWeeks, onWeekDay, onMonthDay, at or after.');
+      throw new Error(
+        'A time-driven trigger needs exactly one of everyMinutes, everyHours, everyDays, everyWeeks, onWeekDay, ' +
+          'onMonthDay, at or after.',
+      );
     }
-    if ((s.atHour !== undefined || s.nearMinute !== undefined) && (s.everyMinutes !== undefined || s.everyHours !== undefined || s.at !== undefined || s.afterMs !== undefined)) {
+    const atTimeOfDay = s.atHour !== undefined || s.nearMinute !== undefined;
+    const subDaily = s.everyMinutes !== undefined || s.everyHours !== undefined;
+    if (atTimeOfDay && (subDaily || s.at !== undefined || s.afterMs !== undefined)) {
       throw new Error('atHour and nearMinute can only be used with daily, weekly or monthly triggers.');
     }
     const record: TriggerRecord = {
@@ -239,7 +252,13 @@ export class EmuClockTriggerBuilder extends Service implements Pick<GasClockTrig
 }
 countCalls(EmuClockTriggerBuilder, 'ClockTriggerBuilder', CLOCK_METHODS);
 
-const SPREADSHEET_TRIGGER_METHODS = ['create', 'onChange', 'onEdit', 'onFormSubmit', 'onOpen'] as const satisfies readonly (keyof GasSpreadsheetTriggerBuilder)[];
+const SPREADSHEET_TRIGGER_METHODS = [
+  'create',
+  'onChange',
+  'onEdit',
+  'onFormSubmit',
+  'onOpen',
+] as const satisfies readonly (keyof GasSpreadsheetTriggerBuilder)[];
 
 export class EmuSpreadsheetTriggerBuilder
   extends Service
@@ -293,7 +312,10 @@ export class EmuSpreadsheetTriggerBuilder
 }
 countCalls(EmuSpreadsheetTriggerBuilder, 'SpreadsheetTriggerBuilder', SPREADSHEET_TRIGGER_METHODS);
 
-const TRIGGER_BUILDER_METHODS = ['forSpreadsheet', 'timeBased'] as const satisfies readonly (keyof GoogleAppsScript.Script.TriggerBuilder)[];
+const TRIGGER_BUILDER_METHODS = [
+  'forSpreadsheet',
+  'timeBased',
+] as const satisfies readonly (keyof GoogleAppsScript.Script.TriggerBuilder)[];
 
 export class EmuTriggerBuilder
   extends Service
@@ -309,7 +331,9 @@ export class EmuTriggerBuilder
 
   forSpreadsheet(sheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string): GasSpreadsheetTriggerBuilder {
     const id = typeof sheet === 'string' ? sheet : sheet.getId();
-    if (id !== this.ctx.workbook.id) throw new Error(`Invalid argument: spreadsheet (only ${this.ctx.workbook.id} exists in the emulator)`);
+    if (id !== this.ctx.workbook.id) {
+      throw new Error(`Invalid argument: spreadsheet (only ${this.ctx.workbook.id} exists in the emulator)`);
+    }
     return asGas(new EmuSpreadsheetTriggerBuilder(this.ctx, this.store, this.handlerFunction, id));
   }
 
@@ -365,7 +389,9 @@ export class EmuScriptApp
   }
 
   /** Every trigger here belongs to the one bound spreadsheet. */
-  getUserTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form): GasTrigger[] {
+  getUserTriggers(
+    spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form,
+  ): GasTrigger[] {
     if (!spreadsheet) throw new Error('Invalid argument: spreadsheet');
     return this.facades();
   }

@@ -7,7 +7,7 @@ import type { EmulatorContext } from './context';
 import { displayValue } from './number-format';
 import { EmuRange } from './range';
 import { EmuSpreadsheet, checkSheetName } from './spreadsheet';
-import { CLEAR_ALL, DEFAULT_COLUMN_WIDTH, type CellValue, type SheetModel } from './workbook';
+import { CLEAR_ALL, DEFAULT_COLUMN_WIDTH, rangeRefOf, type CellValue, type SheetModel } from './workbook';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
@@ -144,7 +144,9 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
   /** Appends after the last row with content, growing the grid when the row (or its width) does not fit. */
   appendRow(rowContents: unknown[]): GasSheet {
     if (!Array.isArray(rowContents)) {
-      throw new Error(`The parameters (${signature([rowContents])}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`);
+      throw new Error(
+        `The parameters (${signature([rowContents])}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`,
+      );
     }
     const row = this.model.lastRow() + 1;
     this.model.growTo(row, rowContents.length);
@@ -288,7 +290,9 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
     const args = [rowOrA1, column, numRows, numColumns].filter((a) => a !== undefined);
     if (typeof rowOrA1 === 'string' && args.length === 1) return this.rangeFromA1(rowOrA1);
     if (args.length < 2 || !args.every(isInteger)) {
-      throw new Error(`The parameters (${signature(args)}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
+      throw new Error(
+        `The parameters (${signature(args)}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`,
+      );
     }
     return this.rangeAt(rowOrA1 as number, column as number, numRows ?? 1, numColumns ?? 1);
   }
@@ -361,7 +365,11 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
   }
 
   setActiveRange(range: GasRange): GasRange {
-    return (range as unknown as EmuRange).activate();
+    const ref = rangeRefOf(range);
+    if (ref.sheet !== this.model) throw new Error('The range must be on this sheet.');
+    this.ctx.workbook.activeSheet = ref.sheet;
+    this.ctx.workbook.activeRange = { ...ref };
+    return range;
   }
 
   setColumnWidth(columnPosition: number, width: number): GasSheet {

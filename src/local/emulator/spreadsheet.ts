@@ -5,7 +5,7 @@ import type { EmulatorContext } from './context';
 import { TOKYO } from './dates';
 import { EmuRange } from './range';
 import { EmuSheet } from './sheet';
-import { RANGE_REF, type RangeRef, type SheetModel, type WorkbookModel } from './workbook';
+import { rangeRefOf, type SheetModel, type WorkbookModel } from './workbook';
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -28,12 +28,6 @@ export function checkSheetName(workbook: WorkbookModel, name: string, except?: S
 export function sheetModelOf(sheet: unknown): SheetModel {
   if (!(sheet instanceof EmuSheet)) throw new Error('Invalid argument: sheet');
   return sheet.model;
-}
-
-export function rangeRefOf(range: unknown): RangeRef {
-  const ref = (range as { [RANGE_REF]?: () => RangeRef } | null)?.[RANGE_REF]?.();
-  if (!ref) throw new Error('Invalid argument: range');
-  return ref;
 }
 
 const SPREADSHEET_METHODS = [
@@ -152,7 +146,8 @@ export class EmuSpreadsheet extends Service implements Pick<GasSpreadsheet, (typ
     if (typeof nameOrIndex === 'string') name = nameOrIndex;
     else if (typeof nameOrIndex === 'number') index = nameOrIndex;
     if (typeof indexOrOptions === 'number') index = indexOrOptions;
-    if ((nameOrIndex !== null && typeof nameOrIndex === 'object') || (indexOrOptions !== null && typeof indexOrOptions === 'object')) {
+    const isOptions = (x: unknown) => x !== null && typeof x === 'object';
+    if (isOptions(nameOrIndex) || isOptions(indexOrOptions)) {
       throw new Error('insertSheet with a template is not supported by the Tsunagu emulator');
     }
     if (name === undefined) {

@@ -196,7 +196,10 @@ export class EmuMenu extends Service implements Pick<GasMenu, (typeof MENU_METHO
 }
 countCalls(EmuMenu, 'Menu', MENU_METHODS);
 
-const PROMPT_RESPONSE_METHODS = ['getResponseText', 'getSelectedButton'] as const satisfies readonly (keyof GoogleAppsScript.Base.PromptResponse)[];
+const PROMPT_RESPONSE_METHODS = [
+  'getResponseText',
+  'getSelectedButton',
+] as const satisfies readonly (keyof GoogleAppsScript.Base.PromptResponse)[];
 
 export class EmuPromptResponse
   extends Service
@@ -236,6 +239,8 @@ function buttonSetName(buttons: unknown): ButtonSetName {
   throw new Error('Invalid argument: buttons');
 }
 
+type DialogArgs = [string] | [string, GoogleAppsScript.Base.ButtonSet] | [string, string, GoogleAppsScript.Base.ButtonSet];
+
 /** Splits (prompt) | (prompt, buttons) | (title, prompt, buttons) as Ui.alert and Ui.prompt take them. */
 function dialogArgs(args: unknown[]): { title: string; prompt: string; buttons: ButtonSetName } {
   if (args.length >= 3) return { title: String(args[0]), prompt: String(args[1]), buttons: buttonSetName(args[2]) };
@@ -247,7 +252,7 @@ export class EmuUi extends Service implements Pick<GasUi, (typeof UI_METHODS)[nu
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
 
-  alert(...args: [string] | [string, GoogleAppsScript.Base.ButtonSet] | [string, string, GoogleAppsScript.Base.ButtonSet]): GoogleAppsScript.Base.Button {
+  alert(...args: DialogArgs): GoogleAppsScript.Base.Button {
     const { title, prompt, buttons } = dialogArgs(args);
     return Button[this.ctx.ui.respond('alert', title, prompt, buttons).answer];
   }
@@ -260,9 +265,7 @@ export class EmuUi extends Service implements Pick<GasUi, (typeof UI_METHODS)[nu
     return asGas(new EmuMenu(this.ctx, String(caption), false));
   }
 
-  prompt(
-    ...args: [string] | [string, GoogleAppsScript.Base.ButtonSet] | [string, string, GoogleAppsScript.Base.ButtonSet]
-  ): GoogleAppsScript.Base.PromptResponse {
+  prompt(...args: DialogArgs): GoogleAppsScript.Base.PromptResponse {
     const { title, prompt, buttons } = dialogArgs(args);
     const record = this.ctx.ui.respond('prompt', title, prompt, buttons);
     return asGas(new EmuPromptResponse(this.ctx, record.answer, record.text ?? ''));

@@ -106,7 +106,8 @@ const DIGESTS: Record<string, string> = {
 /** Java's String.format for the conversions scripts use: %s, %d, %f with precision, %%. */
 function javaFormat(template: string, args: readonly unknown[]): string {
   let next = 0;
-  return template.replace(/%(-?\d+)?(?:\.(\d+))?([sdf%])/g, (_match, width: string | undefined, precision: string | undefined, conversion: string) => {
+  const spec = /%(-?\d+)?(?:\.(\d+))?([sdf%])/g;
+  return template.replace(spec, (_match, width: string | undefined, precision: string | undefined, conversion: string) => {
     if (conversion === '%') return '%';
     const arg = args[next];
     next += 1;
@@ -176,7 +177,9 @@ export class EmuUtilities
 
   /** Java SimpleDateFormat patterns in any time zone; Date objects from any realm. */
   formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
-    if (!isDate(date)) throw new Error(`The parameters (${typeof date},String,String) don't match the method signature for Utilities.formatDate.`);
+    if (!isDate(date)) {
+      throw new Error(`The parameters (${typeof date},String,String) don't match the method signature for Utilities.formatDate.`);
+    }
     return formatJavaDate(timeOf(date as unknown as Date), String(timeZone), String(format));
   }
 

@@ -1,11 +1,11 @@
 /** Data validation: the rule model, DataValidationBuilder and DataValidation, and the check Sheets makes for "reject input" rules. */
 import { Service, asGas, countCalls } from './calls';
+import { outputValue } from './cell-values';
 import type { EmulatorContext } from './context';
 import { isDate, timeOf } from './dates';
 import { DataValidationCriteria, enumName } from './enums';
 import { EmuRange } from './range';
-import { CellError, DateValue, RANGE_REF, type RangeRef, type StoredValue } from './workbook';
-import { outputValue } from './cell-values';
+import { CellError, DateValue, RANGE_REF, rangeRefOf, type RangeRef, type StoredValue } from './workbook';
 
 type GasDataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type GasDataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
@@ -32,12 +32,6 @@ export function ruleOf(validation: unknown): ValidationRule | null {
   const rule = (validation as { [RULE]?: ValidationRule })[RULE];
   if (!rule) throw new Error('Invalid argument: rule (not a DataValidation built by SpreadsheetApp.newDataValidation())');
   return rule;
-}
-
-function refOf(range: unknown): RangeRef {
-  const ref = (range as { [RANGE_REF]?: () => RangeRef } | null)?.[RANGE_REF]?.();
-  if (!ref) throw new Error('Invalid argument: range');
-  return ref;
 }
 
 /** The criteria values as getCriteriaValues hands them out: RangeRefs become Range objects again. */
@@ -82,8 +76,9 @@ export class EmuDataValidation extends Service implements Pick<GasDataValidation
     return criteriaValuesOut(this.ctx, this[RULE]);
   }
 
+  /** null when the rule has no help text, as Apps Script documents (its typings say string). */
   getHelpText(): string {
-    return this[RULE].helpText ?? '';
+    return this[RULE].helpText as string;
   }
 }
 countCalls(EmuDataValidation, 'DataValidation', VALIDATION_METHODS);
@@ -245,7 +240,7 @@ export class EmuDataValidationBuilder
   }
 
   requireValueInRange(range: GasRange, showDropdown = true): GasDataValidationBuilder {
-    return this.set('VALUE_IN_RANGE', [refOf(range), Boolean(showDropdown)]);
+    return this.set('VALUE_IN_RANGE', [rangeRefOf(range), Boolean(showDropdown)]);
   }
 
   setAllowInvalid(allowInvalidData: boolean): GasDataValidationBuilder {
@@ -263,7 +258,7 @@ export class EmuDataValidationBuilder
     if (!(name in DataValidationCriteria)) throw new Error('Invalid argument: criteria');
     const converted = args.map((arg) => {
       if (isDate(arg)) return new DateValue(timeOf(arg));
-      if (arg !== null && typeof arg === 'object' && RANGE_REF in arg) return refOf(arg);
+      if (arg !== null && typeof arg === 'object' && RANGE_REF in arg) return rangeRefOf(arg);
       return arg;
     });
     return this.set(name, converted);

@@ -13,6 +13,13 @@ export interface RangeRef {
 /** Key under which an emulated Range exposes its RangeRef to the other emulated services. */
 export const RANGE_REF: unique symbol = Symbol('tsunagu.emulator.rangeRef');
 
+/** The cells behind a Range a script passed in; throws for anything that is not an emulated Range. */
+export function rangeRefOf(range: unknown): RangeRef {
+  const ref = (range as { [RANGE_REF]?: () => RangeRef } | null)?.[RANGE_REF]?.();
+  if (!ref) throw new Error('Invalid argument: range');
+  return ref;
+}
+
 /** A value a cell can hold, as Apps Script's getValues hands it out: '' for blank, Date for date cells. */
 export type CellValue = string | number | boolean | Date;
 

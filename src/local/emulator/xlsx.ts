@@ -253,11 +253,16 @@ function sheetDocumentProperties(ws: ExcelJS.Worksheet, into: Map<string, string
   });
 }
 
-/** Reads an .xlsx file into a spreadsheet model. */
-export async function loadWorkbook(data: Uint8Array, id: string, fallbackName: string): Promise<WorkbookModel> {
+/** Reads an .xlsx file into a spreadsheet model; its name is the file's title, or fallbackName. */
+export async function loadWorkbook(
+  data: Uint8Array,
+  fallbackName: string,
+  idFor: (name: string) => string,
+): Promise<WorkbookModel> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
-  const model = new WorkbookModel(id, wb.title || fallbackName);
+  const name = wb.title || fallbackName;
+  const model = new WorkbookModel(idFor(name), name);
   const pending: PendingRange[] = [];
   const worksheets = wb.worksheets.filter((ws) => ws.name !== PROPERTIES_SHEET);
   for (const ws of worksheets) model.addSheet(ws.name);

@@ -90,7 +90,7 @@ export function sendError(res: ServerResponse, error: HttpError): void {
   if (error.status === 405) res.setHeader('Allow', 'GET, POST');
   // The connection may still be sending an oversized body; do not keep reading it.
   if (error.status === 413) res.setHeader('Connection', 'close');
-  sendJson(res, error.status, { error: error.message });
+  sendJson(res, error.status, { ok: false, error: error.message });
 }
 
 /**

@@ -5,10 +5,12 @@ export const PAGE_SCRIPT = String.raw`(function () {
   'use strict';
   var MIN_COLUMNS = 26;
   var MIN_ROWS = 60;
+  var FIRST_SLICE = 60;
+  var SLICE = 150;
   var BUTTON_LABELS = { YES: 'はい', NO: 'いいえ', OK: 'OK', CANCEL: 'キャンセル', CLOSE: '閉じる' };
   var BUTTON_SETS = { YES_NO: ['NO', 'YES'], OK_CANCEL: ['CANCEL', 'OK'], YES_NO_CANCEL: ['CANCEL', 'NO', 'YES'], OK: ['OK'] };
 
-  var state = { book: null, shown: null, busy: 0, sidebarGeneration: null, selected: null, refreshTimer: 0, menus: [] };
+  var state = { book: null, shown: null, busy: 0, sidebarGeneration: null, selected: null, refreshTimer: 0, menus: [], renderToken: 0 };
 
   function byId(id) { return document.getElementById(id); }
 
@@ -391,7 +393,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
 
     var body = el('tbody');
     var frozen = Math.min(sheet.frozenRows || 0, rowCount);
-    for (var r = 0; r < rowCount; r++) {
+    function buildRow(r) {
       var tr = el('tr');
       if (r < frozen) tr.className = r === frozen - 1 ? 'frozen frozen-last' : 'frozen';
       tr.appendChild(el('th', 'rownum', r + 1));
@@ -416,8 +418,25 @@ export const PAGE_SCRIPT = String.raw`(function () {
         }
         tr.appendChild(td);
       }
-      body.appendChild(tr);
+      return tr;
     }
+    // A newly shown sheet: the first screenful at once, the rest in slices, so a 1,000-row sheet
+    // shows without a pause. A refresh of the same sheet is built whole, so the view does not jump.
+    var token = ++state.renderToken;
+    var firstSlice = keepScroll ? rowCount : Math.min(rowCount, Math.max(FIRST_SLICE, frozen));
+    for (var r = 0; r < firstSlice; r++) body.appendChild(buildRow(r));
+    var next = firstSlice;
+    function appendSlice() {
+      if (token !== state.renderToken) return;
+      var fragment = document.createDocumentFragment();
+      var end = Math.min(rowCount, next + SLICE);
+      for (; next < end; next++) fragment.appendChild(buildRow(next));
+      body.appendChild(fragment);
+      if (next < rowCount) setTimeout(appendSlice, 0);
+      else table.setAttribute('data-complete', 'true');
+    }
+    if (next < rowCount) setTimeout(appendSlice, 0);
+    else table.setAttribute('data-complete', 'true');
     table.appendChild(body);
     table.addEventListener('click', onCellClick);
     scroll.appendChild(table);

@@ -29,16 +29,20 @@ const SHIM_SOURCE = String.raw`(function () {
     if (typeof value === 'number') return isFinite(value) ? value : tagged('number', String(value));
     if (typeof value === 'function') return tagged('function', value.name || '');
     if (typeof value === 'bigint' || typeof value === 'symbol') return tagged('unsupported', typeof value);
-    if (value instanceof Date) return tagged('date', isNaN(value.getTime()) ? null : value.toISOString());
+    // toString tags, not instanceof: a value made in another frame has that frame's classes.
+    var kind = Object.prototype.toString.call(value);
+    if (kind === '[object Date]') return tagged('date', isNaN(value.getTime()) ? null : value.toISOString());
     if (stack.indexOf(value) >= 0) throw new Error('google.script.run: the arguments contain a cycle');
     if (typeof HTMLFormElement !== 'undefined' && value instanceof HTMLFormElement) return encodeForm(value);
     stack.push(value);
     try {
       if (Array.isArray(value)) return value.map(function (item) { return encode(item, stack); });
       var proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) {
+      var plain = kind === '[object Object]' && (proto === null ||
+        (Object.getPrototypeOf(proto) === null && typeof proto.constructor === 'function' && proto.constructor.name === 'Object'));
+      if (!plain) {
         var ctor = proto && proto.constructor && proto.constructor.name;
-        return tagged('unsupported', ctor || 'object');
+        return tagged('unsupported', ctor || kind.slice(8, -1));
       }
       var out = {};
       Object.keys(value).forEach(function (key) { out[key] = encode(value[key], stack); });

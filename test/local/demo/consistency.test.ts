@@ -86,6 +86,15 @@ describe('ボランティア名簿', () => {
     expect(cells.some((c) => c.includes('\n'))).toBe(true);
   });
 
+  it('writes 活動可能日時 and 希望日時 without overlapping day parts (no 土終日 beside 土日午後)', () => {
+    const cells = [...volunteers.map((v) => v['活動可能日時']), ...requests.map((r) => r['希望日時'])];
+    const covered = (part: string): string[] => (part === '平日' ? [...'月火水木金'] : part === '土日' ? ['土', '日'] : [part]);
+    for (const cell of cells) {
+      const days = splitMulti(cell!).flatMap((slot) => covered(slot.replace(/(午前|午後|夜間|終日)$/, '')));
+      expect(new Set(days).size, String(cell)).toBe(days.length);
+    }
+  });
+
   it('mixes landlines (042-4xx) and mobiles, 188-/202- postal codes, and some e-mail addresses', () => {
     const phones = volunteers.map((v) => String(v['電話番号']));
     expect(phones.some((p) => /^042-4\d\d-\d{4}$/.test(p))).toBe(true);

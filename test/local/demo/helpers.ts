@@ -73,16 +73,22 @@ export function isCleanPhone(v: CellValue): boolean {
   return digits === 10 || digits === 11;
 }
 
-/** Splits a multi-value cell as DESIGN.md says, keeping the two 活動分野 that contain ・ whole. */
+/** Values of the 設定 lists that contain ・ and must not be split on it (as core's splitMulti does with known values). */
+const WITH_DOT = ['子ども・子育て', '環境・まちづくり', 'パソコン・スマホ', '通訳・翻訳'];
+
+/** Splits a multi-value cell as DESIGN.md says (、 , ， ・ or a new line), keeping known values with ・ whole. */
 export function splitMulti(v: CellValue): string[] {
   if (v === '') return [];
-  const text = String(v).replace(/居場所・サロン/g, '居場所\u0000サロン').replace(/庭木・草取り/g, '庭木\u0000草取り');
+  let text = String(v);
+  for (const w of WITH_DOT) text = text.split(w).join(w.replace('・', '\u0000'));
   return text.split(/[、,，・\n]/).map((s) => s.replace('\u0000', '・'));
 }
 
-const FIELDS = ['高齢者支援', '子育て支援', '障害者支援', '居場所・サロン', '見守り', '災害支援', '国際交流', '環境美化', '学習支援', '庭木・草取り', '買い物支援', '話し相手', '外出支援', '家事援助', 'イベント運営'];
-const SKILLS = ['介護職員初任者研修', '介護福祉士', '看護師', '保育士', '教員免許', '普通自動車免許', '手話', '点訳', '朗読', '調理', '大工仕事', '剪定', 'パソコン', '英語', '中国語', '韓国語', '傾聴', '楽器演奏', '書道', '防災士'];
-const LANGUAGES = ['日本語', '英語', '中国語', '韓国語', 'ベトナム語', 'やさしい日本語'];
+/** The default 設定 lists (core/sheets/defaults.ts), which the demo's values must come from. */
+const FIELDS = ['高齢者', '障害のある人', '子ども・子育て', '外国にルーツのある人', '地域の居場所', '災害支援', '環境・まちづくり', 'その他'];
+const SKILLS = ['介護福祉士', '介護職員初任者研修', '看護師', '保育士', '手話', '点訳', '音訳', '要約筆記', '運転', '調理', '傾聴', 'パソコン・スマホ', '外国語'];
+const LANGUAGES = ['日本語', 'やさしい日本語', '英語', '中国語', '韓国語', 'ベトナム語', 'ネパール語', 'タガログ語'];
+const REQUEST_CATEGORIES = ['外出の付き添い', '話し相手', '家事の手伝い', '見守り', '子育て支援', '学習支援', '通訳・翻訳', '手続きの手伝い', 'イベントの手伝い', 'その他'];
 const CONSULTATION_CATEGORIES = ['生活困窮', '8050', 'ひきこもり', 'ヤングケアラー', '外国にルーツ', '介護', '障害', '子育て', 'その他'];
 
 const oneOf = (v: CellValue, values: readonly CellValue[]): boolean => values.includes(v);
@@ -147,8 +153,7 @@ export function cleanRules(kind: DemoSheetKind, ctx: RuleContext): CleanRules {
         依頼者: nonEmptyText,
         圏域: (_v, row) => inArea(ctx, row) !== undefined,
         地区: (v, row) => inArea(ctx, row)?.districts.includes(String(v)) ?? false,
-        内容区分: (v) =>
-          oneOf(v, ['家事援助', '庭木の手入れ', '話し相手', '外出付き添い', '買い物代行', '通訳', '子どもの学習支援', 'イベント手伝い', '施設での活動', '電話での見守り', 'スマホ相談']),
+        内容区分: (v) => oneOf(v, REQUEST_CATEGORIES),
         '必要な資格・特技': (v) => multiOf(v, SKILLS),
         対応言語: (v) => v === '' || oneOf(v, LANGUAGES),
         希望日時: (v) => typeof v === 'string' && v !== '' && splitMulti(v).every((s) => SLOT_RE.test(s)),
@@ -183,7 +188,7 @@ export function cleanRules(kind: DemoSheetKind, ctx: RuleContext): CleanRules {
       };
     case 'memberships': {
       const prices: Record<string, number> = { 普通会員: 500, 賛助会員: 1000, 法人会員: 10000, 特別会員: 3000 };
-      const districts = ctx.areas.flatMap((a) => a.districts);
+      const branches = ctx.areas.map((a) => `${a.name.replace(/圏域$/, '')}支部`);
       return {
         会員番号: (v) => typeof v === 'string' && /^M-\d{4}$/.test(v),
         '氏名・団体名': nonEmptyText,
@@ -192,7 +197,7 @@ export function cleanRules(kind: DemoSheetKind, ctx: RuleContext): CleanRules {
         単価: (v, row) => v === prices[String(row['会員種別'])],
         金額: (v, row) => typeof v === 'number' && v === (row['口数'] as number) * (row['単価'] as number),
         年度: (v) => ctx.fiscalYears.includes(v as number),
-        支部: (v) => districts.includes(String(v)),
+        支部: (v) => branches.includes(String(v)),
         納入日: (v, row) => date(v) && fiscalYearOfIso(tokyoIso(v as Date)) === row['年度'],
         入金方法: (v) => oneOf(v, ['現金', '振込', '口座振替']),
       };

@@ -1,3 +1,4 @@
+/** Session, Utilities, Logger and console. */
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../../src/local/emulator/index';
 import { FIXED_NOW, fresh, tokyo } from './helpers';

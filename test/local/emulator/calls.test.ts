@@ -1,3 +1,4 @@
+/** Call counting: one count per service call, and batched reads that cost the same at any size. */
 import { describe, expect, it } from 'vitest';
 import { fresh } from './helpers';
 

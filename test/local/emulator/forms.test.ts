@@ -1,3 +1,4 @@
+/** FormApp: forms recorded item by item, the response sheet, and submitted responses. */
 import { describe, expect, it } from 'vitest';
 import { fresh, tokyo } from './helpers';
 
@@ -104,6 +105,8 @@ describe('emulator FormApp', () => {
         ['タイムスタンプ', 'お住まいの地区', '年代', '関心のある活動', '満足度', '評価 [情報]', '評価 [相談]', 'ご意見'],
       ]);
       expect(form.getDestinationId()).toBe(book.getId());
+      form.deleteItem(0);
+      expect(emu.sheetValues('フォームの回答 1')[0]?.[1]).toBe('お住まいの地区');
       expect(emu.forms.get(form.getId())?.destination).toEqual({
         type: 'SPREADSHEET',
         spreadsheetId: book.getId(),

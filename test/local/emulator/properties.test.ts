@@ -1,3 +1,4 @@
+/** Invariants checked with fast-check: A1 notation, Tokyo time, typed numbers, serialisation. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatA1, parseA1 } from '../../../src/local/emulator/a1';

@@ -1,3 +1,4 @@
+/** Range: coordinates and their errors, values in and out, display values, notes, fills and formats. */
 import { describe, expect, it } from 'vitest';
 import { FIXED_NOW, fresh, tokyo } from './helpers';
 
@@ -98,6 +99,13 @@ describe('emulator Range', () => {
       const { sheet } = fresh();
       expect(() => sheet.getRange(1, 1, 2, 2).setValues([[1, 2], [3]])).toThrow(
         'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
+      );
+    });
+
+    it('throws a signature error for a one-dimensional array', () => {
+      const { sheet } = fresh();
+      expect(() => sheet.getRange('A1:B1').setValues([1, 2] as unknown as unknown[][])).toThrow(
+        "The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.",
       );
     });
 

@@ -1,3 +1,4 @@
+/** ScriptApp: triggers built, recorded, listed and deleted. */
 import { describe, expect, it } from 'vitest';
 import { fresh } from './helpers';
 

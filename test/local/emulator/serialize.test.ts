@@ -1,3 +1,4 @@
+/** serializeForRun: what google.script.run lets through and what it refuses. */
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { RunSerializationError, serializeForRun } from '../../../src/local/emulator/index';

@@ -1,3 +1,4 @@
+/** Sheet and Spreadsheet: grid size, last row, rows inserted and deleted, frozen rows, visibility, names, sheets. */
 import { describe, expect, it } from 'vitest';
 import { fresh } from './helpers';
 

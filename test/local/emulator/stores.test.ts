@@ -1,3 +1,4 @@
+/** PropertiesService, CacheService and LockService: limits, expiry, and a lock held by another user. */
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../../src/local/emulator/index';
 import { FIXED_NOW, fresh } from './helpers';

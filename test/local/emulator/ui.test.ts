@@ -1,3 +1,4 @@
+/** Ui and HtmlService: menus, scripted alerts and prompts, sidebars and dialogs, templates. */
 import { describe, expect, it } from 'vitest';
 import { fresh } from './helpers';
 
@@ -125,6 +126,7 @@ describe('emulator HtmlService', () => {
       });
       const template = emu.globals.HtmlService.createTemplateFromFile('Page');
       template.title = '<つなぐ & 社協>';
+      template.source = 'a variable named like an internal field';
       template.items = ['<b>1</b>', 2];
       expect(template.evaluate().getContent()).toBe('<h1>&lt;つなぐ &amp; 社協&gt;</h1><i><b>1</b></i><i>2</i>');
     });

@@ -1,3 +1,4 @@
+/** Data validation: the builder, rules read back, input rejected, check boxes. */
 import { describe, expect, it } from 'vitest';
 import { fresh } from './helpers';
 
@@ -12,7 +13,9 @@ describe('emulator data validation', () => {
         .setHelpText('個人か団体')
         .build();
       sheet.getRange('B2:B3').setDataValidation(rule);
-      const [[first], [second]] = sheet.getRange('B2:B3').getDataValidations() as GoogleAppsScript.Spreadsheet.DataValidation[][];
+      const rules = sheet.getRange('B2:B3').getDataValidations();
+      const first = rules[0]?.[0];
+      const second = rules[1]?.[0];
       expect(first?.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_LIST);
       expect(String(first?.getCriteriaType())).toBe('VALUE_IN_LIST');
       expect(first?.getCriteriaValues()).toEqual([['個人', '団体'], true]);
@@ -46,7 +49,7 @@ describe('emulator data validation', () => {
       expect(changed.getCriteriaType()).toBe(app.DataValidationCriteria.NUMBER_BETWEEN);
       expect(changed.getCriteriaValues()).toEqual([1, 10]);
       expect(changed.getHelpText()).toBe('1〜10');
-      expect(rule.getHelpText()).toBe('');
+      expect(rule.getHelpText()).toBeNull();
     });
 
     it('throws when built without criteria', () => {

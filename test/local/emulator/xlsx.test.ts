@@ -1,3 +1,4 @@
+/** The .xlsx file: a full round trip, and workbooks written by other programs. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

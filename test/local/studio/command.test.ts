@@ -1,0 +1,100 @@
+// `tsunagu studio`: unusable input exits 2, the address is printed with the real port, and a stop signal (SIGINT) closes it cleanly.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../../src/local/cli';
+import { runStudio, type StopSignal } from '../../../src/local/commands/studio';
+import { captureIo, savedWorkbook, tempDir } from './helpers';
+
+const ADDRESS = /^つなぐ スタジオ: (http:\/\/127\.0\.0\.1:(\d+)\/) {2}\(Ctrl\+C で終了 \/ stop\)$/;
+
+/** A stop signal the test fires by hand. */
+function manualStop(): StopSignal & { fire(): void } {
+  let fire = (): void => undefined;
+  const fired = new Promise<string>((resolve) => (fire = () => resolve('manual')));
+  return { wait: () => fired, fire: () => fire() };
+}
+
+async function waitFor<T>(probe: () => T | undefined, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('tsunagu studio', () => {
+  const temp = tempDir();
+  afterAll(() => temp.remove());
+
+  it('exits 2 with a one-line reason when the workbook does not exist', async () => {
+    const io = captureIo();
+    expect(await main(['studio', join(temp.dir, 'missing.xlsx')], io)).toBe(2);
+    expect(io.errors.join('\n')).toMatch(/ファイルが見つかりません.*missing\.xlsx/);
+  });
+
+  it('exits 2 when the file is not a readable workbook', async () => {
+    const io = captureIo();
+    const bad = join(temp.dir, 'bad.xlsx');
+    writeFileSync(bad, 'not a zip');
+    expect(await main(['studio', bad], io)).toBe(2);
+    expect(io.errors.join('\n')).toMatch(/xlsx/);
+  });
+
+  it('exits 2 for a port that is not a number', async () => {
+    const io = captureIo();
+    expect(await main(['studio', '--port', 'http'], io)).toBe(2);
+  });
+
+  it('prints the address with the real port for --port 0, serves it, and resolves 0 when stopped', async () => {
+    const io = captureIo();
+    const stop = manualStop();
+    const path = await savedWorkbook(temp.dir, { setup: true, name: 'command.xlsx' });
+    const running = runStudio([path], { port: '0' }, io, stop);
+    const line = await waitFor(() => io.lines.find((l) => ADDRESS.test(l)));
+    const [, url, port] = ADDRESS.exec(line)!;
+    expect(Number(port)).toBeGreaterThan(0);
+    expect((await fetch(url!)).status).toBe(200);
+    stop.fire();
+    expect(await running).toBe(0);
+    await expect(fetch(url!)).rejects.toThrow();
+  });
+
+  it('says that a studio without a workbook keeps changes in memory only', async () => {
+    const io = captureIo();
+    const stop = manualStop();
+    const running = runStudio([], { port: '0' }, io, stop);
+    await waitFor(() => io.lines.find((l) => ADDRESS.test(l)));
+    expect(io.lines.join('\n')).toMatch(/メモリ|memory/);
+    stop.fire();
+    expect(await running).toBe(0);
+  });
+
+  it('closes cleanly on SIGINT, as Ctrl+C in a terminal', async () => {
+    const io = captureIo();
+    const running = runStudio([], { port: '0' }, io);
+    const line = await waitFor(() => io.lines.find((l) => ADDRESS.test(l)));
+    const url = ADDRESS.exec(line)![1]!;
+    // A keep-alive connection must not hold the close open.
+    expect((await fetch(url, { keepalive: true })).status).toBe(200);
+    process.kill(process.pid, 'SIGINT');
+    expect(await running).toBe(0);
+    expect(process.listenerCount('SIGINT')).toBe(0);
+    await expect(fetch(url)).rejects.toThrow();
+  });
+
+  it('exits 2 when the port is taken', async () => {
+    const io = captureIo();
+    const stop = manualStop();
+    const first = runStudio([], { port: '0' }, io, stop);
+    const line = await waitFor(() => io.lines.find((l) => ADDRESS.test(l)));
+    const port = ADDRESS.exec(line)![2]!;
+    const second = captureIo();
+    expect(await main(['studio', '--port', port], second)).toBe(2);
+    expect(second.errors.join('\n')).toMatch(/EADDRINUSE/);
+    stop.fire();
+    expect(await first).toBe(0);
+  });
+});
