@@ -6,6 +6,9 @@ export type CellValue = string | number | boolean | Date;
 /** The first rows of one sheet, read in one batched call, with its size. */
 export interface SheetHead {
   name: string;
+  /** The sheet's id (gid), for links to its cells. */
+  id: number;
+  hidden: boolean;
   /** Last row with content (0 for an empty sheet). */
   lastRow: number;
   lastColumn: number;
@@ -42,6 +45,46 @@ export interface NewSheetSpec {
   hidden: boolean;
 }
 
+/** A rectangle of cells, 1-based. */
+export interface Rect {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+/** What readBlock can read of a rectangle, each in one call. */
+export type BlockPart = 'values' | 'formulas' | 'numberFormats' | 'notes' | 'backgrounds';
+
+export interface CellBlock {
+  values?: CellValue[][];
+  /** '' where a cell holds no formula. */
+  formulas?: string[][];
+  numberFormats?: string[][];
+  notes?: string[][];
+  /** '#rrggbb'; '#ffffff' for no fill. */
+  backgrounds?: string[][];
+}
+
+/** What writeBlock writes: values may hold formulas ('=…'); a null background removes the fill. */
+export interface BlockWrite {
+  values?: CellValue[][];
+  notes?: string[][];
+  backgrounds?: (string | null)[][];
+}
+
+/** One of Tsunagu's own output sheets, rewritten whole on every run. */
+export interface OutputSheet {
+  name: string;
+  header: string[];
+  rows: CellValue[][];
+  hidden: boolean;
+  /** 0-based columns formatted as plain text. */
+  textColumns: number[];
+  /** 0-based columns that hold check boxes. */
+  checkboxColumns: number[];
+}
+
 /** The spreadsheet, seen through batched reads and whole-range writes only. */
 export interface Workbook {
   sheetNames(): string[];
@@ -56,6 +99,14 @@ export interface Workbook {
   createSheet(spec: NewSheetSpec): boolean;
   /** Removes a sheet Tsunagu itself created in the same action (rollback). */
   deleteSheet(name: string): void;
+  /** Reads parts of one rectangle: one call per part. */
+  readBlock(sheet: string, rect: Rect, parts: readonly BlockPart[]): CellBlock;
+  /** Writes one rectangle: one call per part given. */
+  writeBlock(sheet: string, rect: Rect, data: BlockWrite): void;
+  /** Creates or rewrites one of Tsunagu's output sheets with its header and rows. */
+  writeOutputSheet(sheet: OutputSheet): void;
+  /** Selects a cell for staff (the sidebar's "go to cell"). */
+  selectCell(sheet: string, row: number, column: number): void;
 }
 
 /** Small per-document key/value storage (Apps Script document properties): never personal data. */

@@ -1,5 +1,16 @@
 /** GasWorkbook: the Workbook port on SpreadsheetApp, reading and writing whole ranges only. */
-import type { CellValue, NewSheetSpec, SheetData, SheetHead, Workbook } from '../core/ports';
+import type {
+  BlockPart,
+  BlockWrite,
+  CellBlock,
+  CellValue,
+  NewSheetSpec,
+  OutputSheet,
+  Rect,
+  SheetData,
+  SheetHead,
+  Workbook,
+} from '../core/ports';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -20,7 +31,7 @@ export class GasWorkbook implements Workbook {
       const lastColumn = sheet.getLastColumn();
       const n = Math.min(rows, lastRow);
       const display = n > 0 && lastColumn > 0 ? sheet.getRange(1, 1, n, lastColumn).getDisplayValues() : [];
-      return { name: sheet.getName(), lastRow, lastColumn, display };
+      return { name: sheet.getName(), id: sheet.getSheetId(), hidden: sheet.isSheetHidden(), lastRow, lastColumn, display };
     });
   }
 
@@ -76,5 +87,59 @@ export class GasWorkbook implements Workbook {
   deleteSheet(name: string): void {
     const sheet = this.book.getSheetByName(name);
     if (sheet) this.book.deleteSheet(sheet);
+  }
+
+  private sheet(name: string): GoogleAppsScript.Spreadsheet.Sheet {
+    const sheet = this.book.getSheetByName(name);
+    if (!sheet) throw new Error(`no sheet named ${name}`);
+    return sheet;
+  }
+
+  readBlock(name: string, rect: Rect, parts: readonly BlockPart[]): CellBlock {
+    const range = this.sheet(name).getRange(rect.row, rect.column, rect.rows, rect.columns);
+    const block: CellBlock = {};
+    for (const part of parts) {
+      if (part === 'values') block.values = range.getValues() as CellValue[][];
+      else if (part === 'formulas') block.formulas = range.getFormulas();
+      else if (part === 'numberFormats') block.numberFormats = range.getNumberFormats();
+      else if (part === 'notes') block.notes = range.getNotes();
+      else block.backgrounds = range.getBackgrounds();
+    }
+    return block;
+  }
+
+  writeBlock(name: string, rect: Rect, data: BlockWrite): void {
+    const range = this.sheet(name).getRange(rect.row, rect.column, rect.rows, rect.columns);
+    if (data.values) range.setValues(data.values);
+    if (data.notes) range.setNotes(data.notes);
+    if (data.backgrounds) range.setBackgrounds(data.backgrounds as string[][]);
+  }
+
+  writeOutputSheet(output: OutputSheet): void {
+    const existing = this.book.getSheetByName(output.name);
+    const sheet = existing ?? this.book.insertSheet(output.name, this.book.getSheets().length);
+    // Contents, notes, fills and rules go; the sheet (and its id, so links to it) stays.
+    sheet.clear();
+    const maxRows = sheet.getMaxRows();
+    const maxColumns = sheet.getMaxColumns();
+    sheet.getRange(1, 1, maxRows, maxColumns).clearDataValidations();
+    const width = output.header.length;
+    const needed = output.rows.length + 1;
+    if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows);
+    if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+    if (output.rows.length > 0) {
+      for (const column of output.textColumns) sheet.getRange(2, column + 1, output.rows.length, 1).setNumberFormat('@');
+      for (const column of output.checkboxColumns) sheet.getRange(2, column + 1, output.rows.length, 1).insertCheckboxes();
+    }
+    sheet.getRange(1, 1, needed, width).setValues([output.header as CellValue[], ...output.rows]);
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    if (output.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
+  }
+
+  selectCell(name: string, row: number, column: number): void {
+    const sheet = this.sheet(name);
+    sheet.activate();
+    sheet.getRange(row, column).activate();
   }
 }

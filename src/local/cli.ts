@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { runDemo } from './commands/demo';
 import { runSheets } from './commands/sheets';
 import { runStudio } from './commands/studio';
+import { runFix, runValidate } from './commands/validate';
 import { type Io, UsageError, nodeIo } from './commands/io';
 
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
@@ -14,6 +15,10 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
       デモ用のブックを作成します / write a synthetic demo workbook
   tsunagu sheets <book.xlsx> [--json]
       シートの種類と列の対応を表示します / show the detected sheet kinds and column mapping
+  tsunagu validate <book.xlsx> [--json] [--write]
+      入力ミスを検証します。--write で検証結果シートとセルの印を保存 / validate; --write saves 検証結果 and cell marks
+  tsunagu fix <book.xlsx> [--write]
+      安全な修正を表示し、--write で適用して保存します / show safe fixes; --write applies them and saves
   tsunagu studio [book.xlsx] [--port 8080]
       ブラウザで試せるローカル スタジオを開きます / open the local studio in a browser
 
@@ -39,6 +44,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         volunteers: { type: 'string' },
         requests: { type: 'string' },
         port: { type: 'string' },
+        write: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -59,6 +65,10 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         return await runSheets(rest, values, io);
       case 'studio':
         return await runStudio(rest, values, io);
+      case 'validate':
+        return await runValidate(rest, values, io);
+      case 'fix':
+        return await runFix(rest, values, io);
       default:
         throw new UsageError(`不明なコマンドです: ${command} / unknown command: ${command}`);
     }

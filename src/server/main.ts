@@ -4,6 +4,8 @@
  */
 import * as setup from '../core/actions/setup';
 import * as sidebar from '../core/actions/sidebar';
+import * as undo from '../core/actions/undo';
+import * as validation from '../core/actions/validate';
 import type { RpcArgs, RpcEnvelope, RpcResults } from '../shared/rpc';
 import { appContext, buildMenu } from './context';
 import { runRpc } from './rpc';
@@ -75,4 +77,47 @@ export function saveMapping(...args: unknown[]): Envelope<'saveMapping'> {
 /** RPC: forgets the confirmed mapping of one sheet and goes back to automatic detection. */
 export function clearMapping(...args: unknown[]): Envelope<'clearMapping'> {
   return runRpc('clearMapping', args, (sheet) => sidebar.clearMapping(appContext(), sheet));
+}
+
+/** RPC: 検証 — validates, rewrites 検証結果, marks the cells with issues. */
+export function runValidation(...args: unknown[]): Envelope<'runValidation'> {
+  return runRpc('runValidation', args, () => validation.runValidation(appContext()));
+}
+
+/** RPC: the full list of issues without writing anything (the CLI's validate). */
+export function getValidationReport(...args: unknown[]): Envelope<'getValidationReport'> {
+  return runRpc('getValidationReport', args, () => validation.getValidationReport(appContext()));
+}
+
+/** RPC: ハイライトを消す — restores the fills and notes the last 検証 replaced. */
+export function clearHighlights(...args: unknown[]): Envelope<'clearHighlights'> {
+  return runRpc('clearHighlights', args, () => validation.clearHighlights(appContext()));
+}
+
+/** RPC: 安全な修正を適用, step 1 — the before/after preview. */
+export function previewFixes(...args: unknown[]): Envelope<'previewFixes'> {
+  return runRpc('previewFixes', args, () => validation.previewFixes(appContext()));
+}
+
+/** RPC: 安全な修正を適用, step 2 — applies exactly the previewed fixes, all or none. */
+export function applyFixes(...args: unknown[]): Envelope<'applyFixes'> {
+  return runRpc('applyFixes', args, (token) => validation.applyFixes(appContext(), token));
+}
+
+/** RPC: 元に戻す — restores the cells of the last value-changing action. */
+export function undoLast(...args: unknown[]): Envelope<'undoLast'> {
+  return runRpc('undoLast', args, () => undo.undoLast(appContext()));
+}
+
+/** RPC: what 元に戻す would take back now. */
+export function getUndoInfo(...args: unknown[]): Envelope<'getUndoInfo'> {
+  return runRpc('getUndoInfo', args, () => undo.getUndoInfo(appContext()));
+}
+
+/** RPC: selects a cell (clicking an issue in the sidebar). */
+export function selectCell(...args: unknown[]): Envelope<'selectCell'> {
+  return runRpc('selectCell', args, (sheet, row, column) => {
+    sidebar.selectCell(appContext(), sheet, row, column);
+    return null;
+  });
 }

@@ -59,6 +59,105 @@ export interface SetupResult {
   existing: string[];
 }
 
+/** One validation issue as the sidebar shows it. */
+export interface IssueView {
+  sheet: string;
+  /** 1-based row. */
+  row: number;
+  /** The header as written in the sheet. */
+  column: string;
+  /** 1-based column, or 0 when the issue is about a missing column. */
+  columnNumber: number;
+  /** 'B5', or '' for a missing column. */
+  cell: string;
+  code: string;
+  severity: 'error' | 'warning';
+  message: Message;
+  value: string;
+  suggestion: string | null;
+  fixable: boolean;
+}
+
+/** Issues of one rule on one sheet. */
+export interface IssueGroup {
+  sheet: string;
+  code: string;
+  severity: 'error' | 'warning';
+  title: Message;
+  /** How many issues the group has; `issues` holds at most the first 50. */
+  total: number;
+  issues: IssueView[];
+}
+
+export interface UndoInfo {
+  label: Message;
+  /** ISO instant. */
+  at: string;
+}
+
+export interface ValidationView {
+  checkedSheets: Array<{ name: string; kindLabel: string; rows: number }>;
+  counts: { errors: number; warnings: number; fixable: number };
+  groups: IssueGroup[];
+  /** The output sheet written, or null when nothing was written. */
+  resultSheet: string | null;
+  /** Cells marked with a fill and a note. */
+  highlighted: number;
+  undo: UndoInfo | null;
+}
+
+/** The full list, for the CLI's --json (the sidebar gets the grouped view). */
+export interface ValidationReport {
+  issues: Array<{
+    sheet: string;
+    row: number;
+    column: string;
+    code: string;
+    severity: 'error' | 'warning';
+    message: string;
+    messageEn: string;
+    value: string;
+    suggestion?: string;
+    fix?: { kind: string; to: string | number };
+  }>;
+  counts: { errors: number; warnings: number; fixable: number; byCode: Record<string, number>; bySheet: Record<string, number> };
+}
+
+export interface FixPreviewItem {
+  sheet: string;
+  row: number;
+  column: string;
+  cell: string;
+  before: string;
+  after: string;
+  kind: string;
+}
+
+export interface FixPreview {
+  /** Fingerprint of exactly these fixes: applyFixes refuses if the sheets changed since. */
+  token: string;
+  total: number;
+  /** At most the first 300. */
+  items: FixPreviewItem[];
+  byKind: Record<string, number>;
+}
+
+export interface FixResult {
+  applied: number;
+  sheets: string[];
+  undo: UndoInfo | null;
+}
+
+export interface UndoResult {
+  label: Message;
+  cells: number;
+  undo: UndoInfo | null;
+}
+
+export interface HighlightResult {
+  restored: number;
+}
+
 /** Argument schemas: the server parses every call with these before doing anything. */
 export const rpcArgs = {
   getSidebarState: z.tuple([]),
@@ -74,6 +173,18 @@ export const rpcArgs = {
     }),
   ]),
   clearMapping: z.tuple([z.string().check(z.minLength(1), z.maxLength(100))]),
+  runValidation: z.tuple([]),
+  getValidationReport: z.tuple([]),
+  clearHighlights: z.tuple([]),
+  previewFixes: z.tuple([]),
+  applyFixes: z.tuple([z.string().check(z.minLength(1), z.maxLength(100))]),
+  undoLast: z.tuple([]),
+  getUndoInfo: z.tuple([]),
+  selectCell: z.tuple([
+    z.string().check(z.minLength(1), z.maxLength(100)),
+    z.number().check(z.int(), z.gte(1), z.lte(10_000_000)),
+    z.number().check(z.int(), z.gte(1), z.lte(18_278)),
+  ]),
 };
 
 export type RpcName = keyof typeof rpcArgs;
@@ -86,6 +197,14 @@ export interface RpcResults {
   getMapping: MappingView;
   saveMapping: MappingView;
   clearMapping: MappingView;
+  runValidation: ValidationView;
+  getValidationReport: ValidationReport;
+  clearHighlights: HighlightResult;
+  previewFixes: FixPreview;
+  applyFixes: FixResult;
+  undoLast: UndoResult;
+  getUndoInfo: UndoInfo | null;
+  selectCell: null;
 }
 
 /** Every RPC answers with this envelope, so a user-facing error survives google.script.run intact. */

@@ -18,7 +18,7 @@ const FORBIDDEN_TAGS: ReadonlySet<string> = new Set<ForbiddenTag>([
 /** Attributes that carry no script and no URL. Event handlers, URLs (href, src, action) and style are not here. */
 const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'id', 'class', 'type', 'role', 'title', 'for', 'name', 'value', 'lang', 'dir', 'tabindex',
-  'hidden', 'disabled', 'selected', 'checked', 'colspan', 'rowspan', 'scope', 'autocomplete',
+  'hidden', 'disabled', 'selected', 'checked', 'open', 'colspan', 'rowspan', 'scope', 'autocomplete',
 ]);
 const PREFIXED_ATTRIBUTE = /^(aria|data)-[a-z][a-z0-9-]*$/;
 

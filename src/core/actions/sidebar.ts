@@ -211,3 +211,11 @@ export function clearMapping(ports: AppPorts, sheet: string): MappingView {
   });
   return getMapping(ports, sheet);
 }
+
+/** Selects a cell for staff; a sheet that no longer exists gets a clear message. */
+export function selectCell(ports: AppPorts, sheet: string, row: number, column: number): void {
+  if (ports.workbook.sheetNames().indexOf(sheet) < 0) {
+    throw new UserError('sheet.notFound', `シート「${sheet}」が見つかりません。`, `There is no sheet named 「${sheet}」.`);
+  }
+  ports.workbook.selectCell(sheet, row, column);
+}

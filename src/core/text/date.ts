@@ -1,4 +1,4 @@
-/** Defines parseDate (dates as staff write them, 和暦 included) and fiscal years (年度). */
+/** Defines parseDate and toISODateText (dates as staff write them, 和暦 included) and fiscal years (年度). */
 import { dateFromWareki, eraByName, nextEraStart, warekiOf } from './era';
 import { normalizeText } from './normalize';
 import { PlainDate } from './plainDate';
@@ -111,6 +111,8 @@ const TRAILING_WEEKDAY = /(?:\([日月火水木金土](?:曜日?)?(?:・?祝)?\)
 const TRAILING_BIRTH = /生(?:まれ)?$/;
 const WESTERN = /^(\d{4})(?:年|[./-])(\d{1,2})(?:月|[./-])(\d{1,2})日?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+/** Spaces, removed before matching: '令和 6年 4月 1日'. */
+const SPACES = /\s+/g;
 const WAREKI = /^(明治|大正|昭和|平成|令和|[明大昭平令mtshr])(元|\d{1,2})(?:年|[./-])(\d{1,2})(?:月|[./-])(\d{1,2})日?$/;
 
 function fromIsoDateTime(m: RegExpExecArray): DateParse {
@@ -130,7 +132,7 @@ function fromString(s: string): DateParse {
   if (t === '') return BLANK;
   const iso = ISO_DATETIME.exec(t);
   if (iso) return fromIsoDateTime(iso);
-  t = t.replace(TRAILING_TIME, '').replace(/\s+/g, '');
+  t = t.replace(TRAILING_TIME, '').replace(SPACES, '');
   t = t.replace(TRAILING_BIRTH, '').replace(TRAILING_WEEKDAY, '');
   if (t.indexOf('年') >= 0) t = replaceKanjiNumerals(t);
 
@@ -159,6 +161,21 @@ export function parseDate(value: unknown): DateParse {
   if (typeof value === 'number') return fromNumber(value);
   if (isDateObject(value)) return tokyoDayOf(value);
   return UNRECOGNISED;
+}
+
+export type ISODateText =
+  | { readonly ok: true; readonly iso: string; readonly wasText: boolean }
+  | { readonly ok: false; readonly reason: DateFailureReason };
+
+/**
+ * A date cell as its ISO day, for the 'date' safe fix: '令和6年4月1日', '2024/4/1', 'R6.4.1' →
+ * '2024-04-01' with wasText true (text that should become a date); a Date or serial number gives
+ * the same ISO day with wasText false (it already is a date). Failures are parseDate's.
+ */
+export function toISODateText(value: unknown): ISODateText {
+  const r = parseDate(value);
+  if (!r.ok) return r;
+  return { ok: true, iso: r.date.toISO(), wasText: typeof value === 'string' };
 }
 
 function checkStartMonth(startMonth: number): void {
@@ -201,7 +218,7 @@ export function parseFiscalYear(value: unknown, startMonth = 4): FiscalYearParse
     return Number.isInteger(value) && value >= 1000 && value <= 9998 ? { ok: true, year: value } : { ok: false, reason: 'unrecognised' };
   }
   if (typeof value === 'string') {
-    let t = normalizeText(value).replace(/\s+/g, '').toLowerCase();
+    let t = normalizeText(value).replace(SPACES, '').toLowerCase();
     if (t === '') return { ok: false, reason: 'blank' };
     if (t.indexOf('年') >= 0) t = replaceKanjiNumerals(t);
     const western = FY_WESTERN.exec(t);

@@ -14,6 +14,8 @@ export interface ParseNumberOptions {
 const TRAILING_UNIT = /(?:円|人|名|件|回|口|個|歳|才|%|ポイント|点)$/;
 const PLAIN = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const MAN = /^(\d+(?:\.\d+)?)万(\d*)$/;
+const SPACES_AND_COMMAS = /[\s,]/g;
+const LEADING_YEN = /^[¥\\]/;
 
 /**
  * Reads a number cell: a finite number as is; text after normalizeText with thousands commas,
@@ -26,14 +28,14 @@ export function parseNumber(value: unknown, options: ParseNumberOptions = {}): N
     if (!Number.isFinite(value)) return { ok: false, reason: 'notNumber' };
     n = value;
   } else if (typeof value === 'string') {
-    let t = normalizeText(value).replace(/[\s,]/g, '');
+    let t = normalizeText(value).replace(SPACES_AND_COMMAS, '');
     if (t === '') return { ok: false, reason: 'blank' };
     let sign = 1;
     if (t.charAt(0) === '▲' || t.charAt(0) === '△') {
       sign = -1;
       t = t.slice(1);
     }
-    t = t.replace(/^[¥\\]/, '').replace(TRAILING_UNIT, '');
+    t = t.replace(LEADING_YEN, '').replace(TRAILING_UNIT, '');
     const man = MAN.exec(t);
     if (man) n = Number(man[1]) * 10000 + (man[2] === '' ? 0 : Number(man[2]));
     else if (PLAIN.test(t)) n = Number(t);

@@ -36,6 +36,7 @@ function civilOf(dayNumber: number): [number, number, number] {
 }
 
 const MIN_DAY = dayNumberOf(1, 1, 1);
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MAX_DAY = dayNumberOf(9999, 12, 31);
 
 function pad(n: number, width: number): string {
@@ -72,7 +73,7 @@ export class PlainDate {
 
   /** Reads exactly YYYY-MM-DD; null otherwise. For everything staff type, use parseDate. */
   static fromISO(s: string): PlainDate | null {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    const m = ISO_DATE.exec(s);
     return m ? PlainDate.of(Number(m[1]), Number(m[2]), Number(m[3])) : null;
   }
 

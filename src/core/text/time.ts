@@ -10,6 +10,7 @@ const HOURS_MINUTES = /^(\d+)時間(\d{1,2})分$/;
 const MINUTES = /^(\d+)(?:分|min|mins|minutes?)$/;
 const CLOCK_DURATION = /^(\d{1,3}):(\d{2})$/;
 const TIME_OF_DAY = '(\\d{1,2})(?::(\\d{2})|時(?:(\\d{1,2})分|(半))?)';
+const SPACES = /\s+/g;
 const RANGE = new RegExp(`^${TIME_OF_DAY}(?:-|~|〜|から)${TIME_OF_DAY}$`);
 
 /** Minutes since midnight from one TIME_OF_DAY match: hour, ':mm', '時mm分', '時半'. */
@@ -35,7 +36,7 @@ export function parseHours(value: unknown): HoursParse {
     return Number.isFinite(value) && value >= 0 ? { ok: true, hours: value } : { ok: false, reason: 'unrecognised' };
   }
   if (typeof value !== 'string') return { ok: false, reason: 'unrecognised' };
-  const t = normalizeText(value).replace(/\s+/g, '').toLowerCase();
+  const t = normalizeText(value).replace(SPACES, '').toLowerCase();
   if (t === '') return { ok: false, reason: 'blank' };
   let m = HOURS.exec(t);
   if (m) return hours(Number(m[1]) * 60);

@@ -1,4 +1,4 @@
-/** Defines parseYesNo: reading yes/no cells (個人情報同意, 在宅対応可, 多世代, 氏名公表, 秘匿 …). */
+/** Defines parseYesNo and canonicalYesNo: reading yes/no cells (個人情報同意, 在宅対応可, 多世代, 氏名公表, 秘匿 …). */
 import { normalizeText } from './normalize';
 
 /** Blank and unrecognised are kept apart: a blank cell is "not answered", the other is a typo. */
@@ -7,6 +7,8 @@ export type YesNo =
   | { readonly status: 'no'; readonly value: false }
   | { readonly status: 'blank'; readonly value: null }
   | { readonly status: 'unrecognised'; readonly value: null };
+
+const SPACES = /\s+/g;
 
 const YES_RESULT: YesNo = { status: 'yes', value: true };
 const NO_RESULT: YesNo = { status: 'no', value: false };
@@ -34,9 +36,18 @@ export function parseYesNo(cell: unknown): YesNo {
   if (cell === false) return NO_RESULT;
   if (cell === null || cell === undefined) return BLANK_RESULT;
   if (typeof cell !== 'string') return UNRECOGNISED_RESULT;
-  const key = normalizeText(cell).replace(/\s+/g, '').toLowerCase();
+  const key = normalizeText(cell).replace(SPACES, '').toLowerCase();
   if (key === '') return BLANK_RESULT;
   if (YES.has(key)) return YES_RESULT;
   if (NO.has(key)) return NO_RESULT;
   return UNRECOGNISED_RESULT;
+}
+
+/**
+ * The canonical spelling of a yes/no cell, for the 'yesno' safe fix: ○, 有, TRUE … → 'はい',
+ * ×, 無, FALSE … → 'いいえ'; null when the cell is blank or not a yes/no answer.
+ */
+export function canonicalYesNo(cell: unknown): 'はい' | 'いいえ' | null {
+  const r = parseYesNo(cell);
+  return r.status === 'yes' ? 'はい' : r.status === 'no' ? 'いいえ' : null;
 }

@@ -1,8 +1,6 @@
-/**
- * How the studio answers Ui.alert / Ui.prompt while a script runs: the answers staff already gave
- * are used in order, and a decision nobody answered yet gets its "do nothing" button (NO, CANCEL),
- * so the script takes its safe path and the page can ask staff afterwards.
- */
+/** withStudioAnswers: how the studio answers Ui.alert / Ui.prompt while a script runs — staff's answers in order, then the "do nothing" button. */
+// A decision nobody answered yet gets NO / CANCEL, so the script takes its safe path and the page
+// can ask staff afterwards and run it again with their answer.
 import type { AlertRecord, ButtonName, ButtonSetName, ScriptedAnswer, UiScript } from '../emulator/index';
 
 /** One dialog the script showed, as the page gets it. */

@@ -41,7 +41,7 @@ export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYT
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return {};
+  if (text.trim() === '') throw new HttpError(400, 'body is empty: send a JSON object');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

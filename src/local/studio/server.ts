@@ -134,6 +134,8 @@ class Studio {
     const before = this.emu.stats.byMethod();
     const toastsBefore = ui.toasts.length;
     const outcome = withStudioAnswers(ui, answers, body);
+    // Each call is one Apps Script execution: the locks it still holds are released when it ends.
+    this.emu.endExecution();
     const calls = diffCounts(before, this.emu.stats.byMethod());
     if (calls['Ui.showSidebar']) {
       this.sidebar = { title: ui.sidebar?.title || 'サイドバー', generation: ++this.generation };
@@ -164,7 +166,7 @@ class Studio {
   /** The functions a menu call may name: the triggers and what the script's menus point at. */
   private menuCallable(fn: string): boolean {
     const allowed = TRIGGER_FUNCTIONS.includes(fn) || menuFunctions(this.emu.ui.menus).has(fn);
-    return allowed && this.session.sandbox.hasFunction(fn);
+    return allowed && !fn.endsWith('_') && this.session.sandbox.hasFunction(fn);
   }
 
   async menu(fn: string, answers: readonly ScriptedAnswer[]) {

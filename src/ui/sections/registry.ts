@@ -5,13 +5,13 @@ import type { SidebarSection } from './section';
 import { createSetupSection } from './setup';
 import { summarySection } from './summary';
 import { surveySection } from './survey';
-import { validateSection } from './validate';
+import { createValidateSection } from './validate';
 
-/** Fresh section instances (the setup section keeps view state of its own). */
+/** Fresh section instances (setup and validate keep view state of their own). */
 export function createSections(): Record<Section, SidebarSection> {
   return {
     setup: createSetupSection(),
-    validate: validateSection,
+    validate: createValidateSection(),
     match: matchSection,
     survey: surveySection,
     summary: summarySection,

@@ -6,6 +6,7 @@ import {
   formatFiscalYear,
   parseDate,
   parseFiscalYear,
+  toISODateText,
 } from '../../../src/core/text/date';
 import { formatWareki } from '../../../src/core/text/era';
 import { PlainDate } from '../../../src/core/text/plainDate';
@@ -167,6 +168,34 @@ describe('text/date', () => {
         }),
         { numRuns: 5000 },
       );
+    });
+  });
+
+  describe('toISODateText', () => {
+    it.each<[unknown, string]>([
+      ['2024-04-01', '2024-04-01 text'],
+      ['2024/4/1', '2024-04-01 text'],
+      ['2024年4月1日', '2024-04-01 text'],
+      ['２０２４／４／１', '2024-04-01 text'],
+      ['令和6年4月1日', '2024-04-01 text'],
+      ['令和６年４月１日', '2024-04-01 text'],
+      ['R6.4.1', '2024-04-01 text'],
+      ['R06/04/01', '2024-04-01 text'],
+      ['Ｒ０６．０４．０１', '2024-04-01 text'],
+      ['令和元年5月1日', '2019-05-01 text'],
+      ['平成元年1月8日', '1989-01-08 text'],
+      ['昭和23年5月1日', '1948-05-01 text'],
+      ['S23.5.1', '1948-05-01 text'],
+      [new Date(Date.UTC(2024, 2, 31, 15)), '2024-04-01'],
+      [45383, '2024-04-01'],
+      ['平成31年5月1日', 'eraMismatch'],
+      ['昭和64年1月8日', 'eraMismatch'],
+      ['2024年2月30日', 'invalidDate'],
+      ['来週', 'unrecognised'],
+      ['', 'blank'],
+    ])('reads %j as %s', (value, expected) => {
+      const r = toISODateText(value);
+      expect(r.ok ? `${r.iso}${r.wasText ? ' text' : ''}` : r.reason).toBe(expected);
     });
   });
 

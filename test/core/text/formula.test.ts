@@ -43,6 +43,25 @@ describe('text/formula', () => {
     });
   });
 
+  describe('guardFormula on any Unicode', () => {
+    it('never lets a text through that Sheets would read as a formula', () => {
+      const startsDangerous = (t: string): boolean => {
+        const c = t.charAt(0);
+        const n = t.normalize('NFKC').charAt(0);
+        return c === '\t' || c === '\r' || DANGEROUS.indexOf(c) >= 0 || DANGEROUS.indexOf(n) >= 0;
+      };
+      const leading = fc.constantFrom('', '=', '＝', '﹦', '⁼', '₌', '+', '＋', '﹢', '⁺', '-', '－', '﹣', '−', '@', '＠', '﹫', '\t', '\r', ' ');
+      fc.assert(
+        fc.property(leading, fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), (lead, rest) => {
+          const s = lead + rest;
+          const out = guardFormula(s);
+          return out === "'" + s || (out === s && !startsDangerous(out));
+        }),
+        { numRuns: 10000 },
+      );
+    });
+  });
+
   describe('guardCell', () => {
     it('guards strings only', () => {
       expect(guardCell('=1')).toBe("'=1");

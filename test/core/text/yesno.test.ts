@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYesNo } from '../../../src/core/text/yesno';
+import { canonicalYesNo, parseYesNo } from '../../../src/core/text/yesno';
 
 describe('text/yesno', () => {
   describe('parseYesNo', () => {
@@ -27,6 +27,28 @@ describe('text/yesno', () => {
     it('ignores surrounding spaces and width', () => {
       expect(parseYesNo(' はい ').value).toBe(true);
       expect(parseYesNo('ｔｒｕｅ').value).toBe(true);
+    });
+  });
+
+  describe('canonicalYesNo', () => {
+    it.each<[unknown, string | null]>([
+      ['○', 'はい'],
+      ['有', 'はい'],
+      [true, 'はい'],
+      ['TRUE', 'はい'],
+      ['同意する', 'はい'],
+      ['はい', 'はい'],
+      ['×', 'いいえ'],
+      ['無', 'いいえ'],
+      [false, 'いいえ'],
+      ['ｎｏ', 'いいえ'],
+      ['いいえ', 'いいえ'],
+      ['', null],
+      [null, null],
+      ['たぶん', null],
+      [1, null],
+    ])('writes %j as %j', (cell, expected) => {
+      expect(canonicalYesNo(cell)).toBe(expected);
     });
   });
 });

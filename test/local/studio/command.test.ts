@@ -15,12 +15,19 @@ function manualStop(): StopSignal & { fire(): void } {
   return { wait: () => fired, fire: () => fire() };
 }
 
-async function waitFor<T>(probe: () => T | undefined, ms = 10_000): Promise<T> {
+/** The address line runStudio printed; fails at once if runStudio ended (or threw) before printing it. */
+async function addressOf(io: { lines: string[] }, running: Promise<number>, ms = 10_000): Promise<string> {
+  let ended: unknown = null;
+  running.then(
+    (code) => (ended ??= new Error(`runStudio ended early with ${code}`)),
+    (error: unknown) => (ended ??= error),
+  );
   const end = Date.now() + ms;
   for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out');
+    const line = io.lines.find((l) => ADDRESS.test(l));
+    if (line !== undefined) return line;
+    if (ended) throw ended;
+    if (Date.now() > end) throw new Error('timed out waiting for the address line');
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -53,7 +60,7 @@ describe('tsunagu studio', () => {
     const stop = manualStop();
     const path = await savedWorkbook(temp.dir, { setup: true, name: 'command.xlsx' });
     const running = runStudio([path], { port: '0' }, io, stop);
-    const line = await waitFor(() => io.lines.find((l) => ADDRESS.test(l)));
+    const line = await addressOf(io, running);
     const [, url, port] = ADDRESS.exec(line)!;
     expect(Number(port)).toBeGreaterThan(0);
     expect((await fetch(url!)).status).toBe(200);
@@ -66,7 +73,7 @@ describe('tsunagu studio', () => {
     const io = captureIo();
     const stop = manualStop();
     const running = runStudio([], { port: '0' }, io, stop);
-    await waitFor(() => io.lines.find((l) => ADDRESS.test(l)));
+    await addressOf(io, running);
     expect(io.lines.join('\n')).toMatch(/メモリ|memory/);
     stop.fire();
     expect(await running).toBe(0);
@@ -75,7 +82,7 @@ describe('tsunagu studio', () => {
   it('closes cleanly on SIGINT, as Ctrl+C in a terminal', async () => {
     const io = captureIo();
     const running = runStudio([], { port: '0' }, io);
-    const line = await waitFor(() => io.lines.find((l) => ADDRESS.test(l)));
+    const line = await addressOf(io, running);
     const url = ADDRESS.exec(line)![1]!;
     // A keep-alive connection must not hold the close open.
     expect((await fetch(url, { keepalive: true })).status).toBe(200);
@@ -89,7 +96,7 @@ describe('tsunagu studio', () => {
     const io = captureIo();
     const stop = manualStop();
     const first = runStudio([], { port: '0' }, io, stop);
-    const line = await waitFor(() => io.lines.find((l) => ADDRESS.test(l)));
+    const line = await addressOf(io, first);
     const port = ADDRESS.exec(line)![2]!;
     const second = captureIo();
     expect(await main(['studio', '--port', port], second)).toBe(2);

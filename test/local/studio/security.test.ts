@@ -57,8 +57,9 @@ describe('studio security', () => {
     expect(form.status).toBe(415);
   });
 
-  it('refuses invalid JSON and JSON that is not an object', async () => {
+  it('refuses invalid JSON, an empty body and JSON that is not an object', async () => {
     expect((await postJson(studio.url, '/api/run/getSidebarState', '{"args":')).status).toBe(400);
+    expect((await postJson(studio.url, '/api/run/getSidebarState', '')).status).toBe(400);
     expect((await postJson(studio.url, '/api/run/getSidebarState', '[1,2]')).status).toBe(400);
   });
 

@@ -1,0 +1,80 @@
+/** 元に戻す and ハイライトを消す: put back what an action wrote, from the history sheet. */
+import { UserError } from '../errors';
+import { conflicts, restore } from '../history/cells';
+import { loadHistory, saveHistory } from '../history/store';
+import type { CellChange, HistoryAction } from '../history/types';
+import type { Workbook } from '../ports';
+import { columnLetter } from '../sheets/rows';
+import type { UndoInfo, UndoResult } from '../../shared/rpc';
+import type { AppPorts } from './ports';
+
+/** Actions 元に戻す takes back: the ones that changed values. Marks have ハイライトを消す. */
+const UNDOABLE = ['fix', 'matchCommit'];
+
+function lastUndoable(actions: readonly HistoryAction[]): HistoryAction | null {
+  for (let i = actions.length - 1; i >= 0; i--) {
+    const action = actions[i] as HistoryAction;
+    if (!action.undone && UNDOABLE.indexOf(action.kind) >= 0) return action;
+  }
+  return null;
+}
+
+/** What 元に戻す would take back now, for the sidebar's button. */
+export function undoInfo(actions: readonly HistoryAction[]): UndoInfo | null {
+  const action = lastUndoable(actions);
+  return action ? { label: action.label, at: action.at } : null;
+}
+
+export function getUndoInfo(ports: AppPorts): UndoInfo | null {
+  return undoInfo(loadHistory(ports.workbook));
+}
+
+function cellText(change: CellChange): string {
+  return `${change.sheet}!${columnLetter(change.column - 1)}${change.row}`;
+}
+
+/**
+ * 元に戻す: restores the cells of the last value-changing action exactly, also after the
+ * spreadsheet was closed and reopened (the history is a sheet). Refuses, changing nothing, when
+ * a cell it wrote has been edited since.
+ */
+export function undoLast(ports: AppPorts): UndoResult {
+  return ports.lock.run(() => {
+    const actions = loadHistory(ports.workbook);
+    const action = lastUndoable(actions);
+    if (!action) {
+      throw new UserError('undo.nothing', '元に戻せる操作はありません。', 'There is nothing to undo.');
+    }
+    const stale = conflicts(ports.workbook, action.changes);
+    if (stale.length > 0) {
+      const cells = stale.slice(0, 3).map(cellText).join('、');
+      throw new UserError(
+        'undo.changed',
+        `「${action.label.ja}」の後に ${cells}${stale.length > 3 ? ` など${stale.length}個のセル` : ''} が変更されたため、元に戻せません。何も変更していません。`,
+        `${cells}${stale.length > 3 ? ` and ${stale.length - 3} more cells` : ''} changed after "${action.label.en}", so it cannot be undone. Nothing was changed.`,
+      );
+    }
+    restore(ports.workbook, action.changes);
+    action.undone = true;
+    saveHistory(ports.workbook, actions);
+    return { label: action.label, cells: new Set(action.changes.map(cellText)).size, undo: undoInfo(actions) };
+  });
+}
+
+/**
+ * Takes off the marks of the active highlight: each note and fill goes back to what it was,
+ * unless staff changed that cell's note or fill since (then theirs stays). Marks the action
+ * undone in `actions`; the caller saves the history. Returns the cells restored.
+ */
+export function clearActiveHighlight(workbook: Workbook, actions: HistoryAction[]): number {
+  let restored = 0;
+  for (const action of actions) {
+    if (action.undone || action.kind !== 'highlight') continue;
+    const stale = new Set(conflicts(workbook, action.changes));
+    const still = action.changes.filter((c) => !stale.has(c));
+    restore(workbook, still);
+    action.undone = true;
+    restored += new Set(still.map(cellText)).size;
+  }
+  return restored;
+}

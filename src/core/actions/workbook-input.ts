@@ -1,0 +1,47 @@
+/** Reads the workbook the way every capability needs it: each staff sheet of a known kind, read once, with its mapping. */
+import type { AppPorts } from './ports';
+import { isOutputSheet } from '../output-sheets';
+import type { SheetHead } from '../ports';
+import { diagnoseHeader } from '../sheets/detect';
+import { mappingFromDetection, type ColumnMapping } from '../sheets/mapping';
+import { defaultSettingsRows, parseSettings } from '../sheets/settings';
+import { HEAD_ROWS } from '../setup/plan';
+import { parseDate } from '../text/date';
+import { PlainDate } from '../text/plainDate';
+import type { SheetInput, WorkbookInput } from '../validate/types';
+import { loadMappings } from './sidebar';
+
+/** The mapping of a sheet: the one staff confirmed, else the detected one, else null. */
+export function mappingOf(head: SheetHead, confirmed: Readonly<Record<string, ColumnMapping>>): ColumnMapping | null {
+  if (isOutputSheet(head.name)) return null;
+  const stored = confirmed[head.name];
+  if (stored) return stored;
+  const diagnosis = diagnoseHeader(head.display, HEAD_ROWS, { sheetName: head.name });
+  return diagnosis.ok ? mappingFromDetection(diagnosis.detection) : null;
+}
+
+/** Today in the spreadsheet's time zone (Asia/Tokyo). */
+export function today(ports: Pick<AppPorts, 'clock'>): PlainDate {
+  const parsed = parseDate(ports.clock.now());
+  if (!parsed.ok) throw new Error('the clock gave no date');
+  return parsed.date;
+}
+
+/** Every recognised staff sheet, read in one batch each, plus the settings and today. */
+export function readWorkbookInput(ports: AppPorts): WorkbookInput & { heads: SheetHead[] } {
+  const heads = ports.workbook.heads(HEAD_ROWS);
+  const confirmed = loadMappings(ports);
+  const sheets: SheetInput[] = [];
+  for (const head of heads) {
+    const mapping = mappingOf(head, confirmed);
+    if (!mapping) continue;
+    const data = ports.workbook.read(head.name);
+    if (!data) continue;
+    sheets.push({ name: head.name, kind: mapping.kind, mapping, values: data.values, display: data.display });
+  }
+  const settingsSheet = sheets.find((s) => s.kind === 'settings');
+  const settings = settingsSheet
+    ? parseSettings(settingsSheet.values, { mapping: settingsSheet.mapping }).settings
+    : parseSettings(defaultSettingsRows()).settings;
+  return { sheets, settings, today: today(ports), heads };
+}

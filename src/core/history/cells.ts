@@ -1,0 +1,195 @@
+/**
+ * Writing into staff sheets without losing anything: values column by column and marks (notes,
+ * fills) sheet by sheet, each as one batched read and one batched write, returning every change
+ * made so the history can undo it exactly.
+ */
+import type { CellValue, Rect, Workbook } from '../ports';
+import { guardFormula } from '../text/formula';
+import { isDateObject } from '../text/date';
+import { sameStored, storeValue } from './codec';
+import type { CellChange, StoredValue } from './types';
+
+/** One value to write. */
+export interface ValueWrite {
+  sheet: string;
+  row: number;
+  column: number;
+  /** A formula is given as {f: '=…'} (only restoring writes one); a plain '=…' string is written as text. */
+  value: CellValue | StoredValue;
+  /** Let Sheets read the text (an ISO date becomes a date cell); otherwise text stays text. */
+  parse?: boolean;
+}
+
+/** One mark: text added to the cell's note (below any note staff wrote) and the fill it gets. */
+export interface MarkWrite {
+  sheet: string;
+  row: number;
+  column: number;
+  mark: string;
+  /** '#rrggbb', or null for no fill. */
+  background: string | null;
+}
+
+const TEXT_FORMAT = '@';
+const NO_FILL = '#ffffff';
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/**
+ * How to write a cell so that it holds `value` afterwards: a formula as its formula; text that
+ * Sheets would read as a number, date or formula behind an apostrophe, unless the cell is
+ * formatted as plain text (there the apostrophe would be kept).
+ */
+export function cellInput(value: StoredValue | CellValue, numberFormat: string, parse = false): CellValue {
+  if (isDateObject(value)) return value;
+  if (typeof value === 'object') return 'f' in value ? value.f : new Date(value.d);
+  if (typeof value !== 'string' || value === '') return value;
+  if (parse) return guardFormula(value);
+  if (numberFormat === TEXT_FORMAT) return value;
+  return `'${value}`;
+}
+
+/** The 1-based row span of some cells. */
+function span(rows: readonly number[]): { first: number; count: number } {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of rows) {
+    if (r < first) first = r;
+    if (r > last) last = r;
+  }
+  return { first, count: last - first + 1 };
+}
+
+/**
+ * Writes values. Each touched column is one block from its first to its last written row: the
+ * block is read (values, formulas, formats), the other cells in it are written back as they were
+ * (formulas as formulas, text as text), and the block is read again afterwards so the history
+ * records what the cells really hold. Changes are pushed to `changes` block by block, so a
+ * caller whose write fails half-way knows exactly what to put back.
+ */
+export function writeValues(workbook: Workbook, writes: readonly ValueWrite[], changes: CellChange[] = []): CellChange[] {
+  for (const [key, group] of groupBy(writes, (w) => `${w.sheet}\u0000${w.column}`)) {
+    const sheet = key.slice(0, key.indexOf('\u0000'));
+    const column = (group[0] as ValueWrite).column;
+    const { first, count } = span(group.map((w) => w.row));
+    const rect: Rect = { row: first, column, rows: count, columns: 1 };
+    const before = workbook.readBlock(sheet, rect, ['values', 'formulas', 'numberFormats']);
+    const values = before.values as CellValue[][];
+    const formulas = before.formulas as string[][];
+    const formats = before.numberFormats as string[][];
+    const byRow = new Map(group.map((w) => [w.row, w]));
+    const grid: CellValue[][] = [];
+    for (let i = 0; i < count; i++) {
+      const format = formats[i]?.[0] ?? '';
+      const write = byRow.get(first + i);
+      const formula = formulas[i]?.[0] ?? '';
+      const current = values[i]?.[0] ?? '';
+      grid.push([write ? cellInput(write.value, format, write.parse) : cellInput(storeValue(current, formula), format)]);
+    }
+    workbook.writeBlock(sheet, rect, { values: grid });
+    const after = workbook.readBlock(sheet, rect, ['values', 'formulas']);
+    for (const w of group) {
+      const i = w.row - first;
+      const was = storeValue(values[i]?.[0] ?? '', formulas[i]?.[0] ?? '');
+      const now = storeValue(after.values?.[i]?.[0] ?? '', after.formulas?.[i]?.[0] ?? '');
+      if (!sameStored(was, now)) changes.push({ sheet, row: w.row, column, part: 'value', before: was, after: now });
+    }
+  }
+  return changes;
+}
+
+/** Writes notes and fills: one block per sheet covering the marked cells, read once and written once. */
+export function writeMarks(workbook: Workbook, marks: readonly MarkWrite[], changes: CellChange[] = []): CellChange[] {
+  for (const [sheet, group] of groupBy(marks, (m) => m.sheet)) {
+    const rows = span(group.map((m) => m.row));
+    const columns = span(group.map((m) => m.column));
+    const rect: Rect = { row: rows.first, column: columns.first, rows: rows.count, columns: columns.count };
+    const current = workbook.readBlock(sheet, rect, ['notes', 'backgrounds']);
+    const notes = (current.notes as string[][]).map((row) => row.slice());
+    const fills: (string | null)[][] = (current.backgrounds as string[][]).map((row) => row.map((b) => (b === NO_FILL ? null : b)));
+    const made: CellChange[] = [];
+    for (const m of group) {
+      const r = m.row - rows.first;
+      const c = m.column - columns.first;
+      const noteRow = notes[r] as string[];
+      const fillRow = fills[r] as (string | null)[];
+      const oldNote = noteRow[c] ?? '';
+      const oldFill = fillRow[c] ?? null;
+      const note = oldNote === '' ? m.mark : `${oldNote}\n\n${m.mark}`;
+      if (oldNote !== note) {
+        made.push({ sheet, row: m.row, column: m.column, part: 'note', before: oldNote, after: note });
+        noteRow[c] = note;
+      }
+      if ((oldFill ?? NO_FILL) !== (m.background ?? NO_FILL)) {
+        made.push({ sheet, row: m.row, column: m.column, part: 'background', before: oldFill ?? NO_FILL, after: m.background ?? NO_FILL });
+        fillRow[c] = m.background;
+      }
+    }
+    workbook.writeBlock(sheet, rect, { notes, backgrounds: fills });
+    for (const change of made) changes.push(change);
+  }
+  return changes;
+}
+
+/** The changed cells whose current state is no longer what the action wrote (someone edited them since). */
+export function conflicts(workbook: Workbook, changes: readonly CellChange[]): CellChange[] {
+  const stale: CellChange[] = [];
+  for (const [key, group] of groupBy(changes, (c) => `${c.sheet}\u0000${c.part}`)) {
+    const sheet = key.slice(0, key.indexOf('\u0000'));
+    const part = (group[0] as CellChange).part;
+    const rows = span(group.map((c) => c.row));
+    const columns = span(group.map((c) => c.column));
+    const rect: Rect = { row: rows.first, column: columns.first, rows: rows.count, columns: columns.count };
+    const block = workbook.readBlock(sheet, rect, part === 'value' ? ['values', 'formulas'] : part === 'note' ? ['notes'] : ['backgrounds']);
+    for (const change of group) {
+      const r = change.row - rows.first;
+      const c = change.column - columns.first;
+      const now: StoredValue =
+        part === 'value'
+          ? storeValue(block.values?.[r]?.[c] ?? '', block.formulas?.[r]?.[c] ?? '')
+          : part === 'note'
+            ? (block.notes?.[r]?.[c] ?? '')
+            : (block.backgrounds?.[r]?.[c] ?? NO_FILL);
+      if (!sameStored(now, change.after)) stale.push(change);
+    }
+  }
+  return stale;
+}
+
+/** Puts the cells back as they were before the changes: values column by column, marks sheet by sheet. */
+export function restore(workbook: Workbook, changes: readonly CellChange[]): void {
+  const values = changes.filter((c) => c.part === 'value');
+  const marks = changes.filter((c) => c.part !== 'value');
+  if (values.length > 0) {
+    writeValues(workbook, values.map((c) => ({ sheet: c.sheet, row: c.row, column: c.column, value: c.before })));
+  }
+  if (marks.length > 0) restoreMarks(workbook, marks);
+}
+
+/** Puts notes and fills back: one block per sheet. */
+function restoreMarks(workbook: Workbook, changes: readonly CellChange[]): void {
+  for (const [sheet, group] of groupBy(changes, (c) => c.sheet)) {
+    const rows = span(group.map((c) => c.row));
+    const columns = span(group.map((c) => c.column));
+    const rect: Rect = { row: rows.first, column: columns.first, rows: rows.count, columns: columns.count };
+    const current = workbook.readBlock(sheet, rect, ['notes', 'backgrounds']);
+    const notes = (current.notes as string[][]).map((row) => row.slice());
+    const fills: (string | null)[][] = (current.backgrounds as string[][]).map((row) => row.map((b) => (b === NO_FILL ? null : b)));
+    for (const change of group) {
+      const r = change.row - rows.first;
+      const c = change.column - columns.first;
+      if (change.part === 'note') (notes[r] as string[])[c] = String(change.before);
+      else (fills[r] as (string | null)[])[c] = change.before === NO_FILL ? null : String(change.before);
+    }
+    workbook.writeBlock(sheet, rect, { notes, backgrounds: fills });
+  }
+}

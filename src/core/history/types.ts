@@ -1,0 +1,32 @@
+/** The history of Tsunagu's writes into staff sheets: what each action changed, cell by cell, so it can be undone exactly. */
+
+/** A cell value as the history keeps it (JSON): Dates as {d: ISO instant}, formulas as {f: '=…'}. */
+export type StoredValue = string | number | boolean | { d: string } | { f: string };
+
+/** What part of a cell an action changed. */
+export type CellPart = 'value' | 'note' | 'background';
+
+/** One changed cell part: what it was before the action and what the action wrote. */
+export interface CellChange {
+  sheet: string;
+  /** 1-based. */
+  row: number;
+  /** 1-based. */
+  column: number;
+  part: CellPart;
+  before: StoredValue;
+  after: StoredValue;
+}
+
+export type ActionKind = 'fix' | 'highlight' | 'matchCommit';
+
+export interface HistoryAction {
+  id: string;
+  kind: ActionKind;
+  /** What staff see in the sidebar and the history sheet. */
+  label: { ja: string; en: string };
+  /** ISO instant. */
+  at: string;
+  undone: boolean;
+  changes: CellChange[];
+}

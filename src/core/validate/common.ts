@@ -1,0 +1,164 @@
+/** Defines the rules every sheet kind shares, driven by its column specs: columns present, cells filled, lists, formats, error values, unique ids. */
+import type { SheetKind } from '../sheets/types';
+import { checkCell, type CellRules } from './cells';
+import { finding } from './codes';
+import { DATA_KINDS, idKey, type RunContext } from './context';
+import type { ValidationIssue } from './types';
+import { errorValueOf, isBlankValue, type ColumnView, type SheetView } from './view';
+
+/**
+ * Cells not required by the data contract (a sheet works without the column) that each row
+ * still needs for what Tsunagu does with it: contact, matching, summaries. A blank one is a warning.
+ */
+const RECOMMENDED: Partial<Record<SheetKind, Readonly<Record<string, readonly [string, string]>>>> = {
+  volunteers: {
+    furigana: ['名簿の並べ替えと重複の確認', 'sorting the roster and finding duplicates'],
+    phone: ['連絡', 'contacting the volunteer'],
+    area: ['マッチング（圏域）', 'matching by area'],
+    status: ['活動中かどうかの判断', 'knowing whether the volunteer is active'],
+  },
+  volunteerFormAnswers: {
+    furigana: ['名簿の並べ替えと重複の確認', 'sorting the roster and finding duplicates'],
+    phone: ['連絡', 'contacting the volunteer'],
+  },
+  requests: {
+    requester: ['依頼者の確認', 'knowing who asked'],
+    area: ['マッチング（圏域）', 'matching by area'],
+    category: ['マッチング（内容区分）', 'matching by category'],
+    status: ['進み具合の把握', 'following the request'],
+  },
+  donations: {
+    donorName: ['領収書と集計', 'receipts and summaries'],
+    donorType: ['集計', 'summaries'],
+  },
+  memberships: {
+    memberType: ['集計', 'summaries'],
+    paidOn: ['年度の確認', 'checking the fiscal year'],
+  },
+  activities: {
+    program: ['指標の集計（事業別）', 'indicator summaries by programme'],
+    area: ['指標の集計（圏域別）', 'indicator summaries by area'],
+  },
+  consultations: {
+    area: ['指標の集計（圏域別）', 'indicator summaries by area'],
+    route: ['指標の集計（経路別）', 'indicator summaries by route'],
+    status: ['指標の集計（対応状況）', 'indicator summaries by outcome'],
+  },
+};
+
+/** Id columns whose values name one row each (within a scope column's value when one is given). */
+const UNIQUE: Partial<Record<SheetKind, readonly { key: string; scope?: string }[]>> = {
+  volunteers: [{ key: 'volunteerId' }],
+  requests: [{ key: 'requestId' }],
+  indicators: [{ key: 'indicatorId' }],
+  surveys: [{ key: 'questionId', scope: 'formName' }],
+};
+
+export function checkCommon(view: SheetView, run: RunContext, out: ValidationIssue[]): void {
+  for (const c of view.spec.columns) {
+    if (c.required && !view.column(c.key)) {
+      out.push(
+        view.missingColumnIssue(
+          c.header,
+          finding(
+            'required.missingColumn',
+            `必須の列「${c.header}」が見つかりません。見出し行（${view.headerRow}行目）に「${c.header}」の列を追加するか、列の対応を確認してください`,
+            `The required column 「${c.header}」 is missing. Add it to the header row (row ${view.headerRow}) or correct the column mapping`,
+          ),
+        ),
+      );
+    }
+  }
+
+  const rules: CellRules = { todayDay: run.todayDay, todayISO: run.todayISO, startMonth: run.startMonth, noFuture: DATA_KINDS.has(view.kind) };
+  // 設定 rows are checked by parseSettings, which knows which 項目 needs a 値.
+  const checkRequired = view.kind !== 'settings';
+  const recommended = RECOMMENDED[view.kind];
+  const columns = view.columns;
+  const count = columns.length;
+  const recommendedWhy: (readonly [string, string] | undefined)[] = columns.map((c) => recommended?.[c.key]);
+
+  for (const r of view.rows) {
+    const row = view.values[r] as readonly unknown[];
+    const shownRow = view.display[r];
+    for (let k = 0; k < count; k++) {
+      const col = columns[k] as ColumnView;
+      const v = row[col.index];
+      if (isBlankValue(v)) {
+        if (col.required && checkRequired) {
+          out.push(view.issue(r, col, finding('required.blank', `「${col.header}」は必須です。入力してください`, `「${col.header}」 is required; please fill it in`)));
+        } else {
+          const why = recommendedWhy[k];
+          if (why !== undefined) {
+            out.push(
+              view.issue(
+                r,
+                col,
+                finding('required.recommended', `「${col.header}」が空欄です。${why[0]}に使うため入力してください`, `「${col.header}」 is blank; it is needed for ${why[1]}`),
+              ),
+            );
+          }
+        }
+        continue;
+      }
+      // getValues hands an error cell over as its text ('#REF!'); other values need the display text.
+      let shown: string;
+      if (typeof v === 'string') shown = v;
+      else {
+        const d = shownRow === undefined ? undefined : shownRow[col.index];
+        shown = typeof d === 'string' ? d : d === undefined || d === null ? '' : String(d);
+      }
+      const error = errorValueOf(v, shown);
+      if (error !== null) {
+        out.push(
+          view.issue(
+            r,
+            col,
+            finding(
+              'cell.error',
+              `セルがエラー（${error}）になっています。数式や参照先を確認し、値を入力し直してください`,
+              `The cell shows an error (${error}); check its formula or reference and enter the value again`,
+            ),
+          ),
+        );
+        continue;
+      }
+      if (col.type === 'text') continue;
+      const found = checkCell(col, v, shown, rules);
+      if (found !== null) for (const f of found) out.push(view.issue(r, col, f));
+    }
+  }
+
+  for (const u of UNIQUE[view.kind] ?? []) checkUnique(view, u.key, u.scope, out);
+}
+
+/** Reports every row whose id another row above already has, naming that row. */
+function checkUnique(view: SheetView, key: string, scopeKey: string | undefined, out: ValidationIssue[]): void {
+  const col = view.column(key);
+  if (!col || col.multi) return;
+  const scopeCol = scopeKey === undefined ? undefined : view.column(scopeKey);
+  const first = new Map<string, number>();
+  for (const r of view.rows) {
+    const id = view.text(r, col);
+    if (id === null) continue;
+    const scope = scopeCol ? (view.text(r, scopeCol) ?? '') : '';
+    const k = scope === '' ? idKey(id) : `${scope}\u0000${idKey(id)}`;
+    const seen = first.get(k);
+    if (seen === undefined) {
+      first.set(k, r);
+      continue;
+    }
+    const where = scope === '' ? '' : `（${scope}の中で）`;
+    out.push(
+      view.issue(
+        r,
+        col,
+        finding(
+          'id.duplicate',
+          `「${col.header}」の「${id}」は${seen + 1}行目と重複しています${where}。番号は1件に1つにしてください`,
+          `「${col.header}」 「${id}」 is also used on row ${seen + 1}${scope === '' ? '' : ` (within ${scope})`}; each row needs its own id`,
+        ),
+      ),
+    );
+  }
+}

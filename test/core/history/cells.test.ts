@@ -1,0 +1,110 @@
+// Writing into staff sheets and putting it back: neighbours kept, exact restore, conflicts seen, constant calls.
+import { describe, expect, it } from 'vitest';
+import { conflicts, restore, writeMarks, writeValues } from '../../../src/core/history/cells';
+import type { CellChange } from '../../../src/core/history/types';
+import { GasWorkbook } from '../../../src/gas/workbook';
+import { Emulator } from '../../../src/local/emulator/index';
+
+function setup(rows: unknown[][]) {
+  const emu = Emulator.create('履歴テスト');
+  const app = emu.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const book = app.getActiveSpreadsheet();
+  const sheet = book.getSheetByName('シート1');
+  if (!sheet) throw new Error('no sheet');
+  emu.setSheetValues('シート1', rows);
+  return { emu, sheet, workbook: new GasWorkbook(app, book) };
+}
+
+const TOKYO_2024_04_01 = new Date(Date.UTC(2024, 2, 31, 15));
+
+describe('writeValues', () => {
+  it('changes only the cells it writes: text, formulas, dates and numbers around them stay as they were', () => {
+    const { sheet, workbook } = setup([['id'], ['x'], ['y'], ['z'], ['w']]);
+    sheet.getRange(2, 1).setValue("'0123");
+    sheet.getRange(3, 1).setFormula('=1+1');
+    sheet.getRange(4, 1).setValue(TOKYO_2024_04_01);
+    sheet.getRange(5, 1).setValue(42);
+    sheet.getRange(6, 1).setValue('０４２－４６１－１２３４');
+    const changes = writeValues(workbook, [{ sheet: 'シート1', row: 6, column: 1, value: '042-461-1234' }]);
+    expect(sheet.getRange(2, 1).getValue()).toBe('0123');
+    expect(sheet.getRange(3, 1).getFormula()).toBe('=1+1');
+    expect((sheet.getRange(4, 1).getValue() as Date).toISOString()).toBe(TOKYO_2024_04_01.toISOString());
+    expect(sheet.getRange(5, 1).getValue()).toBe(42);
+    expect(sheet.getRange(6, 1).getValue()).toBe('042-461-1234');
+    expect(changes).toEqual([
+      { sheet: 'シート1', row: 6, column: 1, part: 'value', before: '０４２－４６１－１２３４', after: '042-461-1234' },
+    ]);
+  });
+
+  it('writes text that looks like a formula as text', () => {
+    const { sheet, workbook } = setup([['メモ'], ['']]);
+    writeValues(workbook, [{ sheet: 'シート1', row: 2, column: 1, value: '=HYPERLINK("http://example.com")' }]);
+    expect(sheet.getRange(2, 1).getFormula()).toBe('');
+    expect(sheet.getRange(2, 1).getValue()).toBe('=HYPERLINK("http://example.com")');
+  });
+
+  it('lets Sheets read an ISO date as a date when asked to parse', () => {
+    const { sheet, workbook } = setup([['日付'], ['令和6年4月1日']]);
+    const [change] = writeValues(workbook, [{ sheet: 'シート1', row: 2, column: 1, value: '2024-04-01', parse: true }]);
+    expect((sheet.getRange(2, 1).getValue() as Date).toISOString()).toBe(TOKYO_2024_04_01.toISOString());
+    expect(change?.after).toEqual({ d: TOKYO_2024_04_01.toISOString() });
+  });
+
+  it('makes the same number of service calls for 100 and 10,000 rows of scattered writes in one column', () => {
+    const counts = [100, 10_000].map((n) => {
+      const rows = [['電話'], ...Array.from({ length: n }, (_, i) => [`０９０－${String(i).padStart(4, '0')}－０００${i % 10}`])];
+      const { emu, workbook } = setup(rows);
+      const writes = Array.from({ length: n / 10 }, (_, i) => ({ sheet: 'シート1', row: 2 + i * 10, column: 1, value: `fixed-${i}` }));
+      emu.stats.reset();
+      writeValues(workbook, writes);
+      return emu.stats.total();
+    });
+    expect(counts[1]).toBe(counts[0]);
+  });
+});
+
+describe('restore', () => {
+  it('puts written values back exactly, formulas and dates included', () => {
+    const { sheet, workbook } = setup([['a', 'b'], ['x', ''], ['y', '']]);
+    sheet.getRange(2, 2).setFormula('=A2');
+    sheet.getRange(3, 2).setValue(TOKYO_2024_04_01);
+    const changes = writeValues(workbook, [
+      { sheet: 'シート1', row: 2, column: 2, value: 'over' },
+      { sheet: 'シート1', row: 3, column: 2, value: 'written' },
+    ]);
+    expect(sheet.getRange(2, 2).getFormula()).toBe('');
+    restore(workbook, changes);
+    expect(sheet.getRange(2, 2).getFormula()).toBe('=A2');
+    expect((sheet.getRange(3, 2).getValue() as Date).toISOString()).toBe(TOKYO_2024_04_01.toISOString());
+  });
+
+  it('puts notes and fills back, keeping the note staff wrote under the mark', () => {
+    const { sheet, workbook } = setup([['a'], ['x'], ['y']]);
+    sheet.getRange(2, 1).setNote('スタッフのメモ');
+    sheet.getRange(2, 1).setBackground('#00ff00');
+    const changes = writeMarks(workbook, [
+      { sheet: 'シート1', row: 2, column: 1, mark: '【つなぐ検証】問題', background: '#f4c7c3' },
+      { sheet: 'シート1', row: 3, column: 1, mark: '【つなぐ検証】別', background: '#fce8b2' },
+    ]);
+    expect(sheet.getRange(2, 1).getNote()).toBe('スタッフのメモ\n\n【つなぐ検証】問題');
+    expect(sheet.getRange(3, 1).getBackground()).toBe('#fce8b2');
+    restore(workbook, changes);
+    expect(sheet.getRange(2, 1).getNote()).toBe('スタッフのメモ');
+    expect(sheet.getRange(2, 1).getBackground()).toBe('#00ff00');
+    expect(sheet.getRange(3, 1).getNote()).toBe('');
+    expect(sheet.getRange(3, 1).getBackground()).toBe('#ffffff');
+  });
+});
+
+describe('conflicts', () => {
+  it('names the cells edited after the action and only those', () => {
+    const { sheet, workbook } = setup([['a'], ['x'], ['y']]);
+    const changes: CellChange[] = writeValues(workbook, [
+      { sheet: 'シート1', row: 2, column: 1, value: 'one' },
+      { sheet: 'シート1', row: 3, column: 1, value: 'two' },
+    ]);
+    expect(conflicts(workbook, changes)).toEqual([]);
+    sheet.getRange(3, 1).setValue('edited by staff');
+    expect(conflicts(workbook, changes).map((c) => c.row)).toEqual([3]);
+  });
+});

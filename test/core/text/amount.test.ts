@@ -1,0 +1,94 @@
+// Tests parseAmount: yen amounts as staff and receipts write them.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseAmount } from '../../../src/core/text/amount';
+
+const yen = (v: unknown): string => {
+  const r = parseAmount(v);
+  return r.ok ? `${r.yen}${r.wasText ? ' text' : ''}` : r.reason;
+};
+
+describe('text/amount', () => {
+  describe('parseAmount', () => {
+    it.each<[unknown, string]>([
+      [10000, '10000'],
+      ['10000', '10000 text'],
+      ['10,000', '10000 text'],
+      ['１０，０００円', '10000 text'],
+      ['１００００', '10000 text'],
+      ['¥10,000', '10000 text'],
+      ['￥10,000', '10000 text'],
+      ['\\10,000', '10000 text'],
+      ['10,000円', '10000 text'],
+      ['10000 円', '10000 text'],
+      [' 10,000 ', '10000 text'],
+      ['1万円', '10000 text'],
+      ['１万５０００円', '15000 text'],
+      ['1.5万', '15000 text'],
+      ['金10,000円也', '10000 text'],
+      ['金壱万円也', 'notNumber'],
+      ['¥10,000-', '10000 text'],
+      ['10,000円（税込）', '10000 text'],
+      ['1,000,000', '1000000 text'],
+      ['1', '1 text'],
+    ])('reads %j as %s', (input, expected) => {
+      expect(yen(input)).toBe(expected);
+    });
+
+    it.each<[unknown, string]>([
+      [0, 'notPositive'],
+      ['0', 'notPositive'],
+      ['０円', 'notPositive'],
+      [-500, 'notPositive'],
+      ['-500', 'notPositive'],
+      ['▲500', 'notPositive'],
+      ['△1,000円', 'notPositive'],
+      [10000.5, 'notInteger'],
+      ['10,000.5', 'notInteger'],
+      ['1.23456万', 'notInteger'],
+      ['12人', 'notNumber'],
+      ['3口', 'notNumber'],
+      ['10%', 'notNumber'],
+      ['10,000円(送料別)', 'notNumber'],
+      ['一万円', 'notNumber'],
+      ['未定', 'notNumber'],
+      ['円', 'notNumber'],
+      ['¥', 'notNumber'],
+      [Number.NaN, 'notNumber'],
+      [Number.POSITIVE_INFINITY, 'notNumber'],
+      [1e20, 'notNumber'],
+      [true, 'notNumber'],
+      [new Date(0), 'notNumber'],
+      ['', 'blank'],
+      ['　', 'blank'],
+      [null, 'blank'],
+      [undefined, 'blank'],
+    ])('refuses %j: %s', (input, reason) => {
+      expect(yen(input)).toBe(reason);
+    });
+
+    it('reads any positive whole number back from the ways it is written', () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 1_000_000_000 }), (n) => {
+          const commas = n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+          const wide = (s: string): string => s.replace(/[0-9,]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+          return [n, String(n), commas, `¥${commas}`, `${commas}円`, wide(`${commas}円`), `金${commas}円也`].every((v) => {
+            const r = parseAmount(v);
+            return r.ok && r.yen === n && r.wasText === (typeof v === 'string');
+          });
+        }),
+        { numRuns: 1000 },
+      );
+    });
+
+    it('never throws on arbitrary input', () => {
+      fc.assert(
+        fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.anything(), fc.double()), (v) => {
+          const r = parseAmount(v);
+          return r.ok ? Number.isSafeInteger(r.yen) && r.yen > 0 : typeof r.reason === 'string';
+        }),
+        { numRuns: 3000 },
+      );
+    });
+  });
+});

@@ -1,0 +1,136 @@
+// The studio's answering rule for Ui.alert / Ui.prompt, and the menus as the page lists them, on a bare emulator.
+import { describe, expect, it } from 'vitest';
+import { Emulator } from '../../../src/local/emulator/index';
+import { menuFunctions, menuViews, readBook } from '../../../src/local/studio/book';
+import { parseAnswers, safeAnswer, withStudioAnswers } from '../../../src/local/studio/dialogs';
+import { mayHaveChanged } from '../../../src/local/studio/server';
+
+function fresh() {
+  const emu = Emulator.create('ダイアログ');
+  const ui = emu.globals.SpreadsheetApp.getUi();
+  return { emu, ui };
+}
+
+describe('withStudioAnswers', () => {
+  it('answers an unanswered YES_NO confirmation NO and marks it unscripted', () => {
+    const { emu, ui } = fresh();
+    const result = withStudioAnswers(emu.ui, [], () => ui.alert('確認', '作成しますか', ui.ButtonSet.YES_NO) === ui.Button.YES);
+    expect(result.value).toBe(false);
+    expect(result.alerts).toEqual([
+      { kind: 'alert', title: '確認', message: '作成しますか', buttons: 'YES_NO', answer: 'NO', scripted: false },
+    ]);
+  });
+
+  it('gives the answers staff chose to the decisions in order, never to an OK-only alert', () => {
+    const { emu, ui } = fresh();
+    const result = withStudioAnswers(emu.ui, ['YES', 'CANCEL'], () => [
+      ui.alert('お知らせ'),
+      String(ui.alert('一つ目', ui.ButtonSet.YES_NO)),
+      ui.alert('途中のお知らせ'),
+      String(ui.alert('二つ目', ui.ButtonSet.OK_CANCEL)),
+      String(ui.alert('三つ目', ui.ButtonSet.YES_NO_CANCEL)),
+    ]);
+    expect(result.value?.slice(1)).toEqual(['YES', ui.Button.OK, 'CANCEL', 'CANCEL']);
+    expect(result.alerts.map((a) => [a.buttons, a.answer, a.scripted])).toEqual([
+      ['OK', 'OK', true],
+      ['YES_NO', 'YES', true],
+      ['OK', 'OK', true],
+      ['OK_CANCEL', 'CANCEL', true],
+      ['YES_NO_CANCEL', 'CANCEL', false],
+    ]);
+  });
+
+  it('passes the typed text to a prompt, and cancels an unanswered one', () => {
+    const { emu, ui } = fresh();
+    const answered = withStudioAnswers(emu.ui, [{ button: 'OK', text: '令和6年度' }], () => {
+      const response = ui.prompt('年度', '年度を入力', ui.ButtonSet.OK_CANCEL);
+      return [String(response.getSelectedButton()), response.getResponseText()];
+    });
+    expect(answered.value).toEqual(['OK', '令和6年度']);
+    expect(answered.alerts[0]).toMatchObject({ kind: 'prompt', text: '令和6年度', scripted: true });
+    const unanswered = withStudioAnswers(emu.ui, [], () => String(ui.prompt('年度', ui.ButtonSet.OK_CANCEL).getSelectedButton()));
+    expect(unanswered.value).toBe('CANCEL');
+    expect(unanswered.alerts[0]!.scripted).toBe(false);
+  });
+
+  it("returns what the script threw, with the dialogs shown before, and restores the emulator's own rule", () => {
+    const { emu, ui } = fresh();
+    const result = withStudioAnswers(emu.ui, [], () => {
+      ui.alert('途中まで');
+      throw new Error('止まりました');
+    });
+    expect((result.error as Error).message).toBe('止まりました');
+    expect(result.alerts).toHaveLength(1);
+    expect(Object.prototype.hasOwnProperty.call(emu.ui, 'respond')).toBe(false);
+    expect(() => ui.alert('確認', ui.ButtonSet.YES_NO)).toThrow(/unexpected alert/);
+  });
+});
+
+describe('safeAnswer and parseAnswers', () => {
+  it('picks the button that does nothing', () => {
+    expect(['YES_NO', 'OK_CANCEL', 'YES_NO_CANCEL', 'OK'].map((b) => safeAnswer(b as never))).toEqual([
+      'NO',
+      'CANCEL',
+      'CANCEL',
+      'CLOSE',
+    ]);
+  });
+
+  it('accepts button names and prompt answers, nothing else', () => {
+    expect(parseAnswers(undefined)).toEqual([]);
+    expect(parseAnswers(['YES', { button: 'OK', text: 'x' }])).toEqual(['YES', { button: 'OK', text: 'x' }]);
+    expect(parseAnswers(['yes'])).toBeNull();
+    expect(parseAnswers('YES')).toBeNull();
+    expect(parseAnswers([{ button: 'OK', text: 1 }])).toBeNull();
+  });
+});
+
+describe('menus as the page lists them', () => {
+  it('names the add-on menu after the add-on, keeps other menus by caption, and lists every function', () => {
+    const { emu, ui } = fresh();
+    ui.createAddonMenu()
+      .addItem('サイドバーを開く', 'showSidebar')
+      .addSeparator()
+      .addSubMenu(ui.createMenu('ツール').addItem('履歴', 'openHistory'))
+      .addToUi();
+    ui.createMenu('独自').addItem('実行', 'runMine').addToUi();
+    expect(menuViews(emu.ui.menus)).toEqual([
+      {
+        title: 'Tsunagu',
+        addon: true,
+        items: [
+          { type: 'item', caption: 'サイドバーを開く', fn: 'showSidebar' },
+          { type: 'separator' },
+          { type: 'submenu', caption: 'ツール', items: [{ type: 'item', caption: '履歴', fn: 'openHistory' }] },
+        ],
+      },
+      { title: '独自', addon: false, items: [{ type: 'item', caption: '実行', fn: 'runMine' }] },
+    ]);
+    expect([...menuFunctions(emu.ui.menus)].sort()).toEqual(['openHistory', 'runMine', 'showSidebar']);
+  });
+});
+
+describe('readBook', () => {
+  it('caps the shown sheet at 1,000 rows and 100 columns but reports its real size', () => {
+    const { emu } = fresh();
+    const wide: Array<Array<string | number>> = Array.from({ length: 1200 }, (_, r) =>
+      Array.from({ length: 120 }, (_, c) => (c === 0 ? r + 1 : '')),
+    );
+    wide[0]![119] = '端';
+    emu.setSheetValues('大きい', wide);
+    const book = readBook(emu, '大きい');
+    const sheet = book.sheets.find((s) => s.name === '大きい')!;
+    expect([sheet.lastRow, sheet.lastColumn]).toEqual([1200, 120]);
+    expect([sheet.rows.length, sheet.rows[0]!.length]).toEqual([1000, 100]);
+    expect(book.sheets.find((s) => s.name !== '大きい')!.rows).toEqual([]);
+  });
+});
+
+describe('mayHaveChanged', () => {
+  it('counts writes to cells, sheets and document properties, not reads or UI', () => {
+    expect(mayHaveChanged({ 'Range.getValues': 3, 'Ui.showSidebar': 1, 'Cache.put': 1 })).toBe(false);
+    expect(mayHaveChanged({ 'Range.setValues': 1 })).toBe(true);
+    expect(mayHaveChanged({ 'Spreadsheet.insertSheet': 1 })).toBe(true);
+    expect(mayHaveChanged({ 'Properties.setProperty': 1 })).toBe(true);
+  });
+});
