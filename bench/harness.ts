@@ -34,10 +34,10 @@ export function measure(label: string, runs: number, rows: number | null, fn: ()
 
 export function printTable(title: string, rows: Measurement[]): void {
   console.log(`\n## ${title}`);
-  console.log(`${'what'.padEnd(48)} ${'median ms'.padStart(10)} ${'rows/s'.padStart(12)} ${'service calls'.padStart(14)} ${'heap Δ MB'.padStart(10)}`);
+  console.log(`${"what".padEnd(56)} ${'median ms'.padStart(10)} ${'rows/s'.padStart(12)} ${'service calls'.padStart(14)} ${'heap Δ MB'.padStart(10)}`);
   for (const r of rows) {
     console.log(
-      `${r.label.padEnd(48)} ${r.medianMs.toFixed(1).padStart(10)} ${(r.rowsPerSecond?.toLocaleString('en') ?? '-').padStart(12)} ${String(r.serviceCalls ?? '-').padStart(14)} ${String(r.heapMB ?? '-').padStart(10)}`,
+      `${r.label.padEnd(56)} ${r.medianMs.toFixed(1).padStart(10)} ${(r.rowsPerSecond?.toLocaleString('en') ?? '-').padStart(12)} ${String(r.serviceCalls ?? '-').padStart(14)} ${String(r.heapMB ?? '-').padStart(10)}`,
     );
   }
 }

@@ -1,5 +1,7 @@
 /** npm run bench: every benchmark, each printing its figures beside a peer measured in the same run. */
 import { benchReadRoster } from './read-roster';
+import { benchValidate } from './validate';
 
 console.log(`Tsunagu benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 benchReadRoster();
+benchValidate();

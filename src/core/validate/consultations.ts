@@ -3,7 +3,8 @@ import { settingsList } from '../sheets/settings';
 import { finding, type Finding } from './codes';
 import type { RunContext } from './context';
 import type { ValidationIssue } from './types';
-import { isBlankValue, type SheetView } from './view';
+import { splitMulti } from '../text/multi';
+import { isBlankValue, listKey, type ListRule, type SheetView } from './view';
 
 /** A name and the honorific after it: 山田さん, 佐藤様, 鈴木氏, タナカくん. Not 様子, 氏名 (a kanji follows). */
 const HONORIFIC = /([\p{sc=Han}ァ-ヶー]{1,6})(さん|さま|様|氏|君|くん|ちゃん)(?!\p{sc=Han})/gu;
@@ -61,13 +62,14 @@ export function personalNameIn(text: string, known: ReadonlySet<string>): string
   for (let m = KANJI_FULL_NAME.exec(text); m !== null; m = KANJI_FULL_NAME.exec(text)) {
     const family = m[1] as string;
     const given = m[2] as string;
-    if (!known.has(family) && !known.has(given) && honorificIsName(given)) return `${family} ${given}`;
+    // '生活 困窮' is a category typed with a space, not 生活 (family) 困窮 (given).
+    if (!known.has(family) && !known.has(given) && !known.has(family + given) && honorificIsName(given)) return `${family} ${given}`;
   }
   KATAKANA_FULL_NAME.lastIndex = 0;
   for (let m = KATAKANA_FULL_NAME.exec(text); m !== null; m = KATAKANA_FULL_NAME.exec(text)) {
     const a = m[1] as string;
     const b = m[2] as string;
-    if (!known.has(a) && !known.has(b) && !KATAKANA_SERVICE_WORDS.has(a) && !KATAKANA_SERVICE_WORDS.has(b)) return `${a} ${b}`;
+    if (!known.has(a) && !known.has(b) && !known.has(a + b) && !KATAKANA_SERVICE_WORDS.has(a) && !KATAKANA_SERVICE_WORDS.has(b)) return `${a} ${b}`;
   }
   return null;
 }
@@ -80,16 +82,24 @@ function personalNameFinding(): Finding {
   );
 }
 
+/** A cell of a list column whose every piece is a list value, as written or but for width and spaces. */
+function isListValue(v: string, list: ListRule): boolean {
+  if (list.set.has(v)) return true;
+  for (const piece of splitMulti(v, { known: list.set })) if (!list.set.has(piece) && !list.byKey.get(listKey(piece))) return false;
+  return true;
+}
+
 export function checkConsultations(view: SheetView, run: RunContext, out: ValidationIssue[]): void {
   const known = knownWords(run);
-  const listColumns = new Map(view.columns.filter((c) => c.list !== null).map((c) => [c.index, c.list as NonNullable<typeof c.list>] as const));
+  const listColumns = new Map(view.columns.filter((c) => c.list !== null).map((c) => [c.index, c.list as ListRule] as const));
   for (const r of view.rows) {
     const row = view.values[r] as readonly unknown[];
     // Every text cell, mapped or not: an extra 備考 column is where names creep in.
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v !== 'string' || isBlankValue(v)) continue;
-      if (listColumns.get(c)?.set.has(v)) continue;
+      const list = listColumns.get(c);
+      if (list && isListValue(v, list)) continue;
       if (personalNameIn(v, known) === null) continue;
       out.push(view.issue(r, c, personalNameFinding()));
     }

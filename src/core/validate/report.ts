@@ -4,6 +4,7 @@ import type { FixPreviewItem, IssueGroup, IssueView, ValidationReport } from '..
 import type { MarkWrite, ValueWrite } from '../history/cells';
 import { columnLetter } from '../sheets/rows';
 import { guardFormula } from '../text/formula';
+import { ISSUE_CODES } from './codes';
 import type { ValidationIssue, ValidationResult } from './types';
 
 export const RESULT_HEADER = ['シート', 'セル', '行', '列', '重大度', 'コード', '内容', '値', '提案', '安全に修正可'];
@@ -93,7 +94,9 @@ export function groupIssues(issues: readonly ValidationIssue[]): IssueGroup[] {
     const key = `${issue.sheet}\u0000${issue.code}`;
     let group = groups.get(key);
     if (!group) {
-      group = { sheet: issue.sheet, code: issue.code, severity: issue.severity, title: issue.message, total: 0, issues: [] };
+      const info = (ISSUE_CODES as Record<string, { ja: string; en: string } | undefined>)[issue.code];
+      const title = info ? { ja: info.ja, en: info.en } : issue.message;
+      group = { sheet: issue.sheet, code: issue.code, severity: issue.severity, title, total: 0, issues: [] };
       groups.set(key, group);
     }
     if (issue.severity === 'error') group.severity = 'error';

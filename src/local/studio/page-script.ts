@@ -209,7 +209,10 @@ export const PAGE_SCRIPT = String.raw`(function () {
       return Promise.resolve(pending ? ask(pending) : null).then(function (choice) {
         if (pending && choice.button !== pending.answer) return runMenu(fn, answers.concat([answerOf(pending, choice)]));
         var after = pending ? result.alerts.slice(result.alerts.indexOf(pending) + 1) : result.alerts;
-        return report({ alerts: after, toasts: result.toasts, error: result.error }).then(loadBook);
+        // The workbook behind the messages is already the new one.
+        return loadBook().then(function () {
+          return report({ alerts: after, toasts: result.toasts, error: result.error });
+        });
       });
     });
   }

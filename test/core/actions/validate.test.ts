@@ -146,8 +146,9 @@ describe('undoLast', () => {
 });
 
 describe('service calls', () => {
-  it('are the same for 100 and 10,000 roster rows (validate, fix, undo)', () => {
-    const counts = [100, 10_000].map((n) => {
+  // Both sizes produce more result rows than a new sheet has, so both grow 検証結果 once.
+  it('are the same for 2,000 and 10,000 roster rows (validate, fix, undo)', () => {
+    const counts = [2_000, 10_000].map((n) => {
       const session = rosterSession(n);
       session.emu.stats.reset();
       rpc(session, 'runValidation');

@@ -4,8 +4,9 @@ import { codes, found, sheet, sheetWith, SETTINGS, validate } from './helpers';
 
 const ROSTER = ['登録番号', '氏名', 'フリガナ', '電話番号', '圏域', '状態', '個人情報同意', '保険加入年度'];
 /** A clean roster row; tests spoil one cell at a time. */
-function person(id: string, overrides: Record<number, unknown> = {}): unknown[] {
-  const row: unknown[] = [id, '山田 花子', 'ヤマダ ハナコ', `042-461-${id.slice(-4)}`, '中部', '活動中', 'はい', 2026];
+function person(id: string, overrides: Record<number, unknown> = {}, n = Number(id.replace(/\D/g, '')) || 0): unknown[] {
+  const phone = `042-4${String(10 + Math.floor(n / 10000)).padStart(2, '0')}-${String(n % 10000).padStart(4, '0')}`;
+  const row: unknown[] = [id, '山田 花子', 'ヤマダ ハナコ', phone, '中部', '活動中', 'はい', 2026];
   for (const [i, v] of Object.entries(overrides)) row[Number(i)] = v;
   return row;
 }
@@ -196,7 +197,7 @@ describe('validate/common', () => {
         sheet('volunteers', ROSTER, [person('V-0001', { 5: '在籍' }), person('V-0002', { 3: 'x', 1: '' })], 'B'),
         sheet('volunteers', ROSTER, [person('V-0003', { 4: '西部' })], 'A'),
       ]);
-      expect(r.issues.map((i) => `${i.sheet}${i.row}${i.columnIndex}`)).toEqual(['B25', 'B31', 'B33', 'A34']);
+      expect(r.issues.map((i) => `${i.sheet}${i.row}${i.columnIndex}`)).toEqual(['B25', 'B31', 'B33', 'A24']);
     });
 
     it('uses the settings it is given for lists, not a default', () => {

@@ -1,25 +1,2 @@
-// Test helper: the core's ports wired to an emulator, as server/context.ts wires them to Apps Script.
-import type { AppPorts } from '../../../src/core/actions/ports';
-import { GasDialogs } from '../../../src/gas/dialogs';
-import { GasDocumentLock } from '../../../src/gas/lock';
-import { GasDocumentStore, GasUserCache } from '../../../src/gas/properties';
-import { GasWorkbook } from '../../../src/gas/workbook';
-import type { Emulator } from '../../../src/local/emulator/index';
-
-export function portsFor(emu: Emulator, now = new Date('2026-11-26T03:00:00Z')): AppPorts {
-  const g = emu.globals as unknown as {
-    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-    PropertiesService: GoogleAppsScript.Properties.PropertiesService;
-    CacheService: GoogleAppsScript.Cache.CacheService;
-    LockService: GoogleAppsScript.Lock.LockService;
-    HtmlService: GoogleAppsScript.HTML.HtmlService;
-  };
-  return {
-    workbook: new GasWorkbook(g.SpreadsheetApp, g.SpreadsheetApp.getActiveSpreadsheet()),
-    store: new GasDocumentStore(g.PropertiesService.getDocumentProperties()),
-    cache: new GasUserCache(g.CacheService.getUserCache()),
-    lock: new GasDocumentLock(g.LockService),
-    clock: { now: () => now },
-    dialogs: new GasDialogs(g.SpreadsheetApp.getUi(), g.HtmlService),
-  };
-}
+// Test helper: the core's ports on an emulator.
+export { portsFor } from '../../../src/local/emulator-ports';
