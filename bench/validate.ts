@@ -16,14 +16,22 @@ import { measure, printTable, type Measurement } from './harness';
 const ROSTER_ROWS = 10_000;
 const LEDGER_ROWS = 20_000;
 
-/** A 20,000-row 寄付台帳: the demo's donations repeated, with receipt numbers kept unique per fiscal year. */
+/**
+ * A 20,000-row 寄付台帳: the demo's donations repeated, each repeat with its own receipt numbers
+ * (R6-0012 → R6-10012 …, still unique within the fiscal year) and amounts, so the copies are new
+ * donations rather than duplicates.
+ */
 function bigLedger(donations: DemoSheet): DemoSheet {
   const receipt = donations.header.indexOf('領収書番号');
+  const amount = donations.header.indexOf('金額');
   const rows: DemoSheet['rows'] = [];
   for (let i = 0; rows.length < LEDGER_ROWS; i++) {
     const row = [...(donations.rows[i % donations.rows.length] as DemoSheet['rows'][number])];
     const round = Math.floor(i / donations.rows.length);
-    if (round > 0) row[receipt] = `${String(row[receipt])}-${round}`;
+    if (round > 0) {
+      row[receipt] = String(row[receipt]).replace(/(\d+)$/, (digits) => String(Number(digits) + round * 10_000));
+      if (typeof row[amount] === 'number') row[amount] = (row[amount] as number) + round;
+    }
     rows.push(row);
   }
   return { ...donations, rows };

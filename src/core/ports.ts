@@ -83,6 +83,8 @@ export interface OutputSheet {
   textColumns: number[];
   /** 0-based columns that hold check boxes. */
   checkboxColumns: number[];
+  /** Drop-downs on columns staff fill in. */
+  dropdowns?: Dropdown[];
 }
 
 /** The spreadsheet, seen through batched reads and whole-range writes only. */

@@ -124,14 +124,19 @@ export class GasWorkbook implements Workbook {
     const maxColumns = sheet.getMaxColumns();
     sheet.getRange(1, 1, maxRows, maxColumns).clearDataValidations();
     const width = output.header.length;
-    const needed = output.rows.length + 1;
+    const needed = Math.max(output.rows.length, 1) + 1;
     if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows);
     if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
-    if (output.rows.length > 0) {
-      for (const column of output.textColumns) sheet.getRange(2, column + 1, output.rows.length, 1).setNumberFormat('@');
-      for (const column of output.checkboxColumns) sheet.getRange(2, column + 1, output.rows.length, 1).insertCheckboxes();
+    // Formats and rules cover at least one row, so the calls made do not depend on the data.
+    const body = Math.max(output.rows.length, 1);
+    for (const column of output.textColumns) sheet.getRange(2, column + 1, body, 1).setNumberFormat('@');
+    for (const column of output.checkboxColumns) sheet.getRange(2, column + 1, body, 1).insertCheckboxes();
+    for (const dropdown of output.dropdowns ?? []) {
+      const rule = this.app.newDataValidation().requireValueInList(dropdown.values, true).setAllowInvalid(dropdown.allowInvalid).build();
+      sheet.getRange(2, dropdown.column + 1, body, 1).setDataValidation(rule);
     }
-    sheet.getRange(1, 1, needed, width).setValues([output.header as CellValue[], ...output.rows]);
+    const rows = output.rows.length > 0 ? output.rows : [new Array<CellValue>(width).fill('')];
+    sheet.getRange(1, 1, needed, width).setValues([output.header as CellValue[], ...rows]);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(1);
     if (output.hidden && !sheet.isSheetHidden()) sheet.hideSheet();

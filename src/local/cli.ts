@@ -1,6 +1,7 @@
 /** The tsunagu command line: demo, sheets, studio; a global --stats prints the service calls an action made. */
 import { parseArgs } from 'node:util';
 import { runDemo } from './commands/demo';
+import { runMatch } from './commands/match';
 import { runSheets } from './commands/sheets';
 import { runStudio } from './commands/studio';
 import { runFix, runValidate } from './commands/validate';
@@ -19,6 +20,8 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
       入力ミスを検証します。--write で検証結果シートとセルの印を保存 / validate; --write saves 検証結果 and cell marks
   tsunagu fix <book.xlsx> [--write]
       安全な修正を表示し、--write で適用して保存します / show safe fixes; --write applies them and saves
+  tsunagu match <book.xlsx> [--json] [--write]
+      ボランティアと依頼をマッチングします。--write でマッチング結果と不足分析を保存 / match; --write saves the result sheets
   tsunagu studio [book.xlsx] [--port 8080]
       ブラウザで試せるローカル スタジオを開きます / open the local studio in a browser
 
@@ -69,6 +72,8 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         return await runValidate(rest, values, io);
       case 'fix':
         return await runFix(rest, values, io);
+      case 'match':
+        return await runMatch(rest, values, io);
       default:
         throw new UsageError(`不明なコマンドです: ${command} / unknown command: ${command}`);
     }

@@ -2,6 +2,7 @@
  * The Apps Script entry points, and nothing else: each delegates to one function. The build turns
  * every export of this file into a top-level function of dist/Code.js.
  */
+import * as matching from '../core/actions/match';
 import * as setup from '../core/actions/setup';
 import * as sidebar from '../core/actions/sidebar';
 import * as undo from '../core/actions/undo';
@@ -120,4 +121,31 @@ export function selectCell(...args: unknown[]): Envelope<'selectCell'> {
     sidebar.selectCell(appContext(), sheet, row, column);
     return null;
   });
+}
+
+/** RPC: マッチング — matches volunteers to open requests, rewrites マッチング結果 and 不足分析. */
+export function runMatching(...args: unknown[]): Envelope<'runMatching'> {
+  return runRpc('runMatching', args, () => matching.runMatching(appContext()));
+}
+
+/** RPC: the full matching result without writing anything (the CLI's match). */
+export function getMatchReport(...args: unknown[]): Envelope<'getMatchReport'> {
+  return runRpc('getMatchReport', args, () => matching.getMatchReport(appContext()));
+}
+
+/** RPC: pins, excludes or frees one pair, then matches again. */
+export function setPairDecision(...args: unknown[]): Envelope<'setPairDecision'> {
+  return runRpc('setPairDecision', args, (requestId, volunteerId, decision) =>
+    matching.setPairDecision(appContext(), requestId, volunteerId, decision),
+  );
+}
+
+/** RPC: ticks or clears 承認 for one pair. */
+export function setApproval(...args: unknown[]): Envelope<'setApproval'> {
+  return runRpc('setApproval', args, (requestId, volunteerId, approved) => matching.setApproval(appContext(), requestId, volunteerId, approved));
+}
+
+/** RPC: 確定 — writes the approved pairs into 依頼, undoably. */
+export function commitMatches(...args: unknown[]): Envelope<'commitMatches'> {
+  return runRpc('commitMatches', args, () => matching.commitMatches(appContext()));
 }

@@ -158,6 +158,60 @@ export interface HighlightResult {
   restored: number;
 }
 
+/** One proposed (or pinned) volunteer for a request. */
+export interface PairView {
+  requestId: string;
+  volunteerId: string;
+  volunteerName: string;
+  /** 0–100. */
+  score: number;
+  reasons: Message[];
+  pinned: boolean;
+  approved: boolean;
+}
+
+/** One open request and what matching did for it. */
+export interface RequestMatchView {
+  requestId: string;
+  row: number;
+  category: string;
+  area: string;
+  needed: number;
+  filled: number;
+  pairs: PairView[];
+  /** Why places stay unfilled (empty when all are filled). */
+  unmatchedReasons: Message[];
+  /** Pairs a coordinator excluded (kept so they can be taken back). */
+  excluded: Array<{ volunteerId: string; volunteerName: string }>;
+}
+
+export interface MatchView {
+  requests: RequestMatchView[];
+  stats: { filledPlaces: number; totalPlaces: number; score: number; candidatePairs: number };
+  /** The recruiting agenda, largest first (at most 30 rows). */
+  shortages: Array<{ dimension: string; key: string; places: number }>;
+  warnings: Message[];
+  resultSheet: string;
+  shortageSheet: string;
+  /** Pairs ticked 承認 and not yet committed. */
+  approved: number;
+  undo: UndoInfo | null;
+}
+
+/** The full result, for the CLI's --json. */
+export interface MatchReport {
+  assignments: Array<{ requestId: string; volunteerId: string; score: number; reasons: string[] }>;
+  unmatched: Array<{ requestId: string; missing: number; reasons: string[] }>;
+  shortages: Array<{ dimension: string; key: string; places: number; requests: string[] }>;
+  stats: { filledPlaces: number; totalPlaces: number; score: number };
+}
+
+export interface CommitResult {
+  committed: number;
+  requests: number;
+  undo: UndoInfo | null;
+}
+
 /** Argument schemas: the server parses every call with these before doing anything. */
 export const rpcArgs = {
   getSidebarState: z.tuple([]),
@@ -180,6 +234,15 @@ export const rpcArgs = {
   applyFixes: z.tuple([z.string().check(z.minLength(1), z.maxLength(100))]),
   undoLast: z.tuple([]),
   getUndoInfo: z.tuple([]),
+  runMatching: z.tuple([]),
+  getMatchReport: z.tuple([]),
+  setPairDecision: z.tuple([
+    z.string().check(z.minLength(1), z.maxLength(100)),
+    z.string().check(z.minLength(1), z.maxLength(100)),
+    z.enum(['pin', 'exclude', 'none']),
+  ]),
+  setApproval: z.tuple([z.string().check(z.minLength(1), z.maxLength(100)), z.string().check(z.minLength(1), z.maxLength(100)), z.boolean()]),
+  commitMatches: z.tuple([]),
   selectCell: z.tuple([
     z.string().check(z.minLength(1), z.maxLength(100)),
     z.number().check(z.int(), z.gte(1), z.lte(10_000_000)),
@@ -205,6 +268,11 @@ export interface RpcResults {
   undoLast: UndoResult;
   getUndoInfo: UndoInfo | null;
   selectCell: null;
+  runMatching: MatchView;
+  getMatchReport: MatchReport;
+  setPairDecision: MatchView;
+  setApproval: { approved: number };
+  commitMatches: CommitResult;
 }
 
 /** Every RPC answers with this envelope, so a user-facing error survives google.script.run intact. */

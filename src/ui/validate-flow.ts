@@ -2,15 +2,11 @@
  * ValidateFlow: the 検証 section's state and what each button does with the server (run, clear
  * highlights, preview and apply fixes, undo), apart from the DOM so it can be tested in Node.
  */
-import type { FixPreview, FixResult, Message, RpcArgs, RpcName, RpcResults, UndoInfo, ValidationView } from '../shared/rpc';
+import type { FixPreview, FixResult, Message, ValidationView } from '../shared/rpc';
 import { RpcError } from './rpc-client';
+import type { ActionRunner, ServerCall } from './server-call';
+import { UndoOffer } from './undo';
 import type { ValidateNotice } from './validate-model';
-
-/** The typed server call (rpc-client's `call`, or a fake in tests). */
-export type ServerCall = <N extends RpcName>(name: N, ...args: RpcArgs<N>) => Promise<RpcResults[N]>;
-
-/** A staff action under the shell's progress indicator; failures go to its error area and give undefined. */
-export type ActionRunner = <T>(task: () => Promise<T>) => Promise<T | undefined>;
 
 /** What the shell should focus after a change, by meaning; the section maps it to an element. */
 export type FocusTarget = 'run' | 'confirm' | 'summary' | 'notice' | 'preview' | 'previewButton' | 'fixChanged' | 'undo';
@@ -27,8 +23,6 @@ export interface ValidateState {
   /** The server refused the fixes because the sheets changed after the preview (its own message). */
   fixChanged: Message | null;
   notice: ValidateNotice | null;
-  /** What 元に戻す would take back now; null when nothing. */
-  undo: UndoInfo | null;
   /** Groups staff opened or closed, by groupKey. */
   openGroups: Map<string, boolean>;
   focus: FocusTarget | null;
@@ -47,20 +41,17 @@ export class ValidateFlow {
     preview: null,
     fixChanged: null,
     notice: null,
-    undo: null,
     openGroups: new Map(),
     focus: null,
   };
-
-  /** Bumped whenever an answer tells us the undo state, so an older background answer cannot overwrite it. */
-  private undoVersion = 0;
-  private undoLoaded = false;
 
   constructor(
     private readonly server: ServerCall,
     private readonly run: ActionRunner,
     /** Called after every change of state (the section re-renders). */
     private readonly changed: () => void,
+    /** What 元に戻す offers, shared with the other sections. */
+    readonly undo: UndoOffer = new UndoOffer(),
   ) {}
 
   /** 検証を実行: asks first the first time in a session, then runs. */
@@ -149,7 +140,7 @@ export class ValidateFlow {
       return;
     }
     this.state.notice = { kind: 'fixed', applied: outcome.result.applied };
-    this.setUndo(outcome.result.undo);
+    this.undo.set(outcome.result.undo);
     this.state.focus = 'notice';
     this.changed();
     await this.refreshList();
@@ -157,7 +148,7 @@ export class ValidateFlow {
 
   /** 元に戻す: asks in the sidebar first. */
   requestUndo(): void {
-    if (!this.state.undo) return;
+    if (!this.undo.info) return;
     this.state.pending = 'undo';
     this.state.focus = 'confirm';
     this.changed();
@@ -166,7 +157,7 @@ export class ValidateFlow {
   private async undoLast(): Promise<void> {
     this.startAction();
     this.state.preview = null;
-    const result = await this.run(() => this.server('undoLast'));
+    const result = await this.undo.take(this.server, this.run);
     if (!result) {
       // Nothing to undo any more, or cells changed since: what the button offers may be stale.
       this.state.focus = 'undo';
@@ -175,29 +166,14 @@ export class ValidateFlow {
       return;
     }
     this.state.notice = { kind: 'undone', label: result.label, cells: result.cells };
-    this.setUndo(result.undo);
     this.state.focus = 'notice';
     this.changed();
     await this.refreshList();
   }
 
-  /**
-   * What 元に戻す offers when the section opens. In the background (no progress, no error): the
-   * button simply stays away if the answer does not come.
-   */
+  /** What 元に戻す offers when the section opens (in the background; see UndoOffer.load). */
   async loadUndoInfo(force = false): Promise<void> {
-    if (this.undoLoaded && !force) return;
-    this.undoLoaded = true;
-    const version = this.undoVersion;
-    let info: UndoInfo | null;
-    try {
-      info = await this.server('getUndoInfo');
-    } catch {
-      return;
-    }
-    if (version !== this.undoVersion) return;
-    this.setUndo(info);
-    this.changed();
+    if (await this.undo.load(this.server, force)) this.changed();
   }
 
   /** Clicking an issue: Sheets selects its cell. */
@@ -232,15 +208,10 @@ export class ValidateFlow {
     const view = await this.run(() => this.server('runValidation'));
     if (view) {
       this.state.validation = view;
-      this.setUndo(view.undo);
+      this.undo.set(view.undo);
       if (focus) this.state.focus = focus;
     }
     this.changed();
-  }
-
-  private setUndo(info: UndoInfo | null): void {
-    this.undoVersion += 1;
-    this.state.undo = info;
   }
 
   /** A new staff action: the last outcome and a leftover refusal no longer apply. */

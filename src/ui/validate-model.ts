@@ -1,6 +1,7 @@
 /** What the 検証 section says, as plain text per language: counts, sheets checked, issue groups and items, fix previews, results and undo. */
-import type { FixPreview, FixPreviewItem, IssueGroup, IssueView, Message, UndoInfo, ValidationView } from '../shared/rpc';
+import type { FixPreview, FixPreviewItem, IssueGroup, IssueView, Message, ValidationView } from '../shared/rpc';
 import { joinList, pickMessage, t, type Lang, type MessageKey } from './i18n';
+import { undoneText } from './undo';
 import { rowsText } from './view-model';
 
 /** Above this many groups the list starts collapsed, so the sheets and rules fit on one screen. */
@@ -198,17 +199,8 @@ export function noticeText(notice: ValidateNotice, lang: Lang): string {
     case 'fixed':
       return notice.applied === 0 ? t(lang, 'validate.fixedNone') : plural(lang, 'validate.fixed', 'validate.fixedOne', notice.applied);
     case 'undone':
-      return t(lang, notice.cells === 1 ? 'undo.doneOne' : 'undo.done', { label: pickMessage(notice.label, lang), n: notice.cells });
+      return undoneText(notice.label, notice.cells, lang);
   }
-}
-
-/** 「元に戻す: 安全な修正（12件）」. */
-export function undoButtonText(info: UndoInfo, lang: Lang): string {
-  return t(lang, 'undo.button', { label: pickMessage(info.label, lang) });
-}
-
-export function undoConfirmText(info: UndoInfo, lang: Lang): string {
-  return t(lang, 'undo.confirmText', { label: pickMessage(info.label, lang) });
 }
 
 /** English needs a singular for one; Japanese says the same either way. */

@@ -63,6 +63,29 @@ describe('i18n', () => {
       expect(t('ja', 'progress.working')).toBe('処理中…');
       expect(t('ja', 'sheet.confirmed')).toBe('確認済み');
     });
+
+    it('uses the マッチング wording staff were promised', () => {
+      expect(t('ja', 'match.about')).toBe(
+        'ボランティアと依頼を、条件（資格・言語・地区・時間・保険・上限）を守ったうえで、全体として最も多く・最も良く組み合わせます。',
+      );
+      expect(t('ja', 'match.run')).toBe('マッチングを実行');
+      expect(t('ja', 'match.confirmRun')).toBe('マッチング結果と不足分析のシートを作り直します（承認・指定・メモの列は引き継ぎます）');
+      expect(t('ja', 'match.filled', { filled: 12, total: 15 })).toBe('充足 12/15 人分');
+      expect(t('ja', 'match.candidates', { n: 48 })).toBe('候補の組み合わせ 48');
+      expect([t('ja', 'match.pinned'), t('ja', 'match.approvedBadge'), t('ja', 'match.unpin'), t('ja', 'match.exclude')]).toEqual([
+        '固定',
+        '承認済み',
+        '固定を外す',
+        '除外',
+      ]);
+      expect(t('ja', 'match.restore')).toBe('除外を取り消す');
+      expect(t('ja', 'match.shortOnly')).toBe('不足のある依頼だけ表示');
+      expect(t('ja', 'match.commit')).toBe('承認した組み合わせを確定');
+      expect(t('ja', 'match.confirmCommit', { n: 3 })).toBe(
+        '承認した3組を依頼シートに書き込みます（担当ボランティアを追加し、状態を紹介済にします）。元に戻すで取り消せます',
+      );
+      expect(t('ja', 'match.runAgain')).toBe('もう一度マッチング');
+    });
   });
 
   describe('t', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FixPreview, RpcName, UndoInfo, ValidationView } from '../../src/shared/rpc';
 import { RpcError } from '../../src/ui/rpc-client';
-import { FIX_CHANGED, ValidateFlow, type ActionRunner, type ServerCall } from '../../src/ui/validate-flow';
+import { FIX_CHANGED, ValidateFlow } from '../../src/ui/validate-flow';
+import { fakeServer, type Handler } from './fake-server';
 
 const fixesUndo: UndoInfo = { label: { ja: '安全な修正（2件）', en: 'safe fixes (2)' }, at: '2025-01-10T01:00:00.000Z' };
 
@@ -23,34 +24,14 @@ const preview: FixPreview = {
   byKind: { phone: 2 },
 };
 
-type Handler = (...args: unknown[]) => unknown;
-
-/**
- * A fake server answering by name, recording every call; a handler that throws makes the call
- * reject. The runner mimics the shell's ctx.run: errors are recorded and turn into undefined.
- */
+/** The flow over a fake server (see fake-server.ts), counting renders. */
 function harness(handlers: Partial<Record<RpcName, Handler>>) {
-  const calls: Array<[string, ...unknown[]]> = [];
-  const shownErrors: string[] = [];
+  const fake = fakeServer(handlers);
   let renders = 0;
-  const server = (async (name: RpcName, ...args: unknown[]) => {
-    calls.push([name, ...args]);
-    const handler = handlers[name];
-    if (!handler) throw new Error(`unexpected call ${name}`);
-    return handler(...args);
-  }) as ServerCall;
-  const run: ActionRunner = async (task) => {
-    try {
-      return await task();
-    } catch (error) {
-      shownErrors.push(error instanceof RpcError ? error.code : String(error));
-      return undefined;
-    }
-  };
-  const flow = new ValidateFlow(server, run, () => {
+  const flow = new ValidateFlow(fake.server, fake.run, () => {
     renders += 1;
   });
-  return { flow, calls, shownErrors, names: () => calls.map(([name]) => name), renders: () => renders };
+  return { ...fake, flow, renders: () => renders };
 }
 
 describe('ValidateFlow', () => {
@@ -90,7 +71,7 @@ describe('ValidateFlow', () => {
       const h = harness({ runValidation: () => validation(0, fixesUndo) });
       await h.flow.requestRun();
       await h.flow.accept();
-      expect(h.flow.state.undo).toEqual(fixesUndo);
+      expect(h.flow.undo.info).toEqual(fixesUndo);
     });
 
     it('keeps the previous list when a run fails (the error goes to the shell)', async () => {
@@ -139,7 +120,7 @@ describe('ValidateFlow', () => {
       expect(h.flow.state.preview).toBeNull();
       expect(h.flow.state.notice).toEqual({ kind: 'fixed', applied: 2 });
       expect(h.flow.state.validation?.counts.errors).toBe(1);
-      expect(h.flow.state.undo).toEqual(fixesUndo);
+      expect(h.flow.undo.info).toEqual(fixesUndo);
     });
 
     it('does not run 検証 by itself after fixing when staff never ran it (it would write without asking)', async () => {
@@ -147,7 +128,7 @@ describe('ValidateFlow', () => {
       await h.flow.previewFixes();
       await h.flow.applyFixes();
       expect(h.names()).toEqual(['previewFixes', 'applyFixes']);
-      expect(h.flow.state.undo).toEqual(fixesUndo);
+      expect(h.flow.undo.info).toEqual(fixesUndo);
     });
 
     it('shows the server’s fix.changed message in the section and offers the preview again', async () => {
@@ -202,7 +183,7 @@ describe('ValidateFlow', () => {
       await h.flow.loadUndoInfo();
       await h.flow.loadUndoInfo();
       expect(h.names()).toEqual(['getUndoInfo']);
-      expect(h.flow.state.undo).toEqual(fixesUndo);
+      expect(h.flow.undo.info).toEqual(fixesUndo);
     });
 
     it('shows no error when the background load fails', async () => {
@@ -213,7 +194,7 @@ describe('ValidateFlow', () => {
       });
       await h.flow.loadUndoInfo();
       expect(h.shownErrors).toEqual([]);
-      expect(h.flow.state.undo).toBeNull();
+      expect(h.flow.undo.info).toBeNull();
     });
 
     it('lets a newer answer win over a background load that comes back later', async () => {
@@ -228,7 +209,7 @@ describe('ValidateFlow', () => {
       await h.flow.applyFixes();
       answerUndoInfo(null);
       await loading;
-      expect(h.flow.state.undo).toEqual(fixesUndo);
+      expect(h.flow.undo.info).toEqual(fixesUndo);
     });
 
     it('asks first, undoes, takes the next undo offer and re-runs the list that was shown', async () => {
@@ -246,7 +227,7 @@ describe('ValidateFlow', () => {
       expect(h.names()).toEqual(['runValidation', 'undoLast', 'runValidation']);
       expect(h.flow.state.notice).toEqual({ kind: 'undone', label: fixesUndo.label, cells: 2 });
       // The re-run's answer (fixesUndo here) is the latest word on what can be undone.
-      expect(h.flow.state.undo).toEqual(fixesUndo);
+      expect(h.flow.undo.info).toEqual(fixesUndo);
     });
 
     it('takes the undo offer of the undo answer when no list is shown', async () => {
@@ -255,7 +236,7 @@ describe('ValidateFlow', () => {
       h.flow.requestUndo();
       await h.flow.accept();
       expect(h.names()).toEqual(['getUndoInfo', 'undoLast']);
-      expect(h.flow.state.undo).toBeNull();
+      expect(h.flow.undo.info).toBeNull();
     });
 
     it('asks the server again what can be undone when the undo is refused', async () => {
@@ -272,7 +253,7 @@ describe('ValidateFlow', () => {
       await h.flow.accept();
       expect(h.shownErrors).toEqual(['undo.nothing']);
       expect(h.names()).toEqual(['getUndoInfo', 'undoLast', 'getUndoInfo']);
-      expect(h.flow.state.undo).toBeNull();
+      expect(h.flow.undo.info).toBeNull();
     });
 
     it('offers nothing to confirm when there is nothing to undo', () => {

@@ -15,8 +15,6 @@ import {
   moreText,
   noticeText,
   OPEN_GROUPS_MAX,
-  undoButtonText,
-  undoConfirmText,
 } from '../../src/ui/validate-model';
 
 const MARKUP = '<img src=x onerror="window.__x=1">';
@@ -228,19 +226,6 @@ describe('validate-model', () => {
       const label = { ja: '安全な修正（12件）', en: 'safe fixes (12)' };
       expect(noticeText({ kind: 'undone', label, cells: 12 }, 'ja')).toBe('「安全な修正（12件）」を元に戻しました（12個のセル）。');
       expect(noticeText({ kind: 'undone', label, cells: 12 }, 'en')).toBe('Undid “safe fixes (12)” (12 cells).');
-    });
-  });
-
-  describe('undo texts', () => {
-    const info = { label: { ja: '安全な修正（12件）', en: 'safe fixes (12)' }, at: '2025-01-10T01:02:03.000Z' };
-
-    it('labels the button with what will be undone', () => {
-      expect(undoButtonText(info, 'ja')).toBe('元に戻す: 安全な修正（12件）');
-      expect(undoButtonText(info, 'en')).toBe('Undo: safe fixes (12)');
-    });
-
-    it('asks about the same action', () => {
-      expect(undoConfirmText(info, 'ja')).toBe('「安全な修正（12件）」で変えたセルを、その前の状態に戻します。');
     });
   });
 });

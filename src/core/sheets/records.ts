@@ -161,6 +161,15 @@ function known(settings: Settings | undefined, listName: string): ReadonlySet<st
 function list(r: SheetRecord, key: string, knownValues?: ReadonlySet<string>): string[] {
   const v = r.fields[key];
   const options = knownValues ? { known: knownValues } : {};
+  return splitCell(r, key, v, options);
+}
+
+/** Availability cells keep ・ inside a piece: 月・水・金午前 is one piece (three mornings), not three. */
+function availabilityList(r: SheetRecord, key: string): string[] {
+  return splitCell(r, key, r.fields[key], { weak: false });
+}
+
+function splitCell(r: SheetRecord, key: string, v: unknown, options: { known?: ReadonlySet<string>; weak?: boolean }): string[] {
   if (typeof v === 'string') return splitMulti(v, options);
   const t = cellText(v, r.display?.[key]);
   return t === null ? [] : splitMulti(t, options);
@@ -226,7 +235,7 @@ export function toVolunteer(r: SheetRecord, settings?: Settings): Volunteer {
     fields: list(r, 'fields', known(settings, '活動分野')),
     skills: list(r, 'skills', known(settings, '資格・特技')),
     languages: list(r, 'languages', known(settings, '対応言語')),
-    availability: list(r, 'availability'),
+    availability: availabilityList(r, 'availability'),
     monthlyLimit: numberOf(r, 'monthlyLimit', true, 4),
     insuranceYear: fiscalYear(r, 'insuranceYear'),
     consent: yesNo(r, 'consent'),
@@ -248,7 +257,7 @@ export function toHelpRequest(r: SheetRecord, settings?: Settings): HelpRequest 
     category: text(r, 'category'),
     requiredSkills: list(r, 'requiredSkills', known(settings, '資格・特技')),
     languages: list(r, 'languages', known(settings, '対応言語')),
-    preferredTime: list(r, 'preferredTime'),
+    preferredTime: availabilityList(r, 'preferredTime'),
     frequency: text(r, 'frequency'),
     needed: numberOf(r, 'needed', true, 1),
     genderPreference: text(r, 'genderPreference'),

@@ -9,7 +9,9 @@ export function checkActivities(view: SheetView, run: RunContext, out: Validatio
   const hoursCol = view.column('hours');
   const volunteerCol = view.column('volunteerId');
   const requestCol = view.column('requestId');
-  const { roster, requests } = run.refs;
+  // The indexes are built only when this sheet has the column that needs them.
+  const roster = volunteerCol ? run.refs.roster : null;
+  const requests = requestCol ? run.refs.requests : null;
 
   for (const r of view.rows) {
     if (hoursCol && !view.unreadable(r, hoursCol)) {

@@ -11,7 +11,6 @@ import {
   parsePostal,
   toKatakana,
 } from '../text';
-import type { ColumnType } from '../sheets/types';
 import { splitMulti } from '../text/multi';
 import { normalizeText } from '../text/normalize';
 import { parseNumber } from '../text/number';
@@ -37,11 +36,6 @@ const TOKYO_OFFSET_MS = 9 * 3_600_000;
 const MIN_DATE_SERIAL = 3654;
 /** Cached findings per column; past this, values are checked without caching (ids, phones are all distinct). */
 const CACHE_LIMIT = 20_000;
-/** Types whose values repeat (lists, yes/no, postal codes …); names, phones and ids rarely do, so caching them only costs. */
-const CACHED_TYPES: Readonly<Record<ColumnType, boolean>> = {
-  text: false, id: false, date: false, integer: true, number: true, amount: false, yesno: true, list: true, multi: true,
-  phone: false, postal: true, email: false, kana: false, availability: true, fiscalYear: true, time: true,
-};
 
 /**
  * The findings for one cell that is neither blank nor an error value. Every fix is checked by
@@ -49,7 +43,7 @@ const CACHED_TYPES: Readonly<Record<ColumnType, boolean>> = {
  * finding that would fix it again, so fixing is idempotent. At most one finding per cell has a fix.
  */
 export function checkCell(col: ColumnView, v: unknown, shown: string, rules: CellRules): readonly Finding[] | null {
-  if (typeof v === 'string' && CACHED_TYPES[col.type]) {
+  if (col.cached && typeof v === 'string') {
     const cached = col.cache.get(v);
     if (cached !== undefined) return cached;
     const found = verified(col, v, shown, rules);
@@ -548,6 +542,8 @@ function checkAvailability(col: ColumnView, v: unknown, shown: string): Finding[
 }
 
 function checkFiscalYear(col: ColumnView, v: unknown, rules: CellRules): Finding[] | null {
+  // The year as a number is what parseFiscalYear accepts first; most cells hold one.
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1000 && v <= 9998) return null;
   const fy = parseFiscalYear(v, rules.startMonth);
   if (fy.ok || fy.reason === 'blank') return null;
   if (fy.reason === 'eraMismatch') {

@@ -78,50 +78,44 @@ export function checkCommon(view: SheetView, run: RunContext, out: ValidationIss
   const count = columns.length;
   const recommendedWhy: (readonly [string, string] | undefined)[] = columns.map((c) => recommended?.[c.key]);
 
-  for (const r of view.rows) {
+  const rows = view.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as number;
     const row = view.values[r] as readonly unknown[];
     const shownRow = view.display[r];
     for (let k = 0; k < count; k++) {
       const col = columns[k] as ColumnView;
       const v = row[col.index];
-      if (isBlankValue(v)) {
-        if (col.required && checkRequired) {
-          out.push(view.issue(r, col, finding('required.blank', `「${col.header}」は必須です。入力してください`, `「${col.header}」 is required; please fill it in`)));
-        } else {
-          const why = recommendedWhy[k];
-          if (why !== undefined) {
-            out.push(
-              view.issue(
-                r,
-                col,
-                finding('required.recommended', `「${col.header}」が空欄です。${why[0]}に使うため入力してください`, `「${col.header}」 is blank; it is needed for ${why[1]}`),
-              ),
-            );
-          }
-        }
-        continue;
-      }
-      // getValues hands an error cell over as its text ('#REF!'); other values need the display text.
+      // Most cells are text starting with a visible character that is not '#': neither blank
+      // nor an error value, and the display text is the text itself.
       let shown: string;
-      if (typeof v === 'string') shown = v;
+      if (typeof v === 'string' && isPlainStart(v.charCodeAt(0))) shown = v;
       else {
-        const d = shownRow === undefined ? undefined : shownRow[col.index];
-        shown = typeof d === 'string' ? d : d === undefined || d === null ? '' : String(d);
-      }
-      const error = errorValueOf(v, shown);
-      if (error !== null) {
-        out.push(
-          view.issue(
-            r,
-            col,
-            finding(
-              'cell.error',
-              `セルがエラー（${error}）になっています。数式や参照先を確認し、値を入力し直してください`,
-              `The cell shows an error (${error}); check its formula or reference and enter the value again`,
+        if (isBlankValue(v)) {
+          blankCell(view, r, col, checkRequired, recommendedWhy[k], out);
+          continue;
+        }
+        if (typeof v === 'string') shown = v;
+        else {
+          // getValues hands an error cell over as its text ('#REF!'); other values need the display text.
+          const d = shownRow === undefined ? undefined : shownRow[col.index];
+          shown = typeof d === 'string' ? d : d === undefined || d === null ? '' : String(d);
+        }
+        const error = errorValueOf(v, shown);
+        if (error !== null) {
+          out.push(
+            view.issue(
+              r,
+              col,
+              finding(
+                'cell.error',
+                `セルがエラー（${error}）になっています。数式や参照先を確認し、値を入力し直してください`,
+                `The cell shows an error (${error}); check its formula or reference and enter the value again`,
+              ),
             ),
-          ),
-        );
-        continue;
+          );
+          continue;
+        }
       }
       if (col.type === 'text') continue;
       const found = checkCell(col, v, shown, rules);
@@ -132,13 +126,30 @@ export function checkCommon(view: SheetView, run: RunContext, out: ValidationIss
   for (const u of UNIQUE[view.kind] ?? []) checkUnique(view, u.key, u.scope, out);
 }
 
+/** A first character that is neither space nor invisible nor '#': printable ASCII or Japanese text. */
+function isPlainStart(c: number): boolean {
+  return (c > 0x23 && c < 0x7f) || c === 0x21 || c === 0x22 || (c > 0x3000 && c < 0xfeff);
+}
+
+function blankCell(view: SheetView, r: number, col: ColumnView, checkRequired: boolean, why: readonly [string, string] | undefined, out: ValidationIssue[]): void {
+  if (col.required && checkRequired) {
+    out.push(view.issue(r, col, finding('required.blank', `「${col.header}」は必須です。入力してください`, `「${col.header}」 is required; please fill it in`)));
+  } else if (why !== undefined) {
+    out.push(
+      view.issue(r, col, finding('required.recommended', `「${col.header}」が空欄です。${why[0]}に使うため入力してください`, `「${col.header}」 is blank; it is needed for ${why[1]}`)),
+    );
+  }
+}
+
 /** Reports every row whose id another row above already has, naming that row. */
 function checkUnique(view: SheetView, key: string, scopeKey: string | undefined, out: ValidationIssue[]): void {
   const col = view.column(key);
   if (!col || col.multi) return;
   const scopeCol = scopeKey === undefined ? undefined : view.column(scopeKey);
   const first = new Map<string, number>();
-  for (const r of view.rows) {
+  const rows = view.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as number;
     const id = view.text(r, col);
     if (id === null) continue;
     const scope = scopeCol ? (view.text(r, scopeCol) ?? '') : '';

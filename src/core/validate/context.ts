@@ -4,7 +4,7 @@ import type { SheetKind } from '../sheets/types';
 import { fiscalYearOf } from '../text/date';
 import { splitMulti } from '../text/multi';
 import type { PlainDate } from '../text/plainDate';
-import { listKey, type SheetView } from './view';
+import type { SheetView } from './view';
 
 /** Where a row is, for messages that name another row: 依頼 R-0012（依頼 5行目）. */
 export interface RowRef {
@@ -20,14 +20,34 @@ export interface RosterEntry extends RowRef {
   readonly status: string | null;
 }
 
-/** The ids the sheets refer to each other by, read once per run. */
-export interface References {
-  /** 登録番号 → its first roster row; null when the workbook has no ボランティア名簿. */
-  readonly roster: ReadonlyMap<string, RosterEntry> | null;
-  /** 依頼番号 → its first row; null when the workbook has no 依頼 sheet. */
-  readonly requests: ReadonlyMap<string, RowRef> | null;
+/**
+ * The ids the sheets refer to each other by. Each index is built the first time a rule asks
+ * for it (a workbook without 依頼 or 活動記録 never builds the roster index), then kept for the run.
+ */
+export class References {
+  private rosterIndex: Map<string, RosterEntry> | null | undefined;
+  private requestIndex: Map<string, RowRef> | null | undefined;
+  private assignments: Map<string, RowRef[]> | undefined;
+
+  constructor(private readonly views: readonly SheetView[]) {}
+
+  /** 登録番号 → its first roster row; null when the workbook has no ボランティア名簿 with a 登録番号 column. */
+  get roster(): ReadonlyMap<string, RosterEntry> | null {
+    if (this.rosterIndex === undefined) this.rosterIndex = buildRoster(this.views);
+    return this.rosterIndex;
+  }
+
+  /** 依頼番号 → its first row; null when the workbook has no 依頼 sheet with a 依頼番号 column. */
+  get requests(): ReadonlyMap<string, RowRef> | null {
+    if (this.requestIndex === undefined) this.requestIndex = buildRequests(this.views);
+    return this.requestIndex;
+  }
+
   /** 登録番号 → the open requests (紹介済 / 活動中) that list it in 担当ボランティア. */
-  readonly openAssignments: ReadonlyMap<string, readonly RowRef[]>;
+  get openAssignments(): ReadonlyMap<string, readonly RowRef[]> {
+    if (this.assignments === undefined) this.assignments = buildAssignments(this.views);
+    return this.assignments;
+  }
 }
 
 export interface RunContext {
@@ -42,13 +62,25 @@ export interface RunContext {
   readonly refs: References;
 }
 
-/** The key ids are compared by: normalised, without spaces, Latin letters upper-case (v-0001 is V-0001). */
-export function idKey(s: string): string {
-  return listKey(s).toUpperCase();
+const SPACES = /\s+/g;
+
+/**
+ * A status or list word as compared: without spaces. Takes text already normalised
+ * (SheetView.text, splitMulti), so width differences are gone too.
+ */
+export function statusKey(text: string): string {
+  return text.indexOf(' ') < 0 && text.indexOf('\n') < 0 ? text : text.replace(SPACES, '');
 }
 
-/** A status or list word compared without spaces and width differences. */
-export const statusKey = listKey;
+/** The key ids are compared by (normalised text in): without spaces, Latin letters upper-case (v-0001 is V-0001). */
+export function idKey(text: string): string {
+  const k = statusKey(text);
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c >= 97 && c <= 122) return k.toUpperCase();
+  }
+  return k;
+}
 
 /** Requests in these states have a volunteer at work for them. */
 export const OPEN_WITH_VOLUNTEERS: ReadonlySet<string> = new Set(['紹介済', '活動中']);
@@ -58,45 +90,65 @@ export function idsIn(text: string | null): string[] {
   return text === null ? [] : splitMulti(text);
 }
 
-export function buildReferences(views: readonly SheetView[]): References {
+function buildRoster(views: readonly SheetView[]): Map<string, RosterEntry> | null {
   let roster: Map<string, RosterEntry> | null = null;
-  let requests: Map<string, RowRef> | null = null;
-  const openAssignments = new Map<string, RowRef[]>();
   for (const view of views) {
-    if (view.kind === 'volunteers') {
-      const idCol = view.column('volunteerId');
-      const statusCol = view.column('status');
-      // Without a 登録番号 column the roster cannot answer "is this id registered?".
-      if (!idCol) continue;
-      if (!roster) roster = new Map();
-      for (const r of view.rows) {
-        const id = view.text(r, idCol);
-        if (id === null) continue;
-        const key = idKey(id);
-        if (roster.has(key)) continue;
-        const status = view.text(r, statusCol);
-        roster.set(key, { sheet: view.name, row: r + 1, id, status: status === null ? null : statusKey(status) });
-      }
-    } else if (view.kind === 'requests') {
-      const idCol = view.column('requestId');
-      if (idCol && !requests) requests = new Map();
-      const statusCol = view.column('status');
-      const assignedCol = view.column('assignedVolunteers');
-      for (const r of view.rows) {
-        const id = view.text(r, idCol);
-        if (requests && id !== null && !requests.has(idKey(id))) requests.set(idKey(id), { sheet: view.name, row: r + 1, id });
-        const status = view.text(r, statusCol);
-        if (status === null || !OPEN_WITH_VOLUNTEERS.has(statusKey(status))) continue;
-        for (const v of idsIn(view.text(r, assignedCol))) {
-          const key = idKey(v);
-          let list = openAssignments.get(key);
-          if (!list) openAssignments.set(key, (list = []));
-          list.push({ sheet: view.name, row: r + 1, id: id ?? '' });
-        }
+    if (view.kind !== 'volunteers') continue;
+    const idCol = view.column('volunteerId');
+    const statusCol = view.column('status');
+    // Without a 登録番号 column the roster cannot answer "is this id registered?".
+    if (!idCol) continue;
+    if (!roster) roster = new Map();
+    const rows = view.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as number;
+      const id = view.text(r, idCol);
+      if (id === null) continue;
+      const key = idKey(id);
+      if (roster.has(key)) continue;
+      const status = view.text(r, statusCol);
+      roster.set(key, { sheet: view.name, row: r + 1, id, status: status === null ? null : statusKey(status) });
+    }
+  }
+  return roster;
+}
+
+function buildRequests(views: readonly SheetView[]): Map<string, RowRef> | null {
+  let requests: Map<string, RowRef> | null = null;
+  for (const view of views) {
+    if (view.kind !== 'requests') continue;
+    const idCol = view.column('requestId');
+    if (!idCol) continue;
+    if (!requests) requests = new Map();
+    for (const r of view.rows) {
+      const id = view.text(r, idCol);
+      if (id !== null && !requests.has(idKey(id))) requests.set(idKey(id), { sheet: view.name, row: r + 1, id });
+    }
+  }
+  return requests;
+}
+
+function buildAssignments(views: readonly SheetView[]): Map<string, RowRef[]> {
+  const open = new Map<string, RowRef[]>();
+  for (const view of views) {
+    if (view.kind !== 'requests') continue;
+    const idCol = view.column('requestId');
+    const statusCol = view.column('status');
+    const assignedCol = view.column('assignedVolunteers');
+    if (!statusCol || !assignedCol) continue;
+    for (const r of view.rows) {
+      const status = view.text(r, statusCol);
+      if (status === null || !OPEN_WITH_VOLUNTEERS.has(statusKey(status))) continue;
+      const id = view.text(r, idCol);
+      for (const v of idsIn(view.text(r, assignedCol))) {
+        const key = idKey(v);
+        let list = open.get(key);
+        if (!list) open.set(key, (list = []));
+        list.push({ sheet: view.name, row: r + 1, id: id ?? '' });
       }
     }
   }
-  return { roster, requests, openAssignments };
+  return open;
 }
 
 /** The fiscal year start month from 設定, or April when it is unusable (fiscalYearOf would throw). */

@@ -5,7 +5,7 @@ import { checkActivities } from './activities';
 import { finding } from './codes';
 import { checkCommon } from './common';
 import { checkConsultations } from './consultations';
-import { buildReferences, currentFiscalYear, safeStartMonth, type References, type RunContext } from './context';
+import { currentFiscalYear, References, safeStartMonth, type RunContext } from './context';
 import { countIssues } from './counts';
 import { checkDonations } from './donations';
 import { checkMemberships } from './memberships';
@@ -33,8 +33,6 @@ const KIND_RULES: Partial<Record<SheetKind, KindRule>> = {
   consultations: checkConsultations,
   settings: (view, _run, out) => checkSettingsSheet(view, out),
 };
-
-const NO_REFERENCES: References = { roster: null, requests: null, openAssignments: new Map() };
 
 /** The issue that stands for a defect: the sheet could not be validated to the end. Tests hold that it never appears. */
 function internalIssue(sheet: string, row: number, error: unknown): ValidationIssue {
@@ -76,12 +74,6 @@ export function validateWorkbook(input: WorkbookInput): ValidationResult {
       (perSheet[i] as ValidationIssue[]).push(internalIssue(String(sheet?.name ?? ''), 1, e));
     }
   });
-  let refs = NO_REFERENCES;
-  try {
-    refs = buildReferences(views);
-  } catch {
-    // Without references the cross-sheet rules are skipped; each sheet's own rules still run.
-  }
   const run: RunContext = {
     settings,
     today,
@@ -89,7 +81,7 @@ export function validateWorkbook(input: WorkbookInput): ValidationResult {
     todayISO: today.toISO(),
     startMonth,
     currentFiscalYear: currentFiscalYear(today, startMonth),
-    refs,
+    refs: new References(views),
   };
   for (const view of views) {
     const out = perSheet[view.order] as ValidationIssue[];

@@ -4,6 +4,7 @@ import type { FixPreviewItem, IssueGroup, IssueView, ValidationReport } from '..
 import type { MarkWrite, ValueWrite } from '../history/cells';
 import { columnLetter } from '../sheets/rows';
 import { guardFormula } from '../text/formula';
+import { Fingerprint } from '../fingerprint';
 import { ISSUE_CODES } from './codes';
 import type { ValidationIssue, ValidationResult } from './types';
 
@@ -137,19 +138,13 @@ export function previewItem(write: ValueWrite, issue: ValidationIssue): FixPrevi
 }
 
 /**
- * A fingerprint of a list of fixes (FNV-1a over their cells, old and new values): the preview
- * hands it to staff, and applying refuses when the fixes found then differ from those shown.
+ * A fingerprint of a list of fixes (their cells, old and new values): the preview hands it to
+ * staff, and applying refuses when the fixes found then differ from those shown.
  */
 export function fixToken(fixes: ReadonlyArray<{ write: ValueWrite; issue: ValidationIssue }>): string {
-  let hash = 0x811c9dc5;
-  const feed = (text: string): void => {
-    for (let i = 0; i < text.length; i++) {
-      hash ^= text.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193) >>> 0;
-    }
-  };
-  for (const { write, issue } of fixes) feed(`${write.sheet}\u0000${write.row}\u0000${write.column}\u0000${issue.value}\u0000${String(write.value)}\u0001`);
-  return `${fixes.length}-${hash.toString(16)}`;
+  const print = new Fingerprint();
+  for (const { write, issue } of fixes) print.add(`${write.sheet}\u0000${write.row}\u0000${write.column}\u0000${issue.value}\u0000${String(write.value)}`);
+  return print.toString();
 }
 
 export function report(result: ValidationResult): ValidationReport {

@@ -13,7 +13,7 @@ export function checkRequests(view: SheetView, run: RunContext, out: ValidationI
   const assignedCol = view.column('assignedVolunteers');
   const neededCol = view.column('needed');
   const reasonCol = view.column('failureReason');
-  const roster = run.refs.roster;
+  const roster = assignedCol ? run.refs.roster : null;
 
   for (const r of view.rows) {
     if (neededCol && !view.unreadable(r, neededCol)) {

@@ -34,6 +34,8 @@ export interface ColumnView {
   readonly no: string;
   /** Findings per text value: most columns repeat a few values, and the cell rules are pure. */
   readonly cache: Map<string, readonly Finding[] | null>;
+  /** Whether the column's values repeat enough for `cache` to pay (lists, yes/no, postal codes …). */
+  readonly cached: boolean;
   /** SheetView.text per row, filled as rules ask (several rules read ids and statuses). */
   texts: (string | null | undefined)[] | null;
 }
@@ -77,6 +79,12 @@ function listOf(spec: ColumnSpec | ColumnPatternSpec, settings: Settings): ListR
   }
   return null;
 }
+
+/** Types whose values repeat (lists, yes/no, postal codes …); names, phones and ids rarely do, so caching them only costs. */
+const CACHED_TYPES: Readonly<Record<ColumnType, boolean>> = {
+  text: false, id: false, date: false, integer: true, number: true, amount: false, yesno: true, list: true, multi: true,
+  phone: false, postal: true, email: false, kana: false, availability: true, fiscalYear: true, time: true,
+};
 
 const ONLY_INVISIBLE = /^[\s\u200B\u2060\uFEFF]*$/;
 
@@ -186,6 +194,7 @@ export class SheetView {
         yes: yesNoList ? (yesNoList[0] as string) : 'はい',
         no: yesNoList ? (yesNoList[1] as string) : 'いいえ',
         cache: new Map(),
+        cached: CACHED_TYPES[spec.type],
         texts: null,
       });
     }
@@ -225,24 +234,27 @@ export class SheetView {
     return isBlankValue(v) || errorValueOf(v, this.shown(r, col)) !== null;
   }
 
-  /** The cell's text, normalised (normalizeText); null when blank or an error value. Read once per run. */
+  /** The cell's text, normalised (normalizeText); null when blank or an error value. Kept for the rules that read it again. */
   text(r: number, col: ColumnView | undefined): string | null {
     if (!col) return null;
     let texts = col.texts;
     if (texts === null) texts = col.texts = new Array<string | null | undefined>(this.values.length);
     const known = texts[r];
     if (known !== undefined) return known;
-    const v = this.raw(r, col);
-    let t: string | null = null;
-    if (!isBlankValue(v)) {
-      const shown = this.shown(r, col);
-      if (errorValueOf(v, shown) === null) {
-        const n = normalized(asText(v, shown));
-        if (n !== '') t = n;
-      }
-    }
+    const t = this.textOnce(r, col);
     texts[r] = t;
     return t;
+  }
+
+  /** As text(), for a column only one rule reads: nothing is kept. */
+  textOnce(r: number, col: ColumnView | undefined): string | null {
+    if (!col) return null;
+    const v = this.raw(r, col);
+    if (isBlankValue(v)) return null;
+    const shown = typeof v === 'string' ? v : this.shown(r, col);
+    if (errorValueOf(v, shown) !== null) return null;
+    const n = normalized(asText(v, shown));
+    return n === '' ? null : n;
   }
 
   /** The header of any column, mapped or not, as written ('列F' when the header cell is empty). */

@@ -3,9 +3,10 @@ import { formatFiscalYear, isDateObject, parseDate, parseFiscalYear } from '../t
 import { parseYesNo } from '../text/yesno';
 import { finding, type Finding } from './codes';
 import { idKey, statusKey, type RunContext } from './context';
-import { addressKey, kanaKey, nameKey, phoneDigitsKey } from './keys';
+import { toKatakana } from '../text';
+import { addressKey, keyHash, pairKey, phoneDigitsKey, SECOND_HASH } from './keys';
 import type { ValidationIssue } from './types';
-import { asText, isBlankValue, type ColumnView, type SheetView } from './view';
+import { asText, errorValueOf, isBlankValue, type ColumnView, type SheetView } from './view';
 
 /** The three ways one person shows up twice, in the order they are named in a message. */
 const REASONS = [
@@ -26,12 +27,27 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
   const statusCol = view.column('status');
   const reasonColumns: (ColumnView | undefined)[] = [kanaCol, phoneCol, nameCol];
 
-  // First row (0-based index) seen with each key, one map per reason.
-  const firstBy = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
-  const keys: (string | null)[] = [null, null, null];
+  // Rows by the first part of each key — a hash of the furigana or the name, the phone digits —
+  // and, for rows whose first part repeats, a second part: another hash of the furigana with the
+  // birth day, another hash of the name with a hash of the address. All numbers: no key string
+  // is built per row, and keys equal as text are always equal as numbers.
+  const byKana = new KeyIndex<number>((row) => {
+    const kana = rawText(view, row, kanaCol);
+    const day = birthDay(view, row, birthCol);
+    return kana === null || day === null ? null : pairKey(keyHash(toKatakana(kana), false, SECOND_HASH), day + DAY_OFFSET);
+  });
+  const byPhone = new KeyIndex<true>(() => true);
+  const byName = new KeyIndex<number>((row) => {
+    const name = view.textOnce(row, nameCol);
+    const address = view.textOnce(row, addressCol);
+    return name === null || address === null ? null : pairKey(keyHash(name, true, SECOND_HASH), keyHash(addressKey(address), false));
+  });
+  const firsts: number[] = [-1, -1, -1];
   const fyName = formatFiscalYear(run.currentFiscalYear, run.startMonth);
 
-  for (const r of view.rows) {
+  const rows = view.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as number;
     const statusText = view.text(r, statusCol);
     const status = statusText === null ? null : statusKey(statusText);
     const active = status === null || status === '活動中';
@@ -65,22 +81,17 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
     }
 
     // Probable duplicates: the same key on an earlier row. Reported once per pair, on the later row.
-    keys[0] = kanaBirthKey(view, r, kanaCol, birthCol);
-    const phone = view.text(r, phoneCol);
-    keys[1] = phone === null ? null : phoneDigitsKey(phone);
-    const name = view.text(r, nameCol);
-    const address = view.text(r, addressCol);
-    keys[2] = name === null || address === null ? null : `${nameKey(name)}\u0000${addressKey(address)}`;
+    const kana = birthCol ? rawText(view, r, kanaCol) : null;
+    firsts[0] = kana === null ? -1 : byKana.earlier(keyHash(toKatakana(kana), false), r);
+    const phone = rawText(view, r, phoneCol);
+    const digits = phone === null ? null : phoneDigitsKey(phone);
+    firsts[1] = digits === null ? -1 : byPhone.earlier(digits, r);
+    const name = addressCol ? view.textOnce(r, nameCol) : null;
+    firsts[2] = name === null ? -1 : byName.earlier(keyHash(name, true), r);
     let pairs: { first: number; reasons: number[] }[] | null = null;
     for (let k = 0; k < 3; k++) {
-      const key = keys[k];
-      if (key === null || key === undefined) continue;
-      const map = firstBy[k] as Map<string, number>;
-      const first = map.get(key);
-      if (first === undefined) {
-        map.set(key, r);
-        continue;
-      }
+      const first = firsts[k] as number;
+      if (first < 0) continue;
       if (pairs === null) pairs = [];
       const pair = pairs.find((p) => p.first === first);
       if (pair) pair.reasons.push(k);
@@ -109,6 +120,16 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
   }
 }
 
+/** A cell's text as typed, for keys that fold width themselves; null when blank or an error value. */
+function rawText(view: SheetView, r: number, col: ColumnView | undefined): string | null {
+  if (!col) return null;
+  const v = view.raw(r, col);
+  if (typeof v === 'string') return isBlankValue(v) || errorValueOf(v, v) !== null ? null : v;
+  return view.textOnce(r, col);
+}
+
+/** Day numbers (years 1–9999: −719,162 … 2,932,896) made non-negative for pairKey. */
+const DAY_OFFSET = 0x100000;
 const MS_PER_DAY = 86_400_000;
 const TOKYO_OFFSET_MS = 9 * 3_600_000;
 
@@ -122,16 +143,49 @@ function dayNumberOf(raw: unknown): number | null {
   return d.ok ? d.date.toDayNumber() : null;
 }
 
-function kanaBirthKey(view: SheetView, r: number, kanaCol: ColumnView | undefined, birthCol: ColumnView | undefined): string | null {
-  if (!kanaCol || !birthCol) return null;
-  const kana = view.text(r, kanaCol);
-  if (kana === null) return null;
+/**
+ * Rows by a two-part key: `earlier(first, row)` gives the first earlier row whose first part (a
+ * number ≥ 0; negative means none) and second part (computed by `second`, only for rows whose
+ * first part repeats) are the same, or -1. Rows whose second part is unknown (null) match nothing.
+ */
+class KeyIndex<S> {
+  /** First part → the one row that has it, or, once it repeats, second part → first row with both. */
+  private readonly rows = new Map<number, number | Map<S, number>>();
+
+  constructor(private readonly second: (row: number) => S | null) {}
+
+  earlier(first: number, row: number): number {
+    if (first < 0) return -1;
+    const seen = this.rows.get(first);
+    if (seen === undefined) {
+      this.rows.set(first, row);
+      return -1;
+    }
+    let bySecond: Map<S, number>;
+    if (typeof seen === 'number') {
+      bySecond = new Map();
+      const earlierSecond = this.second(seen);
+      if (earlierSecond !== null) bySecond.set(earlierSecond, seen);
+      this.rows.set(first, bySecond);
+    } else bySecond = seen;
+    const mine = this.second(row);
+    if (mine === null) return -1;
+    const match = bySecond.get(mine);
+    if (match !== undefined) return match;
+    bySecond.set(mine, row);
+    return -1;
+  }
+}
+
+function birthDay(view: SheetView, r: number, birthCol: ColumnView | undefined): number | null {
+  if (!birthCol) return null;
   const raw = view.raw(r, birthCol);
-  if (isBlankValue(raw)) return null;
-  const day = dayNumberOf(raw);
-  if (day === null) return null;
-  const k = kanaKey(kana);
-  return k === '' ? null : `${k}\u0000${day}`;
+  return isBlankValue(raw) ? null : dayNumberOf(raw);
+}
+
+function fiscalYearIn(raw: unknown, startMonth: number): number | null {
+  const fy = parseFiscalYear(raw, startMonth);
+  return fy.ok ? fy.year : null;
 }
 
 function consentFinding(view: SheetView, r: number, col: ColumnView): Finding | null {
@@ -164,12 +218,13 @@ function insuranceFinding(view: SheetView, r: number, col: ColumnView, run: RunC
     );
   }
   if (view.unreadable(r, col)) return null;
-  const fy = parseFiscalYear(raw, run.startMonth);
+  // Most cells hold the year as a number: no parse needed.
+  const year = typeof raw === 'number' && Number.isInteger(raw) && raw >= 1000 && raw <= 9998 ? raw : fiscalYearIn(raw, run.startMonth);
   // A year after the current one means renewed early: covered.
-  if (!fy.ok || fy.year >= run.currentFiscalYear) return null;
+  if (year === null || year >= run.currentFiscalYear) return null;
   return finding(
     'volunteers.insuranceLapsed',
-    `ボランティア活動保険の加入が${formatFiscalYear(fy.year, run.startMonth)}（${fy.year}年度）までで、今年度（${fyName}）の加入になっていません。更新を確認してください`,
-    `The volunteer insurance was last taken out for FY${fy.year} and does not cover this fiscal year (FY${run.currentFiscalYear}); check the renewal`,
+    `ボランティア活動保険の加入が${formatFiscalYear(year, run.startMonth)}（${year}年度）までで、今年度（${fyName}）の加入になっていません。更新を確認してください`,
+    `The volunteer insurance was last taken out for FY${year} and does not cover this fiscal year (FY${run.currentFiscalYear}); check the renewal`,
   );
 }

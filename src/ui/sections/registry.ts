@@ -1,18 +1,20 @@
 /** One module per section: fresh instances for the shell, keyed by Section (the tab order is in order.ts). */
 import type { Section } from '../../shared/rpc';
-import { matchSection } from './match';
+import { UndoOffer } from '../undo';
+import { createMatchSection } from './match';
 import type { SidebarSection } from './section';
 import { createSetupSection } from './setup';
 import { summarySection } from './summary';
 import { surveySection } from './survey';
 import { createValidateSection } from './validate';
 
-/** Fresh section instances (setup and validate keep view state of their own). */
+/** Fresh section instances (setup, validate and match keep view state of their own; the last two share 元に戻す). */
 export function createSections(): Record<Section, SidebarSection> {
+  const undo = new UndoOffer();
   return {
     setup: createSetupSection(),
-    validate: createValidateSection(),
-    match: matchSection,
+    validate: createValidateSection(undo),
+    match: createMatchSection(undo),
     survey: surveySection,
     summary: summarySection,
   };

@@ -3,6 +3,7 @@ import type { FixPreview, IssueGroup, IssueView, ValidationView } from '../../sh
 import { append, button, el, type Child } from '../dom';
 import { pickMessage } from '../i18n';
 import { call } from '../rpc-client';
+import type { UndoOffer } from '../undo';
 import { ValidateFlow, type FocusTarget } from '../validate-flow';
 import {
   checkedSheetText,
@@ -14,13 +15,13 @@ import {
   issueGroupModel,
   issueItemModel,
   noticeText,
-  undoButtonText,
-  undoConfirmText,
 } from '../validate-model';
+import { confirmPanel, undoButton, undoConfirm } from './controls';
 import type { SectionContext, SidebarSection } from './section';
 
 const ID = {
   run: 'validate-run',
+  confirm: 'validate-confirm',
   confirmYes: 'validate-confirm-yes',
   summary: 'validate-summary',
   notice: 'validate-notice',
@@ -28,7 +29,6 @@ const ID = {
   previewButton: 'validate-fix-preview',
   previewAgain: 'validate-preview-again',
   undo: 'validate-undo',
-  confirmText: 'validate-confirm-text',
 } as const;
 
 const FOCUS_IDS: Record<FocusTarget, string> = {
@@ -42,13 +42,14 @@ const FOCUS_IDS: Record<FocusTarget, string> = {
   undo: ID.undo,
 };
 
-export function createValidateSection(): SidebarSection {
+export function createValidateSection(undo: UndoOffer): SidebarSection {
   /** The shell hands the same context to every render; the flow reaches it through this. */
   let context: SectionContext | null = null;
   const flow = new ValidateFlow(
     call,
     (task) => (context ? context.run(task) : Promise.resolve(undefined)),
     () => context?.rerender(),
+    undo,
   );
 
   function render(container: HTMLElement, ctx: SectionContext): void {
@@ -60,7 +61,14 @@ export function createValidateSection(): SidebarSection {
       el('h2', { class: 'section-title' }, ctx.t('section.validate')),
       el('p', { class: 'about' }, ctx.t('validate.about')),
       state.pending === 'run'
-        ? confirmPanel(ctx.t('validate.confirmRun'), ctx.t('validate.confirmYes'), ctx.t('validate.confirmNo'))
+        ? confirmPanel({
+            id: ID.confirm,
+            text: ctx.t('validate.confirmRun'),
+            yes: ctx.t('validate.confirmYes'),
+            no: ctx.t('validate.confirmNo'),
+            onYes: () => void flow.accept(),
+            onNo: () => flow.cancel(),
+          })
         : el(
             'div',
             { class: 'actions' },
@@ -82,7 +90,7 @@ export function createValidateSection(): SidebarSection {
   /** ハイライトを消す, 安全な修正を適用, and 元に戻す when there is something to undo. */
   function tools(ctx: SectionContext): HTMLElement {
     const state = flow.state;
-    const undo = state.undo;
+    const undo = flow.undo.info;
     return el(
       'div',
       { class: 'block tools' },
@@ -98,33 +106,12 @@ export function createValidateSection(): SidebarSection {
           id: ID.previewButton,
           'data-testid': 'fix-preview',
         }),
-        undo && state.pending !== 'undo'
-          ? button(undoButtonText(undo, ctx.lang), () => flow.requestUndo(), { class: 'btn btn-secondary', id: ID.undo, 'data-testid': 'undo-last' })
-          : null,
+        undo && state.pending !== 'undo' ? undoButton(undo, ctx.lang, () => flow.requestUndo(), ID.undo) : null,
       ),
       undo && state.pending === 'undo'
-        ? confirmPanel(undoConfirmText(undo, ctx.lang), ctx.t('undo.confirmYes'), ctx.t('undo.confirmNo'))
+        ? undoConfirm(ctx, undo, ID.confirm, () => void flow.accept(), () => flow.cancel())
         : null,
     );
-  }
-
-  /** The in-sidebar confirmation, as in シート準備 (window.confirm is blocked in the add-on iframe). */
-  function confirmPanel(text: string, yes: string, no: string): HTMLElement {
-    const panel = el(
-      'div',
-      { class: 'confirm', role: 'group', 'aria-labelledby': ID.confirmText },
-      el('p', { id: ID.confirmText, class: 'confirm-text' }, text),
-      el(
-        'div',
-        { class: 'actions' },
-        button(yes, () => void flow.accept(), { class: 'btn btn-primary', id: ID.confirmYes, 'data-testid': 'confirm-yes' }),
-        button(no, () => flow.cancel(), { class: 'btn btn-secondary', 'data-testid': 'confirm-no' }),
-      ),
-    );
-    panel.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') flow.cancel();
-    });
-    return panel;
   }
 
   function fixChangedNotice(ctx: SectionContext): HTMLElement {

@@ -48,6 +48,11 @@ describe('sheets/records', () => {
       expect(v.fields).toEqual(['子ども・子育て', '高齢者']);
     });
 
+    it('keeps 月・水・金午前 as one availability piece, so ・ never widens what someone offered', () => {
+      const v = toVolunteer(records([['登録番号', '氏名', '活動可能日時'], ['V-1', '山田 花子', '月・水・金午前、土日終日']])[0] as SheetRecord);
+      expect(v.availability).toEqual(['月・水・金午前', '土日終日']);
+    });
+
     it('turns what it cannot read into null, never throwing', () => {
       const v = toVolunteer(records(values)[1] as SheetRecord);
       expect(v).toMatchObject({

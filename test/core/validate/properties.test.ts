@@ -7,6 +7,8 @@ import { SHEET_KINDS, type ColumnType, type SheetKind } from '../../../src/core/
 import { normalizeText } from '../../../src/core/text/normalize';
 import { ISSUE_CODES } from '../../../src/core/validate';
 import { normalized } from '../../../src/core/validate/view';
+import { kanaKey, keyHash, nameKey } from '../../../src/core/validate/keys';
+import { toKatakana } from '../../../src/core/text';
 import type { SheetInput, ValidationResult } from '../../../src/core/validate/types';
 import { applyFixes, day, shownOf, SETTINGS, validate } from './helpers';
 
@@ -107,6 +109,8 @@ function assertWellFormed(result: ValidationResult): void {
   expect(result.issues.some((i) => i.code === 'sheet.internal')).toBe(false);
   const fixedCells = new Set<string>();
   for (const i of result.issues) {
+    expect(Object.prototype.hasOwnProperty.call(ISSUE_CODES, i.code), i.code).toBe(true);
+    expect(i.severity).toBe(ISSUE_CODES[i.code as keyof typeof ISSUE_CODES].severity);
     expect(i.row).toBeGreaterThanOrEqual(1);
     expect(typeof i.message.ja).toBe('string');
     expect(typeof i.message.en).toBe('string');
@@ -194,6 +198,18 @@ describe('validate (properties)', () => {
         expect(normalized(s)).toBe(normalizeText(s));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('keyHash agrees with the keys it stands for (equal keys, equal hashes)', () => {
+    const alphabet = fc.constantFrom(...'やまだヤマダﾔﾏﾀﾞ 　・･=髙高﨑崎𠮷吉神\u200B\tＡa1'.match(/./gu) as string[]);
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 10 }), fc.string({ unit: alphabet, maxLength: 10 })), (s) => {
+        expect(keyHash(toKatakana(s), false)).toBe(keyHash(kanaKey(s), false));
+        const n = normalizeText(s);
+        expect(keyHash(n, true)).toBe(keyHash(nameKey(n), true));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

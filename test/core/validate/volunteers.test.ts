@@ -174,3 +174,18 @@ describe('validate/volunteers', () => {
     });
   });
 });
+
+describe('validate/volunteers keys', () => {
+  it('reads furigana and phone digits the same way whatever spaces, widths and invisible characters they hold', async () => {
+    const { kanaKey, phoneDigitsKey, nameKey, addressKey } = await import('../../../src/core/validate/keys');
+    expect(new Set(['ヤマダ ハナコ', 'やまだ　はなこ', 'ﾔﾏﾀﾞ\tﾊﾅｺ', 'ヤマダ\u200Bハナコ', 'ヤマダ・ハナコ'].map(kanaKey))).toEqual(new Set(['ヤマダハナコ']));
+    expect(phoneDigitsKey('０９０－１２３４－５６７８')).toBe(phoneDigitsKey('090-1234-5678'));
+    expect(phoneDigitsKey('0424611234')).not.toBe(phoneDigitsKey('04246112345'));
+    expect(phoneDigitsKey('4611234')).toBeNull();
+    expect(nameKey('渡邉 太郎')).toBe(nameKey('渡辺太郎'));
+    expect(nameKey('𠮷田 花子')).toBe(nameKey('吉田 花子'));
+    expect(addressKey('東京都西東京市南町一丁目2番3号 ハイツ101')).toBe(addressKey('西東京市南町1-2-3ハイツ101'));
+    expect(addressKey('西東京市南町1丁目2-3')).toBe(addressKey('西東京市南町1-2-3'));
+    expect(addressKey('西東京市南町1-2-3')).not.toBe(addressKey('西東京市南町1-2-4'));
+  });
+});

@@ -1,0 +1,126 @@
+// マッチング, staff columns, 固定/除外, 確定 and 元に戻す through the real bundle on a demo workbook.
+import { describe, expect, it } from 'vitest';
+import type { CommitResult, MatchView, UndoResult } from '../../../src/shared/rpc';
+import { buildDemo } from '../../../src/local/commands/demo';
+import { Session } from '../../../src/local/session';
+import { rpc, rpcError } from '../../local/helpers/session';
+
+function demoSession(volunteers = 300, requests = 120): Session {
+  const session = Session.create('マッチングのテスト');
+  buildDemo(session, { seed: 5, volunteers, requests });
+  return session;
+}
+
+function sheet(session: Session, name: string) {
+  const found = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
+  if (!found) throw new Error(`no sheet ${name}`);
+  return found;
+}
+
+/** Row index (0-based in values) of a pair in マッチング結果. */
+function pairRow(session: Session, requestId: string, volunteerId: string): number {
+  return session.emu.sheetValues('マッチング結果').findIndex((r) => r[0] === requestId && r[3] === volunteerId);
+}
+
+describe('runMatching', () => {
+  it('writes マッチング結果 with score, reasons and a 承認 checkbox, and 不足分析', () => {
+    const session = demoSession();
+    const view = rpc<MatchView>(session, 'runMatching');
+    expect(view.stats.filledPlaces).toBeGreaterThan(0);
+    expect(view.stats.filledPlaces).toBeLessThanOrEqual(view.stats.totalPlaces);
+    const rows = session.emu.sheetValues('マッチング結果');
+    expect(rows[0]).toEqual(['依頼番号', '内容区分', '圏域', '登録番号', 'ボランティア', 'スコア', '理由', '承認', '指定', 'メモ', '状態']);
+    const proposed = rows.filter((r) => r[10] === '提案');
+    expect(proposed.length).toBe(view.stats.filledPlaces);
+    expect(String(proposed[0]?.[6])).toMatch(/・|一致|地区|圏域/);
+    expect(proposed[0]?.[7]).toBe(false);
+    expect(session.emu.sheetValues('不足分析')[0]).toEqual(['区分', '項目', '不足数', '依頼番号・理由']);
+  });
+
+  it('keeps 承認 and メモ for the same pair when run again', () => {
+    const session = demoSession();
+    const view = rpc<MatchView>(session, 'runMatching');
+    const pair = view.requests.flatMap((r) => r.pairs)[0];
+    if (!pair) throw new Error('no pair');
+    rpc(session, 'setApproval', pair.requestId, pair.volunteerId, true);
+    const r = pairRow(session, pair.requestId, pair.volunteerId);
+    sheet(session, 'マッチング結果').getRange(r + 1, 10).setValue('本人に電話済み');
+    rpc(session, 'runMatching');
+    const again = session.emu.sheetValues('マッチング結果')[pairRow(session, pair.requestId, pair.volunteerId)];
+    expect(again?.[7]).toBe(true);
+    expect(again?.[9]).toBe('本人に電話済み');
+  });
+
+  it('never proposes an excluded pair again, and keeps a pinned one', () => {
+    const session = demoSession();
+    const view = rpc<MatchView>(session, 'runMatching');
+    const [first, second] = view.requests.flatMap((r) => r.pairs);
+    if (!first || !second) throw new Error('need two pairs');
+    const afterExclude = rpc<MatchView>(session, 'setPairDecision', first.requestId, first.volunteerId, 'exclude');
+    const request = afterExclude.requests.find((r) => r.requestId === first.requestId);
+    expect(request?.pairs.some((p) => p.volunteerId === first.volunteerId)).toBe(false);
+    expect(request?.excluded.map((e) => e.volunteerId)).toContain(first.volunteerId);
+    const afterPin = rpc<MatchView>(session, 'setPairDecision', second.requestId, second.volunteerId, 'pin');
+    const pinned = afterPin.requests.flatMap((r) => r.pairs).find((p) => p.volunteerId === second.volunteerId && p.requestId === second.requestId);
+    expect(pinned?.pinned).toBe(true);
+  });
+});
+
+describe('commitMatches and undoLast', () => {
+  it('writes approved pairs into 依頼 and 元に戻す restores 依頼 exactly', () => {
+    const session = demoSession();
+    const original = session.emu.sheetValues('依頼');
+    const view = rpc<MatchView>(session, 'runMatching');
+    const pairs = view.requests.flatMap((r) => r.pairs).slice(0, 2);
+    for (const p of pairs) rpc(session, 'setApproval', p.requestId, p.volunteerId, true);
+    const result = rpc<CommitResult>(session, 'commitMatches');
+    expect(result.committed).toBe(2);
+    const header = original[0] as string[];
+    const requests = session.emu.sheetValues('依頼');
+    for (const p of pairs) {
+      const row = requests.find((r) => r[0] === p.requestId);
+      expect(String(row?.[header.indexOf('担当ボランティア')])).toContain(p.volunteerId);
+      expect(row?.[header.indexOf('状態')]).toBe('紹介済');
+    }
+    const undone = rpc<UndoResult>(session, 'undoLast');
+    expect(undone.label.ja).toMatch(/マッチングの確定/);
+    expect(session.emu.sheetValues('依頼')).toEqual(original);
+  });
+
+  it('refuses when 依頼 changed after the run, and commits nothing', () => {
+    const session = demoSession();
+    const view = rpc<MatchView>(session, 'runMatching');
+    const pair = view.requests.flatMap((r) => r.pairs)[0];
+    if (!pair) throw new Error('no pair');
+    rpc(session, 'setApproval', pair.requestId, pair.volunteerId, true);
+    sheet(session, '依頼').getRange(2, 4).setValue('変更されました');
+    const before = session.emu.sheetValues('依頼');
+    expect(rpcError(session, 'commitMatches').code).toBe('match.changed');
+    expect(session.emu.sheetValues('依頼')).toEqual(before);
+  });
+
+  it('says so when nothing is approved', () => {
+    const session = demoSession();
+    rpc(session, 'runMatching');
+    expect(rpcError(session, 'commitMatches').code).toBe('match.nothingApproved');
+  });
+});
+
+describe('service calls', () => {
+  it('do not grow with the roster and the requests (run, approve, commit)', () => {
+    const counts = [
+      [300, 120],
+      [1500, 600],
+    ].map(([v, r]) => {
+      const session = demoSession(v, r);
+      session.emu.stats.reset();
+      const view = rpc<MatchView>(session, 'runMatching');
+      const pair = view.requests.flatMap((q) => q.pairs)[0];
+      if (!pair) throw new Error('no pair');
+      rpc(session, 'setApproval', pair.requestId, pair.volunteerId, true);
+      rpc(session, 'commitMatches');
+      return session.emu.stats.byMethod();
+    });
+    expect(counts[1]).toEqual(counts[0]);
+  });
+});
