@@ -1,6 +1,6 @@
 // Builds dist/ (Code.js, Sidebar.html, appsscript.json) for Apps Script and build/ (the Node CLI, studio and sandbox).
 import * as esbuild from 'esbuild';
-import { mkdir, readFile, writeFile, copyFile, rename } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -117,6 +117,8 @@ export async function buildAll({ node = true } = {}) {
   // build runs never finds it missing.
   await mkdir(dist, { recursive: true });
   await mkdir(build, { recursive: true });
+  // Temporary files of a build that was interrupted.
+  for (const name of await readdir(dist)) if (name.endsWith('.tmp')) await rm(join(dist, name), { force: true });
   const [names] = await Promise.all([
     buildCode(),
     buildSidebar(),

@@ -34,7 +34,9 @@ export function runRpc<N extends RpcName>(
  */
 function toMessage(error: unknown): { code: string; ja: string; en: string } {
   if (error instanceof UserError) return { code: error.code, ja: error.ja, en: error.en };
-  const kind = error instanceof Error ? error.name : typeof error;
+  // Errors from the services may come from another realm, so instanceof Error is not enough.
+  const name = error !== null && typeof error === 'object' ? (error as { name?: unknown }).name : undefined;
+  const kind = typeof name === 'string' && name !== '' ? name : typeof error;
   return {
     code: 'internal',
     ja: `予期しないエラーが発生しました（${kind}）。何も変更されていません。もう一度お試しください。`,

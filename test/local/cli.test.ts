@@ -103,6 +103,31 @@ describe('tsunagu fix', () => {
   });
 });
 
+describe('tsunagu match', () => {
+  it('prints assignments, unmatched places, shortages and stats as JSON', async () => {
+    const io = capture();
+    expect(await main(['match', demo, '--json'], io)).toBe(0);
+    const report = JSON.parse(io.stdout.join('\n')) as {
+      assignments: Array<{ requestId: string; volunteerId: string; score: number; reasons: string[] }>;
+      unmatched: unknown[];
+      shortages: unknown[];
+      stats: { filledPlaces: number; totalPlaces: number; score: number };
+    };
+    expect(report.stats.filledPlaces).toBe(report.assignments.length);
+    expect(report.stats.totalPlaces).toBeGreaterThanOrEqual(report.stats.filledPlaces);
+    expect(report.assignments[0]?.reasons.length).toBeGreaterThan(0);
+    expect(Array.isArray(report.unmatched) && Array.isArray(report.shortages)).toBe(true);
+  });
+
+  it('exits 2 for a workbook without a roster and requests', async () => {
+    const empty = join(dir, 'no-roster.xlsx');
+    await Session.create('空').save(empty);
+    const io = capture();
+    expect(await main(['match', empty], io)).toBe(2);
+    expect(io.stderr.join('')).toMatch(/ボランティア名簿|依頼/);
+  });
+});
+
 describe('tsunagu', () => {
   it('prints help and exits 2 without a command, 2 for an unknown command', async () => {
     expect(await main([], capture())).toBe(2);

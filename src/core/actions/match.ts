@@ -340,11 +340,6 @@ export function commitMatches(ports: AppPorts): CommitResult {
       writes.push({ sheet: requestsSheet.name, row: request.row, column: assignedColumn + 1, value: all.join('、') });
       writes.push({ sheet: requestsSheet.name, row: request.row, column: statusColumn + 1, value: '紹介済' });
     }
-    const entries = readStaffEntries(ports).entries;
-    for (const [key] of approved) {
-      const entry = entries.get(key) as StaffEntry;
-      writes.push({ sheet: MATCHING_SHEET, row: entry.row, column: COL.status + 1, value: STATUS.committed });
-    }
     const actions = loadHistory(ports.workbook);
     const changes: CellChange[] = [];
     try {
@@ -356,6 +351,13 @@ export function commitMatches(ports: AppPorts): CommitResult {
       throw new UserError('write.failed', '確定を書き込めなかったため、すべて元に戻しました。', 'The commit could not be written, so all of it was rolled back.');
     }
     ports.store.remove(FINGERPRINT_KEY);
+    // マッチング結果 is Tsunagu's own output, rewritten by the next run: its 状態 cells are not
+    // part of the undoable change (a re-run would otherwise block 元に戻す).
+    const entries = readStaffEntries(ports).entries;
+    writeValues(
+      ports.workbook,
+      approved.map(([key]) => ({ sheet: MATCHING_SHEET, row: (entries.get(key) as StaffEntry).row, column: COL.status + 1, value: STATUS.committed })),
+    );
     return { committed: approved.length, requests: added.size, undo: undoInfo(actions) };
   });
 }

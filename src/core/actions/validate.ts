@@ -139,7 +139,8 @@ export function applyFixes(ports: AppPorts, token: string): FixResult {
 
 function failed(error: unknown, ja: string, en: string): UserError {
   if (error instanceof UserError) return error;
-  const kind = error instanceof Error ? error.name : typeof error;
+  const name = error !== null && typeof error === 'object' ? (error as { name?: unknown }).name : undefined;
+  const kind = typeof name === 'string' && name !== '' ? name : typeof error;
   return new UserError('write.failed', `${ja}（${kind}）。`, `${en} (${kind}).`);
 }
 

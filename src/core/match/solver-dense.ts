@@ -1,22 +1,23 @@
-/** Defines solveDenseAssignment: the exact optimum of a complete one-to-one problem, by Jonker–Volgenant on a flat cost matrix. */
+/** Defines solveDenseAssignment: the exact optimum of a dense one-to-one problem, by Jonker–Volgenant on a flat cost table. */
 import { edgeListOf, type ReadProblem } from './solver-input';
 import { solveSparseAssignment } from './solver-sparse';
 
 /**
- * When every volunteer and request with capacity takes exactly one pair and every pair is
+ * When every volunteer and request takes at most one pair and a good share of all pairs are
  * possible, the problem is the classic assignment problem on a table, and a matrix method beats
  * any graph search: Jonker–Volgenant (1987) — column reduction, reduction transfer, rounds of
  * augmenting row reduction, then shortest augmenting paths, each step one pass over a typed row.
  * A rectangular table is padded to a square with cost-0 cells (the padding takes the places the
- * short side cannot, at a constant cost, so it changes nothing).
+ * short side cannot, at a constant cost, so it changes nothing); an impossible pair's cell costs
+ * `unfilled`, more than any total weight (solver-input.ts).
  *
- * Stage 1 minimises Σ −weight — the most weight; in a complete table every row of the short
- * side is filled, so "most places" holds by itself. Its duals (u, v) certify the answer (every
- * reduced cost ≥ 0, every chosen cell 0) and, by complementary slackness, every optimal
- * assignment uses only cells whose reduced cost is 0 ("tight"). Stage 2 applies the tie rule to
- * the tight cells alone: the sparse path when they are few (the usual case: about one a row),
- * else a second Jonker–Volgenant whose costs are the edge positions on tight cells and a
- * prohibitive cost elsewhere. Every number is an integer below 2^53, so "tight" is exact.
+ * Stage 1 minimises Σ cost: the fewest `unfilled` cells, i.e. the most places, then the most
+ * weight. Its duals (u, v) certify the answer (every reduced cost ≥ 0, every chosen cell 0) and,
+ * by complementary slackness, every optimal assignment uses only cells whose reduced cost is 0
+ * ("tight"). Stage 2 applies the tie rule to the tight cells alone: the sparse path when they are
+ * few (the usual case: about one a row), else a second Jonker–Volgenant whose costs are the edge
+ * positions on tight cells and a prohibitive cost elsewhere. Every number is an integer below
+ * 2^53, so "tight" is exact.
  *
  * Memory: the table readProblem built in its one pass over the pairs — an Int32 cost matrix and
  * an Int32 cell → pair map, 8 bytes a cell.
@@ -28,45 +29,23 @@ export function solveDenseAssignment(input: ReadProblem, options: { stage2Sparse
   const table = input.table;
   if (table === null) return null;
   const { n, cost, edgeAt } = table;
-  const edgeCount = input.edgeCount;
 
   const first = jonkerVolgenant(n, cost);
-  // Certify, and collect the tight cells that are pairs (up to a few a row; past that, stage 2 runs on the table).
-  const u = rowDuals(n, cost, first);
   if (!isPermutation(first.rowSol)) return null;
-  const tightLimit = options.stage2Sparse === false ? 0 : options.stage2Sparse === true ? n * n : 4 * n + 64;
-  const tight = new Int32Array(Math.min(tightLimit, n * n));
-  let tightCount = 0;
-  const v = first.v;
-  for (let i = 0; i < n; i++) {
-    const row = i * n;
-    const ui = u[i] as number;
-    for (let j = 0; j < n; j++) {
-      const reduced = (cost[row + j] as number) - (v[j] as number) - ui;
-      if (reduced > 0) continue;
-      if (reduced < 0) return null;
-      const e = (edgeAt[row + j] as number) - 1;
-      if (e < 0) continue;
-      if (tightCount < tight.length) tight[tightCount] = e;
-      tightCount++;
-    }
-  }
+  const u = rowDuals(n, cost, first);
+  // Up to a few tight pairs a row, stage 2 is the sparse path; past that, a second table.
+  const limit = options.stage2Sparse === false ? 0 : options.stage2Sparse === true ? n * n : 4 * n + 64;
+  const tight = new Int32Array(Math.min(limit, n * n));
+  const tightCount = collectTightPairs(n, cost, edgeAt, first.v, u, tight);
+  if (tightCount < 0) return null;
   if (tightCount <= tight.length) {
     const positions = tight.slice(0, tightCount).sort();
     return solveSparseAssignment(input, edgeListOf(input, positions));
   }
 
-  // Stage 2 on the table: position on tight cells (0 on tight padding), prohibitive elsewhere.
-  const prohibitive = n * edgeCount + 1;
-  const second = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const row = i * n;
-    const ui = u[i] as number;
-    for (let j = 0; j < n; j++) {
-      const isTight = (cost[row + j] as number) - (v[j] as number) === ui;
-      second[row + j] = isTight ? Math.max((edgeAt[row + j] as number) - 1, 0) : prohibitive;
-    }
-  }
+  // Stage 2 on the table: position on tight pairs (0 on tight padding or unfilled cells), prohibitive elsewhere.
+  const prohibitive = n * input.edgeCount + 1;
+  const second = tieTable(n, cost, edgeAt, first.v, u, prohibitive);
   const tie = jonkerVolgenant(n, second);
   if (!isPermutation(tie.rowSol) || !dualFeasible(n, second, tie, rowDuals(n, second, tie))) return null;
   let chosen = 0;
@@ -82,6 +61,43 @@ export function solveDenseAssignment(input: ReadProblem, options: { stage2Sparse
     if (e >= 0) out[k++] = e;
   }
   return out;
+}
+
+/**
+ * Certifies the duals (every reduced cost ≥ 0; −1 if one is not) and puts the positions of the
+ * tight pairs in `tight`, as many as fit; returns how many there are.
+ */
+function collectTightPairs(n: number, cost: Int32Array, edgeAt: Int32Array, v: Float64Array, u: Float64Array, tight: Int32Array): number {
+  let count = 0;
+  const room = tight.length;
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    const ui = u[i] as number;
+    for (let j = 0; j < n; j++) {
+      const reduced = (cost[row + j] as number) - (v[j] as number) - ui;
+      if (reduced > 0) continue;
+      if (reduced < 0) return -1;
+      const at = edgeAt[row + j] as number;
+      if (at === 0) continue;
+      if (count < room) tight[count] = at - 1;
+      count++;
+    }
+  }
+  return count;
+}
+
+/** The stage-2 table: a tight cell costs its pair's position (0 if it is padding or unfilled), any other cell `prohibitive`. */
+function tieTable(n: number, cost: Int32Array, edgeAt: Int32Array, v: Float64Array, u: Float64Array, prohibitive: number): Float64Array {
+  const second = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    const ui = u[i] as number;
+    for (let j = 0; j < n; j++) {
+      const isTight = (cost[row + j] as number) - (v[j] as number) === ui;
+      second[row + j] = isTight ? Math.max((edgeAt[row + j] as number) - 1, 0) : prohibitive;
+    }
+  }
+  return second;
 }
 
 type CostMatrix = Int32Array | Float64Array;
@@ -124,6 +140,12 @@ function dualFeasible(n: number, cost: CostMatrix, a: Assignment, u: Float64Arra
   return true;
 }
 
+/**
+ * Jonker–Volgenant minimum-cost assignment of a square n × n row-major cost matrix (LAPJV, after
+ * R. Jonker's reference code; the last phase one pass per step, as in Crouse's LSAP).
+ * Deterministic: every choice is by index. Each phase is a function of its own so that the
+ * engine optimises each hot loop once, not on every call.
+ */
 export function jonkerVolgenant(n: number, cost: CostMatrix): Assignment {
   const rowSol = new Int32Array(n).fill(-1);
   const colSol = new Int32Array(n).fill(-1);
@@ -133,8 +155,18 @@ export function jonkerVolgenant(n: number, cost: CostMatrix): Assignment {
     v[0] = cost[0] as number;
     return { rowSol, v };
   }
+  const matches = columnReduction(n, cost, rowSol, colSol, v);
+  const free = new Int32Array(n);
+  const freeCount = reductionTransfer(n, cost, rowSol, v, matches, free);
+  augmentingRowReduction(n, cost, rowSol, colSol, v, free, freeCount);
+  let stillFree = 0;
+  for (let i = 0; i < n; i++) if (rowSol[i] === -1) free[stillFree++] = i;
+  shortestAugmentingPaths(n, cost, rowSol, colSol, v, free, stillFree);
+  return { rowSol, v };
+}
 
-  // Column reduction: v[j] = min over rows; the row of that minimum takes j if free.
+/** v[j] = the column's minimum; the row of that minimum takes j if it has none yet. Returns how many columns each row is the minimum of. */
+function columnReduction(n: number, cost: CostMatrix, rowSol: Int32Array, colSol: Int32Array, v: Float64Array): Int32Array {
   const colMin = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const colArg = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -163,9 +195,11 @@ export function jonkerVolgenant(n: number, cost: CostMatrix): Assignment {
       colSol[j] = -1;
     }
   }
+  return matches;
+}
 
-  // Reduction transfer: a row that is the minimum of one column only passes on its slack.
-  const free = new Int32Array(n);
+/** A row that is the minimum of exactly one column passes its slack on to that column's price. Puts the free rows in `free`; returns their count. */
+function reductionTransfer(n: number, cost: CostMatrix, rowSol: Int32Array, v: Float64Array, matches: Int32Array, free: Int32Array): number {
   let freeCount = 0;
   for (let i = 0; i < n; i++) {
     if (matches[i] === 0) {
@@ -182,19 +216,25 @@ export function jonkerVolgenant(n: number, cost: CostMatrix): Assignment {
       v[j1] = (v[j1] as number) - min;
     }
   }
+  return freeCount;
+}
 
-  // Augmenting row reduction: rounds while they still free up rows (JV's two, and up to eight
-  // more on big tables, where each O(n) round step is far cheaper than a shortest path), capped.
+/**
+ * Augmenting row reduction (auction-like): a free row takes its cheapest column, lowering that
+ * column's price to its second-cheapest, and the row it displaces tries again. Rounds while they
+ * still free up rows (JV's two, up to eight; each step is one O(n) pass, far cheaper than a
+ * shortest path), within a step budget. Every step keeps each assigned row at a minimum of its
+ * reduced row, which is all the last phase needs; rows left free have rowSol −1.
+ */
+function augmentingRowReduction(n: number, cost: CostMatrix, rowSol: Int32Array, colSol: Int32Array, v: Float64Array, free: Int32Array, initialFree: number): void {
+  let freeCount = initialFree;
   let budget = 16 * n + 1024;
   for (let round = 0; round < 8 && budget > 0 && freeCount > 0; round++) {
     let k = 0;
     const previous = freeCount;
     freeCount = 0;
     while (k < previous) {
-      if (--budget < 0) {
-        // Out of budget: the rows not yet looked at stay free (rowSol −1) and are collected below.
-        break;
-      }
+      if (--budget < 0) break;
       const i = free[k++] as number;
       const row = i * n;
       let umin = (cost[row] as number) - (v[0] as number);
@@ -232,12 +272,15 @@ export function jonkerVolgenant(n: number, cost: CostMatrix): Assignment {
     }
     if (round >= 1 && freeCount >= previous) break;
   }
-  freeCount = 0;
-  for (let i = 0; i < n; i++) if (rowSol[i] === -1) free[freeCount++] = i;
+}
 
-  // Shortest augmenting paths from each free row: Dijkstra over the columns, one pass per step
-  // (relax the last scanned row and find the next closest column together; a free column wins a
-  // tie, ending the search early), as in Crouse's rectangular LSAP.
+/**
+ * Shortest augmenting paths from each free row: Dijkstra over the columns, one pass per step
+ * (relax the last scanned row and find the next closest column together; a free column wins a
+ * tie, ending the search early). Then the duals move so that every reduced cost stays ≥ 0 and
+ * the path's become 0, and the path flips.
+ */
+function shortestAugmentingPaths(n: number, cost: CostMatrix, rowSol: Int32Array, colSol: Int32Array, v: Float64Array, free: Int32Array, freeCount: number): void {
   const u = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const j = rowSol[i] as number;
@@ -287,8 +330,6 @@ export function jonkerVolgenant(n: number, cost: CostMatrix): Assignment {
       if (colSol[j] === -1) sink = j;
       else i = colSol[j] as number;
     }
-    // Duals: the start row and every scanned row rise, every scanned column falls, so all
-    // reduced costs stay ≥ 0 and the path's become 0.
     u[freeRow] = (u[freeRow] as number) + minVal;
     for (let k = 1; k < rowsScanned; k++) {
       const r = scannedRows[k] as number;
@@ -307,5 +348,4 @@ export function jonkerVolgenant(n: number, cost: CostMatrix): Assignment {
       j = next;
     }
   }
-  return { rowSol, v };
 }

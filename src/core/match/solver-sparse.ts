@@ -19,7 +19,8 @@ import { repeatedPair, type EdgeList, type ReadProblem } from './solver-input';
  * for the places added so far, so after the last it is optimal. Work: one search per place, each
  * touching only the pairs near its row.
  *
- * Numbers stay exact: a column with room and every unfilled sink keep potential 0 until full, so
+ * `list` must be in ascending position (each row's arcs then are, and a malformed repeat is found
+ * by one pass). Numbers stay exact: a column with room and every unfilled sink keep potential 0 until full, so
  * each potential equals a difference of two alternating path costs, |hi| ≤ UNFILLED + nodes·W and
  * |lo| ≤ nodes·pairs, checked below 2^52.
  */

@@ -124,3 +124,17 @@ describe('service calls', () => {
     expect(counts[1]).toEqual(counts[0]);
   });
 });
+
+describe('undo after a re-run', () => {
+  it('still takes back a 確定 after matching was run again', () => {
+    const session = demoSession();
+    const original = session.emu.sheetValues('依頼');
+    const pair = rpc<MatchView>(session, 'runMatching').requests.flatMap((r) => r.pairs)[0];
+    if (!pair) throw new Error('no pair');
+    rpc(session, 'setApproval', pair.requestId, pair.volunteerId, true);
+    rpc(session, 'commitMatches');
+    rpc(session, 'runMatching');
+    rpc(session, 'undoLast');
+    expect(session.emu.sheetValues('依頼')).toEqual(original);
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { solveAssignment, DENSE_MIN_PAIRS, type AssignmentProblem, type AssignmentSolution } from '../../../src/core/match/solver';
+import { solveAssignment, type AssignmentProblem, type AssignmentSolution } from '../../../src/core/match/solver';
 import { solveDenseAssignment } from '../../../src/core/match/solver-dense';
 import { activeEdgeList, readProblem } from '../../../src/core/match/solver-input';
 import { solveSparseAssignment } from '../../../src/core/match/solver-sparse';
@@ -59,6 +59,58 @@ function bruteForce(problem: AssignmentProblem): Objective {
   return best;
 }
 
+/**
+ * A second independent exact method for problems too big for brute force: min-cost max-flow by
+ * successive shortest paths with Bellman–Ford on costs −weight (most flow first, then least cost
+ * = most weight). It knows nothing of the tie rule, so it checks (places, weight) only.
+ */
+function minCostMaxFlow(problem: AssignmentProblem): { filled: number; weight: number } {
+  const L = problem.leftCapacity.length;
+  const R = problem.rightCapacity.length;
+  const source = L + R;
+  const sink = source + 1;
+  const head: number[] = [];
+  const cap: number[] = [];
+  const cost: number[] = [];
+  const from: number[] = [];
+  const arc = (u: number, v: number, c: number, w: number): void => {
+    from.push(u, v);
+    head.push(v, u);
+    cap.push(c, 0);
+    cost.push(w, -w);
+  };
+  problem.leftCapacity.forEach((c, i) => arc(source, i, c, 0));
+  problem.rightCapacity.forEach((c, j) => arc(L + j, sink, c, 0));
+  for (const e of problem.edges) arc(e.left, L + e.right, 1, -e.weight);
+  let filled = 0;
+  let weight = 0;
+  for (;;) {
+    const dist = new Array<number>(sink + 1).fill(Number.POSITIVE_INFINITY);
+    const via = new Array<number>(sink + 1).fill(-1);
+    dist[source] = 0;
+    for (let round = 0; round <= sink; round++) {
+      let changed = false;
+      for (let a = 0; a < head.length; a++) {
+        const u = from[a] as number;
+        if ((cap[a] as number) > 0 && (dist[u] as number) + (cost[a] as number) < (dist[head[a] as number] as number)) {
+          dist[head[a] as number] = (dist[u] as number) + (cost[a] as number);
+          via[head[a] as number] = a;
+          changed = true;
+        }
+      }
+      if (!changed) break;
+    }
+    if (dist[sink] === Number.POSITIVE_INFINITY) return { filled, weight };
+    for (let x = sink; x !== source; x = from[via[x] as number] as number) {
+      const a = via[x] as number;
+      cap[a] = (cap[a] as number) - 1;
+      cap[a ^ 1] = (cap[a ^ 1] as number) + 1;
+    }
+    filled++;
+    weight -= dist[sink] as number;
+  }
+}
+
 /** Checks the solution's own bookkeeping and the capacities; returns its objective. */
 function checked(problem: AssignmentProblem, s: AssignmentSolution): Objective {
   expect(s.filled).toBe(s.chosen.length);
@@ -98,18 +150,21 @@ const smallProblem = (maxWeight: number, maxEdges = 14): fc.Arbitrary<Assignment
         .map((edges) => ({ leftCapacity, rightCapacity, edges })),
     );
 
-/** Complete one-to-one tables: every left–right pair, capacities 1. */
-const completeTable = (maxSide: number, maxWeight: number): fc.Arbitrary<AssignmentProblem> =>
+/** One-to-one tables: capacities 1, every left–right pair possible, or (dense) at least half of them. */
+const oneToOneTable = (maxSide: number, maxWeight: number, complete = true): fc.Arbitrary<AssignmentProblem> =>
   fc
-    .record({ rows: fc.integer({ min: 1, max: maxSide }), cols: fc.integer({ min: 1, max: maxSide }), seed: fc.integer() })
+    .record({ rows: fc.integer({ min: 1, max: maxSide }), cols: fc.integer({ min: 1, max: maxSide }) })
     .filter(({ rows, cols }) => Math.max(rows, cols) <= 2 * Math.min(rows, cols))
     .chain(({ rows, cols }) =>
-      fc.array(fc.integer({ min: 0, max: maxWeight }), { minLength: rows * cols, maxLength: rows * cols }).chain((weights) =>
-        fc.shuffledSubarray(
-          weights.map((weight, k) => ({ left: Math.floor(k / cols), right: k % cols, weight })),
-          { minLength: rows * cols, maxLength: rows * cols },
-        ).map((edges) => ({ leftCapacity: new Array<number>(rows).fill(1), rightCapacity: new Array<number>(cols).fill(1), edges })),
-      ),
+      fc
+        .array(fc.integer({ min: 0, max: maxWeight }), { minLength: rows * cols, maxLength: rows * cols })
+        .chain((weights) =>
+          fc.shuffledSubarray(
+            weights.map((weight, k) => ({ left: Math.floor(k / cols), right: k % cols, weight })),
+            { minLength: complete ? rows * cols : Math.ceil((rows * cols) / 2), maxLength: rows * cols },
+          ),
+        )
+        .map((edges) => ({ leftCapacity: new Array<number>(rows).fill(1), rightCapacity: new Array<number>(cols).fill(1), edges })),
     );
 
 function viaSparse(problem: AssignmentProblem): number[] {
@@ -118,7 +173,7 @@ function viaSparse(problem: AssignmentProblem): number[] {
 }
 
 function viaDense(problem: AssignmentProblem, stage2Sparse: boolean): number[] {
-  const read = readProblem(problem, { denseMinPairs: 1 });
+  const read = readProblem(problem, { denseMinCells: 1 });
   expect(read.table).not.toBeNull();
   const out = solveDenseAssignment(read, { stage2Sparse });
   expect(out).not.toBeNull();
@@ -134,10 +189,10 @@ function lcg(seed: number): () => number {
   };
 }
 
-function randomTable(rows: number, cols: number, maxWeight: number, seed: number): AssignmentProblem {
+function randomTable(rows: number, cols: number, maxWeight: number, seed: number, density = 1): AssignmentProblem {
   const rnd = lcg(seed);
   const edges: Edge[] = [];
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) edges.push({ left: i, right: j, weight: Math.floor(rnd() * (maxWeight + 1)) });
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (density === 1 || rnd() < density) edges.push({ left: i, right: j, weight: Math.floor(rnd() * (maxWeight + 1)) });
   return { leftCapacity: new Array<number>(rows).fill(1), rightCapacity: new Array<number>(cols).fill(1), edges };
 }
 
@@ -158,6 +213,34 @@ describe('solveAssignment', () => {
           expect(checked(problem, solveAssignment(problem))).toEqual(bruteForce(problem));
         }),
         { numRuns: 300 },
+      );
+    });
+
+    it('equals min-cost max-flow (places, weight) on medium problems: up to 25 × 25, capacities 0–4', () => {
+      const medium = fc
+        .record({
+          leftCapacity: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 25 }),
+          rightCapacity: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 25 }),
+          maxWeight: fc.constantFrom(0, 3, 100, 1_000_000),
+        })
+        .chain(({ leftCapacity, rightCapacity, maxWeight }) =>
+          fc
+            .uniqueArray(
+              fc.record({
+                left: fc.integer({ min: 0, max: leftCapacity.length - 1 }),
+                right: fc.integer({ min: 0, max: rightCapacity.length - 1 }),
+                weight: fc.integer({ min: 0, max: maxWeight }),
+              }),
+              { maxLength: 150, selector: (e) => `${e.left},${e.right}` },
+            )
+            .map((edges) => ({ leftCapacity, rightCapacity, edges })),
+        );
+      fc.assert(
+        fc.property(medium, (problem) => {
+          const { filled, weight } = checked(problem, solveAssignment(problem));
+          expect({ filled, weight }).toEqual(minCostMaxFlow(problem));
+        }),
+        { numRuns: 150 },
       );
     });
 
@@ -200,6 +283,15 @@ describe('solveAssignment', () => {
       );
     });
 
+    it('returns the same pairs for the same table, on the dense path', () => {
+      for (const maxWeight of [0, 2, 1_000_000]) {
+        const problem = randomTable(110, 100, maxWeight, 21 + maxWeight);
+        const once = solveAssignment(problem);
+        expect(solveAssignment(problem)).toEqual(once);
+        expect(solveAssignment(JSON.parse(JSON.stringify(problem)) as AssignmentProblem)).toEqual(once);
+      }
+    });
+
     it('prefers the pair listed earlier when weights tie', () => {
       const problem: AssignmentProblem = {
         leftCapacity: [1],
@@ -239,9 +331,9 @@ describe('solveAssignment', () => {
   });
 
   describe('the dense path', () => {
-    it('agrees with the sparse path and brute force on small complete tables', () => {
+    it('agrees with the sparse path and brute force on small tables, complete or with missing pairs', () => {
       fc.assert(
-        fc.property(completeTable(4, 6), (problem) => {
+        fc.property(oneToOneTable(4, 6, false), (problem) => {
           const exact = bruteForce(problem);
           expect(objectiveOf(problem, viaSparse(problem))).toEqual(exact);
           expect(objectiveOf(problem, viaDense(problem, true))).toEqual(exact);
@@ -251,10 +343,10 @@ describe('solveAssignment', () => {
       );
     });
 
-    it('agrees with the sparse path on larger complete tables, square and rectangular, with and without ties', () => {
+    it('agrees with the sparse path on larger tables, square and rectangular, with and without ties or missing pairs', () => {
       fc.assert(
-        fc.property(completeTable(24, 1_000_000), completeTable(24, 3), (distinct, tied) => {
-          for (const problem of [distinct, tied]) {
+        fc.property(oneToOneTable(24, 1_000_000), oneToOneTable(24, 3), oneToOneTable(24, 1_000, false), (distinct, tied, holes) => {
+          for (const problem of [distinct, tied, holes]) {
             const sparse = objectiveOf(problem, viaSparse(problem));
             expect(objectiveOf(problem, viaDense(problem, true))).toEqual(sparse);
             expect(objectiveOf(problem, viaDense(problem, false))).toEqual(sparse);
@@ -264,19 +356,32 @@ describe('solveAssignment', () => {
       );
     });
 
-    it('is taken by solveAssignment for a big complete table and gives the sparse answer', () => {
-      for (const [rows, cols, maxWeight, seed] of [
-        [100, 100, 1_000_000, 1],
-        [120, 90, 1_000_000, 2],
-        [100, 100, 5, 3],
-        [100, 100, 0, 4],
+    it('is taken by solveAssignment for a big table, complete or with missing pairs, and gives the sparse answer', () => {
+      for (const [rows, cols, maxWeight, seed, density] of [
+        [100, 100, 1_000_000, 1, 1],
+        [120, 90, 1_000_000, 2, 1],
+        [100, 100, 5, 3, 1],
+        [100, 100, 0, 4, 1],
+        [110, 100, 1_000_000, 5, 0.6],
+        [100, 120, 3, 6, 0.55],
       ] as const) {
-        const problem = randomTable(rows, cols, maxWeight, seed);
-        expect(rows * cols).toBeGreaterThanOrEqual(DENSE_MIN_PAIRS - 1000);
+        const problem = randomTable(rows, cols, maxWeight, seed, density);
+        expect(readProblem(problem).table).not.toBeNull();
         const solution = solveAssignment(problem);
         expect(checked(problem, solution)).toEqual(objectiveOf(problem, viaSparse(problem)));
-        expect(solution.filled).toBe(Math.min(rows, cols));
+        if (density === 1) expect(solution.filled).toBe(Math.min(rows, cols));
       }
+    });
+
+    it('fills the most places on a table even when a heavy pair would leave one empty', () => {
+      // 100 × 100, every pair weight 1 except 0–1 (1,000,000); row 1 can only take column 1.
+      const edges: Edge[] = [];
+      for (let i = 0; i < 100; i++) {
+        for (let j = 0; j < 100; j++) if (i !== 1 || j === 1) edges.push({ left: i, right: j, weight: i === 0 && j === 1 ? 1_000_000 : 1 });
+      }
+      const problem: AssignmentProblem = { leftCapacity: new Array<number>(100).fill(1), rightCapacity: new Array<number>(100).fill(1), edges };
+      expect(readProblem(problem).table).not.toBeNull();
+      expect(solveAssignment(problem)).toMatchObject({ filled: 100, totalWeight: 100 });
     });
   });
 
@@ -341,6 +446,8 @@ describe('solveAssignment', () => {
       expect(() => solveAssignment({ ...ok, edges: [{ left: 1, right: 0, weight: 1 }] })).toThrow(RangeError);
       expect(() => solveAssignment({ ...ok, edges: [{ left: 0, right: -1, weight: 1 }] })).toThrow(RangeError);
       expect(() => solveAssignment({ ...ok, edges: [ok.edges[0] as Edge, { left: 0, right: 0, weight: 2 }] })).toThrow(/listed twice/);
+      const table = randomTable(100, 100, 9, 7);
+      expect(() => solveAssignment({ ...table, edges: [...table.edges, { left: 5, right: 7, weight: 1 }] })).toThrow(/listed twice/);
     });
   });
 });

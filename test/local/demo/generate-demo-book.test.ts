@@ -103,10 +103,7 @@ describe('generateDemoBook', () => {
       }
     });
 
-    it('generates the defaults well under a second and 10,000 volunteers too', () => {
-      const t0 = performance.now();
-      generateDemoBook({ areas: AREAS, seed: 9 });
-      expect(performance.now() - t0).toBeLessThan(1000);
+    it('generates 10,000 volunteers with unique ids', () => {
       const big = generateDemoBook({ areas: AREAS, volunteers: 10_000 });
       expect(sheetOf(big, 'volunteers').rows).toHaveLength(10_000);
       expect(new Set(rowsOf(sheetOf(big, 'volunteers')).map((r) => r['登録番号'])).size).toBe(10_000);

@@ -41,10 +41,8 @@ describe('emulator Utilities', () => {
   describe('sleep', () => {
     it('advances the emulator clock without waiting', () => {
       const { emu } = fresh();
-      const started = Date.now();
       emu.globals.Utilities.sleep(120_000);
       expect(emu.now().getTime() - FIXED_NOW.getTime()).toBe(120_000);
-      expect(Date.now() - started).toBeLessThan(1000);
     });
   });
 
