@@ -68,6 +68,8 @@ export interface CellBlock {
 
 /** What writeBlock writes: values may hold formulas ('=…'); a null background removes the fill. */
 export interface BlockWrite {
+  /** Written before the values, so the values are read in these formats. */
+  numberFormats?: string[][];
   values?: CellValue[][];
   notes?: string[][];
   backgrounds?: (string | null)[][];

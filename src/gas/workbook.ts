@@ -110,6 +110,7 @@ export class GasWorkbook implements Workbook {
 
   writeBlock(name: string, rect: Rect, data: BlockWrite): void {
     const range = this.sheet(name).getRange(rect.row, rect.column, rect.rows, rect.columns);
+    if (data.numberFormats) range.setNumberFormats(data.numberFormats);
     if (data.values) range.setValues(data.values);
     if (data.notes) range.setNotes(data.notes);
     if (data.backgrounds) range.setBackgrounds(data.backgrounds as string[][]);

@@ -18,6 +18,8 @@ export interface ValueWrite {
   value: CellValue | StoredValue;
   /** Let Sheets read the text (an ISO date becomes a date cell); otherwise text stays text. */
   parse?: boolean;
+  /** A number format to give the cell first (restoring what a write changed). */
+  format?: string;
 }
 
 /** One mark: text added to the cell's note (below any note staff wrote) and the fill it gets. */
@@ -87,21 +89,28 @@ export function writeValues(workbook: Workbook, writes: readonly ValueWrite[], c
     const formulas = before.formulas as string[][];
     const formats = before.numberFormats as string[][];
     const byRow = new Map(group.map((w) => [w.row, w]));
+    const targetFormats = formats.map((row, i) => [byRow.get(first + i)?.format ?? row[0] ?? '']);
+    const formatsChange = group.some((w) => w.format !== undefined && w.format !== (formats[w.row - first]?.[0] ?? ''));
     const grid: CellValue[][] = [];
     for (let i = 0; i < count; i++) {
-      const format = formats[i]?.[0] ?? '';
+      const format = targetFormats[i]?.[0] ?? '';
       const write = byRow.get(first + i);
       const formula = formulas[i]?.[0] ?? '';
       const current = values[i]?.[0] ?? '';
       grid.push([write ? cellInput(write.value, format, write.parse) : cellInput(storeValue(current, formula), format)]);
     }
-    workbook.writeBlock(sheet, rect, { values: grid });
-    const after = workbook.readBlock(sheet, rect, ['values', 'formulas']);
+    workbook.writeBlock(sheet, rect, formatsChange ? { numberFormats: targetFormats, values: grid } : { values: grid });
+    const after = workbook.readBlock(sheet, rect, ['values', 'formulas', 'numberFormats']);
     for (const w of group) {
       const i = w.row - first;
       const was = storeValue(values[i]?.[0] ?? '', formulas[i]?.[0] ?? '');
       const now = storeValue(after.values?.[i]?.[0] ?? '', after.formulas?.[i]?.[0] ?? '');
-      if (!sameStored(was, now)) changes.push({ sheet, row: w.row, column, part: 'value', before: was, after: now });
+      const formatBefore = formats[i]?.[0] ?? '';
+      const formatAfter = after.numberFormats?.[i]?.[0] ?? '';
+      if (sameStored(was, now) && formatBefore === formatAfter) continue;
+      const change: CellChange = { sheet, row: w.row, column, part: 'value', before: was, after: now };
+      if (formatBefore !== formatAfter) change.format = { before: formatBefore, after: formatAfter };
+      changes.push(change);
     }
   }
   return changes;
@@ -170,7 +179,10 @@ export function restore(workbook: Workbook, changes: readonly CellChange[]): voi
   const values = changes.filter((c) => c.part === 'value');
   const marks = changes.filter((c) => c.part !== 'value');
   if (values.length > 0) {
-    writeValues(workbook, values.map((c) => ({ sheet: c.sheet, row: c.row, column: c.column, value: c.before })));
+    writeValues(
+      workbook,
+      values.map((c) => ({ sheet: c.sheet, row: c.row, column: c.column, value: c.before, ...(c.format ? { format: c.format.before } : {}) })),
+    );
   }
   if (marks.length > 0) restoreMarks(workbook, marks);
 }

@@ -16,6 +16,8 @@ export interface CellChange {
   part: CellPart;
   before: StoredValue;
   after: StoredValue;
+  /** The cell's number format, when the write changed it (a date written into an Automatic cell). */
+  format?: { before: string; after: string };
 }
 
 export type ActionKind = 'fix' | 'highlight' | 'matchCommit';

@@ -185,13 +185,15 @@ function checkDate(col: ColumnView, v: unknown, shown: string, rules: CellRules)
     if (!d.ok || (!yyyymmdd && v < MIN_DATE_SERIAL)) return [dateInvalid(col, d.ok ? 'unrecognised' : d.reason)];
     const iso = d.date.toISO();
     const out: Finding[] = [];
-    if (rules.noFuture && d.date.toDayNumber() > rules.todayDay) out.push(dateFuture(col, iso, rules));
+    const future = d.date.toDayNumber() > rules.todayDay;
+    if (rules.noFuture && future) out.push(dateFuture(col, iso, rules));
+    // A number that would be a day after today is more likely a typo than a serial: suggest, never fix.
     out.push(
       finding(
         'date.number',
         `「${col.header}」が数値（${asText(v, shown)}）で入力されています。日付 ${iso} として入力し直せます`,
         `「${col.header}」 holds a number (${asText(v, shown)}); it can be stored as the date ${iso}`,
-        { suggestion: iso, fix: { kind: 'date', to: iso } },
+        future ? { suggestion: iso } : { suggestion: iso, fix: { kind: 'date', to: iso } },
       ),
     );
     return out;

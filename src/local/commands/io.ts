@@ -26,3 +26,10 @@ export function intOption(value: string | undefined, name: string, fallback: num
   }
   return n;
 }
+
+/** The value of an RPC envelope; an error envelope is unusable input (exit 2) in the server's own words. */
+export function unwrap<T>(answer: unknown, where: string): T {
+  const envelope = answer as { ok: true; value: T } | { ok: false; error: { ja: string; en: string } };
+  if (!envelope.ok) throw new UsageError(`${where}: ${envelope.error.ja} / ${envelope.error.en}`);
+  return envelope.value;
+}

@@ -1,7 +1,7 @@
 /** tsunagu match: the マッチング action on an .xlsx through the real bundle. */
-import type { MatchReport, MatchView, RpcEnvelope } from '../../shared/rpc';
+import type { MatchReport, MatchView } from '../../shared/rpc';
 import { Session } from '../session';
-import { type Io, UsageError } from './io';
+import { type Io, UsageError, unwrap } from './io';
 import { printStats } from './stats';
 
 export interface MatchFlags {
@@ -10,11 +10,6 @@ export interface MatchFlags {
   stats?: boolean;
 }
 
-function unwrap<T>(answer: unknown, path: string): T {
-  const envelope = answer as RpcEnvelope<T>;
-  if (!envelope.ok) throw new UsageError(`${path}: ${envelope.error.ja} / ${envelope.error.en}`);
-  return envelope.value;
-}
 
 /** match: exit 0 on success, 2 for unusable input. */
 export async function runMatch(rest: string[], flags: MatchFlags, io: Io): Promise<number> {

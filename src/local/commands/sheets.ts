@@ -1,7 +1,7 @@
 /** tsunagu sheets: shows each sheet's detected kind and column mapping, through the same RPCs the sidebar calls. */
-import type { MappingView, RpcEnvelope, SidebarState } from '../../shared/rpc';
+import type { MappingView, SidebarState } from '../../shared/rpc';
 import { Session } from '../session';
-import { type Io, UsageError } from './io';
+import { type Io, UsageError, unwrap } from './io';
 import { printStats } from './stats';
 
 export interface SheetsFlags {
@@ -9,11 +9,6 @@ export interface SheetsFlags {
   stats?: boolean;
 }
 
-function unwrap<T>(answer: unknown, what: string): T {
-  const envelope = answer as RpcEnvelope<T>;
-  if (!envelope.ok) throw new UsageError(`${what}: ${envelope.error.ja} / ${envelope.error.en}`);
-  return envelope.value;
-}
 
 export async function runSheets(rest: string[], flags: SheetsFlags, io: Io): Promise<number> {
   const path = rest[0];

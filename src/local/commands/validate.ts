@@ -1,7 +1,7 @@
 /** tsunagu validate and tsunagu fix: the 検証 and 安全な修正 actions run on an .xlsx through the real bundle. */
-import type { FixPreview, FixResult, RpcEnvelope, ValidationReport, ValidationView } from '../../shared/rpc';
+import type { FixPreview, FixResult, ValidationReport, ValidationView } from '../../shared/rpc';
 import { Session } from '../session';
-import { type Io, UsageError } from './io';
+import { type Io, UsageError, unwrap } from './io';
 import { printStats } from './stats';
 
 export interface ValidateFlags {
@@ -10,12 +10,6 @@ export interface ValidateFlags {
   stats?: boolean;
 }
 
-/** The value of an envelope; an error envelope is unusable input (exit 2) with the server's words. */
-function unwrap<T>(answer: unknown, path: string): T {
-  const envelope = answer as RpcEnvelope<T>;
-  if (!envelope.ok) throw new UsageError(`${path}: ${envelope.error.ja} / ${envelope.error.en}`);
-  return envelope.value;
-}
 
 function bookPath(rest: string[], usage: string): string {
   const path = rest[0];

@@ -1,0 +1,114 @@
+// 検証 on bad input (no header, empty, duplicated headers, #REF!, numbers for text, 50,000 rows) and the
+// fix/undo properties on random rosters: never a crash, and undo gives back every cell exactly.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyFixes, getValidationReport, previewFixes, runValidation } from '../../../src/core/actions/validate';
+import { undoLast } from '../../../src/core/actions/undo';
+import type { ValidationReport } from '../../../src/shared/rpc';
+import { Emulator } from '../../../src/local/emulator/index';
+import { portsFor } from '../../../src/local/emulator-ports';
+import { freshSession, rpc, rpcError } from '../../local/helpers/session';
+
+const HEADER = ['登録番号', '氏名', 'フリガナ', '生年月日', '電話番号', '郵便番号', '個人情報同意', '状態', '月間上限'];
+
+describe('validation of bad input', () => {
+  it('says clearly when no sheet can be validated', () => {
+    const session = freshSession();
+    session.emu.setSheetValues('シート1', [['なにか'], ['メモ']]);
+    const error = rpcError(session, 'runValidation');
+    expect(error.code).toBe('validate.noSheets');
+    expect(error.ja).toMatch(/見出し行/);
+  });
+
+  it('reads around empty sheets, duplicated headers, error values and numbers where text is expected', () => {
+    const session = freshSession();
+    const book = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+    book.insertSheet('名簿');
+    session.emu.setSheetValues('名簿', [
+      ['令和6年度 名簿', '', '', '', '', '', '', '', '', ''],
+      [...HEADER, '氏名'],
+      ['V-1', '#REF!', 'ヤマダ', '#N/A', 424611234, 1880012, 'はい', '活動中', '多め', '重複列'],
+      [12345, 67890, 3.5, true, '', '', '', '', '', ''],
+    ]);
+    book.insertSheet('空');
+    const report = rpc<ValidationReport>(session, 'getValidationReport');
+    const codes = report.issues.filter((i) => i.sheet === '名簿').map((i) => i.code);
+    expect(codes).toContain('cell.error');
+    const errorCell = report.issues.find((i) => i.code === 'cell.error');
+    expect(errorCell).toMatchObject({ sheet: '名簿', row: 3 });
+    expect(errorCell?.message).toMatch(/#REF!|エラー/);
+    const limit = report.issues.find((i) => i.column === '月間上限');
+    expect(limit?.row).toBe(3);
+    expect(limit?.message.length).toBeGreaterThan(0);
+    expect(limit?.messageEn.length).toBeGreaterThan(0);
+  });
+
+  it('validates 50,000 rows without a crash, with the row numbers of the sheet', () => {
+    const session = freshSession();
+    session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet('名簿');
+    const rows: unknown[][] = [HEADER];
+    for (let i = 0; i < 50_000; i++) rows.push([`V-${i}`, '山田 花子', i === 49_999 ? 'やまだ はなこ' : 'ヤマダ ハナコ', '1950-01-01', '042-461-1234', '188-0012', 'はい', '活動中', 4]);
+    session.emu.setSheetValues('名簿', rows);
+    const report = rpc<ValidationReport>(session, 'getValidationReport');
+    expect(report.issues.find((i) => i.code.startsWith('kana.'))?.row).toBe(50_001);
+  });
+
+  it('reads and validates 100 and 10,000 rows with the same number of service calls', () => {
+    const counts = [100, 10_000].map((n) => {
+      const session = freshSession();
+      session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet('名簿');
+      const rows: unknown[][] = [HEADER];
+      for (let i = 0; i < n; i++) rows.push([`V-${i}`, '山田 花子', 'やまだ はなこ', '昭和25年1月1日', '０４２４６１１２３４', '1880012', 'はい', '活動中', 4]);
+      session.emu.setSheetValues('名簿', rows);
+      session.emu.stats.reset();
+      rpc(session, 'getValidationReport');
+      return session.emu.stats.byMethod();
+    });
+    expect(counts[1]).toEqual(counts[0]);
+  });
+});
+
+/** Cell values staff really type into a roster, clean and messy. */
+const messyCell = fc.oneof(
+  fc.constantFrom('０９０－１２３４－５６７８', '0424611234', '042-461-1234', '〒188-0012', '1880012', '令和6年4月1日', 'R6.4.1', '2024/4/1', 'やまだ はなこ', 'ﾔﾏﾀﾞ ﾊﾅｺ', 'ヤマダ ハナコ', '○', 'はい', '×', ' 活動中 ', '活動中', '=SUM(A1)', '#REF!', '', '髙橋 﨑子'),
+  fc.string({ maxLength: 12 }),
+  fc.integer({ min: -5, max: 2_000_000_000 }),
+  fc.boolean(),
+);
+
+describe('fix and undo on random rosters (property)', () => {
+  it('after fixing, nothing fixable is left; undo gives back every cell exactly', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(messyCell, { minLength: HEADER.length, maxLength: HEADER.length }), { minLength: 1, maxLength: 12 }), (body) => {
+        const emu = Emulator.create('property');
+        emu.setSheetValues('シート1', [HEADER, ...body]);
+        const ports = portsFor(emu);
+        const original = emu.sheetValues('シート1');
+        const originalFormulas = emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('シート1')?.getDataRange().getFormulas();
+        const preview = previewFixes(ports);
+        if (preview.total === 0) return;
+        applyFixes(ports, preview.token);
+        expect(previewFixes(ports).total).toBe(0);
+        undoLast(ports);
+        expect(emu.sheetValues('シート1')).toEqual(original);
+        expect(emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('シート1')?.getDataRange().getFormulas()).toEqual(originalFormulas);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('validation, marking and clearing never throw and leave the values untouched', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(messyCell, { minLength: HEADER.length, maxLength: HEADER.length }), { minLength: 1, maxLength: 8 }), (body) => {
+        const emu = Emulator.create('property');
+        emu.setSheetValues('シート1', [HEADER, ...body]);
+        const ports = portsFor(emu);
+        const original = emu.sheetValues('シート1');
+        getValidationReport(ports);
+        runValidation(ports);
+        expect(emu.sheetValues('シート1')).toEqual(original);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
