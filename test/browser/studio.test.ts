@@ -1,14 +1,13 @@
 // The studio in real Chromium (playwright-core): the menu opens the real sidebar, calls round-trip, sheet text stays text, confirmations ask, Japanese renders.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, type Frame, type Page, chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/local/cli';
-import { projectRoot } from '../../src/local/paths';
 import { Session } from '../../src/local/session';
 import { type StudioHandle, startStudio } from '../../src/local/studio/server';
+import { createDemoBook, launch, openMenuItem, resultsDir, sidebarFrame, tabNames, watchErrors } from './helpers';
 
 // The browser globals the page.evaluate callbacks use. This file is type-checked with Node's libs
 // (tsconfig.json has no DOM), so they are declared here, for this file only.
@@ -28,65 +27,10 @@ declare const document: {
 };
 declare function getComputedStyle(element: object): { position: string; backgroundColor: string; fontFamily: string };
 
-const CHROMIUM = '/usr/bin/chromium';
 const XSS_NAME = '<img src=x onerror="window.__x=1">';
 const XSS_NOTE = '<b onmouseover="window.__x=2">メモ</b>';
 const ROSTER = 'ボランティア名簿';
 const HIDDEN = '相談記録';
-
-/** Debian's Chromium, headless, with nothing reaching the network and a profile of its own. */
-async function launch(profile: string): Promise<BrowserContext> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium fonts-noto-cjk`);
-  }
-  // playwright-core takes the fresh user-data-dir as launchPersistentContext's first argument
-  // (it refuses a --user-data-dir flag in args); the other flags are passed as given.
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    locale: 'ja-JP',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
-/** Page errors and console errors of a page and its frames; a CSP violation shows up here too. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  return errors;
-}
-
-async function openMenuItem(page: Page, fn: string): Promise<void> {
-  await page.getByTestId('menu-extensions').click();
-  await page.getByTestId('menu-addon').first().hover();
-  await page.locator(`[data-testid="menu-item"][data-fn="${fn}"]`).click();
-}
-
-async function sidebarFrame(page: Page): Promise<Frame> {
-  await page.getByTestId('sidebar').waitFor({ state: 'visible' });
-  const handle = await page.getByTestId('sidebar-frame').elementHandle();
-  const frame = await handle!.contentFrame();
-  if (!frame) throw new Error('no sidebar frame');
-  await frame.waitForLoadState('load');
-  return frame;
-}
-
-async function tabNames(page: Page): Promise<string[]> {
-  return page.getByTestId('sheet-tab').allTextContents();
-}
 
 describe('studio in Chromium', () => {
   const temp = mkdtempSync(join(tmpdir(), 'tsunagu-browser-'));
@@ -99,9 +43,7 @@ describe('studio in Chromium', () => {
   let visibleNames: string[];
 
   beforeAll(async () => {
-    const out: string[] = [];
-    const code = await main(['demo', book], { out: (t) => out.push(t), err: (t) => out.push(t) });
-    if (code !== 0) throw new Error(`tsunagu demo failed (${code}): ${out.join('\n')}`);
+    await createDemoBook(book);
 
     // Staff typed markup into a name and a note, and hid one sheet.
     const prepared = await Session.open(book);
@@ -250,8 +192,7 @@ describe('studio in Chromium', () => {
     expect(fonts.tofu).toBe(true);
     const notoInstalled = execFileSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' }).includes('Noto Sans CJK JP');
     if (notoInstalled) expect(fonts.check).toBe(true);
-    const results = join(projectRoot(), 'test-results');
-    mkdirSync(results, { recursive: true });
+    const results = resultsDir();
     await page.screenshot({ path: join(results, 'studio.png'), fullPage: true });
     expect(existsSync(join(results, 'studio.png'))).toBe(true);
   });

@@ -1,6 +1,7 @@
 /** Defines Settings, the typed content of the 設定 sheet, and parseSettings that reads it with issues. */
 import { cellText } from '../text/cell';
 import { splitMulti } from '../text/multi';
+import { cleanSpaces } from '../text/width';
 import { normalizeHeader, normalizeText } from '../text/normalize';
 import { parseNumber } from '../text/number';
 import { detectHeader } from './detect';
@@ -131,7 +132,7 @@ export function parseSettings(values: readonly (readonly unknown[])[], options: 
       if (valueText === null) continue;
       if (organizationName !== null) {
         issues.push(issue('settings.duplicate', 'warning', r.row, '項目', `「${item}」が複数あります。最初の行を使います`, `「${item}」 appears more than once; the first row is used`));
-      } else organizationName = valueText;
+      } else organizationName = typeof value === 'string' ? cleanSpaces(value) : valueText; // a name: kept as typed, spaces tidied
     } else if (START_MONTH.has(key)) {
       const n = parseNumber(typeof value === 'string' ? value.replace(/月/g, '') : value, { integer: true });
       if (n.ok && n.value >= 1 && n.value <= 12) {

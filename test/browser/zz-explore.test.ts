@@ -1,0 +1,22 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { it } from 'vitest';
+import { main } from '../../src/local/cli';
+import { Session } from '../../src/local/session';
+it('explore', async () => {
+  const temp = mkdtempSync(join(tmpdir(), 'x-'));
+  const book = join(temp, 'demo.xlsx');
+  const t0 = Date.now();
+  const out: string[] = [];
+  const code = await main(['demo', book, '--volunteers', '120', '--requests', '60'], { out: (t) => out.push(t), err: (t) => out.push(t) });
+  console.log('demo', code, Date.now() - t0, out.join('\n'));
+  const s = await Session.open(book);
+  console.log('open', Date.now() - t0);
+  const v = s.run('runValidation') as any;
+  console.log('validate', Date.now() - t0, JSON.stringify(v).slice(0, 1500));
+  const p = s.run('previewFixes') as any;
+  console.log('preview', JSON.stringify(p).slice(0, 3000));
+  const m = s.run('runMatching') as any;
+  console.log('match', Date.now() - t0, JSON.stringify(m).slice(0, 3000));
+});
