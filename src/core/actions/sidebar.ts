@@ -1,5 +1,6 @@
 /** The sidebar's read actions and the mapping staff confirm: sheet list, mapping view, save and clear. */
 import { UserError } from '../errors';
+import { isOutputSheet } from '../output-sheets';
 import type { SheetHead } from '../ports';
 import { detectSheetAs, diagnoseHeader } from '../sheets/detect';
 import { mappingFromDetection, parseMappings, serializeMappings, validateMapping, type ColumnMapping } from '../sheets/mapping';
@@ -42,7 +43,8 @@ export function getSidebarState(ports: AppPorts): SidebarState {
   const heads = ports.workbook.heads(HEAD_ROWS);
   const mappings = loadMappings(ports);
   const settings = loadSettings(ports.workbook, heads, mappings);
-  const sheets = heads.map((head) => sheetView(head, mappings[head.name]));
+  // Tsunagu's own output sheets are not staff data: they are not listed for mapping.
+  const sheets = heads.filter((head) => !isOutputSheet(head.name)).map((head) => sheetView(head, mappings[head.name]));
   const plan = planSetup(heads, settings, confirmedKinds(mappings));
   return {
     organizationName: settings.organizationName,

@@ -1,4 +1,5 @@
 /** The シート準備 plan: which standard sheets a workbook lacks, and each one's header, formats and drop-downs. */
+import { isOutputSheet } from '../output-sheets';
 import type { Dropdown, NewSheetSpec, SheetHead } from '../ports';
 import { diagnoseHeader } from '../sheets/detect';
 import { SHEET_SPECS } from '../sheets/specs';
@@ -34,6 +35,7 @@ export interface SetupPlan {
 export function kindsOf(heads: readonly SheetHead[], confirmed: Readonly<Record<string, SheetKind>> = {}): Map<string, SheetKind> {
   const kinds = new Map<string, SheetKind>();
   for (const head of heads) {
+    if (isOutputSheet(head.name)) continue;
     const kind = confirmed[head.name];
     if (kind) {
       kinds.set(head.name, kind);

@@ -115,3 +115,15 @@ describe('saveMapping and clearMapping', () => {
     expect(view.columns.find((c) => c.header === 'TEL')?.key).toBe('phone');
   });
 });
+
+describe('Tsunagu output sheets', () => {
+  it('are not listed as staff sheets, whatever their header looks like', () => {
+    const session = withRoster();
+    rpc(session, 'runValidation');
+    const state = rpc<SidebarState>(session, 'getSidebarState');
+    const names = state.sheets.map((s) => s.name);
+    expect(names).toContain('名簿');
+    expect(names).not.toContain('検証結果');
+    expect(names).not.toContain('つなぐ履歴');
+  });
+});
