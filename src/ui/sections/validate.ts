@@ -155,7 +155,6 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
             null,
             el('th', { scope: 'col', class: 'fix-cell' }, ctx.t('validate.colCell')),
             el('th', { scope: 'col' }, ctx.t('validate.colChange')),
-            el('th', { scope: 'col', class: 'fix-kind' }, ctx.t('validate.colKind')),
           ),
         ),
         el(
@@ -166,15 +165,25 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
             return el(
               'tr',
               { 'data-testid': 'fix-item' },
-              el('td', { class: 'fix-cell' }, el('span', { class: 'fix-address' }, row.cell), el('span', { class: 'fix-sheet' }, row.sheet)),
+              // Cell, sheet and kind stack in the narrow column; before and after each get a line of their own.
+              el(
+                'td',
+                { class: 'fix-cell' },
+                el('span', { class: 'fix-address' }, row.cell),
+                el('span', { class: 'fix-sheet' }, row.sheet),
+                el('span', { class: 'fix-kind' }, row.kindText),
+              ),
               el(
                 'td',
                 null,
-                el('span', { class: 'fix-value fix-before' }, row.before),
-                el('span', { class: 'fix-arrow', 'aria-hidden': 'true' }, ' → '),
-                el('span', { class: 'fix-value fix-after' }, row.after),
+                el('span', { class: 'fix-line' }, el('span', { class: 'fix-value fix-before' }, row.before)),
+                el(
+                  'span',
+                  { class: 'fix-line' },
+                  el('span', { class: 'fix-arrow', 'aria-hidden': 'true' }, '→ '),
+                  el('span', { class: 'fix-value fix-after' }, row.after),
+                ),
               ),
-              el('td', { class: 'fix-kind' }, row.kindText),
             );
           }),
         ),

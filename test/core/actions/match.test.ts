@@ -138,3 +138,14 @@ describe('undo after a re-run', () => {
     expect(session.emu.sheetValues('依頼')).toEqual(original);
   });
 });
+
+describe('runMatching on empty sheets', () => {
+  it('writes empty result sheets and reports no places', () => {
+    const session = Session.create('空のブック');
+    rpc(session, 'setupSheets');
+    const view = rpc<MatchView>(session, 'runMatching');
+    expect(view.stats).toMatchObject({ filledPlaces: 0, totalPlaces: 0 });
+    expect(view.requests).toEqual([]);
+    expect(session.emu.sheetValues('マッチング結果')[0]?.[0]).toBe('依頼番号');
+  });
+});
