@@ -44,5 +44,7 @@ export function buildDemo(session: Session, options: { seed: number; volunteers:
   const areas = parseSettings(defaultSettingsRows()).settings.areas;
   const book = generateDemoBook({ ...options, areas });
   for (const sheet of book.sheets) session.emu.setSheetValues(sheet.name, [sheet.header, ...sheet.rows]);
+  // The workbook opens on the roster, as staff would leave it.
+  spreadsheet.getSheets()[0]?.activate();
   return book;
 }
