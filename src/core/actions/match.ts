@@ -95,8 +95,11 @@ interface MatchRun {
   extraHeaders: string[];
 }
 
+/** The sheets matching reads; ledgers and consultations are not needed. */
+const MATCH_KINDS = ['volunteers', 'requests', 'activities'] as const;
+
 function runMatch(ports: AppPorts): MatchRun {
-  const input = readWorkbookInput(ports);
+  const input = readWorkbookInput(ports, MATCH_KINDS);
   const rosterSheet = sheetOf(input.sheets, 'volunteers');
   const requestsSheet = sheetOf(input.sheets, 'requests');
   if (!rosterSheet || !requestsSheet) {
@@ -299,7 +302,7 @@ export function setApproval(ports: AppPorts, requestId: string, volunteerId: str
  */
 export function commitMatches(ports: AppPorts): CommitResult {
   return ports.lock.run(() => {
-    const input = readWorkbookInput(ports);
+    const input = readWorkbookInput(ports, ['requests']);
     const requestsSheet = sheetOf(input.sheets, 'requests');
     const stored = ports.store.get(FINGERPRINT_KEY);
     if (!requestsSheet || stored === null || stored !== requestsFingerprint(requestsSheet)) {

@@ -8,6 +8,7 @@ import { defaultSettingsRows, parseSettings } from '../sheets/settings';
 import { HEAD_ROWS } from '../setup/plan';
 import { parseDate } from '../text/date';
 import { PlainDate } from '../text/plainDate';
+import type { SheetKind } from '../sheets/types';
 import type { SheetInput, WorkbookInput } from '../validate/types';
 import { loadMappings } from './sidebar';
 
@@ -27,14 +28,18 @@ export function today(ports: Pick<AppPorts, 'clock'>): PlainDate {
   return parsed.date;
 }
 
-/** Every recognised staff sheet, read in one batch each, plus the settings and today. */
-export function readWorkbookInput(ports: AppPorts): WorkbookInput & { heads: SheetHead[] } {
+/**
+ * Every recognised staff sheet (or only those of the kinds given, plus 設定), read in one batch
+ * each, with the settings and today.
+ */
+export function readWorkbookInput(ports: AppPorts, kinds?: readonly SheetKind[]): WorkbookInput & { heads: SheetHead[] } {
   const heads = ports.workbook.heads(HEAD_ROWS);
   const confirmed = loadMappings(ports);
   const sheets: SheetInput[] = [];
   for (const head of heads) {
     const mapping = mappingOf(head, confirmed);
     if (!mapping) continue;
+    if (kinds && mapping.kind !== 'settings' && kinds.indexOf(mapping.kind) < 0) continue;
     const data = ports.workbook.read(head.name);
     if (!data) continue;
     sheets.push({ name: head.name, kind: mapping.kind, mapping, values: data.values, display: data.display });
