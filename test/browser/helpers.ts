@@ -3,7 +3,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, type Frame, type Page, chromium } from 'playwright-core';
-import { expect } from 'vitest';
 import { main } from '../../src/local/cli';
 import { projectRoot } from '../../src/local/paths';
 import { Session } from '../../src/local/session';
@@ -119,21 +118,8 @@ export function gridCell(page: Page, row: number, column: number) {
   return page.locator('table.grid tbody tr').nth(row - 1).locator('td').nth(column - 1);
 }
 
-/**
- * Clicks a sheet tab and waits until the grid of that sheet is fully built. The click is repeated
- * while another sheet is still shown: the page can lose a tab click that lands while a refresh it
- * asked for earlier is still on its way (that refresh answers with the sheet shown before).
- */
+/** Clicks a sheet tab and waits until the grid of that sheet is fully built. */
 export async function showSheet(page: Page, name: string): Promise<void> {
-  const tab = page.getByTestId('sheet-tab').filter({ hasText: new RegExp(`^${name}$`) });
-  const grid = page.locator('table.grid');
-  await expect
-    .poll(
-      async () => {
-        if ((await grid.getAttribute('aria-label')) !== name) await tab.click();
-        return `${await grid.getAttribute('aria-label')} ${await grid.getAttribute('data-complete')}`;
-      },
-      { timeout: 15_000, interval: 400 },
-    )
-    .toBe(`${name} true`);
+  await page.getByTestId('sheet-tab').filter({ hasText: new RegExp(`^${name}$`) }).click();
+  await page.locator(`table.grid[data-complete="true"][aria-label="${name}"]`).waitFor({ timeout: 15_000 });
 }

@@ -18,7 +18,12 @@ interface Canvas2d {
   fillText(text: string, x: number, y: number): void;
   getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
 }
-declare const window: { __x?: number; google: { script: { host: { close(): void } } } };
+declare const window: {
+  __x?: number;
+  google: { script: { host: { close(): void } } };
+  parent: { postMessage(data: unknown, origin: string): void };
+  location: { origin: string };
+};
 declare const document: {
   documentElement: { lang: string };
   body: object;
@@ -144,6 +149,42 @@ describe('studio in Chromium', () => {
     await expect.poll(() => page.getByTestId('grid-note').textContent(), { timeout: 10_000 }).toMatch(/最初の 1,000 行/);
     await page.locator('table.grid[data-complete="true"]').waitFor();
     expect(await page.locator('table.grid tbody tr').count()).toBe(1000);
+  });
+
+  it('keeps a tab click made while a refresh is still on its way (the older reply is dropped)', async () => {
+    const frame = await sidebarFrame(page);
+    const before = await page.locator('table.grid').getAttribute('aria-label');
+    const target = visibleNames.find((name) => name !== before)!;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let heldUrl: string | null = null;
+    await page.route('**/api/book*', async (route) => {
+      if (heldUrl === null) {
+        heldUrl = route.request().url();
+        await held;
+      }
+      await route.continue();
+    });
+    try {
+      // The sidebar reports a finished call: the page asks for a refresh of the sheet it shows.
+      await frame.evaluate(() =>
+        window.parent.postMessage({ source: 'tsunagu-shim', type: 'ran', detail: {} }, window.location.origin),
+      );
+      await expect.poll(() => heldUrl).not.toBeNull();
+      expect(heldUrl).toContain(`sheet=${encodeURIComponent(before!)}`);
+      await page.getByTestId('sheet-tab').filter({ hasText: new RegExp(`^${target}$`) }).click();
+      await page.locator(`table.grid[data-complete="true"][aria-label="${target}"]`).waitFor();
+      // Now the older refresh answers, with the sheet shown before the click.
+      const stale = page.waitForResponse((response) => response.url() === heldUrl);
+      release();
+      await stale;
+      await page.waitForTimeout(300);
+      expect(await page.locator('table.grid').getAttribute('aria-label')).toBe(target);
+      expect(await page.getByTestId('sheet-tab').filter({ hasText: new RegExp(`^${target}$`) }).getAttribute('aria-selected')).toBe('true');
+    } finally {
+      release();
+      await page.unroute('**/api/book*');
+    }
   });
 
   it('switches the sidebar to English and back', async () => {

@@ -105,7 +105,7 @@ describe('検証 in the studio (Chromium)', () => {
   });
 
   it("opens an issue group, and clicking an issue selects that issue's cell", async () => {
-    const { frame, session } = bench;
+    const { frame, page, session } = bench;
     const group = frame.getByTestId('issue-group').filter({ has: frame.locator('button.issue-button') }).first();
     if ((await group.getAttribute('open')) === null) await group.locator('summary').click();
     await expect.poll(() => group.getAttribute('open')).not.toBeNull();
@@ -117,8 +117,10 @@ describe('検証 in the studio (Chromium)', () => {
     expect(cell).toMatch(/^[A-Z]+\d+$/);
     const sheet = (await group.locator('xpath=preceding-sibling::h4[1]').textContent()) ?? '';
     expect(sheet).not.toBe('');
+    // Another sheet is shown first, so following the selection means switching tabs.
+    const other = (await page.getByTestId('sheet-tab').allTextContents()).find((name) => name !== sheet)!;
+    await showSheet(page, other);
     await issue.click();
-    // The studio page shows no selection made by the script, so this asks the emulator behind it.
     const spreadsheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
     await expect
       .poll(() => {
@@ -126,6 +128,20 @@ describe('検証 in the studio (Chromium)', () => {
         return range ? `${range.getSheet().getName()}!${range.getA1Notation()}` : null;
       })
       .toBe(`${sheet}!${cell}`);
+    // The studio follows: that sheet's tab and grid, the cell highlighted and in view, its address in the name box.
+    await page.locator(`table.grid[aria-label="${sheet}"]`).waitFor();
+    await expect.poll(() => page.getByTestId('sheet-tab').filter({ hasText: sheet }).getAttribute('aria-selected')).toBe('true');
+    const { row, column } = parseA1(cell);
+    const selected = gridCell(page, row, column);
+    await expect.poll(() => selected.getAttribute('class')).toMatch(/\bselected\b/);
+    expect(await page.locator('table.grid td.selected').count()).toBe(1);
+    expect(await page.locator('#name-box').textContent()).toBe(cell);
+    expect(await page.getByTestId('formula-text').textContent()).toBe((await selected.textContent()) ?? '');
+    expect(await selected.isVisible()).toBe(true);
+    const box = (await selected.boundingBox())!;
+    const view = (await page.getByTestId('grid').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(view.y);
+    expect(box.y + box.height).toBeLessThanOrEqual(view.y + view.height);
     await expect.poll(() => frame.getByTestId('progress').textContent()).toBe('');
     expect(await bench.shownError()).toBe('');
   });

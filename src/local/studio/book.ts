@@ -39,9 +39,19 @@ export interface MenuView {
   items: MenuEntry[];
 }
 
+/** The add-on's selection (getActiveRange): its sheet, its A1 address and its top-left cell (1-based). */
+export interface ActiveRange {
+  sheet: string;
+  a1: string;
+  row: number;
+  column: number;
+}
+
 export interface BookSnapshot {
   name: string;
   activeSheet: string;
+  /** The selected range; A1 of the active sheet when nothing was selected, as Sheets. */
+  activeRange: ActiveRange | null;
   shownSheet: string;
   sheets: SheetSnapshot[];
 }
@@ -64,15 +74,25 @@ function blankSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetSnapshot {
   };
 }
 
+function activeRangeOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): ActiveRange | null {
+  const range = spreadsheet.getActiveRange();
+  if (!range) return null;
+  return { sheet: range.getSheet().getName(), a1: range.getA1Notation(), row: range.getRow(), column: range.getColumn() };
+}
+
 /**
  * Reads the workbook the way the page shows it. `wanted` is the sheet the page asks for; a missing
- * or hidden one falls back to the active sheet, as Sheets does. One batched read per kind of data.
+ * or hidden one falls back to the active sheet, as Sheets does. With `followSelection`, the sheet
+ * of the selection is shown instead (the add-on just selected a cell there). One batched read per
+ * kind of data.
  */
-export function readBook(emu: Emulator, wanted?: string): BookSnapshot {
+export function readBook(emu: Emulator, wanted?: string, followSelection = false): BookSnapshot {
   const spreadsheet = emu.globals.SpreadsheetApp.getActiveSpreadsheet();
   const sheets = spreadsheet.getSheets();
   const snapshots = sheets.map(blankSheet);
   const activeSheet = spreadsheet.getActiveSheet().getName();
+  const activeRange = activeRangeOf(spreadsheet);
+  if (followSelection && activeRange) wanted = activeRange.sheet;
   const visible = snapshots.filter((s) => !s.hidden);
   const shown =
     visible.find((s) => s.name === wanted) ?? visible.find((s) => s.name === activeSheet) ?? visible[0] ?? snapshots[0];
@@ -94,7 +114,7 @@ export function readBook(emu: Emulator, wanted?: string): BookSnapshot {
       shown.shownColumns = columns;
     }
   }
-  return { name: spreadsheet.getName(), activeSheet, shownSheet: shown?.name ?? '', sheets: snapshots };
+  return { name: spreadsheet.getName(), activeSheet, activeRange, shownSheet: shown?.name ?? '', sheets: snapshots };
 }
 
 /** Makes a sheet the active one, as clicking its tab does. */

@@ -10,7 +10,9 @@ export const PAGE_SCRIPT = String.raw`(function () {
   var BUTTON_LABELS = { YES: 'はい', NO: 'いいえ', OK: 'OK', CANCEL: 'キャンセル', CLOSE: '閉じる' };
   var BUTTON_SETS = { YES_NO: ['NO', 'YES'], OK_CANCEL: ['CANCEL', 'OK'], YES_NO_CANCEL: ['CANCEL', 'NO', 'YES'], OK: ['OK'] };
 
-  var state = { book: null, shown: null, busy: 0, sidebarGeneration: null, selected: null, refreshTimer: 0, menus: [], renderToken: 0 };
+  // view: the number of the latest requested view (only its reply is shown); activating: tab clicks
+  // still on their way; selection: the last selection made by the add-on that this page has seen.
+  var state = { book: null, shown: null, busy: 0, sidebarGeneration: null, selected: null, refreshTimer: 0, menus: [], renderToken: 0, view: 0, activating: 0, selection: 0 };
 
   function byId(id) { return document.getElementById(id); }
 
@@ -47,9 +49,17 @@ export const PAGE_SCRIPT = String.raw`(function () {
 
   // ---- the book ----
 
-  function loadBook() {
-    var query = state.shown ? '?sheet=' + encodeURIComponent(state.shown) : '';
+  /**
+   * Asks for the shown sheet and renders the answer, unless a newer view was asked for meanwhile.
+   * While a tab click is on its way, refreshes wait for it: the click loads its own view after.
+   */
+  function loadBook(afterClick) {
+    if (state.activating > 0 && !afterClick) return Promise.resolve();
+    var seq = ++state.view;
+    var query = '?selection=' + state.selection;
+    if (state.shown) query += '&sheet=' + encodeURIComponent(state.shown);
     return api('GET', '/api/book' + query).then(function (book) {
+      if (seq !== state.view) return;
       if (book.error) { toast(book.error); return; }
       render(book);
     });
@@ -62,6 +72,12 @@ export const PAGE_SCRIPT = String.raw`(function () {
 
   function render(book) {
     var previous = state.book;
+    // A cell the add-on selected (range.activate()) since the last view: the server shows its sheet.
+    var target = null;
+    if (typeof book.selection === 'number' && book.selection !== state.selection) {
+      state.selection = book.selection;
+      if (book.activeRange && book.activeRange.sheet === book.shownSheet) target = book.activeRange;
+    }
     state.book = book;
     state.shown = book.shownSheet;
     document.title = book.name + ' - つなぐ スタジオ';
@@ -72,7 +88,8 @@ export const PAGE_SCRIPT = String.raw`(function () {
     var sheet = null;
     for (var i = 0; i < book.sheets.length; i++) if (book.sheets[i].name === book.shownSheet) sheet = book.sheets[i];
     var sameSheet = previous && previous.shownSheet === book.shownSheet;
-    renderGrid(sheet, sameSheet);
+    renderGrid(sheet, sameSheet, target ? target.row : 0);
+    if (target && sheet) showSelection(target);
     renderSidebar(book.sidebar);
   }
 
@@ -312,14 +329,20 @@ export const PAGE_SCRIPT = String.raw`(function () {
     if (hidden > 0) tabs.appendChild(el('span', 'tab-info', '非表示のシート: ' + hidden));
   }
 
+  /** A tab click always wins: replies to views asked for before it are dropped, and refreshes wait for it. */
   function activate(name) {
     state.shown = name;
     state.selected = null;
+    state.view++;
+    state.activating++;
     setBusy(1);
     api('POST', '/api/activate', { sheet: name }).then(function (result) {
       setBusy(-1);
+      state.activating--;
       if (result.error) toast(result.error);
-      return loadBook();
+      // Selections the add-on made before the click are over: the clicked sheet stays shown.
+      if (typeof result.selection === 'number') state.selection = result.selection;
+      return loadBook(true);
     });
   }
 
@@ -357,7 +380,8 @@ export const PAGE_SCRIPT = String.raw`(function () {
 
   var NUMBER = /^[-+]?[¥$￥]?\d{1,3}(,\d{3})*(\.\d+)?%?$|^[-+]?[¥$￥]?\d+(\.\d+)?%?$/;
 
-  function renderGrid(sheet, keepScroll) {
+  /** minRows: rows to build at once (a selected cell further down must exist to be shown). */
+  function renderGrid(sheet, keepScroll, minRows) {
     var scroll = byId('grid-scroll');
     var top = keepScroll ? scroll.scrollTop : 0;
     var left = keepScroll ? scroll.scrollLeft : 0;
@@ -426,7 +450,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
     // A newly shown sheet: the first screenful at once, the rest in slices, so a 1,000-row sheet
     // shows without a pause. A refresh of the same sheet is built whole, so the view does not jump.
     var token = ++state.renderToken;
-    var firstSlice = keepScroll ? rowCount : Math.min(rowCount, Math.max(FIRST_SLICE, frozen));
+    var firstSlice = keepScroll ? rowCount : Math.min(rowCount, Math.max(FIRST_SLICE, frozen, minRows || 0));
     for (var r = 0; r < firstSlice; r++) body.appendChild(buildRow(r));
     var next = firstSlice;
     function appendSlice() {
@@ -488,6 +512,20 @@ export const PAGE_SCRIPT = String.raw`(function () {
     if (head) head.classList.add('sel-head');
     state.selected = { row: row, column: column };
     showCell({ ref: columnName(column) + (row + 1), text: td.textContent, note: td.title });
+  }
+
+  /** Shows the add-on's selection: highlights its cell, scrolled into view, and its address in the name box. */
+  function showSelection(range) {
+    selectCell(range.row - 1, range.column - 1);
+    var td = byId('grid-scroll').querySelector('td.selected');
+    if (!td) {
+      // Outside the rows and columns the studio shows: the address alone.
+      state.selected = null;
+      showCell({ ref: range.a1, text: '', note: '' });
+      return;
+    }
+    if (range.a1.indexOf(':') >= 0) byId('name-box').textContent = range.a1;
+    td.scrollIntoView({ block: 'center', inline: 'nearest' });
   }
 
   function showCell(cell) {

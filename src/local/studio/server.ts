@@ -67,6 +67,8 @@ const FUNCTION_NAME = /^[A-Za-z_$][\w$]{0,99}$/;
 /** Classes whose state lives in the saved .xlsx (cells, sheets, document properties). */
 const WORKBOOK_CLASSES = new Set(['Spreadsheet', 'Sheet', 'Range', 'Properties']);
 const READ_METHOD = /^(get|is|has|can|find)/;
+/** Methods by which a script selects a sheet or a range (sheet.activate(), range.activate(), setActiveRange …). */
+const SELECT_METHOD = /^(activate|setActiveSheet|setActiveRange|setActiveSelection|setCurrentCell)$/;
 
 function messageOf(error: unknown): string {
   if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
@@ -84,6 +86,14 @@ function diffCounts(before: Record<string, number>, after: Record<string, number
   return out;
 }
 
+/** Whether the calls a script made selected a sheet or a range, which the page then shows. */
+export function madeSelection(calls: Record<string, number>): boolean {
+  return Object.keys(calls).some((key) => {
+    const [cls, method = ''] = key.split('.');
+    return WORKBOOK_CLASSES.has(cls ?? '') && SELECT_METHOD.test(method);
+  });
+}
+
 /** Whether the calls a script made may have changed what the .xlsx holds (any non-reading workbook method). */
 export function mayHaveChanged(calls: Record<string, number>): boolean {
   return Object.keys(calls).some((key) => {
@@ -96,6 +106,8 @@ class Studio {
   private tail: Promise<unknown> = Promise.resolve();
   private sidebar: { title: string; generation: number } | null = null;
   private generation = 0;
+  /** Counts the selections scripts made; the page follows one it has not seen yet. */
+  private selection = 0;
   private saveState: SaveState;
 
   constructor(
@@ -141,6 +153,7 @@ class Studio {
       this.sidebar = { title: ui.sidebar?.title || 'サイドバー', generation: ++this.generation };
     }
     const changed = mayHaveChanged(calls);
+    if (madeSelection(calls)) this.selection++;
     if (this.stats) printStats(this.io, label, calls);
     if (changed) await this.save();
     const report: CallReport = {
@@ -188,10 +201,16 @@ class Studio {
     return { status: 200, body: { ok: true, value: outcome.value ?? null, ...report } };
   }
 
-  book(wanted: string | undefined) {
-    const snapshot = readBook(this.emu, wanted);
+  /**
+   * The page's view of the workbook. `seenSelection` is the last selection the page knows of: when
+   * a script has selected a cell since, the sheet of that selection is shown instead of `wanted`.
+   */
+  book(wanted: string | undefined, seenSelection: number | undefined) {
+    const follow = seenSelection !== undefined && seenSelection !== this.selection;
+    const snapshot = readBook(this.emu, wanted, follow);
     return {
       ...snapshot,
+      selection: this.selection,
       maxRows: MAX_ROWS,
       maxColumns: MAX_COLUMNS,
       sidebar: this.sidebar,
@@ -200,8 +219,9 @@ class Studio {
     };
   }
 
-  activate(name: string): boolean {
-    return activateSheet(this.emu, name);
+  /** A tab click; the selection number it returns marks every earlier script selection as seen (the click came later). */
+  activate(name: string): number | null {
+    return activateSheet(this.emu, name) ? this.selection : null;
   }
 
   closeSidebar(): void {
@@ -250,7 +270,9 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
     }
     if (path === '/api/book') {
       const wanted = url.searchParams.get('sheet') ?? undefined;
-      sendJson(res, 200, await studio.enqueue(() => studio.book(wanted)));
+      const seen = url.searchParams.get('selection');
+      const seenSelection = seen !== null && /^\d{1,15}$/.test(seen) ? Number(seen) : undefined;
+      sendJson(res, 200, await studio.enqueue(() => studio.book(wanted, seenSelection)));
       return;
     }
     if (path === '/favicon.ico') {
@@ -292,9 +314,9 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
   if (path === '/api/activate') {
     const sheet = body.sheet;
     if (typeof sheet !== 'string' || sheet.length > 200) throw new HttpError(400, '"sheet" must be a sheet name');
-    const ok = await studio.enqueue(() => studio.activate(sheet));
-    if (!ok) throw new HttpError(404, `シートがありません / no such visible sheet: ${sheet}`);
-    sendJson(res, 200, { ok: true });
+    const selection = await studio.enqueue(() => studio.activate(sheet));
+    if (selection === null) throw new HttpError(404, `シートがありません / no such visible sheet: ${sheet}`);
+    sendJson(res, 200, { ok: true, selection });
     return;
   }
   studio.closeSidebar();

@@ -20,6 +20,8 @@ interface SheetJson {
 interface BookJson {
   name: string;
   activeSheet: string;
+  activeRange: { sheet: string; a1: string; row: number; column: number } | null;
+  selection: number;
   shownSheet: string;
   sheets: SheetJson[];
   sidebar: { title: string; generation: number } | null;
@@ -144,6 +146,44 @@ describe('studio server on a set-up workbook', () => {
 
     it('refuses a sheet that does not exist', async () => {
       expect((await postJson(studio.url, '/api/activate', { sheet: 'ないシート' })).status).toBe(404);
+    });
+  });
+
+  describe("the add-on's selection (selectCell)", () => {
+    it("exposes the cell selected through google.script.run, and shows its sheet to a page that has not seen it", async () => {
+      await postJson(studio.url, '/api/activate', { sheet: '依頼' });
+      const before = (await getJson<BookJson>(studio.url, '/api/book')).body;
+      const { body } = await postJson<CallJson>(studio.url, '/api/run/selectCell', { args: ['ボランティア名簿', 3, 2] });
+      expect(body.ok).toBe(true);
+      expect((body.value as { ok: boolean }).ok).toBe(true);
+
+      const seen = before.selection;
+      const book = (await getJson<BookJson>(studio.url, `/api/book?sheet=${encodeURIComponent('依頼')}&selection=${seen}`)).body;
+      expect(book.selection).toBe(seen + 1);
+      expect(book.activeSheet).toBe('ボランティア名簿');
+      expect(book.activeRange).toEqual({ sheet: 'ボランティア名簿', a1: 'B3', row: 3, column: 2 });
+      expect(book.shownSheet).toBe('ボランティア名簿');
+      expect(book.sheets.find((s) => s.name === 'ボランティア名簿')!.rows[2]![1]).toBe('山田　花子');
+
+      // Once seen, the page's own sheet is shown again.
+      const later = (await getJson<BookJson>(studio.url, `/api/book?sheet=${encodeURIComponent('依頼')}&selection=${book.selection}`)).body;
+      expect(later.shownSheet).toBe('依頼');
+      expect(later.activeRange?.a1).toBe('B3');
+    });
+
+    it('answers a tab click with the selection number, so the click wins over earlier selections', async () => {
+      await postJson(studio.url, '/api/run/selectCell', { args: ['ボランティア名簿', 2, 1] });
+      const current = (await getJson<BookJson>(studio.url, '/api/book')).body.selection;
+      const { body } = await postJson<{ ok: boolean; selection: number }>(studio.url, '/api/activate', { sheet: '依頼' });
+      expect(body).toEqual({ ok: true, selection: current });
+      const book = (await getJson<BookJson>(studio.url, `/api/book?sheet=${encodeURIComponent('依頼')}&selection=${body.selection}`)).body;
+      expect(book.shownSheet).toBe('依頼');
+    });
+
+    it('does not count a call that only read as a selection', async () => {
+      const before = (await getJson<BookJson>(studio.url, '/api/book')).body.selection;
+      await postJson(studio.url, '/api/run/getSidebarState', {});
+      expect((await getJson<BookJson>(studio.url, '/api/book')).body.selection).toBe(before);
     });
   });
 
@@ -375,6 +415,13 @@ describe('studio --stats', () => {
       await postJson(studio.url, '/api/run/getSidebarState', {});
       expect(io.lines[0]).toMatch(/service calls \(run getSidebarState\): [1-9]\d*/);
       expect(io.lines.some((l) => /Spreadsheet\.getSheets\s+\d+/.test(l))).toBe(true);
+      // Reading the workbook for the page (its active range too) is not a call of the script.
+      io.lines.length = 0;
+      await getJson(studio.url, '/api/book');
+      expect(io.lines).toEqual([]);
+      await postJson(studio.url, '/api/run/selectCell', { args: ['依頼', 2, 2] });
+      expect(io.lines[0]).toMatch(/service calls \(run selectCell\)/);
+      expect(io.lines.join('\n')).not.toMatch(/getActiveRange/);
     } finally {
       await studio.close();
       temp.remove();
