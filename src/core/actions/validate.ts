@@ -127,13 +127,14 @@ export function applyFixes(ports: AppPorts, token: string): FixResult {
     const changes: CellChange[] = [];
     try {
       writeValues(ports.workbook, fixes.map((f) => f.write), changes);
-      recordAction(ports.workbook, ports.clock, actions, 'fix', { ja: `安全な修正（${fixes.length}件）`, en: `safe fixes (${fixes.length})` }, changes);
+      recordAction(ports.workbook, ports.clock, actions, 'fix', { ja: `安全な修正（${changes.length}件）`, en: `safe fixes (${changes.length})` }, changes);
     } catch (error) {
       restore(ports.workbook, changes);
       throw failed(error, '修正を書き込めなかったため、すべて元に戻しました', 'The fixes could not be written, so all of them were rolled back');
     }
-    const sheets = [...new Set(fixes.map((f) => f.write.sheet))];
-    return { applied: fixes.length, sheets, undo: undoInfo(actions) };
+    // A target that turned out to hold a formula is left alone, so count what was really changed.
+    const sheets = [...new Set(changes.map((c) => c.sheet))];
+    return { applied: changes.length, sheets, undo: undoInfo(actions) };
   });
 }
 

@@ -71,12 +71,46 @@ function span(rows: readonly number[]): { first: number; count: number } {
   return { first, count: last - first + 1 };
 }
 
+/** Separate writes per column at most: each is one call, so the calls stay bounded whatever the rows. */
+export const MAX_RUNS_PER_COLUMN = 40;
+
 /**
- * Writes values. Each touched column is one block from its first to its last written row: the
- * block is read (values, formulas, formats), the other cells in it are written back as they were
- * (formulas as formulas, text as text), and the block is read again afterwards so the history
- * records what the cells really hold. Changes are pushed to `changes` block by block, so a
- * caller whose write fails half-way knows exactly what to put back.
+ * The row runs to write in one column: rows next to each other form a run; when there are more
+ * runs than MAX_RUNS_PER_COLUMN, the runs separated by the smallest gaps are joined, so the fewest
+ * untouched cells are written back.
+ */
+export function rowRuns(rows: readonly number[]): Array<{ first: number; count: number }> {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const gaps: Array<{ at: number; size: number }> = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const size = (sorted[i] as number) - (sorted[i - 1] as number) - 1;
+    if (size > 0) gaps.push({ at: i, size });
+  }
+  // Split at the largest gaps only (ties: the earlier gap), so at most MAX_RUNS runs remain.
+  const splits = gaps
+    .slice()
+    .sort((a, b) => b.size - a.size || a.at - b.at)
+    .slice(0, MAX_RUNS_PER_COLUMN - 1)
+    .map((g) => g.at)
+    .sort((a, b) => a - b);
+  const runs: Array<{ first: number; count: number }> = [];
+  let start = 0;
+  for (const at of [...splits, sorted.length]) {
+    const first = sorted[start] as number;
+    runs.push({ first, count: (sorted[at - 1] as number) - first + 1 });
+    start = at;
+  }
+  return sorted.length === 0 ? [] : runs;
+}
+
+/**
+ * Writes values. In each touched column, the span from the first to the last written row is read
+ * once (values, formulas, formats); then only the runs of written rows are written (rowRuns), the
+ * untouched cells inside a run written back as they were (formulas as formulas, text as text); then
+ * the span is read again so the history records what the cells really hold. A target that holds a
+ * formula is left alone (a fix never replaces a formula), unless the write itself restores one.
+ * Changes are pushed to `changes` column by column, so a caller whose write fails half-way knows
+ * exactly what to put back.
  */
 export function writeValues(workbook: Workbook, writes: readonly ValueWrite[], changes: CellChange[] = []): CellChange[] {
   for (const [key, group] of groupBy(writes, (w) => `${w.sheet}\u0000${w.column}`)) {
@@ -88,20 +122,28 @@ export function writeValues(workbook: Workbook, writes: readonly ValueWrite[], c
     const values = before.values as CellValue[][];
     const formulas = before.formulas as string[][];
     const formats = before.numberFormats as string[][];
-    const byRow = new Map(group.map((w) => [w.row, w]));
-    const targetFormats = formats.map((row, i) => [byRow.get(first + i)?.format ?? row[0] ?? '']);
-    const formatsChange = group.some((w) => w.format !== undefined && w.format !== (formats[w.row - first]?.[0] ?? ''));
-    const grid: CellValue[][] = [];
-    for (let i = 0; i < count; i++) {
-      const format = targetFormats[i]?.[0] ?? '';
-      const write = byRow.get(first + i);
-      const formula = formulas[i]?.[0] ?? '';
-      const current = values[i]?.[0] ?? '';
-      grid.push([write ? cellInput(write.value, format, write.parse) : cellInput(storeValue(current, formula), format)]);
+    const restoresFormula = (w: ValueWrite): boolean => typeof w.value === 'object' && !isDateObject(w.value) && 'f' in w.value;
+    const targets = group.filter((w) => (formulas[w.row - first]?.[0] ?? '') === '' || restoresFormula(w));
+    if (targets.length === 0) continue;
+    const byRow = new Map(targets.map((w) => [w.row, w]));
+    for (const run of rowRuns(targets.map((w) => w.row))) {
+      const offset = run.first - first;
+      const targetFormats: string[][] = [];
+      const grid: CellValue[][] = [];
+      let formatsChange = false;
+      for (let i = offset; i < offset + run.count; i++) {
+        const write = byRow.get(first + i);
+        const current = formats[i]?.[0] ?? '';
+        const format = write?.format ?? current;
+        if (format !== current) formatsChange = true;
+        targetFormats.push([format]);
+        grid.push([write ? cellInput(write.value, format, write.parse) : cellInput(storeValue(values[i]?.[0] ?? '', formulas[i]?.[0] ?? ''), format)]);
+      }
+      const runRect: Rect = { row: run.first, column, rows: run.count, columns: 1 };
+      workbook.writeBlock(sheet, runRect, formatsChange ? { numberFormats: targetFormats, values: grid } : { values: grid });
     }
-    workbook.writeBlock(sheet, rect, formatsChange ? { numberFormats: targetFormats, values: grid } : { values: grid });
     const after = workbook.readBlock(sheet, rect, ['values', 'formulas', 'numberFormats']);
-    for (const w of group) {
+    for (const w of targets) {
       const i = w.row - first;
       const was = storeValue(values[i]?.[0] ?? '', formulas[i]?.[0] ?? '');
       const now = storeValue(after.values?.[i]?.[0] ?? '', after.formulas?.[i]?.[0] ?? '');

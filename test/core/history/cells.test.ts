@@ -1,6 +1,6 @@
 // Writing into staff sheets and putting it back: neighbours kept, exact restore, conflicts seen, constant calls.
 import { describe, expect, it } from 'vitest';
-import { conflicts, restore, writeMarks, writeValues } from '../../../src/core/history/cells';
+import { MAX_RUNS_PER_COLUMN, conflicts, restore, rowRuns, writeMarks, writeValues } from '../../../src/core/history/cells';
 import type { CellChange } from '../../../src/core/history/types';
 import { GasWorkbook } from '../../../src/gas/workbook';
 import { Emulator } from '../../../src/local/emulator/index';
@@ -50,32 +50,68 @@ describe('writeValues', () => {
     expect(change?.after).toEqual({ d: TOKYO_2024_04_01.toISOString() });
   });
 
-  it('makes the same number of service calls for 100 and 10,000 rows of scattered writes in one column', () => {
-    const counts = [100, 10_000].map((n) => {
+  it('makes the same number of service calls for 1,000 and 10,000 rows of scattered writes in one column', () => {
+    const counts = [1_000, 10_000].map((n) => {
       const rows = [['電話'], ...Array.from({ length: n }, (_, i) => [`０９０－${String(i).padStart(4, '0')}－０００${i % 10}`])];
       const { emu, workbook } = setup(rows);
       const writes = Array.from({ length: n / 10 }, (_, i) => ({ sheet: 'シート1', row: 2 + i * 10, column: 1, value: `fixed-${i}` }));
       emu.stats.reset();
       writeValues(workbook, writes);
-      return emu.stats.total();
+      return emu.stats.byMethod();
     });
-    expect(counts[1]).toBe(counts[0]);
+    expect(counts[1]).toEqual(counts[0]);
+    expect(counts[0]?.['Range.setValues']).toBe(MAX_RUNS_PER_COLUMN);
+  });
+
+  it('writes only the runs of written rows, not the cells between them', () => {
+    const { emu, workbook } = setup([['a'], ...Array.from({ length: 500 }, () => ['x'])]);
+    emu.stats.reset();
+    writeValues(workbook, [
+      { sheet: 'シート1', row: 2, column: 1, value: 'one' },
+      { sheet: 'シート1', row: 3, column: 1, value: 'two' },
+      { sheet: 'シート1', row: 400, column: 1, value: 'three' },
+    ]);
+    expect(emu.stats.count('Range.setValues')).toBe(2);
+  });
+
+  it('never replaces a formula with a fixed value', () => {
+    const { sheet, workbook } = setup([['a'], ['x']]);
+    sheet.getRange(2, 1).setFormula('=TEXT(1,"0")');
+    const changes = writeValues(workbook, [{ sheet: 'シート1', row: 2, column: 1, value: 'fixed' }]);
+    expect(changes).toEqual([]);
+    expect(sheet.getRange(2, 1).getFormula()).toBe('=TEXT(1,"0")');
+  });
+});
+
+describe('rowRuns', () => {
+  it('groups neighbouring rows and joins across the smallest gaps first', () => {
+    expect(rowRuns([5, 2, 3, 9])).toEqual([
+      { first: 2, count: 2 },
+      { first: 5, count: 1 },
+      { first: 9, count: 1 },
+    ]);
+    const many = Array.from({ length: 100 }, (_, i) => i * 3 + (i === 50 ? 1000 : 0));
+    const runs = rowRuns(many);
+    expect(runs).toHaveLength(MAX_RUNS_PER_COLUMN);
+    // Every row is inside exactly one run.
+    for (const r of many) expect(runs.filter((run) => r >= run.first && r < run.first + run.count)).toHaveLength(1);
   });
 });
 
 describe('restore', () => {
-  it('puts written values back exactly, formulas and dates included', () => {
+  it('puts written values back exactly, dates included', () => {
     const { sheet, workbook } = setup([['a', 'b'], ['x', ''], ['y', '']]);
-    sheet.getRange(2, 2).setFormula('=A2');
     sheet.getRange(3, 2).setValue(TOKYO_2024_04_01);
-    const changes = writeValues(workbook, [
-      { sheet: 'シート1', row: 2, column: 2, value: 'over' },
-      { sheet: 'シート1', row: 3, column: 2, value: 'written' },
-    ]);
-    expect(sheet.getRange(2, 2).getFormula()).toBe('');
+    const changes = writeValues(workbook, [{ sheet: 'シート1', row: 3, column: 2, value: 'written' }]);
+    expect(sheet.getRange(3, 2).getValue()).toBe('written');
     restore(workbook, changes);
-    expect(sheet.getRange(2, 2).getFormula()).toBe('=A2');
     expect((sheet.getRange(3, 2).getValue() as Date).toISOString()).toBe(TOKYO_2024_04_01.toISOString());
+  });
+
+  it('puts a formula back as a formula', () => {
+    const { sheet, workbook } = setup([['a', 'b'], ['x', 'over']]);
+    restore(workbook, [{ sheet: 'シート1', row: 2, column: 2, part: 'value', before: { f: '=A2' }, after: 'over' }]);
+    expect(sheet.getRange(2, 2).getFormula()).toBe('=A2');
   });
 
   it('puts notes and fills back, keeping the note staff wrote under the mark', () => {
