@@ -7,12 +7,12 @@ import { Fingerprint } from '../fingerprint';
 import { restore, writeValues, type ValueWrite } from '../history/cells';
 import type { CellChange } from '../history/types';
 import { loadHistory, recordAction } from '../history/store';
-import { matchVolunteers, type MatchResult, type PairKey, type Reason } from '../match/index';
+import { OPEN_STATES, matchVolunteers, type MatchResult, type PairKey, type Reason } from '../match/index';
 import { MATCHING_SHEET, SHORTAGE_SHEET } from '../output-sheets';
 import type { CellValue } from '../ports';
 import { toActivity, toHelpRequest, toVolunteer, type HelpRequest, type Volunteer } from '../sheets/records';
 import { parseRows } from '../sheets/rows';
-import { guardFormula } from '../text/formula';
+import { guardCell, guardFormula } from '../text/formula';
 import type { SheetInput } from '../validate/types';
 import type { CommitResult, MatchReport, MatchView, Message, RequestMatchView } from '../../shared/rpc';
 import type { AppPorts } from './ports';
@@ -35,8 +35,8 @@ interface StaffEntry {
   approved: boolean;
   decision: string;
   memo: string;
-  /** Columns staff added to the sheet, by header. */
-  extra: Record<string, CellValue>;
+  /** Columns staff added to the sheet, in their order: a formula as its formula, else the value. */
+  extra: CellValue[];
   status: string;
   /** 1-based row in マッチング結果. */
   row: number;
@@ -57,21 +57,28 @@ function readStaffEntries(ports: AppPorts): { entries: Map<string, StaffEntry>; 
   const data = ports.workbook.read(MATCHING_SHEET);
   const entries = new Map<string, StaffEntry>();
   if (!data || data.values.length === 0) return { entries, extraHeaders: [] };
+  const width = (data.values[0] as CellValue[]).length;
+  const formulas =
+    ports.workbook.readBlock(MATCHING_SHEET, { row: 1, column: 1, rows: data.values.length, columns: width }, ['formulas']).formulas ?? [];
   const header = (data.values[0] as CellValue[]).map((h) => String(h).trim());
   const at = (name: string): number => header.indexOf(name);
-  const extraHeaders = header.filter((h) => h !== '' && RESULT_HEADER.indexOf(h) < 0);
+  // Every column that is not one of ours (first occurrence) is staff's: kept by position, blank or repeated headers included.
+  const extraIndexes = header.map((h, i) => i).filter((i) => at(header[i] as string) !== i || RESULT_HEADER.indexOf(header[i] as string) < 0);
+  const extraHeaders = extraIndexes.map((i) => header[i] as string);
   for (let r = 1; r < data.values.length; r++) {
     const row = data.values[r] as CellValue[];
     const requestId = String(row[at('依頼番号')] ?? '').trim();
     const volunteerId = String(row[at('登録番号')] ?? '').trim();
     if (requestId === '' || volunteerId === '') continue;
-    const extra: Record<string, CellValue> = {};
-    for (const h of extraHeaders) extra[h] = row[at(h)] ?? '';
     entries.set(pairKey(requestId, volunteerId), {
       approved: row[at('承認')] === true,
       decision: String(row[at('指定')] ?? '').trim(),
       memo: String(row[at('メモ')] ?? ''),
-      extra,
+      extra: extraIndexes.map((i) => {
+        const formula = formulas[r]?.[i] ?? '';
+        // Staff's own formula stays a formula; their text is written back as text.
+        return formula !== '' ? formula : guardCell(row[i] ?? '');
+      }),
       status: String(row[at('状態')] ?? '').trim(),
       row: r + 1,
     });
@@ -153,7 +160,7 @@ function resultRows(run: MatchRun): CellValue[][] {
       entry?.decision ?? '',
       guardFormula(entry?.memo ?? ''),
       status,
-      ...extraHeaders.map((h) => entry?.extra[h] ?? ''),
+      ...extraHeaders.map((_, i) => entry?.extra[i] ?? ''),
     ]);
   };
   for (const request of requests) {
@@ -302,7 +309,7 @@ export function setApproval(ports: AppPorts, requestId: string, volunteerId: str
  */
 export function commitMatches(ports: AppPorts): CommitResult {
   return ports.lock.run(() => {
-    const input = readWorkbookInput(ports, ['requests']);
+    const input = readWorkbookInput(ports, ['requests', 'volunteers']);
     const requestsSheet = sheetOf(input.sheets, 'requests');
     const stored = ports.store.get(FINGERPRINT_KEY);
     if (!requestsSheet || stored === null || stored !== requestsFingerprint(requestsSheet)) {
@@ -321,26 +328,46 @@ export function commitMatches(ports: AppPorts): CommitResult {
         'The 依頼 sheet needs the columns 担当ボランティア and 状態.',
       );
     }
-    const approved = [...readStaffEntries(ports).entries.entries()].filter(
-      ([, e]) => e.approved && e.status !== STATUS.committed && e.status !== STATUS.excluded && !e.status.startsWith(STATUS.unfilled),
+    const staff = readStaffEntries(ports).entries;
+    // 除外 chosen in the sheet after the run wins over a tick in 承認.
+    const approved = [...staff.entries()].filter(
+      ([, e]) =>
+        e.approved && e.decision !== EXCLUDE && e.status !== STATUS.committed && e.status !== STATUS.excluded && !e.status.startsWith(STATUS.unfilled),
     );
     if (approved.length === 0) {
       throw new UserError('match.nothingApproved', '承認された組み合わせがありません。「承認」にチェックを付けてください。', 'No pair is approved. Tick 承認 first.');
     }
     const requests = new Map(records(requestsSheet).map((r) => toHelpRequest(r, input.settings)).map((r) => [r.requestId ?? '', r]));
+    const roster = new Map(records(sheetOf(input.sheets, 'volunteers')).map((r) => toVolunteer(r, input.settings)).map((v) => [v.volunteerId ?? '', v]));
     const added = new Map<string, string[]>();
+    // Rows typed or changed by hand in マッチング結果 are checked again: all of them pass, or nothing is written.
     for (const [key] of approved) {
       const [requestId, volunteerId] = key.split('\u0000') as [string, string];
-      if (!requests.has(requestId)) {
-        throw new UserError('match.unknownRequest', `依頼 ${requestId} が依頼シートにありません。`, `Request ${requestId} is not in the 依頼 sheet.`);
+      const request = requests.get(requestId);
+      if (!request || (OPEN_STATES as readonly string[]).indexOf(request.status ?? '') < 0) {
+        throw new UserError(
+          'match.requestNotOpen',
+          `依頼 ${requestId} は依頼シートにないか、受付・調整中ではありません。確定しませんでした。`,
+          `Request ${requestId} is not in the 依頼 sheet or is not 受付/調整中; nothing was committed.`,
+        );
+      }
+      const volunteer = roster.get(volunteerId);
+      if (!volunteer || (volunteer.status ?? '活動中') !== '活動中') {
+        throw new UserError(
+          'match.volunteerNotActive',
+          `${volunteerId} はボランティア名簿にないか、活動中ではありません。確定しませんでした。`,
+          `${volunteerId} is not in the roster or is not 活動中; nothing was committed.`,
+        );
       }
       added.set(requestId, [...(added.get(requestId) ?? []), volunteerId]);
     }
     const writes: ValueWrite[] = [];
     for (const [requestId, ids] of added) {
       const request = requests.get(requestId) as HelpRequest;
-      const all = [...request.assignedVolunteers, ...ids.filter((id) => request.assignedVolunteers.indexOf(id) < 0)];
-      writes.push({ sheet: requestsSheet.name, row: request.row, column: assignedColumn + 1, value: all.join('、') });
+      // The new ids are added after what the cell already says, which is kept as staff wrote it.
+      const written = String(requestsSheet.values[request.row - 1]?.[assignedColumn] ?? '').trim();
+      const fresh = ids.filter((id) => request.assignedVolunteers.indexOf(id) < 0).join('、');
+      writes.push({ sheet: requestsSheet.name, row: request.row, column: assignedColumn + 1, value: written === '' ? fresh : `${written}、${fresh}` });
       writes.push({ sheet: requestsSheet.name, row: request.row, column: statusColumn + 1, value: '紹介済' });
     }
     const actions = loadHistory(ports.workbook);
@@ -355,12 +382,16 @@ export function commitMatches(ports: AppPorts): CommitResult {
     }
     ports.store.remove(FINGERPRINT_KEY);
     // マッチング結果 is Tsunagu's own output, rewritten by the next run: its 状態 cells are not
-    // part of the undoable change (a re-run would otherwise block 元に戻す).
-    const entries = readStaffEntries(ports).entries;
-    writeValues(
-      ports.workbook,
-      approved.map(([key]) => ({ sheet: MATCHING_SHEET, row: (entries.get(key) as StaffEntry).row, column: COL.status + 1, value: STATUS.committed })),
-    );
+    // part of the undoable change (a re-run would otherwise block 元に戻す), and failing to mark
+    // them must not turn a committed action into an error.
+    try {
+      writeValues(
+        ports.workbook,
+        approved.map(([key]) => ({ sheet: MATCHING_SHEET, row: (staff.get(key) as StaffEntry).row, column: COL.status + 1, value: STATUS.committed })),
+      );
+    } catch {
+      // The next マッチング run rewrites the sheet anyway.
+    }
     return { committed: approved.length, requests: added.size, undo: undoInfo(actions) };
   });
 }

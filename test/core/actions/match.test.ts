@@ -149,3 +149,48 @@ describe('runMatching on empty sheets', () => {
     expect(session.emu.sheetValues('マッチング結果')[0]?.[0]).toBe('依頼番号');
   });
 });
+
+describe('staff edits in マッチング結果', () => {
+  it('keeps an added column as staff wrote it: text stays text, a formula stays a formula', () => {
+    const session = demoSession();
+    rpc<MatchView>(session, 'runMatching');
+    const result = sheet(session, 'マッチング結果');
+    result.getRange(1, 12).setValue('連絡先');
+    result.getRange(2, 12).setValue("'=1+1");
+    result.getRange(3, 12).setFormula('=LEN(A3)');
+    const before = session.emu.sheetValues('マッチング結果');
+    const keyOf = (r: unknown[]) => `${String(r[0])}/${String(r[3])}`;
+    const key2 = keyOf(before[1] as unknown[]);
+    const key3 = keyOf(before[2] as unknown[]);
+    rpc(session, 'runMatching');
+    const after = session.emu.sheetValues('マッチング結果');
+    const row2 = after.findIndex((r) => keyOf(r) === key2);
+    const row3 = after.findIndex((r) => keyOf(r) === key3);
+    expect(after[0]?.[11]).toBe('連絡先');
+    expect(result.getRange(row2 + 1, 12).getFormula()).toBe('');
+    expect(result.getRange(row2 + 1, 12).getValue()).toBe('=1+1');
+    expect(result.getRange(row3 + 1, 12).getFormula()).toBe('=LEN(A3)');
+  });
+
+  it('never commits a pair staff marked 除外 in the sheet, even if 承認 is ticked', () => {
+    const session = demoSession();
+    const pair = rpc<MatchView>(session, 'runMatching').requests.flatMap((r) => r.pairs)[0];
+    if (!pair) throw new Error('no pair');
+    rpc(session, 'setApproval', pair.requestId, pair.volunteerId, true);
+    const r = pairRow(session, pair.requestId, pair.volunteerId);
+    sheet(session, 'マッチング結果').getRange(r + 1, 9).setValue('除外');
+    expect(rpcError(session, 'commitMatches').code).toBe('match.nothingApproved');
+  });
+
+  it('refuses a hand-typed pair whose volunteer is not 活動中, committing nothing', () => {
+    const session = demoSession();
+    const pair = rpc<MatchView>(session, 'runMatching').requests.flatMap((r) => r.pairs)[0];
+    if (!pair) throw new Error('no pair');
+    rpc(session, 'setApproval', pair.requestId, pair.volunteerId, true);
+    const r = pairRow(session, pair.requestId, pair.volunteerId);
+    sheet(session, 'マッチング結果').getRange(r + 1, 4).setValue('V-9999');
+    const before = session.emu.sheetValues('依頼');
+    expect(rpcError(session, 'commitMatches').code).toBe('match.volunteerNotActive');
+    expect(session.emu.sheetValues('依頼')).toEqual(before);
+  });
+});
