@@ -103,6 +103,8 @@ export interface Workbook {
   createSheet(spec: NewSheetSpec): boolean;
   /** Removes a sheet Tsunagu itself created in the same action (rollback). */
   deleteSheet(name: string): void;
+  /** Whole rows (every column up to the last used one), values only: two calls. */
+  readRows(sheet: string, row: number, rows: number): CellValue[][];
   /** Reads parts of one rectangle: one call per part. */
   readBlock(sheet: string, rect: Rect, parts: readonly BlockPart[]): CellBlock;
   /** Writes one rectangle: one call per part given. */

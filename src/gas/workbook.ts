@@ -95,6 +95,12 @@ export class GasWorkbook implements Workbook {
     return sheet;
   }
 
+  readRows(name: string, row: number, rows: number): CellValue[][] {
+    const sheet = this.sheet(name);
+    const width = Math.max(sheet.getLastColumn(), 1);
+    return sheet.getRange(row, 1, rows, width).getValues() as CellValue[][];
+  }
+
   readBlock(name: string, rect: Rect, parts: readonly BlockPart[]): CellBlock {
     const range = this.sheet(name).getRange(rect.row, rect.column, rect.rows, rect.columns);
     const block: CellBlock = {};

@@ -45,6 +45,15 @@ export function undoLast(ports: AppPorts): UndoResult {
     if (!action) {
       throw new UserError('undo.nothing', '元に戻せる操作はありません。', 'There is nothing to undo.');
     }
+    const present = ports.workbook.sheetNames();
+    const missing = [...new Set(action.changes.map((c) => c.sheet))].filter((name) => present.indexOf(name) < 0);
+    if (missing.length > 0) {
+      throw new UserError(
+        'undo.sheetMissing',
+        `「${action.label.ja}」で変更したシート「${missing.join('」「')}」が見つからないため（名前の変更・削除）、元に戻せません。何も変更していません。`,
+        `The sheet 「${missing.join('」「')}」 changed by "${action.label.en}" is gone (renamed or deleted), so it cannot be undone. Nothing was changed.`,
+      );
+    }
     const stale = conflicts(ports.workbook, action.changes);
     if (stale.length > 0) {
       const cells = stale.slice(0, 3).map(cellText).join('、');
@@ -68,10 +77,13 @@ export function undoLast(ports: AppPorts): UndoResult {
  */
 export function clearActiveHighlight(workbook: Workbook, actions: HistoryAction[]): number {
   let restored = 0;
+  const present = workbook.sheetNames();
   for (const action of actions) {
     if (action.undone || action.kind !== 'highlight') continue;
-    const stale = new Set(conflicts(workbook, action.changes));
-    const still = action.changes.filter((c) => !stale.has(c));
+    // Marks on a sheet that was deleted or renamed since are gone with it.
+    const here = action.changes.filter((c) => present.indexOf(c.sheet) >= 0);
+    const stale = new Set(conflicts(workbook, here));
+    const still = here.filter((c) => !stale.has(c));
     restore(workbook, still);
     action.undone = true;
     restored += new Set(still.map(cellText)).size;

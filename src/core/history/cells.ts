@@ -6,6 +6,7 @@
 import type { CellValue, Rect, Workbook } from '../ports';
 import { guardFormula } from '../text/formula';
 import { isDateObject } from '../text/date';
+import { Fingerprint } from '../fingerprint';
 import { sameStored, storeValue } from './codec';
 import type { CellChange, StoredValue } from './types';
 
@@ -113,6 +114,7 @@ export function rowRuns(rows: readonly number[]): Array<{ first: number; count: 
  * exactly what to put back.
  */
 export function writeValues(workbook: Workbook, writes: readonly ValueWrite[], changes: CellChange[] = []): CellChange[] {
+  const firstNew = changes.length;
   for (const [key, group] of groupBy(writes, (w) => `${w.sheet}\u0000${w.column}`)) {
     const sheet = key.slice(0, key.indexOf('\u0000'));
     const column = (group[0] as ValueWrite).column;
@@ -155,7 +157,25 @@ export function writeValues(workbook: Workbook, writes: readonly ValueWrite[], c
       changes.push(change);
     }
   }
+  const made = changes.slice(firstNew);
+  for (const [sheet, group] of groupBy(made, (c) => c.sheet)) {
+    const prints = rowPrints(workbook, sheet, group.map((c) => c.row));
+    for (const change of group) change.rowPrint = prints.get(change.row);
+  }
   return changes;
+}
+
+/** Fingerprints of whole rows, read in one batch per sheet. */
+function rowPrints(workbook: Workbook, sheet: string, rows: readonly number[]): Map<number, string> {
+  const { first, count } = span(rows);
+  const values = workbook.readRows(sheet, first, count);
+  const prints = new Map<number, string>();
+  for (const row of new Set(rows)) {
+    const print = new Fingerprint();
+    for (const cell of values[row - first] ?? []) print.addCell(cell);
+    prints.set(row, print.toString());
+  }
+  return prints;
 }
 
 /** Writes notes and fills: one block per sheet covering the marked cells, read once and written once. */
@@ -191,9 +211,16 @@ export function writeMarks(workbook: Workbook, marks: readonly MarkWrite[], chan
   return changes;
 }
 
-/** The changed cells whose current state is no longer what the action wrote (someone edited them since). */
+/**
+ * The changed cells whose current state is no longer what the action wrote: someone edited them,
+ * or rows were inserted or deleted so that another row now sits at their address.
+ */
 export function conflicts(workbook: Workbook, changes: readonly CellChange[]): CellChange[] {
-  const stale: CellChange[] = [];
+  const stale = new Set<CellChange>();
+  for (const [sheet, group] of groupBy(changes.filter((c) => c.rowPrint !== undefined), (c) => c.sheet)) {
+    const prints = rowPrints(workbook, sheet, group.map((c) => c.row));
+    for (const change of group) if (prints.get(change.row) !== change.rowPrint) stale.add(change);
+  }
   for (const [key, group] of groupBy(changes, (c) => `${c.sheet}\u0000${c.part}`)) {
     const sheet = key.slice(0, key.indexOf('\u0000'));
     const part = (group[0] as CellChange).part;
@@ -210,10 +237,10 @@ export function conflicts(workbook: Workbook, changes: readonly CellChange[]): C
           : part === 'note'
             ? (block.notes?.[r]?.[c] ?? '')
             : (block.backgrounds?.[r]?.[c] ?? NO_FILL);
-      if (!sameStored(now, change.after)) stale.push(change);
+      if (!sameStored(now, change.after)) stale.add(change);
     }
   }
-  return stale;
+  return changes.filter((c) => stale.has(c));
 }
 
 /** Puts the cells back as they were before the changes: values column by column, marks sheet by sheet. */

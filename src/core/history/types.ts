@@ -18,6 +18,11 @@ export interface CellChange {
   after: StoredValue;
   /** The cell's number format, when the write changed it (a date written into an Automatic cell). */
   format?: { before: string; after: string };
+  /**
+   * A fingerprint of the whole row right after the write: if rows were inserted or deleted since,
+   * another row sits at this address and undo must not write into it.
+   */
+  rowPrint?: string;
 }
 
 export type ActionKind = 'fix' | 'highlight' | 'matchCommit';

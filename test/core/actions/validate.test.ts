@@ -135,6 +135,24 @@ describe('undoLast', () => {
     expect(rpcError(reopened, 'undoLast').code).toBe('undo.nothing');
   });
 
+  it('refuses when rows were inserted above a fixed row, so another row sits at its address', () => {
+    const session = rosterSession();
+    rpc(session, 'applyFixes', rpc<FixPreview>(session, 'previewFixes').token);
+    session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('ボランティア名簿')?.insertRowBefore(2);
+    const before = session.emu.sheetValues('ボランティア名簿');
+    expect(rpcError(session, 'undoLast').code).toBe('undo.changed');
+    expect(session.emu.sheetValues('ボランティア名簿')).toEqual(before);
+  });
+
+  it('says so when the fixed sheet was renamed', () => {
+    const session = rosterSession();
+    rpc(session, 'applyFixes', rpc<FixPreview>(session, 'previewFixes').token);
+    session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('ボランティア名簿')?.setName('名簿（旧）');
+    const error = rpcError(session, 'undoLast');
+    expect(error.code).toBe('undo.sheetMissing');
+    expect(error.ja).toContain('ボランティア名簿');
+  });
+
   it('refuses when a fixed cell was edited since, naming the cell', () => {
     const session = rosterSession();
     rpc(session, 'applyFixes', rpc<FixPreview>(session, 'previewFixes').token);

@@ -32,7 +32,7 @@ describe('writeValues', () => {
     expect(sheet.getRange(5, 1).getValue()).toBe(42);
     expect(sheet.getRange(6, 1).getValue()).toBe('042-461-1234');
     expect(changes).toEqual([
-      { sheet: 'シート1', row: 6, column: 1, part: 'value', before: '０４２－４６１－１２３４', after: '042-461-1234' },
+      { sheet: 'シート1', row: 6, column: 1, part: 'value', before: '０４２－４６１－１２３４', after: '042-461-1234', rowPrint: expect.any(String) },
     ]);
   });
 
