@@ -125,25 +125,33 @@ export class GasWorkbook implements Workbook {
   writeOutputSheet(output: OutputSheet): void {
     const existing = this.book.getSheetByName(output.name);
     const sheet = existing ?? this.book.insertSheet(output.name, this.book.getSheets().length);
-    // Contents, notes, fills and rules go; the sheet (and its id, so links to it) stays.
-    sheet.clear();
+    const width = output.header.length;
+    const body = Math.max(output.rows.length, 1);
+    const needed = body + 1;
+    // One spare row and column beyond the new content, so the clearing below always has a range
+    // to work on and the calls made do not depend on the data.
     const maxRows = sheet.getMaxRows();
     const maxColumns = sheet.getMaxColumns();
-    sheet.getRange(1, 1, maxRows, maxColumns).clearDataValidations();
-    const width = output.header.length;
-    const needed = Math.max(output.rows.length, 1) + 1;
-    if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows);
-    if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
-    // Formats and rules cover at least one row, so the calls made do not depend on the data.
-    const body = Math.max(output.rows.length, 1);
+    if (maxRows < needed + 1) sheet.insertRowsAfter(maxRows, needed + 1 - maxRows);
+    if (maxColumns < width + 1) sheet.insertColumnsAfter(maxColumns, width + 1 - maxColumns);
+    const rowsNow = Math.max(maxRows, needed + 1);
+    const columnsNow = Math.max(maxColumns, width + 1);
+    const area = sheet.getRange(1, 1, needed, width);
+    area.clearDataValidations();
     for (const column of output.textColumns) sheet.getRange(2, column + 1, body, 1).setNumberFormat('@');
     for (const column of output.checkboxColumns) sheet.getRange(2, column + 1, body, 1).insertCheckboxes();
     for (const dropdown of output.dropdowns ?? []) {
       const rule = this.app.newDataValidation().requireValueInList(dropdown.values, true).setAllowInvalid(dropdown.allowInvalid).build();
       sheet.getRange(2, dropdown.column + 1, body, 1).setDataValidation(rule);
     }
+    // The new content goes over the old in one write: if it fails, the old content is still there.
     const rows = output.rows.length > 0 ? output.rows : [new Array<CellValue>(width).fill('')];
-    sheet.getRange(1, 1, needed, width).setValues([output.header as CellValue[], ...rows]);
+    area.setValues([output.header as CellValue[], ...rows]);
+    // Then what is left of the old content (below and to the right) goes, with notes and fills.
+    sheet.getRange(needed + 1, 1, rowsNow - needed, columnsNow).clear();
+    sheet.getRange(1, width + 1, needed, columnsNow - width).clear();
+    area.clearNote();
+    area.setBackground(null);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(1);
     if (output.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
