@@ -73,9 +73,10 @@ export function undoLast(ports: AppPorts): UndoResult {
 /**
  * Takes off the marks of the active highlight: each note and fill goes back to what it was,
  * unless staff changed that cell's note or fill since (then theirs stays). Marks the action
- * undone in `actions`; the caller saves the history. Returns the cells restored.
+ * undone in `actions`; the caller saves the history. Returns the cells restored; `reverted`
+ * receives the changes that would mark them again.
  */
-export function clearActiveHighlight(workbook: Workbook, actions: HistoryAction[]): number {
+export function clearActiveHighlight(workbook: Workbook, actions: HistoryAction[], reverted: CellChange[] = []): number {
   let restored = 0;
   const present = workbook.sheetNames();
   for (const action of actions) {
@@ -85,6 +86,8 @@ export function clearActiveHighlight(workbook: Workbook, actions: HistoryAction[
     const stale = new Set(conflicts(workbook, here));
     const still = here.filter((c) => !stale.has(c));
     restore(workbook, still);
+    // The inverse of what was just put back, so a caller that fails later can mark the cells again.
+    for (const c of still) reverted.push({ ...c, before: c.after, after: c.before });
     action.undone = true;
     restored += new Set(still.map(cellText)).size;
   }

@@ -51,8 +51,9 @@ export function runValidation(ports: AppPorts): ValidationView {
     for (const head of input.heads) sheetIds[head.name] = head.id;
     const actions = loadHistory(ports.workbook);
     const changes: CellChange[] = [];
+    const reverted: CellChange[] = [];
     try {
-      clearActiveHighlight(ports.workbook, actions);
+      clearActiveHighlight(ports.workbook, actions, reverted);
       writeMarks(ports.workbook, marksFor(result.issues), changes);
       ports.workbook.writeOutputSheet({
         name: VALIDATION_SHEET,
@@ -64,7 +65,9 @@ export function runValidation(ports: AppPorts): ValidationView {
       });
       recordAction(ports.workbook, ports.clock, actions, 'highlight', { ja: '検証の印（色とメモ）', en: 'validation marks (fills and notes)' }, changes);
     } catch (error) {
+      // All or nothing: the new marks go, and the previous run's marks come back.
       restore(ports.workbook, changes);
+      restore(ports.workbook, reverted);
       throw failed(error, '検証結果を書き込めませんでした', 'The validation results could not be written');
     }
     const cells = new Set(changes.map((c) => `${c.sheet}\u0000${c.row}\u0000${c.column}`));

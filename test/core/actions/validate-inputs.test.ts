@@ -112,3 +112,23 @@ describe('fix and undo on random rosters (property)', () => {
     );
   });
 });
+
+describe('a 検証 that fails half-way', () => {
+  it('leaves the cells marked as the previous run left them, and says so', () => {
+    const emu = Emulator.create('failure');
+    emu.setSheetValues('シート1', [HEADER, ['V-1', '山田 花子', 'やまだ はなこ', '1950-01-01', '０４２４６１１２３４', '1880012', 'はい', '活動中', 4]]);
+    const ports = portsFor(emu);
+    runValidation(ports);
+    const sheet = emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('シート1');
+    const marked = () => [sheet?.getRange(2, 3).getNote(), sheet?.getRange(2, 3).getBackground(), sheet?.getRange(2, 5).getNote()];
+    const before = marked();
+    expect(before[0]).toMatch(/【つなぐ検証】/);
+    const failing = { ...ports, workbook: Object.assign(Object.create(Object.getPrototypeOf(ports.workbook)), ports.workbook, {
+      writeOutputSheet: () => {
+        throw new Error('quota');
+      },
+    }) };
+    expect(() => runValidation(failing)).toThrow(/検証結果を書き込めませんでした/);
+    expect(marked()).toEqual(before);
+  });
+});
