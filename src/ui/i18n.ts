@@ -384,8 +384,16 @@ export function t(lang: Lang, key: MessageKey, params?: Params): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    return typeof value === 'number' && COUNT_PARAMS.indexOf(name) >= 0 ? groupDigits(value) : String(value);
   });
+}
+
+/** Parameters that are counts: shown with thousands separators (6,341 行), as Sheets shows numbers. */
+const COUNT_PARAMS = ['n', 'total', 'filled', 'needed', 'requests'];
+
+function groupDigits(n: number): string {
+  return Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(n);
 }
 
 /** Both languages of one dictionary entry, as the server's Message shape (used for the client's own errors). */

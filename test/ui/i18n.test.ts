@@ -94,6 +94,11 @@ describe('i18n', () => {
       expect(t('en', 'sheet.rows', { n: 12 })).toBe('12 data rows');
     });
 
+    it('groups the digits of counts, as Sheets shows numbers', () => {
+      expect(t('ja', 'sheet.rows', { n: 6341 })).toBe('データ 6,341 行');
+      expect(t('en', 'validate.value', { value: 20241 })).toBe('Value: 20241');
+    });
+
     it('leaves a placeholder without a param as it is', () => {
       expect(t('en', 'sheet.rows')).toBe('{n} data rows');
       expect(t('en', 'sheet.rows', {})).toBe('{n} data rows');
