@@ -4,20 +4,10 @@ import type { Dropdown, NewSheetSpec, SheetHead } from '../ports';
 import { diagnoseHeader } from '../sheets/detect';
 import { SHEET_SPECS } from '../sheets/specs';
 import { defaultIndicatorHeader, defaultIndicatorRows, defaultSettingsRows, settingsList, type Settings } from '../sheets/settings';
-import type { SheetKind, SheetSpec } from '../sheets/types';
+import { SHEET_KINDS, type SheetKind, type SheetSpec } from '../sheets/types';
 
-/** The sheets シート準備 creates, in tab order. Form-answer sheets are made by Google Forms, not here. */
-export const STANDARD_KINDS: readonly SheetKind[] = [
-  'volunteers',
-  'requests',
-  'donations',
-  'memberships',
-  'activities',
-  'consultations',
-  'settings',
-  'indicators',
-  'surveys',
-];
+/** The sheets シート準備 creates, in tab order: every kind but the form answers, which Google Forms makes. */
+export const STANDARD_KINDS: readonly SheetKind[] = SHEET_KINDS.filter((kind) => kind !== 'volunteerFormAnswers');
 
 /** Rows read from the top of each sheet to find its header (a title may stand above it). */
 export const HEAD_ROWS = 10;
