@@ -4,12 +4,12 @@ import { HEAD_ROWS, planSetup, type SetupPlan } from '../setup/plan';
 import { loadSettings } from '../setup/settings-source';
 import type { SetupResult } from '../../shared/rpc';
 import type { AppPorts } from './ports';
-import { confirmedKinds, loadMappings, openSidebarAt } from './sidebar';
+import { loadMappings, openSidebarAt } from './sidebar';
 
 function currentPlan(ports: AppPorts): SetupPlan {
   const heads = ports.workbook.heads(HEAD_ROWS);
   const mappings = loadMappings(ports);
-  return planSetup(heads, loadSettings(ports.workbook, heads, mappings), confirmedKinds(mappings));
+  return planSetup(heads, loadSettings(ports.workbook, heads, mappings), mappings);
 }
 
 /**

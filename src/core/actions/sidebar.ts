@@ -5,7 +5,7 @@ import type { SheetHead } from '../ports';
 import { detectSheetAs, diagnoseHeader } from '../sheets/detect';
 import { mappingFromDetection, parseMappings, serializeMappings, validateMapping, type ColumnMapping } from '../sheets/mapping';
 import { SHEET_SPECS, isSheetKind } from '../sheets/specs';
-import { SHEET_KINDS, type SheetKind } from '../sheets/types';
+import { SHEET_KINDS } from '../sheets/types';
 import { HEAD_ROWS, planSetup } from '../setup/plan';
 import { loadSettings } from '../setup/settings-source';
 import type { MappingView, Section, SheetView, SidebarState } from '../../shared/rpc';
@@ -29,13 +29,6 @@ export function loadMappings(ports: Pick<AppPorts, 'store'>): Record<string, Col
   return parseMappings(ports.store.get(MAPPINGS_KEY)).mappings;
 }
 
-/** The confirmed kind of every sheet that has a confirmed mapping. */
-export function confirmedKinds(mappings: Readonly<Record<string, ColumnMapping>>): Record<string, SheetKind> {
-  const kinds: Record<string, SheetKind> = {};
-  for (const name of Object.keys(mappings)) kinds[name] = (mappings[name] as ColumnMapping).kind;
-  return kinds;
-}
-
 export function getSidebarState(ports: AppPorts): SidebarState {
   const cached = ports.cache.get(SECTION_KEY);
   if (cached !== null) ports.cache.remove(SECTION_KEY);
@@ -45,7 +38,7 @@ export function getSidebarState(ports: AppPorts): SidebarState {
   const settings = loadSettings(ports.workbook, heads, mappings);
   // Tsunagu's own output sheets are not staff data: they are not listed for mapping.
   const sheets = heads.filter((head) => !isOutputSheet(head.name)).map((head) => sheetView(head, mappings[head.name]));
-  const plan = planSetup(heads, settings, confirmedKinds(mappings));
+  const plan = planSetup(heads, settings, mappings);
   return {
     organizationName: settings.organizationName,
     section,

@@ -4,8 +4,8 @@ import { isOutputSheet } from '../output-sheets';
 import type { SheetHead } from '../ports';
 import { diagnoseHeader } from '../sheets/detect';
 import { mappingFromDetection, type ColumnMapping } from '../sheets/mapping';
-import { defaultSettingsRows, parseSettings } from '../sheets/settings';
 import { HEAD_ROWS } from '../setup/plan';
+import { settingsFrom } from '../setup/settings-source';
 import { parseDate } from '../text/date';
 import { PlainDate } from '../text/plainDate';
 import type { SheetKind } from '../sheets/types';
@@ -45,8 +45,6 @@ export function readWorkbookInput(ports: AppPorts, kinds?: readonly SheetKind[])
     sheets.push({ name: head.name, kind: mapping.kind, mapping, values: data.values, display: data.display });
   }
   const settingsSheet = sheets.find((s) => s.kind === 'settings');
-  const settings = settingsSheet
-    ? parseSettings(settingsSheet.values, { mapping: settingsSheet.mapping }).settings
-    : parseSettings(defaultSettingsRows()).settings;
+  const settings = settingsFrom(settingsSheet ? settingsSheet.values : null, settingsSheet?.mapping);
   return { sheets, settings, today: today(ports), heads };
 }

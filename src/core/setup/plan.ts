@@ -22,11 +22,11 @@ export interface SetupPlan {
 }
 
 /** The kind each sheet is, by its header; sheets with no recognisable header are absent. */
-export function kindsOf(heads: readonly SheetHead[], confirmed: Readonly<Record<string, SheetKind>> = {}): Map<string, SheetKind> {
+export function kindsOf(heads: readonly SheetHead[], confirmed: Readonly<Record<string, { kind: SheetKind }>> = {}): Map<string, SheetKind> {
   const kinds = new Map<string, SheetKind>();
   for (const head of heads) {
     if (isOutputSheet(head.name)) continue;
-    const kind = confirmed[head.name];
+    const kind = confirmed[head.name]?.kind;
     if (kind) {
       kinds.set(head.name, kind);
       continue;
@@ -38,7 +38,7 @@ export function kindsOf(heads: readonly SheetHead[], confirmed: Readonly<Record<
 }
 
 /** Plans the missing standard sheets. Never touches a sheet that has data. */
-export function planSetup(heads: readonly SheetHead[], settings: Settings, confirmed: Readonly<Record<string, SheetKind>> = {}): SetupPlan {
+export function planSetup(heads: readonly SheetHead[], settings: Settings, confirmed: Readonly<Record<string, { kind: SheetKind }>> = {}): SetupPlan {
   const kinds = kindsOf(heads, confirmed);
   const byName = new Map(heads.map((h) => [h.name, h]));
   const plan: SetupPlan = { create: [], existing: [], blocked: [] };
