@@ -63,7 +63,7 @@ function readStaffEntries(ports: AppPorts): { entries: Map<string, StaffEntry>; 
   const header = (data.values[0] as CellValue[]).map((h) => String(h).trim());
   const at = (name: string): number => header.indexOf(name);
   // Every column that is not one of ours (first occurrence) is staff's: kept by position, blank or repeated headers included.
-  const extraIndexes = header.map((h, i) => i).filter((i) => at(header[i] as string) !== i || RESULT_HEADER.indexOf(header[i] as string) < 0);
+  const extraIndexes = header.map((_, i) => i).filter((i) => at(header[i] as string) !== i || RESULT_HEADER.indexOf(header[i] as string) < 0);
   const extraHeaders = extraIndexes.map((i) => header[i] as string);
   for (let r = 1; r < data.values.length; r++) {
     const row = data.values[r] as CellValue[];
