@@ -4,7 +4,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
+import { poll } from '../support/poll';
 import { Session } from '../../src/local/session';
 import { type StudioHandle, startStudio } from '../../src/local/studio/server';
 import { createDemoBook, launch, openMenuItem, resultsDir, sidebarFrame, tabNames, watchErrors } from './helpers';
@@ -79,7 +81,7 @@ describe('studio in Chromium', () => {
   });
 
   it('shows the workbook name, the visible sheets as tabs and not the hidden one', async () => {
-    await expect.poll(() => page.getByTestId('book-name').textContent()).toBe('つなぐ デモ');
+    await poll(() => page.getByTestId('book-name').textContent()).toBe('つなぐ デモ');
     const tabs = await tabNames(page);
     expect(tabs).toEqual(visibleNames);
     expect(tabs).not.toContain(HIDDEN);
@@ -88,7 +90,7 @@ describe('studio in Chromium', () => {
   it('lists the menu items onOpen registered under 拡張機能 → Tsunagu', async () => {
     await page.getByTestId('menu-extensions').click();
     await page.getByTestId('menu-addon').hover();
-    await expect.poll(() => page.getByTestId('menu-item').allTextContents()).toEqual([
+    await poll(() => page.getByTestId('menu-item').allTextContents()).toEqual([
       'シート準備',
       '検証',
       'マッチング',
@@ -102,7 +104,7 @@ describe('studio in Chromium', () => {
   it('opens the real sidebar through サイドバーを開く, and its first call lists the sheets', async () => {
     await openMenuItem(page, 'showSidebar');
     const frame = await sidebarFrame(page);
-    await expect.poll(() => page.getByTestId('sidebar-title').textContent()).toBeTruthy();
+    await poll(() => page.getByTestId('sidebar-title').textContent()).toBeTruthy();
     await frame.getByTestId('sheet-list').waitFor();
     const listed = await frame.locator('[data-testid="sheet-item"] .sheet-name').allTextContents();
     expect(listed.length).toBeGreaterThan(0);
@@ -130,7 +132,7 @@ describe('studio in Chromium', () => {
     expect(await page.locator('[data-testid="grid"] img, [data-testid="grid"] b').count()).toBe(0);
     await cell.first().hover();
     await cell.first().click();
-    await expect.poll(() => page.getByTestId('formula-text').textContent()).toBe(XSS_NAME);
+    await poll(() => page.getByTestId('formula-text').textContent()).toBe(XSS_NAME);
     expect(await page.evaluate(() => window.__x)).toBeUndefined();
     const frame = await sidebarFrame(page);
     expect(await frame.evaluate(() => window.__x)).toBeUndefined();
@@ -141,12 +143,12 @@ describe('studio in Chromium', () => {
     expect(await header.evaluate((td) => getComputedStyle(td).position)).toBe('sticky');
     const before = await header.boundingBox();
     await page.getByTestId('grid').evaluate((el) => (el.scrollTop = 2000));
-    await expect.poll(async () => (await header.boundingBox())?.y).toBe(before?.y);
+    await poll(async () => (await header.boundingBox())?.y).toBe(before?.y);
   });
 
   it('renders at most 1,000 rows and says how many there are', async () => {
     await page.getByTestId('sheet-tab').filter({ hasText: '活動記録' }).click();
-    await expect.poll(() => page.getByTestId('grid-note').textContent(), { timeout: 10_000 }).toMatch(/最初の 1,000 行/);
+    await poll(() => page.getByTestId('grid-note').textContent(), { timeout: 10_000 }).toMatch(/最初の 1,000 行/);
     await page.locator('table.grid[data-complete="true"]').waitFor();
     expect(await page.locator('table.grid tbody tr').count()).toBe(1000);
   });
@@ -170,7 +172,7 @@ describe('studio in Chromium', () => {
       await frame.evaluate(() =>
         window.parent.postMessage({ source: 'tsunagu-shim', type: 'ran', detail: {} }, window.location.origin),
       );
-      await expect.poll(() => heldUrl).not.toBeNull();
+      await poll(() => heldUrl).not.toBeNull();
       expect(heldUrl).toContain(`sheet=${encodeURIComponent(before!)}`);
       await page.getByTestId('sheet-tab').filter({ hasText: new RegExp(`^${target}$`) }).click();
       await page.locator(`table.grid[data-complete="true"][aria-label="${target}"]`).waitFor();
@@ -192,12 +194,12 @@ describe('studio in Chromium', () => {
     const toggle = frame.getByTestId('lang-toggle');
     const japanese = await frame.getByTestId('tab-setup').textContent();
     await toggle.click();
-    await expect.poll(() => frame.evaluate(() => document.documentElement.lang)).toBe('en');
+    await poll(() => frame.evaluate(() => document.documentElement.lang)).toBe('en');
     const english = await frame.getByTestId('tab-setup').textContent();
     expect(english).not.toBe(japanese);
     expect(english).toMatch(/^[\x20-\x7e]+$/);
     await toggle.click();
-    await expect.poll(() => frame.evaluate(() => document.documentElement.lang)).toBe('ja');
+    await poll(() => frame.evaluate(() => document.documentElement.lang)).toBe('ja');
     expect(await frame.getByTestId('tab-setup').textContent()).toBe(japanese);
   });
 
@@ -293,7 +295,7 @@ describe('studio confirmations in Chromium', () => {
     await message.waitFor({ state: 'visible' });
     expect(await message.locator('p').textContent()).toMatch(/枚のシートを作成しました/);
     await page.getByTestId('studio-message-ok').click();
-    await expect.poll(() => tabNames(page)).toContain(ROSTER);
+    await poll(() => tabNames(page)).toContain(ROSTER);
     await page.getByTestId('sidebar').waitFor({ state: 'visible' });
   });
 
@@ -303,6 +305,6 @@ describe('studio confirmations in Chromium', () => {
     const frame = await sidebarFrame(page);
     await frame.getByTestId('setup-create').click();
     await frame.getByTestId('confirm-yes').click();
-    await expect.poll(() => tabNames(page), { timeout: 10_000 }).toContain(ROSTER);
+    await poll(() => tabNames(page), { timeout: 10_000 }).toContain(ROSTER);
   });
 });

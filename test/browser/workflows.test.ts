@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
+import { poll } from '../support/poll';
 import { Session } from '../../src/local/session';
 import { type StudioHandle, startStudio } from '../../src/local/studio/server';
 import {
@@ -108,7 +110,7 @@ describe('検証 in the studio (Chromium)', () => {
     const { frame, page, session } = bench;
     const group = frame.getByTestId('issue-group').filter({ has: frame.locator('button.issue-button') }).first();
     if ((await group.getAttribute('open')) === null) await group.locator('summary').click();
-    await expect.poll(() => group.getAttribute('open')).not.toBeNull();
+    await poll(() => group.getAttribute('open')).not.toBeNull();
     const issue = group.locator('[data-testid="issue-item"] button').first();
     await issue.waitFor({ state: 'visible' });
     // 「R5・保険加入年度」 under the sheet's heading.
@@ -122,18 +124,16 @@ describe('検証 in the studio (Chromium)', () => {
     await showSheet(page, other);
     await issue.click();
     const spreadsheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
-    await expect
-      .poll(() => {
+    await poll(() => {
         const range = spreadsheet.getActiveRange();
         return range ? `${range.getSheet().getName()}!${range.getA1Notation()}` : null;
-      })
-      .toBe(`${sheet}!${cell}`);
+    }).toBe(`${sheet}!${cell}`);
     // The studio follows: that sheet's tab and grid, the cell highlighted and in view, its address in the name box.
     await page.locator(`table.grid[aria-label="${sheet}"]`).waitFor();
-    await expect.poll(() => page.getByTestId('sheet-tab').filter({ hasText: sheet }).getAttribute('aria-selected')).toBe('true');
+    await poll(() => page.getByTestId('sheet-tab').filter({ hasText: sheet }).getAttribute('aria-selected')).toBe('true');
     const { row, column } = parseA1(cell);
     const selected = gridCell(page, row, column);
-    await expect.poll(() => selected.getAttribute('class')).toMatch(/\bselected\b/);
+    await poll(() => selected.getAttribute('class')).toMatch(/\bselected\b/);
     expect(await page.locator('table.grid td.selected').count()).toBe(1);
     expect(await page.locator('#name-box').textContent()).toBe(cell);
     expect(await page.getByTestId('formula-text').textContent()).toBe((await selected.textContent()) ?? '');
@@ -142,7 +142,7 @@ describe('検証 in the studio (Chromium)', () => {
     const view = (await page.getByTestId('grid').boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(view.y);
     expect(box.y + box.height).toBeLessThanOrEqual(view.y + view.height);
-    await expect.poll(() => frame.getByTestId('progress').textContent()).toBe('');
+    await poll(() => frame.getByTestId('progress').textContent()).toBe('');
     expect(await bench.shownError()).toBe('');
   });
 
@@ -174,7 +174,7 @@ describe('検証 in the studio (Chromium)', () => {
     const notice = frame.locator('#validate-notice');
     await notice.waitFor();
     expect(await notice.textContent()).toBe(`${total}件を修正しました`);
-    await expect.poll(() => gridCell(page, fixed!.row, fixed!.column).textContent()).toBe(fixed.after);
+    await poll(() => gridCell(page, fixed!.row, fixed!.column).textContent()).toBe(fixed.after);
     expect(await bench.shownError()).toBe('');
   });
 
@@ -193,8 +193,8 @@ describe('検証 in the studio (Chromium)', () => {
     await undo.click();
     await frame.getByTestId('confirm-yes').click();
     const notice = frame.locator('#validate-notice');
-    await expect.poll(() => notice.textContent()).toMatch(/^「安全な修正（\d+件）」を元に戻しました（\d+個のセル）。$/);
-    await expect.poll(() => gridCell(page, fixed!.row, fixed!.column).textContent()).toBe(fixed!.before);
+    await poll(() => notice.textContent()).toMatch(/^「安全な修正（\d+件）」を元に戻しました（\d+個のセル）。$/);
+    await poll(() => gridCell(page, fixed!.row, fixed!.column).textContent()).toBe(fixed!.before);
     const saved = await readSavedSheet(bench.book, ROSTER);
     expect(saved.rows[fixed!.row - 1]![fixed!.column - 1]).toBe(fixed!.before);
     expect(await bench.shownError()).toBe('');
@@ -203,10 +203,10 @@ describe('検証 in the studio (Chromium)', () => {
   it('ハイライトを消す reports the cells it restored', async () => {
     const { frame } = bench;
     // The list is re-run after the undo; wait for it before taking the marks off.
-    await expect.poll(() => frame.getByTestId('progress').textContent()).toBe('');
+    await poll(() => frame.getByTestId('progress').textContent()).toBe('');
     await frame.getByTestId('highlight-clear').click();
     const notice = frame.locator('#validate-notice');
-    await expect.poll(() => notice.textContent()).toMatch(/^\d+個のセルを元に戻しました$/);
+    await poll(() => notice.textContent()).toMatch(/^\d+個のセルを元に戻しました$/);
     expect(Number(((await notice.textContent()) ?? '').match(/\d+/)![0])).toBeGreaterThan(0);
     expect(await bench.shownError()).toBe('');
   });
@@ -269,11 +269,11 @@ describe('マッチング in the studio (Chromium)', () => {
 
     await pair.getByTestId('pair-approve').check();
     const commit = frame.getByTestId('match-commit');
-    await expect.poll(() => commit.isEnabled()).toBe(true);
+    await poll(() => commit.isEnabled()).toBe(true);
     await commit.click();
     await frame.getByTestId('confirm-yes').click();
     const notice = frame.locator('#match-notice');
-    await expect.poll(() => notice.textContent()).toBe('1組を確定しました（依頼 1件）。');
+    await poll(() => notice.textContent()).toBe('1組を確定しました（依頼 1件）。');
     expect(await bench.shownError()).toBe('');
 
     const after = await readSavedSheet(book, REQUESTS);
@@ -296,14 +296,14 @@ describe('マッチング in the studio (Chromium)', () => {
     expect(chosen).not.toBeNull();
     const { frame, book } = bench;
     // After 確定 the list is matched again; wait for it to settle before undoing.
-    await expect.poll(() => frame.getByTestId('progress').textContent()).toBe('');
+    await poll(() => frame.getByTestId('progress').textContent()).toBe('');
     const undo = frame.getByTestId('undo-last');
     await undo.waitFor();
     expect(await undo.textContent()).toContain('マッチングの確定（1組）');
     await undo.click();
     await frame.getByTestId('confirm-yes').click();
     const notice = frame.locator('#match-notice');
-    await expect.poll(() => notice.textContent()).toMatch(/^「マッチングの確定（1組）」を元に戻しました（\d+個のセル）。$/);
+    await poll(() => notice.textContent()).toMatch(/^「マッチングの確定（1組）」を元に戻しました（\d+個のセル）。$/);
     expect(await bench.shownError()).toBe('');
     const saved = await readSavedSheet(book, REQUESTS);
     expect(saved.cell(chosen!.row, '状態')).toBe(chosen!.status);

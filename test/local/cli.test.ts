@@ -2,7 +2,8 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
 import { main } from '../../src/local/cli';
 import type { Io } from '../../src/local/commands/io';
 import { Session } from '../../src/local/session';

@@ -1,6 +1,7 @@
 // The real dist/Code.js in the sandbox: entry points, menu, sidebar page, an RPC round trip, no host globals.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
 import { RPC_NAMES } from '../../src/shared/rpc';
 import { Emulator } from '../../src/local/emulator/index';
 import { codePath, sidebarPath } from '../../src/local/paths';

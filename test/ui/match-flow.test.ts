@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
 import type { RpcName, UndoInfo } from '../../src/shared/rpc';
 import { MATCH_CHANGED, MatchFlow } from '../../src/ui/match-flow';
 import { RpcError } from '../../src/ui/rpc-client';

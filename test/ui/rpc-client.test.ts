@@ -1,5 +1,6 @@
 /// <reference path="../../src/ui/google-script.d.ts" />
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, it, jest } from '@jest/globals';
+import { expect } from '../support/expect';
 import type { SidebarState } from '../../src/shared/rpc';
 import { call, CALL_TIMEOUT_MS, RpcError, toRpcError, unwrapEnvelope } from '../../src/ui/rpc-client';
 
@@ -38,7 +39,7 @@ const state: SidebarState = { organizationName: '西東京市社協', section: '
 
 afterEach(() => {
   globalThis.google = undefined;
-  vi.useRealTimers();
+  jest.useRealTimers();
 });
 
 async function rejection(promise: Promise<unknown>): Promise<RpcError> {
@@ -112,7 +113,7 @@ describe('rpc-client', () => {
     });
 
     it('gives up with a transport error when no handler is ever called, and ignores a late answer', async () => {
-      vi.useFakeTimers();
+      jest.useFakeTimers();
       let late: ((value: unknown) => void) | undefined;
       const makeRunner = (onSuccess?: (value: unknown) => void): GoogleScriptClient.Runner =>
         ({
@@ -124,7 +125,7 @@ describe('rpc-client', () => {
         }) as unknown as GoogleScriptClient.Runner;
       globalThis.google = { script: { run: makeRunner() } };
       const pending = rejection(call('getSidebarState'));
-      await vi.advanceTimersByTimeAsync(CALL_TIMEOUT_MS);
+      await jest.advanceTimersByTimeAsync(CALL_TIMEOUT_MS);
       const error = await pending;
       expect(error.code).toBe('transport');
       expect(() => late?.({ ok: true, value: state })).not.toThrow();

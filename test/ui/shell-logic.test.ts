@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
 import { BusyCounter } from '../../src/ui/busy';
 import { knownSection, SECTION_ORDER } from '../../src/ui/sections/order';
 import { nextTabIndex } from '../../src/ui/tabs';

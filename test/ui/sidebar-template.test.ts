@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
 
 const ui = (name: string): string => fileURLToPath(new URL(`../../src/ui/${name}`, import.meta.url));
 const template = readFileSync(ui('sidebar.html'), 'utf8');

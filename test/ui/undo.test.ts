@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
 import type { UndoInfo } from '../../src/shared/rpc';
 import { RpcError } from '../../src/ui/rpc-client';
 import { UndoOffer, undoButtonText, undoConfirmText, undoneText } from '../../src/ui/undo';

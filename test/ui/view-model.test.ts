@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
 import type { SheetView } from '../../src/shared/rpc';
 import { rowsText, setupResultLines, sheetItemModel, sheetSummaryText } from '../../src/ui/view-model';
 

@@ -1,5 +1,6 @@
 // マッチング, staff columns, 固定/除外, 確定 and 元に戻す through the real bundle on a demo workbook.
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import type { CommitResult, MatchView, UndoResult } from '../../../src/shared/rpc';
 import { buildDemo } from '../../../src/local/commands/demo';
 import { Session } from '../../../src/local/session';

@@ -1,5 +1,6 @@
 // シート準備 through the real bundle: what it creates, what it leaves alone, all or nothing, and its call budget.
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { SHEET_SPECS } from '../../../src/core/sheets/specs';
 import { STANDARD_KINDS } from '../../../src/core/setup/plan';
 import type { SetupResult, SidebarState } from '../../../src/shared/rpc';

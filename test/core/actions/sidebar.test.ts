@@ -2,7 +2,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import type { MappingView, SidebarState } from '../../../src/shared/rpc';
 import { Session } from '../../../src/local/session';
 import { freshSession, rpc, rpcError } from '../../local/helpers/session';

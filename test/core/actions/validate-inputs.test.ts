@@ -1,7 +1,8 @@
 // 検証 on bad input (no header, empty, duplicated headers, #REF!, numbers for text, 50,000 rows) and the
 // fix/undo properties on random rosters: never a crash, and undo gives back every cell exactly.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { applyFixes, getValidationReport, previewFixes, runValidation } from '../../../src/core/actions/validate';
 import { undoLast } from '../../../src/core/actions/undo';
 import type { ValidationReport } from '../../../src/shared/rpc';

@@ -2,7 +2,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import type { FixPreview, FixResult, HighlightResult, UndoResult, ValidationView } from '../../../src/shared/rpc';
 import { HISTORY_SHEET } from '../../../src/core/history/codec';
 import { Session } from '../../../src/local/session';

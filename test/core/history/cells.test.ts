@@ -1,5 +1,6 @@
 // Writing into staff sheets and putting it back: neighbours kept, exact restore, conflicts seen, constant calls.
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { MAX_RUNS_PER_COLUMN, conflicts, restore, rowRuns, writeMarks, writeValues } from '../../../src/core/history/cells';
 import type { CellChange } from '../../../src/core/history/types';
 import { GasWorkbook } from '../../../src/gas/workbook';

@@ -1,5 +1,6 @@
 // The history sheet's format: chunked JSON that round-trips, survives Sheets, and is pruned.
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { CHUNK_CHARS, MAX_ACTIONS, decodeHistory, encodeHistory, pruneHistory } from '../../../src/core/history/codec';
 import type { HistoryAction } from '../../../src/core/history/types';
 

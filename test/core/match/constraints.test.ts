@@ -1,5 +1,6 @@
 // Tests each hard constraint of matchVolunteers, one positive and one negative case at a time.
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { date, match, pairsOf, request, settingsWith, volunteer } from './helpers';
 
 /** Whether the single volunteer V1 is matched to the single request R1. */

@@ -1,5 +1,6 @@
 // A realistic run: matchVolunteers on the demo workbook (300 volunteers, 120 requests), read as the add-on reads sheets.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { matchVolunteers, type MatchInput, type MatchResult } from '../../../src/core/match';
 import { detectHeader } from '../../../src/core/sheets/detect';
 import { mappingFromDetection } from '../../../src/core/sheets/mapping';

@@ -1,6 +1,7 @@
 // Tests that docs/matching.md and the code agree: every reason code, every default weight, every related-fields row.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { DEFAULT_WEIGHTS, MATCH_REASON_CODES, RELATED_FIELDS } from '../../../src/core/match';
 
 const doc = readFileSync(new URL('../../../docs/matching.md', import.meta.url), 'utf8');

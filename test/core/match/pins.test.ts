@@ -1,5 +1,6 @@
 // Tests pins and exclusions: pinned pairs are kept and take capacity first, excluded pairs are never made, and what cannot be kept is reported.
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { date, match, pairsOf, request, volunteer } from './helpers';
 
 describe('matchVolunteers pins and exclusions', () => {

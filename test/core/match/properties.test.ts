@@ -1,6 +1,7 @@
 // Property tests of matchVolunteers on random small instances, against predicates written here independently of src/core/match.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { matchVolunteers, RELATED_FIELDS, type MatchInput, type MatchResult } from '../../../src/core/match';
 import type { Activity, HelpRequest, Volunteer } from '../../../src/core/sheets/records';
 import type { Settings } from '../../../src/core/sheets/settings';

@@ -1,5 +1,6 @@
 // Tests what matchVolunteers says: the reasons of each pair, the binding reasons of unmet needs, the shortages, and the weights.
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { DEFAULT_WEIGHTS } from '../../../src/core/match';
 import { activity, date, match, pairsOf, request, settingsWith, volunteer } from './helpers';
 

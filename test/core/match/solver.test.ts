@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { solveAssignment, type AssignmentProblem, type AssignmentSolution } from '../../../src/core/match/solver';
 import { solveDenseAssignment } from '../../../src/core/match/solver-dense';
 import { activeEdgeList, readProblem } from '../../../src/core/match/solver-input';

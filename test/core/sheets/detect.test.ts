@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { detectHeader, detectSheet, detectSheetAs, diagnoseHeader, type Detection } from '../../../src/core/sheets/detect';
 import { SHEET_SPECS } from '../../../src/core/sheets/specs';
 import { SHEET_KINDS } from '../../../src/core/sheets/types';

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { defaultSettingsHeader, defaultSettingsRows } from '../../../src/core/sheets/defaults';
 import { detectHeader, type Detection } from '../../../src/core/sheets/detect';
 import { mappingFromDetection } from '../../../src/core/sheets/mapping';

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { detectHeader, type Detection } from '../../../src/core/sheets/detect';
 import { mappingFromDetection, type ColumnMapping } from '../../../src/core/sheets/mapping';
 import { columnLetter, parseRows } from '../../../src/core/sheets/rows';

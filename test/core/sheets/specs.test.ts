@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { defaultSettingsRows } from '../../../src/core/sheets/defaults';
 import { parseSettings, settingsList } from '../../../src/core/sheets/settings';
 import { columnSpecOf, getSpec, kindFromName, personalKeys, SHEET_SPECS } from '../../../src/core/sheets/specs';

@@ -1,6 +1,7 @@
 // Tests parseAmount: yen amounts as staff and receipts write them.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { parseAmount } from '../../../src/core/text/amount';
 
 const yen = (v: unknown): string => {

@@ -1,6 +1,7 @@
 // Tests the availability grammar: parseAvailability, formatSlots and slotKey.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { formatSlots, parseAvailability, slotKey, type Period, type Slot, type Weekday } from '../../../src/core/text/availability';
 
 /** The slots as sorted keys, or the failure reason. */

@@ -1,6 +1,7 @@
 // Tests toKatakana/checkKatakana (furigana) and fixWidth/cleanSpaces (the width and spaces fixes).
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { checkKatakana, toKatakana } from '../../../src/core/text/kana';
 import { cleanSpaces, fixWidth } from '../../../src/core/text/width';
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { cellText, isBlankCell } from '../../../src/core/text/cell';
 import { parseNumber } from '../../../src/core/text/number';
 import { parseHours } from '../../../src/core/text/time';

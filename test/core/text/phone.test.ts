@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { PhoneNumber, type MetadataJson } from 'libphonenumber-js/core';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { parsePhone, type PhoneType } from '../../../src/core/text/phone';
 
 const require = createRequire(import.meta.url);

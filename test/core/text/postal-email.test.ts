@@ -1,6 +1,7 @@
 // Tests parsePostal and parseEmail on the variants staff type, and their properties.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { parseEmail } from '../../../src/core/text/email';
 import { parsePostal } from '../../../src/core/text/postal';
 

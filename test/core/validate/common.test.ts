@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { defaultSettings } from '../../../src/core/sheets/settings';
 import { codes, found, sheet, sheetWith, SETTINGS, validate } from './helpers';
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { day, sheet, validate } from './helpers';
 
 const HEADER = ['登録番号', '氏名', 'フリガナ', '生年月日', '郵便番号', '電話番号', 'メール', '圏域', '活動分野', '活動可能日時', '月間上限', '保険加入年度', '個人情報同意', '状態'];

@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { detectHeader } from '../../../src/core/sheets/detect';
 import { mappingFromDetection } from '../../../src/core/sheets/mapping';
 import { parseDate } from '../../../src/core/text/date';

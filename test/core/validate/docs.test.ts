@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { ISSUE_CODES } from '../../../src/core/validate';
 
 const doc = readFileSync(new URL('../../../docs/validation.md', import.meta.url), 'utf8');

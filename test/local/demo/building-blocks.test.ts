@@ -1,6 +1,7 @@
 // Tests the demo's building blocks: calendar days and 和暦, the seeded random source, kana spoilers and romaji.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { katakanaToHalfwidth, katakanaToHiragana, toFullwidth, yen } from '../../../src/local/demo/draft';
 import { toRomaji } from '../../../src/local/demo/people';
 import {

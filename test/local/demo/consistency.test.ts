@@ -1,5 +1,6 @@
 // Tests that the demo sheets agree with each other and look like a real council's: assignments, ledgers, areas, privacy, realism.
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { generateDemoBook } from '../../../src/local/demo';
 import { AREAS, type Row, KATAKANA_RE, fiscalYearOfIso, rowsOf, sheetOf, splitMulti, tokyoIso } from './helpers';
 

@@ -1,5 +1,6 @@
 // Tests generateDemoBook's contract: determinism, sizes, canonical sheets and headers, dates, options and speed.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { type DemoBook, generateDemoBook } from '../../../src/local/demo';
 import { AREAS, TODAY, fiscalYearOfIso, isTokyoMidnight, rowsOf, sheetOf, tokyoIso } from './helpers';
 

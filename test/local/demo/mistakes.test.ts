@@ -1,5 +1,6 @@
 // Tests the answer key: every planted mistake is where the manifest says, and every cell it does not list is clean.
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { type CellValue, type DemoBook, type PlantedMistake, generateDemoBook } from '../../../src/local/demo';
 import {
   AREAS,

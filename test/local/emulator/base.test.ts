@@ -1,5 +1,6 @@
 /** Session, Utilities, Logger and console. */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { Emulator } from '../../../src/local/emulator/index';
 import { FIXED_NOW, fresh, tokyo } from './helpers';
 

@@ -1,5 +1,6 @@
 /** Call counting: one count per service call, and batched reads that cost the same at any size. */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { fresh } from './helpers';
 
 function readWholeSheet(app: GoogleAppsScript.Spreadsheet.SpreadsheetApp, name: string): unknown[][] {

@@ -1,5 +1,6 @@
 /** FormApp: forms recorded item by item, the response sheet, and submitted responses. */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { fresh, tokyo } from './helpers';
 
 function surveyForm() {

@@ -1,6 +1,7 @@
 /** The emulator's globals as the bundle sees them: inside a node:vm context, called from another realm. */
 import vm from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { Emulator } from '../../../src/local/emulator/index';
 import { FIXED_NOW } from './helpers';
 

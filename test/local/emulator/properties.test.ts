@@ -1,6 +1,7 @@
 /** Invariants checked with fast-check: A1 notation, Tokyo time, typed numbers, serialisation. */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { formatA1, parseA1 } from '../../../src/local/emulator/a1';
 import { fromWallClock, msToSerial, serialToMs, wallClock } from '../../../src/local/emulator/dates';
 import { serializeForRun } from '../../../src/local/emulator/index';

@@ -1,5 +1,6 @@
 /** Range: coordinates and their errors, values in and out, display values, notes, fills and formats. */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { FIXED_NOW, fresh, tokyo } from './helpers';
 
 describe('emulator Range', () => {

@@ -1,5 +1,6 @@
 /** ScriptApp: triggers built, recorded, listed and deleted. */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { fresh } from './helpers';
 
 describe('emulator ScriptApp', () => {

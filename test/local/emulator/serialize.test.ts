@@ -1,6 +1,7 @@
 /** serializeForRun: what google.script.run lets through and what it refuses. */
 import vm from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { RunSerializationError, serializeForRun } from '../../../src/local/emulator/index';
 
 describe('emulator serializeForRun', () => {

@@ -1,5 +1,6 @@
 /** Sheet and Spreadsheet: grid size, last row, rows inserted and deleted, frozen rows, visibility, names, sheets. */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { fresh } from './helpers';
 
 describe('emulator Sheet', () => {

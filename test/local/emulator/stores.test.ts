@@ -1,5 +1,6 @@
 /** PropertiesService, CacheService and LockService: limits, expiry, and a lock held by another user. */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { Emulator } from '../../../src/local/emulator/index';
 import { FIXED_NOW, fresh } from './helpers';
 

@@ -1,5 +1,6 @@
 /** Ui and HtmlService: menus, scripted alerts and prompts, sidebars and dialogs, templates. */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { fresh } from './helpers';
 
 describe('emulator Ui', () => {

@@ -1,5 +1,6 @@
 /** Data validation: the builder, rules read back, input rejected, check boxes. */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { fresh } from './helpers';
 
 describe('emulator data validation', () => {

@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { Emulator, PROPERTIES_SHEET } from '../../../src/local/emulator/index';
 import { FIXED_NOW, fresh, tokyo } from './helpers';
 

@@ -1,9 +1,12 @@
 // `tsunagu studio`: unusable input exits 2, the address is printed with the real port, and a stop signal (SIGINT) closes it cleanly.
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { main } from '../../../src/local/cli';
-import { runStudio, type StopSignal } from '../../../src/local/commands/studio';
+import { processStopSignal, runStudio, type StopSignal } from '../../../src/local/commands/studio';
+import { projectRoot } from '../../../src/local/paths';
 import { captureIo, savedWorkbook, tempDir } from './helpers';
 
 const ADDRESS = /^つなぐ スタジオ: (http:\/\/127\.0\.0\.1:(\d+)\/) {2}\(Ctrl\+C で終了 \/ stop\)$/;
@@ -79,17 +82,40 @@ describe('tsunagu studio', () => {
     expect(await running).toBe(0);
   });
 
-  it('closes cleanly on SIGINT, as Ctrl+C in a terminal', async () => {
-    const io = captureIo();
-    const running = runStudio([], { port: '0' }, io);
-    const line = await addressOf(io, running);
+  it('closes cleanly on SIGINT, as Ctrl+C in a terminal (the built CLI in its own process)', async () => {
+    const child = spawn(process.execPath, [join(projectRoot(), 'bin/tsunagu.mjs'), 'studio', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    const line = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no address line: ${out}`)), 20_000);
+      child.stdout.on('data', (chunk: string) => {
+        out += chunk;
+        const found = out.split('\n').find((l) => ADDRESS.test(l));
+        if (found !== undefined) {
+          clearTimeout(timer);
+          resolve(found);
+        }
+      });
+    });
     const url = ADDRESS.exec(line)![1]!;
     // A keep-alive connection must not hold the close open.
     expect((await fetch(url, { keepalive: true })).status).toBe(200);
-    process.kill(process.pid, 'SIGINT');
-    expect(await running).toBe(0);
-    expect(process.listenerCount('SIGINT')).toBe(0);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
     await expect(fetch(url)).rejects.toThrow();
+  });
+
+  it('stops listening for SIGINT and SIGTERM once stopped', async () => {
+    const before = process.listenerCount('SIGINT');
+    const signal = processStopSignal().wait();
+    expect(process.listenerCount('SIGINT')).toBe(before + 1);
+    process.emit('SIGTERM', 'SIGTERM');
+    expect(await signal).toBe('SIGTERM');
+    expect(process.listenerCount('SIGINT')).toBe(before);
+    expect(process.listenerCount('SIGTERM')).toBe(0);
   });
 
   it('exits 2 when the port is taken', async () => {

@@ -1,5 +1,6 @@
 // The studio's answering rule for Ui.alert / Ui.prompt, and the menus as the page lists them, on a bare emulator.
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { Emulator } from '../../../src/local/emulator/index';
 import { menuFunctions, menuViews, readBook } from '../../../src/local/studio/book';
 import { parseAnswers, safeAnswer, withStudioAnswers } from '../../../src/local/studio/dialogs';

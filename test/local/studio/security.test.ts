@@ -1,6 +1,7 @@
 // The studio's guards: loopback only, JSON bodies only and at most 5 MB, same-origin posts, fixed routes (no files served by path).
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { MAX_BODY_BYTES } from '../../../src/local/studio/http';
 import type { StudioHandle } from '../../../src/local/studio/server';
 import { openStudio, postJson, savedWorkbook, tempDir } from './helpers';

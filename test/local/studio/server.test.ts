@@ -1,6 +1,7 @@
 // The studio server against the real bundle: the page, /api/book, menus with confirmations, google.script.run, and saving back to the .xlsx.
 import { readdirSync, statSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { Session } from '../../../src/local/session';
 import type { StudioHandle } from '../../../src/local/studio/server';
 import { WIRE_TAG } from '../../../src/local/studio/shim';

@@ -1,6 +1,7 @@
 // The sidebar shim's google.script.run client semantics, run in a bare JavaScript context with a recorded fetch, and its injection point.
 import vm from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
 import { WIRE_TAG, injectShim, shimScript } from '../../../src/local/studio/shim';
 import { decodeRunArgs } from '../../../src/local/studio/wire';
 import { serializeForRun } from '../../../src/local/emulator/index';

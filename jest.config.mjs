@@ -1,0 +1,30 @@
+// Jest configuration: unit, integration, sandbox and property tests (ESM, TypeScript through @swc/jest).
+// The bundle is built once before any test runs (test/global-setup.mjs); type-checking is `npm run typecheck`.
+
+/** @type {import('jest').Config} */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+    module: { type: 'es6' },
+    sourceMaps: 'inline',
+  },
+];
+
+/** @type {import('jest').Config} */
+export const base = {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  globalSetup: '<rootDir>/test/global-setup.mjs',
+  // expect(actual, 'the case') names the case when an assertion fails.
+  setupFilesAfterEnv: ['jest-expect-message'],
+  testTimeout: 30_000,
+};
+
+export default {
+  ...base,
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+};
