@@ -8,7 +8,7 @@ import { readWorkbookInput } from '../src/core/actions/workbook-input';
 import { validateWorkbook } from '../src/core/validate/index';
 import { defaultSettingsRows, parseSettings } from '../src/core/sheets/settings';
 import { generateDemoBook, type DemoSheet } from '../src/local/demo/index';
-import { Emulator } from '../src/local/emulator/index';
+import { type Emulator } from '../src/local/emulator/index';
 import { Session } from '../src/local/session';
 import { portsFor } from '../src/local/emulator-ports';
 import { measure, printTable, type Measurement } from './harness';

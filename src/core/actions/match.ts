@@ -118,7 +118,7 @@ function runMatch(ports: AppPorts): MatchRun {
   }
   const volunteers = records(rosterSheet).map((r) => toVolunteer(r, input.settings));
   const requests = records(requestsSheet).map((r) => toHelpRequest(r, input.settings));
-  const activities = records(sheetOf(input.sheets, 'activities')).map((r) => toActivity(r, input.settings));
+  const activities = records(sheetOf(input.sheets, 'activities')).map((r) => toActivity(r));
   const { entries, extraHeaders } = readStaffEntries(ports);
   const pins: PairKey[] = [];
   const exclusions: PairKey[] = [];

@@ -7,7 +7,7 @@ import { mappingFromDetection, type ColumnMapping } from '../sheets/mapping';
 import { HEAD_ROWS } from '../setup/plan';
 import { settingsFrom } from '../setup/settings-source';
 import { parseDate } from '../text/date';
-import { PlainDate } from '../text/plainDate';
+import { type PlainDate } from '../text/plainDate';
 import type { SheetKind } from '../sheets/types';
 import type { SheetInput, WorkbookInput } from '../validate/types';
 import { loadMappings } from './sidebar';

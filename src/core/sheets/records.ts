@@ -269,7 +269,7 @@ export function toHelpRequest(r: SheetRecord, settings?: Settings): HelpRequest 
   };
 }
 
-export function toDonation(r: SheetRecord, settings?: Settings): Donation {
+export function toDonation(r: SheetRecord): Donation {
   return {
     row: r.row,
     receiptNo: text(r, 'receiptNo'),
@@ -288,7 +288,7 @@ export function toDonation(r: SheetRecord, settings?: Settings): Donation {
   };
 }
 
-export function toMembership(r: SheetRecord, settings?: Settings): Membership {
+export function toMembership(r: SheetRecord): Membership {
   return {
     row: r.row,
     memberId: text(r, 'memberId'),
@@ -304,7 +304,7 @@ export function toMembership(r: SheetRecord, settings?: Settings): Membership {
   };
 }
 
-export function toActivity(r: SheetRecord, settings?: Settings): Activity {
+export function toActivity(r: SheetRecord): Activity {
   return {
     row: r.row,
     date: date(r, 'date'),
@@ -320,7 +320,7 @@ export function toActivity(r: SheetRecord, settings?: Settings): Activity {
   };
 }
 
-export function toConsultation(r: SheetRecord, settings?: Settings): Consultation {
+export function toConsultation(r: SheetRecord): Consultation {
   return {
     row: r.row,
     receivedOn: date(r, 'receivedOn'),

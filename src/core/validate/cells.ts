@@ -135,7 +135,7 @@ function quoteListEn(values: readonly string[]): string {
 
 // ───────── ids ─────────
 
-function checkId(col: ColumnView, v: unknown, shown: string): Finding[] | null {
+function checkId(col: ColumnView, v: unknown, _shown: string): Finding[] | null {
   if (typeof v !== 'string') return null;
   let to: string;
   if (col.multi) {

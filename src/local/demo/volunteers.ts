@@ -2,7 +2,7 @@
 import {
   type Address,
   type AddressStyle,
-  ContactRegistry,
+  type ContactRegistry,
   formatAddress,
   postalCodeOf,
   randomAddress,

@@ -25,7 +25,7 @@ const offsetFormatters = new Map<string, Intl.DateTimeFormat | null>();
 
 function zoneFormatter(tz: string): Intl.DateTimeFormat | null {
   if (!offsetFormatters.has(tz)) {
-    let formatter: Intl.DateTimeFormat | null = null;
+    let formatter: Intl.DateTimeFormat | null;
     try {
       formatter = new Intl.DateTimeFormat('en-US', {
         timeZone: tz,

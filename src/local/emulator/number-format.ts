@@ -81,7 +81,7 @@ function formatNumberSection(n: number, section: string, withSign: boolean): str
   let percent = false;
   for (let i = 0; i < section.length; i += 1) {
     const ch = section[i] as string;
-    let literal: string | null = null;
+    let literal: string | null;
     if (ch === '"') {
       const close = section.indexOf('"', i + 1);
       literal = section.slice(i + 1, close < 0 ? undefined : close);

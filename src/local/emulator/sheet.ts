@@ -71,6 +71,8 @@ function signature(args: readonly unknown[]): string {
 /** Rough on-screen width of text in Sheets' default font: full-width characters are twice as wide. */
 function textWidthPx(text: string): number {
   let width = 0;
+  // Latin-1 (control characters included) and half-width katakana are narrow.
+  // eslint-disable-next-line no-control-regex
   for (const ch of text) width += /[\u0000-\u00ff\uff61-\uff9f]/.test(ch) ? 7 : 14;
   return width;
 }

@@ -88,7 +88,7 @@ describe('google.script.run shim', () => {
   });
 
   it('tags a Date, undefined and a function so the server can refuse them as Apps Script does', async () => {
-    const { run, sent, context } = loadShim(() => ({ ok: true, value: null }));
+    const { sent, context } = loadShim(() => ({ ok: true, value: null }));
     context.args = [new Date('2024-04-01T00:00:00Z'), undefined, () => 1, Number.NaN, { nested: [new Date(0)] }];
     vm.runInContext('google.script.run.f.apply(null, args)', context);
     await settle();
