@@ -57,9 +57,7 @@ async function buildCode() {
     treeShaking: true,
     banner: { js: BANNER },
   });
-  const stubs = names
-    .map((name) => `function ${name}() { return Tsunagu.${name}.apply(this, arguments); }`)
-    .join('\n');
+  const stubs = names.map((name) => `function ${name}() { return Tsunagu.${name}.apply(this, arguments); }`).join('\n');
   const code = `${result.outputFiles[0].text}\n// Entry points (generated from the exports of src/server/main.ts)\n${stubs}\n`;
   await writeAtomic(join(dist, 'Code.js'), code);
   return names;
@@ -133,5 +131,7 @@ export async function buildAll({ node = true } = {}) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { entryPoints } = await buildAll({ node: !process.argv.includes('--gas-only') });
-  console.log(`built dist/Code.js (${entryPoints.length} entry points), dist/Sidebar.html, dist/appsscript.json, build/tsunagu.js`);
+  console.log(
+    `built dist/Code.js (${entryPoints.length} entry points), dist/Sidebar.html, dist/appsscript.json, build/tsunagu.js`,
+  );
 }

@@ -5,9 +5,24 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Globals that do not exist in Apps Script's V8 runtime (the sandbox test also trips on them). */
-const notInAppsScript = ['setTimeout', 'setInterval', 'clearTimeout', 'queueMicrotask', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'atob', 'btoa', 'fetch', 'process', 'require', 'Buffer', 'window', 'document'].map(
-  (name) => ({ name, message: 'Apps Script has no such global: the bundle must run in bare V8.' }),
-);
+const notInAppsScript = [
+  'setTimeout',
+  'setInterval',
+  'clearTimeout',
+  'queueMicrotask',
+  'URL',
+  'URLSearchParams',
+  'TextEncoder',
+  'TextDecoder',
+  'atob',
+  'btoa',
+  'fetch',
+  'process',
+  'require',
+  'Buffer',
+  'window',
+  'document',
+].map((name) => ({ name, message: 'Apps Script has no such global: the bundle must run in bare V8.' }));
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'build/', 'coverage/', 'workbooks/'] },
@@ -18,11 +33,17 @@ export default tseslint.config(
     rules: {
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       // Japanese text is full of U+3000 (全角スペース): fine in strings, comments and patterns.
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true },
+      ],
       // Ambient declarations of google.script.run are referenced by path (they declare a global).
       '@typescript-eslint/triple-slash-reference': ['error', { path: 'always', types: 'never', lib: 'never' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -31,7 +52,10 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': ['error', ...notInAppsScript],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'No Node API in the Apps Script bundle.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'No Node API in the Apps Script bundle.' }] },
+      ],
     },
   },
   {
@@ -43,7 +67,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'No Node API in the core.' },
-            { group: ['**/gas/**', '**/server/**', '**/ui/**', '**/local/**'], message: 'The core imports nothing from gas/, server/, ui/ or local/.' },
+            {
+              group: ['**/gas/**', '**/server/**', '**/ui/**', '**/local/**'],
+              message: 'The core imports nothing from gas/, server/, ui/ or local/.',
+            },
           ],
         },
       ],

@@ -135,17 +135,25 @@ export function generateCity(shape: CityShape): City {
   const counts: number[] = [];
   for (let r = 0; r < needs.length; r++) {
     const need = needs[r] as Need;
-    const areas = need.remote ? [...Array(AREAS).keys()] : [(need.area + AREAS - 1) % AREAS, need.area, (need.area + 1) % AREAS];
+    const areas = need.remote
+      ? [...Array(AREAS).keys()]
+      : [(need.area + AREAS - 1) % AREAS, need.area, (need.area + 1) % AREAS];
     const found: number[] = [];
-    for (const area of areas) for (const v of byArea[area] as number[]) if (possible(people[v] as Person, need)) found.push(v);
+    for (const area of areas)
+      for (const v of byArea[area] as number[]) if (possible(people[v] as Person, need)) found.push(v);
     found.sort((a, b) => a - b);
-    for (const v of found) edges.push({ left: v, right: r, weight: Math.round(score(people[v] as Person, need, v) * 100) });
+    for (const v of found)
+      edges.push({ left: v, right: r, weight: Math.round(score(people[v] as Person, need, v) * 100) });
     counts.push(found.length);
   }
   counts.sort((a, b) => a - b);
   return {
     problem: { leftCapacity: people.map((p) => p.capacity), rightCapacity: needs.map((n) => n.places), edges },
-    candidates: { min: counts[0] ?? 0, median: counts[Math.floor(counts.length / 2)] ?? 0, max: counts[counts.length - 1] ?? 0 },
+    candidates: {
+      min: counts[0] ?? 0,
+      median: counts[Math.floor(counts.length / 2)] ?? 0,
+      max: counts[counts.length - 1] ?? 0,
+    },
     places: needs.reduce((s, n) => s + n.places, 0),
   };
 }

@@ -61,7 +61,9 @@ function race(contenders: Contender[], runs: number): Result[] {
 
 function printCase(title: string, results: Result[], verdicts: string[]): void {
   console.log(`\n${title}`);
-  console.log(`  ${'method'.padEnd(34)} ${'first ms'.padStart(9)} ${'median ms'.padStart(10)} ${'min ms'.padStart(9)} ${'mem Δ MB'.padStart(9)} ${'places filled'.padStart(14)} ${'total weight'.padStart(14)}`);
+  console.log(
+    `  ${'method'.padEnd(34)} ${'first ms'.padStart(9)} ${'median ms'.padStart(10)} ${'min ms'.padStart(9)} ${'mem Δ MB'.padStart(9)} ${'places filled'.padStart(14)} ${'total weight'.padStart(14)}`,
+  );
   for (const r of results) {
     console.log(
       `  ${r.label.padEnd(34)} ${r.firstMs.toFixed(1).padStart(9)} ${r.medianMs.toFixed(1).padStart(10)} ${r.minMs.toFixed(1).padStart(9)} ${r.memoryMB.toFixed(1).padStart(9)} ${r.outcome.filled.toLocaleString('en').padStart(14)} ${r.outcome.totalWeight.toLocaleString('en').padStart(14)}`,
@@ -82,7 +84,14 @@ function againstGreedy(ours: Result, greedy: Result): string {
 
 const signed = (x: number): string => (x >= 0 ? `+${x.toLocaleString('en')}` : x.toLocaleString('en'));
 
-function cityCase(tag: string, volunteers: number, requests: number, seed: number, runs: number, extra: (ours: Result) => string[]): void {
+function cityCase(
+  tag: string,
+  volunteers: number,
+  requests: number,
+  seed: number,
+  runs: number,
+  extra: (ours: Result) => string[],
+): void {
   const city = generateCity({ volunteers, requests, seed });
   const { problem } = city;
   const results = race(
@@ -105,16 +114,23 @@ function cityCase(tag: string, volunteers: number, requests: number, seed: numbe
 function denseTable(n: number, seed: number): AssignmentProblem {
   const rnd = seededRandom(seed);
   const edges: { left: number; right: number; weight: number }[] = new Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) edges[i * n + j] = { left: i, right: j, weight: Math.floor(rnd() * 1_000_001) };
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) edges[i * n + j] = { left: i, right: j, weight: Math.floor(rnd() * 1_000_001) };
   return { leftCapacity: new Array<number>(n).fill(1), rightCapacity: new Array<number>(n).fill(1), edges };
 }
 
 export function benchMatch(): void {
-  console.log('\n## Matching: solveAssignment (places filled, then total weight, exactly) beside greedy best-first and munkres');
-  console.log('   interleaved runs, each after a full GC; first = the cold first call; mem Δ = heap + array buffers held (or not yet collected) when the call returns');
+  console.log(
+    '\n## Matching: solveAssignment (places filled, then total weight, exactly) beside greedy best-first and munkres',
+  );
+  console.log(
+    '   interleaved runs, each after a full GC; first = the cold first call; mem Δ = heap + array buffers held (or not yet collected) when the call returns',
+  );
 
   cityCase('a', 500, 200, 11, 9, () => []);
-  cityCase('b', 3_000, 1_000, 12, 7, (ours) => [`target: (b) under 1 s — median ${ours.medianMs.toFixed(1)} ms ${ok(ours.medianMs < 1000)}`]);
+  cityCase('b', 3_000, 1_000, 12, 7, (ours) => [
+    `target: (b) under 1 s — median ${ours.medianMs.toFixed(1)} ms ${ok(ours.medianMs < 1000)}`,
+  ]);
 
   const n = 2_000;
   const problem = denseTable(n, 13);
@@ -128,9 +144,15 @@ export function benchMatch(): void {
   );
   const [ours, peer] = results as [Result, Result];
   const same = ours.outcome.filled === peer.outcome.filled && ours.outcome.totalWeight === peer.outcome.totalWeight;
-  printCase(`(c) dense ${n.toLocaleString('en')} × ${n.toLocaleString('en')} one-to-one, all ${(n * n).toLocaleString('en')} pairs, random weights 0 … 1,000,000; median of 5 (ours from the pairs, munkres from its prebuilt table)`, results, [
-    `target: (c) no slower than munkres — ${ours.medianMs.toFixed(1)} ms vs ${peer.medianMs.toFixed(1)} ms (×${(peer.medianMs / ours.medianMs).toFixed(2)}) ${ok(ours.medianMs <= peer.medianMs)}`,
-    `same optimum as munkres (places, weight) ${ok(same)}`,
-  ]);
-  console.log(`\n  process max RSS after the matching bench: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (the 4,000,000 pair objects of (c) and munkres's table included)`);
+  printCase(
+    `(c) dense ${n.toLocaleString('en')} × ${n.toLocaleString('en')} one-to-one, all ${(n * n).toLocaleString('en')} pairs, random weights 0 … 1,000,000; median of 5 (ours from the pairs, munkres from its prebuilt table)`,
+    results,
+    [
+      `target: (c) no slower than munkres — ${ours.medianMs.toFixed(1)} ms vs ${peer.medianMs.toFixed(1)} ms (×${(peer.medianMs / ours.medianMs).toFixed(2)}) ${ok(ours.medianMs <= peer.medianMs)}`,
+      `same optimum as munkres (places, weight) ${ok(same)}`,
+    ],
+  );
+  console.log(
+    `\n  process max RSS after the matching bench: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (the 4,000,000 pair objects of (c) and munkres's table included)`,
+  );
 }

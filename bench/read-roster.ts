@@ -58,6 +58,12 @@ export function benchReadRoster(): void {
     return 0;
   });
 
-  printTable('read a 10,000-row roster through the gas/ adapter (emulator; service calls = Apps Script round trips)', [adapter, naive, core]);
-  console.log('Service calls are what costs in Apps Script: each is a round trip to the spreadsheet, so the batched read stays flat while the per-row reader grows with the rows.');
+  printTable('read a 10,000-row roster through the gas/ adapter (emulator; service calls = Apps Script round trips)', [
+    adapter,
+    naive,
+    core,
+  ]);
+  console.log(
+    'Service calls are what costs in Apps Script: each is a round trip to the spreadsheet, so the batched read stays flat while the per-row reader grows with the rows.',
+  );
 }

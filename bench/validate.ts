@@ -85,6 +85,9 @@ export function benchValidate(): void {
     ...benchOne('roster', roster).map((m) => ({ ...m, label: `roster ${m.label}` })),
     ...benchOne('ledger', bigLedger(donations)).map((m) => ({ ...m, label: `ledger ${m.label}` })),
   ];
-  printTable('validate a 10,000-row roster and a 20,000-row 寄付台帳 (target: core ≥ 100,000 rows/s; calls flat in rows)', results);
+  printTable(
+    'validate a 10,000-row roster and a 20,000-row 寄付台帳 (target: core ≥ 100,000 rows/s; calls flat in rows)',
+    results,
+  );
   console.log(`(validate bench took ${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }

@@ -6,7 +6,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const built = join(dirname(fileURLToPath(import.meta.url)), '..', 'build', 'tsunagu.js');
 if (!existsSync(built)) {
-  console.error('tsunagu: not built yet — run `npm run build` first. / まだビルドされていません。先に npm run build を実行してください。');
+  console.error(
+    'tsunagu: not built yet — run `npm run build` first. / まだビルドされていません。先に npm run build を実行してください。',
+  );
   process.exit(2);
 }
 // A closed pipe (tsunagu sheets book.xlsx | head) ends the command quietly.

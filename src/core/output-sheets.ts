@@ -6,7 +6,13 @@ export const MATCHING_SHEET = 'マッチング結果';
 export const SHORTAGE_SHEET = '不足分析';
 export const SUMMARY_SHEET = '指標サマリー';
 
-export const OUTPUT_SHEETS: readonly string[] = [VALIDATION_SHEET, MATCHING_SHEET, SHORTAGE_SHEET, SUMMARY_SHEET, HISTORY_SHEET];
+export const OUTPUT_SHEETS: readonly string[] = [
+  VALIDATION_SHEET,
+  MATCHING_SHEET,
+  SHORTAGE_SHEET,
+  SUMMARY_SHEET,
+  HISTORY_SHEET,
+];
 
 export function isOutputSheet(name: string): boolean {
   return OUTPUT_SHEETS.indexOf(name) >= 0;

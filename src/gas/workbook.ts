@@ -31,7 +31,14 @@ export class GasWorkbook implements Workbook {
       const lastColumn = sheet.getLastColumn();
       const n = Math.min(rows, lastRow);
       const display = n > 0 && lastColumn > 0 ? sheet.getRange(1, 1, n, lastColumn).getDisplayValues() : [];
-      return { name: sheet.getName(), id: sheet.getSheetId(), hidden: sheet.isSheetHidden(), lastRow, lastColumn, display };
+      return {
+        name: sheet.getName(),
+        id: sheet.getSheetId(),
+        hidden: sheet.isSheetHidden(),
+        lastRow,
+        lastColumn,
+        display,
+      };
     });
   }
 
@@ -141,7 +148,11 @@ export class GasWorkbook implements Workbook {
     for (const column of output.textColumns) sheet.getRange(2, column + 1, body, 1).setNumberFormat('@');
     for (const column of output.checkboxColumns) sheet.getRange(2, column + 1, body, 1).insertCheckboxes();
     for (const dropdown of output.dropdowns ?? []) {
-      const rule = this.app.newDataValidation().requireValueInList(dropdown.values, true).setAllowInvalid(dropdown.allowInvalid).build();
+      const rule = this.app
+        .newDataValidation()
+        .requireValueInList(dropdown.values, true)
+        .setAllowInvalid(dropdown.allowInvalid)
+        .build();
       sheet.getRange(2, dropdown.column + 1, body, 1).setDataValidation(rule);
     }
     // The new content goes over the old in one write: if it fails, the old content is still there.

@@ -99,8 +99,7 @@ export class Sandbox {
   call(name: string, ...args: unknown[]): unknown {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`not a function name: ${name}`);
     const fn = vm.runInContext(`typeof ${name} === 'function' ? ${name} : undefined`, this.context) as
-      | ((...a: unknown[]) => unknown)
-      | undefined;
+      ((...a: unknown[]) => unknown) | undefined;
     if (!fn) throw new Error(`Script function not found: ${name}`);
     this.context.__tsunaguArgs = args;
     try {

@@ -10,7 +10,9 @@ export class Session {
 
   private constructor(readonly emu: Emulator) {
     if (!existsSync(codePath())) {
-      throw new UsageError('dist/Code.js がありません。先に npm run build を実行してください / dist/Code.js is missing: run npm run build first');
+      throw new UsageError(
+        'dist/Code.js がありません。先に npm run build を実行してください / dist/Code.js is missing: run npm run build first',
+      );
     }
     this.sandbox = Sandbox.fromFile(codePath(), emu.globals);
   }

@@ -142,7 +142,9 @@ export function setPairDecision(...args: unknown[]): Envelope<'setPairDecision'>
 
 /** RPC: ticks or clears 承認 for one pair. */
 export function setApproval(...args: unknown[]): Envelope<'setApproval'> {
-  return runRpc('setApproval', args, (requestId, volunteerId, approved) => matching.setApproval(appContext(), requestId, volunteerId, approved));
+  return runRpc('setApproval', args, (requestId, volunteerId, approved) =>
+    matching.setApproval(appContext(), requestId, volunteerId, approved),
+  );
 }
 
 /** RPC: 確定 — writes the approved pairs into 依頼, undoably. */

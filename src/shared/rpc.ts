@@ -120,7 +120,13 @@ export interface ValidationReport {
     suggestion?: string;
     fix?: { kind: string; to: string | number };
   }>;
-  counts: { errors: number; warnings: number; fixable: number; byCode: Record<string, number>; bySheet: Record<string, number> };
+  counts: {
+    errors: number;
+    warnings: number;
+    fixable: number;
+    byCode: Record<string, number>;
+    bySheet: Record<string, number>;
+  };
 }
 
 export interface FixPreviewItem {
@@ -217,7 +223,10 @@ export const rpcArgs = {
   getSidebarState: z.tuple([]),
   setupSheets: z.tuple([]),
   /** The sheet, and optionally the kind staff want to read it as (a preview of that kind's columns). */
-  getMapping: z.tuple([z.string().check(z.minLength(1), z.maxLength(100)), z.optional(z.string().check(z.maxLength(40)))]),
+  getMapping: z.tuple([
+    z.string().check(z.minLength(1), z.maxLength(100)),
+    z.optional(z.string().check(z.maxLength(40))),
+  ]),
   saveMapping: z.tuple([
     z.string().check(z.minLength(1), z.maxLength(100)),
     z.object({
@@ -241,7 +250,11 @@ export const rpcArgs = {
     z.string().check(z.minLength(1), z.maxLength(100)),
     z.enum(['pin', 'exclude', 'none']),
   ]),
-  setApproval: z.tuple([z.string().check(z.minLength(1), z.maxLength(100)), z.string().check(z.minLength(1), z.maxLength(100)), z.boolean()]),
+  setApproval: z.tuple([
+    z.string().check(z.minLength(1), z.maxLength(100)),
+    z.string().check(z.minLength(1), z.maxLength(100)),
+    z.boolean(),
+  ]),
   commitMatches: z.tuple([]),
   selectCell: z.tuple([
     z.string().check(z.minLength(1), z.maxLength(100)),

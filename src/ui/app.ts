@@ -163,7 +163,9 @@ export function startSidebar(root: HTMLElement, options: SidebarOptions): void {
 
   /** While a call runs every control of the panel is disabled; those it disabled are released after. */
   function lockControls(): void {
-    const controls = panel.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>('button, select, input, textarea');
+    const controls = panel.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>(
+      'button, select, input, textarea',
+    );
     for (const control of Array.from(controls)) {
       const lockedByUs = control.hasAttribute('data-busy-lock');
       if (busy.busy && !control.disabled) {

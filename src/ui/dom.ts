@@ -9,16 +9,45 @@ export type Attrs = Readonly<Record<string, AttrValue>>;
 export type Child = Node | string | number | null | undefined | false;
 
 /** Tags that load or run something; el() refuses them at compile time and at run time. */
-type ForbiddenTag = 'script' | 'style' | 'link' | 'meta' | 'base' | 'iframe' | 'object' | 'embed' | 'a' | 'img' | 'form';
+type ForbiddenTag =
+  'script' | 'style' | 'link' | 'meta' | 'base' | 'iframe' | 'object' | 'embed' | 'a' | 'img' | 'form';
 export type SafeTag = Exclude<keyof HTMLElementTagNameMap, ForbiddenTag>;
 const FORBIDDEN_TAGS: ReadonlySet<string> = new Set<ForbiddenTag>([
-  'script', 'style', 'link', 'meta', 'base', 'iframe', 'object', 'embed', 'a', 'img', 'form',
+  'script',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'iframe',
+  'object',
+  'embed',
+  'a',
+  'img',
+  'form',
 ]);
 
 /** Attributes that carry no script and no URL. Event handlers, URLs (href, src, action) and style are not here. */
 const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set([
-  'id', 'class', 'type', 'role', 'title', 'for', 'name', 'value', 'lang', 'dir', 'tabindex',
-  'hidden', 'disabled', 'selected', 'checked', 'open', 'colspan', 'rowspan', 'scope', 'autocomplete',
+  'id',
+  'class',
+  'type',
+  'role',
+  'title',
+  'for',
+  'name',
+  'value',
+  'lang',
+  'dir',
+  'tabindex',
+  'hidden',
+  'disabled',
+  'selected',
+  'checked',
+  'open',
+  'colspan',
+  'rowspan',
+  'scope',
+  'autocomplete',
 ]);
 const PREFIXED_ATTRIBUTE = /^(aria|data)-[a-z][a-z0-9-]*$/;
 
@@ -54,7 +83,9 @@ export function el<K extends SafeTag>(tag: K, attrs?: Attrs | null, ...children:
 export function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {
     if (!isPresent(child)) continue;
-    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+    );
   }
 }
 

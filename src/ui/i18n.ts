@@ -86,7 +86,8 @@ const ja = {
   'mapping.kindChanged':
     'シートの種類を変えました。「この対応で確定」を押すと、この種類として保存されます。そのあと、列ごとの項目をこの種類の項目から選び直してください。',
   'validate.run': '検証を実行',
-  'validate.confirmRun': '検証結果シートを作り直し、問題のあるセルに色とメモを付けます（ハイライトを消すで元に戻せます）',
+  'validate.confirmRun':
+    '検証結果シートを作り直し、問題のあるセルに色とメモを付けます（ハイライトを消すで元に戻せます）',
   'validate.confirmYes': '実行',
   'validate.confirmNo': 'キャンセル',
   'validate.countErrors': 'エラー {n}件',
@@ -156,7 +157,8 @@ const ja = {
   'match.pin': '固定',
   'match.unpin': '固定を外す',
   'match.exclude': '除外',
-  'match.excludeConfirm': '{who} を、この依頼の候補から除外します。「除外を取り消す」まで、この組み合わせは作られません。',
+  'match.excludeConfirm':
+    '{who} を、この依頼の候補から除外します。「除外を取り消す」まで、この組み合わせは作られません。',
   'match.excludeYes': '除外する',
   'match.noPairs': '候補になるボランティアがいません。',
   'match.unmatchedTitle': '不足の理由',
@@ -341,7 +343,8 @@ const en: Record<MessageKey, string> = {
   'match.pin': 'Pin',
   'match.unpin': 'Unpin',
   'match.exclude': 'Exclude',
-  'match.excludeConfirm': '{who} will be excluded from this request. The pair is not made again until you press “Remove exclusion”.',
+  'match.excludeConfirm':
+    '{who} will be excluded from this request. The pair is not made again until you press “Remove exclusion”.',
   'match.excludeYes': 'Exclude',
   'match.noPairs': 'No volunteer can take this request.',
   'match.unmatchedTitle': 'Why places stay open',

@@ -74,12 +74,19 @@ export function missingRequiredFields(draft: MappingDraft, mapping: MappingView)
 }
 
 /** Problems that stop saving (errors) and ones staff should know before saving (warnings). */
-export function mappingNotices(draft: MappingDraft, mapping: MappingView, lang: Lang): { errors: string[]; warnings: string[] } {
+export function mappingNotices(
+  draft: MappingDraft,
+  mapping: MappingView,
+  lang: Lang,
+): { errors: string[]; warnings: string[] } {
   if (kindChanged(draft, mapping)) return { errors: [], warnings: [t(lang, 'mapping.kindChanged')] };
   const errors = duplicateFields(draft, mapping).map(({ key, columns }) =>
     t(lang, 'mapping.duplicate', {
       field: fieldHeader(mapping, key),
-      columns: joinList(lang, columns.map((index) => t(lang, 'mapping.column', { letter: columnLetter(index) }))),
+      columns: joinList(
+        lang,
+        columns.map((index) => t(lang, 'mapping.column', { letter: columnLetter(index) })),
+      ),
     }),
   );
   const missing = missingRequiredFields(draft, mapping);
@@ -141,7 +148,9 @@ export function kindOptions(mapping: MappingView): FieldOption[] {
 
 /** 「自動検出: 氏名」 for the server's detected key of a column. */
 export function detectedText(mapping: MappingView, key: string | null, lang: Lang): string {
-  return key === null ? t(lang, 'mapping.detectedNone') : t(lang, 'mapping.detected', { field: fieldHeader(mapping, key) });
+  return key === null
+    ? t(lang, 'mapping.detectedNone')
+    : t(lang, 'mapping.detected', { field: fieldHeader(mapping, key) });
 }
 
 /** The canonical header of a field key, or the key itself when the kind does not list it. */

@@ -12,7 +12,8 @@ import { UndoOffer } from './undo';
 export type PairControl = 'approve' | 'pin' | 'exclude' | 'restore';
 
 /** What the section should focus after a change, by meaning; the section maps it to an element. */
-export type MatchFocus = 'run' | 'confirm' | 'stats' | 'notice' | 'changed' | 'undo' | 'commit' | { pair: PairRef; control: PairControl };
+export type MatchFocus =
+  'run' | 'confirm' | 'stats' | 'notice' | 'changed' | 'undo' | 'commit' | { pair: PairRef; control: PairControl };
 
 export interface MatchState {
   /** Staff said yes to the confirm panel once; later runs in this session do not ask again. */
@@ -185,7 +186,12 @@ export class MatchFlow {
     this.changed();
   }
 
-  private async decide(pair: PairRef, decision: 'pin' | 'exclude' | 'none', focusDone: PairControl, focusFailed: PairControl): Promise<void> {
+  private async decide(
+    pair: PairRef,
+    decision: 'pin' | 'exclude' | 'none',
+    focusDone: PairControl,
+    focusFailed: PairControl,
+  ): Promise<void> {
     this.startAction();
     const view = await this.run(() => this.server('setPairDecision', pair.requestId, pair.volunteerId, decision));
     if (view) this.show(view);
@@ -203,7 +209,8 @@ export class MatchFlow {
       try {
         return { kind: 'committed', result: await this.server('commitMatches') };
       } catch (error) {
-        if (error instanceof RpcError && error.code === MATCH_CHANGED) return { kind: 'changed', message: { ja: error.ja, en: error.en } };
+        if (error instanceof RpcError && error.code === MATCH_CHANGED)
+          return { kind: 'changed', message: { ja: error.ja, en: error.en } };
         throw error;
       }
     });

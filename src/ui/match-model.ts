@@ -118,7 +118,11 @@ export function dimensionLabel(dimension: string, lang: Lang): string {
 
 /** The recruiting agenda's rows in the order the server sent them (largest first). */
 export function shortageRows(view: MatchView, lang: Lang): Array<{ dimension: string; key: string; places: string }> {
-  return view.shortages.map((row) => ({ dimension: dimensionLabel(row.dimension, lang), key: row.key, places: String(row.places) }));
+  return view.shortages.map((row) => ({
+    dimension: dimensionLabel(row.dimension, lang),
+    key: row.key,
+    places: String(row.places),
+  }));
 }
 
 /** The view after one 承認 tick: that pair's flag and the server's new total of approved pairs. */
@@ -129,13 +133,17 @@ export function withApproval(view: MatchView, pair: PairRef, approved: boolean, 
     requests: view.requests.map((request) =>
       request.requestId !== pair.requestId
         ? request
-        : { ...request, pairs: request.pairs.map((p) => (p.volunteerId === pair.volunteerId ? { ...p, approved } : p)) },
+        : {
+            ...request,
+            pairs: request.pairs.map((p) => (p.volunteerId === pair.volunteerId ? { ...p, approved } : p)),
+          },
     ),
   };
 }
 
 /** The outcome of the last action, kept as data so it can be said again in the other language. */
-export type MatchNotice = { kind: 'committed'; committed: number; requests: number } | { kind: 'undone'; label: Message; cells: number };
+export type MatchNotice =
+  { kind: 'committed'; committed: number; requests: number } | { kind: 'undone'; label: Message; cells: number };
 
 export function matchNoticeText(notice: MatchNotice, lang: Lang): string {
   return notice.kind === 'committed'

@@ -9,7 +9,8 @@ import { UndoOffer } from './undo';
 import type { ValidateNotice } from './validate-model';
 
 /** What the shell should focus after a change, by meaning; the section maps it to an element. */
-export type FocusTarget = 'run' | 'confirm' | 'summary' | 'notice' | 'preview' | 'previewButton' | 'fixChanged' | 'undo';
+export type FocusTarget =
+  'run' | 'confirm' | 'summary' | 'notice' | 'preview' | 'previewButton' | 'fixChanged' | 'undo';
 
 export interface ValidateState {
   /** Staff said yes to the confirm panel once; later runs in this session do not ask again. */
@@ -124,7 +125,8 @@ export class ValidateFlow {
       try {
         return { kind: 'applied', result: await this.server('applyFixes', preview.token) };
       } catch (error) {
-        if (error instanceof RpcError && error.code === FIX_CHANGED) return { kind: 'changed', message: { ja: error.ja, en: error.en } };
+        if (error instanceof RpcError && error.code === FIX_CHANGED)
+          return { kind: 'changed', message: { ja: error.ja, en: error.en } };
         throw error;
       }
     });

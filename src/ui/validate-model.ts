@@ -31,7 +31,8 @@ export function countsText(counts: ValidationView['counts'], lang: Lang): string
 
 /** 「名簿2024（ボランティア名簿）・データ 120 行」; the kind is left out when the sheet is named after it. */
 export function checkedSheetText(sheet: ValidationView['checkedSheets'][number], lang: Lang): string {
-  const kind = sheet.kindLabel && sheet.kindLabel !== sheet.name ? t(lang, 'validate.kindOf', { kind: sheet.kindLabel }) : '';
+  const kind =
+    sheet.kindLabel && sheet.kindLabel !== sheet.name ? t(lang, 'validate.kindOf', { kind: sheet.kindLabel }) : '';
   return `${sheet.name}${kind}${t(lang, 'list.dot')}${rowsText(sheet.rows, lang)}`;
 }
 
@@ -177,7 +178,8 @@ export function fixPreviewModel(preview: FixPreview, lang: Lang): FixPreviewMode
     .sort((a, b) => (preview.byKind[b] ?? 0) - (preview.byKind[a] ?? 0));
   return {
     totalText: t(lang, 'validate.previewTotal', { n: preview.total }),
-    shownText: preview.total > preview.items.length ? t(lang, 'validate.previewShown', { n: preview.items.length }) : null,
+    shownText:
+      preview.total > preview.items.length ? t(lang, 'validate.previewShown', { n: preview.items.length }) : null,
     byKindText: joinList(
       lang,
       kinds.map((kind) => t(lang, 'validate.byKind', { kind: fixKindLabel(kind, lang), n: preview.byKind[kind] ?? 0 })),
@@ -197,7 +199,9 @@ export function noticeText(notice: ValidateNotice, lang: Lang): string {
     case 'highlights':
       return plural(lang, 'validate.highlightsCleared', 'validate.highlightsClearedOne', notice.restored);
     case 'fixed':
-      return notice.applied === 0 ? t(lang, 'validate.fixedNone') : plural(lang, 'validate.fixed', 'validate.fixedOne', notice.applied);
+      return notice.applied === 0
+        ? t(lang, 'validate.fixedNone')
+        : plural(lang, 'validate.fixed', 'validate.fixedOne', notice.applied);
     case 'undone':
       return undoneText(notice.label, notice.cells, lang);
   }

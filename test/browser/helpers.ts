@@ -115,11 +115,18 @@ export function parseA1(a1: string): { row: number; column: number } {
 
 /** The studio grid's cell of a 1-based sheet row and column (the first cell of a row is its number). */
 export function gridCell(page: Page, row: number, column: number) {
-  return page.locator('table.grid tbody tr').nth(row - 1).locator('td').nth(column - 1);
+  return page
+    .locator('table.grid tbody tr')
+    .nth(row - 1)
+    .locator('td')
+    .nth(column - 1);
 }
 
 /** Clicks a sheet tab and waits until the grid of that sheet is fully built. */
 export async function showSheet(page: Page, name: string): Promise<void> {
-  await page.getByTestId('sheet-tab').filter({ hasText: new RegExp(`^${name}$`) }).click();
+  await page
+    .getByTestId('sheet-tab')
+    .filter({ hasText: new RegExp(`^${name}$`) })
+    .click();
   await page.locator(`table.grid[data-complete="true"][aria-label="${name}"]`).waitFor({ timeout: 15_000 });
 }

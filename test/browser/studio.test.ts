@@ -174,7 +174,10 @@ describe('studio in Chromium', () => {
       );
       await poll(() => heldUrl).not.toBeNull();
       expect(heldUrl).toContain(`sheet=${encodeURIComponent(before!)}`);
-      await page.getByTestId('sheet-tab').filter({ hasText: new RegExp(`^${target}$`) }).click();
+      await page
+        .getByTestId('sheet-tab')
+        .filter({ hasText: new RegExp(`^${target}$`) })
+        .click();
       await page.locator(`table.grid[data-complete="true"][aria-label="${target}"]`).waitFor();
       // Now the older refresh answers, with the sheet shown before the click.
       const stale = page.waitForResponse((response) => response.url() === heldUrl);
@@ -182,7 +185,12 @@ describe('studio in Chromium', () => {
       await stale;
       await page.waitForTimeout(300);
       expect(await page.locator('table.grid').getAttribute('aria-label')).toBe(target);
-      expect(await page.getByTestId('sheet-tab').filter({ hasText: new RegExp(`^${target}$`) }).getAttribute('aria-selected')).toBe('true');
+      expect(
+        await page
+          .getByTestId('sheet-tab')
+          .filter({ hasText: new RegExp(`^${target}$`) })
+          .getAttribute('aria-selected'),
+      ).toBe('true');
     } finally {
       release();
       await page.unroute('**/api/book*');
@@ -233,7 +241,9 @@ describe('studio in Chromium', () => {
     expect(fonts.japanese).toBe(true);
     // The probe itself works: two unassigned code points do look alike.
     expect(fonts.tofu).toBe(true);
-    const notoInstalled = execFileSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' }).includes('Noto Sans CJK JP');
+    const notoInstalled = execFileSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' }).includes(
+      'Noto Sans CJK JP',
+    );
     if (notoInstalled) expect(fonts.check).toBe(true);
     const results = resultsDir();
     await page.screenshot({ path: join(results, 'studio.png'), fullPage: true });

@@ -70,7 +70,10 @@ class Bench {
     const path = join(resultsDir(), file);
     const height = await this.frame.locator('body').evaluate((body) => body.scrollHeight);
     const before = this.page.viewportSize()!;
-    await this.page.setViewportSize({ width: before.width, height: Math.min(Math.max(before.height, height + 160), 6000) });
+    await this.page.setViewportSize({
+      width: before.width,
+      height: Math.min(Math.max(before.height, height + 160), 6000),
+    });
     try {
       await this.page.getByTestId('sidebar').screenshot({ path });
     } finally {
@@ -108,7 +111,10 @@ describe('検証 in the studio (Chromium)', () => {
 
   it("opens an issue group, and clicking an issue selects that issue's cell", async () => {
     const { frame, page, session } = bench;
-    const group = frame.getByTestId('issue-group').filter({ has: frame.locator('button.issue-button') }).first();
+    const group = frame
+      .getByTestId('issue-group')
+      .filter({ has: frame.locator('button.issue-button') })
+      .first();
     if ((await group.getAttribute('open')) === null) await group.locator('summary').click();
     await poll(() => group.getAttribute('open')).not.toBeNull();
     const issue = group.locator('[data-testid="issue-item"] button').first();
@@ -125,12 +131,14 @@ describe('検証 in the studio (Chromium)', () => {
     await issue.click();
     const spreadsheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
     await poll(() => {
-        const range = spreadsheet.getActiveRange();
-        return range ? `${range.getSheet().getName()}!${range.getA1Notation()}` : null;
+      const range = spreadsheet.getActiveRange();
+      return range ? `${range.getSheet().getName()}!${range.getA1Notation()}` : null;
     }).toBe(`${sheet}!${cell}`);
     // The studio follows: that sheet's tab and grid, the cell highlighted and in view, its address in the name box.
     await page.locator(`table.grid[aria-label="${sheet}"]`).waitFor();
-    await poll(() => page.getByTestId('sheet-tab').filter({ hasText: sheet }).getAttribute('aria-selected')).toBe('true');
+    await poll(() => page.getByTestId('sheet-tab').filter({ hasText: sheet }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     const { row, column } = parseA1(cell);
     const selected = gridCell(page, row, column);
     await poll(() => selected.getAttribute('class')).toMatch(/\bselected\b/);
@@ -161,7 +169,9 @@ describe('検証 in the studio (Chromium)', () => {
     expect(befores).toHaveLength(await items.count());
     expect(afters).toHaveLength(befores.length);
     for (let i = 0; i < befores.length; i++) expect(afters[i], `fix ${sheets[i]}!${cells[i]}`).not.toBe(befores[i]);
-    const index = sheets.findIndex((sheet, i) => sheet === ROSTER && KATAKANA.test(afters[i]!) && !KATAKANA.test(befores[i]!));
+    const index = sheets.findIndex(
+      (sheet, i) => sheet === ROSTER && KATAKANA.test(afters[i]!) && !KATAKANA.test(befores[i]!),
+    );
     expect(index, 'a furigana fix on the roster (hiragana or half-width → katakana)').toBeGreaterThanOrEqual(0);
     fixed = { ...parseA1(cells[index]!), a1: cells[index]!, before: befores[index]!, after: afters[index]! };
 
@@ -249,7 +259,10 @@ describe('マッチング in the studio (Chromium)', () => {
 
   it('承認 on one pair, then 確定 (after its confirmation) writes 紹介済 and the volunteer into 依頼 on disk', async () => {
     const { frame, book } = bench;
-    const request = frame.getByTestId('match-request').filter({ has: frame.getByTestId('match-pair') }).first();
+    const request = frame
+      .getByTestId('match-request')
+      .filter({ has: frame.getByTestId('match-pair') })
+      .first();
     if ((await request.getAttribute('open')) === null) await request.locator('summary').click();
     const title = (await request.locator('.group-title').textContent()) ?? '';
     const requestId = title.replace(/^依頼\s*/, '');
@@ -263,7 +276,13 @@ describe('マッチング in the studio (Chromium)', () => {
     const idColumn = before.column('依頼番号');
     const row = before.rows.findIndex((r) => r[idColumn] === requestId) + 1;
     expect(row, `${requestId} in ${REQUESTS}`).toBeGreaterThan(1);
-    chosen = { requestId, volunteerId, row, status: before.cell(row, '状態'), assigned: before.cell(row, '担当ボランティア') };
+    chosen = {
+      requestId,
+      volunteerId,
+      row,
+      status: before.cell(row, '状態'),
+      assigned: before.cell(row, '担当ボランティア'),
+    };
     expect(chosen.status).not.toBe('紹介済');
     expect(chosen.assigned.split(/[、,，・\n]/)).not.toContain(volunteerId);
 

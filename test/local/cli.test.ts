@@ -24,8 +24,20 @@ beforeAll(async () => {
 describe('tsunagu demo', () => {
   it('writes every standard sheet, filled, with the roster and request sizes asked for', async () => {
     const session = await Session.open(demo);
-    const names = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheets().map((s) => s.getName());
-    expect(names).toEqual(['ボランティア名簿', '依頼', '寄付台帳', '会費台帳', '活動記録', '相談記録', '設定', '指標定義', 'アンケート定義']);
+    const names = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheets()
+      .map((s) => s.getName());
+    expect(names).toEqual([
+      'ボランティア名簿',
+      '依頼',
+      '寄付台帳',
+      '会費台帳',
+      '活動記録',
+      '相談記録',
+      '設定',
+      '指標定義',
+      'アンケート定義',
+    ]);
     expect(session.emu.sheetValues('ボランティア名簿')).toHaveLength(61);
     expect(session.emu.sheetValues('依頼')).toHaveLength(21);
   });
@@ -34,7 +46,8 @@ describe('tsunagu demo', () => {
     const again = join(dir, 'again.xlsx');
     await main(['demo', again, '--seed', '3', '--volunteers', '60', '--requests', '20'], capture());
     const [a, b] = await Promise.all([Session.open(demo), Session.open(again)]);
-    for (const name of ['ボランティア名簿', '寄付台帳', '相談記録']) expect(b.emu.sheetValues(name)).toEqual(a.emu.sheetValues(name));
+    for (const name of ['ボランティア名簿', '寄付台帳', '相談記録'])
+      expect(b.emu.sheetValues(name)).toEqual(a.emu.sheetValues(name));
   });
 
   it('refuses a bad option with exit 2 and a one-line reason', async () => {
@@ -70,17 +83,24 @@ describe('tsunagu validate', () => {
   it('prints the issues as JSON with counts and exits 1 when there are errors', async () => {
     const io = capture();
     const code = await main(['validate', demo, '--json'], io);
-    const report = JSON.parse(io.stdout.join('\n')) as { issues: Array<Record<string, unknown>>; counts: { errors: number } };
+    const report = JSON.parse(io.stdout.join('\n')) as {
+      issues: Array<Record<string, unknown>>;
+      counts: { errors: number };
+    };
     expect(code).toBe(report.counts.errors > 0 ? 1 : 0);
     expect(report.issues.length).toBeGreaterThan(0);
-    expect(Object.keys(report.issues[0] ?? {})).toEqual(expect.arrayContaining(['sheet', 'row', 'column', 'code', 'severity', 'message', 'value']));
+    expect(Object.keys(report.issues[0] ?? {})).toEqual(
+      expect.arrayContaining(['sheet', 'row', 'column', 'code', 'severity', 'message', 'value']),
+    );
   });
 
   it('saves nothing without --write, and writes 検証結果 with --write', async () => {
     const copy = join(dir, 'validate.xlsx');
     await (await Session.open(demo)).save(copy);
     await main(['validate', copy], capture());
-    expect((await Session.open(copy)).emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('検証結果')).toBeNull();
+    expect(
+      (await Session.open(copy)).emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('検証結果'),
+    ).toBeNull();
     await main(['validate', copy, '--write'], capture());
     expect((await Session.open(copy)).emu.sheetValues('検証結果').length).toBeGreaterThan(1);
   });

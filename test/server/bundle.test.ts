@@ -34,7 +34,14 @@ describe('dist/Code.js', () => {
       session.invoke('onOpen', { authMode: 'LIMITED' });
       const addon = session.emu.ui.menus.find((m) => m.addon);
       const captions = (addon?.items ?? []).flatMap((item) => ('caption' in item ? [item.caption] : []));
-      expect(captions).toEqual(['シート準備', '検証', 'マッチング', 'アンケート作成', '指標サマリー', 'サイドバーを開く']);
+      expect(captions).toEqual([
+        'シート準備',
+        '検証',
+        'マッチング',
+        'アンケート作成',
+        '指標サマリー',
+        'サイドバーを開く',
+      ]);
     });
 
     it('names only functions that are top-level functions of the bundle', () => {
@@ -80,7 +87,10 @@ describe('dist/Code.js', () => {
   describe('an RPC call', () => {
     it('round-trips through google.script.run serialisation with a JSON-only result', () => {
       const session = freshSession();
-      const envelope = session.run('getSidebarState') as { ok: boolean; value: { sheets: unknown[]; missingStandardSheets: string[] } };
+      const envelope = session.run('getSidebarState') as {
+        ok: boolean;
+        value: { sheets: unknown[]; missingStandardSheets: string[] };
+      };
       expect(envelope.ok).toBe(true);
       expect(envelope.value.missingStandardSheets).toContain('ボランティア名簿');
       expect(JSON.parse(JSON.stringify(envelope))).toEqual(envelope);
@@ -88,7 +98,10 @@ describe('dist/Code.js', () => {
 
     it('answers malformed arguments with an error envelope in Japanese and English', () => {
       const session = freshSession();
-      const envelope = session.run('getMapping', 42) as { ok: boolean; error: { code: string; ja: string; en: string } };
+      const envelope = session.run('getMapping', 42) as {
+        ok: boolean;
+        error: { code: string; ja: string; en: string };
+      };
       expect(envelope.ok).toBe(false);
       expect(envelope.error.code).toBe('rpc.badArguments');
       expect(envelope.error.ja).toMatch(/形式/);
@@ -118,8 +131,20 @@ describe('Sandbox', () => {
     const sandbox = new Sandbox(probe, emu.globals);
     expect(sandbox.call('probe')).toEqual(new Array(14).fill('undefined'));
     expect(sandbox.violations).toEqual([
-      'require', 'process', 'Buffer', 'setTimeout', 'URL', 'TextEncoder', 'atob', 'fetch', 'structuredClone',
-      'window', 'document', 'setInterval', 'TextDecoder', 'WebAssembly',
+      'require',
+      'process',
+      'Buffer',
+      'setTimeout',
+      'URL',
+      'TextEncoder',
+      'atob',
+      'fetch',
+      'structuredClone',
+      'window',
+      'document',
+      'setInterval',
+      'TextDecoder',
+      'WebAssembly',
     ]);
   });
 
@@ -139,7 +164,10 @@ describe('Sandbox', () => {
   });
 
   it('lists only the script’s own top-level functions', () => {
-    const sandbox = new Sandbox('function a() {} var b = function () {}; const c = () => 1; function d() {}', Emulator.create().globals);
+    const sandbox = new Sandbox(
+      'function a() {} var b = function () {}; const c = () => 1; function d() {}',
+      Emulator.create().globals,
+    );
     expect(sandbox.topLevelFunctions()).toEqual(['a', 'b', 'd']);
   });
 });

@@ -17,7 +17,10 @@ export interface PollOptions {
   interval?: number;
 }
 
-export function poll<T>(read: () => T | Promise<T>, { timeout = 5_000, interval = 50 }: PollOptions = {}): PollMatchers {
+export function poll<T>(
+  read: () => T | Promise<T>,
+  { timeout = 5_000, interval = 50 }: PollOptions = {},
+): PollMatchers {
   const matcher =
     (negated: boolean, name: string) =>
     async (...args: unknown[]): Promise<void> => {

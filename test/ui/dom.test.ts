@@ -94,7 +94,11 @@ describe('dom', () => {
     it('appends mixed children as text nodes and elements, skipping null and false', () => {
       const child = dom.el('b', null, 'x');
       const node = dom.el('p', null, MARKUP, null, false, child, 3);
-      expect(node.childNodes.map((n) => (n instanceof FakeText ? 'text' : (n as FakeElement).tagName))).toEqual(['text', 'b', 'text']);
+      expect(node.childNodes.map((n) => (n instanceof FakeText ? 'text' : (n as FakeElement).tagName))).toEqual([
+        'text',
+        'b',
+        'text',
+      ]);
       expect(node.textContent).toBe(`${MARKUP}x3`);
     });
 
@@ -117,13 +121,22 @@ describe('dom', () => {
       });
     });
 
-    it.each(['onclick', 'onerror', 'ONCLICK', 'href', 'src', 'srcdoc', 'style', 'action', 'formaction', 'xlink:href', 'data-'])(
-      'refuses the attribute %s',
-      (name) => {
-        expect(dom.isAllowedAttribute(name)).toBe(false);
-        expect(() => dom.el('div', { [name]: 'x' })).toThrow(/not allowed/);
-      },
-    );
+    it.each([
+      'onclick',
+      'onerror',
+      'ONCLICK',
+      'href',
+      'src',
+      'srcdoc',
+      'style',
+      'action',
+      'formaction',
+      'xlink:href',
+      'data-',
+    ])('refuses the attribute %s', (name) => {
+      expect(dom.isAllowedAttribute(name)).toBe(false);
+      expect(() => dom.el('div', { [name]: 'x' })).toThrow(/not allowed/);
+    });
 
     it.each(['script', 'iframe', 'img', 'a', 'style', 'object'])('refuses the tag %s', (tag) => {
       expect(() => dom.el(tag)).toThrow(/not allowed/);

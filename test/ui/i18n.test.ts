@@ -50,13 +50,9 @@ describe('i18n', () => {
     });
 
     it('names each capability the way staff say it', () => {
-      expect(['setup', 'validate', 'match', 'survey', 'summary'].map((id) => t('ja', `section.${id}` as MessageKey))).toEqual([
-        'シート準備',
-        '検証',
-        'マッチング',
-        'アンケート',
-        '指標サマリー',
-      ]);
+      expect(
+        ['setup', 'validate', 'match', 'survey', 'summary'].map((id) => t('ja', `section.${id}` as MessageKey)),
+      ).toEqual(['シート準備', '検証', 'マッチング', 'アンケート', '指標サマリー']);
       expect(t('ja', 'setup.create')).toBe('不足しているシートを作成');
       expect(t('ja', 'mapping.save')).toBe('この対応で確定');
       expect(t('ja', 'mapping.reset')).toBe('自動検出に戻す');
@@ -70,15 +66,17 @@ describe('i18n', () => {
         'ボランティアと依頼を、条件（資格・言語・地区・時間・保険・上限）を守ったうえで、全体として最も多く・最も良く組み合わせます。',
       );
       expect(t('ja', 'match.run')).toBe('マッチングを実行');
-      expect(t('ja', 'match.confirmRun')).toBe('マッチング結果と不足分析のシートを作り直します（承認・指定・メモの列は引き継ぎます）');
+      expect(t('ja', 'match.confirmRun')).toBe(
+        'マッチング結果と不足分析のシートを作り直します（承認・指定・メモの列は引き継ぎます）',
+      );
       expect(t('ja', 'match.filled', { filled: 12, total: 15 })).toBe('充足 12/15 人分');
       expect(t('ja', 'match.candidates', { n: 48 })).toBe('候補の組み合わせ 48');
-      expect([t('ja', 'match.pinned'), t('ja', 'match.approvedBadge'), t('ja', 'match.unpin'), t('ja', 'match.exclude')]).toEqual([
-        '固定',
-        '承認済み',
-        '固定を外す',
-        '除外',
-      ]);
+      expect([
+        t('ja', 'match.pinned'),
+        t('ja', 'match.approvedBadge'),
+        t('ja', 'match.unpin'),
+        t('ja', 'match.exclude'),
+      ]).toEqual(['固定', '承認済み', '固定を外す', '除外']);
       expect(t('ja', 'match.restore')).toBe('除外を取り消す');
       expect(t('ja', 'match.shortOnly')).toBe('不足のある依頼だけ表示');
       expect(t('ja', 'match.commit')).toBe('承認した組み合わせを確定');

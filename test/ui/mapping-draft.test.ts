@@ -47,7 +47,11 @@ describe('mapping-draft', () => {
     it('saves the detected mapping as field key → 0-based sheet column index', () => {
       const draft = initialDraft(mapping);
       expect(isDirty(draft, mapping)).toBe(false);
-      expect(toSaveArgument(draft, mapping)).toEqual({ kind: 'volunteers', headerRow: 2, columns: { id: 0, name: 1, phone: 4 } });
+      expect(toSaveArgument(draft, mapping)).toEqual({
+        kind: 'volunteers',
+        headerRow: 2,
+        columns: { id: 0, name: 1, phone: 4 },
+      });
     });
 
     it('saves a corrected column and drops one set to （使わない）', () => {
@@ -124,7 +128,10 @@ describe('mapping-draft', () => {
   describe('kindOptions', () => {
     it('lists the kinds, adding the view’s own kind when the server left it out', () => {
       expect(kindOptions(mapping).map((option) => option.value)).toEqual(['volunteers', 'requests']);
-      expect(kindOptions({ ...mapping, kind: 'donations', kindLabel: '寄付台帳' })[0]).toEqual({ value: 'donations', label: '寄付台帳' });
+      expect(kindOptions({ ...mapping, kind: 'donations', kindLabel: '寄付台帳' })[0]).toEqual({
+        value: 'donations',
+        label: '寄付台帳',
+      });
     });
   });
 
@@ -137,7 +144,17 @@ describe('mapping-draft', () => {
 
   describe('columnLetter', () => {
     it('turns 0-based column indexes into spreadsheet letters', () => {
-      expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
+      expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual([
+        'A',
+        'B',
+        'Z',
+        'AA',
+        'AB',
+        'AZ',
+        'BA',
+        'ZZ',
+        'AAA',
+      ]);
     });
   });
 

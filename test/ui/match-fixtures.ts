@@ -34,7 +34,10 @@ export function request(requestId: string, overrides: Partial<RequestMatchView> 
   };
 }
 
-export const commitUndo: UndoInfo = { label: { ja: 'マッチングの確定（1組）', en: 'committed matches (1)' }, at: '2025-01-10T02:00:00.000Z' };
+export const commitUndo: UndoInfo = {
+  label: { ja: 'マッチングの確定（1組）', en: 'committed matches (1)' },
+  at: '2025-01-10T02:00:00.000Z',
+};
 
 export function matchView(overrides: Partial<MatchView> = {}): MatchView {
   return {
@@ -44,7 +47,12 @@ export function matchView(overrides: Partial<MatchView> = {}): MatchView {
         needed: 2,
         filled: 1,
         pairs: [pair('R-002', 'V-002', { volunteerName: '佐藤 一郎', pinned: true })],
-        unmatchedReasons: [{ ja: '地区内に庭木の対応者がいません（隣接圏域には2名）', en: 'No one in the district does garden trees (2 in adjacent areas)' }],
+        unmatchedReasons: [
+          {
+            ja: '地区内に庭木の対応者がいません（隣接圏域には2名）',
+            en: 'No one in the district does garden trees (2 in adjacent areas)',
+          },
+        ],
         excluded: [{ volunteerId: 'V-009', volunteerName: '鈴木 次郎' }],
       }),
     ],

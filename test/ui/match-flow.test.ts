@@ -12,9 +12,14 @@ import { commitUndo, matchView, pair, request } from './match-fixtures';
 function harness(handlers: Partial<Record<RpcName, Handler>>, undo = new UndoOffer()) {
   const fake = fakeServer(handlers);
   let renders = 0;
-  const flow = new MatchFlow(fake.server, fake.run, () => {
-    renders += 1;
-  }, undo);
+  const flow = new MatchFlow(
+    fake.server,
+    fake.run,
+    () => {
+      renders += 1;
+    },
+    undo,
+  );
   return { ...fake, flow, renders: () => renders };
 }
 
@@ -133,7 +138,11 @@ describe('MatchFlow', () => {
     });
 
     it('excludes after the yes, then focuses 「除外を取り消す」 of that pair', async () => {
-      const excluded = matchView({ requests: [request('R-001', { pairs: [], filled: 0, excluded: [{ volunteerId: 'V-001', volunteerName: '山田 花子' }] })] });
+      const excluded = matchView({
+        requests: [
+          request('R-001', { pairs: [], filled: 0, excluded: [{ volunteerId: 'V-001', volunteerName: '山田 花子' }] }),
+        ],
+      });
       const h = await ran({ setPairDecision: () => excluded });
       h.flow.requestExclude(v1);
       await h.flow.confirmExclude();
@@ -206,7 +215,10 @@ describe('MatchFlow', () => {
     });
 
     it('shows match.changed in the section, offers もう一度マッチング, and runs again from it', async () => {
-      const message = { ja: 'マッチングの後に依頼シートが変更されたため、確定しませんでした。もう一度マッチングを実行してください。', en: 'changed' };
+      const message = {
+        ja: 'マッチングの後に依頼シートが変更されたため、確定しませんでした。もう一度マッチングを実行してください。',
+        en: 'changed',
+      };
       const h = await ran({
         setApproval: () => ({ approved: 1 }),
         commitMatches: () => {
@@ -228,7 +240,10 @@ describe('MatchFlow', () => {
       const h = await ran({
         setApproval: () => ({ approved: 1 }),
         commitMatches: () => {
-          throw new RpcError('match.nothingApproved', { ja: '承認された組み合わせがありません。', en: 'No pair is approved.' });
+          throw new RpcError('match.nothingApproved', {
+            ja: '承認された組み合わせがありません。',
+            en: 'No pair is approved.',
+          });
         },
       });
       await h.flow.setApproval(v1, true);
@@ -264,7 +279,10 @@ describe('MatchFlow', () => {
     });
 
     it('does not run matching by itself after an undo when staff never ran it (it would write without asking)', async () => {
-      const h = harness({ getUndoInfo: () => commitUndo, undoLast: () => ({ label: commitUndo.label, cells: 4, undo: null }) });
+      const h = harness({
+        getUndoInfo: () => commitUndo,
+        undoLast: () => ({ label: commitUndo.label, cells: 4, undo: null }),
+      });
       await h.flow.loadUndoInfo();
       h.flow.requestUndo();
       await h.flow.accept();
@@ -328,7 +346,11 @@ describe('MatchFlow', () => {
   });
 
   it('clears the last outcome and a refusal when a new action starts', async () => {
-    const h = await ran({ setApproval: () => ({ approved: 1 }), runMatching: () => matchView({ approved: 1 }), commitMatches: () => ({ committed: 1, requests: 1, undo: commitUndo }) });
+    const h = await ran({
+      setApproval: () => ({ approved: 1 }),
+      runMatching: () => matchView({ approved: 1 }),
+      commitMatches: () => ({ committed: 1, requests: 1, undo: commitUndo }),
+    });
     h.flow.requestCommit();
     await h.flow.accept();
     expect(h.flow.state.notice).not.toBeNull();
@@ -336,4 +358,3 @@ describe('MatchFlow', () => {
     expect(h.flow.state.notice).toBeNull();
   });
 });
-

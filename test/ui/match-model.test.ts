@@ -97,7 +97,15 @@ describe('match-model', () => {
     });
 
     it('falls back to the other language for a reason without text, and drops empty reasons', () => {
-      expect(reasonsText([{ ja: '以前にも担当', en: '' }, { ja: '', en: '' }], 'en')).toBe('以前にも担当');
+      expect(
+        reasonsText(
+          [
+            { ja: '以前にも担当', en: '' },
+            { ja: '', en: '' },
+          ],
+          'en',
+        ),
+      ).toBe('以前にも担当');
     });
   });
 
@@ -144,7 +152,9 @@ describe('match-model', () => {
 
   describe('pairs', () => {
     it('keys a pair so that ids containing the other id do not collide', () => {
-      expect(pairKey({ requestId: 'R-1', volunteerId: 'V-12' })).not.toBe(pairKey({ requestId: 'R-1V', volunteerId: '-12' }));
+      expect(pairKey({ requestId: 'R-1', volunteerId: 'V-12' })).not.toBe(
+        pairKey({ requestId: 'R-1V', volunteerId: '-12' }),
+      );
       expect(samePair({ requestId: 'R-1', volunteerId: 'V-1' }, { requestId: 'R-1', volunteerId: 'V-1' })).toBe(true);
       expect(samePair(null, { requestId: 'R-1', volunteerId: 'V-1' })).toBe(false);
     });
@@ -152,10 +162,16 @@ describe('match-model', () => {
 
   describe('matchNoticeText', () => {
     it('reports a commit and an undo', () => {
-      expect(matchNoticeText({ kind: 'committed', committed: 3, requests: 2 }, 'ja')).toBe('3組を確定しました（依頼 2件）。');
-      expect(matchNoticeText({ kind: 'committed', committed: 3, requests: 2 }, 'en')).toBe('Committed pairs: 3 (requests: 2).');
+      expect(matchNoticeText({ kind: 'committed', committed: 3, requests: 2 }, 'ja')).toBe(
+        '3組を確定しました（依頼 2件）。',
+      );
+      expect(matchNoticeText({ kind: 'committed', committed: 3, requests: 2 }, 'en')).toBe(
+        'Committed pairs: 3 (requests: 2).',
+      );
       const label = { ja: 'マッチングの確定（3組）', en: 'committed matches (3)' };
-      expect(matchNoticeText({ kind: 'undone', label, cells: 6 }, 'ja')).toBe('「マッチングの確定（3組）」を元に戻しました（6個のセル）。');
+      expect(matchNoticeText({ kind: 'undone', label, cells: 6 }, 'ja')).toBe(
+        '「マッチングの確定（3組）」を元に戻しました（6個のセル）。',
+      );
     });
   });
 });

@@ -11,9 +11,14 @@ type Answer = { kind: 'success'; value: unknown } | { kind: 'failure'; error: un
  * A fake google.script.run with the real one's shape: each with…Handler returns a new runner, and
  * a server function answers asynchronously through the handlers (never through its return value).
  */
-function installFakeRunner(server: Record<string, (...args: unknown[]) => Answer>): { calls: Array<{ name: string; args: unknown[] }> } {
+function installFakeRunner(server: Record<string, (...args: unknown[]) => Answer>): {
+  calls: Array<{ name: string; args: unknown[] }>;
+} {
   const calls: Array<{ name: string; args: unknown[] }> = [];
-  const makeRunner = (onSuccess?: (value: unknown) => void, onFailure?: (error: unknown) => void): GoogleScriptClient.Runner => {
+  const makeRunner = (
+    onSuccess?: (value: unknown) => void,
+    onFailure?: (error: unknown) => void,
+  ): GoogleScriptClient.Runner => {
     const runner: Record<string, ServerFunction> = {
       withSuccessHandler: (handler) => makeRunner(handler as (value: unknown) => void, onFailure),
       withFailureHandler: (handler) => makeRunner(onSuccess, handler as (error: unknown) => void),
@@ -35,7 +40,12 @@ function installFakeRunner(server: Record<string, (...args: unknown[]) => Answer
   return { calls };
 }
 
-const state: SidebarState = { organizationName: '西東京市社協', section: 'validate', sheets: [], missingStandardSheets: ['依頼'] };
+const state: SidebarState = {
+  organizationName: '西東京市社協',
+  section: 'validate',
+  sheets: [],
+  missingStandardSheets: ['依頼'],
+};
 
 afterEach(() => {
   globalThis.google = undefined;
@@ -72,7 +82,10 @@ describe('rpc-client', () => {
       installFakeRunner({
         setupSheets: () => ({
           kind: 'success',
-          value: { ok: false, error: { code: 'lock.busy', ja: '他の人が更新中です。', en: 'Someone else is updating.' } },
+          value: {
+            ok: false,
+            error: { code: 'lock.busy', ja: '他の人が更新中です。', en: 'Someone else is updating.' },
+          },
         }),
       });
       const error = await rejection(call('setupSheets'));

@@ -30,14 +30,16 @@ describe('sidebar.html', () => {
 
   it('is Japanese and UTF-8, with no <script> or <style> of its own', () => {
     expect(template).toMatch(/<html lang="ja">/);
-    expect(template).toMatch(/<meta charset="utf-8">/);
+    expect(template).toMatch(/<meta charset="utf-8" ?\/?>/);
     expect(template).not.toMatch(/<script|<style/i);
   });
 });
 
 describe('sidebar.css', () => {
   it('uses the Japanese-capable system font stack at 13px', () => {
-    expect(css).toContain('"Noto Sans JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Meiryo", sans-serif');
+    expect(css.replace(/'/g, '"')).toContain(
+      '"Noto Sans JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Meiryo", sans-serif',
+    );
     expect(css).toMatch(/font-size:\s*13px/);
   });
 
@@ -62,12 +64,22 @@ describe('the sidebar bundle', () => {
         metafile: true,
         logLevel: 'silent',
       }),
-      build({ entryPoints: [ui('sidebar.css')], bundle: true, minify: true, charset: 'utf8', write: false, logLevel: 'silent' }),
+      build({
+        entryPoints: [ui('sidebar.css')],
+        bundle: true,
+        minify: true,
+        charset: 'utf8',
+        write: false,
+        logLevel: 'silent',
+      }),
     ]);
     const inputs = Object.keys(js.metafile.inputs);
     expect(inputs.filter((input) => input.includes('node_modules') || input.includes('zod'))).toEqual([]);
     expect(inputs.filter((input) => input.includes('src/shared/'))).toEqual([]);
-    const bytes = (js.outputFiles[0]?.contents.byteLength ?? 0) + (style.outputFiles[0]?.contents.byteLength ?? 0) + template.length;
+    const bytes =
+      (js.outputFiles[0]?.contents.byteLength ?? 0) +
+      (style.outputFiles[0]?.contents.byteLength ?? 0) +
+      template.length;
     expect(bytes).toBeLessThan(120 * 1024);
     const code = js.outputFiles[0]?.text ?? '';
     expect(code).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);

@@ -30,7 +30,16 @@ function hits(pattern: RegExp, allowed: readonly string[] = []): string[] {
 describe('src/ui source rules', () => {
   it('finds the sidebar sources to check', () => {
     const files = sources.map(({ file }) => file);
-    expect(files).toEqual(expect.arrayContaining(['main.ts', 'dom.ts', 'rpc-client.ts', 'sidebar.html', 'sidebar.css', 'sections/setup.ts']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'main.ts',
+        'dom.ts',
+        'rpc-client.ts',
+        'sidebar.html',
+        'sidebar.css',
+        'sections/setup.ts',
+      ]),
+    );
   });
 
   it.each([
@@ -57,7 +66,9 @@ describe('src/ui source rules', () => {
   });
 
   it('touches google.script.run only in the promise wrapper', () => {
-    expect(hits(/google\s*\.\s*script|withSuccessHandler|withFailureHandler/, ['rpc-client.ts', 'google-script.d.ts'])).toEqual([]);
+    expect(
+      hits(/google\s*\.\s*script|withSuccessHandler|withFailureHandler/, ['rpc-client.ts', 'google-script.d.ts']),
+    ).toEqual([]);
   });
 
   it('imports the RPC contract as types only, and never zod', () => {

@@ -6,7 +6,10 @@ import { UndoOffer, undoButtonText, undoConfirmText, undoneText } from '../../sr
 import { fakeServer } from './fake-server';
 
 const fixes: UndoInfo = { label: { ja: '安全な修正（12件）', en: 'safe fixes (12)' }, at: '2025-01-10T01:02:03.000Z' };
-const commit: UndoInfo = { label: { ja: 'マッチングの確定（3組）', en: 'committed matches (3)' }, at: '2025-01-10T02:00:00.000Z' };
+const commit: UndoInfo = {
+  label: { ja: 'マッチングの確定（3組）', en: 'committed matches (3)' },
+  at: '2025-01-10T02:00:00.000Z',
+};
 
 describe('UndoOffer', () => {
   it('asks the server once, in the background, and reports whether the offer changed', async () => {
@@ -55,7 +58,8 @@ describe('UndoOffer', () => {
     let refuse = false;
     const fake = fakeServer({
       undoLast: () => {
-        if (refuse) throw new RpcError('undo.nothing', { ja: '元に戻せる操作はありません。', en: 'There is nothing to undo.' });
+        if (refuse)
+          throw new RpcError('undo.nothing', { ja: '元に戻せる操作はありません。', en: 'There is nothing to undo.' });
         return { label: commit.label, cells: 6, undo: fixes };
       },
     });
@@ -79,7 +83,9 @@ describe('undo texts', () => {
 
   it('asks about the same action', () => {
     expect(undoConfirmText(fixes, 'ja')).toBe('「安全な修正（12件）」で変えたセルを、その前の状態に戻します。');
-    expect(undoConfirmText(fixes, 'en')).toBe('The cells changed by “safe fixes (12)” go back to how they were before.');
+    expect(undoConfirmText(fixes, 'en')).toBe(
+      'The cells changed by “safe fixes (12)” go back to how they were before.',
+    );
   });
 
   it('says what was undone, with one cell in the singular', () => {

@@ -5,7 +5,10 @@ import { RpcError } from '../../src/ui/rpc-client';
 import { FIX_CHANGED, ValidateFlow } from '../../src/ui/validate-flow';
 import { fakeServer, type Handler } from './fake-server';
 
-const fixesUndo: UndoInfo = { label: { ja: '安全な修正（2件）', en: 'safe fixes (2)' }, at: '2025-01-10T01:00:00.000Z' };
+const fixesUndo: UndoInfo = {
+  label: { ja: '安全な修正（2件）', en: 'safe fixes (2)' },
+  at: '2025-01-10T01:00:00.000Z',
+};
 
 function validation(errors: number, undo: UndoInfo | null = null): ValidationView {
   return {
@@ -21,7 +24,17 @@ function validation(errors: number, undo: UndoInfo | null = null): ValidationVie
 const preview: FixPreview = {
   token: 'token-1',
   total: 2,
-  items: [{ sheet: 'ボランティア名簿', row: 2, column: '電話番号', cell: 'J2', before: '0424611234', after: '042-461-1234', kind: 'phone' }],
+  items: [
+    {
+      sheet: 'ボランティア名簿',
+      row: 2,
+      column: '電話番号',
+      cell: 'J2',
+      before: '0424611234',
+      after: '042-461-1234',
+      kind: 'phone',
+    },
+  ],
   byKind: { phone: 2 },
 };
 
@@ -125,7 +138,10 @@ describe('ValidateFlow', () => {
     });
 
     it('does not run 検証 by itself after fixing when staff never ran it (it would write without asking)', async () => {
-      const h = harness({ previewFixes: () => preview, applyFixes: () => ({ applied: 2, sheets: [], undo: fixesUndo }) });
+      const h = harness({
+        previewFixes: () => preview,
+        applyFixes: () => ({ applied: 2, sheets: [], undo: fixesUndo }),
+      });
       await h.flow.previewFixes();
       await h.flow.applyFixes();
       expect(h.names()).toEqual(['previewFixes', 'applyFixes']);
@@ -133,7 +149,10 @@ describe('ValidateFlow', () => {
     });
 
     it('shows the server’s fix.changed message in the section and offers the preview again', async () => {
-      const message = { ja: 'プレビューの後にシートが変更されたため、修正しませんでした。もう一度プレビューしてください。', en: 'changed' };
+      const message = {
+        ja: 'プレビューの後にシートが変更されたため、修正しませんでした。もう一度プレビューしてください。',
+        en: 'changed',
+      };
       let previews = 0;
       const h = harness({
         previewFixes: () => {
@@ -232,7 +251,10 @@ describe('ValidateFlow', () => {
     });
 
     it('takes the undo offer of the undo answer when no list is shown', async () => {
-      const h = harness({ getUndoInfo: () => fixesUndo, undoLast: () => ({ label: fixesUndo.label, cells: 2, undo: null }) });
+      const h = harness({
+        getUndoInfo: () => fixesUndo,
+        undoLast: () => ({ label: fixesUndo.label, cells: 2, undo: null }),
+      });
       await h.flow.loadUndoInfo();
       h.flow.requestUndo();
       await h.flow.accept();

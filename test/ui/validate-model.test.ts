@@ -49,7 +49,14 @@ const missingColumn: IssueView = {
 };
 
 function group(sheet: string, code: string, total: number, issues: IssueView[] = [phoneIssue]): IssueGroup {
-  return { sheet, code, severity: 'warning', title: { ja: '電話番号の形式', en: 'Phone number format' }, total, issues };
+  return {
+    sheet,
+    code,
+    severity: 'warning',
+    title: { ja: '電話番号の形式', en: 'Phone number format' },
+    total,
+    issues,
+  };
 }
 
 describe('validate-model', () => {
@@ -61,15 +68,23 @@ describe('validate-model', () => {
     });
 
     it('says zero plainly', () => {
-      expect(countsText({ errors: 0, warnings: 0, fixable: 0 }, 'ja')).toBe('エラー 0件・警告 0件・安全に直せるもの 0件');
+      expect(countsText({ errors: 0, warnings: 0, fixable: 0 }, 'ja')).toBe(
+        'エラー 0件・警告 0件・安全に直せるもの 0件',
+      );
     });
   });
 
   describe('checkedSheetText', () => {
     it('gives the data rows, and the kind only when the sheet is not named after it', () => {
-      expect(checkedSheetText({ name: 'ボランティア名簿', kindLabel: 'ボランティア名簿', rows: 120 }, 'ja')).toBe('ボランティア名簿・データ 120 行');
-      expect(checkedSheetText({ name: '名簿2024', kindLabel: 'ボランティア名簿', rows: 1 }, 'en')).toBe('名簿2024 (ボランティア名簿) · 1 data row');
-      expect(checkedSheetText({ name: '名簿2024', kindLabel: 'ボランティア名簿', rows: 0 }, 'ja')).toBe('名簿2024（ボランティア名簿）・データ 0 行');
+      expect(checkedSheetText({ name: 'ボランティア名簿', kindLabel: 'ボランティア名簿', rows: 120 }, 'ja')).toBe(
+        'ボランティア名簿・データ 120 行',
+      );
+      expect(checkedSheetText({ name: '名簿2024', kindLabel: 'ボランティア名簿', rows: 1 }, 'en')).toBe(
+        '名簿2024 (ボランティア名簿) · 1 data row',
+      );
+      expect(checkedSheetText({ name: '名簿2024', kindLabel: 'ボランティア名簿', rows: 0 }, 'ja')).toBe(
+        '名簿2024（ボランティア名簿）・データ 0 行',
+      );
     });
   });
 
@@ -116,13 +131,25 @@ describe('validate-model', () => {
   describe('issueGroupModel', () => {
     it('gives the title in the current language, the severity badge and the total', () => {
       const model = issueGroupModel(group('ボランティア名簿', 'phone.format', 57), 'ja');
-      expect(model).toMatchObject({ title: '電話番号の形式', severityText: '警告', totalText: '57件', moreText: '…他 56件' });
+      expect(model).toMatchObject({
+        title: '電話番号の形式',
+        severityText: '警告',
+        totalText: '57件',
+        moreText: '…他 56件',
+      });
       const en = issueGroupModel({ ...group('A', 'x', 1), severity: 'error' }, 'en');
-      expect(en).toMatchObject({ title: 'Phone number format', severityText: 'Error', totalText: '1 issue', moreText: null });
+      expect(en).toMatchObject({
+        title: 'Phone number format',
+        severityText: 'Error',
+        totalText: '1 issue',
+        moreText: null,
+      });
     });
 
     it('falls back to the code when the title is empty', () => {
-      expect(issueGroupModel({ ...group('A', 'phone.format', 1), title: { ja: '', en: '' } }, 'ja').title).toBe('phone.format');
+      expect(issueGroupModel({ ...group('A', 'phone.format', 1), title: { ja: '', en: '' } }, 'ja').title).toBe(
+        'phone.format',
+      );
     });
   });
 
@@ -184,7 +211,15 @@ describe('validate-model', () => {
   });
 
   describe('fixPreviewModel', () => {
-    const item = { sheet: 'ボランティア名簿', row: 5, column: '電話番号', cell: 'B5', before: '0424611234', after: '042-461-1234', kind: 'phone' };
+    const item = {
+      sheet: 'ボランティア名簿',
+      row: 5,
+      column: '電話番号',
+      cell: 'B5',
+      before: '0424611234',
+      after: '042-461-1234',
+      kind: 'phone',
+    };
     const preview = (total: number, shown: number, byKind: Record<string, number>): FixPreview => ({
       token: 't',
       total,
@@ -225,7 +260,9 @@ describe('validate-model', () => {
       expect(noticeText({ kind: 'fixed', applied: 42 }, 'ja')).toBe('42件を修正しました');
       expect(noticeText({ kind: 'fixed', applied: 0 }, 'ja')).toBe('修正するものはありませんでした。');
       const label = { ja: '安全な修正（12件）', en: 'safe fixes (12)' };
-      expect(noticeText({ kind: 'undone', label, cells: 12 }, 'ja')).toBe('「安全な修正（12件）」を元に戻しました（12個のセル）。');
+      expect(noticeText({ kind: 'undone', label, cells: 12 }, 'ja')).toBe(
+        '「安全な修正（12件）」を元に戻しました（12個のセル）。',
+      );
       expect(noticeText({ kind: 'undone', label, cells: 12 }, 'en')).toBe('Undid “safe fixes (12)” (12 cells).');
     });
   });

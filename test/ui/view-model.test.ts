@@ -42,7 +42,9 @@ describe('view-model', () => {
         confirmed: false,
         missingRequired: ['参加者数', '圏域'],
       };
-      expect(sheetSummaryText(activities, 'ja')).toBe('活動記録・データ 1 行・未確認・必須の列がありません: 参加者数、圏域');
+      expect(sheetSummaryText(activities, 'ja')).toBe(
+        '活動記録・データ 1 行・未確認・必須の列がありません: 参加者数、圏域',
+      );
       expect(sheetSummaryText(activities, 'en')).toBe(
         '活動記録 · 1 data row · Not confirmed · Missing required columns: 参加者数, 圏域',
       );

@@ -20,15 +20,44 @@ import { undoInfo } from './undo';
 import { readWorkbookInput } from './workbook-input';
 
 /** マッチング結果's columns; 承認, 指定 and メモ are staff's and survive a re-run for the same pair. */
-export const RESULT_HEADER = ['依頼番号', '内容区分', '圏域', '登録番号', 'ボランティア', 'スコア', '理由', '承認', '指定', 'メモ', '状態'];
-const COL = { request: 0, category: 1, area: 2, volunteer: 3, name: 4, score: 5, reasons: 6, approved: 7, decision: 8, memo: 9, status: 10 } as const;
+export const RESULT_HEADER = [
+  '依頼番号',
+  '内容区分',
+  '圏域',
+  '登録番号',
+  'ボランティア',
+  'スコア',
+  '理由',
+  '承認',
+  '指定',
+  'メモ',
+  '状態',
+];
+const COL = {
+  request: 0,
+  category: 1,
+  area: 2,
+  volunteer: 3,
+  name: 4,
+  score: 5,
+  reasons: 6,
+  approved: 7,
+  decision: 8,
+  memo: 9,
+  status: 10,
+} as const;
 export const SHORTAGE_HEADER = ['区分', '項目', '不足数', '依頼番号・理由'];
 const PIN = '固定';
 const EXCLUDE = '除外';
 const STATUS = { proposed: '提案', pinned: '固定', excluded: '除外', unfilled: '不足', committed: '確定済み' } as const;
 /** Document property: the fingerprint of 依頼 when matching last ran (no personal data). */
 const FINGERPRINT_KEY = 'tsunagu.matchRequests';
-const DIMENSION_JA: Record<string, string> = { categoryArea: '内容区分×圏域', skill: '資格・特技', language: '言語', timeSlot: '時間帯' };
+const DIMENSION_JA: Record<string, string> = {
+  categoryArea: '内容区分×圏域',
+  skill: '資格・特技',
+  language: '言語',
+  timeSlot: '時間帯',
+};
 
 /** What staff entered on one pair's row of マッチング結果. */
 interface StaffEntry {
@@ -59,11 +88,15 @@ function readStaffEntries(ports: AppPorts): { entries: Map<string, StaffEntry>; 
   if (!data || data.values.length === 0) return { entries, extraHeaders: [] };
   const width = (data.values[0] as CellValue[]).length;
   const formulas =
-    ports.workbook.readBlock(MATCHING_SHEET, { row: 1, column: 1, rows: data.values.length, columns: width }, ['formulas']).formulas ?? [];
+    ports.workbook.readBlock(MATCHING_SHEET, { row: 1, column: 1, rows: data.values.length, columns: width }, [
+      'formulas',
+    ]).formulas ?? [];
   const header = (data.values[0] as CellValue[]).map((h) => String(h).trim());
   const at = (name: string): number => header.indexOf(name);
   // Every column that is not one of ours (first occurrence) is staff's: kept by position, blank or repeated headers included.
-  const extraIndexes = header.map((_, i) => i).filter((i) => at(header[i] as string) !== i || RESULT_HEADER.indexOf(header[i] as string) < 0);
+  const extraIndexes = header
+    .map((_, i) => i)
+    .filter((i) => at(header[i] as string) !== i || RESULT_HEADER.indexOf(header[i] as string) < 0);
   const extraHeaders = extraIndexes.map((i) => header[i] as string);
   for (let r = 1; r < data.values.length; r++) {
     const row = data.values[r] as CellValue[];
@@ -127,7 +160,15 @@ function runMatch(ports: AppPorts): MatchRun {
     if (entry.decision === PIN) pins.push({ requestId, volunteerId });
     else if (entry.decision === EXCLUDE) exclusions.push({ requestId, volunteerId });
   }
-  const result = matchVolunteers({ volunteers, requests, activities, settings: input.settings, today: input.today, pins, exclusions });
+  const result = matchVolunteers({
+    volunteers,
+    requests,
+    activities,
+    settings: input.settings,
+    today: input.today,
+    pins,
+    exclusions,
+  });
   return { result, volunteers, requests, requestsSheet, entries, extraHeaders };
 }
 
@@ -167,9 +208,12 @@ function resultRows(run: MatchRun): CellValue[][] {
     const id = request.requestId ?? '';
     const pairs = byRequest.get(id) ?? [];
     const missing = unmatched.get(id);
-    const excluded = [...entries.entries()].filter(([key, e]) => e.decision === EXCLUDE && key.startsWith(`${id}\u0000`));
+    const excluded = [...entries.entries()].filter(
+      ([key, e]) => e.decision === EXCLUDE && key.startsWith(`${id}\u0000`),
+    );
     if (pairs.length === 0 && !missing && excluded.length === 0) continue;
-    for (const a of pairs) row(request, a.volunteerId, a.score, joinReasons(a.reasons), a.pinned ? STATUS.pinned : STATUS.proposed);
+    for (const a of pairs)
+      row(request, a.volunteerId, a.score, joinReasons(a.reasons), a.pinned ? STATUS.pinned : STATUS.proposed);
     for (const [key] of excluded) row(request, key.slice(id.length + 1), '', '', STATUS.excluded);
     if (missing) row(request, '', '', joinReasons(missing.reasons), `${STATUS.unfilled} ${missing.missing}`);
   }
@@ -178,8 +222,15 @@ function resultRows(run: MatchRun): CellValue[][] {
 
 function shortageRows(result: MatchResult): CellValue[][] {
   const rows: CellValue[][] = [];
-  for (const u of result.unmatched) rows.push(['未充足の依頼', guardFormula(u.requestId), u.missing, guardFormula(joinReasons(u.reasons))]);
-  for (const s of result.shortages) rows.push([DIMENSION_JA[s.dimension] ?? s.dimension, guardFormula(s.key), s.places, guardFormula(s.requests.join('、'))]);
+  for (const u of result.unmatched)
+    rows.push(['未充足の依頼', guardFormula(u.requestId), u.missing, guardFormula(joinReasons(u.reasons))]);
+  for (const s of result.shortages)
+    rows.push([
+      DIMENSION_JA[s.dimension] ?? s.dimension,
+      guardFormula(s.key),
+      s.places,
+      guardFormula(s.requests.join('、')),
+    ]);
   return rows;
 }
 
@@ -216,11 +267,16 @@ function view(ports: AppPorts, run: MatchRun): MatchView {
       excluded: excluded.map((volunteerId) => ({ volunteerId, volunteerName: names.get(volunteerId) ?? '' })),
     });
   }
-  const approved = [...entries.values()].filter((e) => e.approved && e.status !== STATUS.committed && e.status !== STATUS.excluded).length;
+  const approved = [...entries.values()].filter(
+    (e) => e.approved && e.status !== STATUS.committed && e.status !== STATUS.excluded,
+  ).length;
   return {
     requests: views,
     stats: result.stats,
-    shortages: [...result.shortages].sort((a, b) => b.places - a.places).slice(0, 30).map((s) => ({ dimension: s.dimension, key: s.key, places: s.places })),
+    shortages: [...result.shortages]
+      .sort((a, b) => b.places - a.places)
+      .slice(0, 30)
+      .map((s) => ({ dimension: s.dimension, key: s.key, places: s.places })),
     warnings: result.warnings.map(message),
     resultSheet: MATCHING_SHEET,
     shortageSheet: SHORTAGE_SHEET,
@@ -261,10 +317,28 @@ export function runMatching(ports: AppPorts): MatchView {
 export function getMatchReport(ports: AppPorts): MatchReport {
   const { result } = runMatch(ports);
   return {
-    assignments: result.assignments.map((a) => ({ requestId: a.requestId, volunteerId: a.volunteerId, score: a.score, reasons: a.reasons.map((r) => r.ja) })),
-    unmatched: result.unmatched.map((u) => ({ requestId: u.requestId, missing: u.missing, reasons: u.reasons.map((r) => r.ja) })),
-    shortages: result.shortages.map((s) => ({ dimension: s.dimension, key: s.key, places: s.places, requests: [...s.requests] })),
-    stats: { filledPlaces: result.stats.filledPlaces, totalPlaces: result.stats.totalPlaces, score: result.stats.score },
+    assignments: result.assignments.map((a) => ({
+      requestId: a.requestId,
+      volunteerId: a.volunteerId,
+      score: a.score,
+      reasons: a.reasons.map((r) => r.ja),
+    })),
+    unmatched: result.unmatched.map((u) => ({
+      requestId: u.requestId,
+      missing: u.missing,
+      reasons: u.reasons.map((r) => r.ja),
+    })),
+    shortages: result.shortages.map((s) => ({
+      dimension: s.dimension,
+      key: s.key,
+      places: s.places,
+      requests: [...s.requests],
+    })),
+    stats: {
+      filledPlaces: result.stats.filledPlaces,
+      totalPlaces: result.stats.totalPlaces,
+      score: result.stats.score,
+    },
   };
 }
 
@@ -281,25 +355,51 @@ function entryOf(ports: AppPorts, requestId: string, volunteerId: string): Staff
 }
 
 /** 固定 / 除外 / clear for one pair (written in マッチング結果's 指定 column), then matches again. */
-export function setPairDecision(ports: AppPorts, requestId: string, volunteerId: string, decision: 'pin' | 'exclude' | 'none'): MatchView {
+export function setPairDecision(
+  ports: AppPorts,
+  requestId: string,
+  volunteerId: string,
+  decision: 'pin' | 'exclude' | 'none',
+): MatchView {
   ports.lock.run(() => {
     const entry = entryOf(ports, requestId, volunteerId);
     const value = decision === 'pin' ? PIN : decision === 'exclude' ? EXCLUDE : '';
-    ports.workbook.writeBlock(MATCHING_SHEET, { row: entry.row, column: COL.decision + 1, rows: 1, columns: 1 }, { values: [[value]] });
+    ports.workbook.writeBlock(
+      MATCHING_SHEET,
+      { row: entry.row, column: COL.decision + 1, rows: 1, columns: 1 },
+      { values: [[value]] },
+    );
   });
   return runMatching(ports);
 }
 
 /** Ticks or clears 承認 for one pair. */
-export function setApproval(ports: AppPorts, requestId: string, volunteerId: string, approved: boolean): { approved: number } {
+export function setApproval(
+  ports: AppPorts,
+  requestId: string,
+  volunteerId: string,
+  approved: boolean,
+): { approved: number } {
   return ports.lock.run(() => {
     const entry = entryOf(ports, requestId, volunteerId);
     if (entry.status === STATUS.excluded || entry.status === STATUS.committed) {
-      throw new UserError('match.notApprovable', 'この組み合わせは承認できません（除外または確定済み）。', 'This pair cannot be approved (excluded or already committed).');
+      throw new UserError(
+        'match.notApprovable',
+        'この組み合わせは承認できません（除外または確定済み）。',
+        'This pair cannot be approved (excluded or already committed).',
+      );
     }
-    ports.workbook.writeBlock(MATCHING_SHEET, { row: entry.row, column: COL.approved + 1, rows: 1, columns: 1 }, { values: [[approved]] });
+    ports.workbook.writeBlock(
+      MATCHING_SHEET,
+      { row: entry.row, column: COL.approved + 1, rows: 1, columns: 1 },
+      { values: [[approved]] },
+    );
     const entries = readStaffEntries(ports).entries;
-    return { approved: [...entries.values()].filter((e) => e.approved && e.status !== STATUS.committed && e.status !== STATUS.excluded).length };
+    return {
+      approved: [...entries.values()].filter(
+        (e) => e.approved && e.status !== STATUS.committed && e.status !== STATUS.excluded,
+      ).length,
+    };
   });
 }
 
@@ -332,13 +432,29 @@ export function commitMatches(ports: AppPorts): CommitResult {
     // 除外 chosen in the sheet after the run wins over a tick in 承認.
     const approved = [...staff.entries()].filter(
       ([, e]) =>
-        e.approved && e.decision !== EXCLUDE && e.status !== STATUS.committed && e.status !== STATUS.excluded && !e.status.startsWith(STATUS.unfilled),
+        e.approved &&
+        e.decision !== EXCLUDE &&
+        e.status !== STATUS.committed &&
+        e.status !== STATUS.excluded &&
+        !e.status.startsWith(STATUS.unfilled),
     );
     if (approved.length === 0) {
-      throw new UserError('match.nothingApproved', '承認された組み合わせがありません。「承認」にチェックを付けてください。', 'No pair is approved. Tick 承認 first.');
+      throw new UserError(
+        'match.nothingApproved',
+        '承認された組み合わせがありません。「承認」にチェックを付けてください。',
+        'No pair is approved. Tick 承認 first.',
+      );
     }
-    const requests = new Map(records(requestsSheet).map((r) => toHelpRequest(r, input.settings)).map((r) => [r.requestId ?? '', r]));
-    const roster = new Map(records(sheetOf(input.sheets, 'volunteers')).map((r) => toVolunteer(r, input.settings)).map((v) => [v.volunteerId ?? '', v]));
+    const requests = new Map(
+      records(requestsSheet)
+        .map((r) => toHelpRequest(r, input.settings))
+        .map((r) => [r.requestId ?? '', r]),
+    );
+    const roster = new Map(
+      records(sheetOf(input.sheets, 'volunteers'))
+        .map((r) => toVolunteer(r, input.settings))
+        .map((v) => [v.volunteerId ?? '', v]),
+    );
     const added = new Map<string, string[]>();
     // Rows typed or changed by hand in マッチング結果 are checked again: all of them pass, or nothing is written.
     for (const [key] of approved) {
@@ -367,18 +483,34 @@ export function commitMatches(ports: AppPorts): CommitResult {
       // The new ids are added after what the cell already says, which is kept as staff wrote it.
       const written = String(requestsSheet.values[request.row - 1]?.[assignedColumn] ?? '').trim();
       const fresh = ids.filter((id) => request.assignedVolunteers.indexOf(id) < 0).join('、');
-      writes.push({ sheet: requestsSheet.name, row: request.row, column: assignedColumn + 1, value: written === '' ? fresh : `${written}、${fresh}` });
+      writes.push({
+        sheet: requestsSheet.name,
+        row: request.row,
+        column: assignedColumn + 1,
+        value: written === '' ? fresh : `${written}、${fresh}`,
+      });
       writes.push({ sheet: requestsSheet.name, row: request.row, column: statusColumn + 1, value: '紹介済' });
     }
     const actions = loadHistory(ports.workbook);
     const changes: CellChange[] = [];
     try {
       writeValues(ports.workbook, writes, changes);
-      recordAction(ports.workbook, ports.clock, actions, 'matchCommit', { ja: `マッチングの確定（${approved.length}組）`, en: `committed matches (${approved.length})` }, changes);
+      recordAction(
+        ports.workbook,
+        ports.clock,
+        actions,
+        'matchCommit',
+        { ja: `マッチングの確定（${approved.length}組）`, en: `committed matches (${approved.length})` },
+        changes,
+      );
     } catch (error) {
       restore(ports.workbook, changes);
       if (error instanceof UserError) throw error;
-      throw new UserError('write.failed', '確定を書き込めなかったため、すべて元に戻しました。', 'The commit could not be written, so all of it was rolled back.');
+      throw new UserError(
+        'write.failed',
+        '確定を書き込めなかったため、すべて元に戻しました。',
+        'The commit could not be written, so all of it was rolled back.',
+      );
     }
     ports.store.remove(FINGERPRINT_KEY);
     // マッチング結果 is Tsunagu's own output, rewritten by the next run: its 状態 cells are not
@@ -387,7 +519,12 @@ export function commitMatches(ports: AppPorts): CommitResult {
     try {
       writeValues(
         ports.workbook,
-        approved.map(([key]) => ({ sheet: MATCHING_SHEET, row: (staff.get(key) as StaffEntry).row, column: COL.status + 1, value: STATUS.committed })),
+        approved.map(([key]) => ({
+          sheet: MATCHING_SHEET,
+          row: (staff.get(key) as StaffEntry).row,
+          column: COL.status + 1,
+          value: STATUS.committed,
+        })),
       );
     } catch {
       // The next マッチング run rewrites the sheet anyway.

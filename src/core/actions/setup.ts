@@ -58,6 +58,9 @@ export function confirmAndSetUpSheets(ports: AppPorts): void {
   const question = `次のシートを作成します。既存のシートは変更しません。\n${names}${blocked}\n\nCreate these sheets? Existing sheets are not changed.`;
   if (!ports.dialogs.confirm('シート準備', question)) return;
   const result = setUpSheets(ports);
-  ports.dialogs.alert('シート準備', `${result.created.length}枚のシートを作成しました。\nCreated ${result.created.length} sheet(s).`);
+  ports.dialogs.alert(
+    'シート準備',
+    `${result.created.length}枚のシートを作成しました。\nCreated ${result.created.length} sheet(s).`,
+  );
   openSidebarAt(ports, 'setup');
 }

@@ -3,7 +3,13 @@ import { UserError } from '../errors';
 import { isOutputSheet } from '../output-sheets';
 import type { SheetHead } from '../ports';
 import { detectSheetAs, diagnoseHeader } from '../sheets/detect';
-import { mappingFromDetection, parseMappings, serializeMappings, validateMapping, type ColumnMapping } from '../sheets/mapping';
+import {
+  mappingFromDetection,
+  parseMappings,
+  serializeMappings,
+  validateMapping,
+  type ColumnMapping,
+} from '../sheets/mapping';
 import { SHEET_SPECS, isSheetKind } from '../sheets/specs';
 import { SHEET_KINDS } from '../sheets/types';
 import { HEAD_ROWS, planSetup } from '../setup/plan';
@@ -50,7 +56,9 @@ export function getSidebarState(ports: AppPorts): SidebarState {
 function sheetView(head: SheetHead, confirmed: ColumnMapping | undefined): SheetView {
   if (confirmed) {
     const spec = SHEET_SPECS[confirmed.kind];
-    const missing = spec.columns.filter((c) => c.required && confirmed.columns[c.key] === undefined).map((c) => c.header);
+    const missing = spec.columns
+      .filter((c) => c.required && confirmed.columns[c.key] === undefined)
+      .map((c) => c.header);
     return {
       name: head.name,
       kind: confirmed.kind,
@@ -64,7 +72,16 @@ function sheetView(head: SheetHead, confirmed: ColumnMapping | undefined): Sheet
   }
   const diagnosis = diagnoseHeader(head.display, HEAD_ROWS, { sheetName: head.name });
   if (!diagnosis.ok) {
-    return { name: head.name, kind: null, kindLabel: '', headerRow: null, dataRows: head.lastRow, confirmed: false, missingRequired: [], reason: diagnosis.message };
+    return {
+      name: head.name,
+      kind: null,
+      kindLabel: '',
+      headerRow: null,
+      dataRows: head.lastRow,
+      confirmed: false,
+      missingRequired: [],
+      reason: diagnosis.message,
+    };
   }
   const det = diagnosis.detection;
   const spec = SHEET_SPECS[det.kind];
@@ -81,7 +98,11 @@ function sheetView(head: SheetHead, confirmed: ColumnMapping | undefined): Sheet
 }
 
 function badKind(kind: string): UserError {
-  return new UserError('mapping.badKind', `シートの種類「${kind}」はありません。`, `There is no sheet kind 「${kind}」.`);
+  return new UserError(
+    'mapping.badKind',
+    `シートの種類「${kind}」はありません。`,
+    `There is no sheet kind 「${kind}」.`,
+  );
 }
 
 /** The header row when detection found none: the detected one, else the first row with text. */
@@ -95,7 +116,11 @@ function firstTextRow(head: SheetHead): number {
 function headOf(ports: AppPorts, sheet: string): SheetHead {
   const head = ports.workbook.heads(HEAD_ROWS).find((h) => h.name === sheet);
   if (!head) {
-    throw new UserError('sheet.notFound', `シート「${sheet}」が見つかりません。`, `There is no sheet named 「${sheet}」.`);
+    throw new UserError(
+      'sheet.notFound',
+      `シート「${sheet}」が見つかりません。`,
+      `There is no sheet named 「${sheet}」.`,
+    );
   }
   return head;
 }
@@ -110,12 +135,20 @@ export function getMapping(ports: AppPorts, sheet: string, kind?: string): Mappi
   if (kind !== undefined && kind !== '' && kind !== confirmed?.kind) {
     if (!isSheetKind(kind)) throw badKind(kind);
     const headerRow = confirmed?.headerRow ?? firstTextRow(head);
-    return mappingView(head, mappingFromDetection(detectSheetAs(kind, head.display[headerRow - 1] ?? [], headerRow)), false);
+    return mappingView(
+      head,
+      mappingFromDetection(detectSheetAs(kind, head.display[headerRow - 1] ?? [], headerRow)),
+      false,
+    );
   }
   if (confirmed) return mappingView(head, confirmed, true);
   const diagnosis = diagnoseHeader(head.display, HEAD_ROWS, { sheetName: sheet });
   if (!diagnosis.ok) {
-    throw new UserError('sheet.noHeader', `シート「${sheet}」: ${diagnosis.message.ja}`, `Sheet 「${sheet}」: ${diagnosis.message.en}`);
+    throw new UserError(
+      'sheet.noHeader',
+      `シート「${sheet}」: ${diagnosis.message.ja}`,
+      `Sheet 「${sheet}」: ${diagnosis.message.en}`,
+    );
   }
   return mappingView(head, mappingFromDetection(diagnosis.detection), false);
 }
@@ -138,7 +171,8 @@ function mappingView(head: SheetHead, mapping: ColumnMapping, confirmed: boolean
   const fields = spec.columns.map((c) => ({ key: c.key, header: c.header, required: c.required }));
   // Per-year and per-language columns the sheet has are offered too, so staff can re-assign them.
   for (const key of Object.keys(mapping.columns)) {
-    if (key.indexOf('.') > 0) fields.push({ key, header: headerCells[mapping.columns[key] as number] ?? key, required: false });
+    if (key.indexOf('.') > 0)
+      fields.push({ key, header: headerCells[mapping.columns[key] as number] ?? key, required: false });
   }
   return {
     sheet: head.name,
@@ -210,7 +244,11 @@ export function clearMapping(ports: AppPorts, sheet: string): MappingView {
 /** Selects a cell for staff; a sheet that no longer exists gets a clear message. */
 export function selectCell(ports: AppPorts, sheet: string, row: number, column: number): void {
   if (ports.workbook.sheetNames().indexOf(sheet) < 0) {
-    throw new UserError('sheet.notFound', `シート「${sheet}」が見つかりません。`, `There is no sheet named 「${sheet}」.`);
+    throw new UserError(
+      'sheet.notFound',
+      `シート「${sheet}」が見つかりません。`,
+      `There is no sheet named 「${sheet}」.`,
+    );
   }
   ports.workbook.selectCell(sheet, row, column);
 }

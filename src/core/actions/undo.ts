@@ -76,7 +76,11 @@ export function undoLast(ports: AppPorts): UndoResult {
  * undone in `actions`; the caller saves the history. Returns the cells restored; `reverted`
  * receives the changes that would mark them again.
  */
-export function clearActiveHighlight(workbook: Workbook, actions: HistoryAction[], reverted: CellChange[] = []): number {
+export function clearActiveHighlight(
+  workbook: Workbook,
+  actions: HistoryAction[],
+  reverted: CellChange[] = [],
+): number {
   let restored = 0;
   const present = workbook.sheetNames();
   for (const action of actions) {

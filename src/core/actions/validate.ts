@@ -63,7 +63,14 @@ export function runValidation(ports: AppPorts): ValidationView {
         textColumns: [0, 3, 5, 6, 7, 8],
         checkboxColumns: [],
       });
-      recordAction(ports.workbook, ports.clock, actions, 'highlight', { ja: '検証の印（色とメモ）', en: 'validation marks (fills and notes)' }, changes);
+      recordAction(
+        ports.workbook,
+        ports.clock,
+        actions,
+        'highlight',
+        { ja: '検証の印（色とメモ）', en: 'validation marks (fills and notes)' },
+        changes,
+      );
     } catch (error) {
       // All or nothing: the new marks go, and the previous run's marks come back.
       restore(ports.workbook, changes);
@@ -129,11 +136,26 @@ export function applyFixes(ports: AppPorts, token: string): FixResult {
     const actions = loadHistory(ports.workbook);
     const changes: CellChange[] = [];
     try {
-      writeValues(ports.workbook, fixes.map((f) => f.write), changes);
-      recordAction(ports.workbook, ports.clock, actions, 'fix', { ja: `安全な修正（${changes.length}件）`, en: `safe fixes (${changes.length})` }, changes);
+      writeValues(
+        ports.workbook,
+        fixes.map((f) => f.write),
+        changes,
+      );
+      recordAction(
+        ports.workbook,
+        ports.clock,
+        actions,
+        'fix',
+        { ja: `安全な修正（${changes.length}件）`, en: `safe fixes (${changes.length})` },
+        changes,
+      );
     } catch (error) {
       restore(ports.workbook, changes);
-      throw failed(error, '修正を書き込めなかったため、すべて元に戻しました', 'The fixes could not be written, so all of them were rolled back');
+      throw failed(
+        error,
+        '修正を書き込めなかったため、すべて元に戻しました',
+        'The fixes could not be written, so all of them were rolled back',
+      );
     }
     // A target that turned out to hold a formula is left alone, so count what was really changed.
     const sheets = [...new Set(changes.map((c) => c.sheet))];
@@ -147,4 +169,3 @@ function failed(error: unknown, ja: string, en: string): UserError {
   const kind = typeof name === 'string' && name !== '' ? name : typeof error;
   return new UserError('write.failed', `${ja}（${kind}）。`, `${en} (${kind}).`);
 }
-

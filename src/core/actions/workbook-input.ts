@@ -32,7 +32,10 @@ export function today(ports: Pick<AppPorts, 'clock'>): PlainDate {
  * Every recognised staff sheet (or only those of the kinds given, plus 設定), read in one batch
  * each, with the settings and today.
  */
-export function readWorkbookInput(ports: AppPorts, kinds?: readonly SheetKind[]): WorkbookInput & { heads: SheetHead[] } {
+export function readWorkbookInput(
+  ports: AppPorts,
+  kinds?: readonly SheetKind[],
+): WorkbookInput & { heads: SheetHead[] } {
   const heads = ports.workbook.heads(HEAD_ROWS);
   const confirmed = loadMappings(ports);
   const sheets: SheetInput[] = [];

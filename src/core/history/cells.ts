@@ -113,7 +113,11 @@ export function rowRuns(rows: readonly number[]): Array<{ first: number; count: 
  * Changes are pushed to `changes` column by column, so a caller whose write fails half-way knows
  * exactly what to put back.
  */
-export function writeValues(workbook: Workbook, writes: readonly ValueWrite[], changes: CellChange[] = []): CellChange[] {
+export function writeValues(
+  workbook: Workbook,
+  writes: readonly ValueWrite[],
+  changes: CellChange[] = [],
+): CellChange[] {
   const firstNew = changes.length;
   for (const [key, group] of groupBy(writes, (w) => `${w.sheet}\u0000${w.column}`)) {
     const sheet = key.slice(0, key.indexOf('\u0000'));
@@ -124,7 +128,8 @@ export function writeValues(workbook: Workbook, writes: readonly ValueWrite[], c
     const values = before.values as CellValue[][];
     const formulas = before.formulas as string[][];
     const formats = before.numberFormats as string[][];
-    const restoresFormula = (w: ValueWrite): boolean => typeof w.value === 'object' && !isDateObject(w.value) && 'f' in w.value;
+    const restoresFormula = (w: ValueWrite): boolean =>
+      typeof w.value === 'object' && !isDateObject(w.value) && 'f' in w.value;
     const targets = group.filter((w) => (formulas[w.row - first]?.[0] ?? '') === '' || restoresFormula(w));
     if (targets.length === 0) continue;
     const byRow = new Map(targets.map((w) => [w.row, w]));
@@ -139,10 +144,18 @@ export function writeValues(workbook: Workbook, writes: readonly ValueWrite[], c
         const format = write?.format ?? current;
         if (format !== current) formatsChange = true;
         targetFormats.push([format]);
-        grid.push([write ? cellInput(write.value, format, write.parse) : cellInput(storeValue(values[i]?.[0] ?? '', formulas[i]?.[0] ?? ''), format)]);
+        grid.push([
+          write
+            ? cellInput(write.value, format, write.parse)
+            : cellInput(storeValue(values[i]?.[0] ?? '', formulas[i]?.[0] ?? ''), format),
+        ]);
       }
       const runRect: Rect = { row: run.first, column, rows: run.count, columns: 1 };
-      workbook.writeBlock(sheet, runRect, formatsChange ? { numberFormats: targetFormats, values: grid } : { values: grid });
+      workbook.writeBlock(
+        sheet,
+        runRect,
+        formatsChange ? { numberFormats: targetFormats, values: grid } : { values: grid },
+      );
     }
     const after = workbook.readBlock(sheet, rect, ['values', 'formulas', 'numberFormats']);
     for (const w of targets) {
@@ -159,7 +172,11 @@ export function writeValues(workbook: Workbook, writes: readonly ValueWrite[], c
   }
   const made = changes.slice(firstNew);
   for (const [sheet, group] of groupBy(made, (c) => c.sheet)) {
-    const prints = rowPrints(workbook, sheet, group.map((c) => c.row));
+    const prints = rowPrints(
+      workbook,
+      sheet,
+      group.map((c) => c.row),
+    );
     for (const change of group) change.rowPrint = prints.get(change.row);
   }
   return changes;
@@ -186,7 +203,9 @@ export function writeMarks(workbook: Workbook, marks: readonly MarkWrite[], chan
     const rect: Rect = { row: rows.first, column: columns.first, rows: rows.count, columns: columns.count };
     const current = workbook.readBlock(sheet, rect, ['notes', 'backgrounds']);
     const notes = (current.notes as string[][]).map((row) => row.slice());
-    const fills: (string | null)[][] = (current.backgrounds as string[][]).map((row) => row.map((b) => (b === NO_FILL ? null : b)));
+    const fills: (string | null)[][] = (current.backgrounds as string[][]).map((row) =>
+      row.map((b) => (b === NO_FILL ? null : b)),
+    );
     const made: CellChange[] = [];
     for (const m of group) {
       const r = m.row - rows.first;
@@ -201,7 +220,14 @@ export function writeMarks(workbook: Workbook, marks: readonly MarkWrite[], chan
         noteRow[c] = note;
       }
       if ((oldFill ?? NO_FILL) !== (m.background ?? NO_FILL)) {
-        made.push({ sheet, row: m.row, column: m.column, part: 'background', before: oldFill ?? NO_FILL, after: m.background ?? NO_FILL });
+        made.push({
+          sheet,
+          row: m.row,
+          column: m.column,
+          part: 'background',
+          before: oldFill ?? NO_FILL,
+          after: m.background ?? NO_FILL,
+        });
         fillRow[c] = m.background;
       }
     }
@@ -217,8 +243,15 @@ export function writeMarks(workbook: Workbook, marks: readonly MarkWrite[], chan
  */
 export function conflicts(workbook: Workbook, changes: readonly CellChange[]): CellChange[] {
   const stale = new Set<CellChange>();
-  for (const [sheet, group] of groupBy(changes.filter((c) => c.rowPrint !== undefined), (c) => c.sheet)) {
-    const prints = rowPrints(workbook, sheet, group.map((c) => c.row));
+  for (const [sheet, group] of groupBy(
+    changes.filter((c) => c.rowPrint !== undefined),
+    (c) => c.sheet,
+  )) {
+    const prints = rowPrints(
+      workbook,
+      sheet,
+      group.map((c) => c.row),
+    );
     for (const change of group) if (prints.get(change.row) !== change.rowPrint) stale.add(change);
   }
   for (const [key, group] of groupBy(changes, (c) => `${c.sheet}\u0000${c.part}`)) {
@@ -227,7 +260,11 @@ export function conflicts(workbook: Workbook, changes: readonly CellChange[]): C
     const rows = span(group.map((c) => c.row));
     const columns = span(group.map((c) => c.column));
     const rect: Rect = { row: rows.first, column: columns.first, rows: rows.count, columns: columns.count };
-    const block = workbook.readBlock(sheet, rect, part === 'value' ? ['values', 'formulas'] : part === 'note' ? ['notes'] : ['backgrounds']);
+    const block = workbook.readBlock(
+      sheet,
+      rect,
+      part === 'value' ? ['values', 'formulas'] : part === 'note' ? ['notes'] : ['backgrounds'],
+    );
     for (const change of group) {
       const r = change.row - rows.first;
       const c = change.column - columns.first;
@@ -250,7 +287,13 @@ export function restore(workbook: Workbook, changes: readonly CellChange[]): voi
   if (values.length > 0) {
     writeValues(
       workbook,
-      values.map((c) => ({ sheet: c.sheet, row: c.row, column: c.column, value: c.before, ...(c.format ? { format: c.format.before } : {}) })),
+      values.map((c) => ({
+        sheet: c.sheet,
+        row: c.row,
+        column: c.column,
+        value: c.before,
+        ...(c.format ? { format: c.format.before } : {}),
+      })),
     );
   }
   if (marks.length > 0) restoreMarks(workbook, marks);
@@ -264,7 +307,9 @@ function restoreMarks(workbook: Workbook, changes: readonly CellChange[]): void 
     const rect: Rect = { row: rows.first, column: columns.first, rows: rows.count, columns: columns.count };
     const current = workbook.readBlock(sheet, rect, ['notes', 'backgrounds']);
     const notes = (current.notes as string[][]).map((row) => row.slice());
-    const fills: (string | null)[][] = (current.backgrounds as string[][]).map((row) => row.map((b) => (b === NO_FILL ? null : b)));
+    const fills: (string | null)[][] = (current.backgrounds as string[][]).map((row) =>
+      row.map((b) => (b === NO_FILL ? null : b)),
+    );
     for (const change of group) {
       const r = change.row - rows.first;
       const c = change.column - columns.first;

@@ -39,7 +39,14 @@ export function encodeHistory(actions: readonly HistoryAction[]): CellValue[][] 
     const json = JSON.stringify({ kind: action.kind, label: action.label, at: action.at, changes: action.changes });
     const status = action.undone ? STATUS_UNDONE : STATUS_ACTIVE;
     for (let i = 0; i < json.length || i === 0; i += CHUNK_CHARS) {
-      rows.push([action.id, action.at, action.kind, action.label.ja, status, CHUNK_PREFIX + json.slice(i, i + CHUNK_CHARS)]);
+      rows.push([
+        action.id,
+        action.at,
+        action.kind,
+        action.label.ja,
+        status,
+        CHUNK_PREFIX + json.slice(i, i + CHUNK_CHARS),
+      ]);
     }
   }
   return rows;
@@ -67,7 +74,14 @@ export function decodeHistory(rows: readonly (readonly unknown[])[]): HistoryAct
     try {
       const data = JSON.parse(entry.chunks.join('')) as Omit<HistoryAction, 'id' | 'undone'>;
       if (!Array.isArray(data.changes)) continue;
-      actions.push({ id, kind: data.kind, label: data.label, at: data.at, changes: data.changes, undone: entry.status === STATUS_UNDONE });
+      actions.push({
+        id,
+        kind: data.kind,
+        label: data.label,
+        at: data.at,
+        changes: data.changes,
+        undone: entry.status === STATUS_UNDONE,
+      });
     } catch {
       // A hand-edited or truncated record cannot be undone; the others still can.
     }

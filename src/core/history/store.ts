@@ -21,7 +21,11 @@ export function saveHistory(workbook: Workbook, actions: readonly HistoryAction[
 
 /** A new action id: the time, and a counter when two actions share a second. */
 export function newActionId(clock: Clock, existing: readonly HistoryAction[]): string {
-  const stamp = clock.now().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14);
+  const stamp = clock
+    .now()
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 14);
   let id = `A${stamp}`;
   for (let n = 2; existing.some((a) => a.id === id); n++) id = `A${stamp}-${n}`;
   return id;
@@ -36,7 +40,14 @@ export function recordAction(
   label: { ja: string; en: string },
   changes: CellChange[],
 ): HistoryAction {
-  const action: HistoryAction = { id: newActionId(clock, actions), kind, label, at: clock.now().toISOString(), undone: false, changes };
+  const action: HistoryAction = {
+    id: newActionId(clock, actions),
+    kind,
+    label,
+    at: clock.now().toISOString(),
+    undone: false,
+    changes,
+  };
   actions.push(action);
   saveHistory(workbook, actions);
   return action;

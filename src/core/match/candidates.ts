@@ -68,7 +68,13 @@ function narrowestPool(index: CandidateIndex, r: RequestInfo): readonly (readonl
  * on it), in roster order. Capacity is left to the caller. `stamp` is scratch space of
  * model.volunteers.length entries, reused across calls to de-duplicate without allocating.
  */
-export function findCandidates(model: MatchModel, index: CandidateIndex, r: RequestInfo, stamp: Int32Array, round: number): VolunteerInfo[] {
+export function findCandidates(
+  model: MatchModel,
+  index: CandidateIndex,
+  r: RequestInfo,
+  stamp: Int32Array,
+  round: number,
+): VolunteerInfo[] {
   const out: VolunteerInfo[] = [];
   for (const list of narrowestPool(index, r)) {
     for (const v of list) {

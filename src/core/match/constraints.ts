@@ -7,7 +7,16 @@ import { pairKeyOf } from './model';
  * under when an unmet need is explained. Capacity and "taken by another request" come after
  * these (they depend on the whole assignment, not on the pair).
  */
-export const PAIR_STAGES = ['status', 'skills', 'language', 'gender', 'location', 'insurance', 'time', 'excluded'] as const;
+export const PAIR_STAGES = [
+  'status',
+  'skills',
+  'language',
+  'gender',
+  'location',
+  'insurance',
+  'time',
+  'excluded',
+] as const;
 export type PairStage = (typeof PAIR_STAGES)[number];
 
 /** 活動中 and 個人情報同意. */

@@ -10,10 +10,28 @@ import type { Assignment, MatchInput, MatchResult, PairKey, Reason, Unmatched } 
 import { explainUnmet, PAIR_FAILURE_TEXT } from './unmet';
 import { resolveWeights } from './weights';
 
-export type { Assignment, MatchInput, MatchResult, MatchStats, PairKey, Reason, ShortageDimension, ShortageRow, Unmatched } from './types';
+export type {
+  Assignment,
+  MatchInput,
+  MatchResult,
+  MatchStats,
+  PairKey,
+  Reason,
+  ShortageDimension,
+  ShortageRow,
+  Unmatched,
+} from './types';
 export { DEFAULT_WEIGHTS, WEIGHT_NAMES, SCORE_PARTS, resolveWeights, type ScorePart } from './weights';
 export { RELATED_FIELDS, relatedFieldsOf } from './interest';
-export { INSURANCE_LIST_NAMES, insuranceCategories, DEFAULT_MONTHLY_LIMIT, DEFAULT_NEEDED, RECENT_DAYS, OPEN_STATES, BUSY_STATES } from './model';
+export {
+  INSURANCE_LIST_NAMES,
+  insuranceCategories,
+  DEFAULT_MONTHLY_LIMIT,
+  DEFAULT_NEEDED,
+  RECENT_DAYS,
+  OPEN_STATES,
+  BUSY_STATES,
+} from './model';
 export { MATCH_REASON_CODES } from './codes';
 
 interface PinOutcome {
@@ -22,7 +40,11 @@ interface PinOutcome {
 }
 
 function pinWarning(code: string, p: PairKey, ja: string, en: string): Reason {
-  return { code: `pin.${code}`, ja: `固定した組み合わせ ${p.requestId} ↔ ${p.volunteerId}: ${ja}`, en: `Pinned pair ${p.requestId} ↔ ${p.volunteerId}: ${en}` };
+  return {
+    code: `pin.${code}`,
+    ja: `固定した組み合わせ ${p.requestId} ↔ ${p.volunteerId}: ${ja}`,
+    en: `Pinned pair ${p.requestId} ↔ ${p.volunteerId}: ${en}`,
+  };
 }
 
 /**
@@ -36,41 +58,80 @@ function applyPins(model: MatchModel, pins: readonly PairKey[], places: number[]
     const id = `${idKey(p.requestId)}\u0000${idKey(p.volunteerId)}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    resolved.push({ p, r: model.requestByKey.get(idKey(p.requestId)), v: model.volunteerByKey.get(idKey(p.volunteerId)) });
+    resolved.push({
+      p,
+      r: model.requestByKey.get(idKey(p.requestId)),
+      v: model.volunteerByKey.get(idKey(p.volunteerId)),
+    });
   }
-  const order = (x: (typeof resolved)[number]): [number, number] => [x.r ? x.r.index : Number.MAX_SAFE_INTEGER, x.v ? x.v.index : Number.MAX_SAFE_INTEGER];
+  const order = (x: (typeof resolved)[number]): [number, number] => [
+    x.r ? x.r.index : Number.MAX_SAFE_INTEGER,
+    x.v ? x.v.index : Number.MAX_SAFE_INTEGER,
+  ];
   resolved.sort((a, b) => {
     const [ar, av] = order(a);
     const [br, bv] = order(b);
-    return ar - br || av - bv || (a.p.requestId < b.p.requestId ? -1 : a.p.requestId > b.p.requestId ? 1 : 0) || (a.p.volunteerId < b.p.volunteerId ? -1 : a.p.volunteerId > b.p.volunteerId ? 1 : 0);
+    return (
+      ar - br ||
+      av - bv ||
+      (a.p.requestId < b.p.requestId ? -1 : a.p.requestId > b.p.requestId ? 1 : 0) ||
+      (a.p.volunteerId < b.p.volunteerId ? -1 : a.p.volunteerId > b.p.volunteerId ? 1 : 0)
+    );
   });
 
   const kept: { r: RequestInfo; v: VolunteerInfo }[] = [];
   const warnings: Reason[] = [];
   for (const { p, r, v } of resolved) {
     if (!r || !v) {
-      const missing = !r ? `依頼番号 ${p.requestId} が依頼にありません` : `登録番号 ${p.volunteerId} が名簿にありません`;
-      const missingEn = !r ? `依頼番号 ${p.requestId} is not in 依頼` : `登録番号 ${p.volunteerId} is not in the roster`;
+      const missing = !r
+        ? `依頼番号 ${p.requestId} が依頼にありません`
+        : `登録番号 ${p.volunteerId} が名簿にありません`;
+      const missingEn = !r
+        ? `依頼番号 ${p.requestId} is not in 依頼`
+        : `登録番号 ${p.volunteerId} is not in the roster`;
       warnings.push(pinWarning('unknown', p, missing, missingEn));
       continue;
     }
     if (r.assigned.has(v.key)) continue; // already in 担当ボランティア: nothing to keep
     if (!r.open) {
-      warnings.push(pinWarning('closed', p, `依頼の状態が「${r.record.status ?? ''}」のため対象外です`, `the request is 「${r.record.status ?? ''}」, not open`));
+      warnings.push(
+        pinWarning(
+          'closed',
+          p,
+          `依頼の状態が「${r.record.status ?? ''}」のため対象外です`,
+          `the request is 「${r.record.status ?? ''}」, not open`,
+        ),
+      );
       continue;
     }
     const failure = firstFailure(model, v, r);
     if (failure !== null) {
       const t = PAIR_FAILURE_TEXT[failure];
-      warnings.push(pinWarning(failure === 'excluded' ? 'excluded' : 'impossible', p, `${t.ja}。固定を解除しました`, `${t.en}; the pin was dropped`));
+      warnings.push(
+        pinWarning(
+          failure === 'excluded' ? 'excluded' : 'impossible',
+          p,
+          `${t.ja}。固定を解除しました`,
+          `${t.en}; the pin was dropped`,
+        ),
+      );
       continue;
     }
     if ((places[r.index] as number) <= 0) {
-      warnings.push(pinWarning('noPlace', p, '必要人数を超えるため固定できません', 'the request has no place left for it'));
+      warnings.push(
+        pinWarning('noPlace', p, '必要人数を超えるため固定できません', 'the request has no place left for it'),
+      );
       continue;
     }
     if ((capacity[v.index] as number) <= 0) {
-      warnings.push(pinWarning('capacity', p, `ボランティアが月間上限（${v.limit}件）に達しています`, `the volunteer has reached the monthly limit (${v.limit})`));
+      warnings.push(
+        pinWarning(
+          'capacity',
+          p,
+          `ボランティアが月間上限（${v.limit}件）に達しています`,
+          `the volunteer has reached the monthly limit (${v.limit})`,
+        ),
+      );
       continue;
     }
     places[r.index] = (places[r.index] as number) - 1;
@@ -89,7 +150,14 @@ function applyPins(model: MatchModel, pins: readonly PairKey[], places: number[]
  */
 export function matchVolunteers(input: MatchInput): MatchResult {
   const { weights, warnings: weightWarnings } = resolveWeights(input.settings);
-  const model = buildModel(input.volunteers, input.requests, input.activities, input.settings, input.today, input.exclusions);
+  const model = buildModel(
+    input.volunteers,
+    input.requests,
+    input.activities,
+    input.settings,
+    input.today,
+    input.exclusions,
+  );
   const ctx: ScoreContext = { model, related: relatedFieldsOf(input.settings), weights };
 
   const places = model.requests.map((r) => r.places);
@@ -173,7 +241,14 @@ export function matchVolunteers(input: MatchInput): MatchResult {
     const missing = r.places - here.size;
     if (missing <= 0) continue;
     const explanation = explainUnmet(model, r, r.places, here, input.settings.fiscalYearStartMonth);
-    unmatched.push({ requestId: r.id, requestRow: r.record.row, needed: r.places, filled: here.size, missing, reasons: explanation.reasons });
+    unmatched.push({
+      requestId: r.id,
+      requestRow: r.record.row,
+      needed: r.places,
+      filled: here.size,
+      missing,
+      reasons: explanation.reasons,
+    });
     unmet.push({ request: r, missing, explanation });
   }
 

@@ -32,7 +32,8 @@ const RELATED_PREFIX = /^関連分野\s*[:：]\s*(.+)$/;
 /** The related-fields table in force: the defaults, with the 設定 '関連分野:…' lists over them. */
 export function relatedFieldsOf(settings: Settings): ReadonlyMap<string, readonly string[]> {
   const table = new Map<string, readonly string[]>();
-  for (const category of Object.keys(RELATED_FIELDS)) table.set(category, RELATED_FIELDS[category] as readonly string[]);
+  for (const category of Object.keys(RELATED_FIELDS))
+    table.set(category, RELATED_FIELDS[category] as readonly string[]);
   for (const name of Object.keys(settings.lists)) {
     const m = RELATED_PREFIX.exec(normalizeText(name));
     if (m) table.set(normalizeText(m[1] as string), (settings.lists[name] as string[]).map(normalizeText));
@@ -41,7 +42,11 @@ export function relatedFieldsOf(settings: Settings): ReadonlyMap<string, readonl
 }
 
 /** interestOf's points without the list of fields: no allocation, for scoring every possible pair. */
-export function interestPoints(fields: readonly string[], category: string | null, related: ReadonlyMap<string, readonly string[]>): number {
+export function interestPoints(
+  fields: readonly string[],
+  category: string | null,
+  related: ReadonlyMap<string, readonly string[]>,
+): number {
   if (category === null || fields.length === 0) return 0;
   let points = 0;
   const rel = related.get(category);
@@ -67,7 +72,11 @@ const NONE: InterestMatch = { points: 0, fields: [] };
  * related to it by the table score INTEREST_RELATED. The catch-all その他 is no word overlap:
  * 活動分野 その他 does not match 内容区分 その他 (only a 設定 関連分野:その他 row can relate fields to it).
  */
-export function interestOf(fields: readonly string[], category: string | null, related: ReadonlyMap<string, readonly string[]>): InterestMatch {
+export function interestOf(
+  fields: readonly string[],
+  category: string | null,
+  related: ReadonlyMap<string, readonly string[]>,
+): InterestMatch {
   if (category === null || fields.length === 0) return NONE;
   const exact = category === CATCH_ALL ? [] : fields.filter((f) => f === category);
   if (exact.length > 0) return { points: INTEREST_EXACT, fields: exact };

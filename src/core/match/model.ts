@@ -19,7 +19,11 @@ export const DEFAULT_NEEDED = 1;
 export const RECENT_DAYS = 90;
 
 /** Names of the 設定 list of 内容区分 that need ボランティア活動保険 (the first present is used). */
-export const INSURANCE_LIST_NAMES: readonly string[] = ['保険が必要な内容区分', '保険必須の内容区分', '保険対象の内容区分'];
+export const INSURANCE_LIST_NAMES: readonly string[] = [
+  '保険が必要な内容区分',
+  '保険必須の内容区分',
+  '保険対象の内容区分',
+];
 
 // ───────── keys ─────────
 
@@ -59,7 +63,8 @@ export function slotMask(cells: readonly string[]): number {
 export function slotsOfMask(mask: number): Slot[] {
   const out: Slot[] = [];
   for (let bit = 0; bit < 21; bit++) {
-    if (mask & (1 << bit)) out.push({ day: Math.floor(bit / 3) as Slot['day'], period: PERIODS[bit % 3] as Slot['period'] });
+    if (mask & (1 << bit))
+      out.push({ day: Math.floor(bit / 3) as Slot['day'], period: PERIODS[bit % 3] as Slot['period'] });
   }
   return out;
 }
@@ -220,8 +225,12 @@ export function buildModel(
   for (const r of sortedRequests) {
     const state = stateOf(r.status);
     const requester = r.requester === null ? null : personKey(r.requester);
-    if (r.requestId !== null && requester !== null && !requesterOfId.has(idKey(r.requestId))) requesterOfId.set(idKey(r.requestId), requester);
-    const isRecent = r.receivedOn !== null && todayNumber - r.receivedOn.toDayNumber() <= RECENT_DAYS && r.receivedOn.toDayNumber() <= todayNumber;
+    if (r.requestId !== null && requester !== null && !requesterOfId.has(idKey(r.requestId)))
+      requesterOfId.set(idKey(r.requestId), requester);
+    const isRecent =
+      r.receivedOn !== null &&
+      todayNumber - r.receivedOn.toDayNumber() <= RECENT_DAYS &&
+      r.receivedOn.toDayNumber() <= todayNumber;
     const seen = new Set<string>();
     for (const v of r.assignedVolunteers) {
       const k = idKey(v);
@@ -286,7 +295,11 @@ export function buildModel(
   }
   if (noId > 0) {
     warnings.push(
-      warning('volunteer.noId', `登録番号のない名簿の行（${noId}行）はマッチングに使いません`, `${noId} roster row(s) without 登録番号 are not matched`),
+      warning(
+        'volunteer.noId',
+        `登録番号のない名簿の行（${noId}行）はマッチングに使いません`,
+        `${noId} roster row(s) without 登録番号 are not matched`,
+      ),
     );
   }
 
@@ -349,12 +362,25 @@ export function buildModel(
   }
   if (openNoId > 0) {
     warnings.push(
-      warning('request.noId', `依頼番号のない受付・調整中の依頼（${openNoId}件）はマッチングしません`, `${openNoId} open request(s) without 依頼番号 are not matched`),
+      warning(
+        'request.noId',
+        `依頼番号のない受付・調整中の依頼（${openNoId}件）はマッチングしません`,
+        `${openNoId} open request(s) without 依頼番号 are not matched`,
+      ),
     );
   }
 
   const excluded = new Set<string>();
   for (const p of exclusions) excluded.add(pairKeyOf(idKey(p.requestId), idKey(p.volunteerId)));
 
-  return { volunteers: vInfos, volunteerByKey, requests: rInfos, requestByKey, helpedBy, adjacent, exclusions: excluded, warnings };
+  return {
+    volunteers: vInfos,
+    volunteerByKey,
+    requests: rInfos,
+    requestByKey,
+    helpedBy,
+    adjacent,
+    exclusions: excluded,
+    warnings,
+  };
 }

@@ -7,7 +7,12 @@ import type { Reason } from './types';
 import type { ScorePart } from './weights';
 
 /** Points of the proximity part. */
-export const PROXIMITY_POINTS: Readonly<Record<Proximity, number>> = { district: 1, area: 0.75, adjacent: 0.4, remote: 0.1 };
+export const PROXIMITY_POINTS: Readonly<Record<Proximity, number>> = {
+  district: 1,
+  area: 0.75,
+  adjacent: 0.4,
+  remote: 0.1,
+};
 /** Time part when either side gave no (readable) times: neither helps nor hurts. */
 export const TIME_UNKNOWN_POINTS = 0.5;
 /** Waiting part: full points from this many days after 受付日. */
@@ -110,7 +115,11 @@ export function explainPair(ctx: ScoreContext, v: VolunteerInfo, r: RequestInfo)
   }
 
   if (r.waitingDays !== null && r.waitingDays >= WAITING_REASON_DAYS) {
-    reasons.push({ code: 'pair.waiting', ja: `受付から${r.waitingDays}日経過`, en: `${r.waitingDays} days since received` });
+    reasons.push({
+      code: 'pair.waiting',
+      ja: `受付から${r.waitingDays}日経過`,
+      en: `${r.waitingDays} days since received`,
+    });
   }
 
   const parts: Record<ScorePart, number> = {

@@ -40,7 +40,9 @@ export function shortagesOf(unmet: readonly UnmetRequest[]): ShortageRow[] {
     if (binding.indexOf('time') >= 0) count('timeSlot', slotText(r.slots), u);
   }
   return [...rows.values()].sort(
-    (a, b) => DIMENSION_ORDER.indexOf(a.dimension) - DIMENSION_ORDER.indexOf(b.dimension) || b.places - a.places || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    (a, b) =>
+      DIMENSION_ORDER.indexOf(a.dimension) - DIMENSION_ORDER.indexOf(b.dimension) ||
+      b.places - a.places ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
 }
-

@@ -67,7 +67,14 @@ export function solveDenseAssignment(input: ReadProblem, options: { stage2Sparse
  * Certifies the duals (every reduced cost ≥ 0; −1 if one is not) and puts the positions of the
  * tight pairs in `tight`, as many as fit; returns how many there are.
  */
-function collectTightPairs(n: number, cost: Int32Array, edgeAt: Int32Array, v: Float64Array, u: Float64Array, tight: Int32Array): number {
+function collectTightPairs(
+  n: number,
+  cost: Int32Array,
+  edgeAt: Int32Array,
+  v: Float64Array,
+  u: Float64Array,
+  tight: Int32Array,
+): number {
   let count = 0;
   const room = tight.length;
   for (let i = 0; i < n; i++) {
@@ -87,7 +94,14 @@ function collectTightPairs(n: number, cost: Int32Array, edgeAt: Int32Array, v: F
 }
 
 /** The stage-2 table: a tight cell costs its pair's position (0 if it is padding or unfilled), any other cell `prohibitive`. */
-function tieTable(n: number, cost: Int32Array, edgeAt: Int32Array, v: Float64Array, u: Float64Array, prohibitive: number): Float64Array {
+function tieTable(
+  n: number,
+  cost: Int32Array,
+  edgeAt: Int32Array,
+  v: Float64Array,
+  u: Float64Array,
+  prohibitive: number,
+): Float64Array {
   const second = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const row = i * n;
@@ -166,7 +180,13 @@ export function jonkerVolgenant(n: number, cost: CostMatrix): Assignment {
 }
 
 /** v[j] = the column's minimum; the row of that minimum takes j if it has none yet. Returns how many columns each row is the minimum of. */
-function columnReduction(n: number, cost: CostMatrix, rowSol: Int32Array, colSol: Int32Array, v: Float64Array): Int32Array {
+function columnReduction(
+  n: number,
+  cost: CostMatrix,
+  rowSol: Int32Array,
+  colSol: Int32Array,
+  v: Float64Array,
+): Int32Array {
   const colMin = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const colArg = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -199,7 +219,14 @@ function columnReduction(n: number, cost: CostMatrix, rowSol: Int32Array, colSol
 }
 
 /** A row that is the minimum of exactly one column passes its slack on to that column's price. Puts the free rows in `free`; returns their count. */
-function reductionTransfer(n: number, cost: CostMatrix, rowSol: Int32Array, v: Float64Array, matches: Int32Array, free: Int32Array): number {
+function reductionTransfer(
+  n: number,
+  cost: CostMatrix,
+  rowSol: Int32Array,
+  v: Float64Array,
+  matches: Int32Array,
+  free: Int32Array,
+): number {
   let freeCount = 0;
   for (let i = 0; i < n; i++) {
     if (matches[i] === 0) {
@@ -226,7 +253,15 @@ function reductionTransfer(n: number, cost: CostMatrix, rowSol: Int32Array, v: F
  * shortest path), within a step budget. Every step keeps each assigned row at a minimum of its
  * reduced row, which is all the last phase needs; rows left free have rowSol −1.
  */
-function augmentingRowReduction(n: number, cost: CostMatrix, rowSol: Int32Array, colSol: Int32Array, v: Float64Array, free: Int32Array, initialFree: number): void {
+function augmentingRowReduction(
+  n: number,
+  cost: CostMatrix,
+  rowSol: Int32Array,
+  colSol: Int32Array,
+  v: Float64Array,
+  free: Int32Array,
+  initialFree: number,
+): void {
   let freeCount = initialFree;
   let budget = 16 * n + 1024;
   for (let round = 0; round < 8 && budget > 0 && freeCount > 0; round++) {
@@ -280,7 +315,15 @@ function augmentingRowReduction(n: number, cost: CostMatrix, rowSol: Int32Array,
  * tie, ending the search early). Then the duals move so that every reduced cost stays ≥ 0 and
  * the path's become 0, and the path flips.
  */
-function shortestAugmentingPaths(n: number, cost: CostMatrix, rowSol: Int32Array, colSol: Int32Array, v: Float64Array, free: Int32Array, freeCount: number): void {
+function shortestAugmentingPaths(
+  n: number,
+  cost: CostMatrix,
+  rowSol: Int32Array,
+  colSol: Int32Array,
+  v: Float64Array,
+  free: Int32Array,
+  freeCount: number,
+): void {
   const u = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const j = rowSol[i] as number;
@@ -339,7 +382,7 @@ function shortestAugmentingPaths(n: number, cost: CostMatrix, rowSol: Int32Array
       const j = scannedCols[k] as number;
       v[j] = (v[j] as number) - (minVal - (shortest[j] as number));
     }
-    for (let j = sink; ; ) {
+    for (let j = sink; ;) {
       const r = pred[j] as number;
       colSol[j] = r;
       const next = rowSol[r] as number;

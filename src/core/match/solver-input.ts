@@ -54,7 +54,10 @@ export interface EdgeList {
 }
 
 /** Checks the problem and reads its shape; throws a RangeError naming the first malformed entry. One pass over the pairs, no copy of them. */
-export function readProblem(problem: AssignmentProblem, options: { denseMinCells?: number; denseMinFill?: number } = {}): ReadProblem {
+export function readProblem(
+  problem: AssignmentProblem,
+  options: { denseMinCells?: number; denseMinFill?: number } = {},
+): ReadProblem {
   const minFill = options.denseMinFill ?? DENSE_MIN_FILL;
   const leftCount = problem.leftCapacity.length;
   const rightCount = problem.rightCapacity.length;
@@ -73,7 +76,9 @@ export function readProblem(problem: AssignmentProblem, options: { denseMinCells
   const cols = colOf ? (colOf[rightCount] as number) : 0;
   const n = Math.max(rows, cols);
   const candidate =
-    rowOf !== null && colOf !== null && rows * cols >= (options.denseMinCells ?? DENSE_MIN_CELLS) &&
+    rowOf !== null &&
+    colOf !== null &&
+    rows * cols >= (options.denseMinCells ?? DENSE_MIN_CELLS) &&
     rows * cols > 0 &&
     n * n <= DENSE_MAX_CELLS &&
     n <= 2 * Math.min(rows, cols) &&
@@ -84,7 +89,10 @@ export function readProblem(problem: AssignmentProblem, options: { denseMinCells
     cost !== null && edgeAt !== null && rowOf !== null && colOf !== null
       ? scanPairsIntoTable(edges, leftCap, rightCap, leftDegree, rightDegree, rowOf, colOf, n, cost, edgeAt)
       : scanPairs(edges, leftCap, rightCap, leftDegree, rightDegree);
-  const table = edgeAt !== null && cost !== null && activeEdgeCount >= minFill * rows * cols ? finishTable(n, rows, cols, cost, edgeAt) : null;
+  const table =
+    edgeAt !== null && cost !== null && activeEdgeCount >= minFill * rows * cols
+      ? finishTable(n, rows, cols, cost, edgeAt)
+      : null;
   const leftUnits = new Int32Array(leftCount);
   const rightUnits = new Int32Array(rightCount);
   for (let i = 0; i < leftCount; i++) leftUnits[i] = Math.min(leftCap[i] as number, leftDegree[i] as number);
@@ -96,7 +104,13 @@ export function readProblem(problem: AssignmentProblem, options: { denseMinCells
 // loop once and for all (a loop inside a long function is re-entered unoptimised on every call).
 
 /** Checks every pair and counts the usable ones and each side's usable pairs. */
-function scanPairs(edges: AssignmentProblem['edges'], leftCap: Float64Array, rightCap: Float64Array, leftDegree: Int32Array, rightDegree: Int32Array): number {
+function scanPairs(
+  edges: AssignmentProblem['edges'],
+  leftCap: Float64Array,
+  rightCap: Float64Array,
+  leftDegree: Int32Array,
+  rightDegree: Int32Array,
+): number {
   const leftCount = leftCap.length;
   const rightCount = rightCap.length;
   let active = 0;
@@ -106,7 +120,14 @@ function scanPairs(edges: AssignmentProblem['edges'], leftCap: Float64Array, rig
     const right = edge.right;
     const weight = edge.weight;
     // x >>> 0 === x: a whole number 0 … 2^32 − 1 (false for fractions, NaN, negatives, non-numbers).
-    if (!((left >>> 0) === left && left < leftCount && (right >>> 0) === right && right < rightCount && (weight >>> 0) === weight && weight <= MAX_WEIGHT)) {
+    if (!(
+      left >>> 0 === left &&
+      left < leftCount &&
+      right >>> 0 === right &&
+      right < rightCount &&
+      weight >>> 0 === weight &&
+      weight <= MAX_WEIGHT
+    )) {
       throw malformedPair(e, edge, leftCount, rightCount);
     }
     if ((leftCap[left] as number) > 0 && (rightCap[right] as number) > 0) {
@@ -139,7 +160,14 @@ function scanPairsIntoTable(
     const left = edge.left;
     const right = edge.right;
     const weight = edge.weight;
-    if (!((left >>> 0) === left && left < leftCount && (right >>> 0) === right && right < rightCount && (weight >>> 0) === weight && weight <= MAX_WEIGHT)) {
+    if (!(
+      left >>> 0 === left &&
+      left < leftCount &&
+      right >>> 0 === right &&
+      right < rightCount &&
+      weight >>> 0 === weight &&
+      weight <= MAX_WEIGHT
+    )) {
       throw malformedPair(e, edge, leftCount, rightCount);
     }
     if ((leftCap[left] as number) > 0 && (rightCap[right] as number) > 0) {
@@ -176,8 +204,10 @@ function finishTable(n: number, rows: number, cols: number, cost: Int32Array, ed
 
 function malformedPair(e: number, edge: Edge, leftCount: number, rightCount: number): RangeError {
   const { left, right, weight } = edge;
-  if (!Number.isInteger(left) || left < 0 || left >= leftCount) return new RangeError(`solveAssignment: edges[${e}].left ${left} is not an index into leftCapacity`);
-  if (!Number.isInteger(right) || right < 0 || right >= rightCount) return new RangeError(`solveAssignment: edges[${e}].right ${right} is not an index into rightCapacity`);
+  if (!Number.isInteger(left) || left < 0 || left >= leftCount)
+    return new RangeError(`solveAssignment: edges[${e}].left ${left} is not an index into leftCapacity`);
+  if (!Number.isInteger(right) || right < 0 || right >= rightCount)
+    return new RangeError(`solveAssignment: edges[${e}].right ${right} is not an index into rightCapacity`);
   return new RangeError(`solveAssignment: edges[${e}].weight ${weight} is not an integer in 0 … ${MAX_WEIGHT}`);
 }
 

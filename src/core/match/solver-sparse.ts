@@ -36,8 +36,10 @@ export function solveSparseAssignment(input: ReadProblem, list: EdgeList): Int32
   }
   let leftTotal = 0;
   let rightTotal = 0;
-  for (let i = 0; i < input.leftCount; i++) leftTotal += leftDeg[i] = Math.min(leftDeg[i] as number, input.leftUnits[i] as number);
-  for (let j = 0; j < input.rightCount; j++) rightTotal += rightDeg[j] = Math.min(rightDeg[j] as number, input.rightUnits[j] as number);
+  for (let i = 0; i < input.leftCount; i++)
+    leftTotal += leftDeg[i] = Math.min(leftDeg[i] as number, input.leftUnits[i] as number);
+  for (let j = 0; j < input.rightCount; j++)
+    rightTotal += rightDeg[j] = Math.min(rightDeg[j] as number, input.rightUnits[j] as number);
   if (leftTotal === 0 || rightTotal === 0) return new Int32Array(0);
 
   const rowsAreLeft = leftTotal <= rightTotal;
@@ -84,7 +86,8 @@ export function solveSparseAssignment(input: ReadProblem, list: EdgeList): Int32
   for (let r = 0; r < nRows; r++) {
     for (let a = rowStart[r] as number; a < (rowStart[r + 1] as number); a++) {
       const c = arcCol[a] as number;
-      if (seenIn[c] === r) throw rowsAreLeft ? repeatedPair(r, c, arcEdge[a] as number) : repeatedPair(c, r, arcEdge[a] as number);
+      if (seenIn[c] === r)
+        throw rowsAreLeft ? repeatedPair(r, c, arcEdge[a] as number) : repeatedPair(c, r, arcEdge[a] as number);
       seenIn[c] = r;
     }
   }
@@ -214,7 +217,14 @@ export function solveSparseAssignment(input: ReadProblem, list: EdgeList): Int32
             if (arcUsed[a] === 1) continue;
             const node = nRows + (arcCol[a] as number);
             if (settledIn[node] === search) continue;
-            if (offer(node, dh + (arcHi[a] as number) + ph - (potHi[node] as number), dl + (arcLo[a] as number) + pl - (potLo[node] as number), search)) {
+            if (
+              offer(
+                node,
+                dh + (arcHi[a] as number) + ph - (potHi[node] as number),
+                dl + (arcLo[a] as number) + pl - (potLo[node] as number),
+                search,
+              )
+            ) {
               parentArc[node] = a;
             }
           }
@@ -231,7 +241,14 @@ export function solveSparseAssignment(input: ReadProblem, list: EdgeList): Int32
             const a = slotArc[s] as number;
             const node = arcRow[a] as number;
             if (settledIn[node] === search) continue;
-            if (offer(node, dh - (arcHi[a] as number) + ph - (potHi[node] as number), dl - (arcLo[a] as number) + pl - (potLo[node] as number), search)) {
+            if (
+              offer(
+                node,
+                dh - (arcHi[a] as number) + ph - (potHi[node] as number),
+                dl - (arcLo[a] as number) + pl - (potLo[node] as number),
+                search,
+              )
+            ) {
               parentArc[node] = a;
               parentSlot[node] = s;
             }

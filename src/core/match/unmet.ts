@@ -16,7 +16,16 @@ export interface Funnel {
 }
 
 export function funnelOf(model: MatchModel, r: RequestInfo): Funnel {
-  const eliminated: Record<PairStage, number> = { status: 0, skills: 0, language: 0, gender: 0, location: 0, insurance: 0, time: 0, excluded: 0 };
+  const eliminated: Record<PairStage, number> = {
+    status: 0,
+    skills: 0,
+    language: 0,
+    gender: 0,
+    location: 0,
+    insurance: 0,
+    time: 0,
+    excluded: 0,
+  };
   const survivors: VolunteerInfo[] = [];
   let considered = 0;
   for (const v of model.volunteers) {
@@ -53,8 +62,12 @@ function scarceSkills(model: MatchModel, r: RequestInfo, places: number): { name
 }
 
 function skillsPhrase(s: { names: string[]; combined: boolean }): { ja: string; en: string } {
-  if (!s.combined || s.names.length === 1) return { ja: `${s.names.join('・')}ができる人`, en: `people with ${s.names.join(', ')}` };
-  return { ja: `${s.names.join('と')}を${s.names.length === 2 ? '両方' : 'すべて'}できる人`, en: `people with all of ${s.names.join(', ')}` };
+  if (!s.combined || s.names.length === 1)
+    return { ja: `${s.names.join('・')}ができる人`, en: `people with ${s.names.join(', ')}` };
+  return {
+    ja: `${s.names.join('と')}を${s.names.length === 2 ? '両方' : 'すべて'}できる人`,
+    en: `people with all of ${s.names.join(', ')}`,
+  };
 }
 
 /** The place a request is near, as staff say it: '北東部と隣接圏域', or its 地区. */
@@ -74,7 +87,15 @@ function reason(code: string, ja: string, en: string): Reason {
  * The sentence for a binding pair constraint. `before` volunteers passed the earlier
  * constraints, this one ruled out `out` of them and left `left` (fewer than `places`).
  */
-function stageReason(model: MatchModel, r: RequestInfo, stage: PairStage, before: number, left: number, places: number, startMonth: number): Reason {
+function stageReason(
+  model: MatchModel,
+  r: RequestInfo,
+  stage: PairStage,
+  before: number,
+  left: number,
+  places: number,
+  startMonth: number,
+): Reason {
   const out = before - left;
   const none = left === 0;
   const need = `必要${places}名`;
@@ -82,8 +103,16 @@ function stageReason(model: MatchModel, r: RequestInfo, stage: PairStage, before
   switch (stage) {
     case 'status':
       return none
-        ? reason('status', `活動中で個人情報に同意済みのボランティアがいません（休止・退会・同意なし: ${out}名）`, `No volunteer is active with consent given (paused, withdrawn or no consent: ${out})`)
-        : reason('status', `活動中で個人情報に同意済みのボランティアが${left}名のみです（${need}）`, `Only ${left} volunteer(s) are active with consent given (${needEn})`);
+        ? reason(
+            'status',
+            `活動中で個人情報に同意済みのボランティアがいません（休止・退会・同意なし: ${out}名）`,
+            `No volunteer is active with consent given (paused, withdrawn or no consent: ${out})`,
+          )
+        : reason(
+            'status',
+            `活動中で個人情報に同意済みのボランティアが${left}名のみです（${need}）`,
+            `Only ${left} volunteer(s) are active with consent given (${needEn})`,
+          );
     case 'skills': {
       const p = skillsPhrase(scarceSkills(model, r, places));
       return none
@@ -95,14 +124,26 @@ function stageReason(model: MatchModel, r: RequestInfo, stage: PairStage, before
       const lEn = r.languages.join(' or ');
       return none
         ? reason('language', `${l}に対応できる人がいません`, `No one speaks ${lEn}`)
-        : reason('language', `${l}に対応できる人が${left}名のみです（${need}）`, `Only ${left} speak ${lEn} (${needEn})`);
+        : reason(
+            'language',
+            `${l}に対応できる人が${left}名のみです（${need}）`,
+            `Only ${left} speak ${lEn} (${needEn})`,
+          );
     }
     case 'gender': {
       const g = GENDER_JA[r.gender as 'female' | 'male'];
       const gEn = r.gender === 'female' ? 'female' : 'male';
       return none
-        ? reason('gender', `性別希望（${g}）に合う人がいません（希望に合わない候補: ${out}名）`, `No one meets the gender preference (${gEn}); ${out} candidate(s) do not`)
-        : reason('gender', `性別希望（${g}）に合う人が${left}名のみです（${need}）`, `Only ${left} meet the gender preference (${gEn}) (${needEn})`);
+        ? reason(
+            'gender',
+            `性別希望（${g}）に合う人がいません（希望に合わない候補: ${out}名）`,
+            `No one meets the gender preference (${gEn}); ${out} candidate(s) do not`,
+          )
+        : reason(
+            'gender',
+            `性別希望（${g}）に合う人が${left}名のみです（${need}）`,
+            `Only ${left} meet the gender preference (${gEn}) (${needEn})`,
+          );
     }
     case 'location': {
       if (r.area === null && r.district === null) {
@@ -116,25 +157,57 @@ function stageReason(model: MatchModel, r: RequestInfo, stage: PairStage, before
       const what = r.record.category !== null ? `「${r.record.category}」の対応者` : '対応できる人';
       const whatEn = r.record.category !== null ? `for 「${r.record.category}」` : 'who can help';
       return none
-        ? reason('location', `${place.ja}に${what}がいません（他の圏域には${out}名）`, `No one ${whatEn} in ${place.en} (${out} in other areas)`)
-        : reason('location', `${place.ja}の${what}は${left}名のみです（${need}、他の圏域には${out}名）`, `Only ${left} ${whatEn} in ${place.en} (${needEn}; ${out} in other areas)`);
+        ? reason(
+            'location',
+            `${place.ja}に${what}がいません（他の圏域には${out}名）`,
+            `No one ${whatEn} in ${place.en} (${out} in other areas)`,
+          )
+        : reason(
+            'location',
+            `${place.ja}の${what}は${left}名のみです（${need}、他の圏域には${out}名）`,
+            `Only ${left} ${whatEn} in ${place.en} (${needEn}; ${out} in other areas)`,
+          );
     }
     case 'insurance': {
       const fy = formatFiscalYear(r.fiscalYear, startMonth);
       return none
-        ? reason('insurance', `保険未加入のため対象外: ${out}名（${fy}のボランティア活動保険）`, `Not insured for FY${r.fiscalYear}, so ruled out: ${out}`)
-        : reason('insurance', `保険加入済みの候補は${left}名のみです（${need}、保険未加入のため対象外: ${out}名）`, `Only ${left} insured candidate(s) (${needEn}; ${out} not insured for FY${r.fiscalYear})`);
+        ? reason(
+            'insurance',
+            `保険未加入のため対象外: ${out}名（${fy}のボランティア活動保険）`,
+            `Not insured for FY${r.fiscalYear}, so ruled out: ${out}`,
+          )
+        : reason(
+            'insurance',
+            `保険加入済みの候補は${left}名のみです（${need}、保険未加入のため対象外: ${out}名）`,
+            `Only ${left} insured candidate(s) (${needEn}; ${out} not insured for FY${r.fiscalYear})`,
+          );
     }
     case 'time': {
       const t = slotText(r.slots);
       return none
-        ? reason('time', `希望日時（${t}）に活動できる人がいません（日時が合わない候補: ${out}名）`, `No one is free at the wished time (${t}); ${out} candidate(s) are not`)
-        : reason('time', `希望日時（${t}）に活動できる人は${left}名のみです（${need}）`, `Only ${left} are free at the wished time (${t}) (${needEn})`);
+        ? reason(
+            'time',
+            `希望日時（${t}）に活動できる人がいません（日時が合わない候補: ${out}名）`,
+            `No one is free at the wished time (${t}); ${out} candidate(s) are not`,
+          )
+        : reason(
+            'time',
+            `希望日時（${t}）に活動できる人は${left}名のみです（${need}）`,
+            `Only ${left} are free at the wished time (${t}) (${needEn})`,
+          );
     }
     case 'excluded':
       return none
-        ? reason('excluded', `残る候補${out}名は除外した組み合わせです`, `The remaining ${out} candidate(s) were excluded by a coordinator`)
-        : reason('excluded', `除外した組み合わせを除くと候補は${left}名のみです（${need}）`, `Without the excluded pairs only ${left} candidate(s) remain (${needEn})`);
+        ? reason(
+            'excluded',
+            `残る候補${out}名は除外した組み合わせです`,
+            `The remaining ${out} candidate(s) were excluded by a coordinator`,
+          )
+        : reason(
+            'excluded',
+            `除外した組み合わせを除くと候補は${left}名のみです（${need}）`,
+            `Without the excluded pairs only ${left} candidate(s) remain (${needEn})`,
+          );
   }
 }
 
@@ -182,7 +255,11 @@ export function explainUnmet(
       reasons.push(
         count === 0
           ? reason('noVolunteers', '名簿にボランティアがいません', 'The roster has no volunteers')
-          : reason('noVolunteers', `名簿のボランティアが${count}名のみです（必要${places}名）`, `The roster has only ${count} volunteer(s) (${places} needed)`),
+          : reason(
+              'noVolunteers',
+              `名簿のボランティアが${count}名のみです（必要${places}名）`,
+              `The roster has only ${count} volunteer(s) (${places} needed)`,
+            ),
       );
     } else {
       for (const k of firstBelow === lastCut ? [lastCut] : [firstBelow, lastCut]) {
@@ -209,13 +286,27 @@ export function explainUnmet(
     binding.push('capacity');
     reasons.push(
       taken > 0 || binding.length > 1
-        ? reason('capacity', `候補のうち${full}名は月間上限に達しています`, `${full} candidate(s) have reached their monthly limit`)
-        : reason('capacity', `候補はいますが、全員が月間上限に達しています（${full}名）`, `There are candidates, but all ${full} have reached their monthly limit`),
+        ? reason(
+            'capacity',
+            `候補のうち${full}名は月間上限に達しています`,
+            `${full} candidate(s) have reached their monthly limit`,
+          )
+        : reason(
+            'capacity',
+            `候補はいますが、全員が月間上限に達しています（${full}名）`,
+            `There are candidates, but all ${full} have reached their monthly limit`,
+          ),
     );
   }
   if (taken > 0) {
     binding.push('taken');
-    reasons.push(reason('taken', `候補の${taken}名は他の依頼に割り当てました`, `${taken} candidate(s) were assigned to other requests`));
+    reasons.push(
+      reason(
+        'taken',
+        `候補の${taken}名は他の依頼に割り当てました`,
+        `${taken} candidate(s) were assigned to other requests`,
+      ),
+    );
   }
   return { funnel, binding, reasons, missingSkills };
 }

@@ -3,7 +3,13 @@ import { isOutputSheet } from '../output-sheets';
 import type { Dropdown, NewSheetSpec, SheetHead } from '../ports';
 import { diagnoseHeader } from '../sheets/detect';
 import { SHEET_SPECS } from '../sheets/specs';
-import { defaultIndicatorHeader, defaultIndicatorRows, defaultSettingsRows, settingsList, type Settings } from '../sheets/settings';
+import {
+  defaultIndicatorHeader,
+  defaultIndicatorRows,
+  defaultSettingsRows,
+  settingsList,
+  type Settings,
+} from '../sheets/settings';
 import { SHEET_KINDS, type SheetKind, type SheetSpec } from '../sheets/types';
 
 /** The sheets シート準備 creates, in tab order: every kind but the form answers, which Google Forms makes. */
@@ -22,7 +28,10 @@ export interface SetupPlan {
 }
 
 /** The kind each sheet is, by its header; sheets with no recognisable header are absent. */
-export function kindsOf(heads: readonly SheetHead[], confirmed: Readonly<Record<string, { kind: SheetKind }>> = {}): Map<string, SheetKind> {
+export function kindsOf(
+  heads: readonly SheetHead[],
+  confirmed: Readonly<Record<string, { kind: SheetKind }>> = {},
+): Map<string, SheetKind> {
   const kinds = new Map<string, SheetKind>();
   for (const head of heads) {
     if (isOutputSheet(head.name)) continue;
@@ -38,7 +47,11 @@ export function kindsOf(heads: readonly SheetHead[], confirmed: Readonly<Record<
 }
 
 /** Plans the missing standard sheets. Never touches a sheet that has data. */
-export function planSetup(heads: readonly SheetHead[], settings: Settings, confirmed: Readonly<Record<string, { kind: SheetKind }>> = {}): SetupPlan {
+export function planSetup(
+  heads: readonly SheetHead[],
+  settings: Settings,
+  confirmed: Readonly<Record<string, { kind: SheetKind }>> = {},
+): SetupPlan {
   const kinds = kindsOf(heads, confirmed);
   const byName = new Map(heads.map((h) => [h.name, h]));
   const plan: SetupPlan = { create: [], existing: [], blocked: [] };
@@ -74,11 +87,25 @@ function newSheetSpec(spec: SheetSpec, settings: Settings): NewSheetSpec {
   spec.columns.forEach((column, index) => {
     if (column.textFormat) textColumns.push(index);
     if (column.multi) return;
-    const values = column.list ? [...column.list] : column.listFromSettings ? (settingsList(settings, column.listFromSettings) ?? []) : [];
+    const values = column.list
+      ? [...column.list]
+      : column.listFromSettings
+        ? (settingsList(settings, column.listFromSettings) ?? [])
+        : [];
     // Lists warn rather than reject: staff may paste old data, and validation reports it clearly.
     if (values.length > 0) dropdowns.push({ column: index, values, allowInvalid: true });
     else if (column.type === 'yesno') dropdowns.push({ column: index, values: ['はい', 'いいえ'], allowInvalid: true });
   });
-  const rows = spec.kind === 'settings' ? defaultSettingsRows() : spec.kind === 'indicators' ? defaultIndicatorRows() : [];
-  return { name: spec.canonicalName, header, rows, frozenRows: 1, textColumns, dropdowns, checkboxColumns: [], hidden: false };
+  const rows =
+    spec.kind === 'settings' ? defaultSettingsRows() : spec.kind === 'indicators' ? defaultIndicatorRows() : [];
+  return {
+    name: spec.canonicalName,
+    header,
+    rows,
+    frozenRows: 1,
+    textColumns,
+    dropdowns,
+    checkboxColumns: [],
+    hidden: false,
+  };
 }

@@ -11,7 +11,11 @@ export function settingsFrom(values: CellValue[][] | null, mapping?: ColumnMappi
 }
 
 /** The settings of the workbook: its 設定 sheet when it has one, else Tsunagu's defaults. */
-export function loadSettings(workbook: Workbook, heads: readonly SheetHead[], mappings: Readonly<Record<string, ColumnMapping>>): Settings {
+export function loadSettings(
+  workbook: Workbook,
+  heads: readonly SheetHead[],
+  mappings: Readonly<Record<string, ColumnMapping>>,
+): Settings {
   const kinds = kindsOf(heads, mappings);
   const sheet = heads.find((h) => kinds.get(h.name) === 'settings');
   const data = sheet ? workbook.read(sheet.name) : null;

@@ -96,8 +96,19 @@ function aliasIndex(kind: SheetKind): Map<string, AliasEntry> {
 }
 
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
-  英語: 'en', 中国語: 'zh', 韓国語: 'ko', 朝鮮語: 'ko', ベトナム語: 'vi', ネパール語: 'ne', ポルトガル語: 'pt',
-  スペイン語: 'es', タガログ語: 'tl', フィリピノ語: 'fil', インドネシア語: 'id', タイ語: 'th', ミャンマー語: 'my',
+  英語: 'en',
+  中国語: 'zh',
+  韓国語: 'ko',
+  朝鮮語: 'ko',
+  ベトナム語: 'vi',
+  ネパール語: 'ne',
+  ポルトガル語: 'pt',
+  スペイン語: 'es',
+  タガログ語: 'tl',
+  フィリピノ語: 'fil',
+  インドネシア語: 'id',
+  タイ語: 'th',
+  ミャンマー語: 'my',
   日本語: 'ja',
 };
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i;
@@ -110,7 +121,15 @@ function languageCode(s: string): string | null {
   if (!LANGUAGE_TAG.test(s)) return null;
   return s
     .split(/[-_]/)
-    .map((part, i) => (i === 0 ? part.toLowerCase() : part.length === 2 ? part.toUpperCase() : part.length === 4 ? part.charAt(0).toUpperCase() + part.slice(1).toLowerCase() : part.toLowerCase()))
+    .map((part, i) =>
+      i === 0
+        ? part.toLowerCase()
+        : part.length === 2
+          ? part.toUpperCase()
+          : part.length === 4
+            ? part.charAt(0).toUpperCase() + part.slice(1).toLowerCase()
+            : part.toLowerCase(),
+    )
     .join('-');
 }
 
@@ -120,7 +139,8 @@ function matchPattern(pattern: ColumnPatternSpec, text: string, normalized: stri
   if (pattern.capture === 'fiscalYear') {
     let rest: string | null = null;
     if (normalized.length > base.length && normalized.startsWith(base)) rest = normalized.slice(base.length);
-    else if (normalized.length > base.length && normalized.endsWith(base)) rest = normalized.slice(0, normalized.length - base.length);
+    else if (normalized.length > base.length && normalized.endsWith(base))
+      rest = normalized.slice(0, normalized.length - base.length);
     if (rest === null || !/\d|元/.test(rest)) return null;
     const fy = parseFiscalYear(rest);
     return fy.ok ? String(fy.year) : null;
@@ -224,7 +244,8 @@ function matchKind(spec: SheetSpec, texts: readonly string[], normalized: readon
     }
   }
   const duplicates: DuplicateHeader[] = [];
-  for (const [key, indices] of dupIndices) duplicates.push({ key, header: texts[indices[0] as number] as string, indices });
+  for (const [key, indices] of dupIndices)
+    duplicates.push({ key, header: texts[indices[0] as number] as string, indices });
   for (const indices of extraByHeader.values()) {
     if (indices.length > 1) duplicates.push({ key: null, header: texts[indices[0] as number] as string, indices });
   }
@@ -238,7 +259,13 @@ function matchKind(spec: SheetSpec, texts: readonly string[], normalized: readon
   return { spec, score, qualifies, strongKeys, columns, duplicates, extraColumns, nonEmpty };
 }
 
-function toDetection(m: KindMatch, headerRow: number, texts: readonly string[], alternatives: KindMatch[], decidedByName: boolean): Detection {
+function toDetection(
+  m: KindMatch,
+  headerRow: number,
+  texts: readonly string[],
+  alternatives: KindMatch[],
+  decidedByName: boolean,
+): Detection {
   const required = m.spec.columns.filter((c) => c.required);
   const missingRequired = required.filter((c) => !m.columns[c.key]).map((c) => c.key);
   const mapped = Object.keys(m.columns).length;
@@ -273,7 +300,9 @@ function nameRank(spec: SheetSpec, sheetName: string): number {
 }
 
 function kindsOf(options: DetectOptions): readonly SheetKind[] {
-  return options.kinds ? SHEET_KINDS.filter((k) => (options.kinds as readonly SheetKind[]).indexOf(k) >= 0) : SHEET_KINDS;
+  return options.kinds
+    ? SHEET_KINDS.filter((k) => (options.kinds as readonly SheetKind[]).indexOf(k) >= 0)
+    : SHEET_KINDS;
 }
 
 interface RowResult {
@@ -322,7 +351,11 @@ export function detectSheet(headerRow: readonly unknown[], options: DetectOption
  * Finds the header among the first maxScan rows (titles often sit above it) and detects the
  * kind. The row with the highest score wins; on equal scores the upper row. Null when none qualifies.
  */
-export function detectHeader(values: readonly (readonly unknown[])[], maxScan = 10, options: DetectOptions = {}): Detection | null {
+export function detectHeader(
+  values: readonly (readonly unknown[])[],
+  maxScan = 10,
+  options: DetectOptions = {},
+): Detection | null {
   const d = diagnoseHeader(values, maxScan, options);
   return d.ok ? d.detection : null;
 }
@@ -334,12 +367,21 @@ export type HeaderDiagnosis =
       /** 'empty': nothing in the scanned rows; 'noHeader': no row qualifies as any kind's header. */
       readonly reason: 'empty' | 'noHeader';
       /** The kind the best row came closest to, with what it lacked. */
-      readonly closest: { readonly kind: SheetKind; readonly headerRow: number; readonly matched: readonly string[]; readonly needed: readonly string[] } | null;
+      readonly closest: {
+        readonly kind: SheetKind;
+        readonly headerRow: number;
+        readonly matched: readonly string[];
+        readonly needed: readonly string[];
+      } | null;
       readonly message: { readonly ja: string; readonly en: string };
     };
 
 /** detectHeader with the reason when nothing is found, for a clear message to staff. */
-export function diagnoseHeader(values: readonly (readonly unknown[])[], maxScan = 10, options: DetectOptions = {}): HeaderDiagnosis {
+export function diagnoseHeader(
+  values: readonly (readonly unknown[])[],
+  maxScan = 10,
+  options: DetectOptions = {},
+): HeaderDiagnosis {
   let best: Detection | null = null;
   let closest: { match: KindMatch; row: number } | null = null;
   let anyText = false;
@@ -350,7 +392,8 @@ export function diagnoseHeader(values: readonly (readonly unknown[])[], maxScan 
     const result = detectRow(row, r + 1, options);
     if (result.nonEmpty > 0) anyText = true;
     if (result.detection && (!best || result.detection.score > best.score)) best = result.detection;
-    if (result.closest && (!closest || result.closest.score > closest.match.score)) closest = { match: result.closest, row: r + 1 };
+    if (result.closest && (!closest || result.closest.score > closest.match.score))
+      closest = { match: result.closest, row: r + 1 };
   }
   if (best) return { ok: true, detection: best };
   if (!anyText) {

@@ -11,13 +11,42 @@ export const RECEIPT_STATES = ['未発行', '発行済', '無効'] as const;
 export const PUBLISH_NAME = ['可', '不可'] as const;
 export const MEMBER_TYPES = ['普通会員', '賛助会員', '法人会員', '特別会員'] as const;
 export const PROGRAMS = ['ほっとネット', 'ふれまち', 'りんく', 'ボラセン'] as const;
-export const ACTIVITY_TYPES = ['居場所', 'サロン', '見守り訪問', '助け合い活動', '住民懇談会', '講座', 'イベント', '情報発信'] as const;
+export const ACTIVITY_TYPES = [
+  '居場所',
+  'サロン',
+  '見守り訪問',
+  '助け合い活動',
+  '住民懇談会',
+  '講座',
+  'イベント',
+  '情報発信',
+] as const;
 export const CONSULTATION_ROUTES = ['来所', '電話', '訪問', 'メール', 'その他'] as const;
-export const CONSULTATION_CATEGORIES = ['生活困窮', '8050', 'ひきこもり', 'ヤングケアラー', '外国にルーツ', '介護', '障害', '子育て', 'その他'] as const;
+export const CONSULTATION_CATEGORIES = [
+  '生活困窮',
+  '8050',
+  'ひきこもり',
+  'ヤングケアラー',
+  '外国にルーツ',
+  '介護',
+  '障害',
+  '子育て',
+  'その他',
+] as const;
 export const CONSULTATION_STATES = ['継続', '解決', 'つなぎ'] as const;
 export const BASIC_GOALS = ['1', '2', '3', '4'] as const;
 export const AGGREGATIONS = ['件数', '合計', '人数', '平均', '割合'] as const;
 export const DIRECTIONS = ['増加', '減少'] as const;
-export const QUESTION_TYPES = ['短文', '段落', '単一選択', '複数選択', 'プルダウン', '均等目盛', '選択式グリッド', '日付', '時刻'] as const;
+export const QUESTION_TYPES = [
+  '短文',
+  '段落',
+  '単一選択',
+  '複数選択',
+  'プルダウン',
+  '均等目盛',
+  '選択式グリッド',
+  '日付',
+  '時刻',
+] as const;
 /** 集計元 of 指標定義 names a data sheet by its canonical name. */
 export const INDICATOR_SOURCES = ['ボランティア名簿', '依頼', '寄付台帳', '会費台帳', '活動記録', '相談記録'] as const;

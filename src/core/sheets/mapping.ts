@@ -21,7 +21,8 @@ export const MAPPINGS_MAX_BYTES = 9 * 1024;
 
 export function mappingFromDetection(det: Detection): ColumnMapping {
   const columns: Record<string, number> = {};
-  for (const key of orderedKeys(det.kind, Object.keys(det.columns))) columns[key] = (det.columns[key] as { index: number }).index;
+  for (const key of orderedKeys(det.kind, Object.keys(det.columns)))
+    columns[key] = (det.columns[key] as { index: number }).index;
   return { kind: det.kind, headerRow: det.headerRow, columns };
 }
 
@@ -62,7 +63,10 @@ export function validateMapping(mapping: ColumnMapping): SheetIssue[] {
       issues.push({
         code: 'mapping.unknownKey',
         severity: 'error',
-        message: { ja: `「${SHEET_SPECS[mapping.kind].canonicalName}」に「${key}」という列はありません`, en: `「${SHEET_SPECS[mapping.kind].canonicalName}」 has no column '${key}'` },
+        message: {
+          ja: `「${SHEET_SPECS[mapping.kind].canonicalName}」に「${key}」という列はありません`,
+          en: `「${SHEET_SPECS[mapping.kind].canonicalName}」 has no column '${key}'`,
+        },
       });
       continue;
     }
@@ -71,7 +75,10 @@ export function validateMapping(mapping: ColumnMapping): SheetIssue[] {
         code: 'mapping.badIndex',
         severity: 'error',
         column: headerOf(mapping.kind, key),
-        message: { ja: `「${headerOf(mapping.kind, key)}」の列番号が正しくありません`, en: `The column number for 「${headerOf(mapping.kind, key)}」 is invalid` },
+        message: {
+          ja: `「${headerOf(mapping.kind, key)}」の列番号が正しくありません`,
+          en: `The column number for 「${headerOf(mapping.kind, key)}」 is invalid`,
+        },
       });
       continue;
     }
@@ -83,7 +90,10 @@ export function validateMapping(mapping: ColumnMapping): SheetIssue[] {
         code: 'mapping.columnUsedTwice',
         severity: 'error',
         column: b,
-        message: { ja: `同じ列が「${a}」と「${b}」の両方に割り当てられています`, en: `The same column is assigned to both 「${a}」 and 「${b}」` },
+        message: {
+          ja: `同じ列が「${a}」と「${b}」の両方に割り当てられています`,
+          en: `The same column is assigned to both 「${a}」 and 「${b}」`,
+        },
       });
     } else byIndex.set(index, key);
   }
@@ -93,7 +103,10 @@ export function validateMapping(mapping: ColumnMapping): SheetIssue[] {
         code: 'mapping.missingRequired',
         severity: 'warning',
         column: c.header,
-        message: { ja: `必須の列「${c.header}」が割り当てられていません`, en: `The required column 「${c.header}」 is not assigned` },
+        message: {
+          ja: `必須の列「${c.header}」が割り当てられていません`,
+          en: `The required column 「${c.header}」 is not assigned`,
+        },
       });
     }
   }
@@ -128,7 +141,13 @@ export function applyMappingOverride(base: Detection | ColumnMapping, override: 
   if (!Number.isInteger(headerRow) || headerRow < 1) {
     return {
       ok: false,
-      issues: [{ code: 'mapping.badHeaderRow', severity: 'error', message: { ja: '見出し行の番号が正しくありません', en: 'The header row number is invalid' } }],
+      issues: [
+        {
+          code: 'mapping.badHeaderRow',
+          severity: 'error',
+          message: { ja: '見出し行の番号が正しくありません', en: 'The header row number is invalid' },
+        },
+      ],
     };
   }
   let start: ColumnMapping;
@@ -168,7 +187,10 @@ export function applyMappingOverride(base: Detection | ColumnMapping, override: 
       code: 'mapping.unassigned',
       severity: 'info',
       column: h,
-      message: { ja: `「${h}」に割り当てていた列は別の項目に使われたため、「${h}」は未割り当てになりました`, en: `The column that held 「${h}」 now holds another key, so 「${h}」 is unassigned` },
+      message: {
+        ja: `「${h}」に割り当てていた列は別の項目に使われたため、「${h}」は未割り当てになりました`,
+        en: `The column that held 「${h}」 now holds another key, so 「${h}」 is unassigned`,
+      },
     });
   }
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
@@ -232,7 +254,8 @@ export function parseMappings(json: string | null | undefined): ParsedMappings {
   }
   const top = StoredMappings.safeParse(data);
   if (!top.success) return { mappings: {}, issues: [unreadable('unexpected shape', '形式が違います')] };
-  if (top.data.v !== STORE_VERSION) return { mappings: {}, issues: [unreadable(`version ${top.data.v}`, `バージョン${top.data.v}`)] };
+  if (top.data.v !== STORE_VERSION)
+    return { mappings: {}, issues: [unreadable(`version ${top.data.v}`, `バージョン${top.data.v}`)] };
   const mappings: Record<string, ColumnMapping> = {};
   const issues: SheetIssue[] = [];
   for (const name of Object.keys(top.data.s)) {
@@ -274,4 +297,3 @@ export function utf8ByteLength(s: string): number {
   }
   return bytes;
 }
-

@@ -169,7 +169,12 @@ function availabilityList(r: SheetRecord, key: string): string[] {
   return splitCell(r, key, r.fields[key], { weak: false });
 }
 
-function splitCell(r: SheetRecord, key: string, v: unknown, options: { known?: ReadonlySet<string>; weak?: boolean }): string[] {
+function splitCell(
+  r: SheetRecord,
+  key: string,
+  v: unknown,
+  options: { known?: ReadonlySet<string>; weak?: boolean },
+): string[] {
   if (typeof v === 'string') return splitMulti(v, options);
   const t = cellText(v, r.display?.[key]);
   return t === null ? [] : splitMulti(t, options);

@@ -9,7 +9,14 @@ import { mappingFromDetection, type ColumnMapping } from './mapping';
 import { parseRows, type SheetRecord } from './rows';
 import type { SheetIssue } from './types';
 
-export { defaultSettingsRows, defaultSettingsHeader, defaultIndicatorRows, defaultIndicatorHeader, DEFAULT_TARGET_YEARS, type DefaultCell } from './defaults';
+export {
+  defaultSettingsRows,
+  defaultSettingsHeader,
+  defaultIndicatorRows,
+  defaultIndicatorHeader,
+  DEFAULT_TARGET_YEARS,
+  type DefaultCell,
+} from './defaults';
 
 /** A 圏域 (junior-high school district) with the 地区 and 町名 it covers. */
 export interface Area {
@@ -43,12 +50,12 @@ export const MIN_SUPPRESSION_THRESHOLD = 3;
 /** The settings of a workbook without a 設定 sheet. A function, so callers cannot share and mutate one object. */
 export function defaultSettings(): Settings {
   return {
-  organizationName: '',
-  fiscalYearStartMonth: DEFAULT_FISCAL_YEAR_START_MONTH,
-  suppressionThreshold: DEFAULT_SUPPRESSION_THRESHOLD,
-  areas: [],
-  adjacentAreas: [],
-  lists: {},
+    organizationName: '',
+    fiscalYearStartMonth: DEFAULT_FISCAL_YEAR_START_MONTH,
+    suppressionThreshold: DEFAULT_SUPPRESSION_THRESHOLD,
+    areas: [],
+    adjacentAreas: [],
+    lists: {},
   };
 }
 
@@ -75,9 +82,20 @@ export interface ParsedSettings {
 }
 
 /** Columns A–F in the canonical order, for a 設定 sheet typed without a header row. */
-const HEADERLESS: ColumnMapping = { kind: 'settings', headerRow: 0, columns: { item: 0, value: 1, districts: 2, towns: 3, adjacent: 4, note: 5 } };
+const HEADERLESS: ColumnMapping = {
+  kind: 'settings',
+  headerRow: 0,
+  columns: { item: 0, value: 1, districts: 2, towns: 3, adjacent: 4, note: 5 },
+};
 
-function issue(code: string, severity: SheetIssue['severity'], row: number | undefined, column: string | undefined, ja: string, en: string): SheetIssue {
+function issue(
+  code: string,
+  severity: SheetIssue['severity'],
+  row: number | undefined,
+  column: string | undefined,
+  ja: string,
+  en: string,
+): SheetIssue {
   const out: { -readonly [K in keyof SheetIssue]: SheetIssue[K] } = { code, severity, message: { ja, en } };
   if (row !== undefined) out.row = row;
   if (column !== undefined) out.column = column;
@@ -89,7 +107,10 @@ function issue(code: string, severity: SheetIssue['severity'], row: number | und
  * complete Settings: a value that cannot be used keeps its default and is reported; 秘匿基準
  * below 3 is raised to 3 and reported.
  */
-export function parseSettings(values: readonly (readonly unknown[])[], options: ParseSettingsOptions = {}): ParsedSettings {
+export function parseSettings(
+  values: readonly (readonly unknown[])[],
+  options: ParseSettingsOptions = {},
+): ParsedSettings {
   const issues: SheetIssue[] = [];
   let mapping: ColumnMapping | null = options.mapping ?? null;
   if (!mapping) {
@@ -103,9 +124,14 @@ export function parseSettings(values: readonly (readonly unknown[])[], options: 
     records = parseRows('settings', HEADERLESS, values, undefined, { firstRow: options.firstRow ?? 1 }).records;
     if (records.length > 0) {
       issues.push(
-        issue('settings.noHeader', 'warning', undefined, undefined,
+        issue(
+          'settings.noHeader',
+          'warning',
+          undefined,
+          undefined,
           '設定シートに見出し行（項目・値）がないため、A列を項目、B列を値として読みました。',
-          'The 設定 sheet has no header row (項目, 値); column A was read as 項目 and column B as 値.'),
+          'The 設定 sheet has no header row (項目, 値); column A was read as 項目 and column B as 値.',
+        ),
       );
     }
   }
@@ -124,55 +150,148 @@ export function parseSettings(values: readonly (readonly unknown[])[], options: 
     const value = r.fields.value;
     const valueText = cellText(value);
     if (item === null) {
-      issues.push(issue('settings.noItem', 'warning', r.row, '項目', '項目が空の行は読み飛ばしました', 'A row without 項目 was skipped'));
+      issues.push(
+        issue(
+          'settings.noItem',
+          'warning',
+          r.row,
+          '項目',
+          '項目が空の行は読み飛ばしました',
+          'A row without 項目 was skipped',
+        ),
+      );
       continue;
     }
     const key = normalizeHeader(item);
     if (ORGANIZATION.has(key)) {
       if (valueText === null) continue;
       if (organizationName !== null) {
-        issues.push(issue('settings.duplicate', 'warning', r.row, '項目', `「${item}」が複数あります。最初の行を使います`, `「${item}」 appears more than once; the first row is used`));
+        issues.push(
+          issue(
+            'settings.duplicate',
+            'warning',
+            r.row,
+            '項目',
+            `「${item}」が複数あります。最初の行を使います`,
+            `「${item}」 appears more than once; the first row is used`,
+          ),
+        );
       } else organizationName = typeof value === 'string' ? cleanSpaces(value) : valueText; // a name: kept as typed, spaces tidied
     } else if (START_MONTH.has(key)) {
       const n = parseNumber(typeof value === 'string' ? value.replace(/月/g, '') : value, { integer: true });
       if (n.ok && n.value >= 1 && n.value <= 12) {
         if (fiscalYearStartMonth === null) fiscalYearStartMonth = n.value;
-        else issues.push(issue('settings.duplicate', 'warning', r.row, '項目', `「${item}」が複数あります。最初の行を使います`, `「${item}」 appears more than once; the first row is used`));
+        else
+          issues.push(
+            issue(
+              'settings.duplicate',
+              'warning',
+              r.row,
+              '項目',
+              `「${item}」が複数あります。最初の行を使います`,
+              `「${item}」 appears more than once; the first row is used`,
+            ),
+          );
       } else {
-        issues.push(issue('settings.badStartMonth', 'error', r.row, '値', '年度開始月は1〜12の数で入力してください。4（4月）として扱います', 'The fiscal year start month must be a number from 1 to 12; 4 (April) is used'));
+        issues.push(
+          issue(
+            'settings.badStartMonth',
+            'error',
+            r.row,
+            '値',
+            '年度開始月は1〜12の数で入力してください。4（4月）として扱います',
+            'The fiscal year start month must be a number from 1 to 12; 4 (April) is used',
+          ),
+        );
       }
     } else if (THRESHOLD.has(key)) {
       const n = parseNumber(value, { integer: true });
       if (!n.ok) {
-        issues.push(issue('settings.badThreshold', 'error', r.row, '値', `秘匿基準は整数で入力してください。${DEFAULT_SUPPRESSION_THRESHOLD}として扱います`, `The suppression threshold must be a whole number; ${DEFAULT_SUPPRESSION_THRESHOLD} is used`));
+        issues.push(
+          issue(
+            'settings.badThreshold',
+            'error',
+            r.row,
+            '値',
+            `秘匿基準は整数で入力してください。${DEFAULT_SUPPRESSION_THRESHOLD}として扱います`,
+            `The suppression threshold must be a whole number; ${DEFAULT_SUPPRESSION_THRESHOLD} is used`,
+          ),
+        );
       } else if (suppressionThreshold !== null) {
-        issues.push(issue('settings.duplicate', 'warning', r.row, '項目', `「${item}」が複数あります。最初の行を使います`, `「${item}」 appears more than once; the first row is used`));
+        issues.push(
+          issue(
+            'settings.duplicate',
+            'warning',
+            r.row,
+            '項目',
+            `「${item}」が複数あります。最初の行を使います`,
+            `「${item}」 appears more than once; the first row is used`,
+          ),
+        );
       } else if (n.value < MIN_SUPPRESSION_THRESHOLD) {
         suppressionThreshold = MIN_SUPPRESSION_THRESHOLD;
-        issues.push(issue('settings.thresholdClamped', 'warning', r.row, '値', `秘匿基準は${MIN_SUPPRESSION_THRESHOLD}未満にできません。${MIN_SUPPRESSION_THRESHOLD}として扱います`, `The suppression threshold cannot be below ${MIN_SUPPRESSION_THRESHOLD}; ${MIN_SUPPRESSION_THRESHOLD} is used`));
+        issues.push(
+          issue(
+            'settings.thresholdClamped',
+            'warning',
+            r.row,
+            '値',
+            `秘匿基準は${MIN_SUPPRESSION_THRESHOLD}未満にできません。${MIN_SUPPRESSION_THRESHOLD}として扱います`,
+            `The suppression threshold cannot be below ${MIN_SUPPRESSION_THRESHOLD}; ${MIN_SUPPRESSION_THRESHOLD} is used`,
+          ),
+        );
       } else suppressionThreshold = n.value;
     } else if (AREA.has(key)) {
       if (valueText === null) {
-        issues.push(issue('settings.areaNoName', 'error', r.row, '値', '圏域の行に圏域名（値）がありません', 'An 圏域 row has no name in 値'));
+        issues.push(
+          issue(
+            'settings.areaNoName',
+            'error',
+            r.row,
+            '値',
+            '圏域の行に圏域名（値）がありません',
+            'An 圏域 row has no name in 値',
+          ),
+        );
         continue;
       }
       const districts = splitMulti(r.fields.districts, { weak: false });
       const towns = splitMulti(r.fields.towns, { weak: false });
       const existing = areas.find((a) => a.name === valueText);
       if (existing) {
-        issues.push(issue('settings.duplicateArea', 'warning', r.row, '値', `圏域「${valueText}」が複数行あります。地区と町名はまとめて扱います`, `圏域 「${valueText}」 is on several rows; their 地区 and 町名 are combined`));
+        issues.push(
+          issue(
+            'settings.duplicateArea',
+            'warning',
+            r.row,
+            '値',
+            `圏域「${valueText}」が複数行あります。地区と町名はまとめて扱います`,
+            `圏域 「${valueText}」 is on several rows; their 地区 and 町名 are combined`,
+          ),
+        );
         for (const d of districts) if (existing.districts.indexOf(d) < 0) existing.districts.push(d);
         for (const t of towns) if (existing.towns.indexOf(t) < 0) existing.towns.push(t);
       } else areas.push({ name: valueText, districts, towns, row: r.row });
-      for (const other of splitMulti(r.fields.adjacent, { weak: false })) adjacency.push({ a: valueText, b: other, row: r.row });
+      for (const other of splitMulti(r.fields.adjacent, { weak: false }))
+        adjacency.push({ a: valueText, b: other, row: r.row });
     } else if (ADJACENT.has(key)) {
       const names = splitMulti(value, { weak: false });
       if (names.length < 2) {
-        issues.push(issue('settings.badAdjacency', 'error', r.row, '値', '隣接圏域の行には、隣り合う圏域を2つ以上「、」で区切って書いてください', 'An 隣接圏域 row needs two or more 圏域 separated by 、'));
+        issues.push(
+          issue(
+            'settings.badAdjacency',
+            'error',
+            r.row,
+            '値',
+            '隣接圏域の行には、隣り合う圏域を2つ以上「、」で区切って書いてください',
+            'An 隣接圏域 row needs two or more 圏域 separated by 、',
+          ),
+        );
         continue;
       }
       // The first 圏域 is adjacent to each of the others.
-      for (let i = 1; i < names.length; i++) adjacency.push({ a: names[0] as string, b: names[i] as string, row: r.row });
+      for (let i = 1; i < names.length; i++)
+        adjacency.push({ a: names[0] as string, b: names[i] as string, row: r.row });
     } else if (WEIGHT.test(normalizeText(item))) {
       const name = (WEIGHT.exec(normalizeText(item)) as RegExpExecArray)[1] as string;
       const n = parseNumber(value);
@@ -180,7 +299,16 @@ export function parseSettings(values: readonly (readonly unknown[])[], options: 
         weights[name] = n.value;
         hasWeights = true;
       } else {
-        issues.push(issue('settings.badWeight', 'error', r.row, '値', `「${item}」の値は数で入力してください`, `The value of 「${item}」 must be a number`));
+        issues.push(
+          issue(
+            'settings.badWeight',
+            'error',
+            r.row,
+            '値',
+            `「${item}」の値は数で入力してください`,
+            `The value of 「${item}」 must be a number`,
+          ),
+        );
       }
     } else {
       // A named list. Values that contain ・ (子ども・子育て) stay whole: only 、 , ; and line breaks separate.
@@ -200,7 +328,16 @@ export function parseSettings(values: readonly (readonly unknown[])[], options: 
     const ib = areaOrder.get(b);
     if (ia === undefined || ib === undefined) {
       const unknown = ia === undefined ? a : b;
-      issues.push(issue('settings.unknownArea', 'warning', row, '隣接圏域', `隣接圏域の「${unknown}」は圏域の行にありません`, `「${unknown}」 in 隣接圏域 is not a 圏域 row`));
+      issues.push(
+        issue(
+          'settings.unknownArea',
+          'warning',
+          row,
+          '隣接圏域',
+          `隣接圏域の「${unknown}」は圏域の行にありません`,
+          `「${unknown}」 in 隣接圏域 is not a 圏域 row`,
+        ),
+      );
       continue;
     }
     if (ia === ib) continue;
@@ -211,7 +348,11 @@ export function parseSettings(values: readonly (readonly unknown[])[], options: 
       pairs.push(pair);
     }
   }
-  pairs.sort((p, q) => (areaOrder.get(p[0]) as number) - (areaOrder.get(q[0]) as number) || (areaOrder.get(p[1]) as number) - (areaOrder.get(q[1]) as number));
+  pairs.sort(
+    (p, q) =>
+      (areaOrder.get(p[0]) as number) - (areaOrder.get(q[0]) as number) ||
+      (areaOrder.get(p[1]) as number) - (areaOrder.get(q[1]) as number),
+  );
 
   // A 地区 or 町名 belongs to one 圏域; a second claim is reported (the first 圏域 keeps it for lookups).
   for (const field of ['districts', 'towns'] as const) {
@@ -221,7 +362,16 @@ export function parseSettings(values: readonly (readonly unknown[])[], options: 
         const first = owner.get(v);
         const label = field === 'districts' ? '地区' : '町名';
         if (first !== undefined && first !== a.name) {
-          issues.push(issue('settings.sharedPlace', 'warning', a.row, label, `${label}「${v}」が圏域「${first}」と「${a.name}」の両方にあります`, `${label} 「${v}」 is listed under both 「${first}」 and 「${a.name}」`));
+          issues.push(
+            issue(
+              'settings.sharedPlace',
+              'warning',
+              a.row,
+              label,
+              `${label}「${v}」が圏域「${first}」と「${a.name}」の両方にあります`,
+              `${label} 「${v}」 is listed under both 「${first}」 and 「${a.name}」`,
+            ),
+          );
         } else owner.set(v, a.name);
       }
     }

@@ -55,12 +55,31 @@ const TOKEN = new RegExp(
 /** Pieces are separated by these (after normalizeText: ， → ',', ； → ';', ／ → '/'). */
 const PIECE_SEPARATORS = /[、,;/\n]+/;
 
-const DAY_WORDS: Readonly<Record<string, number>> = { 毎日: ALL_DAYS, いつでも: ALL_DAYS, 平日: WEEKDAYS, 土日: WEEKEND, 週末: WEEKEND };
+const DAY_WORDS: Readonly<Record<string, number>> = {
+  毎日: ALL_DAYS,
+  いつでも: ALL_DAYS,
+  平日: WEEKDAYS,
+  土日: WEEKEND,
+  週末: WEEKEND,
+};
 const TIME_WORDS: Readonly<Record<string, number>> = {
-  午前中: AM, 午前: AM, am: AM, 'a.m.': AM, 'a.m': AM, 'am.': AM,
-  午後: PM, pm: PM, 'p.m.': PM, 'p.m': PM, 'pm.': PM,
-  夜間: NIGHT, 夜: NIGHT, 夕方以降: NIGHT,
-  終日: DAYTIME, 一日: DAYTIME, 日中: DAYTIME,
+  午前中: AM,
+  午前: AM,
+  am: AM,
+  'a.m.': AM,
+  'a.m': AM,
+  'am.': AM,
+  午後: PM,
+  pm: PM,
+  'p.m.': PM,
+  'p.m': PM,
+  'pm.': PM,
+  夜間: NIGHT,
+  夜: NIGHT,
+  夕方以降: NIGHT,
+  終日: DAYTIME,
+  一日: DAYTIME,
+  日中: DAYTIME,
 };
 
 /**
@@ -156,7 +175,8 @@ export function parseAvailability(value: unknown): AvailabilityParse {
     if (piece === '') continue;
     pieces++;
     pieceMasks.fill(0);
-    if (readPiece(piece.toLowerCase(), pieceMasks)) for (let d = 0; d < 7; d++) masks[d] = (masks[d] as number) | (pieceMasks[d] as number);
+    if (readPiece(piece.toLowerCase(), pieceMasks))
+      for (let d = 0; d < 7; d++) masks[d] = (masks[d] as number) | (pieceMasks[d] as number);
     else if (unknown.indexOf(piece) < 0) unknown.push(piece);
   }
   if (pieces === 0) return BLANK;

@@ -16,15 +16,20 @@ export type DateFailureReason =
   | 'outOfRange';
 
 export type DateParse =
-  | { readonly ok: true; readonly date: PlainDate }
-  | { readonly ok: false; readonly reason: DateFailureReason };
+  { readonly ok: true; readonly date: PlainDate } | { readonly ok: false; readonly reason: DateFailureReason };
 
 /** What each failure means, for messages (validation adds sheet, row and column). */
 export const DATE_FAILURE_MESSAGES: Readonly<Record<DateFailureReason, { ja: string; en: string }>> = {
   blank: { ja: '日付が入力されていません', en: 'no date entered' },
-  unrecognised: { ja: '日付として読めません（例: 2024/4/1、令和6年4月1日、R6.4.1）', en: 'not a date (e.g. 2024/4/1, 令和6年4月1日, R6.4.1)' },
+  unrecognised: {
+    ja: '日付として読めません（例: 2024/4/1、令和6年4月1日、R6.4.1）',
+    en: 'not a date (e.g. 2024/4/1, 令和6年4月1日, R6.4.1)',
+  },
   invalidDate: { ja: '存在しない日付です', en: 'this day does not exist' },
-  eraMismatch: { ja: '元号とその期間が合いません（例: 平成31年5月1日は令和元年5月1日）', en: 'the day is outside that era (e.g. 平成31年5月1日 is 令和元年5月1日)' },
+  eraMismatch: {
+    ja: '元号とその期間が合いません（例: 平成31年5月1日は令和元年5月1日）',
+    en: 'the day is outside that era (e.g. 平成31年5月1日 is 令和元年5月1日)',
+  },
   outOfRange: { ja: '日付として扱える範囲外の数値です', en: 'the number is outside the range of dates' },
 };
 
@@ -76,7 +81,17 @@ function fromNumber(n: number): DateParse {
 }
 
 const KANJI_DIGIT: Readonly<Record<string, number>> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const KANJI_NUMERAL_RUN = /[〇零一二三四五六七八九十]+/g;
 
@@ -113,7 +128,8 @@ const WESTERN = /^(\d{4})(?:年|[./-])(\d{1,2})(?:月|[./-])(\d{1,2})日?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 /** Spaces, removed before matching: '令和 6年 4月 1日'. */
 const SPACES = /\s+/g;
-const WAREKI = /^(明治|大正|昭和|平成|令和|[明大昭平令mtshr])(元|\d{1,2})(?:年|[./-])(\d{1,2})(?:月|[./-])(\d{1,2})日?$/;
+const WAREKI =
+  /^(明治|大正|昭和|平成|令和|[明大昭平令mtshr])(元|\d{1,2})(?:年|[./-])(\d{1,2})(?:月|[./-])(\d{1,2})日?$/;
 
 function fromIsoDateTime(m: RegExpExecArray): DateParse {
   const date = PlainDate.of(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -121,7 +137,8 @@ function fromIsoDateTime(m: RegExpExecArray): DateParse {
   const zone = m[7];
   if (zone === undefined) return { ok: true, date };
   // An instant with an offset: the calendar day is the one in Tokyo.
-  const offsetMinutes = zone === 'z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const offsetMinutes =
+    zone === 'z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
   const minutes = date.toDayNumber() * 1440 + Number(m[4]) * 60 + Number(m[5]) - offsetMinutes + 540;
   const tokyo = PlainDate.fromDayNumber(Math.floor(minutes / 1440));
   return tokyo ? { ok: true, date: tokyo } : OUT_OF_RANGE;
@@ -215,7 +232,9 @@ const FY_WAREKI = /^(明治|大正|昭和|平成|令和|[明大昭平令mtshr])(
 export function parseFiscalYear(value: unknown, startMonth = 4): FiscalYearParse {
   if (value === null || value === undefined) return { ok: false, reason: 'blank' };
   if (typeof value === 'number') {
-    return Number.isInteger(value) && value >= 1000 && value <= 9998 ? { ok: true, year: value } : { ok: false, reason: 'unrecognised' };
+    return Number.isInteger(value) && value >= 1000 && value <= 9998
+      ? { ok: true, year: value }
+      : { ok: false, reason: 'unrecognised' };
   }
   if (typeof value === 'string') {
     let t = normalizeText(value).replace(SPACES, '').toLowerCase();

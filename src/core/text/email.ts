@@ -1,7 +1,8 @@
 /** Defines parseEmail: e-mail addresses as staff type them (full-width, ＠, 。), checked pragmatically. */
 import { normalizeText } from './normalize';
 
-export type EmailParse = { readonly ok: true; readonly normalized: string } | { readonly ok: false; readonly reason: 'blank' | 'invalid' };
+export type EmailParse =
+  { readonly ok: true; readonly normalized: string } | { readonly ok: false; readonly reason: 'blank' | 'invalid' };
 
 const BLANK: EmailParse = { ok: false, reason: 'blank' };
 const INVALID: EmailParse = { ok: false, reason: 'invalid' };
@@ -37,7 +38,10 @@ export function parseEmail(value: unknown): EmailParse {
   const at = t.indexOf('@');
   if (at <= 0 || t.indexOf('@', at + 1) >= 0) return INVALID;
   const local = t.slice(0, at);
-  const domain = t.slice(at + 1).replace(IDEOGRAPHIC_STOP, '.').toLowerCase();
+  const domain = t
+    .slice(at + 1)
+    .replace(IDEOGRAPHIC_STOP, '.')
+    .toLowerCase();
   if (local.length + 1 + domain.length > MAX_LENGTH || !LOCAL.test(local) || !DOMAIN.test(domain)) return INVALID;
   return { ok: true, normalized: `${local}@${domain}` };
 }

@@ -63,7 +63,8 @@ export function dateFromWareki(era: Era, eraYear: number, month: number, dayOfMo
   const date = PlainDate.of(era.start.year + eraYear - 1, month, dayOfMonth);
   if (!date) return { ok: false, reason: 'invalidDate' };
   const next = nextEraStart(era);
-  if (date.compare(era.start) < 0 || (next !== null && date.compare(next) >= 0)) return { ok: false, reason: 'eraMismatch' };
+  if (date.compare(era.start) < 0 || (next !== null && date.compare(next) >= 0))
+    return { ok: false, reason: 'eraMismatch' };
   return { ok: true, date };
 }
 

@@ -4,7 +4,17 @@ export { splitMulti, type SplitMultiOptions } from './multi';
 export { parseYesNo, canonicalYesNo, type YesNo } from './yesno';
 export { guardFormula, needsFormulaGuard, guardCell } from './formula';
 export { PlainDate, daysInMonth } from './plainDate';
-export { ERAS, eraByName, warekiOf, dateFromWareki, nextEraStart, formatWareki, type Era, type EraDateResult, type WarekiStyle } from './era';
+export {
+  ERAS,
+  eraByName,
+  warekiOf,
+  dateFromWareki,
+  nextEraStart,
+  formatWareki,
+  type Era,
+  type EraDateResult,
+  type WarekiStyle,
+} from './era';
 export {
   parseDate,
   toISODateText,
@@ -28,4 +38,12 @@ export { parseAmount, type AmountParse } from './amount';
 export { parsePhone, type PhoneParse, type PhoneType } from './phone';
 export { parsePostal, type PostalParse } from './postal';
 export { parseEmail, type EmailParse } from './email';
-export { parseAvailability, formatSlots, slotKey, type AvailabilityParse, type Slot, type Period, type Weekday } from './availability';
+export {
+  parseAvailability,
+  formatSlots,
+  slotKey,
+  type AvailabilityParse,
+  type Slot,
+  type Period,
+  type Weekday,
+} from './availability';

@@ -95,7 +95,8 @@ export function toKatakana(s: string): string {
   return out;
 }
 
-export type KanaCheck = { readonly ok: true } | { readonly ok: false; readonly reason: 'hiragana' | 'halfwidth' | 'notKana' };
+export type KanaCheck =
+  { readonly ok: true } | { readonly ok: false; readonly reason: 'hiragana' | 'halfwidth' | 'notKana' };
 
 const OK: KanaCheck = { ok: true };
 const HIRAGANA: KanaCheck = { ok: false, reason: 'hiragana' };

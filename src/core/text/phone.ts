@@ -97,11 +97,33 @@ const MAX_DIGITS = 20;
  */
 function isSeparator(c: number): boolean {
   switch (c) {
-    case 0x20: case 0x09: case 0xa0: case 0x3000:
-    case 0x2d: case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2043: case 0x2212: case 0xff0d: case 0xfe63: case 0x30fc: case 0xff70: case 0x2500:
-    case 0x2e: case 0xff0e: case 0x28: case 0x29: case 0xff08: case 0xff09:
-    case 0x200b: case 0x2060: case 0xfeff:
+    case 0x20:
+    case 0x09:
+    case 0xa0:
+    case 0x3000:
+    case 0x2d:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2043:
+    case 0x2212:
+    case 0xff0d:
+    case 0xfe63:
+    case 0x30fc:
+    case 0xff70:
+    case 0x2500:
+    case 0x2e:
+    case 0xff0e:
+    case 0x28:
+    case 0x29:
+    case 0xff08:
+    case 0xff09:
+    case 0x200b:
+    case 0x2060:
+    case 0xfeff:
       return true;
     default:
       return false;
@@ -141,7 +163,8 @@ function lengthFits(digits: string): boolean {
   if (digits.charCodeAt(1) === 0x30) return true;
   if (digits.charCodeAt(2) === 0x30) {
     const second = digits.charAt(1);
-    if (second === '2' || second === '5' || second === '7' || second === '8' || second === '9') return digits.length === 11;
+    if (second === '2' || second === '5' || second === '7' || second === '8' || second === '9')
+      return digits.length === 11;
     if (second === '6') return digits.length === 10 || digits.length === 11;
   }
   return digits.length === 10;

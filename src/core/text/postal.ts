@@ -16,8 +16,20 @@ function isSpace(c: number): boolean {
 /** Hyphens and dashes of every width (ー too: IMEs give it for '-' typed in kana mode). */
 function isDash(c: number): boolean {
   switch (c) {
-    case 0x2d: case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2043: case 0x2212: case 0xff0d: case 0xfe63: case 0x30fc: case 0xff70: case 0x2500:
+    case 0x2d:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2043:
+    case 0x2212:
+    case 0xff0d:
+    case 0xfe63:
+    case 0x30fc:
+    case 0xff70:
+    case 0x2500:
       return true;
     default:
       return false;

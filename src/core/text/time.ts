@@ -2,8 +2,7 @@
 import { normalizeText } from './normalize';
 
 export type HoursParse =
-  | { readonly ok: true; readonly hours: number }
-  | { readonly ok: false; readonly reason: 'blank' | 'unrecognised' };
+  { readonly ok: true; readonly hours: number } | { readonly ok: false; readonly reason: 'blank' | 'unrecognised' };
 
 const HOURS = /^(\d+(?:\.\d+)?)(?:時間|h|hr|hrs|hour|hours)?$/;
 const HOURS_MINUTES = /^(\d+)時間(\d{1,2})分$/;
@@ -16,7 +15,10 @@ const RANGE = new RegExp(`^${TIME_OF_DAY}(?:-|~|〜|から)${TIME_OF_DAY}$`);
 /** Minutes since midnight from one TIME_OF_DAY match: hour, ':mm', '時mm分', '時半'. */
 function minutesOf(m: RegExpExecArray, at: number): number {
   const [h, mm, kanjiMinutes, half] = [m[at], m[at + 1], m[at + 2], m[at + 3]];
-  return Number(h) * 60 + (mm !== undefined ? Number(mm) : kanjiMinutes !== undefined ? Number(kanjiMinutes) : half !== undefined ? 30 : 0);
+  return (
+    Number(h) * 60 +
+    (mm !== undefined ? Number(mm) : kanjiMinutes !== undefined ? Number(kanjiMinutes) : half !== undefined ? 30 : 0)
+  );
 }
 
 /** Hours rounded to 1/1000 so 20分 reads as 0.333. */

@@ -8,7 +8,14 @@
  * their NFKC form changes how the text reads.
  */
 const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E\uFFE0-\uFFE2\uFFE4-\uFFE6]/g;
-const FULL_WIDTH_SIGNS: Readonly<Record<string, string>> = { '\uFFE0': '\u00A2', '\uFFE1': '\u00A3', '\uFFE2': '\u00AC', '\uFFE4': '\u00A6', '\uFFE5': '\u00A5', '\uFFE6': '\u20A9' };
+const FULL_WIDTH_SIGNS: Readonly<Record<string, string>> = {
+  '\uFFE0': '\u00A2',
+  '\uFFE1': '\u00A3',
+  '\uFFE2': '\u00AC',
+  '\uFFE4': '\u00A6',
+  '\uFFE5': '\u00A5',
+  '\uFFE6': '\u20A9',
+};
 /** Dashes NFKC leaves alone but staff use as a hyphen (the same set normalizeText maps). */
 const DASHES = /[\u2010\u2011\u2012-\u2015\u2043\u2212]/g;
 /** The 長音 ー (or half-width ｰ) typed between digits, as in 090ー1234ー5678. */
@@ -38,7 +45,8 @@ const SPACE_RUN = /[ \t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 /** Invisible characters copy-paste brings along (ZWSP, word joiner, BOM). ZWJ stays: emoji use it. */
 const ZERO_WIDTH = /[\u200B\u2060\uFEFF]/g;
 const SPACE_AROUND_NEWLINE = / ?\n ?/g;
-const NEEDS_SPACE_FIX = /^\s|\s$|[\t\v\f\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\u2028\u2029\u0085\u2060\uFEFF\r]| [ \n]|\n /;
+const NEEDS_SPACE_FIX =
+  /^\s|\s$|[\t\v\f\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\u2028\u2029\u0085\u2060\uFEFF\r]| [ \n]|\n /;
 
 /**
  * The 'spaces' safe fix: trimmed, 全角スペース and other spaces → ' ', runs collapsed to one,

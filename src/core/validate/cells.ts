@@ -74,7 +74,12 @@ function verified(col: ColumnView, v: unknown, shown: string, rules: CellRules):
 }
 
 function withoutFix(f: Finding): Finding {
-  return finding(f.code, f.message.ja, f.message.en, f.suggestion !== undefined ? { suggestion: f.suggestion } : undefined);
+  return finding(
+    f.code,
+    f.message.ja,
+    f.message.en,
+    f.suggestion !== undefined ? { suggestion: f.suggestion } : undefined,
+  );
 }
 
 function rawCheck(col: ColumnView, v: unknown, shown: string, rules: CellRules): Finding[] | null {
@@ -251,7 +256,8 @@ function checkInteger(col: ColumnView, v: unknown): Finding[] | null {
     n = v;
   } else if (typeof v === 'string') {
     const p = parseNumber(v, { integer: true });
-    if (!p.ok) return p.reason === 'blank' ? null : [p.reason === 'notInteger' ? integerNotInteger(col) : integerInvalid(col)];
+    if (!p.ok)
+      return p.reason === 'blank' ? null : [p.reason === 'notInteger' ? integerNotInteger(col) : integerInvalid(col)];
     n = p.value;
     text = v;
   } else {
@@ -260,7 +266,13 @@ function checkInteger(col: ColumnView, v: unknown): Finding[] | null {
   if (!Number.isInteger(n)) return [integerNotInteger(col)];
   const out: Finding[] = [];
   if (n < 0) {
-    out.push(finding('integer.negative', `「${col.header}」は0以上の整数で入力してください`, `「${col.header}」 must be a whole number of 0 or more`));
+    out.push(
+      finding(
+        'integer.negative',
+        `「${col.header}」は0以上の整数で入力してください`,
+        `「${col.header}」 must be a whole number of 0 or more`,
+      ),
+    );
   } else if (col.list !== null && !col.list.set.has(String(n))) {
     out.push(notInList(col, String(n)));
   }
@@ -281,18 +293,32 @@ function checkInteger(col: ColumnView, v: unknown): Finding[] | null {
 }
 
 function integerInvalid(col: ColumnView): Finding {
-  return finding('integer.invalid', `「${col.header}」は 3 のように整数で入力してください`, `「${col.header}」 must be a whole number such as 3`);
+  return finding(
+    'integer.invalid',
+    `「${col.header}」は 3 のように整数で入力してください`,
+    `「${col.header}」 must be a whole number such as 3`,
+  );
 }
 
 function integerNotInteger(col: ColumnView): Finding {
-  return finding('integer.notInteger', `「${col.header}」は小数ではなく整数で入力してください`, `「${col.header}」 must be a whole number, not a fraction`);
+  return finding(
+    'integer.notInteger',
+    `「${col.header}」は小数ではなく整数で入力してください`,
+    `「${col.header}」 must be a whole number, not a fraction`,
+  );
 }
 
 function checkNumber(col: ColumnView, v: unknown, shown: string): Finding[] | null {
   if (typeof v === 'number' && Number.isFinite(v)) return null;
   const p = parseNumber(typeof v === 'string' ? v : asText(v, shown));
   if (p.ok || p.reason === 'blank') return null;
-  return [finding('number.invalid', `「${col.header}」は 3200 や 18.5 のように数で入力してください`, `「${col.header}」 must be a number such as 3200 or 18.5`)];
+  return [
+    finding(
+      'number.invalid',
+      `「${col.header}」は 3200 や 18.5 のように数で入力してください`,
+      `「${col.header}」 must be a number such as 3200 or 18.5`,
+    ),
+  ];
 }
 
 function checkAmount(col: ColumnView, v: unknown, shown: string): Finding[] | null {
@@ -315,9 +341,21 @@ function checkAmount(col: ColumnView, v: unknown, shown: string): Finding[] | nu
     case 'blank':
       return null;
     case 'notInteger':
-      return [finding('amount.notInteger', `「${col.header}」は1円単位の整数で入力してください`, `「${col.header}」 must be a whole number of yen`)];
+      return [
+        finding(
+          'amount.notInteger',
+          `「${col.header}」は1円単位の整数で入力してください`,
+          `「${col.header}」 must be a whole number of yen`,
+        ),
+      ];
     case 'notPositive':
-      return [finding('amount.notPositive', `「${col.header}」は1円以上の金額で入力してください`, `「${col.header}」 must be at least 1 yen`)];
+      return [
+        finding(
+          'amount.notPositive',
+          `「${col.header}」は1円以上の金額で入力してください`,
+          `「${col.header}」 must be at least 1 yen`,
+        ),
+      ];
     default:
       return [
         finding(
@@ -455,9 +493,21 @@ function checkPhone(col: ColumnView, v: unknown, shown: string): Finding[] | nul
   }
   if (p.reason === 'blank') return null;
   if (p.reason === 'digitCount') {
-    return [finding('phone.digitCount', `電話番号の桁数が合いません。${PHONE_EXPECTED_JA}`, `The phone number has the wrong number of digits. ${PHONE_EXPECTED_EN}`)];
+    return [
+      finding(
+        'phone.digitCount',
+        `電話番号の桁数が合いません。${PHONE_EXPECTED_JA}`,
+        `The phone number has the wrong number of digits. ${PHONE_EXPECTED_EN}`,
+      ),
+    ];
   }
-  return [finding('phone.invalid', `「${col.header}」は電話番号として読めません。${PHONE_EXPECTED_JA}`, `「${col.header}」 is not a phone number. ${PHONE_EXPECTED_EN}`)];
+  return [
+    finding(
+      'phone.invalid',
+      `「${col.header}」は電話番号として読めません。${PHONE_EXPECTED_JA}`,
+      `「${col.header}」 is not a phone number. ${PHONE_EXPECTED_EN}`,
+    ),
+  ];
 }
 
 function checkPostal(col: ColumnView, v: unknown, shown: string): Finding[] | null {
@@ -476,9 +526,21 @@ function checkPostal(col: ColumnView, v: unknown, shown: string): Finding[] | nu
   }
   if (p.reason === 'blank') return null;
   if (p.reason === 'digitCount') {
-    return [finding('postal.digitCount', '郵便番号は7桁です。188-0012 のように入力してください', 'A postal code has 7 digits; write it like 188-0012')];
+    return [
+      finding(
+        'postal.digitCount',
+        '郵便番号は7桁です。188-0012 のように入力してください',
+        'A postal code has 7 digits; write it like 188-0012',
+      ),
+    ];
   }
-  return [finding('postal.invalid', `「${col.header}」は郵便番号として読めません。188-0012 のように入力してください`, `「${col.header}」 is not a postal code; write it like 188-0012`)];
+  return [
+    finding(
+      'postal.invalid',
+      `「${col.header}」は郵便番号として読めません。188-0012 のように入力してください`,
+      `「${col.header}」 is not a postal code; write it like 188-0012`,
+    ),
+  ];
 }
 
 function checkEmail(col: ColumnView, v: unknown, shown: string): Finding[] | null {
@@ -486,7 +548,13 @@ function checkEmail(col: ColumnView, v: unknown, shown: string): Finding[] | nul
   const p = parseEmail(s);
   if (!p.ok) {
     if (p.reason === 'blank') return null;
-    return [finding('email.invalid', `「${col.header}」はメールアドレスとして読めません（例: taro@example.jp）`, `「${col.header}」 is not an e-mail address (e.g. taro@example.jp)`)];
+    return [
+      finding(
+        'email.invalid',
+        `「${col.header}」はメールアドレスとして読めません（例: taro@example.jp）`,
+        `「${col.header}」 is not an e-mail address (e.g. taro@example.jp)`,
+      ),
+    ];
   }
   const to = cleanSpaces(fixWidth(s));
   if (to === s || to === '' || !parseEmail(to).ok) return null;

@@ -70,7 +70,12 @@ export function checkCommon(view: SheetView, run: RunContext, out: ValidationIss
     }
   }
 
-  const rules: CellRules = { todayDay: run.todayDay, todayISO: run.todayISO, startMonth: run.startMonth, noFuture: DATA_KINDS.has(view.kind) };
+  const rules: CellRules = {
+    todayDay: run.todayDay,
+    todayISO: run.todayISO,
+    startMonth: run.startMonth,
+    noFuture: DATA_KINDS.has(view.kind),
+  };
   // 設定 rows are checked by parseSettings, which knows which 項目 needs a 値.
   const checkRequired = view.kind !== 'settings';
   const recommended = RECOMMENDED[view.kind];
@@ -131,12 +136,37 @@ function isPlainStart(c: number): boolean {
   return (c > 0x23 && c < 0x7f) || c === 0x21 || c === 0x22 || (c > 0x3000 && c < 0xfeff);
 }
 
-function blankCell(view: SheetView, r: number, col: ColumnView, checkRequired: boolean, why: readonly [string, string] | undefined, out: ValidationIssue[]): void {
+function blankCell(
+  view: SheetView,
+  r: number,
+  col: ColumnView,
+  checkRequired: boolean,
+  why: readonly [string, string] | undefined,
+  out: ValidationIssue[],
+): void {
   if (col.required && checkRequired) {
-    out.push(view.issue(r, col, finding('required.blank', `「${col.header}」は必須です。入力してください`, `「${col.header}」 is required; please fill it in`)));
+    out.push(
+      view.issue(
+        r,
+        col,
+        finding(
+          'required.blank',
+          `「${col.header}」は必須です。入力してください`,
+          `「${col.header}」 is required; please fill it in`,
+        ),
+      ),
+    );
   } else if (why !== undefined) {
     out.push(
-      view.issue(r, col, finding('required.recommended', `「${col.header}」が空欄です。${why[0]}に使うため入力してください`, `「${col.header}」 is blank; it is needed for ${why[1]}`)),
+      view.issue(
+        r,
+        col,
+        finding(
+          'required.recommended',
+          `「${col.header}」が空欄です。${why[0]}に使うため入力してください`,
+          `「${col.header}」 is blank; it is needed for ${why[1]}`,
+        ),
+      ),
     );
   }
 }

@@ -161,7 +161,12 @@ export function checkDonations(view: SheetView, run: RunContext, out: Validation
 }
 
 /** The donor by 寄付者番号, else by name; null for 匿名 and unnamed gifts (they cannot be told apart). */
-function donorKey(view: SheetView, r: number, idCol: ColumnView | undefined, nameCol: ColumnView | undefined): string | null {
+function donorKey(
+  view: SheetView,
+  r: number,
+  idCol: ColumnView | undefined,
+  nameCol: ColumnView | undefined,
+): string | null {
   const id = view.text(r, idCol);
   if (id !== null) return `id:${idKey(id)}`;
   const name = view.text(r, nameCol);

@@ -15,7 +15,16 @@ import type { ValidationIssue, ValidationResult, WorkbookInput } from './types';
 import { SheetView } from './view';
 import { checkVolunteers } from './volunteers';
 
-export type { Severity, FixKind, SafeFix, ValidationIssue, SheetInput, WorkbookInput, ValidationCounts, ValidationResult } from './types';
+export type {
+  Severity,
+  FixKind,
+  SafeFix,
+  ValidationIssue,
+  SheetInput,
+  WorkbookInput,
+  ValidationCounts,
+  ValidationResult,
+} from './types';
 export { ISSUE_CODES, type IssueCode, type CodeInfo } from './codes';
 export { countIssues } from './counts';
 export { receiptFiscalYear } from './donations';
@@ -51,7 +60,12 @@ function compareText(a: string, b: string): number {
 
 /** Row, then column, then code; the message keeps two findings of one rule about one cell in a fixed order. */
 function compareIssues(a: ValidationIssue, b: ValidationIssue): number {
-  return a.row - b.row || a.columnIndex - b.columnIndex || compareText(a.code, b.code) || compareText(a.message.ja, b.message.ja);
+  return (
+    a.row - b.row ||
+    a.columnIndex - b.columnIndex ||
+    compareText(a.code, b.code) ||
+    compareText(a.message.ja, b.message.ja)
+  );
 }
 
 /**

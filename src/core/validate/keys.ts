@@ -11,12 +11,38 @@ import { toKatakana } from '../text';
  * typed in the sheet; this only decides whether two rows are worth a look.
  */
 const NAME_VARIANTS: Readonly<Record<string, string>> = {
-  髙: '高', 﨑: '崎', 嵜: '崎', 齋: '斎', 齊: '斎', 斉: '斎', 邉: '辺', 邊: '辺', 濵: '浜', 濱: '浜', '𠮷': '吉',
-  德: '徳', 曻: '昇', 嶋: '島', 嶌: '島', 澤: '沢', 櫻: '桜', 廣: '広', 國: '国', 眞: '真', 惠: '恵', 瀨: '瀬',
-  槇: '槙', 冨: '富',
+  髙: '高',
+  﨑: '崎',
+  嵜: '崎',
+  齋: '斎',
+  齊: '斎',
+  斉: '斎',
+  邉: '辺',
+  邊: '辺',
+  濵: '浜',
+  濱: '浜',
+  '𠮷': '吉',
+  德: '徳',
+  曻: '昇',
+  嶋: '島',
+  嶌: '島',
+  澤: '沢',
+  櫻: '桜',
+  廣: '広',
+  國: '国',
+  眞: '真',
+  惠: '恵',
+  瀨: '瀬',
+  槇: '槙',
+  冨: '富',
 };
 // Not a /u pattern (slower): 𠮷 is matched as its surrogate pair.
-const NAME_VARIANT_CHARS = new RegExp(`[${Object.keys(NAME_VARIANTS).filter((c) => c.length === 1).join('')}]|\uD842\uDFB7`, 'g');
+const NAME_VARIANT_CHARS = new RegExp(
+  `[${Object.keys(NAME_VARIANTS)
+    .filter((c) => c.length === 1)
+    .join('')}]|\uD842\uDFB7`,
+  'g',
+);
 const SPACES_AND_DOTS = /[\s\u200B\u2060\uFEFF・･=＝]+/g;
 /** CJK compatibility ideographs (U+F900–FAFF, U+2F800–2FA1F), which normalizeText keeps as typed; a key folds them (NFKC). */
 const COMPAT_IDEOGRAPH = /[\uF900-\uFAFF]|\uD87E[\uDC00-\uDE1F]/;
@@ -49,8 +75,19 @@ function isKeySeparator(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return c === 0x3d;
   return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ||
-    c === 0x2060 || c === 0x3000 || c === 0xfeff || c === 0x30fb || c === 0xff65 || c === 0xff1d
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x2060 ||
+    c === 0x3000 ||
+    c === 0xfeff ||
+    c === 0x30fb ||
+    c === 0xff65 ||
+    c === 0xff1d
   );
 }
 
@@ -102,7 +139,17 @@ export function pairKey(a: number, b: number): number | null {
   return a < 0 || b < 0 ? null : (a % TWO_TO_21) * TWO_TO_32 + b;
 }
 
-const KANJI_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const KANJI_DIGITS: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const KANJI_CHOME = /([一二三四五六七八九十]{1,3})丁目/g;
 const CHOME = /(\d+)丁目/g;
 const BANCHI = /(\d+)番地?/g;
@@ -141,7 +188,9 @@ export function addressKey(address: string): string {
 
 /** Spaces and name dots removed from normalised text; the pattern runs only when there is one (normalised: ' ', '\n', '・', '='). */
 function withoutSpaces(t: string): string {
-  return t.indexOf(' ') < 0 && t.indexOf('・') < 0 && t.indexOf('\n') < 0 && t.indexOf('=') < 0 ? t : t.replace(SPACES_AND_DOTS, '');
+  return t.indexOf(' ') < 0 && t.indexOf('・') < 0 && t.indexOf('\n') < 0 && t.indexOf('=') < 0
+    ? t
+    : t.replace(SPACES_AND_DOTS, '');
 }
 
 /**

@@ -30,7 +30,10 @@ function cellLink(sheetId: number, sheet: string, cell: string): string {
 }
 
 /** The rows of the 検証結果 sheet; every text from staff cells is guarded against formula injection. */
-export function resultRows(issues: readonly ValidationIssue[], sheetIds: Readonly<Record<string, number>>): CellValue[][] {
+export function resultRows(
+  issues: readonly ValidationIssue[],
+  sheetIds: Readonly<Record<string, number>>,
+): CellValue[][] {
   return issues.map((issue) => {
     const cell = cellName(issue);
     const id = sheetIds[issue.sheet];
@@ -118,7 +121,13 @@ export function fixWrites(issues: readonly ValidationIssue[]): Array<{ write: Va
     seen.add(key);
     // A date fix writes ISO text that Sheets turns into a real date; an amount is a number already.
     out.push({
-      write: { sheet: issue.sheet, row: issue.row, column: issue.columnIndex + 1, value: issue.fix.to, parse: issue.fix.kind === 'date' },
+      write: {
+        sheet: issue.sheet,
+        row: issue.row,
+        column: issue.columnIndex + 1,
+        value: issue.fix.to,
+        parse: issue.fix.kind === 'date',
+      },
       issue,
     });
   }
@@ -143,7 +152,8 @@ export function previewItem(write: ValueWrite, issue: ValidationIssue): FixPrevi
  */
 export function fixToken(fixes: ReadonlyArray<{ write: ValueWrite; issue: ValidationIssue }>): string {
   const print = new Fingerprint();
-  for (const { write, issue } of fixes) print.add(`${write.sheet}\u0000${write.row}\u0000${write.column}\u0000${issue.value}\u0000${String(write.value)}`);
+  for (const { write, issue } of fixes)
+    print.add(`${write.sheet}\u0000${write.row}\u0000${write.column}\u0000${issue.value}\u0000${String(write.value)}`);
   return print.toString();
 }
 

@@ -14,7 +14,10 @@ export function checkSettingsSheet(view: SheetView, out: ValidationIssue[]): voi
   for (const issue of parsed.issues) {
     if (issue.severity === 'info') continue;
     // SheetIssue names a column by its canonical header (項目, 値, 隣接圏域 …).
-    const col = issue.column === undefined ? undefined : view.columns.find((c) => view.spec.columns.some((s) => s.key === c.key && s.header === issue.column));
+    const col =
+      issue.column === undefined
+        ? undefined
+        : view.columns.find((c) => view.spec.columns.some((s) => s.key === c.key && s.header === issue.column));
     const row = issue.row ?? view.headerRow;
     const r = row - 1;
     const shown = col ? view.shown(r, col) : '';

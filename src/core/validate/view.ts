@@ -82,8 +82,22 @@ function listOf(spec: ColumnSpec | ColumnPatternSpec, settings: Settings): ListR
 
 /** Types whose values repeat (lists, yes/no, postal codes …); names, phones and ids rarely do, so caching them only costs. */
 const CACHED_TYPES: Readonly<Record<ColumnType, boolean>> = {
-  text: false, id: false, date: false, integer: true, number: true, amount: false, yesno: true, list: true, multi: true,
-  phone: false, postal: true, email: false, kana: false, availability: true, fiscalYear: true, time: true,
+  text: false,
+  id: false,
+  date: false,
+  integer: true,
+  number: true,
+  amount: false,
+  yesno: true,
+  list: true,
+  multi: true,
+  phone: false,
+  postal: true,
+  email: false,
+  kana: false,
+  availability: true,
+  fiscalYear: true,
+  time: true,
 };
 
 const ONLY_INVISIBLE = /^[\s\u200B\u2060\uFEFF]*$/;
@@ -103,7 +117,8 @@ export function isBlankValue(v: unknown): boolean {
  * Japanese punctuation, and single spaces between them (ー between digits excepted). Checking
  * this is much cheaper than NFKC, and most cells pass.
  */
-const STABLE_CHAR = '!-~\u3001-\u3003\u3005-\u3007\u3008-\u3011\u3012\u3014-\u301B\u3041-\u3096\u309D\u309E\u30A1-\u30FE\u3400-\u4DBF\u4E00-\u9FFF';
+const STABLE_CHAR =
+  '!-~\u3001-\u3003\u3005-\u3007\u3008-\u3011\u3012\u3014-\u301B\u3041-\u3096\u309D\u309E\u30A1-\u30FE\u3400-\u4DBF\u4E00-\u9FFF';
 const NORMALIZED = new RegExp(`^[${STABLE_CHAR}](?:[${STABLE_CHAR}]| (?=[${STABLE_CHAR}]))*$`);
 const CHOON_IN_DIGITS = /[0-9]\u30FC[0-9]/;
 
@@ -114,7 +129,20 @@ export function normalized(s: string): string {
 }
 
 /** What Sheets shows for a formula that failed; getValues hands these over as text. */
-const ERROR_VALUES = new Set(['#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#LOADING...']);
+const ERROR_VALUES = new Set([
+  '#REF!',
+  '#N/A',
+  '#VALUE!',
+  '#DIV/0!',
+  '#NAME?',
+  '#NUM!',
+  '#NULL!',
+  '#ERROR!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+  '#LOADING...',
+]);
 
 /** The error value a cell shows ('#REF!'), or null. */
 export function errorValueOf(v: unknown, shown: string): string | null {
@@ -182,11 +210,17 @@ export class SheetView {
       used.add(index);
       const written = headerText(headerCells[index]) || (headerShown[index] ?? '').trim();
       const list = listOf(spec, settings);
-      const yesNoList = !('capture' in spec) && spec.type === 'yesno' && spec.list && spec.list.length >= 2 ? spec.list : null;
+      const yesNoList =
+        !('capture' in spec) && spec.type === 'yesno' && spec.list && spec.list.length >= 2 ? spec.list : null;
       columns.push({
         key,
         index,
-        header: written !== '' ? written : 'capture' in spec ? `${spec.header}[${key.slice(key.indexOf('.') + 1)}]` : spec.header,
+        header:
+          written !== ''
+            ? written
+            : 'capture' in spec
+              ? `${spec.header}[${key.slice(key.indexOf('.') + 1)}]`
+              : spec.header,
         type: spec.type,
         required: !('capture' in spec) && spec.required,
         multi: spec.multi === true,

@@ -34,13 +34,17 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
   const byKana = new KeyIndex<number>((row) => {
     const kana = rawText(view, row, kanaCol);
     const day = birthDay(view, row, birthCol);
-    return kana === null || day === null ? null : pairKey(keyHash(toKatakana(kana), false, SECOND_HASH), day + DAY_OFFSET);
+    return kana === null || day === null
+      ? null
+      : pairKey(keyHash(toKatakana(kana), false, SECOND_HASH), day + DAY_OFFSET);
   });
   const byPhone = new KeyIndex<true>(() => true);
   const byName = new KeyIndex<number>((row) => {
     const name = view.textOnce(row, nameCol);
     const address = view.textOnce(row, addressCol);
-    return name === null || address === null ? null : pairKey(keyHash(name, true, SECOND_HASH), keyHash(addressKey(address), false));
+    return name === null || address === null
+      ? null
+      : pairKey(keyHash(name, true, SECOND_HASH), keyHash(addressKey(address), false));
   });
   const firsts: number[] = [-1, -1, -1];
   const fyName = formatFiscalYear(run.currentFiscalYear, run.startMonth);
@@ -208,7 +212,13 @@ function consentFinding(view: SheetView, r: number, col: ColumnView): Finding | 
   );
 }
 
-function insuranceFinding(view: SheetView, r: number, col: ColumnView, run: RunContext, fyName: string): Finding | null {
+function insuranceFinding(
+  view: SheetView,
+  r: number,
+  col: ColumnView,
+  run: RunContext,
+  fyName: string,
+): Finding | null {
   const raw = view.raw(r, col);
   if (isBlankValue(raw)) {
     return finding(
@@ -219,7 +229,10 @@ function insuranceFinding(view: SheetView, r: number, col: ColumnView, run: RunC
   }
   if (view.unreadable(r, col)) return null;
   // Most cells hold the year as a number: no parse needed.
-  const year = typeof raw === 'number' && Number.isInteger(raw) && raw >= 1000 && raw <= 9998 ? raw : fiscalYearIn(raw, run.startMonth);
+  const year =
+    typeof raw === 'number' && Number.isInteger(raw) && raw >= 1000 && raw <= 9998
+      ? raw
+      : fiscalYearIn(raw, run.startMonth);
   // A year after the current one means renewed early: covered.
   if (year === null || year >= run.currentFiscalYear) return null;
   return finding(

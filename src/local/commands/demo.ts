@@ -16,8 +16,12 @@ export interface DemoFlags {
 
 export async function runDemo(rest: string[], flags: DemoFlags, io: Io): Promise<number> {
   const out = rest[0];
-  if (!out || rest.length > 1) throw new UsageError('使い方: tsunagu demo <out.xlsx> [--seed N] [--volunteers N] [--requests N] / usage: tsunagu demo <out.xlsx>');
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`出力ファイルは .xlsx にしてください: ${out} / the output must be an .xlsx file: ${out}`);
+  if (!out || rest.length > 1)
+    throw new UsageError(
+      '使い方: tsunagu demo <out.xlsx> [--seed N] [--volunteers N] [--requests N] / usage: tsunagu demo <out.xlsx>',
+    );
+  if (!/\.xlsx$/i.test(out))
+    throw new UsageError(`出力ファイルは .xlsx にしてください: ${out} / the output must be an .xlsx file: ${out}`);
   const seed = intOption(flags.seed, 'seed', DEFAULT_SEED, 0, 2 ** 31 - 1);
   const volunteers = intOption(flags.volunteers, 'volunteers', DEFAULT_VOLUNTEERS, 0, 100_000);
   const requests = intOption(flags.requests, 'requests', DEFAULT_REQUESTS, 0, 100_000);
@@ -28,8 +32,12 @@ export async function runDemo(rest: string[], flags: DemoFlags, io: Io): Promise
   mkdirSync(dirname(path), { recursive: true });
   await session.save(path);
   const rows = book.sheets.reduce((n, s) => n + s.rows.length, 0);
-  io.out(`デモ用ブックを作成しました: ${out}（${book.sheets.length}シート、${rows}行、意図的な入力ミス${book.mistakes.length}件）`);
-  io.out(`wrote ${out}: ${book.sheets.length} data sheets, ${rows} rows, ${book.mistakes.length} planted mistakes (seed ${seed})`);
+  io.out(
+    `デモ用ブックを作成しました: ${out}（${book.sheets.length}シート、${rows}行、意図的な入力ミス${book.mistakes.length}件）`,
+  );
+  io.out(
+    `wrote ${out}: ${book.sheets.length} data sheets, ${rows} rows, ${book.mistakes.length} planted mistakes (seed ${seed})`,
+  );
   if (flags.stats) printStats(io, 'setupSheets', session.emu.stats.byMethod());
   return 0;
 }

@@ -22,7 +22,9 @@ export function intOption(value: string | undefined, name: string, fallback: num
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new UsageError(`--${name} には ${min}〜${max} の整数を指定してください（${value}）/ --${name} must be a whole number from ${min} to ${max} (got ${value})`);
+    throw new UsageError(
+      `--${name} には ${min}〜${max} の整数を指定してください（${value}）/ --${name} must be a whole number from ${min} to ${max} (got ${value})`,
+    );
   }
   return n;
 }

@@ -10,27 +10,35 @@ export interface MatchFlags {
   stats?: boolean;
 }
 
-
 /** match: exit 0 on success, 2 for unusable input. */
 export async function runMatch(rest: string[], flags: MatchFlags, io: Io): Promise<number> {
   const path = rest[0];
-  if (!path || rest.length > 1) throw new UsageError('使い方: tsunagu match <book.xlsx> [--json] [--write] / usage: tsunagu match <book.xlsx> [--json] [--write]');
+  if (!path || rest.length > 1)
+    throw new UsageError(
+      '使い方: tsunagu match <book.xlsx> [--json] [--write] / usage: tsunagu match <book.xlsx> [--json] [--write]',
+    );
   const session = await Session.open(path);
   session.emu.stats.reset();
   const found = unwrap<MatchReport>(session.run('getMatchReport'), path);
   const readCalls = session.emu.stats.byMethod();
   if (flags.json) io.out(JSON.stringify(found, null, 2));
   else {
-    for (const a of found.assignments) io.out(`${a.requestId} ← ${a.volunteerId}  ${a.score}点  ${a.reasons.join('・')}`);
+    for (const a of found.assignments)
+      io.out(`${a.requestId} ← ${a.volunteerId}  ${a.score}点  ${a.reasons.join('・')}`);
     for (const u of found.unmatched) io.out(`${u.requestId}: あと${u.missing}人不足 — ${u.reasons.join('・')}`);
     const s = found.stats;
-    io.out(`充足 ${s.filledPlaces}/${s.totalPlaces}人分・合計スコア ${s.score} / filled ${s.filledPlaces} of ${s.totalPlaces} places, total score ${s.score}`);
+    io.out(
+      `充足 ${s.filledPlaces}/${s.totalPlaces}人分・合計スコア ${s.score} / filled ${s.filledPlaces} of ${s.totalPlaces} places, total score ${s.score}`,
+    );
   }
   if (flags.write) {
     session.emu.stats.reset();
     const view = unwrap<MatchView>(session.run('runMatching'), path);
     await session.save(path);
-    if (!flags.json) io.out(`「${view.resultSheet}」と「${view.shortageSheet}」を書き込んで保存しました / wrote ${view.resultSheet} and ${view.shortageSheet}, saved ${path}`);
+    if (!flags.json)
+      io.out(
+        `「${view.resultSheet}」と「${view.shortageSheet}」を書き込んで保存しました / wrote ${view.resultSheet} and ${view.shortageSheet}, saved ${path}`,
+      );
     if (flags.stats) printStats(io, 'runMatching', session.emu.stats.byMethod());
   } else if (flags.stats) {
     printStats(io, 'getMatchReport', readCalls);

@@ -9,19 +9,23 @@ export interface SheetsFlags {
   stats?: boolean;
 }
 
-
 export async function runSheets(rest: string[], flags: SheetsFlags, io: Io): Promise<number> {
   const path = rest[0];
-  if (!path || rest.length > 1) throw new UsageError('使い方: tsunagu sheets <book.xlsx> [--json] / usage: tsunagu sheets <book.xlsx> [--json]');
+  if (!path || rest.length > 1)
+    throw new UsageError('使い方: tsunagu sheets <book.xlsx> [--json] / usage: tsunagu sheets <book.xlsx> [--json]');
   const session = await Session.open(path);
   const state = unwrap<SidebarState>(session.run('getSidebarState'), path);
   const recognised = state.sheets.filter((s) => s.kind !== null);
   if (recognised.length === 0) {
-    throw new UsageError(`認識できるシートがありません: ${path}（見出し行に 氏名・フリガナ・電話番号 などの列名が必要です）/ no recognisable sheet in ${path}`);
+    throw new UsageError(
+      `認識できるシートがありません: ${path}（見出し行に 氏名・フリガナ・電話番号 などの列名が必要です）/ no recognisable sheet in ${path}`,
+    );
   }
   const mappings = recognised.map((s) => unwrap<MappingView>(session.run('getMapping', s.name), `${path} / ${s.name}`));
   if (flags.json) {
-    io.out(JSON.stringify({ sheets: state.sheets, mappings, missingStandardSheets: state.missingStandardSheets }, null, 2));
+    io.out(
+      JSON.stringify({ sheets: state.sheets, mappings, missingStandardSheets: state.missingStandardSheets }, null, 2),
+    );
   } else {
     for (const sheet of state.sheets) {
       if (sheet.kind === null) {
@@ -29,13 +33,18 @@ export async function runSheets(rest: string[], flags: SheetsFlags, io: Io): Pro
         continue;
       }
       const mark = sheet.confirmed ? '確認済み / confirmed' : '自動検出 / detected';
-      io.out(`・${sheet.name}: ${sheet.kindLabel}（${sheet.kind}）見出し ${sheet.headerRow}行目, ${sheet.dataRows}行, ${mark}`);
+      io.out(
+        `・${sheet.name}: ${sheet.kindLabel}（${sheet.kind}）見出し ${sheet.headerRow}行目, ${sheet.dataRows}行, ${mark}`,
+      );
       const mapping = mappings.find((m) => m.sheet === sheet.name);
       for (const column of mapping?.columns ?? []) {
         const field = mapping?.fields.find((f) => f.key === column.key);
-        io.out(`    ${column.header || '（空欄）'} → ${field ? `${field.header} (${field.key})` : '（使わない / unused）'}`);
+        io.out(
+          `    ${column.header || '（空欄）'} → ${field ? `${field.header} (${field.key})` : '（使わない / unused）'}`,
+        );
       }
-      if (sheet.missingRequired.length > 0) io.out(`    不足している必須列 / missing required: ${sheet.missingRequired.join('、')}`);
+      if (sheet.missingRequired.length > 0)
+        io.out(`    不足している必須列 / missing required: ${sheet.missingRequired.join('、')}`);
     }
     if (state.missingStandardSheets.length > 0) {
       io.out(`まだないシート / missing standard sheets: ${state.missingStandardSheets.join('、')}`);

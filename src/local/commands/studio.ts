@@ -55,7 +55,9 @@ export async function runStudio(
   }
   io.out(`つなぐ スタジオ: ${studio.url}  (Ctrl+C で終了 / stop)`);
   if (bookPath === undefined) {
-    io.out('ブックを指定していないため、変更はどこにも保存されません / no workbook given: changes are kept in memory only');
+    io.out(
+      'ブックを指定していないため、変更はどこにも保存されません / no workbook given: changes are kept in memory only',
+    );
   }
   await stop.wait();
   await studio.close();

@@ -10,7 +10,6 @@ export interface ValidateFlags {
   stats?: boolean;
 }
 
-
 function bookPath(rest: string[], usage: string): string {
   const path = rest[0];
   if (!path || rest.length > 1) throw new UsageError(usage);
@@ -19,7 +18,10 @@ function bookPath(rest: string[], usage: string): string {
 
 /** validate: exit 0 when there are no errors, 1 when there are, 2 for unusable input. */
 export async function runValidate(rest: string[], flags: ValidateFlags, io: Io): Promise<number> {
-  const path = bookPath(rest, '使い方: tsunagu validate <book.xlsx> [--json] [--write] / usage: tsunagu validate <book.xlsx> [--json] [--write]');
+  const path = bookPath(
+    rest,
+    '使い方: tsunagu validate <book.xlsx> [--json] [--write] / usage: tsunagu validate <book.xlsx> [--json] [--write]',
+  );
   const session = await Session.open(path);
   session.emu.stats.reset();
   const found = unwrap<ValidationReport>(session.run('getValidationReport'), path);
@@ -30,16 +32,23 @@ export async function runValidate(rest: string[], flags: ValidateFlags, io: Io):
     for (const issue of found.issues) {
       const where = `${issue.sheet} ${issue.row}行 ${issue.column}`;
       const tag = issue.severity === 'error' ? 'エラー' : '警告';
-      io.out(`${tag} ${where} [${issue.code}] ${issue.message}${issue.value ? `（値: ${issue.value}）` : ''}${issue.suggestion ? ` → 提案: ${issue.suggestion}` : ''}`);
+      io.out(
+        `${tag} ${where} [${issue.code}] ${issue.message}${issue.value ? `（値: ${issue.value}）` : ''}${issue.suggestion ? ` → 提案: ${issue.suggestion}` : ''}`,
+      );
     }
     const c = found.counts;
-    io.out(`エラー ${c.errors}件・警告 ${c.warnings}件・安全に直せるもの ${c.fixable}件 / ${c.errors} errors, ${c.warnings} warnings, ${c.fixable} safely fixable`);
+    io.out(
+      `エラー ${c.errors}件・警告 ${c.warnings}件・安全に直せるもの ${c.fixable}件 / ${c.errors} errors, ${c.warnings} warnings, ${c.fixable} safely fixable`,
+    );
   }
   if (flags.write) {
     session.emu.stats.reset();
     const view = unwrap<ValidationView>(session.run('runValidation'), path);
     await session.save(path);
-    if (!flags.json) io.out(`「${view.resultSheet}」シートを書き込み、${view.highlighted}個のセルに印を付けて保存しました / wrote ${view.resultSheet}, marked ${view.highlighted} cells, saved ${path}`);
+    if (!flags.json)
+      io.out(
+        `「${view.resultSheet}」シートを書き込み、${view.highlighted}個のセルに印を付けて保存しました / wrote ${view.resultSheet}, marked ${view.highlighted} cells, saved ${path}`,
+      );
     if (flags.stats) printStats(io, 'runValidation', session.emu.stats.byMethod());
   } else if (flags.stats) {
     printStats(io, 'getValidationReport', readCalls);
@@ -54,18 +63,24 @@ export async function runFix(rest: string[], flags: ValidateFlags, io: Io): Prom
   const preview = unwrap<FixPreview>(session.run('previewFixes'), path);
   if (flags.json) io.out(JSON.stringify(preview, null, 2));
   else {
-    for (const item of preview.items) io.out(`${item.sheet}!${item.cell} [${item.kind}] ${item.before} → ${item.after}`);
-    if (preview.total > preview.items.length) io.out(`…ほか ${preview.total - preview.items.length}件 / and ${preview.total - preview.items.length} more`);
+    for (const item of preview.items)
+      io.out(`${item.sheet}!${item.cell} [${item.kind}] ${item.before} → ${item.after}`);
+    if (preview.total > preview.items.length)
+      io.out(`…ほか ${preview.total - preview.items.length}件 / and ${preview.total - preview.items.length} more`);
     io.out(`安全に直せるもの ${preview.total}件 / ${preview.total} safe fixes`);
   }
   if (!flags.write) {
-    if (!flags.json) io.out('保存していません。適用するには --write を付けてください / nothing saved: add --write to apply');
+    if (!flags.json)
+      io.out('保存していません。適用するには --write を付けてください / nothing saved: add --write to apply');
     return 0;
   }
   session.emu.stats.reset();
   const result = unwrap<FixResult>(session.run('applyFixes', preview.token), path);
   await session.save(path);
-  if (!flags.json) io.out(`${result.applied}件を修正して保存しました（元に戻すはサイドバーから）/ applied ${result.applied} fixes and saved ${path}`);
+  if (!flags.json)
+    io.out(
+      `${result.applied}件を修正して保存しました（元に戻すはサイドバーから）/ applied ${result.applied} fixes and saved ${path}`,
+    );
   if (flags.stats) printStats(io, 'applyFixes', session.emu.stats.byMethod());
   return 0;
 }

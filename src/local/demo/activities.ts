@@ -1,6 +1,14 @@
 /** The 活動記録 generator: three fiscal years of the four programmes' activities, with seasons, weekdays, growth, uneven areas, and visits that follow the 依頼 sheet. */
 import { type BookContext, isNewYearHoliday, monthOf, sampleDays, shareUntil } from './context';
-import { type DraftRow, draftRow, fullwidthNumberRecipe, missingRecipe, mistakeCount, plantMistakes, warekiRecipe } from './draft';
+import {
+  type DraftRow,
+  draftRow,
+  fullwidthNumberRecipe,
+  missingRecipe,
+  mistakeCount,
+  plantMistakes,
+  warekiRecipe,
+} from './draft';
 import { fiscalYearFirstDay, fiscalYearLastDay, tokyoMidnight, weekdayOf } from './plain-day';
 import type { Random, Weighted } from './random';
 import { type HelpRequest, REQUEST_WINDOW_DAYS } from './requests';
@@ -42,29 +50,184 @@ const COURSES = [0.8, 1.4, 1.3, 0.8, 0.4, 1, 1.4, 1.2, 0.8, 0.6, 1, 0.8];
  * some missed. りんく's watch-over visits are the bulk of the log, as in a real council.
  */
 const ACTIVITY_TYPES: readonly ActivityType[] = [
-  { programme: 'ふれまち', type: 'サロン', perYear: 90, participants: [8, 28], hours: [2, 2, 2.5, 3], multigenerational: 0.05, volunteer: 0.1, weekend: 0.1, months: SALON },
-  { programme: 'ふれまち', type: '居場所', perYear: 50, participants: [6, 36], hours: [2, 3, 4], multigenerational: 0.28, volunteer: 0.1, weekend: 0.4, months: SALON },
-  { programme: 'ふれまち', type: '助け合い活動', perYear: 35, participants: [1, 3], hours: [1, 1.5, 2], multigenerational: 0.02, volunteer: 0.6, weekend: 0.2, months: FLAT },
-  { programme: 'ふれまち', type: '見守り訪問', perYear: 30, participants: [1, 2], hours: [0.5, 1, 1.5], multigenerational: 0, volunteer: 0.4, weekend: 0.1, months: WATCH },
-  { programme: 'ふれまち', type: 'イベント', perYear: 15, participants: [30, 150], hours: [3, 4, 5], multigenerational: 0.45, volunteer: 0.3, weekend: 0.8, months: EVENTS },
-  { programme: 'りんく', type: '見守り訪問', perYear: 560, participants: [1, 2], hours: [0.5, 1, 1, 1.5], multigenerational: 0, volunteer: 0.15, weekend: 0.02, months: WATCH },
-  { programme: 'りんく', type: '住民懇談会', perYear: 8, participants: [8, 30], hours: [1.5, 2], multigenerational: 0.1, volunteer: 0, weekend: 0.3, months: FLAT },
-  { programme: 'ほっとネット', type: '住民懇談会', perYear: 13, participants: [10, 40], hours: [1.5, 2], multigenerational: 0.15, volunteer: 0, weekend: 0.3, months: FLAT },
-  { programme: 'ほっとネット', type: '講座', perYear: 20, participants: [10, 50], hours: [1.5, 2], multigenerational: 0.1, volunteer: 0, weekend: 0.3, months: COURSES },
-  { programme: 'ほっとネット', type: '居場所', perYear: 20, participants: [5, 30], hours: [2, 3], multigenerational: 0.3, volunteer: 0.05, weekend: 0.3, months: SALON },
-  { programme: 'ほっとネット', type: '情報発信', perYear: 26, participants: undefined, hours: [1, 2, 3], multigenerational: 0, volunteer: 0, weekend: 0, months: FLAT },
-  { programme: 'ボラセン', type: '講座', perYear: 24, participants: [8, 40], hours: [2, 2, 3], multigenerational: 0.1, volunteer: 0, weekend: 0.4, months: COURSES },
-  { programme: 'ボラセン', type: 'イベント', perYear: 20, participants: [20, 200], hours: [3, 4, 6], multigenerational: 0.45, volunteer: 0.5, weekend: 0.85, months: EVENTS },
-  { programme: 'ボラセン', type: '助け合い活動', perYear: 60, participants: [1, 3], hours: [1, 1.5, 2], multigenerational: 0.02, volunteer: 0.9, weekend: 0.2, months: FLAT },
-  { programme: 'ボラセン', type: '情報発信', perYear: 26, participants: undefined, hours: [1, 2], multigenerational: 0, volunteer: 0, weekend: 0, months: FLAT },
+  {
+    programme: 'ふれまち',
+    type: 'サロン',
+    perYear: 90,
+    participants: [8, 28],
+    hours: [2, 2, 2.5, 3],
+    multigenerational: 0.05,
+    volunteer: 0.1,
+    weekend: 0.1,
+    months: SALON,
+  },
+  {
+    programme: 'ふれまち',
+    type: '居場所',
+    perYear: 50,
+    participants: [6, 36],
+    hours: [2, 3, 4],
+    multigenerational: 0.28,
+    volunteer: 0.1,
+    weekend: 0.4,
+    months: SALON,
+  },
+  {
+    programme: 'ふれまち',
+    type: '助け合い活動',
+    perYear: 35,
+    participants: [1, 3],
+    hours: [1, 1.5, 2],
+    multigenerational: 0.02,
+    volunteer: 0.6,
+    weekend: 0.2,
+    months: FLAT,
+  },
+  {
+    programme: 'ふれまち',
+    type: '見守り訪問',
+    perYear: 30,
+    participants: [1, 2],
+    hours: [0.5, 1, 1.5],
+    multigenerational: 0,
+    volunteer: 0.4,
+    weekend: 0.1,
+    months: WATCH,
+  },
+  {
+    programme: 'ふれまち',
+    type: 'イベント',
+    perYear: 15,
+    participants: [30, 150],
+    hours: [3, 4, 5],
+    multigenerational: 0.45,
+    volunteer: 0.3,
+    weekend: 0.8,
+    months: EVENTS,
+  },
+  {
+    programme: 'りんく',
+    type: '見守り訪問',
+    perYear: 560,
+    participants: [1, 2],
+    hours: [0.5, 1, 1, 1.5],
+    multigenerational: 0,
+    volunteer: 0.15,
+    weekend: 0.02,
+    months: WATCH,
+  },
+  {
+    programme: 'りんく',
+    type: '住民懇談会',
+    perYear: 8,
+    participants: [8, 30],
+    hours: [1.5, 2],
+    multigenerational: 0.1,
+    volunteer: 0,
+    weekend: 0.3,
+    months: FLAT,
+  },
+  {
+    programme: 'ほっとネット',
+    type: '住民懇談会',
+    perYear: 13,
+    participants: [10, 40],
+    hours: [1.5, 2],
+    multigenerational: 0.15,
+    volunteer: 0,
+    weekend: 0.3,
+    months: FLAT,
+  },
+  {
+    programme: 'ほっとネット',
+    type: '講座',
+    perYear: 20,
+    participants: [10, 50],
+    hours: [1.5, 2],
+    multigenerational: 0.1,
+    volunteer: 0,
+    weekend: 0.3,
+    months: COURSES,
+  },
+  {
+    programme: 'ほっとネット',
+    type: '居場所',
+    perYear: 20,
+    participants: [5, 30],
+    hours: [2, 3],
+    multigenerational: 0.3,
+    volunteer: 0.05,
+    weekend: 0.3,
+    months: SALON,
+  },
+  {
+    programme: 'ほっとネット',
+    type: '情報発信',
+    perYear: 26,
+    participants: undefined,
+    hours: [1, 2, 3],
+    multigenerational: 0,
+    volunteer: 0,
+    weekend: 0,
+    months: FLAT,
+  },
+  {
+    programme: 'ボラセン',
+    type: '講座',
+    perYear: 24,
+    participants: [8, 40],
+    hours: [2, 2, 3],
+    multigenerational: 0.1,
+    volunteer: 0,
+    weekend: 0.4,
+    months: COURSES,
+  },
+  {
+    programme: 'ボラセン',
+    type: 'イベント',
+    perYear: 20,
+    participants: [20, 200],
+    hours: [3, 4, 6],
+    multigenerational: 0.45,
+    volunteer: 0.5,
+    weekend: 0.85,
+    months: EVENTS,
+  },
+  {
+    programme: 'ボラセン',
+    type: '助け合い活動',
+    perYear: 60,
+    participants: [1, 3],
+    hours: [1, 1.5, 2],
+    multigenerational: 0.02,
+    volunteer: 0.9,
+    weekend: 0.2,
+    months: FLAT,
+  },
+  {
+    programme: 'ボラセン',
+    type: '情報発信',
+    perYear: 26,
+    participants: undefined,
+    hours: [1, 2],
+    multigenerational: 0,
+    volunteer: 0,
+    weekend: 0,
+    months: FLAT,
+  },
 ];
 
 /** The plan's growth: each year a little more than the last. */
 const GROWTH = [1, 1.08, 1.15];
 
 const NOTES: Weighted<string> = [
-  ['新規参加者あり', 4], ['雨天のため縮小して実施', 2], ['猛暑のため室内で実施', 1], ['オンライン併用', 1],
-  ['地域包括支援センター職員が参加', 2], ['子ども食堂と合同開催', 1], ['民生委員と同行', 2],
+  ['新規参加者あり', 4],
+  ['雨天のため縮小して実施', 2],
+  ['猛暑のため室内で実施', 1],
+  ['オンライン併用', 1],
+  ['地域包括支援センター職員が参加', 2],
+  ['子ども食堂と合同開催', 1],
+  ['民生委員と同行', 2],
 ];
 
 function typeWeight(t: ActivityType): (day: number) => number {
@@ -77,7 +240,11 @@ function typeWeight(t: ActivityType): (day: number) => number {
   };
 }
 
-export function generateActivities(ctx: BookContext, roster: readonly Volunteer[], requests: readonly HelpRequest[]): DraftRow[] {
+export function generateActivities(
+  ctx: BookContext,
+  roster: readonly Volunteer[],
+  requests: readonly HelpRequest[],
+): DraftRow[] {
   const rng = ctx.stream('activities');
   const activeByArea = new Map<DemoArea, Volunteer[]>();
   for (const v of roster) {
@@ -114,8 +281,7 @@ export function generateActivities(ctx: BookContext, roster: readonly Volunteer[
   // Before the 依頼 sheet's window, ボラセン's 助け合い活動 went on at the same pace for requests no
   // longer on the sheet, so those rows carry no 依頼番号 rather than a dangling one.
   const windowStart = ctx.today - REQUEST_WINDOW_DAYS;
-  const helpingPerDay =
-    ctx.requests > 0 ? linked / REQUEST_WINDOW_DAYS : helping.perYear / 365;
+  const helpingPerDay = ctx.requests > 0 ? linked / REQUEST_WINDOW_DAYS : helping.perYear / 365;
   const lastGrowth = GROWTH[GROWTH.length - 1] ?? 1;
 
   ctx.fiscalYears.forEach((fy, index) => {
@@ -145,13 +311,24 @@ export function generateActivities(ctx: BookContext, roster: readonly Volunteer[
   plantMistakes(
     rows,
     mistakeCount(rng, rows.length, 0.005, 0.012),
-    [warekiRecipe('日付', ['kanji', 'letterDot', 'letterSlash']), fullwidthNumberRecipe('参加者数', false), missingRecipe('圏域')],
+    [
+      warekiRecipe('日付', ['kanji', 'letterDot', 'letterSlash']),
+      fullwidthNumberRecipe('参加者数', false),
+      missingRecipe('圏域'),
+    ],
     rng,
   );
   return rows;
 }
 
-function activityRow(rng: Random, t: ActivityType, day: number, area: string, volunteerId: string, requestId: string): DraftRow {
+function activityRow(
+  rng: Random,
+  t: ActivityType,
+  day: number,
+  area: string,
+  volunteerId: string,
+  requestId: string,
+): DraftRow {
   return draftRow({
     日付: tokyoMidnight(day),
     事業: t.programme,

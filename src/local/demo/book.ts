@@ -21,8 +21,14 @@ export function generateDemoBook(opts: DemoOptions): DemoBook {
   const roster = generateVolunteers(ctx, new ContactRegistry());
   const requests = generateRequests(ctx, roster);
   const parts = [
-    finishSheet('volunteers', roster.map((v) => v.row)),
-    finishSheet('requests', requests.map((r) => r.row)),
+    finishSheet(
+      'volunteers',
+      roster.map((v) => v.row),
+    ),
+    finishSheet(
+      'requests',
+      requests.map((r) => r.row),
+    ),
     finishSheet('donations', generateDonations(ctx)),
     finishSheet('memberships', generateMemberships(ctx)),
     finishSheet('activities', generateActivities(ctx, roster, requests)),

@@ -10,33 +10,97 @@ const ROWS_PER_YEAR = 1180;
 const GROWTH = [1, 1.075, 1.15];
 
 const PRIMARY: Weighted<string> = [
-  ['介護', 25], ['生活困窮', 22], ['障害', 12], ['子育て', 10], ['8050', 8], ['ひきこもり', 8], ['外国にルーツ', 5],
-  ['ヤングケアラー', 3], ['その他', 7],
+  ['介護', 25],
+  ['生活困窮', 22],
+  ['障害', 12],
+  ['子育て', 10],
+  ['8050', 8],
+  ['ひきこもり', 8],
+  ['外国にルーツ', 5],
+  ['ヤングケアラー', 3],
+  ['その他', 7],
 ];
 
 /** Problems come in clusters: an 8050 household is often also ひきこもり and short of money. */
 const COMPANIONS: Readonly<Record<string, Weighted<string>>> = {
-  '8050': [['ひきこもり', 5], ['生活困窮', 3], ['介護', 2]],
-  ひきこもり: [['8050', 3], ['障害', 2], ['生活困窮', 2]],
-  ヤングケアラー: [['介護', 5], ['障害', 2], ['子育て', 2]],
-  外国にルーツ: [['子育て', 3], ['生活困窮', 4]],
-  生活困窮: [['障害', 2], ['介護', 2], ['子育て', 1]],
-  介護: [['生活困窮', 2], ['障害', 1]],
-  障害: [['生活困窮', 2], ['介護', 1]],
-  子育て: [['生活困窮', 2], ['外国にルーツ', 1]],
+  '8050': [
+    ['ひきこもり', 5],
+    ['生活困窮', 3],
+    ['介護', 2],
+  ],
+  ひきこもり: [
+    ['8050', 3],
+    ['障害', 2],
+    ['生活困窮', 2],
+  ],
+  ヤングケアラー: [
+    ['介護', 5],
+    ['障害', 2],
+    ['子育て', 2],
+  ],
+  外国にルーツ: [
+    ['子育て', 3],
+    ['生活困窮', 4],
+  ],
+  生活困窮: [
+    ['障害', 2],
+    ['介護', 2],
+    ['子育て', 1],
+  ],
+  介護: [
+    ['生活困窮', 2],
+    ['障害', 1],
+  ],
+  障害: [
+    ['生活困窮', 2],
+    ['介護', 1],
+  ],
+  子育て: [
+    ['生活困窮', 2],
+    ['外国にルーツ', 1],
+  ],
 };
 
 /** Where each kind of problem is referred on (つなぎ先): services, never people. */
 const REFERRALS: Readonly<Record<string, Weighted<string>>> = {
-  介護: [['地域包括支援センター', 5], ['居宅介護支援事業所', 1]],
-  生活困窮: [['生活サポート相談窓口', 4], ['福祉事務所', 3], ['フードバンク', 1]],
-  障害: [['障害者総合支援センター', 3], ['相談支援事業所', 2]],
-  子育て: [['子ども家庭支援センター', 4], ['保健センター', 1]],
-  '8050': [['地域包括支援センター', 3], ['ひきこもり相談窓口', 2]],
-  ひきこもり: [['ひきこもり相談窓口', 3], ['保健所', 1]],
-  外国にルーツ: [['多文化共生センター', 3], ['子ども家庭支援センター', 1]],
-  ヤングケアラー: [['子ども家庭支援センター', 3], ['スクールソーシャルワーカー', 2]],
-  その他: [['消費生活センター', 2], ['法テラス', 2], ['権利擁護センター', 1]],
+  介護: [
+    ['地域包括支援センター', 5],
+    ['居宅介護支援事業所', 1],
+  ],
+  生活困窮: [
+    ['生活サポート相談窓口', 4],
+    ['福祉事務所', 3],
+    ['フードバンク', 1],
+  ],
+  障害: [
+    ['障害者総合支援センター', 3],
+    ['相談支援事業所', 2],
+  ],
+  子育て: [
+    ['子ども家庭支援センター', 4],
+    ['保健センター', 1],
+  ],
+  '8050': [
+    ['地域包括支援センター', 3],
+    ['ひきこもり相談窓口', 2],
+  ],
+  ひきこもり: [
+    ['ひきこもり相談窓口', 3],
+    ['保健所', 1],
+  ],
+  外国にルーツ: [
+    ['多文化共生センター', 3],
+    ['子ども家庭支援センター', 1],
+  ],
+  ヤングケアラー: [
+    ['子ども家庭支援センター', 3],
+    ['スクールソーシャルワーカー', 2],
+  ],
+  その他: [
+    ['消費生活センター', 2],
+    ['法テラス', 2],
+    ['権利擁護センター', 1],
+  ],
 };
 
 const ORDER = PRIMARY.map(([c]) => c);
@@ -78,17 +142,25 @@ export function generateConsultations(ctx: BookContext): DraftRow[] {
           ]),
           相談分類: joinMulti(categories, sep),
           対応状況: status,
-          つなぎ先: status === 'つなぎ' ? rng.weighted(REFERRALS[categories[0] ?? 'その他'] ?? REFERRALS['その他'] ?? []) : '',
+          つなぎ先:
+            status === 'つなぎ' ? rng.weighted(REFERRALS[categories[0] ?? 'その他'] ?? REFERRALS['その他'] ?? []) : '',
         }),
       );
     }
   });
-  plantMistakes(rows, mistakeCount(rng, rows.length, 0.005, 0.012), [warekiRecipe('受付日', ['kanji', 'letterDot']), missingRecipe('経路')], rng);
+  plantMistakes(
+    rows,
+    mistakeCount(rng, rows.length, 0.005, 0.012),
+    [warekiRecipe('受付日', ['kanji', 'letterDot']), missingRecipe('経路')],
+    rng,
+  );
   return rows;
 }
 
 function categoriesFor(rng: Random, diverseArea: boolean): string[] {
-  const primary = rng.weighted(diverseArea ? PRIMARY.map(([c, w]) => [c, c === '外国にルーツ' ? w * 3 : w] as const) : PRIMARY);
+  const primary = rng.weighted(
+    diverseArea ? PRIMARY.map(([c, w]) => [c, c === '外国にルーツ' ? w * 3 : w] as const) : PRIMARY,
+  );
   const out = [primary];
   const companions = COMPANIONS[primary];
   if (companions && rng.chance(0.45)) {

@@ -7,30 +7,80 @@ import type { Random } from './random';
  * Towns not listed get a stable made-up code in the same ranges, so any 設定 list works.
  */
 const POSTAL_CODES: Readonly<Record<string, string>> = {
-  谷戸町: '188-0001', 緑町: '188-0002', 北原町: '188-0003', 西原町: '188-0004', 田無町: '188-0011',
-  南町: '188-0012', 向台町: '188-0013', 芝久保町: '188-0014', ひばりが丘: '202-0001', ひばりが丘北: '202-0002',
-  北町: '202-0003', 下保谷: '202-0004', 住吉町: '202-0005', 栄町: '202-0006', 泉町: '202-0011', 東町: '202-0012',
-  中町: '202-0013', 富士町: '202-0014', 保谷町: '202-0015', 東伏見: '202-0021', 柳沢: '202-0022', 新町: '202-0023',
+  谷戸町: '188-0001',
+  緑町: '188-0002',
+  北原町: '188-0003',
+  西原町: '188-0004',
+  田無町: '188-0011',
+  南町: '188-0012',
+  向台町: '188-0013',
+  芝久保町: '188-0014',
+  ひばりが丘: '202-0001',
+  ひばりが丘北: '202-0002',
+  北町: '202-0003',
+  下保谷: '202-0004',
+  住吉町: '202-0005',
+  栄町: '202-0006',
+  泉町: '202-0011',
+  東町: '202-0012',
+  中町: '202-0013',
+  富士町: '202-0014',
+  保谷町: '202-0015',
+  東伏見: '202-0021',
+  柳沢: '202-0022',
+  新町: '202-0023',
 };
 
 /** How many 丁目 a town has; unknown towns get five. */
 const CHOME_COUNT: Readonly<Record<string, number>> = {
-  谷戸町: 3, 緑町: 3, 北原町: 3, 西原町: 5, 田無町: 7, 南町: 6, 向台町: 6, 芝久保町: 5, ひばりが丘: 4,
-  ひばりが丘北: 4, 北町: 6, 下保谷: 5, 住吉町: 6, 栄町: 3, 泉町: 6, 東町: 6, 中町: 6, 富士町: 6, 保谷町: 6,
-  東伏見: 6, 柳沢: 6, 新町: 6,
+  谷戸町: 3,
+  緑町: 3,
+  北原町: 3,
+  西原町: 5,
+  田無町: 7,
+  南町: 6,
+  向台町: 6,
+  芝久保町: 5,
+  ひばりが丘: 4,
+  ひばりが丘北: 4,
+  北町: 6,
+  下保谷: 5,
+  住吉町: 6,
+  栄町: 3,
+  泉町: 6,
+  東町: 6,
+  中町: 6,
+  富士町: 6,
+  保谷町: 6,
+  東伏見: 6,
+  柳沢: 6,
+  新町: 6,
 };
 
 /** Neighbouring places, for donors and members who live outside the city. */
 export const NEIGHBOUR_PLACES: readonly string[] = [
-  '東京都小平市花小金井', '東京都東久留米市本町', '東京都練馬区関町北', '東京都武蔵野市緑町', '埼玉県新座市栗原',
-  '東京都小金井市梶野町', '東京都練馬区大泉学園町',
+  '東京都小平市花小金井',
+  '東京都東久留米市本町',
+  '東京都練馬区関町北',
+  '東京都武蔵野市緑町',
+  '埼玉県新座市栗原',
+  '東京都小金井市梶野町',
+  '東京都練馬区大泉学園町',
 ];
 
 const KANJI_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 const BUILDINGS: readonly string[] = [
-  'ハイツけやき', 'コーポさくら', 'メゾンひばり', 'グリーンハイツ', 'パークハウス', 'サンライズマンション', 'レジデンス向台',
-  'ライオンズマンション', 'ヴィラ武蔵野', 'エステート保谷',
+  'ハイツけやき',
+  'コーポさくら',
+  'メゾンひばり',
+  'グリーンハイツ',
+  'パークハウス',
+  'サンライズマンション',
+  'レジデンス向台',
+  'ライオンズマンション',
+  'ヴィラ武蔵野',
+  'エステート保谷',
 ];
 
 function stableHash(text: string): number {
@@ -121,7 +171,10 @@ export class ContactRegistry {
 
   /** 090/080/070; the second group never starts with 0, as no carrier issues those. */
   mobile(rng: Random): string {
-    return this.unique(this.phones, () => `0${rng.pick(['9', '9', '8', '7'])}0-${rng.int(1, 9)}${digits(rng, 3)}-${digits(rng, 4)}`);
+    return this.unique(
+      this.phones,
+      () => `0${rng.pick(['9', '9', '8', '7'])}0-${rng.int(1, 9)}${digits(rng, 3)}-${digits(rng, 4)}`,
+    );
   }
 
   /** A plausible personal address on the reserved example domains, built from the romaji of the reading. */
@@ -141,7 +194,9 @@ export class ContactRegistry {
       [`${given}_${family[0] ?? 'x'}${digits(rng, 3)}`, 2],
       [`${family}.${given}${digits(rng, 2)}`, 2],
     ]);
-    return this.unique(this.emails, (attempt) => (attempt === 0 ? `${local}@${domain}` : `${local}${attempt + 1}@${domain}`));
+    return this.unique(this.emails, (attempt) =>
+      attempt === 0 ? `${local}@${domain}` : `${local}${attempt + 1}@${domain}`,
+    );
   }
 
   /** A volunteer group's address from the romaji of its name's parts: hidamari.keichou@example.org. */

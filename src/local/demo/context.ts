@@ -1,5 +1,13 @@
 /** BookContext: what every sheet generator shares — the validated options, today, the areas with their demo weights, the fiscal years covered, and seasonal day sampling. */
-import { epochDay, fiscalYearFirstDay, fiscalYearLastDay, fiscalYearOf, isRealDay, tokyoEpochDay, type PlainDay } from './plain-day';
+import {
+  epochDay,
+  fiscalYearFirstDay,
+  fiscalYearLastDay,
+  fiscalYearOf,
+  isRealDay,
+  tokyoEpochDay,
+  type PlainDay,
+} from './plain-day';
 import { Random, type Weighted } from './random';
 import type { DemoArea, DemoOptions } from './types';
 
@@ -101,7 +109,13 @@ function checkAreas(areas: readonly DemoArea[] | undefined): readonly DemoArea[]
  * Draws `n` days from [first, last] with probability proportional to weight(day), sorted.
  * Building the cumulative table costs one pass over the span; each draw is a binary search.
  */
-export function sampleDays(rng: Random, first: number, last: number, n: number, weight: (day: number) => number): number[] {
+export function sampleDays(
+  rng: Random,
+  first: number,
+  last: number,
+  n: number,
+  weight: (day: number) => number,
+): number[] {
   if (n <= 0 || last < first) return [];
   const cumulative: number[] = [];
   let total = 0;

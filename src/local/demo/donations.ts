@@ -14,7 +14,15 @@ import {
 } from './draft';
 import { communityGroupName, companyName } from './organisations';
 import { type Gender, fullName, japaneseName } from './people';
-import { fiscalYearEraPrefix, fiscalYearFirstDay, fiscalYearLastDay, fromEpochDay, isoDay, tokyoMidnight, weekdayOf } from './plain-day';
+import {
+  fiscalYearEraPrefix,
+  fiscalYearFirstDay,
+  fiscalYearLastDay,
+  fromEpochDay,
+  isoDay,
+  tokyoMidnight,
+  weekdayOf,
+} from './plain-day';
 import type { Random, Weighted } from './random';
 
 type DonorKind = '個人' | '法人' | '団体';
@@ -41,8 +49,14 @@ const ROWS_PER_YEAR = 230;
 const GROWTH = [1, 1.06, 1.12];
 
 const GOODS: readonly (readonly [string, number])[] = [
-  ['お米 30kg', 12_000], ['車いす 1台', 40_000], ['タオル 50枚', 5_000], ['文房具一式', 8_000], ['紙おむつ 10パック', 15_000],
-  ['レトルト食品 一箱', 6_000], ['絵本 20冊', 10_000], ['ポータブル電源 1台', 60_000],
+  ['お米 30kg', 12_000],
+  ['車いす 1台', 40_000],
+  ['タオル 50枚', 5_000],
+  ['文房具一式', 8_000],
+  ['紙おむつ 10パック', 15_000],
+  ['レトルト食品 一箱', 6_000],
+  ['絵本 20冊', 10_000],
+  ['ポータブル電源 1台', 60_000],
 ];
 
 const DESIGNATIONS: Weighted<string> = [
@@ -65,7 +79,8 @@ function seasonal(day: number): number {
 export function generateDonations(ctx: BookContext): DraftRow[] {
   const rng = ctx.stream('donations');
   const donors = donorPool(rng, ctx);
-  const byKind = (kind: DonorKind): Weighted<Donor> => donors.filter((d) => d.kind === kind).map((d) => [d, d.regular ? 4 : 1] as const);
+  const byKind = (kind: DonorKind): Weighted<Donor> =>
+    donors.filter((d) => d.kind === kind).map((d) => [d, d.regular ? 4 : 1] as const);
   const weights = { 個人: byKind('個人'), 法人: byKind('法人'), 団体: byKind('団体') };
 
   const rows: DonationRow[] = [];
@@ -87,7 +102,12 @@ export function generateDonations(ctx: BookContext): DraftRow[] {
     const prefix = fiscalYearEraPrefix(fy);
     let previous: DonationRow | undefined;
     entries.forEach(({ day, cells }, i) => {
-      const row: DonationRow = { ...draftRow({ ...cells, 領収書番号: serial(`${prefix}-`, i + 1, 4) }), fy, day, previous };
+      const row: DonationRow = {
+        ...draftRow({ ...cells, 領収書番号: serial(`${prefix}-`, i + 1, 4) }),
+        fy,
+        day,
+        previous,
+      };
       rows.push(row);
       previous = row;
     });
@@ -122,7 +142,9 @@ function donorPool(rng: Random, ctx: BookContext): Donor[] {
       id: serial('D-', i + 1, 4),
       kind,
       name,
-      address: inCity ? formatAddress(randomAddress(rng, ctx.city, place.town), randomAddressStyle(rng)) : neighbourAddress(rng),
+      address: inCity
+        ? formatAddress(randomAddress(rng, ctx.city, place.town), randomAddressStyle(rng))
+        : neighbourAddress(rng),
       publishes: rng.chance(kind === '個人' ? 0.55 : kind === '法人' ? 0.9 : 0.85),
       regular: rng.chance(0.3),
     });
@@ -149,7 +171,8 @@ function donationCells(
     ['指定寄付', december ? 62 : 35],
     ['物品寄付', kind === '匿名' ? 2 : 10],
   ]);
-  const designation = category !== '指定寄付' ? '' : december && rng.chance(0.75) ? '歳末たすけあい' : rng.weighted(DESIGNATIONS);
+  const designation =
+    category !== '指定寄付' ? '' : december && rng.chance(0.75) ? '歳末たすけあい' : rng.weighted(DESIGNATIONS);
   const donor = kind === '匿名' ? undefined : rng.weighted(donors[kind]);
 
   let method = '';
@@ -202,12 +225,28 @@ function donationAmount(rng: Random, kind: DonorKind | '匿名', method: string)
   switch (kind) {
     case '個人':
       return rng.weighted([
-        [1_000, 20], [2_000, 10], [3_000, 15], [5_000, 20], [10_000, 20], [20_000, 5], [30_000, 4], [50_000, 3],
-        [100_000, 1.5], [300_000, 0.2], [1_000_000, 0.05],
+        [1_000, 20],
+        [2_000, 10],
+        [3_000, 15],
+        [5_000, 20],
+        [10_000, 20],
+        [20_000, 5],
+        [30_000, 4],
+        [50_000, 3],
+        [100_000, 1.5],
+        [300_000, 0.2],
+        [1_000_000, 0.05],
       ]);
     case '法人':
       return rng.weighted([
-        [10_000, 25], [30_000, 25], [50_000, 20], [100_000, 15], [200_000, 5], [300_000, 3], [500_000, 1], [1_000_000, 0.3],
+        [10_000, 25],
+        [30_000, 25],
+        [50_000, 20],
+        [100_000, 15],
+        [200_000, 5],
+        [300_000, 3],
+        [500_000, 1],
+        [1_000_000, 0.3],
       ]);
     case '団体':
       return rng.chance(0.5) ? rng.int(3_000, 80_000) : rng.pick([10_000, 20_000, 30_000, 50_000, 100_000]);

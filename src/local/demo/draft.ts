@@ -71,7 +71,10 @@ export function mistakeCount(rng: Random, rows: number, low: number, high: numbe
 }
 
 /** Turns finished drafts into the sheet and its manifest entries (row numbers count the header as row 1). */
-export function finishSheet(kind: DemoSheetKind, rows: readonly DraftRow[]): { sheet: DemoSheet; mistakes: PlantedMistake[] } {
+export function finishSheet(
+  kind: DemoSheetKind,
+  rows: readonly DraftRow[],
+): { sheet: DemoSheet; mistakes: PlantedMistake[] } {
   const spec = DEMO_SHEET_SPECS[kind];
   const header = [...spec.header];
   const rowNumber = new Map<DraftRow, number>();
@@ -111,9 +114,9 @@ export function katakanaToHiragana(text: string): string {
 }
 
 const HALFWIDTH_KANA: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'ァアィイゥウェエォオカキクケコサシスセソタチッツテトナニヌネノハヒフヘホマミムメモャヤュユョヨラリルレロワヲンー'].map(
-    (c, i) => [c, [...'ｧｱｨｲｩｳｪｴｫｵｶｷｸｹｺｻｼｽｾｿﾀﾁｯﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓｬﾔｭﾕｮﾖﾗﾘﾙﾚﾛﾜｦﾝｰ'][i] ?? c],
-  ),
+  [
+    ...'ァアィイゥウェエォオカキクケコサシスセソタチッツテトナニヌネノハヒフヘホマミムメモャヤュユョヨラリルレロワヲンー',
+  ].map((c, i) => [c, [...'ｧｱｨｲｩｳｪｴｫｵｶｷｸｹｺｻｼｽｾｿﾀﾁｯﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓｬﾔｭﾕｮﾖﾗﾘﾙﾚﾛﾜｦﾝｰ'][i] ?? c]),
 );
 
 /** 半角カナ, as old systems and some phones produce it: ガ becomes ｶﾞ (two characters). */
@@ -131,7 +134,10 @@ export function yen(amount: number): string {
 // ---- recipes that fit many sheets ---------------------------------------------------------------
 
 /** A date cell typed as 和暦 text; birth dates use 昭和/平成, recent dates 令和. */
-export function warekiRecipe<R extends DraftRow>(column: string, styles: readonly WarekiStyle[] = ['kanji', 'letterDot', 'letterSlash']): MistakeRecipe<R> {
+export function warekiRecipe<R extends DraftRow>(
+  column: string,
+  styles: readonly WarekiStyle[] = ['kanji', 'letterDot', 'letterSlash'],
+): MistakeRecipe<R> {
   return {
     kind: 'wareki',
     column,
@@ -145,7 +151,10 @@ export function warekiRecipe<R extends DraftRow>(column: string, styles: readonl
   };
 }
 
-export function missingRecipe<R extends DraftRow>(column: string, when: (row: R) => boolean = () => true): MistakeRecipe<R> {
+export function missingRecipe<R extends DraftRow>(
+  column: string,
+  when: (row: R) => boolean = () => true,
+): MistakeRecipe<R> {
   return {
     kind: 'missingRequired',
     column,

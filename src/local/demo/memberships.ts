@@ -123,10 +123,24 @@ function newMember(rng: Random, ctx: BookContext, id: string, fy: number): Membe
   }
   const units: Weighted<number> =
     kind === '普通会員'
-      ? [[1, 85], [2, 10], [3, 3], [5, 2]]
+      ? [
+          [1, 85],
+          [2, 10],
+          [3, 3],
+          [5, 2],
+        ]
       : kind === '法人会員'
-        ? [[1, 60], [2, 20], [3, 10], [5, 10]]
-        : [[1, 70], [2, 25], [3, 5]];
+        ? [
+            [1, 60],
+            [2, 20],
+            [3, 10],
+            [5, 10],
+          ]
+        : [
+            [1, 70],
+            [2, 25],
+            [3, 5],
+          ];
   return {
     id,
     kind,

@@ -1,6 +1,14 @@
 /** The 依頼 generator: help requests of the last ten months, their life cycle by age, and volunteers assigned from the roster where the request's needs allow. */
 import { type BookContext, isNewYearHoliday, sampleDays, serial } from './context';
-import { type DraftRow, draftRow, fullwidthNumberRecipe, missingRecipe, mistakeCount, plantMistakes, warekiRecipe } from './draft';
+import {
+  type DraftRow,
+  draftRow,
+  fullwidthNumberRecipe,
+  missingRecipe,
+  mistakeCount,
+  plantMistakes,
+  warekiRecipe,
+} from './draft';
 import { FOREIGN_ROOTED_NAMES, type Gender, fullName, japaneseName } from './people';
 import { fromEpochDay, tokyoMidnight, weekdayOf } from './plain-day';
 import type { Random, Weighted } from './random';
@@ -60,24 +68,259 @@ const NONE: readonly Skill[] = [];
  * what staff file there: activities at facilities, garden work, reading for the blind.
  */
 const REQUEST_TYPES: readonly RequestType[] = [
-  { name: '家事の手伝い', weight: 12, requesters: [['個人', 1]], skills: [[NONE, 8], [['調理'], 2]], fields: ['高齢者'], frequencies: [['毎週', 5], ['隔週', 3], ['単発', 2]], homeOk: 0, needed: [1, 1], womanWanted: 0.25 },
-  { name: '外出の付き添い', weight: 10, requesters: [['個人', 1]], skills: [[['運転'], 3], [['介護職員初任者研修'], 2], [NONE, 5]], fields: ['高齢者', '障害のある人'], frequencies: [['単発', 5], ['毎月', 3], ['隔週', 2]], homeOk: 0, needed: [1, 1], womanWanted: 0.2 },
-  { name: '話し相手', weight: 12, requesters: [['個人', 8], ['施設', 2]], skills: [[['傾聴'], 3], [NONE, 7]], fields: ['高齢者', '地域の居場所'], frequencies: [['毎週', 5], ['隔週', 4], ['毎月', 1]], homeOk: 0.4, needed: [1, 1], womanWanted: 0.15 },
-  { name: '見守り', weight: 9, requesters: [['個人', 1]], skills: [[['傾聴'], 4], [NONE, 6]], fields: ['高齢者'], frequencies: [['毎週', 8], ['隔週', 2]], homeOk: 0.5, needed: [1, 1], womanWanted: 0.1 },
-  { name: '子育て支援', weight: 7, requesters: [['個人', 7], ['団体', 3]], skills: [[['保育士'], 2], [NONE, 8]], fields: ['子ども・子育て'], frequencies: [['毎週', 4], ['隔週', 3], ['単発', 3]], homeOk: 0, needed: [1, 2], womanWanted: 0.4 },
-  { name: '学習支援', weight: 9, requesters: [['個人', 6], ['団体', 4]], skills: [[NONE, 8], [['外国語'], 2]], fields: ['子ども・子育て'], frequencies: [['毎週', 7], ['隔週', 3]], homeOk: 0.15, needed: [1, 2], womanWanted: 0.05 },
-  { name: '通訳・翻訳', weight: 5, requesters: [['個人', 60], ['施設', 25], ['団体', 15]], skills: [[NONE, 1]], languages: [['英語', 3], ['中国語', 3], ['韓国語', 1], ['ベトナム語', 2], ['ネパール語', 1], ['タガログ語', 1], ['やさしい日本語', 2]], fields: ['外国にルーツのある人'], frequencies: [['単発', 7], ['毎月', 3]], homeOk: 0.3, needed: [1, 1], womanWanted: 0.05 },
-  { name: '手続きの手伝い', weight: 5, requesters: [['個人', 1]], skills: [[['パソコン・スマホ'], 5], [NONE, 5]], fields: ['高齢者', '外国にルーツのある人'], frequencies: [['単発', 8], ['毎月', 2]], homeOk: 0.3, needed: [1, 1], womanWanted: 0 },
-  { name: 'イベントの手伝い', weight: 10, requesters: [['団体', 6], ['施設', 4]], skills: [[NONE, 8], [['調理'], 2]], fields: ['地域の居場所', '子ども・子育て'], frequencies: [['単発', 9], ['毎月', 1]], homeOk: 0, needed: [2, 3], womanWanted: 0 },
-  { name: 'その他', weight: 9, requesters: [['施設', 6], ['個人', 4]], skills: [[NONE, 5], [['手話'], 1], [['音訳'], 1], [['要約筆記'], 1]], fields: ['障害のある人', '高齢者', '環境・まちづくり'], frequencies: [['毎月', 5], ['単発', 4], ['隔週', 1]], homeOk: 0, needed: [1, 3], womanWanted: 0 },
+  {
+    name: '家事の手伝い',
+    weight: 12,
+    requesters: [['個人', 1]],
+    skills: [
+      [NONE, 8],
+      [['調理'], 2],
+    ],
+    fields: ['高齢者'],
+    frequencies: [
+      ['毎週', 5],
+      ['隔週', 3],
+      ['単発', 2],
+    ],
+    homeOk: 0,
+    needed: [1, 1],
+    womanWanted: 0.25,
+  },
+  {
+    name: '外出の付き添い',
+    weight: 10,
+    requesters: [['個人', 1]],
+    skills: [
+      [['運転'], 3],
+      [['介護職員初任者研修'], 2],
+      [NONE, 5],
+    ],
+    fields: ['高齢者', '障害のある人'],
+    frequencies: [
+      ['単発', 5],
+      ['毎月', 3],
+      ['隔週', 2],
+    ],
+    homeOk: 0,
+    needed: [1, 1],
+    womanWanted: 0.2,
+  },
+  {
+    name: '話し相手',
+    weight: 12,
+    requesters: [
+      ['個人', 8],
+      ['施設', 2],
+    ],
+    skills: [
+      [['傾聴'], 3],
+      [NONE, 7],
+    ],
+    fields: ['高齢者', '地域の居場所'],
+    frequencies: [
+      ['毎週', 5],
+      ['隔週', 4],
+      ['毎月', 1],
+    ],
+    homeOk: 0.4,
+    needed: [1, 1],
+    womanWanted: 0.15,
+  },
+  {
+    name: '見守り',
+    weight: 9,
+    requesters: [['個人', 1]],
+    skills: [
+      [['傾聴'], 4],
+      [NONE, 6],
+    ],
+    fields: ['高齢者'],
+    frequencies: [
+      ['毎週', 8],
+      ['隔週', 2],
+    ],
+    homeOk: 0.5,
+    needed: [1, 1],
+    womanWanted: 0.1,
+  },
+  {
+    name: '子育て支援',
+    weight: 7,
+    requesters: [
+      ['個人', 7],
+      ['団体', 3],
+    ],
+    skills: [
+      [['保育士'], 2],
+      [NONE, 8],
+    ],
+    fields: ['子ども・子育て'],
+    frequencies: [
+      ['毎週', 4],
+      ['隔週', 3],
+      ['単発', 3],
+    ],
+    homeOk: 0,
+    needed: [1, 2],
+    womanWanted: 0.4,
+  },
+  {
+    name: '学習支援',
+    weight: 9,
+    requesters: [
+      ['個人', 6],
+      ['団体', 4],
+    ],
+    skills: [
+      [NONE, 8],
+      [['外国語'], 2],
+    ],
+    fields: ['子ども・子育て'],
+    frequencies: [
+      ['毎週', 7],
+      ['隔週', 3],
+    ],
+    homeOk: 0.15,
+    needed: [1, 2],
+    womanWanted: 0.05,
+  },
+  {
+    name: '通訳・翻訳',
+    weight: 5,
+    requesters: [
+      ['個人', 60],
+      ['施設', 25],
+      ['団体', 15],
+    ],
+    skills: [[NONE, 1]],
+    languages: [
+      ['英語', 3],
+      ['中国語', 3],
+      ['韓国語', 1],
+      ['ベトナム語', 2],
+      ['ネパール語', 1],
+      ['タガログ語', 1],
+      ['やさしい日本語', 2],
+    ],
+    fields: ['外国にルーツのある人'],
+    frequencies: [
+      ['単発', 7],
+      ['毎月', 3],
+    ],
+    homeOk: 0.3,
+    needed: [1, 1],
+    womanWanted: 0.05,
+  },
+  {
+    name: '手続きの手伝い',
+    weight: 5,
+    requesters: [['個人', 1]],
+    skills: [
+      [['パソコン・スマホ'], 5],
+      [NONE, 5],
+    ],
+    fields: ['高齢者', '外国にルーツのある人'],
+    frequencies: [
+      ['単発', 8],
+      ['毎月', 2],
+    ],
+    homeOk: 0.3,
+    needed: [1, 1],
+    womanWanted: 0,
+  },
+  {
+    name: 'イベントの手伝い',
+    weight: 10,
+    requesters: [
+      ['団体', 6],
+      ['施設', 4],
+    ],
+    skills: [
+      [NONE, 8],
+      [['調理'], 2],
+    ],
+    fields: ['地域の居場所', '子ども・子育て'],
+    frequencies: [
+      ['単発', 9],
+      ['毎月', 1],
+    ],
+    homeOk: 0,
+    needed: [2, 3],
+    womanWanted: 0,
+  },
+  {
+    name: 'その他',
+    weight: 9,
+    requesters: [
+      ['施設', 6],
+      ['個人', 4],
+    ],
+    skills: [
+      [NONE, 5],
+      [['手話'], 1],
+      [['音訳'], 1],
+      [['要約筆記'], 1],
+    ],
+    fields: ['障害のある人', '高齢者', '環境・まちづくり'],
+    frequencies: [
+      ['毎月', 5],
+      ['単発', 4],
+      ['隔週', 1],
+    ],
+    homeOk: 0,
+    needed: [1, 3],
+    womanWanted: 0,
+  },
 ];
 
 const REQUEST_TYPE_WEIGHTS: Weighted<RequestType> = REQUEST_TYPES.map((t) => [t, t.weight] as const);
 
 const SLOTS: Record<RequesterKind, { days: Weighted<string>; times: Weighted<string> }> = {
-  個人: { days: [['月', 2], ['火', 2], ['水', 2], ['木', 2], ['金', 2], ['平日', 2], ['土', 0.5]], times: [['午前', 5], ['午後', 5], ['終日', 0.5]] },
-  施設: { days: [['月', 2], ['火', 2], ['水', 2], ['木', 2], ['金', 2], ['平日', 1], ['土', 1]], times: [['午後', 6], ['午前', 3]] },
-  団体: { days: [['土', 4], ['日', 3], ['土日', 3], ['平日', 1]], times: [['終日', 4], ['午前', 2], ['午後', 2], ['夜間', 1]] },
+  個人: {
+    days: [
+      ['月', 2],
+      ['火', 2],
+      ['水', 2],
+      ['木', 2],
+      ['金', 2],
+      ['平日', 2],
+      ['土', 0.5],
+    ],
+    times: [
+      ['午前', 5],
+      ['午後', 5],
+      ['終日', 0.5],
+    ],
+  },
+  施設: {
+    days: [
+      ['月', 2],
+      ['火', 2],
+      ['水', 2],
+      ['木', 2],
+      ['金', 2],
+      ['平日', 1],
+      ['土', 1],
+    ],
+    times: [
+      ['午後', 6],
+      ['午前', 3],
+    ],
+  },
+  団体: {
+    days: [
+      ['土', 4],
+      ['日', 3],
+      ['土日', 3],
+      ['平日', 1],
+    ],
+    times: [
+      ['終日', 4],
+      ['午前', 2],
+      ['午後', 2],
+      ['夜間', 1],
+    ],
+  },
 };
 
 function wishedSlots(rng: Random, kind: RequesterKind): string[] {
@@ -121,7 +364,11 @@ export function generateRequests(ctx: BookContext, roster: readonly Volunteer[])
           : '';
     const frequency = rng.weighted(type.frequencies);
     const needed = rng.int(type.needed[0], type.needed[1]);
-    const gender: Gender | '' = rng.chance(type.womanWanted) ? '女性' : type.name === 'その他' && rng.chance(0.05) ? '男性' : '';
+    const gender: Gender | '' = rng.chance(type.womanWanted)
+      ? '女性'
+      : type.name === 'その他' && rng.chance(0.05)
+        ? '男性'
+        : '';
     const homeOk = rng.chance(type.homeOk);
     const sep: MultiSeparator = rng.chance(0.9) ? '、' : '\n';
 
@@ -129,7 +376,16 @@ export function generateRequests(ctx: BookContext, roster: readonly Volunteer[])
     let assigned: Volunteer[] = [];
     let reason = state === '不成立' ? rng.weighted(FAILURE_REASONS) : '';
     if (state === '紹介済' || state === '活動中' || state === '終了') {
-      assigned = chooseVolunteers(rng, pools, { area: place.area, received, skills, language, gender, homeOk, needed, fields: type.fields });
+      assigned = chooseVolunteers(rng, pools, {
+        area: place.area,
+        received,
+        skills,
+        language,
+        gender,
+        homeOk,
+        needed,
+        fields: type.fields,
+      });
       if (assigned.length === 0) {
         // Nobody fits: an old request is closed as 不成立, a recent one is still being arranged.
         state = ctx.today - received > 30 ? '不成立' : '調整中';
@@ -174,7 +430,12 @@ export function generateRequests(ctx: BookContext, roster: readonly Volunteer[])
   plantMistakes(
     rows,
     mistakeCount(rng, n, 0.015, 0.03),
-    [warekiRecipe('受付日', ['kanji', 'letterDot']), missingRecipe('依頼者'), missingRecipe('内容区分'), fullwidthNumberRecipe('必要人数', false)],
+    [
+      warekiRecipe('受付日', ['kanji', 'letterDot']),
+      missingRecipe('依頼者'),
+      missingRecipe('内容区分'),
+      fullwidthNumberRecipe('必要人数', false),
+    ],
     rng,
   );
   return requests;

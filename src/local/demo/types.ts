@@ -29,13 +29,7 @@ export interface DemoOptions {
   areas: DemoArea[];
 }
 
-export type DemoSheetKind =
-  | 'volunteers'
-  | 'requests'
-  | 'donations'
-  | 'memberships'
-  | 'activities'
-  | 'consultations';
+export type DemoSheetKind = 'volunteers' | 'requests' | 'donations' | 'memberships' | 'activities' | 'consultations';
 
 export interface DemoSheet {
   kind: DemoSheetKind;

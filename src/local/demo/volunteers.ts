@@ -85,17 +85,75 @@ function ageGroupOf(age: number): AgeGroup {
 
 /** 活動分野 by age: students lean to children and the town, older people to older neighbours and 居場所. */
 const FIELD_WEIGHTS: Record<AgeGroup, Weighted<Field>> = {
-  student: [['子ども・子育て', 5], ['環境・まちづくり', 2], ['外国にルーツのある人', 2], ['地域の居場所', 1], ['障害のある人', 1], ['災害支援', 1], ['その他', 0.5]],
-  working: [['子ども・子育て', 3], ['災害支援', 2], ['外国にルーツのある人', 2], ['障害のある人', 2], ['高齢者', 1], ['環境・まちづくり', 1], ['地域の居場所', 1]],
-  senior: [['高齢者', 6], ['地域の居場所', 4], ['環境・まちづくり', 2], ['子ども・子育て', 2], ['障害のある人', 1], ['災害支援', 1], ['その他', 0.5]],
-  elder: [['高齢者', 5], ['地域の居場所', 4], ['その他', 0.5]],
+  student: [
+    ['子ども・子育て', 5],
+    ['環境・まちづくり', 2],
+    ['外国にルーツのある人', 2],
+    ['地域の居場所', 1],
+    ['障害のある人', 1],
+    ['災害支援', 1],
+    ['その他', 0.5],
+  ],
+  working: [
+    ['子ども・子育て', 3],
+    ['災害支援', 2],
+    ['外国にルーツのある人', 2],
+    ['障害のある人', 2],
+    ['高齢者', 1],
+    ['環境・まちづくり', 1],
+    ['地域の居場所', 1],
+  ],
+  senior: [
+    ['高齢者', 6],
+    ['地域の居場所', 4],
+    ['環境・まちづくり', 2],
+    ['子ども・子育て', 2],
+    ['障害のある人', 1],
+    ['災害支援', 1],
+    ['その他', 0.5],
+  ],
+  elder: [
+    ['高齢者', 5],
+    ['地域の居場所', 4],
+    ['その他', 0.5],
+  ],
 };
 
 const SKILL_WEIGHTS: Record<AgeGroup, Weighted<Skill>> = {
-  student: [['パソコン・スマホ', 3], ['外国語', 2], ['手話', 1]],
-  working: [['運転', 5], ['パソコン・スマホ', 3], ['外国語', 2], ['保育士', 1], ['看護師', 1], ['介護福祉士', 1], ['調理', 1], ['手話', 1], ['要約筆記', 0.5]],
-  senior: [['運転', 3], ['傾聴', 3], ['調理', 3], ['介護職員初任者研修', 2], ['手話', 1], ['点訳', 1], ['音訳', 1], ['要約筆記', 0.5], ['パソコン・スマホ', 1], ['外国語', 0.5]],
-  elder: [['傾聴', 3], ['調理', 2], ['点訳', 1], ['音訳', 1]],
+  student: [
+    ['パソコン・スマホ', 3],
+    ['外国語', 2],
+    ['手話', 1],
+  ],
+  working: [
+    ['運転', 5],
+    ['パソコン・スマホ', 3],
+    ['外国語', 2],
+    ['保育士', 1],
+    ['看護師', 1],
+    ['介護福祉士', 1],
+    ['調理', 1],
+    ['手話', 1],
+    ['要約筆記', 0.5],
+  ],
+  senior: [
+    ['運転', 3],
+    ['傾聴', 3],
+    ['調理', 3],
+    ['介護職員初任者研修', 2],
+    ['手話', 1],
+    ['点訳', 1],
+    ['音訳', 1],
+    ['要約筆記', 0.5],
+    ['パソコン・スマホ', 1],
+    ['外国語', 0.5],
+  ],
+  elder: [
+    ['傾聴', 3],
+    ['調理', 2],
+    ['点訳', 1],
+    ['音訳', 1],
+  ],
 };
 
 /** Weights, not rules: men in rosters lean to driving and disaster work, women to cooking and childcare. */
@@ -111,10 +169,74 @@ function boosted<T extends Field | Skill>(weights: Weighted<T>, gender: Gender |
 }
 
 const AVAILABILITY: Record<AgeGroup, { days: Weighted<string>; times: Weighted<string> }> = {
-  student: { days: [['土日', 4], ['土', 3], ['日', 2], ['水', 1], ['金', 1], ['平日', 1]], times: [['午後', 4], ['夜間', 3], ['終日', 2], ['午前', 2]] },
-  working: { days: [['土日', 4], ['土', 3], ['日', 3], ['平日', 3], ['月', 1], ['火', 1], ['水', 1], ['木', 1], ['金', 1]], times: [['夜間', 4], ['終日', 2], ['午前', 2], ['午後', 2]] },
-  senior: { days: [['月', 3], ['火', 3], ['水', 3], ['木', 3], ['金', 3], ['平日', 2], ['土', 1], ['日', 0.5], ['土日', 0.5]], times: [['午前', 5], ['午後', 5], ['終日', 1], ['夜間', 0.2]] },
-  elder: { days: [['月', 3], ['火', 3], ['水', 3], ['木', 3], ['金', 3], ['平日', 1]], times: [['午前', 6], ['午後', 4]] },
+  student: {
+    days: [
+      ['土日', 4],
+      ['土', 3],
+      ['日', 2],
+      ['水', 1],
+      ['金', 1],
+      ['平日', 1],
+    ],
+    times: [
+      ['午後', 4],
+      ['夜間', 3],
+      ['終日', 2],
+      ['午前', 2],
+    ],
+  },
+  working: {
+    days: [
+      ['土日', 4],
+      ['土', 3],
+      ['日', 3],
+      ['平日', 3],
+      ['月', 1],
+      ['火', 1],
+      ['水', 1],
+      ['木', 1],
+      ['金', 1],
+    ],
+    times: [
+      ['夜間', 4],
+      ['終日', 2],
+      ['午前', 2],
+      ['午後', 2],
+    ],
+  },
+  senior: {
+    days: [
+      ['月', 3],
+      ['火', 3],
+      ['水', 3],
+      ['木', 3],
+      ['金', 3],
+      ['平日', 2],
+      ['土', 1],
+      ['日', 0.5],
+      ['土日', 0.5],
+    ],
+    times: [
+      ['午前', 5],
+      ['午後', 5],
+      ['終日', 1],
+      ['夜間', 0.2],
+    ],
+  },
+  elder: {
+    days: [
+      ['月', 3],
+      ['火', 3],
+      ['水', 3],
+      ['木', 3],
+      ['金', 3],
+      ['平日', 1],
+    ],
+    times: [
+      ['午前', 6],
+      ['午後', 4],
+    ],
+  },
 };
 
 /** 活動可能日時 in the grammar staff use: 月午前、水午後、土日終日、平日夜間. */
@@ -265,7 +387,13 @@ export function generateVolunteers(ctx: BookContext, contacts: ContactRegistry):
   return volunteers;
 }
 
-function personEntry(rng: Random, ctx: BookContext, contacts: ContactRegistry, usedKeys: Set<string>, registered: number): Entry {
+function personEntry(
+  rng: Random,
+  ctx: BookContext,
+  contacts: ContactRegistry,
+  usedKeys: Set<string>,
+  registered: number,
+): Entry {
   // Nobody registers before 15, so old registrations belong to older people.
   const minAge = 15 + yearsBetween(registered, ctx.today);
   const [low, high] = rng.weighted(AGE_BANDS);
@@ -316,11 +444,13 @@ function personEntry(rng: Random, ctx: BookContext, contacts: ContactRegistry, u
     if (!skills.includes('外国語')) skills.push('外国語');
     if (!fields.includes('外国にルーツのある人')) fields.push('外国にルーツのある人');
   } else if (skills.includes('外国語')) {
-    languages.push(rng.weighted<Language>([
-      ['英語', 7],
-      ['中国語', 2],
-      ['韓国語', 1],
-    ]));
+    languages.push(
+      rng.weighted<Language>([
+        ['英語', 7],
+        ['中国語', 2],
+        ['韓国語', 1],
+      ]),
+    );
   }
   if ((group === 'working' || group === 'senior') && rng.chance(0.04)) languages.push('やさしい日本語');
 
@@ -373,7 +503,8 @@ function groupEntry(rng: Random, ctx: BookContext, contacts: ContactRegistry, us
     if (used.has(name)) continue;
     used.add(name);
     const kana = prefixKana + theme.kana + suffixKana;
-    const fields = theme.fields.length > 0 ? [...theme.fields] : rng.weightedDistinct(FIELD_WEIGHTS.senior, rng.int(1, 2));
+    const fields =
+      theme.fields.length > 0 ? [...theme.fields] : rng.weightedDistinct(FIELD_WEIGHTS.senior, rng.int(1, 2));
     const place = ctx.pickPlace(rng);
     const leader = japaneseName(rng, rng.chance(0.6) ? '女性' : '男性', fromEpochDay(ctx.today).year - rng.int(50, 80));
     return {
@@ -450,7 +581,8 @@ function settleStatus(rng: Random, e: Entry, today: number, currentFy: number): 
       [Math.max(registeredFy, currentFy - 1), 8],
       ['', 4],
     ]);
-    if (e.insurance !== currentFy && e.insurance !== '' && rng.chance(0.3) && !e.note) e.note = '保険未更新（案内送付済）';
+    if (e.insurance !== currentFy && e.insurance !== '' && rng.chance(0.3) && !e.note)
+      e.note = '保険未更新（案内送付済）';
   } else {
     e.insurance = rng.chance(0.85) ? rng.int(registeredFy, Math.max(registeredFy, currentFy - 1)) : '';
   }
@@ -461,7 +593,13 @@ function settleStatus(rng: Random, e: Entry, today: number, currentFy: number): 
  * date under a 異体字 or another address spelling, or the same name and phone with a mistyped
  * birth date. Returns how many were made.
  */
-function arrangeDuplicates(rng: Random, entries: Entry[], usedKeys: Set<string>, contacts: ContactRegistry, currentFy: number): number {
+function arrangeDuplicates(
+  rng: Random,
+  entries: Entry[],
+  usedKeys: Set<string>,
+  contacts: ContactRegistry,
+  currentFy: number,
+): number {
   const n = entries.length;
   if (n < 40) return 0;
   const wanted = Math.max(1, Math.round(n * rng.range(0.006, 0.012)));
@@ -474,7 +612,12 @@ function arrangeDuplicates(rng: Random, entries: Entry[], usedKeys: Set<string>,
     let original: Entry | undefined;
     for (let attempt = 0; attempt < 30 && !original; attempt++) {
       const candidate = entries[rng.int(0, slotIndex - 1)] as Entry;
-      if (!candidate.isGroup && !involved.has(candidate) && candidate.registered < slot.registered && candidate.personName) {
+      if (
+        !candidate.isGroup &&
+        !involved.has(candidate) &&
+        candidate.registered < slot.registered &&
+        candidate.personName
+      ) {
         original = candidate;
       }
     }
@@ -489,7 +632,9 @@ function arrangeDuplicates(rng: Random, entries: Entry[], usedKeys: Set<string>,
       if (usedKeys.has(`${original.kana}|${birth}`)) birth = original.birth - 1;
     }
     usedKeys.add(`${original.kana}|${birth}`);
-    const family = rng.chance(0.7) ? (surnameVariant(rng, original.personName.family) ?? original.personName.family) : original.personName.family;
+    const family = rng.chance(0.7)
+      ? (surnameVariant(rng, original.personName.family) ?? original.personName.family)
+      : original.personName.family;
     const styles: AddressStyle[] = ['hyphen', 'chomeHyphen', 'chomeBanGo', 'kanjiChome'];
     const otherStyle = rng.pick(styles.filter((s) => s !== original.addressStyle));
 
@@ -628,7 +773,12 @@ const ROSTER_RECIPES: readonly MistakeRecipe[] = [
             ? clean.slice(0, -1)
             : clean.replace(/-/g, how === 'longDash' ? 'ー' : '−');
       row.cells['電話番号'] = spoiled;
-      const what = { noHyphen: 'ハイフンなし', shortDigit: '桁不足', longDash: 'ハイフンを長音記号「ー」で入力', minus: 'ハイフンを「−」で入力' }[how];
+      const what = {
+        noHyphen: 'ハイフンなし',
+        shortDigit: '桁不足',
+        longDash: 'ハイフンを長音記号「ー」で入力',
+        minus: 'ハイフンを「−」で入力',
+      }[how];
       return { note: `電話番号の形式（${what}）：正しくは${clean}` };
     },
   },
@@ -643,7 +793,8 @@ const ROSTER_RECIPES: readonly MistakeRecipe[] = [
         ['mark', 3],
         ['longDash', 1],
       ]);
-      row.cells['郵便番号'] = how === 'noHyphen' ? clean.replace('-', '') : how === 'mark' ? `〒${clean}` : clean.replace('-', 'ー');
+      row.cells['郵便番号'] =
+        how === 'noHyphen' ? clean.replace('-', '') : how === 'mark' ? `〒${clean}` : clean.replace('-', 'ー');
       const what = { noHyphen: 'ハイフンなし', mark: '〒つき', longDash: 'ハイフンを長音記号「ー」で入力' }[how];
       return { note: `郵便番号の形式（${what}）：正しくは${clean}` };
     },

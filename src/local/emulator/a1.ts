@@ -128,7 +128,13 @@ export function openEnds(ref: A1Ref): OpenEnds {
 }
 
 /** A range as Sheets prints it: A1 for one cell, A1:C3, A:A or 1:3 for whole columns or rows. */
-export function formatA1(row: number, column: number, numRows: number, numColumns: number, open: OpenEnds = CLOSED): string {
+export function formatA1(
+  row: number,
+  column: number,
+  numRows: number,
+  numColumns: number,
+  open: OpenEnds = CLOSED,
+): string {
   const endRow = row + numRows - 1;
   const endColumn = column + numColumns - 1;
   if (open.rowsOpen === 'both') return `${columnLetters(column)}:${columnLetters(endColumn)}`;

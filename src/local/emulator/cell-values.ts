@@ -138,4 +138,3 @@ export function outputValue(cell: Cell | undefined): CellValue {
   if (isDateFormat(format)) return new Date(serialToMs(value));
   return value;
 }
-

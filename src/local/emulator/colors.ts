@@ -44,6 +44,9 @@ export function normalizeColor(color: string | null | undefined): string | null 
 }
 
 export function rgbColor(red: number, green: number, blue: number): string {
-  const hex = (n: number) => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0');
+  const hex = (n: number) =>
+    Math.max(0, Math.min(255, Math.round(n)))
+      .toString(16)
+      .padStart(2, '0');
   return `#${hex(red)}${hex(green)}${hex(blue)}`;
 }

@@ -34,7 +34,12 @@ export function enumName(member: unknown): string {
 }
 
 export const Button = makeEnum<typeof GoogleAppsScript.Base.Button>(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
-export const ButtonSet = makeEnum<typeof GoogleAppsScript.Base.ButtonSet>(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
+export const ButtonSet = makeEnum<typeof GoogleAppsScript.Base.ButtonSet>([
+  'OK',
+  'OK_CANCEL',
+  'YES_NO',
+  'YES_NO_CANCEL',
+]);
 export const Weekday = makeEnum<typeof GoogleAppsScript.Base.Weekday>([
   'SUNDAY',
   'MONDAY',
@@ -76,7 +81,12 @@ export const DataValidationCriteria = makeEnum<typeof GoogleAppsScript.Spreadshe
 export const SandboxMode = makeEnum<typeof GoogleAppsScript.HTML.SandboxMode>(['EMULATED', 'IFRAME', 'NATIVE']);
 export const XFrameOptionsMode = makeEnum<typeof GoogleAppsScript.HTML.XFrameOptionsMode>(['ALLOWALL', 'DEFAULT']);
 
-export const AuthMode = makeEnum<typeof GoogleAppsScript.Script.AuthMode>(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
+export const AuthMode = makeEnum<typeof GoogleAppsScript.Script.AuthMode>([
+  'NONE',
+  'CUSTOM_FUNCTION',
+  'LIMITED',
+  'FULL',
+]);
 export const AuthorizationStatus = makeEnum<typeof GoogleAppsScript.Script.AuthorizationStatus>([
   'REQUIRED',
   'NOT_REQUIRED',

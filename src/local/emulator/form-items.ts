@@ -108,7 +108,9 @@ export class EmuChoice extends Service implements Pick<GoogleAppsScript.Forms.Ch
 
   getGotoPage(): GoogleAppsScript.Forms.PageBreakItem {
     const target = this.record.goToPageId === undefined ? undefined : this.form.item(this.record.goToPageId);
-    const page = target ? asGas<GoogleAppsScript.Forms.PageBreakItem>(new EmuPageBreakItem(this.ctx, this.form, target)) : null;
+    const page = target
+      ? asGas<GoogleAppsScript.Forms.PageBreakItem>(new EmuPageBreakItem(this.ctx, this.form, target))
+      : null;
     return page as GoogleAppsScript.Forms.PageBreakItem;
   }
 
@@ -218,7 +220,8 @@ abstract class ItemBase<Self> extends Service {
   }
 
   setChoices(choices: GoogleAppsScript.Forms.Choice[]): Self {
-    if (!Array.isArray(choices) || choices.length === 0) throw new Error('Invalid argument: choices (at least one choice)');
+    if (!Array.isArray(choices) || choices.length === 0)
+      throw new Error('Invalid argument: choices (at least one choice)');
     this.record.choices = choices.map((choice) => {
       if (!(choice instanceof EmuChoice)) throw new Error('Invalid argument: choices');
       return { ...choice.record };
@@ -227,7 +230,8 @@ abstract class ItemBase<Self> extends Service {
   }
 
   setChoiceValues(values: string[]): Self {
-    if (!Array.isArray(values) || values.length === 0) throw new Error('Invalid argument: values (at least one choice)');
+    if (!Array.isArray(values) || values.length === 0)
+      throw new Error('Invalid argument: values (at least one choice)');
     this.record.choices = values.map((value) => ({ value: String(value) }));
     return this.changed();
   }
@@ -260,7 +264,11 @@ const OPTIONAL_ITEM_METHODS = [
  * Counts an item class's methods and removes the shared ones its Apps Script type does not have
  * (a TextItem has no setChoiceValues), so that calling one fails here as it does in Apps Script.
  */
-function itemClass(cls: abstract new (...args: never[]) => Service, className: string, methods: readonly string[]): void {
+function itemClass(
+  cls: abstract new (...args: never[]) => Service,
+  className: string,
+  methods: readonly string[],
+): void {
   countCalls(cls, className, methods);
   for (const name of OPTIONAL_ITEM_METHODS) {
     if (!methods.includes(name)) Object.defineProperty(cls.prototype, name, { value: undefined, enumerable: false });
@@ -478,7 +486,9 @@ export class EmuPageBreakItem
 
   getGoToPage(): GoogleAppsScript.Forms.PageBreakItem {
     const target = this.record.goToPageId === undefined ? undefined : this.form.item(this.record.goToPageId);
-    const page = target ? asGas<GoogleAppsScript.Forms.PageBreakItem>(new EmuPageBreakItem(this.ctx, this.form, target)) : null;
+    const page = target
+      ? asGas<GoogleAppsScript.Forms.PageBreakItem>(new EmuPageBreakItem(this.ctx, this.form, target))
+      : null;
     return page as GoogleAppsScript.Forms.PageBreakItem;
   }
 
@@ -706,7 +716,11 @@ export abstract class FormValidationBuilder extends Service {
 }
 
 /** Counts a validation builder's methods and removes the rules its Apps Script type does not offer. */
-function builderClass(cls: abstract new (...args: never[]) => Service, className: string, methods: readonly string[]): void {
+function builderClass(
+  cls: abstract new (...args: never[]) => Service,
+  className: string,
+  methods: readonly string[],
+): void {
   countCalls(cls, className, methods);
   for (const name of Object.getOwnPropertyNames(FormValidationBuilder.prototype)) {
     if (name.startsWith('require') && !methods.includes(name)) {
@@ -755,7 +769,8 @@ const PARAGRAPH_VALIDATION_METHODS = [
 ] as const satisfies readonly (keyof GoogleAppsScript.Forms.ParagraphTextValidationBuilder)[];
 export class EmuParagraphTextValidationBuilder
   extends FormValidationBuilder
-  implements Pick<GoogleAppsScript.Forms.ParagraphTextValidationBuilder, (typeof PARAGRAPH_VALIDATION_METHODS)[number]> {}
+  implements
+    Pick<GoogleAppsScript.Forms.ParagraphTextValidationBuilder, (typeof PARAGRAPH_VALIDATION_METHODS)[number]> {}
 builderClass(EmuParagraphTextValidationBuilder, 'ParagraphTextValidationBuilder', PARAGRAPH_VALIDATION_METHODS);
 
 const CHECKBOX_VALIDATION_METHODS = [

@@ -56,9 +56,7 @@ export const EMAIL_HEADER = 'メールアドレス';
 
 /** A response-sheet column; an item column keeps its last header when the question is deleted, as Sheets does. */
 type ResponseColumn =
-  | { kind: 'timestamp' }
-  | { kind: 'email' }
-  | { kind: 'item'; itemId: number; row?: string; label?: string };
+  { kind: 'timestamp' } | { kind: 'email' } | { kind: 'item'; itemId: number; row?: string; label?: string };
 
 /** One form: its record, and the response sheet it writes to. */
 export class FormState {
@@ -75,7 +73,13 @@ export class FormState {
   }
 
   addItem(type: FormItemType): FormItemRecord {
-    const record: FormItemRecord = { id: 100_000_000 + this.ctx.nextId(), type, title: '', helpText: '', required: false };
+    const record: FormItemRecord = {
+      id: 100_000_000 + this.ctx.nextId(),
+      type,
+      title: '',
+      helpText: '',
+      required: false,
+    };
     this.record.items.push(record);
     this.changed();
     return record;
@@ -91,7 +95,9 @@ export class FormState {
       const rows = item.type === 'GRID' || item.type === 'CHECKBOX_GRID' ? (item.rows ?? []) : [undefined];
       for (const row of rows) {
         if (!this.columns.some((c) => c.kind === 'item' && c.itemId === item.id && c.row === row)) {
-          this.columns.push(row === undefined ? { kind: 'item', itemId: item.id } : { kind: 'item', itemId: item.id, row });
+          this.columns.push(
+            row === undefined ? { kind: 'item', itemId: item.id } : { kind: 'item', itemId: item.id, row },
+          );
         }
       }
     }
@@ -160,7 +166,12 @@ export class FormState {
     return response;
   }
 
-  private cellFor(column: ResponseColumn, answers: Record<string, FormAnswer>, timestamp: Date, email: string): unknown {
+  private cellFor(
+    column: ResponseColumn,
+    answers: Record<string, FormAnswer>,
+    timestamp: Date,
+    email: string,
+  ): unknown {
     if (column.kind === 'timestamp') return timestamp;
     if (column.kind === 'email') return email;
     const item = this.item(column.itemId);
@@ -580,7 +591,8 @@ export class EmuFormApp
 
   openById(id: string): GasForm {
     const state = this.registry.state(String(id));
-    if (!state) throw new Error(`No item with the given ID could be found, or you do not have permission to access it.`);
+    if (!state)
+      throw new Error(`No item with the given ID could be found, or you do not have permission to access it.`);
     return asGas(new EmuForm(this.ctx, state));
   }
 }

@@ -64,7 +64,11 @@ export function automaticNumber(n: number): string {
   if (Number.isNaN(n)) return '#NUM!';
   if (!Number.isFinite(n)) return '#NUM!';
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  if (Math.abs(n) >= 1e15) return n.toExponential().replace('e', 'E').replace(/\.?0+E/, 'E');
+  if (Math.abs(n) >= 1e15)
+    return n
+      .toExponential()
+      .replace('e', 'E')
+      .replace(/\.?0+E/, 'E');
   return String(Number.parseFloat(n.toPrecision(10)));
 }
 

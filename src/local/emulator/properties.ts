@@ -80,7 +80,10 @@ export class EmuProperties extends Service implements Pick<GasProperties, (typeo
     const entries = Object.entries(properties).map(([k, v]) => [k, String(v)] as const);
     const after = new Map(deleteAllOthers ? [] : this.store);
     for (const [k, v] of entries) after.set(k, v);
-    checkLimits(after, entries.map(([, v]) => v));
+    checkLimits(
+      after,
+      entries.map(([, v]) => v),
+    );
     if (deleteAllOthers) this.store.clear();
     for (const [k, v] of entries) this.store.set(k, v);
     return this.self;

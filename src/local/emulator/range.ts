@@ -271,7 +271,13 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
       throw new Error('Cell reference out of range');
     }
     const { sheet } = this.ref;
-    const cell = { sheet, row: this.ref.row + row - 1, column: this.ref.column + column - 1, numRows: 1, numColumns: 1 };
+    const cell = {
+      sheet,
+      row: this.ref.row + row - 1,
+      column: this.ref.column + column - 1,
+      numRows: 1,
+      numColumns: 1,
+    };
     return asGas(new EmuRange(this.ctx, cell));
   }
 

@@ -142,7 +142,10 @@ const CLOCK_METHODS = [
   'onWeekDay',
 ] as const satisfies readonly (keyof GasClockTriggerBuilder)[];
 
-export class EmuClockTriggerBuilder extends Service implements Pick<GasClockTriggerBuilder, (typeof CLOCK_METHODS)[number]> {
+export class EmuClockTriggerBuilder
+  extends Service
+  implements Pick<GasClockTriggerBuilder, (typeof CLOCK_METHODS)[number]>
+{
   private readonly schedule: ClockSchedule = { timezone: 'Asia/Tokyo' };
 
   constructor(
@@ -281,7 +284,8 @@ export class EmuSpreadsheetTriggerBuilder
   }
 
   create(): GasTrigger {
-    if (!this.eventType) throw new Error('A spreadsheet trigger needs an event: onOpen, onEdit, onChange or onFormSubmit.');
+    if (!this.eventType)
+      throw new Error('A spreadsheet trigger needs an event: onOpen, onEdit, onChange or onFormSubmit.');
     const record: TriggerRecord = {
       id: String(7_000_000_000 + this.ctx.nextId()),
       handlerFunction: this.handlerFunction,
@@ -352,7 +356,8 @@ const SCRIPT_APP_METHODS = [
   'newTrigger',
 ] as const satisfies readonly (keyof GoogleAppsScript.Script.ScriptApp)[];
 
-type ScriptAppEnums = 'AuthMode' | 'AuthorizationStatus' | 'EventType' | 'InstallationSource' | 'TriggerSource' | 'WeekDay';
+type ScriptAppEnums =
+  'AuthMode' | 'AuthorizationStatus' | 'EventType' | 'InstallationSource' | 'TriggerSource' | 'WeekDay';
 
 export class EmuScriptApp
   extends Service
@@ -390,7 +395,8 @@ export class EmuScriptApp
 
   /** Every trigger here belongs to the one bound spreadsheet. */
   getUserTriggers(
-    spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form,
+    spreadsheet:
+      GoogleAppsScript.Spreadsheet.Spreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form,
   ): GasTrigger[] {
     if (!spreadsheet) throw new Error('Invalid argument: spreadsheet');
     return this.facades();

@@ -27,7 +27,10 @@ const SESSION_METHODS = [
   'getTemporaryActiveUserKey',
 ] as const satisfies readonly (keyof GoogleAppsScript.Base.Session)[];
 
-export class EmuSession extends Service implements Pick<GoogleAppsScript.Base.Session, (typeof SESSION_METHODS)[number]> {
+export class EmuSession
+  extends Service
+  implements Pick<GoogleAppsScript.Base.Session, (typeof SESSION_METHODS)[number]>
+{
   getActiveUser(): GoogleAppsScript.Base.User {
     return asGas(new EmuUser(this.ctx, this.ctx.userEmail));
   }

@@ -120,7 +120,13 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
   }
 
   private checkRows(start: number, howMany: number): void {
-    if (!isInteger(start) || !isInteger(howMany) || start < 1 || howMany < 1 || start + howMany - 1 > this.model.maxRows) {
+    if (
+      !isInteger(start) ||
+      !isInteger(howMany) ||
+      start < 1 ||
+      howMany < 1 ||
+      start + howMany - 1 > this.model.maxRows
+    ) {
       throw new Error('Those rows are out of bounds.');
     }
   }
@@ -388,7 +394,8 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
   }
 
   setFrozenColumns(columns: number): void {
-    if (!isInteger(columns) || columns < 0 || columns >= this.model.maxColumns) throw new Error('Invalid argument: columns');
+    if (!isInteger(columns) || columns < 0 || columns >= this.model.maxColumns)
+      throw new Error('Invalid argument: columns');
     this.model.frozenColumns = columns;
   }
 

@@ -22,10 +22,7 @@ export interface AlertRecord {
   text?: string;
 }
 
-export type MenuItemRecord =
-  | { caption: string; functionName: string }
-  | { separator: true }
-  | { submenu: MenuRecord };
+export type MenuItemRecord = { caption: string; functionName: string } | { separator: true } | { submenu: MenuRecord };
 
 export interface MenuRecord {
   /** The menu's caption; null for the add-on menu, whose caption is the add-on's name. */
@@ -239,7 +236,8 @@ function buttonSetName(buttons: unknown): ButtonSetName {
   throw new Error('Invalid argument: buttons');
 }
 
-type DialogArgs = [string] | [string, GoogleAppsScript.Base.ButtonSet] | [string, string, GoogleAppsScript.Base.ButtonSet];
+type DialogArgs =
+  [string] | [string, GoogleAppsScript.Base.ButtonSet] | [string, string, GoogleAppsScript.Base.ButtonSet];
 
 /** Splits (prompt) | (prompt, buttons) | (title, prompt, buttons) as Ui.alert and Ui.prompt take them. */
 function dialogArgs(args: unknown[]): { title: string; prompt: string; buttons: ButtonSetName } {

@@ -107,20 +107,23 @@ const DIGESTS: Record<string, string> = {
 function javaFormat(template: string, args: readonly unknown[]): string {
   let next = 0;
   const spec = /%(-?\d+)?(?:\.(\d+))?([sdf%])/g;
-  return template.replace(spec, (_match, width: string | undefined, precision: string | undefined, conversion: string) => {
-    if (conversion === '%') return '%';
-    const arg = args[next];
-    next += 1;
-    let text: string;
-    if (conversion === 'd') text = String(Math.trunc(Number(arg)));
-    else if (conversion === 'f') text = Number(arg).toFixed(precision === undefined ? 6 : Number(precision));
-    else text = String(arg);
-    if (width !== undefined) {
-      const w = Math.abs(Number(width));
-      text = Number(width) < 0 ? text.padEnd(w) : text.padStart(w);
-    }
-    return text;
-  });
+  return template.replace(
+    spec,
+    (_match, width: string | undefined, precision: string | undefined, conversion: string) => {
+      if (conversion === '%') return '%';
+      const arg = args[next];
+      next += 1;
+      let text: string;
+      if (conversion === 'd') text = String(Math.trunc(Number(arg)));
+      else if (conversion === 'f') text = Number(arg).toFixed(precision === undefined ? 6 : Number(precision));
+      else text = String(arg);
+      if (width !== undefined) {
+        const w = Math.abs(Number(width));
+        text = Number(width) < 0 ? text.padEnd(w) : text.padStart(w);
+      }
+      return text;
+    },
+  );
 }
 
 const UTILITIES_METHODS = [
@@ -178,7 +181,9 @@ export class EmuUtilities
   /** Java SimpleDateFormat patterns in any time zone; Date objects from any realm. */
   formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
     if (!isDate(date)) {
-      throw new Error(`The parameters (${typeof date},String,String) don't match the method signature for Utilities.formatDate.`);
+      throw new Error(
+        `The parameters (${typeof date},String,String) don't match the method signature for Utilities.formatDate.`,
+      );
     }
     return formatJavaDate(timeOf(date as unknown as Date), String(timeZone), String(format));
   }

@@ -30,7 +30,8 @@ const RULE: unique symbol = Symbol('tsunagu.emulator.validationRule');
 export function ruleOf(validation: unknown): ValidationRule | null {
   if (validation === null || validation === undefined) return null;
   const rule = (validation as { [RULE]?: ValidationRule })[RULE];
-  if (!rule) throw new Error('Invalid argument: rule (not a DataValidation built by SpreadsheetApp.newDataValidation())');
+  if (!rule)
+    throw new Error('Invalid argument: rule (not a DataValidation built by SpreadsheetApp.newDataValidation())');
   return rule;
 }
 
@@ -139,7 +140,8 @@ export class EmuDataValidationBuilder
   }
 
   build(): GasDataValidation {
-    if (this.criteria === null) throw new Error('Data validation rule has no criteria: call one of the require… methods first.');
+    if (this.criteria === null)
+      throw new Error('Data validation rule has no criteria: call one of the require… methods first.');
     const rule: ValidationRule = Object.freeze({
       criteria: this.criteria,
       args: Object.freeze([...this.args]),
@@ -253,7 +255,10 @@ export class EmuDataValidationBuilder
     return this.self;
   }
 
-  withCriteria(criteria: GoogleAppsScript.Spreadsheet.DataValidationCriteria, args: unknown[]): GasDataValidationBuilder {
+  withCriteria(
+    criteria: GoogleAppsScript.Spreadsheet.DataValidationCriteria,
+    args: unknown[],
+  ): GasDataValidationBuilder {
     const name = enumName(criteria) as CriteriaName;
     if (!(name in DataValidationCriteria)) throw new Error('Invalid argument: criteria');
     const converted = args.map((arg) => {
@@ -300,14 +305,18 @@ export function violates(rule: ValidationRule, value: StoredValue | undefined): 
       for (let r = 0; r < ref.numRows; r += 1) {
         for (let c = 0; c < ref.numColumns; c += 1) {
           const v = outputValue(ref.sheet.cell(ref.row + r, ref.column + c));
-          if (v !== '' && !(v instanceof Date)) allowed.add(typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v));
+          if (v !== '' && !(v instanceof Date))
+            allowed.add(typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v));
         }
       }
       return !allowed.has(textOf(value));
     }
     case 'CHECKBOX':
       if (rule.args.length === 0) return typeof value !== 'boolean';
-      return ![a, b].filter((x) => x !== undefined).map((x) => String(x)).includes(textOf(value));
+      return ![a, b]
+        .filter((x) => x !== undefined)
+        .map((x) => String(x))
+        .includes(textOf(value));
     default:
       break;
   }

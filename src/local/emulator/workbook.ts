@@ -204,7 +204,6 @@ export class SheetModel {
   }
 }
 
-
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   /** Document properties (PropertiesService.getDocumentProperties): saved inside the .xlsx. */

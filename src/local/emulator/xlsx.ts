@@ -96,7 +96,11 @@ function toXlsxValidation(rule: ValidationRule): ExcelJS.DataValidation | null {
   return null;
 }
 
-function writeCell(target: ExcelJS.Cell, cell: Cell, validations: Map<ValidationRule, ExcelJS.DataValidation | null>): void {
+function writeCell(
+  target: ExcelJS.Cell,
+  cell: Cell,
+  validations: Map<ValidationRule, ExcelJS.DataValidation | null>,
+): void {
   const value = cell.value;
   let format = isAutomatic(cell.numberFormat) ? undefined : cell.numberFormat;
   // Date cells are saved as Tokyo wall-clock serials, whatever the time zone of this process.
@@ -158,7 +162,9 @@ export async function saveWorkbook(model: WorkbookModel): Promise<Uint8Array> {
     for (const [key, value] of model.documentProperties) ws.addRow([key, value]);
   }
   const active = model.sheets.indexOf(model.active());
-  wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: Math.max(0, active), visibility: 'visible' }];
+  wb.views = [
+    { x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: Math.max(0, active), visibility: 'visible' },
+  ];
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
@@ -203,7 +209,11 @@ function splitList(formula: string): string[] {
 }
 
 /** An xlsx validation as a rule; null when the emulator has no equivalent (it is dropped). */
-function fromXlsxValidation(dv: ExcelJS.DataValidation, workbook: WorkbookModel, fallbackSheet: SheetModel): ValidationRule | null {
+function fromXlsxValidation(
+  dv: ExcelJS.DataValidation,
+  workbook: WorkbookModel,
+  fallbackSheet: SheetModel,
+): ValidationRule | null {
   const allowInvalid = !(dv.showErrorMessage && (dv.errorStyle === undefined || dv.errorStyle === 'stop'));
   const helpText = dv.prompt ? String(dv.prompt) : null;
   const f1 = dv.formulae?.[0];
@@ -306,7 +316,8 @@ export async function loadWorkbook(
       });
     });
     const byRule = new Map<ExcelJS.DataValidation, PendingRange>();
-    const dvModel = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    const dvModel = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+      .dataValidations.model;
     for (const [address, dv] of Object.entries(dvModel)) {
       const ref = parseA1(address);
       if (!ref || ref.startRow === undefined || ref.startColumn === undefined) continue;

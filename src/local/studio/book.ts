@@ -77,7 +77,12 @@ function blankSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetSnapshot {
 function activeRangeOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): ActiveRange | null {
   const range = spreadsheet.getActiveRange();
   if (!range) return null;
-  return { sheet: range.getSheet().getName(), a1: range.getA1Notation(), row: range.getRow(), column: range.getColumn() };
+  return {
+    sheet: range.getSheet().getName(),
+    a1: range.getA1Notation(),
+    row: range.getRow(),
+    column: range.getColumn(),
+  };
 }
 
 /**

@@ -11,15 +11,7 @@ import { sidebarPath } from '../paths';
 import type { Session } from '../session';
 import { MAX_COLUMNS, MAX_ROWS, type MenuView, activateSheet, menuFunctions, menuViews, readBook } from './book';
 import { type ShownAlert, parseAnswers, withStudioAnswers } from './dialogs';
-import {
-  HttpError,
-  isLocalHost,
-  isSameOrigin,
-  readJsonBody,
-  sendError,
-  sendHtml,
-  sendJson,
-} from './http';
+import { HttpError, isLocalHost, isSameOrigin, readJsonBody, sendError, sendHtml, sendJson } from './http';
 import { pagePolicy, studioPage } from './page';
 import { saveAtomically } from './save';
 import { injectShim } from './shim';
@@ -116,7 +108,8 @@ class Studio {
     private readonly stats: boolean,
     private readonly io: Io,
   ) {
-    this.saveState = bookPath === undefined ? { state: 'memory', file: null } : { state: 'idle', file: basename(bookPath) };
+    this.saveState =
+      bookPath === undefined ? { state: 'memory', file: null } : { state: 'idle', file: basename(bookPath) };
     const open = session.emu.ui.sidebar;
     if (open) this.sidebar = { title: open.title, generation: ++this.generation };
   }

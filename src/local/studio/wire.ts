@@ -56,7 +56,12 @@ function decode(value: unknown, depth: number): unknown {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(record)) {
     // A JSON key "__proto__" is an own property; keep it one instead of changing the prototype.
-    Object.defineProperty(out, key, { value: decode(record[key], depth + 1), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: decode(record[key], depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

@@ -28,7 +28,11 @@ export function confirmPanel(options: ConfirmOptions): HTMLElement {
     el(
       'div',
       { class: 'actions' },
-      button(options.yes, options.onYes, { class: 'btn btn-primary', id: `${options.id}-yes`, 'data-testid': 'confirm-yes' }),
+      button(options.yes, options.onYes, {
+        class: 'btn btn-primary',
+        id: `${options.id}-yes`,
+        'data-testid': 'confirm-yes',
+      }),
       button(options.no, options.onNo, { class: 'btn btn-secondary', 'data-testid': 'confirm-no' }),
     ),
   );
@@ -44,7 +48,13 @@ export function undoButton(info: UndoInfo, lang: Lang, onClick: () => void, id: 
 }
 
 /** The question asked before 元に戻す. */
-export function undoConfirm(ctx: SectionContext, info: UndoInfo, id: string, onYes: () => void, onNo: () => void): HTMLElement {
+export function undoConfirm(
+  ctx: SectionContext,
+  info: UndoInfo,
+  id: string,
+  onYes: () => void,
+  onNo: () => void,
+): HTMLElement {
   return confirmPanel({
     id,
     text: undoConfirmText(info, ctx.lang),

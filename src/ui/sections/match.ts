@@ -77,17 +77,41 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
         : el(
             'div',
             { class: 'actions' },
-            button(ctx.t('match.run'), () => void flow.requestRun(), { class: 'btn btn-primary', id: ID.run, 'data-testid': 'match-run' }),
-            undoInfo && state.pending !== 'undo' ? undoButton(undoInfo, ctx.lang, () => flow.requestUndo(), ID.undo) : null,
+            button(ctx.t('match.run'), () => void flow.requestRun(), {
+              class: 'btn btn-primary',
+              id: ID.run,
+              'data-testid': 'match-run',
+            }),
+            undoInfo && state.pending !== 'undo'
+              ? undoButton(undoInfo, ctx.lang, () => flow.requestUndo(), ID.undo)
+              : null,
           ),
-      undoInfo && state.pending === 'undo' ? undoConfirm(ctx, undoInfo, ID.confirm, () => void flow.accept(), () => flow.cancel()) : null,
-      state.notice ? el('p', { class: 'result', role: 'status', id: ID.notice, tabindex: -1 }, matchNoticeText(state.notice, ctx.lang)) : null,
+      undoInfo && state.pending === 'undo'
+        ? undoConfirm(
+            ctx,
+            undoInfo,
+            ID.confirm,
+            () => void flow.accept(),
+            () => flow.cancel(),
+          )
+        : null,
+      state.notice
+        ? el(
+            'p',
+            { class: 'result', role: 'status', id: ID.notice, tabindex: -1 },
+            matchNoticeText(state.notice, ctx.lang),
+          )
+        : null,
       state.changed
         ? el(
             'div',
             { class: 'notice notice-warning', role: 'status' },
             el('p', null, pickMessage(state.changed, ctx.lang)),
-            button(ctx.t('match.runAgain'), () => void flow.runAgain(), { class: 'btn btn-secondary', id: ID.runAgain, 'data-testid': 'match-run-again' }),
+            button(ctx.t('match.runAgain'), () => void flow.runAgain(), {
+              class: 'btn btn-secondary',
+              id: ID.runAgain,
+              'data-testid': 'match-run-again',
+            }),
           )
         : null,
       state.view ? resultsBlock(ctx, state.view) : null,
@@ -104,7 +128,10 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
     let target: HTMLElement | null | undefined;
     if (typeof focus === 'object') {
       // The pair may be gone after a new run (restored, or no longer possible): its request, then the stats.
-      target = focusable.get(controlKey(focus.control, focus.pair)) ?? focusable.get(requestKey(focus.pair.requestId)) ?? document.getElementById(ID.stats);
+      target =
+        focusable.get(controlKey(focus.control, focus.pair)) ??
+        focusable.get(requestKey(focus.pair.requestId)) ??
+        document.getElementById(ID.stats);
     } else {
       target = document.getElementById(FOCUS_IDS[focus]);
     }
@@ -116,9 +143,16 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
 
   function resultsBlock(ctx: SectionContext, view: MatchView): HTMLElement {
     const counts = el('p', { class: 'counts' });
-    statsParts(view, ctx.lang).forEach((part, index) => append(counts, index > 0 ? ctx.t('list.dot') : null, el('span', { class: 'count' }, part)));
+    statsParts(view, ctx.lang).forEach((part, index) =>
+      append(counts, index > 0 ? ctx.t('list.dot') : null, el('span', { class: 'count' }, part)),
+    );
     const shown = visibleRequests(view.requests, flow.state.shortOnly);
-    const filter = el('input', { type: 'checkbox', id: ID.filter, checked: flow.state.shortOnly, 'data-testid': 'match-filter' });
+    const filter = el('input', {
+      type: 'checkbox',
+      id: ID.filter,
+      checked: flow.state.shortOnly,
+      'data-testid': 'match-filter',
+    });
     filter.addEventListener('change', () => flow.setShortOnly(filter.checked));
     return el(
       'div',
@@ -150,7 +184,11 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
     focusable.set(requestKey(request.requestId), summary);
     const details = el(
       'details',
-      { class: `issue-group match-request ${model.short ? 'is-warning' : 'is-filled'}`, 'data-testid': 'match-request', open },
+      {
+        class: `issue-group match-request ${model.short ? 'is-warning' : 'is-filled'}`,
+        'data-testid': 'match-request',
+        open,
+      },
       summary,
       request.pairs.length > 0
         ? el('ul', { class: 'issue-list pair-list' }, ...request.pairs.map((pair) => pairItem(ctx, pair)))
@@ -164,7 +202,11 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
               'ul',
               { class: 'reason-list' },
               ...request.unmatchedReasons.map((reason) =>
-                el('li', { class: 'notice notice-warning', 'data-testid': 'unmatched-reason' }, pickMessage(reason, ctx.lang)),
+                el(
+                  'li',
+                  { class: 'notice notice-warning', 'data-testid': 'unmatched-reason' },
+                  pickMessage(reason, ctx.lang),
+                ),
               ),
             ),
           )
@@ -174,13 +216,18 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
             'div',
             { class: 'request-part' },
             el('p', { class: 'part-title' }, ctx.t('match.excludedTitle')),
-            el('ul', { class: 'excluded-list' }, ...request.excluded.map((volunteer) => excludedItem(ctx, request.requestId, volunteer))),
+            el(
+              'ul',
+              { class: 'excluded-list' },
+              ...request.excluded.map((volunteer) => excludedItem(ctx, request.requestId, volunteer)),
+            ),
           )
         : null,
     );
     details.addEventListener('toggle', () => {
       // The toggle event also follows the initial `open`; only a change staff made is remembered.
-      if (details.open !== open || flow.state.openRequests.has(request.requestId)) flow.toggleRequest(request.requestId, details.open);
+      if (details.open !== open || flow.state.openRequests.has(request.requestId))
+        flow.toggleRequest(request.requestId, details.open);
     });
     return details;
   }
@@ -190,7 +237,12 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
     const ref: PairRef = { requestId: pair.requestId, volunteerId: pair.volunteerId };
     // Every control names the pair for screen readers through the volunteer's line.
     const whoId = uniqueId('match-pair');
-    const approve = el('input', { type: 'checkbox', checked: pair.approved, 'aria-describedby': whoId, 'data-testid': 'pair-approve' });
+    const approve = el('input', {
+      type: 'checkbox',
+      checked: pair.approved,
+      'aria-describedby': whoId,
+      'data-testid': 'pair-approve',
+    });
     approve.addEventListener('change', () => void flow.setApproval(ref, approve.checked));
     const pin = button(model.pinText, () => void flow.setPin(ref, model.pinDecision === 'pin'), {
       class: 'btn btn-small',
@@ -225,11 +277,21 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
             onYes: () => void flow.confirmExclude(),
             onNo: () => flow.cancelExclude(),
           })
-        : el('div', { class: 'pair-actions' }, el('label', { class: 'toggle' }, approve, ctx.t('match.approve')), pin, exclude),
+        : el(
+            'div',
+            { class: 'pair-actions' },
+            el('label', { class: 'toggle' }, approve, ctx.t('match.approve')),
+            pin,
+            exclude,
+          ),
     );
   }
 
-  function excludedItem(ctx: SectionContext, requestId: string, volunteer: RequestMatchView['excluded'][number]): HTMLElement {
+  function excludedItem(
+    ctx: SectionContext,
+    requestId: string,
+    volunteer: RequestMatchView['excluded'][number],
+  ): HTMLElement {
     const ref: PairRef = { requestId, volunteerId: volunteer.volunteerId };
     const whoId = uniqueId('match-excluded');
     const restore = button(ctx.t('match.restore'), () => void flow.restore(ref), {
@@ -238,7 +300,12 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
       'data-testid': 'pair-restore',
     });
     focusable.set(controlKey('restore', ref), restore);
-    return el('li', { class: 'excluded' }, el('span', { class: 'pair-who', id: whoId }, volunteerText(volunteer)), restore);
+    return el(
+      'li',
+      { class: 'excluded' },
+      el('span', { class: 'pair-who', id: whoId }, volunteerText(volunteer)),
+      restore,
+    );
   }
 
   /** 承認した組み合わせを確定, at the bottom of the list and in view while it scrolls. */
@@ -271,7 +338,11 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
           'aria-describedby': hintId,
           'data-testid': 'match-commit',
         }),
-        el('span', { class: 'hint', id: hintId }, view.approved > 0 ? ctx.t('match.approvedCount', { n: view.approved }) : ctx.t('match.commitHint')),
+        el(
+          'span',
+          { class: 'hint', id: hintId },
+          view.approved > 0 ? ctx.t('match.approvedCount', { n: view.approved }) : ctx.t('match.commitHint'),
+        ),
       ),
     );
   }
@@ -281,7 +352,12 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
     const rows = shortageRows(view, ctx.lang);
     return el(
       'div',
-      { class: 'block shortages', role: 'region', 'aria-labelledby': ID.shortagesHeading, 'data-testid': 'match-shortages' },
+      {
+        class: 'block shortages',
+        role: 'region',
+        'aria-labelledby': ID.shortagesHeading,
+        'data-testid': 'match-shortages',
+      },
       el('h3', { class: 'block-title', id: ID.shortagesHeading }, ctx.t('match.shortagesTitle')),
       rows.length === 0
         ? el('p', { class: 'muted' }, ctx.t('match.shortagesNone'))
@@ -303,7 +379,13 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
               'tbody',
               null,
               ...rows.map((row) =>
-                el('tr', null, el('td', { class: 'shortage-dimension' }, row.dimension), el('td', null, row.key), el('td', { class: 'shortage-places' }, row.places)),
+                el(
+                  'tr',
+                  null,
+                  el('td', { class: 'shortage-dimension' }, row.dimension),
+                  el('td', null, row.key),
+                  el('td', { class: 'shortage-places' }, row.places),
+                ),
               ),
             ),
           ),

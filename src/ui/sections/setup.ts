@@ -66,7 +66,11 @@ export function createSetupSection(): SidebarSection {
   }
 
   function renderOverview(container: HTMLElement, ctx: SectionContext): void {
-    append(container, el('h2', { class: 'section-title' }, ctx.t('section.setup')), el('p', { class: 'about' }, ctx.t('setup.about')));
+    append(
+      container,
+      el('h2', { class: 'section-title' }, ctx.t('section.setup')),
+      el('p', { class: 'about' }, ctx.t('setup.about')),
+    );
     const state = ctx.state;
     if (!state && ctx.loading) {
       append(container, el('p', { class: 'muted loading' }, ctx.t('state.loading')));
@@ -127,7 +131,11 @@ export function createSetupSection(): SidebarSection {
 
   function missingSheets(ctx: SectionContext, state: SidebarState): HTMLElement {
     const headingId = 'setup-missing-heading';
-    const block = el('div', { class: 'block' }, el('h3', { id: headingId, class: 'block-title' }, ctx.t('setup.missingTitle')));
+    const block = el(
+      'div',
+      { class: 'block' },
+      el('h3', { id: headingId, class: 'block-title' }, ctx.t('setup.missingTitle')),
+    );
     const missing = state.missingStandardSheets;
     if (missing.length === 0) {
       append(block, el('p', { class: 'muted' }, ctx.t('setup.missingNone')));
@@ -139,7 +147,11 @@ export function createSetupSection(): SidebarSection {
     if (view.lastSetup) {
       append(
         block,
-        el('div', { class: 'result', role: 'status', id: ID.result, tabindex: -1 }, ...setupResultLines(view.lastSetup, ctx.lang).map((line) => el('p', null, line))),
+        el(
+          'div',
+          { class: 'result', role: 'status', id: ID.result, tabindex: -1 },
+          ...setupResultLines(view.lastSetup, ctx.lang).map((line) => el('p', null, line)),
+        ),
       );
     }
     return block;
@@ -237,7 +249,11 @@ export function createSetupSection(): SidebarSection {
   function renderMapping(container: HTMLElement, ctx: SectionContext, mapping: MappingView, draft: MappingDraft): void {
     const changedKind = kindChanged(draft, mapping);
     const notices = mappingNotices(draft, mapping, ctx.lang);
-    const section = el('div', { class: 'mapping', 'data-testid': 'mapping-view', 'aria-labelledby': ID.mappingHeading });
+    const section = el('div', {
+      class: 'mapping',
+      'data-testid': 'mapping-view',
+      'aria-labelledby': ID.mappingHeading,
+    });
     append(
       section,
       button([el('span', { 'aria-hidden': 'true' }, '← '), ctx.t('mapping.back')], () => closeMapping(ctx), {
@@ -262,7 +278,10 @@ export function createSetupSection(): SidebarSection {
     kindSelect.addEventListener('change', () => {
       void changeKind(ctx, mapping.sheet, kindSelect.value);
     });
-    append(section, el('div', { class: 'field' }, el('label', { for: ID.kindSelect }, ctx.t('mapping.kind')), kindSelect));
+    append(
+      section,
+      el('div', { class: 'field' }, el('label', { for: ID.kindSelect }, ctx.t('mapping.kind')), kindSelect),
+    );
     // What a kind change means is said next to the select that made it.
     if (changedKind) append(section, noticeList(notices, 'mapping-kind-notice'));
     const duplicated = new Set(duplicateFields(draft, mapping).flatMap((duplicate) => duplicate.columns));
@@ -302,7 +321,9 @@ export function createSetupSection(): SidebarSection {
             { class: 'samples' },
             el('span', { class: 'samples-label' }, ctx.t('mapping.samples')),
             ...(samples.length > 0
-              ? samples.map((sample) => el('span', { class: 'sample', 'data-testid': 'mapping-sample', title: sample }, sample))
+              ? samples.map((sample) =>
+                  el('span', { class: 'sample', 'data-testid': 'mapping-sample', title: sample }, sample),
+                )
               : [el('span', { class: 'sample is-empty' }, ctx.t('mapping.noSamples'))]),
           ),
           el(

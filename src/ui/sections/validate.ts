@@ -72,10 +72,16 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
         : el(
             'div',
             { class: 'actions' },
-            button(ctx.t('validate.run'), () => void flow.requestRun(), { class: 'btn btn-primary', id: ID.run, 'data-testid': 'validate-run' }),
+            button(ctx.t('validate.run'), () => void flow.requestRun(), {
+              class: 'btn btn-primary',
+              id: ID.run,
+              'data-testid': 'validate-run',
+            }),
           ),
       tools(ctx),
-      state.notice ? el('p', { class: 'result', role: 'status', id: ID.notice, tabindex: -1 }, noticeText(state.notice, ctx.lang)) : null,
+      state.notice
+        ? el('p', { class: 'result', role: 'status', id: ID.notice, tabindex: -1 }, noticeText(state.notice, ctx.lang))
+        : null,
       state.fixChanged ? fixChangedNotice(ctx) : null,
       state.preview ? previewBlock(ctx, state.preview) : null,
       state.validation ? resultsBlock(ctx, state.validation) : null,
@@ -83,7 +89,8 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
 
     // After the shell has put the section in the document.
     const focus = flow.takeFocus();
-    if (focus) queueMicrotask(() => (document.getElementById(FOCUS_IDS[focus]) ?? document.getElementById(ID.run))?.focus());
+    if (focus)
+      queueMicrotask(() => (document.getElementById(FOCUS_IDS[focus]) ?? document.getElementById(ID.run))?.focus());
     if (first) queueMicrotask(() => void flow.loadUndoInfo());
   }
 
@@ -109,7 +116,13 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
         undo && state.pending !== 'undo' ? undoButton(undo, ctx.lang, () => flow.requestUndo(), ID.undo) : null,
       ),
       undo && state.pending === 'undo'
-        ? undoConfirm(ctx, undo, ID.confirm, () => void flow.accept(), () => flow.cancel())
+        ? undoConfirm(
+            ctx,
+            undo,
+            ID.confirm,
+            () => void flow.accept(),
+            () => flow.cancel(),
+          )
         : null,
     );
   }
@@ -120,7 +133,10 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
       'div',
       { class: 'notice notice-warning', role: 'status' },
       el('p', null, message ? pickMessage(message, ctx.lang) : ''),
-      button(ctx.t('validate.previewAgain'), () => void flow.previewFixes(), { class: 'btn btn-secondary', id: ID.previewAgain }),
+      button(ctx.t('validate.previewAgain'), () => void flow.previewFixes(), {
+        class: 'btn btn-secondary',
+        id: ID.previewAgain,
+      }),
     );
   }
 
@@ -136,12 +152,21 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
       'data-testid': 'fix-cancel',
     });
     if (model.empty) {
-      append(block, el('p', { class: 'muted' }, ctx.t('validate.previewNone')), el('div', { class: 'actions' }, cancel));
+      append(
+        block,
+        el('p', { class: 'muted' }, ctx.t('validate.previewNone')),
+        el('div', { class: 'actions' }, cancel),
+      );
       return block;
     }
     append(
       block,
-      el('p', { class: 'fix-total' }, model.totalText, model.shownText ? el('span', { class: 'muted' }, model.shownText) : null),
+      el(
+        'p',
+        { class: 'fix-total' },
+        model.totalText,
+        model.shownText ? el('span', { class: 'muted' }, model.shownText) : null,
+      ),
       model.byKindText ? el('p', { class: 'hint' }, model.byKindText) : null,
       el('p', { class: 'hint' }, ctx.t('validate.previewHint')),
       el(
@@ -194,7 +219,10 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
         el(
           'div',
           { class: 'actions' },
-          button(ctx.t('validate.previewApply'), () => void flow.applyFixes(), { class: 'btn btn-primary', 'data-testid': 'fix-apply' }),
+          button(ctx.t('validate.previewApply'), () => void flow.applyFixes(), {
+            class: 'btn btn-primary',
+            'data-testid': 'fix-apply',
+          }),
           cancel,
         ),
       ),
@@ -206,16 +234,26 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
     const parts = countParts(view.counts, ctx.lang);
     const counts = el('p', { class: 'counts', 'data-testid': 'validate-counts' });
     parts.forEach((part, index) => {
-      append(counts, index > 0 ? ctx.t('list.dot') : null, el('span', { class: `count count-${part.tone}` }, part.text));
+      append(
+        counts,
+        index > 0 ? ctx.t('list.dot') : null,
+        el('span', { class: `count count-${part.tone}` }, part.text),
+      );
     });
     const block = el(
       'div',
       { class: 'block results' },
       el('div', { class: 'summary', id: ID.summary, tabindex: -1, role: 'status' }, counts),
-      view.resultSheet ? el('p', { class: 'hint' }, ctx.t('validate.written', { sheet: view.resultSheet, n: view.highlighted })) : null,
+      view.resultSheet
+        ? el('p', { class: 'hint' }, ctx.t('validate.written', { sheet: view.resultSheet, n: view.highlighted }))
+        : null,
       el('h3', { class: 'block-title' }, ctx.t('validate.checkedTitle')),
       view.checkedSheets.length > 0
-        ? el('ul', { class: 'name-list' }, ...view.checkedSheets.map((sheet) => el('li', null, checkedSheetText(sheet, ctx.lang))))
+        ? el(
+            'ul',
+            { class: 'name-list' },
+            ...view.checkedSheets.map((sheet) => el('li', null, checkedSheetText(sheet, ctx.lang))),
+          )
         : el('p', { class: 'muted' }, ctx.t('validate.noChecked')),
       el('h3', { class: 'block-title' }, ctx.t('validate.issuesTitle')),
     );
@@ -225,7 +263,11 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
     }
     append(block, el('p', { class: 'hint' }, ctx.t('validate.selectHint')));
     for (const { sheet, groups } of groupsBySheet(view.groups)) {
-      append(block, el('h4', { class: 'issue-sheet' }, sheet), ...groups.map((group) => groupBlock(ctx, group, view.groups.length)));
+      append(
+        block,
+        el('h4', { class: 'issue-sheet' }, sheet),
+        ...groups.map((group) => groupBlock(ctx, group, view.groups.length)),
+      );
     }
     return block;
   }
@@ -262,7 +304,8 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
       model.suggestionText ? el('span', { class: 'issue-suggestion' }, model.suggestionText) : null,
     ];
     const target = model.target;
-    if (!target) return el('li', { class: 'issue', 'data-testid': 'issue-item' }, el('div', { class: 'issue-body' }, ...parts));
+    if (!target)
+      return el('li', { class: 'issue', 'data-testid': 'issue-item' }, el('div', { class: 'issue-body' }, ...parts));
     const node: HTMLButtonElement = button(
       parts,
       () => {

@@ -30,7 +30,19 @@ describe('runMatching', () => {
     expect(view.stats.filledPlaces).toBeGreaterThan(0);
     expect(view.stats.filledPlaces).toBeLessThanOrEqual(view.stats.totalPlaces);
     const rows = session.emu.sheetValues('マッチング結果');
-    expect(rows[0]).toEqual(['依頼番号', '内容区分', '圏域', '登録番号', 'ボランティア', 'スコア', '理由', '承認', '指定', 'メモ', '状態']);
+    expect(rows[0]).toEqual([
+      '依頼番号',
+      '内容区分',
+      '圏域',
+      '登録番号',
+      'ボランティア',
+      'スコア',
+      '理由',
+      '承認',
+      '指定',
+      'メモ',
+      '状態',
+    ]);
     const proposed = rows.filter((r) => r[10] === '提案');
     expect(proposed.length).toBe(view.stats.filledPlaces);
     expect(String(proposed[0]?.[6])).toMatch(/・|一致|地区|圏域/);
@@ -45,7 +57,9 @@ describe('runMatching', () => {
     if (!pair) throw new Error('no pair');
     rpc(session, 'setApproval', pair.requestId, pair.volunteerId, true);
     const r = pairRow(session, pair.requestId, pair.volunteerId);
-    sheet(session, 'マッチング結果').getRange(r + 1, 10).setValue('本人に電話済み');
+    sheet(session, 'マッチング結果')
+      .getRange(r + 1, 10)
+      .setValue('本人に電話済み');
     rpc(session, 'runMatching');
     const again = session.emu.sheetValues('マッチング結果')[pairRow(session, pair.requestId, pair.volunteerId)];
     expect(again?.[7]).toBe(true);
@@ -62,7 +76,9 @@ describe('runMatching', () => {
     expect(request?.pairs.some((p) => p.volunteerId === first.volunteerId)).toBe(false);
     expect(request?.excluded.map((e) => e.volunteerId)).toContain(first.volunteerId);
     const afterPin = rpc<MatchView>(session, 'setPairDecision', second.requestId, second.volunteerId, 'pin');
-    const pinned = afterPin.requests.flatMap((r) => r.pairs).find((p) => p.volunteerId === second.volunteerId && p.requestId === second.requestId);
+    const pinned = afterPin.requests
+      .flatMap((r) => r.pairs)
+      .find((p) => p.volunteerId === second.volunteerId && p.requestId === second.requestId);
     expect(pinned?.pinned).toBe(true);
   });
 });
@@ -179,7 +195,9 @@ describe('staff edits in マッチング結果', () => {
     if (!pair) throw new Error('no pair');
     rpc(session, 'setApproval', pair.requestId, pair.volunteerId, true);
     const r = pairRow(session, pair.requestId, pair.volunteerId);
-    sheet(session, 'マッチング結果').getRange(r + 1, 9).setValue('除外');
+    sheet(session, 'マッチング結果')
+      .getRange(r + 1, 9)
+      .setValue('除外');
     expect(rpcError(session, 'commitMatches').code).toBe('match.nothingApproved');
   });
 
@@ -189,7 +207,9 @@ describe('staff edits in マッチング結果', () => {
     if (!pair) throw new Error('no pair');
     rpc(session, 'setApproval', pair.requestId, pair.volunteerId, true);
     const r = pairRow(session, pair.requestId, pair.volunteerId);
-    sheet(session, 'マッチング結果').getRange(r + 1, 4).setValue('V-9999');
+    sheet(session, 'マッチング結果')
+      .getRange(r + 1, 4)
+      .setValue('V-9999');
     const before = session.emu.sheetValues('依頼');
     expect(rpcError(session, 'commitMatches').code).toBe('match.volunteerNotActive');
     expect(session.emu.sheetValues('依頼')).toEqual(before);

@@ -96,7 +96,9 @@ describe('setupSheets', () => {
     const session = freshSession();
     session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet('寄付台帳');
     rpc(session, 'setupSheets');
-    const names = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheets().map((s) => s.getName());
+    const names = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheets()
+      .map((s) => s.getName());
     expect(names.filter((n) => n === '寄付台帳')).toHaveLength(1);
     expect(session.emu.sheetValues('寄付台帳')[0]).toContain('領収書番号');
   });
@@ -108,7 +110,9 @@ describe('setupSheets', () => {
     expect(error.code).toBe('lock.busy');
     expect(error.ja).toMatch(/他の人/);
     session.emu.holdDocumentLockElsewhere(false);
-    const names = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheets().map((s) => s.getName());
+    const names = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheets()
+      .map((s) => s.getName());
     expect(names).toEqual(['シート1']);
   });
 
@@ -117,7 +121,13 @@ describe('setupSheets', () => {
       const session = freshSession();
       session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet('名簿');
       const header = ['登録番号', '氏名', 'フリガナ', '電話番号', '活動分野'];
-      const body = Array.from({ length: rows }, (_, i) => [`V-${i}`, '山田 太郎', 'ヤマダ タロウ', '042-461-1234', '見守り']);
+      const body = Array.from({ length: rows }, (_, i) => [
+        `V-${i}`,
+        '山田 太郎',
+        'ヤマダ タロウ',
+        '042-461-1234',
+        '見守り',
+      ]);
       session.emu.setSheetValues('名簿', [header, ...body]);
       session.emu.stats.reset();
       rpc(session, 'setupSheets');

@@ -25,7 +25,13 @@ describe('getSidebarState', () => {
   it('lists each sheet with its detected kind, header row and data rows', () => {
     const state = rpc<SidebarState>(withRoster(), 'getSidebarState');
     const roster = state.sheets.find((s) => s.name === '名簿');
-    expect(roster).toMatchObject({ kind: 'volunteers', kindLabel: 'ボランティア名簿', headerRow: 2, dataRows: 2, confirmed: false });
+    expect(roster).toMatchObject({
+      kind: 'volunteers',
+      kindLabel: 'ボランティア名簿',
+      headerRow: 2,
+      dataRows: 2,
+      confirmed: false,
+    });
     expect(roster?.missingRequired).toEqual([]);
   });
 
@@ -90,22 +96,36 @@ describe('saveMapping and clearMapping', () => {
 
   it('stores no personal data in the document properties', () => {
     const session = withRoster();
-    rpc(session, 'saveMapping', '名簿', { kind: 'volunteers', headerRow: 2, columns: { name: 0, furigana: 1, phone: 2 } });
+    rpc(session, 'saveMapping', '名簿', {
+      kind: 'volunteers',
+      headerRow: 2,
+      columns: { name: 0, furigana: 1, phone: 2 },
+    });
     const stored = JSON.stringify(session.emu.globals.PropertiesService.getDocumentProperties().getProperties());
     expect(stored).not.toMatch(/佐藤|サトウ|042-461/);
   });
 
   it('refuses a mapping that puts two fields on one column', () => {
-    const error = rpcError(withRoster(), 'saveMapping', '名簿', { kind: 'volunteers', headerRow: 2, columns: { name: 0, furigana: 0 } });
+    const error = rpcError(withRoster(), 'saveMapping', '名簿', {
+      kind: 'volunteers',
+      headerRow: 2,
+      columns: { name: 0, furigana: 0 },
+    });
     expect(error.code).toBe('mapping.invalid');
     expect(error.ja).toMatch(/名簿/);
   });
 
   it('refuses a column the sheet does not have and a header row that is empty', () => {
     const session = withRoster();
-    expect(rpcError(session, 'saveMapping', '名簿', { kind: 'volunteers', headerRow: 2, columns: { name: 40 } }).code).toBe('mapping.badColumn');
-    expect(rpcError(session, 'saveMapping', '名簿', { kind: 'volunteers', headerRow: 9, columns: { name: 0 } }).code).toBe('mapping.badHeaderRow');
-    expect(rpcError(session, 'saveMapping', '名簿', { kind: 'nonsense', headerRow: 2, columns: {} }).code).toBe('mapping.badKind');
+    expect(
+      rpcError(session, 'saveMapping', '名簿', { kind: 'volunteers', headerRow: 2, columns: { name: 40 } }).code,
+    ).toBe('mapping.badColumn');
+    expect(
+      rpcError(session, 'saveMapping', '名簿', { kind: 'volunteers', headerRow: 9, columns: { name: 0 } }).code,
+    ).toBe('mapping.badHeaderRow');
+    expect(rpcError(session, 'saveMapping', '名簿', { kind: 'nonsense', headerRow: 2, columns: {} }).code).toBe(
+      'mapping.badKind',
+    );
   });
 
   it('clearMapping goes back to automatic detection', () => {

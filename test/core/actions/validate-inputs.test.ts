@@ -48,7 +48,18 @@ describe('validation of bad input', () => {
     const session = freshSession();
     session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet('名簿');
     const rows: unknown[][] = [HEADER];
-    for (let i = 0; i < 50_000; i++) rows.push([`V-${i}`, '山田 花子', i === 49_999 ? 'やまだ はなこ' : 'ヤマダ ハナコ', '1950-01-01', '042-461-1234', '188-0012', 'はい', '活動中', 4]);
+    for (let i = 0; i < 50_000; i++)
+      rows.push([
+        `V-${i}`,
+        '山田 花子',
+        i === 49_999 ? 'やまだ はなこ' : 'ヤマダ ハナコ',
+        '1950-01-01',
+        '042-461-1234',
+        '188-0012',
+        'はい',
+        '活動中',
+        4,
+      ]);
     session.emu.setSheetValues('名簿', rows);
     const report = rpc<ValidationReport>(session, 'getValidationReport');
     expect(report.issues.find((i) => i.code.startsWith('kana.'))?.row).toBe(50_001);
@@ -59,7 +70,18 @@ describe('validation of bad input', () => {
       const session = freshSession();
       session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet('名簿');
       const rows: unknown[][] = [HEADER];
-      for (let i = 0; i < n; i++) rows.push([`V-${i}`, '山田 花子', 'やまだ はなこ', '昭和25年1月1日', '０４２４６１１２３４', '1880012', 'はい', '活動中', 4]);
+      for (let i = 0; i < n; i++)
+        rows.push([
+          `V-${i}`,
+          '山田 花子',
+          'やまだ はなこ',
+          '昭和25年1月1日',
+          '０４２４６１１２３４',
+          '1880012',
+          'はい',
+          '活動中',
+          4,
+        ]);
       session.emu.setSheetValues('名簿', rows);
       session.emu.stats.reset();
       rpc(session, 'getValidationReport');
@@ -71,7 +93,28 @@ describe('validation of bad input', () => {
 
 /** Cell values staff really type into a roster, clean and messy. */
 const messyCell = fc.oneof(
-  fc.constantFrom('０９０－１２３４－５６７８', '0424611234', '042-461-1234', '〒188-0012', '1880012', '令和6年4月1日', 'R6.4.1', '2024/4/1', 'やまだ はなこ', 'ﾔﾏﾀﾞ ﾊﾅｺ', 'ヤマダ ハナコ', '○', 'はい', '×', ' 活動中 ', '活動中', '=SUM(A1)', '#REF!', '', '髙橋 﨑子'),
+  fc.constantFrom(
+    '０９０－１２３４－５６７８',
+    '0424611234',
+    '042-461-1234',
+    '〒188-0012',
+    '1880012',
+    '令和6年4月1日',
+    'R6.4.1',
+    '2024/4/1',
+    'やまだ はなこ',
+    'ﾔﾏﾀﾞ ﾊﾅｺ',
+    'ヤマダ ハナコ',
+    '○',
+    'はい',
+    '×',
+    ' 活動中 ',
+    '活動中',
+    '=SUM(A1)',
+    '#REF!',
+    '',
+    '髙橋 﨑子',
+  ),
   fc.string({ maxLength: 12 }),
   fc.integer({ min: -5, max: 2_000_000_000 }),
   fc.boolean(),
@@ -80,35 +123,52 @@ const messyCell = fc.oneof(
 describe('fix and undo on random rosters (property)', () => {
   it('after fixing, nothing fixable is left; undo gives back every cell exactly', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(messyCell, { minLength: HEADER.length, maxLength: HEADER.length }), { minLength: 1, maxLength: 12 }), (body) => {
-        const emu = Emulator.create('property');
-        emu.setSheetValues('シート1', [HEADER, ...body]);
-        const ports = portsFor(emu);
-        const original = emu.sheetValues('シート1');
-        const originalFormulas = emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('シート1')?.getDataRange().getFormulas();
-        const preview = previewFixes(ports);
-        if (preview.total === 0) return;
-        applyFixes(ports, preview.token);
-        expect(previewFixes(ports).total).toBe(0);
-        undoLast(ports);
-        expect(emu.sheetValues('シート1')).toEqual(original);
-        expect(emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('シート1')?.getDataRange().getFormulas()).toEqual(originalFormulas);
-      }),
+      fc.property(
+        fc.array(fc.array(messyCell, { minLength: HEADER.length, maxLength: HEADER.length }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        (body) => {
+          const emu = Emulator.create('property');
+          emu.setSheetValues('シート1', [HEADER, ...body]);
+          const ports = portsFor(emu);
+          const original = emu.sheetValues('シート1');
+          const originalFormulas = emu.globals.SpreadsheetApp.getActiveSpreadsheet()
+            .getSheetByName('シート1')
+            ?.getDataRange()
+            .getFormulas();
+          const preview = previewFixes(ports);
+          if (preview.total === 0) return;
+          applyFixes(ports, preview.token);
+          expect(previewFixes(ports).total).toBe(0);
+          undoLast(ports);
+          expect(emu.sheetValues('シート1')).toEqual(original);
+          expect(
+            emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('シート1')?.getDataRange().getFormulas(),
+          ).toEqual(originalFormulas);
+        },
+      ),
       { numRuns: 40 },
     );
   });
 
   it('validation, marking and clearing never throw and leave the values untouched', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(messyCell, { minLength: HEADER.length, maxLength: HEADER.length }), { minLength: 1, maxLength: 8 }), (body) => {
-        const emu = Emulator.create('property');
-        emu.setSheetValues('シート1', [HEADER, ...body]);
-        const ports = portsFor(emu);
-        const original = emu.sheetValues('シート1');
-        getValidationReport(ports);
-        runValidation(ports);
-        expect(emu.sheetValues('シート1')).toEqual(original);
-      }),
+      fc.property(
+        fc.array(fc.array(messyCell, { minLength: HEADER.length, maxLength: HEADER.length }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (body) => {
+          const emu = Emulator.create('property');
+          emu.setSheetValues('シート1', [HEADER, ...body]);
+          const ports = portsFor(emu);
+          const original = emu.sheetValues('シート1');
+          getValidationReport(ports);
+          runValidation(ports);
+          expect(emu.sheetValues('シート1')).toEqual(original);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -117,18 +177,28 @@ describe('fix and undo on random rosters (property)', () => {
 describe('a 検証 that fails half-way', () => {
   it('leaves the cells marked as the previous run left them, and says so', () => {
     const emu = Emulator.create('failure');
-    emu.setSheetValues('シート1', [HEADER, ['V-1', '山田 花子', 'やまだ はなこ', '1950-01-01', '０４２４６１１２３４', '1880012', 'はい', '活動中', 4]]);
+    emu.setSheetValues('シート1', [
+      HEADER,
+      ['V-1', '山田 花子', 'やまだ はなこ', '1950-01-01', '０４２４６１１２３４', '1880012', 'はい', '活動中', 4],
+    ]);
     const ports = portsFor(emu);
     runValidation(ports);
     const sheet = emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('シート1');
-    const marked = () => [sheet?.getRange(2, 3).getNote(), sheet?.getRange(2, 3).getBackground(), sheet?.getRange(2, 5).getNote()];
+    const marked = () => [
+      sheet?.getRange(2, 3).getNote(),
+      sheet?.getRange(2, 3).getBackground(),
+      sheet?.getRange(2, 5).getNote(),
+    ];
     const before = marked();
     expect(before[0]).toMatch(/【つなぐ検証】/);
-    const failing = { ...ports, workbook: Object.assign(Object.create(Object.getPrototypeOf(ports.workbook)), ports.workbook, {
-      writeOutputSheet: () => {
-        throw new Error('quota');
-      },
-    }) };
+    const failing = {
+      ...ports,
+      workbook: Object.assign(Object.create(Object.getPrototypeOf(ports.workbook)), ports.workbook, {
+        writeOutputSheet: () => {
+          throw new Error('quota');
+        },
+      }),
+    };
     expect(() => runValidation(failing)).toThrow(/検証結果を書き込めませんでした/);
     expect(marked()).toEqual(before);
   });

@@ -18,11 +18,31 @@ function rosterSession(extraRows = 0): Session {
   const rows: unknown[][] = [
     HEADER,
     ['V-001', '佐藤 花子', 'サトウ ハナコ', '1950-05-01', '042-461-1234', '188-0012', '見守り', 'はい', '活動中'],
-    ['V-002', '鈴木 一郎', 'すずき いちろう', '昭和23年5月1日', '０９０－１２３４－５６７８', '1880013', '買い物', 'はい', '活動中'],
+    [
+      'V-002',
+      '鈴木 一郎',
+      'すずき いちろう',
+      '昭和23年5月1日',
+      '０９０－１２３４－５６７８',
+      '1880013',
+      '買い物',
+      'はい',
+      '活動中',
+    ],
     ['V-003', '髙橋 明', 'タカハシ アキラ', 'R1.5.1', '0424611235', '〒188-0014', '', 'はい', '活動中'],
   ];
   for (let i = 0; i < extraRows; i++) {
-    rows.push([`V-${1000 + i}`, '山田 太郎', 'ヤマダ タロウ', '1960-01-01', `042-46${i % 10}-${String(1000 + (i % 9000)).padStart(4, '0')}`, '188-0012', '見守り', 'はい', '活動中']);
+    rows.push([
+      `V-${1000 + i}`,
+      '山田 太郎',
+      'ヤマダ タロウ',
+      '1960-01-01',
+      `042-46${i % 10}-${String(1000 + (i % 9000)).padStart(4, '0')}`,
+      '188-0012',
+      '見守り',
+      'はい',
+      '活動中',
+    ]);
   }
   session.emu.setSheetValues('ボランティア名簿', rows);
   // Staff's own notes and fills must come back exactly.
@@ -33,7 +53,9 @@ function rosterSession(extraRows = 0): Session {
 }
 
 function cell(session: Session, row: number, column: number) {
-  const range = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('ボランティア名簿')?.getRange(row, column);
+  const range = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet()
+    .getSheetByName('ボランティア名簿')
+    ?.getRange(row, column);
   if (!range) throw new Error('no roster');
   return { value: range.getValue(), note: range.getNote(), background: range.getBackground() };
 }
@@ -45,10 +67,24 @@ describe('runValidation', () => {
     expect(view.counts.errors + view.counts.warnings).toBeGreaterThan(0);
     expect(view.resultSheet).toBe('検証結果');
     const results = session.emu.sheetValues('検証結果');
-    expect(results[0]).toEqual(['シート', 'セル', '行', '列', '重大度', 'コード', '内容', '値', '提案', '安全に修正可']);
+    expect(results[0]).toEqual([
+      'シート',
+      'セル',
+      '行',
+      '列',
+      '重大度',
+      'コード',
+      '内容',
+      '値',
+      '提案',
+      '安全に修正可',
+    ]);
     const furigana = results.find((r) => r[3] === 'フリガナ' && r[2] === 3);
     expect(furigana?.[5]).toMatch(/^kana\./);
-    const link = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('検証結果')?.getRange(2, 2).getFormula();
+    const link = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName('検証結果')
+      ?.getRange(2, 2)
+      .getFormula();
     expect(link).toMatch(/^=HYPERLINK\("#gid=\d+&range=[A-Z]+\d+"/);
     const marked = cell(session, 3, 3);
     expect(marked.note).toMatch(/^本人に確認中\n\n【つなぐ検証】/);
@@ -77,7 +113,10 @@ describe('runValidation', () => {
   it('keeps a fill staff changed after 検証 when the highlight is cleared', () => {
     const session = rosterSession();
     rpc(session, 'runValidation');
-    session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('ボランティア名簿')?.getRange(3, 3).setBackground('#0000ff');
+    session.emu.globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName('ボランティア名簿')
+      ?.getRange(3, 3)
+      .setBackground('#0000ff');
     rpc(session, 'clearHighlights');
     expect(cell(session, 3, 3)).toMatchObject({ note: '本人に確認中', background: '#0000ff' });
   });
@@ -103,7 +142,10 @@ describe('previewFixes and applyFixes', () => {
   it('refuses when the sheet changed after the preview, and writes nothing', () => {
     const session = rosterSession();
     const preview = rpc<FixPreview>(session, 'previewFixes');
-    session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('ボランティア名簿')?.getRange(3, 3).setValue('すずき いちろ');
+    session.emu.globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName('ボランティア名簿')
+      ?.getRange(3, 3)
+      .setValue('すずき いちろ');
     const error = rpcError(session, 'applyFixes', preview.token);
     expect(error.code).toBe('fix.changed');
     expect(error.ja).toMatch(/プレビュー/);
@@ -129,7 +171,9 @@ describe('undoLast', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'tsunagu-undo-')), 'book.xlsx');
     await session.save(path);
     const reopened = await Session.open(path);
-    expect(reopened.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(HISTORY_SHEET)?.isSheetHidden()).toBe(true);
+    expect(
+      reopened.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(HISTORY_SHEET)?.isSheetHidden(),
+    ).toBe(true);
     const undone = rpc<UndoResult>(reopened, 'undoLast');
     expect(undone.cells).toBeGreaterThan(0);
     expect(reopened.emu.sheetValues('ボランティア名簿')).toEqual(original);
@@ -157,7 +201,10 @@ describe('undoLast', () => {
   it('refuses when a fixed cell was edited since, naming the cell', () => {
     const session = rosterSession();
     rpc(session, 'applyFixes', rpc<FixPreview>(session, 'previewFixes').token);
-    session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('ボランティア名簿')?.getRange(3, 3).setValue('スズキ イチ');
+    session.emu.globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName('ボランティア名簿')
+      ?.getRange(3, 3)
+      .setValue('スズキ イチ');
     const error = rpcError(session, 'undoLast');
     expect(error.code).toBe('undo.changed');
     expect(error.ja).toContain('ボランティア名簿!C3');

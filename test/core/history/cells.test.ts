@@ -1,7 +1,14 @@
 // Writing into staff sheets and putting it back: neighbours kept, exact restore, conflicts seen, constant calls.
 import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
-import { MAX_RUNS_PER_COLUMN, conflicts, restore, rowRuns, writeMarks, writeValues } from '../../../src/core/history/cells';
+import {
+  MAX_RUNS_PER_COLUMN,
+  conflicts,
+  restore,
+  rowRuns,
+  writeMarks,
+  writeValues,
+} from '../../../src/core/history/cells';
 import type { CellChange } from '../../../src/core/history/types';
 import { GasWorkbook } from '../../../src/gas/workbook';
 import { Emulator } from '../../../src/local/emulator/index';
@@ -33,7 +40,15 @@ describe('writeValues', () => {
     expect(sheet.getRange(5, 1).getValue()).toBe(42);
     expect(sheet.getRange(6, 1).getValue()).toBe('042-461-1234');
     expect(changes).toEqual([
-      { sheet: 'シート1', row: 6, column: 1, part: 'value', before: '０４２－４６１－１２３４', after: '042-461-1234', rowPrint: expect.any(String) },
+      {
+        sheet: 'シート1',
+        row: 6,
+        column: 1,
+        part: 'value',
+        before: '０４２－４６１－１２３４',
+        after: '042-461-1234',
+        rowPrint: expect.any(String),
+      },
     ]);
   });
 
@@ -53,9 +68,17 @@ describe('writeValues', () => {
 
   it('makes the same number of service calls for 1,000 and 10,000 rows of scattered writes in one column', () => {
     const counts = [1_000, 10_000].map((n) => {
-      const rows = [['電話'], ...Array.from({ length: n }, (_, i) => [`０９０－${String(i).padStart(4, '0')}－０００${i % 10}`])];
+      const rows = [
+        ['電話'],
+        ...Array.from({ length: n }, (_, i) => [`０９０－${String(i).padStart(4, '0')}－０００${i % 10}`]),
+      ];
       const { emu, workbook } = setup(rows);
-      const writes = Array.from({ length: n / 10 }, (_, i) => ({ sheet: 'シート1', row: 2 + i * 10, column: 1, value: `fixed-${i}` }));
+      const writes = Array.from({ length: n / 10 }, (_, i) => ({
+        sheet: 'シート1',
+        row: 2 + i * 10,
+        column: 1,
+        value: `fixed-${i}`,
+      }));
       emu.stats.reset();
       writeValues(workbook, writes);
       return emu.stats.byMethod();
@@ -101,7 +124,11 @@ describe('rowRuns', () => {
 
 describe('restore', () => {
   it('puts written values back exactly, dates included', () => {
-    const { sheet, workbook } = setup([['a', 'b'], ['x', ''], ['y', '']]);
+    const { sheet, workbook } = setup([
+      ['a', 'b'],
+      ['x', ''],
+      ['y', ''],
+    ]);
     sheet.getRange(3, 2).setValue(TOKYO_2024_04_01);
     const changes = writeValues(workbook, [{ sheet: 'シート1', row: 3, column: 2, value: 'written' }]);
     expect(sheet.getRange(3, 2).getValue()).toBe('written');
@@ -110,7 +137,10 @@ describe('restore', () => {
   });
 
   it('puts a formula back as a formula', () => {
-    const { sheet, workbook } = setup([['a', 'b'], ['x', 'over']]);
+    const { sheet, workbook } = setup([
+      ['a', 'b'],
+      ['x', 'over'],
+    ]);
     restore(workbook, [{ sheet: 'シート1', row: 2, column: 2, part: 'value', before: { f: '=A2' }, after: 'over' }]);
     expect(sheet.getRange(2, 2).getFormula()).toBe('=A2');
   });

@@ -4,8 +4,16 @@ import { expect } from '../../support/expect';
 import { date, match, pairsOf, request, settingsWith, volunteer } from './helpers';
 
 /** Whether the single volunteer V1 is matched to the single request R1. */
-function matches(v: Parameters<typeof volunteer>[1], r: Parameters<typeof request>[1], settings?: ReturnType<typeof settingsWith>): boolean {
-  const result = match({ volunteers: [volunteer('V1', v)], requests: [request('R1', r)], ...(settings ? { settings } : {}) });
+function matches(
+  v: Parameters<typeof volunteer>[1],
+  r: Parameters<typeof request>[1],
+  settings?: ReturnType<typeof settingsWith>,
+): boolean {
+  const result = match({
+    volunteers: [volunteer('V1', v)],
+    requests: [request('R1', r)],
+    ...(settings ? { settings } : {}),
+  });
   return pairsOf(result).includes('R1→V1');
 }
 
@@ -55,7 +63,8 @@ describe('matchVolunteers hard constraints', () => {
       expect(matches({ skills: ['手話'] }, { requiredSkills: ['手話', '運転'] })).toBe(false);
       expect(matches({ skills: [] }, { requiredSkills: ['手話'] })).toBe(false);
     });
-    it('asks nothing when no skill is required', () => expect(matches({ skills: [] }, { requiredSkills: [] })).toBe(true));
+    it('asks nothing when no skill is required', () =>
+      expect(matches({ skills: [] }, { requiredSkills: [] })).toBe(true));
   });
 
   describe('language', () => {
@@ -63,8 +72,10 @@ describe('matchVolunteers hard constraints', () => {
       expect(matches({ languages: ['英語', 'ベトナム語'] }, { languages: ['ベトナム語'] })).toBe(true);
       expect(matches({ languages: ['英語'] }, { languages: ['ベトナム語'] })).toBe(false);
     });
-    it('takes any one of several asked languages', () => expect(matches({ languages: ['中国語'] }, { languages: ['英語', '中国語'] })).toBe(true));
-    it('does not treat 日本語 as a constraint', () => expect(matches({ languages: [] }, { languages: ['日本語'] })).toBe(true));
+    it('takes any one of several asked languages', () =>
+      expect(matches({ languages: ['中国語'] }, { languages: ['英語', '中国語'] })).toBe(true));
+    it('does not treat 日本語 as a constraint', () =>
+      expect(matches({ languages: [] }, { languages: ['日本語'] })).toBe(true));
   });
 
   describe('gender', () => {
@@ -73,7 +84,8 @@ describe('matchVolunteers hard constraints', () => {
       expect(matches({ gender: '女' }, { genderPreference: '女性希望' })).toBe(true);
       expect(matches({ gender: '男性' }, { genderPreference: '女性' })).toBe(false);
     });
-    it('does not give a preference to someone whose 性別 is unknown', () => expect(matches({ gender: null }, { genderPreference: '男性' })).toBe(false));
+    it('does not give a preference to someone whose 性別 is unknown', () =>
+      expect(matches({ gender: null }, { genderPreference: '男性' })).toBe(false));
     it('reads 不問 and blank as no preference', () => {
       expect(matches({ gender: '男性' }, { genderPreference: '不問' })).toBe(true);
       expect(matches({ gender: null }, { genderPreference: null })).toBe(true);
@@ -100,7 +112,8 @@ describe('matchVolunteers hard constraints', () => {
       expect(matches({ area: '中部', district: '田無地区' }, {})).toBe(true);
       expect(matches({ area: '南部', district: '向台地区' }, {})).toBe(false);
     });
-    it('matches anywhere when the request is 在宅対応可', () => expect(matches({ area: '南部', district: '向台地区' }, { remoteOk: true })).toBe(true));
+    it('matches anywhere when the request is 在宅対応可', () =>
+      expect(matches({ area: '南部', district: '向台地区' }, { remoteOk: true })).toBe(true));
     it('finds the 圏域 from the 地区 when 圏域 is blank', () => {
       expect(matches({ area: null, district: '田無地区' }, { area: null, district: 'ひばりが丘地区' })).toBe(true);
       expect(matches({ area: null, district: '向台地区' }, { area: null, district: 'ひばりが丘地区' })).toBe(false);
@@ -126,7 +139,10 @@ describe('matchVolunteers hard constraints', () => {
 
   describe('capacity', () => {
     it('takes 月間上限 minus the requests already 紹介済 or 活動中 listing the volunteer', () => {
-      const busy = [request('B1', { status: '紹介済', assignedVolunteers: ['V1'] }), request('B2', { status: '活動中', assignedVolunteers: ['V1', 'V9'] })];
+      const busy = [
+        request('B1', { status: '紹介済', assignedVolunteers: ['V1'] }),
+        request('B2', { status: '活動中', assignedVolunteers: ['V1', 'V9'] }),
+      ];
       const done = request('B3', { status: '終了', assignedVolunteers: ['V1'] });
       const open = [request('R1'), request('R2'), request('R3')];
       const result = match({ volunteers: [volunteer('V1', { monthlyLimit: 3 })], requests: [...busy, done, ...open] });
@@ -134,7 +150,9 @@ describe('matchVolunteers hard constraints', () => {
     });
     it('reads a blank 月間上限 as 4', () => {
       const open = ['R1', 'R2', 'R3', 'R4', 'R5'].map((id) => request(id));
-      expect(match({ volunteers: [volunteer('V1', { monthlyLimit: null })], requests: open }).assignments).toHaveLength(4);
+      expect(match({ volunteers: [volunteer('V1', { monthlyLimit: null })], requests: open }).assignments).toHaveLength(
+        4,
+      );
     });
     it('gives a request at most 必要人数 minus the volunteers already on it, and never one of them again', () => {
       const r = request('R1', { status: '調整中', needed: 3, assignedVolunteers: ['V1'] });
@@ -143,7 +161,10 @@ describe('matchVolunteers hard constraints', () => {
       expect(result.stats).toMatchObject({ filledPlaces: 2, totalPlaces: 2 });
     });
     it('reads a blank 必要人数 as 1', () => {
-      const result = match({ volunteers: [volunteer('V1'), volunteer('V2')], requests: [request('R1', { needed: null })] });
+      const result = match({
+        volunteers: [volunteer('V1'), volunteer('V2')],
+        requests: [request('R1', { needed: null })],
+      });
       expect(result.assignments).toHaveLength(1);
     });
     it('compares ids without regard to width, spaces or case', () => {

@@ -29,7 +29,10 @@ function inputOf(book: DemoBook): MatchInput {
 
 function summary(label: string, input: MatchInput, result: MatchResult, ms: number): string {
   const open = input.requests.filter((r) => r.status === '受付' || r.status === '調整中').length;
-  const top = result.shortages.slice(0, 5).map((s) => `${s.key} ${s.places}`).join(', ');
+  const top = result.shortages
+    .slice(0, 5)
+    .map((s) => `${s.key} ${s.places}`)
+    .join(', ');
   const codes = new Map<string, number>();
   for (const u of result.unmatched) for (const r of u.reasons) codes.set(r.code, (codes.get(r.code) ?? 0) + 1);
   return (
@@ -39,7 +42,11 @@ function summary(label: string, input: MatchInput, result: MatchResult, ms: numb
   );
 }
 
-function recordsOf<T>(book: DemoBook, kind: SheetKind, read: (r: ReturnType<typeof parseRows>['records'][number], s: typeof settings) => T): T[] {
+function recordsOf<T>(
+  book: DemoBook,
+  kind: SheetKind,
+  read: (r: ReturnType<typeof parseRows>['records'][number], s: typeof settings) => T,
+): T[] {
   const sheet = book.sheets.find((s) => s.kind === kind);
   if (!sheet) throw new Error(`no ${kind} sheet`);
   const values = [sheet.header, ...sheet.rows];
@@ -71,10 +78,16 @@ describe('matchVolunteers on the demo workbook', () => {
       expect(v && r && isCandidate(input, v, r), `${a.requestId}→${a.volunteerId}`).toBe(true);
       perVolunteer.set(a.volunteerId, (perVolunteer.get(a.volunteerId) ?? 0) + 1);
     }
-    for (const [id, n] of perVolunteer) expect(n).toBeLessThanOrEqual(capacityOf(input, input.volunteers.find((v) => v.volunteerId === id) as (typeof input.volunteers)[number]));
+    for (const [id, n] of perVolunteer)
+      expect(n).toBeLessThanOrEqual(
+        capacityOf(input, input.volunteers.find((v) => v.volunteerId === id) as (typeof input.volunteers)[number]),
+      );
     const perRequest = new Map<string, number>();
     for (const a of result.assignments) perRequest.set(a.requestId, (perRequest.get(a.requestId) ?? 0) + 1);
-    for (const [id, n] of perRequest) expect(n).toBeLessThanOrEqual(placesOf(input.requests.find((r) => r.requestId === id) as (typeof input.requests)[number]));
+    for (const [id, n] of perRequest)
+      expect(n).toBeLessThanOrEqual(
+        placesOf(input.requests.find((r) => r.requestId === id) as (typeof input.requests)[number]),
+      );
   });
 
   it('explains every pair and every unfilled request, and adds up', () => {
@@ -82,7 +95,9 @@ describe('matchVolunteers on the demo workbook', () => {
     for (const u of result.unmatched) expect(u.reasons.length).toBeGreaterThan(0);
     const missing = result.unmatched.reduce((n, u) => n + u.missing, 0);
     expect(result.stats.filledPlaces + missing).toBe(result.stats.totalPlaces);
-    expect(result.shortages.filter((s) => s.dimension === 'categoryArea').reduce((n, s) => n + s.places, 0)).toBe(missing);
+    expect(result.shortages.filter((s) => s.dimension === 'categoryArea').reduce((n, s) => n + s.places, 0)).toBe(
+      missing,
+    );
   });
 
   it('is deterministic and quick', () => {
@@ -91,7 +106,11 @@ describe('matchVolunteers on the demo workbook', () => {
   });
 
   it('reads the demo without warnings other than its planted duplicates', () => {
-    expect(result.warnings.filter((w) => !w.code.endsWith('duplicateId') && w.code !== 'volunteer.noId' && w.code !== 'request.noId')).toEqual([]);
+    expect(
+      result.warnings.filter(
+        (w) => !w.code.endsWith('duplicateId') && w.code !== 'volunteer.noId' && w.code !== 'request.noId',
+      ),
+    ).toEqual([]);
   });
 
   it('on a stretched council (100 volunteers, 400 requests) leaves needs unmet, each with its reasons, and an agenda', () => {

@@ -1,7 +1,12 @@
 // Small builders for matching tests: volunteers and requests as typed records with sensible defaults, the default 設定, a fixed today.
 import { matchVolunteers, type MatchInput, type MatchResult, type PairKey } from '../../../src/core/match';
 import type { Activity, HelpRequest, Volunteer } from '../../../src/core/sheets/records';
-import { defaultSettingsHeader, defaultSettingsRows, parseSettings, type Settings } from '../../../src/core/sheets/settings';
+import {
+  defaultSettingsHeader,
+  defaultSettingsRows,
+  parseSettings,
+  type Settings,
+} from '../../../src/core/sheets/settings';
 import { PlainDate } from '../../../src/core/text/plainDate';
 
 export const TODAY = PlainDate.of(2026, 11, 26) as PlainDate;
@@ -126,5 +131,9 @@ export function pairsOf(result: MatchResult): string[] {
 
 /** The 設定 with extra rows (項目, 値) appended to the defaults. */
 export function settingsWith(rows: (string | number)[][]): Settings {
-  return parseSettings([defaultSettingsHeader(), ...defaultSettingsRows(), ...rows.map((r) => [...r, '', '', '', ''].slice(0, 6))]).settings;
+  return parseSettings([
+    defaultSettingsHeader(),
+    ...defaultSettingsRows(),
+    ...rows.map((r) => [...r, '', '', '', ''].slice(0, 6)),
+  ]).settings;
 }

@@ -32,7 +32,11 @@ describe('matchVolunteers pins and exclusions', () => {
 
   it('fills the rest of a request around its pin', () => {
     const vs = ['V1', 'V2', 'V3'].map((id) => volunteer(id));
-    const result = match({ volunteers: vs, requests: [request('R1', { needed: 2 })], pins: [{ requestId: 'R1', volunteerId: 'V3' }] });
+    const result = match({
+      volunteers: vs,
+      requests: [request('R1', { needed: 2 })],
+      pins: [{ requestId: 'R1', volunteerId: 'V3' }],
+    });
     expect(pairsOf(result)).toEqual(['R1→V1', 'R1→V3']);
     expect(result.assignments.map((a) => a.pinned)).toEqual([false, true]);
   });
@@ -51,7 +55,11 @@ describe('matchVolunteers pins and exclusions', () => {
     const result = match({
       volunteers: [near],
       requests: [request('R1', { status: '終了' })],
-      pins: [{ requestId: 'R1', volunteerId: 'V1' }, { requestId: 'R9', volunteerId: 'V1' }, { requestId: 'R1', volunteerId: 'V9' }],
+      pins: [
+        { requestId: 'R1', volunteerId: 'V1' },
+        { requestId: 'R9', volunteerId: 'V1' },
+        { requestId: 'R1', volunteerId: 'V9' },
+      ],
     });
     expect(result.assignments).toEqual([]);
     expect(result.warnings.map((w) => w.code).sort()).toEqual(['pin.closed', 'pin.unknown', 'pin.unknown']);
@@ -61,7 +69,11 @@ describe('matchVolunteers pins and exclusions', () => {
     const result = match({
       volunteers: [volunteer('V1', { monthlyLimit: 1 }), volunteer('V2')],
       requests: [request('R1'), request('R2')],
-      pins: [{ requestId: 'R1', volunteerId: 'V1' }, { requestId: 'R1', volunteerId: 'V2' }, { requestId: 'R2', volunteerId: 'V1' }],
+      pins: [
+        { requestId: 'R1', volunteerId: 'V1' },
+        { requestId: 'R1', volunteerId: 'V2' },
+        { requestId: 'R2', volunteerId: 'V1' },
+      ],
     });
     expect(pairsOf(result)).toEqual(['R1→V1', 'R2→V2']);
     expect(result.warnings.map((w) => w.code)).toEqual(['pin.noPlace', 'pin.capacity']);
@@ -75,7 +87,11 @@ describe('matchVolunteers pins and exclusions', () => {
   });
 
   it('takes the next best when the best pair is excluded', () => {
-    const result = match({ volunteers: [near, far], requests: [r1], exclusions: [{ requestId: 'r1', volunteerId: 'v1' }] });
+    const result = match({
+      volunteers: [near, far],
+      requests: [r1],
+      exclusions: [{ requestId: 'r1', volunteerId: 'v1' }],
+    });
     expect(pairsOf(result)).toEqual(['R1→V2']);
   });
 

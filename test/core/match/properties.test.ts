@@ -12,8 +12,15 @@ import { adjacent, areaOf, capacityOf, failure, isCandidate, placesOf, slots, sq
 // ───────── random instances ─────────
 
 const PLACES: readonly [string | null, string | null][] = [
-  ['北東部', 'ひばりが丘地区'], ['北東部', '栄町地区'], ['北西部', '谷戸地区'], ['中部', '田無地区'], ['南部', '向台地区'], ['南部', '柳沢地区'],
-  [null, '田無地区'], ['北東部', null], [null, null],
+  ['北東部', 'ひばりが丘地区'],
+  ['北東部', '栄町地区'],
+  ['北西部', '谷戸地区'],
+  ['中部', '田無地区'],
+  ['南部', '向台地区'],
+  ['南部', '柳沢地区'],
+  [null, '田無地区'],
+  ['北東部', null],
+  [null, null],
 ];
 const SKILLS = ['手話', '運転', '調理'];
 const LANGUAGES = ['英語', 'ベトナム語', '日本語'];
@@ -25,12 +32,19 @@ const REQUESTERS = ['山田 花子', '山田花子', '佐藤', null];
 
 const subset = <T>(xs: readonly T[], max = xs.length) => fc.subarray(xs as T[], { maxLength: max });
 /** Mostly nothing asked: each request constraint binds now and then, not always. */
-const rarely = <T>(xs: readonly T[], max: number) => fc.oneof({ weight: 3, arbitrary: fc.constant([] as T[]) }, { weight: 1, arbitrary: subset(xs, max) });
+const rarely = <T>(xs: readonly T[], max: number) =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant([] as T[]) }, { weight: 1, arbitrary: subset(xs, max) });
 
 const volunteerArb = fc.record({
   place: fc.constantFrom(...PLACES),
-  status: fc.oneof({ weight: 9, arbitrary: fc.constant('活動中') }, { weight: 1, arbitrary: fc.constantFrom('休止', '退会') }),
-  consent: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constantFrom(false, null) }),
+  status: fc.oneof(
+    { weight: 9, arbitrary: fc.constant('活動中') },
+    { weight: 1, arbitrary: fc.constantFrom('休止', '退会') },
+  ),
+  consent: fc.oneof(
+    { weight: 9, arbitrary: fc.constant(true) },
+    { weight: 1, arbitrary: fc.constantFrom(false, null) },
+  ),
   skills: subset(SKILLS),
   languages: subset(LANGUAGES, 2),
   gender: fc.constantFrom('女性', '男性', null),
@@ -103,7 +117,9 @@ const instanceArb = fc
       }),
     );
     const activities: Activity[] = x.activities.map(([v, r], i) => ({ ...activity(vid(v), rid(r)), row: i + 2 }));
-    const settings: Settings = x.insuranceList ? settingsWith([['保険が必要な内容区分', '外出の付き添い、家事の手伝い']]) : SETTINGS;
+    const settings: Settings = x.insuranceList
+      ? settingsWith([['保険が必要な内容区分', '外出の付き添い、家事の手伝い']])
+      : SETTINGS;
     return {
       volunteers,
       requests,
@@ -115,7 +131,8 @@ const instanceArb = fc
     };
   });
 
-const byId = <T extends { row: number }>(xs: readonly T[], key: (x: T) => string | null, id: string): T => xs.find((x) => key(x) === id) as T;
+const byId = <T extends { row: number }>(xs: readonly T[], key: (x: T) => string | null, id: string): T =>
+  xs.find((x) => key(x) === id) as T;
 
 function shuffled<T>(xs: readonly T[], seed: readonly number[]): T[] {
   const out = xs.slice();
@@ -150,8 +167,15 @@ describe('matchVolunteers properties', () => {
           expect(a.score).toBeLessThanOrEqual(100);
           expect(Math.round(a.score * 10) / 10).toBe(a.score);
         }
-        for (const [id, n] of perVolunteer) expect(n).toBeLessThanOrEqual(capacityOf(input, byId(input.volunteers, (x) => x.volunteerId, id)));
-        for (const [id, n] of perRequest) expect(n).toBeLessThanOrEqual(placesOf(byId(input.requests, (x) => x.requestId, id)));
+        for (const [id, n] of perVolunteer)
+          expect(n).toBeLessThanOrEqual(
+            capacityOf(
+              input,
+              byId(input.volunteers, (x) => x.volunteerId, id),
+            ),
+          );
+        for (const [id, n] of perRequest)
+          expect(n).toBeLessThanOrEqual(placesOf(byId(input.requests, (x) => x.requestId, id)));
         expect(result.stats.filledPlaces).toBe(result.assignments.length);
         expect(result.stats.totalPlaces).toBe(input.requests.reduce((s, r) => s + placesOf(r), 0));
       }),
@@ -164,7 +188,9 @@ describe('matchVolunteers properties', () => {
       fc.property(instanceArb, (input) => {
         const result = matchVolunteers(input);
         const made = new Set(result.assignments.map((a) => `${a.requestId}|${a.volunteerId}`));
-        const pinned = new Set(result.assignments.filter((a) => a.pinned).map((a) => `${a.requestId}|${a.volunteerId}`));
+        const pinned = new Set(
+          result.assignments.filter((a) => a.pinned).map((a) => `${a.requestId}|${a.volunteerId}`),
+        );
         const distinct = [...new Set(input.pins.map((p) => `${p.requestId}|${p.volunteerId}`))];
         const pinWarnings = result.warnings.filter((w) => w.code.startsWith('pin.')).length;
         let kept = 0;
@@ -217,9 +243,19 @@ describe('matchVolunteers properties', () => {
             if (isCandidate(input, v, r)) edges.push({ left: i, right: j, weight: 0 });
           });
         });
-        const best = maxWeightMaxFlow({ leftCapacity: input.volunteers.map((v) => capacityOf(input, v)), rightCapacity: input.requests.map(placesOf), edges });
+        const best = maxWeightMaxFlow({
+          leftCapacity: input.volunteers.map((v) => capacityOf(input, v)),
+          rightCapacity: input.requests.map(placesOf),
+          edges,
+        });
         expect(result.stats.filledPlaces).toBe(best.filled);
-        expect(result.stats.candidatePairs).toBe(edges.filter((e) => capacityOf(input, input.volunteers[e.left] as Volunteer) > 0 && placesOf(input.requests[e.right] as HelpRequest) > 0).length);
+        expect(result.stats.candidatePairs).toBe(
+          edges.filter(
+            (e) =>
+              capacityOf(input, input.volunteers[e.left] as Volunteer) > 0 &&
+              placesOf(input.requests[e.right] as HelpRequest) > 0,
+          ).length,
+        );
       }),
       RUNS,
     );
@@ -232,8 +268,13 @@ describe('matchVolunteers properties', () => {
         for (const a of result.assignments) {
           const v = byId(input.volunteers, (x) => x.volunteerId, a.volunteerId);
           const r = byId(input.requests, (x) => x.requestId, a.requestId);
-          for (const reason of a.reasons) expect(reasonHolds(input, v, r, reason), `${a.requestId}→${a.volunteerId}: ${reason.ja}`).toBe(true);
-          expect(a.reasons.filter((x) => ['pair.sameDistrict', 'pair.sameArea', 'pair.adjacentArea', 'pair.remote'].includes(x.code))).toHaveLength(1);
+          for (const reason of a.reasons)
+            expect(reasonHolds(input, v, r, reason), `${a.requestId}→${a.volunteerId}: ${reason.ja}`).toBe(true);
+          expect(
+            a.reasons.filter((x) =>
+              ['pair.sameDistrict', 'pair.sameArea', 'pair.adjacentArea', 'pair.remote'].includes(x.code),
+            ),
+          ).toHaveLength(1);
         }
       }),
       RUNS,
@@ -264,9 +305,16 @@ function reasonHolds(input: MatchInput, v: Volunteer, r: HelpRequest, reason: { 
     case 'pair.sameArea':
       return reason.ja === '同じ圏域' && !sameDistrict && va !== null && va === ra;
     case 'pair.adjacentArea':
-      return reason.ja === '隣接する圏域' && !sameDistrict && va !== null && ra !== null && va !== ra && adjacent(s, va, ra);
+      return (
+        reason.ja === '隣接する圏域' && !sameDistrict && va !== null && ra !== null && va !== ra && adjacent(s, va, ra)
+      );
     case 'pair.remote':
-      return reason.ja === '在宅で対応可' && r.remoteOk === true && !sameDistrict && !(va !== null && ra !== null && (va === ra || adjacent(s, va, ra)));
+      return (
+        reason.ja === '在宅で対応可' &&
+        r.remoteOk === true &&
+        !sameDistrict &&
+        !(va !== null && ra !== null && (va === ra || adjacent(s, va, ra)))
+      );
     case 'pair.sharedTime': {
       const m = /^(.+)が一致$/.exec(reason.ja);
       if (!m) return false;
@@ -278,7 +326,12 @@ function reasonHolds(input: MatchInput, v: Volunteer, r: HelpRequest, reason: { 
       const who = r.requester === null ? null : squash(r.requester);
       if (who === null) return false;
       const sameRequester = (x: HelpRequest) => x.requester !== null && squash(x.requester) === who;
-      const viaRequest = input.requests.some((x) => ['紹介済', '活動中', '終了'].includes(x.status ?? '') && sameRequester(x) && x.assignedVolunteers.includes(v.volunteerId as string));
+      const viaRequest = input.requests.some(
+        (x) =>
+          ['紹介済', '活動中', '終了'].includes(x.status ?? '') &&
+          sameRequester(x) &&
+          x.assignedVolunteers.includes(v.volunteerId as string),
+      );
       const viaActivity = input.activities.some((a) => {
         const x = input.requests.find((q) => q.requestId === a.requestId);
         return a.volunteerIds.includes(v.volunteerId as string) && x !== undefined && sameRequester(x);
@@ -308,7 +361,12 @@ function reasonHolds(input: MatchInput, v: Volunteer, r: HelpRequest, reason: { 
     }
     case 'pair.waiting': {
       const m = /^受付から(\d+)日経過$/.exec(reason.ja);
-      return m !== null && r.receivedOn !== null && Number(m[1]) === input.today.toDayNumber() - r.receivedOn.toDayNumber() && Number(m[1]) >= 14;
+      return (
+        m !== null &&
+        r.receivedOn !== null &&
+        Number(m[1]) === input.today.toDayNumber() - r.receivedOn.toDayNumber() &&
+        Number(m[1]) >= 14
+      );
     }
     default:
       return false;
@@ -323,9 +381,13 @@ function checkUnmet(input: MatchInput, result: MatchResult): void {
   const newLoad = new Map<string, number>();
   for (const a of result.assignments) newLoad.set(a.volunteerId, (newLoad.get(a.volunteerId) ?? 0) + 1);
 
-  const expectedUnmatched = input.requests.filter((r) => placesOf(r) > (filledOf.get(r.requestId as string)?.length ?? 0)).map((r) => r.requestId);
+  const expectedUnmatched = input.requests
+    .filter((r) => placesOf(r) > (filledOf.get(r.requestId as string)?.length ?? 0))
+    .map((r) => r.requestId);
   expect(result.unmatched.map((u) => u.requestId)).toEqual(expectedUnmatched);
-  expect(result.shortages.filter((s) => s.dimension === 'categoryArea').reduce((n, s) => n + s.places, 0)).toBe(result.unmatched.reduce((n, u) => n + u.missing, 0));
+  expect(result.shortages.filter((s) => s.dimension === 'categoryArea').reduce((n, s) => n + s.places, 0)).toBe(
+    result.unmatched.reduce((n, u) => n + u.missing, 0),
+  );
 
   for (const u of result.unmatched) {
     const r = byId(input.requests, (x) => x.requestId, u.requestId);
@@ -336,7 +398,11 @@ function checkUnmet(input: MatchInput, result: MatchResult): void {
     expect(codes.length).toBeGreaterThan(0);
 
     // The funnel, recomputed: who fails what first.
-    const pool = input.volunteers.filter((v, i) => input.volunteers.findIndex((w) => w.volunteerId === v.volunteerId) === i && !r.assignedVolunteers.includes(v.volunteerId as string));
+    const pool = input.volunteers.filter(
+      (v, i) =>
+        input.volunteers.findIndex((w) => w.volunteerId === v.volunteerId) === i &&
+        !r.assignedVolunteers.includes(v.volunteerId as string),
+    );
     const fails = pool.map((v) => failure(input, v, r));
     const survivors = pool.filter((_, i) => fails[i] === null);
     if (survivors.length < places) {
@@ -352,7 +418,8 @@ function checkUnmet(input: MatchInput, result: MatchResult): void {
         const out = fails.filter((f) => stageOf(f) === last).length;
         const text = u.reasons.find((x) => x.code === `unmet.${lastCode}`)?.ja ?? '';
         if (last === 'insurance' && survivors.length === 0) expect(text).toContain(`対象外: ${out}名`);
-        if (last === 'location' && lastCode === 'location' && survivors.length === 0) expect(text).toContain(`他の圏域には${out}名`);
+        if (last === 'location' && lastCode === 'location' && survivors.length === 0)
+          expect(text).toContain(`他の圏域には${out}名`);
       }
     } else {
       expect(codes.every((c) => c === 'capacity' || c === 'taken')).toBe(true);
@@ -369,7 +436,8 @@ function checkUnmet(input: MatchInput, result: MatchResult): void {
     }
     expect(codes.includes('capacity')).toBe(full > 0);
     expect(codes.includes('taken')).toBe(taken > 0);
-    if (taken > 0) expect(u.reasons.find((x) => x.code === 'unmet.taken')?.ja).toBe(`候補の${taken}名は他の依頼に割り当てました`);
+    if (taken > 0)
+      expect(u.reasons.find((x) => x.code === 'unmet.taken')?.ja).toBe(`候補の${taken}名は他の依頼に割り当てました`);
   }
 }
 

@@ -13,13 +13,20 @@ describe('matchVolunteers explanations', () => {
       volunteers: [volunteer('V1', { availability: ['火午前', '木午後'], fields: ['高齢者'] })],
       requests: [
         request('P1', { status: '終了', requester: '山田 花子', receivedOn: date('2025-05-01') }),
-        request('R1', { requester: '山田花子', category: '見守り', preferredTime: ['火午前'], receivedOn: date('2026-10-27') }),
+        request('R1', {
+          requester: '山田花子',
+          category: '見守り',
+          preferredTime: ['火午前'],
+          receivedOn: date('2026-10-27'),
+        }),
       ],
       activities: [activity('V1', 'P1')],
     });
     expect(pairsOf(result)).toEqual(['R1→V1']);
     const a = result.assignments[0];
-    expect(texts(a?.reasons).join('・')).toBe('同じ地区・火曜午前が一致・以前にも担当・活動分野が一致（高齢者）・最近の担当が少ない（90日で0件）・受付から30日経過');
+    expect(texts(a?.reasons).join('・')).toBe(
+      '同じ地区・火曜午前が一致・以前にも担当・活動分野が一致（高齢者）・最近の担当が少ない（90日で0件）・受付から30日経過',
+    );
     // 25 × 0.75 (related field) + 20 (same 地区) + 15 (all wished slots) + 15 (continuity) + 15 (no recent) + 10 × 30/60
     expect(a?.score).toBe(88.8);
     expect(result.stats.score).toBe(88.8);
@@ -37,7 +44,10 @@ describe('matchVolunteers explanations', () => {
   it('names a continuity from an earlier request that listed the volunteer', () => {
     const result = match({
       volunteers: [volunteer('V1')],
-      requests: [request('P1', { status: '活動中', requester: '佐藤 一郎', assignedVolunteers: ['V1'] }), request('R1', { requester: '佐藤 一郎' })],
+      requests: [
+        request('P1', { status: '活動中', requester: '佐藤 一郎', assignedVolunteers: ['V1'] }),
+        request('R1', { requester: '佐藤 一郎' }),
+      ],
     });
     expect(codes(result.assignments[0]?.reasons)).toContain('pair.continuity');
   });
@@ -46,8 +56,18 @@ describe('matchVolunteers explanations', () => {
     const result = match({
       volunteers: [volunteer('V1', { fields: ['災害支援'] })],
       requests: [
-        request('P1', { status: '紹介済', requester: '別の人', assignedVolunteers: ['V1'], receivedOn: date('2026-11-01') }),
-        request('P2', { status: '終了', requester: '別の人', assignedVolunteers: ['V1'], receivedOn: date('2026-10-01') }),
+        request('P1', {
+          status: '紹介済',
+          requester: '別の人',
+          assignedVolunteers: ['V1'],
+          receivedOn: date('2026-11-01'),
+        }),
+        request('P2', {
+          status: '終了',
+          requester: '別の人',
+          assignedVolunteers: ['V1'],
+          receivedOn: date('2026-10-01'),
+        }),
         request('R1', { receivedOn: date('2026-11-21') }),
       ],
     });
@@ -55,18 +75,28 @@ describe('matchVolunteers explanations', () => {
   });
 
   it('names the exact 活動分野 word when it is the 内容区分 itself', () => {
-    const result = match({ volunteers: [volunteer('V1', { fields: ['見守り', '高齢者'] })], requests: [request('R1', { category: '見守り' })] });
+    const result = match({
+      volunteers: [volunteer('V1', { fields: ['見守り', '高齢者'] })],
+      requests: [request('R1', { category: '見守り' })],
+    });
     expect(texts(result.assignments[0]?.reasons)).toContain('活動分野が一致（見守り）');
   });
 
   it('does not take その他 for その他 as a shared interest', () => {
-    const result = match({ volunteers: [volunteer('V1', { fields: ['その他'] })], requests: [request('R1', { category: 'その他' })] });
+    const result = match({
+      volunteers: [volunteer('V1', { fields: ['その他'] })],
+      requests: [request('R1', { category: 'その他' })],
+    });
     expect(codes(result.assignments[0]?.reasons)).not.toContain('pair.interest');
   });
 
   it('reads 設定 関連分野 rows over the built-in table', () => {
     const settings = settingsWith([['関連分野:その他', '環境・まちづくり']]);
-    const result = match({ settings, volunteers: [volunteer('V1', { fields: ['環境・まちづくり'] })], requests: [request('R1', { category: 'その他' })] });
+    const result = match({
+      settings,
+      volunteers: [volunteer('V1', { fields: ['環境・まちづくり'] })],
+      requests: [request('R1', { category: 'その他' })],
+    });
     expect(texts(result.assignments[0]?.reasons)).toContain('活動分野が一致（環境・まちづくり）');
   });
 });
@@ -78,7 +108,14 @@ describe('matchVolunteers weights', () => {
   });
 
   it('reads 設定 重み rows: with only 近さ weighted, a same-地区 pair scores 100', () => {
-    const settings = settingsWith([['重み:興味', 0], ['重み:近さ', 3], ['重み:時間', 0], ['重み:継続', 0], ['重み:公平', 0], ['重み:待ち日数', 0]]);
+    const settings = settingsWith([
+      ['重み:興味', 0],
+      ['重み:近さ', 3],
+      ['重み:時間', 0],
+      ['重み:継続', 0],
+      ['重み:公平', 0],
+      ['重み:待ち日数', 0],
+    ]);
     const result = match({ settings, volunteers: [volunteer('V1')], requests: [request('R1')] });
     expect(result.assignments[0]?.score).toBe(100);
     expect(result.warnings).toEqual([]);
@@ -88,14 +125,21 @@ describe('matchVolunteers weights', () => {
     // V1 is in the same 地区; V2 in the same 圏域 but helped this requester before.
     const scenario = {
       volunteers: [volunteer('V1'), volunteer('V2', { district: '栄町地区' })],
-      requests: [request('P1', { status: '終了', requester: '鈴木', assignedVolunteers: ['V2'] }), request('R1', { requester: '鈴木' })],
+      requests: [
+        request('P1', { status: '終了', requester: '鈴木', assignedVolunteers: ['V2'] }),
+        request('R1', { requester: '鈴木' }),
+      ],
     };
     expect(pairsOf(match(scenario))).toEqual(['R1→V2']);
     expect(pairsOf(match({ ...scenario, settings: settingsWith([['重み:継続', 0]]) }))).toEqual(['R1→V1']);
   });
 
   it('warns about a weight name it does not know', () => {
-    const result = match({ settings: settingsWith([['重み:人柄', 5]]), volunteers: [volunteer('V1')], requests: [request('R1')] });
+    const result = match({
+      settings: settingsWith([['重み:人柄', 5]]),
+      volunteers: [volunteer('V1')],
+      requests: [request('R1')],
+    });
     expect(codes(result.warnings)).toEqual(['weight.unknown']);
   });
 });
@@ -104,8 +148,20 @@ describe('matchVolunteers unmet needs', () => {
   const unmet = (s: Parameters<typeof match>[0]) => match(s).unmatched;
 
   it('names a missing skill: 手話ができる人がいません', () => {
-    const u = unmet({ volunteers: [volunteer('V1'), volunteer('V2')], requests: [request('R1', { requiredSkills: ['手話'] })] });
-    expect(u).toEqual([{ requestId: 'R1', requestRow: 2, needed: 1, filled: 0, missing: 1, reasons: [expect.objectContaining({ code: 'unmet.skills', ja: '手話ができる人がいません' })] }]);
+    const u = unmet({
+      volunteers: [volunteer('V1'), volunteer('V2')],
+      requests: [request('R1', { requiredSkills: ['手話'] })],
+    });
+    expect(u).toEqual([
+      {
+        requestId: 'R1',
+        requestRow: 2,
+        needed: 1,
+        filled: 0,
+        missing: 1,
+        reasons: [expect.objectContaining({ code: 'unmet.skills', ja: '手話ができる人がいません' })],
+      },
+    ]);
   });
 
   it('names location, with how many could help elsewhere, when the skilled people are all far away', () => {
@@ -124,32 +180,49 @@ describe('matchVolunteers unmet needs', () => {
   });
 
   it('names the wished time nobody is free at, and lists it as a shortage slot', () => {
-    const result = match({ volunteers: [volunteer('V1', { availability: ['月午前'] })], requests: [request('R1', { preferredTime: ['火午前'] })] });
-    expect(texts(result.unmatched[0]?.reasons)).toEqual(['希望日時（火曜午前）に活動できる人がいません（日時が合わない候補: 1名）']);
+    const result = match({
+      volunteers: [volunteer('V1', { availability: ['月午前'] })],
+      requests: [request('R1', { preferredTime: ['火午前'] })],
+    });
+    expect(texts(result.unmatched[0]?.reasons)).toEqual([
+      '希望日時（火曜午前）に活動できる人がいません（日時が合わない候補: 1名）',
+    ]);
     expect(result.shortages).toContainEqual({ dimension: 'timeSlot', key: '火曜午前', places: 1, requests: ['R1'] });
   });
 
   it('names a language nobody speaks', () => {
-    const result = match({ volunteers: [volunteer('V1', { languages: ['英語'] })], requests: [request('R1', { languages: ['ベトナム語'] })] });
+    const result = match({
+      volunteers: [volunteer('V1', { languages: ['英語'] })],
+      requests: [request('R1', { languages: ['ベトナム語'] })],
+    });
     expect(texts(result.unmatched[0]?.reasons)).toEqual(['ベトナム語に対応できる人がいません']);
     expect(result.shortages).toContainEqual({ dimension: 'language', key: 'ベトナム語', places: 1, requests: ['R1'] });
   });
 
   it('names the gender preference', () => {
-    const u = unmet({ volunteers: [volunteer('V1', { gender: '男性' })], requests: [request('R1', { genderPreference: '女性' })] });
+    const u = unmet({
+      volunteers: [volunteer('V1', { gender: '男性' })],
+      requests: [request('R1', { genderPreference: '女性' })],
+    });
     expect(texts(u[0]?.reasons)).toEqual(['性別希望（女性）に合う人がいません（希望に合わない候補: 1名）']);
   });
 
   it('says when every candidate has reached the monthly limit', () => {
     const vs = ['V1', 'V2', 'V3'].map((id) => volunteer(id, { monthlyLimit: 1 }));
-    const busy = ['B1', 'B2', 'B3'].map((id, i) => request(id, { status: '活動中', assignedVolunteers: [`V${i + 1}`] }));
+    const busy = ['B1', 'B2', 'B3'].map((id, i) =>
+      request(id, { status: '活動中', assignedVolunteers: [`V${i + 1}`] }),
+    );
     const u = unmet({ volunteers: vs, requests: [...busy, request('R1')] });
     expect(texts(u[0]?.reasons)).toEqual(['候補はいますが、全員が月間上限に達しています（3名）']);
   });
 
   it('says when the candidates went to other requests', () => {
     const vs = [volunteer('V1', { monthlyLimit: 1 }), volunteer('V2', { monthlyLimit: 1 })];
-    const rs = [request('R1', { receivedOn: date('2026-10-01') }), request('R2', { receivedOn: date('2026-10-02') }), request('R3', { receivedOn: date('2026-11-25') })];
+    const rs = [
+      request('R1', { receivedOn: date('2026-10-01') }),
+      request('R2', { receivedOn: date('2026-10-02') }),
+      request('R3', { receivedOn: date('2026-11-25') }),
+    ];
     const result = match({ volunteers: vs, requests: rs });
     expect(result.assignments.map((a) => a.requestId)).toEqual(['R1', 'R2']);
     expect(result.unmatched.map((u) => u.requestId)).toEqual(['R3']);
@@ -157,9 +230,19 @@ describe('matchVolunteers unmet needs', () => {
   });
 
   it('says how many there are when too few have a skill: 手話ができる人が1名のみです', () => {
-    const result = match({ volunteers: [volunteer('V1', { skills: ['手話'] }), volunteer('V2')], requests: [request('R1', { needed: 3, requiredSkills: ['手話'] })] });
+    const result = match({
+      volunteers: [volunteer('V1', { skills: ['手話'] }), volunteer('V2')],
+      requests: [request('R1', { needed: 3, requiredSkills: ['手話'] })],
+    });
     expect(result.unmatched).toEqual([
-      { requestId: 'R1', requestRow: 2, needed: 3, filled: 1, missing: 2, reasons: [expect.objectContaining({ code: 'unmet.skills', ja: '手話ができる人が1名のみです（必要3名）' })] },
+      {
+        requestId: 'R1',
+        requestRow: 2,
+        needed: 3,
+        filled: 1,
+        missing: 2,
+        reasons: [expect.objectContaining({ code: 'unmet.skills', ja: '手話ができる人が1名のみです（必要3名）' })],
+      },
     ]);
     expect(result.shortages).toContainEqual({ dimension: 'skill', key: '手話', places: 2, requests: ['R1'] });
   });
@@ -179,7 +262,9 @@ describe('matchVolunteers unmet needs', () => {
     ];
     const rs = [request('R1', { requiredSkills: ['運転'] })];
     const result = match({ volunteers: vs(2025), requests: rs });
-    expect(texts(result.unmatched[0]?.reasons)).toEqual(['保険未加入のため対象外: 1名（令和8年度のボランティア活動保険）']);
+    expect(texts(result.unmatched[0]?.reasons)).toEqual([
+      '保険未加入のため対象外: 1名（令和8年度のボランティア活動保険）',
+    ]);
     expect(pairsOf(match({ volunteers: vs(2026), requests: rs }))).toEqual(['R1→V3']);
   });
 
@@ -189,7 +274,9 @@ describe('matchVolunteers unmet needs', () => {
   });
 
   it('says the roster is empty', () => {
-    expect(texts(unmet({ volunteers: [], requests: [request('R1')] })[0]?.reasons)).toEqual(['名簿にボランティアがいません']);
+    expect(texts(unmet({ volunteers: [], requests: [request('R1')] })[0]?.reasons)).toEqual([
+      '名簿にボランティアがいません',
+    ]);
   });
 });
 
@@ -218,6 +305,8 @@ describe('matchVolunteers shortages', () => {
       requests: [request('R1', { requiredSkills: ['手話', '運転'] })],
     });
     expect(texts(result.unmatched[0]?.reasons)).toEqual(['手話と運転を両方できる人がいません']);
-    expect(result.shortages.filter((s) => s.dimension === 'skill')).toEqual([{ dimension: 'skill', key: '手話＋運転', places: 1, requests: ['R1'] }]);
+    expect(result.shortages.filter((s) => s.dimension === 'skill')).toEqual([
+      { dimension: 'skill', key: '手話＋運転', places: 1, requests: ['R1'] },
+    ]);
   });
 });

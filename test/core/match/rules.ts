@@ -44,9 +44,15 @@ export function failure(input: MatchInput, v: Volunteer, r: HelpRequest): string
   const va = areaOf(s, v.area, v.district);
   const ra = areaOf(s, r.area, r.district);
   const near =
-    (v.district !== null && v.district === r.district) || (va !== null && ra !== null && (va === ra || adjacent(s, va, ra))) || r.remoteOk === true;
+    (v.district !== null && v.district === r.district) ||
+    (va !== null && ra !== null && (va === ra || adjacent(s, va, ra))) ||
+    r.remoteOk === true;
   if (!near) return ra === null && r.district === null ? 'noLocation' : 'location';
-  if (needsInsurance(s, r.category) && (v.insuranceYear === null || v.insuranceYear < fiscalYear(r.receivedOn ?? input.today))) return 'insurance';
+  if (
+    needsInsurance(s, r.category) &&
+    (v.insuranceYear === null || v.insuranceYear < fiscalYear(r.receivedOn ?? input.today))
+  )
+    return 'insurance';
   const vs = slots(v.availability);
   const rs = slots(r.preferredTime);
   if (vs.size > 0 && rs.size > 0 && ![...vs].some((k) => rs.has(k))) return 'time';
@@ -55,15 +61,20 @@ export function failure(input: MatchInput, v: Volunteer, r: HelpRequest): string
 }
 
 export function isCandidate(input: MatchInput, v: Volunteer, r: HelpRequest): boolean {
-  return OPEN.includes(r.status ?? '') && !r.assignedVolunteers.includes(v.volunteerId as string) && failure(input, v, r) === null;
+  return (
+    OPEN.includes(r.status ?? '') &&
+    !r.assignedVolunteers.includes(v.volunteerId as string) &&
+    failure(input, v, r) === null
+  );
 }
 
 export function capacityOf(input: MatchInput, v: Volunteer): number {
-  const busy = input.requests.filter((r) => (r.status === '紹介済' || r.status === '活動中') && r.assignedVolunteers.includes(v.volunteerId as string)).length;
+  const busy = input.requests.filter(
+    (r) => (r.status === '紹介済' || r.status === '活動中') && r.assignedVolunteers.includes(v.volunteerId as string),
+  ).length;
   return Math.max(0, (v.monthlyLimit ?? 4) - busy);
 }
 
 export function placesOf(r: HelpRequest): number {
   return OPEN.includes(r.status ?? '') ? Math.max(0, (r.needed ?? 1) - r.assignedVolunteers.length) : 0;
 }
-

@@ -165,7 +165,11 @@ const oneToOneTable = (maxSide: number, maxWeight: number, complete = true): fc.
             { minLength: complete ? rows * cols : Math.ceil((rows * cols) / 2), maxLength: rows * cols },
           ),
         )
-        .map((edges) => ({ leftCapacity: new Array<number>(rows).fill(1), rightCapacity: new Array<number>(cols).fill(1), edges })),
+        .map((edges) => ({
+          leftCapacity: new Array<number>(rows).fill(1),
+          rightCapacity: new Array<number>(cols).fill(1),
+          edges,
+        })),
     );
 
 function viaSparse(problem: AssignmentProblem): number[] {
@@ -193,7 +197,10 @@ function lcg(seed: number): () => number {
 function randomTable(rows: number, cols: number, maxWeight: number, seed: number, density = 1): AssignmentProblem {
   const rnd = lcg(seed);
   const edges: Edge[] = [];
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (density === 1 || rnd() < density) edges.push({ left: i, right: j, weight: Math.floor(rnd() * (maxWeight + 1)) });
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < cols; j++)
+      if (density === 1 || rnd() < density)
+        edges.push({ left: i, right: j, weight: Math.floor(rnd() * (maxWeight + 1)) });
   return { leftCapacity: new Array<number>(rows).fill(1), rightCapacity: new Array<number>(cols).fill(1), edges };
 }
 
@@ -346,13 +353,18 @@ describe('solveAssignment', () => {
 
     it('agrees with the sparse path on larger tables, square and rectangular, with and without ties or missing pairs', () => {
       fc.assert(
-        fc.property(oneToOneTable(24, 1_000_000), oneToOneTable(24, 3), oneToOneTable(24, 1_000, false), (distinct, tied, holes) => {
-          for (const problem of [distinct, tied, holes]) {
-            const sparse = objectiveOf(problem, viaSparse(problem));
-            expect(objectiveOf(problem, viaDense(problem, true))).toEqual(sparse);
-            expect(objectiveOf(problem, viaDense(problem, false))).toEqual(sparse);
-          }
-        }),
+        fc.property(
+          oneToOneTable(24, 1_000_000),
+          oneToOneTable(24, 3),
+          oneToOneTable(24, 1_000, false),
+          (distinct, tied, holes) => {
+            for (const problem of [distinct, tied, holes]) {
+              const sparse = objectiveOf(problem, viaSparse(problem));
+              expect(objectiveOf(problem, viaDense(problem, true))).toEqual(sparse);
+              expect(objectiveOf(problem, viaDense(problem, false))).toEqual(sparse);
+            }
+          },
+        ),
         { numRuns: 60 },
       );
     });
@@ -378,9 +390,14 @@ describe('solveAssignment', () => {
       // 100 × 100, every pair weight 1 except 0–1 (1,000,000); row 1 can only take column 1.
       const edges: Edge[] = [];
       for (let i = 0; i < 100; i++) {
-        for (let j = 0; j < 100; j++) if (i !== 1 || j === 1) edges.push({ left: i, right: j, weight: i === 0 && j === 1 ? 1_000_000 : 1 });
+        for (let j = 0; j < 100; j++)
+          if (i !== 1 || j === 1) edges.push({ left: i, right: j, weight: i === 0 && j === 1 ? 1_000_000 : 1 });
       }
-      const problem: AssignmentProblem = { leftCapacity: new Array<number>(100).fill(1), rightCapacity: new Array<number>(100).fill(1), edges };
+      const problem: AssignmentProblem = {
+        leftCapacity: new Array<number>(100).fill(1),
+        rightCapacity: new Array<number>(100).fill(1),
+        edges,
+      };
       expect(readProblem(problem).table).not.toBeNull();
       expect(solveAssignment(problem)).toMatchObject({ filled: 100, totalWeight: 100 });
     });
@@ -420,7 +437,9 @@ describe('solveAssignment', () => {
     });
 
     it('takes a weight-0 pair rather than leave a place empty', () => {
-      expect(solveAssignment({ leftCapacity: [1], rightCapacity: [1], edges: [{ left: 0, right: 0, weight: 0 }] })).toEqual({ chosen: [0], filled: 1, totalWeight: 0 });
+      expect(
+        solveAssignment({ leftCapacity: [1], rightCapacity: [1], edges: [{ left: 0, right: 0, weight: 0 }] }),
+      ).toEqual({ chosen: [0], filled: 1, totalWeight: 0 });
     });
 
     it('reads an infinite capacity as no limit', () => {
@@ -439,16 +458,24 @@ describe('solveAssignment', () => {
     });
 
     it('rejects malformed problems with a RangeError', () => {
-      const ok: AssignmentProblem = { leftCapacity: [1], rightCapacity: [1], edges: [{ left: 0, right: 0, weight: 1 }] };
+      const ok: AssignmentProblem = {
+        leftCapacity: [1],
+        rightCapacity: [1],
+        edges: [{ left: 0, right: 0, weight: 1 }],
+      };
       expect(() => solveAssignment({ ...ok, leftCapacity: [-1] })).toThrow(RangeError);
       expect(() => solveAssignment({ ...ok, rightCapacity: [1.5] })).toThrow(RangeError);
       expect(() => solveAssignment({ ...ok, edges: [{ left: 0, right: 0, weight: 1_000_001 }] })).toThrow(RangeError);
       expect(() => solveAssignment({ ...ok, edges: [{ left: 0, right: 0, weight: 0.5 }] })).toThrow(RangeError);
       expect(() => solveAssignment({ ...ok, edges: [{ left: 1, right: 0, weight: 1 }] })).toThrow(RangeError);
       expect(() => solveAssignment({ ...ok, edges: [{ left: 0, right: -1, weight: 1 }] })).toThrow(RangeError);
-      expect(() => solveAssignment({ ...ok, edges: [ok.edges[0] as Edge, { left: 0, right: 0, weight: 2 }] })).toThrow(/listed twice/);
+      expect(() => solveAssignment({ ...ok, edges: [ok.edges[0] as Edge, { left: 0, right: 0, weight: 2 }] })).toThrow(
+        /listed twice/,
+      );
       const table = randomTable(100, 100, 9, 7);
-      expect(() => solveAssignment({ ...table, edges: [...table.edges, { left: 5, right: 7, weight: 1 }] })).toThrow(/listed twice/);
+      expect(() => solveAssignment({ ...table, edges: [...table.edges, { left: 5, right: 7, weight: 1 }] })).toThrow(
+        /listed twice/,
+      );
     });
   });
 });

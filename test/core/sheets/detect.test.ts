@@ -1,6 +1,12 @@
 import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
-import { detectHeader, detectSheet, detectSheetAs, diagnoseHeader, type Detection } from '../../../src/core/sheets/detect';
+import {
+  detectHeader,
+  detectSheet,
+  detectSheetAs,
+  diagnoseHeader,
+  type Detection,
+} from '../../../src/core/sheets/detect';
 import { SHEET_SPECS } from '../../../src/core/sheets/specs';
 import { SHEET_KINDS } from '../../../src/core/sheets/types';
 
@@ -71,7 +77,14 @@ describe('sheets/detect', () => {
     it('reads 全角 headers and headers marked (必須)', () => {
       const det = detectSheet(['登録番号（必須）', '氏　名【必須】', 'フリガナ*', 'ＴＥＬ', '〒', 'Ｅメール（任意）']);
       expect(det?.kind).toBe('volunteers');
-      expect(Object.keys(det?.columns ?? {})).toEqual(['volunteerId', 'name', 'furigana', 'phone', 'postalCode', 'email']);
+      expect(Object.keys(det?.columns ?? {})).toEqual([
+        'volunteerId',
+        'name',
+        'furigana',
+        'phone',
+        'postalCode',
+        'email',
+      ]);
       expect(det?.columns.name?.header).toBe('氏　名【必須】');
       expect(det?.missingRequired).toEqual([]);
     });
@@ -146,7 +159,17 @@ describe('sheets/detect', () => {
     });
 
     it('captures the fiscal year of each 目標 column of 指標定義', () => {
-      const det = detectSheet(['ID', '基本目標', '指標名', '集計元', '目標2024', '目標(2025年度)', '目標 令和8年度', 'FY2027目標', '目標']);
+      const det = detectSheet([
+        'ID',
+        '基本目標',
+        '指標名',
+        '集計元',
+        '目標2024',
+        '目標(2025年度)',
+        '目標 令和8年度',
+        'FY2027目標',
+        '目標',
+      ]);
       expect(det?.kind).toBe('indicators');
       expect(det?.columns['target.2024']?.index).toBe(4);
       expect(det?.columns['target.2025']?.index).toBe(5);
@@ -213,7 +236,10 @@ describe('sheets/detect', () => {
     });
 
     it('says nothing matched for random text', () => {
-      const d = diagnoseHeader([['こんにちは', 'さようなら'], ['1', '2']]);
+      const d = diagnoseHeader([
+        ['こんにちは', 'さようなら'],
+        ['1', '2'],
+      ]);
       expect(d.ok).toBe(false);
       if (!d.ok) {
         expect(d.reason).toBe('noHeader');

@@ -86,7 +86,11 @@ describe('sheets/mapping', () => {
     it('matches the header again when staff choose another kind', () => {
       const det = detectSheet(['タイムスタンプ', 'お名前', 'ふりがな', '電話番号']) as Detection;
       const r = applyMappingOverride(det, { kind: 'volunteers', columns: { volunteerId: 0 } });
-      expect(r.ok && r.mapping).toEqual({ kind: 'volunteers', headerRow: 1, columns: { volunteerId: 0, name: 1, furigana: 2, phone: 3 } });
+      expect(r.ok && r.mapping).toEqual({
+        kind: 'volunteers',
+        headerRow: 1,
+        columns: { volunteerId: 0, name: 1, furigana: 2, phone: 3 },
+      });
     });
 
     it('accepts per-year keys of 指標定義', () => {

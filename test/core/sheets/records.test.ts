@@ -3,7 +3,14 @@ import { expect } from '../../support/expect';
 import { defaultSettingsHeader, defaultSettingsRows } from '../../../src/core/sheets/defaults';
 import { detectHeader, type Detection } from '../../../src/core/sheets/detect';
 import { mappingFromDetection } from '../../../src/core/sheets/mapping';
-import { toActivity, toConsultation, toDonation, toHelpRequest, toMembership, toVolunteer } from '../../../src/core/sheets/records';
+import {
+  toActivity,
+  toConsultation,
+  toDonation,
+  toHelpRequest,
+  toMembership,
+  toVolunteer,
+} from '../../../src/core/sheets/records';
 import { parseRows, type SheetRecord } from '../../../src/core/sheets/rows';
 import { parseSettings } from '../../../src/core/sheets/settings';
 
@@ -18,8 +25,36 @@ const APRIL_1 = new Date(Date.UTC(2024, 2, 31, 15));
 describe('sheets/records', () => {
   describe('toVolunteer', () => {
     const values = [
-      ['登録番号', '氏名', 'フリガナ', '生年月日', '電話番号', '郵便番号', '活動分野', '資格・特技', '月間上限', '保険加入年度', '個人情報同意', '状態', '登録日'],
-      [12, '　髙橋　﨑子 ', 'ﾀｶﾊｼ ｻｷｺ', '昭和２３年５月１日', '０９０ー１２３４ー５６７８', 1880012, '子ども・子育て、高齢者', '手話\n点訳・音訳', '', '令和6年度', '○', '活動中', APRIL_1],
+      [
+        '登録番号',
+        '氏名',
+        'フリガナ',
+        '生年月日',
+        '電話番号',
+        '郵便番号',
+        '活動分野',
+        '資格・特技',
+        '月間上限',
+        '保険加入年度',
+        '個人情報同意',
+        '状態',
+        '登録日',
+      ],
+      [
+        12,
+        '　髙橋　﨑子 ',
+        'ﾀｶﾊｼ ｻｷｺ',
+        '昭和２３年５月１日',
+        '０９０ー１２３４ー５６７８',
+        1880012,
+        '子ども・子育て、高齢者',
+        '手話\n点訳・音訳',
+        '',
+        '令和6年度',
+        '○',
+        '活動中',
+        APRIL_1,
+      ],
       ['V-2', '山田 太郎', 'やまだ', '2月30日', '', '', '', '', '三回', 'そのうち', 'たぶん', '', 'きのう'],
     ];
 
@@ -50,7 +85,12 @@ describe('sheets/records', () => {
     });
 
     it('keeps 月・水・金午前 as one availability piece, so ・ never widens what someone offered', () => {
-      const v = toVolunteer(records([['登録番号', '氏名', '活動可能日時'], ['V-1', '山田 花子', '月・水・金午前、土日終日']])[0] as SheetRecord);
+      const v = toVolunteer(
+        records([
+          ['登録番号', '氏名', '活動可能日時'],
+          ['V-1', '山田 花子', '月・水・金午前、土日終日'],
+        ])[0] as SheetRecord,
+      );
       expect(v.availability).toEqual(['月・水・金午前', '土日終日']);
     });
 
@@ -77,7 +117,10 @@ describe('sheets/records', () => {
     });
 
     it('prefers the display text of a number cell', () => {
-      const rs = records(values, values.map((r) => r.map((c) => (c === 12 ? '0012' : String(c)))));
+      const rs = records(
+        values,
+        values.map((r) => r.map((c) => (c === 12 ? '0012' : String(c)))),
+      );
       expect(toVolunteer(rs[0] as SheetRecord).volunteerId).toBe('0012');
     });
   });
@@ -89,7 +132,13 @@ describe('sheets/records', () => {
         ['R001', 'R6.4.1', '北町 ふれあいサロン', '話し相手', '', 'はい', '調整中', 'V001、V002'],
       ]);
       const r = toHelpRequest(rs[0] as SheetRecord);
-      expect(r).toMatchObject({ requestId: 'R001', needed: 1, remoteOk: true, status: '調整中', assignedVolunteers: ['V001', 'V002'] });
+      expect(r).toMatchObject({
+        requestId: 'R001',
+        needed: 1,
+        remoteOk: true,
+        status: '調整中',
+        assignedVolunteers: ['V001', 'V002'],
+      });
       expect(r.receivedOn?.toISO()).toBe('2024-04-01');
     });
   });
@@ -101,7 +150,11 @@ describe('sheets/records', () => {
         ['2024-001', '2024/5/10', '匿名', '一般寄付', '10,000円', '不可'],
         ['2024-002', '2024/5/11', '田中', '指定寄付', '1.5', '可'],
       ]);
-      expect(toDonation(rs[0] as SheetRecord)).toMatchObject({ receiptNo: '2024-001', amount: 10000, publishName: false });
+      expect(toDonation(rs[0] as SheetRecord)).toMatchObject({
+        receiptNo: '2024-001',
+        amount: 10000,
+        publishName: false,
+      });
       expect(toDonation(rs[1] as SheetRecord)).toMatchObject({ amount: null, publishName: true });
     });
   });
@@ -112,7 +165,13 @@ describe('sheets/records', () => {
         ['会員番号', '氏名・団体名', '会員種別', '口数', '単価', '金額', '年度'],
         ['M1', '西原町会', '賛助会員', '2口', '1,000', 2000, 'R6'],
       ]);
-      expect(toMembership(rs[0] as SheetRecord)).toMatchObject({ memberId: 'M1', units: 2, unitPrice: 1000, amount: 2000, fiscalYear: 2024 });
+      expect(toMembership(rs[0] as SheetRecord)).toMatchObject({
+        memberId: 'M1',
+        units: 2,
+        unitPrice: 1000,
+        amount: 2000,
+        fiscalYear: 2024,
+      });
     });
   });
 
@@ -124,7 +183,13 @@ describe('sheets/records', () => {
       ];
       const display = [values[0] as string[], ['2024/04/01', 'ふれまち', 'サロン', '12人', '2:00', 'TRUE']];
       const a = toActivity(records(values, display)[0] as SheetRecord);
-      expect(a).toMatchObject({ program: 'ふれまち', activityType: 'サロン', participants: 12, hours: 2, multiGenerational: true });
+      expect(a).toMatchObject({
+        program: 'ふれまち',
+        activityType: 'サロン',
+        participants: 12,
+        hours: 2,
+        multiGenerational: true,
+      });
       expect(a.date?.toISO()).toBe('2024-04-01');
     });
   });
@@ -135,7 +200,11 @@ describe('sheets/records', () => {
         ['受付日', '圏域', '経路', '相談分類', '対応状況'],
         ['2024/6/3', '中部', '電話', '8050、ひきこもり', 'つなぎ'],
       ]);
-      expect(toConsultation(rs[0] as SheetRecord)).toMatchObject({ route: '電話', categories: ['8050', 'ひきこもり'], status: 'つなぎ' });
+      expect(toConsultation(rs[0] as SheetRecord)).toMatchObject({
+        route: '電話',
+        categories: ['8050', 'ひきこもり'],
+        status: 'つなぎ',
+      });
     });
   });
 });

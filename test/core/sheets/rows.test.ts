@@ -27,7 +27,12 @@ describe('sheets/rows', () => {
 
     it('keeps raw values in fields and unmapped columns in extra', () => {
       const { records, extraHeaders } = parseRows('volunteers', mapping, SHEET);
-      expect(records[1]?.fields).toEqual({ volunteerId: 'V002', name: '佐藤 花子', furigana: 'サトウ ハナコ', phone: 9012345678 });
+      expect(records[1]?.fields).toEqual({
+        volunteerId: 'V002',
+        name: '佐藤 花子',
+        furigana: 'サトウ ハナコ',
+        phone: 9012345678,
+      });
       expect(records[0]?.extra).toEqual({ 自治会: '北町会' });
       expect(extraHeaders).toEqual(['自治会']);
     });
@@ -66,7 +71,33 @@ describe('sheets/rows', () => {
     });
 
     it('reads 50,000 rows × 25 columns, every row and mapped column kept', () => {
-      const header = ['登録番号', '氏名', 'フリガナ', '生年月日', '性別', '郵便番号', '住所', '圏域', '地区', '電話番号', 'メール', '種別', '活動分野', '資格・特技', '対応言語', '活動可能日時', '月間上限', '保険加入年度', '個人情報同意', '状態', '登録日', '備考', '自治会', 'メモ', '予備'];
+      const header = [
+        '登録番号',
+        '氏名',
+        'フリガナ',
+        '生年月日',
+        '性別',
+        '郵便番号',
+        '住所',
+        '圏域',
+        '地区',
+        '電話番号',
+        'メール',
+        '種別',
+        '活動分野',
+        '資格・特技',
+        '対応言語',
+        '活動可能日時',
+        '月間上限',
+        '保険加入年度',
+        '個人情報同意',
+        '状態',
+        '登録日',
+        '備考',
+        '自治会',
+        'メモ',
+        '予備',
+      ];
       const values: unknown[][] = [header];
       for (let i = 0; i < 50_000; i++) {
         const row: unknown[] = new Array(25);
@@ -83,7 +114,13 @@ describe('sheets/rows', () => {
 
   describe('columnLetter', () => {
     it('names columns as Sheets does', () => {
-      expect([columnLetter(0), columnLetter(25), columnLetter(26), columnLetter(701), columnLetter(702)]).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA']);
+      expect([columnLetter(0), columnLetter(25), columnLetter(26), columnLetter(701), columnLetter(702)]).toEqual([
+        'A',
+        'Z',
+        'AA',
+        'ZZ',
+        'AAA',
+      ]);
     });
   });
 });

@@ -29,7 +29,11 @@ describe('sheets/settings', () => {
         ['秘匿基準', '５人'],
       ]);
       expect(issues).toEqual([]);
-      expect(settings).toMatchObject({ organizationName: '西東京市社会福祉協議会', fiscalYearStartMonth: 4, suppressionThreshold: 5 });
+      expect(settings).toMatchObject({
+        organizationName: '西東京市社会福祉協議会',
+        fiscalYearStartMonth: 4,
+        suppressionThreshold: 5,
+      });
     });
 
     it('raises a threshold below 3 to 3 and reports it', () => {
@@ -83,14 +87,20 @@ describe('sheets/settings', () => {
         ['入金方法', '現金\n振込'],
         ['重み：資格', '3'],
       ]);
-      expect(settings.lists).toEqual({ 活動分野: ['子ども・子育て', '高齢者', '災害支援'], 入金方法: ['現金', '振込'] });
+      expect(settings.lists).toEqual({
+        活動分野: ['子ども・子育て', '高齢者', '災害支援'],
+        入金方法: ['現金', '振込'],
+      });
       expect(settings.weights).toEqual({ 資格: 3 });
       expect(settingsList(settings, '活動分野')).toEqual(['子ども・子育て', '高齢者', '災害支援']);
       expect(settingsList(settings, '支部')).toBeNull();
     });
 
     it('reads a sheet without a header as columns A–F and says so', () => {
-      const { settings, issues } = parseSettings([['団体名', 'テスト社協'], ['秘匿基準', 10]]);
+      const { settings, issues } = parseSettings([
+        ['団体名', 'テスト社協'],
+        ['秘匿基準', 10],
+      ]);
       expect(settings.organizationName).toBe('テスト社協');
       expect(issues.map((i) => i.code)).toEqual(['settings.noHeader']);
     });
@@ -115,11 +125,14 @@ describe('sheets/settings', () => {
     });
 
     it('parses back the same without its header row', () => {
-      expect(parseSettings(defaultSettingsRows()).settings).toEqual(parseSettings([defaultSettingsHeader(), ...defaultSettingsRows()]).settings);
+      expect(parseSettings(defaultSettingsRows()).settings).toEqual(
+        parseSettings([defaultSettingsHeader(), ...defaultSettingsRows()]).settings,
+      );
     });
 
     it('holds no text a sheet would take for a formula', () => {
-      for (const row of defaultSettingsRows()) for (const cell of row) if (typeof cell === 'string') expect(needsFormulaGuard(cell)).toBe(false);
+      for (const row of defaultSettingsRows())
+        for (const cell of row) if (typeof cell === 'string') expect(needsFormulaGuard(cell)).toBe(false);
     });
   });
 
@@ -151,9 +164,17 @@ describe('sheets/settings', () => {
         expect(typeof r.fields.baseline).toBe('number');
         for (const year of DEFAULT_TARGET_YEARS) expect(typeof r.fields[`target.${year}`]).toBe('number');
         // 対象列 and the columns 条件 names ('列名=値、値' per line) are headers of the source sheet.
-        const headers = Object.values(SHEET_SPECS).find((s) => s.canonicalName === r.fields.source)?.columns.map((c) => c.header);
-        const named = [r.fields.column as string, ...String(r.fields.condition).split('\n').map((line) => line.split('=')[0] as string)];
-        for (const column of named.filter((c) => c !== '')) expect(headers, `${String(r.fields.indicatorId)}: ${column}`).toContain(column);
+        const headers = Object.values(SHEET_SPECS)
+          .find((s) => s.canonicalName === r.fields.source)
+          ?.columns.map((c) => c.header);
+        const named = [
+          r.fields.column as string,
+          ...String(r.fields.condition)
+            .split('\n')
+            .map((line) => line.split('=')[0] as string),
+        ];
+        for (const column of named.filter((c) => c !== ''))
+          expect(headers, `${String(r.fields.indicatorId)}: ${column}`).toContain(column);
       }
       expect(ids.size).toBe(records.length);
     });

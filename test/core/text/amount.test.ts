@@ -72,11 +72,14 @@ describe('text/amount', () => {
       fc.assert(
         fc.property(fc.integer({ min: 1, max: 1_000_000_000 }), (n) => {
           const commas = n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-          const wide = (s: string): string => s.replace(/[0-9,]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-          return [n, String(n), commas, `¥${commas}`, `${commas}円`, wide(`${commas}円`), `金${commas}円也`].every((v) => {
-            const r = parseAmount(v);
-            return r.ok && r.yen === n && r.wasText === (typeof v === 'string');
-          });
+          const wide = (s: string): string =>
+            s.replace(/[0-9,]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+          return [n, String(n), commas, `¥${commas}`, `${commas}円`, wide(`${commas}円`), `金${commas}円也`].every(
+            (v) => {
+              const r = parseAmount(v);
+              return r.ok && r.yen === n && r.wasText === (typeof v === 'string');
+            },
+          );
         }),
         { numRuns: 1000 },
       );
@@ -84,10 +87,13 @@ describe('text/amount', () => {
 
     it('never throws on arbitrary input', () => {
       fc.assert(
-        fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.anything(), fc.double()), (v) => {
-          const r = parseAmount(v);
-          return r.ok ? Number.isSafeInteger(r.yen) && r.yen > 0 : typeof r.reason === 'string';
-        }),
+        fc.property(
+          fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.anything(), fc.double()),
+          (v) => {
+            const r = parseAmount(v);
+            return r.ok ? Number.isSafeInteger(r.yen) && r.yen > 0 : typeof r.reason === 'string';
+          },
+        ),
         { numRuns: 3000 },
       );
     });

@@ -2,7 +2,14 @@
 import fc from 'fast-check';
 import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
-import { formatSlots, parseAvailability, slotKey, type Period, type Slot, type Weekday } from '../../../src/core/text/availability';
+import {
+  formatSlots,
+  parseAvailability,
+  slotKey,
+  type Period,
+  type Slot,
+  type Weekday,
+} from '../../../src/core/text/availability';
 
 /** The slots as sorted keys, or the failure reason. */
 const keys = (v: unknown): string => {
@@ -33,7 +40,10 @@ describe('text/availability', () => {
       ['水午後', 'wed-pm'],
       ['土日終日', 'sun-am sun-pm sat-am sat-pm'],
       ['平日夜間', 'mon-night tue-night wed-night thu-night fri-night'],
-      ['月午前、水午後、土日終日、平日夜間', 'sun-am sun-pm mon-am mon-night tue-night wed-pm wed-night thu-night fri-night sat-am sat-pm'],
+      [
+        '月午前、水午後、土日終日、平日夜間',
+        'sun-am sun-pm mon-am mon-night tue-night wed-pm wed-night thu-night fri-night sat-am sat-pm',
+      ],
       ['月・水・金 午後', 'mon-pm wed-pm fri-pm'],
       ['月水金午後', 'mon-pm wed-pm fri-pm'],
       ['月と水の午後', 'mon-pm wed-pm'],
@@ -93,18 +103,46 @@ describe('text/availability', () => {
     });
 
     it('is blank for empty cells and cells of separators only', () => {
-      for (const v of ['', '　', '、、', ' / ', null, undefined]) expect(parseAvailability(v)).toEqual({ ok: false, reason: 'blank' });
+      for (const v of ['', '　', '、、', ' / ', null, undefined])
+        expect(parseAvailability(v)).toEqual({ ok: false, reason: 'blank' });
     });
 
     it('never throws, and gives sorted unique slots', () => {
-      const availabilityish = fc.string({ unit: fc.constantFrom('月', '火', '水', '日', '土', '曜', '午前', '午後', '夜間', '終日', '全日', '平日', '毎日', '・', '、', ' ', '〜', 'の', '中', 'AM', 'x') });
+      const availabilityish = fc.string({
+        unit: fc.constantFrom(
+          '月',
+          '火',
+          '水',
+          '日',
+          '土',
+          '曜',
+          '午前',
+          '午後',
+          '夜間',
+          '終日',
+          '全日',
+          '平日',
+          '毎日',
+          '・',
+          '、',
+          ' ',
+          '〜',
+          'の',
+          '中',
+          'AM',
+          'x',
+        ),
+      });
       fc.assert(
-        fc.property(fc.oneof(availabilityish, fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.anything()), (v) => {
-          const r = parseAvailability(v);
-          if (!r.ok) return r.reason === 'blank';
-          const k = r.slots.map((s) => s.day * 3 + ['am', 'pm', 'night'].indexOf(s.period));
-          return k.every((x, i) => i === 0 || x > (k[i - 1] as number));
-        }),
+        fc.property(
+          fc.oneof(availabilityish, fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.anything()),
+          (v) => {
+            const r = parseAvailability(v);
+            if (!r.ok) return r.reason === 'blank';
+            const k = r.slots.map((s) => s.day * 3 + ['am', 'pm', 'night'].indexOf(s.period));
+            return k.every((x, i) => i === 0 || x > (k[i - 1] as number));
+          },
+        ),
         { numRuns: 5000 },
       );
     });
@@ -138,11 +176,18 @@ describe('text/availability', () => {
           const r = parseAvailability(text);
           const expected = [...new Set(slots.map(slotKey))].sort();
           if (slots.length === 0) return text === '' && !r.ok;
-          return r.ok && r.unknown.length === 0 && r.slots.map(slotKey).sort().join() === expected.join() && formatSlots(r.slots) === text;
+          return (
+            r.ok &&
+            r.unknown.length === 0 &&
+            r.slots.map(slotKey).sort().join() === expected.join() &&
+            formatSlots(r.slots) === text
+          );
         }),
         { numRuns: 5000 },
       );
-      const availabilityish = fc.string({ unit: fc.constantFrom('月', '水', '金', '土日', '平日', '午前', '午後', '夜間', '終日', '・', '、', ' ', '〜') });
+      const availabilityish = fc.string({
+        unit: fc.constantFrom('月', '水', '金', '土日', '平日', '午前', '午後', '夜間', '終日', '・', '、', ' ', '〜'),
+      });
       fc.assert(
         fc.property(availabilityish, (s) => {
           const r = parseAvailability(s);

@@ -48,7 +48,9 @@ describe('text/plainDate', () => {
     });
 
     it('round-trips every day through its day number', () => {
-      fc.assert(fc.property(fc.integer({ min: -700000, max: 2900000 }), (n) => PlainDate.fromDayNumber(n)?.toDayNumber() === n));
+      fc.assert(
+        fc.property(fc.integer({ min: -700000, max: 2900000 }), (n) => PlainDate.fromDayNumber(n)?.toDayNumber() === n),
+      );
     });
   });
 });
@@ -161,7 +163,9 @@ describe('text/date', () => {
     });
 
     it('never throws on arbitrary input', () => {
-      const datey = fc.string({ unit: fc.constantFrom(...'0123456789年月日元令和平成昭RrHS./-　 ()（）月曜生T:Z+十二〇'.split('')) });
+      const datey = fc.string({
+        unit: fc.constantFrom(...'0123456789年月日元令和平成昭RrHS./-　 ()（）月曜生T:Z+十二〇'.split('')),
+      });
       fc.assert(
         fc.property(fc.oneof(fc.string({ unit: 'binary' }), datey, fc.double(), fc.anything()), (v) => {
           const r = parseDate(v);
@@ -216,7 +220,8 @@ describe('text/date', () => {
         const d = PlainDate.fromDayNumber(n) as PlainDate;
         for (const text of [formatWareki(d), formatWareki(d, 'letter'), d.toISO()]) {
           const r = parseDate(text);
-          if (!r.ok || !r.date.equals(d)) throw new Error(`${text} read as ${r.ok ? r.date.toISO() : r.reason}, expected ${d.toISO()}`);
+          if (!r.ok || !r.date.equals(d))
+            throw new Error(`${text} read as ${r.ok ? r.date.toISO() : r.reason}, expected ${d.toISO()}`);
         }
         count++;
       }

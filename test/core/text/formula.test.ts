@@ -7,9 +7,12 @@ const DANGEROUS = ['=', '+', '-', '@'];
 
 describe('text/formula', () => {
   describe('needsFormulaGuard', () => {
-    it.each(['=SUM(A1)', '+81 90', '-1', '@user', '\tx', '\rx', '＝1+1', '＋1', '－1', '＠me'])('is true for %j', (s) => {
-      expect(needsFormulaGuard(s)).toBe(true);
-    });
+    it.each(['=SUM(A1)', '+81 90', '-1', '@user', '\tx', '\rx', '＝1+1', '＋1', '－1', '＠me'])(
+      'is true for %j',
+      (s) => {
+        expect(needsFormulaGuard(s)).toBe(true);
+      },
+    );
 
     it.each(['', '山田', '090-1234', ' =1', "'=1", '1+1', 'a=b'])('is false for %j', (s) => {
       expect(needsFormulaGuard(s)).toBe(false);
@@ -31,7 +34,27 @@ describe('text/formula', () => {
     });
 
     it('never returns text that starts with a dangerous character unless prefixed', () => {
-      const risky = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '＝', '＋', '－', '＠', '\t', '\r', 'a', '1', ' ', '\u0338', '﹦', '﹢', '﹣') });
+      const risky = fc.string({
+        unit: fc.constantFrom(
+          '=',
+          '+',
+          '-',
+          '@',
+          '＝',
+          '＋',
+          '－',
+          '＠',
+          '\t',
+          '\r',
+          'a',
+          '1',
+          ' ',
+          '\u0338',
+          '﹦',
+          '﹢',
+          '﹣',
+        ),
+      });
       fc.assert(
         fc.property(fc.oneof(fc.string({ unit: 'binary' }), risky), (s) => {
           const out = guardFormula(s);
@@ -51,7 +74,28 @@ describe('text/formula', () => {
         const n = t.normalize('NFKC').charAt(0);
         return c === '\t' || c === '\r' || DANGEROUS.indexOf(c) >= 0 || DANGEROUS.indexOf(n) >= 0;
       };
-      const leading = fc.constantFrom('', '=', '＝', '﹦', '⁼', '₌', '+', '＋', '﹢', '⁺', '-', '－', '﹣', '−', '@', '＠', '﹫', '\t', '\r', ' ');
+      const leading = fc.constantFrom(
+        '',
+        '=',
+        '＝',
+        '﹦',
+        '⁼',
+        '₌',
+        '+',
+        '＋',
+        '﹢',
+        '⁺',
+        '-',
+        '－',
+        '﹣',
+        '−',
+        '@',
+        '＠',
+        '﹫',
+        '\t',
+        '\r',
+        ' ',
+      );
       fc.assert(
         fc.property(leading, fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), (lead, rest) => {
           const s = lead + rest;

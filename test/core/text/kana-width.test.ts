@@ -42,8 +42,14 @@ describe('text/kana', () => {
     });
 
     it('is idempotent', () => {
-      fc.assert(fc.property(kanaish, (s) => toKatakana(toKatakana(s)) === toKatakana(s)), { numRuns: 5000 });
-      fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => toKatakana(toKatakana(s)) === toKatakana(s)), { numRuns: 2000 });
+      fc.assert(
+        fc.property(kanaish, (s) => toKatakana(toKatakana(s)) === toKatakana(s)),
+        { numRuns: 5000 },
+      );
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary' }), (s) => toKatakana(toKatakana(s)) === toKatakana(s)),
+        { numRuns: 2000 },
+      );
     });
 
     it('never throws and makes any kana-only text pass checkKatakana', () => {
@@ -56,12 +62,26 @@ describe('text/kana', () => {
         }),
         { numRuns: 3000 },
       );
-      fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => typeof toKatakana(s) === 'string'), { numRuns: 2000 });
+      fc.assert(
+        fc.property(fc.string({ unit: 'grapheme' }), (s) => typeof toKatakana(s) === 'string'),
+        { numRuns: 2000 },
+      );
     });
   });
 
   describe('checkKatakana', () => {
-    it.each(['サトウ ハナコ', 'サトウ　ハナコ', 'ヴァイオリン', 'スミス・ジョン', 'コーヒー', 'ジョン゠スミス', 'ヴィ', 'ヵヶ', 'サトウ  ハナコ', ''])('accepts %j', (s) => {
+    it.each([
+      'サトウ ハナコ',
+      'サトウ　ハナコ',
+      'ヴァイオリン',
+      'スミス・ジョン',
+      'コーヒー',
+      'ジョン゠スミス',
+      'ヴィ',
+      'ヵヶ',
+      'サトウ  ハナコ',
+      '',
+    ])('accepts %j', (s) => {
       expect(checkKatakana(s)).toEqual({ ok: true });
     });
 
@@ -123,7 +143,19 @@ describe('text/width', () => {
     });
 
     it('never changes kana, kanji, half-width katakana, spaces or name characters', () => {
-      for (const s of ['山田　太郎', 'ｻﾄｳ ﾊﾅｺ', 'さとう', 'サービス', '髙橋', '山\uFA11', '\uFA19田', '①', '㈱', '㍻', 'ボランティアー1']) {
+      for (const s of [
+        '山田　太郎',
+        'ｻﾄｳ ﾊﾅｺ',
+        'さとう',
+        'サービス',
+        '髙橋',
+        '山\uFA11',
+        '\uFA19田',
+        '①',
+        '㈱',
+        '㍻',
+        'ボランティアー1',
+      ]) {
         expect(fixWidth(s)).toBe(s);
       }
     });

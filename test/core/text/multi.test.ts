@@ -9,7 +9,13 @@ describe('text/multi', () => {
     });
 
     it('also splits on ; ； / ／', () => {
-      expect(splitMulti('英語;中国語；韓国語/ベトナム語／ネパール語')).toEqual(['英語', '中国語', '韓国語', 'ベトナム語', 'ネパール語']);
+      expect(splitMulti('英語;中国語；韓国語/ベトナム語／ネパール語')).toEqual([
+        '英語',
+        '中国語',
+        '韓国語',
+        'ベトナム語',
+        'ネパール語',
+      ]);
     });
 
     it('trims values, drops empty ones and keeps the order', () => {

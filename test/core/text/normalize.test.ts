@@ -61,10 +61,21 @@ describe('text/normalize', () => {
     });
 
     it('is idempotent', () => {
-      fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => normalizeText(normalizeText(s)) === normalizeText(s)), { numRuns: 2000 });
-      const japanese = fc.string({ unit: fc.constantFrom(...'ｱｶﾞﾊﾟｰー‐−―　 \t\n\r0123456789０１２髙\uFA11\uFA19\uFA10ゞ゛\u3099か㈱①\u200B\uFEFF') });
-      fc.assert(fc.property(japanese, (s) => normalizeText(normalizeText(s)) === normalizeText(s)), { numRuns: 2000 });
-      fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => normalizeText(normalizeText(s)) === normalizeText(s)), { numRuns: 2000 });
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary' }), (s) => normalizeText(normalizeText(s)) === normalizeText(s)),
+        { numRuns: 2000 },
+      );
+      const japanese = fc.string({
+        unit: fc.constantFrom(...'ｱｶﾞﾊﾟｰー‐−―　 \t\n\r0123456789０１２髙\uFA11\uFA19\uFA10ゞ゛\u3099か㈱①\u200B\uFEFF'),
+      });
+      fc.assert(
+        fc.property(japanese, (s) => normalizeText(normalizeText(s)) === normalizeText(s)),
+        { numRuns: 2000 },
+      );
+      fc.assert(
+        fc.property(fc.string({ unit: 'grapheme' }), (s) => normalizeText(normalizeText(s)) === normalizeText(s)),
+        { numRuns: 2000 },
+      );
     });
   });
 

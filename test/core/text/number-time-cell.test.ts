@@ -73,7 +73,12 @@ describe('text/time', () => {
 describe('text/cell', () => {
   describe('isBlankCell', () => {
     it('is true for empty, null and space-only cells', () => {
-      expect([isBlankCell(''), isBlankCell(null), isBlankCell(undefined), isBlankCell(' \u3000 ')]).toEqual([true, true, true, true]);
+      expect([isBlankCell(''), isBlankCell(null), isBlankCell(undefined), isBlankCell(' \u3000 ')]).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
       expect([isBlankCell(0), isBlankCell(false), isBlankCell('x')]).toEqual([false, false, false]);
     });
   });

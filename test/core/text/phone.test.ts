@@ -9,7 +9,12 @@ import { parsePhone, type PhoneType } from '../../../src/core/text/phone';
 const require = createRequire(import.meta.url);
 const full = require('libphonenumber-js/metadata.max.json') as { version: number; countries: Record<string, unknown> };
 /** The JP-only metadata libphonenumber-js needs, for the oracle below. */
-const JP_ONLY = { version: full.version, country_calling_codes: { '81': ['JP'] }, countries: { JP: full.countries.JP }, nonGeographic: {} } as unknown as MetadataJson;
+const JP_ONLY = {
+  version: full.version,
+  country_calling_codes: { '81': ['JP'] },
+  countries: { JP: full.countries.JP },
+  nonGeographic: {},
+} as unknown as MetadataJson;
 
 const show = (v: unknown): string => {
   const r = parsePhone(v);
@@ -83,8 +88,18 @@ describe('text/phone', () => {
     });
 
     it('gives the digits with their leading 0', () => {
-      expect(parsePhone(424611234)).toEqual({ ok: true, digits: '0424611234', formatted: '042-461-1234', type: 'fixed' });
-      expect(parsePhone('+81 90-1234-5678')).toEqual({ ok: true, digits: '09012345678', formatted: '090-1234-5678', type: 'mobile' });
+      expect(parsePhone(424611234)).toEqual({
+        ok: true,
+        digits: '0424611234',
+        formatted: '042-461-1234',
+        type: 'fixed',
+      });
+      expect(parsePhone('+81 90-1234-5678')).toEqual({
+        ok: true,
+        digits: '09012345678',
+        formatted: '090-1234-5678',
+        type: 'mobile',
+      });
     });
 
     it.each<[unknown, string]>([
@@ -126,15 +141,51 @@ describe('text/phone', () => {
     });
 
     it('formats every number as libphonenumber-js does, with the same validity and type', () => {
-      const TYPE: Record<string, PhoneType> = { FIXED_LINE: 'fixed', MOBILE: 'mobile', VOIP: 'ip', TOLL_FREE: 'tollFree', UAN: 'navi' };
+      const TYPE: Record<string, PhoneType> = {
+        FIXED_LINE: 'fixed',
+        MOBILE: 'mobile',
+        VOIP: 'ip',
+        TOLL_FREE: 'tollFree',
+        UAN: 'navi',
+      };
       // National numbers (no leading 0) drawn from every prefix, so each format and type is reached.
       const national = fc
-        .tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 8, max: 10 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 10, maxLength: 10 }))
+        .tuple(
+          fc.integer({ min: 1, max: 9 }),
+          fc.integer({ min: 8, max: 10 }),
+          fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 10, maxLength: 10 }),
+        )
         .map(([first, length, rest]) => (String(first) + rest.join('')).slice(0, length));
-      const prefixed = fc.constantFrom('42', '422', '4992', '3', '6', '11', '123', '466', '90', '80', '70', '50', '120', '800', '570', '990', '20', '60', '180', '1267', '8477');
+      const prefixed = fc.constantFrom(
+        '42',
+        '422',
+        '4992',
+        '3',
+        '6',
+        '11',
+        '123',
+        '466',
+        '90',
+        '80',
+        '70',
+        '50',
+        '120',
+        '800',
+        '570',
+        '990',
+        '20',
+        '60',
+        '180',
+        '1267',
+        '8477',
+      );
       const numbers = fc.oneof(
         national,
-        fc.tuple(prefixed, fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 8 })).map(([p, r]) => (p + r.join('')).slice(0, p.startsWith('120') || p.startsWith('570') ? 9 : p.match(/^[25-9]0/) ? 10 : 9)),
+        fc
+          .tuple(prefixed, fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 8 }))
+          .map(([p, r]) =>
+            (p + r.join('')).slice(0, p.startsWith('120') || p.startsWith('570') ? 9 : p.match(/^[25-9]0/) ? 10 : 9),
+          ),
       );
       fc.assert(
         fc.property(numbers, (nat) => {
@@ -151,7 +202,18 @@ describe('text/phone', () => {
 
     it('agrees with libphonenumber-js on one number of every format in the plan', () => {
       // 0120 (3-3-3), 04992 (4-1-4), 060 (2-3-4), 03 (1-4-4), 042 (2-3-4), 0422 (3-2-4), 0800 (3-3-4), 090 (2-4-4).
-      for (const digits of ['0120123456', '0499221234', '0601234567', '0312345678', '0424611234', '0422511234', '08001234567', '09012345678', '0466123456', '0570000000']) {
+      for (const digits of [
+        '0120123456',
+        '0499221234',
+        '0601234567',
+        '0312345678',
+        '0424611234',
+        '0422511234',
+        '08001234567',
+        '09012345678',
+        '0466123456',
+        '0570000000',
+      ]) {
         const lib = new PhoneNumber(`+81${digits.slice(1)}`, JP_ONLY);
         const ours = parsePhone(digits);
         expect(ours.ok && ours.formatted).toBe(lib.formatNational());
@@ -160,7 +222,14 @@ describe('text/phone', () => {
 
     it('is idempotent: parsing the formatted number gives it back', () => {
       const digit = fc.integer({ min: 0, max: 9 });
-      const phoneish = fc.tuple(fc.constantFrom('0', '0', '+81', ''), fc.array(fc.oneof(digit.map(String), fc.constantFrom('-', ' ', '－', '(', ')', 'ー', '０', '９')), { maxLength: 16 })).map(([p, r]) => p + r.join(''));
+      const phoneish = fc
+        .tuple(
+          fc.constantFrom('0', '0', '+81', ''),
+          fc.array(fc.oneof(digit.map(String), fc.constantFrom('-', ' ', '－', '(', ')', 'ー', '０', '９')), {
+            maxLength: 16,
+          }),
+        )
+        .map(([p, r]) => p + r.join(''));
       fc.assert(
         fc.property(fc.oneof(phoneish, fc.integer({ min: 1, max: 99_999_999_999 })), (v) => {
           const r = parsePhone(v);
@@ -174,10 +243,13 @@ describe('text/phone', () => {
 
     it('never throws on arbitrary input', () => {
       fc.assert(
-        fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.anything(), fc.double()), (v) => {
-          const r = parsePhone(v);
-          return r.ok ? /^0\d{9,}$/.test(r.digits) : typeof r.reason === 'string';
-        }),
+        fc.property(
+          fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.anything(), fc.double()),
+          (v) => {
+            const r = parsePhone(v);
+            return r.ok ? /^0\d{9,}$/.test(r.digits) : typeof r.reason === 'string';
+          },
+        ),
         { numRuns: 5000 },
       );
     });

@@ -62,13 +62,18 @@ describe('text/postal', () => {
 
     it('gives back its own formatted code', () => {
       fc.assert(
-        fc.property(fc.integer({ min: 0, max: 9_999_999 }), fc.constantFrom('', '〒', '〒 '), fc.constantFrom('-', '', ' ', '－', 'ー'), (n, mark, sep) => {
-          const d = String(n).padStart(7, '0');
-          const r = parsePostal(mark + d.slice(0, 3) + sep + d.slice(3));
-          if (!r.ok) return false;
-          const again = parsePostal(r.formatted);
-          return again.ok && again.formatted === r.formatted && r.formatted === `${d.slice(0, 3)}-${d.slice(3)}`;
-        }),
+        fc.property(
+          fc.integer({ min: 0, max: 9_999_999 }),
+          fc.constantFrom('', '〒', '〒 '),
+          fc.constantFrom('-', '', ' ', '－', 'ー'),
+          (n, mark, sep) => {
+            const d = String(n).padStart(7, '0');
+            const r = parsePostal(mark + d.slice(0, 3) + sep + d.slice(3));
+            if (!r.ok) return false;
+            const again = parsePostal(r.formatted);
+            return again.ok && again.formatted === r.formatted && r.formatted === `${d.slice(0, 3)}-${d.slice(3)}`;
+          },
+        ),
       );
     });
 
@@ -133,12 +138,21 @@ describe('text/email', () => {
     it('is idempotent and never throws', () => {
       const emailish = fc.string({ unit: fc.constantFrom(...'ab.@-_+ ＠．。ＡＢxn1'.split('')) });
       fc.assert(
-        fc.property(fc.oneof(emailish, fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.emailAddress(), fc.anything()), (v) => {
-          const r = parseEmail(v);
-          if (!r.ok) return typeof r.reason === 'string';
-          const again = parseEmail(r.normalized);
-          return again.ok && again.normalized === r.normalized;
-        }),
+        fc.property(
+          fc.oneof(
+            emailish,
+            fc.string({ unit: 'binary' }),
+            fc.string({ unit: 'grapheme' }),
+            fc.emailAddress(),
+            fc.anything(),
+          ),
+          (v) => {
+            const r = parseEmail(v);
+            if (!r.ok) return typeof r.reason === 'string';
+            const again = parseEmail(r.normalized);
+            return again.ok && again.normalized === r.normalized;
+          },
+        ),
         { numRuns: 5000 },
       );
     });
@@ -149,7 +163,12 @@ describe('text/email', () => {
           const local = a.slice(0, a.lastIndexOf('@'));
           const domain = a.slice(a.lastIndexOf('@') + 1);
           // Out of scope: quoted locals and hosts without a letter TLD.
-          fc.pre(!local.startsWith('"') && /\.[a-z]{2,}$|\.xn--[a-z0-9-]+$/.test(domain) && a.length <= 254 && local.length <= 64);
+          fc.pre(
+            !local.startsWith('"') &&
+              /\.[a-z]{2,}$|\.xn--[a-z0-9-]+$/.test(domain) &&
+              a.length <= 254 &&
+              local.length <= 64,
+          );
           return parseEmail(a).ok;
         }),
         { numRuns: 2000 },

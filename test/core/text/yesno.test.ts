@@ -4,13 +4,19 @@ import { canonicalYesNo, parseYesNo } from '../../../src/core/text/yesno';
 
 describe('text/yesno', () => {
   describe('parseYesNo', () => {
-    it.each(['はい', '○', '〇', '◯', '有', 'あり', 'TRUE', 'true', 'ＹＥＳ', 'yes', '済', '可', '同意する', '✓'])('reads %s as yes', (cell) => {
-      expect(parseYesNo(cell)).toEqual({ status: 'yes', value: true });
-    });
+    it.each(['はい', '○', '〇', '◯', '有', 'あり', 'TRUE', 'true', 'ＹＥＳ', 'yes', '済', '可', '同意する', '✓'])(
+      'reads %s as yes',
+      (cell) => {
+        expect(parseYesNo(cell)).toEqual({ status: 'yes', value: true });
+      },
+    );
 
-    it.each(['いいえ', '×', '✕', '無', 'なし', 'FALSE', 'false', 'no', 'NO', '未', '不可', '同意しない', 'Ｘ'])('reads %s as no', (cell) => {
-      expect(parseYesNo(cell)).toEqual({ status: 'no', value: false });
-    });
+    it.each(['いいえ', '×', '✕', '無', 'なし', 'FALSE', 'false', 'no', 'NO', '未', '不可', '同意しない', 'Ｘ'])(
+      'reads %s as no',
+      (cell) => {
+        expect(parseYesNo(cell)).toEqual({ status: 'no', value: false });
+      },
+    );
 
     it('reads checkbox booleans', () => {
       expect(parseYesNo(true).value).toBe(true);

@@ -5,7 +5,11 @@ import { codes, found, sheet, sheetWith, SETTINGS, validate } from './helpers';
 
 const ROSTER = ['登録番号', '氏名', 'フリガナ', '電話番号', '圏域', '状態', '個人情報同意', '保険加入年度'];
 /** A clean roster row; tests spoil one cell at a time. */
-function person(id: string, overrides: Record<number, unknown> = {}, n = Number(id.replace(/\D/g, '')) || 0): unknown[] {
+function person(
+  id: string,
+  overrides: Record<number, unknown> = {},
+  n = Number(id.replace(/\D/g, '')) || 0,
+): unknown[] {
   const phone = `042-4${String(10 + Math.floor(n / 10000)).padStart(2, '0')}-${String(n % 10000).padStart(4, '0')}`;
   const row: unknown[] = [id, '山田 花子', 'ヤマダ ハナコ', phone, '中部', '活動中', 'はい', 2026];
   for (const [i, v] of Object.entries(overrides)) row[Number(i)] = v;
@@ -15,16 +19,40 @@ function person(id: string, overrides: Record<number, unknown> = {}, n = Number(
 describe('validate/common', () => {
   describe('required columns and cells', () => {
     it('reports a missing required column once, on the header row with columnIndex -1', () => {
-      const r = validate([sheet('volunteers', ['氏名', 'フリガナ', '電話番号', '状態'], [['山田 花子', 'ヤマダ ハナコ', '042-461-1234', '活動中']])]);
+      const r = validate([
+        sheet(
+          'volunteers',
+          ['氏名', 'フリガナ', '電話番号', '状態'],
+          [['山田 花子', 'ヤマダ ハナコ', '042-461-1234', '活動中']],
+        ),
+      ]);
       expect(found(r, 'required.missingColumn')).toEqual([
-        expect.objectContaining({ sheet: 'volunteers', row: 1, columnIndex: -1, column: '登録番号', severity: 'error' }),
+        expect.objectContaining({
+          sheet: 'volunteers',
+          row: 1,
+          columnIndex: -1,
+          column: '登録番号',
+          severity: 'error',
+        }),
       ]);
     });
 
     it('reports a blank required cell with the header as written in the sheet', () => {
-      const r = validate([sheet('volunteers', ['ボランティアNo', 'お名前', 'フリガナ', '電話番号', '状態'], [['V-0001', '　', 'ヤマダ ハナコ', '042-461-1234', '活動中']])]);
+      const r = validate([
+        sheet(
+          'volunteers',
+          ['ボランティアNo', 'お名前', 'フリガナ', '電話番号', '状態'],
+          [['V-0001', '　', 'ヤマダ ハナコ', '042-461-1234', '活動中']],
+        ),
+      ]);
       expect(found(r, 'required.blank')).toEqual([
-        expect.objectContaining({ row: 2, columnIndex: 1, column: 'お名前', severity: 'error', message: expect.objectContaining({ ja: '「お名前」は必須です。入力してください' }) }),
+        expect.objectContaining({
+          row: 2,
+          columnIndex: 1,
+          column: 'お名前',
+          severity: 'error',
+          message: expect.objectContaining({ ja: '「お名前」は必須です。入力してください' }),
+        }),
       ]);
     });
 
@@ -55,11 +83,14 @@ describe('validate/common', () => {
   });
 
   describe('error values', () => {
-    it.each(['#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?'])('reports %s as cell.error and nothing else about the cell', (err) => {
-      const r = validate([sheet('volunteers', ROSTER, [person('V-0001', { 3: err })])]);
-      expect(r.issues.map((i) => [i.code, i.column, i.value])).toEqual([['cell.error', '電話番号', err]]);
-      expect(r.issues[0]?.message.ja).toContain(err);
-    });
+    it.each(['#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?'])(
+      'reports %s as cell.error and nothing else about the cell',
+      (err) => {
+        const r = validate([sheet('volunteers', ROSTER, [person('V-0001', { 3: err })])]);
+        expect(r.issues.map((i) => [i.code, i.column, i.value])).toEqual([['cell.error', '電話番号', err]]);
+        expect(r.issues[0]?.message.ja).toContain(err);
+      },
+    );
 
     it('does not count an error value as blank in a required column', () => {
       const r = validate([sheet('volunteers', ROSTER, [person('V-0001', { 1: '#REF!' })])]);
@@ -72,18 +103,24 @@ describe('validate/common', () => {
       const r = validate([sheet('volunteers', ROSTER, [person('V-0001', { 5: '在籍' })])]);
       const [issue] = found(r, 'list.notAllowed');
       expect(issue).toMatchObject({ column: '状態', severity: 'error', value: '在籍' });
-      expect(issue?.message.ja).toBe('「在籍」は「状態」の選択肢にありません。「活動中」「休止」「退会」のいずれかで入力してください');
+      expect(issue?.message.ja).toBe(
+        '「在籍」は「状態」の選択肢にありません。「活動中」「休止」「退会」のいずれかで入力してください',
+      );
       expect(issue?.fix).toBeUndefined();
     });
 
     it('reports a value outside a 設定 list as a warning that names the list', () => {
       const r = validate([sheet('volunteers', ROSTER, [person('V-0001', { 4: '西部' })])]);
-      expect(found(r, 'list.notInSettings')).toEqual([expect.objectContaining({ column: '圏域', severity: 'warning' })]);
+      expect(found(r, 'list.notInSettings')).toEqual([
+        expect.objectContaining({ column: '圏域', severity: 'warning' }),
+      ]);
       expect(found(r, 'list.notInSettings')[0]?.message.ja).toContain('設定シートの「圏域」の一覧にありません');
     });
 
     it('accepts any value when 設定 has no such list', () => {
-      const r = validate([sheet('volunteers', ROSTER, [person('V-0001', { 4: '西部' })])], { settings: defaultSettings() });
+      const r = validate([sheet('volunteers', ROSTER, [person('V-0001', { 4: '西部' })])], {
+        settings: defaultSettings(),
+      });
       expect(r.issues).toEqual([]);
     });
 
@@ -93,28 +130,54 @@ describe('validate/common', () => {
       ['活動中　', '活動中'],
     ])('fixes %j to the list value %j (listValue)', (typed, to) => {
       const r = validate([sheet('volunteers', ROSTER, [person('V-0001', { 5: typed })])]);
-      expect(found(r)).toEqual([expect.objectContaining({ code: 'list.variant', severity: 'warning', fix: { kind: 'listValue', to } })]);
+      expect(found(r)).toEqual([
+        expect.objectContaining({ code: 'list.variant', severity: 'warning', fix: { kind: 'listValue', to } }),
+      ]);
     });
 
     it('fixes half-width katakana of a list value (ｻﾛﾝ → サロン)', () => {
-      const r = validate([sheet('activities', ['日付', '事業', '活動種別', '圏域'], [[new Date(Date.UTC(2026, 0, 5)), 'ふれまち', 'ｻﾛﾝ', '中部']])]);
+      const r = validate([
+        sheet(
+          'activities',
+          ['日付', '事業', '活動種別', '圏域'],
+          [[new Date(Date.UTC(2026, 0, 5)), 'ふれまち', 'ｻﾛﾝ', '中部']],
+        ),
+      ]);
       expect(found(r, 'list.variant')[0]?.fix).toEqual({ kind: 'listValue', to: 'サロン' });
     });
 
     it('checks each piece of a multi-value cell, keeping 設定 values that contain ・ whole', () => {
-      const ok = validate([sheet('volunteers', [...ROSTER, '活動分野'], [[...person('V-0001'), '高齢者、子ども・子育て\n災害支援']])]);
+      const ok = validate([
+        sheet('volunteers', [...ROSTER, '活動分野'], [[...person('V-0001'), '高齢者、子ども・子育て\n災害支援']]),
+      ]);
       expect(ok.issues).toEqual([]);
-      const bad = validate([sheet('volunteers', [...ROSTER, '活動分野'], [[...person('V-0001'), '高齢者、園芸、料理']])]);
+      const bad = validate([
+        sheet('volunteers', [...ROSTER, '活動分野'], [[...person('V-0001'), '高齢者、園芸、料理']]),
+      ]);
       expect(found(bad, 'list.notInSettings').map((i) => i.message.ja.slice(0, 4))).toEqual(['「園芸」', '「料理」']);
     });
 
     it('fixes a multi-value cell whose pieces differ from list values only by spaces, keeping the others', () => {
-      const r = validate([sheet('consultations', ['受付日', '圏域', '経路', '相談分類', '対応状況'], [[new Date(Date.UTC(2026, 0, 5)), '中部', '電話', '生活 困窮、介護', '継続']])]);
-      expect(found(r)).toEqual([expect.objectContaining({ code: 'list.variant', fix: { kind: 'listValue', to: '生活困窮、介護' } })]);
+      const r = validate([
+        sheet(
+          'consultations',
+          ['受付日', '圏域', '経路', '相談分類', '対応状況'],
+          [[new Date(Date.UTC(2026, 0, 5)), '中部', '電話', '生活 困窮、介護', '継続']],
+        ),
+      ]);
+      expect(found(r)).toEqual([
+        expect.objectContaining({ code: 'list.variant', fix: { kind: 'listValue', to: '生活困窮、介護' } }),
+      ]);
     });
 
     it('reads a number cell in a list column by its text (8050)', () => {
-      const r = validate([sheet('consultations', ['受付日', '圏域', '経路', '相談分類', '対応状況'], [[new Date(Date.UTC(2026, 0, 5)), '中部', '電話', 8050, '継続']])]);
+      const r = validate([
+        sheet(
+          'consultations',
+          ['受付日', '圏域', '経路', '相談分類', '対応状況'],
+          [[new Date(Date.UTC(2026, 0, 5)), '中部', '電話', 8050, '継続']],
+        ),
+      ]);
       expect(r.issues).toEqual([]);
     });
   });
@@ -122,7 +185,9 @@ describe('validate/common', () => {
   describe('ids', () => {
     it('reports a repeated 登録番号 on the later row, naming the first', () => {
       const r = validate([sheet('volunteers', ROSTER, [person('V-0001'), person('V-0002'), person('v-0001')])]);
-      expect(found(r, 'id.duplicate')).toEqual([expect.objectContaining({ row: 4, column: '登録番号', severity: 'error' })]);
+      expect(found(r, 'id.duplicate')).toEqual([
+        expect.objectContaining({ row: 4, column: '登録番号', severity: 'error' }),
+      ]);
       expect(found(r, 'id.duplicate')[0]?.message.ja).toContain('2行目と重複');
     });
 
@@ -136,19 +201,33 @@ describe('validate/common', () => {
 
     it('keeps survey question ids unique within a form only', () => {
       const header = ['フォーム名', '設問ID', '種類', '設問'];
-      const r = validate([sheet('surveys', header, [['住民アンケート', 'Q1', '短文', 'お住まいは'], ['登録フォーム', 'Q1', '短文', 'お名前'], ['住民アンケート', 'Q1', '短文', '年齢']])]);
+      const r = validate([
+        sheet('surveys', header, [
+          ['住民アンケート', 'Q1', '短文', 'お住まいは'],
+          ['登録フォーム', 'Q1', '短文', 'お名前'],
+          ['住民アンケート', 'Q1', '短文', '年齢'],
+        ]),
+      ]);
       expect(found(r, 'id.duplicate').map((i) => i.row)).toEqual([4]);
     });
   });
 
   describe('bad input', () => {
     it('reads numbers, booleans and Dates in text columns without crashing', () => {
-      const r = validate([sheet('volunteers', ROSTER, [person('V-0001', { 1: 12345, 2: true, 3: new Date(Date.UTC(2024, 0, 1)) })])]);
+      const r = validate([
+        sheet('volunteers', ROSTER, [person('V-0001', { 1: 12345, 2: true, 3: new Date(Date.UTC(2024, 0, 1)) })]),
+      ]);
       expect(codes(r)).toEqual(['kana.notKana', 'phone.invalid']);
     });
 
     it('survives a mapping that points outside the rows, a header row below the data and missing display values', () => {
-      const s = sheetWith('volunteers', { volunteerId: 0, name: 40, status: -1 } as Record<string, number>, [['登録番号'], ['V-1']], 'roster', 7);
+      const s = sheetWith(
+        'volunteers',
+        { volunteerId: 0, name: 40, status: -1 } as Record<string, number>,
+        [['登録番号'], ['V-1']],
+        'roster',
+        7,
+      );
       const r = validate([{ ...s, display: [] }]);
       expect(r.issues.every((i) => i.code === 'required.missingColumn' || i.row === 7)).toBe(true);
     });
@@ -161,7 +240,11 @@ describe('validate/common', () => {
 
     it('checks settings, indicator and survey sheets by their columns', () => {
       const r = validate([
-        sheet('indicators', ['ID', '基本目標', '指標名', '集計元', '集計方法', '目標2024'], [['G1-1', 5, '参加者数', '活動記録', '合計', '三千']]),
+        sheet(
+          'indicators',
+          ['ID', '基本目標', '指標名', '集計元', '集計方法', '目標2024'],
+          [['G1-1', 5, '参加者数', '活動記録', '合計', '三千']],
+        ),
         sheet('surveys', ['フォーム名', '種類', '設問', '必須'], [['住民アンケート', 'チェック', 'お住まいは', '○']]),
       ]);
       expect(r.issues.map((i) => [i.sheet, i.code, i.column])).toEqual([
@@ -173,7 +256,16 @@ describe('validate/common', () => {
     });
 
     it('passes on what parseSettings finds in the 設定 sheet, at its row and column', () => {
-      const r = validate([sheet('settings', ['項目', '値'], [['年度開始月', '13'], ['秘匿基準', 2]])]);
+      const r = validate([
+        sheet(
+          'settings',
+          ['項目', '値'],
+          [
+            ['年度開始月', '13'],
+            ['秘匿基準', 2],
+          ],
+        ),
+      ]);
       expect(r.issues.map((i) => [i.code, i.row, i.column, i.severity])).toEqual([
         ['settings.badStartMonth', 2, '値', 'error'],
         ['settings.thresholdClamped', 3, '値', 'warning'],

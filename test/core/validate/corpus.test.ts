@@ -2,8 +2,38 @@ import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
 import { day, sheet, validate } from './helpers';
 
-const HEADER = ['登録番号', '氏名', 'フリガナ', '生年月日', '郵便番号', '電話番号', 'メール', '圏域', '活動分野', '活動可能日時', '月間上限', '保険加入年度', '個人情報同意', '状態'];
-const CLEAN: unknown[] = ['V-0001', '山田 花子', 'ヤマダ ハナコ', day('1948-05-01'), '188-0012', '042-461-1234', 'hanako@example.jp', '中部', '高齢者', '月午前', 4, 2026, 'はい', '活動中'];
+const HEADER = [
+  '登録番号',
+  '氏名',
+  'フリガナ',
+  '生年月日',
+  '郵便番号',
+  '電話番号',
+  'メール',
+  '圏域',
+  '活動分野',
+  '活動可能日時',
+  '月間上限',
+  '保険加入年度',
+  '個人情報同意',
+  '状態',
+];
+const CLEAN: unknown[] = [
+  'V-0001',
+  '山田 花子',
+  'ヤマダ ハナコ',
+  day('1948-05-01'),
+  '188-0012',
+  '042-461-1234',
+  'hanako@example.jp',
+  '中部',
+  '高齢者',
+  '月午前',
+  4,
+  2026,
+  'はい',
+  '活動中',
+];
 
 /** [column, as typed, expected code (null: accepted), the fixed value (null: no fix)] */
 type Case = readonly [string, unknown, string | null, string | number | null];

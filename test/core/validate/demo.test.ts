@@ -32,7 +32,13 @@ function inputs(book: DemoBook): SheetInput[] {
     const values = [s.header, ...s.rows];
     const det = detectHeader(values);
     if (!det) throw new Error(`no header on ${s.name}`);
-    return { name: s.name, kind: det.kind, mapping: mappingFromDetection(det), values, display: values.map((r) => r.map(shownOf)) };
+    return {
+      name: s.name,
+      kind: det.kind,
+      mapping: mappingFromDetection(det),
+      values,
+      display: values.map((r) => r.map(shownOf)),
+    };
   });
 }
 
@@ -50,7 +56,10 @@ describe('validate on the demo workbook', () => {
 
   it('finds every planted mistake, at its cell, with a code of the right family', () => {
     const missed = book.mistakes.filter(
-      (m) => !result.issues.some((i) => i.sheet === m.sheet && i.row === m.row && i.column === m.column && FAMILY[m.kind].includes(i.code)),
+      (m) =>
+        !result.issues.some(
+          (i) => i.sheet === m.sheet && i.row === m.row && i.column === m.column && FAMILY[m.kind].includes(i.code),
+        ),
     );
     expect(missed).toEqual([]);
     expect(book.mistakes.length).toBeGreaterThan(100);
@@ -58,7 +67,9 @@ describe('validate on the demo workbook', () => {
 
   it('names the earlier row of a planted duplicate', () => {
     for (const m of book.mistakes.filter((x) => x.relatedRow !== undefined)) {
-      const issue = result.issues.find((i) => i.sheet === m.sheet && i.row === m.row && FAMILY[m.kind].includes(i.code));
+      const issue = result.issues.find(
+        (i) => i.sheet === m.sheet && i.row === m.row && FAMILY[m.kind].includes(i.code),
+      );
       expect(issue?.message.ja).toContain(`${m.relatedRow}行目`);
     }
   });
@@ -71,7 +82,10 @@ describe('validate on the demo workbook', () => {
       fixes++;
       const d = parseDate(m.expected);
       const expected = m.expected instanceof Date && d.ok ? d.date.toISO() : m.expected;
-      expect({ at: `${m.sheet}!${m.row} ${m.column}`, to: issue.fix.to }).toEqual({ at: `${m.sheet}!${m.row} ${m.column}`, to: expected });
+      expect({ at: `${m.sheet}!${m.row} ${m.column}`, to: issue.fix.to }).toEqual({
+        at: `${m.sheet}!${m.row} ${m.column}`,
+        to: expected,
+      });
     }
     expect(fixes).toBeGreaterThan(60);
   });

@@ -8,7 +8,10 @@ const settingsSource = readFileSync(new URL('../../../src/core/sheets/settings.t
 
 /** Table rows of the doc: | `code` | severity | 意味 | meaning | fix | */
 const documented = new Map(
-  [...doc.matchAll(/^\| `([a-zA-Z]+\.[a-zA-Z]+)` \| ([^|]+) \|([^|]+)\|([^|]+)\|([^|]+)\|$/gm)].map((m) => [m[1] as string, { severity: m[2] as string, fix: (m[5] as string).trim() }]),
+  [...doc.matchAll(/^\| `([a-zA-Z]+\.[a-zA-Z]+)` \| ([^|]+) \|([^|]+)\|([^|]+)\|([^|]+)\|$/gm)].map((m) => [
+    m[1] as string,
+    { severity: m[2] as string, fix: (m[5] as string).trim() },
+  ]),
 );
 
 describe('docs/validation.md', () => {
@@ -22,7 +25,8 @@ describe('docs/validation.md', () => {
   });
 
   it('documents no code that does not exist', () => {
-    for (const code of documented.keys()) expect(Object.prototype.hasOwnProperty.call(ISSUE_CODES, code), code).toBe(true);
+    for (const code of documented.keys())
+      expect(Object.prototype.hasOwnProperty.call(ISSUE_CODES, code), code).toBe(true);
   });
 
   it('knows every code parseSettings can report, since validation passes them on', () => {

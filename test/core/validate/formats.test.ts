@@ -3,8 +3,36 @@ import { expect } from '../../support/expect';
 import type { ValidationIssue } from '../../../src/core/validate/types';
 import { day, sheet, validate } from './helpers';
 
-const ROSTER = ['登録番号', '氏名', 'フリガナ', '生年月日', '郵便番号', '電話番号', 'メール', '圏域', '活動可能日時', '月間上限', '保険加入年度', '個人情報同意', '状態'];
-const CLEAN: unknown[] = ['V-0001', '山田 花子', 'ヤマダ ハナコ', day('1948-05-01'), '188-0012', '042-461-1234', 'hanako@example.jp', '中部', '月午前、水午後', 4, 2026, 'はい', '活動中'];
+const ROSTER = [
+  '登録番号',
+  '氏名',
+  'フリガナ',
+  '生年月日',
+  '郵便番号',
+  '電話番号',
+  'メール',
+  '圏域',
+  '活動可能日時',
+  '月間上限',
+  '保険加入年度',
+  '個人情報同意',
+  '状態',
+];
+const CLEAN: unknown[] = [
+  'V-0001',
+  '山田 花子',
+  'ヤマダ ハナコ',
+  day('1948-05-01'),
+  '188-0012',
+  '042-461-1234',
+  'hanako@example.jp',
+  '中部',
+  '月午前、水午後',
+  4,
+  2026,
+  'はい',
+  '活動中',
+];
 
 /** The issues about one roster cell when it holds `value` (every other cell is clean). */
 function about(header: string, value: unknown): ValidationIssue[] {
@@ -37,7 +65,11 @@ describe('validate/formats', () => {
       ['令和元年5月1日', '2019-05-01'],
       ['2024年4月1日（月）', '2024-04-01'],
     ])('fixes the text date %s to %s (date)', (typed, iso) => {
-      expect(one('生年月日', typed)).toEqual({ code: 'date.text', severity: 'warning', fix: { kind: 'date', to: iso } });
+      expect(one('生年月日', typed)).toEqual({
+        code: 'date.text',
+        severity: 'warning',
+        fix: { kind: 'date', to: iso },
+      });
     });
 
     it('accepts ISO text and a real Date cell as they are (a Date is never changed)', () => {
@@ -46,8 +78,16 @@ describe('validate/formats', () => {
     });
 
     it('fixes a YYYYMMDD number and a sheet serial to ISO (date.number)', () => {
-      expect(one('生年月日', 19480501)).toEqual({ code: 'date.number', severity: 'warning', fix: { kind: 'date', to: '1948-05-01' } });
-      expect(one('生年月日', 45383)).toEqual({ code: 'date.number', severity: 'warning', fix: { kind: 'date', to: '2024-04-01' } });
+      expect(one('生年月日', 19480501)).toEqual({
+        code: 'date.number',
+        severity: 'warning',
+        fix: { kind: 'date', to: '1948-05-01' },
+      });
+      expect(one('生年月日', 45383)).toEqual({
+        code: 'date.number',
+        severity: 'warning',
+        fix: { kind: 'date', to: '2024-04-01' },
+      });
     });
 
     it('refuses small numbers, which are more likely counts than dates', () => {
@@ -95,11 +135,17 @@ describe('validate/formats', () => {
     it('says what a phone number should look like', () => {
       expect(about('電話番号', '03-1234-567')[0]).toMatchObject({
         code: 'phone.digitCount',
-        message: { ja: '電話番号の桁数が合いません。電話番号は 042-461-1234 のように、市外局番から10〜11桁で入力してください' },
+        message: {
+          ja: '電話番号の桁数が合いません。電話番号は 042-461-1234 のように、市外局番から10〜11桁で入力してください',
+        },
       });
     });
 
-    it.each([['461-1234', 'phone.digitCount'], ['自宅なし', 'phone.invalid'], ['042-461-1234 / 090-1234-5678', 'phone.invalid']])('reports %s as %s', (typed, code) => {
+    it.each([
+      ['461-1234', 'phone.digitCount'],
+      ['自宅なし', 'phone.invalid'],
+      ['042-461-1234 / 090-1234-5678', 'phone.invalid'],
+    ])('reports %s as %s', (typed, code) => {
       expect(one('電話番号', typed)).toEqual({ code, severity: 'error' });
     });
   });
@@ -116,15 +162,26 @@ describe('validate/formats', () => {
       expect(one('郵便番号', typed)).toEqual({ code: 'postal.format', severity: 'warning', fix: { kind, to } });
     });
 
-    it.each([['188-001', 'postal.digitCount'], ['西東京市', 'postal.invalid']])('reports %s as %s', (typed, code) => {
+    it.each([
+      ['188-001', 'postal.digitCount'],
+      ['西東京市', 'postal.invalid'],
+    ])('reports %s as %s', (typed, code) => {
       expect(one('郵便番号', typed)).toEqual({ code, severity: 'error' });
     });
   });
 
   describe('e-mail', () => {
     it('fixes full-width letters and spaces, keeps case', () => {
-      expect(one('メール', 'ｈａｎａｋｏ＠ｅｘａｍｐｌｅ．ｊｐ')).toEqual({ code: 'email.format', severity: 'warning', fix: { kind: 'width', to: 'hanako@example.jp' } });
-      expect(one('メール', ' hanako@example.jp')).toEqual({ code: 'email.format', severity: 'warning', fix: { kind: 'spaces', to: 'hanako@example.jp' } });
+      expect(one('メール', 'ｈａｎａｋｏ＠ｅｘａｍｐｌｅ．ｊｐ')).toEqual({
+        code: 'email.format',
+        severity: 'warning',
+        fix: { kind: 'width', to: 'hanako@example.jp' },
+      });
+      expect(one('メール', ' hanako@example.jp')).toEqual({
+        code: 'email.format',
+        severity: 'warning',
+        fix: { kind: 'spaces', to: 'hanako@example.jp' },
+      });
       expect(about('メール', 'Hanako@Example.jp')).toEqual([]);
     });
 
@@ -139,7 +196,9 @@ describe('validate/formats', () => {
       ['ﾔﾏﾀﾞ ﾊﾅｺ', 'kana.halfwidth', 'ヤマダ ハナコ'],
       ['ヤマダ　ハナコ', null, null],
     ])('%s → %s', (typed, code, to) => {
-      expect(one('フリガナ', typed)).toEqual(code === null ? null : { code, severity: 'warning', fix: { kind: 'kana', to } });
+      expect(one('フリガナ', typed)).toEqual(
+        code === null ? null : { code, severity: 'warning', fix: { kind: 'kana', to } },
+      );
     });
 
     it('reports kanji in furigana without guessing a reading', () => {
@@ -161,7 +220,11 @@ describe('validate/formats', () => {
       ['TRUE', 'はい'],
       ['同意する', 'はい'],
     ])('fixes %s to %s (yesno)', (typed, to) => {
-      expect(one('個人情報同意', typed)).toEqual({ code: 'yesno.variant', severity: 'warning', fix: { kind: 'yesno', to } });
+      expect(one('個人情報同意', typed)).toEqual({
+        code: 'yesno.variant',
+        severity: 'warning',
+        fix: { kind: 'yesno', to },
+      });
     });
 
     it('leaves a checkbox (a boolean) alone', () => {
@@ -174,15 +237,28 @@ describe('validate/formats', () => {
 
     it('writes 氏名公表 with its own words 可 / 不可', () => {
       const header = ['領収書番号', '受領日', '寄付者名', '区分', '金額', '氏名公表'];
-      const r = validate([sheet('donations', header, [['R6-0001', day('2024-05-01'), '山田 花子', '一般寄付', 1000, 'はい'], ['R6-0002', day('2024-05-01'), '佐藤 一郎', '一般寄付', 1000, '不可']])]);
+      const r = validate([
+        sheet('donations', header, [
+          ['R6-0001', day('2024-05-01'), '山田 花子', '一般寄付', 1000, 'はい'],
+          ['R6-0002', day('2024-05-01'), '佐藤 一郎', '一般寄付', 1000, '不可'],
+        ]),
+      ]);
       expect(r.issues.map((i) => [i.row, i.code, i.fix])).toEqual([[2, 'yesno.variant', { kind: 'yesno', to: '可' }]]);
     });
   });
 
   describe('counts, fiscal years and availability', () => {
     it('fixes a count typed as text to the number (width for full-width digits)', () => {
-      expect(one('月間上限', '２')).toEqual({ code: 'integer.text', severity: 'warning', fix: { kind: 'width', to: 2 } });
-      expect(one('月間上限', '3回')).toEqual({ code: 'integer.text', severity: 'warning', fix: { kind: 'amount', to: 3 } });
+      expect(one('月間上限', '２')).toEqual({
+        code: 'integer.text',
+        severity: 'warning',
+        fix: { kind: 'width', to: 2 },
+      });
+      expect(one('月間上限', '3回')).toEqual({
+        code: 'integer.text',
+        severity: 'warning',
+        fix: { kind: 'amount', to: 3 },
+      });
     });
 
     it.each([
@@ -213,7 +289,9 @@ describe('validate/formats', () => {
   describe('amounts', () => {
     const header = ['領収書番号', '受領日', '寄付者名', '区分', '金額'];
     function amount(value: unknown): Pick<ValidationIssue, 'code' | 'fix'>[] {
-      return validate([sheet('donations', header, [['R6-0001', day('2024-05-01'), '山田 花子', '一般寄付', value]])]).issues.map((i) => ({ code: i.code, ...(i.fix ? { fix: i.fix } : {}) }));
+      return validate([
+        sheet('donations', header, [['R6-0001', day('2024-05-01'), '山田 花子', '一般寄付', value]]),
+      ]).issues.map((i) => ({ code: i.code, ...(i.fix ? { fix: i.fix } : {}) }));
     }
 
     it.each([
@@ -241,11 +319,15 @@ describe('validate/formats', () => {
   describe('hours', () => {
     const header = ['日付', '事業', '活動種別', '圏域', '活動時間'];
     it.each(['2', '2時間', '90分', '1.5h', '10:00〜12:00', 2])('reads %s', (typed) => {
-      expect(validate([sheet('activities', header, [[day('2026-01-05'), 'ふれまち', 'サロン', '中部', typed]])]).issues).toEqual([]);
+      expect(
+        validate([sheet('activities', header, [[day('2026-01-05'), 'ふれまち', 'サロン', '中部', typed]])]).issues,
+      ).toEqual([]);
     });
 
     it('reports what is not a duration', () => {
-      const r = validate([sheet('activities', header, [[day('2026-01-05'), 'ふれまち', 'サロン', '中部', '午後いっぱい']])]);
+      const r = validate([
+        sheet('activities', header, [[day('2026-01-05'), 'ふれまち', 'サロン', '中部', '午後いっぱい']]),
+      ]);
       expect(r.issues.map((i) => i.code)).toEqual(['time.invalid']);
     });
   });

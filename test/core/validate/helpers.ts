@@ -1,6 +1,11 @@
 // Small builders for validation tests: a sheet from a header and rows, the default 設定, a fixed today, and fix application.
 import type { CellValue } from '../../../src/core/ports';
-import { defaultSettingsHeader, defaultSettingsRows, parseSettings, type Settings } from '../../../src/core/sheets/settings';
+import {
+  defaultSettingsHeader,
+  defaultSettingsRows,
+  parseSettings,
+  type Settings,
+} from '../../../src/core/sheets/settings';
 import { detectHeader, detectSheetAs } from '../../../src/core/sheets/detect';
 import { mappingFromDetection, type ColumnMapping } from '../../../src/core/sheets/mapping';
 import type { SheetKind } from '../../../src/core/sheets/types';
@@ -31,7 +36,12 @@ export function shownOf(v: unknown): string {
 }
 
 /** A sheet of a kind from its header and data rows; the mapping is detected as staff would confirm it. */
-export function sheet(kind: SheetKind, header: readonly string[], rows: readonly (readonly unknown[])[], name?: string): SheetInput {
+export function sheet(
+  kind: SheetKind,
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  name?: string,
+): SheetInput {
   const values = [header as unknown[], ...(rows as unknown[][])] as CellValue[][];
   const det = detectHeader(values, 10, { kinds: [kind] }) ?? detectSheetAs(kind, header.map(String), 1);
   const mapping: ColumnMapping = mappingFromDetection(det);
@@ -39,7 +49,13 @@ export function sheet(kind: SheetKind, header: readonly string[], rows: readonly
 }
 
 /** A sheet with an explicit mapping (for headers detection would not accept). */
-export function sheetWith(kind: SheetKind, columns: Record<string, number>, values: unknown[][], name?: string, headerRow = 1): SheetInput {
+export function sheetWith(
+  kind: SheetKind,
+  columns: Record<string, number>,
+  values: unknown[][],
+  name?: string,
+  headerRow = 1,
+): SheetInput {
   return {
     name: name ?? kind,
     kind,
@@ -49,7 +65,10 @@ export function sheetWith(kind: SheetKind, columns: Record<string, number>, valu
   };
 }
 
-export function validate(sheets: SheetInput[], options: { settings?: Settings; today?: PlainDate } = {}): ValidationResult {
+export function validate(
+  sheets: SheetInput[],
+  options: { settings?: Settings; today?: PlainDate } = {},
+): ValidationResult {
   return validateWorkbook({ sheets, settings: options.settings ?? SETTINGS, today: options.today ?? TODAY });
 }
 
@@ -64,7 +83,11 @@ export function codes(result: ValidationResult): string[] {
 
 /** Applies every safe fix to a copy of the sheets (values and display), as 安全な修正を適用 does. */
 export function applyFixes(sheets: SheetInput[], issues: readonly ValidationIssue[]): SheetInput[] {
-  const copies = sheets.map((s) => ({ ...s, values: s.values.map((r) => (Array.isArray(r) ? [...r] : r)), display: s.display.map((r) => (Array.isArray(r) ? [...r] : r)) }));
+  const copies = sheets.map((s) => ({
+    ...s,
+    values: s.values.map((r) => (Array.isArray(r) ? [...r] : r)),
+    display: s.display.map((r) => (Array.isArray(r) ? [...r] : r)),
+  }));
   const seen = new Set<string>();
   for (const issue of issues) {
     if (!issue.fix || issue.columnIndex < 0) continue;

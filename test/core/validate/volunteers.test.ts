@@ -3,7 +3,18 @@ import { expect } from '../../support/expect';
 import { PlainDate } from '../../../src/core/text/plainDate';
 import { day, found, sheet, SETTINGS, validate } from './helpers';
 
-const HEADER = ['登録番号', '氏名', 'フリガナ', '生年月日', '住所', '電話番号', '圏域', '保険加入年度', '個人情報同意', '状態'];
+const HEADER = [
+  '登録番号',
+  '氏名',
+  'フリガナ',
+  '生年月日',
+  '住所',
+  '電話番号',
+  '圏域',
+  '保険加入年度',
+  '個人情報同意',
+  '状態',
+];
 
 interface Person {
   id: string;
@@ -23,7 +34,8 @@ function row(p: Person): unknown[] {
   return [
     p.id,
     p.name ?? `佐藤 ${serial}郎`,
-    p.kana ?? `サトウ ${'イチニサンシゴロクナナハチキュウ'.slice(serial % 9, (serial % 9) + 2)}${serial}`.replace(/\d/g, ''),
+    p.kana ??
+      `サトウ ${'イチニサンシゴロクナナハチキュウ'.slice(serial % 9, (serial % 9) + 2)}${serial}`.replace(/\d/g, ''),
     p.birth ?? day(`19${40 + serial}-0${(serial % 9) + 1}-1${serial % 9}`),
     p.address ?? `西東京市南町${serial}-1-1`,
     p.phone ?? `042-46${serial % 10}-${String(1000 + serial).slice(-4)}`,
@@ -48,15 +60,24 @@ describe('validate/volunteers', () => {
       ]);
       const [issue] = found(r, 'volunteers.duplicatePerson');
       expect(issue).toMatchObject({ row: 4, column: 'フリガナ', severity: 'warning' });
-      expect(issue?.message.ja).toBe('2行目と4行目は同じ人の可能性があります（フリガナと生年月日が同じ）。同じ人なら登録を1つにまとめてください（自動ではまとめません）');
+      expect(issue?.message.ja).toBe(
+        '2行目と4行目は同じ人の可能性があります（フリガナと生年月日が同じ）。同じ人なら登録を1つにまとめてください（自動ではまとめません）',
+      );
       expect(issue?.suggestion).toBe('2行目（V-0001）と照合してください');
       expect(issue?.fix).toBeUndefined();
     });
 
     it('finds the same phone digits however they are written', () => {
-      const r = validate([sheet('volunteers', HEADER, [row({ id: 'V-0001', phone: '090-1234-5678' }), row({ id: 'V-0002', phone: '０９０１２３４５６７８' })])]);
+      const r = validate([
+        sheet('volunteers', HEADER, [
+          row({ id: 'V-0001', phone: '090-1234-5678' }),
+          row({ id: 'V-0002', phone: '０９０１２３４５６７８' }),
+        ]),
+      ]);
       expect(found(r, 'volunteers.duplicatePerson').map((i) => [i.row, i.column])).toEqual([[3, '電話番号']]);
-      expect(found(r, 'volunteers.duplicatePerson')[0]?.message.ja).toMatch(/^2行目と3行目は同じ人の可能性があります（電話番号が同じ）/);
+      expect(found(r, 'volunteers.duplicatePerson')[0]?.message.ja).toMatch(
+        /^2行目と3行目は同じ人の可能性があります（電話番号が同じ）/,
+      );
     });
 
     it('finds the same name and address written with 丁目・番・号 or hyphens and 異体字', () => {
@@ -71,15 +92,29 @@ describe('validate/volunteers', () => {
     });
 
     it('names every reason once when several match', () => {
-      const a = { name: '鈴木 一', kana: 'スズキ ハジメ', birth: day('1960-01-02'), phone: '042-461-9999', address: '西東京市泉町1-1-1' };
+      const a = {
+        name: '鈴木 一',
+        kana: 'スズキ ハジメ',
+        birth: day('1960-01-02'),
+        phone: '042-461-9999',
+        address: '西東京市泉町1-1-1',
+      };
       const r = validate([sheet('volunteers', HEADER, [row({ id: 'V-0001', ...a }), row({ id: 'V-0002', ...a })])]);
       expect(found(r, 'volunteers.duplicatePerson')).toHaveLength(1);
-      expect(found(r, 'volunteers.duplicatePerson')[0]?.message.ja).toContain('（フリガナと生年月日、電話番号、氏名と住所が同じ）');
+      expect(found(r, 'volunteers.duplicatePerson')[0]?.message.ja).toContain(
+        '（フリガナと生年月日、電話番号、氏名と住所が同じ）',
+      );
     });
 
     it('compares every later row with the first one of a group', () => {
       const same = { kana: 'スズキ ハジメ', birth: day('1960-01-02') };
-      const r = validate([sheet('volunteers', HEADER, [row({ id: 'V-1', ...same }), row({ id: 'V-2', ...same }), row({ id: 'V-3', ...same })])]);
+      const r = validate([
+        sheet('volunteers', HEADER, [
+          row({ id: 'V-1', ...same }),
+          row({ id: 'V-2', ...same }),
+          row({ id: 'V-3', ...same }),
+        ]),
+      ]);
       expect(found(r, 'volunteers.duplicatePerson').map((i) => [i.row, i.message.ja.slice(0, 8)])).toEqual([
         [3, '2行目と3行目は'],
         [4, '2行目と4行目は'],
@@ -100,7 +135,14 @@ describe('validate/volunteers', () => {
 
   describe('consent', () => {
     it('warns that a volunteer without consent cannot be matched', () => {
-      const r = validate([sheet('volunteers', HEADER, [row({ id: 'V-1', consent: 'いいえ' }), row({ id: 'V-2', consent: '' }), row({ id: 'V-3', consent: '○' }), row({ id: 'V-4', consent: false })])]);
+      const r = validate([
+        sheet('volunteers', HEADER, [
+          row({ id: 'V-1', consent: 'いいえ' }),
+          row({ id: 'V-2', consent: '' }),
+          row({ id: 'V-3', consent: '○' }),
+          row({ id: 'V-4', consent: false }),
+        ]),
+      ]);
       expect(found(r, 'volunteers.noConsent').map((i) => [i.row, i.severity])).toEqual([
         [2, 'warning'],
         [3, 'warning'],
@@ -110,7 +152,12 @@ describe('validate/volunteers', () => {
     });
 
     it('says nothing about consent for people who paused or left', () => {
-      const r = validate([sheet('volunteers', HEADER, [row({ id: 'V-1', consent: 'いいえ', status: '退会' }), row({ id: 'V-2', consent: '', status: '休止' })])]);
+      const r = validate([
+        sheet('volunteers', HEADER, [
+          row({ id: 'V-1', consent: 'いいえ', status: '退会' }),
+          row({ id: 'V-2', consent: '', status: '休止' }),
+        ]),
+      ]);
       expect(found(r, 'volunteers.noConsent')).toEqual([]);
     });
   });
@@ -135,7 +182,9 @@ describe('validate/volunteers', () => {
       const march = PlainDate.of(2026, 3, 31) as PlainDate;
       expect(found(validate(sheets, { today: march }), 'volunteers.insuranceLapsed')).toEqual([]);
       const januaryStart = { ...SETTINGS, fiscalYearStartMonth: 1 };
-      expect(found(validate(sheets, { today: march, settings: januaryStart }), 'volunteers.insuranceLapsed')).toHaveLength(1);
+      expect(
+        found(validate(sheets, { today: march, settings: januaryStart }), 'volunteers.insuranceLapsed'),
+      ).toHaveLength(1);
     });
   });
 
@@ -157,12 +206,25 @@ describe('validate/volunteers', () => {
 
   describe('registration form answers', () => {
     it('are checked as a roster: formats, duplicates and consent', () => {
-      const header = ['タイムスタンプ', 'お名前', 'ふりがな', '生年月日', '電話番号', '個人情報の取り扱いに同意', '活動分野'];
+      const header = [
+        'タイムスタンプ',
+        'お名前',
+        'ふりがな',
+        '生年月日',
+        '電話番号',
+        '個人情報の取り扱いに同意',
+        '活動分野',
+      ];
       const r = validate([
-        sheet('volunteerFormAnswers', header, [
-          [day('2026-11-01'), '山田 花子', 'やまだ はなこ', '1950/6/1', '09012345678', '同意する', '高齢者'],
-          [day('2026-11-02'), '山田 花子', 'ヤマダ ハナコ', day('1950-06-01'), '090-1234-5678', 'いいえ', '高齢者'],
-        ], 'フォームの回答 1'),
+        sheet(
+          'volunteerFormAnswers',
+          header,
+          [
+            [day('2026-11-01'), '山田 花子', 'やまだ はなこ', '1950/6/1', '09012345678', '同意する', '高齢者'],
+            [day('2026-11-02'), '山田 花子', 'ヤマダ ハナコ', day('1950-06-01'), '090-1234-5678', 'いいえ', '高齢者'],
+          ],
+          'フォームの回答 1',
+        ),
       ]);
       expect(r.issues.map((i) => [i.row, i.code])).toEqual([
         [2, 'kana.hiragana'],
@@ -179,7 +241,9 @@ describe('validate/volunteers', () => {
 describe('validate/volunteers keys', () => {
   it('reads furigana and phone digits the same way whatever spaces, widths and invisible characters they hold', async () => {
     const { kanaKey, phoneDigitsKey, nameKey, addressKey } = await import('../../../src/core/validate/keys');
-    expect(new Set(['ヤマダ ハナコ', 'やまだ　はなこ', 'ﾔﾏﾀﾞ\tﾊﾅｺ', 'ヤマダ\u200Bハナコ', 'ヤマダ・ハナコ'].map(kanaKey))).toEqual(new Set(['ヤマダハナコ']));
+    expect(
+      new Set(['ヤマダ ハナコ', 'やまだ　はなこ', 'ﾔﾏﾀﾞ\tﾊﾅｺ', 'ヤマダ\u200Bハナコ', 'ヤマダ・ハナコ'].map(kanaKey)),
+    ).toEqual(new Set(['ヤマダハナコ']));
     expect(phoneDigitsKey('０９０－１２３４－５６７８')).toBe(phoneDigitsKey('090-1234-5678'));
     expect(phoneDigitsKey('0424611234')).not.toBe(phoneDigitsKey('04246112345'));
     expect(phoneDigitsKey('4611234')).toBeNull();

@@ -49,10 +49,14 @@ describe('plain-day', () => {
 
   it('round-trips every day from 1920 to 2030 through 和暦 text', () => {
     fc.assert(
-      fc.property(fc.integer({ min: day(1927, 1, 1), max: day(2030, 12, 31) }), fc.constantFrom('kanji', 'letterDot', 'letterSlash' as const), (d, style) => {
-        const iso = `${fromEpochDay(d).year}-${String(fromEpochDay(d).month).padStart(2, '0')}-${String(fromEpochDay(d).day).padStart(2, '0')}`;
-        expect(parseWareki(formatWareki(d, style as 'kanji'))).toBe(iso);
-      }),
+      fc.property(
+        fc.integer({ min: day(1927, 1, 1), max: day(2030, 12, 31) }),
+        fc.constantFrom('kanji', 'letterDot', 'letterSlash' as const),
+        (d, style) => {
+          const iso = `${fromEpochDay(d).year}-${String(fromEpochDay(d).month).padStart(2, '0')}-${String(fromEpochDay(d).day).padStart(2, '0')}`;
+          expect(parseWareki(formatWareki(d, style as 'kanji'))).toBe(iso);
+        },
+      ),
     );
   });
 
@@ -86,7 +90,12 @@ describe('Random', () => {
       const x = r.next();
       if (!(x >= 0 && x < 1)) outside++;
       ints.add(r.int(2, 4));
-      counts[r.weighted([['a', 3], ['b', 1]] as const)]++;
+      counts[
+        r.weighted([
+          ['a', 3],
+          ['b', 1],
+        ] as const)
+      ]++;
     }
     expect(outside).toBe(0);
     expect([...ints].sort()).toEqual([2, 3, 4]);
@@ -97,7 +106,14 @@ describe('Random', () => {
   it('shuffles into a permutation and draws distinct weighted items', () => {
     const r = Random.stream(4, 'shuffle');
     expect(r.shuffle([1, 2, 3, 4, 5]).sort()).toEqual([1, 2, 3, 4, 5]);
-    const picked = r.weightedDistinct([['x', 1], ['y', 1], ['z', 1]] as const, 5);
+    const picked = r.weightedDistinct(
+      [
+        ['x', 1],
+        ['y', 1],
+        ['z', 1],
+      ] as const,
+      5,
+    );
     expect(new Set(picked).size).toBe(3);
   });
 });
@@ -111,7 +127,8 @@ describe('text spoilers', () => {
   it('turns furigana into hiragana and into half-width katakana that NFKC restores', () => {
     expect(katakanaToHiragana('サトウ ハナコ')).toBe('さとう はなこ');
     expect(katakanaToHalfwidth('ゴトウ ジュンコ')).toBe('ｺﾞﾄｳ ｼﾞｭﾝｺ');
-    for (const k of ['パク ソンミン', 'グエン ヴァン ミン', 'ハットリ ケンイチ']) expect(katakanaToHalfwidth(k).normalize('NFKC')).toBe(k);
+    for (const k of ['パク ソンミン', 'グエン ヴァン ミン', 'ハットリ ケンイチ'])
+      expect(katakanaToHalfwidth(k).normalize('NFKC')).toBe(k);
   });
 
   it('groups yen by thousands without locale data', () => {

@@ -71,11 +71,17 @@ describe('ボランティア名簿', () => {
     const big = rowsOf(sheetOf(generateDemoBook({ areas: AREAS, volunteers: 3000 }), 'volunteers'));
     const names = big.map((v) => String(v['氏名']));
     expect(names.some((n) => /[髙﨑齋齊邉邊濵濱]|𠮷/u.test(n))).toBe(true);
-    expect(big.some((v) => /ベトナム語|中国語|韓国語/.test(String(v['対応言語'])) && !String(v['対応言語']).startsWith('日本語'))).toBe(true);
+    expect(
+      big.some(
+        (v) => /ベトナム語|中国語|韓国語/.test(String(v['対応言語'])) && !String(v['対応言語']).startsWith('日本語'),
+      ),
+    ).toBe(true);
   });
 
   it('writes furigana in katakana with a space between family and given name', () => {
-    const people = volunteers.filter((v) => v['種別'] === '個人' && typeof v['フリガナ'] === 'string' && KATAKANA_RE.test(v['フリガナ']));
+    const people = volunteers.filter(
+      (v) => v['種別'] === '個人' && typeof v['フリガナ'] === 'string' && KATAKANA_RE.test(v['フリガナ']),
+    );
     expect(people.length).toBeGreaterThan(250);
     for (const v of people) expect(String(v['フリガナ'])).toMatch(/^\S+ \S+/);
   });
@@ -89,7 +95,8 @@ describe('ボランティア名簿', () => {
 
   it('writes 活動可能日時 and 希望日時 without overlapping day parts (no 土終日 beside 土日午後)', () => {
     const cells = [...volunteers.map((v) => v['活動可能日時']), ...requests.map((r) => r['希望日時'])];
-    const covered = (part: string): string[] => (part === '平日' ? [...'月火水木金'] : part === '土日' ? ['土', '日'] : [part]);
+    const covered = (part: string): string[] =>
+      part === '平日' ? [...'月火水木金'] : part === '土日' ? ['土', '日'] : [part];
     for (const cell of cells) {
       const days = splitMulti(cell!).flatMap((slot) => covered(slot.replace(/(午前|午後|夜間|終日)$/, '')));
       expect(new Set(days).size, String(cell)).toBe(days.length);
@@ -156,13 +163,17 @@ describe('ledgers', () => {
       const received = receivedById.get(r['依頼番号']);
       const request = requests.find((q) => q['依頼番号'] === r['依頼番号'])!;
       expect(splitMulti(request['担当ボランティア']!)).toContain(r['登録番号']);
-      if (received instanceof Date && r['日付'] instanceof Date) expect(r['日付'].getTime()).toBeGreaterThan(received.getTime());
+      if (received instanceof Date && r['日付'] instanceof Date)
+        expect(r['日付'].getTime()).toBeGreaterThan(received.getTime());
     }
     expect(linked).toBeGreaterThan(20);
   });
 
   it('活動記録 and 相談記録: areas differ in size and one is small enough for suppression', () => {
-    for (const [kind, column] of [['activities', '日付'], ['consultations', '受付日']] as const) {
+    for (const [kind, column] of [
+      ['activities', '日付'],
+      ['consultations', '受付日'],
+    ] as const) {
       const counts = new Map<string, number>();
       for (const r of rowsOf(sheetOf(book, kind))) {
         if (!(r[column] instanceof Date) || r['圏域'] === '') continue;

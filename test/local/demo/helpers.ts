@@ -49,13 +49,23 @@ export function fiscalYearOfIso(iso: string): number {
 }
 
 const ERA_FIRST_YEAR: Record<string, number> = {
-  明治: 1868, 大正: 1912, 昭和: 1926, 平成: 1989, 令和: 2019, M: 1868, T: 1912, S: 1926, H: 1989, R: 2019,
+  明治: 1868,
+  大正: 1912,
+  昭和: 1926,
+  平成: 1989,
+  令和: 2019,
+  M: 1868,
+  T: 1912,
+  S: 1926,
+  H: 1989,
+  R: 2019,
 };
 
 /** Reads 令和6年4月1日, 令和元年5月1日, R6.4.1 and R6/4/1 as YYYY-MM-DD; undefined otherwise. */
 export function parseWareki(text: string): string | undefined {
   const m =
-    /^(明治|大正|昭和|平成|令和)(元|\d+)年(\d+)月(\d+)日$/.exec(text) ?? /^([MTSHR])(\d+)([./])(\d+)\3(\d+)$/.exec(text);
+    /^(明治|大正|昭和|平成|令和)(元|\d+)年(\d+)月(\d+)日$/.exec(text) ??
+    /^([MTSHR])(\d+)([./])(\d+)\3(\d+)$/.exec(text);
   if (!m) return undefined;
   const parts = m.length === 5 ? [m[1], m[2], m[3], m[4]] : [m[1], m[2], m[4], m[5]];
   const [era, year, month, day] = parts as [string, string, string, string];
@@ -85,17 +95,62 @@ export function splitMulti(v: CellValue): string[] {
 }
 
 /** The default 設定 lists (core/sheets/defaults.ts), which the demo's values must come from. */
-const FIELDS = ['高齢者', '障害のある人', '子ども・子育て', '外国にルーツのある人', '地域の居場所', '災害支援', '環境・まちづくり', 'その他'];
-const SKILLS = ['介護福祉士', '介護職員初任者研修', '看護師', '保育士', '手話', '点訳', '音訳', '要約筆記', '運転', '調理', '傾聴', 'パソコン・スマホ', '外国語'];
+const FIELDS = [
+  '高齢者',
+  '障害のある人',
+  '子ども・子育て',
+  '外国にルーツのある人',
+  '地域の居場所',
+  '災害支援',
+  '環境・まちづくり',
+  'その他',
+];
+const SKILLS = [
+  '介護福祉士',
+  '介護職員初任者研修',
+  '看護師',
+  '保育士',
+  '手話',
+  '点訳',
+  '音訳',
+  '要約筆記',
+  '運転',
+  '調理',
+  '傾聴',
+  'パソコン・スマホ',
+  '外国語',
+];
 const LANGUAGES = ['日本語', 'やさしい日本語', '英語', '中国語', '韓国語', 'ベトナム語', 'ネパール語', 'タガログ語'];
-const REQUEST_CATEGORIES = ['外出の付き添い', '話し相手', '家事の手伝い', '見守り', '子育て支援', '学習支援', '通訳・翻訳', '手続きの手伝い', 'イベントの手伝い', 'その他'];
-const CONSULTATION_CATEGORIES = ['生活困窮', '8050', 'ひきこもり', 'ヤングケアラー', '外国にルーツ', '介護', '障害', '子育て', 'その他'];
+const REQUEST_CATEGORIES = [
+  '外出の付き添い',
+  '話し相手',
+  '家事の手伝い',
+  '見守り',
+  '子育て支援',
+  '学習支援',
+  '通訳・翻訳',
+  '手続きの手伝い',
+  'イベントの手伝い',
+  'その他',
+];
+const CONSULTATION_CATEGORIES = [
+  '生活困窮',
+  '8050',
+  'ひきこもり',
+  'ヤングケアラー',
+  '外国にルーツ',
+  '介護',
+  '障害',
+  '子育て',
+  'その他',
+];
 
 const oneOf = (v: CellValue, values: readonly CellValue[]): boolean => values.includes(v);
 const nonEmptyText = (v: CellValue): boolean => typeof v === 'string' && v.trim() !== '';
 const multiOf = (v: CellValue, values: readonly string[], allowEmpty = true): boolean =>
   typeof v === 'string' && (v === '' ? allowEmpty : splitMulti(v).every((x) => values.includes(x)));
-const wholeIn = (v: CellValue, min: number, max: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const wholeIn = (v: CellValue, min: number, max: number): boolean =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
 /** What a clean cell of each column looks like; `row` gives the other cells of the same row. */
 export type CleanRules = Record<string, (v: CellValue, row: Row) => boolean>;
@@ -112,7 +167,10 @@ function inArea(ctx: RuleContext, row: Row): DemoArea | undefined {
   return ctx.areas.find((a) => a.name === row['圏域']);
 }
 
-const isDate = (ctx: RuleContext) => (v: CellValue): boolean => v instanceof Date && isTokyoMidnight(v) && tokyoIso(v) <= ctx.today;
+const isDate =
+  (ctx: RuleContext) =>
+  (v: CellValue): boolean =>
+    v instanceof Date && isTokyoMidnight(v) && tokyoIso(v) <= ctx.today;
 
 export function cleanRules(kind: DemoSheetKind, ctx: RuleContext): CleanRules {
   const date = isDate(ctx);
@@ -125,11 +183,13 @@ export function cleanRules(kind: DemoSheetKind, ctx: RuleContext): CleanRules {
         生年月日: (v, row) => (row['種別'] === '団体' ? v === '' : date(v)),
         性別: (v) => oneOf(v, ['', '女性', '男性']),
         郵便番号: (v) => typeof v === 'string' && /^(188|202)-\d{4}$/.test(v),
-        住所: (v, row) => typeof v === 'string' && (inArea(ctx, row)?.towns.some((t) => v.startsWith(`西東京市${t}`)) ?? false),
+        住所: (v, row) =>
+          typeof v === 'string' && (inArea(ctx, row)?.towns.some((t) => v.startsWith(`西東京市${t}`)) ?? false),
         圏域: (_v, row) => inArea(ctx, row) !== undefined,
         地区: (v, row) => inArea(ctx, row)?.districts.includes(String(v)) ?? false,
         電話番号: isCleanPhone,
-        メール: (v) => v === '' || (typeof v === 'string' && /^[a-z0-9._]+@example\.(com|org|jp|ne\.jp|co\.jp)$/.test(v)),
+        メール: (v) =>
+          v === '' || (typeof v === 'string' && /^[a-z0-9._]+@example\.(com|org|jp|ne\.jp|co\.jp)$/.test(v)),
         種別: (v) => oneOf(v, ['個人', '団体']),
         活動分野: (v) => multiOf(v, FIELDS, false),
         '資格・特技': (v) => multiOf(v, SKILLS),
@@ -139,7 +199,11 @@ export function cleanRules(kind: DemoSheetKind, ctx: RuleContext): CleanRules {
         // Never before the year of registration (when 登録日 itself is readable).
         保険加入年度: (v, row) =>
           v === '' ||
-          wholeIn(v, row['登録日'] instanceof Date ? fiscalYearOfIso(tokyoIso(row['登録日'])) : 2000, ctx.fiscalYears[2] as number),
+          wholeIn(
+            v,
+            row['登録日'] instanceof Date ? fiscalYearOfIso(tokyoIso(row['登録日'])) : 2000,
+            ctx.fiscalYears[2] as number,
+          ),
         個人情報同意: (v) => oneOf(v, ['はい', 'いいえ', '']),
         状態: (v) => oneOf(v, ['活動中', '休止', '退会']),
         登録日: date,
@@ -173,8 +237,10 @@ export function cleanRules(kind: DemoSheetKind, ctx: RuleContext): CleanRules {
       return {
         領収書番号: (v) => typeof v === 'string' && /^R\d+-\d{4}$/.test(v),
         受領日: (v, row) =>
-          date(v) && fiscalYearOfIso(tokyoIso(v as Date)) === 2018 + Number(/^R(\d+)-/.exec(String(row['領収書番号']))?.[1]),
-        寄付者番号: (v, row) => (row['寄付者種別'] === '匿名' ? v === '' : typeof v === 'string' && /^D-\d{4}$/.test(v)),
+          date(v) &&
+          fiscalYearOfIso(tokyoIso(v as Date)) === 2018 + Number(/^R(\d+)-/.exec(String(row['領収書番号']))?.[1]),
+        寄付者番号: (v, row) =>
+          row['寄付者種別'] === '匿名' ? v === '' : typeof v === 'string' && /^D-\d{4}$/.test(v),
         寄付者名: nonEmptyText,
         寄付者種別: (v) => oneOf(v, ['個人', '法人', '団体', '匿名']),
         住所: (v, row) => (row['寄付者種別'] === '匿名' ? v === '' : nonEmptyText(v)),
@@ -206,7 +272,8 @@ export function cleanRules(kind: DemoSheetKind, ctx: RuleContext): CleanRules {
       return {
         日付: (v) => date(v) && (ctx.fiscalYears as number[]).includes(fiscalYearOfIso(tokyoIso(v as Date))),
         事業: (v) => oneOf(v, ['ほっとネット', 'ふれまち', 'りんく', 'ボラセン']),
-        活動種別: (v) => oneOf(v, ['居場所', 'サロン', '見守り訪問', '助け合い活動', '住民懇談会', '講座', 'イベント', '情報発信']),
+        活動種別: (v) =>
+          oneOf(v, ['居場所', 'サロン', '見守り訪問', '助け合い活動', '住民懇談会', '講座', 'イベント', '情報発信']),
         圏域: (_v, row) => inArea(ctx, row) !== undefined,
         登録番号: (v) => v === '' || ctx.volunteerIds.has(String(v)),
         依頼番号: (v) => v === '' || ctx.requestIds.has(String(v)),

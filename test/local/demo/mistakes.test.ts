@@ -15,7 +15,18 @@ import {
   tokyoIso,
 } from './helpers';
 
-const CELL_KINDS = new Set(['fullwidthDigits', 'wareki', 'hiraganaFurigana', 'halfwidthKatakana', 'missingRequired', 'phoneFormat', 'postalFormat', 'amountText', 'amountMismatch', 'fiscalYearMismatch']);
+const CELL_KINDS = new Set([
+  'fullwidthDigits',
+  'wareki',
+  'hiraganaFurigana',
+  'halfwidthKatakana',
+  'missingRequired',
+  'phoneFormat',
+  'postalFormat',
+  'amountText',
+  'amountMismatch',
+  'fiscalYearMismatch',
+]);
 
 const digitsOf = (v: CellValue): string => String(v).normalize('NFKC').replace(/\D/g, '');
 
@@ -27,17 +38,38 @@ function looksLike(m: PlantedMistake, cell: CellValue): boolean {
     case 'wareki':
       return typeof cell === 'string' && m.expected instanceof Date && parseWareki(cell) === tokyoIso(m.expected);
     case 'hiraganaFurigana':
-      return typeof cell === 'string' && /[ぁ-ゖ]/.test(cell) && !/[ァ-ヶ]/.test(cell) && cell.replace(/[ぁ-ゖ]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)) === m.expected;
+      return (
+        typeof cell === 'string' &&
+        /[ぁ-ゖ]/.test(cell) &&
+        !/[ァ-ヶ]/.test(cell) &&
+        cell.replace(/[ぁ-ゖ]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)) === m.expected
+      );
     case 'halfwidthKatakana':
       return typeof cell === 'string' && /[ｦ-ﾟ]/.test(cell) && cell.normalize('NFKC') === m.expected;
     case 'missingRequired':
       return cell === '' && m.expected !== '';
     case 'phoneFormat':
-      return typeof cell === 'string' && !isCleanPhone(cell) && !/[０-９]/.test(cell) && digitsOf(m.expected).startsWith(digitsOf(cell)) && digitsOf(cell).length >= 9;
+      return (
+        typeof cell === 'string' &&
+        !isCleanPhone(cell) &&
+        !/[０-９]/.test(cell) &&
+        digitsOf(m.expected).startsWith(digitsOf(cell)) &&
+        digitsOf(cell).length >= 9
+      );
     case 'postalFormat':
-      return typeof cell === 'string' && !/^\d{3}-\d{4}$/.test(cell) && !/[０-９]/.test(cell) && digitsOf(cell) === digitsOf(m.expected);
+      return (
+        typeof cell === 'string' &&
+        !/^\d{3}-\d{4}$/.test(cell) &&
+        !/[０-９]/.test(cell) &&
+        digitsOf(cell) === digitsOf(m.expected)
+      );
     case 'amountText':
-      return typeof cell === 'string' && /^[¥￥]?[\d,]+円?$/.test(cell) && /[¥￥円]/.test(cell) && Number(digitsOf(cell)) === m.expected;
+      return (
+        typeof cell === 'string' &&
+        /^[¥￥]?[\d,]+円?$/.test(cell) &&
+        /[¥￥円]/.test(cell) &&
+        Number(digitsOf(cell)) === m.expected
+      );
     case 'amountMismatch':
       return typeof cell === 'number' && cell !== m.expected;
     case 'fiscalYearMismatch':
@@ -70,7 +102,8 @@ function problemsOf(book: DemoBook): string[] {
         }
         if (rule(cell, row)) problems.push(`${where} should be spoiled (${m.kind})`);
         if (!looksLike(m, cell)) problems.push(`${where} does not look like ${m.kind}`);
-        if (!rule(m.expected, { ...row, [h]: m.expected })) problems.push(`${where}: expected ${JSON.stringify(m.expected)} is not clean`);
+        if (!rule(m.expected, { ...row, [h]: m.expected }))
+          problems.push(`${where}: expected ${JSON.stringify(m.expected)} is not clean`);
       }
     });
   }
@@ -100,7 +133,10 @@ describe('planted mistakes', () => {
 
   it('holds for other seeds and sizes too', () => {
     for (const seed of [2, 3, 77]) {
-      expect(problemsOf(generateDemoBook({ areas: AREAS, seed, volunteers: 400, requests: 150 })), `seed ${seed}`).toEqual([]);
+      expect(
+        problemsOf(generateDemoBook({ areas: AREAS, seed, volunteers: 400, requests: 150 })),
+        `seed ${seed}`,
+      ).toEqual([]);
     }
   });
 
@@ -108,10 +144,12 @@ describe('planted mistakes', () => {
     for (const volunteers of [300, 2000]) {
       const b = volunteers === 300 ? book : generateDemoBook({ areas: AREAS, seed: 5, volunteers });
       const share = (name: string): number =>
-        new Set(b.mistakes.filter((m) => m.sheet === name).map((m) => m.row)).size / b.sheets.find((s) => s.name === name)!.rows.length;
+        new Set(b.mistakes.filter((m) => m.sheet === name).map((m) => m.row)).size /
+        b.sheets.find((s) => s.name === name)!.rows.length;
       expect(share('ボランティア名簿')).toBeGreaterThanOrEqual(0.025);
       expect(share('ボランティア名簿')).toBeLessThanOrEqual(0.055);
-      for (const name of ['依頼', '寄付台帳', '会費台帳', '活動記録', '相談記録']) expect(share(name)).toBeLessThan(0.035);
+      for (const name of ['依頼', '寄付台帳', '会費台帳', '活動記録', '相談記録'])
+        expect(share(name)).toBeLessThan(0.035);
     }
   });
 
@@ -119,7 +157,16 @@ describe('planted mistakes', () => {
     const big = generateDemoBook({ areas: AREAS, volunteers: 3000 });
     const kinds = new Set(big.mistakes.filter((m) => m.sheet === 'ボランティア名簿').map((m) => m.kind));
     expect([...kinds].sort()).toEqual(
-      ['fullwidthDigits', 'halfwidthKatakana', 'hiraganaFurigana', 'missingRequired', 'phoneFormat', 'postalFormat', 'probableDuplicate', 'wareki'].sort(),
+      [
+        'fullwidthDigits',
+        'halfwidthKatakana',
+        'hiraganaFurigana',
+        'missingRequired',
+        'phoneFormat',
+        'postalFormat',
+        'probableDuplicate',
+        'wareki',
+      ].sort(),
     );
   });
 
@@ -144,7 +191,9 @@ describe('planted mistakes', () => {
     it('are the only rows that share a reading and birth date, or a phone number', () => {
       for (const b of [book, generateDemoBook({ areas: AREAS, seed: 8, volunteers: 5000 })]) {
         const sheet = sheetOf(b, 'volunteers');
-        const dupRows = new Set(b.mistakes.filter((m) => m.sheet === sheet.name && m.kind === 'probableDuplicate').map((m) => m.row));
+        const dupRows = new Set(
+          b.mistakes.filter((m) => m.sheet === sheet.name && m.kind === 'probableDuplicate').map((m) => m.row),
+        );
         const seenKey = new Set<string>();
         const seenPhone = new Set<string>();
         rowsOf(sheet).forEach((r, i) => {

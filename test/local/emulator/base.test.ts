@@ -28,7 +28,9 @@ describe('emulator Utilities', () => {
       const date = tokyo(2024, 4, 1, 9, 5, 7);
       expect(Utilities.formatDate(date, 'Asia/Tokyo', 'yyyy-MM-dd HH:mm:ss')).toBe('2024-04-01 09:05:07');
       expect(Utilities.formatDate(date, 'UTC', "yyyy-MM-dd'T'HH:mm:ss'Z'")).toBe('2024-04-01T00:05:07Z');
-      expect(Utilities.formatDate(date, 'Asia/Tokyo', 'E, d MMM yyyy h:mm a z XXX')).toBe('Mon, 1 Apr 2024 9:05 AM JST +09:00');
+      expect(Utilities.formatDate(date, 'Asia/Tokyo', 'E, d MMM yyyy h:mm a z XXX')).toBe(
+        'Mon, 1 Apr 2024 9:05 AM JST +09:00',
+      );
       expect(Utilities.formatDate(date, 'America/New_York', 'yyyy/M/d H:mm Z')).toBe('2024/3/31 20:05 -0400');
       expect(Utilities.formatDate(date, 'GMT+05:30', 'HH:mm')).toBe('05:35');
     });

@@ -12,11 +12,7 @@ function surveyForm() {
     .setConfirmationMessage('ご協力ありがとうございました')
     .setProgressBar(true);
   form.addTextItem().setTitle('お住まいの地区').setRequired(true);
-  form
-    .addMultipleChoiceItem()
-    .setTitle('年代')
-    .setChoiceValues(['10代', '20代', '30代以上'])
-    .setRequired(true);
+  form.addMultipleChoiceItem().setTitle('年代').setChoiceValues(['10代', '20代', '30代以上']).setRequired(true);
   form.addCheckboxItem().setTitle('関心のある活動').setChoiceValues(['居場所', '見守り', '講座']);
   form.addScaleItem().setTitle('満足度').setBounds(1, 5).setLabels('不満', '満足');
   form.addGridItem().setTitle('評価').setRows(['情報', '相談']).setColumns(['良い', '普通', '悪い']);
@@ -52,8 +48,24 @@ describe('emulator FormApp', () => {
           required: false,
           choices: [{ value: '居場所' }, { value: '見守り' }, { value: '講座' }],
         },
-        { type: 'SCALE', title: '満足度', helpText: '', required: false, lowerBound: 1, upperBound: 5, leftLabel: '不満', rightLabel: '満足' },
-        { type: 'GRID', title: '評価', helpText: '', required: false, rows: ['情報', '相談'], columns: ['良い', '普通', '悪い'] },
+        {
+          type: 'SCALE',
+          title: '満足度',
+          helpText: '',
+          required: false,
+          lowerBound: 1,
+          upperBound: 5,
+          leftLabel: '不満',
+          rightLabel: '満足',
+        },
+        {
+          type: 'GRID',
+          title: '評価',
+          helpText: '',
+          required: false,
+          rows: ['情報', '相談'],
+          columns: ['良い', '普通', '悪い'],
+        },
       ]);
       expect(form.getPublishedUrl()).toContain(form.getId());
       expect(form.getEditUrl()).toContain(form.getId());
@@ -63,7 +75,12 @@ describe('emulator FormApp', () => {
       const { FormApp, form } = surveyForm();
       const items = form.getItems();
       expect(items.map((i) => String(i.getType()))).toEqual(['TEXT', 'MULTIPLE_CHOICE', 'CHECKBOX', 'SCALE', 'GRID']);
-      expect(items[1]?.asMultipleChoiceItem().getChoices().map((c) => c.getValue())).toEqual(['10代', '20代', '30代以上']);
+      expect(
+        items[1]
+          ?.asMultipleChoiceItem()
+          .getChoices()
+          .map((c) => c.getValue()),
+      ).toEqual(['10代', '20代', '30代以上']);
       expect(() => items[0]?.asMultipleChoiceItem()).toThrow('Invalid conversion');
       expect(form.getItems(FormApp.ItemType.SCALE)).toHaveLength(1);
       expect(items[3]?.getIndex()).toBe(3);
@@ -83,7 +100,10 @@ describe('emulator FormApp', () => {
       const { emu, FormApp, form } = surveyForm();
       const page = form.addPageBreakItem().setTitle('ボランティア経験');
       const question = form.addMultipleChoiceItem().setTitle('経験はありますか');
-      question.setChoices([question.createChoice('はい', page), question.createChoice('いいえ', FormApp.PageNavigationType.SUBMIT)]);
+      question.setChoices([
+        question.createChoice('はい', page),
+        question.createChoice('いいえ', FormApp.PageNavigationType.SUBMIT),
+      ]);
       const validation = FormApp.createTextValidation().requireNumberBetween(0, 120).setHelpText('0〜120').build();
       form.addTextItem().setTitle('年齢').setValidation(validation);
       const items = emu.forms.get(form.getId())?.items ?? [];
@@ -91,7 +111,11 @@ describe('emulator FormApp', () => {
         { value: 'はい', navigation: 'GO_TO_PAGE', goToPageId: page.getId() },
         { value: 'いいえ', navigation: 'SUBMIT' },
       ]);
-      expect(items.find((i) => i.title === '年齢')?.validation).toEqual({ rule: 'NUMBER_BETWEEN', args: [0, 120], helpText: '0〜120' });
+      expect(items.find((i) => i.title === '年齢')?.validation).toEqual({
+        rule: 'NUMBER_BETWEEN',
+        args: [0, 120],
+        helpText: '0〜120',
+      });
       expect(question.getChoices()[0]?.getGotoPage().getTitle()).toBe('ボランティア経験');
     });
   });
@@ -103,7 +127,16 @@ describe('emulator FormApp', () => {
       form.addParagraphTextItem().setTitle('ご意見');
       expect(book.getSheets()[0]?.getName()).toBe('フォームの回答 1');
       expect(emu.sheetValues('フォームの回答 1')).toEqual([
-        ['タイムスタンプ', 'お住まいの地区', '年代', '関心のある活動', '満足度', '評価 [情報]', '評価 [相談]', 'ご意見'],
+        [
+          'タイムスタンプ',
+          'お住まいの地区',
+          '年代',
+          '関心のある活動',
+          '満足度',
+          '評価 [情報]',
+          '評価 [相談]',
+          'ご意見',
+        ],
       ]);
       expect(form.getDestinationId()).toBe(book.getId());
       form.deleteItem(0);
@@ -117,7 +150,9 @@ describe('emulator FormApp', () => {
 
     it('refuses a spreadsheet the emulator does not hold', () => {
       const { FormApp, form } = surveyForm();
-      expect(() => form.setDestination(FormApp.DestinationType.SPREADSHEET, 'elsewhere')).toThrow('Invalid argument: id');
+      expect(() => form.setDestination(FormApp.DestinationType.SPREADSHEET, 'elsewhere')).toThrow(
+        'Invalid argument: id',
+      );
     });
   });
 
@@ -127,7 +162,13 @@ describe('emulator FormApp', () => {
       form.setDestination(FormApp.DestinationType.SPREADSHEET, book.getId());
       emu.forms.submit(
         form.getId(),
-        { お住まいの地区: '北町', 年代: '20代', 関心のある活動: ['居場所', '講座'], 満足度: 4, 評価: { 情報: '良い', 相談: '普通' } },
+        {
+          お住まいの地区: '北町',
+          年代: '20代',
+          関心のある活動: ['居場所', '講座'],
+          満足度: 4,
+          評価: { 情報: '良い', 相談: '普通' },
+        },
         { timestamp: tokyo(2024, 5, 1, 10, 30) },
       );
       const rows = emu.sheetValues('フォームの回答 1');
@@ -138,8 +179,12 @@ describe('emulator FormApp', () => {
 
     it('refuses a response without a required answer, with a choice not offered, or to an unknown question', () => {
       const { emu, form } = surveyForm();
-      expect(() => emu.forms.submit(form.getId(), { 年代: '20代' })).toThrow('The question "お住まいの地区" is required.');
-      expect(() => emu.forms.submit(form.getId(), { お住まいの地区: '北町', 年代: '90代' })).toThrow('"90代" is not a choice');
+      expect(() => emu.forms.submit(form.getId(), { 年代: '20代' })).toThrow(
+        'The question "お住まいの地区" is required.',
+      );
+      expect(() => emu.forms.submit(form.getId(), { お住まいの地区: '北町', 年代: '90代' })).toThrow(
+        '"90代" is not a choice',
+      );
       expect(() => emu.forms.submit(form.getId(), { お住まいの地区: '北町', 年代: '20代', 好きな色: '青' })).toThrow(
         'has no question titled "好きな色"',
       );

@@ -55,9 +55,9 @@ describe('emulator globals', () => {
       const emu = Emulator.create('vm');
       const context = sandboxed(emu);
       expect(vm.runInContext('typeof SpreadsheetApp.openById', context)).toBe('undefined');
-      expect(() => vm.runInContext('SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("A1").merge()', context)).toThrow(
-        'merge is not a function',
-      );
+      expect(() =>
+        vm.runInContext('SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("A1").merge()', context),
+      ).toThrow('merge is not a function');
     });
   });
 });

@@ -18,7 +18,12 @@ describe('emulator invariants (property tests)', () => {
           fc.integer({ min: 1, max: 100 }),
           (row, column, numRows, numColumns) => {
             const ref = parseA1(formatA1(row, column, numRows, numColumns));
-            expect(ref).toEqual({ startRow: row, startColumn: column, endRow: row + numRows - 1, endColumn: column + numColumns - 1 });
+            expect(ref).toEqual({
+              startRow: row,
+              startColumn: column,
+              endRow: row + numRows - 1,
+              endColumn: column + numColumns - 1,
+            });
           },
         ),
       );
@@ -28,10 +33,19 @@ describe('emulator invariants (property tests)', () => {
   describe('Tokyo wall clock', () => {
     it('maps wall-clock fields to an instant and back', () => {
       fc.assert(
-        fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }), (date) => {
-          const w = wallClock(date.getTime());
-          expect(fromWallClock(w.year, w.month, w.day, w.hour, w.minute, w.second, w.millisecond)).toBe(date.getTime());
-        }),
+        fc.property(
+          fc.date({
+            min: new Date('1900-01-01T00:00:00Z'),
+            max: new Date('2100-12-31T00:00:00Z'),
+            noInvalidDate: true,
+          }),
+          (date) => {
+            const w = wallClock(date.getTime());
+            expect(fromWallClock(w.year, w.month, w.day, w.hour, w.minute, w.second, w.millisecond)).toBe(
+              date.getTime(),
+            );
+          },
+        ),
       );
     });
 

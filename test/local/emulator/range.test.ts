@@ -8,7 +8,9 @@ describe('emulator Range', () => {
     it('returns 1-based ranges by index and by A1 notation', () => {
       const { sheet } = fresh();
       const byIndex = sheet.getRange(2, 3, 4, 5);
-      expect([byIndex.getRow(), byIndex.getColumn(), byIndex.getNumRows(), byIndex.getNumColumns()]).toEqual([2, 3, 4, 5]);
+      expect([byIndex.getRow(), byIndex.getColumn(), byIndex.getNumRows(), byIndex.getNumColumns()]).toEqual([
+        2, 3, 4, 5,
+      ]);
       expect(byIndex.getA1Notation()).toBe('C2:G5');
       expect(byIndex.getLastRow()).toBe(5);
       expect(byIndex.getLastColumn()).toBe(7);
@@ -32,8 +34,12 @@ describe('emulator Range', () => {
       expect(() => sheet.getRange(1, 0)).toThrow('The starting column of the range is too small.');
       expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
       expect(() => sheet.getRange(1, 1, 1, 0)).toThrow('The number of columns in the range must be at least 1.');
-      expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-      expect(() => sheet.getRange(1, 26, 1, 2)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+      expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow(
+        'The coordinates of the range are outside the dimensions of the sheet.',
+      );
+      expect(() => sheet.getRange(1, 26, 1, 2)).toThrow(
+        'The coordinates of the range are outside the dimensions of the sheet.',
+      );
       expect(() => sheet.getRange('A1:ZZ1')).toThrow('Range not found');
       expect(() => sheet.getRange('not a range')).toThrow('Range not found');
     });
@@ -83,7 +89,10 @@ describe('emulator Range', () => {
       const { sheet } = fresh();
       sheet.getRange('A1').setNumberFormat('yyyy-mm-dd').setValue(45383);
       expect((sheet.getRange('A1').getValue() as Date).toISOString()).toBe('2024-03-31T15:00:00.000Z');
-      sheet.getRange('B1').setValue(tokyo(2024, 4, 1)).setNumberFormat('0');
+      sheet
+        .getRange('B1')
+        .setValue(tokyo(2024, 4, 1))
+        .setNumberFormat('0');
       expect(sheet.getRange('B1').getValue()).toBe(45383);
     });
   });
@@ -112,7 +121,9 @@ describe('emulator Range', () => {
 
     it('parses typed text as Sheets does: numbers, grouped numbers, percentages, booleans and dates', () => {
       const { sheet } = fresh();
-      sheet.getRange('A1:H1').setValues([['123', '1,234', '12.5%', 'true', '2024-04-01', '2024年4月1日', '4/1', '9:30']]);
+      sheet
+        .getRange('A1:H1')
+        .setValues([['123', '1,234', '12.5%', 'true', '2024-04-01', '2024年4月1日', '4/1', '9:30']]);
       const [row] = sheet.getRange('A1:H1').getValues() as unknown[][];
       expect(row?.slice(0, 4)).toEqual([123, 1234, 0.125, true]);
       expect((row?.[4] as Date).toISOString()).toBe('2024-03-31T15:00:00.000Z');
@@ -259,7 +270,9 @@ describe('emulator Range', () => {
 
     it('throws on a grid of notes that does not have the range shape', () => {
       const { sheet } = fresh();
-      expect(() => sheet.getRange('A1:B1').setNotes([['a']])).toThrow('The number of columns in the data does not match');
+      expect(() => sheet.getRange('A1:B1').setNotes([['a']])).toThrow(
+        'The number of columns in the data does not match',
+      );
     });
 
     it('records font weight and colour', () => {

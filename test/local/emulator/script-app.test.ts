@@ -8,7 +8,12 @@ describe('emulator ScriptApp', () => {
     it('records a daily time-driven trigger with its schedule', () => {
       const { emu } = fresh();
       const ScriptApp = emu.globals.ScriptApp;
-      const trigger = ScriptApp.newTrigger('refreshIndicators').timeBased().everyDays(1).atHour(3).nearMinute(15).create();
+      const trigger = ScriptApp.newTrigger('refreshIndicators')
+        .timeBased()
+        .everyDays(1)
+        .atHour(3)
+        .nearMinute(15)
+        .create();
       expect(trigger.getHandlerFunction()).toBe('refreshIndicators');
       expect(trigger.getEventType()).toBe(ScriptApp.EventType.CLOCK);
       expect(trigger.getTriggerSource()).toBe(ScriptApp.TriggerSource.CLOCK);
@@ -51,7 +56,9 @@ describe('emulator ScriptApp', () => {
       const { emu } = fresh();
       const ScriptApp = emu.globals.ScriptApp;
       for (let i = 0; i < 20; i++) ScriptApp.newTrigger(`f${i}`).timeBased().everyHours(1).create();
-      expect(() => ScriptApp.newTrigger('f20').timeBased().everyHours(1).create()).toThrow('This script has too many triggers.');
+      expect(() => ScriptApp.newTrigger('f20').timeBased().everyHours(1).create()).toThrow(
+        'This script has too many triggers.',
+      );
     });
   });
 

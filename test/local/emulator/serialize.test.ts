@@ -7,7 +7,14 @@ import { RunSerializationError, serializeForRun } from '../../../src/local/emula
 describe('emulator serializeForRun', () => {
   describe('values that pass', () => {
     it('returns primitives, arrays and plain objects unchanged', () => {
-      const payload = { name: '山田', count: 3, ok: true, none: null, tags: ['a', 'b'], nested: { deep: [1, { x: 'y' }] } };
+      const payload = {
+        name: '山田',
+        count: 3,
+        ok: true,
+        none: null,
+        tags: ['a', 'b'],
+        nested: { deep: [1, { x: 'y' }] },
+      };
       expect(serializeForRun(payload)).toEqual(payload);
     });
 

@@ -7,7 +7,9 @@ describe('emulator Sheet', () => {
   describe('a new sheet', () => {
     it('returns 1000 rows by 26 columns and no content', () => {
       const { sheet } = fresh();
-      expect([sheet.getMaxRows(), sheet.getMaxColumns(), sheet.getLastRow(), sheet.getLastColumn()]).toEqual([1000, 26, 0, 0]);
+      expect([sheet.getMaxRows(), sheet.getMaxColumns(), sheet.getLastRow(), sheet.getLastColumn()]).toEqual([
+        1000, 26, 0, 0,
+      ]);
       expect(sheet.getDataRange().getA1Notation()).toBe('A1');
       expect(sheet.getName()).toBe('シート1');
       expect(sheet.getSheetId()).toBe(0);
@@ -98,7 +100,9 @@ describe('emulator Sheet', () => {
       book.insertSheet('Roster');
       sheet.setName('ボランティア名簿');
       expect(book.getSheetByName('ボランティア名簿')?.getSheetId()).toBe(0);
-      expect(() => sheet.setName('roster')).toThrow('A sheet with the name "roster" already exists. Please enter another name.');
+      expect(() => sheet.setName('roster')).toThrow(
+        'A sheet with the name "roster" already exists. Please enter another name.',
+      );
     });
   });
 
@@ -155,7 +159,9 @@ describe('emulator Spreadsheet', () => {
 
     it('refuses a duplicate name', () => {
       const { book } = fresh();
-      expect(() => book.insertSheet('シート1')).toThrow('A sheet with the name "シート1" already exists. Please enter another name.');
+      expect(() => book.insertSheet('シート1')).toThrow(
+        'A sheet with the name "シート1" already exists. Please enter another name.',
+      );
     });
   });
 

@@ -9,11 +9,7 @@ describe('emulator Ui', () => {
       const { app, emu } = fresh();
       const ui = app.getUi();
       const sub = ui.createMenu('ツール').addItem('履歴を開く', 'openHistory');
-      ui.createAddonMenu()
-        .addItem('サイドバーを開く', 'showSidebar')
-        .addSeparator()
-        .addSubMenu(sub)
-        .addToUi();
+      ui.createAddonMenu().addItem('サイドバーを開く', 'showSidebar').addSeparator().addSubMenu(sub).addToUi();
       expect(emu.ui.menus).toEqual([
         {
           title: null,
@@ -21,7 +17,13 @@ describe('emulator Ui', () => {
           items: [
             { caption: 'サイドバーを開く', functionName: 'showSidebar' },
             { separator: true },
-            { submenu: { title: 'ツール', addon: false, items: [{ caption: '履歴を開く', functionName: 'openHistory' }] } },
+            {
+              submenu: {
+                title: 'ツール',
+                addon: false,
+                items: [{ caption: '履歴を開く', functionName: 'openHistory' }],
+              },
+            },
           ],
         },
       ]);
@@ -103,7 +105,9 @@ describe('emulator HtmlService', () => {
   describe('createHtmlOutputFromFile', () => {
     it('throws as Apps Script does for a missing file', () => {
       const { emu } = fresh();
-      expect(() => emu.globals.HtmlService.createHtmlOutputFromFile('Sidebar')).toThrow('No HTML file named Sidebar was found.');
+      expect(() => emu.globals.HtmlService.createHtmlOutputFromFile('Sidebar')).toThrow(
+        'No HTML file named Sidebar was found.',
+      );
     });
   });
 
@@ -113,7 +117,10 @@ describe('emulator HtmlService', () => {
       const service = emu.globals.HtmlService;
       const out = service.createHtmlOutput('<p>a</p>').append('<p>b</p>');
       expect(out.getContent()).toBe('<p>a</p><p>b</p>');
-      out.setContent('c').setSandboxMode(service.SandboxMode.IFRAME).setXFrameOptionsMode(service.XFrameOptionsMode.ALLOWALL);
+      out
+        .setContent('c')
+        .setSandboxMode(service.SandboxMode.IFRAME)
+        .setXFrameOptionsMode(service.XFrameOptionsMode.ALLOWALL);
       out.addMetaTag('viewport', 'width=device-width');
       expect(out.getContent()).toBe('c');
       expect(() => out.addMetaTag('refresh', '1')).toThrow('Invalid argument');

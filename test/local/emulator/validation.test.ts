@@ -37,7 +37,10 @@ describe('emulator data validation', () => {
       lists.getRange('A1:A3').setValues([['北'], ['南'], ['中央']]);
       const rule = app.newDataValidation().requireValueInRange(lists.getRange('A1:A3')).build();
       sheet.getRange('C2').setDataValidation(rule);
-      const [range, dropdown] = sheet.getRange('C2').getDataValidation()?.getCriteriaValues() as [GoogleAppsScript.Spreadsheet.Range, boolean];
+      const [range, dropdown] = sheet.getRange('C2').getDataValidation()?.getCriteriaValues() as [
+        GoogleAppsScript.Spreadsheet.Range,
+        boolean,
+      ];
       expect(range.getSheet().getName()).toBe('設定');
       expect(range.getA1Notation()).toBe('A1:A3');
       expect(dropdown).toBe(true);

@@ -13,7 +13,10 @@ function richWorkbook() {
   const env = fresh();
   const { app, book, sheet, emu } = env;
   sheet.setName('ボランティア名簿');
-  sheet.getRange('A1:E1').setValues([['登録番号', '氏名', '生年月日', '種別', '個人情報同意']]).setFontWeight('bold');
+  sheet
+    .getRange('A1:E1')
+    .setValues([['登録番号', '氏名', '生年月日', '種別', '個人情報同意']])
+    .setFontWeight('bold');
   sheet.getRange('A2:A3').setNumberFormat('@');
   sheet.getRange('A2:E3').setValues([
     ['0001', '山田 花子', tokyo(1948, 5, 1), '個人', true],
@@ -28,10 +31,19 @@ function richWorkbook() {
   sheet.setTabColor('#6aa84f');
   const lists = book.insertSheet('設定');
   lists.getRange('A1:A2').setValues([['個人'], ['団体']]);
-  sheet.getRange('D2:D3').setDataValidation(
-    app.newDataValidation().requireValueInList(['個人', '団体'], true).setAllowInvalid(false).setHelpText('個人か団体').build(),
-  );
-  sheet.getRange('F2:F3').setDataValidation(app.newDataValidation().requireValueInRange(lists.getRange('A1:A2')).build());
+  sheet
+    .getRange('D2:D3')
+    .setDataValidation(
+      app
+        .newDataValidation()
+        .requireValueInList(['個人', '団体'], true)
+        .setAllowInvalid(false)
+        .setHelpText('個人か団体')
+        .build(),
+    );
+  sheet
+    .getRange('F2:F3')
+    .setDataValidation(app.newDataValidation().requireValueInRange(lists.getRange('A1:A2')).build());
   sheet.getRange('E2:E3').setDataValidation(app.newDataValidation().requireCheckbox().build());
   sheet.getRange('G2').setDataValidation(app.newDataValidation().requireNumberBetween(1, 10).build());
   const history = book.insertSheet('_履歴');
@@ -48,7 +60,9 @@ describe('emulator xlsx', () => {
     it('keeps values, text ids, dates, notes, fills, bold and formats', async () => {
       const { emu } = richWorkbook();
       const loaded = await Emulator.fromXlsx(await emu.toXlsx(), { now: () => FIXED_NOW });
-      const sheet = loaded.globals.SpreadsheetApp.getActive().getSheetByName('ボランティア名簿') as GoogleAppsScript.Spreadsheet.Sheet;
+      const sheet = loaded.globals.SpreadsheetApp.getActive().getSheetByName(
+        'ボランティア名簿',
+      ) as GoogleAppsScript.Spreadsheet.Sheet;
       const values = sheet.getRange('A1:E3').getValues();
       expect(values[0]).toEqual(['登録番号', '氏名', '生年月日', '種別', '個人情報同意']);
       expect(values[1]?.slice(0, 2)).toEqual(['0001', '山田 花子']);
@@ -105,7 +119,10 @@ describe('emulator xlsx', () => {
     it('keeps document properties and leaves no trace of them among the sheets', async () => {
       const { emu } = richWorkbook();
       const loaded = await Emulator.fromXlsx(await emu.toXlsx());
-      expect(loaded.globals.PropertiesService.getDocumentProperties().getProperties()).toEqual({ mapping: '{"氏名":2}', version: '3' });
+      expect(loaded.globals.PropertiesService.getDocumentProperties().getProperties()).toEqual({
+        mapping: '{"氏名":2}',
+        version: '3',
+      });
       expect(loaded.globals.SpreadsheetApp.getActive().getSheetByName(PROPERTIES_SHEET)).toBeNull();
       // The hidden carrier sheet is very hidden for Excel and Sheets as well.
       const raw = new ExcelJS.Workbook();
@@ -151,7 +168,12 @@ describe('emulator xlsx', () => {
       expect(sheet.getRange('C2').getDisplayValue()).toBe('#REF!');
       expect(sheet.getRange('B2').getFormula()).toBe('=A2+1');
       expect(sheet.getRange('D2').getNote()).toBe('電話で受付');
-      expect(sheet.getRange('E2:E3').getDataValidations().map(([v]) => v?.getCriteriaValues())).toEqual([
+      expect(
+        sheet
+          .getRange('E2:E3')
+          .getDataValidations()
+          .map(([v]) => v?.getCriteriaValues()),
+      ).toEqual([
         [['受付', '調整中'], true],
         [['受付', '調整中'], true],
       ]);
@@ -161,9 +183,14 @@ describe('emulator xlsx', () => {
 
     it('grows a sheet beyond 1000 rows when the file has more', async () => {
       const { emu } = fresh();
-      emu.setSheetValues('大きい', Array.from({ length: 1500 }, (_, i) => [i]));
+      emu.setSheetValues(
+        '大きい',
+        Array.from({ length: 1500 }, (_, i) => [i]),
+      );
       const loaded = await Emulator.fromXlsx(await emu.toXlsx());
-      const sheet = loaded.globals.SpreadsheetApp.getActive().getSheetByName('大きい') as GoogleAppsScript.Spreadsheet.Sheet;
+      const sheet = loaded.globals.SpreadsheetApp.getActive().getSheetByName(
+        '大きい',
+      ) as GoogleAppsScript.Spreadsheet.Sheet;
       expect([sheet.getMaxRows(), sheet.getLastRow()]).toEqual([1500, 1500]);
     });
   });

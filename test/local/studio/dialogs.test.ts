@@ -15,7 +15,11 @@ function fresh() {
 describe('withStudioAnswers', () => {
   it('answers an unanswered YES_NO confirmation NO and marks it unscripted', () => {
     const { emu, ui } = fresh();
-    const result = withStudioAnswers(emu.ui, [], () => ui.alert('確認', '作成しますか', ui.ButtonSet.YES_NO) === ui.Button.YES);
+    const result = withStudioAnswers(
+      emu.ui,
+      [],
+      () => ui.alert('確認', '作成しますか', ui.ButtonSet.YES_NO) === ui.Button.YES,
+    );
     expect(result.value).toBe(false);
     expect(result.alerts).toEqual([
       { kind: 'alert', title: '確認', message: '作成しますか', buttons: 'YES_NO', answer: 'NO', scripted: false },
@@ -49,7 +53,9 @@ describe('withStudioAnswers', () => {
     });
     expect(answered.value).toEqual(['OK', '令和6年度']);
     expect(answered.alerts[0]).toMatchObject({ kind: 'prompt', text: '令和6年度', scripted: true });
-    const unanswered = withStudioAnswers(emu.ui, [], () => String(ui.prompt('年度', ui.ButtonSet.OK_CANCEL).getSelectedButton()));
+    const unanswered = withStudioAnswers(emu.ui, [], () =>
+      String(ui.prompt('年度', ui.ButtonSet.OK_CANCEL).getSelectedButton()),
+    );
     expect(unanswered.value).toBe('CANCEL');
     expect(unanswered.alerts[0]!.scripted).toBe(false);
   });

@@ -43,7 +43,10 @@ export async function openStudio(
   return { studio, session };
 }
 
-export async function getJson<T = Record<string, unknown>>(base: string, path: string): Promise<{ status: number; body: T }> {
+export async function getJson<T = Record<string, unknown>>(
+  base: string,
+  path: string,
+): Promise<{ status: number; body: T }> {
   const response = await fetch(new URL(path, base));
   return { status: response.status, body: (await response.json()) as T };
 }

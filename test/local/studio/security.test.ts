@@ -69,7 +69,11 @@ describe('studio security', () => {
     const { status } = await raw(studio.port, {
       method: 'POST',
       path: '/api/run/getSidebarState',
-      headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(big)), Host: `127.0.0.1:${studio.port}` },
+      headers: {
+        'Content-Type': 'application/json',
+        'Content-Length': String(Buffer.byteLength(big)),
+        Host: `127.0.0.1:${studio.port}`,
+      },
       body: big,
     });
     expect(status).toBe(413);

@@ -47,7 +47,17 @@ interface CallJson {
   alerts?: AlertJson[];
 }
 
-const STANDARD = ['ボランティア名簿', '依頼', '寄付台帳', '会費台帳', '活動記録', '相談記録', '設定', '指標定義', 'アンケート定義'];
+const STANDARD = [
+  'ボランティア名簿',
+  '依頼',
+  '寄付台帳',
+  '会費台帳',
+  '活動記録',
+  '相談記録',
+  '設定',
+  '指標定義',
+  'アンケート定義',
+];
 
 describe('studio server on a set-up workbook', () => {
   const temp = tempDir();
@@ -151,15 +161,19 @@ describe('studio server on a set-up workbook', () => {
   });
 
   describe("the add-on's selection (selectCell)", () => {
-    it("exposes the cell selected through google.script.run, and shows its sheet to a page that has not seen it", async () => {
+    it('exposes the cell selected through google.script.run, and shows its sheet to a page that has not seen it', async () => {
       await postJson(studio.url, '/api/activate', { sheet: '依頼' });
       const before = (await getJson<BookJson>(studio.url, '/api/book')).body;
-      const { body } = await postJson<CallJson>(studio.url, '/api/run/selectCell', { args: ['ボランティア名簿', 3, 2] });
+      const { body } = await postJson<CallJson>(studio.url, '/api/run/selectCell', {
+        args: ['ボランティア名簿', 3, 2],
+      });
       expect(body.ok).toBe(true);
       expect((body.value as { ok: boolean }).ok).toBe(true);
 
       const seen = before.selection;
-      const book = (await getJson<BookJson>(studio.url, `/api/book?sheet=${encodeURIComponent('依頼')}&selection=${seen}`)).body;
+      const book = (
+        await getJson<BookJson>(studio.url, `/api/book?sheet=${encodeURIComponent('依頼')}&selection=${seen}`)
+      ).body;
       expect(book.selection).toBe(seen + 1);
       expect(book.activeSheet).toBe('ボランティア名簿');
       expect(book.activeRange).toEqual({ sheet: 'ボランティア名簿', a1: 'B3', row: 3, column: 2 });
@@ -167,7 +181,9 @@ describe('studio server on a set-up workbook', () => {
       expect(book.sheets.find((s) => s.name === 'ボランティア名簿')!.rows[2]![1]).toBe('山田　花子');
 
       // Once seen, the page's own sheet is shown again.
-      const later = (await getJson<BookJson>(studio.url, `/api/book?sheet=${encodeURIComponent('依頼')}&selection=${book.selection}`)).body;
+      const later = (
+        await getJson<BookJson>(studio.url, `/api/book?sheet=${encodeURIComponent('依頼')}&selection=${book.selection}`)
+      ).body;
       expect(later.shownSheet).toBe('依頼');
       expect(later.activeRange?.a1).toBe('B3');
     });
@@ -175,9 +191,13 @@ describe('studio server on a set-up workbook', () => {
     it('answers a tab click with the selection number, so the click wins over earlier selections', async () => {
       await postJson(studio.url, '/api/run/selectCell', { args: ['ボランティア名簿', 2, 1] });
       const current = (await getJson<BookJson>(studio.url, '/api/book')).body.selection;
-      const { body } = await postJson<{ ok: boolean; selection: number }>(studio.url, '/api/activate', { sheet: '依頼' });
+      const { body } = await postJson<{ ok: boolean; selection: number }>(studio.url, '/api/activate', {
+        sheet: '依頼',
+      });
       expect(body).toEqual({ ok: true, selection: current });
-      const book = (await getJson<BookJson>(studio.url, `/api/book?sheet=${encodeURIComponent('依頼')}&selection=${body.selection}`)).body;
+      const book = (
+        await getJson<BookJson>(studio.url, `/api/book?sheet=${encodeURIComponent('依頼')}&selection=${body.selection}`)
+      ).body;
       expect(book.shownSheet).toBe('依頼');
     });
 
@@ -211,7 +231,9 @@ describe('studio server on a set-up workbook', () => {
     it('shows an OK alert as a message, answered by the emulator', async () => {
       const { body } = await postJson<CallJson>(studio.url, '/api/menu/menuSetupSheets', {});
       expect(body.ok).toBe(true);
-      expect(body.alerts).toEqual([expect.objectContaining({ buttons: 'OK', answer: 'OK', scripted: true, title: 'シート準備' })]);
+      expect(body.alerts).toEqual([
+        expect.objectContaining({ buttons: 'OK', answer: 'OK', scripted: true, title: 'シート準備' }),
+      ]);
     });
 
     it('refuses a function no menu names', async () => {
@@ -299,7 +321,9 @@ describe('studio server on a set-up workbook', () => {
 
     it('runs concurrent calls one at a time, each getting its own answer', async () => {
       const answers = await Promise.all(
-        ['ボランティア名簿', '依頼', '寄付台帳'].map((sheet) => postJson<CallJson>(studio.url, '/api/run/getMapping', { args: [sheet] })),
+        ['ボランティア名簿', '依頼', '寄付台帳'].map((sheet) =>
+          postJson<CallJson>(studio.url, '/api/run/getMapping', { args: [sheet] }),
+        ),
       );
       expect(answers.map((a) => (a.body.value as { value: { sheet: string } }).value.sheet)).toEqual([
         'ボランティア名簿',
@@ -338,7 +362,13 @@ describe('studio saving back to the .xlsx', () => {
     expect(body.ok).toBe(true);
     expect(body.changed).toBe(false);
     expect(body.alerts).toHaveLength(1);
-    expect(body.alerts![0]).toMatchObject({ kind: 'alert', title: 'シート準備', buttons: 'YES_NO', answer: 'NO', scripted: false });
+    expect(body.alerts![0]).toMatchObject({
+      kind: 'alert',
+      title: 'シート準備',
+      buttons: 'YES_NO',
+      answer: 'NO',
+      scripted: false,
+    });
     expect(body.alerts![0]!.message).toContain('ボランティア名簿');
     expect(statSync(path).mtimeMs).toBe(before);
     expect(await sheetsOnDisk()).toEqual(['シート1']);
@@ -361,7 +391,9 @@ describe('studio saving back to the .xlsx', () => {
   it('saves after a google.script.run call that wrote, through a temp file that does not stay behind', async () => {
     // The sidebar's confirm flow: read the detected mapping, then keep it.
     const detected = (await postJson<CallJson>(studio.url, '/api/run/getMapping', { args: ['ボランティア名簿'] })).body;
-    const view = (detected.value as { value: { headerRow: number; columns: Array<{ index: number; key: string | null }> } }).value;
+    const view = (
+      detected.value as { value: { headerRow: number; columns: Array<{ index: number; key: string | null }> } }
+    ).value;
     const columns = Object.fromEntries(view.columns.filter((c) => c.key !== null).map((c) => [c.key, c.index]));
     const { body } = await postJson<CallJson>(studio.url, '/api/run/saveMapping', {
       args: ['ボランティア名簿', { kind: 'volunteers', headerRow: view.headerRow, columns }],

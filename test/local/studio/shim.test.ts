@@ -48,7 +48,10 @@ describe('google.script.run shim', () => {
   it('calls the success handler with the value and the user object', async () => {
     const { run, sent } = loadShim(() => ({ ok: true, value: { n: 1 } }));
     const got: unknown[] = [];
-    (run.withSuccessHandler((v, u) => got.push(v, u)).withUserObject('row-3').getThing as (...a: unknown[]) => void)('a', 2);
+    (run.withSuccessHandler((v, u) => got.push(v, u)).withUserObject('row-3').getThing as (...a: unknown[]) => void)(
+      'a',
+      2,
+    );
     await settle();
     expect(got).toEqual([{ n: 1 }, 'row-3']);
     expect(sent).toEqual([{ url: '/api/run/getThing', body: { args: ['a', 2] } }]);
@@ -133,7 +136,9 @@ describe('injectShim', () => {
   });
 
   it('goes at the end of <head> when the page has no script, and at the top without a head', () => {
-    expect(injectShim('<head><title>t</title></head><body></body>')).toMatch(/<title>t<\/title><script data-tsunagu-shim>[\s\S]*<\/script><\/head>/);
+    expect(injectShim('<head><title>t</title></head><body></body>')).toMatch(
+      /<title>t<\/title><script data-tsunagu-shim>[\s\S]*<\/script><\/head>/,
+    );
     expect(injectShim('<p>x</p>')).toMatch(/^<script data-tsunagu-shim>/);
   });
 });
