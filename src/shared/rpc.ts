@@ -12,7 +12,7 @@ export interface Message {
 }
 
 /** One sheet of the workbook as the sidebar lists it. */
-export interface SheetView {
+export interface SheetOverview {
   name: string;
   /** Detected (or confirmed) sheet kind, or null when the header row is not recognised. */
   kind: string | null;
@@ -34,7 +34,7 @@ export interface SidebarState {
   organizationName: string;
   /** The section to open first (set by the menu item that opened the sidebar). */
   section: Section;
-  sheets: SheetView[];
+  sheets: SheetOverview[];
   /** Canonical names of standard sheets the workbook does not have yet. */
   missingStandardSheets: string[];
 }

@@ -1,5 +1,5 @@
 /** What the シート準備 section says about each sheet and about a setupSheets result, as plain text per language. */
-import type { SetupResult, SheetView } from '../shared/rpc';
+import type { SetupResult, SheetOverview } from '../shared/rpc';
 import { joinList, pickMessage, t, type Lang } from './i18n';
 
 export type SheetStatus = 'confirmed' | 'unconfirmed' | 'unknown';
@@ -20,7 +20,7 @@ export interface SheetItemModel {
   reasonText: string | null;
 }
 
-export function sheetItemModel(view: SheetView, lang: Lang): SheetItemModel {
+export function sheetItemModel(view: SheetOverview, lang: Lang): SheetItemModel {
   if (view.kind === null) {
     return {
       name: view.name,
@@ -50,7 +50,7 @@ export function sheetItemModel(view: SheetView, lang: Lang): SheetItemModel {
  * Everything the list says about a sheet besides its name, on one line:
  * 「ボランティア名簿・データ 12 行・確認済み」, 「種類不明・見出し行を認識できませんでした。」.
  */
-export function sheetSummaryText(view: SheetView, lang: Lang): string {
+export function sheetSummaryText(view: SheetOverview, lang: Lang): string {
   const item = sheetItemModel(view, lang);
   const parts =
     item.status === 'unknown'

@@ -1,9 +1,9 @@
 import { describe, it } from '@jest/globals';
 import { expect } from '../support/expect';
-import type { SheetView } from '../../src/shared/rpc';
+import type { SheetOverview } from '../../src/shared/rpc';
 import { rowsText, setupResultLines, sheetItemModel, sheetSummaryText } from '../../src/ui/view-model';
 
-const volunteers: SheetView = {
+const volunteers: SheetOverview = {
   name: 'ボランティア名簿',
   kind: 'volunteers',
   kindLabel: 'ボランティア名簿',
@@ -14,7 +14,7 @@ const volunteers: SheetView = {
   reason: null,
 };
 
-const unknown: SheetView = {
+const unknown: SheetOverview = {
   name: '<img src=x onerror="window.__x=1">',
   kind: null,
   kindLabel: '',
@@ -33,7 +33,7 @@ describe('view-model', () => {
     });
 
     it('says 未確認 and the missing required columns of a detected sheet', () => {
-      const activities: SheetView = {
+      const activities: SheetOverview = {
         ...volunteers,
         name: '活動記録',
         kind: 'activities',

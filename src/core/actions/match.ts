@@ -71,7 +71,7 @@ interface StaffEntry {
   row: number;
 }
 
-const pairKey = (requestId: string, volunteerId: string): string => `${requestId}\u0000${volunteerId}`;
+const staffEntryKey = (requestId: string, volunteerId: string): string => `${requestId}\u0000${volunteerId}`;
 
 function sheetOf(sheets: readonly SheetInput[], kind: SheetInput['kind']): SheetInput | undefined {
   return sheets.find((s) => s.kind === kind);
@@ -103,7 +103,7 @@ function readStaffEntries(ports: AppPorts): { entries: Map<string, StaffEntry>; 
     const requestId = String(row[at('依頼番号')] ?? '').trim();
     const volunteerId = String(row[at('登録番号')] ?? '').trim();
     if (requestId === '' || volunteerId === '') continue;
-    entries.set(pairKey(requestId, volunteerId), {
+    entries.set(staffEntryKey(requestId, volunteerId), {
       approved: row[at('承認')] === true,
       decision: String(row[at('指定')] ?? '').trim(),
       memo: String(row[at('メモ')] ?? ''),
@@ -188,7 +188,7 @@ function resultRows(run: MatchRun): CellValue[][] {
   const unmatched = new Map(result.unmatched.map((u) => [u.requestId, u]));
   const rows: CellValue[][] = [];
   const row = (request: HelpRequest, volunteerId: string, score: CellValue, reasons: string, status: string): void => {
-    const entry = volunteerId ? entries.get(pairKey(request.requestId ?? '', volunteerId)) : undefined;
+    const entry = volunteerId ? entries.get(staffEntryKey(request.requestId ?? '', volunteerId)) : undefined;
     rows.push([
       guardFormula(request.requestId ?? ''),
       guardFormula(request.category ?? ''),
@@ -261,7 +261,7 @@ function view(ports: AppPorts, run: MatchRun): MatchView {
         score: a.score,
         reasons: a.reasons.map(message),
         pinned: a.pinned,
-        approved: entries.get(pairKey(id, a.volunteerId))?.approved ?? false,
+        approved: entries.get(staffEntryKey(id, a.volunteerId))?.approved ?? false,
       })),
       unmatchedReasons: missing ? missing.reasons.map(message) : [],
       excluded: excluded.map((volunteerId) => ({ volunteerId, volunteerName: names.get(volunteerId) ?? '' })),
@@ -343,7 +343,7 @@ export function getMatchReport(ports: AppPorts): MatchReport {
 }
 
 function entryOf(ports: AppPorts, requestId: string, volunteerId: string): StaffEntry {
-  const entry = readStaffEntries(ports).entries.get(pairKey(requestId, volunteerId));
+  const entry = readStaffEntries(ports).entries.get(staffEntryKey(requestId, volunteerId));
   if (!entry) {
     throw new UserError(
       'match.pairNotFound',

@@ -14,7 +14,7 @@ import { SHEET_SPECS, isSheetKind } from '../sheets/specs';
 import { SHEET_KINDS } from '../sheets/types';
 import { HEAD_ROWS, planSetup } from '../setup/plan';
 import { loadSettings } from '../setup/settings-source';
-import type { MappingView, Section, SheetView, SidebarState } from '../../shared/rpc';
+import type { MappingView, Section, SheetOverview, SidebarState } from '../../shared/rpc';
 import { SECTIONS } from '../../shared/rpc';
 import type { AppPorts } from './ports';
 
@@ -53,7 +53,7 @@ export function getSidebarState(ports: AppPorts): SidebarState {
   };
 }
 
-function sheetView(head: SheetHead, confirmed: ColumnMapping | undefined): SheetView {
+function sheetView(head: SheetHead, confirmed: ColumnMapping | undefined): SheetOverview {
   if (confirmed) {
     const spec = SHEET_SPECS[confirmed.kind];
     const missing = spec.columns

@@ -135,7 +135,7 @@ const TWO_TO_32 = 0x100000000;
  * Two 32-bit quantities as one exact number key: the low 21 bits of `a` and all of `b`
  * (21 + 32 = 53 bits, the integers a double holds exactly). Null when either is missing (< 0).
  */
-export function pairKey(a: number, b: number): number | null {
+export function combineKeys(a: number, b: number): number | null {
   return a < 0 || b < 0 ? null : (a % TWO_TO_21) * TWO_TO_32 + b;
 }
 

@@ -4,7 +4,7 @@ import { parseYesNo } from '../text/yesno';
 import { finding, type Finding } from './codes';
 import { idKey, statusKey, type RunContext } from './context';
 import { toKatakana } from '../text';
-import { addressKey, keyHash, pairKey, phoneDigitsKey, SECOND_HASH } from './keys';
+import { addressKey, keyHash, combineKeys, phoneDigitsKey, SECOND_HASH } from './keys';
 import type { ValidationIssue } from './types';
 import { asText, errorValueOf, isBlankValue, type ColumnView, type SheetView } from './view';
 
@@ -36,7 +36,7 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
     const day = birthDay(view, row, birthCol);
     return kana === null || day === null
       ? null
-      : pairKey(keyHash(toKatakana(kana), false, SECOND_HASH), day + DAY_OFFSET);
+      : combineKeys(keyHash(toKatakana(kana), false, SECOND_HASH), day + DAY_OFFSET);
   });
   const byPhone = new KeyIndex<true>(() => true);
   const byName = new KeyIndex<number>((row) => {
@@ -44,7 +44,7 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
     const address = view.textOnce(row, addressCol);
     return name === null || address === null
       ? null
-      : pairKey(keyHash(name, true, SECOND_HASH), keyHash(addressKey(address), false));
+      : combineKeys(keyHash(name, true, SECOND_HASH), keyHash(addressKey(address), false));
   });
   const firsts: number[] = [-1, -1, -1];
   const fyName = formatFiscalYear(run.currentFiscalYear, run.startMonth);
@@ -132,7 +132,7 @@ function rawText(view: SheetView, r: number, col: ColumnView | undefined): strin
   return view.textOnce(r, col);
 }
 
-/** Day numbers (years 1–9999: −719,162 … 2,932,896) made non-negative for pairKey. */
+/** Day numbers (years 1–9999: −719,162 … 2,932,896) made non-negative for combineKeys. */
 const DAY_OFFSET = 0x100000;
 const MS_PER_DAY = 86_400_000;
 const TOKYO_OFFSET_MS = 9 * 3_600_000;

@@ -2,7 +2,9 @@
 import type { PlainDay } from './plain-day';
 
 /** What a generated cell holds: text, a number, a yes/no, or a date (an instant at Tokyo midnight). */
-export type CellValue = string | number | boolean | Date;
+import type { CellValue } from '../../core/ports';
+
+export type { CellValue };
 
 /** One 圏域 with its elementary-school districts (地区, e.g. '田無小地区') and its 町名. */
 export interface DemoArea {

@@ -20,8 +20,9 @@ export function rangeRefOf(range: unknown): RangeRef {
   return ref;
 }
 
-/** A value a cell can hold, as Apps Script's getValues hands it out: '' for blank, Date for date cells. */
-export type CellValue = string | number | boolean | Date;
+import type { CellValue } from '../../core/ports';
+
+export type { CellValue };
 
 /** A date cell: stored as an instant so that the process time zone never matters. */
 export class DateValue {

@@ -1,5 +1,5 @@
 /** シート準備 (setup): the workbook's sheets and their detected kinds, creating missing standard sheets, and the column mapping editor. */
-import type { MappingView, SetupResult, SheetView, SidebarState } from '../../shared/rpc';
+import type { MappingView, SetupResult, SheetOverview, SidebarState } from '../../shared/rpc';
 import { append, button, el, setAttr } from '../dom';
 import {
   canSave,
@@ -110,7 +110,7 @@ export function createSetupSection(): SidebarSection {
     return block;
   }
 
-  function sheetItem(ctx: SectionContext, sheet: SheetView, position: number): HTMLElement {
+  function sheetItem(ctx: SectionContext, sheet: SheetOverview, position: number): HTMLElement {
     const item = sheetItemModel(sheet, ctx.lang);
     const meta = el('span', { class: 'sheet-meta' });
     if (item.kindText) append(meta, el('span', { class: 'sheet-kind' }, item.kindText));
