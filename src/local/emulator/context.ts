@@ -1,10 +1,13 @@
 /** EmulatorContext: what every emulated service of one Emulator shares — clock, call counter, captured logs, id sequence. */
 import { CallCounter } from './calls';
+import { FaultPlan } from './faults';
 import type { UiScript } from './ui';
 import type { WorkbookModel } from './workbook';
 
 export class EmulatorContext {
   readonly stats = new CallCounter();
+  /** Counts mutating calls and fails the armed one (fault injection). */
+  readonly faults = new FaultPlan();
   readonly logs: string[] = [];
   private advancedMs = 0;
   private depth = 0;
@@ -43,7 +46,11 @@ export class EmulatorContext {
 
   /** Runs one service method; it is counted only when the script called it, not the emulator itself. */
   call<T>(key: string, run: () => T): T {
-    if (this.depth === 0) this.stats.add(key);
+    if (this.depth === 0) {
+      this.stats.add(key);
+      // An injected fault fails the call before it changes anything, as a timed-out call does.
+      this.faults.before(key);
+    }
     this.depth += 1;
     try {
       return run();

@@ -188,6 +188,19 @@ export class Emulator {
     });
   }
 
+  /**
+   * Fault injection: the n-th mutating service call from now (1-based) throws as Apps Script does
+   * when a quota or time limit hits, before it changes anything; null disarms. Resets the count.
+   */
+  failAtMutation(n: number | null): void {
+    this.ctx.faults.arm(n);
+  }
+
+  /** The mutating service calls since the last failAtMutation (or the start), in order. */
+  get mutations(): readonly string[] {
+    return this.ctx.faults.mutations;
+  }
+
   /** Simulates another user holding (true) or releasing (false) the document lock. */
   holdDocumentLockElsewhere(held = true): void {
     this.holdLockElsewhere('document', held);

@@ -36,6 +36,7 @@ export type { ClockSchedule, TriggerRecord } from './script-app';
 export type { EmulatedConsole } from './logger';
 export type { LockScope } from './lock';
 export { serializeForRun, RunSerializationError } from './serialize';
+export { InjectedFault, isMutatingCall } from './faults';
 export { LOCK_TIMEOUT_MESSAGE } from './lock';
 export { MAX_PROPERTY_STORE_BYTES, MAX_PROPERTY_VALUE_BYTES } from './properties';
 export { PROPERTIES_SHEET } from './xlsx';
