@@ -5,7 +5,7 @@ import { defaultSettingsRows, parseSettings } from '../../core/sheets/settings';
 import { generateDemoBook, DEFAULT_REQUESTS, DEFAULT_SEED, DEFAULT_VOLUNTEERS } from '../demo/index';
 import { Session } from '../session';
 import { type Io, UsageError, intOption } from './io';
-import { printStats } from './stats';
+import { printStats, takeStats } from './stats';
 
 export interface DemoFlags {
   seed?: string;
@@ -38,7 +38,7 @@ export async function runDemo(rest: string[], flags: DemoFlags, io: Io): Promise
   io.out(
     `wrote ${out}: ${book.sheets.length} data sheets, ${rows} rows, ${book.mistakes.length} planted mistakes (seed ${seed})`,
   );
-  if (flags.stats) printStats(io, 'setupSheets', session.emu.stats.byMethod());
+  if (flags.stats) printStats(io, 'setupSheets', takeStats(session.emu.stats));
   return 0;
 }
 
