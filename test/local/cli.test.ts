@@ -54,6 +54,10 @@ describe('tsunagu demo', () => {
     const io = capture();
     expect(await main(['demo', join(dir, 'x.xlsx'), '--volunteers', 'many'], io)).toBe(2);
     expect(io.stderr.join('\n')).toMatch(/--volunteers/);
+    const scale = capture();
+    expect(await main(['demo', join(dir, 'x.xlsx'), '--scale', 'huge'], scale)).toBe(2);
+    expect(scale.stderr.join('\n')).toMatch(/--scale must be one of default, large/);
+    expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
   });
 });
 
