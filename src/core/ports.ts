@@ -94,8 +94,13 @@ export interface Workbook {
   sheetNames(): string[];
   /** The first `rows` rows of every sheet: one read per sheet, never per row. */
   heads(rows: number): SheetHead[];
-  /** The whole used range of a sheet, or null when there is no sheet of that name. */
-  read(name: string): SheetData | null;
+  /**
+   * The used range of a sheet, or null when there is no sheet of that name. Given `columns`
+   * (0-based), only those columns are read; the others come back blank, so indexes stay the
+   * sheet's. Display texts are read only where a cell holds a number, date or yes/no — a text
+   * cell's display text is the text itself — so reading costs the cells that matter (docs/cost.md).
+   */
+  read(name: string, columns?: readonly number[]): SheetData | null;
   /**
    * Creates a sheet with its header, rows, formats and drop-downs. An existing empty sheet of
    * that name is used instead; returns true when a new sheet was inserted.

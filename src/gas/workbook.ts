@@ -15,6 +15,21 @@ import type {
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
+/**
+ * The columns (0-based) as runs of adjacent columns, one read each. Unwanted columns between them
+ * are not read: their cells grow with the rows, while the calls stay as many as the runs.
+ */
+export function columnSpans(columns: readonly number[]): Array<{ first: number; count: number }> {
+  const sorted = [...new Set(columns)].sort((a, b) => a - b);
+  const spans: Array<{ first: number; count: number }> = [];
+  for (const c of sorted) {
+    const last = spans[spans.length - 1];
+    if (last && c === last.first + last.count) last.count += 1;
+    else spans.push({ first: c, count: 1 });
+  }
+  return spans;
+}
+
 export class GasWorkbook implements Workbook {
   constructor(
     private readonly app: SpreadsheetApp,
@@ -42,14 +57,53 @@ export class GasWorkbook implements Workbook {
     });
   }
 
-  read(name: string): SheetData | null {
+  read(name: string, columns?: readonly number[]): SheetData | null {
     const sheet = this.book.getSheetByName(name);
     if (!sheet) return null;
     const lastRow = sheet.getLastRow();
     const lastColumn = sheet.getLastColumn();
     if (lastRow === 0 || lastColumn === 0) return { name, values: [], display: [] };
-    const range = sheet.getRange(1, 1, lastRow, lastColumn);
-    return { name, values: range.getValues() as CellValue[][], display: range.getDisplayValues() };
+    const wanted = columns ? columns.filter((c) => Number.isInteger(c) && c >= 0 && c < lastColumn) : null;
+    const spans = columnSpans(wanted ?? Array.from({ length: lastColumn }, (_, c) => c));
+    const values: CellValue[][] = Array.from({ length: lastRow }, () => new Array<CellValue>(lastColumn).fill(''));
+    for (const span of spans) {
+      const got = sheet.getRange(1, span.first + 1, lastRow, span.count).getValues() as CellValue[][];
+      for (let r = 0; r < lastRow; r++) {
+        const from = got[r] as CellValue[];
+        const to = values[r] as CellValue[];
+        for (let j = 0; j < span.count; j++) to[span.first + j] = from[j] as CellValue;
+      }
+    }
+    // A text cell shows its text; only numbers, dates and yes/no cells need what Sheets displays.
+    const display = values.map((row) => row.map((v) => (typeof v === 'string' ? v : '')));
+    const shown = new Map<number, { first: number; last: number }>();
+    for (let r = 0; r < lastRow; r++) {
+      const row = values[r] as CellValue[];
+      for (let c = 0; c < lastColumn; c++) {
+        if (typeof row[c] === 'string') continue;
+        const rows = shown.get(c);
+        if (rows) rows.last = r;
+        else shown.set(c, { first: r, last: r });
+      }
+    }
+    for (const span of columnSpans([...shown.keys()])) {
+      let first = lastRow;
+      let last = 0;
+      for (let c = span.first; c < span.first + span.count; c++) {
+        const rows = shown.get(c);
+        if (rows) {
+          first = Math.min(first, rows.first);
+          last = Math.max(last, rows.last);
+        }
+      }
+      const got = sheet.getRange(first + 1, span.first + 1, last - first + 1, span.count).getDisplayValues();
+      for (let i = 0; i <= last - first; i++) {
+        const from = got[i] as string[];
+        const to = display[first + i] as string[];
+        for (let j = 0; j < span.count; j++) to[span.first + j] = from[j] as string;
+      }
+    }
+    return { name, values, display };
   }
 
   createSheet(spec: NewSheetSpec): boolean {
