@@ -7,6 +7,7 @@ import type {
   NewSheetSpec,
   OutputSheet,
   Rect,
+  RowSpan,
   SheetData,
   SheetHead,
   Workbook,
@@ -14,6 +15,28 @@ import type {
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+
+/** What read gives for a row it was not asked for. */
+const UNREAD_ROW: CellValue[] = [];
+
+/** The row spans to read, clipped to the sheet and merged where they touch; the whole sheet by default. */
+function rowSpans(rows: readonly RowSpan[] | undefined, lastRow: number): RowSpan[] {
+  if (!rows) return [{ first: 1, count: lastRow }];
+  const clipped = rows
+    .map((r) => ({
+      first: Math.max(1, Math.floor(r.first)),
+      last: Math.min(lastRow, Math.floor(r.first + r.count - 1)),
+    }))
+    .filter((r) => r.last >= r.first)
+    .sort((a, b) => a.first - b.first);
+  const merged: Array<{ first: number; last: number }> = [];
+  for (const r of clipped) {
+    const prev = merged[merged.length - 1];
+    if (prev && r.first <= prev.last + 1) prev.last = Math.max(prev.last, r.last);
+    else merged.push({ ...r });
+  }
+  return merged.map((r) => ({ first: r.first, count: r.last - r.first + 1 }));
+}
 
 /**
  * The columns (0-based) as runs of adjacent columns, one read each. Unwanted columns between them
@@ -57,7 +80,7 @@ export class GasWorkbook implements Workbook {
     });
   }
 
-  read(name: string, columns?: readonly number[]): SheetData | null {
+  read(name: string, columns?: readonly number[], rows?: readonly RowSpan[]): SheetData | null {
     const sheet = this.book.getSheetByName(name);
     if (!sheet) return null;
     const lastRow = sheet.getLastRow();
@@ -65,42 +88,48 @@ export class GasWorkbook implements Workbook {
     if (lastRow === 0 || lastColumn === 0) return { name, values: [], display: [] };
     const wanted = columns ? columns.filter((c) => Number.isInteger(c) && c >= 0 && c < lastColumn) : null;
     const spans = columnSpans(wanted ?? Array.from({ length: lastColumn }, (_, c) => c));
-    const values: CellValue[][] = Array.from({ length: lastRow }, () => new Array<CellValue>(lastColumn).fill(''));
-    for (const span of spans) {
-      const got = sheet.getRange(1, span.first + 1, lastRow, span.count).getValues() as CellValue[][];
-      for (let r = 0; r < lastRow; r++) {
-        const from = got[r] as CellValue[];
-        const to = values[r] as CellValue[];
-        for (let j = 0; j < span.count; j++) to[span.first + j] = from[j] as CellValue;
+    const values: CellValue[][] = new Array<CellValue[]>(lastRow).fill(UNREAD_ROW);
+    const display: string[][] = new Array<string[]>(lastRow).fill(UNREAD_ROW as string[]);
+    for (const part of rowSpans(rows, lastRow)) {
+      for (let r = part.first; r < part.first + part.count; r++) {
+        values[r - 1] = new Array<CellValue>(lastColumn).fill('');
       }
-    }
-    // A text cell shows its text; only numbers, dates and yes/no cells need what Sheets displays.
-    const display = values.map((row) => row.map((v) => (typeof v === 'string' ? v : '')));
-    const shown = new Map<number, { first: number; last: number }>();
-    for (let r = 0; r < lastRow; r++) {
-      const row = values[r] as CellValue[];
-      for (let c = 0; c < lastColumn; c++) {
-        if (typeof row[c] === 'string') continue;
-        const rows = shown.get(c);
-        if (rows) rows.last = r;
-        else shown.set(c, { first: r, last: r });
-      }
-    }
-    for (const span of columnSpans([...shown.keys()])) {
-      let first = lastRow;
-      let last = 0;
-      for (let c = span.first; c < span.first + span.count; c++) {
-        const rows = shown.get(c);
-        if (rows) {
-          first = Math.min(first, rows.first);
-          last = Math.max(last, rows.last);
+      for (const span of spans) {
+        const got = sheet.getRange(part.first, span.first + 1, part.count, span.count).getValues() as CellValue[][];
+        for (let i = 0; i < part.count; i++) {
+          const from = got[i] as CellValue[];
+          const to = values[part.first - 1 + i] as CellValue[];
+          for (let j = 0; j < span.count; j++) to[span.first + j] = from[j] as CellValue;
         }
       }
-      const got = sheet.getRange(first + 1, span.first + 1, last - first + 1, span.count).getDisplayValues();
-      for (let i = 0; i <= last - first; i++) {
-        const from = got[i] as string[];
-        const to = display[first + i] as string[];
-        for (let j = 0; j < span.count; j++) to[span.first + j] = from[j] as string;
+      // A text cell shows its text; only numbers, dates and yes/no cells need what Sheets displays.
+      const shown = new Map<number, { first: number; last: number }>();
+      for (let r = part.first; r < part.first + part.count; r++) {
+        const row = values[r - 1] as CellValue[];
+        display[r - 1] = row.map((v) => (typeof v === 'string' ? v : ''));
+        for (let c = 0; c < lastColumn; c++) {
+          if (typeof row[c] === 'string') continue;
+          const at = shown.get(c);
+          if (at) at.last = r;
+          else shown.set(c, { first: r, last: r });
+        }
+      }
+      for (const span of columnSpans([...shown.keys()])) {
+        let first = Infinity;
+        let last = 0;
+        for (let c = span.first; c < span.first + span.count; c++) {
+          const at = shown.get(c);
+          if (at) {
+            first = Math.min(first, at.first);
+            last = Math.max(last, at.last);
+          }
+        }
+        const got = sheet.getRange(first, span.first + 1, last - first + 1, span.count).getDisplayValues();
+        for (let i = 0; i <= last - first; i++) {
+          const from = got[i] as string[];
+          const to = display[first - 1 + i] as string[];
+          for (let j = 0; j < span.count; j++) to[span.first + j] = from[j] as string;
+        }
       }
     }
     return { name, values, display };

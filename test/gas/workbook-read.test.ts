@@ -77,6 +77,30 @@ describe('GasWorkbook.read', () => {
     expect(emu.stats.totals().cellsRead).toBe(10_001 * 3 + 10_000 * 2);
   });
 
+  it('reads only the row spans asked for, merged where they touch; other rows come back empty', () => {
+    const { emu, workbook } = book();
+    emu.stats.reset();
+    const data = workbook.read(
+      '名簿',
+      [0, 4],
+      [
+        { first: 1, count: 1 },
+        { first: 2, count: 1 },
+        { first: 4, count: 9 },
+      ],
+    );
+    expect(data?.values).toEqual([
+      ['登録番号', '', '', '', '月間上限'],
+      ['V-1', '', '', '', 4],
+      [],
+      ['V-3', '', '', '', 2],
+    ]);
+    expect(data?.display[3]).toEqual(['V-3', '', '', '', '2回']);
+    // Rows 1–2 and row 4 (clipped to the last row), each in two column runs; display of E2 and E4.
+    expect(emu.stats.costByMethod()['Range.getValues']).toEqual({ calls: 4, cellsRead: 6, cellsWritten: 0 });
+    expect(emu.stats.costByMethod()['Range.getDisplayValues']).toEqual({ calls: 2, cellsRead: 2, cellsWritten: 0 });
+  });
+
   it('answers null for a missing sheet and empty lists for an empty one, and ignores columns past the last', () => {
     const { emu, workbook } = book();
     expect(workbook.read('ない')).toBeNull();
