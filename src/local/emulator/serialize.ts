@@ -45,6 +45,7 @@ function kindOf(value: unknown): string {
  * client receive null instead of an error. The emulator fails loudly in both directions, because
  * a payload with a Date is a bug in Tsunagu either way.
  */
+// real-sheets-checklist RS-21
 export function serializeForRun(value: unknown): unknown {
   const seen = new Set<object>();
   const walk = (v: unknown, path: string): unknown => {
