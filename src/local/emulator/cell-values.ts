@@ -143,6 +143,7 @@ export function outputValue(cell: Cell | undefined): CellValue {
     if (isAutomatic(format) || format === TEXT_FORMAT || isDateFormat(format)) return new Date(value.ms);
     return msToSerial(value.ms);
   }
+  // real-sheets-checklist RS-29: a serial beyond a Date's range gives a Date with no instant.
   if (isDateFormat(format)) return new Date(serialToMs(value));
   return value;
 }
