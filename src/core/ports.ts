@@ -98,8 +98,11 @@ export interface OutputSheet {
 /** The spreadsheet, seen through batched reads and whole-range writes only. */
 export interface Workbook {
   sheetNames(): string[];
-  /** The first `rows` rows of every sheet: one read per sheet, never per row. */
-  heads(rows: number): SheetHead[];
+  /**
+   * The first `rows` rows of every sheet: one read per sheet, never per row. Sheets named in
+   * `withoutRows` (Tsunagu's own output sheets) come with their size but no rows: nothing reads them.
+   */
+  heads(rows: number, withoutRows?: readonly string[]): SheetHead[];
   /**
    * The used range of a sheet, or null when there is no sheet of that name. Given `columns`
    * (0-based), only those columns are read; the others come back blank, so indexes stay the

@@ -63,14 +63,15 @@ export class GasWorkbook implements Workbook {
     return this.book.getSheets().map((sheet) => sheet.getName());
   }
 
-  heads(rows: number): SheetHead[] {
+  heads(rows: number, withoutRows: readonly string[] = []): SheetHead[] {
     return this.book.getSheets().map((sheet) => {
+      const name = sheet.getName();
       const lastRow = sheet.getLastRow();
       const lastColumn = sheet.getLastColumn();
-      const n = Math.min(rows, lastRow);
+      const n = withoutRows.indexOf(name) >= 0 ? 0 : Math.min(rows, lastRow);
       const display = n > 0 && lastColumn > 0 ? sheet.getRange(1, 1, n, lastColumn).getDisplayValues() : [];
       return {
-        name: sheet.getName(),
+        name,
         id: sheet.getSheetId(),
         hidden: sheet.isSheetHidden(),
         lastRow,

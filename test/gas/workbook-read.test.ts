@@ -109,3 +109,20 @@ describe('GasWorkbook.read', () => {
     expect(workbook.read('名簿', [1, 40])?.values[1]).toEqual(['', '佐藤 花子', '', '', '']);
   });
 });
+
+describe('GasWorkbook.heads', () => {
+  it('reads the first rows of every sheet but those it is told to leave, which come with their size only', () => {
+    const { emu, workbook } = book();
+    emu.setSheetValues('検証結果', [
+      ['シート', '行'],
+      ['名簿', 2],
+    ]);
+    emu.stats.reset();
+    const heads = workbook.heads(10, ['検証結果']);
+    const result = heads.find((h) => h.name === '検証結果');
+    expect(result).toMatchObject({ lastRow: 2, lastColumn: 2, display: [] });
+    expect(heads.find((h) => h.name === '名簿')?.display[0]?.[0]).toBe('登録番号');
+    // シート1 is empty: no read; 名簿 is read; 検証結果 is not.
+    expect(emu.stats.count('Range.getDisplayValues')).toBe(1);
+  });
+});

@@ -1,6 +1,6 @@
 /** Reads the workbook the way every capability needs it: each staff sheet of a known kind, read once, with its mapping. */
 import type { AppPorts } from './ports';
-import { isOutputSheet } from '../output-sheets';
+import { OUTPUT_SHEETS, isOutputSheet } from '../output-sheets';
 import type { SheetHead } from '../ports';
 import { diagnoseHeader } from '../sheets/detect';
 import { mappingFromDetection, type ColumnMapping } from '../sheets/mapping';
@@ -49,7 +49,7 @@ export function readWorkbookInput(
   kinds?: readonly SheetKind[],
   fields?: Partial<Record<SheetKind, readonly string[]>>,
 ): WorkbookInput & { heads: SheetHead[] } {
-  const heads = ports.workbook.heads(HEAD_ROWS);
+  const heads = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS);
   const confirmed = loadMappings(ports);
   const sheets: SheetInput[] = [];
   for (const head of heads) {
