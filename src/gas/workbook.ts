@@ -104,6 +104,7 @@ export class GasWorkbook implements Workbook {
         }
       }
       // A text cell shows its text; only numbers, dates and yes/no cells need what Sheets displays.
+      // real-sheets-checklist RS-32
       const shown = new Map<number, { first: number; last: number }>();
       for (let r = part.first; r < part.first + part.count; r++) {
         const row = values[r - 1] as CellValue[];
