@@ -5,6 +5,8 @@ export const VALIDATION_SHEET = '検証結果';
 export const MATCHING_SHEET = 'マッチング結果';
 export const SHORTAGE_SHEET = '不足分析';
 export const SUMMARY_SHEET = '指標サマリー';
+/** Hidden: what a 検証 in parts keeps between its parts (findings, marks and fixes to come). */
+export const WORK_SHEET = 'つなぐ作業';
 
 export const OUTPUT_SHEETS: readonly string[] = [
   VALIDATION_SHEET,
@@ -12,6 +14,7 @@ export const OUTPUT_SHEETS: readonly string[] = [
   SHORTAGE_SHEET,
   SUMMARY_SHEET,
   HISTORY_SHEET,
+  WORK_SHEET,
 ];
 
 export function isOutputSheet(name: string): boolean {

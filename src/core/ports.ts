@@ -126,6 +126,12 @@ export interface Workbook {
   writeBlock(sheet: string, rect: Rect, data: BlockWrite): void;
   /** Creates or rewrites one of Tsunagu's output sheets with its header and rows. */
   writeOutputSheet(sheet: OutputSheet): void;
+  /**
+   * Writes rows into an output sheet written before, from a row on (1-based), growing it as
+   * needed: a 検証 in parts adds each part's findings below the earlier parts'. The 0-based
+   * `textColumns` are formatted as plain text first, as writeOutputSheet formats them.
+   */
+  writeOutputRows(name: string, firstRow: number, rows: CellValue[][], textColumns: readonly number[]): void;
   /** Selects a cell for staff (the sidebar's "go to cell"). */
   selectCell(sheet: string, row: number, column: number): void;
 }

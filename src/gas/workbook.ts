@@ -253,6 +253,22 @@ export class GasWorkbook implements Workbook {
     if (output.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
   }
 
+  writeOutputRows(name: string, firstRow: number, rows: CellValue[][], textColumns: readonly number[]): void {
+    if (rows.length === 0) return;
+    const sheet = this.sheet(name);
+    const width = Math.max(...rows.map((row) => row.length));
+    const last = firstRow + rows.length - 1;
+    const maxRows = sheet.getMaxRows();
+    if (maxRows < last) sheet.insertRowsAfter(maxRows, last - maxRows);
+    const maxColumns = sheet.getMaxColumns();
+    if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+    const grid = rows.map((row) =>
+      row.length === width ? row : [...row, ...new Array<CellValue>(width - row.length).fill('')],
+    );
+    for (const column of textColumns) sheet.getRange(firstRow, column + 1, rows.length, 1).setNumberFormat('@');
+    sheet.getRange(firstRow, 1, rows.length, width).setValues(grid);
+  }
+
   selectCell(name: string, row: number, column: number): void {
     const sheet = this.sheet(name);
     sheet.activate();

@@ -104,6 +104,19 @@ export interface ValidationView {
   /** Cells marked with a fill and a note. */
   highlighted: number;
   undo: UndoInfo | null;
+  /**
+   * A 検証 too large for one Apps Script call runs in parts (docs/cost.md): while this is set, the
+   * view holds the issues of the parts done so far (counts: all of them so far; groups: this
+   * part's), and the sidebar asks for the next part with continueValidation(runId).
+   */
+  running?: ValidationProgress | null;
+}
+
+/** Where a 検証 in parts stands: no cell contents, only its id and the parts done and in all. */
+export interface ValidationProgress {
+  runId: string;
+  done: number;
+  total: number;
 }
 
 /** The full list, for the CLI's --json (the sidebar gets the grouped view). */
@@ -237,6 +250,8 @@ export const rpcArgs = {
   ]),
   clearMapping: z.tuple([z.string().check(z.minLength(1), z.maxLength(100))]),
   runValidation: z.tuple([]),
+  continueValidation: z.tuple([z.string().check(z.minLength(1), z.maxLength(100))]),
+  cancelValidation: z.tuple([z.string().check(z.minLength(1), z.maxLength(100))]),
   getValidationReport: z.tuple([]),
   clearHighlights: z.tuple([]),
   previewFixes: z.tuple([]),
@@ -274,6 +289,8 @@ export interface RpcResults {
   saveMapping: MappingView;
   clearMapping: MappingView;
   runValidation: ValidationView;
+  continueValidation: ValidationView;
+  cancelValidation: { cancelled: boolean };
   getValidationReport: ValidationReport;
   clearHighlights: HighlightResult;
   previewFixes: FixPreview;

@@ -2,7 +2,8 @@
  * ValidateFlow: the 検証 section's state and what each button does with the server (run, clear
  * highlights, preview and apply fixes, undo), apart from the DOM so it can be tested in Node.
  */
-import type { FixPreview, FixResult, Message, ValidationView } from '../shared/rpc';
+import type { FixPreview, FixResult, Message, ValidationProgress, ValidationView } from '../shared/rpc';
+import { addValidationPart } from '../shared/validation-parts';
 import { RpcError } from './rpc-client';
 import type { ActionRunner, ServerCall } from './server-call';
 import { UndoOffer } from './undo';
@@ -19,6 +20,10 @@ export interface ValidateState {
   pending: 'run' | 'undo' | null;
   /** The last runValidation answer; null until staff run it in this session. */
   validation: ValidationView | null;
+  /** A 検証 in parts under way: how far it is (the sidebar asks for each part in turn). */
+  progress: ValidationProgress | null;
+  /** Staff pressed 中止 during a 検証 in parts: it stops after the part under way. */
+  stopRequested: boolean;
   /** The before/after preview on screen, waiting for 「この内容で修正」 or キャンセル. */
   preview: FixPreview | null;
   /** The server refused the fixes because the sheets changed after the preview (its own message). */
@@ -39,6 +44,8 @@ export class ValidateFlow {
     runConfirmed: false,
     pending: null,
     validation: null,
+    progress: null,
+    stopRequested: false,
     preview: null,
     fixChanged: null,
     notice: null,
@@ -206,13 +213,45 @@ export class ValidateFlow {
     if (this.state.validation) await this.validate(null);
   }
 
+  /**
+   * 検証. A workbook too large for one Apps Script call is validated in parts: the server answers
+   * each with what it found so far and the sidebar asks for the next one, showing how far it is,
+   * until the last part marks the cells. 中止 stops it after the part under way; nothing in the
+   * staff sheets has changed by then (the marks come with the last part).
+   */
   private async validate(focus: FocusTarget | null): Promise<void> {
-    const view = await this.run(() => this.server('runValidation'));
+    this.state.stopRequested = false;
+    let view = await this.run(() => this.server('runValidation'));
+    while (view?.running) {
+      const running = view.running;
+      this.state.progress = running;
+      this.changed();
+      if (this.state.stopRequested) {
+        await this.run(() => this.server('cancelValidation', running.runId));
+        this.state.progress = null;
+        this.state.stopRequested = false;
+        this.state.notice = { kind: 'stopped' };
+        this.state.focus = 'notice';
+        this.changed();
+        return;
+      }
+      const earlier: ValidationView = view;
+      const part = await this.run(() => this.server('continueValidation', running.runId));
+      view = part ? addValidationPart(earlier, part) : undefined;
+    }
+    this.state.progress = null;
     if (view) {
       this.state.validation = view;
       this.undo.set(view.undo);
       if (focus) this.state.focus = focus;
     }
+    this.changed();
+  }
+
+  /** 中止: a 検証 in parts stops after the part under way. */
+  stopRun(): void {
+    if (!this.state.progress) return;
+    this.state.stopRequested = true;
     this.changed();
   }
 

@@ -3,7 +3,9 @@ import { UserError } from '../errors';
 import { restore, writeMarks, writeValues } from '../history/cells';
 import type { CellChange } from '../history/types';
 import { loadHistory, recordAction, saveHistory } from '../history/store';
-import { VALIDATION_SHEET } from '../output-sheets';
+import { OUTPUT_SHEETS, VALIDATION_SHEET } from '../output-sheets';
+import type { SheetHead } from '../ports';
+import { HEAD_ROWS } from '../setup/plan';
 import { SHEET_SPECS } from '../sheets/specs';
 import { validateWorkbook } from '../validate/index';
 import {
@@ -20,10 +22,11 @@ import {
 import type { FixPreview, FixResult, HighlightResult, ValidationReport, ValidationView } from '../../shared/rpc';
 import type { AppPorts } from './ports';
 import { clearActiveHighlight, undoInfo } from './undo';
+import { cancelRun, continueRun, needsParts, stagedFixesNow, startRun } from './validate-run';
 import { readWorkbookInput } from './workbook-input';
 
-function validateNow(ports: AppPorts) {
-  const input = readWorkbookInput(ports);
+function validateNow(ports: AppPorts, heads?: SheetHead[]) {
+  const input = readWorkbookInput(ports, undefined, undefined, heads);
   if (input.sheets.length === 0) {
     throw new UserError(
       'validate.noSheets',
@@ -46,7 +49,11 @@ export function getValidationReport(ports: AppPorts): ValidationReport {
  */
 export function runValidation(ports: AppPorts): ValidationView {
   return ports.lock.run(() => {
-    const { input, result } = validateNow(ports);
+    const heads = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS);
+    // Too large for one call: the sidebar asks for the parts one by one (continueValidation).
+    const started = startRun(ports, heads);
+    if (started) return started;
+    const { input, result } = validateNow(ports, heads);
     const sheetIds: Record<string, number> = {};
     for (const head of input.heads) sheetIds[head.name] = head.id;
     const actions = loadHistory(ports.workbook);
@@ -93,6 +100,16 @@ export function runValidation(ports: AppPorts): ValidationView {
   });
 }
 
+/** The next part of a 検証 in parts; the last one marks the cells. */
+export function continueValidation(ports: AppPorts, runId: string): ValidationView {
+  return continueRun(ports, runId);
+}
+
+/** 中止 of a 検証 in parts. */
+export function cancelValidation(ports: AppPorts, runId: string): { cancelled: boolean } {
+  return cancelRun(ports, runId);
+}
+
 /** ハイライトを消す: restores the fills and notes the last 検証 replaced (cells staff changed since are left as they are). */
 export function clearHighlights(ports: AppPorts): HighlightResult {
   return ports.lock.run(() => {
@@ -103,10 +120,19 @@ export function clearHighlights(ports: AppPorts): HighlightResult {
   });
 }
 
+/**
+ * The safe fixes now: found by validating, or — for a workbook validated in parts — those the
+ * last 検証 staged that still apply (their cells hold what they held then).
+ */
+function currentFixes(ports: AppPorts): ReturnType<typeof fixWrites> {
+  const heads = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS);
+  if (needsParts(ports, heads)) return stagedFixesNow(ports);
+  return fixWrites(validateNow(ports, heads).result.issues);
+}
+
 /** 安全な修正を適用, step 1: the fixes, before and after, and a token that pins them. */
 export function previewFixes(ports: AppPorts): FixPreview {
-  const { result } = validateNow(ports);
-  const fixes = fixWrites(result.issues);
+  const fixes = currentFixes(ports);
   const byKind: Record<string, number> = {};
   for (const { issue } of fixes) byKind[issue.fix?.kind ?? ''] = (byKind[issue.fix?.kind ?? ''] ?? 0) + 1;
   return {
@@ -123,8 +149,7 @@ export function previewFixes(ports: AppPorts): FixPreview {
  */
 export function applyFixes(ports: AppPorts, token: string): FixResult {
   return ports.lock.run(() => {
-    const { result } = validateNow(ports);
-    const fixes = fixWrites(result.issues);
+    const fixes = currentFixes(ports);
     if (fixToken(fixes) !== token) {
       throw new UserError(
         'fix.changed',

@@ -78,6 +78,7 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
               'data-testid': 'validate-run',
             }),
           ),
+      state.progress ? progressBlock(ctx) : null,
       tools(ctx),
       state.notice
         ? el('p', { class: 'result', role: 'status', id: ID.notice, tabindex: -1 }, noticeText(state.notice, ctx.lang))
@@ -92,6 +93,24 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
     if (focus)
       queueMicrotask(() => (document.getElementById(FOCUS_IDS[focus]) ?? document.getElementById(ID.run))?.focus());
     if (first) queueMicrotask(() => void flow.loadUndoInfo());
+  }
+
+  /** How far a 検証 in parts is, with 中止. */
+  function progressBlock(ctx: SectionContext): HTMLElement | null {
+    const { progress, stopRequested } = flow.state;
+    if (!progress) return null;
+    return el(
+      'div',
+      { class: 'block progress', 'data-testid': 'validate-progress' },
+      el('p', { role: 'status' }, ctx.t('validate.progress', { done: progress.done, total: progress.total })),
+      el('progress', { max: progress.total, value: progress.done }),
+      stopRequested
+        ? el('p', { class: 'hint' }, ctx.t('validate.stopping'))
+        : button(ctx.t('validate.stop'), () => flow.stopRun(), {
+            class: 'btn btn-secondary',
+            'data-testid': 'validate-stop',
+          }),
+    );
   }
 
   /** ハイライトを消す, 安全な修正を適用, and 元に戻す when there is something to undo. */
