@@ -213,7 +213,8 @@ const StoredMappings = z.object({ v: z.number(), s: z.record(z.string(), z.unkno
 
 /** The mappings of a document as a compact, versioned JSON string for a document property. */
 export function serializeMappings(mappings: Readonly<Record<string, ColumnMapping>>): string {
-  const s: Record<string, { k: SheetKind; h: number; c: Record<string, number> }> = {};
+  // Keyed by sheet name, and staff name sheets freely: no prototype, so '__proto__' is a name like any other.
+  const s = Object.create(null) as Record<string, { k: SheetKind; h: number; c: Record<string, number> }>;
   for (const name of Object.keys(mappings).sort()) {
     const m = mappings[name] as ColumnMapping;
     const c: Record<string, number> = {};
@@ -245,21 +246,26 @@ function unreadable(en: string, ja: string, sheet?: string): SheetIssue {
  * dropped so staff confirm it again. A missing property (null, '') is simply {}.
  */
 export function parseMappings(json: string | null | undefined): ParsedMappings {
-  if (json === null || json === undefined || json.trim() === '') return { mappings: {}, issues: [] };
+  if (json === null || json === undefined || json.trim() === '') return { mappings: Object.create(null), issues: [] };
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch {
-    return { mappings: {}, issues: [unreadable('not JSON', 'JSONではありません')] };
+    return { mappings: Object.create(null), issues: [unreadable('not JSON', 'JSONではありません')] };
   }
   const top = StoredMappings.safeParse(data);
-  if (!top.success) return { mappings: {}, issues: [unreadable('unexpected shape', '形式が違います')] };
+  if (!top.success)
+    return { mappings: Object.create(null), issues: [unreadable('unexpected shape', '形式が違います')] };
   if (top.data.v !== STORE_VERSION)
-    return { mappings: {}, issues: [unreadable(`version ${top.data.v}`, `バージョン${top.data.v}`)] };
-  const mappings: Record<string, ColumnMapping> = {};
+    return { mappings: Object.create(null), issues: [unreadable(`version ${top.data.v}`, `バージョン${top.data.v}`)] };
+  // Sheet names are keys: a dictionary without a prototype, so that a sheet named 'constructor' or
+  // '__proto__' finds its own mapping and nothing of Object.prototype. The entries are read from
+  // the JSON itself, which keeps an own '__proto__' key as a key.
+  const mappings = Object.create(null) as Record<string, ColumnMapping>;
   const issues: SheetIssue[] = [];
-  for (const name of Object.keys(top.data.s)) {
-    const entry = StoredEntry.safeParse(top.data.s[name]);
+  const stored = (data as { s: Record<string, unknown> }).s;
+  for (const name of Object.keys(stored)) {
+    const entry = StoredEntry.safeParse(stored[name]);
     if (!entry.success) {
       issues.push(unreadable('unexpected entry', '項目の形式が違います', name));
       continue;
