@@ -1,6 +1,6 @@
 /** The sidebar's read actions and the mapping staff confirm: sheet list, mapping view, save and clear. */
 import { UserError } from '../errors';
-import { isOutputSheet } from '../output-sheets';
+import { OUTPUT_SHEETS, isOutputSheet } from '../output-sheets';
 import type { SheetHead } from '../ports';
 import { detectSheetAs, diagnoseHeader } from '../sheets/detect';
 import {
@@ -39,7 +39,7 @@ export function getSidebarState(ports: AppPorts): SidebarState {
   const cached = ports.cache.get(SECTION_KEY);
   if (cached !== null) ports.cache.remove(SECTION_KEY);
   const section = (SECTIONS as readonly string[]).indexOf(cached ?? '') >= 0 ? (cached as Section) : 'setup';
-  const heads = ports.workbook.heads(HEAD_ROWS);
+  const heads = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS);
   const mappings = loadMappings(ports);
   const settings = loadSettings(ports.workbook, heads, mappings);
   // Tsunagu's own output sheets are not staff data: they are not listed for mapping.
@@ -114,7 +114,7 @@ function firstTextRow(head: SheetHead): number {
 }
 
 function headOf(ports: AppPorts, sheet: string): SheetHead {
-  const head = ports.workbook.heads(HEAD_ROWS).find((h) => h.name === sheet);
+  const head = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS).find((h) => h.name === sheet);
   if (!head) {
     throw new UserError(
       'sheet.notFound',
