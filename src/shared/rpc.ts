@@ -244,6 +244,9 @@ const sheetName = z.string().check(z.minLength(1), z.maxLength(100));
 const fieldKey = z.string().check(z.maxLength(40), z.regex(/^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_-]+)?$/));
 
 /** Argument schemas: the server parses every call with these before doing anything. */
+/** A 検証 in parts: V and the instant it started (yyyyMMddHHmmssSSS). */
+const runId = z.string().check(z.regex(/^V\d{17}$/));
+
 export const rpcArgs = {
   getSidebarState: z.tuple([]),
   setupSheets: z.tuple([]),
@@ -268,8 +271,8 @@ export const rpcArgs = {
   ]),
   clearMapping: z.tuple([sheetName]),
   runValidation: z.tuple([]),
-  continueValidation: z.tuple([z.string().check(z.minLength(1), z.maxLength(100))]),
-  cancelValidation: z.tuple([z.string().check(z.minLength(1), z.maxLength(100))]),
+  continueValidation: z.tuple([runId]),
+  cancelValidation: z.tuple([runId]),
   getValidationReport: z.tuple([]),
   clearHighlights: z.tuple([]),
   previewFixes: z.tuple([]),

@@ -3,7 +3,7 @@
  * highlights, preview and apply fixes, undo), apart from the DOM so it can be tested in Node.
  */
 import type { FixPreview, FixResult, Message, ValidationProgress, ValidationView } from '../shared/rpc';
-import { addValidationPart } from '../shared/validation-parts';
+import { addValidationPart } from './validation-parts';
 import { RpcError } from './rpc-client';
 import type { ActionRunner, ServerCall } from './server-call';
 import { UndoOffer } from './undo';
@@ -24,6 +24,8 @@ export interface ValidateState {
   progress: ValidationProgress | null;
   /** Staff pressed 中止 during a 検証 in parts: it stops after the part under way. */
   stopRequested: boolean;
+  /** A part failed (its error is shown): 続ける runs it again, 中止 stops the run. */
+  partFailed: boolean;
   /** The before/after preview on screen, waiting for 「この内容で修正」 or キャンセル. */
   preview: FixPreview | null;
   /** The server refused the fixes because the sheets changed after the preview (its own message). */
@@ -46,12 +48,16 @@ export class ValidateFlow {
     validation: null,
     progress: null,
     stopRequested: false,
+    partFailed: false,
     preview: null,
     fixChanged: null,
     notice: null,
     openGroups: new Map(),
     focus: null,
   };
+
+  /** What the parts done so far found, kept while a failed part waits for 続ける. */
+  private partial: ValidationView | null = null;
 
   constructor(
     private readonly server: ServerCall,
@@ -221,25 +227,36 @@ export class ValidateFlow {
    */
   private async validate(focus: FocusTarget | null): Promise<void> {
     this.state.stopRequested = false;
-    let view = await this.run(() => this.server('runValidation'));
+    this.state.partFailed = false;
+    this.partial = null;
+    const view = await this.run(() => this.server('runValidation'));
+    await this.drive(view, focus);
+  }
+
+  /** The parts of a 検証 in parts still to come, one after another; a failed part waits for 続ける or 中止. */
+  private async drive(first: ValidationView | undefined, focus: FocusTarget | null): Promise<void> {
+    let view = first;
     while (view?.running) {
       const running = view.running;
       this.state.progress = running;
       this.changed();
       if (this.state.stopRequested) {
-        await this.run(() => this.server('cancelValidation', running.runId));
-        this.state.progress = null;
-        this.state.stopRequested = false;
-        this.state.notice = { kind: 'stopped' };
-        this.state.focus = 'notice';
-        this.changed();
+        await this.stop(running.runId);
         return;
       }
       const earlier: ValidationView = view;
       const part = await this.run(() => this.server('continueValidation', running.runId));
-      view = part ? addValidationPart(earlier, part) : undefined;
+      if (!part) {
+        // The server keeps the run where it was: the same part can run again.
+        this.partial = earlier;
+        this.state.partFailed = true;
+        this.changed();
+        return;
+      }
+      view = addValidationPart(earlier, part);
     }
     this.state.progress = null;
+    this.partial = null;
     if (view) {
       this.state.validation = view;
       this.undo.set(view.undo);
@@ -248,10 +265,34 @@ export class ValidateFlow {
     this.changed();
   }
 
-  /** 中止: a 検証 in parts stops after the part under way. */
+  /** 中止: a 検証 in parts stops after the part under way (at once when a part failed). */
   stopRun(): void {
-    if (!this.state.progress) return;
+    const progress = this.state.progress;
+    if (!progress) return;
+    if (this.state.partFailed) {
+      void this.stop(progress.runId);
+      return;
+    }
     this.state.stopRequested = true;
+    this.changed();
+  }
+
+  /** 続ける: runs the part that failed again, and the rest after it. */
+  async resumeRun(): Promise<void> {
+    if (!this.state.partFailed || !this.partial) return;
+    this.state.partFailed = false;
+    this.startAction();
+    await this.drive(this.partial, 'summary');
+  }
+
+  private async stop(runId: string): Promise<void> {
+    await this.run(() => this.server('cancelValidation', runId));
+    this.state.progress = null;
+    this.state.stopRequested = false;
+    this.state.partFailed = false;
+    this.partial = null;
+    this.state.notice = { kind: 'stopped' };
+    this.state.focus = 'notice';
     this.changed();
   }
 

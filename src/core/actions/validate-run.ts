@@ -217,7 +217,19 @@ export function continueRun(ports: AppPorts, runId: string): ValidationView {
     const state = stateOf(ports, runId);
     if (state.done >= state.parts.length) return finishRun(ports, state);
     const work = state.parts[state.done] as ChunkWork;
-    const issues = runPart(ports, state, work);
+    let issues: ValidationIssue[];
+    try {
+      issues = runPart(ports, state, work);
+    } catch (error) {
+      // Rows that moved under the run make its plan wrong: it stops (nothing in staff sheets changed yet).
+      if (error instanceof UserError && error.code === 'validate.changedDuringRun') ports.store.remove(RUN_KEY);
+      // Otherwise the run stays where it was: the same part runs again when asked.
+      throw writeFailed(
+        error,
+        'この部分の検証結果を書き込めませんでした。「続ける」でこの部分からやり直せます',
+        'This part of the validation could not be written; “Continue” runs it again',
+      );
+    }
     state.done += 1;
     saveState(ports, state);
     return viewOf(state, issues, 0);
@@ -227,8 +239,7 @@ export function continueRun(ports: AppPorts, runId: string): ValidationView {
 /** 中止: forgets the run; 検証結果 says it was stopped. No staff sheet changed, so nothing is taken back. */
 export function cancelRun(ports: AppPorts, runId: string): { cancelled: boolean } {
   return ports.lock.run(() => {
-    const state = loadState(ports);
-    if (!state || state.id !== runId) return { cancelled: false };
+    stateOf(ports, runId);
     ports.store.remove(RUN_KEY);
     ports.workbook.writeOutputSheet({
       name: VALIDATION_SHEET,
@@ -384,19 +395,22 @@ interface StagedFix {
   before: StoredValue;
 }
 
+function doneRun(text: string | null): DoneRun | null {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as DoneRun;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The safe fixes the last finished 検証 in parts staged that still apply: each cell still holds
  * what it held then (a cell staff changed since, or that now holds a formula, is left out).
  * Reads the fixed cells column by column in a bounded number of runs.
  */
 export function stagedFixesNow(ports: AppPorts): Array<{ write: ValueWrite; issue: ValidationIssue }> {
-  const text = ports.store.get(DONE_KEY);
-  let done: DoneRun | null = null;
-  try {
-    done = text === null ? null : (JSON.parse(text) as DoneRun);
-  } catch {
-    done = null;
-  }
+  const done = doneRun(ports.store.get(DONE_KEY));
   if (!done) {
     throw new UserError(
       'fix.noRun',

@@ -231,8 +231,9 @@ export function writeMarks(workbook: Workbook, marks: readonly MarkWrite[], chan
         fillRow[c] = m.background;
       }
     }
-    workbook.writeBlock(sheet, rect, { notes, backgrounds: fills });
+    // Recorded before writing: a write that fails half-way (notes written, fills not) is still taken back.
     for (const change of made) changes.push(change);
+    workbook.writeBlock(sheet, rect, { notes, backgrounds: fills });
   }
   return changes;
 }

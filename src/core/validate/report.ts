@@ -1,7 +1,6 @@
 /** Turns validation issues into what staff see: 検証結果 rows, cell marks, the sidebar's groups, the safe-fix list. */
 import type { CellValue } from '../ports';
 import type { FixPreviewItem, IssueGroup, IssueView, ValidationReport } from '../../shared/rpc';
-import { GROUP_LIMIT } from '../../shared/validation-parts';
 import type { MarkWrite, ValueWrite } from '../history/cells';
 import { columnLetter } from '../sheets/rows';
 import { guardFormula } from '../text/formula';
@@ -13,8 +12,8 @@ export const RESULT_HEADER = ['シート', 'セル', '行', '列', '重大度', 
 export const ERROR_FILL = '#f4c7c3';
 export const WARNING_FILL = '#fce8b2';
 const MARK_PREFIX = '【つなぐ検証】';
-/** Issues per group sent to the sidebar; the rest are counted (shared with the sidebar, which adds parts up). */
-export { GROUP_LIMIT };
+/** Issues per group sent to the sidebar; the rest are counted (the sidebar adds parts up to as many: src/ui/validation-parts.ts). */
+export const GROUP_LIMIT = 50;
 /** Fixes listed in the preview; the rest are counted. */
 export const PREVIEW_LIMIT = 300;
 

@@ -2,7 +2,7 @@
 import type { FixPreview, FixResult, ValidationReport, ValidationView } from '../../shared/rpc';
 import { Session } from '../session';
 import { type Io, UsageError, unwrap } from './io';
-import { printStats, takeStats, type ActionStats } from './stats';
+import { addStats, printStats, takeStats, type ActionStats } from './stats';
 
 export interface ValidateFlags {
   json?: boolean;
@@ -16,6 +16,24 @@ function bookPath(rest: string[], usage: string): string {
   return path;
 }
 
+/**
+ * 検証 as the sidebar runs it: one call, and for a workbook too large for one Apps Script call the
+ * parts after it (continueValidation), each one execution with its own stats.
+ */
+export function validateInParts(session: Session, path: string): { view: ValidationView; parts: ActionStats[] } {
+  const parts: ActionStats[] = [];
+  const step = (name: string, ...args: unknown[]): ValidationView => {
+    session.emu.stats.reset();
+    const view = unwrap<ValidationView>(session.run(name, ...args), path);
+    session.emu.endExecution();
+    parts.push(takeStats(session.emu.stats));
+    return view;
+  };
+  let view = step('runValidation');
+  while (view.running) view = step('continueValidation', view.running.runId);
+  return { view, parts };
+}
+
 /** validate: exit 0 when there are no errors, 1 when there are, 2 for unusable input. */
 export async function runValidate(rest: string[], flags: ValidateFlags, io: Io): Promise<number> {
   const path = bookPath(
@@ -27,11 +45,12 @@ export async function runValidate(rest: string[], flags: ValidateFlags, io: Io):
   const found = unwrap<ValidationReport>(session.run('getValidationReport'), path);
   const readStats = takeStats(session.emu.stats);
   let writeStats: ActionStats | null = null;
+  let writeParts: ActionStats[] = [];
   let written = '';
   if (flags.write) {
-    session.emu.stats.reset();
-    const view = unwrap<ValidationView>(session.run('runValidation'), path);
-    writeStats = takeStats(session.emu.stats);
+    const { view, parts } = validateInParts(session, path);
+    writeParts = parts;
+    writeStats = addStats(parts);
     await session.save(path);
     written = `「${view.resultSheet}」シートを書き込み、${view.highlighted}個のセルに印を付けて保存しました / wrote ${view.resultSheet}, marked ${view.highlighted} cells, saved ${path}`;
   }
@@ -52,7 +71,11 @@ export async function runValidate(rest: string[], flags: ValidateFlags, io: Io):
     );
     if (written) io.out(written);
   }
-  if (flags.stats && !flags.json) printStats(io, writeStats ? 'runValidation' : 'getValidationReport', stats);
+  if (flags.stats && !flags.json) {
+    if (writeParts.length > 1)
+      writeParts.forEach((part, i) => printStats(io, `runValidation ${i + 1}/${writeParts.length}`, part));
+    printStats(io, writeStats ? 'runValidation' : 'getValidationReport', stats);
+  }
   return found.counts.errors > 0 ? 1 : 0;
 }
 
@@ -60,6 +83,9 @@ export async function runValidate(rest: string[], flags: ValidateFlags, io: Io):
 export async function runFix(rest: string[], flags: ValidateFlags, io: Io): Promise<number> {
   const path = bookPath(rest, '使い方: tsunagu fix <book.xlsx> [--write] / usage: tsunagu fix <book.xlsx> [--write]');
   const session = await Session.open(path);
+  // A workbook validated in parts takes its safe fixes from its last 検証: run one first when needed.
+  const first = session.run('previewFixes') as { ok: boolean; error?: { code: string } };
+  if (!first.ok && first.error?.code === 'fix.noRun') validateInParts(session, path);
   session.emu.stats.reset();
   const preview = unwrap<FixPreview>(session.run('previewFixes'), path);
   const previewStats = takeStats(session.emu.stats);

@@ -97,7 +97,7 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
 
   /** How far a 検証 in parts is, with 中止. */
   function progressBlock(ctx: SectionContext): HTMLElement | null {
-    const { progress, stopRequested } = flow.state;
+    const { progress, stopRequested, partFailed } = flow.state;
     if (!progress) return null;
     return el(
       'div',
@@ -106,10 +106,20 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
       el('progress', { max: progress.total, value: progress.done }),
       stopRequested
         ? el('p', { class: 'hint' }, ctx.t('validate.stopping'))
-        : button(ctx.t('validate.stop'), () => flow.stopRun(), {
-            class: 'btn btn-secondary',
-            'data-testid': 'validate-stop',
-          }),
+        : el(
+            'div',
+            { class: 'actions' },
+            partFailed
+              ? button(ctx.t('validate.resume'), () => void flow.resumeRun(), {
+                  class: 'btn btn-primary',
+                  'data-testid': 'validate-resume',
+                })
+              : null,
+            button(ctx.t('validate.stop'), () => flow.stopRun(), {
+              class: 'btn btn-secondary',
+              'data-testid': 'validate-stop',
+            }),
+          ),
     );
   }
 

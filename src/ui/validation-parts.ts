@@ -1,7 +1,7 @@
 /** Putting a 検証 in parts back together: each part's view added to what the earlier parts showed. */
-import type { IssueGroup, ValidationView } from './rpc';
+import type { IssueGroup, ValidationView } from '../shared/rpc';
 
-/** Issues listed per group; the group's total counts the rest. */
+/** Issues listed per group, as many as the server sends for one part (GROUP_LIMIT in core/validate/report.ts). */
 export const GROUP_LIMIT = 50;
 
 /**
