@@ -55,7 +55,13 @@ export function validateInParts(session: Session, into: MeasuredAction[], label 
   let view = measureRpc<ValidationView>(session, 'runValidation', [], into, label);
   while (view.running) {
     const { runId, done, total } = view.running;
-    view = measureRpc<ValidationView>(session, 'continueValidation', [runId], into, `${label} part ${done + 1}/${total}`);
+    view = measureRpc<ValidationView>(
+      session,
+      'continueValidation',
+      [runId],
+      into,
+      `${label} part ${done + 1}/${total}`,
+    );
   }
   return view;
 }

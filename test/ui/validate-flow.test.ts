@@ -122,6 +122,8 @@ describe('ValidateFlow', () => {
         severity,
         message: { ja: code, en: code },
         value: '',
+        suggestion: null,
+        fixable: false,
       })),
     });
     const part = (done: number, groups: ReturnType<typeof group>[], errors: number): ValidationView => ({

@@ -451,4 +451,3 @@ export function stagedFixesNow(ports: AppPorts): Array<{ write: ValueWrite; issu
   still.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
   return still.map(({ write, issue }) => ({ write, issue }));
 }
-
