@@ -5,16 +5,28 @@ import { codePath, sidebarPath } from './paths';
 import { Sandbox } from './sandbox';
 import { UsageError } from './commands/io';
 
+export interface SessionOptions {
+  /**
+   * The clock of the emulator and of the bundle's `new Date()`; the real time by default. A fixed
+   * clock makes every run of an action record exactly the same (the fault-injection harness needs it).
+   */
+  now?: () => Date;
+}
+
 export class Session {
   readonly sandbox: Sandbox;
 
-  private constructor(readonly emu: Emulator) {
+  private constructor(
+    readonly emu: Emulator,
+    options: SessionOptions = {},
+  ) {
     if (!existsSync(codePath())) {
       throw new UsageError(
         'dist/Code.js がありません。先に npm run build を実行してください / dist/Code.js is missing: run npm run build first',
       );
     }
-    this.sandbox = Sandbox.fromFile(codePath(), emu.globals);
+    const now = options.now;
+    this.sandbox = Sandbox.fromFile(codePath(), emu.globals, now ? { now: () => now().getTime() } : {});
   }
 
   /** The files HtmlService serves, as the Apps Script project holds them. */
@@ -23,22 +35,26 @@ export class Session {
   }
 
   /** A new, empty spreadsheet. */
-  static create(name = '無題のスプレッドシート'): Session {
-    return new Session(Emulator.create(name, { htmlFiles: Session.htmlFiles() }));
+  static create(name = '無題のスプレッドシート', options: SessionOptions = {}): Session {
+    const emu = Emulator.create(name, { htmlFiles: Session.htmlFiles(), ...(options.now ? { now: options.now } : {}) });
+    return new Session(emu, options);
   }
 
   /** Opens an .xlsx workbook; unusable input becomes a UsageError with a one-line reason. */
-  static async open(path: string): Promise<Session> {
+  static async open(path: string, options: SessionOptions = {}): Promise<Session> {
     if (!existsSync(path)) throw new UsageError(`ファイルが見つかりません: ${path} / file not found: ${path}`);
     let emu: Emulator;
     try {
-      emu = await Emulator.fromXlsx(path, { htmlFiles: Session.htmlFiles() });
+      emu = await Emulator.fromXlsx(path, {
+        htmlFiles: Session.htmlFiles(),
+        ...(options.now ? { now: options.now } : {}),
+      });
     } catch (error) {
       throw new UsageError(
         `xlsx ブックとして読めません: ${path}（${(error as Error).message}）/ not a readable .xlsx workbook: ${path}`,
       );
     }
-    return new Session(emu);
+    return new Session(emu, options);
   }
 
   /** Calls a server function the way google.script.run does: arguments and result pass its serialisation rules. */

@@ -1,7 +1,7 @@
 /** tsunagu validate and tsunagu fix: the 検証 and 安全な修正 actions run on an .xlsx through the real bundle. */
 import type { FixPreview, FixResult, ValidationReport, ValidationView } from '../../shared/rpc';
-import { Session } from '../session';
-import { type Io, UsageError, unwrap } from './io';
+import { Book, type CliContext } from './book';
+import { type Io, UsageError } from './io';
 import { printStats } from './stats';
 
 export interface ValidateFlags {
@@ -17,14 +17,20 @@ function bookPath(rest: string[], usage: string): string {
 }
 
 /** validate: exit 0 when there are no errors, 1 when there are, 2 for unusable input. */
-export async function runValidate(rest: string[], flags: ValidateFlags, io: Io): Promise<number> {
+export async function runValidate(
+  rest: string[],
+  flags: ValidateFlags,
+  io: Io,
+  context: CliContext = {},
+): Promise<number> {
   const path = bookPath(
     rest,
     '使い方: tsunagu validate <book.xlsx> [--json] [--write] / usage: tsunagu validate <book.xlsx> [--json] [--write]',
   );
-  const session = await Session.open(path);
+  const book = await Book.open(path, io, context);
+  const session = book.session;
   session.emu.stats.reset();
-  const found = unwrap<ValidationReport>(session.run('getValidationReport'), path);
+  const found = book.read<ValidationReport>('getValidationReport');
   const readCalls = session.emu.stats.byMethod();
   if (flags.json) {
     io.out(JSON.stringify(found, null, 2));
@@ -43,8 +49,7 @@ export async function runValidate(rest: string[], flags: ValidateFlags, io: Io):
   }
   if (flags.write) {
     session.emu.stats.reset();
-    const view = unwrap<ValidationView>(session.run('runValidation'), path);
-    await session.save(path);
+    const view = await book.write<ValidationView>('runValidation');
     if (!flags.json)
       io.out(
         `「${view.resultSheet}」シートを書き込み、${view.highlighted}個のセルに印を付けて保存しました / wrote ${view.resultSheet}, marked ${view.highlighted} cells, saved ${path}`,
@@ -57,10 +62,11 @@ export async function runValidate(rest: string[], flags: ValidateFlags, io: Io):
 }
 
 /** fix: shows the safe fixes; with --write applies them and saves. Exit 0, or 2 for unusable input. */
-export async function runFix(rest: string[], flags: ValidateFlags, io: Io): Promise<number> {
+export async function runFix(rest: string[], flags: ValidateFlags, io: Io, context: CliContext = {}): Promise<number> {
   const path = bookPath(rest, '使い方: tsunagu fix <book.xlsx> [--write] / usage: tsunagu fix <book.xlsx> [--write]');
-  const session = await Session.open(path);
-  const preview = unwrap<FixPreview>(session.run('previewFixes'), path);
+  const book = await Book.open(path, io, context);
+  const session = book.session;
+  const preview = book.read<FixPreview>('previewFixes');
   if (flags.json) io.out(JSON.stringify(preview, null, 2));
   else {
     for (const item of preview.items)
@@ -75,8 +81,7 @@ export async function runFix(rest: string[], flags: ValidateFlags, io: Io): Prom
     return 0;
   }
   session.emu.stats.reset();
-  const result = unwrap<FixResult>(session.run('applyFixes', preview.token), path);
-  await session.save(path);
+  const result = await book.write<FixResult>('applyFixes', preview.token);
   if (!flags.json)
     io.out(
       `${result.applied}件を修正して保存しました（元に戻すはサイドバーから）/ applied ${result.applied} fixes and saved ${path}`,

@@ -13,6 +13,7 @@ import { EmuLockService, type LockScope } from './lock';
 import { EmuPropertiesService } from './properties';
 import { EmuScriptApp, type TriggerRecord } from './script-app';
 import { EmuSession } from './session';
+import { snapshotWorkbook, type WorkbookSnapshot } from './snapshot';
 import { DEFAULT_SHEET_PREFIX } from './spreadsheet';
 import { EmuSpreadsheetApp } from './spreadsheet-app';
 import { EmuUi, UiScript } from './ui';
@@ -194,6 +195,14 @@ export class Emulator {
    */
   failAtMutation(n: number | null): void {
     this.ctx.faults.arm(n);
+  }
+
+  /**
+   * The whole workbook as plain data (cells with values, formulas, formats, notes, fills, fonts and
+   * rules; sheets, order, visibility, grid; developer metadata; document properties). Not a service call.
+   */
+  snapshot(): WorkbookSnapshot {
+    return snapshotWorkbook(this.ctx.workbook);
   }
 
   /** The mutating service calls since the last failAtMutation (or the start), in order. */

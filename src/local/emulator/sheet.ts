@@ -5,6 +5,7 @@ import { interpretInput, storeInto } from './cell-values';
 import { normalizeColor } from './colors';
 import type { EmulatorContext } from './context';
 import { displayValue } from './number-format';
+import { EmuDeveloperMetadataFinder, addMetadata, metadataObjects } from './metadata';
 import { EmuRange } from './range';
 import { EmuSpreadsheet, checkSheetName } from './spreadsheet';
 import { CLEAR_ALL, DEFAULT_COLUMN_WIDTH, rangeRefOf, type CellValue, type SheetModel } from './workbook';
@@ -14,6 +15,7 @@ type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
 const SHEET_METHODS = [
   'activate',
+  'addDeveloperMetadata',
   'appendRow',
   'autoResizeColumn',
   'autoResizeColumns',
@@ -21,6 +23,7 @@ const SHEET_METHODS = [
   'clearContents',
   'clearFormats',
   'clearNotes',
+  'createDeveloperMetadataFinder',
   'deleteColumn',
   'deleteColumns',
   'deleteRow',
@@ -28,6 +31,7 @@ const SHEET_METHODS = [
   'getActiveRange',
   'getColumnWidth',
   'getDataRange',
+  'getDeveloperMetadata',
   'getFrozenColumns',
   'getFrozenRows',
   'getIndex',
@@ -147,6 +151,24 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
     this.ctx.workbook.activeSheet = this.model;
     this.ctx.workbook.activeRange = null;
     return this.self;
+  }
+
+  addDeveloperMetadata(
+    key: string,
+    valueOrVisibility?: string | GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+    visibility?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  ): GasSheet {
+    const args = [key, valueOrVisibility, visibility].filter((a) => a !== undefined);
+    addMetadata(this.ctx, this.model.metadata, args);
+    return this.self;
+  }
+
+  createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
+    return asGas(new EmuDeveloperMetadataFinder(this.ctx, this.model));
+  }
+
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+    return metadataObjects(this.ctx, this.model.metadata);
   }
 
   /** Appends after the last row with content, growing the grid when the row (or its width) does not fit. */

@@ -12,6 +12,12 @@ import { CellError, DateValue, WorkbookModel, type Cell, type RangeRef, type She
  * the keys, column B the values, all as text.
  */
 export const PROPERTIES_SHEET = '_tsunagu_properties';
+/**
+ * Developer metadata travels the same way (an .xlsx file has no place for it): one row per record,
+ * sheet name ('' for the spreadsheet itself), id, key, value as JSON (so null stays null), visibility.
+ */
+export const METADATA_SHEET = '_tsunagu_metadata';
+const HIDDEN_SHEETS = [PROPERTIES_SHEET, METADATA_SHEET];
 
 /** Excel's column width unit is about 7 pixels of its default font; Sheets measures in pixels. */
 const PX_PER_WIDTH_UNIT = 7;
@@ -161,6 +167,14 @@ export async function saveWorkbook(model: WorkbookModel): Promise<Uint8Array> {
     const ws = wb.addWorksheet(PROPERTIES_SHEET, { state: 'veryHidden' });
     for (const [key, value] of model.documentProperties) ws.addRow([key, value]);
   }
+  const metadata = [
+    ...model.metadata.map((m) => ['', m] as const),
+    ...model.sheets.flatMap((sheet) => sheet.metadata.map((m) => [sheet.name, m] as const)),
+  ];
+  if (metadata.length > 0) {
+    const ws = wb.addWorksheet(METADATA_SHEET, { state: 'veryHidden' });
+    for (const [sheet, m] of metadata) ws.addRow([sheet, m.id, m.key, JSON.stringify(m.value), m.visibility]);
+  }
   const active = model.sheets.indexOf(model.active());
   wb.views = [
     { x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: Math.max(0, active), visibility: 'visible' },
@@ -263,6 +277,34 @@ function sheetDocumentProperties(ws: ExcelJS.Worksheet, into: Map<string, string
   });
 }
 
+/** Developer metadata rows back onto the spreadsheet and its sheets; rows naming a sheet that is gone are dropped. */
+function sheetMetadata(ws: ExcelJS.Worksheet, model: WorkbookModel): void {
+  ws.eachRow((row) => {
+    const text = (n: number): string => {
+      const v = row.getCell(n).value;
+      return v === null || v === undefined ? '' : String(v);
+    };
+    const id = Number(text(2));
+    const key = text(3);
+    if (!Number.isInteger(id) || id < 1 || key === '' || model.metadataById(id)) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text(4));
+    } catch {
+      return;
+    }
+    const sheetName = text(1);
+    const holder = sheetName === '' ? model : model.sheetByName(sheetName);
+    if (!holder) return;
+    holder.metadata.push({
+      id,
+      key,
+      value: typeof value === 'string' ? value : null,
+      visibility: text(5) === 'PROJECT' ? 'PROJECT' : 'DOCUMENT',
+    });
+  });
+}
+
 /** Reads an .xlsx file into a spreadsheet model; its name is the file's title, or fallbackName. */
 export async function loadWorkbook(
   data: Uint8Array,
@@ -274,10 +316,11 @@ export async function loadWorkbook(
   const name = wb.title || fallbackName;
   const model = new WorkbookModel(idFor(name), name);
   const pending: PendingRange[] = [];
-  const worksheets = wb.worksheets.filter((ws) => ws.name !== PROPERTIES_SHEET);
+  const worksheets = wb.worksheets.filter((ws) => HIDDEN_SHEETS.indexOf(ws.name) < 0);
   for (const ws of worksheets) model.addSheet(ws.name);
   for (const ws of wb.worksheets) {
     if (ws.name === PROPERTIES_SHEET) sheetDocumentProperties(ws, model.documentProperties);
+    if (ws.name === METADATA_SHEET) sheetMetadata(ws, model);
   }
   worksheets.forEach((ws, index) => {
     const sheet = model.sheets[index] as SheetModel;
