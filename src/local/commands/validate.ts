@@ -2,7 +2,7 @@
 import type { FixPreview, FixResult, ValidationReport, ValidationView } from '../../shared/rpc';
 import { Book, type CliContext } from './book';
 import { type Io, UsageError } from './io';
-import { printStats } from './stats';
+import { printStats, takeStats, type ActionStats } from './stats';
 
 export interface ValidateFlags {
   json?: boolean;
@@ -31,9 +31,18 @@ export async function runValidate(
   const session = book.session;
   session.emu.stats.reset();
   const found = book.read<ValidationReport>('getValidationReport');
-  const readCalls = session.emu.stats.byMethod();
+  const readStats = takeStats(session.emu.stats);
+  let writeStats: ActionStats | null = null;
+  let written = '';
+  if (flags.write) {
+    session.emu.stats.reset();
+    const view = await book.write<ValidationView>('runValidation');
+    writeStats = takeStats(session.emu.stats);
+    written = `「${view.resultSheet}」シートを書き込み、${view.highlighted}個のセルに印を付けて保存しました / wrote ${view.resultSheet}, marked ${view.highlighted} cells, saved ${path}`;
+  }
+  const stats = writeStats ?? readStats;
   if (flags.json) {
-    io.out(JSON.stringify(found, null, 2));
+    io.out(JSON.stringify(flags.stats ? { ...found, stats: stats.summary } : found, null, 2));
   } else {
     for (const issue of found.issues) {
       const where = `${issue.sheet} ${issue.row}行 ${issue.column}`;
@@ -46,18 +55,9 @@ export async function runValidate(
     io.out(
       `エラー ${c.errors}件・警告 ${c.warnings}件・安全に直せるもの ${c.fixable}件 / ${c.errors} errors, ${c.warnings} warnings, ${c.fixable} safely fixable`,
     );
+    if (written) io.out(written);
   }
-  if (flags.write) {
-    session.emu.stats.reset();
-    const view = await book.write<ValidationView>('runValidation');
-    if (!flags.json)
-      io.out(
-        `「${view.resultSheet}」シートを書き込み、${view.highlighted}個のセルに印を付けて保存しました / wrote ${view.resultSheet}, marked ${view.highlighted} cells, saved ${path}`,
-      );
-    if (flags.stats) printStats(io, 'runValidation', session.emu.stats.byMethod());
-  } else if (flags.stats) {
-    printStats(io, 'getValidationReport', readCalls);
-  }
+  if (flags.stats && !flags.json) printStats(io, writeStats ? 'runValidation' : 'getValidationReport', stats);
   return found.counts.errors > 0 ? 1 : 0;
 }
 
@@ -66,9 +66,12 @@ export async function runFix(rest: string[], flags: ValidateFlags, io: Io, conte
   const path = bookPath(rest, '使い方: tsunagu fix <book.xlsx> [--write] / usage: tsunagu fix <book.xlsx> [--write]');
   const book = await Book.open(path, io, context);
   const session = book.session;
+  session.emu.stats.reset();
   const preview = book.read<FixPreview>('previewFixes');
-  if (flags.json) io.out(JSON.stringify(preview, null, 2));
-  else {
+  const previewStats = takeStats(session.emu.stats);
+  if (flags.json && !flags.write)
+    io.out(JSON.stringify(flags.stats ? { ...preview, stats: previewStats.summary } : preview, null, 2));
+  else if (!flags.json) {
     for (const item of preview.items)
       io.out(`${item.sheet}!${item.cell} [${item.kind}] ${item.before} → ${item.after}`);
     if (preview.total > preview.items.length)
@@ -76,16 +79,24 @@ export async function runFix(rest: string[], flags: ValidateFlags, io: Io, conte
     io.out(`安全に直せるもの ${preview.total}件 / ${preview.total} safe fixes`);
   }
   if (!flags.write) {
-    if (!flags.json)
+    if (!flags.json) {
       io.out('保存していません。適用するには --write を付けてください / nothing saved: add --write to apply');
+      if (flags.stats) printStats(io, 'previewFixes', previewStats);
+    }
     return 0;
   }
   session.emu.stats.reset();
   const result = await book.write<FixResult>('applyFixes', preview.token);
-  if (!flags.json)
+  const applyStats = takeStats(session.emu.stats);
+  if (flags.json) {
+    io.out(
+      JSON.stringify(flags.stats ? { ...preview, result, stats: applyStats.summary } : { ...preview, result }, null, 2),
+    );
+  } else {
     io.out(
       `${result.applied}件を修正して保存しました（元に戻すはサイドバーから）/ applied ${result.applied} fixes and saved ${path}`,
     );
-  if (flags.stats) printStats(io, 'applyFixes', session.emu.stats.byMethod());
+    if (flags.stats) printStats(io, 'applyFixes', applyStats);
+  }
   return 0;
 }
