@@ -101,6 +101,8 @@ export interface ValidationView {
   groups: IssueGroup[];
   /** The output sheet written, or null when nothing was written. */
   resultSheet: string | null;
+  /** What staff should know about where the results went (a sheet of theirs with the usual name was left alone). */
+  notices: Message[];
   /** Cells marked with a fill and a note. */
   highlighted: number;
   undo: UndoInfo | null;
@@ -215,6 +217,8 @@ export interface MatchReport {
 export interface CommitResult {
   committed: number;
   requests: number;
+  /** Approved pairs not written, each with the constraint that no longer holds. */
+  refused: Array<{ requestId: string; volunteerId: string; reason: Message }>;
   undo: UndoInfo | null;
 }
 

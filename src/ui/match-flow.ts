@@ -225,7 +225,12 @@ export class MatchFlow {
       this.changed();
       return;
     }
-    this.state.notice = { kind: 'committed', committed: outcome.result.committed, requests: outcome.result.requests };
+    this.state.notice = {
+      kind: 'committed',
+      committed: outcome.result.committed,
+      requests: outcome.result.requests,
+      refused: outcome.result.refused,
+    };
     this.undo.set(outcome.result.undo);
     this.state.focus = 'notice';
     this.changed();

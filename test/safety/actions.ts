@@ -76,7 +76,7 @@ export function demoSession(): Session {
   return session;
 }
 
-/** A demo workbook matched once, with one pair approved and a staff note column. */
+/** A demo workbook matched once, with one pair approved. */
 export function matchedSession(): { session: Session; view: MatchView } {
   const session = demoSession();
   const view = rpc<MatchView>(session, 'runMatching');
@@ -84,6 +84,43 @@ export function matchedSession(): { session: Session; view: MatchView } {
   if (!pair) throw new Error('the demo has no pair');
   rpc(session, 'setApproval', pair.requestId, pair.volunteerId, true);
   return { session, view };
+}
+
+function sheetOf(session: Session, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
+}
+
+/**
+ * マッチング結果 after staff worked on it: every pair approved, a メモ, two columns of their own
+ * (a 連絡済み check box and a formula reading the pair's 登録番号), a fill on one row — and then
+ * the first request is closed (終了) in 依頼, so the next run moves every pair after it up.
+ */
+export function workedOnSession(): Session {
+  const { session, view } = matchedSession();
+  const results = sheetOf(session, 'マッチング結果');
+  const rows = session.emu.sheetValues('マッチング結果');
+  for (const pair of view.requests.flatMap((r) => r.pairs))
+    rpc(session, 'setApproval', pair.requestId, pair.volunteerId, true);
+  results.getRange(1, 12, 1, 2).setValues([['連絡済み', '確認']]);
+  const app = session.emu.globals.SpreadsheetApp;
+  results.getRange(2, 12, rows.length - 1, 1).setDataValidation(app.newDataValidation().requireCheckbox().build());
+  for (let r = 2; r <= rows.length; r++) {
+    if (rows[r - 1]?.[3] === '') continue;
+    results.getRange(r, 12).setValue(r % 2 === 0);
+    results.getRange(r, 13).setFormula(`=D${r}&"さん"`);
+  }
+  results.getRange(2, 10).setValue('電話済み');
+  results.getRange(2, 1, 1, 13).setBackground('#fff2cc');
+  const first = view.requests.flatMap((r) => r.pairs)[0];
+  const requests = session.emu.sheetValues('依頼');
+  const header = requests[0] ?? [];
+  const row = requests.findIndex((r) => r[header.indexOf('依頼番号')] === first?.requestId);
+  sheetOf(session, '依頼')
+    .getRange(row + 1, header.indexOf('状態') + 1)
+    .setValue('終了');
+  return session;
 }
 
 /** Every writing action that exists today (each later one joins here: docs/safety.md). */
@@ -132,8 +169,8 @@ export const WRITING_ACTIONS: WritingAction[] = [
     act: (s) => s.run('runMatching') as never,
   },
   {
-    name: 'マッチング（承認済みの再実行）',
-    arrange: () => matchedSession().session,
+    name: 'マッチング（職員が承認・記入した後の再実行）',
+    arrange: workedOnSession,
     act: (s) => s.run('runMatching') as never,
   },
   {

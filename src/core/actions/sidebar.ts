@@ -1,6 +1,6 @@
 /** The sidebar's read actions and the mapping staff confirm: sheet list, mapping view, save and clear. */
 import { UserError } from '../errors';
-import { isOutputSheet } from '../output-sheets';
+import { atomically } from '../transaction';
 import type { SheetHead } from '../ports';
 import { detectSheetAs, diagnoseHeader } from '../sheets/detect';
 import {
@@ -22,6 +22,7 @@ import type { AppPorts } from './ports';
 export const MAPPINGS_KEY = 'tsunagu.mappings';
 /** User-cache key: which section the next sidebar opens at. */
 const SECTION_KEY = 'tsunagu.sidebarSection';
+const MAPPING_WRITE = { ja: '列の対応', en: 'the column mapping' };
 /** Sample values shown per column in the mapping view. */
 const SAMPLES = 3;
 
@@ -43,7 +44,7 @@ export function getSidebarState(ports: AppPorts): SidebarState {
   const mappings = loadMappings(ports);
   const settings = loadSettings(ports.workbook, heads, mappings);
   // Tsunagu's own output sheets are not staff data: they are not listed for mapping.
-  const sheets = heads.filter((head) => !isOutputSheet(head.name)).map((head) => sheetView(head, mappings[head.name]));
+  const sheets = heads.filter((head) => !head.own).map((head) => sheetView(head, mappings[head.name]));
   const plan = planSetup(heads, settings, mappings);
   return {
     organizationName: settings.organizationName,
@@ -222,22 +223,26 @@ export function saveMapping(
       `The column mapping of sheet 「${sheet}」 cannot be saved: ${problem.message.en}`,
     );
   }
-  ports.lock.run(() => {
-    const mappings = loadMappings(ports);
-    mappings[sheet] = mapping;
-    ports.store.set(MAPPINGS_KEY, serializeMappings(mappings));
-  });
+  ports.lock.run(() =>
+    atomically(ports, MAPPING_WRITE, (tx) => {
+      const mappings = loadMappings(ports);
+      mappings[sheet] = mapping;
+      tx.setProperty(MAPPINGS_KEY, serializeMappings(mappings));
+    }),
+  );
   return mappingView(head, mapping, true);
 }
 
 /** Forgets the confirmed mapping of a sheet: it is detected automatically again. */
 export function clearMapping(ports: AppPorts, sheet: string): MappingView {
-  ports.lock.run(() => {
-    const mappings = loadMappings(ports);
-    if (!(sheet in mappings)) return;
-    delete mappings[sheet];
-    ports.store.set(MAPPINGS_KEY, serializeMappings(mappings));
-  });
+  ports.lock.run(() =>
+    atomically(ports, MAPPING_WRITE, (tx) => {
+      const mappings = loadMappings(ports);
+      if (!(sheet in mappings)) return;
+      delete mappings[sheet];
+      tx.setProperty(MAPPINGS_KEY, serializeMappings(mappings));
+    }),
+  );
   return getMapping(ports, sheet);
 }
 

@@ -1,6 +1,5 @@
 /** Reads the workbook the way every capability needs it: each staff sheet of a known kind, read once, with its mapping. */
 import type { AppPorts } from './ports';
-import { isOutputSheet } from '../output-sheets';
 import type { SheetHead } from '../ports';
 import { diagnoseHeader } from '../sheets/detect';
 import { mappingFromDetection, type ColumnMapping } from '../sheets/mapping';
@@ -14,7 +13,7 @@ import { loadMappings } from './sidebar';
 
 /** The mapping of a sheet: the one staff confirmed, else the detected one, else null. */
 export function mappingOf(head: SheetHead, confirmed: Readonly<Record<string, ColumnMapping>>): ColumnMapping | null {
-  if (isOutputSheet(head.name)) return null;
+  if (head.own) return null;
   const stored = confirmed[head.name];
   if (stored) return stored;
   const diagnosis = diagnoseHeader(head.display, HEAD_ROWS, { sheetName: head.name });

@@ -1,5 +1,4 @@
 /** The シート準備 plan: which standard sheets a workbook lacks, and each one's header, formats and drop-downs. */
-import { isOutputSheet } from '../output-sheets';
 import type { Dropdown, NewSheetSpec, SheetHead } from '../ports';
 import { diagnoseHeader } from '../sheets/detect';
 import { SHEET_SPECS } from '../sheets/specs';
@@ -34,7 +33,7 @@ export function kindsOf(
 ): Map<string, SheetKind> {
   const kinds = new Map<string, SheetKind>();
   for (const head of heads) {
-    if (isOutputSheet(head.name)) continue;
+    if (head.own) continue;
     const kind = confirmed[head.name]?.kind;
     if (kind) {
       kinds.set(head.name, kind);

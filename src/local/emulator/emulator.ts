@@ -5,7 +5,7 @@ import { basename, extname } from 'node:path';
 import { EmuCacheService } from './cache';
 import type { CallStats } from './calls';
 import { interpretInput, outputValue, storeInto } from './cell-values';
-import { EmulatorContext } from './context';
+import { EmulatorContext, type WrittenInput } from './context';
 import { EmuFormApp, FormRegistry } from './forms';
 import { EmuHtmlService } from './html';
 import { EmuConsole, EmuLogger, type EmulatedConsole } from './logger';
@@ -203,6 +203,15 @@ export class Emulator {
    */
   snapshot(): WorkbookSnapshot {
     return snapshotWorkbook(this.ctx.workbook);
+  }
+
+  /**
+   * Starts recording every value the script passes to setValue(s), as passed (so a test can see
+   * whether text was written guarded, whatever Sheets then made of it). Returns the live list.
+   */
+  recordInputs(): WrittenInput[] {
+    this.ctx.inputLog = [];
+    return this.ctx.inputLog;
   }
 
   /** The mutating service calls since the last failAtMutation (or the start), in order. */

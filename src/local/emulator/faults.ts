@@ -14,8 +14,8 @@ const NEVER_MUTATING =
 const MUTATING_METHOD =
   /^(set|insert|delete|clear|hide|show|append|add|remove|move|rename|check|uncheck|autoResize|merge|breakApart|create|copy|sort|protect|submit)/;
 
-/** Selecting a cell or a sheet, or a toast, changes nothing a later reader sees. */
-const SELECTION = /^(activate|setActive|toast)/;
+/** Selecting a cell or a sheet, a toast, or making a finder changes nothing a later reader sees. */
+const SELECTION = /^(activate|setActive|toast|create\w*Finder$)/;
 
 /**
  * Whether a service call ('Class.method') changes the document. A builder's setters only shape the

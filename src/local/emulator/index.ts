@@ -26,6 +26,7 @@ export {
   type CostRange,
   type CostTotals,
 } from './cost-model';
+export type { WrittenInput } from './context';
 export type { CellValue, SheetModel, WorkbookModel } from './workbook';
 export type {
   AlertRecord,

@@ -6,7 +6,7 @@ import { normalizeColor, rgbColor } from './colors';
 import type { EmulatorContext } from './context';
 import type { CellCount } from './cost-model';
 import { isMutatingCall } from './faults';
-import { AUTOMATIC_FORMAT, displayValue } from './number-format';
+import { AUTOMATIC_FORMAT, displayValue, isAutomatic } from './number-format';
 import { shiftFormula } from '../../core/sheets/formula-shift';
 import { enumName } from './enums';
 import { EmuSheet } from './sheet';
@@ -174,6 +174,12 @@ export function checkShape(data: unknown, numRows: number, numColumns: number, m
   return data as unknown[][];
 }
 
+/** A cell's number format; the automatic one is the absence of a format, as a new cell has. */
+function setFormat(cell: Cell, format: string): void {
+  if (isAutomatic(format)) delete cell.numberFormat;
+  else cell.numberFormat = format;
+}
+
 export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   constructor(
     ctx: EmulatorContext,
@@ -235,6 +241,8 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
       }
       pending.push([r, c, written]);
     });
+    const log = this.ctx.inputLog;
+    if (log) this.each((r, c, i, j) => log.push({ sheet: sheet.name, row: r, column: c, input: valueAt(i, j) }));
     for (const [r, c, written] of pending) {
       if (!sheet.cell(r, c) && written.value === undefined && written.formula === undefined) continue;
       storeInto(sheet.ensure(r, c), written);
@@ -678,18 +686,15 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     });
   }
 
+  /** The automatic format ('0.###############', 'General') makes the cell Automatic again (docs/real-sheets-checklist.md). */
   setNumberFormat(numberFormat: string): GasRange {
     const format = String(numberFormat);
-    return this.setEach((cell) => {
-      cell.numberFormat = format;
-    });
+    return this.setEach((cell) => setFormat(cell, format));
   }
 
   setNumberFormats(numberFormats: string[][]): GasRange {
     const grid = checkShape(numberFormats, this.ref.numRows, this.ref.numColumns, 'setNumberFormats');
-    return this.setEach((cell, i, j) => {
-      cell.numberFormat = String(grid[i]?.[j] ?? AUTOMATIC_FORMAT);
-    });
+    return this.setEach((cell, i, j) => setFormat(cell, String(grid[i]?.[j] ?? AUTOMATIC_FORMAT)));
   }
 
   /** Sets every cell of the range to the same value. */

@@ -186,7 +186,8 @@ describe('staff edits in マッチング結果', () => {
     expect(after[0]?.[11]).toBe('連絡先');
     expect(result.getRange(row2 + 1, 12).getFormula()).toBe('');
     expect(result.getRange(row2 + 1, 12).getValue()).toBe('=1+1');
-    expect(result.getRange(row3 + 1, 12).getFormula()).toBe('=LEN(A3)');
+    // A formula keeps pointing at its own row, wherever the pair lands.
+    expect(result.getRange(row3 + 1, 12).getFormula()).toBe(`=LEN(A${row3 + 1})`);
   });
 
   it('never commits a pair staff marked 除外 in the sheet, even if 承認 is ticked', () => {
@@ -201,7 +202,7 @@ describe('staff edits in マッチング結果', () => {
     expect(rpcError(session, 'commitMatches').code).toBe('match.nothingApproved');
   });
 
-  it('refuses a hand-typed pair whose volunteer is not 活動中, committing nothing', () => {
+  it('refuses a hand-typed pair whose volunteer is not in the roster, committing nothing', () => {
     const session = demoSession();
     const pair = rpc<MatchView>(session, 'runMatching').requests.flatMap((r) => r.pairs)[0];
     if (!pair) throw new Error('no pair');
@@ -211,7 +212,9 @@ describe('staff edits in マッチング結果', () => {
       .getRange(r + 1, 4)
       .setValue('V-9999');
     const before = session.emu.sheetValues('依頼');
-    expect(rpcError(session, 'commitMatches').code).toBe('match.volunteerNotActive');
+    const error = rpcError(session, 'commitMatches');
+    expect(error.code).toBe('match.allRefused');
+    expect(error.ja).toContain('V-9999');
     expect(session.emu.sheetValues('依頼')).toEqual(before);
   });
 });
