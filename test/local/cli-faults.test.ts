@@ -41,8 +41,17 @@ function run(argv: string[], failAt?: number) {
 }
 
 beforeAll(async () => {
-  // A small demo (roster, requests, a few activities) keeps the .xlsx round trips quick.
-  await demoSession().save(demo);
+  // Only the sheets matching reads, unformatted, keep the .xlsx round trips quick.
+  const small = Session.create('小さなデモ', { now: () => NOW });
+  const book = small.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+  const full = demoSession();
+  for (const name of ['ボランティア名簿', '依頼']) {
+    book.insertSheet(name);
+    small.emu.setSheetValues(name, full.emu.sheetValues(name));
+  }
+  const blank = book.getSheetByName('シート1');
+  if (blank) book.deleteSheet(blank);
+  await small.save(demo);
 });
 
 describe('TSUNAGU_FAIL_AT_CALL', () => {
@@ -80,5 +89,45 @@ describe('TSUNAGU_FAIL_AT_CALL', () => {
     expect(late.io.stderr).toEqual([]);
     expect((await run(['match', plain, '--write'])).code).toBe(0);
     expect(sameSnapshot(await snapshotOf(path), await snapshotOf(plain))).toBe(true);
+  });
+});
+
+describe('TSUNAGU_FAIL_AT_CALL from outside', () => {
+  it('fix --write: failing any one mutating call saves the workbook as before or complete, never between', async () => {
+    // A one-sheet roster keeps each .xlsx round trip small.
+    const session = Session.create('名簿だけ', { now: () => NOW });
+    const sheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+    sheet?.setName('ボランティア名簿');
+    session.emu.setSheetValues('ボランティア名簿', [
+      ['登録番号', '氏名', 'フリガナ', '電話番号', '郵便番号'],
+      ['V-1', '山田 花子', 'やまだ はなこ', '０４２－４６１－１２３４', '1880012'],
+      ['V-2', '佐藤 一郎', 'サトウ イチロウ', '0424611235', '〒188-0013'],
+    ]);
+    const original = join(dir, 'roster.xlsx');
+    await session.save(original);
+    const before = await snapshotOf(original);
+    const complete = join(dir, 'roster-complete.xlsx');
+    await (await Session.open(original)).save(complete);
+    expect((await run(['fix', complete, '--write'])).code).toBe(0);
+    const after = await snapshotOf(complete);
+    expect(sameSnapshot(before, after)).toBe(false);
+    const states: string[] = [];
+    for (let n = 1; n < 100; n++) {
+      const path = join(dir, `roster-${n}.xlsx`);
+      await (await Session.open(original)).save(path);
+      const { code, io } = await run(['fix', path, '--write'], n);
+      const injected = io.stderr.some((line) => line.includes(`mutating call ${n} (`));
+      if (!injected) {
+        // Past the last mutating call: nothing failed and the command completed.
+        expect(code, `call ${n}`).toBe(0);
+        break;
+      }
+      const saved = await snapshotOf(path);
+      const state = sameSnapshot(saved, before) ? 'before' : sameSnapshot(saved, after) ? 'after' : 'between';
+      states.push(`${n}:${state}`);
+      expect(state, `call ${n}`).not.toBe('between');
+      expect(code, `call ${n}`).toBe(state === 'after' ? 0 : 3);
+    }
+    expect(states.length).toBeGreaterThan(3);
   });
 });

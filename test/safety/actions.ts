@@ -164,6 +164,15 @@ export const WRITING_ACTIONS: WritingAction[] = [
     act: (s) => s.run('applyFixes', rpc<FixPreview>(s, 'previewFixes').token) as never,
   },
   {
+    name: '元に戻す（安全な修正）',
+    arrange: () => {
+      const session = rosterSession();
+      rpc(session, 'applyFixes', rpc<FixPreview>(session, 'previewFixes').token);
+      return session;
+    },
+    act: (s) => s.run('undoLast') as never,
+  },
+  {
     name: 'マッチング（初回）',
     arrange: demoSession,
     act: (s) => s.run('runMatching') as never,
@@ -197,6 +206,15 @@ export const WRITING_ACTIONS: WritingAction[] = [
     name: '確定',
     arrange: () => matchedSession().session,
     act: (s) => s.run('commitMatches') as never,
+  },
+  {
+    name: '元に戻す（確定）',
+    arrange: () => {
+      const session = matchedSession().session;
+      rpc(session, 'commitMatches');
+      return session;
+    },
+    act: (s) => s.run('undoLast') as never,
   },
   {
     name: '列の対応を保存',
