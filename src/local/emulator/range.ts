@@ -174,6 +174,7 @@ export function checkShape(data: unknown, numRows: number, numColumns: number, m
   return data as unknown[][];
 }
 
+// real-sheets-checklist RS-08: setting the automatic format makes the cell Automatic again
 /** A cell's number format; the automatic one is the absence of a format, as a new cell has. */
 function setFormat(cell: Cell, format: string): void {
   if (isAutomatic(format)) delete cell.numberFormat;
@@ -333,6 +334,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
    * a blank source cell clears the cell it lands on. A paste that would run off the destination
    * sheet's grid fails, and a transposed or tiled paste is not emulated.
    */
+  // real-sheets-checklist RS-30: what a paste carries, and a blank source cell clearing
   copyTo(destination: GasRange, typeOrOptions?: unknown, transposed?: boolean): void {
     const target = rangeRefOf(destination);
     const parts = pasteParts(typeOrOptions);
@@ -625,6 +627,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     });
   }
 
+  // real-sheets-checklist RS-33: rules read with getDataValidations can be set again
   setDataValidations(rules: Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>>): GasRange {
     const grid = checkShape(rules, this.ref.numRows, this.ref.numColumns, 'setDataValidations');
     const models = grid.map((row) => row.map((r) => ruleOf(r)));
