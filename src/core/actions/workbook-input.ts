@@ -28,12 +28,25 @@ export function today(ports: Pick<AppPorts, 'clock'>): PlainDate {
 }
 
 /**
- * Every recognised staff sheet (or only those of the kinds given, plus 設定), read in one batch
- * each, with the settings and today.
+ * The columns (0-based) of a sheet an action reads: its mapped columns, or only those of the fields
+ * given. Columns staff added for themselves are not read; 設定 is read whole (key/value rows).
+ */
+export function columnsToRead(mapping: ColumnMapping, fields?: readonly string[]): number[] | undefined {
+  if (mapping.kind === 'settings') return undefined;
+  return Object.keys(mapping.columns)
+    .filter((key) => !fields || fields.indexOf(key) >= 0)
+    .map((key) => mapping.columns[key] as number);
+}
+
+/**
+ * Every recognised staff sheet (or only those of the kinds given, plus 設定), each read in a few
+ * batched calls — only its mapped columns, or only the fields given for its kind — with the
+ * settings and today.
  */
 export function readWorkbookInput(
   ports: AppPorts,
   kinds?: readonly SheetKind[],
+  fields?: Partial<Record<SheetKind, readonly string[]>>,
 ): WorkbookInput & { heads: SheetHead[] } {
   const heads = ports.workbook.heads(HEAD_ROWS);
   const confirmed = loadMappings(ports);
@@ -42,7 +55,7 @@ export function readWorkbookInput(
     const mapping = mappingOf(head, confirmed);
     if (!mapping) continue;
     if (kinds && mapping.kind !== 'settings' && kinds.indexOf(mapping.kind) < 0) continue;
-    const data = ports.workbook.read(head.name);
+    const data = ports.workbook.read(head.name, columnsToRead(mapping, fields?.[mapping.kind]));
     if (!data) continue;
     sheets.push({ name: head.name, kind: mapping.kind, mapping, values: data.values, display: data.display });
   }

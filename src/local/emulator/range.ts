@@ -334,7 +334,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
    * a blank source cell clears the cell it lands on. A paste that would run off the destination
    * sheet's grid fails, and a transposed or tiled paste is not emulated.
    */
-  // real-sheets-checklist RS-30: what a paste carries, and a blank source cell clearing
+  // real-sheets-checklist RS-33: what a paste carries, and a blank source cell clearing
   copyTo(destination: GasRange, typeOrOptions?: unknown, transposed?: boolean): void {
     const target = rangeRefOf(destination);
     const parts = pasteParts(typeOrOptions);
@@ -627,7 +627,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     });
   }
 
-  // real-sheets-checklist RS-33: rules read with getDataValidations can be set again
+  // real-sheets-checklist RS-36: rules read with getDataValidations can be set again
   setDataValidations(rules: Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>>): GasRange {
     const grid = checkShape(rules, this.ref.numRows, this.ref.numColumns, 'setDataValidations');
     const models = grid.map((row) => row.map((r) => ruleOf(r)));
@@ -749,6 +749,7 @@ const READS_ONE_CELL: ReadonlySet<string> = new Set([
  * range; a write sets every cell of it; a clear removes what its cells hold (clearing empty cells
  * costs nothing); the rest (getA1Notation, getRow, offset …) describe the range without its cells.
  */
+// real-sheets-checklist RS-30: a clear costs by the cells that held something.
 export function rangeCells(ref: RangeRef, method: string): CellCount | undefined {
   const all = ref.numRows * ref.numColumns;
   if (READS_EVERY_CELL.has(method)) return { read: all, written: 0 };

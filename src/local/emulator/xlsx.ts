@@ -16,7 +16,7 @@ export const PROPERTIES_SHEET = '_tsunagu_properties';
  * Developer metadata travels the same way (an .xlsx file has no place for it): one row per record,
  * sheet name ('' for the spreadsheet itself), id, key, value as JSON (so null stays null), visibility.
  */
-// real-sheets-checklist RS-31: an .xlsx has no place for developer metadata
+// real-sheets-checklist RS-34: an .xlsx has no place for developer metadata
 export const METADATA_SHEET = '_tsunagu_metadata';
 const HIDDEN_SHEETS = [PROPERTIES_SHEET, METADATA_SHEET];
 
