@@ -8,12 +8,12 @@ import type { ScriptedAnswer } from '../emulator/index';
 import type { Io } from '../commands/io';
 import { printStats } from '../commands/stats';
 import { sidebarPath } from '../paths';
-import type { Session } from '../session';
+import { FileChangedError } from '../book-file';
+import { Session } from '../session';
 import { MAX_COLUMNS, MAX_ROWS, type MenuView, activateSheet, menuFunctions, menuViews, readBook } from './book';
 import { type ShownAlert, parseAnswers, withStudioAnswers } from './dialogs';
 import { HttpError, isLocalHost, isSameOrigin, readJsonBody, sendError, sendHtml, sendJson } from './http';
 import { pagePolicy, studioPage } from './page';
-import { saveAtomically } from './save';
 import { injectShim } from './shim';
 import { WireError, decodeRunArgs } from './wire';
 
@@ -37,12 +37,14 @@ export interface StudioHandle {
   close(): Promise<void>;
 }
 
-/** Where the save stands, for the page's top bar. */
+/** Where the save stands, for the page's top bar. 'conflict': the file changed on disk, the page offers to reload it. */
 export interface SaveState {
-  state: 'memory' | 'idle' | 'saved' | 'error';
+  state: 'memory' | 'idle' | 'saved' | 'error' | 'conflict';
   file: string | null;
   at?: string;
   error?: string;
+  /** The backup made before the first overwrite, once there is one. */
+  backup?: string;
 }
 
 /** What a menu item or a google.script.run call did, besides its result. */
@@ -56,9 +58,8 @@ interface CallReport {
 const TRIGGER_FUNCTIONS = ['onOpen', 'onInstall'];
 const FUNCTION_NAME = /^[A-Za-z_$][\w$]{0,99}$/;
 
-/** Classes whose state lives in the saved .xlsx (cells, sheets, document properties). */
-const WORKBOOK_CLASSES = new Set(['Spreadsheet', 'Sheet', 'Range', 'Properties']);
-const READ_METHOD = /^(get|is|has|can|find)/;
+/** Classes whose selection the page follows. */
+const WORKBOOK_CLASSES = new Set(['Spreadsheet', 'Sheet', 'Range']);
 /** Methods by which a script selects a sheet or a range (sheet.activate(), range.activate(), setActiveRange …). */
 const SELECT_METHOD = /^(activate|setActiveSheet|setActiveRange|setActiveSelection|setCurrentCell)$/;
 
@@ -86,14 +87,6 @@ export function madeSelection(calls: Record<string, number>): boolean {
   });
 }
 
-/** Whether the calls a script made may have changed what the .xlsx holds (any non-reading workbook method). */
-export function mayHaveChanged(calls: Record<string, number>): boolean {
-  return Object.keys(calls).some((key) => {
-    const [cls, method = ''] = key.split('.');
-    return WORKBOOK_CLASSES.has(cls ?? '') && !READ_METHOD.test(method);
-  });
-}
-
 class Studio {
   private tail: Promise<unknown> = Promise.resolve();
   private sidebar: { title: string; generation: number } | null = null;
@@ -101,9 +94,10 @@ class Studio {
   /** Counts the selections scripts made; the page follows one it has not seen yet. */
   private selection = 0;
   private saveState: SaveState;
+  private backup: string | undefined;
 
   constructor(
-    private readonly session: Session,
+    private session: Session,
     private readonly bookPath: string | undefined,
     private readonly stats: boolean,
     private readonly io: Io,
@@ -137,6 +131,7 @@ class Studio {
   private async perform<T>(label: string, answers: readonly ScriptedAnswer[], body: () => T) {
     const ui = this.emu.ui;
     const before = this.emu.stats.byMethod();
+    const changesBefore = this.emu.changeCount;
     const toastsBefore = ui.toasts.length;
     const outcome = withStudioAnswers(ui, answers, body);
     // Each call is one Apps Script execution: the locks it still holds are released when it ends.
@@ -145,7 +140,8 @@ class Studio {
     if (calls['Ui.showSidebar']) {
       this.sidebar = { title: ui.sidebar?.title || 'サイドバー', generation: ++this.generation };
     }
-    const changed = mayHaveChanged(calls);
+    // Selecting a cell, reading or a toast is not a change; only a call that changed the document is.
+    const changed = this.emu.changeCount !== changesBefore;
     if (madeSelection(calls)) this.selection++;
     if (this.stats) printStats(this.io, label, calls);
     if (changed) await this.save();
@@ -157,16 +153,39 @@ class Studio {
     return { outcome, report };
   }
 
+  /**
+   * Writes the workbook back when it differs from the file: refused, and offered for reloading,
+   * when the file changed on disk since it was opened; the first write keeps a backup.
+   */
   private async save(): Promise<void> {
-    if (this.bookPath === undefined) return;
+    if (this.bookPath === undefined || !this.session.hasUnsavedChanges()) return;
+    const file = basename(this.bookPath);
     try {
-      await saveAtomically(this.session, this.bookPath);
-      this.saveState = { state: 'saved', file: basename(this.bookPath), at: new Date().toISOString() };
+      const { backup } = await this.session.save();
+      if (backup) this.backup = basename(backup);
+      this.saveState = {
+        state: 'saved',
+        file,
+        at: new Date().toISOString(),
+        ...(this.backup ? { backup: this.backup } : {}),
+      };
     } catch (error) {
       const message = messageOf(error);
-      this.saveState = { state: 'error', file: basename(this.bookPath), error: message };
+      this.saveState = { state: error instanceof FileChangedError ? 'conflict' : 'error', file, error: message };
       this.io.err(`保存できませんでした / could not save ${this.bookPath}: ${message}`);
     }
+  }
+
+  /** Opens the file again as it is on disk now (after it changed elsewhere); what was not saved is dropped. */
+  async reload(): Promise<void> {
+    if (this.bookPath === undefined)
+      throw new HttpError(409, 'ブックのファイルがありません / no workbook file to reload');
+    this.session = await Session.open(this.bookPath, { backups: this.session.backups });
+    this.backup = undefined;
+    this.saveState = { state: 'idle', file: basename(this.bookPath) };
+    this.selection++;
+    if (this.sidebar) this.sidebar = { title: this.sidebar.title, generation: ++this.generation };
+    await this.open();
   }
 
   /** The functions a menu call may name: the triggers and what the script's menus point at. */
@@ -281,7 +300,8 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
 
   const menuMatch = /^\/api\/menu\/([^/]+)$/.exec(path);
   const runMatch = /^\/api\/run\/([^/]+)$/.exec(path);
-  const known = menuMatch || runMatch || path === '/api/activate' || path === '/api/sidebar/close';
+  const known =
+    menuMatch || runMatch || path === '/api/activate' || path === '/api/sidebar/close' || path === '/api/reload';
   if (!known) throw new HttpError(404, 'not found');
   const body = await readJsonBody(req);
 
@@ -310,6 +330,11 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
     const selection = await studio.enqueue(() => studio.activate(sheet));
     if (selection === null) throw new HttpError(404, `シートがありません / no such visible sheet: ${sheet}`);
     sendJson(res, 200, { ok: true, selection });
+    return;
+  }
+  if (path === '/api/reload') {
+    await studio.enqueue(() => studio.reload());
+    sendJson(res, 200, { ok: true });
     return;
   }
   studio.closeSidebar();

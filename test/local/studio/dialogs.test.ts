@@ -4,7 +4,6 @@ import { expect } from '../../support/expect';
 import { Emulator } from '../../../src/local/emulator/index';
 import { menuFunctions, menuViews, readBook } from '../../../src/local/studio/book';
 import { parseAnswers, safeAnswer, withStudioAnswers } from '../../../src/local/studio/dialogs';
-import { mayHaveChanged } from '../../../src/local/studio/server';
 
 function fresh() {
   const emu = Emulator.create('ダイアログ');
@@ -130,14 +129,5 @@ describe('readBook', () => {
     expect([sheet.lastRow, sheet.lastColumn]).toEqual([1200, 120]);
     expect([sheet.rows.length, sheet.rows[0]!.length]).toEqual([1000, 100]);
     expect(book.sheets.find((s) => s.name !== '大きい')!.rows).toEqual([]);
-  });
-});
-
-describe('mayHaveChanged', () => {
-  it('counts writes to cells, sheets and document properties, not reads or UI', () => {
-    expect(mayHaveChanged({ 'Range.getValues': 3, 'Ui.showSidebar': 1, 'Cache.put': 1 })).toBe(false);
-    expect(mayHaveChanged({ 'Range.setValues': 1 })).toBe(true);
-    expect(mayHaveChanged({ 'Spreadsheet.insertSheet': 1 })).toBe(true);
-    expect(mayHaveChanged({ 'Properties.setProperty': 1 })).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // The studio server against the real bundle: the page, /api/book, menus with confirmations, google.script.run, and saving back to the .xlsx.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
 import { Session } from '../../../src/local/session';
@@ -27,7 +27,7 @@ interface BookJson {
   sheets: SheetJson[];
   sidebar: { title: string; generation: number } | null;
   menus: Array<{ title: string; addon: boolean; items: Array<{ type: string; caption?: string; fn?: string }> }>;
-  save: { state: string; file: string | null };
+  save: { state: string; file: string | null; error?: string; backup?: string };
 }
 
 interface AlertJson {
@@ -388,7 +388,7 @@ describe('studio saving back to the .xlsx', () => {
     expect(book.sidebar).not.toBeNull();
   });
 
-  it('saves after a google.script.run call that wrote, through a temp file that does not stay behind', async () => {
+  it('saves after a google.script.run call that wrote, with one backup and no temp file left behind', async () => {
     // The sidebar's confirm flow: read the detected mapping, then keep it.
     const detected = (await postJson<CallJson>(studio.url, '/api/run/getMapping', { args: ['ボランティア名簿'] })).body;
     const view = (
@@ -403,7 +403,11 @@ describe('studio saving back to the .xlsx', () => {
     expect(body.changed).toBe(true);
     const reopened = await Session.open(path);
     expect(reopened.emu.globals.PropertiesService.getDocumentProperties().getKeys().length).toBeGreaterThan(0);
-    expect(readdirSync(temp.dir)).toEqual(['book.xlsx']);
+    // The first overwrite kept a backup beside the book; no temp file stayed behind.
+    const files = readdirSync(temp.dir).sort();
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/^book\.backup-\d{8}-\d{6}\.xlsx$/);
+    expect(files[1]).toBe('book.xlsx');
   });
 
   it('does not save after a call that only read', async () => {
@@ -411,6 +415,33 @@ describe('studio saving back to the .xlsx', () => {
     const { body } = await postJson<CallJson>(studio.url, '/api/run/getSidebarState', {});
     expect(body.changed).toBe(false);
     expect(statSync(path).mtimeMs).toBe(before);
+  });
+
+  it('does not save after the add-on only selected a cell', async () => {
+    const before = statSync(path).mtimeMs;
+    const { body } = await postJson<CallJson>(studio.url, '/api/run/selectCell', { args: ['ボランティア名簿', 2, 2] });
+    expect(body.ok).toBe(true);
+    expect(body.changed).toBe(false);
+    expect(statSync(path).mtimeMs).toBe(before);
+  });
+
+  it('does not overwrite a file saved elsewhere meanwhile, says so, and reloads it on request', async () => {
+    // Someone saves the book in Excel while the studio has it open.
+    const other = await Session.open(path, { backups: false });
+    other.emu.setSheetValues('Excelで追加', [['外で追加したシート']]);
+    await other.save();
+    const theirs = readFileSync(path);
+    const { body } = await postJson<CallJson>(studio.url, '/api/run/clearMapping', { args: ['ボランティア名簿'] });
+    expect(body.changed).toBe(true);
+    expect(readFileSync(path)).toEqual(theirs);
+    const book = (await getJson<BookJson>(studio.url, '/api/book')).body;
+    expect(book.save.state).toBe('conflict');
+    expect(book.save.error).toMatch(/changed on disk/);
+    expect((await postJson(studio.url, '/api/reload', {})).status).toBe(200);
+    const reloaded = (await getJson<BookJson>(studio.url, '/api/book')).body;
+    expect(reloaded.sheets.map((s) => s.name)).toContain('Excelで追加');
+    expect(reloaded.save.state).toBe('idle');
+    expect(reloaded.menus.length).toBeGreaterThan(0);
   });
 });
 
