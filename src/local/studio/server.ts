@@ -10,8 +10,17 @@ import { printStats } from '../commands/stats';
 import { sidebarPath } from '../paths';
 import { FileChangedError } from '../book-file';
 import { Session } from '../session';
-import { MAX_COLUMNS, MAX_ROWS, type MenuView, activateSheet, menuFunctions, menuViews, readBook } from './book';
-import { type ShownAlert, parseAnswers, withStudioAnswers } from './dialogs';
+import {
+  MAX_COLUMNS,
+  type MenuView,
+  type WindowRequest,
+  activateSheet,
+  menuFunctions,
+  menuViews,
+  readBook,
+} from './book';
+import { parseAnswers, withStudioAnswers } from './dialogs';
+import type { ActionEstimate, BookView, CallReport, SaveState } from './page-types';
 import { HttpError, isLocalHost, isSameOrigin, readJsonBody, sendError, sendHtml, sendJson } from './http';
 import { pagePolicy, studioPage } from './page';
 import { injectShim } from './shim';
@@ -27,6 +36,11 @@ export interface StudioOptions {
   stats?: boolean;
   /** Where --stats lines and problems go (the CLI's stdout and stderr); silent by default. */
   io?: Io;
+  /**
+   * What an action would take in real Apps Script, from the service calls it made (the emulator's
+   * cost model); the page shows it after each action. None: nothing is shown.
+   */
+  estimate?: (action: string, calls: Record<string, number>) => ActionEstimate | null;
 }
 
 export interface StudioHandle {
@@ -37,22 +51,7 @@ export interface StudioHandle {
   close(): Promise<void>;
 }
 
-/** Where the save stands, for the page's top bar. 'conflict': the file changed on disk, the page offers to reload it. */
-export interface SaveState {
-  state: 'memory' | 'idle' | 'saved' | 'error' | 'conflict';
-  file: string | null;
-  at?: string;
-  error?: string;
-  /** The backup made before the first overwrite, once there is one. */
-  backup?: string;
-}
-
-/** What a menu item or a google.script.run call did, besides its result. */
-interface CallReport {
-  changed: boolean;
-  alerts: ShownAlert[];
-  toasts: Array<{ title: string; message: string }>;
-}
+export type { SaveState };
 
 /** Scripts may call these; menus added by the script add their own functions. */
 const TRIGGER_FUNCTIONS = ['onOpen', 'onInstall'];
@@ -96,11 +95,15 @@ class Studio {
   private saveState: SaveState;
   private backup: string | undefined;
 
+  /** The estimate of the last action, shown until the next one. */
+  private lastEstimate: ActionEstimate | null = null;
+
   constructor(
     private session: Session,
     private readonly bookPath: string | undefined,
     private readonly stats: boolean,
     private readonly io: Io,
+    private readonly estimate: StudioOptions['estimate'],
   ) {
     this.saveState =
       bookPath === undefined ? { state: 'memory', file: null } : { state: 'idle', file: basename(bookPath) };
@@ -145,10 +148,13 @@ class Studio {
     if (madeSelection(calls)) this.selection++;
     if (this.stats) printStats(this.io, label, calls);
     if (changed) await this.save();
+    const estimate = this.estimate?.(label, calls) ?? null;
+    if (estimate) this.lastEstimate = estimate;
     const report: CallReport = {
       changed,
       alerts: outcome.alerts,
       toasts: ui.toasts.slice(toastsBefore).map((t) => ({ title: t.title, message: t.message })),
+      estimate,
     };
     return { outcome, report };
   }
@@ -215,20 +221,34 @@ class Studio {
 
   /**
    * The page's view of the workbook. `seenSelection` is the last selection the page knows of: when
-   * a script has selected a cell since, the sheet of that selection is shown instead of `wanted`.
+   * a script has selected a cell since, the sheet of that selection is shown instead of `wanted`,
+   * with the rows around the cell.
    */
-  book(wanted: string | undefined, seenSelection: number | undefined) {
+  book(wanted: string | undefined, seenSelection: number | undefined, rows: WindowRequest): BookView {
     const follow = seenSelection !== undefined && seenSelection !== this.selection;
-    const snapshot = readBook(this.emu, wanted, follow);
+    const snapshot = readBook(this.emu, wanted, follow, rows);
     return {
       ...snapshot,
       selection: this.selection,
-      maxRows: MAX_ROWS,
       maxColumns: MAX_COLUMNS,
       sidebar: this.sidebar,
       menus: menuViews(this.emu.ui.menus) satisfies MenuView[],
       save: this.saveState,
+      estimate: this.lastEstimate,
     };
+  }
+
+  /** A click on a check box in the grid: staff tick or clear it, as in Sheets (a user's edit, saved like any change). */
+  async setCheckbox(sheetName: string, row: number, column: number, checked: boolean): Promise<boolean> {
+    const sheet = this.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
+    if (!sheet || sheet.isSheetHidden() || row > sheet.getMaxRows() || column > sheet.getMaxColumns()) return false;
+    const cell = sheet.getRange(row, column);
+    if (String(cell.getDataValidation()?.getCriteriaType()) !== 'CHECKBOX') return false;
+    const before = this.emu.changeCount;
+    if (checked) cell.check();
+    else cell.uncheck();
+    if (this.emu.changeCount !== before) await this.save();
+    return true;
   }
 
   /** A tab click; the selection number it returns marks every earlier script selection as seen (the click came later). */
@@ -282,9 +302,16 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
     }
     if (path === '/api/book') {
       const wanted = url.searchParams.get('sheet') ?? undefined;
-      const seen = url.searchParams.get('selection');
-      const seenSelection = seen !== null && /^\d{1,15}$/.test(seen) ? Number(seen) : undefined;
-      sendJson(res, 200, await studio.enqueue(() => studio.book(wanted, seenSelection)));
+      const number = (name: string): number | undefined => {
+        const text = url.searchParams.get(name);
+        return text !== null && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
+      };
+      const rows: WindowRequest = {};
+      const top = number('top');
+      const count = number('rows');
+      if (top !== undefined && top >= 1) rows.top = top;
+      if (count !== undefined && count >= 1) rows.rows = count;
+      sendJson(res, 200, await studio.enqueue(() => studio.book(wanted, number('selection'), rows)));
       return;
     }
     if (path === '/favicon.ico') {
@@ -301,7 +328,12 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
   const menuMatch = /^\/api\/menu\/([^/]+)$/.exec(path);
   const runMatch = /^\/api\/run\/([^/]+)$/.exec(path);
   const known =
-    menuMatch || runMatch || path === '/api/activate' || path === '/api/sidebar/close' || path === '/api/reload';
+    menuMatch ||
+    runMatch ||
+    path === '/api/activate' ||
+    path === '/api/sidebar/close' ||
+    path === '/api/reload' ||
+    path === '/api/checkbox';
   if (!known) throw new HttpError(404, 'not found');
   const body = await readJsonBody(req);
 
@@ -330,6 +362,24 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
     const selection = await studio.enqueue(() => studio.activate(sheet));
     if (selection === null) throw new HttpError(404, `シートがありません / no such visible sheet: ${sheet}`);
     sendJson(res, 200, { ok: true, selection });
+    return;
+  }
+  if (path === '/api/checkbox') {
+    const { sheet, row, column, checked } = body;
+    const position = (n: unknown): n is number =>
+      typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 10_000_000;
+    if (
+      typeof sheet !== 'string' ||
+      sheet.length > 200 ||
+      !position(row) ||
+      !position(column) ||
+      typeof checked !== 'boolean'
+    ) {
+      throw new HttpError(400, '"sheet", "row", "column" and "checked" must name a check box cell and its new state');
+    }
+    const done = await studio.enqueue(() => studio.setCheckbox(sheet, row, column, checked));
+    if (!done) throw new HttpError(404, 'チェックボックスのセルではありません / not a check box cell');
+    sendJson(res, 200, { ok: true });
     return;
   }
   if (path === '/api/reload') {
@@ -366,7 +416,7 @@ function listen(server: Server, port: number): Promise<number> {
 /** Starts the studio on one session; the script's onOpen runs first, so its menus are there. */
 export async function startStudio(options: StudioOptions): Promise<StudioHandle> {
   const io: Io = options.io ?? { out: () => undefined, err: () => undefined };
-  const studio = new Studio(options.session, options.bookPath, options.stats === true, io);
+  const studio = new Studio(options.session, options.bookPath, options.stats === true, io, options.estimate);
   await studio.enqueue(() => studio.open());
   let actualPort = 0;
   const server = createServer((req, res) => {
