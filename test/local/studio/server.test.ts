@@ -5,18 +5,10 @@ import { expect } from '../../support/expect';
 import { Session } from '../../../src/local/session';
 import type { StudioHandle } from '../../../src/local/studio/server';
 import { WIRE_TAG } from '../../../src/local/studio/shim';
+import type { SheetSnapshot } from '../../../src/local/studio/page-types';
 import { captureIo, getJson, openStudio, postJson, savedWorkbook, tempDir } from './helpers';
 
-interface SheetJson {
-  name: string;
-  hidden: boolean;
-  frozenRows: number;
-  rows: string[][];
-  backgrounds: string[][];
-  notes: string[][];
-  lastRow: number;
-  lastColumn: number;
-}
+type SheetJson = SheetSnapshot;
 
 interface BookJson {
   name: string;
@@ -118,13 +110,13 @@ describe('studio server on a set-up workbook', () => {
       const { body } = await getJson<BookJson>(studio.url, `/api/book?sheet=${encodeURIComponent('ボランティア名簿')}`);
       expect(body.shownSheet).toBe('ボランティア名簿');
       const roster = body.sheets.find((s) => s.name === 'ボランティア名簿')!;
-      expect(roster.rows[0]).toContain('氏名');
-      expect(roster.rows[1]!.slice(0, 2)).toEqual(['V-0001', '<img src=x onerror="window.__x=1">']);
-      expect(roster.rows[2]!.slice(0, 2)).toEqual(['V-0002', '山田　花子']);
-      expect(roster.backgrounds[1]![1]).toBe('#fce8b2');
-      expect(roster.backgrounds[1]![0]).toBe('');
-      expect(roster.notes[1]![1]).toBe('確認中');
-      for (const other of body.sheets.filter((s) => s.name !== 'ボランティア名簿')) expect(other.rows).toEqual([]);
+      expect(roster.window!.rows[0]).toContain('氏名');
+      expect(roster.window!.rows[1]!.slice(0, 2)).toEqual(['V-0001', '<img src=x onerror="window.__x=1">']);
+      expect(roster.window!.rows[2]!.slice(0, 2)).toEqual(['V-0002', '山田　花子']);
+      expect(roster.window!.backgrounds[1]![1]).toBe('#fce8b2');
+      expect(roster.window!.backgrounds[1]![0]).toBe('');
+      expect(roster.window!.notes[1]![1]).toBe('確認中');
+      for (const other of body.sheets.filter((s) => s.name !== 'ボランティア名簿')) expect(other.window).toBeNull();
     });
 
     it('falls back to the active sheet for an unknown sheet name', async () => {
@@ -178,7 +170,7 @@ describe('studio server on a set-up workbook', () => {
       expect(book.activeSheet).toBe('ボランティア名簿');
       expect(book.activeRange).toEqual({ sheet: 'ボランティア名簿', a1: 'B3', row: 3, column: 2 });
       expect(book.shownSheet).toBe('ボランティア名簿');
-      expect(book.sheets.find((s) => s.name === 'ボランティア名簿')!.rows[2]![1]).toBe('山田　花子');
+      expect(book.sheets.find((s) => s.name === 'ボランティア名簿')!.window!.rows[2]![1]).toBe('山田　花子');
 
       // Once seen, the page's own sheet is shown again.
       const later = (
