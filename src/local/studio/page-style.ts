@@ -53,11 +53,10 @@ button { font-family: inherit; font-size: inherit; }
 .book-name { font-size: 18px; line-height: 24px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .book-sub { font-size: 12px; color: var(--ink-soft); }
 .save-state { margin-left: auto; font-size: 12px; color: var(--ink-soft); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.estimate { font-size: 12px; color: var(--ink-soft); white-space: nowrap; margin-left: auto; }
-.estimate + .save-state { margin-left: 12px; }
-.estimate[hidden], .btn[hidden] { display: none; }
+.cost-estimate[hidden], .btn[hidden] { display: none; }
 .btn.small { padding: 3px 12px; font-size: 12px; }
 .save-state.error { color: var(--danger); }
+.cost-estimate { font-size: 12px; color: var(--ink-soft); white-space: nowrap; }
 .badge {
   font-size: 11px; padding: 2px 8px; border-radius: 10px;
   background: var(--accent-soft); color: var(--accent); white-space: nowrap;

@@ -100,14 +100,14 @@ export interface BookView extends BookSnapshot {
   sidebar: { title: string; generation: number } | null;
   menus: MenuView[];
   save: SaveState;
-  /** What the last action would take in Apps Script, when the studio can estimate it. */
-  estimate: ActionEstimate | null;
 }
 
-/** The estimated cost of one action in real Apps Script (from the emulator's cost model). */
-export interface ActionEstimate {
-  action: string;
-  seconds: number;
+/** One call's service calls, cells and estimated time in real Apps Script (docs/cost.md); the emulator's CostSummary. */
+export interface CallCost {
+  calls: number;
+  cellsRead: number;
+  cellsWritten: number;
+  estimatedSeconds: { low: number; high: number };
 }
 
 export type ButtonName = 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
@@ -132,7 +132,8 @@ export interface CallReport {
   changed: boolean;
   alerts: ShownAlert[];
   toasts: Array<{ title: string; message: string }>;
-  estimate: ActionEstimate | null;
+  /** The call's service calls, cells and estimated Apps Script time. */
+  cost: CallCost;
 }
 
 /** POST /api/menu/<fn>. */

@@ -54,9 +54,9 @@ export function studioPage(nonce: string): string {
     <div class="book-name" id="book-name" data-testid="book-name">読み込み中…</div>
     <div class="book-sub">つなぐ スタジオ — Google スプレッドシートとアドオンを手元で試せます（オフライン）</div>
   </div>
-  <span class="estimate" id="estimate" data-testid="estimate" hidden></span>
   <span class="save-state" id="save-state" data-testid="save-state" role="status"></span>
   <button type="button" class="btn small" id="reload-book" data-testid="reload-book" hidden>再読み込み</button>
+  <span class="cost-estimate" id="cost-estimate" data-testid="cost-estimate" hidden></span>
   <span class="badge" title="Google には接続していません">ローカル</span>
 </header>
 <nav class="menubar" id="menubar" aria-label="メニュー">

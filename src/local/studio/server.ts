@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import type { ScriptedAnswer } from '../emulator/index';
 import type { Io } from '../commands/io';
-import { printStats } from '../commands/stats';
+import { printStats, takeStats } from '../commands/stats';
 import { sidebarPath } from '../paths';
 import { FileChangedError } from '../book-file';
 import { Session } from '../session';
@@ -20,7 +20,7 @@ import {
   readBook,
 } from './book';
 import { parseAnswers, withStudioAnswers } from './dialogs';
-import type { ActionEstimate, BookView, CallReport, SaveState } from './page-types';
+import type { BookView, CallReport, SaveState } from './page-types';
 import { HttpError, isLocalHost, isSameOrigin, readJsonBody, sendError, sendHtml, sendJson } from './http';
 import { pagePolicy, studioPage } from './page';
 import { injectShim } from './shim';
@@ -36,11 +36,6 @@ export interface StudioOptions {
   stats?: boolean;
   /** Where --stats lines and problems go (the CLI's stdout and stderr); silent by default. */
   io?: Io;
-  /**
-   * What an action would take in real Apps Script, from the service calls it made (the emulator's
-   * cost model); the page shows it after each action. None: nothing is shown.
-   */
-  estimate?: (action: string, calls: Record<string, number>) => ActionEstimate | null;
 }
 
 export interface StudioHandle {
@@ -69,15 +64,6 @@ function messageOf(error: unknown): string {
   return String(error);
 }
 
-function diffCounts(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [key, n] of Object.entries(after)) {
-    const d = n - (before[key] ?? 0);
-    if (d > 0) out[key] = d;
-  }
-  return out;
-}
-
 /** Whether the calls a script made selected a sheet or a range, which the page then shows. */
 export function madeSelection(calls: Record<string, number>): boolean {
   return Object.keys(calls).some((key) => {
@@ -95,15 +81,11 @@ class Studio {
   private saveState: SaveState;
   private backup: string | undefined;
 
-  /** The estimate of the last action, shown until the next one. */
-  private lastEstimate: ActionEstimate | null = null;
-
   constructor(
     private session: Session,
     private readonly bookPath: string | undefined,
     private readonly stats: boolean,
     private readonly io: Io,
-    private readonly estimate: StudioOptions['estimate'],
   ) {
     this.saveState =
       bookPath === undefined ? { state: 'memory', file: null } : { state: 'idle', file: basename(bookPath) };
@@ -133,28 +115,28 @@ class Studio {
    */
   private async perform<T>(label: string, answers: readonly ScriptedAnswer[], body: () => T) {
     const ui = this.emu.ui;
-    const before = this.emu.stats.byMethod();
+    // Each call is one Apps Script execution, measured on its own.
+    this.emu.stats.reset();
     const changesBefore = this.emu.changeCount;
     const toastsBefore = ui.toasts.length;
     const outcome = withStudioAnswers(ui, answers, body);
-    // Each call is one Apps Script execution: the locks it still holds are released when it ends.
+    // The locks it still holds are released when it ends.
     this.emu.endExecution();
-    const calls = diffCounts(before, this.emu.stats.byMethod());
+    const stats = takeStats(this.emu.stats);
+    const calls = this.emu.stats.byMethod();
     if (calls['Ui.showSidebar']) {
       this.sidebar = { title: ui.sidebar?.title || 'サイドバー', generation: ++this.generation };
     }
     // Selecting a cell, reading or a toast is not a change; only a call that changed the document is.
     const changed = this.emu.changeCount !== changesBefore;
     if (madeSelection(calls)) this.selection++;
-    if (this.stats) printStats(this.io, label, calls);
+    if (this.stats) printStats(this.io, label, stats);
     if (changed) await this.save();
-    const estimate = this.estimate?.(label, calls) ?? null;
-    if (estimate) this.lastEstimate = estimate;
     const report: CallReport = {
       changed,
       alerts: outcome.alerts,
       toasts: ui.toasts.slice(toastsBefore).map((t) => ({ title: t.title, message: t.message })),
-      estimate,
+      cost: stats.summary,
     };
     return { outcome, report };
   }
@@ -234,7 +216,6 @@ class Studio {
       sidebar: this.sidebar,
       menus: menuViews(this.emu.ui.menus) satisfies MenuView[],
       save: this.saveState,
-      estimate: this.lastEstimate,
     };
   }
 
@@ -416,7 +397,7 @@ function listen(server: Server, port: number): Promise<number> {
 /** Starts the studio on one session; the script's onOpen runs first, so its menus are there. */
 export async function startStudio(options: StudioOptions): Promise<StudioHandle> {
   const io: Io = options.io ?? { out: () => undefined, err: () => undefined };
-  const studio = new Studio(options.session, options.bookPath, options.stats === true, io, options.estimate);
+  const studio = new Studio(options.session, options.bookPath, options.stats === true, io);
   await studio.enqueue(() => studio.open());
   let actualPort = 0;
   const server = createServer((req, res) => {

@@ -4,7 +4,7 @@
  * real sidebar — and runs menu items with their confirmations. Every sheet value goes in through
  * textContent.
  */
-import type { ActionEstimate, BookView, CallReport, CellLink, MenuAnswer, SaveState, ShownAlert } from '../page-types';
+import type { BookView, CallCost, CallReport, CellLink, MenuAnswer, SaveState, ShownAlert } from '../page-types';
 import { api } from './api';
 import { BUTTON_LABELS, ask, showMessage, toast } from './dialogs';
 import { byId, parseCell } from './dom';
@@ -103,7 +103,6 @@ function render(book: BookView): void {
   document.title = `${book.name} - つなぐ スタジオ`;
   byId('book-name').textContent = book.name;
   renderSaveState(book.save);
-  renderEstimate(book.estimate);
   menus.render(book.menus);
   tabs.render(book);
   const sheet = book.sheets.find((s) => s.name === book.shownSheet) ?? null;
@@ -131,13 +130,15 @@ function renderSaveState(save: SaveState): void {
   else node.title = save.backup ? `最初の保存の前のファイル: ${save.backup}` : '';
 }
 
-function renderEstimate(estimate: ActionEstimate | null): void {
-  const node = byId('estimate');
-  node.hidden = estimate === null;
-  if (!estimate) return;
-  const seconds = estimate.seconds < 10 ? estimate.seconds.toFixed(1) : String(Math.round(estimate.seconds));
-  node.textContent = `Apps Script では約 ${seconds} 秒`;
-  node.title = `${estimate.action}: Google の Apps Script で実行したときの目安`;
+/** The last call's estimated time in real Apps Script (docs/cost.md), beside the save state. */
+function renderCost(cost: CallCost | null | undefined): void {
+  if (!cost || !cost.estimatedSeconds) return;
+  const node = byId('cost-estimate');
+  const n = (x: number): string => Number(x).toLocaleString('ja-JP');
+  const { low, high } = cost.estimatedSeconds;
+  node.textContent = `Apps Script 推定 ${low.toFixed(1)}–${high.toFixed(1)} 秒`;
+  node.title = `直前の実行: サービス呼び出し ${n(cost.calls)} 回、読み取り ${n(cost.cellsRead)} セル、書き込み ${n(cost.cellsWritten)} セル（docs/cost.md のコストモデルによる推定）`;
+  node.hidden = false;
 }
 
 /** Reloads the file as it is on disk (it changed elsewhere); what was not saved is dropped. */
@@ -189,7 +190,7 @@ function runMenu(fn: string, answers: unknown[] = []): Promise<void> {
 /** Shows what a call told staff: OK alerts as messages, toasts as toasts, a script error as an error. */
 function report(outcome: Partial<CallReport> & { error?: string | undefined }): Promise<void> {
   for (const t of outcome.toasts ?? []) toast((t.title ? `${t.title}: ` : '') + t.message);
-  if (outcome.estimate) renderEstimate(outcome.estimate);
+  renderCost(outcome.cost);
   let chain = Promise.resolve();
   for (const a of outcome.alerts ?? []) {
     if (a.kind === 'alert' && a.buttons === 'OK') {
