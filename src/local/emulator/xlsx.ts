@@ -381,10 +381,11 @@ function patchCell(
 ): void {
   const target = ws.getCell(r, c);
   const key = `${r}:${c}`;
-  if (!t.originals.has(key)) {
+  // A sheet Tsunagu made (or whose rows moved) has no first look to go back to.
+  if (t.first !== null && !t.originals.has(key)) {
     t.originals.set(key, { style: target.style, comment: (target as unknown as { _comment?: unknown })._comment });
   }
-  const original = t.originals.get(key) as OriginalCell;
+  const original = t.originals.get(key) ?? { style: {}, comment: undefined };
   const first = t.first?.cell(r, c);
   const backToFirst = (same: (x: Cell | undefined, y: Cell | undefined) => boolean): boolean =>
     t.first !== null && same(after, first);
