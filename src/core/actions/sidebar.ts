@@ -1,6 +1,6 @@
 /** The sidebar's read actions and the mapping staff confirm: sheet list, mapping view, save and clear. */
 import { UserError } from '../errors';
-import { isOutputSheet } from '../output-sheets';
+import { OUTPUT_SHEETS, isOutputSheet } from '../output-sheets';
 import type { SheetHead } from '../ports';
 import { detectSheetAs, diagnoseHeader } from '../sheets/detect';
 import {
@@ -70,7 +70,7 @@ export function getSidebarState(ports: AppPorts): SidebarState {
   const section = (SECTIONS as readonly string[]).indexOf(cached ?? '') >= 0 ? (cached as Section) : 'setup';
   const run = ports.cache.get(RUN_KEY);
   if (run !== null) ports.cache.remove(RUN_KEY);
-  const heads = ports.workbook.heads(HEAD_ROWS);
+  const heads = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS);
   const mappings = loadMappings(ports);
   const settings = loadSettings(ports.workbook, heads, mappings);
   // Tsunagu's own output sheets are not staff data: they are not listed for mapping.
@@ -146,7 +146,7 @@ function firstTextRow(head: SheetHead): number {
 }
 
 function headOf(ports: AppPorts, sheet: string): SheetHead {
-  const head = ports.workbook.heads(HEAD_ROWS).find((h) => h.name === sheet);
+  const head = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS).find((h) => h.name === sheet);
   if (!head) {
     throw new UserError(
       'sheet.notFound',

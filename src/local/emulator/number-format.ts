@@ -4,14 +4,17 @@ import { ERAS } from '../../core/text/era';
 import { CellError, DateValue, type StoredValue } from './workbook';
 
 /** What getNumberFormat answers for a cell left on Automatic. */
+// real-sheets-checklist RS-08
 export const AUTOMATIC_FORMAT = '0.###############';
 /** The formats Sheets (ja_JP) gives a cell when a date, or a date with a time, is entered into it. */
+// real-sheets-checklist RS-09
 export const DEFAULT_DATE_FORMAT = 'yyyy/MM/dd';
 export const DEFAULT_DATE_TIME_FORMAT = 'yyyy/MM/dd H:mm:ss';
 export const TEXT_FORMAT = '@';
 
 const JA_WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
 
+// real-sheets-checklist RS-08: these formats all mean Automatic.
 export function isAutomatic(format: string | undefined): boolean {
   return format === undefined || format === '' || format === AUTOMATIC_FORMAT || format.toLowerCase() === 'general';
 }
@@ -234,7 +237,7 @@ function tokenizeDate(section: string): DatePattern {
   return { tokens, gannen };
 }
 
-/** The era of a Tokyo calendar day and its year in that era; null before 明治. */
+/** The era of a Tokyo calendar day and its year in that era; null before 明治 (real-sheets-checklist RS-36). */
 function eraOf(year: number, month: number, day: number): { name: string; letter: string; year: number } | null {
   const key = year * 10_000 + month * 100 + day;
   for (let i = ERAS.length - 1; i >= 0; i -= 1) {
@@ -305,6 +308,8 @@ export function formatSheetsDate(ms: number, format: string): string {
 }
 
 /** The display value of a stored cell value under a number format, as getDisplayValues gives it. */
+// real-sheets-checklist RS-06, RS-12: a date under '@' shows as a date.
+// real-sheets-checklist RS-32: a text cell shows its text, whatever its format (GasWorkbook.read relies on it).
 export function displayValue(value: StoredValue | undefined, format: string | undefined): string {
   if (value === undefined) return '';
   if (value instanceof CellError) return value.code;

@@ -179,6 +179,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
       const existing = sheet.cell(r, c);
       const written = interpretInput(valueAt(i, j), existing?.numberFormat, now);
       const rule = existing?.validation;
+      // real-sheets-checklist RS-01: a strict rule refuses a script's write, and nothing of the range is written.
       if (rule && !rule.allowInvalid && violates(rule, written.value)) {
         throw new Error(
           `The data you entered in cell ${formatA1(r, c, 1, 1)} violates the data validation rules set on this cell.`,
@@ -188,6 +189,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     });
     for (const [r, c, written] of pending) {
       // A cell hidden under a merge keeps nothing: Sheets shows and returns only the top-left value.
+      // real-sheets-checklist RS-34
       if (sheet.isCovered(r, c)) continue;
       if (!sheet.cell(r, c) && written.value === undefined && written.formula === undefined) continue;
       storeInto(sheet.ensure(r, c), written);
@@ -218,6 +220,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   /**
    * Merges blocks of this range; a merge that sticks out of the range cannot be merged again or
    * broken apart from here (Sheets refuses it with the same message). Only the top-left value stays.
+   * real-sheets-checklist RS-33, RS-35: what merging keeps, and what it refuses.
    */
   private mergeBlocks(blocks: Array<{ row: number; column: number; numRows: number; numColumns: number }>): GasRange {
     const { sheet, row, column, numRows, numColumns } = this.ref;
@@ -328,6 +331,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     return formatA1(row, column, numRows, numColumns, this.open);
   }
 
+  // real-sheets-checklist RS-13: no fill reads as white.
   getBackground(): string {
     return this.topLeft()?.background ?? '#ffffff';
   }
@@ -471,6 +475,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   }
 
   /** Check boxes: a CHECKBOX rule on every cell, and every cell set to the unchecked value. */
+  // real-sheets-checklist RS-17
   insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): GasRange {
     const args: unknown[] = [];
     if (checkedValue !== undefined) args.push(checkedValue);
@@ -641,6 +646,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     });
   }
 
+  // real-sheets-checklist RS-13: an empty note removes the note.
   setNote(note: string | null): GasRange {
     const text = note === null || note === undefined ? '' : String(note);
     return this.setEach((cell) => {
@@ -718,6 +724,7 @@ const READS_ONE_CELL: ReadonlySet<string> = new Set([
  * range; a write sets every cell of it; a clear removes what its cells hold (clearing empty cells
  * costs nothing); the rest (getA1Notation, getRow, offset …) describe the range without its cells.
  */
+// real-sheets-checklist RS-30: a clear costs by the cells that held something.
 export function rangeCells(ref: RangeRef, method: string): CellCount | undefined {
   const all = ref.numRows * ref.numColumns;
   if (READS_EVERY_CELL.has(method)) return { read: all, written: 0 };

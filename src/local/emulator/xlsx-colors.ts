@@ -95,7 +95,10 @@ function applyTint(rgb: string, tint: number): string {
   return hex(hue(p, q, h + 1 / 3) * 255) + hex(hue(p, q, h) * 255) + hex(hue(p, q, h - 1 / 3) * 255);
 }
 
-/** A colour of a fill or a font as '#rrggbb'; undefined for "automatic" and for what cannot be resolved. */
+/**
+ * A colour of a fill or a font as '#rrggbb'; undefined for "automatic" and for what cannot be resolved.
+ * real-sheets-checklist RS-37: Sheets reports an uploaded theme colour as the colour it shows.
+ */
 export function resolveColor(color: Partial<ExcelJS.Color> | undefined, theme: readonly string[]): string | undefined {
   if (!color) return undefined;
   const c = color as { argb?: string; theme?: number; tint?: number; indexed?: number };

@@ -607,6 +607,7 @@ function readSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, theme: readonly str
   ws.eachRow({ includeEmpty: true }, (row, r) => {
     row.eachCell({ includeEmpty: true }, (xc, c) => {
       // A cell under a merge shows nothing in Sheets; exceljs would report the top-left value there.
+      // real-sheets-checklist RS-33
       if (xc.type === ExcelJS.ValueType.Merge) return;
       const cell: Cell = { ...readValue(xc.value) };
       const format = xc.numFmt;
