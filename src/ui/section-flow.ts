@@ -89,6 +89,13 @@ export abstract class SectionFlow<Pending extends string, Focus, Notice> {
     this.ask('run');
   }
 
+  /** Staff confirmed the run already (the menu's dialog): run without asking, and do not ask again this session. */
+  async runConfirmedElsewhere(): Promise<void> {
+    this.state.runConfirmed = true;
+    this.state.pending = null;
+    await this.runNow();
+  }
+
   /** The confirmation's yes. */
   async accept(): Promise<void> {
     const pending = this.state.pending;

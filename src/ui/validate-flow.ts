@@ -52,7 +52,9 @@ export class ValidateFlow extends SectionFlow<never, FocusTarget, ValidateNotice
     this.startAction();
     const result = await this.run(() => this.server('clearHighlights'));
     if (result) {
-      this.state.notice = { kind: 'highlights', restored: result.restored };
+      this.state.notice = { kind: 'highlights', restored: result.restored, notesKept: result.notesKept };
+      // The marks are gone: the count of marked cells says so (the issues themselves remain).
+      if (this.state.validation) this.state.validation = { ...this.state.validation, highlighted: 0 };
       this.state.focus = 'notice';
     }
     this.changed();
