@@ -220,7 +220,23 @@ function resultRows(run: MatchRun): CellValue[][] {
   return rows;
 }
 
+/** 不足分析's one row when every open place has a volunteer: an empty sheet would read as "not run" or "failed". */
+export const NO_SHORTAGE = '不足なし';
+
 function shortageRows(result: MatchResult): CellValue[][] {
+  if (result.unmatched.length === 0 && result.shortages.length === 0) {
+    const places = result.stats.totalPlaces;
+    return [
+      [
+        NO_SHORTAGE,
+        '',
+        0,
+        places === 0
+          ? '受付・調整中の依頼はありません'
+          : `受付・調整中の依頼の必要人数（${places}人分）すべてに候補がいます`,
+      ],
+    ];
+  }
   const rows: CellValue[][] = [];
   for (const u of result.unmatched)
     rows.push(['未充足の依頼', guardFormula(u.requestId), u.missing, guardFormula(joinReasons(u.reasons))]);

@@ -128,12 +128,12 @@ function stageReason(
         ? allPaused
           ? reason(
               'status',
-              `${fit.ja}は${before}名いますが、全員が休止中です（${out}名）。活動を再開できるか確認してください`,
+              `${fit.ja}は${before}名いますが、${out === 1 ? '' : '全員が'}休止中です（${out}名）。活動を再開できるか確認してください`,
               `There are ${before} ${fit.en}, but all are paused (${out}); ask whether they can resume`,
             )
           : reason(
               'status',
-              `${fit.ja}は${before}名いますが、全員が活動中ではありません（休止中・状態が空欄など: ${out}名）。状態を確認してください`,
+              `${fit.ja}は${before}名いますが、${out === 1 ? '' : '全員が'}活動中ではありません（休止中・状態が空欄など: ${out}名）。状態を確認してください`,
               `There are ${before} ${fit.en}, but none is 活動中 (paused or status blank: ${out}); check their status`,
             )
         : reason(

@@ -357,7 +357,7 @@ describe('matchVolunteers unmet needs', () => {
         requests: [request('R1', { genderPreference: '女性' })],
       });
       expect(texts(gender[0]?.reasons)).toEqual([
-        '条件に合う人は1名いますが、全員が休止中です（1名）。活動を再開できるか確認してください',
+        '条件に合う人は1名いますが、休止中です（1名）。活動を再開できるか確認してください',
       ]);
       const time = unmet({
         volunteers: [volunteer('V1', { availability: ['月午前'] })],
