@@ -1,8 +1,8 @@
 /**
  * The demo's recruiting agenda: a few of the newest open requests are turned into needs the
- * roster cannot meet — a language nobody speaks, two skills nobody has together, a skill whose only
- * holders have not consented or are paused, a skill nobody has near the request, a wished time nobody
- * with the skill is free — each chosen by reading the roster, so 不足分析 shows them on any seed.
+ * roster cannot meet — a language nobody speaks, two skills nobody has together, too few with a skill
+ * near the request, a wished time nobody with the skill is free, a skill whose only holders have not
+ * consented or are paused — each chosen by reading the roster, so 不足分析 shows them on any seed.
  */
 import { parseAvailability, slotKey } from '../../core/text/availability';
 import type { BookContext } from './context';
@@ -59,8 +59,8 @@ function slotsOf(text: string): Set<string> | null {
 }
 
 /**
- * Rewrites up to five of the newest open requests (受付, 調整中, nobody assigned) into needs the
- * roster cannot meet, and returns what each is meant to show. Rows it rewrites are locked, so no
+ * Rewrites up to five of the newest open requests (受付, 調整中, nobody assigned; at most a third of
+ * them) into needs the roster cannot meet, and returns what each is meant to show. Rows it rewrites are locked, so no
  * entry mistake is planted in them. Areas are reached through `adjacent` (both directions); without
  * it every 圏域 counts as within reach, which only makes the choices safer.
  */
@@ -71,10 +71,12 @@ export function plantShortages(
   adjacent: readonly (readonly [string, string])[] | undefined,
   rng: Random,
 ): DraftShortage[] {
-  const open = requests
-    .filter((r) => (r.state === '受付' || r.state === '調整中') && r.assigned.length === 0 && !r.row.locked)
-    .slice(-5)
-    .reverse();
+  // At most a third of the open requests, so most of them can still be matched.
+  const candidates = requests.filter(
+    (r) => (r.state === '受付' || r.state === '調整中') && r.assigned.length === 0 && !r.row.locked,
+  );
+  const count = Math.min(5, Math.floor(candidates.length / 3));
+  const open = count > 0 ? candidates.slice(-count).reverse() : [];
   if (open.length === 0 || roster.length === 0) return [];
   const fy = fiscalYearOf(ctx.today);
   const people: Person[] = roster
@@ -234,26 +236,6 @@ export function plantShortages(
     }
   }
 
-  // A skill whose only holders within reach cannot be introduced yet (no consent first, else paused
-  // or uninsured): staff should ask them, not recruit.
-  r = next();
-  if (r) {
-    const found =
-      firstOf(ctx.areas, (area) => blockedSkill(area, 'unmet.consent')) ?? firstOf(ctx.areas, (a) => blockedSkill(a));
-    if (found) {
-      const category = CATEGORY_OF_SKILL[found.skill] ?? 'その他';
-      shown.add(`${found.area.name}|${found.skill}`);
-      rewrite(r, found.area, { 内容区分: category, '必要な資格・特技': found.skill, 希望日時: found.wish });
-      planted.push({
-        request: r,
-        dimension: 'categoryArea',
-        reason: found.reason,
-        key: `${category} × ${found.area.name}`,
-        note: `${found.area.name}の近くで${found.skill}ができる人は、${BLOCKED_NOTE[found.reason] ?? 'まだ紹介できない人'}だけ`,
-      });
-    }
-  }
-
   // A wished time nobody with the skill near the request is free at.
   r = next();
   if (r) {
@@ -287,6 +269,26 @@ export function plantShortages(
       });
     }
   }
+  // A skill whose only holders within reach cannot be introduced yet (no consent first, else paused
+  // or uninsured): staff should ask them, not recruit.
+  r = next();
+  if (r) {
+    const found =
+      firstOf(ctx.areas, (area) => blockedSkill(area, 'unmet.consent')) ?? firstOf(ctx.areas, (a) => blockedSkill(a));
+    if (found) {
+      const category = CATEGORY_OF_SKILL[found.skill] ?? 'その他';
+      shown.add(`${found.area.name}|${found.skill}`);
+      rewrite(r, found.area, { 内容区分: category, '必要な資格・特技': found.skill, 希望日時: found.wish });
+      planted.push({
+        request: r,
+        dimension: 'categoryArea',
+        reason: found.reason,
+        key: `${category} × ${found.area.name}`,
+        note: `${found.area.name}の近くで${found.skill}ができる人は、${BLOCKED_NOTE[found.reason] ?? 'まだ紹介できない人'}だけ`,
+      });
+    }
+  }
+
   return planted;
 }
 
