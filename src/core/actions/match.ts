@@ -77,8 +77,11 @@ function sheetOf(sheets: readonly SheetInput[], kind: SheetInput['kind']): Sheet
   return sheets.find((s) => s.kind === kind);
 }
 
+/** The sheet's records: its data rows only, as classified when it was read (totals and notes are not records). */
 function records(sheet: SheetInput | undefined) {
-  return sheet ? parseRows(sheet.kind, sheet.mapping, sheet.values, sheet.display).records : [];
+  return sheet
+    ? parseRows(sheet.kind, sheet.mapping, sheet.values, sheet.display, sheet.rows ? { rows: sheet.rows } : {}).records
+    : [];
 }
 
 /** The staff entries of the current マッチング結果, and the headers of columns staff added. */
