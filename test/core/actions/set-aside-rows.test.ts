@@ -2,7 +2,7 @@
 import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
 import type { FixPreview, FixResult, MatchView, ValidationReport, ValidationView } from '../../../src/shared/rpc';
-import { Session } from '../../../src/local/session';
+import { type Session } from '../../../src/local/session';
 import { freshSession, rpc } from '../../local/helpers/session';
 
 /** A roster as kept in Excel: a title, a blank row, the header on row 3, a 計 row, a note and 以下余白. */
