@@ -34,6 +34,20 @@ export interface DemoOptions {
    * Without it every 圏域 counts as within reach of every other.
    */
   adjacentAreas?: (readonly [string, string])[];
+  /**
+   * How many times a mid-sized city's (Nishitokyo's) yearly volume each ledger holds: donations and
+   * their donors, members, activities besides the visits requests bring, consultations. Default 1;
+   * `tsunagu demo --scale large` uses DEMO_SCALES.large.
+   */
+  ledgerScale?: Partial<LedgerScale>;
+}
+
+/** Multipliers of the ledgers' yearly volumes (1 = the default demo). */
+export interface LedgerScale {
+  donations: number;
+  memberships: number;
+  activities: number;
+  consultations: number;
 }
 
 export type DemoSheetKind = 'volunteers' | 'requests' | 'donations' | 'memberships' | 'activities' | 'consultations';
