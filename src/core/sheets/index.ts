@@ -10,7 +10,16 @@ export {
   type SheetIssue,
 } from './types';
 export * from './lists';
-export { SHEET_SPECS, getSpec, isSheetKind, columnSpecOf, splitPatternKey, personalKeys, kindFromName } from './specs';
+export {
+  SHEET_SPECS,
+  getSpec,
+  isSheetKind,
+  columnSpecOf,
+  contractColumns,
+  splitPatternKey,
+  personalKeys,
+  kindFromName,
+} from './specs';
 export {
   detectSheet,
   detectHeader,

@@ -211,9 +211,38 @@ export function classifyRows(
   const add = (map: Map<number, number>, c: number, v: number): void => {
     map.set(c, (map.get(c) ?? 0) + v);
   };
+  // Sums are kept only for the columns a total row may hold numbers in.
+
+  const dataRow = (r: number, row: readonly unknown[]): void => {
+    data.push(r);
+    dataSinceTotal++;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === 'number' && Number.isFinite(v) && !notSummable.has(c)) {
+        add(segment, c, v);
+        add(grand, c, v);
+      }
+    }
+  };
 
   for (let r = start; r < values.length; r++) {
     const row = values[r] ?? [];
+    // Whose row is it? An identity cell that is not itself a label makes it data: most rows are
+    // settled here, looking at two or three cells.
+    let identified = false;
+    if (identityKeys !== null) {
+      for (const c of identity) {
+        const v = row[c];
+        if (isBlank(v)) continue;
+        if (typeof v === 'string' && mayBeLabel(v) && labelOf(v) !== null) continue;
+        identified = true;
+        break;
+      }
+    }
+    if (identified) {
+      dataRow(r, row);
+      continue;
+    }
     let first = -1;
     let texts = 0;
     let numbers = 0;
@@ -246,8 +275,7 @@ export function classifyRows(
       data.push(r);
       continue;
     }
-    // Whose row is it? Any identity cell other than the label makes it data.
-    let identified = false;
+    // An identity cell holding a label only counts when it is the label that sets the row aside.
     for (const c of identity) {
       if (c !== labelAt && !isBlank(row[c])) {
         identified = true;
@@ -325,15 +353,7 @@ export function classifyRows(
       }
       if (!formulas) undecided.push(sheetRow);
     }
-    data.push(r);
-    dataSinceTotal++;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v === 'number' && Number.isFinite(v)) {
-        add(segment, c, v);
-        add(grand, c, v);
-      }
-    }
+    dataRow(r, row);
   }
   return { data, setAside: aside, blank, undecided };
 }
