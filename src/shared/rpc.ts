@@ -54,6 +54,12 @@ export interface MappingView {
   fields: Array<{ key: string; header: string; required: boolean }>;
   /** Sheet kinds staff may choose instead. */
   kinds: Array<{ kind: string; label: string }>;
+  /** Data rows below the header (blank rows, totals and notes not counted). */
+  dataRows: number;
+  /** Rows below the header that are not data and are left alone (計, 小計, ※ notes, 以下余白 …); the first 50. */
+  setAside: Array<{ row: number; text: string; reason: Message }>;
+  /** How many rows are set aside in all. */
+  setAsideTotal: number;
 }
 
 export interface SetupResult {

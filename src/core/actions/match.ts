@@ -77,8 +77,11 @@ function sheetOf(sheets: readonly SheetInput[], kind: SheetInput['kind']): Sheet
   return sheets.find((s) => s.kind === kind);
 }
 
+/** The sheet's records: its data rows only, as classified when it was read (totals and notes are not records). */
 function records(sheet: SheetInput | undefined) {
-  return sheet ? parseRows(sheet.kind, sheet.mapping, sheet.values, sheet.display).records : [];
+  return sheet
+    ? parseRows(sheet.kind, sheet.mapping, sheet.values, sheet.display, sheet.rows ? { rows: sheet.rows } : {}).records
+    : [];
 }
 
 /** The staff entries of the current マッチング結果, and the headers of columns staff added. */
@@ -244,7 +247,23 @@ function resultRows(run: MatchRun): CellValue[][] {
   return rows;
 }
 
+/** 不足分析's one row when every open place has a volunteer: an empty sheet would read as "not run" or "failed". */
+export const NO_SHORTAGE = '不足なし';
+
 function shortageRows(result: MatchResult): CellValue[][] {
+  if (result.unmatched.length === 0 && result.shortages.length === 0) {
+    const places = result.stats.totalPlaces;
+    return [
+      [
+        NO_SHORTAGE,
+        '',
+        0,
+        places === 0
+          ? '受付・調整中の依頼はありません'
+          : `受付・調整中の依頼の必要人数（${places}人分）すべてに候補がいます`,
+      ],
+    ];
+  }
   const rows: CellValue[][] = [];
   for (const u of result.unmatched)
     rows.push(['未充足の依頼', guardFormula(u.requestId), u.missing, guardFormula(joinReasons(u.reasons))]);

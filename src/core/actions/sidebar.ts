@@ -1,7 +1,8 @@
 /** The sidebar's read actions and the mapping staff confirm: sheet list, mapping view, save and clear. */
 import { UserError } from '../errors';
 import { OUTPUT_SHEETS, isOutputSheet } from '../output-sheets';
-import type { SheetHead } from '../ports';
+import type { SheetData, SheetHead } from '../ports';
+import type { SheetRows } from '../sheets/row-kinds';
 import { detectSheetAs, diagnoseHeader } from '../sheets/detect';
 import {
   mappingFromDetection,
@@ -17,6 +18,7 @@ import { loadSettings } from '../setup/settings-source';
 import type { MappingView, Section, SheetOverview, SidebarState } from '../../shared/rpc';
 import { SECTIONS } from '../../shared/rpc';
 import type { AppPorts } from './ports';
+import { sheetRows } from './sheet-rows';
 
 /** Document property holding the mappings staff confirmed (sheet name → mapping; no personal data). */
 export const MAPPINGS_KEY = 'tsunagu.mappings';
@@ -42,6 +44,8 @@ const MENU_RUNS = {
 } as const;
 /** Sample values shown per column in the mapping view. */
 const SAMPLES = 3;
+/** Rows set aside listed in the mapping view (the count says how many there are in all). */
+const SET_ASIDE_SHOWN = 50;
 
 /** Opens the sidebar at a section (menu items for each capability land here). */
 export function openSidebarAt(ports: Pick<AppPorts, 'cache' | 'dialogs'>, section: Section): void {
@@ -168,12 +172,13 @@ export function getMapping(ports: AppPorts, sheet: string, kind?: string): Mappi
     if (!isSheetKind(kind)) throw badKind(kind);
     const headerRow = confirmed?.headerRow ?? firstTextRow(head);
     return mappingView(
+      ports,
       head,
       mappingFromDetection(detectSheetAs(kind, head.display[headerRow - 1] ?? [], headerRow)),
       false,
     );
   }
-  if (confirmed) return mappingView(head, confirmed, true);
+  if (confirmed) return mappingView(ports, head, confirmed, true);
   const diagnosis = diagnoseHeader(head.display, HEAD_ROWS, { sheetName: sheet });
   if (!diagnosis.ok) {
     throw new UserError(
@@ -182,19 +187,24 @@ export function getMapping(ports: AppPorts, sheet: string, kind?: string): Mappi
       `Sheet 「${sheet}」: ${diagnosis.message.en}`,
     );
   }
-  return mappingView(head, mappingFromDetection(diagnosis.detection), false);
+  return mappingView(ports, head, mappingFromDetection(diagnosis.detection), false);
 }
 
-function mappingView(head: SheetHead, mapping: ColumnMapping, confirmed: boolean): MappingView {
+/**
+ * The mapping view reads the whole sheet once: which rows are data and which are set aside
+ * (totals, notes) is what staff check here, and the samples come from data rows only.
+ */
+function mappingView(ports: AppPorts, head: SheetHead, mapping: ColumnMapping, confirmed: boolean): MappingView {
   const spec = SHEET_SPECS[mapping.kind];
   const headerCells = head.display[mapping.headerRow - 1] ?? [];
   const keyAt = new Map<number, string>();
   for (const key of Object.keys(mapping.columns)) keyAt.set(mapping.columns[key] as number, key);
-  const body = head.display.slice(mapping.headerRow);
+  const data: SheetData = ports.workbook.read(head.name) ?? { name: head.name, values: [], display: [] };
+  const rows: SheetRows = sheetRows(ports.workbook, head.name, mapping, data.values);
   const columns = headerCells.map((header, index) => {
     const samples: string[] = [];
-    for (const row of body) {
-      const text = (row[index] ?? '').trim();
+    for (const r of rows.data) {
+      const text = (data.display[r]?.[index] ?? '').trim();
       if (text !== '') samples.push(text);
       if (samples.length >= SAMPLES) break;
     }
@@ -215,6 +225,11 @@ function mappingView(head: SheetHead, mapping: ColumnMapping, confirmed: boolean
     columns,
     fields,
     kinds: SHEET_KINDS.map((kind) => ({ kind, label: SHEET_SPECS[kind].canonicalName })),
+    dataRows: rows.data.length,
+    setAside: rows.setAside
+      .slice(0, SET_ASIDE_SHOWN)
+      .map((s) => ({ row: s.row, text: s.text, reason: { ja: s.message.ja, en: s.message.en } })),
+    setAsideTotal: rows.setAside.length,
   };
 }
 
@@ -260,7 +275,7 @@ export function saveMapping(
     mappings[sheet] = mapping;
     ports.store.set(MAPPINGS_KEY, serializeMappings(mappings));
   });
-  return mappingView(head, mapping, true);
+  return mappingView(ports, head, mapping, true);
 }
 
 /** Forgets the confirmed mapping of a sheet: it is detected automatically again. */

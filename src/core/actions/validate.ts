@@ -82,7 +82,7 @@ export function runValidation(ports: AppPorts): ValidationView {
       checkedSheets: input.sheets.map((s) => ({
         name: s.name,
         kindLabel: SHEET_SPECS[s.kind].canonicalName,
-        rows: Math.max(0, s.values.length - s.mapping.headerRow),
+        rows: s.rows ? s.rows.data.length : Math.max(0, s.values.length - s.mapping.headerRow),
       })),
       counts: { errors: result.counts.errors, warnings: result.counts.warnings, fixable: result.counts.fixable },
       groups: groupIssues(result.issues),
