@@ -90,8 +90,11 @@ function sheetOf(sheets: readonly SheetInput[], kind: SheetInput['kind']): Sheet
   return sheets.find((s) => s.kind === kind);
 }
 
+/** The sheet's records: its data rows only, as classified when it was read (totals and notes are not records). */
 function records(sheet: SheetInput | undefined) {
-  return sheet ? parseRows(sheet.kind, sheet.mapping, sheet.values, sheet.display).records : [];
+  return sheet
+    ? parseRows(sheet.kind, sheet.mapping, sheet.values, sheet.display, sheet.rows ? { rows: sheet.rows } : {}).records
+    : [];
 }
 
 /** Reads マッチング結果 (Tsunagu's, found by its mark): every pair's staff entries, keyed by request and volunteer. */
@@ -294,7 +297,23 @@ function resultRows(run: MatchRun, layout: Layout): { rows: CellValue[][]; carry
   return { rows, carryFrom };
 }
 
+/** 不足分析's one row when every open place has a volunteer: an empty sheet would read as "not run" or "failed". */
+export const NO_SHORTAGE = '不足なし';
+
 function shortageRows(result: MatchResult): CellValue[][] {
+  if (result.unmatched.length === 0 && result.shortages.length === 0) {
+    const places = result.stats.totalPlaces;
+    return [
+      [
+        NO_SHORTAGE,
+        '',
+        0,
+        places === 0
+          ? '受付・調整中の依頼はありません'
+          : `受付・調整中の依頼の必要人数（${places}人分）すべてに候補がいます`,
+      ],
+    ];
+  }
   const rows: CellValue[][] = [];
   for (const u of result.unmatched)
     rows.push(['未充足の依頼', guardFormula(u.requestId), u.missing, guardFormula(joinReasons(u.reasons))]);
@@ -475,6 +494,43 @@ function approvedCount(entries: Iterable<StaffEntry>): number {
   return n;
 }
 
+/**
+ * After 元に戻す took back a 確定: the pairs marked 確定済み whose volunteer 依頼 no longer lists
+ * are open again (提案, or 固定 when staff pinned them), with their 承認 as staff left it, so they
+ * can be committed again. Part of the undo's transaction, so it happens with it or not at all.
+ */
+export function reopenUncommittedPairs(ports: AppPorts, tx: Transaction): number {
+  const sheet = readMatchSheet(ports);
+  const statusColumn = sheet.ours.get('状態');
+  if (!sheet.place.exists || statusColumn === undefined) return 0;
+  const committed = [...sheet.entries.entries()].filter(([, e]) => e.status === STATUS.committed);
+  if (committed.length === 0) return 0;
+  const input = readWorkbookInput(ports, ['requests'], MATCH_FIELDS);
+  const requestsSheet = sheetOf(input.sheets, 'requests');
+  const assigned = new Map(
+    records(requestsSheet)
+      .map((r) => toHelpRequest(r, input.settings))
+      .map((r) => [r.requestId ?? '', r.assignedVolunteers]),
+  );
+  const reopened = committed.filter(([key]) => {
+    const [requestId, volunteerId] = key.split('\u0000') as [string, string];
+    return (assigned.get(requestId) ?? []).indexOf(volunteerId) < 0;
+  });
+  if (reopened.length === 0) return 0;
+  writeValues(
+    ports.workbook,
+    reopened.map(([, e]) => ({
+      sheet: sheet.place.name,
+      row: e.row,
+      column: statusColumn + 1,
+      value: e.decision === PIN ? STATUS.pinned : STATUS.proposed,
+    })),
+    [],
+    tx,
+  );
+  return reopened.length;
+}
+
 /** Ticks or clears 承認 for one pair. */
 export function setApproval(
   ports: AppPorts,
@@ -635,6 +691,8 @@ export function commitMatches(ports: AppPorts): CommitResult {
       );
       // マッチング結果 is Tsunagu's own output, rewritten by the next run: its 状態 cells are not part
       // of the undoable change (a re-run would otherwise block 元に戻す), but they go with the commit.
+      // The fingerprint of 依頼 before the commit stays: a second 確定 is refused (依頼 changed), and
+      // after 元に戻す puts 依頼 back, the approved pairs can be committed again without a new run.
       writeValues(
         ports.workbook,
         approved
@@ -648,7 +706,6 @@ export function commitMatches(ports: AppPorts): CommitResult {
         [],
         tx,
       );
-      tx.removeProperty(FINGERPRINT_KEY);
     });
     return { committed: check.accepted.length, requests: byRequest.size, refused, undo: undoInfo(actions) };
   });

@@ -7,6 +7,7 @@ import type { Workbook } from '../ports';
 import { atomically, type Transaction } from '../transaction';
 import { columnLetter } from '../sheets/rows';
 import type { UndoInfo, UndoResult } from '../../shared/rpc';
+import { reopenUncommittedPairs } from './match';
 import type { AppPorts } from './ports';
 
 /** Actions 元に戻す takes back: the ones that changed values. Marks have ハイライトを消す. */
@@ -64,11 +65,13 @@ export function undoLast(ports: AppPorts): UndoResult {
         `${cells}${stale.length > 3 ? ` and ${stale.length - 3} more cells` : ''} changed after "${action.label.en}", so it cannot be undone. Nothing was changed.`,
       );
     }
-    // The cells and the history's 取り消し済み go together, or neither does.
+    // The cells, the history's 取り消し済み and, after a 確定, マッチング結果's reopened pairs (the
+    // approvals staff made before the 確定 count again) go together, or none does.
     atomically(ports, { ja: '元に戻す操作', en: 'the undo' }, (tx) => {
       restore(ports.workbook, action.changes, tx);
       action.undone = true;
       saveHistory(tx, actions);
+      if (action.kind === 'matchCommit') reopenUncommittedPairs(ports, tx);
     });
     return { label: action.label, cells: new Set(action.changes.map(cellText)).size, undo: undoInfo(actions) };
   });

@@ -1,7 +1,7 @@
 /** 検証 and 安全な修正を適用: validate the workbook, write 検証結果 and cell marks, preview and apply safe fixes. */
 import { UserError } from '../errors';
 import { writeMarks, writeValues } from '../history/cells';
-import type { CellChange } from '../history/types';
+import type { CellChange, HistoryAction } from '../history/types';
 import { loadHistory, recordAction, saveHistory } from '../history/store';
 import { placeNotice, placeOutput } from '../output-sheets';
 import { atomically } from '../transaction';
@@ -88,7 +88,7 @@ export function runValidation(ports: AppPorts): ValidationView {
       checkedSheets: input.sheets.map((s) => ({
         name: s.name,
         kindLabel: SHEET_SPECS[s.kind].canonicalName,
-        rows: Math.max(0, s.values.length - s.mapping.headerRow),
+        rows: s.rows ? s.rows.data.length : Math.max(0, s.values.length - s.mapping.headerRow),
       })),
       counts: { errors: result.counts.errors, warnings: result.counts.warnings, fixable: result.counts.fixable },
       groups: groupIssues(result.issues),
@@ -104,13 +104,28 @@ export function runValidation(ports: AppPorts): ValidationView {
 export function clearHighlights(ports: AppPorts): HighlightResult {
   return ports.lock.run(() => {
     const actions = loadHistory(ports.workbook);
+    const notesKept = staffNotesUnderMarks(ports, actions);
     const restored = atomically(ports, { ja: '印の取り消し', en: 'taking off the marks' }, (tx) => {
       const count = clearActiveHighlight(ports.workbook, actions, tx);
       if (count > 0) saveHistory(tx, actions);
       return count;
     });
-    return { restored };
+    return { restored, notesKept: restored > 0 ? notesKept : 0 };
   });
+}
+
+/** Cells whose mark covered a note staff wrote: ハイライトを消す puts those notes back as they were. */
+function staffNotesUnderMarks(ports: AppPorts, actions: readonly HistoryAction[]): number {
+  const present = ports.workbook.sheetNames();
+  const cells = new Set<string>();
+  for (const action of actions) {
+    if (action.undone || action.kind !== 'highlight') continue;
+    for (const c of action.changes) {
+      if (c.part === 'note' && c.before !== '' && present.indexOf(c.sheet) >= 0)
+        cells.add(`${c.sheet}!${c.row}:${c.column}`);
+    }
+  }
+  return cells.size;
 }
 
 /** 安全な修正を適用, step 1: the fixes, before and after, and a token that pins them. */

@@ -9,6 +9,7 @@ import { parseDate } from '../text/date';
 import { type PlainDate } from '../text/plainDate';
 import type { SheetKind } from '../sheets/types';
 import type { SheetInput, WorkbookInput } from '../validate/types';
+import { sheetRows } from './sheet-rows';
 import { loadMappings } from './sidebar';
 
 /** The mapping of a sheet: the one staff confirmed, else the detected one, else null. */
@@ -57,7 +58,14 @@ export function readWorkbookInput(
     if (kinds && mapping.kind !== 'settings' && kinds.indexOf(mapping.kind) < 0) continue;
     const data = ports.workbook.read(head.name, columnsToRead(mapping, fields?.[mapping.kind]));
     if (!data) continue;
-    sheets.push({ name: head.name, kind: mapping.kind, mapping, values: data.values, display: data.display });
+    sheets.push({
+      name: head.name,
+      kind: mapping.kind,
+      mapping,
+      values: data.values,
+      display: data.display,
+      rows: sheetRows(ports.workbook, head.name, mapping, data.values),
+    });
   }
   const settingsSheet = sheets.find((s) => s.kind === 'settings');
   const settings = settingsFrom(settingsSheet ? settingsSheet.values : null, settingsSheet?.mapping);

@@ -25,7 +25,7 @@ function checkKey(key: unknown): string {
  * addDeveloperMetadata(key), (key, visibility), (key, value), (key, value, visibility) on a sheet
  * or the spreadsheet: appends a record with a new id (visibility DOCUMENT unless given).
  */
-// real-sheets-checklist RS-34: the mark on a sheet follows renames and goes with the sheet
+// real-sheets-checklist RS-39: the mark on a sheet follows renames and goes with the sheet
 export function addMetadata(ctx: EmulatorContext, into: MetadataRecord[], args: readonly unknown[]): void {
   const key = checkKey(args[0]);
   let value: string | null = null;

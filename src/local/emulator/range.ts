@@ -18,6 +18,7 @@ import {
   type Cell,
   type CellValue,
   type ClearOptions,
+  type MergedArea,
   type RangeRef,
 } from './workbook';
 
@@ -77,6 +78,7 @@ type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
 const RANGE_METHODS = [
   'activate',
+  'breakApart',
   'check',
   'clear',
   'clearContent',
@@ -103,6 +105,7 @@ const RANGE_METHODS = [
   'getHeight',
   'getLastColumn',
   'getLastRow',
+  'getMergedRanges',
   'getNote',
   'getNotes',
   'getNumColumns',
@@ -118,6 +121,10 @@ const RANGE_METHODS = [
   'insertCheckboxes',
   'isBlank',
   'isChecked',
+  'isPartOfMerge',
+  'merge',
+  'mergeAcross',
+  'mergeVertically',
   'offset',
   'removeCheckboxes',
   'setBackground',
@@ -246,6 +253,9 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     const log = this.ctx.inputLog;
     if (log) this.each((r, c, i, j) => log.push({ sheet: sheet.name, row: r, column: c, input: valueAt(i, j) }));
     for (const [r, c, written] of pending) {
+      // A cell hidden under a merge keeps nothing: Sheets shows and returns only the top-left value.
+      // real-sheets-checklist RS-34
+      if (sheet.isCovered(r, c)) continue;
       if (!sheet.cell(r, c) && written.value === undefined && written.formula === undefined) continue;
       storeInto(sheet.ensure(r, c), written);
     }
@@ -263,6 +273,50 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     return this.self;
   }
 
+  /** Like setEach, but skips the cells hidden under a merge (they hold no value in Sheets). */
+  private setEachUncovered(apply: (cell: Cell, i: number, j: number) => void): GasRange {
+    const { sheet } = this.ref;
+    this.each((r, c, i, j) => {
+      if (!sheet.isCovered(r, c)) apply(sheet.ensure(r, c), i, j);
+    });
+    return this.self;
+  }
+
+  /**
+   * Merges blocks of this range; a merge that sticks out of the range cannot be merged again or
+   * broken apart from here (Sheets refuses it with the same message). Only the top-left value stays.
+   * real-sheets-checklist RS-33, RS-35: what merging keeps, and what it refuses.
+   */
+  private mergeBlocks(blocks: Array<{ row: number; column: number; numRows: number; numColumns: number }>): GasRange {
+    const { sheet, row, column, numRows, numColumns } = this.ref;
+    this.checkWholeMerges(sheet.mergesIn(row, column, numRows, numColumns));
+    const inside = new Set(sheet.mergesIn(row, column, numRows, numColumns));
+    sheet.merges = sheet.merges.filter((m) => !inside.has(m));
+    for (const block of blocks) {
+      if (block.numRows * block.numColumns < 2) continue;
+      for (let r = block.row; r < block.row + block.numRows; r += 1) {
+        for (let c = block.column; c < block.column + block.numColumns; c += 1) {
+          if (r === block.row && c === block.column) continue;
+          sheet.clearCell(r, c, { contents: true, formats: false, notes: false, validations: false });
+        }
+      }
+      sheet.merges.push({ ...block });
+    }
+    return this.self;
+  }
+
+  private checkWholeMerges(areas: readonly MergedArea[]): void {
+    const { row, column, numRows, numColumns } = this.ref;
+    for (const a of areas) {
+      const inside =
+        a.row >= row &&
+        a.column >= column &&
+        a.row + a.numRows <= row + numRows &&
+        a.column + a.numColumns <= column + numColumns;
+      if (!inside) throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+    }
+  }
+
   /** setFormula('=…') stores a formula; text without '=' is written as setValue would write it. */
   private formulaInput(text: string, cell: Cell): Interpreted {
     return text.startsWith('=') ? { formula: text } : interpretInput(text, cell.numberFormat, this.ctx.nowMs());
@@ -277,6 +331,15 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     const workbook = this.ctx.workbook;
     workbook.activeSheet = this.ref.sheet;
     workbook.activeRange = { ...this.ref };
+    return this.self;
+  }
+
+  /** Unmerges every merged area inside the range (the cells keep what they hold: only the top-left has a value). */
+  breakApart(): GasRange {
+    const { sheet, row, column, numRows, numColumns } = this.ref;
+    const areas = sheet.mergesIn(row, column, numRows, numColumns);
+    this.checkWholeMerges(areas);
+    sheet.merges = sheet.merges.filter((m) => !areas.includes(m));
     return this.self;
   }
 
@@ -334,7 +397,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
    * a blank source cell clears the cell it lands on. A paste that would run off the destination
    * sheet's grid fails, and a transposed or tiled paste is not emulated.
    */
-  // real-sheets-checklist RS-33: what a paste carries, and a blank source cell clearing
+  // real-sheets-checklist RS-38: what a paste carries, and a blank source cell clearing
   copyTo(destination: GasRange, typeOrOptions?: unknown, transposed?: boolean): void {
     const target = rangeRefOf(destination);
     const parts = pasteParts(typeOrOptions);
@@ -481,6 +544,14 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     return this.ref.row + this.ref.numRows - 1;
   }
 
+  /** The merged areas that overlap this range, each as a Range. */
+  getMergedRanges(): GasRange[] {
+    const { sheet, row, column, numRows, numColumns } = this.ref;
+    return sheet
+      .mergesIn(row, column, numRows, numColumns)
+      .map((m) => asGas<GasRange>(new EmuRange(this.ctx, { sheet, ...m })));
+  }
+
   getNote(): string {
     return this.topLeft()?.note ?? '';
   }
@@ -575,6 +646,34 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     return checked > 0;
   }
 
+  /** True when any cell of the range is part of a merged area. */
+  isPartOfMerge(): boolean {
+    const { sheet, row, column, numRows, numColumns } = this.ref;
+    return sheet.mergesIn(row, column, numRows, numColumns).length > 0;
+  }
+
+  /** Merges the whole range into one cell, keeping the top-left value. */
+  merge(): GasRange {
+    const { row, column, numRows, numColumns } = this.ref;
+    return this.mergeBlocks([{ row, column, numRows, numColumns }]);
+  }
+
+  /** Merges each row of the range on its own. */
+  mergeAcross(): GasRange {
+    const { row, column, numRows, numColumns } = this.ref;
+    return this.mergeBlocks(
+      Array.from({ length: numRows }, (_, i) => ({ row: row + i, column, numRows: 1, numColumns })),
+    );
+  }
+
+  /** Merges each column of the range on its own. */
+  mergeVertically(): GasRange {
+    const { row, column, numRows, numColumns } = this.ref;
+    return this.mergeBlocks(
+      Array.from({ length: numColumns }, (_, j) => ({ row, column: column + j, numRows, numColumns: 1 })),
+    );
+  }
+
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): GasRange {
     const sheetFacade = new EmuSheet(this.ctx, this.ref.sheet);
     return sheetFacade.rangeAt(
@@ -627,7 +726,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     });
   }
 
-  // real-sheets-checklist RS-36: rules read with getDataValidations can be set again
+  // real-sheets-checklist RS-41: rules read with getDataValidations can be set again
   setDataValidations(rules: Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>>): GasRange {
     const grid = checkShape(rules, this.ref.numRows, this.ref.numColumns, 'setDataValidations');
     const models = grid.map((row) => row.map((r) => ruleOf(r)));
@@ -664,12 +763,12 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   /** Stores the formula; the emulator does not calculate, so its value reads as '' until loaded from a file. */
   setFormula(formula: string): GasRange {
     const text = String(formula);
-    return this.setEach((cell) => storeInto(cell, this.formulaInput(text, cell)));
+    return this.setEachUncovered((cell) => storeInto(cell, this.formulaInput(text, cell)));
   }
 
   setFormulas(formulas: string[][]): GasRange {
     const grid = checkShape(formulas, this.ref.numRows, this.ref.numColumns, 'setFormulas');
-    return this.setEach((cell, i, j) => {
+    return this.setEachUncovered((cell, i, j) => {
       storeInto(cell, this.formulaInput(String(grid[i]?.[j] ?? ''), cell));
     });
   }

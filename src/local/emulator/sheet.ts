@@ -148,7 +148,7 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
     }
   }
 
-  // real-sheets-checklist RS-35: activate() makes the sheet the one staff look at
+  // real-sheets-checklist RS-40: activate() makes the sheet the one staff look at
   activate(): GasSheet {
     this.ctx.workbook.activeSheet = this.model;
     this.ctx.workbook.activeRange = null;

@@ -188,7 +188,7 @@ export class EmuSpreadsheet extends Service implements Pick<GasSpreadsheet, (typ
     }
     const at = index ?? this.workbook.sheets.indexOf(this.workbook.active()) + 1;
     const model = this.workbook.addSheet(name, at);
-    // real-sheets-checklist RS-35: the new sheet becomes the active one
+    // real-sheets-checklist RS-40: the new sheet becomes the active one
     this.workbook.activeSheet = model;
     this.workbook.activeRange = null;
     return this.sheet(model);
