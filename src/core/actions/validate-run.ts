@@ -8,12 +8,13 @@
  * again. The state holds sheet names, sizes, column positions and counts — never cell contents.
  */
 import { UserError } from '../errors';
-import { restore, rowRuns, writeMarks, type MarkWrite, type ValueWrite } from '../history/cells';
+import { rowRuns, writeMarks, type MarkWrite, type ValueWrite } from '../history/cells';
 import { sameStored, storeValue } from '../history/codec';
 import type { CellChange, StoredValue } from '../history/types';
 import { loadHistory, recordAction } from '../history/store';
-import { VALIDATION_SHEET, WORK_SHEET } from '../output-sheets';
+import { placeNotice, placeOutput } from '../output-sheets';
 import type { CellValue, SheetHead } from '../ports';
+import { atomically, type Transaction } from '../transaction';
 import { settingsFrom } from '../setup/settings-source';
 import { SHEET_SPECS } from '../sheets/specs';
 import { validateWorkbook } from '../validate/index';
@@ -61,6 +62,9 @@ interface Rows {
 
 interface RunState {
   id: string;
+  /** Where 検証結果 and the work sheet went (an output sheet passes over a staff sheet of the same name). */
+  resultSheet: string;
+  workSheet: string;
   sheets: PlannedSheet[];
   sheetIds: Record<string, number>;
   parts: ChunkWork[];
@@ -81,6 +85,7 @@ interface RunState {
 /** The last finished run's staged fixes. */
 export interface DoneRun {
   id: string;
+  workSheet: string;
   fixes: Rows[];
 }
 
@@ -103,10 +108,6 @@ function loadState(ports: AppPorts): RunState | null {
   } catch {
     return null;
   }
-}
-
-function saveState(ports: AppPorts, state: RunState): void {
-  ports.store.set(RUN_KEY, JSON.stringify(state));
 }
 
 /** The run a part belongs to; a run that was stopped, replaced or finished is gone. */
@@ -157,7 +158,8 @@ function viewOf(state: RunState, issues: readonly ValidationIssue[], highlighted
     })),
     counts: { ...state.counts },
     groups: groupIssues(issues),
-    resultSheet: VALIDATION_SHEET,
+    resultSheet: state.resultSheet,
+    notices: [],
     highlighted,
     undo: null,
     running: finished ? null : { runId: state.id, done: state.done, total: state.parts.length + 1 },
@@ -172,8 +174,12 @@ export function startRun(ports: AppPorts, heads: readonly SheetHead[]): Validati
   const sheets = plannedSheets(ports, heads);
   const parts = planChunks(sheets, PART_CELLS);
   if (parts.length <= 1) return null;
+  const result = placeOutput(ports.workbook, 'validation', RESULT_HEADER);
+  const work = placeOutput(ports.workbook, 'work', WORK_HEADER);
   const state: RunState = {
     id: newRunId(ports),
+    resultSheet: result.name,
+    workSheet: work.name,
     sheets,
     sheetIds: Object.fromEntries(heads.map((h) => [h.name, h.id])),
     parts,
@@ -186,25 +192,34 @@ export function startRun(ports: AppPorts, heads: readonly SheetHead[]): Validati
     markCells: 0,
     fixes: [],
   };
-  ports.workbook.writeOutputSheet({
-    name: VALIDATION_SHEET,
-    header: RESULT_HEADER,
-    rows: [progressRow('検証中です。すべての部分が終わると、ここに結果が並びます。')],
-    hidden: false,
-    textColumns: RESULT_TEXT_COLUMNS,
-    checkboxColumns: [],
+  atomically(ports, { ja: '検証の準備', en: 'starting the validation' }, (tx) => {
+    if (result.adopt) tx.mark(result.name, 'validation');
+    tx.output({
+      name: result.name,
+      kind: 'validation',
+      header: RESULT_HEADER,
+      rows: [progressRow(RUNNING)],
+      hidden: false,
+      textColumns: RESULT_TEXT_COLUMNS,
+      checkboxColumns: [],
+    });
+    tx.output({
+      name: work.name,
+      kind: 'work',
+      header: WORK_HEADER,
+      rows: [],
+      hidden: true,
+      textColumns: [0, 1],
+      checkboxColumns: [],
+    });
+    tx.setProperty(RUN_KEY, JSON.stringify(state));
   });
-  ports.workbook.writeOutputSheet({
-    name: WORK_SHEET,
-    header: WORK_HEADER,
-    rows: [],
-    hidden: true,
-    textColumns: [0, 1],
-    checkboxColumns: [],
-  });
-  saveState(ports, state);
-  return viewOf(state, [], 0);
+  const notice = placeNotice(result);
+  return { ...viewOf(state, [], 0), notices: notice ? [notice] : [] };
 }
+
+/** 検証結果's only row while a run is under way. */
+const RUNNING = '検証中です。すべての部分が終わると、ここに結果が並びます。';
 
 /** A 検証結果 row that only says where the run stands (in the 内容 column). */
 function progressRow(text: string): CellValue[] {
@@ -219,7 +234,13 @@ export function continueRun(ports: AppPorts, runId: string): ValidationView {
     const work = state.parts[state.done] as ChunkWork;
     let issues: ValidationIssue[];
     try {
-      issues = runPart(ports, state, work);
+      // A part's rows and the run's state go together: a part that fails leaves both as they were.
+      issues = atomically(ports, { ja: 'この部分の検証結果', en: 'this part of the validation' }, (tx) => {
+        const found = runPart(ports, tx, state, work);
+        state.done += 1;
+        tx.setProperty(RUN_KEY, JSON.stringify(state));
+        return found;
+      });
     } catch (error) {
       // Rows that moved under the run make its plan wrong: it stops (nothing in staff sheets changed yet).
       if (error instanceof UserError && error.code === 'validate.changedDuringRun') ports.store.remove(RUN_KEY);
@@ -230,8 +251,6 @@ export function continueRun(ports: AppPorts, runId: string): ValidationView {
         'This part of the validation could not be written; “Continue” runs it again',
       );
     }
-    state.done += 1;
-    saveState(ports, state);
     return viewOf(state, issues, 0);
   });
 }
@@ -240,14 +259,19 @@ export function continueRun(ports: AppPorts, runId: string): ValidationView {
 export function cancelRun(ports: AppPorts, runId: string): { cancelled: boolean } {
   return ports.lock.run(() => {
     stateOf(ports, runId);
-    ports.store.remove(RUN_KEY);
-    ports.workbook.writeOutputSheet({
-      name: VALIDATION_SHEET,
-      header: RESULT_HEADER,
-      rows: [progressRow('検証を中止したため、結果はありません。もう一度「検証を実行」してください。')],
-      hidden: false,
-      textColumns: RESULT_TEXT_COLUMNS,
-      checkboxColumns: [],
+    const result = placeOutput(ports.workbook, 'validation', RESULT_HEADER);
+    atomically(ports, { ja: '検証の中止', en: 'stopping the validation' }, (tx) => {
+      if (result.adopt) tx.mark(result.name, 'validation');
+      tx.output({
+        name: result.name,
+        kind: 'validation',
+        header: RESULT_HEADER,
+        rows: [progressRow('検証を中止したため、結果はありません。もう一度「検証を実行」してください。')],
+        hidden: false,
+        textColumns: RESULT_TEXT_COLUMNS,
+        checkboxColumns: [],
+      });
+      tx.removeProperty(RUN_KEY);
     });
     return { cancelled: true };
   });
@@ -264,7 +288,7 @@ function readerFor(ports: AppPorts): SheetReader {
 }
 
 /** One part: validate what it reads, keep its findings, write them where the state says. */
-function runPart(ports: AppPorts, state: RunState, work: ChunkWork): ValidationIssue[] {
+function runPart(ports: AppPorts, tx: Transaction, state: RunState, work: ChunkWork): ValidationIssue[] {
   const read = readerFor(ports);
   const settingsSheet = state.sheets.find((s) => s.kind === 'settings');
   const settings = settingsFrom(
@@ -277,32 +301,67 @@ function runPart(ports: AppPorts, state: RunState, work: ChunkWork): ValidationI
   const kept = keptIssues(work, found, header);
   if (work.type === 'crossRow') {
     const rows = kept.map((issue) => [STAGED.crossRow, JSON.stringify(issue)]);
-    state.staged[work.sheet] = stage(ports, state, rows);
+    state.staged[work.sheet] = stage(tx, state, rows);
     return [];
   }
   const issues =
     work.type === 'slice'
-      ? mergeIssues(kept, stagedFor(readStaged(ports, state.staged[work.sheet]), work, header))
+      ? mergeIssues(kept, stagedFor(readStaged(ports, state.workSheet, state.staged[work.sheet]), work, header))
       : kept;
   const byName = new Map(sheets.map((s) => [s.name, s]));
   const heldBefore = (write: ValueWrite): StoredValue =>
     storeValue((byName.get(write.sheet)?.values[write.row - 1]?.[write.column - 1] ?? '') as CellValue, '');
-  report(ports, state, issues, heldBefore);
+  report(tx, state, issues, heldBefore);
   return issues;
 }
 
+/**
+ * Writes rows into an output sheet below its rows so far, within the part's transaction: taken
+ * back (the rows cleared) when a later write of the part fails.
+ */
+function appendRows(
+  tx: Transaction,
+  sheet: string,
+  first: number,
+  rows: CellValue[][],
+  textColumns: number[],
+  /** What row `first` held before (検証結果's progress line), put back with the rest cleared. */
+  firstBefore: CellValue[] | null = null,
+): void {
+  if (rows.length === 0) return;
+  const width = Math.max(...rows.map((r) => r.length), firstBefore?.length ?? 0);
+  const blank = (): CellValue[] => new Array<CellValue>(width).fill('');
+  // Taken back: the rows blank again and Automatic (General sets Automatic: real-sheets-checklist
+  // RS-08), except a first row that held the progress line, which gets it back as it was written.
+  const formatsOf = (i: number): string[] =>
+    blank().map((_, c) => (i === 0 && firstBefore && textColumns.indexOf(c) >= 0 ? '@' : 'General'));
+  tx.add({
+    undo: () =>
+      tx.workbook.writeBlock(
+        sheet,
+        { row: first, column: 1, rows: rows.length, columns: width },
+        {
+          numberFormats: rows.map((_, i) => formatsOf(i)),
+          values: rows.map((_, i) => (i === 0 && firstBefore ? [...firstBefore, ...blank()].slice(0, width) : blank())),
+        },
+      ),
+    dispose: () => undefined,
+  });
+  tx.workbook.writeOutputRows(sheet, first, rows, textColumns);
+}
+
 /** Writes rows below the work sheet's last ones; returns where they went. */
-function stage(ports: AppPorts, state: RunState, rows: CellValue[][]): Rows {
+function stage(tx: Transaction, state: RunState, rows: CellValue[][]): Rows {
   const first = state.workRows + 2;
-  ports.workbook.writeOutputRows(WORK_SHEET, first, rows, [0, 1]);
+  appendRows(tx, state.workSheet, first, rows, [0, 1]);
   state.workRows += rows.length;
   return { first, count: rows.length };
 }
 
-function readStagedRows(ports: AppPorts, spans: readonly Rows[]): string[] {
+function readStagedRows(ports: AppPorts, sheet: string, spans: readonly Rows[]): string[] {
   const live = spans.filter((s) => s.count > 0);
   if (live.length === 0) return [];
-  const data = ports.workbook.read(WORK_SHEET, [1], live);
+  const data = ports.workbook.read(sheet, [1], live);
   const out: string[] = [];
   for (const span of live) {
     for (let r = span.first; r < span.first + span.count; r++) out.push(String(data?.values[r - 1]?.[1] ?? ''));
@@ -310,23 +369,25 @@ function readStagedRows(ports: AppPorts, spans: readonly Rows[]): string[] {
   return out;
 }
 
-function readStaged(ports: AppPorts, rows: Rows | undefined): ValidationIssue[] {
-  return rows ? readStagedRows(ports, [rows]).map((text) => JSON.parse(text) as ValidationIssue) : [];
+function readStaged(ports: AppPorts, sheet: string, rows: Rows | undefined): ValidationIssue[] {
+  return rows ? readStagedRows(ports, sheet, [rows]).map((text) => JSON.parse(text) as ValidationIssue) : [];
 }
 
 /** A part's findings: 検証結果 rows, counts, marks (while the run has room for them) and safe fixes staged. */
 function report(
-  ports: AppPorts,
+  tx: Transaction,
   state: RunState,
   issues: readonly ValidationIssue[],
   heldBefore: (write: ValueWrite) => StoredValue,
 ): void {
   if (issues.length === 0) return;
-  ports.workbook.writeOutputRows(
-    VALIDATION_SHEET,
+  appendRows(
+    tx,
+    state.resultSheet,
     state.resultRows + 2,
     resultRows(issues, state.sheetIds),
     RESULT_TEXT_COLUMNS,
+    state.resultRows === 0 ? progressRow(RUNNING) : null,
   );
   state.resultRows += issues.length;
   const counts = countIssues(issues);
@@ -340,7 +401,7 @@ function report(
     ...fixes.map((f) => [STAGED.fix, JSON.stringify(f)]),
   ];
   if (staged.length === 0) return;
-  const at = stage(ports, state, staged);
+  const at = stage(tx, state, staged);
   if (marks.length > 0) state.marks.push({ first: at.first, count: marks.length });
   if (fixes.length > 0) state.fixes.push({ first: at.first + marks.length, count: fixes.length });
   state.markCells += marks.length;
@@ -351,34 +412,29 @@ function report(
  * history, all or nothing; 検証結果 loses its progress line; the staged fixes are kept for 安全な修正.
  */
 function finishRun(ports: AppPorts, state: RunState): ValidationView {
-  const marks = readStagedRows(ports, state.marks).map((text) => JSON.parse(text) as MarkWrite);
+  const marks = readStagedRows(ports, state.workSheet, state.marks).map((text) => JSON.parse(text) as MarkWrite);
   const actions = loadHistory(ports.workbook);
   const changes: CellChange[] = [];
-  const reverted: CellChange[] = [];
-  try {
-    clearActiveHighlight(ports.workbook, actions, reverted);
-    writeMarks(ports.workbook, marks, changes);
+  // All or nothing: the previous run's marks come off and this run's go on, recorded, and the run ends.
+  atomically(ports, { ja: '検証の印', en: 'the validation marks' }, (tx) => {
+    clearActiveHighlight(ports.workbook, actions, tx);
+    writeMarks(ports.workbook, marks, changes, tx);
     recordAction(
-      ports.workbook,
+      tx,
       ports.clock,
       actions,
       'highlight',
       { ja: '検証の印（色とメモ）', en: 'validation marks (fills and notes)' },
       changes,
     );
-  } catch (error) {
-    // All or nothing: the new marks go, and the previous run's marks come back.
-    restore(ports.workbook, changes);
-    restore(ports.workbook, reverted);
-    throw writeFailed(error, '検証の印を付けられませんでした', 'The validation marks could not be written');
-  }
-  if (state.resultRows === 0) {
-    ports.workbook.writeOutputRows(VALIDATION_SHEET, 2, [progressRow('問題は見つかりませんでした。')], [6]);
-  }
+    if (state.resultRows === 0) {
+      appendRows(tx, state.resultSheet, 2, [progressRow('問題は見つかりませんでした。')], [6], progressRow(RUNNING));
+    }
+    tx.removeProperty(RUN_KEY);
+    const done: DoneRun = { id: state.id, workSheet: state.workSheet, fixes: state.fixes };
+    tx.setProperty(DONE_KEY, JSON.stringify(done));
+  });
   state.done = state.parts.length + 1;
-  ports.store.remove(RUN_KEY);
-  const done: DoneRun = { id: state.id, fixes: state.fixes };
-  ports.store.set(DONE_KEY, JSON.stringify(done));
   const cells = new Set(changes.map((c) => `${c.sheet}\u0000${c.row}\u0000${c.column}`));
   return { ...viewOf(state, [], cells.size), undo: undoInfo(actions) };
 }
@@ -418,7 +474,8 @@ export function stagedFixesNow(ports: AppPorts): Array<{ write: ValueWrite; issu
       'This workbook is large, so the safe fixes come from the last validation. Please run validation first.',
     );
   }
-  const staged = readStagedRows(ports, done.fixes).map((row) => JSON.parse(row) as StagedFix);
+  const workSheet = done.workSheet ?? placeOutput(ports.workbook, 'work', WORK_HEADER).name;
+  const staged = readStagedRows(ports, workSheet, done.fixes).map((row) => JSON.parse(row) as StagedFix);
   const still: StagedFix[] = [];
   const byColumn = new Map<string, StagedFix[]>();
   for (const fix of staged) {

@@ -1,7 +1,7 @@
 /** tsunagu validate and tsunagu fix: the 検証 and 安全な修正 actions run on an .xlsx through the real bundle. */
 import type { FixPreview, FixResult, ValidationReport, ValidationView } from '../../shared/rpc';
-import { Session } from '../session';
-import { type Io, UsageError, unwrap } from './io';
+import { Book, type CliContext } from './book';
+import { type Io, UsageError } from './io';
 import { addStats, printStats, takeStats, type ActionStats } from './stats';
 
 export interface ValidateFlags {
@@ -20,38 +20,46 @@ function bookPath(rest: string[], usage: string): string {
  * 検証 as the sidebar runs it: one call, and for a workbook too large for one Apps Script call the
  * parts after it (continueValidation), each one execution with its own stats.
  */
-export function validateInParts(session: Session, path: string): { view: ValidationView; parts: ActionStats[] } {
+export async function validateInParts(book: Book): Promise<{ view: ValidationView; parts: ActionStats[] }> {
+  const session = book.session;
   const parts: ActionStats[] = [];
-  const step = (name: string, ...args: unknown[]): ValidationView => {
+  const step = async (last: (v: ValidationView) => boolean, name: string, ...args: unknown[]) => {
     session.emu.stats.reset();
-    const view = unwrap<ValidationView>(session.run(name, ...args), path);
+    const view = await book.writeStep<ValidationView>(false, name, ...args);
     session.emu.endExecution();
     parts.push(takeStats(session.emu.stats));
+    if (last(view)) await session.save(book.path);
     return view;
   };
-  let view = step('runValidation');
-  while (view.running) view = step('continueValidation', view.running.runId);
+  const done = (v: ValidationView): boolean => !v.running;
+  let view = await step(done, 'runValidation');
+  while (view.running) view = await step(done, 'continueValidation', view.running.runId);
   return { view, parts };
 }
 
 /** validate: exit 0 when there are no errors, 1 when there are, 2 for unusable input. */
-export async function runValidate(rest: string[], flags: ValidateFlags, io: Io): Promise<number> {
+export async function runValidate(
+  rest: string[],
+  flags: ValidateFlags,
+  io: Io,
+  context: CliContext = {},
+): Promise<number> {
   const path = bookPath(
     rest,
     '使い方: tsunagu validate <book.xlsx> [--json] [--write] / usage: tsunagu validate <book.xlsx> [--json] [--write]',
   );
-  const session = await Session.open(path);
+  const book = await Book.open(path, io, context);
+  const session = book.session;
   session.emu.stats.reset();
-  const found = unwrap<ValidationReport>(session.run('getValidationReport'), path);
+  const found = book.read<ValidationReport>('getValidationReport');
   const readStats = takeStats(session.emu.stats);
   let writeStats: ActionStats | null = null;
   let writeParts: ActionStats[] = [];
   let written = '';
   if (flags.write) {
-    const { view, parts } = validateInParts(session, path);
+    const { view, parts } = await validateInParts(book);
     writeParts = parts;
     writeStats = addStats(parts);
-    await session.save(path);
     written = `「${view.resultSheet}」シートを書き込み、${view.highlighted}個のセルに印を付けて保存しました / wrote ${view.resultSheet}, marked ${view.highlighted} cells, saved ${path}`;
   }
   const stats = writeStats ?? readStats;
@@ -80,14 +88,15 @@ export async function runValidate(rest: string[], flags: ValidateFlags, io: Io):
 }
 
 /** fix: shows the safe fixes; with --write applies them and saves. Exit 0, or 2 for unusable input. */
-export async function runFix(rest: string[], flags: ValidateFlags, io: Io): Promise<number> {
+export async function runFix(rest: string[], flags: ValidateFlags, io: Io, context: CliContext = {}): Promise<number> {
   const path = bookPath(rest, '使い方: tsunagu fix <book.xlsx> [--write] / usage: tsunagu fix <book.xlsx> [--write]');
-  const session = await Session.open(path);
+  const book = await Book.open(path, io, context);
+  const session = book.session;
   // A workbook validated in parts takes its safe fixes from its last 検証: run one first when needed.
   const first = session.run('previewFixes') as { ok: boolean; error?: { code: string } };
-  if (!first.ok && first.error?.code === 'fix.noRun') validateInParts(session, path);
+  if (!first.ok && first.error?.code === 'fix.noRun') await validateInParts(book);
   session.emu.stats.reset();
-  const preview = unwrap<FixPreview>(session.run('previewFixes'), path);
+  const preview = book.read<FixPreview>('previewFixes');
   const previewStats = takeStats(session.emu.stats);
   if (flags.json && !flags.write)
     io.out(JSON.stringify(flags.stats ? { ...preview, stats: previewStats.summary } : preview, null, 2));
@@ -106,9 +115,8 @@ export async function runFix(rest: string[], flags: ValidateFlags, io: Io): Prom
     return 0;
   }
   session.emu.stats.reset();
-  const result = unwrap<FixResult>(session.run('applyFixes', preview.token), path);
+  const result = await book.write<FixResult>('applyFixes', preview.token);
   const applyStats = takeStats(session.emu.stats);
-  await session.save(path);
   if (flags.json) {
     io.out(
       JSON.stringify(flags.stats ? { ...preview, result, stats: applyStats.summary } : { ...preview, result }, null, 2),
