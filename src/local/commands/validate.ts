@@ -20,7 +20,11 @@ function bookPath(rest: string[], usage: string): string {
  * 検証 as the sidebar runs it: one call, and for a workbook too large for one Apps Script call the
  * parts after it (continueValidation), each one execution with its own stats.
  */
-export async function validateInParts(book: Book): Promise<{ view: ValidationView; parts: ActionStats[] }> {
+export async function validateInParts(
+  book: Book,
+  /** Save the workbook after the last part (validate --write); fix saves only with its own --write. */
+  save = true,
+): Promise<{ view: ValidationView; parts: ActionStats[] }> {
   const session = book.session;
   const parts: ActionStats[] = [];
   const step = async (last: (v: ValidationView) => boolean, name: string, ...args: unknown[]) => {
@@ -28,7 +32,7 @@ export async function validateInParts(book: Book): Promise<{ view: ValidationVie
     const view = await book.writeStep<ValidationView>(false, name, ...args);
     session.emu.endExecution();
     parts.push(takeStats(session.emu.stats));
-    if (last(view)) await session.save(book.path);
+    if (save && last(view)) await session.save(book.path);
     return view;
   };
   const done = (v: ValidationView): boolean => !v.running;
@@ -94,7 +98,7 @@ export async function runFix(rest: string[], flags: ValidateFlags, io: Io, conte
   const session = book.session;
   // A workbook validated in parts takes its safe fixes from its last 検証: run one first when needed.
   const first = session.run('previewFixes') as { ok: boolean; error?: { code: string } };
-  if (!first.ok && first.error?.code === 'fix.noRun') await validateInParts(book);
+  if (!first.ok && first.error?.code === 'fix.noRun') await validateInParts(book, false);
   session.emu.stats.reset();
   const preview = book.read<FixPreview>('previewFixes');
   const previewStats = takeStats(session.emu.stats);
