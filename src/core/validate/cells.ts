@@ -15,9 +15,11 @@ import { splitMulti } from '../text/multi';
 import { normalizeText } from '../text/normalize';
 import { parseNumber } from '../text/number';
 import { parseHours } from '../text/time';
+import { tokyoDayNumber } from '../text/tokyo';
 import { parseYesNo } from '../text/yesno';
 import { finding, type Finding } from './codes';
 import type { FixKind } from './types';
+import { quoted } from './quote';
 import { asText, listKey, type ColumnView } from './view';
 
 /** What the cell rules need to know besides the cell: today and the fiscal year start. Fixed for one run. */
@@ -30,8 +32,6 @@ export interface CellRules {
   readonly noFuture: boolean;
 }
 
-const MS_PER_DAY = 86_400_000;
-const TOKYO_OFFSET_MS = 9 * 3_600_000;
 /** Serials below this (1910-01-01) are more likely a count typed in the wrong column than a date. */
 const MIN_DATE_SERIAL = 3654;
 /** Cached findings per column; past this, values are checked without caching (ids, phones are all distinct). */
@@ -178,7 +178,7 @@ function checkDate(col: ColumnView, v: unknown, shown: string, rules: CellRules)
   if (typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]') {
     const t = (v as Date).getTime();
     if (Number.isNaN(t)) return [dateInvalid(col, 'unrecognised')];
-    if (rules.noFuture && Math.floor((t + TOKYO_OFFSET_MS) / MS_PER_DAY) > rules.todayDay) {
+    if (rules.noFuture && tokyoDayNumber(t) > rules.todayDay) {
       const d = parseDate(v);
       return [dateFuture(col, d.ok ? d.date.toISO() : shown, rules)];
     }
@@ -256,8 +256,11 @@ function checkInteger(col: ColumnView, v: unknown): Finding[] | null {
     n = v;
   } else if (typeof v === 'string') {
     const p = parseNumber(v, { integer: true });
-    if (!p.ok)
-      return p.reason === 'blank' ? null : [p.reason === 'notInteger' ? integerNotInteger(col) : integerInvalid(col)];
+    if (!p.ok) {
+      if (p.reason === 'blank') return null;
+      if (p.reason === 'ambiguous' || p.reason === 'several') return [ambiguousNumber('integer.ambiguous', col, v, p)];
+      return [p.reason === 'notInteger' ? integerNotInteger(col) : integerInvalid(col)];
+    }
     n = p.value;
     text = v;
   } else {
@@ -310,8 +313,10 @@ function integerNotInteger(col: ColumnView): Finding {
 
 function checkNumber(col: ColumnView, v: unknown, shown: string): Finding[] | null {
   if (typeof v === 'number' && Number.isFinite(v)) return null;
-  const p = parseNumber(typeof v === 'string' ? v : asText(v, shown));
+  const text = typeof v === 'string' ? v : asText(v, shown);
+  const p = parseNumber(text);
   if (p.ok || p.reason === 'blank') return null;
+  if (p.reason === 'ambiguous' || p.reason === 'several') return [ambiguousNumber('number.ambiguous', col, text, p)];
   return [
     finding(
       'number.invalid',
@@ -319,6 +324,48 @@ function checkNumber(col: ColumnView, v: unknown, shown: string): Finding[] | nu
       `「${col.header}」 must be a number such as 3200 or 18.5`,
     ),
   ];
+}
+
+type Unread =
+  | { readonly reason: 'ambiguous'; readonly readings: readonly number[] }
+  | { readonly reason: 'several'; readonly numbers: readonly string[] };
+
+/**
+ * Text that reads as more than one number: it is never fixed (a fix would choose for the person
+ * who typed it); the message says what it could mean and the suggestion lists the readings.
+ */
+function ambiguousNumber(
+  code: 'amount.ambiguous' | 'integer.ambiguous' | 'number.ambiguous',
+  col: ColumnView,
+  typed: string,
+  p: Unread,
+): Finding {
+  const what = code === 'amount.ambiguous' ? ['金額', 'amount'] : ['数', 'number'];
+  const shown = quoted(typed);
+  if (p.reason === 'several') {
+    const ja = p.numbers.map((n) => `「${quoted(n)}」`).join('');
+    const en = p.numbers.map((n) => quoted(n)).join(', ');
+    return finding(
+      code,
+      `「${col.header}」の「${shown}」には${p.numbers.length}つの数（${ja}）が入っています。1つのセルには${what[0]}を1つだけ入力してください（自動では直しません）`,
+      `「${col.header}」 「${shown}」 holds ${p.numbers.length} numbers (${en}); enter one ${what[1]} per cell (Tsunagu does not choose one)`,
+    );
+  }
+  const readings = p.readings.map(String);
+  if (readings.length === 1) {
+    return finding(
+      code,
+      `「${col.header}」の「${shown}」は ${readings[0]} と読めますが、区切り（, .）の使い方が通常と違うため自動では直しません。${readings[0]} のように数字だけで入力してください`,
+      `「${col.header}」 「${shown}」 reads as ${readings[0]}, but its separators (, .) are not where they usually are, so Tsunagu does not fix it; enter ${readings[0]} in digits`,
+      { suggestion: readings[0] as string },
+    );
+  }
+  return finding(
+    code,
+    `「${col.header}」の「${shown}」は区切り（, .）の位置が通常と違い、${readings.join(' とも ')} とも読めます。意図した${what[0]}を数字だけで入力してください（自動では直しません）`,
+    `「${col.header}」 「${shown}」 has separators (, .) in unusual places and reads as ${readings.join(' or ')}; enter the ${what[1]} you mean in digits (Tsunagu does not choose one)`,
+    { suggestion: readings.join(' または ') },
+  );
 }
 
 function checkAmount(col: ColumnView, v: unknown, shown: string): Finding[] | null {
@@ -340,6 +387,9 @@ function checkAmount(col: ColumnView, v: unknown, shown: string): Finding[] | nu
   switch (p.reason) {
     case 'blank':
       return null;
+    case 'ambiguous':
+    case 'several':
+      return [ambiguousNumber('amount.ambiguous', col, asText(v, shown), p)];
     case 'notInteger':
       return [
         finding(

@@ -96,10 +96,28 @@ export const ISSUE_CODES = {
     '数が文字列で入力されている（全角数字など）',
     'A count typed as text (full-width digits …)',
   ),
+  'integer.ambiguous': code(
+    E,
+    false,
+    '数の読み方が一通りに決まらない（2 3、1.000 など）',
+    'A count that reads more than one way (2 3, 1.000 …)',
+  ),
   'number.invalid': code(E, false, '数として読めない', 'Not a number'),
+  'number.ambiguous': code(
+    E,
+    false,
+    '数の読み方が一通りに決まらない（10.000、1,00 など）',
+    'A number that reads more than one way (10.000, 1,00 …)',
+  ),
   'amount.invalid': code(E, false, '金額として読めない', 'Not an amount of yen'),
   'amount.notInteger': code(E, false, '金額に1円未満の端数がある', 'An amount with a fraction of a yen'),
   'amount.notPositive': code(E, false, '金額が0円以下', 'An amount of zero or less'),
+  'amount.ambiguous': code(
+    E,
+    false,
+    '金額の読み方が一通りに決まらない（5000 3000、10.000、1.000円 など）',
+    'An amount that reads more than one way (5000 3000, 10.000, 1.000円 …)',
+  ),
   'amount.text': code(
     W,
     true,

@@ -1,5 +1,5 @@
 /** Display values: how Sheets (locale ja_JP, time zone Asia/Tokyo) shows a cell under its number format. */
-import { DAY_MS, TOKYO_OFFSET_MS, msToSerial, serialToMs, wallClock } from './dates';
+import { DAY_MS, msToSerial, msToWall, serialToMs, wallClock } from './dates';
 import { CellError, DateValue, type StoredValue } from './workbook';
 
 /** What getNumberFormat answers for a cell left on Automatic. */
@@ -33,7 +33,7 @@ export function isDateFormat(format: string | undefined): boolean {
 
 /** The default date format for an instant: date only at Tokyo midnight, date and time otherwise. */
 export function defaultDateFormat(ms: number): string {
-  return (ms + TOKYO_OFFSET_MS) % DAY_MS === 0 ? DEFAULT_DATE_FORMAT : DEFAULT_DATE_TIME_FORMAT;
+  return ((msToWall(ms) % DAY_MS) + DAY_MS) % DAY_MS === 0 ? DEFAULT_DATE_FORMAT : DEFAULT_DATE_TIME_FORMAT;
 }
 
 function splitSections(format: string): string[] {

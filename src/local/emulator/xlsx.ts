@@ -1,7 +1,7 @@
 /** The .xlsx file behind the emulated spreadsheet: loading a workbook into WorkbookModel and saving it back (exceljs). */
 import ExcelJS from 'exceljs';
 import { parseA1, quoteSheetName, columnLetters } from './a1';
-import { TOKYO_OFFSET_MS } from './dates';
+import { msToWall, wallToMs } from './dates';
 import { AUTOMATIC_FORMAT, defaultDateFormat, isAutomatic } from './number-format';
 import { makeRule, type CriteriaName, type ValidationRule } from './validation';
 import { CellError, DateValue, WorkbookModel, type Cell, type RangeRef, type SheetModel } from './workbook';
@@ -107,7 +107,7 @@ function writeCell(
   const excelValue = (v: typeof value): ExcelJS.CellValue => {
     if (v instanceof DateValue) {
       format ??= defaultDateFormat(v.ms);
-      return new Date(v.ms + TOKYO_OFFSET_MS);
+      return new Date(msToWall(v.ms));
     }
     if (v instanceof CellError) return { error: v.code as ExcelJS.CellErrorValue['error'] };
     return v ?? null;
@@ -181,7 +181,7 @@ function noteText(note: ExcelJS.Cell['note'] | undefined): string | undefined {
 /** A cell value from exceljs: a Date there is a Tokyo wall-clock time read as if it were UTC. */
 function readValue(value: ExcelJS.CellValue): Pick<Cell, 'value' | 'formula'> {
   if (value === null || value === undefined) return {};
-  if (value instanceof Date) return { value: new DateValue(value.getTime() - TOKYO_OFFSET_MS) };
+  if (value instanceof Date) return { value: new DateValue(wallToMs(value.getTime())) };
   if (typeof value === 'string') return value === '' ? {} : { value };
   if (typeof value === 'number' || typeof value === 'boolean') return { value };
   if ('error' in value) return { value: new CellError(value.error) };
