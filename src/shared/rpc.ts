@@ -103,6 +103,8 @@ export interface ValidationView {
   resultSheet: string | null;
   /** Cells marked with a fill and a note. */
   highlighted: number;
+  /** Cells with issues left without a mark (past the limit of marks per 検証; listed in 検証結果 and here). */
+  unmarked: number;
   undo: UndoInfo | null;
 }
 
@@ -162,6 +164,11 @@ export interface UndoResult {
 
 export interface HighlightResult {
   restored: number;
+}
+
+/** 履歴を消去: how many recorded actions were erased. */
+export interface EraseHistoryResult {
+  erased: number;
 }
 
 /** One proposed (or pinned) volunteer for a request. */
@@ -243,6 +250,7 @@ export const rpcArgs = {
   applyFixes: z.tuple([z.string().check(z.minLength(1), z.maxLength(100))]),
   undoLast: z.tuple([]),
   getUndoInfo: z.tuple([]),
+  eraseHistory: z.tuple([]),
   runMatching: z.tuple([]),
   getMatchReport: z.tuple([]),
   setPairDecision: z.tuple([
@@ -280,6 +288,7 @@ export interface RpcResults {
   applyFixes: FixResult;
   undoLast: UndoResult;
   getUndoInfo: UndoInfo | null;
+  eraseHistory: EraseHistoryResult;
   selectCell: null;
   runMatching: MatchView;
   getMatchReport: MatchReport;

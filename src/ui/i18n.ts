@@ -99,6 +99,8 @@ const ja = {
   'validate.issuesTitle': '見つかった問題',
   'validate.noIssues': '問題は見つかりませんでした。',
   'validate.written': '一覧は「{sheet}」シートにもあります。色とメモを付けたセル: {n}個',
+  'validate.unmarked':
+    '印は最初の{n}個のセルまでです。ほかに{m}個のセルにも指摘があります（この一覧と「{sheet}」シートにあります）',
   'validate.selectHint': '問題を選ぶと、そのセルに移動します。',
   'validate.severityError': 'エラー',
   'validate.severityWarning': '警告',
@@ -284,6 +286,8 @@ const en: Record<MessageKey, string> = {
   'validate.issuesTitle': 'Issues found',
   'validate.noIssues': 'No issues were found.',
   'validate.written': 'The full list is also in the “{sheet}” sheet. Cells marked with a colour and a note: {n}',
+  'validate.unmarked':
+    'Only the first {n} cells are marked; {m} more cells have issues (listed here and in the “{sheet}” sheet)',
   'validate.selectHint': 'Choose an issue to go to its cell.',
   'validate.severityError': 'Error',
   'validate.severityWarning': 'Warning',

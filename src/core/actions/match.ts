@@ -4,9 +4,10 @@
  */
 import { UserError } from '../errors';
 import { Fingerprint } from '../fingerprint';
-import { restore, writeValues, type ValueWrite } from '../history/cells';
+import { writeValues, type ValueWrite } from '../history/cells';
 import type { CellChange } from '../history/types';
-import { loadHistory, recordAction } from '../history/store';
+import { History } from '../history/store';
+import { estimateRecordChars } from '../history/estimate';
 import { OPEN_STATES, matchVolunteers, type MatchResult, type PairKey, type Reason } from '../match/index';
 import { MATCHING_SHEET, SHORTAGE_SHEET } from '../output-sheets';
 import type { CellValue } from '../ports';
@@ -16,7 +17,7 @@ import { guardCell, guardFormula } from '../text/formula';
 import type { SheetInput } from '../validate/types';
 import type { CommitResult, MatchReport, MatchView, Message, RequestMatchView } from '../../shared/rpc';
 import type { AppPorts } from './ports';
-import { undoInfo } from './undo';
+import { takeBack, undoInfo } from './undo';
 import { readWorkbookInput } from './workbook-input';
 
 /** マッチング結果's columns; 承認, 指定 and メモ are staff's and survive a re-run for the same pair. */
@@ -281,7 +282,7 @@ function view(ports: AppPorts, run: MatchRun): MatchView {
     resultSheet: MATCHING_SHEET,
     shortageSheet: SHORTAGE_SHEET,
     approved,
-    undo: undoInfo(loadHistory(ports.workbook)),
+    undo: undoInfo(History.load(ports)),
   };
 }
 
@@ -491,25 +492,32 @@ export function commitMatches(ports: AppPorts): CommitResult {
       });
       writes.push({ sheet: requestsSheet.name, row: request.row, column: statusColumn + 1, value: '紹介済' });
     }
-    const actions = loadHistory(ports.workbook);
+    const history = History.load(ports);
     const changes: CellChange[] = [];
     try {
+      history.prepare(
+        estimateRecordChars(
+          writes.map((w) => ({
+            before: String(requestsSheet.values[w.row - 1]?.[w.column - 1] ?? ''),
+            after: String(w.value),
+          })),
+        ),
+      );
       writeValues(ports.workbook, writes, changes);
-      recordAction(
-        ports.workbook,
-        ports.clock,
-        actions,
+      history.record(
         'matchCommit',
         { ja: `マッチングの確定（${approved.length}組）`, en: `committed matches (${approved.length})` },
         changes,
+        input.settings.historyRetentionDays,
       );
     } catch (error) {
-      restore(ports.workbook, changes);
-      if (error instanceof UserError) throw error;
-      throw new UserError(
-        'write.failed',
-        '確定を書き込めなかったため、すべて元に戻しました。',
-        'The commit could not be written, so all of it was rolled back.',
+      throw takeBack(
+        ports.workbook,
+        history,
+        [changes],
+        error,
+        '確定を書き込めませんでした',
+        'The commit could not be written',
       );
     }
     ports.store.remove(FINGERPRINT_KEY);
@@ -529,6 +537,6 @@ export function commitMatches(ports: AppPorts): CommitResult {
     } catch {
       // The next マッチング run rewrites the sheet anyway.
     }
-    return { committed: approved.length, requests: added.size, undo: undoInfo(actions) };
+    return { committed: approved.length, requests: added.size, undo: undoInfo(history) };
   });
 }

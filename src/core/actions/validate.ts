@@ -1,8 +1,9 @@
 /** 検証 and 安全な修正を適用: validate the workbook, write 検証結果 and cell marks, preview and apply safe fixes. */
 import { UserError } from '../errors';
-import { restore, writeMarks, writeValues } from '../history/cells';
+import { writeMarks, writeValues } from '../history/cells';
 import type { CellChange } from '../history/types';
-import { loadHistory, recordAction, saveHistory } from '../history/store';
+import { History } from '../history/store';
+import { estimateRecordChars } from '../history/estimate';
 import { VALIDATION_SHEET } from '../output-sheets';
 import { SHEET_SPECS } from '../sheets/specs';
 import { validateWorkbook } from '../validate/index';
@@ -19,7 +20,8 @@ import {
 } from '../validate/report';
 import type { FixPreview, FixResult, HighlightResult, ValidationReport, ValidationView } from '../../shared/rpc';
 import type { AppPorts } from './ports';
-import { clearActiveHighlight, undoInfo } from './undo';
+import { clearActiveHighlight, takeBack, undoInfo } from './undo';
+import { retentionDaysOf } from './retention';
 import { readWorkbookInput } from './workbook-input';
 
 function validateNow(ports: AppPorts) {
@@ -49,12 +51,14 @@ export function runValidation(ports: AppPorts): ValidationView {
     const { input, result } = validateNow(ports);
     const sheetIds: Record<string, number> = {};
     for (const head of input.heads) sheetIds[head.name] = head.id;
-    const actions = loadHistory(ports.workbook);
+    const history = History.load(ports);
+    const { marks, unmarked } = marksFor(result.issues);
     const changes: CellChange[] = [];
     const reverted: CellChange[] = [];
     try {
-      clearActiveHighlight(ports.workbook, actions, reverted);
-      writeMarks(ports.workbook, marksFor(result.issues), changes);
+      history.prepare(estimateRecordChars(marks.map((m) => ({ before: '', after: m.mark }))));
+      clearActiveHighlight(ports.workbook, history, reverted);
+      writeMarks(ports.workbook, marks, changes);
       ports.workbook.writeOutputSheet({
         name: VALIDATION_SHEET,
         header: RESULT_HEADER,
@@ -63,19 +67,22 @@ export function runValidation(ports: AppPorts): ValidationView {
         textColumns: [0, 3, 5, 6, 7, 8],
         checkboxColumns: [],
       });
-      recordAction(
-        ports.workbook,
-        ports.clock,
-        actions,
+      history.record(
         'highlight',
         { ja: '検証の印（色とメモ）', en: 'validation marks (fills and notes)' },
         changes,
+        input.settings.historyRetentionDays,
       );
     } catch (error) {
       // All or nothing: the new marks go, and the previous run's marks come back.
-      restore(ports.workbook, changes);
-      restore(ports.workbook, reverted);
-      throw failed(error, '検証結果を書き込めませんでした', 'The validation results could not be written');
+      throw takeBack(
+        ports.workbook,
+        history,
+        [reverted, changes],
+        error,
+        '検証結果を書き込めませんでした',
+        'The validation results could not be written',
+      );
     }
     const cells = new Set(changes.map((c) => `${c.sheet}\u0000${c.row}\u0000${c.column}`));
     return {
@@ -88,7 +95,8 @@ export function runValidation(ports: AppPorts): ValidationView {
       groups: groupIssues(result.issues),
       resultSheet: VALIDATION_SHEET,
       highlighted: cells.size,
-      undo: undoInfo(actions),
+      unmarked,
+      undo: undoInfo(history),
     };
   });
 }
@@ -96,9 +104,23 @@ export function runValidation(ports: AppPorts): ValidationView {
 /** ハイライトを消す: restores the fills and notes the last 検証 replaced (cells staff changed since are left as they are). */
 export function clearHighlights(ports: AppPorts): HighlightResult {
   return ports.lock.run(() => {
-    const actions = loadHistory(ports.workbook);
-    const restored = clearActiveHighlight(ports.workbook, actions);
-    if (restored > 0) saveHistory(ports.workbook, actions);
+    const history = History.load(ports);
+    const retention = retentionDaysOf(ports);
+    const reverted: CellChange[] = [];
+    let restored: number;
+    try {
+      restored = clearActiveHighlight(ports.workbook, history, reverted);
+      history.purge(retention);
+    } catch (error) {
+      throw takeBack(
+        ports.workbook,
+        history,
+        [reverted],
+        error,
+        'ハイライトを消せませんでした',
+        'The highlights could not be cleared',
+      );
+    }
     return { restored };
   });
 }
@@ -123,7 +145,7 @@ export function previewFixes(ports: AppPorts): FixPreview {
  */
 export function applyFixes(ports: AppPorts, token: string): FixResult {
   return ports.lock.run(() => {
-    const { result } = validateNow(ports);
+    const { input, result } = validateNow(ports);
     const fixes = fixWrites(result.issues);
     if (fixToken(fixes) !== token) {
       throw new UserError(
@@ -132,40 +154,34 @@ export function applyFixes(ports: AppPorts, token: string): FixResult {
         'The sheets changed after the preview, so nothing was fixed. Please preview again.',
       );
     }
-    if (fixes.length === 0) return { applied: 0, sheets: [], undo: undoInfo(loadHistory(ports.workbook)) };
-    const actions = loadHistory(ports.workbook);
+    const history = History.load(ports);
+    if (fixes.length === 0) return { applied: 0, sheets: [], undo: undoInfo(history) };
     const changes: CellChange[] = [];
     try {
+      history.prepare(estimateRecordChars(fixes.map((f) => ({ before: f.issue.value, after: String(f.write.value) }))));
       writeValues(
         ports.workbook,
         fixes.map((f) => f.write),
         changes,
       );
-      recordAction(
-        ports.workbook,
-        ports.clock,
-        actions,
+      history.record(
         'fix',
         { ja: `安全な修正（${changes.length}件）`, en: `safe fixes (${changes.length})` },
         changes,
+        input.settings.historyRetentionDays,
       );
     } catch (error) {
-      restore(ports.workbook, changes);
-      throw failed(
+      throw takeBack(
+        ports.workbook,
+        history,
+        [changes],
         error,
-        '修正を書き込めなかったため、すべて元に戻しました',
-        'The fixes could not be written, so all of them were rolled back',
+        '修正を書き込めませんでした',
+        'The fixes could not be written',
       );
     }
     // A target that turned out to hold a formula is left alone, so count what was really changed.
     const sheets = [...new Set(changes.map((c) => c.sheet))];
-    return { applied: changes.length, sheets, undo: undoInfo(actions) };
+    return { applied: changes.length, sheets, undo: undoInfo(history) };
   });
-}
-
-function failed(error: unknown, ja: string, en: string): UserError {
-  if (error instanceof UserError) return error;
-  const name = error !== null && typeof error === 'object' ? (error as { name?: unknown }).name : undefined;
-  const kind = typeof name === 'string' && name !== '' ? name : typeof error;
-  return new UserError('write.failed', `${ja}（${kind}）。`, `${en} (${kind}).`);
 }

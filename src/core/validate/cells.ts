@@ -215,8 +215,8 @@ function checkDate(col: ColumnView, v: unknown, shown: string, rules: CellRules)
     out.push(
       finding(
         'date.text',
-        `「${col.header}」の日付が文字列（${v}）で入力されています。${iso} の形にそろえられます`,
-        `「${col.header}」 holds a date typed as text (${v}); it can be written as ${iso}`,
+        `「${col.header}」の日付が文字列（${quoted(v)}）で入力されています。${iso} の形にそろえられます`,
+        `「${col.header}」 holds a date typed as text (${quoted(v)}); it can be written as ${iso}`,
         keepsMeaning ? { suggestion: iso, fix: { kind: 'date', to: iso } } : { suggestion: iso },
       ),
     );
@@ -286,8 +286,8 @@ function checkInteger(col: ColumnView, v: unknown): Finding[] | null {
     out.push(
       finding(
         'integer.text',
-        `「${col.header}」が文字列（${text}）で入力されています。数値 ${n} として入力し直せます`,
-        `「${col.header}」 holds text (${text}); it can be stored as the number ${n}`,
+        `「${col.header}」が文字列（${quoted(text)}）で入力されています。数値 ${n} として入力し直せます`,
+        `「${col.header}」 holds text (${quoted(text)}); it can be stored as the number ${n}`,
         { suggestion: to, fix: { kind, to: n } },
       ),
     );
@@ -378,8 +378,8 @@ function checkAmount(col: ColumnView, v: unknown, shown: string): Finding[] | nu
     return [
       finding(
         'amount.text',
-        `「${col.header}」が文字列（${s}）で入力されています。数値 ${p.yen} として入力し直せます（¥・カンマ・円は不要です）`,
-        `「${col.header}」 holds the amount as text (${s}); it can be stored as the number ${p.yen} (no ¥, commas or 円 needed)`,
+        `「${col.header}」が文字列（${quoted(s)}）で入力されています。数値 ${p.yen} として入力し直せます（¥・カンマ・円は不要です）`,
+        `「${col.header}」 holds the amount as text (${quoted(s)}); it can be stored as the number ${p.yen} (no ¥, commas or 円 needed)`,
         { suggestion: String(p.yen), fix: { kind: 'amount', to: p.yen } },
       ),
     ];
@@ -439,8 +439,8 @@ function checkYesNo(col: ColumnView, v: unknown, shown: string): Finding[] | nul
   return [
     finding(
       'yesno.variant',
-      `「${col.header}」は「${col.yes}」か「${col.no}」にそろえてください（「${s}」は「${to}」の意味）`,
-      `「${col.header}」 should read 「${col.yes}」 or 「${col.no}」 (「${s}」 means 「${to}」)`,
+      `「${col.header}」は「${col.yes}」か「${col.no}」にそろえてください（「${quoted(s)}」は「${to}」の意味）`,
+      `「${col.header}」 should read 「${col.yes}」 or 「${col.no}」 (「${quoted(s)}」 means 「${to}」)`,
       { suggestion: to, fix: { kind: 'yesno', to } },
     ),
   ];
@@ -453,14 +453,14 @@ function notInList(col: ColumnView, value: string): Finding {
   if (list.fromSettings !== null) {
     return finding(
       'list.notInSettings',
-      `「${value}」は設定シートの「${list.fromSettings}」の一覧にありません。一覧の値（${quoteList(list.values)}）で入力するか、設定シートに追加してください`,
-      `「${value}」 is not in the 設定 list 「${list.fromSettings}」; use one of ${quoteListEn(list.values)} or add it to 設定`,
+      `「${quoted(value)}」は設定シートの「${list.fromSettings}」の一覧にありません。一覧の値（${quoteList(list.values)}）で入力するか、設定シートに追加してください`,
+      `「${quoted(value)}」 is not in the 設定 list 「${list.fromSettings}」; use one of ${quoteListEn(list.values)} or add it to 設定`,
     );
   }
   return finding(
     'list.notAllowed',
-    `「${value}」は「${col.header}」の選択肢にありません。${quoteList(list.values)}のいずれかで入力してください`,
-    `「${value}」 is not a choice of 「${col.header}」; use one of ${quoteListEn(list.values)}`,
+    `「${quoted(value)}」は「${col.header}」の選択肢にありません。${quoteList(list.values)}のいずれかで入力してください`,
+    `「${quoted(value)}」 is not a choice of 「${col.header}」; use one of ${quoteListEn(list.values)}`,
   );
 }
 
@@ -651,12 +651,12 @@ function checkAvailability(col: ColumnView, v: unknown, shown: string): Finding[
   const s = asText(v, shown);
   const a = parseAvailability(s);
   if (!a.ok || a.unknown.length === 0) return null;
-  const parts = a.unknown.map((u) => `「${u}」`).join('');
+  const parts = a.unknown.map((u) => `「${quoted(u)}」`).join('');
   return [
     finding(
       'availability.unknown',
       `「${col.header}」の${parts}が読み取れません。月午前、水午後、土日終日、平日夜間 のように曜日と時間帯（午前・午後・夜間・終日）で入力してください`,
-      `「${col.header}」: ${a.unknown.join(', ')} cannot be read; write a day and a part of day, like 月午前、水午後、土日終日、平日夜間`,
+      `「${col.header}」: ${a.unknown.map((u) => quoted(u)).join(', ')} cannot be read; write a day and a part of day, like 月午前、水午後、土日終日、平日夜間`,
     ),
   ];
 }

@@ -301,6 +301,12 @@ export const ISSUE_CODES = {
     '秘匿基準が整数でない（既定値を使う）',
     'The suppression threshold is not a whole number (the default is used)',
   ),
+  'settings.badRetention': code(
+    E,
+    false,
+    '履歴保存日数が1〜3650の整数でない（30日として扱う）',
+    'The history retention is not a whole number of days from 1 to 3650 (30 days is used)',
+  ),
   'settings.thresholdClamped': code(
     W,
     false,
@@ -342,6 +348,16 @@ export interface Finding {
 }
 
 /** A finding with the code's catalogued severity. */
+/**
+ * Characters of a message at most. Rules quote cell values shortened (quoted()); this is the net
+ * under them, so no message can make a 検証結果 row or a note longer than a cell may hold.
+ */
+export const MESSAGE_LIMIT = 2_000;
+
+function capped(text: string): string {
+  return text.length <= MESSAGE_LIMIT ? text : `${text.slice(0, MESSAGE_LIMIT - 1)}…`;
+}
+
 export function finding(
   code: IssueCode,
   ja: string,
@@ -351,7 +367,7 @@ export function finding(
   const f: { -readonly [K in keyof Finding]: Finding[K] } = {
     code,
     severity: ISSUE_CODES[code].severity,
-    message: { ja, en },
+    message: { ja: capped(ja), en: capped(en) },
   };
   if (extra?.suggestion !== undefined) f.suggestion = extra.suggestion;
   if (extra?.fix !== undefined) f.fix = extra.fix;

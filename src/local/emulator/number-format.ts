@@ -2,7 +2,11 @@
 import { DAY_MS, msToSerial, msToWall, serialToMs, wallClock } from './dates';
 import { CellError, DateValue, type StoredValue } from './workbook';
 
-/** What getNumberFormat answers for a cell left on Automatic. */
+/**
+ * What getNumberFormat answers for a cell left on Automatic. Written back with setNumberFormat it
+ * is an ordinary number pattern (a date entered later shows as its serial); 'General' (or '')
+ * puts a cell back on Automatic (docs/real-sheets-checklist.md).
+ */
 export const AUTOMATIC_FORMAT = '0.###############';
 /** The formats Sheets (ja_JP) gives a cell when a date, or a date with a time, is entered into it. */
 export const DEFAULT_DATE_FORMAT = 'yyyy/MM/dd';
@@ -11,8 +15,9 @@ export const TEXT_FORMAT = '@';
 
 const JA_WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
 
+/** True for a cell on Automatic: no format stored ('General' and '' are how a script asks for it). */
 export function isAutomatic(format: string | undefined): boolean {
-  return format === undefined || format === '' || format === AUTOMATIC_FORMAT || format.toLowerCase() === 'general';
+  return format === undefined || format === '' || format.toLowerCase() === 'general';
 }
 
 /** Removes what never decides the kind of a format: quoted text, escapes, [colour] and [$¥-411] blocks. */

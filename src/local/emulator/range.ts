@@ -4,7 +4,7 @@ import { Service, asGas, countCalls } from './calls';
 import { interpretInput, outputValue, storeInto, type Interpreted } from './cell-values';
 import { normalizeColor, rgbColor } from './colors';
 import type { EmulatorContext } from './context';
-import { AUTOMATIC_FORMAT, displayValue } from './number-format';
+import { AUTOMATIC_FORMAT, displayValue, isAutomatic } from './number-format';
 import { EmuSheet } from './sheet';
 import { EmuDataValidation, makeRule, ruleOf, violates, type ValidationRule } from './validation';
 import { CLEAR_ALL, RANGE_REF, type Cell, type CellValue, type ClearOptions, type RangeRef } from './workbook';
@@ -553,17 +553,21 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     });
   }
 
+  /** 'General' (or '') puts the cells back on Automatic; any other pattern is kept as written. */
   setNumberFormat(numberFormat: string): GasRange {
     const format = String(numberFormat);
     return this.setEach((cell) => {
-      cell.numberFormat = format;
+      if (isAutomatic(format)) delete cell.numberFormat;
+      else cell.numberFormat = format;
     });
   }
 
   setNumberFormats(numberFormats: string[][]): GasRange {
     const grid = checkShape(numberFormats, this.ref.numRows, this.ref.numColumns, 'setNumberFormats');
     return this.setEach((cell, i, j) => {
-      cell.numberFormat = String(grid[i]?.[j] ?? AUTOMATIC_FORMAT);
+      const format = String(grid[i]?.[j] ?? '');
+      if (isAutomatic(format)) delete cell.numberFormat;
+      else cell.numberFormat = format;
     });
   }
 

@@ -247,6 +247,13 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
       view.resultSheet
         ? el('p', { class: 'hint' }, ctx.t('validate.written', { sheet: view.resultSheet, n: view.highlighted }))
         : null,
+      view.resultSheet && view.unmarked > 0
+        ? el(
+            'p',
+            { class: 'hint' },
+            ctx.t('validate.unmarked', { sheet: view.resultSheet, n: view.highlighted, m: view.unmarked }),
+          )
+        : null,
       el('h3', { class: 'block-title' }, ctx.t('validate.checkedTitle')),
       view.checkedSheets.length > 0
         ? el(
