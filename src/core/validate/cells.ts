@@ -611,8 +611,8 @@ function checkEmail(col: ColumnView, v: unknown, shown: string): Finding[] | nul
   return [
     finding(
       'email.format',
-      `メールアドレスは半角で、空白を入れずに入力してください（${to}）`,
-      `Write an e-mail address in half-width characters without spaces (${to})`,
+      `メールアドレスは半角で、空白を入れずに入力してください（${quoted(to)}）`,
+      `Write an e-mail address in half-width characters without spaces (${quoted(to)})`,
       { suggestion: to, fix: { kind: fixKindOf(s, to, 'width'), to } },
     ),
   ];
@@ -638,8 +638,8 @@ function checkKana(col: ColumnView, v: unknown, shown: string): Finding[] | null
   return [
     finding(
       k.reason === 'hiragana' ? 'kana.hiragana' : 'kana.halfwidth',
-      `「${col.header}」は全角カタカナで入力してください（${what[0]}になっています: ${to}）`,
-      `「${col.header}」 must be full-width katakana (it is in ${what[1]}: ${to})`,
+      `「${col.header}」は全角カタカナで入力してください（${what[0]}になっています: ${quoted(to)}）`,
+      `「${col.header}」 must be full-width katakana (it is in ${what[1]}: ${quoted(to)})`,
       to !== s && to !== '' ? { suggestion: to, fix: { kind: 'kana', to } } : undefined,
     ),
   ];

@@ -5,6 +5,7 @@
  * Sheets' do: +9 h, but +10 h in the summers of 1948–1951 and local mean time (+9:18:59) before
  * 1888 — a date cell of those days is midnight of that clock.
  */
+// real-sheets-checklist RS-30
 export const TOKYO = 'Asia/Tokyo';
 /** Japan Standard Time, the offset of every Tokyo instant outside those years. */
 export const JST_OFFSET_MS = 9 * 3_600_000;
@@ -73,6 +74,8 @@ interface ZoneRules {
 const RULES_FIRST = Date.UTC(1850, 0, 1);
 const RULES_LAST = Date.UTC(2100, 0, 1);
 const RULES_STEP = 14 * DAY_MS;
+/** The last instant a Date holds (ECMAScript: ±8.64e15 ms). */
+const MAX_DATE_MS = 8.64e15;
 const zoneRules = new Map<string, ZoneRules>();
 
 function rulesOf(tz: string, formatter: Intl.DateTimeFormat): ZoneRules {
@@ -113,7 +116,11 @@ export function zoneOffsetMs(tz: string, ms: number): number {
   }
   const formatter = zoneFormatter(tz);
   if (!formatter) return 0;
-  if (!(ms >= RULES_FIRST && ms < RULES_LAST)) return Number.isFinite(ms) ? intlOffset(formatter, ms) : 0;
+  if (!(ms >= RULES_FIRST && ms < RULES_LAST)) {
+    // Intl refuses instants a Date cannot hold (a serial far beyond 9999-12-31): the nearest one's offset.
+    const held = Math.max(-MAX_DATE_MS, Math.min(MAX_DATE_MS, Number.isNaN(ms) ? 0 : ms));
+    return intlOffset(formatter, held);
+  }
   const { from, offset } = rulesOf(tz, formatter);
   let lo = 0;
   let hi = from.length - 1;

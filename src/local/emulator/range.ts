@@ -560,6 +560,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   }
 
   /** 'General' (or '') puts the cells back on Automatic; any other pattern is kept as written. */
+  // real-sheets-checklist RS-08
   setNumberFormat(numberFormat: string): GasRange {
     const format = String(numberFormat);
     return this.setEach((cell) => {
