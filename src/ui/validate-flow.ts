@@ -10,13 +10,13 @@ import type { ValidateNotice } from './validate-model';
 
 /** What the shell should focus after a change, by meaning; the section maps it to an element. */
 export type FocusTarget =
-  'run' | 'confirm' | 'summary' | 'notice' | 'preview' | 'previewButton' | 'fixChanged' | 'undo';
+  'run' | 'confirm' | 'summary' | 'notice' | 'preview' | 'previewButton' | 'fixChanged' | 'undo' | 'erase';
 
 export interface ValidateState {
   /** Staff said yes to the confirm panel once; later runs in this session do not ask again. */
   runConfirmed: boolean;
   /** The in-sidebar confirmation on screen (only one at a time). */
-  pending: 'run' | 'undo' | null;
+  pending: 'run' | 'undo' | 'erase' | null;
   /** The last runValidation answer; null until staff run it in this session. */
   validation: ValidationView | null;
   /** The before/after preview on screen, waiting for 「この内容で修正」 or キャンセル. */
@@ -74,13 +74,33 @@ export class ValidateFlow {
       await this.runValidation('summary');
     } else if (pending === 'undo') {
       await this.undoLast();
+    } else if (pending === 'erase') {
+      await this.eraseHistory();
     }
   }
 
   cancel(): void {
     const pending = this.state.pending;
     this.state.pending = null;
-    this.state.focus = pending === 'undo' ? 'undo' : 'run';
+    this.state.focus = pending === 'undo' ? 'undo' : pending === 'erase' ? 'erase' : 'run';
+    this.changed();
+  }
+
+  /** 履歴を消去: asks in the sidebar first, saying that undo will no longer be possible. */
+  requestErase(): void {
+    this.state.pending = 'erase';
+    this.state.focus = 'confirm';
+    this.changed();
+  }
+
+  private async eraseHistory(): Promise<void> {
+    this.startAction();
+    const result = await this.run(() => this.server('eraseHistory'));
+    if (result) {
+      this.undo.set(null);
+      this.state.notice = { kind: 'erased', actions: result.erased };
+      this.state.focus = 'notice';
+    }
     this.changed();
   }
 

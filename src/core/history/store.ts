@@ -67,6 +67,16 @@ function shownAt(iso: string): string {
   return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
+const SHOWN_AT = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2})$/;
+
+/** The instant shownAt wrote, or NaN. */
+function shownAtMs(text: string): number {
+  const m = SHOWN_AT.exec(text);
+  if (!m) return Number.NaN;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  return wall - tokyoOffsetMs(wall - 9 * 3_600_000);
+}
+
 /** The size of a record in the sheet's terms: what the size limits count. */
 function recordChars(record: RawRecord): number {
   return record.json === null ? record.rowCount * CHUNK_CHARS : record.json.length;
@@ -290,7 +300,7 @@ export class History {
   /**
    * Deletes the oldest records that the limits no longer keep: older than the retention period
    * (days), beyond MAX_ACTIONS, or beyond MAX_TOTAL_CHARS. They are at the top, so this is one
-   * call (deleting the whole sheet when nothing would be left, as Sheets keeps at least one row).
+   * call: deleting their rows, or the whole sheet when no record is left.
    */
   purge(retentionDays: number): void {
     const oldest = this.ports.clock.now().getTime() - retentionDays * MS_PER_DAY;
@@ -299,11 +309,10 @@ export class History {
     let drop = this.records.length;
     for (let i = this.records.length - 1; i >= 0; i--) {
       const record = this.records[i] as RawRecord;
-      const entry = this.entry(record);
-      const at = entry.action ? Date.parse(entry.action.at) : Number.NaN;
+      // The time the sheet shows: no seal to check for a purge, and a record whose time cannot be read goes.
+      const at = shownAtMs(record.shownAt);
       const size = recordChars(record);
-      // A record that cannot be read has no trusted time: the limits count it, its age is unknown.
-      if (keep >= MAX_ACTIONS || (keep > 0 && chars + size > MAX_TOTAL_CHARS) || at < oldest) break;
+      if (keep >= MAX_ACTIONS || (keep > 0 && chars + size > MAX_TOTAL_CHARS) || !(at >= oldest)) break;
       keep++;
       chars += size;
       drop = i;
@@ -314,7 +323,7 @@ export class History {
     const rows = lastDropped.firstRow + lastDropped.rowCount - 2;
     if (rows <= 0) return;
     const workbook = this.ports.workbook;
-    if (drop === this.records.length && this.size !== null && this.size.rows <= rows + 1) {
+    if (drop === this.records.length) {
       workbook.deleteSheet(HISTORY_SHEET);
       this.size = null;
     } else {
