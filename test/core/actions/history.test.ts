@@ -144,7 +144,7 @@ describe('all or nothing under a failure at any service call', () => {
       },
       (emu) => eraseHistory(on(emu, 1)),
     );
- }, 180_000);
+  }, 180_000);
 
   it('holds for ハイライトを消す with the purge of old records', () => {
     allOrNothing(
@@ -157,7 +157,7 @@ describe('all or nothing under a failure at any service call', () => {
       },
       (emu) => clearHighlights(on(emu, 31)),
     );
- }, 180_000);
+  }, 180_000);
 
   it('holds for 元に戻す with the purge of old records', () => {
     allOrNothing(
@@ -170,7 +170,7 @@ describe('all or nothing under a failure at any service call', () => {
       },
       (emu) => undoLast(on(emu, 35)),
     );
- }, 180_000);
+  }, 180_000);
 
   it('holds for 安全な修正 recorded into a history that purges', () => {
     allOrNothing(
@@ -182,5 +182,5 @@ describe('all or nothing under a failure at any service call', () => {
       },
       (emu) => fix(emu, 40),
     );
- }, 180_000);
+  }, 180_000);
 });
