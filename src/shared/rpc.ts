@@ -239,7 +239,8 @@ export const rpcArgs = {
     z.object({
       kind: z.string().check(z.minLength(1), z.maxLength(40)),
       headerRow: z.number().check(z.int(), z.gte(1), z.lte(50)),
-      columns: z.record(z.string().check(z.maxLength(40)), z.number().check(z.int(), z.gte(0), z.lte(500))),
+      // Any column Sheets can have (18,278: A … ZZZ).
+      columns: z.record(z.string().check(z.maxLength(40)), z.number().check(z.int(), z.gte(0), z.lte(18_277))),
     }),
   ]),
   clearMapping: z.tuple([z.string().check(z.minLength(1), z.maxLength(100))]),

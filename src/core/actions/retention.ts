@@ -6,5 +6,6 @@ import { loadMappings } from './sidebar';
 
 /** Reads 設定 (the sheet's first rows, then the 設定 sheet) for 履歴保存日数, for actions that read nothing else. */
 export function retentionDaysOf(ports: AppPorts): number {
-  return loadSettings(ports.workbook, ports.workbook.heads(HEAD_ROWS), loadMappings(ports)).historyRetentionDays;
+  const heads = ports.workbook.heads(HEAD_ROWS);
+  return loadSettings(ports.workbook, heads, loadMappings(ports, heads)).historyRetentionDays;
 }

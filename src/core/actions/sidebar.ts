@@ -4,11 +4,15 @@ import { isOutputSheet } from '../output-sheets';
 import type { SheetHead } from '../ports';
 import { detectSheetAs, diagnoseHeader } from '../sheets/detect';
 import {
+  MAPPINGS_MAX_BYTES,
+  liveMappings,
   mappingFromDetection,
   parseMappings,
   serializeMappings,
+  utf8ByteLength,
   validateMapping,
   type ColumnMapping,
+  type SheetRef,
 } from '../sheets/mapping';
 import { SHEET_SPECS, isSheetKind } from '../sheets/specs';
 import { SHEET_KINDS } from '../sheets/types';
@@ -31,8 +35,27 @@ export function openSidebarAt(ports: Pick<AppPorts, 'cache' | 'dialogs'>, sectio
   ports.dialogs.showSidebar('つなぐ Tsunagu');
 }
 
-export function loadMappings(ports: Pick<AppPorts, 'store'>): Record<string, ColumnMapping> {
-  return parseMappings(ports.store.get(MAPPINGS_KEY)).mappings;
+/**
+ * The mappings staff confirmed for the sheets there are now: a mapping saved for a sheet that was
+ * renamed or deleted since (or whose name a new sheet took) is left out.
+ */
+export function loadMappings(ports: Pick<AppPorts, 'store'>, sheets: readonly SheetRef[]): Record<string, ColumnMapping> {
+  return liveMappings(parseMappings(ports.store.get(MAPPINGS_KEY)), sheets);
+}
+
+/** Stores the mappings of the sheets there are now (the others are dropped), refusing what would not fit. */
+function storeMappings(ports: AppPorts, mappings: Record<string, ColumnMapping>, sheets: readonly SheetRef[]): void {
+  const ids: Record<string, number> = {};
+  for (const sheet of sheets) ids[sheet.name] = sheet.id;
+  const json = serializeMappings(mappings, ids);
+  if (utf8ByteLength(json) > MAPPINGS_MAX_BYTES) {
+    throw new UserError(
+      'mapping.tooLarge',
+      `確定した列の対応が多すぎて、このスプレッドシートに保存できません（上限${MAPPINGS_MAX_BYTES / 1024}KB）。使っていないシートの対応を「自動に戻す」で外してから、もう一度保存してください。`,
+      `The confirmed column mappings no longer fit in this spreadsheet's properties (${MAPPINGS_MAX_BYTES / 1024} KB at most). Set sheets you no longer use back to automatic, then save again.`,
+    );
+  }
+  ports.store.set(MAPPINGS_KEY, json);
 }
 
 export function getSidebarState(ports: AppPorts): SidebarState {
@@ -40,7 +63,7 @@ export function getSidebarState(ports: AppPorts): SidebarState {
   if (cached !== null) ports.cache.remove(SECTION_KEY);
   const section = (SECTIONS as readonly string[]).indexOf(cached ?? '') >= 0 ? (cached as Section) : 'setup';
   const heads = ports.workbook.heads(HEAD_ROWS);
-  const mappings = loadMappings(ports);
+  const mappings = loadMappings(ports, heads);
   const settings = loadSettings(ports.workbook, heads, mappings);
   // Tsunagu's own output sheets are not staff data: they are not listed for mapping.
   const sheets = heads.filter((head) => !isOutputSheet(head.name)).map((head) => sheetView(head, mappings[head.name]));
@@ -113,8 +136,8 @@ function firstTextRow(head: SheetHead): number {
   return index >= 0 ? index + 1 : 1;
 }
 
-function headOf(ports: AppPorts, sheet: string): SheetHead {
-  const head = ports.workbook.heads(HEAD_ROWS).find((h) => h.name === sheet);
+function headOf(ports: AppPorts, sheet: string, heads: readonly SheetHead[] = ports.workbook.heads(HEAD_ROWS)): SheetHead {
+  const head = heads.find((h) => h.name === sheet);
   if (!head) {
     throw new UserError(
       'sheet.notFound',
@@ -131,7 +154,7 @@ function headOf(ports: AppPorts, sheet: string): SheetHead {
  */
 export function getMapping(ports: AppPorts, sheet: string, kind?: string): MappingView {
   const head = headOf(ports, sheet);
-  const confirmed = loadMappings(ports)[sheet];
+  const confirmed = loadMappings(ports, [head])[sheet];
   if (kind !== undefined && kind !== '' && kind !== confirmed?.kind) {
     if (!isSheetKind(kind)) throw badKind(kind);
     const headerRow = confirmed?.headerRow ?? firstTextRow(head);
@@ -194,7 +217,22 @@ export function saveMapping(
 ): MappingView {
   if (!isSheetKind(input.kind)) throw badKind(input.kind);
   const kind = input.kind;
-  const head = headOf(ports, sheet);
+  const heads = ports.workbook.heads(HEAD_ROWS);
+  const head = headOf(ports, sheet, heads);
+  if (Object.keys(input.columns).length === 0) {
+    throw new UserError(
+      'mapping.empty',
+      `シート「${sheet}」の列の対応に、割り当てた列がひとつもありません。少なくとも1つの列に項目を選んでください。`,
+      `The column mapping of sheet 「${sheet}」 assigns no column; choose a field for at least one column.`,
+    );
+  }
+  if (input.headerRow > HEAD_ROWS) {
+    throw new UserError(
+      'mapping.badHeaderRow',
+      `シート「${sheet}」の${input.headerRow}行目は見出し行にできません。見出し行は最初の${HEAD_ROWS}行から選んでください。`,
+      `Row ${input.headerRow} of sheet 「${sheet}」 cannot be the header row; choose one of the first ${HEAD_ROWS} rows.`,
+    );
+  }
   const headerCells = head.display[input.headerRow - 1];
   if (!headerCells || headerCells.every((c) => c.trim() === '')) {
     throw new UserError(
@@ -223,9 +261,9 @@ export function saveMapping(
     );
   }
   ports.lock.run(() => {
-    const mappings = loadMappings(ports);
+    const mappings = loadMappings(ports, heads);
     mappings[sheet] = mapping;
-    ports.store.set(MAPPINGS_KEY, serializeMappings(mappings));
+    storeMappings(ports, mappings, heads);
   });
   return mappingView(head, mapping, true);
 }
@@ -233,10 +271,12 @@ export function saveMapping(
 /** Forgets the confirmed mapping of a sheet: it is detected automatically again. */
 export function clearMapping(ports: AppPorts, sheet: string): MappingView {
   ports.lock.run(() => {
-    const mappings = loadMappings(ports);
-    if (!(sheet in mappings)) return;
+    const heads = ports.workbook.heads(HEAD_ROWS);
+    const stored = parseMappings(ports.store.get(MAPPINGS_KEY)).mappings;
+    const mappings = loadMappings(ports, heads);
+    if (!(sheet in mappings) && Object.keys(stored).length === Object.keys(mappings).length) return;
     delete mappings[sheet];
-    ports.store.set(MAPPINGS_KEY, serializeMappings(mappings));
+    storeMappings(ports, mappings, heads);
   });
   return getMapping(ports, sheet);
 }

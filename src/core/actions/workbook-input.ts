@@ -37,7 +37,7 @@ export function readWorkbookInput(
   kinds?: readonly SheetKind[],
 ): WorkbookInput & { heads: SheetHead[] } {
   const heads = ports.workbook.heads(HEAD_ROWS);
-  const confirmed = loadMappings(ports);
+  const confirmed = loadMappings(ports, heads);
   const sheets: SheetInput[] = [];
   for (const head of heads) {
     const mapping = mappingOf(head, confirmed);

@@ -16,7 +16,10 @@ export interface ValueWrite {
   column: number;
   /** A formula is given as {f: '=…'} (only restoring writes one); a plain '=…' string is written as text. */
   value: CellValue | StoredValue;
-  /** Let Sheets read the text (an ISO date becomes a date cell); otherwise text stays text. */
+  /**
+   * Let Sheets read the text (an ISO date becomes a date cell; a cell formatted as a plain number
+   * gets a date format, or it would show the date as its serial); otherwise text stays text.
+   */
   parse?: boolean;
   /** A number format to give the cell first (restoring what a write changed). */
   format?: string;
@@ -40,6 +43,35 @@ const NO_FILL = '#ffffff';
  */
 export const AUTOMATIC_FORMAT_READ = '0.###############';
 export const AUTOMATIC_FORMAT_WRITE = 'General';
+
+/** The date format a date fix gives a cell formatted as a plain number (Sheets' own for a typed date, ja_JP). */
+export const FIXED_DATE_FORMAT = 'yyyy/MM/dd';
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * True for a format under which a date written as text might show as its serial: a number pattern
+ * (#,##0, [$¥-411]#,##0, 0 …) — and the pattern Automatic reads as, since a cell given that
+ * pattern is a number cell (real-sheets-checklist RS-08) and the two cannot be told apart (on
+ * Automatic, Sheets would give the same date format). Not plain text, and not a pattern with a
+ * day, month or year in it.
+ */
+function showsDateAsNumber(format: string): boolean {
+  if (format === TEXT_FORMAT) return false;
+  const bare = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
+  return !/[ymd]/i.test(bare);
+}
+
+/** The format a write gives its cell: the one asked for, a date format for an ISO day parsed into a number-formatted cell, else the cell's own. */
+function formatFor(write: ValueWrite | undefined, current: string): string {
+  if (write?.format !== undefined) return write.format;
+  if (write?.parse && typeof write.value === 'string' && ISO_DAY.test(write.value) && showsDateAsNumber(current)) {
+    return FIXED_DATE_FORMAT;
+  }
+  return current;
+}
 
 /** A number format as read, in the form that sets it again (Automatic as Automatic). */
 export function formatToWrite(format: string): string {
@@ -167,7 +199,7 @@ export function writeValues(
         for (let i = offset; i < offset + run.count; i++) {
           const write = byRow.get(first + i);
           const current = formats[i]?.[0] ?? '';
-          const format = write?.format ?? current;
+          const format = formatFor(write, current);
           if (format !== current) formatsChange = true;
           targetFormats.push([formatToWrite(format)]);
           grid.push([
@@ -199,9 +231,17 @@ export function writeValues(
 const DIGEST_CHARS = 3;
 const DIGEST_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** A short digest of a cell value (FNV-1a): Dates by their instant, everything else by its type and text. */
+/**
+ * A short digest of a cell value (FNV-1a): Dates by their instant, everything else by its type
+ * and text. A Date with no instant (a number too large for a date under a date format) has one
+ * digest of its own and never stops an action (real-sheets-checklist RS-29).
+ */
 export function cellDigest(value: unknown): string {
-  const text = isDateObject(value) ? `d${value.toISOString()}` : `${typeof value}:${String(value)}`;
+  const text = !isDateObject(value)
+    ? `${typeof value}:${String(value)}`
+    : Number.isNaN(value.getTime())
+      ? 'd:invalid'
+      : `d${value.toISOString()}`;
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

@@ -192,6 +192,18 @@ describe('conflictsOf', () => {
     expect(conflictsOf(workbook, action)).toEqual([{ sheet: 'シート1', row: 2, column: 3 }]);
   });
 
+  it('prints a row holding a Date with no instant (a huge number under a date format) without failing', () => {
+    const { sheet, workbook } = setup([
+      ['a', 'b'],
+      ['x', ''],
+    ]);
+    sheet.getRange(2, 2).setNumberFormat('yyyy/MM/dd').setValue(100025570);
+    const changes = writeValues(workbook, [{ sheet: 'シート1', row: 2, column: 1, value: 'y' }]);
+    const action = { changes, rows: rowPrintsOf(workbook, changes) };
+    expect(action.rows).toHaveLength(1);
+    expect(conflictsOf(workbook, action)).toEqual([]);
+  });
+
   it('tells a row that moved (rows inserted above) from an edited cell', () => {
     const { sheet, workbook } = setup([
       ['id', '氏名', '電話', '住所'],
