@@ -39,7 +39,10 @@ export function openSidebarAt(ports: Pick<AppPorts, 'cache' | 'dialogs'>, sectio
  * The mappings staff confirmed for the sheets there are now: a mapping saved for a sheet that was
  * renamed or deleted since (or whose name a new sheet took) is left out.
  */
-export function loadMappings(ports: Pick<AppPorts, 'store'>, sheets: readonly SheetRef[]): Record<string, ColumnMapping> {
+export function loadMappings(
+  ports: Pick<AppPorts, 'store'>,
+  sheets: readonly SheetRef[],
+): Record<string, ColumnMapping> {
   return liveMappings(parseMappings(ports.store.get(MAPPINGS_KEY)), sheets);
 }
 
@@ -136,7 +139,11 @@ function firstTextRow(head: SheetHead): number {
   return index >= 0 ? index + 1 : 1;
 }
 
-function headOf(ports: AppPorts, sheet: string, heads: readonly SheetHead[] = ports.workbook.heads(HEAD_ROWS)): SheetHead {
+function headOf(
+  ports: AppPorts,
+  sheet: string,
+  heads: readonly SheetHead[] = ports.workbook.heads(HEAD_ROWS),
+): SheetHead {
   const head = heads.find((h) => h.name === sheet);
   if (!head) {
     throw new UserError(
