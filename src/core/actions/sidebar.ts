@@ -1,6 +1,6 @@
 /** The sidebar's read actions and the mapping staff confirm: sheet list, mapping view, save and clear. */
 import { UserError } from '../errors';
-import { isOutputSheet } from '../output-sheets';
+import { OUTPUT_SHEETS, isOutputSheet } from '../output-sheets';
 import type { SheetHead } from '../ports';
 import { detectSheetAs, diagnoseHeader } from '../sheets/detect';
 import {
@@ -48,7 +48,7 @@ export function loadMappings(
 
 /** Stores the mappings of the sheets there are now (the others are dropped), refusing what would not fit. */
 function storeMappings(ports: AppPorts, mappings: Record<string, ColumnMapping>, sheets: readonly SheetRef[]): void {
-  const ids: Record<string, number> = {};
+  const ids = Object.create(null) as Record<string, number>;
   for (const sheet of sheets) ids[sheet.name] = sheet.id;
   const json = serializeMappings(mappings, ids);
   if (utf8ByteLength(json) > MAPPINGS_MAX_BYTES) {
@@ -65,7 +65,7 @@ export function getSidebarState(ports: AppPorts): SidebarState {
   const cached = ports.cache.get(SECTION_KEY);
   if (cached !== null) ports.cache.remove(SECTION_KEY);
   const section = (SECTIONS as readonly string[]).indexOf(cached ?? '') >= 0 ? (cached as Section) : 'setup';
-  const heads = ports.workbook.heads(HEAD_ROWS);
+  const heads = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS);
   const mappings = loadMappings(ports, heads);
   const settings = loadSettings(ports.workbook, heads, mappings);
   // Tsunagu's own output sheets are not staff data: they are not listed for mapping.
@@ -142,7 +142,7 @@ function firstTextRow(head: SheetHead): number {
 function headOf(
   ports: AppPorts,
   sheet: string,
-  heads: readonly SheetHead[] = ports.workbook.heads(HEAD_ROWS),
+  heads: readonly SheetHead[] = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS),
 ): SheetHead {
   const head = heads.find((h) => h.name === sheet);
   if (!head) {
@@ -224,7 +224,7 @@ export function saveMapping(
 ): MappingView {
   if (!isSheetKind(input.kind)) throw badKind(input.kind);
   const kind = input.kind;
-  const heads = ports.workbook.heads(HEAD_ROWS);
+  const heads = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS);
   const head = headOf(ports, sheet, heads);
   if (Object.keys(input.columns).length === 0) {
     throw new UserError(
@@ -278,17 +278,21 @@ export function saveMapping(
 /** Forgets the confirmed mapping of a sheet: it is detected automatically again. */
 export function clearMapping(ports: AppPorts, sheet: string): MappingView {
   ports.lock.run(() => {
-    const heads = ports.workbook.heads(HEAD_ROWS);
+    const heads = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS);
     const stored = parseMappings(ports.store.get(MAPPINGS_KEY)).mappings;
     const mappings = loadMappings(ports, heads);
-    if (!(sheet in mappings) && Object.keys(stored).length === Object.keys(mappings).length) return;
+    if (
+      !Object.prototype.hasOwnProperty.call(mappings, sheet) &&
+      Object.keys(stored).length === Object.keys(mappings).length
+    )
+      return;
     delete mappings[sheet];
     storeMappings(ports, mappings, heads);
   });
   return getMapping(ports, sheet);
 }
 
-/** Selects a cell for staff; a sheet that no longer exists gets a clear message. */
+/** Selects a cell for staff; a sheet or cell that no longer exists gets a clear message. */
 export function selectCell(ports: AppPorts, sheet: string, row: number, column: number): void {
   if (ports.workbook.sheetNames().indexOf(sheet) < 0) {
     throw new UserError(
@@ -297,5 +301,15 @@ export function selectCell(ports: AppPorts, sheet: string, row: number, column: 
       `There is no sheet named 「${sheet}」.`,
     );
   }
-  ports.workbook.selectCell(sheet, row, column);
+  try {
+    ports.workbook.selectCell(sheet, row, column);
+  } catch {
+    // Selecting changes nothing, so whatever stopped it, the cell is not there to select: rows or
+    // columns were deleted since the list was made.
+    throw new UserError(
+      'cell.notFound',
+      `シート「${sheet}」に${row}行${column}列目のセルがありません。行や列が削除された可能性があります。もう一度検証してください。`,
+      `Sheet 「${sheet}」 has no cell at row ${row}, column ${column}; rows or columns may have been deleted. Please validate again.`,
+    );
+  }
 }

@@ -227,7 +227,7 @@ export class SheetModel {
 }
 
 /** Sheets refuses to grow a spreadsheet beyond this many cells (all sheets' rows × columns). */
-// real-sheets-checklist RS-32
+// real-sheets-checklist RS-35
 export const MAX_CELLS = 10_000_000;
 
 export class WorkbookModel {
