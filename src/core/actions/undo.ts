@@ -2,10 +2,12 @@
 import { UserError } from '../errors';
 import { conflictsOf, restore, staleChanges, type Conflict } from '../history/cells';
 import { History, problemText, type HistoryEntry } from '../history/store';
-import type { CellChange, HistoryAction } from '../history/types';
+import type { HistoryAction } from '../history/types';
 import type { Workbook } from '../ports';
+import { atomically, type Transaction } from '../transaction';
 import { columnLetter } from '../sheets/rows';
 import type { EraseHistoryResult, UndoInfo, UndoResult } from '../../shared/rpc';
+import { reopenUncommittedPairs } from './match';
 import type { AppPorts } from './ports';
 import { retentionDaysOf } from './retention';
 
@@ -73,71 +75,12 @@ function changedSince(action: HistoryAction, found: readonly Conflict[]): UserEr
 }
 
 /**
- * A write that failed part-way has been taken back: the reply says so, and that nothing changed.
- * If taking it back failed too, the reply says what is left changed instead.
- */
-export function rolledBack(error: unknown, ja: string, en: string): UserError {
-  if (error instanceof UserError) return error;
-  const name = error !== null && typeof error === 'object' ? (error as { name?: unknown }).name : undefined;
-  const kind = typeof name === 'string' && name !== '' ? name : typeof error;
-  return new UserError(
-    'write.failed',
-    `${ja}（${kind}）。途中まで書いた分は元に戻したため、何も変更されていません。もう一度お試しください。`,
-    `${en} (${kind}). What was written before the failure was taken back, so nothing was changed. Please try again.`,
-  );
-}
-
-/**
- * Taking a failed action back failed too: the sheets hold part of it. The reply names the cells
- * left changed, so staff can check them (never 「何も変更されていません」 here).
- */
-export function partlyWritten(error: unknown, left: readonly CellChange[]): UserError {
-  const cells = [...new Set(left.map(cellText))];
-  const shown = cells.slice(0, 5).join('、');
-  const name = error !== null && typeof error === 'object' ? (error as { name?: unknown }).name : undefined;
-  const kind = typeof name === 'string' && name !== '' ? name : typeof error;
-  return new UserError(
-    'write.partial',
-    `書き込みの途中で失敗し、元に戻すこともできませんでした（${kind}）。${shown}${cells.length > 5 ? ` など${cells.length}個のセル` : ''} が変更されたままかもしれません。内容を確認してください。`,
-    `The write failed part-way and could not be taken back (${kind}). ${cells.slice(0, 5).join(', ')}${cells.length > 5 ? ` and ${cells.length - 5} more cells` : ''} may still hold the new values; please check them.`,
-  );
-}
-
-/**
- * Puts back what a failed action wrote (its changes, in reverse) and what its history did; a
- * failure of that is reported as partlyWritten. Otherwise returns the rolledBack error.
- */
-export function takeBack(
-  workbook: Workbook,
-  history: History,
-  written: readonly CellChange[][],
-  error: unknown,
-  ja: string,
-  en: string,
-): UserError {
-  const left: CellChange[] = [];
-  for (let i = written.length - 1; i >= 0; i--) {
-    const changes = written[i] as CellChange[];
-    try {
-      restore(workbook, changes);
-    } catch {
-      left.push(...changes);
-    }
-  }
-  try {
-    history.rollback();
-  } catch {
-    // The history row of a failed action stays: its cells were put back, so undoing it changes nothing.
-  }
-  return left.length > 0 ? partlyWritten(error, left) : rolledBack(error, ja, en);
-}
-
-/**
  * 元に戻す: restores the cells of the last value-changing action exactly (values, formulas,
  * dates, number formats), also after the spreadsheet was closed and reopened (the history is a
  * sheet). Refuses, changing nothing, when its record fails the seal or the strict reading, when
  * a sheet is gone, or when a cell of a changed row was edited or rows moved since — naming them.
- * All or nothing: if a write fails part-way, what was restored is put back.
+ * All or nothing: the cells, the record's 取り消し済み, the purge and, after a 確定, マッチング結果's
+ * reopened pairs go together in one transaction, or none does.
  */
 export function undoLast(ports: AppPorts): UndoResult {
   return ports.lock.run(() => {
@@ -160,14 +103,13 @@ export function undoLast(ports: AppPorts): UndoResult {
     const found = conflictsOf(ports.workbook, action);
     if (found.length > 0) throw changedSince(action, found);
     const retention = retentionDaysOf(ports);
-    const made: CellChange[] = [];
-    try {
-      restore(ports.workbook, action.changes, made);
-      history.setUndone(action, true);
-      history.purge(retention);
-    } catch (error) {
-      throw takeBack(ports.workbook, history, [made], error, '元に戻す途中で失敗しました', 'Undo failed part-way');
-    }
+    atomically(ports, { ja: '元に戻す操作', en: 'the undo' }, (tx) => {
+      restore(ports.workbook, action.changes, tx);
+      history.setUndone(tx, action, true);
+      // The approvals staff made before the 確定 count again.
+      if (action.kind === 'matchCommit') reopenUncommittedPairs(ports, tx);
+      history.purge(tx, retention);
+    });
     return { label: action.label, cells: new Set(action.changes.map(cellText)).size, undo: undoInfo(history) };
   });
 }
@@ -175,10 +117,9 @@ export function undoLast(ports: AppPorts): UndoResult {
 /**
  * Takes off the marks of the active highlights: each note and fill goes back to what it was,
  * unless staff changed that cell's note or fill since (then theirs stays), and the highlight is
- * marked undone in the history. Returns the cells restored; `reverted` receives what was put back
- * (as changes), so a caller that fails later can mark the cells again.
+ * marked undone in the history, all within the action's transaction. Returns the cells restored.
  */
-export function clearActiveHighlight(workbook: Workbook, history: History, reverted: CellChange[] = []): number {
+export function clearActiveHighlight(workbook: Workbook, history: History, tx: Transaction): number {
   let restored = 0;
   const present = workbook.sheetNames();
   for (const action of history.activeHighlights()) {
@@ -186,8 +127,8 @@ export function clearActiveHighlight(workbook: Workbook, history: History, rever
     const here = action.changes.filter((c) => present.indexOf(c.sheet) >= 0);
     const stale = new Set(staleChanges(workbook, here));
     const still = here.filter((c) => !stale.has(c));
-    restore(workbook, still, reverted);
-    history.setUndone(action, true);
+    restore(workbook, still, tx);
+    history.setUndone(tx, action, true);
     restored += new Set(still.map(cellText)).size;
   }
   return restored;
@@ -201,19 +142,7 @@ export function clearActiveHighlight(workbook: Workbook, history: History, rever
 export function eraseHistory(ports: AppPorts): EraseHistoryResult {
   return ports.lock.run(() => {
     const history = History.load(ports);
-    let erased: number;
-    try {
-      erased = history.erase();
-    } catch (error) {
-      throw takeBack(
-        ports.workbook,
-        history,
-        [],
-        error,
-        '履歴を消去できませんでした',
-        'The history could not be erased',
-      );
-    }
+    const erased = atomically(ports, { ja: '履歴の消去', en: 'erasing the history' }, (tx) => history.erase(tx));
     return { erased };
   });
 }

@@ -1,10 +1,11 @@
 /** 検証 and 安全な修正を適用: validate the workbook, write 検証結果 and cell marks, preview and apply safe fixes. */
 import { UserError } from '../errors';
 import { writeMarks, writeValues } from '../history/cells';
-import type { CellChange } from '../history/types';
+import type { CellChange, HistoryAction } from '../history/types';
 import { History } from '../history/store';
 import { estimateRecordChars } from '../history/estimate';
-import { VALIDATION_SHEET } from '../output-sheets';
+import { placeNotice, placeOutput } from '../output-sheets';
+import { atomically } from '../transaction';
 import { SHEET_SPECS } from '../sheets/specs';
 import { validateWorkbook } from '../validate/index';
 import {
@@ -18,9 +19,16 @@ import {
   report,
   resultRows,
 } from '../validate/report';
-import type { FixPreview, FixResult, HighlightResult, ValidationReport, ValidationView } from '../../shared/rpc';
+import type {
+  FixPreview,
+  FixResult,
+  HighlightResult,
+  Message,
+  ValidationReport,
+  ValidationView,
+} from '../../shared/rpc';
 import type { AppPorts } from './ports';
-import { clearActiveHighlight, takeBack, undoInfo } from './undo';
+import { clearActiveHighlight, undoInfo } from './undo';
 import { retentionDaysOf } from './retention';
 import { readWorkbookInput } from './workbook-input';
 
@@ -54,13 +62,16 @@ export function runValidation(ports: AppPorts): ValidationView {
     const history = History.load(ports);
     const { marks, unmarked } = marksFor(result.issues);
     const changes: CellChange[] = [];
-    const reverted: CellChange[] = [];
-    try {
-      history.prepare(estimateRecordChars(marks.map((m) => ({ before: '', after: m.mark }))));
-      clearActiveHighlight(ports.workbook, history, reverted);
-      writeMarks(ports.workbook, marks, changes);
-      ports.workbook.writeOutputSheet({
-        name: VALIDATION_SHEET,
+    const place = placeOutput(ports.workbook, 'validation', RESULT_HEADER);
+    // The old marks come off, the new ones go on, 検証結果 is rewritten and the history records it: all or nothing.
+    atomically(ports, { ja: '検証結果', en: 'the validation results' }, (tx) => {
+      history.prepare(tx, estimateRecordChars(marks.map((m) => ({ before: '', after: m.mark }))));
+      clearActiveHighlight(ports.workbook, history, tx);
+      writeMarks(ports.workbook, marks, changes, tx);
+      if (place.adopt) tx.mark(place.name, 'validation');
+      tx.output({
+        name: place.name,
+        kind: 'validation',
         header: RESULT_HEADER,
         rows: resultRows(result.issues, sheetIds),
         hidden: false,
@@ -68,32 +79,24 @@ export function runValidation(ports: AppPorts): ValidationView {
         checkboxColumns: [],
       });
       history.record(
+        tx,
         'highlight',
         { ja: '検証の印（色とメモ）', en: 'validation marks (fills and notes)' },
         changes,
         input.settings.historyRetentionDays,
       );
-    } catch (error) {
-      // All or nothing: the new marks go, and the previous run's marks come back.
-      throw takeBack(
-        ports.workbook,
-        history,
-        [reverted, changes],
-        error,
-        '検証結果を書き込めませんでした',
-        'The validation results could not be written',
-      );
-    }
+    });
     const cells = new Set(changes.map((c) => `${c.sheet}\u0000${c.row}\u0000${c.column}`));
     return {
       checkedSheets: input.sheets.map((s) => ({
         name: s.name,
         kindLabel: SHEET_SPECS[s.kind].canonicalName,
-        rows: Math.max(0, s.values.length - s.mapping.headerRow),
+        rows: s.rows ? s.rows.data.length : Math.max(0, s.values.length - s.mapping.headerRow),
       })),
       counts: { errors: result.counts.errors, warnings: result.counts.warnings, fixable: result.counts.fixable },
       groups: groupIssues(result.issues),
-      resultSheet: VALIDATION_SHEET,
+      resultSheet: place.name,
+      notices: noticesOf(placeNotice(place)),
       highlighted: cells.size,
       unmarked,
       undo: undoInfo(history),
@@ -106,23 +109,28 @@ export function clearHighlights(ports: AppPorts): HighlightResult {
   return ports.lock.run(() => {
     const history = History.load(ports);
     const retention = retentionDaysOf(ports);
-    const reverted: CellChange[] = [];
-    let restored: number;
-    try {
-      restored = clearActiveHighlight(ports.workbook, history, reverted);
-      history.purge(retention);
-    } catch (error) {
-      throw takeBack(
-        ports.workbook,
-        history,
-        [reverted],
-        error,
-        'ハイライトを消せませんでした',
-        'The highlights could not be cleared',
-      );
-    }
-    return { restored };
+    const notesKept = staffNotesUnderMarks(ports, history.activeHighlights());
+    // The marks come off, the history says so and drops what is too old: all or nothing.
+    const restored = atomically(ports, { ja: '印の取り消し', en: 'taking off the marks' }, (tx) => {
+      const count = clearActiveHighlight(ports.workbook, history, tx);
+      history.purge(tx, retention);
+      return count;
+    });
+    return { restored, notesKept: restored > 0 ? notesKept : 0 };
   });
+}
+
+/** Cells whose mark covered a note staff wrote: ハイライトを消す puts those notes back as they were. */
+function staffNotesUnderMarks(ports: AppPorts, highlights: readonly HistoryAction[]): number {
+  const present = ports.workbook.sheetNames();
+  const cells = new Set<string>();
+  for (const action of highlights) {
+    for (const c of action.changes) {
+      if (c.part === 'note' && c.before !== '' && present.indexOf(c.sheet) >= 0)
+        cells.add(`${c.sheet}!${c.row}:${c.column}`);
+    }
+  }
+  return cells.size;
 }
 
 /** 安全な修正を適用, step 1: the fixes, before and after, and a token that pins them. */
@@ -157,31 +165,32 @@ export function applyFixes(ports: AppPorts, token: string): FixResult {
     const history = History.load(ports);
     if (fixes.length === 0) return { applied: 0, sheets: [], undo: undoInfo(history) };
     const changes: CellChange[] = [];
-    try {
-      history.prepare(estimateRecordChars(fixes.map((f) => ({ before: f.issue.value, after: String(f.write.value) }))));
+    atomically(ports, { ja: '修正', en: 'the fixes' }, (tx) => {
+      // An action too large to record is refused before it writes.
+      history.prepare(
+        tx,
+        estimateRecordChars(fixes.map((f) => ({ before: f.issue.value, after: String(f.write.value) }))),
+      );
       writeValues(
         ports.workbook,
         fixes.map((f) => f.write),
         changes,
+        tx,
       );
       history.record(
+        tx,
         'fix',
         { ja: `安全な修正（${changes.length}件）`, en: `safe fixes (${changes.length})` },
         changes,
         input.settings.historyRetentionDays,
       );
-    } catch (error) {
-      throw takeBack(
-        ports.workbook,
-        history,
-        [changes],
-        error,
-        '修正を書き込めませんでした',
-        'The fixes could not be written',
-      );
-    }
+    });
     // A target that turned out to hold a formula is left alone, so count what was really changed.
     const sheets = [...new Set(changes.map((c) => c.sheet))];
     return { applied: changes.length, sheets, undo: undoInfo(history) };
   });
+}
+
+function noticesOf(...notices: Array<Message | null>): Message[] {
+  return notices.filter((n): n is Message => n !== null);
 }

@@ -1,18 +1,21 @@
 /**
  * The history sheet as a store: loading it, checking each record's seal (HMAC-SHA256 under a
  * random key kept in the document properties, so an edited record is refused), recording an
- * action, marking one undone, purging what is too old or too much, and erasing it all. Every
- * change is one service call, taken back again when a later step of the action fails.
+ * action, marking one undone, purging what is too old or too much, and erasing it all. The sheet
+ * is the one Tsunagu marked as its history (placeOutput), never a staff sheet of that name. Every
+ * change is one service call made through the action's transaction, which takes it back when a
+ * later step of the action fails; deleting (a purge, 履歴を消去) is the action's last write.
  */
 import { UserError } from '../errors';
+import { placeOutput } from '../output-sheets';
 import type { Clock, DocumentStore, Signer, Workbook } from '../ports';
+import type { Transaction } from '../transaction';
 import { tokyoOffsetMs } from '../text/tokyo';
 import { cellInput, rowPrintsOf } from './cells';
 import {
   CHUNK_CHARS,
   COL,
   HISTORY_HEADER,
-  HISTORY_SHEET,
   MAX_ACTIONS,
   MAX_ACTION_CHARS,
   MAX_TOTAL_CHARS,
@@ -85,27 +88,37 @@ function recordChars(record: RawRecord): number {
 export class History {
   private readonly checked = new Map<RawRecord, HistoryEntry>();
   private key: string | null | undefined;
-  private createdKey = false;
-  /** What to do to take back each change made so far in this action, newest last. */
-  private readonly undoSteps: Array<() => void> = [];
 
   private constructor(
     private readonly ports: HistoryPorts,
+    /** The sheet's name: Tsunagu's history sheet, or the name a new one gets (つなぐ履歴, else つなぐ履歴 (つなぐ) …). */
+    readonly sheet: string,
+    /** An unmarked history sheet made by an earlier version: marked before it is first written. */
+    private adopt: boolean,
     private records: RawRecord[],
     /** Number formats of the record rows, by sheet row (to write text that stays text). */
     private readonly formats: Map<number, string[]>,
     private size: { rows: number; lastRow: number } | null,
   ) {}
 
-  /** Reads the history sheet: its size, then its rows' values and formats (reads only). */
+  /** Finds the history sheet by its mark and reads it: its size, then its rows' values and formats (reads only). */
   static load(ports: HistoryPorts): History {
-    const size = ports.workbook.sheetSize(HISTORY_SHEET);
-    if (!size || size.lastRow < 2) return new History(ports, [], new Map(), size);
+    const place = placeOutput(ports.workbook, 'history', HISTORY_HEADER);
+    const name = place.name;
+    const size = place.exists ? ports.workbook.sheetSize(name) : null;
+    if (!size || size.lastRow < 2) return new History(ports, name, place.adopt, [], new Map(), size);
     const rect = { row: 2, column: 1, rows: size.lastRow - 1, columns: HISTORY_HEADER.length };
-    const block = ports.workbook.readBlock(HISTORY_SHEET, rect, ['values', 'numberFormats']);
+    const block = ports.workbook.readBlock(name, rect, ['values', 'numberFormats']);
     const formats = new Map<number, string[]>();
     (block.numberFormats ?? []).forEach((row, i) => formats.set(i + 2, row));
-    return new History(ports, readRecords(block.values ?? [], 2), formats, size);
+    return new History(ports, name, place.adopt, readRecords(block.values ?? [], 2), formats, size);
+  }
+
+  /** A sheet an earlier version made gets Tsunagu's mark before the action first writes to it. */
+  private adoptIn(tx: Transaction): void {
+    if (!this.adopt || this.size === null) return;
+    tx.mark(this.sheet, 'history');
+    this.adopt = false;
   }
 
   private storedKey(): string | null {
@@ -166,15 +179,15 @@ export class History {
 
   /**
    * Before an action writes: refuses one whose record would not fit (estimated characters of
-   * its record), and makes the document's key if there is none yet (taken back by rollback).
+   * its record), and makes the document's key if there is none yet (a step of the transaction, so
+   * a failed action leaves no key behind).
    */
-  prepare(estimatedChars: number): void {
+  prepare(tx: Transaction, estimatedChars: number): void {
     if (estimatedChars > MAX_ACTION_CHARS) throw tooLarge(estimatedChars);
     if (this.storedKey() !== null) return;
     const key = this.ports.signer.newKey();
-    this.ports.store.set(HISTORY_KEY_PROPERTY, key);
+    tx.setProperty(HISTORY_KEY_PROPERTY, key);
     this.key = key;
-    this.createdKey = true;
   }
 
   /** A new action id: the time, and a counter when two actions share a second. */
@@ -198,10 +211,11 @@ export class History {
   /**
    * Records an action (after its writes): the rows of its whole changed rows are printed, the
    * record is sealed and appended in one call (the sheet is made, or grown, first when needed),
-   * then what the retention and size limits no longer keep is purged. All or nothing: a failure
-   * takes back what this call did, and the caller puts its own writes back.
+   * then what the retention and size limits no longer keep is purged — so recording is the
+   * action's last write. All or nothing through the action's transaction.
    */
   record(
+    tx: Transaction,
     kind: ActionKind,
     label: { ja: string; en: string },
     changes: CellChange[],
@@ -220,32 +234,28 @@ export class History {
     if (json.length > MAX_ACTION_CHARS) throw tooLarge(json.length);
     const rows = encodeAction(action, json, this.seal(action.id, STATUS_ACTIVE, json), shownAt(action.at));
     const workbook = this.ports.workbook;
+    const sheet = this.sheet;
     if (this.size === null) {
-      workbook.createSheet({
-        name: HISTORY_SHEET,
+      // A new sheet, marked as Tsunagu's history and hidden, made whole or not at all.
+      tx.output({
+        name: sheet,
+        kind: 'history',
         header: HISTORY_HEADER,
         rows,
-        frozenRows: 1,
-        textColumns: HISTORY_HEADER.map((_, i) => i),
-        dropdowns: [],
-        checkboxColumns: [],
         hidden: true,
+        textColumns: HISTORY_HEADER.map((_, i) => i),
+        checkboxColumns: [],
       });
-      this.undoSteps.push(() => workbook.deleteSheet(HISTORY_SHEET));
       this.size = { rows: 0, lastRow: 1 };
     } else {
+      this.adoptIn(tx);
       const at = Math.max(this.size.lastRow, 1) + 1;
       const grow = at + rows.length - 1 - this.size.rows;
-      if (grow > 0) {
-        workbook.insertRows(HISTORY_SHEET, this.size.rows, grow);
-        const from = this.size.rows + 1;
-        this.undoSteps.push(() => workbook.deleteRows(HISTORY_SHEET, from, grow));
-      }
+      if (grow > 0) tx.insertRows(sheet, this.size.rows, grow);
       const rect = { row: at, column: 1, rows: rows.length, columns: HISTORY_HEADER.length };
-      const formats = workbook.readBlock(HISTORY_SHEET, rect, ['numberFormats']).numberFormats ?? [];
+      const formats = workbook.readBlock(sheet, rect, ['numberFormats']).numberFormats ?? [];
       const values = rows.map((row, i) => row.map((v, c) => cellInput(String(v), formats[i]?.[c] ?? '')));
-      workbook.writeBlock(HISTORY_SHEET, rect, { values });
-      this.undoSteps.push(() => workbook.writeBlock(HISTORY_SHEET, rect, { values: rows.map((r) => r.map(() => '')) }));
+      tx.write(sheet, rect, { values }, { values: rows.map((r) => r.map(() => '')) });
     }
     const first = this.size.lastRow + 1;
     const record: RawRecord = {
@@ -262,12 +272,12 @@ export class History {
     this.records.push(record);
     this.checked.set(record, { record, action, problem: null });
     this.size = { rows: Math.max(this.size.rows, first + rows.length - 1), lastRow: first + rows.length - 1 };
-    this.purge(retentionDays);
+    this.purge(tx, retentionDays);
     return action;
   }
 
   /** Marks an action undone (or active again): its records' status and seal, one call. */
-  setUndone(action: HistoryAction, undone: boolean): void {
+  setUndone(tx: Transaction, action: HistoryAction, undone: boolean): void {
     const record = this.records.find((r) => r.id === action.id);
     const entry = record ? this.entry(record) : null;
     if (!record || !entry || entry.action !== action || record.json === null) {
@@ -282,27 +292,33 @@ export class History {
         const formats = this.formats.get(r) ?? [];
         values.push([cellInput(s, formats[COL.status] ?? ''), cellInput(z, formats[COL.seal] ?? '')]);
       }
-      this.ports.workbook.writeBlock(HISTORY_SHEET, rect, { values });
+      this.ports.workbook.writeBlock(this.sheet, rect, { values });
     };
+    this.adoptIn(tx);
     const was = { status: record.status, seal: record.seal, undone: action.undone };
+    // Kept before the write, so a write that fails half-way is put back too.
+    tx.add({
+      undo: () => {
+        write(was.status, was.seal);
+        record.status = was.status;
+        record.seal = was.seal;
+        action.undone = was.undone;
+      },
+      dispose: () => undefined,
+    });
     write(status, seal);
     record.status = status;
     record.seal = seal;
     action.undone = undone;
-    this.undoSteps.push(() => {
-      write(was.status, was.seal);
-      record.status = was.status;
-      record.seal = was.seal;
-      action.undone = was.undone;
-    });
   }
 
   /**
    * Deletes the oldest records that the limits no longer keep: older than the retention period
    * (days), beyond MAX_ACTIONS, or beyond MAX_TOTAL_CHARS. They are at the top, so this is one
-   * call: deleting their rows, or the whole sheet when no record is left.
+   * call: deleting their rows, or the whole sheet when no record is left. A deletion cannot be
+   * taken back, so it is the action's last write (Transaction.lastly).
    */
-  purge(retentionDays: number): void {
+  purge(tx: Transaction, retentionDays: number): void {
     const oldest = this.ports.clock.now().getTime() - retentionDays * MS_PER_DAY;
     let keep = 0;
     let chars = 0;
@@ -323,14 +339,14 @@ export class History {
     const rows = lastDropped.firstRow + lastDropped.rowCount - 2;
     if (rows <= 0) return;
     const workbook = this.ports.workbook;
+    const sheet = this.sheet;
     if (drop === this.records.length) {
-      workbook.deleteSheet(HISTORY_SHEET);
+      tx.lastly(() => workbook.deleteSheet(sheet));
       this.size = null;
     } else {
-      workbook.deleteRows(HISTORY_SHEET, 2, rows);
+      tx.lastly(() => workbook.deleteRows(sheet, 2, rows));
       if (this.size) this.size = { rows: this.size.rows - rows, lastRow: this.size.lastRow - rows };
     }
-    // Deleting is the last step of every action that purges: nothing after it can fail.
     this.records = this.records.slice(drop);
     for (const record of this.records) record.firstRow -= rows;
     const shifted = new Map<number, string[]>();
@@ -341,31 +357,21 @@ export class History {
 
   /**
    * 履歴を消去: deletes the history sheet and the key its records were sealed with (a copy of an
-   * old record can never be used again). Undo is no longer possible afterwards.
+   * old record can never be used again). Undo is no longer possible afterwards. The key goes
+   * first (taken back should the deletion fail); deleting the sheet is the last write.
    */
-  erase(): number {
+  erase(tx: Transaction): number {
     const count = this.records.length;
-    const key = this.storedKey();
-    if (key !== null) {
-      this.ports.store.remove(HISTORY_KEY_PROPERTY);
-      this.undoSteps.push(() => this.ports.store.set(HISTORY_KEY_PROPERTY, key));
+    if (this.storedKey() !== null) tx.removeProperty(HISTORY_KEY_PROPERTY);
+    if (this.size !== null) {
+      const sheet = this.sheet;
+      const workbook = this.ports.workbook;
+      tx.lastly(() => workbook.deleteSheet(sheet));
     }
-    if (this.size !== null) this.ports.workbook.deleteSheet(HISTORY_SHEET);
-    this.undoSteps.length = 0;
     this.records = [];
     this.size = null;
     this.key = null;
     return count;
-  }
-
-  /** Takes back what this History changed during the action (newest first), and a key made for it. */
-  rollback(): void {
-    while (this.undoSteps.length > 0) (this.undoSteps.pop() as () => void)();
-    if (this.createdKey) {
-      this.ports.store.remove(HISTORY_KEY_PROPERTY);
-      this.createdKey = false;
-      this.key = null;
-    }
   }
 }
 

@@ -344,6 +344,8 @@ export interface Finding {
   readonly severity: Severity;
   readonly message: { readonly ja: string; readonly en: string };
   readonly suggestion?: string;
+  /** The suggestion in English when it is words, not a value (a value reads the same in both). */
+  readonly suggestionEn?: string;
   readonly fix?: SafeFix;
 }
 
@@ -362,7 +364,7 @@ export function finding(
   code: IssueCode,
   ja: string,
   en: string,
-  extra?: { suggestion?: string; fix?: SafeFix },
+  extra?: { suggestion?: string; suggestionEn?: string; fix?: SafeFix },
 ): Finding {
   const f: { -readonly [K in keyof Finding]: Finding[K] } = {
     code,
@@ -370,6 +372,7 @@ export function finding(
     message: { ja: capped(ja), en: capped(en) },
   };
   if (extra?.suggestion !== undefined) f.suggestion = extra.suggestion;
+  if (extra?.suggestionEn !== undefined) f.suggestionEn = extra.suggestionEn;
   if (extra?.fix !== undefined) f.fix = extra.fix;
   return f;
 }

@@ -5,7 +5,7 @@
  * Sheets' do: +9 h, but +10 h in the summers of 1948–1951 and local mean time (+9:18:59) before
  * 1888 — a date cell of those days is midnight of that clock.
  */
-// real-sheets-checklist RS-33
+// real-sheets-checklist RS-42
 export const TOKYO = 'Asia/Tokyo';
 /** Japan Standard Time, the offset of every Tokyo instant outside those years. */
 export const JST_OFFSET_MS = 9 * 3_600_000;

@@ -204,7 +204,7 @@ export class EmuUtilities
   }
 
   /** HMAC-SHA256 of a string (UTF-8 unless a charset is given) or of bytes, as signed bytes. */
-  // real-sheets-checklist RS-34
+  // real-sheets-checklist RS-43
   computeHmacSha256Signature(
     value: Byte[] | string,
     key: Byte[] | string,
