@@ -6,6 +6,9 @@ import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
 import type { MappingView, SidebarState } from '../../../src/shared/rpc';
 import { Session } from '../../../src/local/session';
+import { saveMapping } from '../../../src/core/actions/sidebar';
+import { UserError } from '../../../src/core/errors';
+import { portsFor } from '../../local/helpers/ports';
 import { freshSession, rpc, rpcError } from '../../local/helpers/session';
 
 /** A roster the way staff keep it: a title row, their own column order and names, an extra column. */
@@ -207,9 +210,20 @@ describe('saveMapping and clearMapping', () => {
     expect(rpcError(session, 'saveMapping', '名簿', { kind: 'volunteers', headerRow: 2, columns: {} }).code).toBe(
       'mapping.empty',
     );
-    const far = rpcError(session, 'saveMapping', '名簿', { kind: 'volunteers', headerRow: 40, columns: { name: 0 } });
-    expect(far.code).toBe('mapping.badHeaderRow');
-    expect(far.ja).toContain('40行目');
+    // The RPC's schema refuses a header row past the rows read before the action sees it …
+    expect(
+      rpcError(session, 'saveMapping', '名簿', { kind: 'volunteers', headerRow: 40, columns: { name: 0 } }).code,
+    ).toBe('rpc.badArguments');
+    // … and the action itself refuses it too, naming the row.
+    let far: unknown = null;
+    try {
+      saveMapping(portsFor(session.emu), '名簿', { kind: 'volunteers', headerRow: 40, columns: { name: 0 } });
+    } catch (error) {
+      far = error;
+    }
+    expect(far).toBeInstanceOf(UserError);
+    expect((far as UserError).code).toBe('mapping.badHeaderRow');
+    expect((far as UserError).ja).toContain('40行目');
   });
 
   it('says clearly when the confirmed mappings no longer fit in the document properties', () => {
