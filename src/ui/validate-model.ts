@@ -188,7 +188,8 @@ export type ValidateNotice =
   | { kind: 'highlights'; restored: number; notesKept: number }
   | { kind: 'fixed'; applied: number }
   | { kind: 'undone'; label: Message; cells: number }
-  | { kind: 'stopped' };
+  | { kind: 'stopped' }
+  | { kind: 'erased'; actions: number };
 
 export function noticeText(notice: ValidateNotice, lang: Lang): string {
   switch (notice.kind) {
@@ -207,6 +208,8 @@ export function noticeText(notice: ValidateNotice, lang: Lang): string {
       return undoneText(notice.label, notice.cells, lang);
     case 'stopped':
       return t(lang, 'validate.stopped');
+    case 'erased':
+      return plural(lang, 'history.erased', 'history.erasedOne', notice.actions);
   }
 }
 

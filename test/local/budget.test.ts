@@ -62,7 +62,9 @@ describe('sidebar actions within budget on the large workbook', () => {
     for (const column of mapping.columns) if (column.key !== null) columns[column.key] = column.index;
     run('saveMapping', ['ボランティア名簿', { kind: mapping.kind, headerRow: mapping.headerRow, columns }]);
     withinBudget('getMapping', { cellsRead: 2_000, cellsWritten: 0, calls: 90 });
-    withinBudget('saveMapping', { cellsRead: 2_000, cellsWritten: 0, calls: 90 });
+    // saveMapping reads every sheet's first rows (a mapping is kept by sheet id, and those of sheets
+    // gone are pruned): about seven calls per sheet, whatever their rows.
+    withinBudget('saveMapping', { cellsRead: 2_000, cellsWritten: 0, calls: 110 });
   });
 
   it('selects a cell for staff (selectCell)', () => {

@@ -11,7 +11,8 @@ import { UserError } from '../errors';
 import { rowRuns, writeMarks, type MarkWrite, type ValueWrite } from '../history/cells';
 import { sameStored, storeValue } from '../history/codec';
 import type { CellChange, StoredValue } from '../history/types';
-import { loadHistory, recordAction } from '../history/store';
+import { estimateRecordChars } from '../history/estimate';
+import { History } from '../history/store';
 import { placeNotice, placeOutput } from '../output-sheets';
 import type { CellValue, SheetHead } from '../ports';
 import { atomically, type Transaction } from '../transaction';
@@ -35,6 +36,7 @@ import type { ValidationIssue } from '../validate/types';
 import type { ValidationView } from '../../shared/rpc';
 import type { AppPorts } from './ports';
 import { clearActiveHighlight, undoInfo } from './undo';
+import { retentionDaysOf } from './retention';
 import { loadMappings } from './sidebar';
 import { mappingOf, today } from './workbook-input';
 
@@ -79,6 +81,8 @@ interface RunState {
   staged: Record<string, Rows>;
   marks: Rows[];
   markCells: number;
+  /** Cells with issues left without a mark (beyond the marks a run puts on). */
+  unmarked: number;
   fixes: Rows[];
 }
 
@@ -91,7 +95,7 @@ export interface DoneRun {
 
 /** Recognised sheets as a plan sees them, from their first rows only. */
 export function plannedSheets(ports: AppPorts, heads: readonly SheetHead[]): PlannedSheet[] {
-  const confirmed = loadMappings(ports);
+  const confirmed = loadMappings(ports, heads);
   const sheets: PlannedSheet[] = [];
   for (const head of heads) {
     const mapping = mappingOf(head, confirmed);
@@ -161,6 +165,7 @@ function viewOf(state: RunState, issues: readonly ValidationIssue[], highlighted
     resultSheet: state.resultSheet,
     notices: [],
     highlighted,
+    unmarked: state.unmarked,
     undo: null,
     running: finished ? null : { runId: state.id, done: state.done, total: state.parts.length + 1 },
   };
@@ -190,6 +195,7 @@ export function startRun(ports: AppPorts, heads: readonly SheetHead[]): Validati
     staged: {},
     marks: [],
     markCells: 0,
+    unmarked: 0,
     fixes: [],
   };
   atomically(ports, { ja: '検証の準備', en: 'starting the validation' }, (tx) => {
@@ -394,7 +400,9 @@ function report(
   state.counts.errors += counts.errors;
   state.counts.warnings += counts.warnings;
   state.counts.fixable += counts.fixable;
-  const marks = marksFor(issues).slice(0, Math.max(0, RUN_MARKS - state.markCells));
+  const found = marksFor(issues);
+  const marks = found.marks.slice(0, Math.max(0, RUN_MARKS - state.markCells));
+  state.unmarked += found.unmarked + (found.marks.length - marks.length);
   const fixes: StagedFix[] = fixWrites(issues).map((f) => ({ ...f, before: heldBefore(f.write) }));
   const staged: CellValue[][] = [
     ...marks.map((m) => [STAGED.mark, JSON.stringify(m)]),
@@ -413,30 +421,32 @@ function report(
  */
 function finishRun(ports: AppPorts, state: RunState): ValidationView {
   const marks = readStagedRows(ports, state.workSheet, state.marks).map((text) => JSON.parse(text) as MarkWrite);
-  const actions = loadHistory(ports.workbook);
+  const history = History.load(ports);
+  const retention = retentionDaysOf(ports);
   const changes: CellChange[] = [];
-  // All or nothing: the previous run's marks come off and this run's go on, recorded, and the run ends.
+  // All or nothing: the previous run's marks come off and this run's go on, the run ends, and the
+  // history records it last (its purge of old records is the action's last write).
   atomically(ports, { ja: '検証の印', en: 'the validation marks' }, (tx) => {
-    clearActiveHighlight(ports.workbook, actions, tx);
+    history.prepare(tx, estimateRecordChars(marks.map((m) => ({ before: '', after: m.mark }))));
+    clearActiveHighlight(ports.workbook, history, tx);
     writeMarks(ports.workbook, marks, changes, tx);
-    recordAction(
-      tx,
-      ports.clock,
-      actions,
-      'highlight',
-      { ja: '検証の印（色とメモ）', en: 'validation marks (fills and notes)' },
-      changes,
-    );
     if (state.resultRows === 0) {
       appendRows(tx, state.resultSheet, 2, [progressRow('問題は見つかりませんでした。')], [6], progressRow(RUNNING));
     }
     tx.removeProperty(RUN_KEY);
     const done: DoneRun = { id: state.id, workSheet: state.workSheet, fixes: state.fixes };
     tx.setProperty(DONE_KEY, JSON.stringify(done));
+    history.record(
+      tx,
+      'highlight',
+      { ja: '検証の印（色とメモ）', en: 'validation marks (fills and notes)' },
+      changes,
+      retention,
+    );
   });
   state.done = state.parts.length + 1;
   const cells = new Set(changes.map((c) => `${c.sheet}\u0000${c.row}\u0000${c.column}`));
-  return { ...viewOf(state, [], cells.size), undo: undoInfo(actions) };
+  return { ...viewOf(state, [], cells.size), undo: undoInfo(history) };
 }
 
 /** Whether this workbook is validated in parts (then 安全な修正 takes the fixes its last 検証 staged). */

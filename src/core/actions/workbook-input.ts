@@ -52,7 +52,7 @@ export function readWorkbookInput(
   knownHeads?: SheetHead[],
 ): WorkbookInput & { heads: SheetHead[] } {
   const heads = knownHeads ?? ports.workbook.heads(HEAD_ROWS);
-  const confirmed = loadMappings(ports);
+  const confirmed = loadMappings(ports, heads);
   const sheets: SheetInput[] = [];
   for (const head of heads) {
     const mapping = mappingOf(head, confirmed);
