@@ -90,6 +90,12 @@ export function columnSpans(columns: readonly number[]): Array<{ first: number; 
 export class GasWorkbook implements Workbook {
   /** Tsunagu's marked sheets, searched once per server call and kept up to date by the writes here. */
   private marks: MarkedSheet[] | null = null;
+  /**
+   * Sheets looked up by name, kept for the server call: an action that writes many runs of cells
+   * looks each sheet up once, not once per run (each lookup is a service call — docs/cost.md).
+   * Forgotten whenever Tsunagu makes, renames or deletes a sheet.
+   */
+  private readonly found = new Map<string, Sheet>();
 
   constructor(
     private readonly app: SpreadsheetApp,
@@ -138,7 +144,7 @@ export class GasWorkbook implements Workbook {
   }
 
   head(name: string, rows: number): SheetHead | null {
-    const sheet = this.book.getSheetByName(name);
+    const sheet = this.lookup(name);
     return sheet ? this.headOf(sheet, rows, []) : null;
   }
 
@@ -161,7 +167,7 @@ export class GasWorkbook implements Workbook {
   }
 
   read(name: string, columns?: readonly number[], rows?: readonly RowSpan[]): SheetData | null {
-    const sheet = this.book.getSheetByName(name);
+    const sheet = this.lookup(name);
     if (!sheet) return null;
     const lastRow = sheet.getLastRow();
     const lastColumn = sheet.getLastColumn();
@@ -247,6 +253,7 @@ export class GasWorkbook implements Workbook {
   }
 
   createSheet(spec: NewSheetSpec): Undoable & { inserted: boolean } {
+    this.forget();
     const existing = this.book.getSheetByName(spec.name);
     if (existing && existing.getLastRow() > 0) throw new Error(`sheet ${spec.name} already has data`);
     const active = this.book.getActiveSheet();
@@ -259,7 +266,14 @@ export class GasWorkbook implements Workbook {
           // A half-made sheet is removed again, so a failed action leaves nothing behind.
           undoAndThrow(error, [() => removeSheet(this.book, sheet)]);
         }
-        return { inserted: true, undo: () => removeSheet(this.book, sheet), dispose: NOTHING_TO_DISPOSE };
+        return {
+          inserted: true,
+          undo: () => {
+            this.forget();
+            removeSheet(this.book, sheet);
+          },
+          dispose: NOTHING_TO_DISPOSE,
+        };
       }
       // An empty sheet of that name is filled instead; a copy of its grid (formats, rules staff may
       // have set) is kept first, so a failure puts it back as it was.
@@ -298,8 +312,22 @@ export class GasWorkbook implements Workbook {
     }
   }
 
-  private sheet(name: string): Sheet {
+  /** The sheet of that name, looked up once per server call; null when there is none. */
+  private lookup(name: string): Sheet | null {
+    const known = this.found.get(name);
+    if (known) return known;
     const sheet = this.book.getSheetByName(name);
+    if (sheet) this.found.set(name, sheet);
+    return sheet;
+  }
+
+  /** Sheets were made, renamed or deleted: look them up again. */
+  private forget(): void {
+    this.found.clear();
+  }
+
+  private sheet(name: string): Sheet {
+    const sheet = this.lookup(name);
     if (!sheet) throw new Error(`no sheet named ${name}`);
     return sheet;
   }
@@ -324,7 +352,7 @@ export class GasWorkbook implements Workbook {
   }
 
   sheetSize(name: string): { rows: number; columns: number; lastRow: number } | null {
-    const sheet = this.book.getSheetByName(name);
+    const sheet = this.lookup(name);
     if (!sheet) return null;
     return { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns(), lastRow: sheet.getLastRow() };
   }
@@ -338,7 +366,9 @@ export class GasWorkbook implements Workbook {
   }
 
   deleteSheet(name: string): void {
-    this.book.deleteSheet(this.sheet(name));
+    const sheet = this.sheet(name);
+    this.forget();
+    this.book.deleteSheet(sheet);
   }
 
   writeBlock(name: string, rect: Rect, data: BlockWrite, options: WriteOptions = {}): void {
@@ -451,8 +481,20 @@ export class GasWorkbook implements Workbook {
   writeOutputSheet(output: OutputSheet): Undoable {
     const active = this.book.getActiveSheet();
     try {
-      const target = this.book.getSheetByName(output.name);
-      return target ? this.rewriteOutput(target, output) : this.createOutput(output);
+      const target = this.lookup(output.name);
+      // Scratch sheets come and go, and a new output sheet takes its name last.
+      this.forget();
+      const made = target ? this.rewriteOutput(target, output) : this.createOutput(output);
+      return {
+        undo: () => {
+          this.forget();
+          made.undo();
+        },
+        dispose: () => {
+          this.forget();
+          made.dispose();
+        },
+      };
     } finally {
       this.reactivate(active);
     }

@@ -8,7 +8,7 @@
  * again. The state holds sheet names, sizes, column positions and counts — never cell contents.
  */
 import { UserError } from '../errors';
-import { rowRuns, writeMarks, type MarkWrite, type ValueWrite } from '../history/cells';
+import { MarkBudget, clusters, writeMarks, type MarkWrite, type ValueWrite } from '../history/cells';
 import { sameStored, storeValue } from '../history/codec';
 import type { CellChange, StoredValue } from '../history/types';
 import { estimateRecordChars } from '../history/estimate';
@@ -81,6 +81,8 @@ interface RunState {
   staged: Record<string, Rows>;
   marks: Rows[];
   markCells: number;
+  /** The rows the marks so far take in each column (MarkBudget: sheet and column, row numbers only). */
+  markSpans?: Record<string, Array<[number, number]>>;
   /** Cells with issues left without a mark (beyond the marks a run puts on). */
   unmarked: number;
   fixes: Rows[];
@@ -400,9 +402,10 @@ function report(
   state.counts.errors += counts.errors;
   state.counts.warnings += counts.warnings;
   state.counts.fixable += counts.fixable;
-  const found = marksFor(issues);
-  const marks = found.marks.slice(0, Math.max(0, RUN_MARKS - state.markCells));
-  state.unmarked += found.unmarked + (found.marks.length - marks.length);
+  const budget = new MarkBudget(undefined, state.markSpans ?? {});
+  const { marks, unmarked } = marksFor(issues, { limit: Math.max(0, RUN_MARKS - state.markCells), budget });
+  state.markSpans = budget.spans;
+  state.unmarked += unmarked;
   const fixes: StagedFix[] = fixWrites(issues).map((f) => ({ ...f, before: heldBefore(f.write) }));
   const staged: CellValue[][] = [
     ...marks.map((m) => [STAGED.mark, JSON.stringify(m)]),
@@ -499,7 +502,8 @@ export function stagedFixesNow(ports: AppPorts): Array<{ write: ValueWrite; issu
     const { sheet, column } = (group[0] as StagedFix).write;
     if (!present.has(sheet)) continue;
     const now = new Map<number, StoredValue>();
-    for (const run of rowRuns(group.map((f) => f.write.row))) {
+    // The fixed cells' rows in spans: a gap of a few rows is read through, a long one is not (docs/cost.md).
+    for (const run of clusters(group.map((f) => f.write.row))) {
       const block = ports.workbook.readBlock(sheet, { row: run.first, column, rows: run.count, columns: 1 }, [
         'values',
         'formulas',

@@ -4,7 +4,7 @@
  * made so the history can undo it exactly. Given the action's transaction, every write is kept with
  * what it replaced, so a failure later in the action puts it back (src/core/transaction.ts).
  */
-import type { BlockWrite, CellValue, Rect, Workbook } from '../ports';
+import type { BlockWrite, CellBlock, CellValue, Rect, Workbook } from '../ports';
 import type { Transaction } from '../transaction';
 import { guardFormula } from '../text/formula';
 import { isDateObject } from '../text/date';
@@ -135,6 +135,128 @@ export function rowRuns(rows: readonly number[]): Array<{ first: number; count: 
   return runs;
 }
 
+/**
+ * What one more range costs, counted in cells: a range of marks takes about six calls (the range
+ * twice, notes and fills read and written) at the cost model's high 90 ms each, a cell in it about
+ * 0.8 ms (read twice at 100 µs, written twice at 300 µs) — so a gap of more than 675 rows between
+ * cells of one column is cheaper as two ranges than as one (docs/cost.md).
+ */
+export const RANGE_CELLS = 675;
+
+/**
+ * The marks one 検証 puts on at most, in the cells of the ranges that hold them (each range counted
+ * as RANGE_CELLS more): about 8 s of Apps Script time at the model's high figures to read and
+ * write, and as much again for the next 検証 to take them off — within one sidebar call's 30 s.
+ */
+export const MARK_BUDGET = 6_000;
+
+/** Rows grouped into spans: a row within `gap` rows of the span before it joins that span. */
+export function clusters(rows: readonly number[], gap: number = RANGE_CELLS): Array<{ first: number; count: number }> {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const spans: Array<{ first: number; count: number }> = [];
+  for (const row of sorted) {
+    const last = spans[spans.length - 1];
+    if (last && row - (last.first + last.count - 1) <= gap) last.count = row - last.first + 1;
+    else spans.push({ first: row, count: 1 });
+  }
+  return spans;
+}
+
+/** A cell of a sheet, 1-based. */
+interface Place {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+/** The ranges to read and write some cells in, each with its cells. */
+export interface RangeOf<T extends Place> {
+  sheet: string;
+  rect: Rect;
+  cells: T[];
+}
+
+/**
+ * The ranges that cover some cells at the least cost (docs/cost.md): per sheet, either one block
+ * around them all, or, when cheaper, each column's cells in spans (clusters) — so marks scattered
+ * over a long sheet cost the rows around them, not the whole sheet, and never one call per cell.
+ */
+export function rangesFor<T extends Place>(cells: readonly T[]): Array<RangeOf<T>> {
+  const out: Array<RangeOf<T>> = [];
+  for (const [sheet, group] of groupBy(cells, (c) => c.sheet)) {
+    const rows = span(group.map((c) => c.row));
+    const columns = span(group.map((c) => c.column));
+    const blockCost = rows.count * columns.count + RANGE_CELLS;
+    const byColumn: Array<RangeOf<T>> = [];
+    let columnCost = 0;
+    for (const [, inColumn] of groupBy(group, (c) => String(c.column))) {
+      const column = (inColumn[0] as T).column;
+      for (const part of clusters(inColumn.map((c) => c.row))) {
+        const last = part.first + part.count - 1;
+        byColumn.push({
+          sheet,
+          rect: { row: part.first, column, rows: part.count, columns: 1 },
+          cells: inColumn.filter((c) => c.row >= part.first && c.row <= last),
+        });
+        columnCost += part.count + RANGE_CELLS;
+      }
+    }
+    if (columnCost < blockCost) out.push(...byColumn);
+    else {
+      out.push({
+        sheet,
+        rect: { row: rows.first, column: columns.first, rows: rows.count, columns: columns.count },
+        cells: [...group],
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Which cells with issues a 検証 marks: each in issue order while the ranges holding the marks so
+ * far stay within the budget (MARK_BUDGET), counted per column as rangesFor would cover them. A run
+ * in parts keeps `spans` in its state (sheet names, columns and row numbers, never cell contents).
+ */
+export class MarkBudget {
+  readonly spans: Record<string, Array<[number, number]>>;
+
+  constructor(
+    readonly limit: number = MARK_BUDGET,
+    spans: Record<string, Array<[number, number]>> = {},
+  ) {
+    this.spans = spans;
+  }
+
+  private static cost(list: ReadonlyArray<readonly [number, number]>): number {
+    let cells = 0;
+    for (const [first, last] of list) cells += last - first + 1 + RANGE_CELLS;
+    return cells;
+  }
+
+  /** The budget taken so far, in cells. */
+  get used(): number {
+    let cells = 0;
+    for (const list of Object.values(this.spans)) cells += MarkBudget.cost(list);
+    return cells;
+  }
+
+  /** Takes the cell into the budget when it fits; false (and nothing taken) when it does not. */
+  admit(place: Place): boolean {
+    const key = `${place.sheet}\u0000${place.column}`;
+    const list = this.spans[key] ?? [];
+    const merged: Array<[number, number]> = [];
+    for (const [first, last] of [...list, [place.row, place.row] as [number, number]].sort((a, b) => a[0] - b[0])) {
+      const prev = merged[merged.length - 1];
+      if (prev && first - prev[1] <= RANGE_CELLS) prev[1] = Math.max(prev[1], last);
+      else merged.push([first, last]);
+    }
+    if (this.used - MarkBudget.cost(list) + MarkBudget.cost(merged) > this.limit) return false;
+    this.spans[key] = merged;
+    return true;
+  }
+}
+
 /** Writes one block, through the transaction when there is one (so it can be taken back). */
 function put(
   workbook: Workbook,
@@ -149,10 +271,12 @@ function put(
 }
 
 /**
- * Writes values. In each touched column, the span from the first to the last written row is read
- * once (values, formulas, formats); then each run of written rows is written (rowRuns), and only
- * those cells (Automatic kept as Automatic); then the span is read again so the history records
- * what the cells really hold. A target that holds a formula is left alone (a fix never replaces a
+ * Writes values. In each touched column, the rows around the written ones (clusters: a long gap
+ * is not read through) are read (values, formulas, formats) — every column's before any write;
+ * then each run of written rows is written (rowRuns), and only those cells (Automatic kept as
+ * Automatic); then the same rows are read again, after every write, so the history records what
+ * the cells really hold. Reads and writes are not interleaved, so Apps Script commits the writes
+ * once (docs/cost.md). A target that holds a formula is left alone (a fix never replaces a
  * formula), unless the write itself restores one. Changes are pushed to `changes` column by
  * column. With a transaction, each run is kept with what it held (values and formats), so a
  * failure later in the action puts it back.
@@ -163,19 +287,28 @@ export function writeValues(
   changes: CellChange[] = [],
   tx?: Transaction,
 ): CellChange[] {
-  for (const [key, group] of groupBy(writes, (w) => `${w.sheet}\u0000${w.column}`)) {
+  const restoresFormula = (w: ValueWrite): boolean =>
+    typeof w.value === 'object' && !isDateObject(w.value) && 'f' in w.value;
+  const blocks: Array<{ sheet: string; rect: Rect; targets: ValueWrite[]; before: CellBlock }> = [];
+  for (const [key, inColumn] of groupBy(writes, (w) => `${w.sheet}\u0000${w.column}`)) {
     const sheet = key.slice(0, key.indexOf('\u0000'));
-    const column = (group[0] as ValueWrite).column;
-    const { first, count } = span(group.map((w) => w.row));
-    const rect: Rect = { row: first, column, rows: count, columns: 1 };
-    const before = workbook.readBlock(sheet, rect, ['values', 'formulas', 'numberFormats']);
+    const column = (inColumn[0] as ValueWrite).column;
+    for (const part of clusters(inColumn.map((w) => w.row))) {
+      const last = part.first + part.count - 1;
+      const group = inColumn.filter((w) => w.row >= part.first && w.row <= last);
+      const rect: Rect = { row: part.first, column, rows: part.count, columns: 1 };
+      const before = workbook.readBlock(sheet, rect, ['values', 'formulas', 'numberFormats']);
+      const formulas = before.formulas as string[][];
+      const targets = group.filter((w) => (formulas[w.row - part.first]?.[0] ?? '') === '' || restoresFormula(w));
+      blocks.push({ sheet, rect, targets, before });
+    }
+  }
+  for (const { sheet, rect, targets, before } of blocks) {
+    const first = rect.row;
+    const column = rect.column;
     const values = before.values as CellValue[][];
     const formulas = before.formulas as string[][];
     const formats = before.numberFormats as string[][];
-    const restoresFormula = (w: ValueWrite): boolean =>
-      typeof w.value === 'object' && !isDateObject(w.value) && 'f' in w.value;
-    const targets = group.filter((w) => (formulas[w.row - first]?.[0] ?? '') === '' || restoresFormula(w));
-    if (targets.length === 0) continue;
     const byRow = new Map(targets.map((w) => [w.row, w]));
     for (const run of rowRuns(targets.map((w) => w.row))) {
       const offset = run.first - first;
@@ -205,6 +338,14 @@ export function writeValues(
         { numberFormats: oldFormats, values: oldGrid },
       );
     }
+  }
+  for (const { sheet, rect, targets, before } of blocks) {
+    if (targets.length === 0) continue;
+    const first = rect.row;
+    const column = rect.column;
+    const values = before.values as CellValue[][];
+    const formulas = before.formulas as string[][];
+    const formats = before.numberFormats as string[][];
     const after = workbook.readBlock(sheet, rect, ['values', 'formulas', 'numberFormats']);
     for (const w of targets) {
       const i = w.row - first;
@@ -254,12 +395,20 @@ function rowDigests(cells: readonly unknown[]): string {
   return out;
 }
 
-/** Whole rows of one sheet, values only, read in one batch (two calls). */
+/**
+ * Rows whose whole width is read in one range when they are this close: a row of a staff sheet is
+ * some twenty cells read at 0.1 ms each (2 ms), and another range costs about three calls (270 ms)
+ * at the cost model's high figures: a gap of a hundred rows is cheaper read through (docs/cost.md).
+ */
+const ROW_GAP = 100;
+
+/** Whole rows of one sheet, values only: the rows near each other in one range each (two calls a range). */
 function readRowsOf(workbook: Workbook, sheet: string, rows: readonly number[]): Map<number, readonly CellValue[]> {
-  const { first, count } = span(rows);
-  const values = workbook.readRows(sheet, first, count);
   const out = new Map<number, readonly CellValue[]>();
-  for (const row of rows) out.set(row, values[row - first] ?? []);
+  for (const { first, count } of clusters(rows, ROW_GAP)) {
+    const values = workbook.readRows(sheet, first, count);
+    for (const row of rows) if (row >= first && row < first + count) out.set(row, values[row - first] ?? []);
+  }
   return out;
 }
 
@@ -280,9 +429,10 @@ export function rowPrintsOf(workbook: Workbook, changes: readonly CellChange[]):
 // ───────── marks ─────────
 
 /**
- * Writes notes and fills: one block per sheet covering the marked cells, read once and written
- * once per part. With a transaction, each part is kept with what it held, so a failure later in the
- * action puts it back.
+ * Writes notes and fills over the ranges that hold the marks (rangesFor): every range is read
+ * first, then each is written once — notes and fills together — so the writes are not interleaved
+ * with reads (each read after a write makes Apps Script commit first: docs/cost.md). With a
+ * transaction, each range is kept with what it held, so a failure later in the action puts it back.
  */
 export function writeMarks(
   workbook: Workbook,
@@ -290,11 +440,11 @@ export function writeMarks(
   changes: CellChange[] = [],
   tx?: Transaction,
 ): CellChange[] {
-  for (const [sheet, group] of groupBy(marks, (m) => m.sheet)) {
-    const rows = span(group.map((m) => m.row));
-    const columns = span(group.map((m) => m.column));
-    const rect: Rect = { row: rows.first, column: columns.first, rows: rows.count, columns: columns.count };
-    const current = workbook.readBlock(sheet, rect, ['notes', 'backgrounds']);
+  const ranges = rangesFor(marks).map((range) => ({
+    ...range,
+    current: workbook.readBlock(range.sheet, range.rect, ['notes', 'backgrounds']),
+  }));
+  for (const { sheet, rect, cells, current } of ranges) {
     const previous = blockOf(current.notes as string[][], current.backgrounds as string[][]);
     const notes = (current.notes as string[][]).map((row) => row.slice());
     const fills: (string | null)[][] = (current.backgrounds as string[][]).map((row) =>
@@ -302,9 +452,9 @@ export function writeMarks(
     );
     const noteChanges: CellChange[] = [];
     const fillChanges: CellChange[] = [];
-    for (const m of group) {
-      const r = m.row - rows.first;
-      const c = m.column - columns.first;
+    for (const m of cells) {
+      const r = m.row - rect.row;
+      const c = m.column - rect.column;
       const noteRow = notes[r] as string[];
       const fillRow = fills[r] as (string | null)[];
       const oldNote = noteRow[c] ?? '';
@@ -326,23 +476,37 @@ export function writeMarks(
         fillRow[c] = m.background;
       }
     }
-    if (noteChanges.length > 0) {
-      put(workbook, tx, sheet, rect, { notes }, { notes: previous.notes as string[][] });
-      for (const change of noteChanges) changes.push(change);
-    }
-    if (fillChanges.length > 0) {
-      put(
-        workbook,
-        tx,
-        sheet,
-        rect,
-        { backgrounds: fills },
-        { backgrounds: previous.backgrounds as (string | null)[][] },
-      );
-      for (const change of fillChanges) changes.push(change);
-    }
+    putMarks(workbook, tx, sheet, rect, notes, fills, previous, noteChanges.length > 0, fillChanges.length > 0);
+    for (const change of noteChanges) changes.push(change);
+    for (const change of fillChanges) changes.push(change);
   }
   return changes;
+}
+
+/** Writes the notes and fills of one range that changed, in one block (nothing when neither did). */
+function putMarks(
+  workbook: Workbook,
+  tx: Transaction | undefined,
+  sheet: string,
+  rect: Rect,
+  notes: string[][],
+  fills: (string | null)[][],
+  previous: BlockWrite,
+  notesChanged: boolean,
+  fillsChanged: boolean,
+): void {
+  if (!notesChanged && !fillsChanged) return;
+  const data: BlockWrite = {};
+  const before: BlockWrite = {};
+  if (notesChanged) {
+    data.notes = notes;
+    before.notes = previous.notes as string[][];
+  }
+  if (fillsChanged) {
+    data.backgrounds = fills;
+    before.backgrounds = previous.backgrounds as (string | null)[][];
+  }
+  put(workbook, tx, sheet, rect, data, before);
 }
 
 /** Notes and fills as read, as a block that writes them back (a white fill as no fill). */
@@ -415,27 +579,25 @@ export function conflictsOf(workbook: Workbook, action: Pick<HistoryAction, 'cha
 /** The changes whose cell no longer holds what the action wrote (value, note or fill). */
 export function staleChanges(workbook: Workbook, changes: readonly CellChange[]): CellChange[] {
   const stale = new Set<CellChange>();
-  for (const [key, group] of groupBy(changes, (c) => `${c.sheet}\u0000${c.part}`)) {
-    const sheet = key.slice(0, key.indexOf('\u0000'));
+  for (const [, group] of groupBy(changes, (c) => `${c.sheet}\u0000${c.part}`)) {
     const part = (group[0] as CellChange).part;
-    const rows = span(group.map((c) => c.row));
-    const columns = span(group.map((c) => c.column));
-    const rect: Rect = { row: rows.first, column: columns.first, rows: rows.count, columns: columns.count };
-    const block = workbook.readBlock(
-      sheet,
-      rect,
-      part === 'value' ? ['values', 'formulas'] : part === 'note' ? ['notes'] : ['backgrounds'],
-    );
-    for (const change of group) {
-      const r = change.row - rows.first;
-      const c = change.column - columns.first;
-      const now: StoredValue =
-        part === 'value'
-          ? storeValue(block.values?.[r]?.[c] ?? '', block.formulas?.[r]?.[c] ?? '')
-          : part === 'note'
-            ? (block.notes?.[r]?.[c] ?? '')
-            : (block.backgrounds?.[r]?.[c] ?? NO_FILL);
-      if (!sameStored(now, change.after)) stale.add(change);
+    for (const { sheet, rect, cells } of rangesFor(group)) {
+      const block = workbook.readBlock(
+        sheet,
+        rect,
+        part === 'value' ? ['values', 'formulas'] : part === 'note' ? ['notes'] : ['backgrounds'],
+      );
+      for (const change of cells) {
+        const r = change.row - rect.row;
+        const c = change.column - rect.column;
+        const now: StoredValue =
+          part === 'value'
+            ? storeValue(block.values?.[r]?.[c] ?? '', block.formulas?.[r]?.[c] ?? '')
+            : part === 'note'
+              ? (block.notes?.[r]?.[c] ?? '')
+              : (block.backgrounds?.[r]?.[c] ?? NO_FILL);
+        if (!sameStored(now, change.after)) stale.add(change);
+      }
     }
   }
   return changes.filter((c) => stale.has(c));
@@ -474,18 +636,18 @@ export function restore(
   return made;
 }
 
-/** Puts notes and fills back: one block per sheet, notes and fills each in one call. */
+/** Puts notes and fills back over the ranges that hold them (rangesFor): all read first, each written once. */
 function restoreMarks(
   workbook: Workbook,
   changes: readonly CellChange[],
   made: CellChange[],
   tx: Transaction | undefined,
 ): void {
-  for (const [sheet, group] of groupBy(changes, (c) => c.sheet)) {
-    const rows = span(group.map((c) => c.row));
-    const columns = span(group.map((c) => c.column));
-    const rect: Rect = { row: rows.first, column: columns.first, rows: rows.count, columns: columns.count };
-    const current = workbook.readBlock(sheet, rect, ['notes', 'backgrounds']);
+  const ranges = rangesFor(changes).map((range) => ({
+    ...range,
+    current: workbook.readBlock(range.sheet, range.rect, ['notes', 'backgrounds']),
+  }));
+  for (const { sheet, rect, cells, current } of ranges) {
     const previous = blockOf(current.notes as string[][], current.backgrounds as string[][]);
     const notes = (current.notes as string[][]).map((row) => row.slice());
     const fills: (string | null)[][] = (current.backgrounds as string[][]).map((row) =>
@@ -493,9 +655,9 @@ function restoreMarks(
     );
     const noteChanges: CellChange[] = [];
     const fillChanges: CellChange[] = [];
-    for (const change of group) {
-      const r = change.row - rows.first;
-      const c = change.column - columns.first;
+    for (const change of cells) {
+      const r = change.row - rect.row;
+      const c = change.column - rect.column;
       if (change.part === 'note') {
         const was = (notes[r] as string[])[c] ?? '';
         (notes[r] as string[])[c] = String(change.before);
@@ -506,20 +668,8 @@ function restoreMarks(
         if (was !== change.before) fillChanges.push({ ...change, before: was, after: String(change.before) });
       }
     }
-    if (noteChanges.length > 0) {
-      put(workbook, tx, sheet, rect, { notes }, { notes: previous.notes as string[][] });
-      for (const change of noteChanges) made.push(change);
-    }
-    if (fillChanges.length > 0) {
-      put(
-        workbook,
-        tx,
-        sheet,
-        rect,
-        { backgrounds: fills },
-        { backgrounds: previous.backgrounds as (string | null)[][] },
-      );
-      for (const change of fillChanges) made.push(change);
-    }
+    putMarks(workbook, tx, sheet, rect, notes, fills, previous, noteChanges.length > 0, fillChanges.length > 0);
+    for (const change of noteChanges) made.push(change);
+    for (const change of fillChanges) made.push(change);
   }
 }

@@ -1,7 +1,7 @@
 /** Turns validation issues into what staff see: 検証結果 rows, cell marks, the sidebar's groups, the safe-fix list. */
 import type { CellValue } from '../ports';
 import type { FixPreviewItem, IssueGroup, IssueView, ValidationReport } from '../../shared/rpc';
-import type { MarkWrite, ValueWrite } from '../history/cells';
+import { MarkBudget, type MarkWrite, type ValueWrite } from '../history/cells';
 import { columnLetter } from '../sheets/rows';
 import { guardFormula } from '../text/formula';
 import { Fingerprint } from '../fingerprint';
@@ -101,24 +101,32 @@ export function resultRows(
 }
 
 /**
- * One mark per cell with issues, for the first MARK_LIMIT cells: all its messages in the note,
- * the fill of the worst severity. `unmarked` counts the cells with issues left without a mark.
+ * One mark per cell with issues, in issue order, for at most `limit` cells (MARK_LIMIT) and while
+ * the ranges that hold the marks stay within the budget (MarkBudget, docs/cost.md): all its
+ * messages in the note, the fill of the worst severity. `unmarked` counts the cells with issues
+ * left without a mark (listed in 検証結果 and the sidebar all the same).
  */
-export function marksFor(issues: readonly ValidationIssue[]): { marks: MarkWrite[]; unmarked: number } {
+export function marksFor(
+  issues: readonly ValidationIssue[],
+  { limit = MARK_LIMIT, budget = new MarkBudget() }: { limit?: number; budget?: MarkBudget } = {},
+): { marks: MarkWrite[]; unmarked: number } {
   const byCell = new Map<string, { sheet: string; row: number; column: number; lines: string[]; error: boolean }>();
   let unmarked = 0;
+  let marked = 0;
   for (const issue of issues) {
     if (issue.columnIndex < 0) continue;
     const key = `${issue.sheet}\u0000${issue.row}\u0000${issue.columnIndex}`;
     let cell = byCell.get(key);
     if (!cell) {
-      if (byCell.size >= MARK_LIMIT) {
+      const place = { sheet: issue.sheet, row: issue.row, column: issue.columnIndex + 1 };
+      if (marked >= limit || !budget.admit(place)) {
         unmarked++;
         byCell.set(key, { sheet: '', row: 0, column: 0, lines: [], error: false });
         continue;
       }
-      cell = { sheet: issue.sheet, row: issue.row, column: issue.columnIndex + 1, lines: [], error: false };
+      cell = { ...place, lines: [], error: false };
       byCell.set(key, cell);
+      marked++;
     }
     if (cell.row === 0) continue;
     const suggestion = issue.suggestion ? `（提案: ${quoted(issue.suggestion, SHOWN_LIMIT)}）` : '';
