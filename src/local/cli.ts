@@ -1,84 +1,163 @@
-/** The tsunagu command line: demo, sheets, studio; a global --stats prints the service calls an action made. */
+/** The tsunagu command line: every sidebar action on an .xlsx through the real bundle, with --json for scripts, exit codes 0 / 1 findings / 2 unusable input, and a one-line bilingual reason on stderr. */
 import { parseArgs } from 'node:util';
+import {
+  runApprove,
+  runClearHighlights,
+  runCommit,
+  runDecision,
+  runSetup,
+  runUndo,
+} from './commands/actions';
+import type { Flags } from './commands/book';
 import { runDemo } from './commands/demo';
+import { type Io, UsageError, nodeIo } from './commands/io';
+import { runMapping } from './commands/mapping';
 import { runMatch } from './commands/match';
 import { runSheets } from './commands/sheets';
 import { runStudio } from './commands/studio';
+import { safeLines } from './commands/text';
 import { runFix, runValidate } from './commands/validate';
-import { type Io, UsageError, nodeIo } from './commands/io';
 
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
+
+type OptionName = Exclude<keyof Flags, never>;
+
+/** The options every workbook command takes. */
+const BOOK: readonly OptionName[] = ['json', 'stats', 'no-backup'];
+
+interface Command {
+  options: readonly OptionName[];
+  run(rest: string[], flags: Flags, io: Io): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  demo: { options: ['stats', 'seed', 'volunteers', 'requests', 'scale', 'force', 'no-backup'], run: runDemo },
+  sheets: { options: ['json', 'stats'], run: runSheets },
+  mapping: { options: [...BOOK, 'kind', 'save', 'clear', 'header-row', 'set'], run: runMapping },
+  setup: { options: BOOK, run: runSetup },
+  validate: { options: [...BOOK, 'write'], run: runValidate },
+  fix: { options: [...BOOK, 'write'], run: runFix },
+  'clear-highlights': { options: BOOK, run: runClearHighlights },
+  undo: { options: [...BOOK, 'dry-run'], run: runUndo },
+  match: { options: [...BOOK, 'write'], run: runMatch },
+  pin: { options: BOOK, run: (rest, flags, io) => runDecision('pin', rest, flags, io) },
+  exclude: { options: BOOK, run: (rest, flags, io) => runDecision('exclude', rest, flags, io) },
+  unpin: { options: BOOK, run: (rest, flags, io) => runDecision('unpin', rest, flags, io) },
+  approve: { options: [...BOOK, 'off'], run: runApprove },
+  commit: { options: BOOK, run: runCommit },
+  studio: { options: ['stats', 'port', 'no-backup'], run: runStudio },
+};
 
 const HELP = `tsunagu — つなぐ: 社協のための Google スプレッドシート アドオン（ローカル版）
 
 使い方 / usage:
-  tsunagu demo <out.xlsx> [--scale default|large] [--seed N] [--volunteers N] [--requests N]
-      デモ用のブックを作成します。--scale large は大都市の社協の規模 / write a synthetic demo workbook; large: a large city council's
+  tsunagu demo <out.xlsx> [--scale default|large] [--seed N] [--volunteers N] [--requests N] [--force]
+      デモ用のブックを作成（既にあるファイルは --force のときだけ上書き）/ write a demo workbook (--force to replace a file)
   tsunagu sheets <book.xlsx> [--json]
-      シートの種類と列の対応を表示します / show the detected sheet kinds and column mapping
-  tsunagu validate <book.xlsx> [--json] [--write]
-      入力ミスを検証します。--write で検証結果シートとセルの印を保存 / validate; --write saves 検証結果 and cell marks
+      シートの種類と列の対応 / the detected sheet kinds and column mappings
+  tsunagu mapping <book.xlsx> <シート> [--kind 種類] [--save [--header-row N] [--set 項目=列 …] | --clear]
+      列の対応を表示・確定・自動検出に戻す / show, confirm (with changes) or forget a sheet's mapping
+  tsunagu setup <book.xlsx>
+      シート準備: ない標準シートを作成 / create the missing standard sheets
+  tsunagu validate <book.xlsx> [--write]
+      検証。--write で検証結果シートとセルの印を保存 / check the entries; --write saves 検証結果 and the marks
   tsunagu fix <book.xlsx> [--write]
-      安全な修正を表示し、--write で適用して保存します / show safe fixes; --write applies them and saves
-  tsunagu match <book.xlsx> [--json] [--write]
-      ボランティアと依頼をマッチングします。--write でマッチング結果と不足分析を保存 / match; --write saves the result sheets
+      安全な修正を表示、--write で適用 / show the safe fixes; --write applies them
+  tsunagu clear-highlights <book.xlsx>
+      ハイライトを消す / take 検証's marks off
+  tsunagu undo <book.xlsx> [--dry-run]
+      元に戻す（最後の修正または確定）/ undo the last fix or commit
+  tsunagu match <book.xlsx> [--write]
+      マッチング。--write でマッチング結果と不足分析を保存 / match; --write saves the result sheets
+  tsunagu pin|exclude|unpin <book.xlsx> <依頼番号> <登録番号>
+      組み合わせを固定・除外・指定解除してマッチングし直す / pin, exclude or free a pair, and match again
+  tsunagu approve <book.xlsx> <依頼番号> <登録番号> [--off]
+      承認を付ける（--off で外す）/ approve a pair (--off clears it)
+  tsunagu commit <book.xlsx>
+      確定: 承認した組み合わせを依頼に書き込む / write the approved pairs into 依頼
   tsunagu studio [book.xlsx] [--port 8080]
-      ブラウザで試せるローカル スタジオを開きます / open the local studio in a browser
+      ブラウザで試せるローカル スタジオ / the local studio in a browser
 
 共通 / global:
-  --stats   サービス呼び出し・読み書きしたセル・Apps Script での推定時間を表示（--json では "stats"）
-            / print the service calls, cells read and written, and the estimated Apps Script time (in --json: "stats")
-  --help    このヘルプ / this help
+  --json       結果を JSON で出力 / print the result as JSON
+  --stats      サービス呼び出し・読み書きしたセル・Apps Script での推定時間（--json では "stats"）
+               / the service calls, cells read and written, and the estimated Apps Script time
+  --no-backup  上書きの前にバックアップを残さない / keep no backup before the first overwrite
+  --help       このヘルプ / this help
 
-終了コード / exit codes: 0 正常 ok, 1 指摘あり findings, 2 使えない入力 unusable input`;
+書き込むコマンドは同じファイルに保存し、最初の上書きの前に <名前>.backup-YYYYMMDD-HHMMSS.xlsx を残します。
+開いた後に別のアプリでファイルが変更されていたら、上書きしません。
+Commands that write save to the same file, keeping <name>.backup-YYYYMMDD-HHMMSS.xlsx before the first overwrite,
+and never overwrite a file another program changed after it was opened.
+
+終了コード / exit codes: 0 正常 ok, 1 指摘あり findings remain, 2 使えない入力・実行できない操作 unusable input or refused action`;
+
+const PARSE_OPTIONS = {
+  stats: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' },
+  write: { type: 'boolean' },
+  force: { type: 'boolean' },
+  'no-backup': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  off: { type: 'boolean' },
+  save: { type: 'boolean' },
+  clear: { type: 'boolean' },
+  seed: { type: 'string' },
+  volunteers: { type: 'string' },
+  requests: { type: 'string' },
+  scale: { type: 'string' },
+  port: { type: 'string' },
+  kind: { type: 'string' },
+  'header-row': { type: 'string' },
+  set: { type: 'string', multiple: true },
+} as const;
+
+/** Node's parse errors, as one line in Japanese and English. */
+function parseProblem(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  const option = /'(-[^' ]*)/.exec(message ?? '')?.[1] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `不明なオプションです: ${option} / unknown option: ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(message ?? '')
+        ? `${option} には値が必要です / ${option} needs a value`
+        : `${option} は値をとりません / ${option} takes no value`;
+    default:
+      return `引数を読めません / cannot read the arguments`;
+  }
+}
 
 /** Runs one command; resolves to the process exit code. */
-export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+export async function main(argv: string[], raw: Io = nodeIo()): Promise<number> {
+  // Whatever a cell holds, what reaches the terminal cannot act on it.
+  const io: Io = { out: (text) => raw.out(safeLines(text)), err: (text) => raw.err(safeLines(text)) };
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        stats: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        json: { type: 'boolean', default: false },
-        seed: { type: 'string' },
-        volunteers: { type: 'string' },
-        requests: { type: 'string' },
-        scale: { type: 'string' },
-        port: { type: 'string' },
-        write: { type: 'boolean', default: false },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: PARSE_OPTIONS });
   } catch (error) {
-    io.err(`tsunagu: ${(error as Error).message}\n${HELP}`);
+    io.err(`tsunagu: ${parseProblem(error)}（tsunagu --help）`);
     return EXIT.unusable;
   }
   const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help || !command) {
+  const [name, ...rest] = positionals;
+  if (values.help || !name) {
     io.out(HELP);
-    return command || values.help ? EXIT.ok : EXIT.unusable;
+    return name || values.help ? EXIT.ok : EXIT.unusable;
   }
   try {
-    switch (command) {
-      case 'demo':
-        return await runDemo(rest, values, io);
-      case 'sheets':
-        return await runSheets(rest, values, io);
-      case 'studio':
-        return await runStudio(rest, values, io);
-      case 'validate':
-        return await runValidate(rest, values, io);
-      case 'fix':
-        return await runFix(rest, values, io);
-      case 'match':
-        return await runMatch(rest, values, io);
-      default:
-        throw new UsageError(`不明なコマンドです: ${command} / unknown command: ${command}`);
+    const command = COMMANDS[name];
+    if (!command || !Object.prototype.hasOwnProperty.call(COMMANDS, name)) {
+      throw new UsageError(`不明なコマンドです: ${name} / unknown command: ${name}（tsunagu --help）`);
     }
+    const given = Object.keys(values).filter((key) => key !== 'help') as OptionName[];
+    const foreign = given.filter((key) => !command.options.includes(key));
+    if (foreign.length > 0) {
+      const list = foreign.map((key) => `--${key}`).join(' ');
+      throw new UsageError(`${name} では使えないオプションです: ${list} / ${name} does not take ${list}`);
+    }
+    return await command.run(rest, values as Flags, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`tsunagu: ${error.message}`);

@@ -36,8 +36,8 @@ export class Session {
   }
 
   /** A new, empty spreadsheet. */
-  static create(name = '無題のスプレッドシート'): Session {
-    return new Session(Emulator.create(name, { htmlFiles: Session.htmlFiles() }));
+  static create(name = '無題のスプレッドシート', options: OpenOptions = {}): Session {
+    return new Session(Emulator.create(name, { htmlFiles: Session.htmlFiles() }), null, options.backups !== false);
   }
 
   /** Opens an .xlsx workbook; unusable input becomes a UsageError with a one-line reason. */

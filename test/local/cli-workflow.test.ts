@@ -1,0 +1,238 @@
+// The CLI as a Unix tool: every sidebar action on one .xlsx with --json, exit codes, one-line
+// bilingual refusals, control characters made visible, demo that never overwrites by accident.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, it, jest } from '@jest/globals';
+import { expect } from '../support/expect';
+import { main } from '../../src/local/cli';
+import type { Io } from '../../src/local/commands/io';
+import { printable } from '../../src/local/commands/text';
+import { Session } from '../../src/local/session';
+import type { MatchReport, MatchView, ValidationReport } from '../../src/shared/rpc';
+
+// Each command opens, runs and saves the workbook through the bundle: slow on a busy machine.
+jest.setTimeout(240_000);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string[];
+}
+
+async function tsunagu(...argv: string[]): Promise<Run> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io: Io = { out: (t) => stdout.push(t), err: (t) => stderr.push(t) };
+  const code = await main(argv, io);
+  return { code, stdout: stdout.join('\n'), stderr };
+}
+
+async function json<T>(...argv: string[]): Promise<{ code: number; value: T }> {
+  const run = await tsunagu(...argv, '--json');
+  if (run.code === 2) throw new Error(`tsunagu ${argv.join(' ')} exited 2: ${run.stderr.join('\n')}`);
+  return { code: run.code, value: JSON.parse(run.stdout) as T };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'tsunagu-cli-flow-'));
+const book = join(dir, '名簿.xlsx');
+
+function backups(): string[] {
+  return readdirSync(dir).filter((name) => /^名簿\.backup-\d{8}-\d{6}(-\d+)?\.xlsx$/.test(name));
+}
+
+beforeAll(async () => {
+  expect((await tsunagu('demo', book, '--seed', '7', '--volunteers', '60', '--requests', '24')).code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the whole workflow from the command line, on one .xlsx', () => {
+  it('runs every sidebar action with --json, saving each time and keeping one backup per run', async () => {
+    // 検証 with --write: 検証結果 and the marks; issues remain, so exit 1.
+    const validated = await json<ValidationReport & { saved: { path: string; backup: string | null } }>(
+      'validate',
+      book,
+      '--write',
+    );
+    expect(validated.code).toBe(1);
+    expect(validated.value.saved.backup).toMatch(/名簿\.backup-\d{8}-\d{6}/);
+    expect(backups()).toHaveLength(1);
+
+    const cleared = await json<{ restored: number; notesKept: number }>('clear-highlights', book);
+    expect(cleared.value.restored).toBeGreaterThan(0);
+
+    const fixed = await json<{ total: number; result: { applied: number } }>('fix', book, '--write');
+    expect(fixed.code).toBe(0);
+    expect(fixed.value.result.applied).toBe(fixed.value.total);
+    expect((await json<{ total: number }>('fix', book)).value.total).toBe(0);
+
+    const wouldUndo = await json<{ undo: { label: { ja: string } } | null }>('undo', book, '--dry-run');
+    expect(wouldUndo.value.undo?.label.ja).toMatch(/安全な修正/);
+    const undone = await json<{ cells: number }>('undo', book);
+    expect(undone.value.cells).toBeGreaterThan(0);
+    expect((await json<{ total: number }>('fix', book)).value.total).toBe(fixed.value.total);
+
+    // マッチング, 固定, 承認, 確定, 元に戻す.
+    const matched = await json<MatchReport>('match', book, '--write');
+    const first = matched.value.assignments[0]!;
+    const second = matched.value.assignments[1]!;
+    const pinned = await json<MatchView>('pin', book, first.requestId, first.volunteerId);
+    expect(pinned.value.requests.flatMap((r) => r.pairs).find((p) => p.volunteerId === first.volunteerId)?.pinned).toBe(
+      true,
+    );
+    expect((await json<{ approved: number }>('approve', book, first.requestId, first.volunteerId)).value.approved).toBe(1);
+    expect(
+      (await json<{ approved: number }>('approve', book, second.requestId, second.volunteerId)).value.approved,
+    ).toBe(2);
+    expect(
+      (await json<{ approved: number }>('approve', book, second.requestId, second.volunteerId, '--off')).value.approved,
+    ).toBe(1);
+    const committed = await json<{ committed: number }>('commit', book);
+    expect(committed.value.committed).toBe(1);
+    const requests = (await Session.open(book)).emu.sheetValues('依頼');
+    const header = requests[0] as string[];
+    const row = requests.find((r) => r[0] === first.requestId)!;
+    expect([row[header.indexOf('状態')], String(row[header.indexOf('担当ボランティア')])]).toEqual([
+      '紹介済',
+      expect.stringContaining(first.volunteerId),
+    ]);
+    expect((await json<{ label: { ja: string } }>('undo', book)).value.label.ja).toMatch(/マッチングの確定/);
+    // The approval is still there: 確定 works again.
+    expect((await json<{ committed: number }>('commit', book)).value.committed).toBe(1);
+
+    const excluded = await json<MatchView>('exclude', book, second.requestId, second.volunteerId);
+    expect(
+      excluded.value.requests.find((r) => r.requestId === second.requestId)?.excluded.map((e) => e.volunteerId),
+    ).toContain(second.volunteerId);
+    const freed = await json<MatchView>('unpin', book, second.requestId, second.volunteerId);
+    expect(freed.value.requests.find((r) => r.requestId === second.requestId)?.excluded ?? []).toEqual([]);
+
+    // The column mapping: shown, confirmed with a change, forgotten.
+    const shown = await json<{ confirmed: boolean; columns: Array<{ index: number; key: string | null }> }>(
+      'mapping',
+      book,
+      'ボランティア名簿',
+    );
+    expect(shown.value.confirmed).toBe(false);
+    const memo = shown.value.columns.find((c) => c.key === 'note');
+    const saved = await json<{ confirmed: boolean; columns: Array<{ key: string | null }> }>(
+      'mapping',
+      book,
+      'ボランティア名簿',
+      '--save',
+      '--set',
+      'note=-',
+    );
+    expect(saved.value.confirmed).toBe(true);
+    if (memo) expect(saved.value.columns.some((c) => c.key === 'note')).toBe(false);
+    const sheets = await tsunagu('sheets', book);
+    expect(sheets.stdout).toMatch(/ボランティア名簿（volunteers）.*確認済み/);
+    expect((await json<{ confirmed: boolean }>('mapping', book, 'ボランティア名簿', '--clear')).value.confirmed).toBe(
+      false,
+    );
+    // Still one backup: each run keeps one, before its first overwrite, and they are distinct files.
+    expect(backups().length).toBeGreaterThanOrEqual(1);
+    expect(new Set(backups()).size).toBe(backups().length);
+  });
+
+  it('names each volunteer and requester in match output', async () => {
+    const run = await tsunagu('match', book);
+    const report = (await json<MatchReport>('match', book)).value;
+    const a = report.assignments[0]!;
+    expect(a.volunteerName).not.toBe('');
+    expect(run.stdout).toContain(`${a.requestId}（${a.requester}） ← ${a.volunteerId}（${a.volunteerName}）`);
+    expect(run.code).toBe(report.stats.filledPlaces < report.stats.totalPlaces ? 1 : 0);
+  });
+
+  it('--no-backup keeps no backup', async () => {
+    const before = backups().length;
+    await tsunagu('setup', book, '--no-backup');
+    await tsunagu('clear-highlights', book, '--no-backup');
+    await tsunagu('validate', book, '--write', '--no-backup');
+    expect(backups().length).toBe(before);
+  });
+});
+
+describe('refusals: exit 2 with one line in Japanese and English', () => {
+  it('an unknown option, an option without its value, an option the command does not take', async () => {
+    for (const [argv, pattern] of [
+      [['validate', book, '--frobnicate'], /^tsunagu: 不明なオプションです: --frobnicate \/ unknown option: --frobnicate/],
+      [['studio', book, '--port'], /--port には値が必要です \/ --port needs a value/],
+      [['validate', book, '--force'], /validate では使えないオプションです: --force \/ validate does not take --force/],
+      [['commit', book, 'extra'], /使い方: tsunagu commit/],
+      [['undo'], /使い方: tsunagu undo/],
+    ] as const) {
+      const run = await tsunagu(...argv);
+      expect(run.code, argv.join(' ')).toBe(2);
+      expect(run.stderr, argv.join(' ')).toHaveLength(1);
+      expect(run.stderr[0]!.split('\n'), argv.join(' ')).toHaveLength(1);
+      expect(run.stderr[0], argv.join(' ')).toMatch(pattern);
+    }
+  });
+
+  it('an action the workbook refuses (nothing approved, a pair that is not there) says why', async () => {
+    const run = await tsunagu('approve', book, 'R-9999', 'V-9999');
+    expect(run.code).toBe(2);
+    expect(run.stderr[0]).toMatch(/マッチング結果に 依頼 R-9999 と V-9999 の組み合わせがありません.* \/ .*has no pair/);
+  });
+});
+
+describe('tsunagu demo', () => {
+  it('refuses to overwrite an existing file without --force, and keeps a backup with it', async () => {
+    const before = readFileSync(book);
+    const refused = await tsunagu('demo', book);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr[0]).toMatch(/既にあります.*--force.*already exists/);
+    expect(readFileSync(book)).toEqual(before);
+    const other = join(dir, 'other.xlsx');
+    expect((await tsunagu('demo', other, '--volunteers', '5', '--requests', '2')).code).toBe(0);
+    const mtime = statSync(other).mtimeMs;
+    const forced = await tsunagu('demo', other, '--volunteers', '5', '--requests', '2', '--force');
+    expect(forced.code).toBe(0);
+    expect(statSync(other).mtimeMs).not.toBe(mtime);
+    expect(readdirSync(dir).some((name) => /^other\.backup-/.test(name))).toBe(true);
+  });
+
+  it('does not create a missing folder', async () => {
+    const nested = join(dir, 'ない', 'フォルダ', 'demo.xlsx');
+    const run = await tsunagu('demo', nested);
+    expect(run.code).toBe(2);
+    expect(run.stderr[0]).toMatch(/フォルダがありません.*no such folder/);
+    expect(existsSync(join(dir, 'ない'))).toBe(false);
+  });
+});
+
+describe('control characters in cells', () => {
+  it('are shown as escapes in human output, so a cell cannot retitle, clear or reorder the terminal', async () => {
+    const path = join(dir, 'controls.xlsx');
+    const session = Session.create('制御文字');
+    expect((session.run('setupSheets') as { ok: boolean }).ok).toBe(true);
+    const roster = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('ボランティア名簿')!;
+    const header = roster.getRange(1, 1, 1, roster.getLastColumn()).getDisplayValues()[0]!;
+    const row = new Array<string>(header.length).fill('');
+    row[header.indexOf('登録番号')] = 'V-0001';
+    // OSC title change, clear screen, BEL, a C1 CSI and a right-to-left override.
+    row[header.indexOf('氏名')] = '山田\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202e花子';
+    row[header.indexOf('電話番号')] = '０４２\r\n461';
+    roster.getRange(2, 1, 1, row.length).setValues([row]);
+    await session.save(path);
+    for (const command of ['validate', 'sheets', 'fix']) {
+      const run = await tsunagu(command, path);
+      const all = run.stdout + run.stderr.join('\n');
+      // eslint-disable-next-line no-control-regex
+      expect(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/.test(all), command).toBe(false);
+    }
+    const run = await tsunagu('validate', path);
+    expect(run.stdout).toContain('\\r\\n');
+    const asJson = await tsunagu('validate', path, '--json');
+    // eslint-disable-next-line no-control-regex
+    expect(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/.test(asJson.stdout)).toBe(false);
+    expect(JSON.stringify(JSON.parse(asJson.stdout))).toContain('\\u001b]0;pwned');
+  });
+
+  it('printable escapes every control character and leaves text alone', () => {
+    expect(printable('山田\u001b[2J\u0007')).toBe('山田\\e[2J\\x07');
+    expect(printable('a\nb\tc\u202ed\u009b')).toBe('a\\nb\\tc\\u202ed\\x9b');
+    expect(printable('ﾔﾏﾀﾞ 花子・042-461-1234')).toBe('ﾔﾏﾀﾞ 花子・042-461-1234');
+  });
+});
