@@ -1,14 +1,12 @@
-/** The tsunagu command line: every sidebar action on an .xlsx through the real bundle, with --json for scripts, exit codes 0 / 1 findings / 2 unusable input, and a one-line bilingual reason on stderr. */
+/**
+ * The tsunagu command line: every sidebar action on an .xlsx through the real bundle. Results on
+ * stdout (--json for scripts), messages on stderr, exit codes 0 ok / 1 findings remain / 2 unusable
+ * input or a refused or unconfirmed action / 3 a write failed, a one-line bilingual reason; every
+ * command that writes asks first on the terminal, or takes --yes.
+ */
 import { parseArgs } from 'node:util';
-import {
-  runApprove,
-  runClearHighlights,
-  runCommit,
-  runDecision,
-  runSetup,
-  runUndo,
-} from './commands/actions';
-import type { Flags } from './commands/book';
+import { runApprove, runClearHighlights, runCommit, runDecision, runSetup, runUndo } from './commands/actions';
+import { FAIL_AT_CALL, WriteFailed, type CliContext, type Flags } from './commands/book';
 import { runDemo } from './commands/demo';
 import { type Io, UsageError, nodeIo } from './commands/io';
 import { runMapping } from './commands/mapping';
@@ -18,7 +16,7 @@ import { runStudio } from './commands/studio';
 import { safeLines } from './commands/text';
 import { runFix, runValidate } from './commands/validate';
 
-export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
+export const EXIT = { ok: 0, findings: 1, unusable: 2, writeFailed: 3 } as const;
 
 type OptionName = Exclude<keyof Flags, never>;
 
@@ -27,25 +25,28 @@ const BOOK: readonly OptionName[] = ['json', 'stats', 'no-backup'];
 
 interface Command {
   options: readonly OptionName[];
-  run(rest: string[], flags: Flags, io: Io): Promise<number>;
+  run(rest: string[], flags: Flags, io: Io, context: CliContext): Promise<number>;
 }
+
+/** The options of the commands that write (they ask first, or take --yes). */
+const WRITES: readonly OptionName[] = [...BOOK, 'yes'];
 
 const COMMANDS: Record<string, Command> = {
   demo: { options: ['stats', 'seed', 'volunteers', 'requests', 'scale', 'force', 'no-backup'], run: runDemo },
   sheets: { options: ['json', 'stats'], run: runSheets },
-  mapping: { options: [...BOOK, 'kind', 'save', 'clear', 'header-row', 'set'], run: runMapping },
-  setup: { options: BOOK, run: runSetup },
-  validate: { options: [...BOOK, 'write'], run: runValidate },
-  fix: { options: [...BOOK, 'write'], run: runFix },
-  'clear-highlights': { options: BOOK, run: runClearHighlights },
-  undo: { options: [...BOOK, 'dry-run'], run: runUndo },
-  match: { options: [...BOOK, 'write'], run: runMatch },
-  pin: { options: BOOK, run: (rest, flags, io) => runDecision('pin', rest, flags, io) },
-  exclude: { options: BOOK, run: (rest, flags, io) => runDecision('exclude', rest, flags, io) },
-  unpin: { options: BOOK, run: (rest, flags, io) => runDecision('unpin', rest, flags, io) },
-  approve: { options: [...BOOK, 'off'], run: runApprove },
-  commit: { options: BOOK, run: runCommit },
-  studio: { options: ['stats', 'port', 'no-backup'], run: runStudio },
+  mapping: { options: [...WRITES, 'kind', 'save', 'clear', 'header-row', 'set'], run: runMapping },
+  setup: { options: WRITES, run: runSetup },
+  validate: { options: [...WRITES, 'write'], run: runValidate },
+  fix: { options: [...WRITES, 'write'], run: runFix },
+  'clear-highlights': { options: WRITES, run: runClearHighlights },
+  undo: { options: [...WRITES, 'dry-run'], run: runUndo },
+  match: { options: [...WRITES, 'write'], run: runMatch },
+  pin: { options: WRITES, run: (rest, flags, io, context) => runDecision('pin', rest, flags, io, context) },
+  exclude: { options: WRITES, run: (rest, flags, io, context) => runDecision('exclude', rest, flags, io, context) },
+  unpin: { options: WRITES, run: (rest, flags, io, context) => runDecision('unpin', rest, flags, io, context) },
+  approve: { options: [...WRITES, 'off'], run: runApprove },
+  commit: { options: WRITES, run: runCommit },
+  studio: { options: ['stats', 'port', 'no-backup'], run: (rest, flags, io) => runStudio(rest, flags, io) },
 };
 
 const HELP = `tsunagu — つなぐ: 社協のための Google スプレッドシート アドオン（ローカル版）
@@ -79,18 +80,26 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
       ブラウザで試せるローカル スタジオ / the local studio in a browser
 
 共通 / global:
-  --json       結果を JSON で出力 / print the result as JSON
+  --json       結果を JSON で標準出力へ / print the result as JSON on stdout
+  --yes, -y    書き込みの確認に「はい」と答える（端末がないときは必須）/ answer yes to the confirmation (needed without a terminal)
   --stats      サービス呼び出し・読み書きしたセル・Apps Script での推定時間（--json では "stats"）
                / the service calls, cells read and written, and the estimated Apps Script time
   --no-backup  上書きの前にバックアップを残さない / keep no backup before the first overwrite
   --help       このヘルプ / this help
 
-書き込むコマンドは同じファイルに保存し、最初の上書きの前に <名前>.backup-YYYYMMDD-HHMMSS.xlsx を残します。
-開いた後に別のアプリでファイルが変更されていたら、上書きしません。
-Commands that write save to the same file, keeping <name>.backup-YYYYMMDD-HHMMSS.xlsx before the first overwrite,
-and never overwrite a file another program changed after it was opened.
+結果は標準出力、メッセージと確認は標準エラー出力に書きます。/ Results go to stdout; messages and questions to stderr.
+書き込むコマンドは、何を変えるかを示して確認してから同じファイルに保存し、最初の上書きの前に
+<名前>.backup-YYYYMMDD-HHMMSS.xlsx を同じフォルダに残します。開いた後に別のアプリでファイルが変更されていたら上書きしません。
+Commands that write say what they will change and ask first (or take --yes), save to the same file keeping
+<name>.backup-YYYYMMDD-HHMMSS.xlsx beside it before the first overwrite, and never overwrite a file another
+program changed after it was opened.
 
-終了コード / exit codes: 0 正常 ok, 1 指摘あり findings remain, 2 使えない入力・実行できない操作 unusable input or refused action`;
+終了コード / exit codes: 0 正常 ok, 1 指摘あり findings remain (errors or warnings, safe fixes pending, places unfilled),
+  2 使えない入力・実行できない操作・確認なし unusable input, refused or unconfirmed action, 3 書き込みの失敗 a write failed
+
+環境変数 / environment:
+  ${FAIL_AT_CALL}=N   書き込むコマンドの N 番目の書き込み呼び出しを失敗させ、失敗した後の状態を保存します（テスト用）
+                         make the N-th mutating service call of a writing command fail, and save the workbook as it is after the failure (for testing)`;
 
 const PARSE_OPTIONS = {
   stats: { type: 'boolean' },
@@ -98,6 +107,7 @@ const PARSE_OPTIONS = {
   json: { type: 'boolean' },
   write: { type: 'boolean' },
   force: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
   'no-backup': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   off: { type: 'boolean' },
@@ -130,9 +140,15 @@ function parseProblem(error: unknown): string {
 }
 
 /** Runs one command; resolves to the process exit code. */
-export async function main(argv: string[], raw: Io = nodeIo()): Promise<number> {
+export async function main(
+  argv: string[],
+  raw: Io = nodeIo(),
+  context: CliContext = { env: process.env },
+): Promise<number> {
   // Whatever a cell holds, what reaches the terminal cannot act on it.
   const io: Io = { out: (text) => raw.out(safeLines(text)), err: (text) => raw.err(safeLines(text)) };
+  const ask = raw.ask?.bind(raw);
+  if (ask) io.ask = (question) => ask(safeLines(question));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: PARSE_OPTIONS });
@@ -157,11 +173,15 @@ export async function main(argv: string[], raw: Io = nodeIo()): Promise<number> 
       const list = foreign.map((key) => `--${key}`).join(' ');
       throw new UsageError(`${name} では使えないオプションです: ${list} / ${name} does not take ${list}`);
     }
-    return await command.run(rest, values as Flags, io);
+    return await command.run(rest, values as Flags, io, context);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`tsunagu: ${error.message}`);
       return EXIT.unusable;
+    }
+    if (error instanceof WriteFailed) {
+      io.err(`tsunagu: ${error.message}`);
+      return EXIT.writeFailed;
     }
     throw error;
   }

@@ -123,7 +123,7 @@ describe('tsunagu validate', () => {
     expect(
       (await Session.open(copy)).emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('検証結果'),
     ).toBeNull();
-    await main(['validate', copy, '--write'], capture());
+    await main(['validate', copy, '--write', '--yes'], capture());
     expect((await Session.open(copy)).emu.sheetValues('検証結果').length).toBeGreaterThan(1);
   });
 
@@ -131,7 +131,7 @@ describe('tsunagu validate', () => {
     const copy = join(dir, 'validate-stats.xlsx');
     await (await Session.open(demo)).save(copy);
     const io = capture();
-    await main(['validate', copy, '--write', '--stats', '--json'], io);
+    await main(['validate', copy, '--write', '--yes', '--stats', '--json'], io);
     const report = JSON.parse(io.stdout.join('\n')) as { stats: { cellsWritten: number; calls: number } };
     expect(report.stats.cellsWritten).toBeGreaterThan(0);
     expect(report.stats.calls).toBeGreaterThan(0);
@@ -148,7 +148,7 @@ describe('tsunagu fix', () => {
     expect(await main(['fix', copy], dry)).toBe(1);
     expect(dry.stdout.join('\n')).toMatch(/→/);
     expect((await Session.open(copy)).emu.sheetValues('ボランティア名簿')).toEqual(before);
-    expect(await main(['fix', copy, '--write'], capture())).toBe(0);
+    expect(await main(['fix', copy, '--write', '--yes'], capture())).toBe(0);
     const after = await Session.open(copy);
     expect(after.emu.sheetValues('ボランティア名簿')).not.toEqual(before);
     const again = capture();

@@ -1,12 +1,12 @@
 /** tsunagu mapping: one sheet's column mapping — shown, confirmed as detected or with changes (--save, --set key=COLUMN), or forgotten (--clear). */
 import type { MappingView } from '../../shared/rpc';
-import { type Flags, call, openBook, report, saveBook } from './book';
+import { Book, type CliContext, type Flags, report } from './book';
 import { type Io, UsageError, intOption } from './io';
 import { printable } from './text';
 
 const USAGE =
-  '使い方: tsunagu mapping <book.xlsx> <シート名> [--kind 種類] [--save [--header-row N] [--set 項目=列 …] | --clear] / ' +
-  'usage: tsunagu mapping <book.xlsx> <sheet> [--kind KIND] [--save [--header-row N] [--set field=COLUMN …] | --clear]';
+  '使い方: tsunagu mapping <book.xlsx> <シート名> [--kind 種類] [--save [--header-row N] [--set 項目=列 …] | --clear] [--yes] / ' +
+  'usage: tsunagu mapping <book.xlsx> <sheet> [--kind KIND] [--save [--header-row N] [--set field=COLUMN …] | --clear] [--yes]';
 
 /** 'B' → 1, 'AA' → 26 (0-based column index); null for anything that is not column letters. */
 function columnIndex(letters: string): number | null {
@@ -76,20 +76,35 @@ function lines(view: MappingView): string[] {
       }${column.samples.length > 0 ? `  例: ${column.samples.map(printable).join('、')}` : ''}`,
     );
   }
+  if (view.setAsideTotal > 0) {
+    out.push(`  データとして扱わない行 / rows set aside: ${view.setAsideTotal}`);
+    for (const row of view.setAside) {
+      out.push(`    ${row.row}行目 ${printable(row.text)} — ${printable(row.reason.ja)} / ${printable(row.reason.en)}`);
+    }
+    if (view.setAsideTotal > view.setAside.length) {
+      out.push(
+        `    …ほか ${view.setAsideTotal - view.setAside.length}行 / and ${view.setAsideTotal - view.setAside.length} more`,
+      );
+    }
+  }
   return out;
 }
 
-export async function runMapping(rest: string[], flags: Flags, io: Io): Promise<number> {
+/** mapping: shows a sheet's mapping (exit 0), or confirms or forgets it after asking (exit 0); 2 for unusable input. */
+export async function runMapping(rest: string[], flags: Flags, io: Io, context: CliContext = {}): Promise<number> {
   if (rest.length !== 2 || rest.some((a) => a === '')) throw new UsageError(USAGE);
   const [path, sheet] = rest as [string, string];
-  if (flags.save && flags.clear) throw new UsageError(`--save と --clear は一緒に使えません / --save and --clear go alone. ${USAGE}`);
+  if (flags.save && flags.clear)
+    throw new UsageError(`--save と --clear は一緒に使えません / --save and --clear go alone. ${USAGE}`);
   if (!flags.save && (flags.set?.length || flags['header-row'] !== undefined)) {
     throw new UsageError(`--set と --header-row は --save と一緒に使います / --set and --header-row go with --save`);
   }
-  const session = await openBook(path, flags);
+  const book = await Book.open(path, flags, io, context);
   if (flags.clear) {
-    const { value, stats } = call<MappingView>(session, path, 'clearMapping', sheet);
-    const saved = await saveBook(session);
+    await book.confirm(
+      `「${printable(sheet)}」の確認済みの列の対応を消し、自動検出に戻します / this forgets the confirmed mapping of ${printable(sheet)}`,
+    );
+    const { value, stats, saved } = await book.write<MappingView>('clearMapping', sheet);
     report(io, flags, {
       json: value,
       stats,
@@ -100,15 +115,19 @@ export async function runMapping(rest: string[], flags: Flags, io: Io): Promise<
     return 0;
   }
   const kindArgs = flags.kind === undefined ? [] : [flags.kind];
-  const shown = call<MappingView>(session, path, 'getMapping', sheet, ...kindArgs);
+  const shown = book.read<MappingView>('getMapping', sheet, ...kindArgs);
   if (!flags.save) {
     report(io, flags, { json: shown.value, stats: shown.stats, action: 'getMapping', lines: lines(shown.value) });
     return 0;
   }
   const headerRow = intOption(flags['header-row'], 'header-row', shown.value.headerRow, 1, 10);
   const mapping = { kind: shown.value.kind, headerRow, columns: mappingColumns(shown.value, flags.set ?? []) };
-  const { value, stats } = call<MappingView>(session, path, 'saveMapping', sheet, mapping);
-  const saved = await saveBook(session);
+  book.preview(lines(shown.value));
+  const changes = (flags.set ?? []).map(printable).join(' ');
+  await book.confirm(
+    `「${printable(sheet)}」をこの対応${changes ? `（変更: ${changes}）` : ''}で確定します / this confirms the mapping of ${printable(sheet)}${changes ? ` with ${changes}` : ''}`,
+  );
+  const { value, stats, saved } = await book.write<MappingView>('saveMapping', sheet, mapping);
   report(io, flags, {
     json: value,
     stats,

@@ -1,6 +1,6 @@
 /** tsunagu match: the マッチング action on an .xlsx through the real bundle, each pair named as staff read it. */
 import type { MatchReport, MatchView } from '../../shared/rpc';
-import { type Flags, call, openBook, report, saveBook } from './book';
+import { Book, type CliContext, type Flags, report } from './book';
 import { type Io, UsageError } from './io';
 import { printable } from './text';
 
@@ -9,17 +9,17 @@ function named(id: string, name: string): string {
   return name ? `${printable(id)}（${printable(name)}）` : printable(id);
 }
 
-/** match: exit 0 when every place is filled, 1 when some stay unfilled, 2 for unusable input. */
-export async function runMatch(rest: string[], flags: Flags, io: Io): Promise<number> {
+/** match: exit 0 when every place is filled, 1 when some stay unfilled, 2 for unusable input, 3 when the write failed. */
+export async function runMatch(rest: string[], flags: Flags, io: Io, context: CliContext = {}): Promise<number> {
   const path = rest[0];
   if (!path || rest.length > 1)
     throw new UsageError(
-      '使い方: tsunagu match <book.xlsx> [--json] [--write] / usage: tsunagu match <book.xlsx> [--json] [--write]',
+      '使い方: tsunagu match <book.xlsx> [--json] [--write [--yes]] / usage: tsunagu match <book.xlsx> [--json] [--write [--yes]]',
     );
-  const session = await openBook(path, flags);
-  const found = call<MatchReport>(session, path, 'getMatchReport');
+  const book = await Book.open(path, flags, io, context);
+  const found = book.read<MatchReport>('getMatchReport');
   const r = found.value;
-  const lines: string[] = [];
+  let lines: string[] = [];
   for (const a of r.assignments) {
     lines.push(
       `${named(a.requestId, a.requester)} ← ${named(a.volunteerId, a.volunteerName)}  ${a.score}点  ${a.reasons.map(printable).join('・')}`,
@@ -32,26 +32,34 @@ export async function runMatch(rest: string[], flags: Flags, io: Io): Promise<nu
   lines.push(
     `充足 ${s.filledPlaces}/${s.totalPlaces}人分・合計スコア ${s.score} / filled ${s.filledPlaces} of ${s.totalPlaces} places, total score ${s.score}`,
   );
-  let stats = found.stats;
-  let action = 'getMatchReport';
-  let saved;
-  if (flags.write) {
-    const written = call<MatchView>(session, path, 'runMatching');
-    saved = await saveBook(session);
-    stats = written.stats;
-    action = 'runMatching';
-    lines.push(
-      `「${written.value.resultSheet}」と「${written.value.shortageSheet}」を書き込みました / wrote ${written.value.resultSheet} and ${written.value.shortageSheet}`,
-    );
+  if (!flags.write) {
+    report(io, flags, {
+      json: r,
+      // The report's own stats (places filled, score) and the action's cost share the one "stats" object.
+      jsonWithStats: { ...r, stats: { ...r.stats, ...found.stats.summary } },
+      lines,
+      stats: found.stats,
+      action: 'getMatchReport',
+    });
+    return s.filledPlaces < s.totalPlaces ? 1 : 0;
   }
+  lines = book.preview(lines);
+  await book.confirm(
+    'マッチング結果と不足分析のシートを書き直します（職員の承認・メモは組み合わせと一緒に残ります）/ this rewrites マッチング結果 and 不足分析 (staff approvals and notes stay with their pair)',
+  );
+  const written = await book.write<MatchView>('runMatching');
+  const view = written.value;
+  lines.push(
+    `「${printable(view.resultSheet)}」と「${printable(view.shortageSheet)}」を書き込みました / wrote ${printable(view.resultSheet)} and ${printable(view.shortageSheet)}`,
+    ...view.warnings.map((w) => `${printable(w.ja)} / ${printable(w.en)}`),
+  );
   report(io, flags, {
     json: r,
-    // The report's own stats (places filled, score) and the action's cost share the one "stats" object.
-    jsonWithStats: { ...r, stats: { ...r.stats, ...stats.summary } },
+    jsonWithStats: { ...r, stats: { ...r.stats, ...written.stats.summary } },
     lines,
-    stats,
-    action,
-    ...(saved ? { saved } : {}),
+    stats: written.stats,
+    action: 'runMatching',
+    saved: written.saved,
   });
   return s.filledPlaces < s.totalPlaces ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 /** tsunagu sheets: shows each sheet's detected kind and column mapping, through the same RPCs the sidebar calls. */
 import type { MappingView, SidebarState } from '../../shared/rpc';
-import { type Flags, openBook, report } from './book';
+import { Session } from '../session';
+import { type Flags, report } from './book';
 import { type Io, UsageError, unwrap } from './io';
 import { takeStats } from './stats';
 import { printable } from './text';
@@ -10,7 +11,7 @@ export async function runSheets(rest: string[], flags: Flags, io: Io): Promise<n
   const path = rest[0];
   if (!path || rest.length > 1)
     throw new UsageError('使い方: tsunagu sheets <book.xlsx> [--json] / usage: tsunagu sheets <book.xlsx> [--json]');
-  const session = await openBook(path, flags);
+  const session = await Session.open(path);
   session.emu.stats.reset();
   const state = unwrap<SidebarState>(session.run('getSidebarState'), path);
   const recognised = state.sheets.filter((s) => s.kind !== null);

@@ -42,9 +42,7 @@ export async function runStudio(
   const port = intOption(values.port, 'port', 8080, 0, 65_535);
   const bookPath = rest[0];
   const session =
-    bookPath === undefined
-      ? Session.create()
-      : await Session.open(bookPath, { backups: values['no-backup'] !== true });
+    bookPath === undefined ? Session.create() : await Session.open(bookPath, { backups: values['no-backup'] !== true });
   let studio;
   try {
     studio = await startStudio({ session, bookPath, port, stats: values.stats === true, io });

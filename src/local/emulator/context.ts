@@ -5,11 +5,21 @@ import { FaultPlan, isMutatingCall } from './faults';
 import type { UiScript } from './ui';
 import type { WorkbookModel } from './workbook';
 
+/** One value as a script passed it to setValue(s), before Sheets read it. */
+export interface WrittenInput {
+  sheet: string;
+  row: number;
+  column: number;
+  input: unknown;
+}
+
 export class EmulatorContext {
   readonly stats = new CallCounter();
   /** Counts mutating calls and fails the armed one (fault injection). */
   readonly faults = new FaultPlan();
   readonly logs: string[] = [];
+  /** When set, every value a script writes with setValue(s) is recorded here as it was passed (tests). */
+  inputLog: WrittenInput[] | null = null;
   /** Mutating service calls that went through (never reset): the studio saves when this moved. */
   changes = 0;
   private advancedMs = 0;

@@ -5,7 +5,7 @@ import { basename, extname } from 'node:path';
 import { EmuCacheService } from './cache';
 import type { CallStats } from './calls';
 import { interpretInput, outputValue, storeInto } from './cell-values';
-import { EmulatorContext } from './context';
+import { EmulatorContext, type WrittenInput } from './context';
 import { EmuFormApp, FormRegistry } from './forms';
 import { EmuHtmlService } from './html';
 import { EmuConsole, EmuLogger, type EmulatedConsole } from './logger';
@@ -13,6 +13,7 @@ import { EmuLockService, type LockScope } from './lock';
 import { EmuPropertiesService } from './properties';
 import { EmuScriptApp, type TriggerRecord } from './script-app';
 import { EmuSession } from './session';
+import { snapshotWorkbook, type WorkbookSnapshot } from './snapshot';
 import { DEFAULT_SHEET_PREFIX } from './spreadsheet';
 import { EmuSpreadsheetApp } from './spreadsheet-app';
 import { EmuUi, UiScript } from './ui';
@@ -216,6 +217,28 @@ export class Emulator {
    */
   failAtMutation(n: number | null): void {
     this.ctx.faults.arm(n);
+  }
+
+  /**
+   * The whole workbook as plain data (cells with values, formulas, formats, notes, fills, fonts and
+   * rules; sheets, order, visibility, grid; developer metadata; document properties). Not a service call.
+   */
+  snapshot(): WorkbookSnapshot {
+    return snapshotWorkbook(this.ctx.workbook);
+  }
+
+  /**
+   * Starts recording every value the script passes to setValue(s), as passed (so a test can see
+   * whether text was written guarded, whatever Sheets then made of it). Returns the live list.
+   */
+  recordInputs(): WrittenInput[] {
+    this.ctx.inputLog = [];
+    return this.ctx.inputLog;
+  }
+
+  /** Stops recording what the script writes (the list recordInputs gave keeps what it has). */
+  stopRecordingInputs(): void {
+    this.ctx.inputLog = null;
   }
 
   /** The mutating service calls since the last failAtMutation (or the start), in order. */
