@@ -5,7 +5,15 @@
  * command that writes asks first on the terminal, or takes --yes.
  */
 import { parseArgs } from 'node:util';
-import { runApprove, runClearHighlights, runCommit, runDecision, runSetup, runUndo } from './commands/actions';
+import {
+  runApprove,
+  runClearHighlights,
+  runCommit,
+  runDecision,
+  runEraseHistory,
+  runSetup,
+  runUndo,
+} from './commands/actions';
 import { FAIL_AT_CALL, WriteFailed, type CliContext, type Flags } from './commands/book';
 import { runDemo } from './commands/demo';
 import { type Io, UsageError, nodeIo } from './commands/io';
@@ -40,6 +48,7 @@ const COMMANDS: Record<string, Command> = {
   fix: { options: [...WRITES, 'write'], run: runFix },
   'clear-highlights': { options: WRITES, run: runClearHighlights },
   undo: { options: [...WRITES, 'dry-run'], run: runUndo },
+  'erase-history': { options: WRITES, run: runEraseHistory },
   match: { options: [...WRITES, 'write'], run: runMatch },
   pin: { options: WRITES, run: (rest, flags, io, context) => runDecision('pin', rest, flags, io, context) },
   exclude: { options: WRITES, run: (rest, flags, io, context) => runDecision('exclude', rest, flags, io, context) },
@@ -68,6 +77,8 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
       ハイライトを消す / take 検証's marks off
   tsunagu undo <book.xlsx> [--dry-run]
       元に戻す（最後の修正または確定）/ undo the last fix or commit
+  tsunagu erase-history <book.xlsx>
+      履歴を消去（これまでの操作は元に戻せなくなります）/ erase the history (nothing before can be undone)
   tsunagu match <book.xlsx> [--write]
       マッチング。--write でマッチング結果と不足分析を保存 / match; --write saves the result sheets
   tsunagu pin|exclude|unpin <book.xlsx> <依頼番号> <登録番号>

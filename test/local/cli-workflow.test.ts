@@ -167,6 +167,10 @@ describe('the whole workflow from the command line, on one .xlsx', () => {
     expect(
       (await json<{ confirmed: boolean }>('mapping', book, 'ボランティア名簿', '--clear', '--yes')).value.confirmed,
     ).toBe(false);
+    // 履歴を消去: nothing before it can be undone.
+    const erased = await json<{ erased: number }>('erase-history', book, '--yes');
+    expect(erased.value.erased).toBeGreaterThan(0);
+    expect((await json<{ undo: unknown }>('undo', book, '--dry-run')).value.undo).toBeNull();
     // Each writing run keeps one backup before its first overwrite, each a file of its own.
     expect(backups().length).toBeGreaterThanOrEqual(1);
     expect(new Set(backups()).size).toBe(backups().length);

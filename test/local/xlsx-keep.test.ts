@@ -55,6 +55,7 @@ const ACTIONS: Array<[string, (session: Session) => void]> = [
     },
   ],
   ['mapping clear', (s) => rpc(s, 'clearMapping', '依頼')],
+  ['履歴を消去', (s) => rpc(s, 'eraseHistory')],
 ];
 
 /** The same actions as commands of the CLI (each its own process's worth: open, run, save). */
@@ -87,6 +88,7 @@ const PAIR_COMMANDS: Array<[string, (path: string, pair: [string, string]) => st
   ['commit', (p) => [['commit', p]]],
   ['mapping --save', (p) => [['mapping', p, '依頼', '--save']]],
   ['mapping --clear', (p) => [['mapping', p, '依頼', '--clear']]],
+  ['erase-history', (p) => [['erase-history', p]]],
 ];
 
 const ORIGINAL_SHEETS = ['ボランティア名簿', '依頼', 'メモ'];

@@ -1,6 +1,7 @@
 /** The sidebar's other actions from the command line: setup, clear-highlights, undo, approve, commit, pin / exclude / unpin — each one RPC through the real bundle, confirmed, saved to the .xlsx. */
 import type {
   CommitResult,
+  EraseHistoryResult,
   HighlightResult,
   MatchView,
   SetupResult,
@@ -125,6 +126,30 @@ export async function runUndo(rest: string[], flags: Flags, io: Io, context: Cli
     saved,
     lines: [
       `「${printable(value.label.ja)}」を元に戻しました（${value.cells}セル）/ undid "${printable(value.label.en)}" (${value.cells} cells)`,
+    ],
+  });
+  return 0;
+}
+
+/** erase-history: 履歴を消去 — deletes the record of past actions after asking; nothing done before can be undone then. */
+export async function runEraseHistory(rest: string[], flags: Flags, io: Io, context: CliContext = {}): Promise<number> {
+  const [path] = args(
+    rest,
+    1,
+    '使い方: tsunagu erase-history <book.xlsx> [--yes] / usage: tsunagu erase-history <book.xlsx> [--yes]',
+  ) as [string];
+  const book = await Book.open(path, flags, io, context);
+  await book.confirm(
+    '操作の履歴を消去します。これまでの操作は元に戻せなくなります / this erases the history: nothing done so far can be undone afterwards',
+  );
+  const { value, stats, saved } = await book.write<EraseHistoryResult>('eraseHistory');
+  report(io, flags, {
+    json: value,
+    stats,
+    action: 'eraseHistory',
+    saved,
+    lines: [
+      `履歴を消去しました（${value.erased}件の操作の記録）/ erased the history (${value.erased} recorded actions)`,
     ],
   });
   return 0;
