@@ -154,8 +154,19 @@ export class Book {
    * nothing (exit 3); a refusal (no roster, changed since the preview …) is unusable input (exit 2).
    */
   async write<T>(name: string, ...args: unknown[]): Promise<Written<T>> {
+    const { value, stats } = await this.writeStep<T>(name, ...args);
+    return { value, stats, saved: await this.saveChanges() };
+  }
+
+  /**
+   * One writing RPC of several (the parts of a 検証 in parts), measured as one Apps Script
+   * execution: as write, but nothing is saved unless it failed (saveChanges after the last step).
+   */
+  async writeStep<T>(name: string, ...args: unknown[]): Promise<Measured<T>> {
     this.session.emu.stats.reset();
     const answer = this.session.run(name, ...args) as RpcEnvelope<T>;
+    // The execution ends: its locks are released, as Apps Script does between two calls.
+    this.session.emu.endExecution();
     const stats = takeStats(this.session.emu.stats);
     const injected = this.injected();
     if (injected !== null) {
@@ -163,10 +174,7 @@ export class Book {
         `${FAIL_AT_CALL}=${this.failAt}: ${this.failAt}番目の書き込み呼び出し（${injected}）を失敗させました / made mutating call ${this.failAt} (${injected}) fail`,
       );
     }
-    if (answer.ok) {
-      const saved = this.session.hasUnsavedChanges() ? await this.session.save() : null;
-      return { value: answer.value, stats, saved };
-    }
+    if (answer.ok) return { value: answer.value, stats };
     const reason = `${this.path}: ${answer.error.ja} / ${answer.error.en}`;
     if (injected !== null) {
       await this.session.save();
@@ -174,6 +182,11 @@ export class Book {
     }
     if (answer.error.code.startsWith('write.')) throw new WriteFailed(`${reason}（保存していません / nothing saved）`);
     throw new UsageError(reason);
+  }
+
+  /** Saves the workbook when it differs from its file; null when nothing changed (nothing written). */
+  async saveChanges(): Promise<WriteOutcome | null> {
+    return this.session.hasUnsavedChanges() ? await this.session.save() : null;
   }
 }
 

@@ -2,12 +2,30 @@
 import type { FixPreview, FixResult, ValidationReport, ValidationView } from '../../shared/rpc';
 import { Book, type CliContext, type Flags, report } from './book';
 import { type Io, UsageError } from './io';
+import { addStats, printStats, type ActionStats } from './stats';
 import { printable } from './text';
 
 function bookPath(rest: string[], usage: string): string {
   const path = rest[0];
   if (!path || rest.length > 1) throw new UsageError(usage);
   return path;
+}
+
+/**
+ * 検証 as the sidebar runs it: one call, and for a workbook too large for one Apps Script call the
+ * parts after it (continueValidation), each one execution with its own stats. Nothing is saved
+ * here: validate --write saves after the last part; fix saves only with its own --write.
+ */
+export async function validateInParts(book: Book): Promise<{ view: ValidationView; parts: ActionStats[] }> {
+  const parts: ActionStats[] = [];
+  const step = async (name: string, ...args: unknown[]): Promise<ValidationView> => {
+    const { value, stats } = await book.writeStep<ValidationView>(name, ...args);
+    parts.push(stats);
+    return value;
+  };
+  let view = await step('runValidation');
+  while (view.running) view = await step('continueValidation', view.running.runId);
+  return { view, parts };
 }
 
 /** validate: exit 0 when nothing was found, 1 when errors or warnings remain, 2 for unusable input, 3 when the write failed. */
@@ -41,8 +59,12 @@ export async function runValidate(rest: string[], flags: Flags, io: Io, context:
   await book.confirm(
     '検証結果シートを書き直し、見つかったセルに色とメモを付けます / this rewrites 検証結果 and marks the cells found with a fill and a note',
   );
-  const written = await book.write<ValidationView>('runValidation');
-  const view = written.value;
+  const { view, parts } = await validateInParts(book);
+  const saved = await book.saveChanges();
+  const stats = addStats(parts);
+  if (flags.stats && !flags.json && parts.length > 1) {
+    parts.forEach((part, i) => printStats(io, `runValidation ${i + 1}/${parts.length}`, part));
+  }
   lines.push(
     view.resultSheet === null
       ? `${view.highlighted}個のセルに印を付けました / marked ${view.highlighted} cells`
@@ -52,9 +74,9 @@ export async function runValidate(rest: string[], flags: Flags, io: Io, context:
   report(io, flags, {
     json: found.value,
     lines,
-    stats: written.stats,
+    stats,
     action: 'runValidation',
-    saved: written.saved,
+    saved,
   });
   return remain;
 }
@@ -66,6 +88,10 @@ export async function runFix(rest: string[], flags: Flags, io: Io, context: CliC
     '使い方: tsunagu fix <book.xlsx> [--json] [--write [--yes]] / usage: tsunagu fix <book.xlsx> [--json] [--write [--yes]]',
   );
   const book = await Book.open(path, flags, io, context);
+  // A workbook validated in parts takes its safe fixes from its last 検証: one runs first when needed
+  // (in memory: it is saved only with --write, together with the fixes).
+  const first = book.session.run('previewFixes') as { ok: boolean; error?: { code: string } };
+  if (!first.ok && first.error?.code === 'fix.noRun') await validateInParts(book);
   const preview = book.read<FixPreview>('previewFixes');
   let lines: string[] = [];
   for (const item of preview.value.items) {
