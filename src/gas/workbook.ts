@@ -507,6 +507,11 @@ export class GasWorkbook implements Workbook {
   private createOutput(output: OutputSheet): Undoable {
     const sheet = insertScratch(this.book, output.rows.length + 1, output.header.length);
     try {
+      // A new sheet comes 26 columns wide; an output sheet needs its header's only. Every row it
+      // grows by (a 検証 in parts appends tens of thousands) costs only those cells of the
+      // spreadsheet's 10,000,000.
+      const spare = sheet.getMaxColumns() - Math.max(output.header.length, 1);
+      if (spare > 0) sheet.deleteColumns(output.header.length + 1, spare);
       this.fillOutput(sheet, output, null);
       sheet.setFrozenRows(1);
       sheet.addDeveloperMetadata(OUTPUT_MARK_KEY, output.kind);

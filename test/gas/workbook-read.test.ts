@@ -58,10 +58,11 @@ describe('GasWorkbook.read', () => {
   });
 
   it('makes as many calls for 10,000 rows as for 3', () => {
-    const { emu, workbook } = book();
+    const { emu } = book();
+    // Each read as its own server call (the workbook looks a sheet up once per call).
     const calls = (): Record<string, number> => {
       emu.stats.reset();
-      workbook.read('名簿', [0, 2, 4]);
+      portsFor(emu).workbook.read('名簿', [0, 2, 4]);
       return emu.stats.byMethod();
     };
     const small = calls();
@@ -124,5 +125,49 @@ describe('GasWorkbook.heads', () => {
     expect(heads.find((h) => h.name === '名簿')?.display[0]?.[0]).toBe('登録番号');
     // シート1 is empty: no read; 名簿 is read; 検証結果 is not.
     expect(emu.stats.count('Range.getDisplayValues')).toBe(1);
+  });
+});
+
+describe('GasWorkbook within one server call', () => {
+  it('looks each sheet up once, however many ranges of it an action reads and writes', () => {
+    const { emu, workbook } = book();
+    emu.stats.reset();
+    for (let row = 2; row <= 4; row++) {
+      workbook.readBlock('名簿', { row, column: 4, rows: 1, columns: 1 }, ['notes']);
+      workbook.writeBlock('名簿', { row, column: 4, rows: 1, columns: 1 }, { notes: [[`メモ${row}`]] });
+    }
+    expect(emu.stats.count('Spreadsheet.getSheetByName')).toBe(1);
+    expect(emu.stats.count('Range.setNotes')).toBe(3);
+  });
+
+  it('looks a sheet up again after Tsunagu deletes one (a sheet of that name may come back)', () => {
+    const { emu, workbook } = book();
+    workbook.writeOutputSheet({
+      name: '検証結果',
+      kind: 'validation',
+      header: ['a'],
+      rows: [['一']],
+      hidden: false,
+      textColumns: [],
+      checkboxColumns: [],
+    });
+    expect(workbook.readBlock('検証結果', { row: 2, column: 1, rows: 1, columns: 1 }, ['values']).values).toEqual([
+      ['一'],
+    ]);
+    workbook.deleteSheet('検証結果');
+    expect(workbook.sheetSize('検証結果')).toBeNull();
+    workbook.writeOutputSheet({
+      name: '検証結果',
+      kind: 'validation',
+      header: ['a'],
+      rows: [['二']],
+      hidden: false,
+      textColumns: [],
+      checkboxColumns: [],
+    });
+    expect(workbook.readBlock('検証結果', { row: 2, column: 1, rows: 1, columns: 1 }, ['values']).values).toEqual([
+      ['二'],
+    ]);
+    expect(emu.sheetValues('検証結果')[0]).toEqual(['a']);
   });
 });

@@ -31,7 +31,16 @@ import {
   type SheetReader,
 } from '../validate/chunks';
 import { countIssues } from '../validate/counts';
-import { RESULT_HEADER, fixWrites, groupIssues, marksFor, resultRows } from '../validate/report';
+import {
+  RESULT_HEADER,
+  fixWrites,
+  groupIssues,
+  marksFor,
+  newTally,
+  restRows,
+  resultRows,
+  type ResultTally,
+} from '../validate/report';
 import type { ValidationIssue } from '../validate/types';
 import type { ValidationView } from '../../shared/rpc';
 import type { AppPorts } from './ports';
@@ -54,8 +63,14 @@ export const RUN_MARKS = 2_000;
 /** 検証結果's text columns, as runValidation writes them. */
 export const RESULT_TEXT_COLUMNS = [0, 3, 5, 6, 7, 8];
 const WORK_HEADER = ['種類', 'データ'];
-/** What a row of the work sheet holds: a cross-row finding, a mark, a safe fix. */
-const STAGED = { crossRow: 'x', mark: 'm', fix: 'f' } as const;
+/** What a row of the work sheet holds: a cross-row finding, a mark, a safe fix, or more of the row above. */
+const STAGED = { crossRow: 'x', mark: 'm', fix: 'f', more: '+' } as const;
+/**
+ * Characters of a staged finding per work-sheet cell: Sheets holds at most 50,000 in a cell, and a
+ * finding about a long cell (its value, the fix, what it held) can be longer — it goes on in the
+ * rows below it (STAGED.more).
+ */
+const STAGE_CELL_CHARS = 40_000;
 
 interface Rows {
   first: number;
@@ -83,6 +98,8 @@ interface RunState {
   markCells: number;
   /** The rows the marks so far take in each column (MarkBudget: sheet and column, row numbers only). */
   markSpans?: Record<string, Array<[number, number]>>;
+  /** What 検証結果 lists so far per sheet and rule, and what it only counts (names, codes, counts). */
+  tally?: ResultTally;
   /** Cells with issues left without a mark (beyond the marks a run puts on). */
   unmarked: number;
   fixes: Rows[];
@@ -308,8 +325,11 @@ function runPart(ports: AppPorts, tx: Transaction, state: RunState, work: ChunkW
   const header = work.type === 'whole' ? 0 : (state.sheets.find((s) => s.name === work.sheet)?.mapping.headerRow ?? 1);
   const kept = keptIssues(work, found, header);
   if (work.type === 'crossRow') {
-    const rows = kept.map((issue) => [STAGED.crossRow, JSON.stringify(issue)]);
-    state.staged[work.sheet] = stage(tx, state, rows);
+    state.staged[work.sheet] = stage(
+      tx,
+      state,
+      kept.map((issue): [string, string] => [STAGED.crossRow, JSON.stringify(issue)]),
+    );
     return [];
   }
   const issues =
@@ -358,21 +378,37 @@ function appendRows(
   tx.workbook.writeOutputRows(sheet, first, rows, textColumns);
 }
 
-/** Writes rows below the work sheet's last ones; returns where they went. */
-function stage(tx: Transaction, state: RunState, rows: CellValue[][]): Rows {
+/**
+ * Writes findings (kind, text) below the work sheet's last rows, a text longer than a cell holds
+ * going on in the rows below it; returns where they went.
+ */
+function stage(tx: Transaction, state: RunState, items: Array<[string, string]>): Rows {
   const first = state.workRows + 2;
+  const rows: CellValue[][] = [];
+  for (const [kind, text] of items) {
+    rows.push([kind, text.slice(0, STAGE_CELL_CHARS)]);
+    for (let at = STAGE_CELL_CHARS; at < text.length; at += STAGE_CELL_CHARS) {
+      rows.push([STAGED.more, text.slice(at, at + STAGE_CELL_CHARS)]);
+    }
+  }
   appendRows(tx, state.workSheet, first, rows, [0, 1]);
   state.workRows += rows.length;
   return { first, count: rows.length };
 }
 
+/** The staged findings in these rows, one text each (a text that went on in the rows below it joined again). */
 function readStagedRows(ports: AppPorts, sheet: string, spans: readonly Rows[]): string[] {
   const live = spans.filter((s) => s.count > 0);
   if (live.length === 0) return [];
-  const data = ports.workbook.read(sheet, [1], live);
+  const data = ports.workbook.read(sheet, [0, 1], live);
   const out: string[] = [];
   for (const span of live) {
-    for (let r = span.first; r < span.first + span.count; r++) out.push(String(data?.values[r - 1]?.[1] ?? ''));
+    for (let r = span.first; r < span.first + span.count; r++) {
+      const row = data?.values[r - 1];
+      const text = String(row?.[1] ?? '');
+      if (row?.[0] === STAGED.more && out.length > 0) out[out.length - 1] += text;
+      else out.push(text);
+    }
   }
   return out;
 }
@@ -389,15 +425,17 @@ function report(
   heldBefore: (write: ValueWrite) => StoredValue,
 ): void {
   if (issues.length === 0) return;
+  state.tally ??= newTally();
+  const listed = resultRows(issues, state.sheetIds, state.tally);
   appendRows(
     tx,
     state.resultSheet,
     state.resultRows + 2,
-    resultRows(issues, state.sheetIds),
+    listed,
     RESULT_TEXT_COLUMNS,
     state.resultRows === 0 ? progressRow(RUNNING) : null,
   );
-  state.resultRows += issues.length;
+  state.resultRows += listed.length;
   const counts = countIssues(issues);
   state.counts.errors += counts.errors;
   state.counts.warnings += counts.warnings;
@@ -407,14 +445,24 @@ function report(
   state.markSpans = budget.spans;
   state.unmarked += unmarked;
   const fixes: StagedFix[] = fixWrites(issues).map((f) => ({ ...f, before: heldBefore(f.write) }));
-  const staged: CellValue[][] = [
-    ...marks.map((m) => [STAGED.mark, JSON.stringify(m)]),
-    ...fixes.map((f) => [STAGED.fix, JSON.stringify(f)]),
-  ];
-  if (staged.length === 0) return;
-  const at = stage(tx, state, staged);
-  if (marks.length > 0) state.marks.push({ first: at.first, count: marks.length });
-  if (fixes.length > 0) state.fixes.push({ first: at.first + marks.length, count: fixes.length });
+  if (marks.length > 0) {
+    state.marks.push(
+      stage(
+        tx,
+        state,
+        marks.map((m): [string, string] => [STAGED.mark, JSON.stringify(m)]),
+      ),
+    );
+  }
+  if (fixes.length > 0) {
+    state.fixes.push(
+      stage(
+        tx,
+        state,
+        fixes.map((f): [string, string] => [STAGED.fix, JSON.stringify(f)]),
+      ),
+    );
+  }
   state.markCells += marks.length;
 }
 
@@ -433,7 +481,10 @@ function finishRun(ports: AppPorts, state: RunState): ValidationView {
     history.prepare(tx, estimateRecordChars(marks.map((m) => ({ before: '', after: m.mark }))));
     clearActiveHighlight(ports.workbook, history, tx);
     writeMarks(ports.workbook, marks, changes, tx);
-    if (state.resultRows === 0) {
+    // The rules with more issues than 検証結果 lists get one row each, counting the rest.
+    const rest = restRows(state.tally ?? newTally());
+    if (rest.length > 0) appendRows(tx, state.resultSheet, state.resultRows + 2, rest, RESULT_TEXT_COLUMNS);
+    if (state.resultRows === 0 && rest.length === 0) {
       appendRows(tx, state.resultSheet, 2, [progressRow('問題は見つかりませんでした。')], [6], progressRow(RUNNING));
     }
     tx.removeProperty(RUN_KEY);

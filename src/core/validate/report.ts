@@ -42,28 +42,53 @@ function cellLink(sheetId: number, sheet: string, cell: string): string {
 }
 
 /**
+ * What 検証結果 has listed so far, per sheet and rule (keys: sheet and code): a 検証 in parts
+ * keeps it in its state — names, codes and counts only — so the sheet stays as bounded as in one pass.
+ */
+export interface ResultTally {
+  listed: Record<string, number>;
+  rest: Record<string, { sheet: string; code: string; severity: 'error' | 'warning'; count: number }>;
+  rows: number;
+}
+
+export function newTally(): ResultTally {
+  return { listed: {}, rest: {}, rows: 0 };
+}
+
+/**
  * The rows of the 検証結果 sheet: the first RESULT_ROWS_PER_RULE issues of each sheet and rule
  * (RESULT_ROW_LIMIT in all), then one row per rule counting the rest — the sidebar and
  * `tsunagu validate --json` give every issue. Every text from staff cells is guarded against
- * formula injection, and long values are shortened.
+ * formula injection, and long values are shortened. A 検証 in parts passes its tally and adds
+ * the counting rows (restRows) with its last part.
  */
 export function resultRows(
   issues: readonly ValidationIssue[],
   sheetIds: Readonly<Record<string, number>>,
+  tally?: ResultTally,
+): CellValue[][] {
+  const counts = tally ?? newTally();
+  const rows = listedRows(issues, sheetIds, counts);
+  return tally ? rows : [...rows, ...restRows(counts)];
+}
+
+function listedRows(
+  issues: readonly ValidationIssue[],
+  sheetIds: Readonly<Record<string, number>>,
+  tally: ResultTally,
 ): CellValue[][] {
   const rows: CellValue[][] = [];
-  const listed = new Map<string, number>();
-  const rest = new Map<string, { issue: ValidationIssue; count: number }>();
   for (const issue of issues) {
     const key = `${issue.sheet}\u0000${issue.code}`;
-    const n = listed.get(key) ?? 0;
-    if (n >= RESULT_ROWS_PER_RULE || rows.length >= RESULT_ROW_LIMIT) {
-      const r = rest.get(key);
+    const n = tally.listed[key] ?? 0;
+    if (n >= RESULT_ROWS_PER_RULE || tally.rows >= RESULT_ROW_LIMIT) {
+      const r = tally.rest[key];
       if (r) r.count++;
-      else rest.set(key, { issue, count: 1 });
+      else tally.rest[key] = { sheet: issue.sheet, code: issue.code, severity: issue.severity, count: 1 };
       continue;
     }
-    listed.set(key, n + 1);
+    tally.listed[key] = n + 1;
+    tally.rows++;
     const cell = cellName(issue);
     const id = sheetIds[issue.sheet];
     rows.push([
@@ -79,16 +104,22 @@ export function resultRows(
       issue.fix ? 'はい' : '',
     ]);
   }
-  for (const { issue, count } of rest.values()) {
-    const shown = listed.get(`${issue.sheet}\u0000${issue.code}`) ?? 0;
-    const info = (ISSUE_CODES as Record<string, { ja: string } | undefined>)[issue.code];
+  return rows;
+}
+
+/** One row per sheet and rule with issues not listed, counting them. */
+export function restRows(tally: ResultTally): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (const [key, { sheet, code, severity, count }] of Object.entries(tally.rest)) {
+    const shown = tally.listed[key] ?? 0;
+    const info = (ISSUE_CODES as Record<string, { ja: string } | undefined>)[code];
     rows.push([
-      guardFormula(issue.sheet),
+      guardFormula(sheet),
       '',
       '',
       '',
-      SEVERITY_JA[issue.severity],
-      issue.code,
+      SEVERITY_JA[severity],
+      code,
       guardFormula(
         `${info ? `「${info.ja}」は` : ''}ほかに ${count}件あります（この表には${shown === 0 ? '載せていません' : `最初の${shown}件だけを載せています`}）。件数はサイドバーにあります。直してからもう一度検証すると続きが載ります`,
       ),
