@@ -67,15 +67,17 @@ export function validateInParts(session: Session, into: MeasuredAction[], label 
 }
 
 /**
- * Every sidebar action in the order staff use them: open the sidebar, check and confirm a
- * mapping, 検証 (twice: the second replaces the first run's marks), ハイライトを消す, the safe fixes'
- * preview and apply, 元に戻す, マッチング, a pair decision, 承認, 確定 and 元に戻す again.
+ * Every sidebar action in the order staff use them: open the sidebar, シート準備, check and confirm
+ * a mapping, 検証 (twice: the second replaces the first run's marks), ハイライトを消す, the safe
+ * fixes' preview and apply, 元に戻す, マッチング, a pair decision, 承認, 確定 and 元に戻す again,
+ * taking the mapping back and 履歴を消去.
  */
 export function walkSidebar(session: Session): MeasuredAction[] {
   const out: MeasuredAction[] = [];
   const run = <T>(name: string, args: unknown[] = [], label = name): T =>
     measureRpc<T>(session, name, args, out, label);
   run('getSidebarState');
+  run('setupSheets');
   const mapping = run<MappingView>('getMapping', ['ボランティア名簿']);
   const columns: Record<string, number> = {};
   for (const column of mapping.columns) if (column.key !== null) columns[column.key] = column.index;
@@ -86,14 +88,20 @@ export function walkSidebar(session: Session): MeasuredAction[] {
   run('clearHighlights');
   const preview = run<FixPreview>('previewFixes');
   run('applyFixes', [preview.token]);
+  run('getUndoInfo');
   run('undoLast', [], 'undoLast (fixes)');
+  const finish = (): MeasuredAction[] => {
+    run('clearMapping', ['ボランティア名簿']);
+    run('eraseHistory');
+    return out;
+  };
   const firstPair = (view: MatchView) => view.requests.flatMap((r) => r.pairs)[0];
   const excluded = firstPair(run<MatchView>('runMatching'));
-  if (!excluded) return out;
+  if (!excluded) return finish();
   const approved = firstPair(run<MatchView>('setPairDecision', [excluded.requestId, excluded.volunteerId, 'exclude']));
-  if (!approved) return out;
+  if (!approved) return finish();
   run('setApproval', [approved.requestId, approved.volunteerId, true]);
   run('commitMatches');
   run('undoLast', [], 'undoLast (commit)');
-  return out;
+  return finish();
 }

@@ -145,10 +145,10 @@ export const RANGE_CELLS = 675;
 
 /**
  * The marks one 検証 puts on at most, in the cells of the ranges that hold them (each range counted
- * as RANGE_CELLS more): about 8 s of Apps Script time at the model's high figures to read and
+ * as RANGE_CELLS more): about 3 s of Apps Script time at the model's high figures to read and
  * write, and as much again for the next 検証 to take them off — within one sidebar call's 30 s.
  */
-export const MARK_BUDGET = 6_000;
+export const MARK_BUDGET = 4_000;
 
 /** Rows grouped into spans: a row within `gap` rows of the span before it joins that span. */
 export function clusters(rows: readonly number[], gap: number = RANGE_CELLS): Array<{ first: number; count: number }> {

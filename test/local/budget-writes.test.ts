@@ -1,0 +1,110 @@
+// The time budget of the sidebar's WRITING actions on a large city council's workbook (tsunagu demo
+// --scale large): each call's estimated Apps Script time under 30 s and far below the 6-minute
+// limit, held in cells and calls (docs/cost.md). The workbook is built once for the file.
+import { beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
+import type { MatchView, ValidationView } from '../../src/shared/rpc';
+import { demoSession, measureRpc, type MeasuredAction } from '../../src/local/budget';
+import { EXECUTION_LIMIT_SECONDS, SIDEBAR_BUDGET_SECONDS } from '../../src/local/emulator/index';
+import type { Session } from '../../src/local/session';
+
+let session: Session;
+
+function run<T>(name: string, args: unknown[] = [], label = name): { value: T; action: MeasuredAction } {
+  const into: MeasuredAction[] = [];
+  const value = measureRpc<T>(session, name, args, into, label);
+  return { value, action: into[0] as MeasuredAction };
+}
+
+/** The call's cost, failing when it goes over the budget, with the figures in the message. */
+function withinBudget(
+  action: MeasuredAction,
+  limits: { cellsRead: number; cellsWritten: number; calls: number; commits?: number },
+): void {
+  const { totals, summary } = action.stats;
+  const figures = `${action.action}: ${totals.calls} calls, ${totals.cellsRead} cells read, ${totals.cellsWritten} written, ${totals.commits} commits → ${summary.estimatedSeconds.low}–${summary.estimatedSeconds.high} s`;
+  expect(summary.estimatedSeconds.high, figures).toBeLessThan(SIDEBAR_BUDGET_SECONDS);
+  expect(summary.estimatedSeconds.high, figures).toBeLessThan(EXECUTION_LIMIT_SECONDS / 10);
+  expect(totals.cellsRead, figures).toBeLessThanOrEqual(limits.cellsRead);
+  expect(totals.cellsWritten, figures).toBeLessThanOrEqual(limits.cellsWritten);
+  expect(totals.calls, figures).toBeLessThanOrEqual(limits.calls);
+  if (limits.commits !== undefined) expect(totals.commits, figures).toBeLessThanOrEqual(limits.commits);
+}
+
+beforeAll(() => {
+  session = demoSession('large');
+}, 300_000);
+
+describe('writing sidebar actions within budget on the large workbook', () => {
+  it('シート準備 on a workbook that has its sheets already', () => {
+    const { action } = run('setupSheets');
+    withinBudget(action, { cellsRead: 2_000, cellsWritten: 0, calls: 120 });
+  });
+
+  it('検証 in parts: the start, every part, and the last part that marks the cells', () => {
+    const start = run<ValidationView>('runValidation');
+    expect(start.value.running, 'too large for one call: it runs in parts').toBeTruthy();
+    withinBudget(start.action, { cellsRead: 2_000, cellsWritten: 1_000, calls: 250 });
+    let view = start.value;
+    const parts: MeasuredAction[] = [];
+    while (view.running) {
+      const { runId, done, total } = view.running;
+      const next = run<ValidationView>('continueValidation', [runId], `continueValidation ${done + 1}/${total}`);
+      parts.push(next.action);
+      view = next.value;
+    }
+    expect(parts.length).toBeGreaterThan(10);
+    const last = parts.pop() as MeasuredAction;
+    // A part reads a bounded number of cells (PART_CELLS, the display texts of its numbers and
+    // dates, and the id columns its rules look up) and appends its findings.
+    for (const part of parts) withinBudget(part, { cellsRead: 250_000, cellsWritten: 20_000, calls: 120 });
+    // The last part takes no old marks off here (there are none) and puts the new ones on over the
+    // ranges that hold them: a few thousand cells, never whole sheets.
+    withinBudget(last, { cellsRead: 10_000, cellsWritten: 5_000, calls: 350, commits: 8 });
+    expect(view.highlighted).toBeGreaterThan(0);
+    expect(view.unmarked, 'marks past the budget are listed, not put on').toBeGreaterThan(0);
+  });
+
+  it('ハイライトを消す takes the marks off over the same ranges', () => {
+    const { value, action } = run<{ restored: number }>('clearHighlights');
+    expect(value.restored).toBeGreaterThan(0);
+    withinBudget(action, { cellsRead: 10_000, cellsWritten: 5_000, calls: 300, commits: 4 });
+  });
+
+  it('元に戻す: what it would take back (the button), in a few calls', () => {
+    const { action } = run('getUndoInfo');
+    withinBudget(action, { cellsRead: 100, cellsWritten: 0, calls: 60 });
+  });
+
+  it('中止 of a 検証 in parts', () => {
+    const started = run<ValidationView>('runValidation', [], 'runValidation (to stop)').value;
+    const runId = started.running?.runId;
+    expect(runId).toBeDefined();
+    const { value, action } = run<{ cancelled: boolean }>('cancelValidation', [runId]);
+    expect(value.cancelled).toBe(true);
+    withinBudget(action, { cellsRead: 1_000, cellsWritten: 1_000, calls: 160 });
+  });
+
+  it('承認 of a pair and taking it back', () => {
+    const matched = run<MatchView>('runMatching').value;
+    const pair = matched.requests.flatMap((r) => r.pairs)[0];
+    expect(pair).toBeDefined();
+    if (!pair) return;
+    const on = run<{ approved: number }>('setApproval', [pair.requestId, pair.volunteerId, true]);
+    expect(on.value.approved).toBe(1);
+    withinBudget(on.action, { cellsRead: 20_000, cellsWritten: 10, calls: 90 });
+    const off = run<{ approved: number }>('setApproval', [pair.requestId, pair.volunteerId, false], 'setApproval off');
+    expect(off.value.approved).toBe(0);
+    withinBudget(off.action, { cellsRead: 20_000, cellsWritten: 10, calls: 90 });
+  });
+
+  it('takes a confirmed mapping back (clearMapping)', () => {
+    const { action } = run('clearMapping', ['ボランティア名簿']);
+    withinBudget(action, { cellsRead: 3_000, cellsWritten: 0, calls: 200 });
+  });
+
+  it('履歴を消去', () => {
+    const { action } = run('eraseHistory');
+    withinBudget(action, { cellsRead: 100, cellsWritten: 0, calls: 90 });
+  });
+});
