@@ -507,11 +507,12 @@ export class GasWorkbook implements Workbook {
   private createOutput(output: OutputSheet): Undoable {
     const sheet = insertScratch(this.book, output.rows.length + 1, output.header.length);
     try {
-      // A new sheet comes 26 columns wide; an output sheet needs its header's only. Every row it
-      // grows by (a 検証 in parts appends tens of thousands) costs only those cells of the
-      // spreadsheet's 10,000,000.
+      // A new sheet comes 26 columns wide; a hidden output sheet (the work sheet of a 検証 in
+      // parts, つなぐ履歴) needs its header's only, so every row it grows by — tens of thousands —
+      // costs only those cells of the spreadsheet's 10,000,000. Visible ones keep their columns:
+      // staff add their own columns beside Tsunagu's.
       const spare = sheet.getMaxColumns() - Math.max(output.header.length, 1);
-      if (spare > 0) sheet.deleteColumns(output.header.length + 1, spare);
+      if (output.hidden && spare > 0) sheet.deleteColumns(output.header.length + 1, spare);
       this.fillOutput(sheet, output, null);
       sheet.setFrozenRows(1);
       sheet.addDeveloperMetadata(OUTPUT_MARK_KEY, output.kind);
