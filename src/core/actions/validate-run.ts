@@ -31,7 +31,16 @@ import {
   type SheetReader,
 } from '../validate/chunks';
 import { countIssues } from '../validate/counts';
-import { RESULT_HEADER, fixWrites, groupIssues, marksFor, resultRows } from '../validate/report';
+import {
+  RESULT_HEADER,
+  fixWrites,
+  groupIssues,
+  listedRows,
+  marksFor,
+  newResultTally,
+  restRows,
+  type ResultTally,
+} from '../validate/report';
 import type { ValidationIssue } from '../validate/types';
 import type { ValidationView } from '../../shared/rpc';
 import type { AppPorts } from './ports';
@@ -75,6 +84,8 @@ interface RunState {
   counts: { errors: number; warnings: number; fixable: number };
   /** 検証結果 rows written below its header. */
   resultRows: number;
+  /** What 検証結果 listed so far, so the parts together keep its bounds (rows per rule, rows in all). */
+  tally: ResultTally;
   /** Work-sheet rows written below its header. */
   workRows: number;
   /** Work-sheet rows (1-based) of each split sheet's cross-row findings. */
@@ -191,6 +202,7 @@ export function startRun(ports: AppPorts, heads: readonly SheetHead[]): Validati
     done: 0,
     counts: { errors: 0, warnings: 0, fixable: 0 },
     resultRows: 0,
+    tally: newResultTally(),
     workRows: 0,
     staged: {},
     marks: [],
@@ -387,15 +399,16 @@ function report(
   heldBefore: (write: ValueWrite) => StoredValue,
 ): void {
   if (issues.length === 0) return;
+  const rows = listedRows(issues, state.sheetIds, state.tally);
   appendRows(
     tx,
     state.resultSheet,
     state.resultRows + 2,
-    resultRows(issues, state.sheetIds),
+    rows,
     RESULT_TEXT_COLUMNS,
     state.resultRows === 0 ? progressRow(RUNNING) : null,
   );
-  state.resultRows += issues.length;
+  state.resultRows += rows.length;
   const counts = countIssues(issues);
   state.counts.errors += counts.errors;
   state.counts.warnings += counts.warnings;
@@ -430,9 +443,11 @@ function finishRun(ports: AppPorts, state: RunState): ValidationView {
     history.prepare(tx, estimateRecordChars(marks.map((m) => ({ before: '', after: m.mark }))));
     clearActiveHighlight(ports.workbook, history, tx);
     writeMarks(ports.workbook, marks, changes, tx);
-    if (state.resultRows === 0) {
-      appendRows(tx, state.resultSheet, 2, [progressRow('問題は見つかりませんでした。')], [6], progressRow(RUNNING));
-    }
+    // The issues beyond 検証結果's bounds, one row per rule; or, when there were none at all, that says so.
+    const rest = restRows(state.tally);
+    const last = rest.length > 0 ? rest : state.resultRows === 0 ? [progressRow('問題は見つかりませんでした。')] : [];
+    const before = state.resultRows === 0 ? progressRow(RUNNING) : null;
+    appendRows(tx, state.resultSheet, state.resultRows + 2, last, RESULT_TEXT_COLUMNS, before);
     tx.removeProperty(RUN_KEY);
     const done: DoneRun = { id: state.id, workSheet: state.workSheet, fixes: state.fixes };
     tx.setProperty(DONE_KEY, JSON.stringify(done));
