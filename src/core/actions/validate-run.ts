@@ -60,6 +60,12 @@ export const DONE_KEY = 'tsunagu.validationDone';
 export const PART_CELLS = 120_000;
 /** Cells a 検証 in parts marks at most; the rest are listed in 検証結果 only. */
 export const RUN_MARKS = 2_000;
+/**
+ * Safe fixes a 検証 in parts keeps for 安全な修正 at most: more could not be recorded for 元に戻す in
+ * one action anyway (history/codec.ts MAX_ACTION_CHARS), and the work sheet stays far below Sheets'
+ * 10,000,000 cells (real-sheets-checklist RS-44). After they are applied, the next 検証 keeps the rest.
+ */
+export const RUN_FIXES = 10_000;
 /** 検証結果's text columns, as runValidation writes them. */
 export const RESULT_TEXT_COLUMNS = [0, 3, 5, 6, 7, 8];
 const WORK_HEADER = ['種類', 'データ'];
@@ -239,6 +245,18 @@ export function startRun(ports: AppPorts, heads: readonly SheetHead[]): Validati
 /** 検証結果's only row while a run is under way. */
 const RUNNING = '検証中です。すべての部分が終わると、ここに結果が並びます。';
 
+/** The most characters one staged row holds: below Sheets' 50,000 a cell (real-sheets-checklist RS-44). */
+const STAGED_CELL_CHARS = 40_000;
+/** How much of a long value a staged cross-row finding keeps: what 検証結果 and the sidebar show of it anyway. */
+const STAGED_VALUE_CHARS = 2_000;
+
+/** A cross-row finding as the work sheet keeps it: a value too long for a cell shortened. */
+function stagedIssue(issue: ValidationIssue): string {
+  const text = JSON.stringify(issue);
+  if (text.length <= STAGED_CELL_CHARS) return text;
+  return JSON.stringify({ ...issue, value: `${issue.value.slice(0, STAGED_VALUE_CHARS)}…` });
+}
+
 /** A 検証結果 row that only says where the run stands (in the 内容 column). */
 function progressRow(text: string): CellValue[] {
   return RESULT_HEADER.map((_, i) => (i === 6 ? text : ''));
@@ -318,7 +336,7 @@ function runPart(ports: AppPorts, tx: Transaction, state: RunState, work: ChunkW
   const header = work.type === 'whole' ? 0 : (state.sheets.find((s) => s.name === work.sheet)?.mapping.headerRow ?? 1);
   const kept = keptIssues(work, found, header);
   if (work.type === 'crossRow') {
-    const rows = kept.map((issue) => [STAGED.crossRow, JSON.stringify(issue)]);
+    const rows = kept.map((issue) => [STAGED.crossRow, stagedIssue(issue)]);
     state.staged[work.sheet] = stage(tx, state, rows);
     return [];
   }
@@ -416,7 +434,12 @@ function report(
   const found = marksFor(issues);
   const marks = found.marks.slice(0, Math.max(0, RUN_MARKS - state.markCells));
   state.unmarked += found.unmarked + (found.marks.length - marks.length);
-  const fixes: StagedFix[] = fixWrites(issues).map((f) => ({ ...f, before: heldBefore(f.write) }));
+  // A fix too long for one cell of the work sheet (a 50,000-character value) is left to 検証結果
+  // and a later 検証 of a smaller workbook: Sheets' cell limit binds the work sheet too.
+  const fixes: StagedFix[] = fixWrites(issues)
+    .map((f) => ({ ...f, before: heldBefore(f.write) }))
+    .filter((f) => JSON.stringify(f).length <= STAGED_CELL_CHARS)
+    .slice(0, Math.max(0, RUN_FIXES - state.fixes.reduce((n, r) => n + r.count, 0)));
   const staged: CellValue[][] = [
     ...marks.map((m) => [STAGED.mark, JSON.stringify(m)]),
     ...fixes.map((f) => [STAGED.fix, JSON.stringify(f)]),
