@@ -5,12 +5,18 @@ export const VALIDATION_SHEET = '検証結果';
 export const MATCHING_SHEET = 'マッチング結果';
 export const SHORTAGE_SHEET = '不足分析';
 export const SUMMARY_SHEET = '指標サマリー';
+/** The forms Tsunagu built from アンケート定義, one row per form and language (docs/forms.md). */
+export const FORM_LIST_SHEET = 'フォーム一覧';
+/** Anonymous answers of resident surveys, one row per response in canonical Japanese (docs/forms.md). */
+export const SURVEY_ANSWERS_SHEET = 'アンケート回答';
 
 export const OUTPUT_SHEETS: readonly string[] = [
   VALIDATION_SHEET,
   MATCHING_SHEET,
   SHORTAGE_SHEET,
   SUMMARY_SHEET,
+  FORM_LIST_SHEET,
+  SURVEY_ANSWERS_SHEET,
   HISTORY_SHEET,
 ];
 
