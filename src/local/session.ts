@@ -15,6 +15,10 @@ export class Session {
       );
     }
     this.sandbox = Sandbox.fromFile(codePath(), emu.globals);
+    // A form response fires the spreadsheet's form-submit triggers in the bundle, as Apps Script does.
+    emu.setTriggerRunner((handler, event) => {
+      this.sandbox.call(handler, event);
+    });
   }
 
   /** The files HtmlService serves, as the Apps Script project holds them. */

@@ -58,3 +58,37 @@ export {
   templateCells,
   type TemplateName,
 } from './templates';
+export { specItemFingerprint, storedItem, type StoredForm, type StoredItem } from './item-map';
+export {
+  matchResponseColumns,
+  readResponses,
+  type ResponseColumns,
+  type QuestionColumns,
+  type ResponseColumnNotice,
+  type FormResponse,
+  type RawAnswer,
+  type AnswerCell,
+} from './responses';
+export { canonicalAnswer, splitPicked, typedText, type CanonicalAnswer } from './canonical';
+export {
+  volunteerCandidate,
+  activityRow,
+  surveyAnswerRow,
+  surveyAnswerHeader,
+  gridSlots,
+  headerOfKey,
+  DEFAULT_REGISTRATION_STATUS,
+  REGISTRATION_STATUS_SETTING,
+  type AnswerRow,
+  type UnmatchedAnswer,
+} from './destinations';
+export { checkCandidates, nextIds, type CandidateCheck, type DestinationSheet } from './candidates';
+export { makeQrCode, qrSvg, qrGifDataUrl, utf8Binary, type QrCode, type QrLevel } from './qr';
+export {
+  flyerHtml,
+  flyerContact,
+  escapeHtml,
+  CONTACT_SETTING,
+  FLYER_DESCRIPTION_CHARS,
+  type FlyerInput,
+} from './flyer';

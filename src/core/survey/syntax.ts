@@ -24,7 +24,7 @@ export function rawText(cell: unknown): string {
 
 /**
  * Choices: one per line, or separated by 、 or ; — never by a comma, which choices in many
- * languages contain ('Yes, I agree'). Each is trimmed (spaces inside are kept); blanks dropped.
+ * languages contain ('Yes, I agree'). Each is kept as typed, trimmed; blanks dropped.
  * Duplicates are kept, so the check can name them (Forms refuses duplicate choices).
  */
 export function splitChoices(cell: unknown): string[] {
@@ -32,7 +32,7 @@ export function splitChoices(cell: unknown): string[] {
   if (text === '') return [];
   return text
     .split(/[\n、;；]/)
-    .map((s) => normalizeText(s))
+    .map((s) => s.replace(/[ \t\u3000]+/g, (run) => (run === '\u3000' ? run : ' ')).trim())
     .filter((s) => s !== '');
 }
 

@@ -2,13 +2,17 @@
 import { CallCounter } from './calls';
 import { FaultPlan } from './faults';
 import type { UiScript } from './ui';
-import type { WorkbookModel } from './workbook';
+import type { SheetModel, WorkbookModel } from './workbook';
 
 export class EmulatorContext {
   readonly stats = new CallCounter();
   /** Counts mutating calls and fails the armed one (fault injection). */
   readonly faults = new FaultPlan();
   readonly logs: string[] = [];
+  /** Response sheets linked to a form, with the form's URL (Sheet.getFormUrl). */
+  readonly formLinks = new Map<SheetModel, string>();
+  /** Called after a form response was appended to its response sheet (the spreadsheet's form-submit triggers). */
+  formSubmitted: ((sheet: SheetModel, row: number, columns: number) => void) | null = null;
   private advancedMs = 0;
   private depth = 0;
   private sequence = 0;
@@ -41,6 +45,16 @@ export class EmulatorContext {
   /** A per-emulator sequence, so ids are deterministic from one run to the next. */
   nextId(): number {
     this.sequence += 1;
+    return this.sequence;
+  }
+
+  /** After reading saved state: the next ids come after `used`, so nothing restored is reused. */
+  sequenceAtLeast(used: number): void {
+    if (used > this.sequence) this.sequence = used;
+  }
+
+  /** The last id handed out (saved with the forms, so a reloaded emulator goes on from it). */
+  get sequenceNow(): number {
     return this.sequence;
   }
 

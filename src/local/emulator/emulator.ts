@@ -1,18 +1,23 @@
 /** Emulator: one spreadsheet-bound Apps Script project offline — its service globals, what it recorded, and its .xlsx file. */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { EmuCacheService } from './cache';
 import type { CallStats } from './calls';
 import { interpretInput, outputValue, storeInto } from './cell-values';
 import { EmulatorContext } from './context';
+import { AuthMode } from './enums';
+import { formsPathFor, formsToJson, restoreForms } from './forms-file';
 import { EmuFormApp, FormRegistry } from './forms';
 import { EmuHtmlService } from './html';
 import { EmuConsole, EmuLogger, type EmulatedConsole } from './logger';
 import { EmuLockService, type LockScope } from './lock';
 import { EmuPropertiesService } from './properties';
 import { EmuScriptApp, type TriggerRecord } from './script-app';
+import { displayValue } from './number-format';
 import { EmuSession } from './session';
+import { EmuSheet } from './sheet';
 import { DEFAULT_SHEET_PREFIX } from './spreadsheet';
 import { EmuSpreadsheetApp } from './spreadsheet-app';
 import { EmuUi, UiScript } from './ui';
@@ -48,6 +53,30 @@ export interface EmulatorGlobals {
   console: EmulatedConsole;
 }
 
+/** The event a spreadsheet form-submit trigger receives (Apps Script's e for onFormSubmit in Sheets). */
+export interface FormSubmitEvent {
+  authMode: GoogleAppsScript.Script.AuthMode;
+  /** Header → [the cell's display text] (one value per column with that header). */
+  namedValues: Record<string, string[]>;
+  /** The response's row in the response sheet. */
+  range: GoogleAppsScript.Spreadsheet.Range;
+  triggerUid: string;
+  /** The row's display texts, timestamp first. */
+  values: string[];
+}
+
+/** A form-submit trigger that ran: its handler, and the error it threw (Apps Script would only log it). */
+export interface TriggerRun {
+  handler: string;
+  triggerUid: string;
+  sheet: string;
+  row: number;
+  error: string | null;
+}
+
+/** Runs a trigger's handler function the way Apps Script does (the sandbox calls the bundle's top-level function). */
+export type TriggerRunner = (handler: string, event: FormSubmitEvent) => void;
+
 /** Sheets' name for a new spreadsheet in Japanese, and for its first sheet. */
 export const DEFAULT_SPREADSHEET_NAME = '無題のスプレッドシート';
 export const DEFAULT_USER_EMAIL = 'staff@example.org';
@@ -67,9 +96,12 @@ export class Emulator {
   readonly forms: FormRegistry;
   /** Logger.log and console.* output, one entry per call. */
   readonly logs: string[];
+  /** Form-submit triggers that ran, in order (and any error each threw). */
+  readonly triggerRuns: TriggerRun[] = [];
   private readonly ctx: EmulatorContext;
   private readonly lockService: EmuLockService;
   private readonly scriptApp: EmuScriptApp;
+  private triggerRunner: TriggerRunner | null = null;
 
   private constructor(workbook: WorkbookModel, options: EmulatorOptions) {
     this.ui = new UiScript();
@@ -101,6 +133,65 @@ export class Emulator {
       console: new EmuConsole(this.ctx),
     });
     this.globals = Object.freeze(globals);
+    this.ctx.formSubmitted = (sheet, row, columns) => this.fireFormSubmit(sheet, row, columns);
+  }
+
+  /** Who runs trigger handlers: the sandbox, in a Session; without one, runs are recorded with no error. */
+  setTriggerRunner(runner: TriggerRunner | null): void {
+    this.triggerRunner = runner;
+  }
+
+  /**
+   * A response reached its response sheet: each spreadsheet form-submit trigger of this
+   * spreadsheet runs with the event Apps Script gives. A handler that throws does not undo the
+   * response (Apps Script runs triggers after the fact); its error is recorded.
+   */
+  private fireFormSubmit(sheet: SheetModel, row: number, columns: number): void {
+    const triggers = this.scriptApp.store
+      .all()
+      .filter((t) => t.eventType === 'ON_FORM_SUBMIT' && t.sourceId === this.ctx.workbook.id);
+    if (triggers.length === 0) return;
+    const values: string[] = [];
+    const namedValues: Record<string, string[]> = {};
+    for (let c = 1; c <= columns; c++) {
+      const cell = sheet.cell(row, c);
+      const text = displayValue(cell?.value, cell?.numberFormat);
+      values.push(text);
+      const header = displayValue(sheet.cell(1, c)?.value, sheet.cell(1, c)?.numberFormat);
+      (namedValues[header] ??= []).push(text);
+    }
+    for (const trigger of triggers) {
+      const event: FormSubmitEvent = {
+        authMode: AuthMode.FULL,
+        namedValues,
+        range: new EmuSheet(this.ctx, sheet).rangeAt(row, 1, 1, columns),
+        triggerUid: trigger.id,
+        values,
+      };
+      let error: string | null = null;
+      try {
+        this.triggerRunner?.(trigger.handlerFunction, event);
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      }
+      this.triggerRuns.push({
+        handler: trigger.handlerFunction,
+        triggerUid: trigger.id,
+        sheet: sheet.name,
+        row,
+        error,
+      });
+    }
+  }
+
+  /** The forms as the text of book.forms.json. */
+  formsJson(): string {
+    return formsToJson(this.forms, this.ctx);
+  }
+
+  /** Reads forms saved for this spreadsheet (book.forms.json); returns how many. */
+  loadFormsJson(text: string): number {
+    return restoreForms(text, this.forms, this.ctx);
   }
 
   /** An empty spreadsheet with one sheet, シート1 (1000 × 26), as Sheets creates it. */
@@ -115,7 +206,11 @@ export class Emulator {
     const data = typeof file === 'string' ? new Uint8Array(await readFile(file)) : file;
     const fallbackName = typeof file === 'string' ? basename(file, extname(file)) : DEFAULT_SPREADSHEET_NAME;
     const workbook = await loadWorkbook(data, fallbackName, spreadsheetIdFor);
-    return new Emulator(workbook, options);
+    const emu = new Emulator(workbook, options);
+    // Forms live in Drive, not in the spreadsheet: the CLI and the studio keep them beside the file.
+    if (typeof file === 'string' && existsSync(formsPathFor(file)))
+      emu.loadFormsJson(await readFile(formsPathFor(file), 'utf8'));
+    return emu;
   }
 
   /**
@@ -126,8 +221,12 @@ export class Emulator {
     return saveWorkbook(this.ctx.workbook);
   }
 
+  /** Saves the workbook, and its forms (if it has any) as book.forms.json beside it. */
   async saveXlsx(path: string): Promise<void> {
     await writeFile(path, await this.toXlsx());
+    if (this.forms.liveStates().length > 0 || existsSync(formsPathFor(path))) {
+      await writeFile(formsPathFor(path), this.formsJson());
+    }
   }
 
   /** Time-driven and spreadsheet triggers the script created and has not deleted. */

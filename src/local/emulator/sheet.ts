@@ -28,6 +28,7 @@ const SHEET_METHODS = [
   'getActiveRange',
   'getColumnWidth',
   'getDataRange',
+  'getFormUrl',
   'getFrozenColumns',
   'getFrozenRows',
   'getIndex',
@@ -256,6 +257,11 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
   /** From A1 to the last row and column with content (A1 alone for an empty sheet). */
   getDataRange(): GasRange {
     return this.rangeAt(1, 1, Math.max(1, this.model.lastRow()), Math.max(1, this.model.lastColumn()));
+  }
+
+  /** The URL of the form that sends its responses to this sheet, or null (Sheets gives the form's edit URL; docs/real-sheets-checklist.md). */
+  getFormUrl(): string | null {
+    return this.ctx.formLinks.get(this.model) ?? null;
   }
 
   getFrozenColumns(): number {

@@ -32,3 +32,33 @@ export function codes(def: SurveyDefinition, severity?: 'error' | 'warning' | 'i
     .filter((i) => severity === undefined || i.severity === severity)
     .map((i) => [i.code, i.row, i.column]);
 }
+
+import type { StoredForm } from '../../../src/core/survey/item-map';
+import { specItemFingerprint, storedItem } from '../../../src/core/survey/item-map';
+import type { FormSpec } from '../../../src/core/survey/spec';
+
+/** The item map a build of this spec would store, with item ids 1001, 1002 … */
+export function storedFor(spec: FormSpec, formId = 'form-1'): StoredForm {
+  return {
+    name: spec.name,
+    language: spec.language,
+    formId,
+    items: spec.items.map((item, i) => storedItem(undefined, 1001 + i, item, specItemFingerprint(item))),
+  };
+}
+
+/** The header Forms writes into a linked response sheet for this spec: タイムスタンプ, then each question (grids one column per row). */
+export function responseHeader(spec: FormSpec): string[] {
+  const header = ['タイムスタンプ'];
+  for (const item of spec.items) {
+    if (item.type === 'section' || item.type === 'header') continue;
+    if (item.rows) for (const r of item.rows) header.push(`${item.title} [${r}]`);
+    else header.push(item.title);
+  }
+  return header;
+}
+
+/** A Date at a Tokyo wall-clock time. */
+export function tokyo(y: number, m: number, d: number, h = 0, min = 0): Date {
+  return new Date(Date.UTC(y, m - 1, d, h - 9, min));
+}
