@@ -1,4 +1,5 @@
 /** npm run bench: every benchmark, each printing its figures beside a peer measured in the same run. */
+import { benchCost } from './cost';
 import { benchMatch } from './match';
 import { benchReadRoster } from './read-roster';
 import { benchValidate } from './validate';
@@ -7,3 +8,4 @@ console.log(`Tsunagu benchmarks — node ${process.version}, ${new Date().toISOS
 benchReadRoster();
 benchValidate();
 benchMatch();
+benchCost();
