@@ -2,6 +2,7 @@
 import { benchCost } from './cost';
 import { benchMatch } from './match';
 import { benchReadRoster } from './read-roster';
+import { benchSurvey } from './survey';
 import { benchValidate } from './validate';
 
 console.log(`Tsunagu benchmarks — node ${process.version}, ${new Date().toISOString()}`);
@@ -9,3 +10,4 @@ benchReadRoster();
 benchValidate();
 benchMatch();
 benchCost();
+benchSurvey();

@@ -18,15 +18,29 @@ export function destinationName(destination: AnswerDestination): string {
       : 'アンケート回答';
 }
 
+/** Normalised header or alias → column, per destination sheet, built once. */
+const headerIndex = new Map<'volunteers' | 'activities', Map<string, ColumnSpec>>();
+/** 登録先 as written → its column (or null), per destination: answers are mapped thousands of times. */
+const resolved = new Map<string, ColumnSpec | null>();
+
 /** The column spec 登録先 names (canonical header or alias), or null when the sheet has no such column. */
 export function targetColumn(destination: AnswerDestination, target: string): ColumnSpec | null {
   const kind = destinationKind(destination);
   if (!kind) return null;
-  const key = normalizeHeader(target);
-  for (const c of SHEET_SPECS[kind].columns) {
-    if (normalizeHeader(c.header) === key || c.aliases.some((a) => normalizeHeader(a) === key)) return c;
+  const memo = `${kind}\u0000${target}`;
+  const known = resolved.get(memo);
+  if (known !== undefined) return known;
+  let index = headerIndex.get(kind);
+  if (!index) {
+    index = new Map();
+    for (const c of SHEET_SPECS[kind].columns) {
+      for (const h of [c.header, ...c.aliases]) if (!index.has(normalizeHeader(h))) index.set(normalizeHeader(h), c);
+    }
+    headerIndex.set(kind, index);
   }
-  return null;
+  const column = index.get(normalizeHeader(target)) ?? null;
+  resolved.set(memo, column);
+  return column;
 }
 
 /** Roster columns an import fills itself: the id in the sheet's own format, 状態 from 設定, 登録日 = the answer's date. */

@@ -5,6 +5,7 @@ import type { EmulatorContext } from './context';
 import { timeOf } from './dates';
 import { Alignment, DestinationType, FeedbackType, ItemType, PageNavigationType, enumName } from './enums';
 import {
+  EmuCheckboxGridValidationBuilder,
   EmuCheckboxValidationBuilder,
   EmuGridValidationBuilder,
   EmuItem,
@@ -697,7 +698,7 @@ export class EmuFormApp
   }
 
   createCheckboxGridValidation(): GoogleAppsScript.Forms.CheckboxGridValidationBuilder {
-    return asGas(new EmuGridValidationBuilder(this.ctx));
+    return asGas(new EmuCheckboxGridValidationBuilder(this.ctx));
   }
 
   createCheckboxValidation(): GoogleAppsScript.Forms.CheckboxValidationBuilder {
