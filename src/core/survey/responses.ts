@@ -179,7 +179,10 @@ export type RawAnswer =
   | { readonly kind: 'grid'; readonly rows: ReadonlyMap<string, AnswerCell> };
 
 export interface FormResponse {
-  /** Stable across re-reads and re-sorting of the sheet: the form, the submit time and the answers. */
+  /**
+   * Stable across re-reads, re-sorting and staff's edits of the answers: the form and the submit
+   * time ('#2' for a second response in the same second, by sheet order).
+   */
   readonly responseId: string;
   /** 1-based sheet row. */
   readonly row: number;
@@ -229,6 +232,8 @@ export function readResponses(
 ): FormResponse[] {
   const out: FormResponse[] = [];
   const timeKeys = new Set(stored.items.filter((item) => item.type === 'time').map((item) => item.key));
+  // Responses with the same submit time (to the second, as Sheets keeps it) are told apart by their order.
+  const seenStamps = new Map<string, number>();
   rows.forEach((rawRow, i) => {
     const shown = display?.[i];
     const row =
@@ -237,32 +242,28 @@ export function readResponses(
         : rawRow;
     if (row.every(isBlank)) return;
     const answers = new Map<string, RawAnswer>();
-    const fp = new Fingerprint().add(stored.formId);
-    const stamp = columns.timestamp === null ? null : row[columns.timestamp];
-    fp.addCell(stamp ?? '');
     for (const [key, qc] of columns.questions) {
       if (qc.grid) {
         const cells = new Map<string, AnswerCell>();
-        for (const [label, list] of qc.grid) {
-          const v = pick(row, list);
-          cells.set(label, v);
-          fp.add(label).addCell(v);
-        }
+        for (const [label, list] of qc.grid) cells.set(label, pick(row, list));
         answers.set(key, { kind: 'grid', rows: cells });
-      } else {
-        const v = pick(row, qc.columns);
-        answers.set(key, { kind: 'cell', value: v });
-        fp.add(key).addCell(v);
-      }
+      } else answers.set(key, { kind: 'cell', value: pick(row, qc.columns) });
     }
+    const stamp = columns.timestamp === null ? null : row[columns.timestamp];
     const timestamp = stamp === null || stamp === undefined ? null : toDate(stamp);
-    out.push({
-      responseId: `${stored.formId}:${timestamp ? timestamp.toISOString() : `row${firstRow + i}`}:${fp.toString()}`,
-      row: firstRow + i,
-      timestamp,
-      language: stored.language,
-      answers,
-    });
+    let id: string;
+    if (timestamp) {
+      const iso = timestamp.toISOString();
+      const n = (seenStamps.get(iso) ?? 0) + 1;
+      seenStamps.set(iso, n);
+      id = `${stored.formId}:${iso}${n > 1 ? `#${n}` : ''}`;
+    } else {
+      // No readable time: the answers themselves identify the response.
+      const fp = new Fingerprint();
+      for (const v of row) fp.addCell(v);
+      id = `${stored.formId}:row:${fp.toString()}`;
+    }
+    out.push({ responseId: id, row: firstRow + i, timestamp, language: stored.language, answers });
   });
   return out;
 }

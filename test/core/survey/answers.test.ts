@@ -80,6 +80,23 @@ describe('survey/answers', () => {
       ]);
     });
 
+    it('gives each response an id that survives re-sorting and edits, and tells same-second responses apart', () => {
+      const spec = buildFormSpec(template('住民意識調査'), 'ja');
+      const stored = storedFor(spec);
+      const header = responseHeader(spec);
+      const m = matchResponseColumns(header, stored);
+      const a = sheetRow(header, titlesOf(spec), { 年代: '20代' }, tokyo(2024, 5, 1, 10));
+      const b = sheetRow(header, titlesOf(spec), { 年代: '30代' }, tokyo(2024, 5, 1, 10));
+      const c = sheetRow(header, titlesOf(spec), { 年代: '40代' }, tokyo(2024, 5, 2, 10));
+      const first = readResponses([a, b, c], 2, m, stored).map((r) => r.responseId);
+      expect(new Set(first).size).toBe(3);
+      expect(first[1]).toBe(`${stored.formId}:${tokyo(2024, 5, 1, 10).toISOString()}#2`);
+      const edited = [...c];
+      edited[header.indexOf('あなたの年代')] = '50代';
+      const again = readResponses([edited, a, b], 2, m, stored).map((r) => r.responseId);
+      expect(again).toEqual([first[2], first[0], first[1]]);
+    });
+
     it('reports a question whose column is gone', () => {
       const spec = buildFormSpec(template('活動報告'), 'ja');
       const header = responseHeader(spec).filter((h) => h !== '参加者数');
