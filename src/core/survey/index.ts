@@ -58,7 +58,15 @@ export {
   templateCells,
   type TemplateName,
 } from './templates';
-export { specItemFingerprint, storedItem, type StoredForm, type StoredItem } from './item-map';
+export { specItemFingerprint, storedItem, formIdFromUrl, type StoredForm, type StoredItem } from './item-map';
+export {
+  FormGoneError,
+  type FormMaker,
+  type BuiltForm,
+  type FormStatus,
+  type ItemNote,
+  type UpdateOptions,
+} from './ports';
 export {
   matchResponseColumns,
   readResponses,

@@ -63,3 +63,13 @@ export function storedItem(
   }
   return out;
 }
+
+/**
+ * The form id in a Forms address — the edit URL Sheet.getFormUrl gives for a response sheet
+ * (https://docs.google.com/forms/d/<id>/edit) — or null. A published address
+ * (/forms/d/e/<publishedId>/viewform) holds another id and gives null (docs/real-sheets-checklist.md RS-31).
+ */
+export function formIdFromUrl(url: string): string | null {
+  const m = /\/forms\/d\/(?!e\/)([A-Za-z0-9_-]+)/.exec(url);
+  return m ? (m[1] as string) : null;
+}

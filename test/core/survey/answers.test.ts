@@ -312,3 +312,13 @@ describe('survey/answers', () => {
     });
   });
 });
+
+describe('survey/item-map formIdFromUrl', () => {
+  it('reads the form id from an edit address, never from a published one', async () => {
+    const { formIdFromUrl } = await import('../../../src/core/survey/item-map');
+    expect(formIdFromUrl('https://docs.google.com/forms/d/1AbC-d_9/edit')).toBe('1AbC-d_9');
+    expect(formIdFromUrl('https://docs.google.com/forms/d/1AbC-d_9/viewform?usp=sf_link')).toBe('1AbC-d_9');
+    expect(formIdFromUrl('https://docs.google.com/forms/d/e/1FAIpQLSabc/viewform')).toBeNull();
+    expect(formIdFromUrl('https://forms.gle/abc')).toBeNull();
+  });
+});
