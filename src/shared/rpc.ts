@@ -34,6 +34,8 @@ export interface SidebarState {
   organizationName: string;
   /** The section to open first (set by the menu item that opened the sidebar). */
   section: Section;
+  /** Staff confirmed the section's action from the menu: the sidebar runs it at once, without asking again. */
+  runNow: boolean;
   sheets: SheetOverview[];
   /** Canonical names of standard sheets the workbook does not have yet. */
   missingStandardSheets: string[];
@@ -74,7 +76,8 @@ export interface IssueView {
   severity: 'error' | 'warning';
   message: Message;
   value: string;
-  suggestion: string | null;
+  /** A correction staff can read (a value reads the same in both languages). */
+  suggestion: Message | null;
   fixable: boolean;
 }
 
@@ -118,6 +121,8 @@ export interface ValidationReport {
     messageEn: string;
     value: string;
     suggestion?: string;
+    /** The suggestion in English, when it is words rather than a value. */
+    suggestionEn?: string;
     fix?: { kind: string; to: string | number };
   }>;
   counts: {
@@ -161,7 +166,10 @@ export interface UndoResult {
 }
 
 export interface HighlightResult {
+  /** Cells whose marks (fill and note) were taken off. */
   restored: number;
+  /** Of those, cells where a note staff wrote was under the mark and is back as it was. */
+  notesKept: number;
 }
 
 /** One proposed (or pinned) volunteer for a request. */

@@ -70,6 +70,13 @@ export class MatchFlow {
     this.ask('run');
   }
 
+  /** Staff confirmed the run already (the menu's dialog): run without asking, and do not ask again this session. */
+  async runConfirmedElsewhere(): Promise<void> {
+    this.state.runConfirmed = true;
+    this.state.pending = null;
+    await this.runMatching('stats');
+  }
+
   /** The confirm panel's yes. */
   async accept(): Promise<void> {
     const pending = this.state.pending;

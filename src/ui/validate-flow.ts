@@ -66,6 +66,13 @@ export class ValidateFlow {
     this.changed();
   }
 
+  /** Staff confirmed the run already (the menu's dialog): run without asking, and do not ask again this session. */
+  async runConfirmedElsewhere(): Promise<void> {
+    this.state.runConfirmed = true;
+    this.state.pending = null;
+    await this.runValidation('summary');
+  }
+
   async accept(): Promise<void> {
     const pending = this.state.pending;
     this.state.pending = null;
@@ -88,7 +95,9 @@ export class ValidateFlow {
     this.startAction();
     const result = await this.run(() => this.server('clearHighlights'));
     if (result) {
-      this.state.notice = { kind: 'highlights', restored: result.restored };
+      this.state.notice = { kind: 'highlights', restored: result.restored, notesKept: result.notesKept };
+      // The marks are gone: the count of marked cells says so (the issues themselves remain).
+      if (this.state.validation) this.state.validation = { ...this.state.validation, highlighted: 0 };
       this.state.focus = 'notice';
     }
     this.changed();

@@ -135,6 +135,13 @@ describe('mapping-draft', () => {
       expect(detectedText(mapping, 'phone', 'ja')).toBe('自動検出: 電話番号');
       expect(detectedText(mapping, null, 'en')).toBe('Detected: none');
     });
+
+    it('says 確認済み, not 自動検出, once staff confirmed the mapping', () => {
+      const confirmed = { ...mapping, confirmed: true };
+      expect(detectedText(confirmed, 'phone', 'ja')).toBe('確認済み: 電話番号');
+      expect(detectedText(confirmed, null, 'ja')).toBe('確認済み: 使わない');
+      expect(detectedText(confirmed, 'phone', 'en')).toBe('Confirmed: 電話番号');
+    });
   });
 
   describe('columnLetter', () => {

@@ -50,6 +50,15 @@ describe('MatchFlow', () => {
       expect(h.flow.takeFocus()).toBe('stats');
     });
 
+    it('runs at once when staff confirmed from the menu, and does not ask again', async () => {
+      const h = harness({ runMatching: () => matchView() });
+      await h.flow.runConfirmedElsewhere();
+      expect(h.names()).toEqual(['runMatching']);
+      await h.flow.requestRun();
+      expect(h.flow.state.pending).toBeNull();
+      expect(h.names()).toEqual(['runMatching', 'runMatching']);
+    });
+
     it('does not ask again later in the session', async () => {
       const h = await ran({});
       await h.flow.requestRun();

@@ -397,6 +397,39 @@ export function setPairDecision(
   return runMatching(ports);
 }
 
+/**
+ * After 元に戻す took back a 確定: the pairs marked 確定済み whose volunteer 依頼 no longer lists
+ * are open again (提案, or 固定 when staff pinned them), with their 承認 as staff left it, so they
+ * can be committed again. Best effort: マッチング結果 is Tsunagu's own sheet, rewritten by every run.
+ */
+export function reopenUncommittedPairs(ports: AppPorts): number {
+  const { entries } = readStaffEntries(ports);
+  const committed = [...entries.entries()].filter(([, e]) => e.status === STATUS.committed);
+  if (committed.length === 0) return 0;
+  const input = readWorkbookInput(ports, ['requests']);
+  const requestsSheet = sheetOf(input.sheets, 'requests');
+  const assigned = new Map(
+    records(requestsSheet)
+      .map((r) => toHelpRequest(r, input.settings))
+      .map((r) => [r.requestId ?? '', r.assignedVolunteers]),
+  );
+  const reopened = committed.filter(([key]) => {
+    const [requestId, volunteerId] = key.split('\u0000') as [string, string];
+    return (assigned.get(requestId) ?? []).indexOf(volunteerId) < 0;
+  });
+  if (reopened.length === 0) return 0;
+  writeValues(
+    ports.workbook,
+    reopened.map(([, e]) => ({
+      sheet: MATCHING_SHEET,
+      row: e.row,
+      column: COL.status + 1,
+      value: e.decision === PIN ? STATUS.pinned : STATUS.proposed,
+    })),
+  );
+  return reopened.length;
+}
+
 /** Ticks or clears 承認 for one pair. */
 export function setApproval(
   ports: AppPorts,
@@ -536,7 +569,8 @@ export function commitMatches(ports: AppPorts): CommitResult {
         'The commit could not be written, so all of it was rolled back.',
       );
     }
-    ports.store.remove(FINGERPRINT_KEY);
+    // The fingerprint of 依頼 before the commit stays: a second 確定 is refused (依頼 changed), and
+    // after 元に戻す puts 依頼 back, the approved pairs can be committed again without a new run.
     // マッチング結果 is Tsunagu's own output, rewritten by the next run: its 状態 cells are not
     // part of the undoable change (a re-run would otherwise block 元に戻す), and failing to mark
     // them must not turn a committed action into an error.

@@ -22,6 +22,24 @@ import type { AppPorts } from './ports';
 export const MAPPINGS_KEY = 'tsunagu.mappings';
 /** User-cache key: which section the next sidebar opens at. */
 const SECTION_KEY = 'tsunagu.sidebarSection';
+/** User-cache key: the section whose action staff already confirmed from the menu (it runs at once). */
+const RUN_KEY = 'tsunagu.sidebarRun';
+
+/** The menu items that run an action: the one question they ask before it runs. */
+const MENU_RUNS = {
+  validate: {
+    title: '検証',
+    question:
+      '入力内容を検証します。「検証結果」シートを作り直し、問題のあるセルに色とメモを付けます（「ハイライトを消す」で元に戻せます）。実行しますか？\n\n' +
+      'Check the entries now? The 検証結果 sheet is made again and cells with issues get a colour and a note (“Clear highlights” takes them off).',
+  },
+  match: {
+    title: 'マッチング',
+    question:
+      'ボランティアと依頼をマッチングします。「マッチング結果」と「不足分析」のシートを作り直します（職員が入力した承認・指定・メモは残ります）。実行しますか？\n\n' +
+      'Match volunteers to the open requests now? The マッチング結果 and 不足分析 sheets are made again (承認, 指定 and メモ entered by staff are kept).',
+  },
+} as const;
 /** Sample values shown per column in the mapping view. */
 const SAMPLES = 3;
 
@@ -29,6 +47,17 @@ const SAMPLES = 3;
 export function openSidebarAt(ports: Pick<AppPorts, 'cache' | 'dialogs'>, section: Section): void {
   ports.cache.put(SECTION_KEY, section, 300);
   ports.dialogs.showSidebar('つなぐ Tsunagu');
+}
+
+/**
+ * Menu 検証 / マッチング: one confirmation, then the sidebar opens at the section and runs the
+ * action at once (no second question there). No: nothing happens.
+ */
+export function confirmAndRunFromMenu(ports: Pick<AppPorts, 'cache' | 'dialogs'>, section: 'validate' | 'match'): void {
+  const { title, question } = MENU_RUNS[section];
+  if (!ports.dialogs.confirm(title, question)) return;
+  ports.cache.put(RUN_KEY, section, 300);
+  openSidebarAt(ports, section);
 }
 
 export function loadMappings(ports: Pick<AppPorts, 'store'>): Record<string, ColumnMapping> {
@@ -39,6 +68,8 @@ export function getSidebarState(ports: AppPorts): SidebarState {
   const cached = ports.cache.get(SECTION_KEY);
   if (cached !== null) ports.cache.remove(SECTION_KEY);
   const section = (SECTIONS as readonly string[]).indexOf(cached ?? '') >= 0 ? (cached as Section) : 'setup';
+  const run = ports.cache.get(RUN_KEY);
+  if (run !== null) ports.cache.remove(RUN_KEY);
   const heads = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS);
   const mappings = loadMappings(ports);
   const settings = loadSettings(ports.workbook, heads, mappings);
@@ -48,6 +79,7 @@ export function getSidebarState(ports: AppPorts): SidebarState {
   return {
     organizationName: settings.organizationName,
     section,
+    runNow: run !== null && run === section,
     sheets,
     missingStandardSheets: plan.create.map((s) => s.name),
   };

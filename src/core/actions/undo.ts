@@ -6,6 +6,7 @@ import type { CellChange, HistoryAction } from '../history/types';
 import type { Workbook } from '../ports';
 import { columnLetter } from '../sheets/rows';
 import type { UndoInfo, UndoResult } from '../../shared/rpc';
+import { reopenUncommittedPairs } from './match';
 import type { AppPorts } from './ports';
 
 /** Actions 元に戻す takes back: the ones that changed values. Marks have ハイライトを消す. */
@@ -66,6 +67,14 @@ export function undoLast(ports: AppPorts): UndoResult {
     restore(ports.workbook, action.changes);
     action.undone = true;
     saveHistory(ports.workbook, actions);
+    if (action.kind === 'matchCommit') {
+      try {
+        // The approvals staff made before the 確定 count again.
+        reopenUncommittedPairs(ports);
+      } catch {
+        // マッチング結果 may be gone or rewritten; the next マッチング run makes it again.
+      }
+    }
     return { label: action.label, cells: new Set(action.changes.map(cellText)).size, undo: undoInfo(actions) };
   });
 }

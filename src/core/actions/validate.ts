@@ -1,7 +1,7 @@
 /** 検証 and 安全な修正を適用: validate the workbook, write 検証結果 and cell marks, preview and apply safe fixes. */
 import { UserError } from '../errors';
 import { restore, writeMarks, writeValues } from '../history/cells';
-import type { CellChange } from '../history/types';
+import type { CellChange, HistoryAction } from '../history/types';
 import { loadHistory, recordAction, saveHistory } from '../history/store';
 import { VALIDATION_SHEET } from '../output-sheets';
 import { SHEET_SPECS } from '../sheets/specs';
@@ -97,10 +97,25 @@ export function runValidation(ports: AppPorts): ValidationView {
 export function clearHighlights(ports: AppPorts): HighlightResult {
   return ports.lock.run(() => {
     const actions = loadHistory(ports.workbook);
+    const notesKept = staffNotesUnderMarks(ports, actions);
     const restored = clearActiveHighlight(ports.workbook, actions);
     if (restored > 0) saveHistory(ports.workbook, actions);
-    return { restored };
+    return { restored, notesKept: restored > 0 ? notesKept : 0 };
   });
+}
+
+/** Cells whose mark covered a note staff wrote: ハイライトを消す puts those notes back as they were. */
+function staffNotesUnderMarks(ports: AppPorts, actions: readonly HistoryAction[]): number {
+  const present = ports.workbook.sheetNames();
+  const cells = new Set<string>();
+  for (const action of actions) {
+    if (action.undone || action.kind !== 'highlight') continue;
+    for (const c of action.changes) {
+      if (c.part === 'note' && c.before !== '' && present.indexOf(c.sheet) >= 0)
+        cells.add(`${c.sheet}!${c.row}:${c.column}`);
+    }
+  }
+  return cells.size;
 }
 
 /** 安全な修正を適用, step 1: the fixes, before and after, and a token that pins them. */

@@ -53,6 +53,8 @@ export interface ValidationIssue {
   value: string;
   /** A suggested correction staff can read; not applied automatically unless `fix` is set. */
   suggestion?: string;
+  /** The suggestion in English when it is words rather than a value. */
+  suggestionEn?: string;
   /** Set only when the correction preserves meaning and may be applied by 安全な修正を適用. */
   fix?: SafeFix;
 }

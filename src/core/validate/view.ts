@@ -313,6 +313,7 @@ export class SheetView {
       value: shown !== '' ? shown : asText(this.raw(r, index), ''),
     };
     if (f.suggestion !== undefined) out.suggestion = f.suggestion;
+    if (f.suggestionEn !== undefined) out.suggestionEn = f.suggestionEn;
     if (f.fix !== undefined) out.fix = { kind: f.fix.kind, to: f.fix.to };
     return out;
   }

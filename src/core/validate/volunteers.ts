@@ -115,7 +115,10 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
               'volunteers.duplicatePerson',
               `${pair.first + 1}行目と${r + 1}行目は同じ人の可能性があります（${ja}が同じ）。同じ人なら登録を1つにまとめてください（自動ではまとめません）`,
               `Rows ${pair.first + 1} and ${r + 1} may be the same person (same ${en}); if so, keep one registration (Tsunagu never merges them)`,
-              { suggestion: `${pair.first + 1}行目${otherId !== null ? `（${otherId}）` : ''}と照合してください` },
+              {
+                suggestion: `${pair.first + 1}行目${otherId !== null ? `（${otherId}）` : ''}と照合してください`,
+                suggestionEn: `compare with row ${pair.first + 1}${otherId !== null ? ` (${otherId})` : ''}`,
+              },
             ),
           ),
         );

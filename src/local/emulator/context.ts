@@ -1,7 +1,7 @@
 /** EmulatorContext: what every emulated service of one Emulator shares — clock, call counter, captured logs, id sequence. */
 import { CallCounter } from './calls';
 import type { CellCount } from './cost-model';
-import { FaultPlan } from './faults';
+import { FaultPlan, isMutatingCall } from './faults';
 import type { UiScript } from './ui';
 import type { SheetModel, WorkbookModel } from './workbook';
 
@@ -14,6 +14,8 @@ export class EmulatorContext {
   readonly formLinks = new Map<SheetModel, string>();
   /** Called after a form response was appended to its response sheet (the spreadsheet's form-submit triggers). */
   formSubmitted: ((sheet: SheetModel, row: number, columns: number) => void) | null = null;
+  /** Mutating service calls that went through (never reset): the studio saves when this moved. */
+  changes = 0;
   private advancedMs = 0;
   private depth = 0;
   private sequence = 0;
@@ -68,6 +70,7 @@ export class EmulatorContext {
       this.stats.add(key, cells?.());
       // An injected fault fails the call before it changes anything, as a timed-out call does.
       this.faults.before(key);
+      if (isMutatingCall(key)) this.changes += 1;
     }
     this.depth += 1;
     try {

@@ -8,7 +8,7 @@ import type { CallStats } from './calls';
 import { interpretInput, outputValue, storeInto } from './cell-values';
 import { EmulatorContext } from './context';
 import { AuthMode } from './enums';
-import { formsPathFor, formsToJson, restoreForms } from './forms-file';
+import { formsContent, formsPathFor, formsToJson, restoreForms } from './forms-file';
 import { EmuFormApp, FormRegistry } from './forms';
 import { EmuHtmlService } from './html';
 import { EmuConsole, EmuLogger, type EmulatedConsole } from './logger';
@@ -23,7 +23,7 @@ import { EmuSpreadsheetApp } from './spreadsheet-app';
 import { EmuUi, UiScript } from './ui';
 import { EmuUtilities } from './utilities';
 import { WorkbookModel, type CellValue, type SheetModel } from './workbook';
-import { loadWorkbook, saveWorkbook } from './xlsx';
+import { type XlsxSource, loadWorkbook, newSource } from './xlsx';
 
 export interface EmulatorOptions {
   /** The clock for Session, Utilities, caches and triggers; default () => new Date(). */
@@ -32,6 +32,8 @@ export interface EmulatorOptions {
   htmlFiles?: Record<string, string>;
   /** Session.getActiveUser().getEmail(); default 'staff@example.org'. */
   userEmail?: string;
+  /** The name of a loaded workbook that has no title of its own (default: its file name, or 無題のスプレッドシート). */
+  fallbackName?: string;
 }
 
 /**
@@ -102,8 +104,15 @@ export class Emulator {
   private readonly lockService: EmuLockService;
   private readonly scriptApp: EmuScriptApp;
   private triggerRunner: TriggerRunner | null = null;
+  /** book.forms.json as last read or written (formsContent). */
+  private savedForms = '';
 
-  private constructor(workbook: WorkbookModel, options: EmulatorOptions) {
+  private constructor(
+    workbook: WorkbookModel,
+    options: EmulatorOptions,
+    /** The .xlsx this spreadsheet was loaded from (or an empty one): saving patches it. */
+    private readonly source: XlsxSource,
+  ) {
     this.ui = new UiScript();
     this.ctx = new EmulatorContext(
       options.now ?? (() => new Date()),
@@ -134,6 +143,7 @@ export class Emulator {
     });
     this.globals = Object.freeze(globals);
     this.ctx.formSubmitted = (sheet, row, columns) => this.fireFormSubmit(sheet, row, columns);
+    this.markFormsSaved();
   }
 
   /** Who runs trigger handlers: the sandbox, in a Session; without one, runs are recorded with no error. */
@@ -146,7 +156,7 @@ export class Emulator {
    * spreadsheet runs with the event Apps Script gives. A handler that throws does not undo the
    * response (Apps Script runs triggers after the fact); its error is recorded.
    */
-  // real-sheets-checklist RS-38
+  // real-sheets-checklist RS-43
   private fireFormSubmit(sheet: SheetModel, row: number, columns: number): void {
     const triggers = this.scriptApp.store
       .all()
@@ -190,24 +200,42 @@ export class Emulator {
     return formsToJson(this.forms, this.ctx);
   }
 
-  /** Reads forms saved for this spreadsheet (book.forms.json); returns how many. */
+  /** Reads forms saved for this spreadsheet (book.forms.json); returns how many. They count as saved. */
   loadFormsJson(text: string): number {
-    return restoreForms(text, this.forms, this.ctx);
+    const n = restoreForms(text, this.forms, this.ctx);
+    this.markFormsSaved();
+    return n;
+  }
+
+  /** Whether there are forms (so book.forms.json is worth writing). */
+  get hasForms(): boolean {
+    return this.forms.liveStates().length > 0;
+  }
+
+  /** After writing book.forms.json: the forms as they are now are what the file holds. */
+  markFormsSaved(): void {
+    this.savedForms = formsContent(this.forms, this.ctx);
+  }
+
+  /** Whether the forms differ from what book.forms.json holds (a new form, an item, a response). */
+  formsChangedSinceSave(): boolean {
+    return formsContent(this.forms, this.ctx) !== this.savedForms;
   }
 
   /** An empty spreadsheet with one sheet, シート1 (1000 × 26), as Sheets creates it. */
   static create(name: string = DEFAULT_SPREADSHEET_NAME, options: EmulatorOptions = {}): Emulator {
     const workbook = new WorkbookModel(spreadsheetIdFor(name), name);
     workbook.addSheet(`${DEFAULT_SHEET_PREFIX}1`);
-    return new Emulator(workbook, options);
+    return new Emulator(workbook, options, newSource(name));
   }
 
   /** A spreadsheet loaded from an .xlsx file (a path or its bytes). */
   static async fromXlsx(file: string | Uint8Array, options: EmulatorOptions = {}): Promise<Emulator> {
     const data = typeof file === 'string' ? new Uint8Array(await readFile(file)) : file;
-    const fallbackName = typeof file === 'string' ? basename(file, extname(file)) : DEFAULT_SPREADSHEET_NAME;
-    const workbook = await loadWorkbook(data, fallbackName, spreadsheetIdFor);
-    const emu = new Emulator(workbook, options);
+    const fallbackName =
+      options.fallbackName ?? (typeof file === 'string' ? basename(file, extname(file)) : DEFAULT_SPREADSHEET_NAME);
+    const { model, source } = await loadWorkbook(data, fallbackName, spreadsheetIdFor);
+    const emu = new Emulator(model, options, source);
     // Forms live in Drive, not in the spreadsheet: the CLI and the studio keep them beside the file.
     if (typeof file === 'string' && existsSync(formsPathFor(file)))
       emu.loadFormsJson(await readFile(formsPathFor(file), 'utf8'));
@@ -215,18 +243,33 @@ export class Emulator {
   }
 
   /**
-   * The spreadsheet as .xlsx bytes: values, formats, notes, fills, frozen rows, validation,
-   * hidden sheets and document properties.
+   * The spreadsheet as .xlsx bytes: the loaded file patched with what changed since it was loaded
+   * (values, formats, notes, fills, merges, frozen rows, validation, sheets and document
+   * properties); everything else in the file is kept as it was.
    */
   async toXlsx(): Promise<Uint8Array> {
-    return saveWorkbook(this.ctx.workbook);
+    return this.source.save(this.ctx.workbook);
+  }
+
+  /** Whether the spreadsheet differs from what its .xlsx held when loaded or last saved. */
+  hasUnsavedChanges(): boolean {
+    return this.source.hasChanges(this.ctx.workbook) || this.formsChangedSinceSave();
+  }
+
+  /**
+   * How many service calls so far changed the document (a selection, a read or a toast does not):
+   * compare two readings to know whether something ran that needs saving.
+   */
+  get changeCount(): number {
+    return this.ctx.changes;
   }
 
   /** Saves the workbook, and its forms (if it has any) as book.forms.json beside it. */
   async saveXlsx(path: string): Promise<void> {
     await writeFile(path, await this.toXlsx());
-    if (this.forms.liveStates().length > 0 || existsSync(formsPathFor(path))) {
+    if (this.hasForms || existsSync(formsPathFor(path))) {
       await writeFile(formsPathFor(path), this.formsJson());
+      this.markFormsSaved();
     }
   }
 

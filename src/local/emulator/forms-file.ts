@@ -35,10 +35,19 @@ const DATE_TAG = '$date';
 
 /** The registry as JSON text; Dates (timestamps, date answers) are tagged so they come back as Dates. */
 export function formsToJson(registry: FormRegistry, ctx: EmulatorContext): string {
+  return serialize(registry, ctx, ctx.sequenceNow);
+}
+
+/** What the forms hold, leaving out the id sequence (which moves with triggers and responses too): to see whether forms changed. */
+export function formsContent(registry: FormRegistry, ctx: EmulatorContext): string {
+  return serialize(registry, ctx, 0);
+}
+
+function serialize(registry: FormRegistry, ctx: EmulatorContext, sequence: number): string {
   const file: FormsFile = {
     version: FORMS_FILE_VERSION,
     spreadsheetId: ctx.workbook.id,
-    sequence: ctx.sequenceNow,
+    sequence,
     forms: registry.liveStates().map((state) => ({
       record: state.record,
       sheetName:

@@ -9,12 +9,21 @@ import { isMutatingCall } from './faults';
 import { AUTOMATIC_FORMAT, displayValue } from './number-format';
 import { EmuSheet } from './sheet';
 import { EmuDataValidation, makeRule, ruleOf, violates, type ValidationRule } from './validation';
-import { CLEAR_ALL, RANGE_REF, type Cell, type CellValue, type ClearOptions, type RangeRef } from './workbook';
+import {
+  CLEAR_ALL,
+  RANGE_REF,
+  type Cell,
+  type CellValue,
+  type ClearOptions,
+  type MergedArea,
+  type RangeRef,
+} from './workbook';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
 const RANGE_METHODS = [
   'activate',
+  'breakApart',
   'check',
   'clear',
   'clearContent',
@@ -40,6 +49,7 @@ const RANGE_METHODS = [
   'getHeight',
   'getLastColumn',
   'getLastRow',
+  'getMergedRanges',
   'getNote',
   'getNotes',
   'getNumColumns',
@@ -55,6 +65,10 @@ const RANGE_METHODS = [
   'insertCheckboxes',
   'isBlank',
   'isChecked',
+  'isPartOfMerge',
+  'merge',
+  'mergeAcross',
+  'mergeVertically',
   'offset',
   'removeCheckboxes',
   'setBackground',
@@ -174,6 +188,9 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
       pending.push([r, c, written]);
     });
     for (const [r, c, written] of pending) {
+      // A cell hidden under a merge keeps nothing: Sheets shows and returns only the top-left value.
+      // real-sheets-checklist RS-34
+      if (sheet.isCovered(r, c)) continue;
       if (!sheet.cell(r, c) && written.value === undefined && written.formula === undefined) continue;
       storeInto(sheet.ensure(r, c), written);
     }
@@ -191,6 +208,50 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     return this.self;
   }
 
+  /** Like setEach, but skips the cells hidden under a merge (they hold no value in Sheets). */
+  private setEachUncovered(apply: (cell: Cell, i: number, j: number) => void): GasRange {
+    const { sheet } = this.ref;
+    this.each((r, c, i, j) => {
+      if (!sheet.isCovered(r, c)) apply(sheet.ensure(r, c), i, j);
+    });
+    return this.self;
+  }
+
+  /**
+   * Merges blocks of this range; a merge that sticks out of the range cannot be merged again or
+   * broken apart from here (Sheets refuses it with the same message). Only the top-left value stays.
+   * real-sheets-checklist RS-33, RS-35: what merging keeps, and what it refuses.
+   */
+  private mergeBlocks(blocks: Array<{ row: number; column: number; numRows: number; numColumns: number }>): GasRange {
+    const { sheet, row, column, numRows, numColumns } = this.ref;
+    this.checkWholeMerges(sheet.mergesIn(row, column, numRows, numColumns));
+    const inside = new Set(sheet.mergesIn(row, column, numRows, numColumns));
+    sheet.merges = sheet.merges.filter((m) => !inside.has(m));
+    for (const block of blocks) {
+      if (block.numRows * block.numColumns < 2) continue;
+      for (let r = block.row; r < block.row + block.numRows; r += 1) {
+        for (let c = block.column; c < block.column + block.numColumns; c += 1) {
+          if (r === block.row && c === block.column) continue;
+          sheet.clearCell(r, c, { contents: true, formats: false, notes: false, validations: false });
+        }
+      }
+      sheet.merges.push({ ...block });
+    }
+    return this.self;
+  }
+
+  private checkWholeMerges(areas: readonly MergedArea[]): void {
+    const { row, column, numRows, numColumns } = this.ref;
+    for (const a of areas) {
+      const inside =
+        a.row >= row &&
+        a.column >= column &&
+        a.row + a.numRows <= row + numRows &&
+        a.column + a.numColumns <= column + numColumns;
+      if (!inside) throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+    }
+  }
+
   /** setFormula('=…') stores a formula; text without '=' is written as setValue would write it. */
   private formulaInput(text: string, cell: Cell): Interpreted {
     return text.startsWith('=') ? { formula: text } : interpretInput(text, cell.numberFormat, this.ctx.nowMs());
@@ -205,6 +266,15 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     const workbook = this.ctx.workbook;
     workbook.activeSheet = this.ref.sheet;
     workbook.activeRange = { ...this.ref };
+    return this.self;
+  }
+
+  /** Unmerges every merged area inside the range (the cells keep what they hold: only the top-left has a value). */
+  breakApart(): GasRange {
+    const { sheet, row, column, numRows, numColumns } = this.ref;
+    const areas = sheet.mergesIn(row, column, numRows, numColumns);
+    this.checkWholeMerges(areas);
+    sheet.merges = sheet.merges.filter((m) => !areas.includes(m));
     return this.self;
   }
 
@@ -348,6 +418,14 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     return this.ref.row + this.ref.numRows - 1;
   }
 
+  /** The merged areas that overlap this range, each as a Range. */
+  getMergedRanges(): GasRange[] {
+    const { sheet, row, column, numRows, numColumns } = this.ref;
+    return sheet
+      .mergesIn(row, column, numRows, numColumns)
+      .map((m) => asGas<GasRange>(new EmuRange(this.ctx, { sheet, ...m })));
+  }
+
   getNote(): string {
     return this.topLeft()?.note ?? '';
   }
@@ -442,6 +520,34 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     return checked > 0;
   }
 
+  /** True when any cell of the range is part of a merged area. */
+  isPartOfMerge(): boolean {
+    const { sheet, row, column, numRows, numColumns } = this.ref;
+    return sheet.mergesIn(row, column, numRows, numColumns).length > 0;
+  }
+
+  /** Merges the whole range into one cell, keeping the top-left value. */
+  merge(): GasRange {
+    const { row, column, numRows, numColumns } = this.ref;
+    return this.mergeBlocks([{ row, column, numRows, numColumns }]);
+  }
+
+  /** Merges each row of the range on its own. */
+  mergeAcross(): GasRange {
+    const { row, column, numRows, numColumns } = this.ref;
+    return this.mergeBlocks(
+      Array.from({ length: numRows }, (_, i) => ({ row: row + i, column, numRows: 1, numColumns })),
+    );
+  }
+
+  /** Merges each column of the range on its own. */
+  mergeVertically(): GasRange {
+    const { row, column, numRows, numColumns } = this.ref;
+    return this.mergeBlocks(
+      Array.from({ length: numColumns }, (_, j) => ({ row, column: column + j, numRows, numColumns: 1 })),
+    );
+  }
+
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): GasRange {
     const sheetFacade = new EmuSheet(this.ctx, this.ref.sheet);
     return sheetFacade.rangeAt(
@@ -530,12 +636,12 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   /** Stores the formula; the emulator does not calculate, so its value reads as '' until loaded from a file. */
   setFormula(formula: string): GasRange {
     const text = String(formula);
-    return this.setEach((cell) => storeInto(cell, this.formulaInput(text, cell)));
+    return this.setEachUncovered((cell) => storeInto(cell, this.formulaInput(text, cell)));
   }
 
   setFormulas(formulas: string[][]): GasRange {
     const grid = checkShape(formulas, this.ref.numRows, this.ref.numColumns, 'setFormulas');
-    return this.setEach((cell, i, j) => {
+    return this.setEachUncovered((cell, i, j) => {
       storeInto(cell, this.formulaInput(String(grid[i]?.[j] ?? ''), cell));
     });
   }

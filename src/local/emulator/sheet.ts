@@ -260,7 +260,7 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
     return this.rangeAt(1, 1, Math.max(1, this.model.lastRow()), Math.max(1, this.model.lastColumn()));
   }
 
-  // real-sheets-checklist RS-34
+  // real-sheets-checklist RS-39
   /** The URL of the form that sends its responses to this sheet (its edit URL), or null. */
   getFormUrl(): string | null {
     return this.ctx.formLinks.get(this.model) ?? null;

@@ -104,6 +104,28 @@ describe('commitMatches and undoLast', () => {
     expect(session.emu.sheetValues('依頼')).toEqual(original);
   });
 
+  it('keeps the approvals made before 確定 after 元に戻す: the pairs are open again and can be committed again', () => {
+    const session = demoSession();
+    const view = rpc<MatchView>(session, 'runMatching');
+    const pairs = view.requests.flatMap((r) => r.pairs).slice(0, 2);
+    for (const p of pairs) rpc(session, 'setApproval', p.requestId, p.volunteerId, true);
+    rpc<CommitResult>(session, 'commitMatches');
+    const header = session.emu.sheetValues('マッチング結果')[0] as string[];
+    const status = (p: { requestId: string; volunteerId: string }) =>
+      session.emu.sheetValues('マッチング結果')[pairRow(session, p.requestId, p.volunteerId)]?.[header.indexOf('状態')];
+    expect(pairs.map(status)).toEqual(['確定済み', '確定済み']);
+    rpc<UndoResult>(session, 'undoLast');
+    for (const p of pairs) {
+      const row = session.emu.sheetValues('マッチング結果')[pairRow(session, p.requestId, p.volunteerId)]!;
+      expect([row[header.indexOf('状態')], row[header.indexOf('承認')]], p.volunteerId).toEqual([
+        p.pinned ? '固定' : '提案',
+        true,
+      ]);
+    }
+    // Without a new run: 依頼 is back as it was when matching ran.
+    expect(rpc<CommitResult>(session, 'commitMatches').committed).toBe(2);
+  });
+
   it('refuses when 依頼 changed after the run, and commits nothing', () => {
     const session = demoSession();
     const view = rpc<MatchView>(session, 'runMatching');

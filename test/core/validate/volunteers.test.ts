@@ -64,6 +64,7 @@ describe('validate/volunteers', () => {
         '2行目と4行目は同じ人の可能性があります（フリガナと生年月日が同じ）。同じ人なら登録を1つにまとめてください（自動ではまとめません）',
       );
       expect(issue?.suggestion).toBe('2行目（V-0001）と照合してください');
+      expect(issue?.suggestionEn).toBe('compare with row 2 (V-0001)');
       expect(issue?.fix).toBeUndefined();
     });
 
