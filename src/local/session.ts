@@ -8,7 +8,15 @@ import { codePath, sidebarPath } from './paths';
 import { Sandbox } from './sandbox';
 import { UsageError } from './commands/io';
 
-export interface OpenOptions {
+export interface SessionOptions {
+  /**
+   * The clock of the emulator and of the bundle's `new Date()`; the real time by default. A fixed
+   * clock makes every run of an action record exactly the same (the fault-injection harness needs it).
+   */
+  now?: () => Date;
+}
+
+export interface OpenOptions extends SessionOptions {
   /** Keep a backup copy before the first overwrite of the file (default true). */
   backups?: boolean;
 }
@@ -22,13 +30,15 @@ export class Session {
     readonly file: BookFile | null = null,
     /** Whether saves keep a backup before the first overwrite. */
     readonly backups = true,
+    options: SessionOptions = {},
   ) {
     if (!existsSync(codePath())) {
       throw new UsageError(
         'dist/Code.js がありません。先に npm run build を実行してください / dist/Code.js is missing: run npm run build first',
       );
     }
-    this.sandbox = Sandbox.fromFile(codePath(), emu.globals);
+    const now = options.now;
+    this.sandbox = Sandbox.fromFile(codePath(), emu.globals, now ? { now: () => now().getTime() } : {});
     // A form response fires the spreadsheet's form-submit triggers in the bundle, as Apps Script does.
     emu.setTriggerRunner((handler, event) => {
       this.sandbox.call(handler, event);
@@ -41,8 +51,9 @@ export class Session {
   }
 
   /** A new, empty spreadsheet. */
-  static create(name = '無題のスプレッドシート'): Session {
-    return new Session(Emulator.create(name, { htmlFiles: Session.htmlFiles() }));
+  static create(name = '無題のスプレッドシート', options: SessionOptions = {}): Session {
+    const emu = Emulator.create(name, { htmlFiles: Session.htmlFiles(), ...(options.now ? { now: options.now } : {}) });
+    return new Session(emu, null, true, options);
   }
 
   /** Opens an .xlsx workbook; unusable input becomes a UsageError with a one-line reason. */
@@ -55,6 +66,7 @@ export class Session {
       emu = await Emulator.fromXlsx(bytes, {
         htmlFiles: Session.htmlFiles(),
         fallbackName: basename(path, extname(path)),
+        ...(options.now ? { now: options.now } : {}),
       });
     } catch (error) {
       throw new UsageError(
@@ -72,7 +84,7 @@ export class Session {
         );
       }
     }
-    return new Session(emu, file, options.backups !== false);
+    return new Session(emu, file, options.backups !== false, options);
   }
 
   /** Calls a server function the way google.script.run does: arguments and result pass its serialisation rules. */

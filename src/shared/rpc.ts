@@ -54,6 +54,12 @@ export interface MappingView {
   fields: Array<{ key: string; header: string; required: boolean }>;
   /** Sheet kinds staff may choose instead. */
   kinds: Array<{ kind: string; label: string }>;
+  /** Data rows below the header (blank rows, totals and notes not counted). */
+  dataRows: number;
+  /** Rows below the header that are not data and are left alone (計, 小計, ※ notes, 以下余白 …); the first 50. */
+  setAside: Array<{ row: number; text: string; reason: Message }>;
+  /** How many rows are set aside in all. */
+  setAsideTotal: number;
 }
 
 export interface SetupResult {
@@ -104,6 +110,8 @@ export interface ValidationView {
   groups: IssueGroup[];
   /** The output sheet written, or null when nothing was written. */
   resultSheet: string | null;
+  /** What staff should know about where the results went (a sheet of theirs with the usual name was left alone). */
+  notices: Message[];
   /** Cells marked with a fill and a note. */
   highlighted: number;
   undo: UndoInfo | null;
@@ -223,6 +231,8 @@ export interface MatchReport {
 export interface CommitResult {
   committed: number;
   requests: number;
+  /** Approved pairs not written, each with the constraint that no longer holds. */
+  refused: Array<{ requestId: string; volunteerId: string; reason: Message }>;
   undo: UndoInfo | null;
 }
 

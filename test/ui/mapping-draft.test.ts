@@ -38,6 +38,9 @@ const mapping: MappingView = {
     { kind: 'volunteers', label: 'ボランティア名簿' },
     { kind: 'requests', label: '依頼' },
   ],
+  dataRows: 3,
+  setAside: [],
+  setAsideTotal: 0,
 };
 
 describe('mapping-draft', () => {

@@ -16,6 +16,7 @@ function validation(errors: number, undo: UndoInfo | null = null): ValidationVie
     counts: { errors, warnings: 0, fixable: 2 },
     groups: [],
     resultSheet: '検証結果',
+    notices: [],
     highlighted: errors,
     undo,
   };

@@ -1,8 +1,7 @@
 /** The シート準備 plan: which standard sheets a workbook lacks, and each one's header, formats and drop-downs. */
-import { isOutputSheet } from '../output-sheets';
 import type { Dropdown, NewSheetSpec, SheetHead } from '../ports';
 import { diagnoseHeader } from '../sheets/detect';
-import { SHEET_SPECS } from '../sheets/specs';
+import { contractColumns, SHEET_SPECS } from '../sheets/specs';
 import {
   defaultIndicatorHeader,
   defaultIndicatorRows,
@@ -35,7 +34,7 @@ export function kindsOf(
 ): Map<string, SheetKind> {
   const kinds = new Map<string, SheetKind>();
   for (const head of heads) {
-    if (isOutputSheet(head.name)) continue;
+    if (head.own) continue;
     const kind = confirmed[head.name]?.kind;
     if (kind) {
       kinds.set(head.name, kind);
@@ -80,14 +79,14 @@ export function planSetup(
 export function standardHeader(spec: SheetSpec): string[] {
   if (spec.kind === 'indicators') return defaultIndicatorHeader();
   if (spec.kind === 'surveys') return templateHeader();
-  return spec.columns.map((c) => c.header);
+  return contractColumns(spec).map((c) => c.header);
 }
 
 function newSheetSpec(spec: SheetSpec, settings: Settings): NewSheetSpec {
   const header = standardHeader(spec);
   const textColumns: number[] = [];
   const dropdowns: Dropdown[] = [];
-  spec.columns.forEach((column, index) => {
+  contractColumns(spec).forEach((column, index) => {
     if (column.textFormat) textColumns.push(index);
     if (column.multi) return;
     const values = column.list

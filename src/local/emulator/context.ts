@@ -5,6 +5,14 @@ import { FaultPlan, isMutatingCall } from './faults';
 import type { UiScript } from './ui';
 import type { SheetModel, WorkbookModel } from './workbook';
 
+/** One value as a script passed it to setValue(s), before Sheets read it. */
+export interface WrittenInput {
+  sheet: string;
+  row: number;
+  column: number;
+  input: unknown;
+}
+
 export class EmulatorContext {
   readonly stats = new CallCounter();
   /** Counts mutating calls and fails the armed one (fault injection). */
@@ -14,6 +22,8 @@ export class EmulatorContext {
   readonly formLinks = new Map<SheetModel, string>();
   /** Called after a form response was appended to its response sheet (the spreadsheet's form-submit triggers). */
   formSubmitted: ((sheet: SheetModel, row: number, columns: number) => void) | null = null;
+  /** When set, every value a script writes with setValue(s) is recorded here as it was passed (tests). */
+  inputLog: WrittenInput[] | null = null;
   /** Mutating service calls that went through (never reset): the studio saves when this moved. */
   changes = 0;
   private advancedMs = 0;

@@ -6,7 +6,7 @@ import { basename, extname } from 'node:path';
 import { EmuCacheService } from './cache';
 import type { CallStats } from './calls';
 import { interpretInput, outputValue, storeInto } from './cell-values';
-import { EmulatorContext } from './context';
+import { EmulatorContext, type WrittenInput } from './context';
 import { AuthMode } from './enums';
 import { formsContent, formsPathFor, formsToJson, restoreForms } from './forms-file';
 import { EmuFormApp, FormRegistry } from './forms';
@@ -18,6 +18,7 @@ import { EmuScriptApp, type TriggerRecord } from './script-app';
 import { displayValue } from './number-format';
 import { EmuSession } from './session';
 import { EmuSheet } from './sheet';
+import { snapshotWorkbook, type WorkbookSnapshot } from './snapshot';
 import { DEFAULT_SHEET_PREFIX } from './spreadsheet';
 import { EmuSpreadsheetApp } from './spreadsheet-app';
 import { EmuUi, UiScript } from './ui';
@@ -156,7 +157,7 @@ export class Emulator {
    * spreadsheet runs with the event Apps Script gives. A handler that throws does not undo the
    * response (Apps Script runs triggers after the fact); its error is recorded.
    */
-  // real-sheets-checklist RS-43
+  // real-sheets-checklist RS-47
   private fireFormSubmit(sheet: SheetModel, row: number, columns: number): void {
     const triggers = this.scriptApp.store
       .all()
@@ -337,6 +338,28 @@ export class Emulator {
    */
   failAtMutation(n: number | null): void {
     this.ctx.faults.arm(n);
+  }
+
+  /**
+   * The whole workbook as plain data (cells with values, formulas, formats, notes, fills, fonts and
+   * rules; sheets, order, visibility, grid; developer metadata; document properties). Not a service call.
+   */
+  snapshot(): WorkbookSnapshot {
+    return snapshotWorkbook(this.ctx.workbook);
+  }
+
+  /**
+   * Starts recording every value the script passes to setValue(s), as passed (so a test can see
+   * whether text was written guarded, whatever Sheets then made of it). Returns the live list.
+   */
+  recordInputs(): WrittenInput[] {
+    this.ctx.inputLog = [];
+    return this.ctx.inputLog;
+  }
+
+  /** Stops recording what the script writes (the list recordInputs gave keeps what it has). */
+  stopRecordingInputs(): void {
+    this.ctx.inputLog = null;
   }
 
   /** The mutating service calls since the last failAtMutation (or the start), in order. */

@@ -6,18 +6,73 @@ import { normalizeColor, rgbColor } from './colors';
 import type { EmulatorContext } from './context';
 import type { CellCount } from './cost-model';
 import { isMutatingCall } from './faults';
-import { AUTOMATIC_FORMAT, displayValue } from './number-format';
+import { AUTOMATIC_FORMAT, displayValue, isAutomatic } from './number-format';
+import { shiftFormula } from '../../core/sheets/formula-shift';
+import { enumName } from './enums';
 import { EmuSheet } from './sheet';
 import { EmuDataValidation, makeRule, ruleOf, violates, type ValidationRule } from './validation';
 import {
   CLEAR_ALL,
   RANGE_REF,
+  rangeRefOf,
   type Cell,
   type CellValue,
   type ClearOptions,
   type MergedArea,
   type RangeRef,
 } from './workbook';
+
+/** What a copyTo pastes: Sheets' paste types, and copyTo's {contentsOnly, formatOnly} options. */
+interface PasteParts {
+  contents: boolean;
+  /** Formulas pasted as their values (PASTE_VALUES). */
+  valuesOnly: boolean;
+  formats: boolean;
+  validations: boolean;
+  notes: boolean;
+  widths: boolean;
+}
+
+function pasteParts(typeOrOptions: unknown): PasteParts {
+  const none: PasteParts = {
+    contents: false,
+    valuesOnly: false,
+    formats: false,
+    validations: false,
+    notes: false,
+    widths: false,
+  };
+  const all: PasteParts = { ...none, contents: true, formats: true, validations: true, notes: true };
+  if (typeOrOptions === undefined) return all;
+  const name = enumName(typeOrOptions);
+  if (name === '' && typeOrOptions !== null && typeof typeOrOptions === 'object') {
+    const options = typeOrOptions as { contentsOnly?: boolean; formatOnly?: boolean };
+    if (options.contentsOnly && options.formatOnly) return { ...none, contents: true, formats: true };
+    if (options.contentsOnly) return { ...none, contents: true };
+    if (options.formatOnly) return { ...none, formats: true };
+    return all;
+  }
+  switch (name) {
+    case 'PASTE_NORMAL':
+    case 'PASTE_NO_BORDERS':
+      return all;
+    case 'PASTE_VALUES':
+      return { ...none, contents: true, valuesOnly: true };
+    case 'PASTE_FORMULA':
+      return { ...none, contents: true };
+    case 'PASTE_FORMAT':
+      return { ...none, formats: true };
+    case 'PASTE_DATA_VALIDATION':
+      return { ...none, validations: true };
+    case 'PASTE_COLUMN_WIDTHS':
+      return { ...none, widths: true };
+    case 'PASTE_CONDITIONAL_FORMATTING':
+      // Conditional formats are not modelled: nothing to paste.
+      return none;
+    default:
+      throw new Error('Invalid argument: copyPasteType');
+  }
+}
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
@@ -30,6 +85,7 @@ const RANGE_METHODS = [
   'clearDataValidations',
   'clearFormat',
   'clearNote',
+  'copyTo',
   'getA1Notation',
   'getBackground',
   'getBackgrounds',
@@ -125,6 +181,13 @@ export function checkShape(data: unknown, numRows: number, numColumns: number, m
   return data as unknown[][];
 }
 
+// real-sheets-checklist RS-08: setting the automatic format makes the cell Automatic again
+/** A cell's number format; the automatic one is the absence of a format, as a new cell has. */
+function setFormat(cell: Cell, format: string): void {
+  if (isAutomatic(format)) delete cell.numberFormat;
+  else cell.numberFormat = format;
+}
+
 export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   constructor(
     ctx: EmulatorContext,
@@ -187,6 +250,8 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
       }
       pending.push([r, c, written]);
     });
+    const log = this.ctx.inputLog;
+    if (log) this.each((r, c, i, j) => log.push({ sheet: sheet.name, row: r, column: c, input: valueAt(i, j) }));
     for (const [r, c, written] of pending) {
       // A cell hidden under a merge keeps nothing: Sheets shows and returns only the top-left value.
       // real-sheets-checklist RS-34
@@ -324,6 +389,67 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
 
   clearNote(): GasRange {
     return this.clearWith({ contents: false, formats: false, notes: true, validations: false });
+  }
+
+  /**
+   * Pastes this range at the destination (its top-left cell, or a range of the same size): values,
+   * formulas with their relative references moved, formats, rules and notes, as Sheets' paste does;
+   * a blank source cell clears the cell it lands on. A paste that would run off the destination
+   * sheet's grid fails, and a transposed or tiled paste is not emulated.
+   */
+  // real-sheets-checklist RS-38: what a paste carries, and a blank source cell clearing
+  copyTo(destination: GasRange, typeOrOptions?: unknown, transposed?: boolean): void {
+    const target = rangeRefOf(destination);
+    const parts = pasteParts(typeOrOptions);
+    if (transposed) throw new Error('copyTo with transposed = true is not supported by the Tsunagu emulator');
+    const { sheet, row, column, numRows, numColumns } = this.ref;
+    const single = target.numRows === 1 && target.numColumns === 1;
+    if (!single && (target.numRows !== numRows || target.numColumns !== numColumns)) {
+      throw new Error('copyTo into a range of another size is not supported by the Tsunagu emulator');
+    }
+    if (target.row + numRows - 1 > target.sheet.maxRows || target.column + numColumns - 1 > target.sheet.maxColumns) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    const down = target.row - row;
+    const right = target.column - column;
+    // Everything is read before anything is written, so an overlapping paste reads the original.
+    const source = this.grid((cell) => (cell ? { ...cell } : undefined));
+    source.forEach((line, i) => {
+      line.forEach((from, j) => {
+        const r = target.row + i;
+        const c = target.column + j;
+        const existing = target.sheet.cell(r, c);
+        if (!from && !existing) return;
+        const cell = target.sheet.ensure(r, c);
+        if (parts.contents) {
+          delete cell.value;
+          delete cell.formula;
+          if (from?.value !== undefined) cell.value = from.value;
+          if (from?.formula !== undefined && !parts.valuesOnly) cell.formula = shiftFormula(from.formula, down, right);
+        }
+        if (parts.formats) {
+          for (const key of ['numberFormat', 'background', 'fontWeight', 'fontColor'] as const) {
+            if (from?.[key] === undefined) delete cell[key];
+            else (cell as Record<string, unknown>)[key] = from[key];
+          }
+        }
+        if (parts.validations) {
+          if (from?.validation === undefined) delete cell.validation;
+          else cell.validation = from.validation;
+        }
+        if (parts.notes) {
+          if (from?.note === undefined) delete cell.note;
+          else cell.note = from.note;
+        }
+      });
+    });
+    if (parts.widths) {
+      for (let j = 0; j < numColumns; j += 1) {
+        const width = sheet.columnWidths.get(column + j);
+        if (width === undefined) target.sheet.columnWidths.delete(target.column + j);
+        else target.sheet.columnWidths.set(target.column + j, width);
+      }
+    }
   }
 
   getA1Notation(): string {
@@ -600,6 +726,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     });
   }
 
+  // real-sheets-checklist RS-41: rules read with getDataValidations can be set again
   setDataValidations(rules: Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>>): GasRange {
     const grid = checkShape(rules, this.ref.numRows, this.ref.numColumns, 'setDataValidations');
     const models = grid.map((row) => row.map((r) => ruleOf(r)));
@@ -665,18 +792,15 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     });
   }
 
+  /** The automatic format ('0.###############', 'General') makes the cell Automatic again (docs/real-sheets-checklist.md). */
   setNumberFormat(numberFormat: string): GasRange {
     const format = String(numberFormat);
-    return this.setEach((cell) => {
-      cell.numberFormat = format;
-    });
+    return this.setEach((cell) => setFormat(cell, format));
   }
 
   setNumberFormats(numberFormats: string[][]): GasRange {
     const grid = checkShape(numberFormats, this.ref.numRows, this.ref.numColumns, 'setNumberFormats');
-    return this.setEach((cell, i, j) => {
-      cell.numberFormat = String(grid[i]?.[j] ?? AUTOMATIC_FORMAT);
-    });
+    return this.setEach((cell, i, j) => setFormat(cell, String(grid[i]?.[j] ?? AUTOMATIC_FORMAT)));
   }
 
   /** Sets every cell of the range to the same value. */

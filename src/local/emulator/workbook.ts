@@ -36,6 +36,14 @@ export class CellError {
 
 export type StoredValue = string | number | boolean | DateValue | CellError;
 
+/** One piece of developer metadata (Sheet/Spreadsheet.addDeveloperMetadata): a key, an optional value, a visibility. */
+export interface MetadataRecord {
+  readonly id: number;
+  key: string;
+  value: string | null;
+  visibility: 'DOCUMENT' | 'PROJECT';
+}
+
 /** One cell. Absent fields are Sheets' defaults: blank, no note, white, automatic format, no rule. */
 export interface Cell {
   value?: StoredValue;
@@ -131,6 +139,8 @@ export class SheetModel {
   tabColor: string | null = null;
   /** Column widths in pixels, for the columns that are not the default 100. */
   readonly columnWidths = new Map<number, number>();
+  /** Developer metadata attached to the sheet: it follows the sheet when renamed or moved and goes when it is deleted. */
+  readonly metadata: MetadataRecord[] = [];
   /** Merged areas, in the order they were made. */
   merges: MergedArea[] = [];
   /** Rows and columns inserted or deleted since the .xlsx was loaded or last saved, in order. */
@@ -250,6 +260,19 @@ export class SheetModel {
     }
   }
 
+  /** Visits every touched cell in row order (faster than cells(); empty cells are visited too). */
+  forEachCell(visit: (row: number, column: number, cell: Cell) => void): void {
+    const rows = this.rows;
+    for (let r = 0; r < rows.length; r += 1) {
+      const cells = rows[r];
+      if (!cells) continue;
+      for (let c = 0; c < cells.length; c += 1) {
+        const cell = cells[c];
+        if (cell) visit(r + 1, c + 1, cell);
+      }
+    }
+  }
+
   /** Records a shift and moves the merged areas with it. */
   private shift(shift: GridShift): void {
     this.shifts.push(shift);
@@ -324,9 +347,12 @@ export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   /** Document properties (PropertiesService.getDocumentProperties): saved inside the .xlsx. */
   readonly documentProperties = new Map<string, string>();
+  /** Developer metadata attached to the spreadsheet itself (not to one of its sheets): saved inside the .xlsx. */
+  readonly metadata: MetadataRecord[] = [];
   activeSheet: SheetModel | null = null;
   activeRange: RangeRef | null = null;
   private nextSheetId = 0;
+  private nextMetadataId = 1;
 
   constructor(
     readonly id: string,
@@ -347,6 +373,25 @@ export class WorkbookModel {
     this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
     return sheet;
+  }
+
+  /** A new developer-metadata id: positive and unique in the spreadsheet, as Sheets assigns them. */
+  newMetadataId(): number {
+    let id = this.nextMetadataId;
+    while (this.metadataById(id)) id += 1;
+    this.nextMetadataId = id + 1;
+    return id;
+  }
+
+  /** The metadata with this id and what holds it (a sheet, or null for the spreadsheet itself). */
+  metadataById(id: number): { record: MetadataRecord; sheet: SheetModel | null } | undefined {
+    const own = this.metadata.find((m) => m.id === id);
+    if (own) return { record: own, sheet: null };
+    for (const sheet of this.sheets) {
+      const record = sheet.metadata.find((m) => m.id === id);
+      if (record) return { record, sheet };
+    }
+    return undefined;
   }
 
   removeSheet(sheet: SheetModel): void {

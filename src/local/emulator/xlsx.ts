@@ -30,6 +30,13 @@ import {
  * the keys, column B the values, all as text.
  */
 export const PROPERTIES_SHEET = '_tsunagu_properties';
+/**
+ * Developer metadata travels the same way (an .xlsx file has no place for it): one row per record,
+ * sheet name ('' for the spreadsheet itself), id, key, value as JSON (so null stays null), visibility.
+ */
+// real-sheets-checklist RS-39: an .xlsx has no place for developer metadata
+export const METADATA_SHEET = '_tsunagu_metadata';
+const HIDDEN_SHEETS = [PROPERTIES_SHEET, METADATA_SHEET];
 
 /** Excel's column width unit is about 7 pixels of its default font; Sheets measures in pixels. */
 const PX_PER_WIDTH_UNIT = 7;
@@ -76,6 +83,8 @@ interface TrackedSheet {
 export class XlsxSource {
   private readonly tracked = new Map<SheetModel, TrackedSheet>();
   private properties = new Map<string, string>();
+  /** The developer metadata rows the file holds now, as JSON. */
+  private metadata = '[]';
   private activeName: string | null = null;
   private title: string | null = null;
 
@@ -89,6 +98,7 @@ export class XlsxSource {
   /** What the file holds now as document properties, active sheet and title (after loading or patching). */
   settle(model: WorkbookModel): void {
     this.properties = new Map(model.documentProperties);
+    this.metadata = metadataRows(model);
     this.activeName = model.sheets.length > 0 ? model.active().name : null;
     this.title = model.name;
   }
@@ -102,6 +112,7 @@ export class XlsxSource {
   hasChanges(model: WorkbookModel): boolean {
     if (model.sheets.length !== this.tracked.size) return true;
     if (!sameMap(model.documentProperties, this.properties)) return true;
+    if (metadataRows(model) !== this.metadata) return true;
     if (model.sheets.length > 0 && model.active().name !== this.activeName) return true;
     if (model.name !== this.title) return true;
     for (const sheet of model.sheets) {
@@ -120,6 +131,7 @@ export class XlsxSource {
     this.renameSheets(model);
     model.sheets.forEach((sheet, index) => this.patchSheet(sheet, index));
     this.patchProperties(model);
+    this.patchMetadata(model);
     this.patchActiveSheet(model);
     if (model.name !== this.title) this.workbook.title = model.name;
     for (const ws of this.workbook.worksheets) keepPageNumbering(ws);
@@ -197,6 +209,18 @@ export class XlsxSource {
     const ws = this.workbook.addWorksheet(PROPERTIES_SHEET, { state: 'veryHidden' });
     (ws as unknown as { orderNo: number }).orderNo = model.sheets.length + 1;
     for (const [key, value] of model.documentProperties) ws.addRow([key, value]);
+  }
+
+  private patchMetadata(model: WorkbookModel): void {
+    const rows = metadataRows(model);
+    if (rows === this.metadata) return;
+    const old = this.workbook.getWorksheet(METADATA_SHEET);
+    if (old) this.workbook.removeWorksheet(old.id);
+    const list = JSON.parse(rows) as Array<[string, number, string, string, string]>;
+    if (list.length === 0) return;
+    const ws = this.workbook.addWorksheet(METADATA_SHEET, { state: 'veryHidden' });
+    (ws as unknown as { orderNo: number }).orderNo = model.sheets.length + 2;
+    for (const row of list) ws.addRow(row);
   }
 
   /** The active tab, and only that tab selected (two selected tabs are a group in Excel: edits go to both). */
@@ -563,12 +587,50 @@ function readValue(value: ExcelJS.CellValue): Pick<Cell, 'value' | 'formula'> {
   return { value: String(value as unknown) };
 }
 
+/** The model's developer metadata as the rows of METADATA_SHEET, in JSON (compared to know whether a save must write them). */
+function metadataRows(model: WorkbookModel): string {
+  return JSON.stringify([
+    ...model.metadata.map((m) => ['', m.id, m.key, JSON.stringify(m.value), m.visibility]),
+    ...model.sheets.flatMap((sheet) =>
+      sheet.metadata.map((m) => [sheet.name, m.id, m.key, JSON.stringify(m.value), m.visibility]),
+    ),
+  ]);
+}
+
 function sheetDocumentProperties(ws: ExcelJS.Worksheet, into: Map<string, string>): void {
   ws.eachRow((row) => {
     const key = row.getCell(1).value;
     const value = row.getCell(2).value;
     if (key === null || key === undefined || key === '') return;
     into.set(String(key), value === null || value === undefined ? '' : String(value));
+  });
+}
+
+/** Developer metadata rows back onto the spreadsheet and its sheets; rows naming a sheet that is gone are dropped. */
+function sheetMetadata(ws: ExcelJS.Worksheet, model: WorkbookModel): void {
+  ws.eachRow((row) => {
+    const text = (n: number): string => {
+      const v = row.getCell(n).value;
+      return v === null || v === undefined ? '' : String(v);
+    };
+    const id = Number(text(2));
+    const key = text(3);
+    if (!Number.isInteger(id) || id < 1 || key === '' || model.metadataById(id)) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text(4));
+    } catch {
+      return;
+    }
+    const sheetName = text(1);
+    const holder = sheetName === '' ? model : model.sheetByName(sheetName);
+    if (!holder) return;
+    holder.metadata.push({
+      id,
+      key,
+      value: typeof value === 'string' ? value : null,
+      visibility: text(5) === 'PROJECT' ? 'PROJECT' : 'DOCUMENT',
+    });
   });
 }
 
@@ -664,10 +726,11 @@ export async function loadWorkbook(
   const source = new XlsxSource(wb);
   const theme = themePalette(wb);
   const pending: PendingRange[] = [];
-  const worksheets = wb.worksheets.filter((ws) => ws.name !== PROPERTIES_SHEET);
+  const worksheets = wb.worksheets.filter((ws) => HIDDEN_SHEETS.indexOf(ws.name) < 0);
   for (const ws of worksheets) model.addSheet(ws.name);
   for (const ws of wb.worksheets) {
     if (ws.name === PROPERTIES_SHEET) sheetDocumentProperties(ws, model.documentProperties);
+    if (ws.name === METADATA_SHEET) sheetMetadata(ws, model);
   }
   worksheets.forEach((ws, index) => readSheet(ws, model.sheets[index] as SheetModel, theme, pending));
   // Validations last: a list from a range may point at any sheet.

@@ -7,6 +7,7 @@ import {
   matchNoticeText,
   pairKey,
   pairModel,
+  refusedText,
   requestModel,
   requestOpen,
   shortageRows,
@@ -110,6 +111,9 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
             matchNoticeText(state.notice, ctx.lang),
           )
         : null,
+      ...(state.notice?.kind === 'committed' ? state.notice.refused : []).map((line) =>
+        el('p', { class: 'notice notice-warning', 'data-testid': 'commit-refused' }, refusedText(line, ctx.lang)),
+      ),
       state.changed
         ? el(
             'div',

@@ -255,6 +255,7 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
       view.resultSheet
         ? el('p', { class: 'hint' }, ctx.t('validate.written', { sheet: view.resultSheet, n: view.highlighted }))
         : null,
+      ...view.notices.map((notice) => el('p', { class: 'notice notice-warning' }, pickMessage(notice, ctx.lang))),
       el('h3', { class: 'block-title' }, ctx.t('validate.checkedTitle')),
       view.checkedSheets.length > 0
         ? el(

@@ -50,6 +50,36 @@ describe('runMatching', () => {
     expect(session.emu.sheetValues('不足分析')[0]).toEqual(['区分', '項目', '不足数', '依頼番号・理由']);
   });
 
+  it('says 不足なし in 不足分析 when every open place has a volunteer, instead of leaving it empty', () => {
+    const session = Session.create('不足なし');
+    rpc(session, 'setupSheets');
+    const roster = session.emu.sheetValues('ボランティア名簿')[0] as string[];
+    const requests = session.emu.sheetValues('依頼')[0] as string[];
+    const row = (header: string[], cells: Record<string, unknown>) => header.map((h) => cells[h] ?? '');
+    session.emu.setSheetValues('ボランティア名簿', [
+      roster,
+      row(roster, {
+        登録番号: 'V-1',
+        氏名: '山田 花子',
+        圏域: '北東部',
+        地区: 'ひばりが丘地区',
+        保険加入年度: 2026,
+        個人情報同意: 'はい',
+        状態: '活動中',
+      }),
+    ]);
+    session.emu.setSheetValues('依頼', [
+      requests,
+      row(requests, { 依頼番号: 'R-1', 受付日: '2026-11-20', 圏域: '北東部', 地区: 'ひばりが丘地区', 状態: '受付' }),
+    ]);
+    const view = rpc<MatchView>(session, 'runMatching');
+    expect(view.stats).toMatchObject({ filledPlaces: 1, totalPlaces: 1 });
+    expect(session.emu.sheetValues('不足分析')).toEqual([
+      ['区分', '項目', '不足数', '依頼番号・理由'],
+      ['不足なし', '', 0, '受付・調整中の依頼の必要人数（1人分）すべてに候補がいます'],
+    ]);
+  });
+
   it('keeps 承認 and メモ for the same pair when run again', () => {
     const session = demoSession();
     const view = rpc<MatchView>(session, 'runMatching');
@@ -208,7 +238,8 @@ describe('staff edits in マッチング結果', () => {
     expect(after[0]?.[11]).toBe('連絡先');
     expect(result.getRange(row2 + 1, 12).getFormula()).toBe('');
     expect(result.getRange(row2 + 1, 12).getValue()).toBe('=1+1');
-    expect(result.getRange(row3 + 1, 12).getFormula()).toBe('=LEN(A3)');
+    // A formula keeps pointing at its own row, wherever the pair lands.
+    expect(result.getRange(row3 + 1, 12).getFormula()).toBe(`=LEN(A${row3 + 1})`);
   });
 
   it('never commits a pair staff marked 除外 in the sheet, even if 承認 is ticked', () => {
@@ -223,7 +254,7 @@ describe('staff edits in マッチング結果', () => {
     expect(rpcError(session, 'commitMatches').code).toBe('match.nothingApproved');
   });
 
-  it('refuses a hand-typed pair whose volunteer is not 活動中, committing nothing', () => {
+  it('refuses a hand-typed pair whose volunteer is not in the roster, committing nothing', () => {
     const session = demoSession();
     const pair = rpc<MatchView>(session, 'runMatching').requests.flatMap((r) => r.pairs)[0];
     if (!pair) throw new Error('no pair');
@@ -233,7 +264,9 @@ describe('staff edits in マッチング結果', () => {
       .getRange(r + 1, 4)
       .setValue('V-9999');
     const before = session.emu.sheetValues('依頼');
-    expect(rpcError(session, 'commitMatches').code).toBe('match.volunteerNotActive');
+    const error = rpcError(session, 'commitMatches');
+    expect(error.code).toBe('match.allRefused');
+    expect(error.ja).toContain('V-9999');
     expect(session.emu.sheetValues('依頼')).toEqual(before);
   });
 });
