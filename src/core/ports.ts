@@ -170,6 +170,11 @@ export interface Workbook {
   writeOutputSheet(sheet: OutputSheet): Undoable;
   /** Selects a cell for staff (the sidebar's "go to cell"). */
   selectCell(sheet: string, row: number, column: number): void;
+  /**
+   * The sheets that receive a form's responses, each with the form's edit URL (Sheet.getFormUrl):
+   * how a form's response sheet is found — by its form, never by its name. One call per sheet.
+   */
+  formResponseSheets(): Array<{ name: string; formUrl: string }>;
 }
 
 /** Small per-document key/value storage (Apps Script document properties): never personal data. */

@@ -177,6 +177,14 @@ export class GasFormMaker implements FormMaker {
       throw new FormGoneError(stored.formId, stored.name, stored.language);
     }
     this.writeSettings(form, spec, false);
+    if (options.spreadsheetId !== undefined) {
+      try {
+        form.getDestinationId();
+      } catch {
+        // A build that stopped before linking the form: its answers go to this spreadsheet too.
+        form.setDestination(this.app.DestinationType.SPREADSHEET, options.spreadsheetId);
+      }
+    }
     const items = form.getItems();
     return this.build(form, spec, stored, items, options);
   }
@@ -190,11 +198,14 @@ export class GasFormMaker implements FormMaker {
     }
   }
 
+  /** The form's title, description and confirmation message; on an update only those that differ are written. */
   private writeSettings(form: Form, spec: FormSpec, isNew: boolean): void {
-    if (!isNew) form.setTitle(spec.title);
-    if (spec.description !== '' || !isNew) form.setDescription(spec.description);
+    if (!isNew && form.getTitle() !== spec.title) form.setTitle(spec.title);
+    if (isNew ? spec.description !== '' : form.getDescription() !== spec.description)
+      form.setDescription(spec.description);
     // A blank message keeps Forms' own "Your response has been recorded".
-    if (spec.confirmationMessage !== '' || !isNew) form.setConfirmationMessage(spec.confirmationMessage);
+    if (isNew ? spec.confirmationMessage !== '' : form.getConfirmationMessage() !== spec.confirmationMessage)
+      form.setConfirmationMessage(spec.confirmationMessage);
   }
 
   private build(

@@ -4,6 +4,7 @@ import { runDemo } from './commands/demo';
 import { runMatch } from './commands/match';
 import { runSheets } from './commands/sheets';
 import { runStudio } from './commands/studio';
+import { runSurvey } from './commands/survey';
 import { runFix, runValidate } from './commands/validate';
 import { FAIL_AT_CALL, WriteFailed, type CliContext } from './commands/book';
 import { type Io, UsageError, nodeIo } from './commands/io';
@@ -23,6 +24,11 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
       安全な修正を表示し、--write で適用して保存します / show safe fixes; --write applies them and saves
   tsunagu match <book.xlsx> [--json] [--write]
       ボランティアと依頼をマッチングします。--write でマッチング結果と不足分析を保存 / match; --write saves the result sheets
+  tsunagu survey template <book.xlsx> <ボランティア登録|住民意識調査|活動報告> [--form-name 名前] [--json] [--write]
+      アンケート定義のテンプレートを表示し、--write で書き込みます / show a template; --write appends it to アンケート定義
+  tsunagu survey build <book.xlsx> [--json] [--write] [--remove-missing] [--recreate]
+      アンケート定義を確認し、--write でフォームを作成・更新してフォーム一覧を保存（エラーがあると終了コード 1）
+      / check アンケート定義; --write builds or updates the forms (book.forms.json beside the book) and saves フォーム一覧
   tsunagu studio [book.xlsx] [--port 8080]
       ブラウザで試せるローカル スタジオを開きます / open the local studio in a browser
 
@@ -59,6 +65,9 @@ export async function main(
         scale: { type: 'string' },
         port: { type: 'string' },
         write: { type: 'boolean', default: false },
+        'form-name': { type: 'string' },
+        'remove-missing': { type: 'boolean', default: false },
+        recreate: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -85,6 +94,8 @@ export async function main(
         return await runFix(rest, values, io, context);
       case 'match':
         return await runMatch(rest, values, io, context);
+      case 'survey':
+        return await runSurvey(rest, values, io, context);
       default:
         throw new UsageError(`不明なコマンドです: ${command} / unknown command: ${command}`);
     }

@@ -134,6 +134,9 @@ const DAY: Array<[string, Step]> = [
     },
   ],
   ['commitMatches', (rt) => rt.rpc('commitMatches')],
+  ['writeSurveyTemplate', (rt) => rt.rpc('writeSurveyTemplate', 'ボランティア登録')],
+  ['previewForms', (rt) => rt.rpc('previewForms')],
+  ['buildForms', (rt) => rt.rpc('buildForms')],
 ];
 
 export interface DayReport {

@@ -11,7 +11,7 @@ import { reopenUncommittedPairs } from './match';
 import type { AppPorts } from './ports';
 
 /** Actions 元に戻す takes back: the ones that changed values. Marks have ハイライトを消す. */
-const UNDOABLE = ['fix', 'matchCommit'];
+const UNDOABLE = ['fix', 'matchCommit', 'surveyTemplate'];
 
 function lastUndoable(actions: readonly HistoryAction[]): HistoryAction | null {
   for (let i = actions.length - 1; i >= 0; i--) {

@@ -25,7 +25,7 @@ export interface CellChange {
   rowPrint?: string;
 }
 
-export type ActionKind = 'fix' | 'highlight' | 'matchCommit';
+export type ActionKind = 'fix' | 'highlight' | 'matchCommit' | 'surveyTemplate';
 
 export interface HistoryAction {
   id: string;

@@ -82,6 +82,11 @@ export function standardHeader(spec: SheetSpec): string[] {
   return contractColumns(spec).map((c) => c.header);
 }
 
+/** What シート準備 creates for one standard sheet (header, formats, drop-downs, default rows). */
+export function standardSheetSpec(kind: SheetKind, settings: Settings): NewSheetSpec {
+  return newSheetSpec(SHEET_SPECS[kind], settings);
+}
+
 function newSheetSpec(spec: SheetSpec, settings: Settings): NewSheetSpec {
   const header = standardHeader(spec);
   const textColumns: number[] = [];

@@ -44,6 +44,11 @@ export interface UpdateOptions {
    * Sections that a written choice leads to are made too, even past the limit. Default: all.
    */
   readonly itemLimit?: number;
+  /**
+   * This spreadsheet's id: a form that has no response destination yet (a build that stopped
+   * between making the form and linking it) is linked to it.
+   */
+  readonly spreadsheetId?: string;
 }
 
 /** Whether a form is still there and open. */

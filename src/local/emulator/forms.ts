@@ -641,6 +641,7 @@ export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHO
     return this.set('description', String(description));
   }
 
+  // real-sheets-checklist RS-49: linking works under the add-on's scopes; found again by getFormUrl.
   setDestination(type: GoogleAppsScript.Forms.DestinationType, id: string): GasForm {
     if (enumName(type) !== 'SPREADSHEET') throw new Error('Invalid argument: type');
     this.state.link(String(id));
