@@ -268,8 +268,8 @@ export interface BuiltItemView {
 export interface BuiltFormView {
   name: string;
   language: string;
-  /** The language in Japanese (英語, やさしい日本語 …). */
-  languageLabel: string;
+  /** The language's name (英語 / English, やさしい日本語 / Easy Japanese …). */
+  languageLabel: Message;
   id: string;
   publishedUrl: string;
   shortUrl: string;

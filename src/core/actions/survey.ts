@@ -179,6 +179,11 @@ export function writeSurveyTemplate(ports: AppPorts, template: TemplateName, for
 
 // ───────────────────────── フォームを作成・更新 ─────────────────────────
 
+function languageLabel(code: string): Message {
+  const name = languageName(code);
+  return { ja: name.ja, en: name.en };
+}
+
 function issueView(issue: SurveyIssue): SurveyIssueView {
   return {
     code: issue.code,
@@ -294,7 +299,7 @@ export function previewForms(ports: AppPorts): SurveyBuildView {
       forms.push({
         name: spec.name,
         language: spec.language,
-        languageLabel: languageName(spec.language).ja,
+        languageLabel: languageLabel(spec.language),
         id: previous?.formId ?? '',
         publishedUrl: '',
         shortUrl: '',
@@ -423,7 +428,7 @@ export function buildForms(
       const updatedAt = (after.find((s) => s.formId === v.id) as StoredFormEntry | undefined)?.updatedAt ?? '';
       return [
         guardFormula(e.spec.name),
-        v.languageLabel,
+        v.languageLabel.ja,
         stateText(e, v),
         v.publishedUrl,
         v.shortUrl,
@@ -487,7 +492,7 @@ function writeFormList(
 }
 
 function view(e: BuildEntry, sheetOfForm: ReadonlyMap<string, string>): BuiltFormView {
-  const label = languageName(e.spec.language).ja;
+  const label = languageLabel(e.spec.language);
   if (!e.built) {
     const gone = e.gone as StoredForm;
     return {
@@ -547,11 +552,12 @@ function stateText(e: BuildEntry, v: BuiltFormView): string {
 
 function formNotices(v: BuiltFormView, e: BuildEntry | undefined): Message[] {
   const out: Message[] = [];
-  const which = `「${v.name}」（${v.languageLabel}）`;
-  const whichEn = `「${v.name}」 (${languageName(v.language).en})`;
+  const which = `「${v.name}」（${v.languageLabel.ja}）`;
+  const whichEn = `「${v.name}」 (${v.languageLabel.en})`;
   if (v.outcome === 'gone' && e?.gone) {
-    const err = new FormGoneError(e.gone.formId, v.name, v.languageLabel);
-    out.push({ ja: err.messageJa, en: err.message });
+    const ja = new FormGoneError(e.gone.formId, v.name, v.languageLabel.ja);
+    const en = new FormGoneError(e.gone.formId, v.name, v.languageLabel.en);
+    out.push({ ja: ja.messageJa, en: en.message });
     return out;
   }
   if (!v.published || !v.acceptingResponses) {

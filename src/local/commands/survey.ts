@@ -112,7 +112,7 @@ async function runBuild(args: string[], flags: SurveyFlags, io: Io, context: Cli
         f.outcome === 'planned'
           ? '（未作成 / not built）'
           : `${f.outcome === 'made' ? '作成' : f.outcome === 'updated' ? '更新' : f.outcome === 'gone' ? '削除済み' : '変更なし'} ${f.shortUrl || f.publishedUrl}`;
-      io.out(`${f.name}（${f.languageLabel}）: 設問 ${items} ${state}`);
+      io.out(`${f.name}（${f.languageLabel.ja}）: 設問 ${items} ${state}`);
     }
     for (const n of view.notices) io.out(`${n.ja} / ${n.en}`);
     if (view.built)
