@@ -29,6 +29,8 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
   tsunagu survey build <book.xlsx> [--json] [--write] [--remove-missing] [--recreate]
       アンケート定義を確認し、--write でフォームを作成・更新してフォーム一覧を保存（エラーがあると終了コード 1）
       / check アンケート定義; --write builds or updates the forms (book.forms.json beside the book) and saves フォーム一覧
+  tsunagu survey import <book.xlsx> [--json] [--write]
+      住民アンケートの回答を数え、--write でアンケート回答シートに書き込みます / count the resident surveys' answers; --write saves アンケート回答
   tsunagu studio [book.xlsx] [--port 8080]
       ブラウザで試せるローカル スタジオを開きます / open the local studio in a browser
 

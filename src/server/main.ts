@@ -169,3 +169,13 @@ export function previewForms(...args: unknown[]): Envelope<'previewForms'> {
 export function buildForms(...args: unknown[]): Envelope<'buildForms'> {
   return runRpc('buildForms', args, (options) => survey.buildForms(appContext(), formsContext(), options ?? {}));
 }
+
+/** RPC: what 回答の取り込み would write into アンケート回答, without writing (the CLI's survey import). */
+export function previewSurveyAnswers(...args: unknown[]): Envelope<'previewSurveyAnswers'> {
+  return runRpc('previewSurveyAnswers', args, () => survey.previewSurveyAnswers(appContext()));
+}
+
+/** RPC: 回答の取り込み — rewrites アンケート回答 with every answer of the resident surveys. */
+export function importSurveyAnswers(...args: unknown[]): Envelope<'importSurveyAnswers'> {
+  return runRpc('importSurveyAnswers', args, () => survey.importSurveyAnswers(appContext()));
+}

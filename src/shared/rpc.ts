@@ -304,6 +304,17 @@ export interface SurveyBuildView {
   notices: Message[];
 }
 
+/** What 回答の取り込み read from the response sheets and wrote into アンケート回答. */
+export interface SurveyAnswersView {
+  /** アンケート回答 as written (another name beside a staff sheet of that name); null in a preview. */
+  sheet: string | null;
+  /** Responses written (or to write): one row each. */
+  rows: number;
+  /** Each built form and language of the resident surveys, with its response sheet and responses read. */
+  forms: Array<{ name: string; language: string; languageLabel: Message; sheet: string | null; responses: number }>;
+  notices: Message[];
+}
+
 /** What テンプレートを書き込む wrote into アンケート定義. */
 export interface SurveyTemplateResult {
   template: string;
@@ -382,6 +393,8 @@ export const rpcArgs = {
   previewForms: z.tuple([]),
   /** removeMissing: staff confirmed removing questions no longer defined; recreate: make again forms deleted in Drive. */
   buildForms: z.tuple([z.optional(z.strictObject({ removeMissing: z.boolean(), recreate: z.boolean() }))]),
+  previewSurveyAnswers: z.tuple([]),
+  importSurveyAnswers: z.tuple([]),
   /** A cell: the sheet, a 1-based row (Sheets holds at most 10 million cells) and column. */
   selectCell: z.tuple([
     sheetName,
@@ -416,6 +429,8 @@ export interface RpcResults {
   writeSurveyTemplate: SurveyTemplateResult;
   previewForms: SurveyBuildView;
   buildForms: SurveyBuildView;
+  previewSurveyAnswers: SurveyAnswersView;
+  importSurveyAnswers: SurveyAnswersView;
 }
 
 /** Every RPC answers with this envelope, so a user-facing error survives google.script.run intact. */

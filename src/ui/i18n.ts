@@ -70,6 +70,10 @@ const ja = {
   'survey.closed': '回答を受け付けていません',
   'survey.pending': 'あと{n}項目',
   'survey.openForm': 'フォームを開く',
+  'survey.import': '回答を取り込む（アンケート回答）',
+  'survey.confirmImport':
+    '取り込み先が「アンケート回答」のフォームの回答をすべて読み、「アンケート回答」シートを書き直します。名前や連絡先は書き込みません。',
+  'survey.imported': '「{sheet}」に回答{n}件を書き込みました。',
   'validate.about':
     '名簿や台帳の入力ミス（全角数字、和暦、フリガナ、電話番号、重複など）を見つけ、安全に直せるものは直します。直した内容は元に戻せます。',
   'match.about':
@@ -306,6 +310,10 @@ const en: Record<MessageKey, string> = {
   'survey.closed': 'not accepting responses',
   'survey.pending': '{n} items to go',
   'survey.openForm': 'Open the form',
+  'survey.import': 'Bring in the survey answers',
+  'survey.confirmImport':
+    'Reads every answer of the forms whose destination is the survey answers sheet, and rewrites that sheet. No names or contact details are written.',
+  'survey.imported': 'Wrote {n} answers into 「{sheet}」.',
   'validate.about':
     'Finds input mistakes in rosters and ledgers (full-width digits, Japanese era dates, furigana, phone numbers, duplicates and more) and fixes those that are safe to fix. Every fix can be undone.',
   'match.about':

@@ -4,22 +4,23 @@
  * session; removing questions and remaking deleted forms confirmed each time), and 元に戻す —
  * apart from the DOM so it can be tested in Node.
  */
-import type { SurveyBuildView, SurveyTemplateResult } from '../shared/rpc';
+import type { Message, SurveyBuildView, SurveyTemplateResult } from '../shared/rpc';
 import { SectionFlow } from './section-flow';
 
 export const SURVEY_TEMPLATES = ['ボランティア登録', '住民意識調査', '活動報告'] as const;
 export type SurveyTemplate = (typeof SURVEY_TEMPLATES)[number];
 
 /** The section's own confirmations besides the run and 元に戻す. */
-export type SurveyPending = 'template' | 'remove' | 'recreate';
+export type SurveyPending = 'template' | 'remove' | 'recreate' | 'import';
 
 /** Where the focus goes, by meaning; the section maps it to an element. */
-export type SurveyFocus = 'run' | 'confirm' | 'notice' | 'undo' | 'results' | 'check' | 'template';
+export type SurveyFocus = 'run' | 'confirm' | 'notice' | 'undo' | 'results' | 'check' | 'template' | 'import';
 
 export type SurveyNotice =
   | { kind: 'template'; result: SurveyTemplateResult }
   | { kind: 'built'; forms: number; made: number; updated: number }
-  | { kind: 'notBuilt'; errors: number };
+  | { kind: 'notBuilt'; errors: number }
+  | { kind: 'imported'; rows: number; sheet: string; notices: Message[] };
 
 export interface SurveyState {
   runConfirmed: boolean;
@@ -61,6 +62,11 @@ export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNo
     this.ask('recreate');
   }
 
+  /** 回答を取り込む: asked every time (アンケート回答 is rewritten with every answer). */
+  requestImport(): void {
+    this.ask('import');
+  }
+
   /** 定義を確認: reads and checks アンケート定義, building nothing (no confirmation: it writes nothing). */
   async check(): Promise<void> {
     this.startAction();
@@ -89,12 +95,13 @@ export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNo
 
   protected override async accepted(pending: SurveyPending): Promise<void> {
     if (pending === 'template') await this.writeTemplate();
+    else if (pending === 'import') await this.importAnswers();
     else if (pending === 'remove') await this.build(true, false);
     else await this.build(false, true);
   }
 
   protected override declined(pending: SurveyPending): SurveyFocus {
-    return pending === 'template' ? 'template' : 'results';
+    return pending === 'template' ? 'template' : pending === 'import' ? 'import' : 'results';
   }
 
   /** After 元に戻す (a template taken back) the check on screen is read again. */
@@ -104,6 +111,16 @@ export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNo
       if (view) this.state.view = view;
       this.changed();
     }
+  }
+
+  private async importAnswers(): Promise<void> {
+    this.startAction();
+    const view = await this.run(() => this.server('importSurveyAnswers'));
+    if (view) {
+      this.state.notice = { kind: 'imported', rows: view.rows, sheet: view.sheet ?? '', notices: view.notices };
+      this.state.focus = 'notice';
+    }
+    this.changed();
   }
 
   private async writeTemplate(): Promise<void> {

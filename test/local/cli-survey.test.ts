@@ -103,3 +103,28 @@ describe('tsunagu survey build', () => {
     expect(existsSync(join(dir, 'broken.forms.json'))).toBe(false);
   });
 });
+
+describe('tsunagu survey import', () => {
+  it('counts the answers without --write and writes アンケート回答 with it', async () => {
+    const book = await emptyBook('import.xlsx');
+    const start = await Session.open(book);
+    start.emu.setSheetValues('アンケート定義', [
+      ['フォーム名', '設問ID', '種類', '設問', '選択肢', '必須'],
+      ['交流会', '参加', '単一選択', '参加しましたか', 'はい\nいいえ', 'はい'],
+    ]);
+    await start.save();
+    await main(['survey', 'build', book, '--write'], capture());
+    const session = await Session.open(book);
+    session.emu.forms.submit(session.emu.forms.all[0]?.id ?? '', { 参加しましたか: 'いいえ' });
+    await session.save();
+    const dry = capture();
+    expect(await main(['survey', 'import', book, '--json'], dry)).toBe(0);
+    expect(JSON.parse(dry.stdout.join('\n'))).toMatchObject({ sheet: null, rows: 1 });
+    const io = capture();
+    expect(await main(['survey', 'import', book, '--write'], io)).toBe(0);
+    expect(io.stdout.join('\n')).toContain('「アンケート回答」に1件');
+    const after = await Session.open(book);
+    const rows = after.emu.sheetValues('アンケート回答');
+    expect(rows[1]?.[(rows[0] ?? []).indexOf('参加')]).toBe('いいえ');
+  });
+});

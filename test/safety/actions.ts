@@ -167,6 +167,25 @@ export function builtSurveySession(): Session {
   return session;
 }
 
+/** SMALL_SURVEY built, with two answers (one of them text that starts like a formula) and no import yet. */
+export function answeredSurveySession(): Session {
+  const session = surveySession();
+  rpc(session, 'buildForms');
+  const [ja, en] = session.emu.forms.all;
+  const at = new Date('2026-11-20T01:00:00Z');
+  session.emu.forms.submit(
+    ja?.id ?? '',
+    { 参加しましたか: 'はい', 良かった点を教えてください: '=1+1 楽しかった' },
+    { timestamp: at },
+  );
+  session.emu.forms.submit(
+    en?.id ?? '',
+    { 'Did you take part?': 'No' },
+    { timestamp: new Date(at.getTime() + 60_000) },
+  );
+  return session;
+}
+
 /** Every writing action that exists today (each later one joins here: docs/safety.md). */
 export const WRITING_ACTIONS: WritingAction[] = [
   {
@@ -293,6 +312,12 @@ export const WRITING_ACTIONS: WritingAction[] = [
     name: 'フォームを作成・更新（回答シートの印とフォーム一覧）',
     arrange: builtSurveySession,
     act: (s) => s.run('buildForms') as never,
+    observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
+  },
+  {
+    name: '回答の取り込み（アンケート回答）',
+    arrange: answeredSurveySession,
+    act: (s) => s.run('importSurveyAnswers') as never,
     observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
   },
   {

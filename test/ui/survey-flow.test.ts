@@ -153,4 +153,19 @@ describe('SurveyFlow', () => {
     expect(h.shownErrors).toEqual(['Error: boom']);
     expect(h.flow.state.view).toBe(before);
   });
+
+  it('brings in the survey answers only after its own confirmation, and says how many and where', async () => {
+    const h = harness({
+      importSurveyAnswers: () => ({ sheet: 'アンケート回答', rows: 12, forms: [], notices: [] }),
+    });
+    h.flow.requestImport();
+    expect(h.flow.state.pending).toBe('import');
+    expect(h.calls).toEqual([]);
+    await h.flow.accept();
+    expect(h.names()).toEqual(['importSurveyAnswers']);
+    expect(h.flow.state.notice).toEqual({ kind: 'imported', rows: 12, sheet: 'アンケート回答', notices: [] });
+    h.flow.requestImport();
+    h.flow.cancel();
+    expect(h.flow.takeFocus()).toBe('import');
+  });
 });

@@ -17,6 +17,9 @@ import { atomically, errorKind } from '../transaction';
 import { formIdFromUrl, type StoredForm } from '../survey/item-map';
 import { loadStoredForms, saveStoredForm, storedFormOf, type StoredFormEntry } from '../survey/form-store';
 import { FormGoneError, type BuiltForm, type FormMaker } from '../survey/ports';
+import { matchResponseColumns, readResponses } from '../survey/responses';
+import { surveyAnswerHeader, surveyAnswerRow } from '../survey/destinations';
+import { guardCell } from '../text/formula';
 import { buildFormSpecs, type FormSpec, type SpecItem } from '../survey/spec';
 import { TEMPLATE_KEYS, templateHeader, templateRows, type TemplateName } from '../survey/templates';
 import { canBuild, type SurveyIssue } from '../survey/types';
@@ -26,6 +29,7 @@ import type {
   BuiltFormView,
   BuiltItemView,
   Message,
+  SurveyAnswersView,
   SurveyBuildView,
   SurveyIssueView,
   SurveyTemplateResult,
@@ -587,4 +591,128 @@ function formNotices(v: BuiltFormView, e: BuildEntry | undefined): Message[] {
     });
   }
   return out;
+}
+
+// ───────────────────────── 回答の取り込み（アンケート回答） ─────────────────────────
+
+interface CollectedAnswers {
+  view: SurveyAnswersView;
+  header: string[];
+  rows: CellValue[][];
+}
+
+/**
+ * The answers of every form whose 取り込み先 is アンケート回答, read from each language's response
+ * sheet — found by the form's URL, one batched read per sheet whatever the number of answers — with
+ * columns matched to questions by the stored item ids, and turned into anonymous rows in canonical
+ * Japanese (docs/forms.md).
+ */
+function collectSurveyAnswers(ports: AppPorts): CollectedAnswers {
+  const { definition } = readDefinition(ports);
+  const forms = definition.forms.filter((f) => f.destination === 'surveyAnswers');
+  const blocked = forms.filter((f) => !canBuild(definition.issues, f.name)).map((f) => f.name);
+  if (blocked.length > 0) {
+    throw new UserError(
+      'survey.definitionErrors',
+      `アンケート定義の${blocked.map((n) => `「${n}」`).join('')}にエラーがあるため、回答を取り込めません。「定義を確認」でエラーを直してください。`,
+      `アンケート定義 has errors in ${blocked.map((n) => `「${n}」`).join('')}, so their answers cannot be read. Fix them first (check the definition).`,
+    );
+  }
+  const stored = loadStoredForms(ports.store);
+  const sheetOfForm = new Map<string, string>();
+  for (const s of ports.workbook.formResponseSheets()) {
+    const id = formIdFromUrl(s.formUrl);
+    if (id) sheetOfForm.set(id, s.name);
+  }
+  const header = surveyAnswerHeader(forms);
+  const rows: CellValue[][] = [];
+  const notices: Message[] = [];
+  const read: SurveyAnswersView['forms'] = [];
+  let unmatched = 0;
+  for (const form of forms) {
+    for (const built of stored.filter((s) => s.name === form.name)) {
+      const label = languageLabel(built.language);
+      const sheet = sheetOfForm.get(built.formId) ?? null;
+      if (sheet === null) {
+        notices.push({
+          ja: `「${form.name}」（${label.ja}）の回答シートが見つからないため、その回答は取り込んでいません。`,
+          en: `The response sheet of 「${form.name}」 (${label.en}) was not found, so its answers were not read.`,
+        });
+        read.push({ name: form.name, language: built.language, languageLabel: label, sheet: null, responses: 0 });
+        continue;
+      }
+      const data = ports.workbook.read(sheet);
+      const values = data?.values ?? [];
+      const columns = matchResponseColumns(values[0] ?? [], built);
+      for (const n of columns.notices) {
+        if (n.code === 'survey.columnUnknown') continue;
+        notices.push({ ja: `「${sheet}」: ${n.message.ja}`, en: `「${sheet}」: ${n.message.en}` });
+      }
+      const responses = readResponses(values.slice(1), 2, columns, built, data?.display.slice(1));
+      for (const response of responses) {
+        const row = surveyAnswerRow(form, response);
+        unmatched += row.unmatched.length;
+        rows.push(header.map((h) => guardCell(row.cells[h] ?? '')));
+      }
+      read.push({
+        name: form.name,
+        language: built.language,
+        languageLabel: label,
+        sheet,
+        responses: responses.length,
+      });
+    }
+  }
+  if (unmatched > 0) {
+    notices.push({
+      ja: `選択肢にない回答が${unmatched}件ありました（選択肢が後から変わったなど）。書かれたとおりに取り込んでいます。`,
+      en: `${unmatched} answers are not among their question's choices (a choice renamed since, say). They were kept as typed.`,
+    });
+  }
+  // Oldest first, as answers come in.
+  const at = header.indexOf('回答日時');
+  rows.sort((a, b) => timeOf(a[at]) - timeOf(b[at]));
+  return { view: { sheet: null, rows: rows.length, forms: read, notices }, header, rows };
+}
+
+function timeOf(v: CellValue | undefined): number {
+  return v instanceof Date ? v.getTime() : Number.POSITIVE_INFINITY;
+}
+
+/** What 回答の取り込み would write into アンケート回答, without writing (the CLI's survey import without --write). */
+export function previewSurveyAnswers(ports: AppPorts): SurveyAnswersView {
+  return collectSurveyAnswers(ports).view;
+}
+
+/**
+ * 回答の取り込み（アンケート回答）: rewrites アンケート回答 with every anonymous answer of the resident
+ * surveys, one row per response in canonical Japanese with the language it was answered in, as a
+ * marked output sheet, all or nothing — ready to be a source of 指標定義.
+ */
+export function importSurveyAnswers(ports: AppPorts): SurveyAnswersView {
+  return ports.lock.run(() => {
+    const { view, header, rows } = collectSurveyAnswers(ports);
+    if (view.forms.length === 0) {
+      throw new UserError(
+        'survey.noAnswerForms',
+        '取り込み先が「アンケート回答」のフォームで、作成済みのものがありません。先に「フォームを作成・更新」を実行してください。',
+        'No form whose 取り込み先 is アンケート回答 has been built yet. Build the forms first.',
+      );
+    }
+    const place = placeOutput(ports.workbook, 'answers', header);
+    atomically(ports, { ja: 'アンケート回答', en: 'the survey answers' }, (tx) => {
+      if (place.adopt) tx.mark(place.name, 'answers');
+      tx.output({
+        name: place.name,
+        kind: 'answers',
+        header,
+        rows,
+        hidden: false,
+        textColumns: [0, 2, 3],
+        checkboxColumns: [],
+      });
+    });
+    const notice = placeNotice(place);
+    return { ...view, sheet: place.name, notices: notice ? [notice, ...view.notices] : view.notices };
+  });
 }

@@ -1,5 +1,5 @@
 /** tsunagu survey: アンケート作成 on an .xlsx through the real bundle — templates, and building the forms (docs/forms.md). */
-import type { SurveyBuildView, SurveyTemplateResult } from '../../shared/rpc';
+import type { SurveyAnswersView, SurveyBuildView, SurveyTemplateResult } from '../../shared/rpc';
 import { TEMPLATE_NAMES, isTemplateName, templateCells, templateHeader } from '../../core/survey/templates';
 import { Book, type CliContext } from './book';
 import { type Io, UsageError } from './io';
@@ -16,7 +16,8 @@ export interface SurveyFlags {
 
 const USAGE = `使い方 / usage:
   tsunagu survey template <book.xlsx> <${TEMPLATE_NAMES.join('|')}> [--form-name 名前] [--json] [--write]
-  tsunagu survey build <book.xlsx> [--json] [--write] [--remove-missing] [--recreate]`;
+  tsunagu survey build <book.xlsx> [--json] [--write] [--remove-missing] [--recreate]
+  tsunagu survey import <book.xlsx> [--json] [--write]`;
 
 /** survey: exit 0 on success, 1 when アンケート定義 has errors (nothing built), 2 for unusable input. */
 export async function runSurvey(rest: string[], flags: SurveyFlags, io: Io, context: CliContext = {}): Promise<number> {
@@ -26,6 +27,8 @@ export async function runSurvey(rest: string[], flags: SurveyFlags, io: Io, cont
       return runTemplate(args, flags, io, context);
     case 'build':
       return runBuild(args, flags, io, context);
+    case 'import':
+      return runImport(args, flags, io, context);
     default:
       throw new UsageError(
         `${sub ? `不明なサブコマンドです: ${sub} / unknown subcommand: ${sub}` : 'サブコマンドがありません / no subcommand'}\n${USAGE}`,
@@ -124,4 +127,31 @@ async function runBuild(args: string[], flags: SurveyFlags, io: Io, context: Cli
     if (flags.stats) printStats(io, view.built ? 'buildForms' : 'previewForms', stats);
   }
   return errors ? 1 : 0;
+}
+
+/** survey import: the resident surveys' answers into アンケート回答 (the registration and activity imports come later). */
+async function runImport(args: string[], flags: SurveyFlags, io: Io, context: CliContext): Promise<number> {
+  const [path] = args;
+  if (!path || args.length > 1) throw new UsageError(USAGE);
+  const book = await Book.open(path, io, context);
+  book.session.emu.stats.reset();
+  const view = flags.write
+    ? await book.write<SurveyAnswersView>('importSurveyAnswers')
+    : book.read<SurveyAnswersView>('previewSurveyAnswers');
+  const stats = takeStats(book.session.emu.stats);
+  if (flags.json) io.out(JSON.stringify(flags.stats ? { ...view, stats: stats.summary } : view, null, 2));
+  else {
+    for (const f of view.forms)
+      io.out(
+        `${f.name}（${f.languageLabel.ja}）: 回答 ${f.responses}件 ${f.sheet ? `「${f.sheet}」` : '（回答シートなし / no response sheet）'}`,
+      );
+    for (const n of view.notices) io.out(`${n.ja} / ${n.en}`);
+    io.out(
+      view.sheet
+        ? `「${view.sheet}」に${view.rows}件を書き込んで保存しました / wrote ${view.rows} responses into ${view.sheet}, saved ${path}`
+        : `${view.rows}件（--write でアンケート回答に書き込みます）/ ${view.rows} responses (--write writes them into アンケート回答)`,
+    );
+    if (flags.stats) printStats(io, flags.write ? 'importSurveyAnswers' : 'previewSurveyAnswers', stats);
+  }
+  return 0;
 }

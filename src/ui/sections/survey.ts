@@ -19,6 +19,7 @@ const ID = {
   results: 'survey-results',
   issues: 'survey-issues',
   undo: 'survey-undo',
+  import: 'survey-import',
 } as const;
 
 const FOCUS_IDS: Record<SurveyFocus, string> = {
@@ -29,6 +30,7 @@ const FOCUS_IDS: Record<SurveyFocus, string> = {
   results: ID.results,
   check: ID.issues,
   template: ID.templateWrite,
+  import: ID.import,
 };
 
 /** Issues shown in the sidebar at most (the rest: run the check in the CLI, or fix these first). */
@@ -73,6 +75,24 @@ export function createSurveySection(undo: UndoOffer): SidebarSection {
               class: 'btn btn-secondary',
               id: ID.check,
               'data-testid': 'survey-check',
+            }),
+          ),
+      state.pending === 'import'
+        ? confirmPanel({
+            id: ID.confirm,
+            text: ctx.t('survey.confirmImport'),
+            yes: ctx.t('survey.confirmYes'),
+            no: ctx.t('survey.confirmNo'),
+            onYes: () => void flow.accept(),
+            onNo: () => flow.cancel(),
+          })
+        : el(
+            'div',
+            { class: 'actions' },
+            button(ctx.t('survey.import'), () => flow.requestImport(), {
+              class: 'btn btn-secondary',
+              id: ID.import,
+              'data-testid': 'survey-import',
             }),
           ),
       undoBlock(ctx),
@@ -149,6 +169,13 @@ export function createSurveySection(undo: UndoOffer): SidebarSection {
       text = ctx.t('survey.built', { n: notice.forms, made: notice.made, updated: notice.updated });
     } else if (notice.kind === 'notBuilt') {
       text = ctx.t('survey.notBuilt', { n: notice.errors });
+    } else if (notice.kind === 'imported') {
+      return el(
+        'div',
+        { id: ID.notice, tabindex: -1, role: 'status', 'data-testid': 'survey-notice' },
+        el('p', { class: 'result' }, ctx.t('survey.imported', { n: notice.rows, sheet: notice.sheet })),
+        ...notice.notices.map((n) => el('p', { class: 'notice notice-warning' }, pickMessage(n, ctx.lang))),
+      );
     } else {
       text = ctx.t('undo.done', { label: pickMessage(notice.label, ctx.lang), n: notice.cells });
     }

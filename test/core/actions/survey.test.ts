@@ -1,7 +1,8 @@
 // アンケート作成 through the real bundle: a template into アンケート定義, the forms built and updated in place, フォーム一覧.
 import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
-import type { SurveyBuildView, SurveyTemplateResult, UndoResult } from '../../../src/shared/rpc';
+import type { SurveyAnswersView, SurveyBuildView, SurveyTemplateResult, UndoResult } from '../../../src/shared/rpc';
+import type { FormAnswer } from '../../../src/local/emulator/form-respond';
 import { FORM_LIST_HEADER } from '../../../src/core/actions/survey';
 import { templateCells, templateHeader } from '../../../src/core/survey/templates';
 import { OUTPUT_MARK_KEY } from '../../../src/core/output-sheets';
@@ -229,5 +230,100 @@ describe('buildForms', () => {
       { value: 'いいえ', goTo: 'submit' },
     ]);
     expect(session.emu.forms.all).toEqual([]);
+  });
+});
+
+/** Answers every required question of a form with its second choice (or a number, or text), the rest left blank. */
+function answerRequired(session: Session, formId: string, extra: Record<string, FormAnswer> = {}): void {
+  const form = session.emu.forms.get(formId);
+  if (!form) throw new Error(`no form ${formId}`);
+  const answers: Record<string, FormAnswer> = {};
+  for (const item of form.items) {
+    if (!item.required) continue;
+    const second = item.choices?.[1]?.value ?? item.choices?.[0]?.value ?? '';
+    if (item.type === 'MULTIPLE_CHOICE' || item.type === 'LIST') answers[item.title] = second;
+    else if (item.type === 'CHECKBOX') answers[item.title] = [second];
+    else if (item.type === 'SCALE') answers[item.title] = item.lowerBound ?? 1;
+    else answers[item.title] = 'はい';
+  }
+  session.emu.forms.submit(formId, { ...answers, ...extra });
+}
+
+describe('importSurveyAnswers', () => {
+  function surveyBuilt(): { session: Session; view: SurveyBuildView } {
+    const session = freshSession();
+    rpc(session, 'setupSheets');
+    rpc(session, 'writeSurveyTemplate', '住民意識調査');
+    return { session, view: rpc<SurveyBuildView>(session, 'buildForms') };
+  }
+
+  it('writes one anonymous row per response, in canonical Japanese with the language answered in', () => {
+    const { session, view } = surveyBuilt();
+    const ja = view.forms.find((f) => f.language === 'ja');
+    const en = view.forms.find((f) => f.language === 'en');
+    answerRequired(session, ja?.id ?? '', { あなたの年代: '70代' });
+    answerRequired(session, en?.id ?? '', { 'Your age group': '30–39' });
+    const result = rpc<SurveyAnswersView>(session, 'importSurveyAnswers');
+    expect(result.sheet).toBe('アンケート回答');
+    expect(result.rows).toBe(2);
+    const rows = session.emu.sheetValues('アンケート回答');
+    const header = rows[0] ?? [];
+    expect(header.slice(0, 4)).toEqual(['回答ID', '回答日時', 'フォーム名', '言語']);
+    const age = header.indexOf('年代');
+    const language = header.indexOf('言語');
+    expect(rows.slice(1).map((r) => [r[language], r[age]])).toEqual([
+      ['日本語', '70代'],
+      ['英語', '30代'],
+    ]);
+    expect(
+      header.some((h) => /氏名|電話|メール|住所/.test(String(h))),
+      'no personal column',
+    ).toBe(false);
+    expect(marks(session)['アンケート回答']).toBe('answers');
+  });
+
+  it('rewrites the sheet on the next import: every response once, the new one added', () => {
+    const { session, view } = surveyBuilt();
+    const ja = view.forms.find((f) => f.language === 'ja')?.id ?? '';
+    answerRequired(session, ja);
+    rpc(session, 'importSurveyAnswers');
+    answerRequired(session, ja);
+    const again = rpc<SurveyAnswersView>(session, 'importSurveyAnswers');
+    expect(again.rows).toBe(2);
+    const ids = session.emu
+      .sheetValues('アンケート回答')
+      .slice(1)
+      .map((r) => r[0]);
+    expect(new Set(ids).size).toBe(2);
+  });
+
+  it('keeps an answer whose choice was renamed since as typed, and says so', () => {
+    const { session, view } = surveyBuilt();
+    const ja = view.forms.find((f) => f.language === 'ja')?.id ?? '';
+    answerRequired(session, ja, { あなたの年代: '70代' });
+    // Staff rename the choice in アンケート定義 afterwards (the answers keep the old text).
+    const definition = session.emu.sheetValues('アンケート定義');
+    const header = definition[0] ?? [];
+    const row = definition.findIndex((r) => r[header.indexOf('設問ID')] === '年代');
+    sheet(session, 'アンケート定義')
+      .getRange(row + 1, header.indexOf('選択肢') + 1)
+      .setValue('10代\n20代\n30代\n40代\n50代\n60代\n70歳代\n80代以上');
+    const result = rpc<SurveyAnswersView>(session, 'importSurveyAnswers');
+    expect(result.notices.some((n) => n.ja.includes('選択肢にない回答'))).toBe(true);
+    const rows = session.emu.sheetValues('アンケート回答');
+    expect(rows[1]?.[(rows[0] ?? []).indexOf('年代')]).toBe('70代');
+  });
+
+  it('previewSurveyAnswers reads without writing', () => {
+    const { session, view } = surveyBuilt();
+    answerRequired(session, view.forms[0]?.id ?? '');
+    const preview = rpc<SurveyAnswersView>(session, 'previewSurveyAnswers');
+    expect(preview).toMatchObject({ sheet: null, rows: 1 });
+    expect(session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('アンケート回答')).toBeNull();
+  });
+
+  it('refuses when no resident survey has been built', () => {
+    const session = smallSession();
+    expect(rpcError(session, 'importSurveyAnswers').code).toBe('survey.noAnswerForms');
   });
 });
