@@ -5,6 +5,7 @@ import { GasFormMaker } from '../gas/forms';
 import { GasDialogs } from '../gas/dialogs';
 import { GasDocumentLock } from '../gas/lock';
 import { GasDocumentStore, GasUserCache } from '../gas/properties';
+import { GasSigner } from '../gas/signer';
 import { GasWorkbook } from '../gas/workbook';
 
 export function appContext(): AppPorts {
@@ -14,6 +15,7 @@ export function appContext(): AppPorts {
     cache: new GasUserCache(CacheService.getUserCache()),
     lock: new GasDocumentLock(LockService),
     clock: { now: () => new Date() },
+    signer: new GasSigner(Utilities),
     dialogs: new GasDialogs(SpreadsheetApp.getUi(), HtmlService),
   };
 }

@@ -6,11 +6,12 @@
 import { UserError } from '../errors';
 import { writeValues, type ValueWrite } from '../history/cells';
 import type { CellChange } from '../history/types';
-import { loadHistory, recordAction } from '../history/store';
+import { History } from '../history/store';
+import { estimateRecordChars } from '../history/estimate';
 import { placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
 import type { CellValue, MarkedSheet, SheetHead } from '../ports';
 import { HEAD_ROWS, standardSheetSpec } from '../setup/plan';
-import { settingsFrom } from '../setup/settings-source';
+import { loadSettings, settingsFrom } from '../setup/settings-source';
 import { SHEET_SPECS } from '../sheets/specs';
 import { guardFormula } from '../text/formula';
 import { atomically, errorKind } from '../transaction';
@@ -69,7 +70,7 @@ function surveySheet(
   ports: AppPorts,
   heads: readonly SheetHead[],
 ): { head: SheetHead; mapping: ReturnType<typeof mappingOf> } | null {
-  const confirmed = loadMappings(ports);
+  const confirmed = loadMappings(ports, heads);
   for (const head of heads) {
     const mapping = mappingOf(head, confirmed);
     if (mapping && mapping.kind === 'surveys') return { head, mapping };
@@ -97,7 +98,7 @@ export function writeSurveyTemplate(ports: AppPorts, template: TemplateName, for
   return ports.lock.run(() => {
     const heads = ports.workbook.heads(HEAD_ROWS);
     const found = surveySheet(ports, heads);
-    const actions = loadHistory(ports.workbook);
+    const history = History.load(ports);
     const changes: CellChange[] = [];
     const rows = templateRows(template, name);
     let sheet: string;
@@ -153,20 +154,22 @@ export function writeSurveyTemplate(ports: AppPorts, template: TemplateName, for
         writes.push({ sheet, row: firstRow + i, column, value: guardFormula(value) });
       }
     });
+    const retention = loadSettings(ports.workbook, heads, loadMappings(ports, heads)).historyRetentionDays;
     const label = { ja: `テンプレート「${template}」の書き込み`, en: `writing the ${template} template` };
     atomically(ports, label, (tx) => {
       if (!found) tx.createSheet({ ...standardSheetSpec('surveys', settingsFrom(null)), rows: [] });
+      // An action too large to record is refused before it writes.
+      history.prepare(tx, estimateRecordChars(writes.map((w) => ({ before: '', after: String(w.value) }))));
       writeValues(ports.workbook, writes, changes, tx);
-      recordAction(
+      history.record(
         tx,
-        ports.clock,
-        actions,
         'surveyTemplate',
         {
           ja: `アンケートのテンプレート「${name}」（${rows.length}行）`,
           en: `survey template 「${name}」 (${rows.length} rows)`,
         },
         changes,
+        retention,
       );
     });
     return {
@@ -176,7 +179,7 @@ export function writeSurveyTemplate(ports: AppPorts, template: TemplateName, for
       firstRow,
       lastRow: firstRow + rows.length - 1,
       addedColumns,
-      undo: undoInfo(actions),
+      undo: undoInfo(history),
     };
   });
 }

@@ -67,7 +67,7 @@ export function storedItem(
 /**
  * The form id in a Forms address — the edit URL Sheet.getFormUrl gives for a response sheet
  * (https://docs.google.com/forms/d/<id>/edit) — or null. A published address
- * (/forms/d/e/<publishedId>/viewform) holds another id and gives null (docs/real-sheets-checklist.md RS-43).
+ * (/forms/d/e/<publishedId>/viewform) holds another id and gives null (docs/real-sheets-checklist.md RS-46).
  */
 export function formIdFromUrl(url: string): string | null {
   const m = /\/forms\/d\/(?!e\/)([A-Za-z0-9_-]+)/.exec(url);

@@ -157,7 +157,7 @@ export class Emulator {
    * spreadsheet runs with the event Apps Script gives. A handler that throws does not undo the
    * response (Apps Script runs triggers after the fact); its error is recorded.
    */
-  // real-sheets-checklist RS-47
+  // real-sheets-checklist RS-50
   private fireFormSubmit(sheet: SheetModel, row: number, columns: number): void {
     const triggers = this.scriptApp.store
       .all()

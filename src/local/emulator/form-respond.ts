@@ -164,7 +164,7 @@ export function isBlankAnswer(answer: FormAnswer | undefined): boolean {
   return false;
 }
 
-// real-sheets-checklist RS-45: ASCII digits only for numbers, whole-answer patterns, every row of a required grid.
+// real-sheets-checklist RS-48: ASCII digits only for numbers, whole-answer patterns, every row of a required grid.
 /** Refuses what a respondent could not give or the form does not accept: a blank required answer, a choice not offered, a failed validation. */
 export function checkAnswer(item: FormItemRecord, answer: FormAnswer | undefined): void {
   const reject = (reason: string): never => {
@@ -225,7 +225,7 @@ export function pagesOf(items: readonly FormItemRecord[]): FormItemRecord[][] {
   return pages;
 }
 
-// real-sheets-checklist RS-45
+// real-sheets-checklist RS-48
 /**
  * The pages a respondent goes through, given their answers (by item title). After a page: the
  * last question on it whose chosen choice leads somewhere decides; otherwise the page break

@@ -65,7 +65,7 @@ export const EMAIL_HEADER = 'メールアドレス';
 /**
  * A response-sheet column. An item column follows its question's title while it holds no answers;
  * once answers are in it, an edited title gets a new column and the old one keeps its header and
- * answers (docs/real-sheets-checklist.md, RS-44). A deleted question's column stays as it was.
+ * answers (docs/real-sheets-checklist.md, RS-47). A deleted question's column stays as it was.
  */
 export type ResponseColumn =
   | { kind: 'timestamp' }
@@ -127,7 +127,7 @@ export class FormState {
   }
 
   /** Keeps the response sheet's header row in step with the questions, as Sheets does. */
-  // real-sheets-checklist RS-44: an edited title gets a new column once answers are in the old one.
+  // real-sheets-checklist RS-47: an edited title gets a new column once answers are in the old one.
   changed(): void {
     const sheet = this.destinationSheet;
     if (!sheet) return;
@@ -204,7 +204,7 @@ export class FormState {
    * spreadsheet's form-submit triggers run. Throws FormRejection with the form's own message
    * when it refuses an answer.
    */
-  // real-sheets-checklist RS-47: typed numbers lose leading zeros in the response sheet.
+  // real-sheets-checklist RS-50: typed numbers lose leading zeros in the response sheet.
   submit(answers: Record<string, FormAnswer>, options: { timestamp?: Date; email?: string }): FormResponseRecord {
     if (!this.record.published) throw new Error(`The form "${this.record.title}" is not published.`);
     if (!this.record.acceptingResponses) throw new Error(`The form "${this.record.title}" is not accepting responses.`);
@@ -273,7 +273,7 @@ export class FormRegistry {
   constructor(private readonly ctx: EmulatorContext) {}
 
   /** Internal: a new form (FormApp.create). */
-  // real-sheets-checklist RS-43: the published URL has an id of its own.
+  // real-sheets-checklist RS-46: the published URL has an id of its own.
   create(title: string, published: boolean): FormState {
     const id = `tsunagu-form-${String(this.ctx.nextId()).padStart(6, '0')}`;
     const publishedId = `1FAIpQLS${madeUpId(`${this.ctx.workbook.id}/${id}`, 48)}`;
@@ -318,7 +318,7 @@ export class FormRegistry {
     this.states.set(state.record.id, state);
   }
 
-  // real-sheets-checklist RS-46
+  // real-sheets-checklist RS-49
   /**
    * Deletes a form in Drive, as staff might: it can no longer be opened and every call on it
    * fails; its response sheet stays in the spreadsheet with its answers.
@@ -431,7 +431,7 @@ export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHO
   }
 
   private get record(): FormRecord {
-    // real-sheets-checklist RS-46: a form deleted in Drive fails every call.
+    // real-sheets-checklist RS-49: a form deleted in Drive fails every call.
     if (this.state.deleted) {
       throw new Error('No item with the given ID could be found, or you do not have permission to access it.');
     }
@@ -581,7 +581,7 @@ export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHO
     return this.record.published;
   }
 
-  // real-sheets-checklist RS-42
+  // real-sheets-checklist RS-45
   /** Publishing also opens the form for responses; unpublishing closes it (Forms API PublishState). */
   setPublished(enabled: boolean): GasForm {
     this.record.published = Boolean(enabled);
@@ -605,7 +605,7 @@ export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHO
     return asGas(new EmuItem(this.ctx, this.state, moved as FormItemRecord));
   }
 
-  // real-sheets-checklist RS-43
+  // real-sheets-checklist RS-46
   /** A forms.gle address for the form's published URL, the same on every call. */
   shortenFormUrl(url: string): string {
     if (String(url) !== this.record.publishedUrl)
@@ -619,7 +619,7 @@ export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHO
     return asGas(this);
   }
 
-  // real-sheets-checklist RS-42
+  // real-sheets-checklist RS-45
   /** An unpublished form stays closed: Forms forces isAcceptingResponses to false until it is published. */
   setAcceptingResponses(enabled: boolean): GasForm {
     return this.set('acceptingResponses', Boolean(enabled) && this.record.published);
@@ -641,7 +641,7 @@ export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHO
     return this.set('description', String(description));
   }
 
-  // real-sheets-checklist RS-49: linking works under the add-on's scopes; found again by getFormUrl.
+  // real-sheets-checklist RS-52: linking works under the add-on's scopes; found again by getFormUrl.
   setDestination(type: GoogleAppsScript.Forms.DestinationType, id: string): GasForm {
     if (enumName(type) !== 'SPREADSHEET') throw new Error('Invalid argument: type');
     this.state.link(String(id));
@@ -697,7 +697,7 @@ export class EmuFormApp
     super(ctx);
   }
 
-  // real-sheets-checklist RS-42, RS-48
+  // real-sheets-checklist RS-45, RS-51
   /** create(title) makes a published form; create(title, false) an unpublished one. */
   create(title: string, isPublished?: boolean): GasForm {
     return asGas(
