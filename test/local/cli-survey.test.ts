@@ -38,9 +38,9 @@ describe('tsunagu survey template', () => {
   it('writes the template into アンケート定義 with --write and saves', async () => {
     const book = await emptyBook('write.xlsx');
     const io = capture();
-    expect(await main(['survey', 'template', book, 'ボランティア登録', '--form-name', '登録2026', '--write'], io)).toBe(
-      0,
-    );
+    expect(
+      await main(['survey', 'template', book, 'ボランティア登録', '--form-name', '登録2026', '--write', '--yes'], io),
+    ).toBe(0);
     expect(io.stdout.join('\n')).toContain('登録2026');
     const session = await Session.open(book);
     expect(session.emu.sheetValues('アンケート定義')[1]?.[0]).toBe('登録2026');
@@ -57,7 +57,7 @@ describe('tsunagu survey template', () => {
 describe('tsunagu survey build', () => {
   it('checks without --write, builds with it (forms kept in book.forms.json), and updates the same forms next time', async () => {
     const book = await emptyBook('build.xlsx');
-    await main(['survey', 'template', book, '活動報告', '--write'], capture());
+    await main(['survey', 'template', book, '活動報告', '--write', '--yes'], capture());
     const dry = capture();
     expect(await main(['survey', 'build', book, '--json'], dry)).toBe(0);
     const planned = JSON.parse(dry.stdout.join('\n')) as SurveyBuildView;
@@ -65,7 +65,7 @@ describe('tsunagu survey build', () => {
     expect(existsSync(join(dir, 'build.forms.json'))).toBe(false);
 
     const io = capture();
-    expect(await main(['survey', 'build', book, '--json', '--write'], io)).toBe(0);
+    expect(await main(['survey', 'build', book, '--json', '--write', '--yes'], io)).toBe(0);
     const built = JSON.parse(io.stdout.join('\n')) as SurveyBuildView;
     expect(built.built).toBe(true);
     expect(built.forms.map((f) => f.outcome)).toEqual(built.forms.map(() => 'made'));
@@ -76,7 +76,7 @@ describe('tsunagu survey build', () => {
     expect(existsSync(join(dir, 'build.forms.json'))).toBe(true);
 
     const again = capture();
-    expect(await main(['survey', 'build', book, '--json', '--write'], again)).toBe(0);
+    expect(await main(['survey', 'build', book, '--json', '--write', '--yes'], again)).toBe(0);
     const rebuilt = JSON.parse(again.stdout.join('\n')) as SurveyBuildView;
     expect(rebuilt.forms.map((f) => [f.id, f.outcome])).toEqual(built.forms.map((f) => [f.id, 'unchanged']));
     const session = await Session.open(book);
@@ -98,7 +98,7 @@ describe('tsunagu survey build', () => {
     ]);
     await session.save();
     const io = capture();
-    expect(await main(['survey', 'build', book, '--write'], io)).toBe(1);
+    expect(await main(['survey', 'build', book, '--write', '--yes'], io)).toBe(1);
     expect(io.stdout.join('\n')).toMatch(/2行目「種類」.*survey\.unknownType/);
     expect(existsSync(join(dir, 'broken.forms.json'))).toBe(false);
   });
@@ -113,7 +113,7 @@ describe('tsunagu survey import', () => {
       ['交流会', '参加', '単一選択', '参加しましたか', 'はい\nいいえ', 'はい'],
     ]);
     await start.save();
-    await main(['survey', 'build', book, '--write'], capture());
+    await main(['survey', 'build', book, '--write', '--yes'], capture());
     const session = await Session.open(book);
     session.emu.forms.submit(session.emu.forms.all[0]?.id ?? '', { 参加しましたか: 'いいえ' });
     await session.save();
@@ -121,7 +121,7 @@ describe('tsunagu survey import', () => {
     expect(await main(['survey', 'import', book, '--json'], dry)).toBe(0);
     expect(JSON.parse(dry.stdout.join('\n'))).toMatchObject({ sheet: null, rows: 1 });
     const io = capture();
-    expect(await main(['survey', 'import', book, '--write'], io)).toBe(0);
+    expect(await main(['survey', 'import', book, '--write', '--yes'], io)).toBe(0);
     expect(io.stdout.join('\n')).toContain('「アンケート回答」に1件');
     const after = await Session.open(book);
     const rows = after.emu.sheetValues('アンケート回答');
