@@ -21,6 +21,7 @@ import { runMapping } from './commands/mapping';
 import { runMatch } from './commands/match';
 import { runSheets } from './commands/sheets';
 import { runStudio } from './commands/studio';
+import { runSurvey } from './commands/survey';
 import { safeLines } from './commands/text';
 import { runFix, runValidate } from './commands/validate';
 
@@ -56,6 +57,7 @@ const COMMANDS: Record<string, Command> = {
   approve: { options: [...WRITES, 'off'], run: runApprove },
   commit: { options: WRITES, run: runCommit },
   studio: { options: ['stats', 'port', 'no-backup'], run: (rest, flags, io) => runStudio(rest, flags, io) },
+  survey: { options: [...WRITES, 'write', 'form-name', 'remove-missing', 'recreate'], run: runSurvey },
 };
 
 const HELP = `tsunagu — つなぐ: 社協のための Google スプレッドシート アドオン（ローカル版）
@@ -87,6 +89,13 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
       承認を付ける（--off で外す）/ approve a pair (--off clears it)
   tsunagu commit <book.xlsx>
       確定: 承認した組み合わせを依頼に書き込む / write the approved pairs into 依頼
+  tsunagu survey template <book.xlsx> <ボランティア登録|住民意識調査|活動報告> [--form-name 名前] [--write]
+      アンケート定義のテンプレートを表示、--write で書き込む / show a template; --write appends it to アンケート定義
+  tsunagu survey build <book.xlsx> [--write [--remove-missing] [--recreate]]
+      アンケート定義を確認、--write でフォームを作成・更新しフォーム一覧を保存（エラーがあると 1）
+      / check アンケート定義; --write builds or updates the forms (book.forms.json beside the book) and saves フォーム一覧
+  tsunagu survey import <book.xlsx> [--write]
+      住民アンケートの回答を数え、--write でアンケート回答シートに書き込む / count the resident surveys' answers; --write saves アンケート回答
   tsunagu studio [book.xlsx] [--port 8080]
       ブラウザで試せるローカル スタジオ / the local studio in a browser
 
@@ -132,6 +141,9 @@ const PARSE_OPTIONS = {
   kind: { type: 'string' },
   'header-row': { type: 'string' },
   set: { type: 'string', multiple: true },
+  'form-name': { type: 'string' },
+  'remove-missing': { type: 'boolean' },
+  recreate: { type: 'boolean' },
 } as const;
 
 /** Node's parse errors, as one line in Japanese and English. */

@@ -35,10 +35,10 @@ import {
   RESULT_HEADER,
   fixWrites,
   groupIssues,
+  listedRows,
   marksFor,
-  newTally,
+  newResultTally,
   restRows,
-  resultRows,
   type ResultTally,
 } from '../validate/report';
 import type { ValidationIssue } from '../validate/types';
@@ -60,17 +60,17 @@ export const DONE_KEY = 'tsunagu.validationDone';
 export const PART_CELLS = 120_000;
 /** Cells a 検証 in parts marks at most; the rest are listed in 検証結果 only. */
 export const RUN_MARKS = 2_000;
+/**
+ * Safe fixes a 検証 in parts keeps for 安全な修正 at most: more could not be recorded for 元に戻す in
+ * one action anyway (history/codec.ts MAX_ACTION_CHARS), and the work sheet stays far below Sheets'
+ * 10,000,000 cells (real-sheets-checklist RS-44). After they are applied, the next 検証 keeps the rest.
+ */
+export const RUN_FIXES = 10_000;
 /** 検証結果's text columns, as runValidation writes them. */
 export const RESULT_TEXT_COLUMNS = [0, 3, 5, 6, 7, 8];
 const WORK_HEADER = ['種類', 'データ'];
-/** What a row of the work sheet holds: a cross-row finding, a mark, a safe fix, or more of the row above. */
-const STAGED = { crossRow: 'x', mark: 'm', fix: 'f', more: '+' } as const;
-/**
- * Characters of a staged finding per work-sheet cell: Sheets holds at most 50,000 in a cell, and a
- * finding about a long cell (its value, the fix, what it held) can be longer — it goes on in the
- * rows below it (STAGED.more).
- */
-const STAGE_CELL_CHARS = 40_000;
+/** What a row of the work sheet holds: a cross-row finding, a mark, a safe fix. */
+const STAGED = { crossRow: 'x', mark: 'm', fix: 'f' } as const;
 
 interface Rows {
   first: number;
@@ -90,6 +90,8 @@ interface RunState {
   counts: { errors: number; warnings: number; fixable: number };
   /** 検証結果 rows written below its header. */
   resultRows: number;
+  /** What 検証結果 listed so far, so the parts together keep its bounds (rows per rule, rows in all). */
+  tally: ResultTally;
   /** Work-sheet rows written below its header. */
   workRows: number;
   /** Work-sheet rows (1-based) of each split sheet's cross-row findings. */
@@ -98,8 +100,6 @@ interface RunState {
   markCells: number;
   /** The rows the marks so far take in each column (MarkBudget: sheet and column, row numbers only). */
   markSpans?: Record<string, Array<[number, number]>>;
-  /** What 検証結果 lists so far per sheet and rule, and what it only counts (names, codes, counts). */
-  tally?: ResultTally;
   /** Cells with issues left without a mark (beyond the marks a run puts on). */
   unmarked: number;
   fixes: Rows[];
@@ -210,6 +210,7 @@ export function startRun(ports: AppPorts, heads: readonly SheetHead[]): Validati
     done: 0,
     counts: { errors: 0, warnings: 0, fixable: 0 },
     resultRows: 0,
+    tally: newResultTally(),
     workRows: 0,
     staged: {},
     marks: [],
@@ -245,6 +246,18 @@ export function startRun(ports: AppPorts, heads: readonly SheetHead[]): Validati
 
 /** 検証結果's only row while a run is under way. */
 const RUNNING = '検証中です。すべての部分が終わると、ここに結果が並びます。';
+
+/** The most characters one staged row holds: below Sheets' 50,000 a cell (real-sheets-checklist RS-44). */
+const STAGED_CELL_CHARS = 40_000;
+/** How much of a long value a staged cross-row finding keeps: what 検証結果 and the sidebar show of it anyway. */
+const STAGED_VALUE_CHARS = 2_000;
+
+/** A cross-row finding as the work sheet keeps it: a value too long for a cell shortened. */
+function stagedIssue(issue: ValidationIssue): string {
+  const text = JSON.stringify(issue);
+  if (text.length <= STAGED_CELL_CHARS) return text;
+  return JSON.stringify({ ...issue, value: `${issue.value.slice(0, STAGED_VALUE_CHARS)}…` });
+}
 
 /** A 検証結果 row that only says where the run stands (in the 内容 column). */
 function progressRow(text: string): CellValue[] {
@@ -325,11 +338,8 @@ function runPart(ports: AppPorts, tx: Transaction, state: RunState, work: ChunkW
   const header = work.type === 'whole' ? 0 : (state.sheets.find((s) => s.name === work.sheet)?.mapping.headerRow ?? 1);
   const kept = keptIssues(work, found, header);
   if (work.type === 'crossRow') {
-    state.staged[work.sheet] = stage(
-      tx,
-      state,
-      kept.map((issue): [string, string] => [STAGED.crossRow, JSON.stringify(issue)]),
-    );
+    const rows = kept.map((issue) => [STAGED.crossRow, stagedIssue(issue)]);
+    state.staged[work.sheet] = stage(tx, state, rows);
     return [];
   }
   const issues =
@@ -378,37 +388,21 @@ function appendRows(
   tx.workbook.writeOutputRows(sheet, first, rows, textColumns);
 }
 
-/**
- * Writes findings (kind, text) below the work sheet's last rows, a text longer than a cell holds
- * going on in the rows below it; returns where they went.
- */
-function stage(tx: Transaction, state: RunState, items: Array<[string, string]>): Rows {
+/** Writes rows below the work sheet's last ones; returns where they went. */
+function stage(tx: Transaction, state: RunState, rows: CellValue[][]): Rows {
   const first = state.workRows + 2;
-  const rows: CellValue[][] = [];
-  for (const [kind, text] of items) {
-    rows.push([kind, text.slice(0, STAGE_CELL_CHARS)]);
-    for (let at = STAGE_CELL_CHARS; at < text.length; at += STAGE_CELL_CHARS) {
-      rows.push([STAGED.more, text.slice(at, at + STAGE_CELL_CHARS)]);
-    }
-  }
   appendRows(tx, state.workSheet, first, rows, [0, 1]);
   state.workRows += rows.length;
   return { first, count: rows.length };
 }
 
-/** The staged findings in these rows, one text each (a text that went on in the rows below it joined again). */
 function readStagedRows(ports: AppPorts, sheet: string, spans: readonly Rows[]): string[] {
   const live = spans.filter((s) => s.count > 0);
   if (live.length === 0) return [];
-  const data = ports.workbook.read(sheet, [0, 1], live);
+  const data = ports.workbook.read(sheet, [1], live);
   const out: string[] = [];
   for (const span of live) {
-    for (let r = span.first; r < span.first + span.count; r++) {
-      const row = data?.values[r - 1];
-      const text = String(row?.[1] ?? '');
-      if (row?.[0] === STAGED.more && out.length > 0) out[out.length - 1] += text;
-      else out.push(text);
-    }
+    for (let r = span.first; r < span.first + span.count; r++) out.push(String(data?.values[r - 1]?.[1] ?? ''));
   }
   return out;
 }
@@ -425,17 +419,16 @@ function report(
   heldBefore: (write: ValueWrite) => StoredValue,
 ): void {
   if (issues.length === 0) return;
-  state.tally ??= newTally();
-  const listed = resultRows(issues, state.sheetIds, state.tally);
+  const rows = listedRows(issues, state.sheetIds, state.tally);
   appendRows(
     tx,
     state.resultSheet,
     state.resultRows + 2,
-    listed,
+    rows,
     RESULT_TEXT_COLUMNS,
     state.resultRows === 0 ? progressRow(RUNNING) : null,
   );
-  state.resultRows += listed.length;
+  state.resultRows += rows.length;
   const counts = countIssues(issues);
   state.counts.errors += counts.errors;
   state.counts.warnings += counts.warnings;
@@ -444,25 +437,20 @@ function report(
   const { marks, unmarked } = marksFor(issues, { limit: Math.max(0, RUN_MARKS - state.markCells), budget });
   state.markSpans = budget.spans;
   state.unmarked += unmarked;
-  const fixes: StagedFix[] = fixWrites(issues).map((f) => ({ ...f, before: heldBefore(f.write) }));
-  if (marks.length > 0) {
-    state.marks.push(
-      stage(
-        tx,
-        state,
-        marks.map((m): [string, string] => [STAGED.mark, JSON.stringify(m)]),
-      ),
-    );
-  }
-  if (fixes.length > 0) {
-    state.fixes.push(
-      stage(
-        tx,
-        state,
-        fixes.map((f): [string, string] => [STAGED.fix, JSON.stringify(f)]),
-      ),
-    );
-  }
+  // A fix too long for one cell of the work sheet (a 50,000-character value) is left to 検証結果
+  // and a later 検証 of a smaller workbook: Sheets' cell limit binds the work sheet too.
+  const fixes: StagedFix[] = fixWrites(issues)
+    .map((f) => ({ ...f, before: heldBefore(f.write) }))
+    .filter((f) => JSON.stringify(f).length <= STAGED_CELL_CHARS)
+    .slice(0, Math.max(0, RUN_FIXES - state.fixes.reduce((n, r) => n + r.count, 0)));
+  const staged: CellValue[][] = [
+    ...marks.map((m) => [STAGED.mark, JSON.stringify(m)]),
+    ...fixes.map((f) => [STAGED.fix, JSON.stringify(f)]),
+  ];
+  if (staged.length === 0) return;
+  const at = stage(tx, state, staged);
+  if (marks.length > 0) state.marks.push({ first: at.first, count: marks.length });
+  if (fixes.length > 0) state.fixes.push({ first: at.first + marks.length, count: fixes.length });
   state.markCells += marks.length;
 }
 
@@ -481,12 +469,11 @@ function finishRun(ports: AppPorts, state: RunState): ValidationView {
     history.prepare(tx, estimateRecordChars(marks.map((m) => ({ before: '', after: m.mark }))));
     clearActiveHighlight(ports.workbook, history, tx);
     writeMarks(ports.workbook, marks, changes, tx);
-    // The rules with more issues than 検証結果 lists get one row each, counting the rest.
-    const rest = restRows(state.tally ?? newTally());
-    if (rest.length > 0) appendRows(tx, state.resultSheet, state.resultRows + 2, rest, RESULT_TEXT_COLUMNS);
-    if (state.resultRows === 0 && rest.length === 0) {
-      appendRows(tx, state.resultSheet, 2, [progressRow('問題は見つかりませんでした。')], [6], progressRow(RUNNING));
-    }
+    // The issues beyond 検証結果's bounds, one row per rule; or, when there were none at all, that says so.
+    const rest = restRows(state.tally);
+    const last = rest.length > 0 ? rest : state.resultRows === 0 ? [progressRow('問題は見つかりませんでした。')] : [];
+    const before = state.resultRows === 0 ? progressRow(RUNNING) : null;
+    appendRows(tx, state.resultSheet, state.resultRows + 2, last, RESULT_TEXT_COLUMNS, before);
     tx.removeProperty(RUN_KEY);
     const done: DoneRun = { id: state.id, workSheet: state.workSheet, fixes: state.fixes };
     tx.setProperty(DONE_KEY, JSON.stringify(done));

@@ -42,37 +42,35 @@ function cellLink(sheetId: number, sheet: string, cell: string): string {
 }
 
 /**
- * What 検証結果 has listed so far, per sheet and rule (keys: sheet and code): a 検証 in parts
- * keeps it in its state — names, codes and counts only — so the sheet stays as bounded as in one pass.
- */
-export interface ResultTally {
-  listed: Record<string, number>;
-  rest: Record<string, { sheet: string; code: string; severity: 'error' | 'warning'; count: number }>;
-  rows: number;
-}
-
-export function newTally(): ResultTally {
-  return { listed: {}, rest: {}, rows: 0 };
-}
-
-/**
  * The rows of the 検証結果 sheet: the first RESULT_ROWS_PER_RULE issues of each sheet and rule
  * (RESULT_ROW_LIMIT in all), then one row per rule counting the rest — the sidebar and
  * `tsunagu validate --json` give every issue. Every text from staff cells is guarded against
- * formula injection, and long values are shortened. A 検証 in parts passes its tally and adds
- * the counting rows (restRows) with its last part.
+ * formula injection, and long values are shortened.
  */
 export function resultRows(
   issues: readonly ValidationIssue[],
   sheetIds: Readonly<Record<string, number>>,
-  tally?: ResultTally,
 ): CellValue[][] {
-  const counts = tally ?? newTally();
-  const rows = listedRows(issues, sheetIds, counts);
-  return tally ? rows : [...rows, ...restRows(counts)];
+  const tally = newResultTally();
+  return [...listedRows(issues, sheetIds, tally), ...restRows(tally)];
 }
 
-function listedRows(
+/** What a 検証 in parts has listed so far, so that its parts together keep 検証結果's bounds. */
+export interface ResultTally {
+  /** Rows listed so far, all rules. */
+  rows: number;
+  /** Rows listed per sheet and rule. */
+  listed: Record<string, number>;
+  /** Issues not listed, per sheet and rule: a code, a sheet and a severity only (no cell contents). */
+  rest: Record<string, { sheet: string; code: string; severity: ValidationIssue['severity']; count: number }>;
+}
+
+export function newResultTally(): ResultTally {
+  return { rows: 0, listed: {}, rest: {} };
+}
+
+/** The rows listed for these issues, within the bounds the tally has left; the rest are counted in it. */
+export function listedRows(
   issues: readonly ValidationIssue[],
   sheetIds: Readonly<Record<string, number>>,
   tally: ResultTally,
@@ -83,8 +81,10 @@ function listedRows(
     const n = tally.listed[key] ?? 0;
     if (n >= RESULT_ROWS_PER_RULE || tally.rows >= RESULT_ROW_LIMIT) {
       const r = tally.rest[key];
-      if (r) r.count++;
-      else tally.rest[key] = { sheet: issue.sheet, code: issue.code, severity: issue.severity, count: 1 };
+      if (r) {
+        r.count++;
+        if (issue.severity === 'error') r.severity = 'error';
+      } else tally.rest[key] = { sheet: issue.sheet, code: issue.code, severity: issue.severity, count: 1 };
       continue;
     }
     tally.listed[key] = n + 1;
@@ -107,19 +107,20 @@ function listedRows(
   return rows;
 }
 
-/** One row per sheet and rule with issues not listed, counting them. */
+/** One row per rule counting the issues not listed. */
 export function restRows(tally: ResultTally): CellValue[][] {
   const rows: CellValue[][] = [];
-  for (const [key, { sheet, code, severity, count }] of Object.entries(tally.rest)) {
-    const shown = tally.listed[key] ?? 0;
-    const info = (ISSUE_CODES as Record<string, { ja: string } | undefined>)[code];
+  for (const issue of Object.values(tally.rest)) {
+    const { count } = issue;
+    const shown = tally.listed[`${issue.sheet}\u0000${issue.code}`] ?? 0;
+    const info = (ISSUE_CODES as Record<string, { ja: string } | undefined>)[issue.code];
     rows.push([
-      guardFormula(sheet),
+      guardFormula(issue.sheet),
       '',
       '',
       '',
-      SEVERITY_JA[severity],
-      code,
+      SEVERITY_JA[issue.severity],
+      issue.code,
       guardFormula(
         `${info ? `「${info.ja}」は` : ''}ほかに ${count}件あります（この表には${shown === 0 ? '載せていません' : `最初の${shown}件だけを載せています`}）。件数はサイドバーにあります。直してからもう一度検証すると続きが載ります`,
       ),

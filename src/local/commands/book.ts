@@ -44,6 +44,9 @@ export interface Flags {
   kind?: string;
   'header-row'?: string;
   set?: string[];
+  'form-name'?: string;
+  'remove-missing'?: boolean;
+  recreate?: boolean;
 }
 
 /** A writing action failed; the workbook was saved only if the failure was injected (exit 3). */
