@@ -688,8 +688,13 @@ const INDICATORS: SheetSpec = {
     }),
     col('column', '対象列', 'text', { aliases: ['集計列', '集計対象列', '対象項目'] }),
     col('condition', '条件', 'text', { aliases: ['抽出条件', '絞り込み', '集計条件', '対象条件'] }),
+    // 割合: the rows the share is taken of (条件 picks the numerator among them). docs/summary.md.
+    col('denominator', '分母条件', 'text', { aliases: ['分母の条件', '分母', '母数の条件', '母数条件'] }),
+    // Which column dates a row into a 年度 (default per source), or 現在 for a count as of today.
+    col('dateColumn', '日付列', 'text', { aliases: ['基準日列', '集計日付', '日付の列', '年度の基準'] }),
     col('baseline', '基準値', 'number', { aliases: ['基準', '現状値', 'ベースライン', '基準年度値'] }),
     col('direction', '方向', 'list', { list: L.DIRECTIONS, aliases: ['目指す方向', '増減', '方向性'] }),
+    col('tolerance', '許容幅', 'number', { aliases: ['許容範囲', '誤差', '許容差', '誤差の幅'] }),
     col('suppress', '秘匿', 'yesno', { aliases: ['秘匿対象', '秘匿する', '小さい数を隠す'] }),
   ],
   patterns: [
@@ -713,8 +718,11 @@ const INDICATORS: SheetSpec = {
       'method',
       'column',
       'condition',
+      'denominator',
+      'dateColumn',
       'baseline',
       'direction',
+      'tolerance',
       'suppress',
     ],
   },
