@@ -1,9 +1,11 @@
 /** npm run bench: every benchmark, each printing its figures beside a peer measured in the same run. */
 import { benchMatch } from './match';
 import { benchReadRoster } from './read-roster';
+import { benchSummary } from './summary';
 import { benchValidate } from './validate';
 
 console.log(`Tsunagu benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 benchReadRoster();
 benchValidate();
 benchMatch();
+benchSummary();

@@ -47,6 +47,11 @@ export interface YearMeasures {
 export interface IndicatorResult {
   readonly definition: IndicatorDefinition;
   readonly status: 'ok' | 'noSource' | 'missingColumn' | 'manual';
+  /**
+   * What the values count, for suppression: 'count' (件数, 人数, a 合計 of a count column such
+   * as 参加者数), 'amount' (a 合計 of yen), 'share' (割合), 'mean' (平均), 'typed' (手入力).
+   */
+  readonly valueKind: 'count' | 'amount' | 'share' | 'mean' | 'typed';
   readonly years: readonly YearMeasures[];
   /** Why the indicator could not be counted, and notes about rows that could not be read. */
   readonly notes: readonly Message[];
@@ -95,8 +100,26 @@ function clean(x: number): number {
   return Math.round(x * 1e9) / 1e9;
 }
 
+function kindOfMethod(method: Method | null, column: SourceColumn | null): IndicatorResult['valueKind'] {
+  switch (method) {
+    case '件数':
+    case '人数':
+      return 'count';
+    case '合計':
+      return column?.measure === 'count' ? 'count' : 'amount';
+    case '平均':
+      return 'mean';
+    case '割合':
+      return 'share';
+    default:
+      return 'typed';
+  }
+}
+
 interface Plan {
   readonly result: number;
+  /** 対象列, when one is used. */
+  readonly column: SourceColumn | null;
   readonly definition: IndicatorDefinition;
   readonly method: Method;
   readonly test: RowTest;
@@ -104,12 +127,34 @@ interface Plan {
   /** 対象列: numbers (合計, 平均), presence (件数, 割合), people (人数). */
   readonly numbers: Float64Array | null;
   readonly present: Uint8Array | null;
-  readonly people: ((r: number) => readonly string[]) | null;
+  readonly people: People | null;
   /** Accumulators: [year][area slot]; the last slot is 圏域不明. */
   readonly a: Float64Array;
   readonly b: Float64Array;
-  /** 人数: per year, person → [order, area slot]. */
-  readonly persons: Map<string, [number, number]>[] | null;
+}
+
+/**
+ * Who a row is about, for 人数: dictionary codes of 対象列 (one per row, or a list for a
+ * multi-value cell), and per year × person the order of their first row and its 圏域 slot.
+ */
+interface People {
+  readonly codes: Int32Array | null;
+  readonly lists: readonly (readonly number[])[] | null;
+  /** Distinct people in the column. */
+  readonly size: number;
+  /** [year × size + person]: order of the first row (+∞ when none). */
+  readonly first: Float64Array;
+  readonly slot: Int16Array;
+}
+
+function peopleOf(
+  codes: Int32Array | null,
+  lists: readonly (readonly number[])[] | null,
+  size: number,
+  yearCount: number,
+): People {
+  const first = new Float64Array(size * yearCount).fill(Number.POSITIVE_INFINITY);
+  return { codes, lists, size, first, slot: new Int16Array(size * yearCount) };
 }
 
 interface Dating {
@@ -146,6 +191,7 @@ export function aggregateIndicators(input: AggregateInput): AggregateResult {
       results[index] = {
         definition: def,
         status: 'noSource',
+        valueKind: kindOfMethod(def.method, null),
         years: years.map((fy) => fixedYear(fy, fy > currentFiscalYear ? FUTURE : NO_DATA, false)),
         notes: [
           {
@@ -181,12 +227,19 @@ export function aggregateIndicators(input: AggregateInput): AggregateResult {
         results[index] = {
           definition: def,
           status: 'missingColumn',
+          valueKind: kindOfMethod(def.method, null),
           years: years.map((fy) => fixedYear(fy, fy > currentFiscalYear ? FUTURE : NO_DATA, areaSlot !== null)),
           notes,
         };
         continue;
       }
-      results[index] = { definition: def, status: 'ok', years: [], notes };
+      results[index] = {
+        definition: def,
+        status: 'ok',
+        valueKind: kindOfMethod(plan.method, plan.column),
+        years: [],
+        notes,
+      };
       const group = byDating.get(dating) ?? [];
       group.push(plan);
       byDating.set(dating, group);
@@ -241,14 +294,25 @@ function scan(size: number, dating: Dating, areaSlot: Int16Array | null, plans: 
           break;
         case '人数':
           if (p.test(r)) {
-            const who = (p.people as (r: number) => readonly string[])(r);
-            if (who.length === 0) break;
-            const map = (p.persons as Map<string, [number, number]>[])[yi] as Map<string, [number, number]>;
+            // Per person (a dictionary code): the earliest row's order and 圏域 slot this year.
+            const people = p.people as People;
+            const base = yi * people.size;
             const order = dating.order ? (dating.order[r] as number) : r;
-            for (let w = 0; w < who.length; w++) {
-              const id = who[w] as string;
-              const seen = map.get(id);
-              if (seen === undefined || order < seen[0]) map.set(id, [Number.isNaN(order) ? r : order, slot]);
+            if (people.codes !== null) {
+              const id = people.codes[r] as number;
+              if (id >= 0 && order < (people.first[base + id] as number)) {
+                people.first[base + id] = order;
+                people.slot[base + id] = slot;
+              }
+            } else {
+              const who = (people.lists as readonly (readonly number[])[])[r] as readonly number[];
+              for (let w = 0; w < who.length; w++) {
+                const id = who[w] as number;
+                if (order < (people.first[base + id] as number)) {
+                  people.first[base + id] = order;
+                  people.slot[base + id] = slot;
+                }
+              }
             }
           }
           break;
@@ -305,8 +369,9 @@ function yearOf(
   if (plan.method === '人数') {
     // Each person in the 圏域 of their first row that year: the 圏域 add up to 市全体.
     const counts = new Float64Array(slots);
-    for (const [, [, slot]] of (plan.persons as Map<string, [number, number]>[])[yi] as Map<string, [number, number]>)
-      (counts[slot] as number)++;
+    const people = plan.people as People;
+    for (let id = 0, at = yi * people.size; id < people.size; id++, at++)
+      if ((people.first[at] as number) !== Number.POSITIVE_INFINITY) (counts[people.slot[at] as number] as number)++;
     for (let s = 0; s < slots; s++) plan.a[yi * slots + s] = counts[s] as number;
   }
   const ats: number[] = [];
@@ -333,6 +398,7 @@ function manualResult(
   return {
     definition: def,
     status: 'manual',
+    valueKind: 'typed',
     years: years.map((fy) => {
       const v = typed?.[fy];
       if (typeof v === 'number' && Number.isFinite(v))
@@ -355,14 +421,17 @@ function areaSlots(view: SourceView, areas: readonly string[]): Int16Array | nul
   const slotByKey = new Map<string, number>();
   areas.forEach((a, i) => slotByKey.set(matchKey(a), i));
   const suffix = view.source.areaSuffix ? matchKey(view.source.areaSuffix) : null;
-  const keys = view.keys(column.column.key);
+  const { codes, values } = view.codes(column.column.key);
+  // The slot of each distinct text, then of each row.
+  const slotOfCode = values.map((k) => {
+    let slot = slotByKey.get(k);
+    if (slot === undefined && suffix && k.endsWith(suffix)) slot = slotByKey.get(k.slice(0, k.length - suffix.length));
+    return slot === undefined ? areas.length : slot;
+  });
   const out = new Int16Array(view.size);
   for (let r = 0; r < view.size; r++) {
-    const k = keys[r];
-    let slot = k === null || k === undefined ? undefined : slotByKey.get(k);
-    if (slot === undefined && k && suffix && k.endsWith(suffix))
-      slot = slotByKey.get(k.slice(0, k.length - suffix.length));
-    out[r] = slot === undefined ? areas.length : slot;
+    const c = codes[r] as number;
+    out[r] = c < 0 ? areas.length : (slotOfCode[c] as number);
   }
   return out;
 }
@@ -490,7 +559,7 @@ function planOf(
 
   let numbers: Float64Array | null = null;
   let present: Uint8Array | null = null;
-  let people: ((r: number) => readonly string[]) | null = null;
+  let people: People | null = null;
   if (column !== null) {
     if (method === '合計' || method === '平均') {
       const read = view.numbers(column.key);
@@ -504,15 +573,11 @@ function planOf(
       }
     } else if (method === '人数') {
       if (column.multi) {
-        const lists = view.lists(column.key);
-        people = (r) => lists[r] as readonly string[];
+        const d = view.codeLists(column.key);
+        people = peopleOf(null, d.lists, d.values.length, yearCount);
       } else {
-        const keys = view.keys(column.key);
-        const none: readonly string[] = [];
-        people = (r) => {
-          const k = keys[r];
-          return k === null || k === undefined ? none : [k];
-        };
+        const d = view.codes(column.key);
+        people = peopleOf(d.codes, null, d.values.length, yearCount);
       }
     } else {
       const blanks = view.blanks(column.key);
@@ -522,6 +587,7 @@ function planOf(
   }
   return {
     result,
+    column,
     definition: def,
     method,
     test: compileCondition(cond.condition, view, startMonth),
@@ -531,6 +597,5 @@ function planOf(
     people,
     a: new Float64Array(yearCount * slots),
     b: new Float64Array(yearCount * slots),
-    persons: method === '人数' ? Array.from({ length: yearCount }, () => new Map<string, [number, number]>()) : null,
   };
 }

@@ -254,64 +254,18 @@ function compile(c: ResolvedCondition, view: SourceView, startMonth: number): Ro
     case 'blank': {
       const key = c.column.key;
       if (c.column.multi) {
-        const lists = view.lists(key);
+        const { lists } = view.codeLists(key);
         return c.negated
-          ? (r) => (lists[r] as readonly string[]).length > 0
-          : (r) => (lists[r] as readonly string[]).length === 0;
+          ? (r) => (lists[r] as readonly number[]).length > 0
+          : (r) => (lists[r] as readonly number[]).length === 0;
       }
       const blanks = view.blanks(key);
       return c.negated ? (r) => blanks[r] === 0 : (r) => blanks[r] === 1;
     }
-    case 'contains': {
-      const negated = c.negated;
-      if (c.mode === 'list') {
-        const wanted = new Set(c.keys);
-        const lists = view.lists(c.column.key);
-        return (r) => {
-          const values = lists[r] as readonly string[];
-          let hit = false;
-          for (let k = 0; k < values.length; k++)
-            if (wanted.has(values[k] as string)) {
-              hit = true;
-              break;
-            }
-          return hit !== negated;
-        };
-      }
-      const keys = view.keys(c.column.key);
-      const parts = c.keys;
-      return (r) => {
-        const text = keys[r];
-        let hit = false;
-        if (text !== null && text !== undefined) for (const p of parts) if (text.indexOf(p) >= 0) hit = true;
-        return hit !== negated;
-      };
-    }
+    case 'contains':
     case 'equals': {
       const negated = c.negated;
-      if (c.mode === 'text') {
-        const wanted = new Set(c.keys);
-        const keys = view.keys(c.column.key);
-        return (r) => {
-          const k = keys[r];
-          return (k !== null && k !== undefined && wanted.has(k)) !== negated;
-        };
-      }
-      if (c.mode === 'list') {
-        const wanted = new Set(c.keys);
-        const lists = view.lists(c.column.key);
-        return (r) => {
-          const values = lists[r] as readonly string[];
-          let hit = false;
-          for (let k = 0; k < values.length; k++)
-            if (wanted.has(values[k] as string)) {
-              hit = true;
-              break;
-            }
-          return hit !== negated;
-        };
-      }
-      if (c.mode === 'yesno') {
+      if (c.kind === 'equals' && c.mode === 'yesno') {
         const yn = view.yesNo(c.column.key);
         const wanted = c.numbers;
         return (r) => {
@@ -319,11 +273,39 @@ function compile(c: ResolvedCondition, view: SourceView, startMonth: number): Ro
           return (v >= 0 && wanted.indexOf(v) >= 0) !== negated;
         };
       }
-      const values = numericColumn(view, c.column.key, c.mode, startMonth);
-      const wanted = c.numbers;
+      if (c.kind === 'equals' && c.mode !== 'text' && c.mode !== 'list' && c.mode !== 'yesno') {
+        const values = numericColumn(view, c.column.key, c.mode, startMonth);
+        const wanted = c.numbers;
+        return (r) => {
+          const v = values[r] as number;
+          return (!Number.isNaN(v) && wanted.indexOf(v) >= 0) !== negated;
+        };
+      }
+      if (c.mode === 'list') {
+        // One of the cell's values is wanted: a flag per dictionary code.
+        const { lists, values } = view.codeLists(c.column.key);
+        const wanted = flags(values, (v) => c.keys.indexOf(v) >= 0);
+        return (r) => {
+          const codes = lists[r] as readonly number[];
+          let hit = false;
+          for (let k = 0; k < codes.length; k++)
+            if (wanted[codes[k] as number] === 1) {
+              hit = true;
+              break;
+            }
+          return hit !== negated;
+        };
+      }
+      // Single-value text: equality, or (contains) a part of the text; decided once per distinct text.
+      const { codes, values } = view.codes(c.column.key);
+      const keys = c.keys;
+      const wanted =
+        c.kind === 'contains'
+          ? flags(values, (v) => keys.some((p) => v.indexOf(p) >= 0))
+          : flags(values, (v) => keys.indexOf(v) >= 0);
       return (r) => {
-        const v = values[r] as number;
-        return (!Number.isNaN(v) && wanted.indexOf(v) >= 0) !== negated;
+        const code = codes[r] as number;
+        return (code >= 0 && wanted[code] === 1) !== negated;
       };
     }
     case 'order': {
@@ -341,6 +323,13 @@ function compile(c: ResolvedCondition, view: SourceView, startMonth: number): Ro
       }
     }
   }
+}
+
+/** 1 for every dictionary value that passes. */
+function flags(values: readonly string[], pass: (value: string) => boolean): Uint8Array {
+  const out = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) if (pass(values[i] as string)) out[i] = 1;
+  return out;
 }
 
 function numericColumn(

@@ -187,6 +187,9 @@ export function parseIndicatorDefinitions(sheet: DefinitionSheet, context: Defin
   const detection = detectSheetAs('indicators', headerCells as unknown[], mapping.headerRow);
   const targetBase = normalizeHeader('目標');
   const mappedIndices = new Set(Object.values(mapping.columns));
+  // A second header for a 年度 that already has a 目標 column is reported as a duplicate below.
+  for (const dup of detection.duplicates)
+    if (dup.key !== null && dup.key.startsWith('target.')) for (const i of dup.indices) mappedIndices.add(i);
   (headerCells as readonly unknown[]).forEach((cell, index) => {
     if (mappedIndices.has(index)) return;
     const text = cellText(cell);

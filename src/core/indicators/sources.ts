@@ -4,7 +4,7 @@ import { SHEET_SPECS } from '../sheets/specs';
 import { settingsList, type Settings } from '../sheets/settings';
 import type { ColumnType, SheetKind } from '../sheets/types';
 import { cellText } from '../text/cell';
-import { parseDate, parseFiscalYear } from '../text/date';
+import { isDateObject, parseDate, parseFiscalYear } from '../text/date';
 import { splitMulti } from '../text/multi';
 import { normalizeHeader, normalizeText } from '../text/normalize';
 import { parseNumber } from '../text/number';
@@ -35,6 +35,8 @@ export interface SourceColumn {
   /** normalizeHeader of every name staff may use for it (canonical header, aliases). */
   readonly names: readonly string[];
   readonly type: ValueType;
+  /** What a sum of the column is: a count of people or things (参加者数), yen (金額), or something else. */
+  readonly measure: 'count' | 'amount' | 'other';
   readonly multi: boolean;
   /** Personal data: never in a 条件, and as 対象列 only for 人数 (a count of distinct values). */
   readonly personal: boolean;
@@ -96,6 +98,7 @@ function specColumns(kind: SheetKind): SourceColumn[] {
       header: c.header,
       names,
       type: valueTypeOf(c.type),
+      measure: c.type === 'integer' ? 'count' : c.type === 'amount' ? 'amount' : 'other',
       multi: c.multi === true,
       personal: c.personal === true,
     };
@@ -279,12 +282,6 @@ export function isNotDataRow(row: readonly unknown[]): boolean {
 
 const NONE: readonly string[] = [];
 
-/** A reference to one data row: which sheet, which index in its values. */
-interface RowRef {
-  readonly sheet: number;
-  readonly index: number;
-}
-
 /** Where a column is in each sheet (-1 where a sheet lacks it). */
 interface Located {
   readonly column: SourceColumn;
@@ -303,7 +300,9 @@ export class SourceView {
   readonly size: number;
   /** Rows set aside as totals or notes (計, 合計, ※…). */
   readonly notDataRows: number;
-  private readonly refs: RowRef[];
+  /** Data row r is values[rowIndex[r]] of sheets[rowSheet[r]]; each sheet's rows are contiguous. */
+  private readonly rowSheet: Uint16Array;
+  private readonly rowIndex: Int32Array;
   private readonly located = new Map<string, Located | null>();
   private readonly extras: SourceColumn[];
   private readonly cache = new Map<string, unknown>();
@@ -313,7 +312,8 @@ export class SourceView {
     this.source = data.source;
     this.sheets = data.sheets;
     this.settings = settings;
-    const refs: RowRef[] = [];
+    const sheetOfRow: number[] = [];
+    const indexOfRow: number[] = [];
     let notData = 0;
     data.sheets.forEach((sheet, s) => {
       const first = sheet.firstRow ?? 1;
@@ -324,11 +324,13 @@ export class SourceView {
           notData++;
           continue;
         }
-        refs.push({ sheet: s, index: i });
+        sheetOfRow.push(s);
+        indexOfRow.push(i);
       }
     });
-    this.refs = refs;
-    this.size = refs.length;
+    this.rowSheet = Uint16Array.from(sheetOfRow);
+    this.rowIndex = Int32Array.from(indexOfRow);
+    this.size = indexOfRow.length;
     this.notDataRows = notData;
     this.extras = this.extraColumns();
   }
@@ -347,7 +349,15 @@ export class SourceView {
         const n = normalizeHeader(text);
         if (n === '' || seen.has(n)) return;
         seen.add(n);
-        out.push({ key: `h:${n}`, header: text, names: [n], type: 'text', multi: true, personal: false });
+        out.push({
+          key: `h:${n}`,
+          header: text,
+          names: [n],
+          type: 'text',
+          measure: 'other',
+          multi: true,
+          personal: false,
+        });
       });
     });
     return out;
@@ -355,9 +365,8 @@ export class SourceView {
 
   /** The 1-based sheet row and sheet name of data row r, for messages. */
   where(r: number): { sheet: string; row: number } {
-    const ref = this.refs[r] as RowRef;
-    const sheet = this.sheets[ref.sheet] as SourceSheet;
-    return { sheet: sheet.name, row: (sheet.firstRow ?? 1) + ref.index };
+    const sheet = this.sheets[this.rowSheet[r] as number] as SourceSheet;
+    return { sheet: sheet.name, row: (sheet.firstRow ?? 1) + (this.rowIndex[r] as number) };
   }
 
   /**
@@ -405,17 +414,24 @@ export class SourceView {
   private eachCell(key: string, fn: (raw: unknown, display: string | undefined, r: number) => void): void {
     const loc = this.locate(key);
     if (!loc) throw new Error(`SourceView: no column ${key}`);
-    for (let r = 0; r < this.refs.length; r++) {
-      const ref = this.refs[r] as RowRef;
-      const c = loc.indices[ref.sheet] as number;
-      if (c < 0) {
-        fn('', undefined, r);
-        continue;
+    const size = this.size;
+    let r = 0;
+    // Rows of one sheet are contiguous: look the sheet and its column up once per run.
+    while (r < size) {
+      const s = this.rowSheet[r] as number;
+      const c = loc.indices[s] as number;
+      const sheet = this.sheets[s] as SourceSheet;
+      const values = sheet.values;
+      const display = sheet.display;
+      for (; r < size && this.rowSheet[r] === s; r++) {
+        if (c < 0) {
+          fn('', undefined, r);
+          continue;
+        }
+        const i = this.rowIndex[r] as number;
+        const raw = (values[i] as readonly unknown[])[c];
+        fn(raw === undefined || raw === null ? '' : raw, display ? display[i]?.[c] : undefined, r);
       }
-      const sheet = this.sheets[ref.sheet] as SourceSheet;
-      const raw = (sheet.values[ref.index] as readonly unknown[])[c];
-      const shown = sheet.display?.[ref.index]?.[c];
-      fn(raw === undefined || raw === null ? '' : raw, shown, r);
     }
   }
 
@@ -426,54 +442,104 @@ export class SourceView {
     return value;
   }
 
-  /** Comparison keys (matchKey of the cell text); null for a blank cell. */
-  keys(key: string): readonly (string | null)[] {
-    return this.cached(`keys:${key}`, () => {
-      const out: (string | null)[] = new Array(this.size);
-      // A column holds few distinct texts (圏域, 活動種別): each is normalised once.
-      const memo = new Map<string, string | null>();
+  /**
+   * The column dictionary-encoded: each row's code into `values` (the comparison keys,
+   * matchKey of the cell text), -1 for a blank cell. A column holds few distinct texts
+   * (圏域, 活動種別, 登録番号): each is normalised once, and a test on a value becomes an index.
+   */
+  codes(key: string): Dictionary {
+    return this.cached(`codes:${key}`, () => {
+      const codes = new Int32Array(this.size);
+      const values: string[] = [];
+      const byKey = new Map<string, number>();
+      const byRaw = new Map<string, number>();
+      const codeOf = (k: string | null): number => {
+        if (k === null) return -1;
+        let c = byKey.get(k);
+        if (c === undefined) {
+          c = values.length;
+          values.push(k);
+          byKey.set(k, c);
+        }
+        return c;
+      };
       this.eachCell(key, (raw, shown, r) => {
         if (typeof raw === 'string') {
-          let k = memo.get(raw);
-          if (k === undefined) {
+          let c = byRaw.get(raw);
+          if (c === undefined) {
             const t = cellText(raw);
-            k = t === null ? null : matchKey(t);
-            memo.set(raw, k);
+            c = codeOf(t === null ? null : matchKey(t));
+            byRaw.set(raw, c);
           }
-          out[r] = k;
+          codes[r] = c;
           return;
         }
         const t = cellText(raw, shown);
-        out[r] = t === null ? null : matchKey(t);
+        codes[r] = codeOf(t === null ? null : matchKey(t));
       });
+      return { codes, values, byKey };
+    });
+  }
+
+  /** Comparison keys (matchKey of the cell text); null for a blank cell. */
+  keys(key: string): readonly (string | null)[] {
+    return this.cached(`keys:${key}`, () => {
+      const { codes, values } = this.codes(key);
+      const out: (string | null)[] = new Array(this.size);
+      for (let r = 0; r < this.size; r++) {
+        const c = codes[r] as number;
+        out[r] = c < 0 ? null : (values[c] as string);
+      }
       return out;
+    });
+  }
+
+  /**
+   * The values of a multi-value cell, dictionary-encoded: per row the codes of its values
+   * (shared between rows with the same text), and the comparison keys by code.
+   */
+  codeLists(key: string): ListDictionary {
+    return this.cached(`codeLists:${key}`, () => {
+      const column = (this.locate(key) as Located).column;
+      const known = column.listFromSettings ? settingsList(this.settings, column.listFromSettings) : null;
+      // A column only the sheet has (a survey question) splits on 、 , and line breaks only: its
+      // choices may hold a ・ (中学生・高校生).
+      const options = column.key.startsWith('h:') ? { weak: false } : known ? { known } : {};
+      const lists: (readonly number[])[] = new Array(this.size);
+      const values: string[] = [];
+      const byKey = new Map<string, number>();
+      const memo = new Map<string, readonly number[]>();
+      this.eachCell(key, (raw, shown, r) => {
+        const text = typeof raw === 'string' ? raw : cellText(raw, shown);
+        if (text === null) {
+          lists[r] = NO_CODES;
+          return;
+        }
+        let codes = memo.get(text);
+        if (codes === undefined) {
+          codes = splitMulti(text, options).map((part) => {
+            const k = matchKey(part);
+            let c = byKey.get(k);
+            if (c === undefined) {
+              c = values.length;
+              values.push(k);
+              byKey.set(k, c);
+            }
+            return c;
+          });
+          memo.set(text, codes);
+        }
+        lists[r] = codes;
+      });
+      return { lists, values, byKey };
     });
   }
 
   /** The values of a multi-value cell as comparison keys ([] when blank). */
   lists(key: string): readonly (readonly string[])[] {
     return this.cached(`lists:${key}`, () => {
-      const column = (this.locate(key) as Located).column;
-      const known = column.listFromSettings ? settingsList(this.settings, column.listFromSettings) : null;
-      // A column only the sheet has (a survey question) splits on 、 , and line breaks only: its
-      // choices may hold a ・ (中学生・高校生).
-      const options = column.key.startsWith('h:') ? { weak: false } : known ? { known } : {};
-      const out: (readonly string[])[] = new Array(this.size);
-      const memo = new Map<string, readonly string[]>();
-      this.eachCell(key, (raw, shown, r) => {
-        const text = typeof raw === 'string' ? raw : cellText(raw, shown);
-        if (text === null) {
-          out[r] = NONE;
-          return;
-        }
-        let parts = memo.get(text);
-        if (parts === undefined) {
-          parts = splitMulti(text, options).map(matchKey);
-          memo.set(text, parts);
-        }
-        out[r] = parts;
-      });
-      return out;
+      const { lists, values } = this.codeLists(key);
+      return lists.map((codes) => (codes.length === 0 ? NONE : codes.map((c) => values[c] as string)));
     });
   }
 
@@ -508,7 +574,18 @@ export class SourceView {
   yesNo(key: string): Int8Array {
     return this.cached(`yesno:${key}`, () => {
       const out = new Int8Array(this.size);
+      const memo = new Map<string, number>();
       this.eachCell(key, (raw, shown, r) => {
+        if (typeof raw === 'string') {
+          let v = memo.get(raw);
+          if (v === undefined) {
+            const y = parseYesNo(raw);
+            v = y.value === true ? 1 : y.value === false ? 0 : -1;
+            memo.set(raw, v);
+          }
+          out[r] = v;
+          return;
+        }
         let y = parseYesNo(raw);
         if (y.status === 'unrecognised' && shown !== undefined) y = parseYesNo(shown);
         out[r] = y.value === true ? 1 : y.value === false ? 0 : -1;
@@ -521,10 +598,28 @@ export class SourceView {
   days(key: string): Float64Array {
     return this.cached(`days:${key}`, () => {
       const out = new Float64Array(this.size);
+      const memo = new Map<string, number>();
       this.eachCell(key, (raw, shown, r) => {
-        let d = parseDate(raw);
-        if (!d.ok && d.reason !== 'blank' && shown !== undefined) d = parseDate(shown);
-        out[r] = d.ok ? d.date.toDayNumber() : Number.NaN;
+        if (isDateObject(raw)) {
+          // A date cell: its calendar day in Asia/Tokyo (UTC+9, no daylight saving), without allocating.
+          const t = raw.getTime();
+          out[r] = Number.isNaN(t) ? Number.NaN : Math.floor((t + TOKYO_OFFSET_MS) / MS_PER_DAY);
+          return;
+        }
+        if (typeof raw === 'string') {
+          let d = memo.get(raw);
+          if (d === undefined) {
+            let parsed = parseDate(raw);
+            if (!parsed.ok && parsed.reason !== 'blank' && shown !== undefined) parsed = parseDate(shown);
+            d = parsed.ok ? parsed.date.toDayNumber() : Number.NaN;
+            memo.set(raw, d);
+          }
+          out[r] = d;
+          return;
+        }
+        let parsed = parseDate(raw);
+        if (!parsed.ok && parsed.reason !== 'blank' && shown !== undefined) parsed = parseDate(shown);
+        out[r] = parsed.ok ? parsed.date.toDayNumber() : Number.NaN;
       });
       return out;
     });
@@ -536,18 +631,26 @@ export class SourceView {
       const column = (this.locate(key) as Located).column;
       const out = new Float64Array(this.size);
       if (column.type === 'date') {
-        this.eachCell(key, (raw, shown, r) => {
-          let d = parseDate(raw);
-          if (!d.ok && d.reason !== 'blank' && shown !== undefined) d = parseDate(shown);
-          out[r] = d.ok ? fiscalYearOfDate(d.date, startMonth) : Number.NaN;
-        });
-      } else {
-        this.eachCell(key, (raw, shown, r) => {
-          let fy = parseFiscalYear(raw, startMonth);
-          if (!fy.ok && fy.reason !== 'blank' && shown !== undefined) fy = parseFiscalYear(shown, startMonth);
-          out[r] = fy.ok ? fy.year : Number.NaN;
-        });
+        const days = this.days(key);
+        for (let r = 0; r < this.size; r++) {
+          const d = days[r] as number;
+          out[r] = Number.isNaN(d) ? Number.NaN : fiscalYearOfDay(d, startMonth);
+        }
+        return out;
       }
+      const memo = new Map<unknown, number>();
+      this.eachCell(key, (raw, shown, r) => {
+        const cached = typeof raw === 'string' || typeof raw === 'number' ? memo.get(raw) : undefined;
+        if (cached !== undefined) {
+          out[r] = cached;
+          return;
+        }
+        let fy = parseFiscalYear(raw, startMonth);
+        if (!fy.ok && fy.reason !== 'blank' && shown !== undefined) fy = parseFiscalYear(shown, startMonth);
+        const v = fy.ok ? fy.year : Number.NaN;
+        if (typeof raw === 'string' || typeof raw === 'number') memo.set(raw, v);
+        out[r] = v;
+      });
       return out;
     });
   }
@@ -564,9 +667,40 @@ export class SourceView {
   }
 }
 
-function fiscalYearOfDate(date: { readonly year: number; readonly month: number }, startMonth: number): number {
-  return date.month >= startMonth ? date.year : date.year - 1;
+const MS_PER_DAY = 86_400_000;
+const TOKYO_OFFSET_MS = 9 * 3_600_000;
+
+/**
+ * The fiscal year of a day number (days since 1970-01-01), by the civil-from-days arithmetic
+ * PlainDate uses (H. Hinnant), without making a date object per row.
+ */
+export function fiscalYearOfDay(day: number, startMonth: number): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return month >= startMonth ? year : year - 1;
 }
+
+/** A column dictionary-encoded: codes per row (-1 blank) into values. */
+export interface Dictionary {
+  readonly codes: Int32Array;
+  readonly values: readonly string[];
+  readonly byKey: ReadonlyMap<string, number>;
+}
+
+/** A multi-value column dictionary-encoded: per row the codes of its values. */
+export interface ListDictionary {
+  readonly lists: readonly (readonly number[])[];
+  readonly values: readonly string[];
+  readonly byKey: ReadonlyMap<string, number>;
+}
+
+const NO_CODES: readonly number[] = [];
 
 /** A sheet of the workbook as the actions read it: its kind (when detected), mapping and values. */
 export interface WorkbookSheet {

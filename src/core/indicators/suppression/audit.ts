@@ -1,7 +1,7 @@
 /** Defines auditTable: proof that a suppressed table keeps its hidden figures hidden — a rank test in exact integer arithmetic, an independent bridge test, and the 0…threshold range of every small count. */
 import type { Message } from '../condition';
 import type { SuppressedTable } from './suppress';
-import { bridges, slack, type Arc, type Network } from './table';
+import { bridges, SlackSolver, type Arc, type Network } from './table';
 
 export interface AuditResult {
   readonly ok: boolean;
@@ -130,6 +130,7 @@ export function auditTable(t: SuppressedTable): AuditResult {
   }
   if (t.protection.kind === 'count') {
     const threshold = t.protection.threshold;
+    const solver = new SlackSolver(net, (x) => t.hidden.has(x.id));
     for (const id of t.primary) {
       const a = net.arcs[id] as Arc;
       if (!t.hidden.has(id)) {
@@ -139,7 +140,7 @@ export function auditTable(t: SuppressedTable): AuditResult {
         });
         continue;
       }
-      const got = slack(net, (x) => t.hidden.has(x.id), id, threshold - a.value, a.value);
+      const got = solver.slack(id, threshold - a.value, a.value);
       if (got.up < threshold - a.value || got.down < a.value)
         problems.push({
           ja: `伏せた値（${describe(a)}）の取りうる範囲が狭すぎます（0〜${threshold}を含みません）`,

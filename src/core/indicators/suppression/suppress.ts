@@ -1,5 +1,5 @@
 /** Defines suppressTable: small counts hidden (primary) and complementary cells hidden (secondary) so that no hidden figure can be worked out from the published ones. */
-import { bridges, networkOf, slack, type Arc, type FigureRole, type Network, type TableInput } from './table';
+import { bridges, networkOf, SlackSolver, type Arc, type FigureRole, type Network, type TableInput } from './table';
 
 /**
  * How a table is protected.
@@ -42,6 +42,24 @@ export interface SuppressedTable {
   readonly protection: Protection;
 }
 
+/** The connected part of every node in the graph of the hidden arcs (union–find). */
+function components(net: Network, hidden: ReadonlySet<number>): Int32Array {
+  const parent = Int32Array.from({ length: net.nodes }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x] as number] as number;
+      x = parent[x] as number;
+    }
+    return x;
+  };
+  for (const id of hidden) {
+    const a = net.arcs[id] as Arc;
+    parent[find(a.from)] = find(a.to);
+  }
+  for (let i = 0; i < net.nodes; i++) parent[i] = find(i);
+  return parent;
+}
+
 /** The most wanted figures are published first: totals before cells, larger before smaller. */
 function wantOrder(net: Network): number[] {
   const rank: Readonly<Record<FigureRole, number>> = { grandTotal: 0, columnTotal: 1, rowTotal: 2, cell: 3 };
@@ -76,24 +94,30 @@ export function suppressTable(table: TableInput, protection: Protection): Suppre
   for (const a of net.arcs) if ((a.publishable || a.role === 'cell') && isPrimary(a, protection)) primary.add(a.id);
 
   const isHidden = (a: Arc): boolean => hidden.has(a.id);
-  const safe = (): boolean => {
+  /** Whether the primaries of one part of the hidden graph (those `affected`) are still protected. */
+  const safe = (affected: (p: number) => boolean): boolean => {
     const cut = bridges(net, isHidden);
+    for (const p of primary) if (affected(p) && cut.has(p)) return false;
+    if (protection.kind !== 'count') return true;
+    const solver = new SlackSolver(net, isHidden);
     for (const p of primary) {
-      if (cut.has(p)) return false;
-      if (protection.kind === 'count') {
-        const arc = net.arcs[p] as Arc;
-        const want = { up: protection.threshold - arc.value, down: arc.value };
-        const got = slack(net, isHidden, p, want.up, want.down);
-        if (got.up < want.up || got.down < want.down) return false;
-      }
+      if (!affected(p)) continue;
+      const arc = net.arcs[p] as Arc;
+      const want = { up: protection.threshold - arc.value, down: arc.value };
+      const got = solver.slack(p, want.up, want.down);
+      if (got.up < want.up || got.down < want.down) return false;
     }
     return true;
   };
 
   for (const id of wantOrder(net)) {
     if (primary.has(id)) continue;
+    // Publishing a figure changes nothing for primaries outside its part of the hidden graph:
+    // every way they can move runs through hidden arcs of their own part.
+    const part = components(net, hidden);
+    const mine = part[(net.arcs[id] as Arc).from] as number;
     hidden.delete(id);
-    if (!safe()) hidden.add(id);
+    if (!safe((p) => part[(net.arcs[p] as Arc).from] === mine)) hidden.add(id);
   }
   // A complementary figure the published ones determine protects nothing: publish it.
   const determined = bridges(net, isHidden);

@@ -205,64 +205,95 @@ export function slack(
   wantUp: number,
   wantDown: number,
 ): { up: number; down: number } {
-  const arc = net.arcs[arcId] as Arc;
-  const up = wantUp > 0 ? maxFlow(net, hidden, arcId, arc.to, arc.from, wantUp) : 0;
-  const down = wantDown > 0 ? Math.min(arc.value, maxFlow(net, hidden, arcId, arc.from, arc.to, wantDown)) : 0;
-  return { up, down };
+  return new SlackSolver(net, hidden).slack(arcId, wantUp, wantDown);
 }
 
-function maxFlow(
-  net: Network,
-  hidden: (arc: Arc) => boolean,
-  skip: number,
-  source: number,
-  sink: number,
-  limit: number,
-): number {
-  if (source === sink) return limit;
-  // Residual edges: 2k is arc k forward (capacity: limit, i.e. unbounded for our purpose), 2k+1 backward (its value).
-  const cap = new Float64Array(net.arcs.length * 2);
-  const adjacency: number[][] = Array.from({ length: net.nodes }, () => []);
-  for (const a of net.arcs) {
-    if (a.id === skip || !hidden(a)) continue;
-    cap[2 * a.id] = limit;
-    cap[2 * a.id + 1] = a.value;
-    (adjacency[a.from] as number[]).push(2 * a.id);
-    (adjacency[a.to] as number[]).push(2 * a.id + 1);
+/**
+ * The residual network of one set of hidden arcs, built once and reused for the slack of
+ * every hidden arc (the suppression asks it for every small figure after every step).
+ */
+export class SlackSolver {
+  private readonly adjacency: number[][];
+  private readonly base: Float64Array;
+  private readonly cap: Float64Array;
+  private readonly via: Int32Array;
+  private readonly queue: Int32Array;
+
+  constructor(
+    private readonly net: Network,
+    hidden: (arc: Arc) => boolean,
+  ) {
+    this.adjacency = Array.from({ length: net.nodes }, () => []);
+    // Residual edges: 2k is arc k forward (unbounded: set per query to the amount wanted), 2k+1 backward (its value).
+    this.base = new Float64Array(net.arcs.length * 2).fill(-1);
+    for (const a of net.arcs) {
+      if (!hidden(a)) continue;
+      this.base[2 * a.id] = Number.POSITIVE_INFINITY;
+      this.base[2 * a.id + 1] = a.value;
+      (this.adjacency[a.from] as number[]).push(2 * a.id);
+      (this.adjacency[a.to] as number[]).push(2 * a.id + 1);
+    }
+    this.cap = new Float64Array(this.base.length);
+    this.via = new Int32Array(net.nodes);
+    this.queue = new Int32Array(net.nodes);
   }
-  const tail = (e: number): number => {
-    const a = net.arcs[e >> 1] as Arc;
+
+  slack(arcId: number, wantUp: number, wantDown: number): { up: number; down: number } {
+    const arc = this.net.arcs[arcId] as Arc;
+    const up = wantUp > 0 ? this.maxFlow(arcId, arc.to, arc.from, wantUp) : 0;
+    const down = wantDown > 0 ? Math.min(arc.value, this.maxFlow(arcId, arc.from, arc.to, wantDown)) : 0;
+    return { up, down };
+  }
+
+  private tail(e: number): number {
+    const a = this.net.arcs[e >> 1] as Arc;
     return e & 1 ? a.to : a.from;
-  };
-  const head = (e: number): number => {
-    const a = net.arcs[e >> 1] as Arc;
-    return e & 1 ? a.from : a.to;
-  };
-  let flow = 0;
-  const via = new Int32Array(net.nodes);
-  while (flow < limit) {
-    via.fill(-1);
-    via[source] = -2;
-    const queue = [source];
-    for (let qi = 0; qi < queue.length && via[sink] === -1; qi++) {
-      const u = queue[qi] as number;
-      for (const e of adjacency[u] as number[]) {
-        if (tail(e) !== u || (cap[e] as number) <= 0) continue;
-        const v = head(e);
-        if (via[v] !== -1) continue;
-        via[v] = e;
-        queue.push(v);
-      }
-    }
-    if (via[sink] === -1) break;
-    let push = limit - flow;
-    for (let v = sink; v !== source; v = tail(via[v] as number)) push = Math.min(push, cap[via[v] as number] as number);
-    for (let v = sink; v !== source; v = tail(via[v] as number)) {
-      const e = via[v] as number;
-      cap[e] = (cap[e] as number) - push;
-      cap[e ^ 1] = (cap[e ^ 1] as number) + push;
-    }
-    flow += push;
   }
-  return flow;
+
+  private head(e: number): number {
+    const a = this.net.arcs[e >> 1] as Arc;
+    return e & 1 ? a.from : a.to;
+  }
+
+  private maxFlow(skip: number, source: number, sink: number, limit: number): number {
+    if (source === sink) return limit;
+    const cap = this.cap;
+    const base = this.base;
+    for (let e = 0; e < cap.length; e++) {
+      const b = base[e] as number;
+      cap[e] = b === Number.POSITIVE_INFINITY ? limit : b < 0 ? 0 : b;
+    }
+    cap[2 * skip] = 0;
+    cap[2 * skip + 1] = 0;
+    const via = this.via;
+    const queue = this.queue;
+    let flow = 0;
+    while (flow < limit) {
+      via.fill(-1);
+      via[source] = -2;
+      queue[0] = source;
+      let end = 1;
+      for (let qi = 0; qi < end && via[sink] === -1; qi++) {
+        const u = queue[qi] as number;
+        for (const e of this.adjacency[u] as number[]) {
+          if ((cap[e] as number) <= 0) continue;
+          const v = this.head(e);
+          if (via[v] !== -1) continue;
+          via[v] = e;
+          queue[end++] = v;
+        }
+      }
+      if (via[sink] === -1) break;
+      let push = limit - flow;
+      for (let v = sink; v !== source; v = this.tail(via[v] as number))
+        push = Math.min(push, cap[via[v] as number] as number);
+      for (let v = sink; v !== source; v = this.tail(via[v] as number)) {
+        const e = via[v] as number;
+        cap[e] = (cap[e] as number) - push;
+        cap[e ^ 1] = (cap[e ^ 1] as number) + push;
+      }
+      flow += push;
+    }
+    return flow;
+  }
 }
