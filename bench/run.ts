@@ -1,4 +1,5 @@
 /** npm run bench: every benchmark, each printing its figures beside a peer measured in the same run. */
+import { benchCost } from './cost';
 import { benchMatch } from './match';
 import { benchReadRoster } from './read-roster';
 import { benchSummary } from './summary';
@@ -9,3 +10,4 @@ benchReadRoster();
 benchValidate();
 benchMatch();
 benchSummary();
+benchCost();

@@ -12,8 +12,8 @@ export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 const HELP = `tsunagu — つなぐ: 社協のための Google スプレッドシート アドオン（ローカル版）
 
 使い方 / usage:
-  tsunagu demo <out.xlsx> [--seed N] [--volunteers N] [--requests N]
-      デモ用のブックを作成します / write a synthetic demo workbook
+  tsunagu demo <out.xlsx> [--scale default|large] [--seed N] [--volunteers N] [--requests N]
+      デモ用のブックを作成します。--scale large は大都市の社協の規模 / write a synthetic demo workbook; large: a large city council's
   tsunagu sheets <book.xlsx> [--json]
       シートの種類と列の対応を表示します / show the detected sheet kinds and column mapping
   tsunagu validate <book.xlsx> [--json] [--write]
@@ -26,7 +26,8 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
       ブラウザで試せるローカル スタジオを開きます / open the local studio in a browser
 
 共通 / global:
-  --stats   アクションが行ったサービス呼び出しの回数を表示 / print the service calls an action made
+  --stats   サービス呼び出し・読み書きしたセル・Apps Script での推定時間を表示（--json では "stats"）
+            / print the service calls, cells read and written, and the estimated Apps Script time (in --json: "stats")
   --help    このヘルプ / this help
 
 終了コード / exit codes: 0 正常 ok, 1 指摘あり findings, 2 使えない入力 unusable input`;
@@ -46,6 +47,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
         seed: { type: 'string' },
         volunteers: { type: 'string' },
         requests: { type: 'string' },
+        scale: { type: 'string' },
         port: { type: 'string' },
         write: { type: 'boolean', default: false },
       },

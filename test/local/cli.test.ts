@@ -54,6 +54,10 @@ describe('tsunagu demo', () => {
     const io = capture();
     expect(await main(['demo', join(dir, 'x.xlsx'), '--volunteers', 'many'], io)).toBe(2);
     expect(io.stderr.join('\n')).toMatch(/--volunteers/);
+    const scale = capture();
+    expect(await main(['demo', join(dir, 'x.xlsx'), '--scale', 'huge'], scale)).toBe(2);
+    expect(scale.stderr.join('\n')).toMatch(/--scale must be one of default, large/);
+    expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
   });
 });
 
@@ -63,7 +67,25 @@ describe('tsunagu sheets', () => {
     expect(await main(['--stats', 'sheets', demo], io)).toBe(0);
     const text = io.stdout.join('\n');
     expect(text).toMatch(/ボランティア名簿（volunteers）/);
-    expect(text).toMatch(/Range\.getDisplayValues/);
+    expect(text).toMatch(/Range\.getDisplayValues +\d+ +セル cells: 読 read [\d,]+/);
+    expect(text).toMatch(/estimated Apps Script time: \d+\.\d–\d+\.\d 秒 s/);
+  });
+
+  it('with --json and --stats carries the calls, cells and estimate as "stats" and prints nothing else', async () => {
+    const io = capture();
+    expect(await main(['--stats', '--json', 'sheets', demo], io)).toBe(0);
+    const report = JSON.parse(io.stdout.join('\n')) as {
+      stats: {
+        calls: number;
+        cellsRead: number;
+        cellsWritten: number;
+        estimatedSeconds: { low: number; high: number };
+      };
+    };
+    expect(report.stats.calls).toBeGreaterThan(0);
+    expect(report.stats.cellsRead).toBeGreaterThan(0);
+    expect(report.stats.cellsWritten).toBe(0);
+    expect(report.stats.estimatedSeconds.low).toBeLessThanOrEqual(report.stats.estimatedSeconds.high);
   });
 
   it('exits 2 for a missing file, a file that is not a workbook, and a workbook with no recognisable sheet', async () => {
@@ -104,6 +126,16 @@ describe('tsunagu validate', () => {
     await main(['validate', copy, '--write'], capture());
     expect((await Session.open(copy)).emu.sheetValues('検証結果').length).toBeGreaterThan(1);
   });
+
+  it('with --write --stats --json reports what writing 検証結果 and the marks cost', async () => {
+    const copy = join(dir, 'validate-stats.xlsx');
+    await (await Session.open(demo)).save(copy);
+    const io = capture();
+    await main(['validate', copy, '--write', '--stats', '--json'], io);
+    const report = JSON.parse(io.stdout.join('\n')) as { stats: { cellsWritten: number; calls: number } };
+    expect(report.stats.cellsWritten).toBeGreaterThan(0);
+    expect(report.stats.calls).toBeGreaterThan(0);
+  });
 });
 
 describe('tsunagu fix', () => {
@@ -138,6 +170,19 @@ describe('tsunagu match', () => {
     expect(report.stats.totalPlaces).toBeGreaterThanOrEqual(report.stats.filledPlaces);
     expect(report.assignments[0]?.reasons.length).toBeGreaterThan(0);
     expect(Array.isArray(report.unmatched) && Array.isArray(report.shortages)).toBe(true);
+  });
+
+  it('with --stats --json adds the calls, cells and estimate to the report’s own stats', async () => {
+    const io = capture();
+    expect(await main(['match', demo, '--json', '--stats'], io)).toBe(0);
+    const report = JSON.parse(io.stdout.join('\n')) as {
+      assignments: unknown[];
+      stats: { filledPlaces: number; calls: number; cellsRead: number; estimatedSeconds: { high: number } };
+    };
+    expect(report.stats.filledPlaces).toBe(report.assignments.length);
+    expect(report.stats.calls).toBeGreaterThan(0);
+    expect(report.stats.cellsRead).toBeGreaterThan(0);
+    expect(report.stats.estimatedSeconds.high).toBeGreaterThan(0);
   });
 
   it('exits 2 for a workbook without a roster and requests', async () => {

@@ -2,15 +2,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defaultSettingsRows, parseSettings } from '../../core/sheets/settings';
-import { generateDemoBook, DEFAULT_REQUESTS, DEFAULT_SEED, DEFAULT_VOLUNTEERS } from '../demo/index';
+import { DEFAULT_SEED, DEMO_SCALES, generateDemoBook, isDemoScaleName, type LedgerScale } from '../demo/index';
 import { Session } from '../session';
 import { type Io, UsageError, intOption } from './io';
-import { printStats } from './stats';
+import { printStats, takeStats } from './stats';
 
 export interface DemoFlags {
   seed?: string;
   volunteers?: string;
   requests?: string;
+  scale?: string;
   stats?: boolean;
 }
 
@@ -18,16 +19,24 @@ export async function runDemo(rest: string[], flags: DemoFlags, io: Io): Promise
   const out = rest[0];
   if (!out || rest.length > 1)
     throw new UsageError(
-      '使い方: tsunagu demo <out.xlsx> [--seed N] [--volunteers N] [--requests N] / usage: tsunagu demo <out.xlsx>',
+      '使い方: tsunagu demo <out.xlsx> [--scale default|large] [--seed N] [--volunteers N] [--requests N] / usage: tsunagu demo <out.xlsx>',
     );
   if (!/\.xlsx$/i.test(out))
     throw new UsageError(`出力ファイルは .xlsx にしてください: ${out} / the output must be an .xlsx file: ${out}`);
+  const scaleName = flags.scale ?? 'default';
+  if (!isDemoScaleName(scaleName)) {
+    const names = Object.keys(DEMO_SCALES).join(', ');
+    throw new UsageError(
+      `--scale には ${names} のどれかを指定してください（${scaleName}）/ --scale must be one of ${names} (got ${scaleName})`,
+    );
+  }
+  const scale = DEMO_SCALES[scaleName];
   const seed = intOption(flags.seed, 'seed', DEFAULT_SEED, 0, 2 ** 31 - 1);
-  const volunteers = intOption(flags.volunteers, 'volunteers', DEFAULT_VOLUNTEERS, 0, 100_000);
-  const requests = intOption(flags.requests, 'requests', DEFAULT_REQUESTS, 0, 100_000);
+  const volunteers = intOption(flags.volunteers, 'volunteers', scale.volunteers, 0, 100_000);
+  const requests = intOption(flags.requests, 'requests', scale.requests, 0, 100_000);
 
   const session = Session.create('つなぐ デモ');
-  const book = buildDemo(session, { seed, volunteers, requests });
+  const book = buildDemo(session, { seed, volunteers, requests, ledgerScale: scale.ledgerScale });
   const path = resolve(out);
   mkdirSync(dirname(path), { recursive: true });
   await session.save(path);
@@ -38,12 +47,15 @@ export async function runDemo(rest: string[], flags: DemoFlags, io: Io): Promise
   io.out(
     `wrote ${out}: ${book.sheets.length} data sheets, ${rows} rows, ${book.mistakes.length} planted mistakes (seed ${seed})`,
   );
-  if (flags.stats) printStats(io, 'setupSheets', session.emu.stats.byMethod());
+  if (flags.stats) printStats(io, 'setupSheets', takeStats(session.emu.stats));
   return 0;
 }
 
 /** Runs シート準備 through the real bundle, then fills the data sheets as staff would have typed them. */
-export function buildDemo(session: Session, options: { seed: number; volunteers: number; requests: number }) {
+export function buildDemo(
+  session: Session,
+  options: { seed: number; volunteers: number; requests: number; ledgerScale?: Partial<LedgerScale> },
+) {
   const setup = session.run('setupSheets') as { ok: boolean; error?: { en: string } };
   if (!setup.ok) throw new Error(`setupSheets failed: ${setup.error?.en ?? 'unknown error'}`);
   const spreadsheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();

@@ -2,7 +2,7 @@
 import type { MatchReport, MatchView } from '../../shared/rpc';
 import { Session } from '../session';
 import { type Io, UsageError, unwrap } from './io';
-import { printStats } from './stats';
+import { printStats, takeStats, type ActionStats } from './stats';
 
 export interface MatchFlags {
   json?: boolean;
@@ -20,8 +20,20 @@ export async function runMatch(rest: string[], flags: MatchFlags, io: Io): Promi
   const session = await Session.open(path);
   session.emu.stats.reset();
   const found = unwrap<MatchReport>(session.run('getMatchReport'), path);
-  const readCalls = session.emu.stats.byMethod();
-  if (flags.json) io.out(JSON.stringify(found, null, 2));
+  const readStats = takeStats(session.emu.stats);
+  let writeStats: ActionStats | null = null;
+  let written = '';
+  if (flags.write) {
+    session.emu.stats.reset();
+    const view = unwrap<MatchView>(session.run('runMatching'), path);
+    writeStats = takeStats(session.emu.stats);
+    await session.save(path);
+    written = `「${view.resultSheet}」と「${view.shortageSheet}」を書き込んで保存しました / wrote ${view.resultSheet} and ${view.shortageSheet}, saved ${path}`;
+  }
+  const stats = writeStats ?? readStats;
+  // The report's own stats (places filled, score) and the action's cost share the one "stats" object.
+  if (flags.json)
+    io.out(JSON.stringify(flags.stats ? { ...found, stats: { ...found.stats, ...stats.summary } } : found, null, 2));
   else {
     for (const a of found.assignments)
       io.out(`${a.requestId} ← ${a.volunteerId}  ${a.score}点  ${a.reasons.join('・')}`);
@@ -30,18 +42,8 @@ export async function runMatch(rest: string[], flags: MatchFlags, io: Io): Promi
     io.out(
       `充足 ${s.filledPlaces}/${s.totalPlaces}人分・合計スコア ${s.score} / filled ${s.filledPlaces} of ${s.totalPlaces} places, total score ${s.score}`,
     );
-  }
-  if (flags.write) {
-    session.emu.stats.reset();
-    const view = unwrap<MatchView>(session.run('runMatching'), path);
-    await session.save(path);
-    if (!flags.json)
-      io.out(
-        `「${view.resultSheet}」と「${view.shortageSheet}」を書き込んで保存しました / wrote ${view.resultSheet} and ${view.shortageSheet}, saved ${path}`,
-      );
-    if (flags.stats) printStats(io, 'runMatching', session.emu.stats.byMethod());
-  } else if (flags.stats) {
-    printStats(io, 'getMatchReport', readCalls);
+    if (written) io.out(written);
+    if (flags.stats) printStats(io, writeStats ? 'runMatching' : 'getMatchReport', stats);
   }
   return 0;
 }

@@ -2,7 +2,7 @@
 import type { MappingView, SidebarState } from '../../shared/rpc';
 import { Session } from '../session';
 import { type Io, UsageError, unwrap } from './io';
-import { printStats } from './stats';
+import { printStats, takeStats } from './stats';
 
 export interface SheetsFlags {
   json?: boolean;
@@ -14,6 +14,7 @@ export async function runSheets(rest: string[], flags: SheetsFlags, io: Io): Pro
   if (!path || rest.length > 1)
     throw new UsageError('使い方: tsunagu sheets <book.xlsx> [--json] / usage: tsunagu sheets <book.xlsx> [--json]');
   const session = await Session.open(path);
+  session.emu.stats.reset();
   const state = unwrap<SidebarState>(session.run('getSidebarState'), path);
   const recognised = state.sheets.filter((s) => s.kind !== null);
   if (recognised.length === 0) {
@@ -22,10 +23,10 @@ export async function runSheets(rest: string[], flags: SheetsFlags, io: Io): Pro
     );
   }
   const mappings = recognised.map((s) => unwrap<MappingView>(session.run('getMapping', s.name), `${path} / ${s.name}`));
+  const stats = takeStats(session.emu.stats);
   if (flags.json) {
-    io.out(
-      JSON.stringify({ sheets: state.sheets, mappings, missingStandardSheets: state.missingStandardSheets }, null, 2),
-    );
+    const report = { sheets: state.sheets, mappings, missingStandardSheets: state.missingStandardSheets };
+    io.out(JSON.stringify(flags.stats ? { ...report, stats: stats.summary } : report, null, 2));
   } else {
     for (const sheet of state.sheets) {
       if (sheet.kind === null) {
@@ -50,6 +51,6 @@ export async function runSheets(rest: string[], flags: SheetsFlags, io: Io): Pro
       io.out(`まだないシート / missing standard sheets: ${state.missingStandardSheets.join('、')}`);
     }
   }
-  if (flags.stats) printStats(io, 'getSidebarState + getMapping', session.emu.stats.byMethod());
+  if (flags.stats && !flags.json) printStats(io, 'getSidebarState + getMapping', stats);
   return 0;
 }

@@ -2,7 +2,7 @@
 import type { FixPreview, FixResult, ValidationReport, ValidationView } from '../../shared/rpc';
 import { Session } from '../session';
 import { type Io, UsageError, unwrap } from './io';
-import { printStats } from './stats';
+import { printStats, takeStats, type ActionStats } from './stats';
 
 export interface ValidateFlags {
   json?: boolean;
@@ -25,9 +25,19 @@ export async function runValidate(rest: string[], flags: ValidateFlags, io: Io):
   const session = await Session.open(path);
   session.emu.stats.reset();
   const found = unwrap<ValidationReport>(session.run('getValidationReport'), path);
-  const readCalls = session.emu.stats.byMethod();
+  const readStats = takeStats(session.emu.stats);
+  let writeStats: ActionStats | null = null;
+  let written = '';
+  if (flags.write) {
+    session.emu.stats.reset();
+    const view = unwrap<ValidationView>(session.run('runValidation'), path);
+    writeStats = takeStats(session.emu.stats);
+    await session.save(path);
+    written = `「${view.resultSheet}」シートを書き込み、${view.highlighted}個のセルに印を付けて保存しました / wrote ${view.resultSheet}, marked ${view.highlighted} cells, saved ${path}`;
+  }
+  const stats = writeStats ?? readStats;
   if (flags.json) {
-    io.out(JSON.stringify(found, null, 2));
+    io.out(JSON.stringify(flags.stats ? { ...found, stats: stats.summary } : found, null, 2));
   } else {
     for (const issue of found.issues) {
       const where = `${issue.sheet} ${issue.row}行 ${issue.column}`;
@@ -40,19 +50,9 @@ export async function runValidate(rest: string[], flags: ValidateFlags, io: Io):
     io.out(
       `エラー ${c.errors}件・警告 ${c.warnings}件・安全に直せるもの ${c.fixable}件 / ${c.errors} errors, ${c.warnings} warnings, ${c.fixable} safely fixable`,
     );
+    if (written) io.out(written);
   }
-  if (flags.write) {
-    session.emu.stats.reset();
-    const view = unwrap<ValidationView>(session.run('runValidation'), path);
-    await session.save(path);
-    if (!flags.json)
-      io.out(
-        `「${view.resultSheet}」シートを書き込み、${view.highlighted}個のセルに印を付けて保存しました / wrote ${view.resultSheet}, marked ${view.highlighted} cells, saved ${path}`,
-      );
-    if (flags.stats) printStats(io, 'runValidation', session.emu.stats.byMethod());
-  } else if (flags.stats) {
-    printStats(io, 'getValidationReport', readCalls);
-  }
+  if (flags.stats && !flags.json) printStats(io, writeStats ? 'runValidation' : 'getValidationReport', stats);
   return found.counts.errors > 0 ? 1 : 0;
 }
 
@@ -60,9 +60,12 @@ export async function runValidate(rest: string[], flags: ValidateFlags, io: Io):
 export async function runFix(rest: string[], flags: ValidateFlags, io: Io): Promise<number> {
   const path = bookPath(rest, '使い方: tsunagu fix <book.xlsx> [--write] / usage: tsunagu fix <book.xlsx> [--write]');
   const session = await Session.open(path);
+  session.emu.stats.reset();
   const preview = unwrap<FixPreview>(session.run('previewFixes'), path);
-  if (flags.json) io.out(JSON.stringify(preview, null, 2));
-  else {
+  const previewStats = takeStats(session.emu.stats);
+  if (flags.json && !flags.write)
+    io.out(JSON.stringify(flags.stats ? { ...preview, stats: previewStats.summary } : preview, null, 2));
+  else if (!flags.json) {
     for (const item of preview.items)
       io.out(`${item.sheet}!${item.cell} [${item.kind}] ${item.before} → ${item.after}`);
     if (preview.total > preview.items.length)
@@ -70,17 +73,25 @@ export async function runFix(rest: string[], flags: ValidateFlags, io: Io): Prom
     io.out(`安全に直せるもの ${preview.total}件 / ${preview.total} safe fixes`);
   }
   if (!flags.write) {
-    if (!flags.json)
+    if (!flags.json) {
       io.out('保存していません。適用するには --write を付けてください / nothing saved: add --write to apply');
+      if (flags.stats) printStats(io, 'previewFixes', previewStats);
+    }
     return 0;
   }
   session.emu.stats.reset();
   const result = unwrap<FixResult>(session.run('applyFixes', preview.token), path);
+  const applyStats = takeStats(session.emu.stats);
   await session.save(path);
-  if (!flags.json)
+  if (flags.json) {
+    io.out(
+      JSON.stringify(flags.stats ? { ...preview, result, stats: applyStats.summary } : { ...preview, result }, null, 2),
+    );
+  } else {
     io.out(
       `${result.applied}件を修正して保存しました（元に戻すはサイドバーから）/ applied ${result.applied} fixes and saved ${path}`,
     );
-  if (flags.stats) printStats(io, 'applyFixes', session.emu.stats.byMethod());
+    if (flags.stats) printStats(io, 'applyFixes', applyStats);
+  }
   return 0;
 }

@@ -260,8 +260,11 @@ export function generateActivities(
 
   const helping = ACTIVITY_TYPES.find((t) => t.programme === 'ボラセン' && t.type === '助け合い活動') as ActivityType;
   const pickVolunteer = (area: DemoArea, day: number, chance: number): string => {
-    const candidates = (activeByArea.get(area) ?? []).filter((v) => v.registered <= day);
-    return candidates.length > 0 && rng.chance(chance) ? rng.pick(candidates).id : '';
+    const active = activeByArea.get(area) ?? [];
+    // Only whether anyone qualifies is needed before the draw; the list only when the draw says so
+    // (the same draws and picks as filtering first, without filtering for every row).
+    if (!active.some((v) => v.registered <= day) || !rng.chance(chance)) return '';
+    return rng.pick(active.filter((v) => v.registered <= day)).id;
   };
 
   // Matched requests leave a trail of visits from a couple of weeks after they were received.
@@ -297,7 +300,8 @@ export function generateActivities(
         last = Math.min(span.last, windowStart - 1);
         n = Math.round(helpingPerDay * Math.max(0, last - first + 1) * (growth / lastGrowth));
       } else {
-        n = Math.round(t.perYear * growth * shareUntil(full.first, full.last, span.last, weight));
+        const perYear = t.perYear * ctx.ledgerScale.activities;
+        n = Math.round(perYear * growth * shareUntil(full.first, full.last, span.last, weight));
       }
       for (const day of sampleDays(rng, first, last, n, weight)) {
         const area = ctx.pickArea(rng);

@@ -119,7 +119,8 @@ export function generateConsultations(ctx: BookContext): DraftRow[] {
   ctx.fiscalYears.forEach((fy, index) => {
     const full = { first: fiscalYearFirstDay(fy), last: fiscalYearLastDay(fy) };
     const span = ctx.fiscalYearSpan(fy);
-    const n = Math.round(ROWS_PER_YEAR * (GROWTH[index] ?? 1) * shareUntil(full.first, full.last, span.last, seasonal));
+    const perYear = ROWS_PER_YEAR * ctx.ledgerScale.consultations;
+    const n = Math.round(perYear * (GROWTH[index] ?? 1) * shareUntil(full.first, full.last, span.last, seasonal));
     for (const day of sampleDays(rng, span.first, span.last, n, seasonal)) {
       const area = ctx.pickArea(rng);
       const categories = categoriesFor(rng, area === ctx.diverseArea);

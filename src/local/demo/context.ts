@@ -9,7 +9,7 @@ import {
   type PlainDay,
 } from './plain-day';
 import { Random, type Weighted } from './random';
-import type { DemoArea, DemoOptions } from './types';
+import type { DemoArea, DemoOptions, LedgerScale } from './types';
 
 export const DEFAULT_TODAY: PlainDay = { year: 2026, month: 11, day: 26 };
 export const DEFAULT_SEED = 1;
@@ -30,6 +30,8 @@ export class BookContext {
   readonly requests: number;
   readonly city: string;
   readonly areas: readonly DemoArea[];
+  /** Multipliers of the ledgers' yearly volumes. */
+  readonly ledgerScale: Readonly<LedgerScale>;
   /** Relative size of each area (same order as areas); one area is kept small on purpose. */
   readonly areaWeights: readonly number[];
   /** The area with the most residents with foreign roots (more 外国にルーツ consultations). */
@@ -46,6 +48,7 @@ export class BookContext {
     this.today = resolveToday(opts.today);
     this.city = opts.city ?? DEFAULT_CITY;
     this.areas = checkAreas(opts.areas);
+    this.ledgerScale = checkScale(opts.ledgerScale ?? {});
 
     const rng = this.stream('areas');
     const weights = this.areas.map(() => rng.range(0.75, 1.35));
@@ -83,6 +86,18 @@ function count(name: string, value: number | undefined, fallback: number): numbe
   const n = value ?? fallback;
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`demo: ${name} must be a whole number ≥ 0, got ${value}`);
   return n;
+}
+
+function checkScale(scale: Partial<LedgerScale>): LedgerScale {
+  const out: LedgerScale = { donations: 1, memberships: 1, activities: 1, consultations: 1 };
+  for (const key of Object.keys(out) as (keyof LedgerScale)[]) {
+    const value = scale[key] ?? 1;
+    if (!Number.isFinite(value) || value <= 0 || value > 1000) {
+      throw new RangeError(`demo: ledgerScale.${key} must be a number above 0 and at most 1000, got ${value}`);
+    }
+    out[key] = value;
+  }
+  return out;
 }
 
 function resolveToday(today: PlainDay | Date | undefined): number {

@@ -23,7 +23,7 @@ import {
   tokyoMidnight,
   weekdayOf,
 } from './plain-day';
-import type { Random, Weighted } from './random';
+import { WeightedTable, type Random, type Weighted } from './random';
 
 type DonorKind = '個人' | '法人' | '団体';
 
@@ -46,6 +46,8 @@ interface DonationRow extends DraftRow {
 
 /** Rows in a full fiscal year at defaults; the ledger grows a little every year. */
 const ROWS_PER_YEAR = 230;
+/** Donors in the pool at the default scale. */
+const DONORS = 320;
 const GROWTH = [1, 1.06, 1.12];
 
 const GOODS: readonly (readonly [string, number])[] = [
@@ -79,15 +81,16 @@ function seasonal(day: number): number {
 export function generateDonations(ctx: BookContext): DraftRow[] {
   const rng = ctx.stream('donations');
   const donors = donorPool(rng, ctx);
-  const byKind = (kind: DonorKind): Weighted<Donor> =>
-    donors.filter((d) => d.kind === kind).map((d) => [d, d.regular ? 4 : 1] as const);
+  const byKind = (kind: DonorKind): WeightedTable<Donor> =>
+    new WeightedTable(donors.filter((d) => d.kind === kind).map((d) => [d, d.regular ? 4 : 1] as const));
   const weights = { 個人: byKind('個人'), 法人: byKind('法人'), 団体: byKind('団体') };
 
   const rows: DonationRow[] = [];
   ctx.fiscalYears.forEach((fy, index) => {
     const full = { first: fiscalYearFirstDay(fy), last: fiscalYearLastDay(fy) };
     const span = ctx.fiscalYearSpan(fy);
-    const n = Math.round(ROWS_PER_YEAR * (GROWTH[index] ?? 1) * shareUntil(full.first, full.last, span.last, seasonal));
+    const perYear = ROWS_PER_YEAR * ctx.ledgerScale.donations;
+    const n = Math.round(perYear * (GROWTH[index] ?? 1) * shareUntil(full.first, full.last, span.last, seasonal));
     const entries: { day: number; cells: Record<string, string | number | Date> }[] = [];
     for (const day of sampleDays(rng, span.first, span.last, n, seasonal)) {
       const cells = donationCells(rng, ctx, weights, fy, day);
@@ -125,7 +128,9 @@ function donorPool(rng: Random, ctx: BookContext): Donor[] {
     ['法人', 16],
     ['団体', 12],
   ];
-  for (let i = 0; i < 320; i++) {
+  // A larger city has proportionally more donors, not the same donors giving more often.
+  const pool = Math.max(1, Math.round(DONORS * ctx.ledgerScale.donations));
+  for (let i = 0; i < pool; i++) {
     const kind = rng.weighted(kinds);
     const place = ctx.pickPlace(rng);
     let name: string;
@@ -155,7 +160,7 @@ function donorPool(rng: Random, ctx: BookContext): Donor[] {
 function donationCells(
   rng: Random,
   ctx: BookContext,
-  donors: Record<DonorKind, Weighted<Donor>>,
+  donors: Record<DonorKind, WeightedTable<Donor>>,
   fy: number,
   day: number,
 ): Record<string, string | number | Date> {
@@ -173,7 +178,7 @@ function donationCells(
   ]);
   const designation =
     category !== '指定寄付' ? '' : december && rng.chance(0.75) ? '歳末たすけあい' : rng.weighted(DESIGNATIONS);
-  const donor = kind === '匿名' ? undefined : rng.weighted(donors[kind]);
+  const donor = kind === '匿名' ? undefined : rng.fromTable(donors[kind]);
 
   let method = '';
   let amount: number;

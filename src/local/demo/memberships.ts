@@ -62,7 +62,8 @@ export function generateMemberships(ctx: BookContext): DraftRow[] {
   const join = (fy: number, count: number): void => {
     for (let i = 0; i < count; i++) members.push(newMember(rng, ctx, serial('M-', members.length + 1, 4), fy));
   };
-  join(firstFy, MEMBERS_AT_START);
+  const atStart = Math.round(MEMBERS_AT_START * ctx.ledgerScale.memberships);
+  join(firstFy, atStart);
 
   const rows: DraftRow[] = [];
   for (const fy of ctx.fiscalYears) {
@@ -71,7 +72,7 @@ export function generateMemberships(ctx: BookContext): DraftRow[] {
         if (m.left === undefined && !rng.chance(RENEWAL)) m.left = fy - 1;
         else if (m.left === undefined && rng.chance(0.05)) m.units = Math.max(1, m.units + (rng.chance(0.5) ? 1 : -1));
       }
-      join(fy, Math.round(MEMBERS_AT_START * NEW_PER_YEAR));
+      join(fy, Math.round(atStart * NEW_PER_YEAR));
     }
     const first = fiscalYearFirstDay(fy);
     const last = fiscalYearLastDay(fy);

@@ -29,6 +29,20 @@ export interface DemoOptions {
   city?: string;
   /** 圏域 → 地区 → 町名; normally the 設定 defaults. At least one area, each with a district and a town. */
   areas: DemoArea[];
+  /**
+   * How many times a mid-sized city's (Nishitokyo's) yearly volume each ledger holds: donations and
+   * their donors, members, activities besides the visits requests bring, consultations. Default 1;
+   * `tsunagu demo --scale large` uses DEMO_SCALES.large.
+   */
+  ledgerScale?: Partial<LedgerScale>;
+}
+
+/** Multipliers of the ledgers' yearly volumes (1 = the default demo). */
+export interface LedgerScale {
+  donations: number;
+  memberships: number;
+  activities: number;
+  consultations: number;
 }
 
 export type DemoSheetKind = 'volunteers' | 'requests' | 'donations' | 'memberships' | 'activities' | 'consultations';

@@ -1,37 +1,120 @@
-/** Call counting: the CallStats counter, the Service base class and countCalls, the one mechanism that counts every service method. */
+/**
+ * Call counting: the CallStats counter (calls, the cells they read and wrote, the commits of pending
+ * writes), the Service base class and countCalls, the one mechanism that counts every service method.
+ */
 import type { EmulatorContext } from './context';
+import {
+  NO_CELLS,
+  estimateSeconds,
+  writeCacheRole,
+  type CellCount,
+  type CostRange,
+  type CostTotals,
+} from './cost-model';
 
-/** How many times each service method was called, keyed 'Class.method' (e.g. 'Range.getValues'). */
+/** What one service method did since the last reset: its calls and the cells they read and wrote. */
+export interface MethodCost {
+  calls: number;
+  cellsRead: number;
+  cellsWritten: number;
+}
+
+/** The --json "stats" of an action: its calls, cells, and estimated Apps Script time. */
+export interface CostSummary {
+  calls: number;
+  cellsRead: number;
+  cellsWritten: number;
+  estimatedSeconds: CostRange;
+}
+
+/**
+ * How many times each service method was called, keyed 'Class.method' (e.g. 'Range.getValues'),
+ * the cells those calls read and wrote, and what that would take in real Apps Script.
+ */
 export interface CallStats {
   count(key: string): number;
   total(): number;
   byMethod(): Record<string, number>;
+  /** Calls and cells per method, sorted by method. */
+  costByMethod(): Record<string, MethodCost>;
+  /** Totals in the cost model's units; a write still pending counts as the commit at the end of the execution. */
+  totals(): CostTotals;
+  /** The estimated Apps Script time of what was recorded (docs/cost.md). */
+  estimate(): CostRange;
+  summary(): CostSummary;
+  /** Starts a new measurement, as a new execution starts with nothing pending. */
   reset(): void;
 }
 
 export class CallCounter implements CallStats {
-  private readonly counts = new Map<string, number>();
+  private readonly counts = new Map<string, MethodCost>();
+  private commits = 0;
+  /** Writes Apps Script would still hold in its write cache. */
+  private pending = false;
 
-  add(key: string): void {
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  /** Records one script-made call and the cells it reads and writes. */
+  add(key: string, cells: CellCount = NO_CELLS): void {
+    let entry = this.counts.get(key);
+    if (!entry) {
+      entry = { calls: 0, cellsRead: 0, cellsWritten: 0 };
+      this.counts.set(key, entry);
+    }
+    entry.calls += 1;
+    entry.cellsRead += cells.read;
+    entry.cellsWritten += cells.written;
+    const role = writeCacheRole(key);
+    if (role === 'writes') this.pending = true;
+    else if (role === 'commits' && this.pending) {
+      this.commits += 1;
+      this.pending = false;
+    }
   }
 
   count(key: string): number {
-    return this.counts.get(key) ?? 0;
+    return this.counts.get(key)?.calls ?? 0;
   }
 
   total(): number {
     let sum = 0;
-    for (const n of this.counts.values()) sum += n;
+    for (const entry of this.counts.values()) sum += entry.calls;
     return sum;
   }
 
+  private sorted(): Array<[string, MethodCost]> {
+    return [...this.counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
   byMethod(): Record<string, number> {
-    return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return Object.fromEntries(this.sorted().map(([key, entry]) => [key, entry.calls]));
+  }
+
+  costByMethod(): Record<string, MethodCost> {
+    return Object.fromEntries(this.sorted().map(([key, entry]) => [key, { ...entry }]));
+  }
+
+  totals(): CostTotals {
+    let cellsRead = 0;
+    let cellsWritten = 0;
+    for (const entry of this.counts.values()) {
+      cellsRead += entry.cellsRead;
+      cellsWritten += entry.cellsWritten;
+    }
+    return { calls: this.total(), cellsRead, cellsWritten, commits: this.commits + (this.pending ? 1 : 0) };
+  }
+
+  estimate(): CostRange {
+    return estimateSeconds(this.totals());
+  }
+
+  summary(): CostSummary {
+    const { calls, cellsRead, cellsWritten } = this.totals();
+    return { calls, cellsRead, cellsWritten, estimatedSeconds: this.estimate() };
   }
 
   reset(): void {
     this.counts.clear();
+    this.commits = 0;
+    this.pending = false;
   }
 }
 
@@ -47,10 +130,12 @@ export abstract class Service {
  * A call made while another service call is running (Range.getValue using getValues, say) is
  * not counted again: the counts are what the script itself asked Apps Script for.
  */
-export function countCalls(
-  cls: abstract new (...args: never[]) => Service,
+export function countCalls<S extends Service>(
+  cls: abstract new (...args: never[]) => S,
   className: string,
   methods: readonly string[],
+  /** The cells a call reads and writes, worked out before it runs; none when absent or undefined. */
+  cellsOf?: (self: S, method: string, args: readonly unknown[]) => CellCount | undefined,
 ): void {
   const proto = cls.prototype as unknown as Record<string, unknown>;
   for (const method of methods) {
@@ -61,7 +146,8 @@ export function countCalls(
     const key = `${className}.${method}`;
     const counted = function (this: Service, ...args: unknown[]): unknown {
       const ctx = (this as unknown as { ctx: EmulatorContext }).ctx;
-      return ctx.call(key, () => (original as (...a: unknown[]) => unknown).apply(this, args));
+      const cells = cellsOf ? () => cellsOf(this as S, method, args) : undefined;
+      return ctx.call(key, () => (original as (...a: unknown[]) => unknown).apply(this, args), cells);
     };
     Object.defineProperty(counted, 'name', { value: method });
     Object.defineProperty(proto, method, { value: counted, writable: true, configurable: true, enumerable: false });

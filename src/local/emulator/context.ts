@@ -1,5 +1,6 @@
 /** EmulatorContext: what every emulated service of one Emulator shares — clock, call counter, captured logs, id sequence. */
 import { CallCounter } from './calls';
+import type { CellCount } from './cost-model';
 import { FaultPlan } from './faults';
 import type { UiScript } from './ui';
 import type { WorkbookModel } from './workbook';
@@ -44,10 +45,13 @@ export class EmulatorContext {
     return this.sequence;
   }
 
-  /** Runs one service method; it is counted only when the script called it, not the emulator itself. */
-  call<T>(key: string, run: () => T): T {
+  /**
+   * Runs one service method; it is counted, with the cells it touches (for the cost model), only
+   * when the script called it, not the emulator itself.
+   */
+  call<T>(key: string, run: () => T, cells?: () => CellCount | undefined): T {
     if (this.depth === 0) {
-      this.stats.add(key);
+      this.stats.add(key, cells?.());
       // An injected fault fails the call before it changes anything, as a timed-out call does.
       this.faults.before(key);
     }

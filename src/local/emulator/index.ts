@@ -16,7 +16,16 @@ export {
   type EmulatorGlobals,
   type EmulatorOptions,
 } from './emulator';
-export type { CallStats } from './calls';
+export type { CallStats, CostSummary, MethodCost } from './calls';
+export {
+  COST_MODEL,
+  EXECUTION_LIMIT_SECONDS,
+  SIDEBAR_BUDGET_SECONDS,
+  estimateSeconds,
+  type CellCount,
+  type CostRange,
+  type CostTotals,
+} from './cost-model';
 export type { CellValue, SheetModel, WorkbookModel } from './workbook';
 export type {
   AlertRecord,

@@ -4,6 +4,8 @@ import { Service, asGas, countCalls } from './calls';
 import { interpretInput, outputValue, storeInto, type Interpreted } from './cell-values';
 import { normalizeColor, rgbColor } from './colors';
 import type { EmulatorContext } from './context';
+import type { CellCount } from './cost-model';
+import { isMutatingCall } from './faults';
 import { AUTOMATIC_FORMAT, displayValue } from './number-format';
 import { EmuSheet } from './sheet';
 import { EmuDataValidation, makeRule, ruleOf, violates, type ValidationRule } from './validation';
@@ -579,4 +581,48 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     return this.self;
   }
 }
-countCalls(EmuRange, 'Range', RANGE_METHODS);
+/** Methods that return one thing per cell of the range. */
+const READS_EVERY_CELL: ReadonlySet<string> = new Set([
+  'getBackgrounds',
+  'getDataValidations',
+  'getDisplayValues',
+  'getFontColors',
+  'getFontWeights',
+  'getFormulas',
+  'getNotes',
+  'getNumberFormats',
+  'getValues',
+  'isBlank',
+  'isChecked',
+]);
+
+/** Methods that return what the top-left cell holds. */
+const READS_ONE_CELL: ReadonlySet<string> = new Set([
+  'getBackground',
+  'getDataValidation',
+  'getDisplayValue',
+  'getFontColor',
+  'getFontWeight',
+  'getFormula',
+  'getNote',
+  'getNumberFormat',
+  'getValue',
+]);
+
+/**
+ * The cells a Range call reads and writes, for the cost model: a read returns every cell of the
+ * range; a write sets every cell of it; a clear removes what its cells hold (clearing empty cells
+ * costs nothing); the rest (getA1Notation, getRow, offset …) describe the range without its cells.
+ */
+export function rangeCells(ref: RangeRef, method: string): CellCount | undefined {
+  const all = ref.numRows * ref.numColumns;
+  if (READS_EVERY_CELL.has(method)) return { read: all, written: 0 };
+  if (READS_ONE_CELL.has(method)) return { read: 1, written: 0 };
+  if (method.startsWith('clear')) {
+    return { read: 0, written: ref.sheet.heldCells(ref.row, ref.column, ref.numRows, ref.numColumns) };
+  }
+  if (isMutatingCall(`Range.${method}`)) return { read: 0, written: all };
+  return undefined;
+}
+
+countCalls(EmuRange, 'Range', RANGE_METHODS, (range, method) => rangeCells(range[RANGE_REF](), method));

@@ -4,6 +4,7 @@ import { Service, asGas, countCalls } from './calls';
 import { interpretInput, storeInto } from './cell-values';
 import { normalizeColor } from './colors';
 import type { EmulatorContext } from './context';
+import type { CellCount } from './cost-model';
 import { displayValue } from './number-format';
 import { EmuRange } from './range';
 import { EmuSpreadsheet, checkSheetName } from './spreadsheet';
@@ -420,4 +421,22 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
     return this.self;
   }
 }
-countCalls(EmuSheet, 'Sheet', SHEET_METHODS);
+/**
+ * The cells a Sheet call reads and writes, for the cost model: appendRow writes its row, the
+ * whole-sheet clears remove what the sheet holds, getSheetValues reads its rectangle. Inserting and
+ * deleting rows or columns, resizing and the rest move no cell contents through the script.
+ */
+function sheetCells(sheet: EmuSheet, method: string, args: readonly unknown[]): CellCount | undefined {
+  const model = sheet.model;
+  if (method === 'appendRow') return { read: 0, written: Array.isArray(args[0]) ? args[0].length : 0 };
+  if (method.startsWith('clear')) return { read: 0, written: model.heldCells(1, 1, model.maxRows, model.maxColumns) };
+  if (method === 'getSheetValues') {
+    const [row, column, numRows, numColumns] = args as number[];
+    const rows = numRows === -1 ? model.lastRow() - (row ?? 1) + 1 : (numRows ?? 0);
+    const columns = numColumns === -1 ? model.lastColumn() - (column ?? 1) + 1 : (numColumns ?? 0);
+    return { read: Math.max(0, rows) * Math.max(0, columns), written: 0 };
+  }
+  return undefined;
+}
+
+countCalls(EmuSheet, 'Sheet', SHEET_METHODS, sheetCells);

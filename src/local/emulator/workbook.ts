@@ -133,6 +133,25 @@ export class SheetModel {
     return last;
   }
 
+  /**
+   * How many cells of a rectangle hold anything (a value, a note, a format …): what clearing it has
+   * to remove. Visits only the rows that exist, so a clear below the data costs nothing to count.
+   */
+  heldCells(row: number, column: number, numRows: number, numColumns: number): number {
+    let held = 0;
+    const lastRow = Math.min(row + numRows - 1, this.rows.length);
+    for (let r = row; r <= lastRow; r += 1) {
+      const cells = this.rows[r - 1];
+      if (!cells) continue;
+      const lastColumn = Math.min(column + numColumns - 1, cells.length);
+      for (let c = column; c <= lastColumn; c += 1) {
+        const cell = cells[c - 1];
+        if (cell && !isEmptyCell(cell)) held += 1;
+      }
+    }
+    return held;
+  }
+
   /** Every touched cell with its 1-based position (for saving). */
   *cells(): Generator<[number, number, Cell]> {
     for (let r = 0; r < this.rows.length; r += 1) {

@@ -228,14 +228,25 @@ export const PAGE_SCRIPT = String.raw`(function () {
         var after = pending ? result.alerts.slice(result.alerts.indexOf(pending) + 1) : result.alerts;
         // The workbook behind the messages is already the new one.
         return loadBook().then(function () {
-          return report({ alerts: after, toasts: result.toasts, error: result.error });
+          return report({ alerts: after, toasts: result.toasts, error: result.error, cost: result.cost });
         });
       });
     });
   }
 
+  /** The last call's estimated time in real Apps Script (docs/cost.md), beside the save state. */
+  function renderCost(cost) {
+    if (!cost || !cost.estimatedSeconds) return;
+    var node = byId('cost-estimate');
+    var n = function (x) { return Number(x).toLocaleString('ja-JP'); };
+    node.textContent = 'Apps Script 推定 ' + cost.estimatedSeconds.low.toFixed(1) + '–' + cost.estimatedSeconds.high.toFixed(1) + ' 秒';
+    node.title = '直前の実行: サービス呼び出し ' + n(cost.calls) + ' 回、読み取り ' + n(cost.cellsRead) + ' セル、書き込み ' + n(cost.cellsWritten) + ' セル（docs/cost.md のコストモデルによる推定）';
+    node.hidden = false;
+  }
+
   /** Shows what a call told staff: OK alerts as messages, toasts as toasts, a script error as an error. */
   function report(outcome) {
+    renderCost(outcome.cost);
     (outcome.toasts || []).forEach(function (t) { toast((t.title ? t.title + ': ' : '') + t.message); });
     var chain = Promise.resolve();
     (outcome.alerts || []).forEach(function (a) {

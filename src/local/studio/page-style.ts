@@ -54,6 +54,7 @@ button { font-family: inherit; font-size: inherit; }
 .book-sub { font-size: 12px; color: var(--ink-soft); }
 .save-state { margin-left: auto; font-size: 12px; color: var(--ink-soft); white-space: nowrap; }
 .save-state.error { color: var(--danger); }
+.cost-estimate { font-size: 12px; color: var(--ink-soft); white-space: nowrap; }
 .badge {
   font-size: 11px; padding: 2px 8px; border-radius: 10px;
   background: var(--accent-soft); color: var(--accent); white-space: nowrap;

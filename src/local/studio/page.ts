@@ -36,6 +36,7 @@ export function studioPage(nonce: string): string {
     <div class="book-sub">つなぐ スタジオ — Google スプレッドシートとアドオンを手元で試せます（オフライン）</div>
   </div>
   <span class="save-state" id="save-state" data-testid="save-state" role="status"></span>
+  <span class="cost-estimate" id="cost-estimate" data-testid="cost-estimate" hidden></span>
   <span class="badge" title="Google には接続していません">ローカル</span>
 </header>
 <nav class="menubar" id="menubar" aria-label="メニュー">

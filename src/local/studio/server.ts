@@ -4,9 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
-import type { ScriptedAnswer } from '../emulator/index';
+import type { CostSummary, ScriptedAnswer } from '../emulator/index';
 import type { Io } from '../commands/io';
-import { printStats } from '../commands/stats';
+import { printStats, takeStats } from '../commands/stats';
 import { sidebarPath } from '../paths';
 import type { Session } from '../session';
 import { MAX_COLUMNS, MAX_ROWS, type MenuView, activateSheet, menuFunctions, menuViews, readBook } from './book';
@@ -50,6 +50,8 @@ interface CallReport {
   changed: boolean;
   alerts: ShownAlert[];
   toasts: Array<{ title: string; message: string }>;
+  /** The call's service calls, cells and estimated Apps Script time (docs/cost.md). */
+  cost: CostSummary;
 }
 
 /** Scripts may call these; menus added by the script add their own functions. */
@@ -67,15 +69,6 @@ function messageOf(error: unknown): string {
     return (error as { message: string }).message;
   }
   return String(error);
-}
-
-function diffCounts(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [key, n] of Object.entries(after)) {
-    const d = n - (before[key] ?? 0);
-    if (d > 0) out[key] = d;
-  }
-  return out;
 }
 
 /** Whether the calls a script made selected a sheet or a range, which the page then shows. */
@@ -136,23 +129,26 @@ class Studio {
    */
   private async perform<T>(label: string, answers: readonly ScriptedAnswer[], body: () => T) {
     const ui = this.emu.ui;
-    const before = this.emu.stats.byMethod();
+    // Each call is one Apps Script execution, measured on its own.
+    this.emu.stats.reset();
     const toastsBefore = ui.toasts.length;
     const outcome = withStudioAnswers(ui, answers, body);
-    // Each call is one Apps Script execution: the locks it still holds are released when it ends.
+    // The locks it still holds are released when it ends.
     this.emu.endExecution();
-    const calls = diffCounts(before, this.emu.stats.byMethod());
+    const stats = takeStats(this.emu.stats);
+    const calls = this.emu.stats.byMethod();
     if (calls['Ui.showSidebar']) {
       this.sidebar = { title: ui.sidebar?.title || 'サイドバー', generation: ++this.generation };
     }
     const changed = mayHaveChanged(calls);
     if (madeSelection(calls)) this.selection++;
-    if (this.stats) printStats(this.io, label, calls);
+    if (this.stats) printStats(this.io, label, stats);
     if (changed) await this.save();
     const report: CallReport = {
       changed,
       alerts: outcome.alerts,
       toasts: ui.toasts.slice(toastsBefore).map((t) => ({ title: t.title, message: t.message })),
+      cost: stats.summary,
     };
     return { outcome, report };
   }

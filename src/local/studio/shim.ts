@@ -106,6 +106,7 @@ const SHIM_SOURCE = String.raw`(function () {
           changed: !!(answer && answer.changed),
           alerts: (answer && answer.alerts) || [],
           toasts: (answer && answer.toasts) || [],
+          cost: (answer && answer.cost) || null,
         });
         if (answer && answer.ok === true) {
           later(function () { if (success) success(answer.value === undefined ? null : answer.value, userObject); });

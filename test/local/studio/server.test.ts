@@ -45,6 +45,7 @@ interface CallJson {
   error?: string;
   changed?: boolean;
   alerts?: AlertJson[];
+  cost?: { calls: number; cellsRead: number; cellsWritten: number; estimatedSeconds: { low: number; high: number } };
 }
 
 const STANDARD = [
@@ -276,6 +277,18 @@ describe('studio server on a set-up workbook', () => {
       expect(envelope.ok).toBe(true);
       expect(envelope.value.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(STANDARD));
       expect(envelope.value.sheets.find((s) => s.name === 'ボランティア名簿')?.kind).toBe('volunteers');
+    });
+
+    it('reports the call’s own service calls, cells and estimated Apps Script time', async () => {
+      const { body } = await postJson<CallJson>(studio.url, '/api/run/getSidebarState', { args: [] });
+      const first = body.cost;
+      expect(first?.calls).toBeGreaterThan(0);
+      expect(first?.cellsRead).toBeGreaterThan(0);
+      expect(first?.cellsWritten).toBe(0);
+      expect(first?.estimatedSeconds.low).toBeLessThanOrEqual(first?.estimatedSeconds.high ?? -1);
+      // Each call is measured alone: the same call again costs the same, not twice as much.
+      const again = await postJson<CallJson>(studio.url, '/api/run/getSidebarState', { args: [] });
+      expect(again.body.cost).toEqual(first);
     });
 
     it('passes arguments through: getMapping of one sheet', async () => {
