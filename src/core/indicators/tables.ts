@@ -27,7 +27,10 @@ export interface PublishedFigure {
 /** A table as published: labels, figures, totals and the audit's verdict. */
 export interface PublishedTable {
   readonly id: string;
-  /** 'areasByYear': 圏域 × 年度 with 市全体 per 年度; 'share': one 年度 of a 割合, 圏域 × 該当/非該当 with both margins. */
+  /**
+   * 'areasByYear': 圏域 × 年度 with 市全体 per 年度. 'share': one 年度 of a 割合, its share per 圏域
+   * and for 市全体 (protected as 圏域 × 該当/非該当 with both margins; the audit is of that table).
+   */
   readonly kind: 'areasByYear' | 'share';
   readonly indicator: string;
   readonly title: string;
@@ -128,25 +131,31 @@ export function protectIndicators(results: readonly IndicatorResult[], options: 
         const t = suppressTable(input, { kind: 'count', threshold: options.threshold });
         const audit = audited(t, `${what} ${y.fy}`);
         const labels = hasAreas ? rowLabels : [CITY];
-        labels.forEach((area, r) => {
-          const figures = [...(t.cells[r] as Figure[]), (t.rowTotals as Figure[])[r] as Figure];
-          set(def.id, y.fy, area, combined(figures));
+        const shares: PublishedFigure[] = labels.map((area, r) => {
+          const d = combined([...(t.cells[r] as Figure[]), (t.rowTotals as Figure[])[r] as Figure]);
+          set(def.id, y.fy, area, d);
+          return shareFigure(parts[r] as Measure, d);
         });
+        let city: PublishedFigure | null = null;
         if (hasAreas) {
-          set(def.id, y.fy, CITY, combined([...(t.columnTotals as Figure[]), t.grandTotal as Figure]));
+          const d = combined([...(t.columnTotals as Figure[]), t.grandTotal as Figure]);
+          set(def.id, y.fy, CITY, d);
+          city = shareFigure(y.city, d);
         }
+        // What is published is the share, never the counts behind it: a base shown here could be
+        // a count another indicator hides (相談件数 of one 圏域).
         tables.push({
           id: `${def.id}:${y.fy}`,
           kind: 'share',
           indicator: def.id,
-          title: `${def.name}（${y.fy}年度）: 該当・非該当の件数`,
+          title: `${def.name}（${y.fy}年度）`,
           fy: y.fy,
           rows: labels,
-          columns: ['該当', '非該当'],
-          cells: t.cells.map((row) => row.map(published)),
-          rowTotals: t.rowTotals ? t.rowTotals.map(published) : null,
-          columnTotals: t.columnTotals ? t.columnTotals.map(published) : null,
-          grandTotal: t.grandTotal ? published(t.grandTotal) : null,
+          columns: ['割合（%）'],
+          cells: shares.map((f) => [f]),
+          rowTotals: null,
+          columnTotals: city ? [city] : null,
+          grandTotal: null,
           audit: { ok: audit.ok, hidden: audit.hiddenFigures },
         });
       }
@@ -226,6 +235,12 @@ function baseBelow(
     if (f.role === 'columnTotal' && cityBases) return small(cityBases[f.column] as number);
     return false;
   };
+}
+
+/** A share as published: rounded to 0.1, null where hidden or where there is no base. */
+function shareFigure(m: Measure, d: CellDecision): PublishedFigure {
+  const value = !d.suppressed && m.state === 'value' && m.value !== null ? Math.round(m.value * 10) / 10 : null;
+  return { value, suppressed: d.suppressed, reason: d.reason };
 }
 
 /** A share is shown only when every count behind it is; it is primary when any of them is. */

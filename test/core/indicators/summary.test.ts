@@ -115,6 +115,12 @@ describe('indicators/summary', () => {
     expect(summary.tables.filter((t) => t.kind === 'share' && t.indicator === 'G3-2').map((t) => t.fy)).toEqual([
       2024, 2025, 2026,
     ]);
+    // A share table publishes shares, never the counts behind them (another indicator may hide such a count).
+    for (const t of summary.tables.filter((x) => x.kind === 'share')) {
+      expect(t.columns).toEqual(['割合（%）']);
+      for (const f of [...t.cells.flat(), ...(t.columnTotals ?? [])])
+        if (f.value !== null) expect(f.value >= 0 && f.value <= 100, `${t.id} ${f.value}`).toBe(true);
+    }
   });
 
   it('gives the --json shape: fy a number, 市全体 for the city, null where hidden, grades only for the city', () => {
