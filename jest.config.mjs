@@ -18,8 +18,9 @@ export const base = {
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   globalSetup: '<rootDir>/test/global-setup.mjs',
-  // expect(actual, 'the case') names the case when an assertion fails.
-  setupFilesAfterEnv: ['jest-expect-message'],
+  // expect(actual, 'the case') names the case when an assertion fails; FC_SEED/FC_PATH replay a
+  // failing property (fast-check prints both with every failure; see test/support/fast-check.ts).
+  setupFilesAfterEnv: ['jest-expect-message', '<rootDir>/test/support/fast-check.ts'],
   testTimeout: 30_000,
   // Jest's default on a 2-core machine is one worker; the tests are mostly CPU-bound and
   // independent, so use every core.

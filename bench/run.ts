@@ -1,6 +1,7 @@
 /** npm run bench: every benchmark, each printing its figures beside a peer measured in the same run. */
 import { benchCost } from './cost';
 import { benchMatch } from './match';
+import { benchMatchDemo } from './match-demo';
 import { benchReadRoster } from './read-roster';
 import { benchSummary } from './summary';
 import { benchValidate } from './validate';
@@ -9,5 +10,6 @@ console.log(`Tsunagu benchmarks — node ${process.version}, ${new Date().toISOS
 benchReadRoster();
 benchValidate();
 benchMatch();
+benchMatchDemo();
 benchSummary();
 benchCost();

@@ -17,9 +17,15 @@ export class Fingerprint {
     return this;
   }
 
-  /** Adds a cell value: Dates by their instant, everything else by its text and type. */
+  /**
+   * Adds a cell value: Dates by their instant, everything else by its text and type. A Date with
+   * no instant (a number too large for a date, under a date format) must not stop an action
+   * (real-sheets-checklist RS-29).
+   */
   addCell(value: unknown): this {
-    return this.add(isDateObject(value) ? `d${value.toISOString()}` : `${typeof value}:${String(value)}`);
+    if (!isDateObject(value)) return this.add(`${typeof value}:${String(value)}`);
+    const ms = value.getTime();
+    return this.add(Number.isNaN(ms) ? 'd:invalid' : `d${value.toISOString()}`);
   }
 
   toString(): string {

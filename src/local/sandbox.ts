@@ -6,6 +6,7 @@ import vm from 'node:vm';
  * Host and browser globals Apps Script does not have. Each is watched: touching one is recorded
  * (and answers undefined, as a missing global does under `typeof`), so a test can fail on it.
  */
+// real-sheets-checklist RS-25
 export const FORBIDDEN_GLOBALS = [
   'require',
   'module',

@@ -5,6 +5,7 @@ import type { EmulatorContext } from './context';
 type GasCache = GoogleAppsScript.Cache.Cache;
 
 /** Apps Script: values up to 100 KB, keys up to 250 characters, 10 minutes by default, 6 hours at most. */
+// real-sheets-checklist RS-20, RS-24: the user cache carries across executions, within these limits.
 export const MAX_CACHE_VALUE_BYTES = 100 * 1024;
 export const MAX_CACHE_KEY_CHARS = 250;
 export const DEFAULT_CACHE_SECONDS = 600;

@@ -39,6 +39,7 @@ function dateInput(year: number, month: number, day: number, h = 0, m = 0, s = 0
  * TRUE/FALSE, dates (2024/4/1, 2024-04-01, 2024.4.1, 2024年4月1日, 4/1 in the current year,
  * optionally with a time) and times (9:30). Anything else stays text.
  */
+// real-sheets-checklist RS-10
 export function parseTyped(text: string, nowMs: number): Interpreted | null {
   if (PLAIN_NUMBER.test(text)) return { value: Number(text) };
   if (GROUPED_NUMBER.test(text)) {
@@ -88,21 +89,26 @@ export function parseTyped(text: string, nowMs: number): Interpreted | null {
 /** What writing a value into a cell with a given number format stores, as setValue/setValues do. */
 export function interpretInput(input: unknown, cellFormat: string | undefined, nowMs: number): Interpreted {
   if (input === null || input === undefined) return {};
+  // real-sheets-checklist RS-06: a Date stays a date, whatever the cell's format.
   if (isDate(input)) {
     const ms = timeOf(input);
     if (Number.isNaN(ms)) return { value: new CellError('#VALUE!') };
     return { value: new DateValue(ms), autoFormat: defaultDateFormat(ms) };
   }
   if (typeof input === 'boolean') return { value: input };
+  // real-sheets-checklist RS-07: a number stays a number, also under '@'.
   if (typeof input === 'number') return Number.isFinite(input) ? { value: input } : { value: new CellError('#NUM!') };
   if (typeof input === 'bigint') return { value: Number(input) };
   const text = typeof input === 'string' ? input : String(input);
+  // real-sheets-checklist RS-14
   if (text.length > MAX_CELL_CHARS) {
     throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
   }
   if (text === '') return {};
   // A leading apostrophe means "keep this as text"; Sheets does not store the apostrophe.
+  // real-sheets-checklist RS-03, RS-04: the apostrophe is dropped, in plain-text cells too.
   if (text.startsWith("'")) return text.length > 1 ? { value: text.slice(1) } : {};
+  // real-sheets-checklist RS-05
   if (cellFormat === TEXT_FORMAT) return { value: text };
   if (text.startsWith('=') && text.length > 1) return { formula: text };
   return parseTyped(text, nowMs) ?? { value: text };
@@ -118,6 +124,7 @@ export function storeInto(cell: Cell, written: Interpreted): void {
     if (written.value === undefined) delete cell.value;
     else cell.value = written.value;
   }
+  // real-sheets-checklist RS-09
   if (written.autoFormat !== undefined && isAutomatic(cell.numberFormat)) cell.numberFormat = written.autoFormat;
 }
 
@@ -125,6 +132,7 @@ export function storeInto(cell: Cell, written: Interpreted): void {
  * A cell as getValues gives it: '' for blank, a Date when it holds a date or a number under a date
  * format, the serial number when it holds a date under a number format, the code of an error cell.
  */
+// real-sheets-checklist RS-11
 export function outputValue(cell: Cell | undefined): CellValue {
   const value = cell?.value;
   if (value === undefined) return '';
@@ -135,6 +143,7 @@ export function outputValue(cell: Cell | undefined): CellValue {
     if (isAutomatic(format) || format === TEXT_FORMAT || isDateFormat(format)) return new Date(value.ms);
     return msToSerial(value.ms);
   }
+  // real-sheets-checklist RS-29: a serial beyond a Date's range gives a Date with no instant.
   if (isDateFormat(format)) return new Date(serialToMs(value));
   return value;
 }

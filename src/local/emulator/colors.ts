@@ -31,6 +31,7 @@ const NAMED: Record<string, string> = {
 };
 
 /** The colour to store, or null for "no colour" (null, '', 'none', 'white' stays white). */
+// real-sheets-checklist RS-13
 export function normalizeColor(color: string | null | undefined): string | null {
   if (color === null || color === undefined) return null;
   const text = String(color).trim().toLowerCase();

@@ -31,6 +31,7 @@ export function isMutatingCall(key: string): boolean {
  * The error Apps Script throws when a service gives up part-way (a timeout, a quota): the call's
  * own change does not happen, the calls before it stay done.
  */
+// real-sheets-checklist RS-18: no transactions, what was written before the failing call stays.
 export class InjectedFault extends Error {
   readonly injected = true;
   constructor(

@@ -50,6 +50,7 @@ export interface FormRecord {
 }
 
 /** Sheets' ja_JP names in a form's response sheet. */
+// real-sheets-checklist RS-27
 export const RESPONSE_SHEET_PREFIX = 'フォームの回答 ';
 export const TIMESTAMP_HEADER = 'タイムスタンプ';
 export const EMAIL_HEADER = 'メールアドレス';
@@ -179,6 +180,7 @@ export class FormState {
     let answer: unknown = answers[item.title];
     if (column.row !== undefined) answer = (answer as Record<string, string | string[]> | undefined)?.[column.row];
     // Several choices are written in one cell, separated by ", ".
+    // real-sheets-checklist RS-27
     if (Array.isArray(answer)) return answer.join(', ');
     // Text answers are typed by the respondent, so the sheet parses them like typed text.
     return answer ?? '';

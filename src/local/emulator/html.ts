@@ -247,6 +247,7 @@ export class EmuHtmlService
     return asGas(new EmuHtmlOutput(this.ctx, content, this.scope));
   }
 
+  // real-sheets-checklist RS-20
   createHtmlOutputFromFile(filename: string): GasHtmlOutput {
     return asGas(new EmuHtmlOutput(this.ctx, this.file(filename), this.scope));
   }

@@ -1,12 +1,16 @@
 /** The offline Apps Script emulator's public API: Emulator, its options and records, and serializeForRun. */
 
 /*
+ * What the emulator assumes about Apps Script but could not confirm is listed, item by item, in
+ * docs/real-sheets-checklist.md; each item is referenced from the code that implements it.
+ *
  * Where the emulator deliberately differs from Apps Script, so tests notice rather than pass by luck:
  * - Dialogs are answered from emu.ui.answer(...). An OK-only alert with nothing queued is answered
  *   OK; any other alert or prompt with nothing queued throws "unexpected alert: <prompt>".
  * - Formulas are stored, not calculated: a formula written here reads as '' (one loaded from a file
  *   reads as its cached result).
- * - serializeForRun fails on a Date in either direction (Apps Script turns a returned Date into null).
+ * - serializeForRun fails on a Date in either direction (Apps Script turns a returned Date into null;
+ *   real-sheets-checklist RS-21).
  * - Methods outside each class's supported list are absent, so calling one is a TypeError.
  */
 export {

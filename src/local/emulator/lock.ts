@@ -34,6 +34,7 @@ export class EmuLock extends Service implements Pick<GasLock, (typeof LOCK_METHO
   }
 
   /** While another process holds the lock, waiting uses up the whole timeout on the emulator clock. */
+  // real-sheets-checklist RS-22
   tryLock(timeoutInMillis: number): boolean {
     if (this.state.heldHere) return true;
     if (this.state.heldElsewhere) {
@@ -79,6 +80,7 @@ export class EmuLockService
   }
 
   /** Apps Script releases an execution's locks when it ends. */
+  // real-sheets-checklist RS-22
   releaseAll(): void {
     for (const state of Object.values(this.states)) state.heldHere = false;
   }

@@ -3,14 +3,17 @@ import { DAY_MS, TOKYO_OFFSET_MS, msToSerial, serialToMs, wallClock } from './da
 import { CellError, DateValue, type StoredValue } from './workbook';
 
 /** What getNumberFormat answers for a cell left on Automatic. */
+// real-sheets-checklist RS-08
 export const AUTOMATIC_FORMAT = '0.###############';
 /** The formats Sheets (ja_JP) gives a cell when a date, or a date with a time, is entered into it. */
+// real-sheets-checklist RS-09
 export const DEFAULT_DATE_FORMAT = 'yyyy/MM/dd';
 export const DEFAULT_DATE_TIME_FORMAT = 'yyyy/MM/dd H:mm:ss';
 export const TEXT_FORMAT = '@';
 
 const JA_WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
 
+// real-sheets-checklist RS-08: these formats all mean Automatic.
 export function isAutomatic(format: string | undefined): boolean {
   return format === undefined || format === '' || format === AUTOMATIC_FORMAT || format.toLowerCase() === 'general';
 }
@@ -264,6 +267,7 @@ export function formatSheetsDate(ms: number, format: string): string {
 }
 
 /** The display value of a stored cell value under a number format, as getDisplayValues gives it. */
+// real-sheets-checklist RS-06, RS-12: a date under '@' shows as a date.
 export function displayValue(value: StoredValue | undefined, format: string | undefined): string {
   if (value === undefined) return '';
   if (value instanceof CellError) return value.code;

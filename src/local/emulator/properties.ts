@@ -5,6 +5,7 @@ import type { EmulatorContext } from './context';
 type GasProperties = GoogleAppsScript.Properties.Properties;
 
 /** Apps Script quotas: 9 KB per value, 500 KB per store (keys and values, UTF-8). */
+// real-sheets-checklist RS-23
 export const MAX_PROPERTY_VALUE_BYTES = 9 * 1024;
 export const MAX_PROPERTY_STORE_BYTES = 500 * 1024;
 

@@ -165,6 +165,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
       const existing = sheet.cell(r, c);
       const written = interpretInput(valueAt(i, j), existing?.numberFormat, now);
       const rule = existing?.validation;
+      // real-sheets-checklist RS-01: a strict rule refuses a script's write, and nothing of the range is written.
       if (rule && !rule.allowInvalid && violates(rule, written.value)) {
         throw new Error(
           `The data you entered in cell ${formatA1(r, c, 1, 1)} violates the data validation rules set on this cell.`,
@@ -260,6 +261,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     return formatA1(row, column, numRows, numColumns, this.open);
   }
 
+  // real-sheets-checklist RS-13: no fill reads as white.
   getBackground(): string {
     return this.topLeft()?.background ?? '#ffffff';
   }
@@ -395,6 +397,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   }
 
   /** Check boxes: a CHECKBOX rule on every cell, and every cell set to the unchecked value. */
+  // real-sheets-checklist RS-17
   insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): GasRange {
     const args: unknown[] = [];
     if (checkedValue !== undefined) args.push(checkedValue);
@@ -537,6 +540,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     });
   }
 
+  // real-sheets-checklist RS-13: an empty note removes the note.
   setNote(note: string | null): GasRange {
     const text = note === null || note === undefined ? '' : String(note);
     return this.setEach((cell) => {

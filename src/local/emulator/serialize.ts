@@ -38,13 +38,14 @@ function kindOf(value: unknown): string {
  * the sidebar and the server:
  * - strings, booleans, null, arrays and plain objects pass; numbers pass, but NaN and ±Infinity become null;
  * - undefined becomes null as a value and inside arrays (holes too); object properties that are
- *   undefined are dropped, as JSON drops them;
+ *   undefined are dropped, as JSON drops them; every other own key is kept as a key, '__proto__' too;
  * - a Date, a function, a symbol, a bigint, a Map or Set, or any other class instance anywhere
  *   in the payload, or a circular reference, makes the call fail (RunSerializationError).
  * Apps Script is looser in one place: a Date inside a server function's return value makes the
  * client receive null instead of an error. The emulator fails loudly in both directions, because
  * a payload with a Date is a bug in Tsunagu either way.
  */
+// real-sheets-checklist RS-21
 export function serializeForRun(value: unknown): unknown {
   const seen = new Set<object>();
   const walk = (v: unknown, path: string): unknown => {
@@ -76,7 +77,14 @@ export function serializeForRun(value: unknown): unknown {
     for (const key of Object.keys(obj)) {
       const item = (obj as Record<string, unknown>)[key];
       if (item === undefined) continue;
-      out[key] = walk(item, child(key));
+      // defineProperty, not assignment: an own '__proto__' key stays an ordinary key, as JSON.parse
+      // makes it, instead of setting the copy's prototype.
+      Object.defineProperty(out, key, {
+        value: walk(item, child(key)),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     seen.delete(obj);
     return out;

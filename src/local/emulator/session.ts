@@ -35,6 +35,7 @@ export class EmuSession
     return asGas(new EmuUser(this.ctx, this.ctx.userEmail));
   }
 
+  // real-sheets-checklist RS-26
   getActiveUserLocale(): string {
     return 'ja';
   }
@@ -44,6 +45,7 @@ export class EmuSession
     return asGas(new EmuUser(this.ctx, this.ctx.userEmail));
   }
 
+  // real-sheets-checklist RS-26
   getScriptTimeZone(): string {
     return TOKYO;
   }

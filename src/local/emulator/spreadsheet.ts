@@ -15,6 +15,7 @@ type GasRange = GoogleAppsScript.Spreadsheet.Range;
 export const DEFAULT_SHEET_PREFIX = 'シート';
 
 /** Throws as Sheets does for a name that is empty, too long, or taken (names compare without case). */
+// real-sheets-checklist RS-15
 export function checkSheetName(workbook: WorkbookModel, name: string, except?: SheetModel): void {
   if (name.trim() === '') throw new Error('Invalid argument: sheetName');
   if (name.length > 100) throw new Error('Invalid argument: sheetName (at most 100 characters)');
@@ -124,6 +125,7 @@ export class EmuSpreadsheet extends Service implements Pick<GasSpreadsheet, (typ
     return this.workbook.sheets.map((model) => this.sheet(model));
   }
 
+  // real-sheets-checklist RS-26
   getSpreadsheetLocale(): string {
     return 'ja_JP';
   }
@@ -140,6 +142,7 @@ export class EmuSpreadsheet extends Service implements Pick<GasSpreadsheet, (typ
    * insertSheet(), (index), (name), (name, index): the new sheet goes after the active sheet unless
    * an index is given, and becomes the active sheet, as in Sheets. Template options are not supported.
    */
+  // real-sheets-checklist RS-15
   insertSheet(nameOrIndex?: string | number | object, indexOrOptions?: number | object): GasSheet {
     let name: string | undefined;
     let index: number | undefined;

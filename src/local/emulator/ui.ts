@@ -255,6 +255,7 @@ export class EmuUi extends Service implements Pick<GasUi, (typeof UI_METHODS)[nu
     return Button[this.ctx.ui.respond('alert', title, prompt, buttons).answer];
   }
 
+  // real-sheets-checklist RS-19: the add-on menu's caption is the add-on's name (title null here).
   createAddonMenu(): GasMenu {
     return asGas(new EmuMenu(this.ctx, null, true));
   }
@@ -277,6 +278,7 @@ export class EmuUi extends Service implements Pick<GasUi, (typeof UI_METHODS)[nu
     this.ctx.ui.recordDialog({ ...htmlOutputOf(userInterface).shown(), title: String(title), modal: false });
   }
 
+  // real-sheets-checklist RS-20
   showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput): void {
     this.ctx.ui.recordSidebar(htmlOutputOf(userInterface).shown());
   }

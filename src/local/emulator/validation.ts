@@ -125,6 +125,7 @@ export class EmuDataValidationBuilder
     super(ctx);
     this.criteria = from?.criteria ?? null;
     this.args = from?.args ?? [];
+    // real-sheets-checklist RS-02
     this.allowInvalid = from?.allowInvalid ?? true;
     this.helpText = from?.helpText ?? null;
   }

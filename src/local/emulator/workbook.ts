@@ -60,6 +60,7 @@ export interface ClearOptions {
 export const CLEAR_ALL: ClearOptions = { contents: true, formats: true, notes: true, validations: true };
 
 /** A new sheet in Google Sheets is 1000 rows by 26 columns. */
+// real-sheets-checklist RS-15
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
@@ -110,6 +111,7 @@ export class SheetModel {
   }
 
   /** The last row holding a value or formula (0 for an empty sheet), as Sheet.getLastRow. */
+  // real-sheets-checklist RS-16: formats, notes and rules alone do not make a row used.
   lastRow(): number {
     for (let r = this.rows.length; r >= 1; r -= 1) {
       const cells = this.rows[r - 1];
@@ -238,6 +240,7 @@ export class WorkbookModel {
   ) {}
 
   /** Sheets matches sheet names without regard to case. */
+  // real-sheets-checklist RS-15
   sheetByName(name: string): SheetModel | undefined {
     const wanted = name.toLowerCase();
     return this.sheets.find((sheet) => sheet.name.toLowerCase() === wanted);

@@ -222,6 +222,7 @@ function fromXlsxValidation(
       const text = String(f1 ?? '');
       if (text.startsWith('"') && text.endsWith('"')) {
         const values = splitList(text);
+        // real-sheets-checklist RS-28: Sheets exports a check box as a TRUE/FALSE list.
         if (values.length === 2 && values[0]?.toUpperCase() === 'TRUE' && values[1]?.toUpperCase() === 'FALSE') {
           return makeRule('CHECKBOX', [], allowInvalid, helpText);
         }

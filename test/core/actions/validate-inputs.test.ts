@@ -5,7 +5,7 @@ import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
 import { applyFixes, getValidationReport, previewFixes, runValidation } from '../../../src/core/actions/validate';
 import { undoLast } from '../../../src/core/actions/undo';
-import type { ValidationReport } from '../../../src/shared/rpc';
+import type { FixPreviewItem, ValidationReport } from '../../../src/shared/rpc';
 import { Emulator } from '../../../src/local/emulator/index';
 import { portsFor } from '../../../src/local/emulator-ports';
 import { freshSession, rpc, rpcError } from '../../local/helpers/session';
@@ -120,36 +120,125 @@ const messyCell = fc.oneof(
   fc.boolean(),
 );
 
+/** Number formats that are neither Automatic, text nor a date. */
+const NUMBER_FORMATS = ['#,##0', '0', '[$¥-411]#,##0'];
+
+/** What staff may have given a cell besides its value: a number format, a note, a fill. */
+const decoration = fc.record({
+  format: fc.constantFrom(
+    undefined,
+    undefined,
+    '@',
+    '0.###############',
+    'yyyy/MM/dd',
+    'yyyy"年"m"月"d"日"',
+    ...NUMBER_FORMATS,
+  ),
+  note: fc.constantFrom(undefined, undefined, '', 'スタッフのメモ', '要確認\n電話済み'),
+  fill: fc.constantFrom(undefined, undefined, '#00ff00', '#fce8b2', '#ffffff'),
+});
+
+/** Everything a cell holds that 元に戻す must give back: value, formula, number format, note, fill. */
+function snapshot(emu: Emulator, rows: number): Record<string, unknown[][]> {
+  const range = emu.globals.SpreadsheetApp.getActiveSpreadsheet()
+    .getSheetByName('シート1')
+    ?.getRange(1, 1, rows, HEADER.length + 1);
+  if (!range) throw new Error('no シート1');
+  // A Date compares by its instant; a number too big for a date under a date format reads as an
+  // invalid Date, which toEqual would never find equal to itself.
+  const values = range
+    .getValues()
+    .map((row) =>
+      row.map((v) => (v instanceof Date ? `Date ${Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString()}` : v)),
+    );
+  return {
+    values,
+    formulas: range.getFormulas(),
+    numberFormats: range.getNumberFormats(),
+    notes: range.getNotes(),
+    backgrounds: range.getBackgrounds(),
+  };
+}
+
+/** A date fix left in a cell whose number format is a plain number format (the known bug below). */
+function dateFixUnderNumberFormat(sheet: GoogleAppsScript.Spreadsheet.Sheet, item: FixPreviewItem): boolean {
+  const column = HEADER.indexOf(item.column) + 1;
+  return item.kind === 'date' && NUMBER_FORMATS.includes(sheet.getRange(item.row, column).getNumberFormat());
+}
+
 describe('fix and undo on random rosters (property)', () => {
-  it('after fixing, nothing fixable is left; undo gives back every cell exactly', () => {
+  it('after fixing, nothing fixable is left; undo gives back every cell exactly: values, formulas, formats, notes and fills', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(messyCell, { minLength: HEADER.length, maxLength: HEADER.length }), {
+        fc.array(fc.array(fc.tuple(messyCell, decoration), { minLength: HEADER.length, maxLength: HEADER.length }), {
           minLength: 1,
           maxLength: 12,
         }),
-        (body) => {
+        fc.boolean(),
+        (body, validateFirst) => {
           const emu = Emulator.create('property');
-          emu.setSheetValues('シート1', [HEADER, ...body]);
+          const sheet = emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('シート1');
+          if (!sheet) throw new Error('no シート1');
+          // Formats first, as staff set a column's format before typing into it.
+          body.forEach((row, i) =>
+            row.forEach(([, d], j) => {
+              if (d.format !== undefined) sheet.getRange(i + 2, j + 1).setNumberFormat(d.format);
+            }),
+          );
+          emu.setSheetValues('シート1', [HEADER, ...body.map((row) => row.map(([value]) => value))]);
+          body.forEach((row, i) =>
+            row.forEach(([, d], j) => {
+              const cell = sheet.getRange(i + 2, j + 1);
+              if (d.note !== undefined) cell.setNote(d.note);
+              if (d.fill !== undefined) cell.setBackground(d.fill);
+            }),
+          );
           const ports = portsFor(emu);
-          const original = emu.sheetValues('シート1');
-          const originalFormulas = emu.globals.SpreadsheetApp.getActiveSpreadsheet()
-            .getSheetByName('シート1')
-            ?.getDataRange()
-            .getFormulas();
+          // With the 検証 marks on, fix and undo must keep them as they were too.
+          if (validateFirst) runValidation(ports);
+          const rows = body.length + 2;
+          const original = snapshot(emu, rows);
           const preview = previewFixes(ports);
           if (preview.total === 0) return;
           applyFixes(ports, preview.token);
-          expect(previewFixes(ports).total).toBe(0);
+          const left = previewFixes(ports);
+          expect(left.items.length, 'the preview lists every fix left').toBe(left.total);
+          // KNOWN BUG, pinned by the failing test below (reported to the history helper, issue 8):
+          // a date fixed in a cell formatted as a number reads back as a number and is offered again.
+          // When that test starts to pass, remove it and this exception together.
+          const unexpected = left.items.filter((item) => !dateFixUnderNumberFormat(sheet, item));
+          expect(unexpected, 'fixable after fixing').toEqual([]);
           undoLast(ports);
-          expect(emu.sheetValues('シート1')).toEqual(original);
-          expect(
-            emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('シート1')?.getDataRange().getFormulas(),
-          ).toEqual(originalFormulas);
+          const restored = snapshot(emu, rows);
+          for (const part of Object.keys(original)) {
+            expect(restored[part], `${part} after undo`).toEqual(original[part]);
+          }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
+  });
+
+  // KNOWN BUG (fix fidelity; issue 8, the history helper's): 安全な修正 writes 2024-04-01 as a date,
+  // but a cell formatted as a number (here ¥) shows it as ¥45,383 and 検証 offers the fix again.
+  // This test is expected to fail until the fix gives such a cell a date format (and 元に戻す puts
+  // the number format back); then it passes, jest reports it, and it and the exception in the
+  // property above go.
+  it.failing('KNOWN BUG: a date fixed in a cell formatted as a number shows as a date and is fixed for good', () => {
+    const emu = Emulator.create('既知の不具合');
+    const sheet = emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('シート1');
+    if (!sheet) throw new Error('no シート1');
+    sheet.getRange(2, 4).setNumberFormat('[$¥-411]#,##0');
+    emu.setSheetValues('シート1', [
+      HEADER,
+      ['V-1', '山田 花子', 'ヤマダ ハナコ', 'R6.4.1', '', '', 'はい', '活動中', 4],
+    ]);
+    const ports = portsFor(emu);
+    const preview = previewFixes(ports);
+    expect(preview.items.map((i) => [i.cell, i.kind, i.after])).toEqual([['D2', 'date', '2024-04-01']]);
+    applyFixes(ports, preview.token);
+    expect(sheet.getRange(2, 4).getDisplayValue()).toMatch(/2024/);
+    expect(previewFixes(ports).total).toBe(0);
   });
 
   it('validation, marking and clearing never throw and leave the values untouched', () => {

@@ -81,5 +81,53 @@ describe('emulator invariants (property tests)', () => {
         }),
       );
     });
+
+    /** Keys that mean something to JavaScript objects, often, among ordinary ones. */
+    const key = fc.oneof(
+      { weight: 2, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf') },
+      { weight: 1, arbitrary: fc.constantFrom('__defineGetter__', 'hasOwnProperty', 'length', '0') },
+      { weight: 2, arbitrary: fc.string({ maxLength: 6 }) },
+    );
+    /** JSON-like trees whose objects have those keys as own properties, as JSON.parse makes them. */
+    const { tree } = fc.letrec<{ tree: unknown }>((tie) => ({
+      tree: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.boolean(), fc.constant(null)),
+        fc.array(tie('tree'), { maxLength: 3 }),
+        fc.array(fc.tuple(key, tie('tree')), { maxLength: 4 }).map((entries) => {
+          const object: Record<string, unknown> = {};
+          for (const [k, v] of entries) {
+            Object.defineProperty(object, k, { value: v, enumerable: true, writable: true, configurable: true });
+          }
+          return object;
+        }),
+      ),
+    }));
+
+    /** Every object of a tree, with its path. */
+    function* objects(value: unknown, path = '$'): Generator<[string, object]> {
+      if (value === null || typeof value !== 'object') return;
+      yield [path, value];
+      for (const k of Object.keys(value)) yield* objects((value as Record<string, unknown>)[k], `${path}.${k}`);
+    }
+
+    it('keeps an own __proto__ (or constructor …) key as a key and never sets the prototype of the copy', () => {
+      fc.assert(
+        fc.property(tree, (value) => {
+          const copy = serializeForRun(value);
+          expect(JSON.stringify(copy)).toBe(JSON.stringify(value));
+          for (const [path, object] of objects(copy)) {
+            const proto: unknown = Object.getPrototypeOf(object);
+            expect(proto === Object.prototype || proto === Array.prototype, `prototype at ${path}`).toBe(true);
+          }
+          const originals = [...objects(value)];
+          const copies = [...objects(copy)];
+          expect(copies.map(([path, object]) => [path, Object.keys(object)])).toEqual(
+            originals.map(([path, object]) => [path, Object.keys(object)]),
+          );
+        }),
+        { numRuns: 300 },
+      );
+    });
   });
 });
