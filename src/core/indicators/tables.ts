@@ -1,6 +1,7 @@
 /** Defines protectIndicators: the tables Tsunagu publishes for indicators marked 秘匿 (圏域 × 年度 with 市全体; 圏域 × 該当/非該当 for shares), suppressed and audited, and the decision for every cell. */
 import type { IndicatorResult, Measure } from './aggregate';
-import type { Message } from './condition';
+import { formatCondition, type Condition, type Message } from './condition';
+import { matchKey, specColumnByName } from './sources';
 import { auditTable, type AuditResult } from './suppression/audit';
 import { suppressTable, type Figure, type Protection, type Reason, type SuppressedTable } from './suppression/suppress';
 import type { TableInput } from './suppression/table';
@@ -30,11 +31,16 @@ export interface PublishedTable {
   /**
    * 'areasByYear': 圏域 × 年度 with 市全体 per 年度. 'share': one 年度 of a 割合, its share per 圏域
    * and for 市全体 (protected as 圏域 × 該当/非該当 with both margins; the audit is of that table).
+   * 'breakdown': one 年度 of a count split by the values of one column (経路=来所, 経路=電話 …)
+   * with the whole (the same 件数 without the split): 分類 × 圏域 with both margins.
    */
-  readonly kind: 'areasByYear' | 'share';
+  readonly kind: 'areasByYear' | 'share' | 'breakdown';
+  /** The indicator (a breakdown: the whole). */
   readonly indicator: string;
+  /** A breakdown's parts, in row order. */
+  readonly parts?: readonly string[];
   readonly title: string;
-  /** The 年度 of a share table; null for 圏域 × 年度. */
+  /** The 年度 of a share or breakdown table; null for 圏域 × 年度. */
   readonly fy: number | null;
   readonly rows: readonly string[];
   readonly columns: readonly string[];
@@ -108,9 +114,13 @@ export function protectIndicators(results: readonly IndicatorResult[], options: 
     return audit;
   };
 
+  const families = familiesOf(results);
+  const inFamily = new Set(families.flatMap((f) => [f.whole, ...f.parts].map((r) => r.definition.id)));
+  for (const family of families) protectFamily(family, options, rowLabels, set, audited, tables);
+
   for (const result of results) {
     const def = result.definition;
-    if (!def.suppress || result.status !== 'ok') continue;
+    if (!def.suppress || result.status !== 'ok' || inFamily.has(def.id)) continue;
     const years = result.years.filter((y) => y.city.state === 'value');
     if (years.length === 0) continue;
     const hasAreas = years[0]?.unknownArea !== null;
@@ -247,4 +257,149 @@ function shareFigure(m: Measure, d: CellDecision): PublishedFigure {
 function combined(figures: readonly Figure[]): CellDecision {
   if (figures.every((f) => f.shown)) return SHOWN;
   return { suppressed: true, reason: figures.some((f) => f.reason === 'primary') ? 'primary' : 'secondary' };
+}
+
+/**
+ * A count split by the values of one single-valued column, with its whole: the whole is an
+ * indicator (件数, 条件 C) and each part the same count with one more condition 列 = 値
+ * (C かつ 経路=来所 …). The parts and the rows with other values (the remainder) add up to the
+ * whole in every 圏域 — a relation someone could use, so they are protected together.
+ */
+interface Family {
+  readonly whole: IndicatorResult;
+  readonly parts: readonly IndicatorResult[];
+  /** The parts cover every value of the column's fixed list: the remainder is known (blank rows only). */
+  readonly exhaustive: boolean;
+}
+
+/** The canonical texts of the items of a condition joined with かつ, sorted; '' for none. */
+function itemsKey(items: readonly Condition[]): string {
+  return items
+    .map((c) => formatCondition(c))
+    .sort()
+    .join('\u0000');
+}
+
+/** Ways to read a condition as (rest かつ 列=値): the column, the value and the rest's key. */
+function splits(c: Condition | null): { column: string; value: string; rest: string }[] {
+  if (c === null) return [];
+  const items = c.kind === 'all' ? c.items : [c];
+  const out: { column: string; value: string; rest: string }[] = [];
+  items.forEach((item, i) => {
+    if (item.kind === 'compare' && item.op === '=' && item.values.length === 1)
+      out.push({
+        column: item.column,
+        value: item.values[0] as string,
+        rest: itemsKey(items.filter((_, k) => k !== i)),
+      });
+  });
+  return out;
+}
+
+function familiesOf(results: readonly IndicatorResult[]): Family[] {
+  const counted = results.filter(
+    (r) => r.status === 'ok' && r.definition.method === '件数' && r.definition.source !== null,
+  );
+  const sameFrame = (a: IndicatorResult, b: IndicatorResult): boolean =>
+    a.definition.source === b.definition.source &&
+    a.definition.column === b.definition.column &&
+    JSON.stringify(a.definition.dating) === JSON.stringify(b.definition.dating);
+  const used = new Set<string>();
+  const families: Family[] = [];
+  for (const whole of counted) {
+    if (used.has(whole.definition.id)) continue;
+    const c = whole.definition.condition;
+    const wholeKey = c === null ? '' : itemsKey(c.kind === 'all' ? c.items : [c]);
+    const byColumn = new Map<string, { parts: IndicatorResult[]; values: Set<string>; column: string }>();
+    for (const part of counted) {
+      if (part === whole || used.has(part.definition.id) || !sameFrame(whole, part)) continue;
+      for (const split of splits(part.definition.condition)) {
+        if (split.rest !== wholeKey) continue;
+        const column = specColumnByName(
+          part.definition.source as NonNullable<typeof part.definition.source>,
+          split.column,
+        );
+        // Only a single-valued column splits a count into parts that add up.
+        if (!column || column.multi || column.type !== 'text') continue;
+        const entry = byColumn.get(column.key) ?? { parts: [], values: new Set<string>(), column: column.key };
+        const key = matchKey(split.value);
+        if (entry.values.has(key)) continue;
+        entry.values.add(key);
+        entry.parts.push(part);
+        byColumn.set(column.key, entry);
+        break;
+      }
+    }
+    // The column with the most parts makes the family.
+    const best = [...byColumn.values()].sort((a, b) => b.parts.length - a.parts.length)[0];
+    if (!best) continue;
+    const group = [whole, ...best.parts];
+    if (!group.some((r) => r.definition.suppress)) continue;
+    const spec = (whole.definition.source as NonNullable<typeof whole.definition.source>).columns.find(
+      (col) => col.key === best.column,
+    );
+    const exhaustive = spec?.list !== undefined && spec.list.every((v) => best.values.has(matchKey(v)));
+    for (const r of group) used.add(r.definition.id);
+    families.push({ whole, parts: best.parts, exhaustive });
+  }
+  return families;
+}
+
+/** Suppresses one family per 年度: parts (and the remainder) × 圏域, both margins. */
+function protectFamily(
+  family: Family,
+  options: ProtectOptions,
+  rowLabels: readonly string[],
+  set: (id: string, fy: number, area: string, d: CellDecision) => void,
+  audited: (t: SuppressedTable, what: string) => AuditResult,
+  tables: PublishedTable[],
+): void {
+  const { whole, parts } = family;
+  for (const wy of whole.years) {
+    if (wy.city.state !== 'value') continue;
+    const partYears = parts.map((p) => p.years.find((y) => y.fy === wy.fy) as IndicatorResult['years'][number]);
+    const hasAreas = wy.unknownArea !== null;
+    const columns = hasAreas ? rowLabels : [CITY];
+    const measuresOf = (y: IndicatorResult['years'][number]): Measure[] => (hasAreas ? areaMeasures(y) : [y.city]);
+    const wholeCells = measuresOf(wy).map((m) => m.value ?? 0);
+    const partCells = partYears.map((y) => measuresOf(y).map((m) => m.value ?? 0));
+    const rest = wholeCells.map((w, c) => w - partCells.reduce((n, row) => n + (row[c] as number), 0));
+    if (rest.some((v) => v < 0)) continue; // not a split after all (never expected): each part stays protected on its own
+    // With 圏域: parts × 圏域, row totals the parts' 市全体, column totals the whole per 圏域, the
+    // grand total the whole's 市全体. Without: one column, its total the whole.
+    const input: TableInput = {
+      rows: parts.length + 1,
+      columns: columns.length,
+      values: [...partCells, rest],
+      rowTotals: hasAreas ? 'shown' : 'absent',
+      columnTotals: 'shown',
+      grandTotal: hasAreas ? 'shown' : 'absent',
+      ...(family.exhaustive ? { knownRows: [parts.length] } : { unpublishedRows: [parts.length] }),
+    };
+    const t = suppressTable(input, { kind: 'count', threshold: options.threshold });
+    const audit = audited(t, `${whole.definition.id} ${whole.definition.name} ${wy.fy}`);
+    parts.forEach((p, r) => {
+      columns.forEach((area, c) => set(p.definition.id, wy.fy, area, decision((t.cells[r] as Figure[])[c] as Figure)));
+      if (hasAreas) set(p.definition.id, wy.fy, CITY, decision((t.rowTotals as Figure[])[r] as Figure));
+    });
+    columns.forEach((area, c) =>
+      set(whole.definition.id, wy.fy, area, decision((t.columnTotals as Figure[])[c] as Figure)),
+    );
+    if (hasAreas) set(whole.definition.id, wy.fy, CITY, decision(t.grandTotal as Figure));
+    tables.push({
+      id: `${whole.definition.id}:${wy.fy}`,
+      kind: 'breakdown',
+      indicator: whole.definition.id,
+      parts: parts.map((p) => p.definition.id),
+      title: `${whole.definition.name}（${wy.fy}年度）の内訳`,
+      fy: wy.fy,
+      rows: parts.map((p) => p.definition.name),
+      columns,
+      cells: t.cells.map((row) => row.map(published)),
+      rowTotals: t.rowTotals ? t.rowTotals.map(published) : null,
+      columnTotals: t.columnTotals ? t.columnTotals.map(published) : null,
+      grandTotal: t.grandTotal ? published(t.grandTotal) : null,
+      audit: { ok: audit.ok, hidden: audit.hiddenFigures },
+    });
+  }
 }

@@ -141,6 +141,14 @@ describe('indicators/suppression', () => {
       expect(auditTable(t).ok).toBe(true);
     });
 
+    it('treats a known row as published: never shown, never relied on', () => {
+      // The remainder row (0, 2) is known: the 3 cannot hide behind it.
+      const t = suppressTable({ ...areasByYear([[3], [40], [55], [2]]), knownRows: [3] }, count(10));
+      expect(t.cells).toHaveLength(3);
+      expect(shown(t)).toEqual([['＊'], ['＊'], [55]]);
+      expect(auditTable(t).ok).toBe(true);
+    });
+
     it('hides the given primaries of a pattern table and complements them', () => {
       const t = suppressTable(areasByYear([[120000], [5000], [300000], [250000]]), {
         kind: 'pattern',
@@ -267,14 +275,18 @@ describe('indicators/suppression', () => {
           minLength: 25,
           maxLength: 25,
         }),
+        // The last row as a remainder: unpublished, or known to anyone.
+        lastRow: fc.constantFrom('plain', 'unpublished', 'known'),
       })
-      .map(({ rows, columns, seed, ...margins }) => ({
+      .map(({ rows, columns, seed, lastRow, ...margins }) => ({
         rows,
         columns,
         values: Array.from({ length: rows }, (_, r) =>
           Array.from({ length: columns }, (_, c) => seed[r * 5 + c] as number),
         ),
         ...margins,
+        ...(rows > 1 && lastRow === 'unpublished' ? { unpublishedRows: [rows - 1] } : {}),
+        ...(rows > 1 && lastRow === 'known' ? { knownRows: [rows - 1] } : {}),
       }));
 
     it('every suppressed table passes its audit, and the rank and bridge tests agree', () => {

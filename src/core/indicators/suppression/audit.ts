@@ -1,6 +1,6 @@
 /** Defines auditTable: proof that a suppressed table keeps its hidden figures hidden — a rank test in exact integer arithmetic, an independent bridge test, and the 0…threshold range of every small count. */
 import type { Message } from '../condition';
-import type { SuppressedTable } from './suppress';
+import { rangeWanted, type SuppressedTable } from './suppress';
 import { bridges, SlackSolver, type Arc, type Network } from './table';
 
 export interface AuditResult {
@@ -131,6 +131,7 @@ export function auditTable(t: SuppressedTable): AuditResult {
   if (t.protection.kind === 'count') {
     const threshold = t.protection.threshold;
     const solver = new SlackSolver(net, (x) => t.hidden.has(x.id));
+    const wanted = rangeWanted(net, t.primary, threshold);
     for (const id of t.primary) {
       const a = net.arcs[id] as Arc;
       if (!t.hidden.has(id)) {
@@ -140,8 +141,9 @@ export function auditTable(t: SuppressedTable): AuditResult {
         });
         continue;
       }
-      const got = solver.slack(id, threshold - a.value, a.value);
-      if (got.up < threshold - a.value || got.down < a.value)
+      const want = wanted.get(id) as { up: number; down: number };
+      const got = solver.slack(id, want.up, want.down);
+      if (got.up < want.up || got.down < want.down)
         problems.push({
           ja: `伏せた値（${describe(a)}）の取りうる範囲が狭すぎます（0〜${threshold}を含みません）`,
           en: `The hidden figure (${describe(a)}) is narrowed below the range 0–${threshold}`,

@@ -42,6 +42,27 @@ export interface SuppressedTable {
   readonly protection: Protection;
 }
 
+/**
+ * How far each small figure must be able to move: down to 0 and up to the threshold. A known
+ * row (never hidden) can put a floor under a total that no hiding removes; then the wanted range
+ * is what remains with everything else hidden. Without known rows that is always 0 … threshold.
+ */
+export function rangeWanted(
+  net: Network,
+  primary: ReadonlySet<number>,
+  threshold: number,
+): Map<number, { up: number; down: number }> {
+  const solver = new SlackSolver(net, (a) => !a.known);
+  const out = new Map<number, { up: number; down: number }>();
+  for (const p of primary) {
+    const arc = net.arcs[p] as Arc;
+    const ideal = { up: Math.max(0, threshold - arc.value), down: arc.value };
+    const possible = solver.slack(p, ideal.up, ideal.down);
+    out.set(p, { up: Math.min(ideal.up, possible.up), down: Math.min(ideal.down, possible.down) });
+  }
+  return out;
+}
+
 /** The connected part of every node in the graph of the hidden arcs (union–find). */
 function components(net: Network, hidden: ReadonlySet<number>): Int32Array {
   const parent = Int32Array.from({ length: net.nodes }, (_, i) => i);
@@ -69,6 +90,15 @@ function wantOrder(net: Network): number[] {
     .map((a) => a.id);
 }
 
+/**
+ * Figures whose smallness must be protected: every published one, and the cells of unpublished
+ * rows (a remainder is a count of people too). Not absent totals (small only when all their
+ * parts are) nor known rows (nothing can hide them).
+ */
+function isProtected(a: Arc): boolean {
+  return !a.known && (a.publishable || a.role === 'cell');
+}
+
 function isPrimary(a: Arc, protection: Protection): boolean {
   if (protection.kind === 'count') return a.value > 0 && a.value < protection.threshold;
   return protection.primary({ role: a.role, row: a.row, column: a.column });
@@ -86,14 +116,12 @@ export function suppressTable(table: TableInput, protection: Protection): Suppre
   if (protection.kind === 'count' && !(protection.threshold >= 1))
     throw new RangeError(`threshold must be ≥ 1, got ${protection.threshold}`);
   const net = networkOf(table);
-  const hidden = new Set<number>(net.arcs.map((a) => a.id));
-  // Small figures to protect: every small published figure, and the small cells of unpublished
-  // rows (a remainder is a count of people too, even if it is never shown). An absent total is
-  // not a figure of the table: it is small only when all its parts are.
+  const hidden = new Set<number>(net.arcs.filter((a) => !a.known).map((a) => a.id));
   const primary = new Set<number>();
-  for (const a of net.arcs) if ((a.publishable || a.role === 'cell') && isPrimary(a, protection)) primary.add(a.id);
+  for (const a of net.arcs) if (isProtected(a) && isPrimary(a, protection)) primary.add(a.id);
 
   const isHidden = (a: Arc): boolean => hidden.has(a.id);
+  const wanted = protection.kind === 'count' ? rangeWanted(net, primary, protection.threshold) : new Map();
   /** Whether the primaries of one part of the hidden graph (those `affected`) are still protected. */
   const safe = (affected: (p: number) => boolean): boolean => {
     const cut = bridges(net, isHidden);
@@ -102,8 +130,7 @@ export function suppressTable(table: TableInput, protection: Protection): Suppre
     const solver = new SlackSolver(net, isHidden);
     for (const p of primary) {
       if (!affected(p)) continue;
-      const arc = net.arcs[p] as Arc;
-      const want = { up: protection.threshold - arc.value, down: arc.value };
+      const want = wanted.get(p) as { up: number; down: number };
       const got = solver.slack(p, want.up, want.down);
       if (got.up < want.up || got.down < want.down) return false;
     }
@@ -145,8 +172,8 @@ export function withPattern(
   const key = (f: FigureRef): string => `${f.role}:${f.row}:${f.column}`;
   const wanted = new Set(hiddenFigures.map(key));
   for (const a of net.arcs) {
-    if (!a.publishable || wanted.has(key(a))) hidden.add(a.id);
-    if ((a.publishable || a.role === 'cell') && isPrimary(a, protection)) primary.add(a.id);
+    if ((!a.publishable && !a.known) || wanted.has(key(a))) hidden.add(a.id);
+    if (isProtected(a) && isPrimary(a, protection)) primary.add(a.id);
   }
   return assemble(table, net, hidden, primary, protection);
 }
@@ -171,7 +198,7 @@ function assemble(
       reason: shown ? null : primary.has(id) ? 'primary' : 'secondary',
     };
   };
-  const unpublished = new Set(table.unpublishedRows ?? []);
+  const unpublished = new Set([...(table.unpublishedRows ?? []), ...(table.knownRows ?? [])]);
   const cells: Figure[][] = [];
   for (let r = 0; r < net.rows; r++) {
     if (unpublished.has(r)) continue;

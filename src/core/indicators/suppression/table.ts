@@ -22,6 +22,11 @@ export interface TableInput {
    * consultations in no listed category): they take part in the relations but are always hidden.
    */
   readonly unpublishedRows?: readonly number[];
+  /**
+   * Unpublished rows that anyone may be taken to know (a remainder that is zero when the parts
+   * cover every value): never shown, but treated as published, so nothing relies on them.
+   */
+  readonly knownRows?: readonly number[];
 }
 
 /** One figure as an arc of the network: from → to carries its value. */
@@ -35,8 +40,10 @@ export interface Arc {
   readonly from: number;
   readonly to: number;
   readonly value: number;
-  /** False for absent margins and unpublished rows: always hidden, never output. */
+  /** False for absent margins and unpublished rows: never output (hidden unless known). */
   readonly publishable: boolean;
+  /** A figure of a known row: not output, but treated as published. */
+  readonly known: boolean;
 }
 
 /**
@@ -76,7 +83,8 @@ export function networkOf(table: TableInput): Network {
     throw new RangeError(`table values must be ${rows} × ${columns}`);
   for (const r of values)
     for (const v of r) if (!(v >= 0) || !Number.isFinite(v)) throw new RangeError(`table values must be ≥ 0, got ${v}`);
-  const unpublished = new Set(table.unpublishedRows ?? []);
+  const known = new Set(table.knownRows ?? []);
+  const unpublished = new Set([...(table.unpublishedRows ?? []), ...known]);
   const arcs: Arc[] = [];
   const add = (a: Omit<Arc, 'id'>): number => {
     arcs.push({ ...a, id: arcs.length });
@@ -94,6 +102,7 @@ export function networkOf(table: TableInput): Network {
           to: columnNode(rows, c),
           value: values[r]?.[c] as number,
           publishable: !unpublished.has(r),
+          known: known.has(r),
         }),
       );
   const rowTotalArc: number[] = [];
@@ -111,6 +120,7 @@ export function networkOf(table: TableInput): Network {
         to: rowNode(r),
         value: sum,
         publishable: table.rowTotals === 'shown' && !unpublished.has(r),
+        known: known.has(r),
       }),
     );
   }
@@ -127,6 +137,7 @@ export function networkOf(table: TableInput): Network {
         to: SINK,
         value: sum,
         publishable: table.columnTotals === 'shown',
+        known: false,
       }),
     );
   }
@@ -138,6 +149,7 @@ export function networkOf(table: TableInput): Network {
     to: SOURCE,
     value: grand,
     publishable: table.grandTotal === 'shown',
+    known: false,
   });
   return { nodes: 2 + rows + columns, arcs, rows, columns, cellArc, rowTotalArc, columnTotalArc, grandArc };
 }
