@@ -680,8 +680,8 @@ const INDICATORS: SheetSpec = {
       list: L.INDICATOR_SOURCES,
       aliases: ['集計元シート', 'データ元', '集計対象', '対象シート'],
     }),
+    // Not required: a manual indicator (集計元 手入力) has none; 指標定義 parsing asks for it otherwise.
     col('method', '集計方法', 'list', {
-      required: true,
       list: L.AGGREGATIONS,
       aliases: ['計算方法', '集計の方法'],
       weakAliases: ['集計'],

@@ -6,6 +6,10 @@ import { defaultIndicatorHeader, defaultIndicatorRows } from '../../../src/core/
 import { detectHeader } from '../../../src/core/sheets/detect';
 import { mappingFromDetection } from '../../../src/core/sheets/mapping';
 import { needsFormulaGuard } from '../../../src/core/text/formula';
+import { PlainDate } from '../../../src/core/text/plainDate';
+import { validateWorkbook } from '../../../src/core/validate/index';
+import { defaultSettingsRows } from '../../../src/core/sheets/defaults';
+import { parseSettings } from '../../../src/core/sheets/settings';
 
 describe('default 指標定義', () => {
   const values = [defaultIndicatorHeader(), ...defaultIndicatorRows()];
@@ -63,6 +67,23 @@ describe('default 指標定義', () => {
     for (const d of parsed.definitions)
       if (d.source?.people && (d.method === '件数' || d.method === '人数' || d.method === '割合'))
         expect(d.suppress, d.id).toBe(true);
+  });
+
+  it('passes 検証 without a finding (manual rows have no 集計方法)', () => {
+    const result = validateWorkbook({
+      sheets: [
+        {
+          name: '指標定義',
+          kind: 'indicators',
+          mapping: mappingFromDetection(detectHeader(values)!),
+          values: values as never,
+          display: values.map((row) => row.map(String)),
+        },
+      ],
+      settings: parseSettings(defaultSettingsRows()).settings,
+      today: PlainDate.of(2026, 1, 1)!,
+    });
+    expect(result.issues).toEqual([]);
   });
 
   it('holds no text a sheet would take for a formula', () => {
