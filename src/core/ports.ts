@@ -45,6 +45,12 @@ export interface NewSheetSpec {
   hidden: boolean;
 }
 
+/** Rows first … first + count - 1 of a sheet, 1-based. */
+export interface RowSpan {
+  first: number;
+  count: number;
+}
+
 /** A rectangle of cells, 1-based. */
 export interface Rect {
   row: number;
@@ -92,10 +98,19 @@ export interface OutputSheet {
 /** The spreadsheet, seen through batched reads and whole-range writes only. */
 export interface Workbook {
   sheetNames(): string[];
-  /** The first `rows` rows of every sheet: one read per sheet, never per row. */
-  heads(rows: number): SheetHead[];
-  /** The whole used range of a sheet, or null when there is no sheet of that name. */
-  read(name: string): SheetData | null;
+  /**
+   * The first `rows` rows of every sheet: one read per sheet, never per row. Sheets named in
+   * `withoutRows` (Tsunagu's own output sheets) come with their size but no rows: nothing reads them.
+   */
+  heads(rows: number, withoutRows?: readonly string[]): SheetHead[];
+  /**
+   * The used range of a sheet, or null when there is no sheet of that name. Given `columns`
+   * (0-based), only those columns are read; the others come back blank, so indexes stay the
+   * sheet's. Given `rows`, only those row spans are read; the other rows come back as empty
+   * lists. Display texts are read only where a cell holds a number, date or yes/no — a text
+   * cell's display text is the text itself — so reading costs the cells that matter (docs/cost.md).
+   */
+  read(name: string, columns?: readonly number[], rows?: readonly RowSpan[]): SheetData | null;
   /**
    * Creates a sheet with its header, rows, formats and drop-downs. An existing empty sheet of
    * that name is used instead; returns true when a new sheet was inserted.

@@ -7,6 +7,7 @@ import type {
   NewSheetSpec,
   OutputSheet,
   Rect,
+  RowSpan,
   SheetData,
   SheetHead,
   Workbook,
@@ -14,6 +15,43 @@ import type {
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+
+/** What read gives for a row it was not asked for. */
+const UNREAD_ROW: CellValue[] = [];
+
+/** The row spans to read, clipped to the sheet and merged where they touch; the whole sheet by default. */
+function rowSpans(rows: readonly RowSpan[] | undefined, lastRow: number): RowSpan[] {
+  if (!rows) return [{ first: 1, count: lastRow }];
+  const clipped = rows
+    .map((r) => ({
+      first: Math.max(1, Math.floor(r.first)),
+      last: Math.min(lastRow, Math.floor(r.first + r.count - 1)),
+    }))
+    .filter((r) => r.last >= r.first)
+    .sort((a, b) => a.first - b.first);
+  const merged: Array<{ first: number; last: number }> = [];
+  for (const r of clipped) {
+    const prev = merged[merged.length - 1];
+    if (prev && r.first <= prev.last + 1) prev.last = Math.max(prev.last, r.last);
+    else merged.push({ ...r });
+  }
+  return merged.map((r) => ({ first: r.first, count: r.last - r.first + 1 }));
+}
+
+/**
+ * The columns (0-based) as runs of adjacent columns, one read each. Unwanted columns between them
+ * are not read: their cells grow with the rows, while the calls stay as many as the runs.
+ */
+export function columnSpans(columns: readonly number[]): Array<{ first: number; count: number }> {
+  const sorted = [...new Set(columns)].sort((a, b) => a - b);
+  const spans: Array<{ first: number; count: number }> = [];
+  for (const c of sorted) {
+    const last = spans[spans.length - 1];
+    if (last && c === last.first + last.count) last.count += 1;
+    else spans.push({ first: c, count: 1 });
+  }
+  return spans;
+}
 
 export class GasWorkbook implements Workbook {
   constructor(
@@ -25,14 +63,15 @@ export class GasWorkbook implements Workbook {
     return this.book.getSheets().map((sheet) => sheet.getName());
   }
 
-  heads(rows: number): SheetHead[] {
+  heads(rows: number, withoutRows: readonly string[] = []): SheetHead[] {
     return this.book.getSheets().map((sheet) => {
+      const name = sheet.getName();
       const lastRow = sheet.getLastRow();
       const lastColumn = sheet.getLastColumn();
-      const n = Math.min(rows, lastRow);
+      const n = withoutRows.indexOf(name) >= 0 ? 0 : Math.min(rows, lastRow);
       const display = n > 0 && lastColumn > 0 ? sheet.getRange(1, 1, n, lastColumn).getDisplayValues() : [];
       return {
-        name: sheet.getName(),
+        name,
         id: sheet.getSheetId(),
         hidden: sheet.isSheetHidden(),
         lastRow,
@@ -42,14 +81,60 @@ export class GasWorkbook implements Workbook {
     });
   }
 
-  read(name: string): SheetData | null {
+  read(name: string, columns?: readonly number[], rows?: readonly RowSpan[]): SheetData | null {
     const sheet = this.book.getSheetByName(name);
     if (!sheet) return null;
     const lastRow = sheet.getLastRow();
     const lastColumn = sheet.getLastColumn();
     if (lastRow === 0 || lastColumn === 0) return { name, values: [], display: [] };
-    const range = sheet.getRange(1, 1, lastRow, lastColumn);
-    return { name, values: range.getValues() as CellValue[][], display: range.getDisplayValues() };
+    const wanted = columns ? columns.filter((c) => Number.isInteger(c) && c >= 0 && c < lastColumn) : null;
+    const spans = columnSpans(wanted ?? Array.from({ length: lastColumn }, (_, c) => c));
+    const values: CellValue[][] = new Array<CellValue[]>(lastRow).fill(UNREAD_ROW);
+    const display: string[][] = new Array<string[]>(lastRow).fill(UNREAD_ROW as string[]);
+    for (const part of rowSpans(rows, lastRow)) {
+      for (let r = part.first; r < part.first + part.count; r++) {
+        values[r - 1] = new Array<CellValue>(lastColumn).fill('');
+      }
+      for (const span of spans) {
+        const got = sheet.getRange(part.first, span.first + 1, part.count, span.count).getValues() as CellValue[][];
+        for (let i = 0; i < part.count; i++) {
+          const from = got[i] as CellValue[];
+          const to = values[part.first - 1 + i] as CellValue[];
+          for (let j = 0; j < span.count; j++) to[span.first + j] = from[j] as CellValue;
+        }
+      }
+      // A text cell shows its text; only numbers, dates and yes/no cells need what Sheets displays.
+      // real-sheets-checklist RS-32
+      const shown = new Map<number, { first: number; last: number }>();
+      for (let r = part.first; r < part.first + part.count; r++) {
+        const row = values[r - 1] as CellValue[];
+        display[r - 1] = row.map((v) => (typeof v === 'string' ? v : ''));
+        for (let c = 0; c < lastColumn; c++) {
+          if (typeof row[c] === 'string') continue;
+          const at = shown.get(c);
+          if (at) at.last = r;
+          else shown.set(c, { first: r, last: r });
+        }
+      }
+      for (const span of columnSpans([...shown.keys()])) {
+        let first = Infinity;
+        let last = 0;
+        for (let c = span.first; c < span.first + span.count; c++) {
+          const at = shown.get(c);
+          if (at) {
+            first = Math.min(first, at.first);
+            last = Math.max(last, at.last);
+          }
+        }
+        const got = sheet.getRange(first, span.first + 1, last - first + 1, span.count).getDisplayValues();
+        for (let i = 0; i <= last - first; i++) {
+          const from = got[i] as string[];
+          const to = display[first - 1 + i] as string[];
+          for (let j = 0; j < span.count; j++) to[span.first + j] = from[j] as string;
+        }
+      }
+    }
+    return { name, values, display };
   }
 
   createSheet(spec: NewSheetSpec): boolean {

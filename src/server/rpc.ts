@@ -10,8 +10,8 @@ export function runRpc<N extends RpcName>(
   rawArgs: unknown[],
   handler: (...args: RpcArgs<N>) => RpcResults[N],
 ): RpcEnvelope<RpcResults[N]> {
-  const parsed = z.safeParse(rpcArgs[name] as z.ZodMiniType, rawArgs);
-  if (!parsed.success) {
+  const parsed = carriesProtoKey(rawArgs) ? null : z.safeParse(rpcArgs[name] as z.ZodMiniType, rawArgs);
+  if (!parsed?.success) {
     return {
       ok: false,
       error: {
@@ -26,6 +26,26 @@ export function runRpc<N extends RpcName>(
   } catch (error) {
     return { ok: false, error: toMessage(error) };
   }
+}
+
+/** Objects looked into at most: far more than any sidebar request holds. */
+const MAX_OBJECTS = 100_000;
+
+/**
+ * True when an own '__proto__' key sits anywhere in the arguments (JSON keeps one as a key). Zod
+ * drops such a key silently and parses the rest, so a request carrying one is refused here, whole.
+ */
+function carriesProtoKey(args: readonly unknown[]): boolean {
+  const pending: unknown[] = [...args];
+  let seen = 0;
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (value === null || typeof value !== 'object') continue;
+    seen += 1;
+    if (seen > MAX_OBJECTS || Object.prototype.hasOwnProperty.call(value, '__proto__')) return true;
+    for (const key of Object.keys(value)) pending.push((value as Record<string, unknown>)[key]);
+  }
+  return false;
 }
 
 /**

@@ -218,29 +218,48 @@ export interface CommitResult {
   undo: UndoInfo | null;
 }
 
+/** Sheets' widest sheet: 18,278 columns (A … ZZZ). */
+const SHEETS_MAX_COLUMNS = 18_278;
+/** The rows the server reads to find a sheet's header (HEAD_ROWS in core/setup/plan.ts): a header row is one of them. */
+export const MAX_HEADER_ROW = 10;
+/** A sheet name: Sheets allows 1 to 100 characters. */
+const sheetName = z.string().check(z.minLength(1), z.maxLength(100));
+/**
+ * A field key of a sheet kind: 'volunteerId', or a pattern key with its capture ('target.2024',
+ * 'question.en'). Nothing else can name a column, '__proto__' and other odd keys included.
+ */
+const fieldKey = z.string().check(z.maxLength(40), z.regex(/^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_-]+)?$/));
+
 /** Argument schemas: the server parses every call with these before doing anything. */
 export const rpcArgs = {
   getSidebarState: z.tuple([]),
   setupSheets: z.tuple([]),
   /** The sheet, and optionally the kind staff want to read it as (a preview of that kind's columns). */
-  getMapping: z.tuple([
-    z.string().check(z.minLength(1), z.maxLength(100)),
-    z.optional(z.string().check(z.maxLength(40))),
-  ]),
+  getMapping: z.tuple([sheetName, z.optional(z.string().check(z.maxLength(40)))]),
+  /**
+   * The sheet and the mapping staff confirmed: its kind, header row, and field key → 0-based column.
+   * Bounded here by what any sheet could hold; the server then checks it against the sheet itself
+   * (the header row's columns, each column used once, only the kind's fields).
+   */
   saveMapping: z.tuple([
-    z.string().check(z.minLength(1), z.maxLength(100)),
-    z.object({
+    sheetName,
+    z.strictObject({
       kind: z.string().check(z.minLength(1), z.maxLength(40)),
-      headerRow: z.number().check(z.int(), z.gte(1), z.lte(50)),
-      columns: z.record(z.string().check(z.maxLength(40)), z.number().check(z.int(), z.gte(0), z.lte(500))),
+      headerRow: z.number().check(z.int(), z.gte(1), z.lte(MAX_HEADER_ROW)),
+      columns: z.record(fieldKey, z.number().check(z.int(), z.gte(0), z.lt(SHEETS_MAX_COLUMNS))).check(
+        z.refine((columns) => Object.keys(columns).length <= SHEETS_MAX_COLUMNS, {
+          message: 'more fields than a sheet has columns',
+        }),
+      ),
     }),
   ]),
-  clearMapping: z.tuple([z.string().check(z.minLength(1), z.maxLength(100))]),
+  clearMapping: z.tuple([sheetName]),
   runValidation: z.tuple([]),
   getValidationReport: z.tuple([]),
   clearHighlights: z.tuple([]),
   previewFixes: z.tuple([]),
-  applyFixes: z.tuple([z.string().check(z.minLength(1), z.maxLength(100))]),
+  /** The token of the preview staff saw: a count and a hexadecimal fingerprint ('12-1a2b3c4d'). */
+  applyFixes: z.tuple([z.string().check(z.maxLength(100), z.regex(/^\d+-[0-9a-f]+$/))]),
   undoLast: z.tuple([]),
   getUndoInfo: z.tuple([]),
   runMatching: z.tuple([]),
@@ -256,10 +275,11 @@ export const rpcArgs = {
     z.boolean(),
   ]),
   commitMatches: z.tuple([]),
+  /** A cell: the sheet, a 1-based row (Sheets holds at most 10 million cells) and column. */
   selectCell: z.tuple([
-    z.string().check(z.minLength(1), z.maxLength(100)),
+    sheetName,
     z.number().check(z.int(), z.gte(1), z.lte(10_000_000)),
-    z.number().check(z.int(), z.gte(1), z.lte(18_278)),
+    z.number().check(z.int(), z.gte(1), z.lte(SHEETS_MAX_COLUMNS)),
   ]),
 };
 

@@ -377,7 +377,8 @@ const en: Record<MessageKey, string> = {
   'list.dot': ' · ',
 };
 
-const DICTIONARY: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { ja, en };
+/** Both dictionaries; the keys are ja's (exported for the completeness test). */
+export const DICTIONARY: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { ja, en };
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -413,16 +414,6 @@ export function pickMessage(message: Message, lang: Lang): string {
 /** Items joined the way each language lists them (「氏名、電話番号」 / "Name, Phone"). */
 export function joinList(lang: Lang, items: readonly string[]): string {
   return items.join(t(lang, 'list.separator'));
-}
-
-/** Every dictionary key (for the completeness test). */
-export function messageKeys(): MessageKey[] {
-  return Object.keys(ja) as MessageKey[];
-}
-
-/** The raw dictionary of one language (for the completeness test). */
-export function dictionaryOf(lang: Lang): Readonly<Record<string, string>> {
-  return DICTIONARY[lang];
 }
 
 /** The part of Web Storage the language choice needs; localStorage satisfies it. */

@@ -33,10 +33,6 @@ export function chooseField(draft: MappingDraft, position: number, key: string |
   return { ...draft, fields };
 }
 
-export function chooseKind(draft: MappingDraft, kind: string): MappingDraft {
-  return { ...draft, kind };
-}
-
 /**
  * True when staff picked another kind than the one the view describes. The view's `fields` belong
  * to its own kind, so column choices cannot be offered for the new kind until the server answers
@@ -45,11 +41,6 @@ export function chooseKind(draft: MappingDraft, kind: string): MappingDraft {
  */
 export function kindChanged(draft: MappingDraft, mapping: MappingView): boolean {
   return draft.kind !== mapping.kind;
-}
-
-/** True when the draft differs from what the view shows. */
-export function isDirty(draft: MappingDraft, mapping: MappingView): boolean {
-  return kindChanged(draft, mapping) || draft.fields.some((key, position) => key !== mapping.columns[position]?.key);
 }
 
 /** Fields put on more than one column, with the columns' sheet indexes, in field order. */

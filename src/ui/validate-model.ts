@@ -22,13 +22,6 @@ export function countParts(counts: ValidationView['counts'], lang: Lang): CountP
   ];
 }
 
-/** 「エラー 3件・警告 5件・安全に直せるもの 2件」. */
-export function countsText(counts: ValidationView['counts'], lang: Lang): string {
-  return countParts(counts, lang)
-    .map((part) => part.text)
-    .join(t(lang, 'list.dot'));
-}
-
 /** 「名簿2024（ボランティア名簿）・データ 120 行」; the kind is left out when the sheet is named after it. */
 export function checkedSheetText(sheet: ValidationView['checkedSheets'][number], lang: Lang): string {
   const kind =

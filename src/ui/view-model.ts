@@ -46,19 +46,6 @@ export function sheetItemModel(view: SheetOverview, lang: Lang): SheetItemModel 
   };
 }
 
-/**
- * Everything the list says about a sheet besides its name, on one line:
- * 「ボランティア名簿・データ 12 行・確認済み」, 「種類不明・見出し行を認識できませんでした。」.
- */
-export function sheetSummaryText(view: SheetOverview, lang: Lang): string {
-  const item = sheetItemModel(view, lang);
-  const parts =
-    item.status === 'unknown'
-      ? [item.statusText, item.reasonText]
-      : [item.kindText, item.rowsText, item.statusText, item.missingText];
-  return parts.filter((part): part is string => !!part).join(t(lang, 'list.dot'));
-}
-
 /** 「データ 12 行」 / "12 data rows" ("1 data row"). */
 export function rowsText(count: number, lang: Lang): string {
   return t(lang, count === 1 ? 'sheet.rowsOne' : 'sheet.rows', { n: count });

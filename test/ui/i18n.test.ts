@@ -1,11 +1,10 @@
 import { describe, it } from '@jest/globals';
 import { expect } from '../support/expect';
 import {
-  dictionaryOf,
+  DICTIONARY,
   joinList,
   LANG_STORAGE_KEY,
   LANGS,
-  messageKeys,
   messageOf,
   pickMessage,
   readLang,
@@ -15,15 +14,18 @@ import {
   type MessageKey,
 } from '../../src/ui/i18n';
 
+/** Every dictionary key: Japanese is the reference. */
+const KEYS = Object.keys(DICTIONARY.ja) as MessageKey[];
+
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 
 describe('i18n', () => {
   describe('dictionary', () => {
     it('has a non-empty Japanese and English text for every key', () => {
       for (const lang of LANGS) {
-        const dictionary = dictionaryOf(lang);
-        expect(Object.keys(dictionary).sort()).toEqual(messageKeys().sort());
-        for (const key of messageKeys()) {
+        const dictionary = DICTIONARY[lang];
+        expect(Object.keys(dictionary).sort()).toEqual(KEYS.sort());
+        for (const key of KEYS) {
           const text = dictionary[key];
           expect(typeof text, `${lang} ${key}`).toBe('string');
           expect(text?.trim(), `${lang} ${key}`).not.toBe('');
@@ -32,8 +34,8 @@ describe('i18n', () => {
     });
 
     it('uses the same {placeholders} in both languages', () => {
-      for (const key of messageKeys()) {
-        expect(placeholders(dictionaryOf('en')[key] ?? ''), key).toEqual(placeholders(dictionaryOf('ja')[key] ?? ''));
+      for (const key of KEYS) {
+        expect(placeholders(DICTIONARY.en[key] ?? ''), key).toEqual(placeholders(DICTIONARY.ja[key] ?? ''));
       }
     });
 
@@ -41,9 +43,9 @@ describe('i18n', () => {
       const kana = /[\u3040-\u30ff]/;
       // The toggle is the one entry that names the other language in that language.
       const crossLanguage = new Set(['lang.switch', 'lang.switchTitle', 'list.separator', 'list.dot', 'app.name']);
-      for (const key of messageKeys()) {
+      for (const key of KEYS) {
         if (crossLanguage.has(key)) continue;
-        expect(kana.test(dictionaryOf('en')[key] ?? ''), `en ${key}`).toBe(false);
+        expect(kana.test(DICTIONARY.en[key] ?? ''), `en ${key}`).toBe(false);
       }
       expect(t('ja', 'section.setup')).toBe('シート準備');
       expect(t('ja', 'section.summary')).toBe('指標サマリー');

@@ -1,10 +1,11 @@
 import { describe, it } from '@jest/globals';
 import { expect } from '../support/expect';
 import type { FixPreview, IssueGroup, IssueView } from '../../src/shared/rpc';
+import { t } from '../../src/ui/i18n';
 import {
   cellTarget,
   checkedSheetText,
-  countsText,
+  countParts,
   fixItemModel,
   fixKindLabel,
   fixPreviewModel,
@@ -59,8 +60,15 @@ function group(sheet: string, code: string, total: number, issues: IssueView[] =
   };
 }
 
+/** The counts line as the validate section shows it: the parts joined by ・. */
+function countsText(counts: { errors: number; warnings: number; fixable: number }, lang: 'ja' | 'en'): string {
+  return countParts(counts, lang)
+    .map((part) => part.text)
+    .join(t(lang, 'list.dot'));
+}
+
 describe('validate-model', () => {
-  describe('countsText', () => {
+  describe('countParts', () => {
     it('says errors, warnings and safe fixes in that order', () => {
       const counts = { errors: 3, warnings: 5, fixable: 2 };
       expect(countsText(counts, 'ja')).toBe('エラー 3件・警告 5件・安全に直せるもの 2件');

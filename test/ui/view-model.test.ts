@@ -1,7 +1,18 @@
 import { describe, it } from '@jest/globals';
 import { expect } from '../support/expect';
 import type { SheetOverview } from '../../src/shared/rpc';
-import { rowsText, setupResultLines, sheetItemModel, sheetSummaryText } from '../../src/ui/view-model';
+import { t } from '../../src/ui/i18n';
+import { rowsText, setupResultLines, sheetItemModel } from '../../src/ui/view-model';
+
+/** What the sheet list shows of a sheet besides its name, in the order the setup section shows it. */
+function sheetSummaryText(view: SheetOverview, lang: 'ja' | 'en'): string {
+  const item = sheetItemModel(view, lang);
+  const parts =
+    item.status === 'unknown'
+      ? [item.statusText, item.reasonText]
+      : [item.kindText, item.rowsText, item.statusText, item.missingText];
+  return parts.filter((part): part is string => !!part).join(t(lang, 'list.dot'));
+}
 
 const volunteers: SheetOverview = {
   name: 'ボランティア名簿',
@@ -26,7 +37,7 @@ const unknown: SheetOverview = {
 };
 
 describe('view-model', () => {
-  describe('sheetSummaryText', () => {
+  describe('sheetItemModel texts', () => {
     it('says kind, data rows and 確認済み for a confirmed sheet', () => {
       expect(sheetSummaryText(volunteers, 'ja')).toBe('ボランティア名簿・データ 12 行・確認済み');
       expect(sheetSummaryText(volunteers, 'en')).toBe('ボランティア名簿 · 12 data rows · Confirmed');

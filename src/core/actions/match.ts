@@ -138,8 +138,32 @@ interface MatchRun {
 /** The sheets matching reads; ledgers and consultations are not needed. */
 const MATCH_KINDS = ['volunteers', 'requests', 'activities'] as const;
 
+/**
+ * The columns matching reads where it needs fewer than all (docs/cost.md): of the roster, what the
+ * constraints, scores and reasons use (not addresses, phone numbers or birthdays); of 活動記録, who
+ * helped for which request. 依頼 is read whole: its fingerprint pins what 確定 writes into.
+ */
+const MATCH_FIELDS = {
+  volunteers: [
+    'volunteerId',
+    'name',
+    'gender',
+    'area',
+    'district',
+    'fields',
+    'skills',
+    'languages',
+    'availability',
+    'monthlyLimit',
+    'insuranceYear',
+    'consent',
+    'status',
+  ],
+  activities: ['volunteerId', 'requestId'],
+};
+
 function runMatch(ports: AppPorts): MatchRun {
-  const input = readWorkbookInput(ports, MATCH_KINDS);
+  const input = readWorkbookInput(ports, MATCH_KINDS, MATCH_FIELDS);
   const rosterSheet = sheetOf(input.sheets, 'volunteers');
   const requestsSheet = sheetOf(input.sheets, 'requests');
   if (!rosterSheet || !requestsSheet) {
@@ -409,7 +433,7 @@ export function setApproval(
  */
 export function commitMatches(ports: AppPorts): CommitResult {
   return ports.lock.run(() => {
-    const input = readWorkbookInput(ports, ['requests', 'volunteers']);
+    const input = readWorkbookInput(ports, ['requests', 'volunteers'], MATCH_FIELDS);
     const requestsSheet = sheetOf(input.sheets, 'requests');
     const stored = ports.store.get(FINGERPRINT_KEY);
     if (!requestsSheet || stored === null || stored !== requestsFingerprint(requestsSheet)) {

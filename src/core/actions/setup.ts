@@ -1,5 +1,6 @@
 /** シート準備: creates the missing standard sheets, all or none, under the document lock. */
 import { UserError } from '../errors';
+import { OUTPUT_SHEETS } from '../output-sheets';
 import { HEAD_ROWS, planSetup, type SetupPlan } from '../setup/plan';
 import { loadSettings } from '../setup/settings-source';
 import type { SetupResult } from '../../shared/rpc';
@@ -7,7 +8,7 @@ import type { AppPorts } from './ports';
 import { loadMappings, openSidebarAt } from './sidebar';
 
 function currentPlan(ports: AppPorts): SetupPlan {
-  const heads = ports.workbook.heads(HEAD_ROWS);
+  const heads = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS);
   const mappings = loadMappings(ports);
   return planSetup(heads, loadSettings(ports.workbook, heads, mappings), mappings);
 }

@@ -1,6 +1,6 @@
 /** The sidebar's read actions and the mapping staff confirm: sheet list, mapping view, save and clear. */
 import { UserError } from '../errors';
-import { isOutputSheet } from '../output-sheets';
+import { OUTPUT_SHEETS, isOutputSheet } from '../output-sheets';
 import type { SheetHead } from '../ports';
 import { detectSheetAs, diagnoseHeader } from '../sheets/detect';
 import {
@@ -39,7 +39,7 @@ export function getSidebarState(ports: AppPorts): SidebarState {
   const cached = ports.cache.get(SECTION_KEY);
   if (cached !== null) ports.cache.remove(SECTION_KEY);
   const section = (SECTIONS as readonly string[]).indexOf(cached ?? '') >= 0 ? (cached as Section) : 'setup';
-  const heads = ports.workbook.heads(HEAD_ROWS);
+  const heads = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS);
   const mappings = loadMappings(ports);
   const settings = loadSettings(ports.workbook, heads, mappings);
   // Tsunagu's own output sheets are not staff data: they are not listed for mapping.
@@ -114,7 +114,7 @@ function firstTextRow(head: SheetHead): number {
 }
 
 function headOf(ports: AppPorts, sheet: string): SheetHead {
-  const head = ports.workbook.heads(HEAD_ROWS).find((h) => h.name === sheet);
+  const head = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS).find((h) => h.name === sheet);
   if (!head) {
     throw new UserError(
       'sheet.notFound',
@@ -195,7 +195,8 @@ export function saveMapping(
   if (!isSheetKind(input.kind)) throw badKind(input.kind);
   const kind = input.kind;
   const head = headOf(ports, sheet);
-  const headerCells = head.display[input.headerRow - 1];
+  // Only the first HEAD_ROWS rows are read; a header further down cannot be confirmed.
+  const headerCells = input.headerRow <= HEAD_ROWS ? head.display[input.headerRow - 1] : undefined;
   if (!headerCells || headerCells.every((c) => c.trim() === '')) {
     throw new UserError(
       'mapping.badHeaderRow',
@@ -234,14 +235,14 @@ export function saveMapping(
 export function clearMapping(ports: AppPorts, sheet: string): MappingView {
   ports.lock.run(() => {
     const mappings = loadMappings(ports);
-    if (!(sheet in mappings)) return;
+    if (!Object.prototype.hasOwnProperty.call(mappings, sheet)) return;
     delete mappings[sheet];
     ports.store.set(MAPPINGS_KEY, serializeMappings(mappings));
   });
   return getMapping(ports, sheet);
 }
 
-/** Selects a cell for staff; a sheet that no longer exists gets a clear message. */
+/** Selects a cell for staff; a sheet or cell that no longer exists gets a clear message. */
 export function selectCell(ports: AppPorts, sheet: string, row: number, column: number): void {
   if (ports.workbook.sheetNames().indexOf(sheet) < 0) {
     throw new UserError(
@@ -250,5 +251,15 @@ export function selectCell(ports: AppPorts, sheet: string, row: number, column: 
       `There is no sheet named 「${sheet}」.`,
     );
   }
-  ports.workbook.selectCell(sheet, row, column);
+  try {
+    ports.workbook.selectCell(sheet, row, column);
+  } catch {
+    // Selecting changes nothing, so whatever stopped it, the cell is not there to select: rows or
+    // columns were deleted since the list was made.
+    throw new UserError(
+      'cell.notFound',
+      `シート「${sheet}」に${row}行${column}列目のセルがありません。行や列が削除された可能性があります。もう一度検証してください。`,
+      `Sheet 「${sheet}」 has no cell at row ${row}, column ${column}; rows or columns may have been deleted. Please validate again.`,
+    );
+  }
 }

@@ -1,6 +1,6 @@
 /** Reads the workbook the way every capability needs it: each staff sheet of a known kind, read once, with its mapping. */
 import type { AppPorts } from './ports';
-import { isOutputSheet } from '../output-sheets';
+import { OUTPUT_SHEETS, isOutputSheet } from '../output-sheets';
 import type { SheetHead } from '../ports';
 import { diagnoseHeader } from '../sheets/detect';
 import { mappingFromDetection, type ColumnMapping } from '../sheets/mapping';
@@ -29,21 +29,34 @@ export function today(ports: Pick<AppPorts, 'clock'>): PlainDate {
 }
 
 /**
- * Every recognised staff sheet (or only those of the kinds given, plus 設定), read in one batch
- * each, with the settings and today.
+ * The columns (0-based) of a sheet an action reads: its mapped columns, or only those of the fields
+ * given. Columns staff added for themselves are not read; 設定 is read whole (key/value rows).
+ */
+export function columnsToRead(mapping: ColumnMapping, fields?: readonly string[]): number[] | undefined {
+  if (mapping.kind === 'settings') return undefined;
+  return Object.keys(mapping.columns)
+    .filter((key) => !fields || fields.indexOf(key) >= 0)
+    .map((key) => mapping.columns[key] as number);
+}
+
+/**
+ * Every recognised staff sheet (or only those of the kinds given, plus 設定), each read in a few
+ * batched calls — only its mapped columns, or only the fields given for its kind — with the
+ * settings and today.
  */
 export function readWorkbookInput(
   ports: AppPorts,
   kinds?: readonly SheetKind[],
+  fields?: Partial<Record<SheetKind, readonly string[]>>,
 ): WorkbookInput & { heads: SheetHead[] } {
-  const heads = ports.workbook.heads(HEAD_ROWS);
+  const heads = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS);
   const confirmed = loadMappings(ports);
   const sheets: SheetInput[] = [];
   for (const head of heads) {
     const mapping = mappingOf(head, confirmed);
     if (!mapping) continue;
     if (kinds && mapping.kind !== 'settings' && kinds.indexOf(mapping.kind) < 0) continue;
-    const data = ports.workbook.read(head.name);
+    const data = ports.workbook.read(head.name, columnsToRead(mapping, fields?.[mapping.kind]));
     if (!data) continue;
     sheets.push({ name: head.name, kind: mapping.kind, mapping, values: data.values, display: data.display });
   }

@@ -1,7 +1,7 @@
 /** Defines ColumnMapping (which column holds which key), staff corrections, and its compact stored form. */
 import * as z from 'zod/mini';
 import { parseFiscalYear } from '../text/date';
-import { detectSheetAs, type Detection } from './detect';
+import type { Detection } from './detect';
 import { columnSpecOf, SHEET_SPECS, splitPatternKey } from './specs';
 import { SHEET_KINDS, type SheetIssue, type SheetKind } from './types';
 
@@ -113,90 +113,6 @@ export function validateMapping(mapping: ColumnMapping): SheetIssue[] {
   return issues;
 }
 
-export interface MappingOverride {
-  /** Staff say the sheet is another kind: the header is matched again as that kind (needs a Detection). */
-  readonly kind?: SheetKind;
-  /** Staff say the header is on another row: detected columns are dropped, only `columns` apply. */
-  readonly headerRow?: number;
-  /** key → 0-based column index, or null to unassign the key. */
-  readonly columns?: Readonly<Record<string, number | null>>;
-}
-
-export type MappingResult =
-  | { readonly ok: true; readonly mapping: ColumnMapping; readonly issues: readonly SheetIssue[] }
-  | { readonly ok: false; readonly issues: readonly SheetIssue[] };
-
-function isDetection(base: Detection | ColumnMapping): base is Detection {
-  return 'headers' in base;
-}
-
-/**
- * Applies a staff correction to a detected (or stored) mapping. Refused (ok: false) when a key
- * is not a column of the kind, an index is impossible, or one column would hold two keys;
- * missing required columns are only warnings.
- */
-export function applyMappingOverride(base: Detection | ColumnMapping, override: MappingOverride): MappingResult {
-  const kind = override.kind ?? base.kind;
-  const headerRow = override.headerRow ?? base.headerRow;
-  if (!Number.isInteger(headerRow) || headerRow < 1) {
-    return {
-      ok: false,
-      issues: [
-        {
-          code: 'mapping.badHeaderRow',
-          severity: 'error',
-          message: { ja: '見出し行の番号が正しくありません', en: 'The header row number is invalid' },
-        },
-      ],
-    };
-  }
-  let start: ColumnMapping;
-  if (headerRow !== base.headerRow) start = { kind, headerRow, columns: {} };
-  else if (kind === base.kind) start = isDetection(base) ? mappingFromDetection(base) : base;
-  else if (isDetection(base)) start = mappingFromDetection(detectSheetAs(kind, base.headers, headerRow));
-  else start = { kind, headerRow, columns: {} };
-
-  const columns: Record<string, number> = {};
-  for (const key of Object.keys(start.columns)) columns[key] = start.columns[key] as number;
-  const overrides = override.columns ?? {};
-  // An override moves a key; the column it moves to is taken from whatever key had it before.
-  const movedTo = new Set<number>();
-  for (const key of Object.keys(overrides)) {
-    const v = overrides[key];
-    if (typeof v === 'number') movedTo.add(v);
-  }
-  const displaced: string[] = [];
-  for (const key of Object.keys(columns)) {
-    if (!(key in overrides) && movedTo.has(columns[key] as number)) {
-      delete columns[key];
-      displaced.push(key);
-    }
-  }
-  for (const key of Object.keys(overrides)) {
-    const v = overrides[key];
-    if (v === null || v === undefined) delete columns[key];
-    else columns[key] = v;
-  }
-  const ordered: Record<string, number> = {};
-  for (const key of orderedKeys(kind, Object.keys(columns))) ordered[key] = columns[key] as number;
-  const mapping: ColumnMapping = { kind, headerRow, columns: ordered };
-  const issues = validateMapping(mapping);
-  for (const key of displaced) {
-    const h = headerOf(kind, key);
-    issues.push({
-      code: 'mapping.unassigned',
-      severity: 'info',
-      column: h,
-      message: {
-        ja: `「${h}」に割り当てていた列は別の項目に使われたため、「${h}」は未割り当てになりました`,
-        en: `The column that held 「${h}」 now holds another key, so 「${h}」 is unassigned`,
-      },
-    });
-  }
-  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
-  return { ok: true, mapping, issues };
-}
-
 // ───────── stored form ─────────
 // {"v":1,"s":{"<sheet name>":{"k":"volunteers","h":1,"c":{"volunteerId":0,"name":1}}}}
 // One-letter property names and sorted sheet names: ten sheets of every kind take about 4 KB.
@@ -213,7 +129,8 @@ const StoredMappings = z.object({ v: z.number(), s: z.record(z.string(), z.unkno
 
 /** The mappings of a document as a compact, versioned JSON string for a document property. */
 export function serializeMappings(mappings: Readonly<Record<string, ColumnMapping>>): string {
-  const s: Record<string, { k: SheetKind; h: number; c: Record<string, number> }> = {};
+  // Keyed by sheet name, and staff name sheets freely: no prototype, so '__proto__' is a name like any other.
+  const s = Object.create(null) as Record<string, { k: SheetKind; h: number; c: Record<string, number> }>;
   for (const name of Object.keys(mappings).sort()) {
     const m = mappings[name] as ColumnMapping;
     const c: Record<string, number> = {};
@@ -245,21 +162,26 @@ function unreadable(en: string, ja: string, sheet?: string): SheetIssue {
  * dropped so staff confirm it again. A missing property (null, '') is simply {}.
  */
 export function parseMappings(json: string | null | undefined): ParsedMappings {
-  if (json === null || json === undefined || json.trim() === '') return { mappings: {}, issues: [] };
+  if (json === null || json === undefined || json.trim() === '') return { mappings: Object.create(null), issues: [] };
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch {
-    return { mappings: {}, issues: [unreadable('not JSON', 'JSONではありません')] };
+    return { mappings: Object.create(null), issues: [unreadable('not JSON', 'JSONではありません')] };
   }
   const top = StoredMappings.safeParse(data);
-  if (!top.success) return { mappings: {}, issues: [unreadable('unexpected shape', '形式が違います')] };
+  if (!top.success)
+    return { mappings: Object.create(null), issues: [unreadable('unexpected shape', '形式が違います')] };
   if (top.data.v !== STORE_VERSION)
-    return { mappings: {}, issues: [unreadable(`version ${top.data.v}`, `バージョン${top.data.v}`)] };
-  const mappings: Record<string, ColumnMapping> = {};
+    return { mappings: Object.create(null), issues: [unreadable(`version ${top.data.v}`, `バージョン${top.data.v}`)] };
+  // Sheet names are keys: a dictionary without a prototype, so that a sheet named 'constructor' or
+  // '__proto__' finds its own mapping and nothing of Object.prototype. The entries are read from
+  // the JSON itself, which keeps an own '__proto__' key as a key.
+  const mappings = Object.create(null) as Record<string, ColumnMapping>;
   const issues: SheetIssue[] = [];
-  for (const name of Object.keys(top.data.s)) {
-    const entry = StoredEntry.safeParse(top.data.s[name]);
+  const stored = (data as { s: Record<string, unknown> }).s;
+  for (const name of Object.keys(stored)) {
+    const entry = StoredEntry.safeParse(stored[name]);
     if (!entry.success) {
       issues.push(unreadable('unexpected entry', '項目の形式が違います', name));
       continue;

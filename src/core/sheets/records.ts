@@ -1,4 +1,4 @@
-/** Defines the domain records (Volunteer, HelpRequest, Donation, Membership, Activity, Consultation) read from SheetRecords. */
+/** Defines the domain records matching reads (Volunteer, HelpRequest, Activity) from SheetRecords. */
 import { cellText } from '../text/cell';
 import { parseDate, parseFiscalYear } from '../text/date';
 import { splitMulti } from '../text/multi';
@@ -71,43 +71,6 @@ export interface HelpRequest {
   readonly failureReason: string | null;
 }
 
-export interface Donation {
-  readonly row: number;
-  readonly receiptNo: string | null;
-  readonly receivedOn: PlainDate | null;
-  readonly donorId: string | null;
-  readonly donorName: string | null;
-  /** 個人 / 法人 / 団体 / 匿名 */
-  readonly donorType: string | null;
-  readonly address: string | null;
-  /** 一般寄付 / 指定寄付 / 物品寄付 */
-  readonly donationType: string | null;
-  readonly designation: string | null;
-  /** Yen. */
-  readonly amount: number | null;
-  readonly paymentMethod: string | null;
-  /** 未発行 / 発行済 / 無効 */
-  readonly receipt: string | null;
-  /** 氏名公表: 可 → true, 不可 → false. */
-  readonly publishName: boolean | null;
-  readonly note: string | null;
-}
-
-export interface Membership {
-  readonly row: number;
-  readonly memberId: string | null;
-  readonly name: string | null;
-  /** 普通会員 / 賛助会員 / 法人会員 / 特別会員 */
-  readonly memberType: string | null;
-  readonly units: number | null;
-  readonly unitPrice: number | null;
-  readonly amount: number | null;
-  readonly fiscalYear: number | null;
-  readonly branch: string | null;
-  readonly paidOn: PlainDate | null;
-  readonly paymentMethod: string | null;
-}
-
 export interface Activity {
   readonly row: number;
   readonly date: PlainDate | null;
@@ -122,18 +85,6 @@ export interface Activity {
   readonly hours: number | null;
   readonly multiGenerational: boolean | null;
   readonly note: string | null;
-}
-
-export interface Consultation {
-  readonly row: number;
-  readonly receivedOn: PlainDate | null;
-  readonly area: string | null;
-  /** 来所 / 電話 / 訪問 / メール / その他 */
-  readonly route: string | null;
-  readonly categories: readonly string[];
-  /** 継続 / 解決 / つなぎ */
-  readonly status: string | null;
-  readonly referredTo: string | null;
 }
 
 // ───────── cell readers ─────────
@@ -274,41 +225,6 @@ export function toHelpRequest(r: SheetRecord, settings?: Settings): HelpRequest 
   };
 }
 
-export function toDonation(r: SheetRecord): Donation {
-  return {
-    row: r.row,
-    receiptNo: text(r, 'receiptNo'),
-    receivedOn: date(r, 'receivedOn'),
-    donorId: text(r, 'donorId'),
-    donorName: text(r, 'donorName'),
-    donorType: text(r, 'donorType'),
-    address: text(r, 'address'),
-    donationType: text(r, 'donationType'),
-    designation: text(r, 'designation'),
-    amount: numberOf(r, 'amount', true),
-    paymentMethod: text(r, 'paymentMethod'),
-    receipt: text(r, 'receipt'),
-    publishName: yesNo(r, 'publishName'),
-    note: text(r, 'note'),
-  };
-}
-
-export function toMembership(r: SheetRecord): Membership {
-  return {
-    row: r.row,
-    memberId: text(r, 'memberId'),
-    name: text(r, 'name'),
-    memberType: text(r, 'memberType'),
-    units: numberOf(r, 'units', true),
-    unitPrice: numberOf(r, 'unitPrice', true),
-    amount: numberOf(r, 'amount', true),
-    fiscalYear: fiscalYear(r, 'fiscalYear'),
-    branch: text(r, 'branch'),
-    paidOn: date(r, 'paidOn'),
-    paymentMethod: text(r, 'paymentMethod'),
-  };
-}
-
 export function toActivity(r: SheetRecord): Activity {
   return {
     row: r.row,
@@ -322,17 +238,5 @@ export function toActivity(r: SheetRecord): Activity {
     hours: hours(r, 'hours'),
     multiGenerational: yesNo(r, 'multiGenerational'),
     note: text(r, 'note'),
-  };
-}
-
-export function toConsultation(r: SheetRecord): Consultation {
-  return {
-    row: r.row,
-    receivedOn: date(r, 'receivedOn'),
-    area: text(r, 'area'),
-    route: text(r, 'route'),
-    categories: list(r, 'categories'),
-    status: text(r, 'status'),
-    referredTo: text(r, 'referredTo'),
   };
 }

@@ -806,11 +806,6 @@ export function splitPatternKey(key: string): { key: string; capture: string } |
   return dot > 0 ? { key: key.slice(0, dot), capture: key.slice(dot + 1) } : null;
 }
 
-/** Keys of the personal-data columns of a kind. */
-export function personalKeys(kind: SheetKind): string[] {
-  return SHEET_SPECS[kind].columns.filter((c) => c.personal === true).map((c) => c.key);
-}
-
 /** The kind a text names: a kind key ('donations'), a canonical name ('寄付台帳') or a sheet-name alias; null otherwise. */
 export function kindFromName(name: string): SheetKind | null {
   if (isSheetKind(name)) return name;

@@ -1,7 +1,7 @@
 /** Defines the public surface of core/text: Japanese normalisation, width and spaces, kana, multi-value cells, yes/no, dates, numbers and amounts, phone, postal code, e-mail, availability, the formula guard. */
 export { normalizeText, normalizeHeader } from './normalize';
 export { splitMulti, type SplitMultiOptions } from './multi';
-export { parseYesNo, canonicalYesNo, type YesNo } from './yesno';
+export { parseYesNo, type YesNo } from './yesno';
 export { guardFormula, needsFormulaGuard, guardCell } from './formula';
 export { PlainDate, daysInMonth } from './plainDate';
 export {

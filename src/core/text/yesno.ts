@@ -1,4 +1,4 @@
-/** Defines parseYesNo and canonicalYesNo: reading yes/no cells (個人情報同意, 在宅対応可, 多世代, 氏名公表, 秘匿 …). */
+/** Defines parseYesNo: reading yes/no cells (個人情報同意, 在宅対応可, 多世代, 氏名公表, 秘匿 …). */
 import { normalizeText } from './normalize';
 
 /** Blank and unrecognised are kept apart: a blank cell is "not answered", the other is a typo. */
@@ -78,13 +78,4 @@ export function parseYesNo(cell: unknown): YesNo {
   if (YES.has(key)) return YES_RESULT;
   if (NO.has(key)) return NO_RESULT;
   return UNRECOGNISED_RESULT;
-}
-
-/**
- * The canonical spelling of a yes/no cell, for the 'yesno' safe fix: ○, 有, TRUE … → 'はい',
- * ×, 無, FALSE … → 'いいえ'; null when the cell is blank or not a yes/no answer.
- */
-export function canonicalYesNo(cell: unknown): 'はい' | 'いいえ' | null {
-  const r = parseYesNo(cell);
-  return r.status === 'yes' ? 'はい' : r.status === 'no' ? 'いいえ' : null;
 }

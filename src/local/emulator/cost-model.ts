@@ -18,6 +18,7 @@ export interface CostRange {
  * sheet and up to 100 µs on a formatted one, a call after a write about 80 ms, other calls a few to
  * 90 ms, writes about 100–300 µs a cell when committed. The sources below are the ones checked.
  */
+// real-sheets-checklist RS-30: the figures below, measured on a real spreadsheet.
 export const COST_MODEL = {
   /**
    * Every service call, in milliseconds: "a few" to 90 ms (issue 10's summary). The high end is a
@@ -108,6 +109,7 @@ const REFERENCE_GETTERS = new Set([
 ]);
 
 /** How a call relates to Apps Script's write cache: it adds to it, it commits it first, or neither. */
+// real-sheets-checklist RS-31: which calls commit the pending writes.
 export function writeCacheRole(key: string): 'writes' | 'commits' | 'neither' {
   const dot = key.indexOf('.');
   if (!SPREADSHEET_CLASSES.has(key.slice(0, dot))) return 'neither';

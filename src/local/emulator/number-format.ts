@@ -268,6 +268,7 @@ export function formatSheetsDate(ms: number, format: string): string {
 
 /** The display value of a stored cell value under a number format, as getDisplayValues gives it. */
 // real-sheets-checklist RS-06, RS-12: a date under '@' shows as a date.
+// real-sheets-checklist RS-32: a text cell shows its text, whatever its format (GasWorkbook.read relies on it).
 export function displayValue(value: StoredValue | undefined, format: string | undefined): string {
   if (value === undefined) return '';
   if (value instanceof CellError) return value.code;

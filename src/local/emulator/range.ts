@@ -618,6 +618,7 @@ const READS_ONE_CELL: ReadonlySet<string> = new Set([
  * range; a write sets every cell of it; a clear removes what its cells hold (clearing empty cells
  * costs nothing); the rest (getA1Notation, getRow, offset …) describe the range without its cells.
  */
+// real-sheets-checklist RS-30: a clear costs by the cells that held something.
 export function rangeCells(ref: RangeRef, method: string): CellCount | undefined {
   const all = ref.numRows * ref.numColumns;
   if (READS_EVERY_CELL.has(method)) return { read: all, written: 0 };

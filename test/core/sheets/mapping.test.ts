@@ -2,7 +2,6 @@ import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
 import { detectSheet, type Detection } from '../../../src/core/sheets/detect';
 import {
-  applyMappingOverride,
   MAPPINGS_MAX_BYTES,
   mappingFromDetection,
   parseMappings,
@@ -40,69 +39,41 @@ describe('sheets/mapping', () => {
     });
   });
 
-  describe('applyMappingOverride', () => {
-    it('assigns an extra column to a key', () => {
-      const r = applyMappingOverride(roster, { columns: { note: 5 } });
-      expect(r.ok && r.mapping.columns).toEqual({ volunteerId: 0, name: 1, furigana: 2, phone: 3, note: 5 });
+  describe('validateMapping', () => {
+    const detected = mappingFromDetection(roster);
+    const withColumns = (columns: Record<string, number>): ColumnMapping => ({
+      ...detected,
+      columns: { ...detected.columns, ...columns },
     });
+    const codes = (mapping: ColumnMapping) => validateMapping(mapping).map((i) => [i.code, i.severity]);
 
-    it('unassigns a key with null', () => {
-      const r = applyMappingOverride(roster, { columns: { phone: null } });
-      expect(r.ok && r.mapping.columns).toEqual({ volunteerId: 0, name: 1, furigana: 2 });
-    });
-
-    it('moves a key to a column another key held, unassigning that one', () => {
-      const r = applyMappingOverride(roster, { columns: { furigana: 3 } });
-      expect(r.ok).toBe(true);
-      if (!r.ok) return;
-      expect(r.mapping.columns).toEqual({ volunteerId: 0, name: 1, furigana: 3 });
-      expect(r.issues.map((i) => i.code)).toEqual(['mapping.unassigned']);
+    it('finds nothing wrong with a detected mapping', () => {
+      expect(validateMapping(detected)).toEqual([]);
     });
 
     it('refuses one column for two keys', () => {
-      const r = applyMappingOverride(roster, { columns: { address: 4, district: 4 } });
-      expect(r.ok).toBe(false);
-      expect(r.issues.map((i) => i.code)).toContain('mapping.columnUsedTwice');
+      expect(codes(withColumns({ address: 4, district: 4 }))).toEqual([['mapping.columnUsedTwice', 'error']]);
     });
 
-    it('refuses a key that is not a column of the kind', () => {
-      const r = applyMappingOverride(roster, { columns: { amount: 4 } });
-      expect(r.ok).toBe(false);
-      expect(r.issues[0]?.code).toBe('mapping.unknownKey');
-      expect(applyMappingOverride(roster, { columns: { 'target.2024': 4 } }).ok).toBe(false);
+    it('refuses a key that is not a column of the kind, a pattern key included', () => {
+      expect(codes(withColumns({ amount: 4 }))).toEqual([['mapping.unknownKey', 'error']]);
+      expect(codes(withColumns({ 'target.2024': 4 }))).toEqual([['mapping.unknownKey', 'error']]);
     });
 
-    it('refuses a negative or fractional column index', () => {
-      expect(applyMappingOverride(roster, { columns: { note: -1 } }).ok).toBe(false);
-      expect(applyMappingOverride(roster, { columns: { note: 1.5 } }).ok).toBe(false);
+    it('refuses a negative, fractional or impossible column index', () => {
+      for (const index of [-1, 1.5, 18_278])
+        expect(codes(withColumns({ note: index }))[0]?.[0]).toBe('mapping.badIndex');
     });
 
     it('warns about a required column left unassigned', () => {
-      const r = applyMappingOverride(roster, { columns: { volunteerId: null } });
-      expect(r.ok).toBe(true);
-      expect(r.issues.map((i) => [i.code, i.severity])).toEqual([['mapping.missingRequired', 'warning']]);
-    });
-
-    it('matches the header again when staff choose another kind', () => {
-      const det = detectSheet(['タイムスタンプ', 'お名前', 'ふりがな', '電話番号']) as Detection;
-      const r = applyMappingOverride(det, { kind: 'volunteers', columns: { volunteerId: 0 } });
-      expect(r.ok && r.mapping).toEqual({
-        kind: 'volunteers',
-        headerRow: 1,
-        columns: { volunteerId: 0, name: 1, furigana: 2, phone: 3 },
-      });
+      const { volunteerId: _, ...rest } = detected.columns;
+      expect(codes({ ...detected, columns: rest })).toEqual([['mapping.missingRequired', 'warning']]);
     });
 
     it('accepts per-year keys of 指標定義', () => {
       const det = detectSheet(['ID', '指標名', '集計元', '集計方法', '予備']) as Detection;
-      const r = applyMappingOverride(det, { columns: { 'target.2024': 4 } });
-      expect(r.ok && r.mapping.columns['target.2024']).toBe(4);
-    });
-  });
-
-  describe('validateMapping', () => {
-    it('finds nothing wrong with a detected mapping', () => {
-      expect(validateMapping(mappingFromDetection(roster))).toEqual([]);
+      const mapping = mappingFromDetection(det);
+      expect(validateMapping({ ...mapping, columns: { ...mapping.columns, 'target.2024': 4 } })).toEqual([]);
     });
   });
 

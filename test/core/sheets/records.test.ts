@@ -3,14 +3,7 @@ import { expect } from '../../support/expect';
 import { defaultSettingsHeader, defaultSettingsRows } from '../../../src/core/sheets/defaults';
 import { detectHeader, type Detection } from '../../../src/core/sheets/detect';
 import { mappingFromDetection } from '../../../src/core/sheets/mapping';
-import {
-  toActivity,
-  toConsultation,
-  toDonation,
-  toHelpRequest,
-  toMembership,
-  toVolunteer,
-} from '../../../src/core/sheets/records';
+import { toActivity, toHelpRequest, toVolunteer } from '../../../src/core/sheets/records';
 import { parseRows, type SheetRecord } from '../../../src/core/sheets/rows';
 import { parseSettings } from '../../../src/core/sheets/settings';
 
@@ -143,38 +136,6 @@ describe('sheets/records', () => {
     });
   });
 
-  describe('toDonation', () => {
-    it('reads amounts and 氏名公表 可/不可', () => {
-      const rs = records([
-        ['領収書番号', '受領日', '寄付者名', '区分', '金額', '氏名公表'],
-        ['2024-001', '2024/5/10', '匿名', '一般寄付', '10,000円', '不可'],
-        ['2024-002', '2024/5/11', '田中', '指定寄付', '1.5', '可'],
-      ]);
-      expect(toDonation(rs[0] as SheetRecord)).toMatchObject({
-        receiptNo: '2024-001',
-        amount: 10000,
-        publishName: false,
-      });
-      expect(toDonation(rs[1] as SheetRecord)).toMatchObject({ amount: null, publishName: true });
-    });
-  });
-
-  describe('toMembership', () => {
-    it('reads units, prices and the fiscal year', () => {
-      const rs = records([
-        ['会員番号', '氏名・団体名', '会員種別', '口数', '単価', '金額', '年度'],
-        ['M1', '西原町会', '賛助会員', '2口', '1,000', 2000, 'R6'],
-      ]);
-      expect(toMembership(rs[0] as SheetRecord)).toMatchObject({
-        memberId: 'M1',
-        units: 2,
-        unitPrice: 1000,
-        amount: 2000,
-        fiscalYear: 2024,
-      });
-    });
-  });
-
   describe('toActivity', () => {
     it('reads hours from the display text and yes/no', () => {
       const values = [
@@ -191,20 +152,6 @@ describe('sheets/records', () => {
         multiGenerational: true,
       });
       expect(a.date?.toISO()).toBe('2024-04-01');
-    });
-  });
-
-  describe('toConsultation', () => {
-    it('reads several 相談分類', () => {
-      const rs = records([
-        ['受付日', '圏域', '経路', '相談分類', '対応状況'],
-        ['2024/6/3', '中部', '電話', '8050、ひきこもり', 'つなぎ'],
-      ]);
-      expect(toConsultation(rs[0] as SheetRecord)).toMatchObject({
-        route: '電話',
-        categories: ['8050', 'ひきこもり'],
-        status: 'つなぎ',
-      });
     });
   });
 });

@@ -2,7 +2,7 @@ import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
 import { defaultSettingsRows } from '../../../src/core/sheets/defaults';
 import { parseSettings, settingsList } from '../../../src/core/sheets/settings';
-import { columnSpecOf, getSpec, kindFromName, personalKeys, SHEET_SPECS } from '../../../src/core/sheets/specs';
+import { columnSpecOf, getSpec, kindFromName, SHEET_SPECS } from '../../../src/core/sheets/specs';
 import { SHEET_KINDS } from '../../../src/core/sheets/types';
 import { normalizeHeader } from '../../../src/core/text/normalize';
 
@@ -131,6 +131,9 @@ describe('sheets/specs', () => {
         for (const key of [...anyOf, ...from]) expect(columnSpecOf(kind, key), `${kind}.${key}`).not.toBeNull();
       }
     });
+
+    const personalKeys = (kind: (typeof SHEET_KINDS)[number]) =>
+      SHEET_SPECS[kind].columns.filter((c) => c.personal === true).map((c) => c.key);
 
     it('marks the personal columns of the roster', () => {
       expect(personalKeys('volunteers')).toEqual(

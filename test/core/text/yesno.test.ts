@@ -1,6 +1,6 @@
 import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
-import { canonicalYesNo, parseYesNo } from '../../../src/core/text/yesno';
+import { parseYesNo } from '../../../src/core/text/yesno';
 
 describe('text/yesno', () => {
   describe('parseYesNo', () => {
@@ -34,28 +34,6 @@ describe('text/yesno', () => {
     it('ignores surrounding spaces and width', () => {
       expect(parseYesNo(' はい ').value).toBe(true);
       expect(parseYesNo('ｔｒｕｅ').value).toBe(true);
-    });
-  });
-
-  describe('canonicalYesNo', () => {
-    it.each<[unknown, string | null]>([
-      ['○', 'はい'],
-      ['有', 'はい'],
-      [true, 'はい'],
-      ['TRUE', 'はい'],
-      ['同意する', 'はい'],
-      ['はい', 'はい'],
-      ['×', 'いいえ'],
-      ['無', 'いいえ'],
-      [false, 'いいえ'],
-      ['ｎｏ', 'いいえ'],
-      ['いいえ', 'いいえ'],
-      ['', null],
-      [null, null],
-      ['たぶん', null],
-      [1, null],
-    ])('writes %j as %j', (cell, expected) => {
-      expect(canonicalYesNo(cell)).toBe(expected);
     });
   });
 });

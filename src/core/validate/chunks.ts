@@ -1,0 +1,254 @@
+/**
+ * Chunked 検証: how a workbook too large for one Apps Script call is validated in parts that each
+ * read a bounded number of cells, and how the parts' issues add up to exactly what one pass finds.
+ *
+ * Small sheets are validated whole, several to a part. A large sheet is split into row slices;
+ * rules that compare a row with other rows (duplicate ids, probable duplicate people, receipt
+ * numbers, payments twice) get a part of their own that reads only the columns they compare, for
+ * every row, and its findings are staged until the slice they fall in is done. Rules that look up
+ * other sheets (担当ボランティア in the roster …) read those sheets' id columns in every part.
+ */
+import type { CellValue } from '../ports';
+import type { ColumnMapping } from '../sheets/mapping';
+import { SHEET_SPECS } from '../sheets/specs';
+import type { SheetKind } from '../sheets/types';
+import type { SheetInput, ValidationIssue } from './types';
+
+/** The codes of rules that compare a row with other rows of its sheet (reported on the later row). */
+export const CROSS_ROW_CODES: ReadonlySet<string> = new Set([
+  'id.duplicate',
+  'volunteers.duplicatePerson',
+  'donations.receiptDuplicate',
+  'donations.possibleDuplicate',
+  'memberships.paidTwice',
+]);
+
+const PERSON_KEYS = ['volunteerId', 'name', 'furigana', 'birthDate', 'phone', 'address'] as const;
+
+/** The fields those rules read on other rows, per kind that can be split into slices. */
+export const CROSS_ROW_FIELDS: Partial<Record<SheetKind, readonly string[]>> = {
+  volunteers: PERSON_KEYS,
+  volunteerFormAnswers: PERSON_KEYS,
+  requests: ['requestId'],
+  donations: ['receiptNo', 'receivedOn', 'receipt', 'donorId', 'donorName', 'amount'],
+  memberships: ['memberId', 'fiscalYear'],
+  activities: [],
+  consultations: [],
+};
+
+/** A kind's rules that look up another kind, and the fields they read there. */
+export const REFERENCES: Partial<Record<SheetKind, readonly { kind: SheetKind; fields: readonly string[] }[]>> = {
+  volunteers: [{ kind: 'requests', fields: ['requestId', 'status', 'assignedVolunteers'] }],
+  volunteerFormAnswers: [{ kind: 'requests', fields: ['requestId', 'status', 'assignedVolunteers'] }],
+  requests: [{ kind: 'volunteers', fields: ['volunteerId', 'status'] }],
+  activities: [
+    { kind: 'volunteers', fields: ['volunteerId', 'status'] },
+    { kind: 'requests', fields: ['requestId'] },
+  ],
+};
+
+/** Column types whose cells are numbers, dates or yes/no: their display texts are read too. */
+const SHOWN_TYPES: ReadonlySet<string> = new Set([
+  'date',
+  'integer',
+  'number',
+  'amount',
+  'yesno',
+  'fiscalYear',
+  'time',
+]);
+
+/** One recognised sheet as the plan sees it (no cell contents: names, kinds, sizes, column indexes). */
+export interface PlannedSheet {
+  name: string;
+  kind: SheetKind;
+  mapping: ColumnMapping;
+  /** The last row with content (1-based). */
+  lastRow: number;
+}
+
+/** One part of a chunked 検証. Rows are 1-based sheet rows. */
+export type ChunkWork =
+  | { type: 'whole'; sheets: string[] }
+  | { type: 'crossRow'; sheet: string }
+  | { type: 'slice'; sheet: string; first: number; last: number };
+
+/** The columns (0-based) of the fields given that the mapping has; all mapped columns without fields. */
+export function fieldColumns(mapping: ColumnMapping, fields?: readonly string[]): number[] {
+  return Object.keys(mapping.columns)
+    .filter((key) => !fields || fields.indexOf(key) >= 0)
+    .map((key) => mapping.columns[key] as number)
+    .sort((a, b) => a - b);
+}
+
+/** The cells reading these columns of these rows costs, display texts of numbers and dates included. */
+export function estimateCells(sheet: PlannedSheet, rows: number, fields?: readonly string[]): number {
+  const spec = SHEET_SPECS[sheet.kind];
+  let columns = 0;
+  for (const key of Object.keys(sheet.mapping.columns)) {
+    if (fields && fields.indexOf(key) < 0) continue;
+    const type = spec.columns.find((c) => c.key === key)?.type;
+    columns += type !== undefined && SHOWN_TYPES.has(type) ? 2 : 1;
+  }
+  return Math.max(0, rows) * columns;
+}
+
+/** The sheets of the kinds a part's rules look up, with the fields they read there. */
+export function referencedSheets(
+  kinds: readonly SheetKind[],
+  sheets: readonly PlannedSheet[],
+): Array<{ sheet: PlannedSheet; fields: readonly string[] }> {
+  const fields = new Map<SheetKind, Set<string>>();
+  for (const kind of kinds) {
+    for (const ref of REFERENCES[kind] ?? []) {
+      const set = fields.get(ref.kind) ?? new Set<string>();
+      for (const f of ref.fields) set.add(f);
+      fields.set(ref.kind, set);
+    }
+  }
+  return sheets
+    .filter((s) => fields.has(s.kind))
+    .map((sheet) => ({ sheet, fields: [...(fields.get(sheet.kind) as Set<string>)] }));
+}
+
+/**
+ * The parts, in sheet order, each estimated at about `budgetCells` cells read or fewer: small
+ * sheets together, a large sheet of a kind that can be split as a cross-row part and row slices.
+ * A sheet that cannot be split (設定, 指標定義 …) is one part however large it is.
+ */
+export function planChunks(sheets: readonly PlannedSheet[], budgetCells: number): ChunkWork[] {
+  const chunks: ChunkWork[] = [];
+  let whole: { sheets: string[]; cells: number } | null = null;
+  const flush = (): void => {
+    if (whole) chunks.push({ type: 'whole', sheets: whole.sheets });
+    whole = null;
+  };
+  const refCells = (kind: SheetKind): number =>
+    referencedSheets([kind], sheets).reduce((n, r) => n + estimateCells(r.sheet, r.sheet.lastRow, r.fields), 0);
+  for (const sheet of sheets) {
+    const header = sheet.mapping.headerRow;
+    const cells = estimateCells(sheet, sheet.lastRow) + refCells(sheet.kind);
+    const crossRow = CROSS_ROW_FIELDS[sheet.kind];
+    if (cells <= budgetCells || crossRow === undefined || sheet.lastRow <= header + 1) {
+      if (whole !== null && (whole as { cells: number }).cells + cells > budgetCells) flush();
+      if (whole === null) whole = { sheets: [], cells: 0 };
+      (whole as { sheets: string[]; cells: number }).sheets.push(sheet.name);
+      (whole as { sheets: string[]; cells: number }).cells += cells;
+      continue;
+    }
+    flush();
+    if (crossRow.length > 0) chunks.push({ type: 'crossRow', sheet: sheet.name });
+    const perRow = Math.max(1, estimateCells(sheet, 1));
+    const rowsPerSlice = Math.max(
+      1,
+      Math.floor(Math.max(budgetCells - refCells(sheet.kind), budgetCells / 2) / perRow),
+    );
+    for (let first = header + 1; first <= sheet.lastRow; first += rowsPerSlice) {
+      chunks.push({ type: 'slice', sheet: sheet.name, first, last: Math.min(sheet.lastRow, first + rowsPerSlice - 1) });
+    }
+  }
+  flush();
+  return chunks;
+}
+
+/** Lays one read over another: rows the second read hold replace the first's (full-height lists). */
+export function overlay(base: SheetInput, over: { values: CellValue[][]; display: string[][] }): SheetInput {
+  const height = Math.max(base.values.length, over.values.length);
+  const values: CellValue[][] = [];
+  const display: string[][] = [];
+  for (let r = 0; r < height; r++) {
+    const top = over.values[r];
+    const useTop = top !== undefined && top.length > 0;
+    values.push(useTop ? top : (base.values[r] ?? []));
+    display.push(useTop ? (over.display[r] ?? []) : (base.display[r] ?? []));
+  }
+  return { ...base, values, display };
+}
+
+/** The issues a part keeps of what validateWorkbook found on its input. */
+export function keptIssues(work: ChunkWork, issues: readonly ValidationIssue[], headerRow: number): ValidationIssue[] {
+  if (work.type === 'whole') return issues.filter((i) => work.sheets.indexOf(i.sheet) >= 0);
+  if (work.type === 'crossRow') {
+    return issues.filter((i) => i.sheet === work.sheet && (CROSS_ROW_CODES.has(i.code) || i.row <= headerRow));
+  }
+  return issues.filter(
+    (i) => i.sheet === work.sheet && i.row >= work.first && i.row <= work.last && !CROSS_ROW_CODES.has(i.code),
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** validateWorkbook's order within a sheet: row, column, code, message. */
+export function compareIssues(a: ValidationIssue, b: ValidationIssue): number {
+  return (
+    a.row - b.row ||
+    a.columnIndex - b.columnIndex ||
+    compareText(a.code, b.code) ||
+    compareText(a.message.ja, b.message.ja)
+  );
+}
+
+/** A slice's issues with the staged cross-row ones that fall in it, in validateWorkbook's order. */
+export function mergeIssues(own: readonly ValidationIssue[], staged: readonly ValidationIssue[]): ValidationIssue[] {
+  return [...own, ...staged].sort(compareIssues);
+}
+
+/** Which staged issues belong to which slice: those on rows up to its last row and after the previous slice's. */
+export function stagedFor(
+  staged: readonly ValidationIssue[],
+  slice: { first: number; last: number },
+  headerRow: number,
+): ValidationIssue[] {
+  const from = slice.first === headerRow + 1 ? -Infinity : slice.first;
+  return staged.filter((i) => i.row >= from && i.row <= slice.last);
+}
+
+/** Reads some columns (by field; all mapped ones without) of some row spans of a sheet, as Workbook.read does. */
+export type SheetReader = (
+  sheet: PlannedSheet,
+  fields: readonly string[] | undefined,
+  rows: ReadonlyArray<{ first: number; count: number }> | undefined,
+) => { values: CellValue[][]; display: string[][] };
+
+/** What one part found: issues to report now, or (a cross-row part) issues to stage for the slices. */
+export interface ChunkFindings {
+  report: ValidationIssue[];
+  stage: ValidationIssue[];
+}
+
+/**
+ * The sheets one part validates, read as little as its rules need: the part's own sheets (or
+ * slice, or cross-row columns) and the columns other sheets are looked up by, in sheet order.
+ */
+export function chunkSheets(work: ChunkWork, sheets: readonly PlannedSheet[], read: SheetReader): SheetInput[] {
+  const own = work.type === 'whole' ? work.sheets : [work.sheet];
+  const ownKinds = sheets.filter((s) => own.indexOf(s.name) >= 0).map((s) => s.kind);
+  const refs = work.type === 'crossRow' ? [] : referencedSheets(ownKinds, sheets);
+  const inputs: SheetInput[] = [];
+  for (const sheet of sheets) {
+    const header = sheet.mapping.headerRow;
+    const base = { name: sheet.name, kind: sheet.kind, mapping: sheet.mapping };
+    if (own.indexOf(sheet.name) >= 0) {
+      if (work.type === 'whole') inputs.push({ ...base, ...read(sheet, undefined, undefined) });
+      else if (work.type === 'slice') {
+        const rows = [
+          { first: 1, count: header },
+          { first: work.first, count: work.last - work.first + 1 },
+        ];
+        inputs.push({ ...base, ...read(sheet, undefined, rows) });
+      } else {
+        const head = { ...base, ...read(sheet, undefined, [{ first: 1, count: header }]) };
+        const body = read(sheet, CROSS_ROW_FIELDS[sheet.kind] ?? [], [
+          { first: header + 1, count: Math.max(0, sheet.lastRow - header) },
+        ]);
+        inputs.push(overlay(head, body));
+      }
+      continue;
+    }
+    const ref = refs.find((r) => r.sheet.name === sheet.name);
+    if (ref) inputs.push({ ...base, ...read(sheet, ref.fields, undefined) });
+  }
+  return inputs;
+}

@@ -1,0 +1,132 @@
+// Chunked 検証: the parts' issues, staged and merged, are exactly what one pass over the workbook finds.
+import { beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
+import { readWorkbookInput } from '../../../src/core/actions/workbook-input';
+import type { CellValue } from '../../../src/core/ports';
+import { validateWorkbook } from '../../../src/core/validate';
+import {
+  CROSS_ROW_CODES,
+  chunkSheets,
+  fieldColumns,
+  keptIssues,
+  mergeIssues,
+  planChunks,
+  stagedFor,
+  type ChunkWork,
+  type PlannedSheet,
+  type SheetReader,
+} from '../../../src/core/validate/chunks';
+import type { ValidationIssue, WorkbookInput } from '../../../src/core/validate/types';
+import { buildDemo } from '../../../src/local/commands/demo';
+import { portsFor } from '../../../src/local/emulator-ports';
+import { Session } from '../../../src/local/session';
+
+let input: WorkbookInput;
+let planned: PlannedSheet[];
+
+beforeAll(() => {
+  const session = Session.create('分割検証');
+  buildDemo(session, { seed: 8, volunteers: 700, requests: 250, ledgerScale: { donations: 2 } });
+  // Ids used twice far apart, so the duplicate falls in a later slice than the first use.
+  const roster = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('ボランティア名簿');
+  roster?.getRange(650, 1).setValue(roster.getRange(3, 1).getValue());
+  const requests = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('依頼');
+  requests?.getRange(240, 1).setValue(requests.getRange(2, 1).getValue());
+  input = readWorkbookInput(portsFor(session.emu));
+  planned = input.sheets.map((s) => ({ name: s.name, kind: s.kind, mapping: s.mapping, lastRow: s.values.length }));
+});
+
+/** Reads from the whole-workbook input the way Workbook.read reads the sheet: only the columns and rows asked for. */
+const reader: SheetReader = (sheet, fields, rows) => {
+  const full = input.sheets.find((s) => s.name === sheet.name);
+  if (!full) throw new Error(`no sheet ${sheet.name}`);
+  const columns = new Set(
+    sheet.kind === 'settings' && !fields ? full.values[0]?.map((_, c) => c) : fieldColumns(sheet.mapping, fields),
+  );
+  const wanted = (r: number): boolean =>
+    !rows || rows.some((span) => r + 1 >= span.first && r + 1 < span.first + span.count);
+  const width = full.values.reduce((w, row) => Math.max(w, row.length), 0);
+  const pick = <T>(grid: readonly (readonly T[])[], blank: T): T[][] =>
+    grid.map((row, r) =>
+      wanted(r) ? Array.from({ length: width }, (_, c) => (columns.has(c) ? (row[c] ?? blank) : blank)) : [],
+    );
+  return { values: pick<CellValue>(full.values, ''), display: pick<string>(full.display, '') };
+};
+
+/** Runs the parts in order, as the sidebar drives them, and returns every issue reported. */
+function runInChunks(chunks: readonly ChunkWork[]): ValidationIssue[] {
+  const staged = new Map<string, ValidationIssue[]>();
+  const reported: ValidationIssue[] = [];
+  for (const work of chunks) {
+    const sheets = chunkSheets(work, planned, reader);
+    const found = validateWorkbook({ sheets, settings: input.settings, today: input.today }).issues;
+    const header = work.type === 'whole' ? 0 : (planned.find((s) => s.name === work.sheet)?.mapping.headerRow ?? 1);
+    const kept = keptIssues(work, found, header);
+    if (work.type === 'crossRow') staged.set(work.sheet, kept);
+    else if (work.type === 'slice')
+      reported.push(...mergeIssues(kept, stagedFor(staged.get(work.sheet) ?? [], work, header)));
+    else reported.push(...kept);
+  }
+  return reported;
+}
+
+describe('chunked 検証', () => {
+  it('plans the whole workbook as one part when it fits', () => {
+    expect(planChunks(planned, 10_000_000)).toEqual([{ type: 'whole', sheets: planned.map((s) => s.name) }]);
+  });
+
+  it('splits large sheets into a cross-row part and slices that together cover every data row once', () => {
+    const chunks = planChunks(planned, 8_000);
+    for (const sheet of planned) {
+      const slices = chunks.filter((c) => c.type === 'slice' && c.sheet === sheet.name) as Array<
+        Extract<ChunkWork, { type: 'slice' }>
+      >;
+      if (slices.length === 0) {
+        expect(
+          chunks.some((c) => c.type === 'whole' && c.sheets.includes(sheet.name)),
+          sheet.name,
+        ).toBe(true);
+        continue;
+      }
+      expect(slices[0]?.first).toBe(sheet.mapping.headerRow + 1);
+      expect(slices[slices.length - 1]?.last).toBe(sheet.lastRow);
+      for (let i = 1; i < slices.length; i++) expect(slices[i]?.first).toBe((slices[i - 1]?.last ?? 0) + 1);
+    }
+    expect(chunks.filter((c) => c.type === 'crossRow').map((c) => (c as { sheet: string }).sheet)).toEqual(
+      expect.arrayContaining(['ボランティア名簿', '寄付台帳', '会費台帳']),
+    );
+  });
+
+  it('finds exactly what one pass finds, in the same order, whatever the size of the parts', () => {
+    const whole = validateWorkbook(input).issues;
+    // The demo plants duplicates of every cross-row kind, so the staging is exercised.
+    const codes = new Set(whole.map((i) => i.code));
+    for (const code of [
+      'id.duplicate',
+      'volunteers.duplicatePerson',
+      'donations.receiptDuplicate',
+      'memberships.amountMismatch',
+    ]) {
+      expect(codes.has(code), `${code} in ${[...codes].join(' ')}`).toBe(true);
+    }
+    for (const budget of [4_000, 30_000]) {
+      const chunks = planChunks(planned, budget);
+      expect(chunks.length, `budget ${budget}`).toBeGreaterThan(1);
+      expect(runInChunks(chunks), `budget ${budget}`).toEqual(whole);
+    }
+  });
+
+  it('keeps cross-row findings out of the slices and in the cross-row part only', () => {
+    const chunks = planChunks(planned, 8_000);
+    const slice = chunks.find((c) => c.type === 'slice' && c.sheet === 'ボランティア名簿');
+    if (!slice || slice.type !== 'slice') throw new Error('the roster was not split');
+    const found = validateWorkbook({
+      sheets: chunkSheets(slice, planned, reader),
+      settings: input.settings,
+      today: input.today,
+    }).issues;
+    const kept = keptIssues(slice, found, 1);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((i) => !CROSS_ROW_CODES.has(i.code) && i.row >= slice.first && i.row <= slice.last)).toBe(true);
+  });
+});
