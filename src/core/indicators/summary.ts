@@ -18,7 +18,7 @@ import {
   type Method,
 } from './definitions';
 import { evaluate, gradeScaleOf, previousYear, type Grade, type GradeScale } from './grades';
-import { SourceView, sourceDataOf, type SourceKind, type WorkbookSheet } from './sources';
+import { matchKey, SourceView, sourceDataOf, type SourceKind, type WorkbookSheet } from './sources';
 import type { Reason } from './suppression/suppress';
 import { CITY, protectIndicators, UNKNOWN_AREA, type CellDecision, type PublishedTable } from './tables';
 
@@ -179,7 +179,7 @@ export function buildSummary(input: SummaryInput): SummaryOutcome {
     : parsed.targetYears.length > 0
       ? parsed.targetYears.slice()
       : [0, 1, 2, 3, 4].map((k) => currentFiscalYear - 4 + k);
-  const areas = settings.areas.map((a) => a.name);
+  const areas = settings.areas.length > 0 ? settings.areas.map((a) => a.name) : areasInData(views);
   const aggregate = aggregateIndicators({
     definitions: parsed.definitions,
     views,
@@ -249,6 +249,29 @@ export function buildSummary(input: SummaryInput): SummaryOutcome {
       updatedAt: input.updatedAt,
     },
   };
+}
+
+/**
+ * The 圏域 the sources name, when 設定 lists none: every distinct 圏域 cell, in order of first
+ * appearance over the sources (at most 30: more is not a set of 圏域 but free text).
+ */
+function areasInData(views: Partial<Record<SourceKind, SourceView>>): string[] {
+  const out: string[] = [];
+  for (const view of Object.values(views)) {
+    if (!view || view.source.areaColumn === null) continue;
+    const found = view.resolve(
+      view.source.dynamic
+        ? view.source.areaColumn
+        : (view.source.columns.find((c) => c.key === view.source.areaColumn)?.header ?? ''),
+    );
+    if (!found || !('column' in found)) continue;
+    const suffix = view.source.areaSuffix ? matchKey(view.source.areaSuffix) : null;
+    for (const key of view.codes(found.column.key).values) {
+      const value = suffix && key.endsWith(suffix) && key !== suffix ? key.slice(0, key.length - suffix.length) : key;
+      if (out.indexOf(value) < 0) out.push(value);
+    }
+  }
+  return out.length <= 30 ? out : [];
 }
 
 function summarizeIndicator(

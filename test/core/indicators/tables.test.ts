@@ -19,11 +19,11 @@ function consultations(counts: Record<string, Record<string, number>>): unknown[
   return rows;
 }
 
-function summaryOf(rows: Record<string, unknown>[], data: unknown[][]): Summary {
+function summaryOf(rows: Record<string, unknown>[], data: unknown[][], settings = fourAreas()): Summary {
   const header = defaultIndicatorHeader();
   const values = [header, ...rows.map((r) => header.map((h) => r[h] ?? ''))];
   const out = buildSummary({
-    settings: fourAreas(),
+    settings,
     sheets: [sheetOf('相談記録', data, 'consultations')],
     definitions: { name: '指標定義', values, mapping: mappingFromDetection(detectHeader(values)!) },
     today: PlainDate.of(2025, 6, 1)!,
@@ -123,5 +123,13 @@ describe('indicators/tables', () => {
     const t = s.tables.find((x) => x.kind === 'breakdown')!;
     expect(t.parts).toEqual(['P', 'Q']);
     expect(t.audit.ok).toBe(true);
+  });
+
+  it('takes the 圏域 from the data when 設定 lists none', () => {
+    const settings = fourAreas();
+    settings.areas = [];
+    const s = summaryOf([{ ...base, ID: 'W', 指標名: '相談件数' }], consultations(COUNTS), settings);
+    expect(s.areas).toEqual(['北東部', '北西部', '中部', '南部']);
+    expect(s.goals[1]!.indicators[0]!.years[0]!.areas.map((a) => a.value ?? '＊')).toEqual([107, 93, 38, 94]);
   });
 });
