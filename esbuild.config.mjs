@@ -113,6 +113,22 @@ async function buildNode() {
   });
 }
 
+/** build/studio-page.js: the studio page's script (a browser IIFE), inlined by the studio server under its nonce. */
+async function buildStudioPage() {
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'src/local/studio/page/main.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    charset: 'utf8',
+    legalComments: 'none',
+    minifySyntax: true,
+    write: false,
+  });
+  await writeAtomic(join(build, 'studio-page.js'), `${BANNER}\n${result.outputFiles[0].text}`);
+}
+
 export async function buildAll({ node = true } = {}) {
   // Files are overwritten in place (no rm of dist/): a test run reading dist/ while another
   // build runs never finds it missing.
@@ -125,6 +141,7 @@ export async function buildAll({ node = true } = {}) {
     buildSidebar(),
     copyFile(join(root, 'appsscript.json'), join(dist, 'appsscript.json')),
     node ? buildNode() : Promise.resolve(),
+    node ? buildStudioPage() : Promise.resolve(),
   ]);
   return { entryPoints: names };
 }
@@ -132,6 +149,6 @@ export async function buildAll({ node = true } = {}) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { entryPoints } = await buildAll({ node: !process.argv.includes('--gas-only') });
   console.log(
-    `built dist/Code.js (${entryPoints.length} entry points), dist/Sidebar.html, dist/appsscript.json, build/tsunagu.js`,
+    `built dist/Code.js (${entryPoints.length} entry points), dist/Sidebar.html, dist/appsscript.json, build/tsunagu.js, build/studio-page.js`,
   );
 }

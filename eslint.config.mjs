@@ -82,7 +82,8 @@ export default tseslint.config(
     rules: { 'no-var': 'off' },
   },
   {
-    files: ['src/ui/**/*.ts'],
+    // The sidebar and the studio page run in the browser.
+    files: ['src/ui/**/*.ts', 'src/local/studio/page/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   prettier,

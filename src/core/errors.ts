@@ -26,3 +26,14 @@ export class LockBusyError extends UserError {
     this.name = 'LockBusyError';
   }
 }
+
+/**
+ * A write failed and putting back what it had done failed too: the workbook is not as it was.
+ * (Its message names only the error's type; never cell contents.)
+ */
+export class UndoIncomplete extends Error {
+  constructor(readonly failure: unknown) {
+    super('the write failed and could not be taken back completely');
+    this.name = 'UndoIncomplete';
+  }
+}

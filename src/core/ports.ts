@@ -9,6 +9,8 @@ export interface SheetHead {
   /** The sheet's id (gid), for links to its cells. */
   id: number;
   hidden: boolean;
+  /** One of Tsunagu's own sheets (a marked output sheet or a scratch sheet): never staff data. */
+  own?: boolean;
   /** Last row with content (0 for an empty sheet). */
   lastRow: number;
   lastColumn: number;
@@ -81,9 +83,29 @@ export interface BlockWrite {
   backgrounds?: (string | null)[][];
 }
 
+/**
+ * How to take back one write of an action, and what to clear away once the whole action is done.
+ * A transaction keeps one per write and, when a later write fails, undoes them in reverse order.
+ */
+export interface Undoable {
+  /** Puts back what the write changed. */
+  undo(): void;
+  /** Removes what was kept only to undo (a scratch copy): after this, undo is no longer possible. */
+  dispose(): void;
+}
+
+/** One of Tsunagu's own sheets, as the mark it carries says (developer metadata, not its name). */
+export interface MarkedSheet {
+  name: string;
+  /** What it is: an OutputKind ('validation', 'history' …). */
+  kind: string;
+}
+
 /** One of Tsunagu's own output sheets, rewritten whole on every run. */
 export interface OutputSheet {
   name: string;
+  /** What it is (an OutputKind): the mark a new sheet gets, so it is never taken for a staff sheet. */
+  kind: string;
   header: string[];
   rows: CellValue[][];
   hidden: boolean;
@@ -93,6 +115,21 @@ export interface OutputSheet {
   checkboxColumns: number[];
   /** Drop-downs on columns staff fill in. */
   dropdowns?: Dropdown[];
+  /**
+   * Rows that move: carryFrom[i] is the row of the sheet as it is now whose notes and fills go with
+   * the new row i + 2 (0: none), and in staffColumns also its number formats and rules.
+   */
+  carryFrom?: number[];
+  /** 0-based columns that are staff's own: their formats and rules come from carryFrom, not from Tsunagu. */
+  staffColumns?: number[];
+}
+
+export interface WriteOptions {
+  /**
+   * Write even where a rule rejects the value (putting back a value the cell held before its rule
+   * was tightened): the rules of the block are lifted for the write and set again right after.
+   */
+  liftRules?: boolean;
 }
 
 /** The spreadsheet, seen through batched reads and whole-range writes only. */
@@ -111,21 +148,26 @@ export interface Workbook {
    * cell's display text is the text itself — so reading costs the cells that matter (docs/cost.md).
    */
   read(name: string, columns?: readonly number[], rows?: readonly RowSpan[]): SheetData | null;
+  /** Tsunagu's own sheets, found by the mark they carry (one search, whatever their number). */
+  markedSheets(): MarkedSheet[];
+  /** Marks an existing sheet as Tsunagu's (an output sheet made before sheets were marked). */
+  markSheet(name: string, kind: string): Undoable;
   /**
-   * Creates a sheet with its header, rows, formats and drop-downs. An existing empty sheet of
-   * that name is used instead; returns true when a new sheet was inserted.
+   * Creates a sheet with its header, rows, formats and drop-downs, all or nothing. An existing
+   * empty sheet of that name is used instead (inserted: false).
    */
-  createSheet(spec: NewSheetSpec): boolean;
-  /** Removes a sheet Tsunagu itself created in the same action (rollback). */
-  deleteSheet(name: string): void;
+  createSheet(spec: NewSheetSpec): Undoable & { inserted: boolean };
   /** Whole rows (every column up to the last used one), values only: two calls. */
   readRows(sheet: string, row: number, rows: number): CellValue[][];
   /** Reads parts of one rectangle: one call per part. */
   readBlock(sheet: string, rect: Rect, parts: readonly BlockPart[]): CellBlock;
-  /** Writes one rectangle: one call per part given. */
-  writeBlock(sheet: string, rect: Rect, data: BlockWrite): void;
-  /** Creates or rewrites one of Tsunagu's output sheets with its header and rows. */
-  writeOutputSheet(sheet: OutputSheet): void;
+  /** Writes one rectangle: one call per part given (three more when rules are lifted). */
+  writeBlock(sheet: string, rect: Rect, data: BlockWrite, options?: WriteOptions): void;
+  /**
+   * Creates or rewrites one of Tsunagu's output sheets, all or nothing: the new content is made out
+   * of sight and replaces the old in one step, so a failure leaves the old content whole.
+   */
+  writeOutputSheet(sheet: OutputSheet): Undoable;
   /** Selects a cell for staff (the sidebar's "go to cell"). */
   selectCell(sheet: string, row: number, column: number): void;
 }

@@ -1,20 +1,54 @@
 /** GasWorkbook: the Workbook port on SpreadsheetApp, reading and writing whole ranges only. */
+import { UndoIncomplete } from '../core/errors';
+import { OUTPUT_MARK_KEY, SCRATCH_PREFIX } from '../core/output-sheets';
 import type {
   BlockPart,
   BlockWrite,
   CellBlock,
   CellValue,
+  MarkedSheet,
   NewSheetSpec,
   OutputSheet,
   Rect,
   RowSpan,
   SheetData,
   SheetHead,
+  Undoable,
   Workbook,
+  WriteOptions,
 } from '../core/ports';
+import { copyGrid, growTo, insertScratch, removeSheet, shrinkBack, type Growth } from './scratch';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+
+const NOTHING_TO_DISPOSE = (): void => undefined;
+
+/**
+ * Runs the steps that put back what a failed write did; the original error is thrown again, or
+ * UndoIncomplete when a step of the putting back failed too.
+ */
+function undoAndThrow(error: unknown, steps: Array<() => void>): never {
+  let whole = true;
+  for (const step of steps) {
+    try {
+      step();
+    } catch {
+      whole = false;
+    }
+  }
+  throw whole ? error : new UndoIncomplete(error);
+}
+
+/** What rows of an output sheet carry from the sheet as it was (notes, fills; staff columns' formats and rules). */
+interface Carried {
+  notes: string[][];
+  backgrounds: string[][];
+  numberFormats: string[][];
+  rules: Array<Array<DataValidation | null>>;
+}
 
 /** What read gives for a row it was not asked for. */
 const UNREAD_ROW: CellValue[] = [];
@@ -54,6 +88,9 @@ export function columnSpans(columns: readonly number[]): Array<{ first: number; 
 }
 
 export class GasWorkbook implements Workbook {
+  /** Tsunagu's marked sheets, searched once per server call and kept up to date by the writes here. */
+  private marks: MarkedSheet[] | null = null;
+
   constructor(
     private readonly app: SpreadsheetApp,
     private readonly book: Spreadsheet,
@@ -63,17 +100,52 @@ export class GasWorkbook implements Workbook {
     return this.book.getSheets().map((sheet) => sheet.getName());
   }
 
+  markedSheets(): MarkedSheet[] {
+    if (this.marks) return this.marks;
+    const found = this.book
+      .createDeveloperMetadataFinder()
+      .withKey(OUTPUT_MARK_KEY)
+      .withLocationType(this.app.DeveloperMetadataLocationType.SHEET)
+      .find();
+    this.marks = [];
+    for (const mark of found) {
+      const sheet = mark.getLocation().getSheet();
+      if (sheet) this.marks.push({ name: sheet.getName(), kind: mark.getValue() ?? '' });
+    }
+    return this.marks;
+  }
+
+  private isOwn(name: string): boolean {
+    return name.startsWith(SCRATCH_PREFIX) || this.markedSheets().some((m) => m.name === name);
+  }
+
+  markSheet(name: string, kind: string): Undoable {
+    const sheet = this.sheet(name);
+    sheet.addDeveloperMetadata(OUTPUT_MARK_KEY, kind);
+    this.markedSheets().push({ name, kind });
+    return {
+      undo: () => {
+        this.marks = null;
+        for (const mark of sheet.getDeveloperMetadata()) if (mark.getKey() === OUTPUT_MARK_KEY) mark.remove();
+      },
+      dispose: NOTHING_TO_DISPOSE,
+    };
+  }
+
+  /** Tsunagu's own sheets (marked or scratch) come with their size only: nothing reads their rows. */
   heads(rows: number, withoutRows: readonly string[] = []): SheetHead[] {
     return this.book.getSheets().map((sheet) => {
       const name = sheet.getName();
+      const own = this.isOwn(name);
       const lastRow = sheet.getLastRow();
       const lastColumn = sheet.getLastColumn();
-      const n = withoutRows.indexOf(name) >= 0 ? 0 : Math.min(rows, lastRow);
+      const n = own || withoutRows.indexOf(name) >= 0 ? 0 : Math.min(rows, lastRow);
       const display = n > 0 && lastColumn > 0 ? sheet.getRange(1, 1, n, lastColumn).getDisplayValues() : [];
       return {
         name,
         id: sheet.getSheetId(),
         hidden: sheet.isSheetHidden(),
+        own,
         lastRow,
         lastColumn,
         display,
@@ -137,51 +209,89 @@ export class GasWorkbook implements Workbook {
     return { name, values, display };
   }
 
-  createSheet(spec: NewSheetSpec): boolean {
+  /** Formats, rules, values, bold header, frozen rows and visibility of a standard sheet. */
+  private fillStandard(sheet: Sheet, spec: NewSheetSpec): void {
+    // setValues needs a rectangle: short rows are padded with blanks.
+    const width = Math.max(spec.header.length, ...spec.rows.map((row) => row.length));
+    const bodyRows = Math.max(sheet.getMaxRows() - spec.frozenRows, 1);
+    // Formats and rules first, so that ids and phone numbers written below stay text.
+    for (const column of spec.textColumns) {
+      sheet.getRange(spec.frozenRows + 1, column + 1, bodyRows, 1).setNumberFormat('@');
+    }
+    for (const dropdown of spec.dropdowns) {
+      const rule = this.app
+        .newDataValidation()
+        .requireValueInList(dropdown.values, true)
+        .setAllowInvalid(dropdown.allowInvalid)
+        .build();
+      sheet.getRange(spec.frozenRows + 1, dropdown.column + 1, bodyRows, 1).setDataValidation(rule);
+    }
+    for (const column of spec.checkboxColumns) {
+      const rule = this.app.newDataValidation().requireCheckbox().build();
+      sheet.getRange(spec.frozenRows + 1, column + 1, bodyRows, 1).setDataValidation(rule);
+    }
+    const grid = [spec.header as CellValue[], ...spec.rows].map((row) =>
+      row.length === width ? row : [...row, ...new Array<CellValue>(width - row.length).fill('')],
+    );
+    sheet.getRange(1, 1, grid.length, width).setValues(grid);
+    sheet.getRange(1, 1, 1, spec.header.length).setFontWeight('bold');
+    if (spec.frozenRows > 0) sheet.setFrozenRows(spec.frozenRows);
+    if (spec.hidden) sheet.hideSheet();
+  }
+
+  createSheet(spec: NewSheetSpec): Undoable & { inserted: boolean } {
     const existing = this.book.getSheetByName(spec.name);
     if (existing && existing.getLastRow() > 0) throw new Error(`sheet ${spec.name} already has data`);
-    const sheet = existing ?? this.book.insertSheet(spec.name, this.book.getSheets().length);
+    const active = this.book.getActiveSheet();
     try {
-      // setValues needs a rectangle: short rows are padded with blanks.
-      const width = Math.max(spec.header.length, ...spec.rows.map((row) => row.length));
-      const bodyRows = Math.max(sheet.getMaxRows() - spec.frozenRows, 1);
-      // Formats and rules first, so that ids and phone numbers written below stay text.
-      for (const column of spec.textColumns) {
-        sheet.getRange(spec.frozenRows + 1, column + 1, bodyRows, 1).setNumberFormat('@');
+      if (!existing) {
+        const sheet = this.book.insertSheet(spec.name, this.book.getSheets().length);
+        try {
+          this.fillStandard(sheet, spec);
+        } catch (error) {
+          // A half-made sheet is removed again, so a failed action leaves nothing behind.
+          undoAndThrow(error, [() => removeSheet(this.book, sheet)]);
+        }
+        return { inserted: true, undo: () => removeSheet(this.book, sheet), dispose: NOTHING_TO_DISPOSE };
       }
-      for (const dropdown of spec.dropdowns) {
-        const rule = this.app
-          .newDataValidation()
-          .requireValueInList(dropdown.values, true)
-          .setAllowInvalid(dropdown.allowInvalid)
-          .build();
-        sheet.getRange(spec.frozenRows + 1, dropdown.column + 1, bodyRows, 1).setDataValidation(rule);
+      // An empty sheet of that name is filled instead; a copy of its grid (formats, rules staff may
+      // have set) is kept first, so a failure puts it back as it was.
+      const sheet = existing;
+      const rows = sheet.getMaxRows();
+      const columns = sheet.getMaxColumns();
+      const frozen = sheet.getFrozenRows();
+      const hidden = sheet.isSheetHidden();
+      const backup = insertScratch(this.book, rows, columns);
+      const putBack = (): void => {
+        copyGrid(backup, sheet, rows, columns);
+        if (sheet.getFrozenRows() !== frozen) sheet.setFrozenRows(frozen);
+        if (sheet.isSheetHidden() !== hidden) {
+          if (hidden) sheet.hideSheet();
+          else sheet.showSheet();
+        }
+      };
+      try {
+        copyGrid(sheet, backup, rows, columns);
+        this.fillStandard(sheet, spec);
+      } catch (error) {
+        undoAndThrow(error, [putBack, () => removeSheet(this.book, backup)]);
       }
-      for (const column of spec.checkboxColumns) {
-        const rule = this.app.newDataValidation().requireCheckbox().build();
-        sheet.getRange(spec.frozenRows + 1, column + 1, bodyRows, 1).setDataValidation(rule);
-      }
-      const grid = [spec.header as CellValue[], ...spec.rows].map((row) =>
-        row.length === width ? row : [...row, ...new Array<CellValue>(width - row.length).fill('')],
-      );
-      sheet.getRange(1, 1, grid.length, width).setValues(grid);
-      sheet.getRange(1, 1, 1, spec.header.length).setFontWeight('bold');
-      if (spec.frozenRows > 0) sheet.setFrozenRows(spec.frozenRows);
-      if (spec.hidden) sheet.hideSheet();
-    } catch (error) {
-      // A half-made sheet is removed again, so a failed action leaves nothing behind.
-      if (!existing) this.book.deleteSheet(sheet);
-      throw error;
+      return { inserted: false, undo: putBack, dispose: () => removeSheet(this.book, backup) };
+    } finally {
+      this.reactivate(active);
     }
-    return !existing;
   }
 
-  deleteSheet(name: string): void {
-    const sheet = this.book.getSheetByName(name);
-    if (sheet) this.book.deleteSheet(sheet);
+  /** insertSheet makes the new sheet the one staff look at: the sheet they were on comes back. */
+  private reactivate(active: Sheet | null): void {
+    try {
+      active?.activate();
+    } catch {
+      // The sheet staff were on is gone (it cannot be: Tsunagu deletes only its own); nothing to show.
+    }
   }
 
-  private sheet(name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  private sheet(name: string): Sheet {
     const sheet = this.book.getSheetByName(name);
     if (!sheet) throw new Error(`no sheet named ${name}`);
     return sheet;
@@ -206,51 +316,198 @@ export class GasWorkbook implements Workbook {
     return block;
   }
 
-  writeBlock(name: string, rect: Rect, data: BlockWrite): void {
+  writeBlock(name: string, rect: Rect, data: BlockWrite, options: WriteOptions = {}): void {
     const range = this.sheet(name).getRange(rect.row, rect.column, rect.rows, rect.columns);
-    if (data.numberFormats) range.setNumberFormats(data.numberFormats);
-    if (data.values) range.setValues(data.values);
-    if (data.notes) range.setNotes(data.notes);
-    if (data.backgrounds) range.setBackgrounds(data.backgrounds as string[][]);
+    // Putting back a value the cell held before its rule was set: the strict rules step aside for
+    // the write and come back right after (only what the block holds is touched).
+    let lifted: Array<Array<DataValidation | null>> | null = null;
+    if (options.liftRules && data.values) {
+      const rules = range.getDataValidations();
+      if (rules.some((row) => row.some((rule) => rule !== null && !rule.getAllowInvalid()))) lifted = rules;
+    }
+    if (lifted) range.clearDataValidations();
+    try {
+      if (data.numberFormats) range.setNumberFormats(data.numberFormats);
+      if (data.values) range.setValues(data.values);
+      if (data.notes) range.setNotes(data.notes);
+      if (data.backgrounds) range.setBackgrounds(data.backgrounds as string[][]);
+    } finally {
+      if (lifted) range.setDataValidations(lifted);
+    }
   }
 
-  writeOutputSheet(output: OutputSheet): void {
-    const existing = this.book.getSheetByName(output.name);
-    const sheet = existing ?? this.book.insertSheet(output.name, this.book.getSheets().length);
+  /** Reads what moving rows carry: notes and fills of every column, formats and rules for staff's columns. */
+  private readCarried(sheet: Sheet, lastRow: number, lastColumn: number): Carried | null {
+    if (lastRow < 1 || lastColumn < 1) return null;
+    const range = sheet.getRange(1, 1, lastRow, lastColumn);
+    return {
+      notes: range.getNotes(),
+      backgrounds: range.getBackgrounds(),
+      numberFormats: range.getNumberFormats(),
+      rules: range.getDataValidations(),
+    };
+  }
+
+  /**
+   * Writes an output sheet's whole new content into a blank sheet: formats first (so ids stay
+   * text), values, then rules (so a value staff typed outside a drop-down's list survives), what
+   * moving rows carry, and the bold header.
+   */
+  private fillOutput(sheet: Sheet, output: OutputSheet, carried: Carried | null): void {
     const width = output.header.length;
-    const body = Math.max(output.rows.length, 1);
-    const needed = body + 1;
-    // One spare row and column beyond the new content, so the clearing below always has a range
-    // to work on and the calls made do not depend on the data.
-    const maxRows = sheet.getMaxRows();
-    const maxColumns = sheet.getMaxColumns();
-    if (maxRows < needed + 1) sheet.insertRowsAfter(maxRows, needed + 1 - maxRows);
-    if (maxColumns < width + 1) sheet.insertColumnsAfter(maxColumns, width + 1 - maxColumns);
-    const rowsNow = Math.max(maxRows, needed + 1);
-    const columnsNow = Math.max(maxColumns, width + 1);
-    const area = sheet.getRange(1, 1, needed, width);
-    area.clearDataValidations();
-    for (const column of output.textColumns) sheet.getRange(2, column + 1, body, 1).setNumberFormat('@');
-    for (const column of output.checkboxColumns) sheet.getRange(2, column + 1, body, 1).insertCheckboxes();
+    const body = output.rows.length;
+    // Formats and rules cover at least one body row, so the calls made never depend on the data.
+    const span = Math.max(body, 1);
+    const staffRuns = runsOf([...(output.staffColumns ?? [])].sort((a, b) => a - b));
+    /** The row of the sheet as it was that new row i (1: the first body row) carries, or 0. */
+    const from = (i: number): number => (i === 0 ? 1 : (output.carryFrom?.[i - 1] ?? 0));
+    const carriedRow = <T>(grid: T[][], i: number): T[] | undefined => {
+      const r = from(i);
+      return r > 0 ? grid[r - 1] : undefined;
+    };
+    for (const column of output.textColumns) sheet.getRange(2, column + 1, span, 1).setNumberFormat('@');
+    // Staff's columns keep their number formats, row by row: one call per run of their columns.
+    if (carried) {
+      for (const run of staffRuns) {
+        const formats: string[][] = [];
+        for (let i = 1; i <= span; i++) {
+          const row = carriedRow(carried.numberFormats, i);
+          formats.push(Array.from({ length: run.count }, (_, j) => automatic(row?.[run.first + j] ?? '')));
+        }
+        sheet.getRange(2, run.first + 1, span, run.count).setNumberFormats(formats);
+      }
+    }
+    const grid = [output.header as CellValue[], ...output.rows].map((row) =>
+      row.length === width ? row : [...row, ...new Array<CellValue>(width - row.length).fill('')].slice(0, width),
+    );
+    sheet.getRange(1, 1, grid.length, width).setValues(grid);
+    // Rules after the values: a value staff typed outside a drop-down's list is kept, as Sheets keeps it.
+    for (const column of output.checkboxColumns) {
+      const rule = this.app.newDataValidation().requireCheckbox().build();
+      sheet.getRange(2, column + 1, span, 1).setDataValidation(rule);
+    }
     for (const dropdown of output.dropdowns ?? []) {
       const rule = this.app
         .newDataValidation()
         .requireValueInList(dropdown.values, true)
         .setAllowInvalid(dropdown.allowInvalid)
         .build();
-      sheet.getRange(2, dropdown.column + 1, body, 1).setDataValidation(rule);
+      sheet.getRange(2, dropdown.column + 1, span, 1).setDataValidation(rule);
     }
-    // The new content goes over the old in one write: if it fails, the old content is still there.
-    const rows = output.rows.length > 0 ? output.rows : [new Array<CellValue>(width).fill('')];
-    area.setValues([output.header as CellValue[], ...rows]);
-    // Then what is left of the old content (below and to the right) goes, with notes and fills.
-    sheet.getRange(needed + 1, 1, rowsNow - needed, columnsNow).clear();
-    sheet.getRange(1, width + 1, needed, columnsNow - width).clear();
-    area.clearNote();
-    area.setBackground(null);
+    if (carried) {
+      for (const run of staffRuns) {
+        const rules: Array<Array<DataValidation | null>> = [];
+        for (let i = 1; i <= span; i++) {
+          const row = carriedRow(carried.rules, i);
+          rules.push(Array.from({ length: run.count }, (_, j) => row?.[run.first + j] ?? null));
+        }
+        sheet.getRange(2, run.first + 1, span, run.count).setDataValidations(rules);
+      }
+      // Notes and fills staff put on a pair's row go with the pair.
+      const notes: string[][] = [];
+      const fills: Array<Array<string | null>> = [];
+      for (let i = 0; i <= body; i++) {
+        const noteRow = carriedRow(carried.notes, i);
+        const fillRow = carriedRow(carried.backgrounds, i);
+        notes.push(Array.from({ length: width }, (_, c) => noteRow?.[c] ?? ''));
+        fills.push(
+          Array.from({ length: width }, (_, c) => {
+            const fill = fillRow?.[c] ?? '#ffffff';
+            return fill === '#ffffff' ? null : fill;
+          }),
+        );
+      }
+      sheet.getRange(1, 1, body + 1, width).setNotes(notes);
+      sheet.getRange(1, 1, body + 1, width).setBackgrounds(fills as string[][]);
+    }
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
-    sheet.setFrozenRows(1);
-    if (output.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
+  }
+
+  writeOutputSheet(output: OutputSheet): Undoable {
+    const active = this.book.getActiveSheet();
+    try {
+      const target = this.book.getSheetByName(output.name);
+      return target ? this.rewriteOutput(target, output) : this.createOutput(output);
+    } finally {
+      this.reactivate(active);
+    }
+  }
+
+  /**
+   * A new output sheet is built whole under a scratch name, marked as Tsunagu's, and only then
+   * given its name: until that last step no sheet of that name exists.
+   */
+  private createOutput(output: OutputSheet): Undoable {
+    const sheet = insertScratch(this.book, output.rows.length + 1, output.header.length);
+    try {
+      this.fillOutput(sheet, output, null);
+      sheet.setFrozenRows(1);
+      sheet.addDeveloperMetadata(OUTPUT_MARK_KEY, output.kind);
+      sheet.setName(output.name);
+      if (output.hidden) sheet.hideSheet();
+    } catch (error) {
+      undoAndThrow(error, [() => removeSheet(this.book, sheet)]);
+    }
+    this.markedSheets().push({ name: output.name, kind: output.kind });
+    return {
+      undo: () => {
+        this.marks = null;
+        removeSheet(this.book, sheet);
+      },
+      dispose: NOTHING_TO_DISPOSE,
+    };
+  }
+
+  /**
+   * An existing output sheet: the new content is built in a scratch sheet, the old content is
+   * copied to a second scratch sheet (to put it back should a later write of the action fail), and
+   * then one paste replaces the old content with the new. The paste covers the old content's
+   * extent too, so leftovers of a longer old result are cleared by the same call. The sheet itself
+   * stays — its name, id, mark, column widths and every formula elsewhere that refers to it.
+   */
+  private rewriteOutput(target: Sheet, output: OutputSheet): Undoable {
+    const oldRows = target.getLastRow();
+    const oldColumns = target.getLastColumn();
+    const rows = Math.max(oldRows, output.rows.length + 1);
+    const columns = Math.max(oldColumns, output.header.length);
+    const carried = output.carryFrom ? this.readCarried(target, oldRows, oldColumns) : null;
+    const frozen = target.getFrozenRows();
+    const hidden = target.isSheetHidden();
+    let scratch: Sheet | null = null;
+    let backup: Sheet | null = null;
+    let growth: Growth | null = null;
+    let pasted = false;
+    const putBack = (): void => {
+      if (target.isSheetHidden() !== hidden) {
+        if (hidden) target.hideSheet();
+        else target.showSheet();
+      }
+      if (target.getFrozenRows() !== frozen) target.setFrozenRows(frozen);
+      if (pasted && backup) copyGrid(backup, target, rows, columns);
+      if (growth) shrinkBack(target, growth);
+    };
+    try {
+      scratch = insertScratch(this.book, rows, columns);
+      this.fillOutput(scratch, output, carried);
+      backup = insertScratch(this.book, rows, columns);
+      copyGrid(target, backup, rows, columns);
+      growth = growTo(target, rows, columns);
+      pasted = true;
+      copyGrid(scratch, target, rows, columns);
+      if (frozen !== 1) target.setFrozenRows(1);
+      if (output.hidden && !hidden) target.hideSheet();
+      if (!output.hidden && hidden) target.showSheet();
+      removeSheet(this.book, scratch);
+      scratch = null;
+    } catch (error) {
+      const made = [scratch, backup];
+      undoAndThrow(error, [
+        putBack,
+        ...made.filter((s): s is Sheet => s !== null).map((s) => () => removeSheet(this.book, s)),
+      ]);
+    }
+    const kept = backup as Sheet;
+    return { undo: putBack, dispose: () => removeSheet(this.book, kept) };
   }
 
   selectCell(name: string, row: number, column: number): void {
@@ -258,4 +515,20 @@ export class GasWorkbook implements Workbook {
     sheet.activate();
     sheet.getRange(row, column).activate();
   }
+}
+
+/** Sheets reads '' as no format; setNumberFormats needs one: the automatic format. */
+function automatic(format: string): string {
+  return format === '' ? 'General' : format;
+}
+
+/** Runs of consecutive numbers: [1,2,5] → {first 1, count 2}, {first 5, count 1}. */
+function runsOf(sorted: readonly number[]): Array<{ first: number; count: number }> {
+  const runs: Array<{ first: number; count: number }> = [];
+  for (const n of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.first + last.count === n) last.count += 1;
+    else runs.push({ first: n, count: 1 });
+  }
+  return runs;
 }

@@ -5,9 +5,10 @@ import { runMatch } from './commands/match';
 import { runSheets } from './commands/sheets';
 import { runStudio } from './commands/studio';
 import { runFix, runValidate } from './commands/validate';
+import { FAIL_AT_CALL, WriteFailed, type CliContext } from './commands/book';
 import { type Io, UsageError, nodeIo } from './commands/io';
 
-export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
+export const EXIT = { ok: 0, findings: 1, unusable: 2, writeFailed: 3 } as const;
 
 const HELP = `tsunagu — つなぐ: 社協のための Google スプレッドシート アドオン（ローカル版）
 
@@ -30,10 +31,18 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
             / print the service calls, cells read and written, and the estimated Apps Script time (in --json: "stats")
   --help    このヘルプ / this help
 
-終了コード / exit codes: 0 正常 ok, 1 指摘あり findings, 2 使えない入力 unusable input`;
+終了コード / exit codes: 0 正常 ok, 1 指摘あり findings, 2 使えない入力 unusable input, 3 書き込みの失敗 a write failed
+
+環境変数 / environment:
+  ${FAIL_AT_CALL}=N   書き込むコマンドの N 番目の書き込み呼び出しを失敗させ、失敗した後の状態を保存します（テスト用）
+                         make the N-th mutating service call of a writing command fail, and save the workbook as it is after the failure (for testing)`;
 
 /** Runs one command; resolves to the process exit code. */
-export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = nodeIo(),
+  context: CliContext = { env: process.env },
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -71,11 +80,11 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
       case 'studio':
         return await runStudio(rest, values, io);
       case 'validate':
-        return await runValidate(rest, values, io);
+        return await runValidate(rest, values, io, context);
       case 'fix':
-        return await runFix(rest, values, io);
+        return await runFix(rest, values, io, context);
       case 'match':
-        return await runMatch(rest, values, io);
+        return await runMatch(rest, values, io, context);
       default:
         throw new UsageError(`不明なコマンドです: ${command} / unknown command: ${command}`);
     }
@@ -83,6 +92,10 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     if (error instanceof UsageError) {
       io.err(`tsunagu: ${error.message}`);
       return EXIT.unusable;
+    }
+    if (error instanceof WriteFailed) {
+      io.err(`tsunagu: ${error.message}`);
+      return EXIT.writeFailed;
     }
     throw error;
   }

@@ -38,6 +38,28 @@ export const FORBIDDEN_GLOBALS = [
 export interface SandboxOptions {
   /** Milliseconds one entry-point call may run before it is stopped. */
   timeoutMs?: number;
+  /**
+   * The clock the bundle's `new Date()` and `Date.now()` read (milliseconds since the epoch); the
+   * host's clock by default. Tests fix it so that what an action records is the same on every run.
+   */
+  now?: () => number;
+}
+
+/**
+ * A Date constructor whose "now" is the given clock. Its prototype is the host's Date.prototype, so
+ * Date cells from the emulator still pass `instanceof Date` inside the bundle.
+ */
+function clockDate(now: () => number): DateConstructor {
+  const ClockDate = function (this: unknown, ...args: unknown[]): unknown {
+    if (!new.target) return new Date(now()).toString();
+    if (args.length === 0) return new Date(now());
+    return new (Date as unknown as new (...a: unknown[]) => Date)(...args);
+  };
+  Object.defineProperty(ClockDate, 'prototype', { value: Date.prototype });
+  Object.defineProperty(ClockDate, 'name', { value: 'Date' });
+  Object.defineProperty(ClockDate, 'length', { value: 7 });
+  Object.assign(ClockDate, { now: () => now(), UTC: Date.UTC, parse: Date.parse });
+  return ClockDate as unknown as DateConstructor;
 }
 
 export class Sandbox {
@@ -52,7 +74,7 @@ export class Sandbox {
     for (const [name, value] of Object.entries(services)) sandbox[name] = value;
     // The host's Date, so Date cells from the emulator pass `instanceof Date` inside the bundle
     // as they do in Apps Script. It is still the JavaScript built-in.
-    sandbox.Date = Date;
+    sandbox.Date = options.now ? clockDate(options.now) : Date;
     for (const name of FORBIDDEN_GLOBALS) {
       Object.defineProperty(sandbox, name, {
         configurable: false,

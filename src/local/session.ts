@@ -1,20 +1,43 @@
 /** A Session: one workbook in the emulator with the real dist/Code.js loaded in the sandbox — what the CLI and the studio run. */
 import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { BookFile, type WriteOutcome } from './book-file';
 import { Emulator, serializeForRun } from './emulator/index';
 import { codePath, sidebarPath } from './paths';
 import { Sandbox } from './sandbox';
 import { UsageError } from './commands/io';
 
+export interface SessionOptions {
+  /**
+   * The clock of the emulator and of the bundle's `new Date()`; the real time by default. A fixed
+   * clock makes every run of an action record exactly the same (the fault-injection harness needs it).
+   */
+  now?: () => Date;
+}
+
+export interface OpenOptions extends SessionOptions {
+  /** Keep a backup copy before the first overwrite of the file (default true). */
+  backups?: boolean;
+}
+
 export class Session {
   readonly sandbox: Sandbox;
 
-  private constructor(readonly emu: Emulator) {
+  private constructor(
+    readonly emu: Emulator,
+    /** The .xlsx the workbook was opened from; null for a new spreadsheet. */
+    readonly file: BookFile | null = null,
+    /** Whether saves keep a backup before the first overwrite. */
+    readonly backups = true,
+    options: SessionOptions = {},
+  ) {
     if (!existsSync(codePath())) {
       throw new UsageError(
         'dist/Code.js がありません。先に npm run build を実行してください / dist/Code.js is missing: run npm run build first',
       );
     }
-    this.sandbox = Sandbox.fromFile(codePath(), emu.globals);
+    const now = options.now;
+    this.sandbox = Sandbox.fromFile(codePath(), emu.globals, now ? { now: () => now().getTime() } : {});
   }
 
   /** The files HtmlService serves, as the Apps Script project holds them. */
@@ -23,22 +46,29 @@ export class Session {
   }
 
   /** A new, empty spreadsheet. */
-  static create(name = '無題のスプレッドシート'): Session {
-    return new Session(Emulator.create(name, { htmlFiles: Session.htmlFiles() }));
+  static create(name = '無題のスプレッドシート', options: SessionOptions = {}): Session {
+    const emu = Emulator.create(name, { htmlFiles: Session.htmlFiles(), ...(options.now ? { now: options.now } : {}) });
+    return new Session(emu, null, true, options);
   }
 
   /** Opens an .xlsx workbook; unusable input becomes a UsageError with a one-line reason. */
-  static async open(path: string): Promise<Session> {
+  static async open(path: string, options: OpenOptions = {}): Promise<Session> {
     if (!existsSync(path)) throw new UsageError(`ファイルが見つかりません: ${path} / file not found: ${path}`);
+    const { file, bytes } = await BookFile.open(path, options);
     let emu: Emulator;
     try {
-      emu = await Emulator.fromXlsx(path, { htmlFiles: Session.htmlFiles() });
+      // A file without a title is named after the file, as Sheets names an uploaded one.
+      emu = await Emulator.fromXlsx(bytes, {
+        htmlFiles: Session.htmlFiles(),
+        fallbackName: basename(path, extname(path)),
+        ...(options.now ? { now: options.now } : {}),
+      });
     } catch (error) {
       throw new UsageError(
         `xlsx ブックとして読めません: ${path}（${(error as Error).message}）/ not a readable .xlsx workbook: ${path}`,
       );
     }
-    return new Session(emu);
+    return new Session(emu, file, options.backups !== false, options);
   }
 
   /** Calls a server function the way google.script.run does: arguments and result pass its serialisation rules. */
@@ -52,7 +82,24 @@ export class Session {
     return this.sandbox.call(name, ...args);
   }
 
-  save(path: string): Promise<void> {
-    return this.emu.saveXlsx(path);
+  /**
+   * Saves the workbook. To the file it was opened from (the default): refused when that file
+   * changed on disk since (FileChangedError), with a backup beside it before the first overwrite.
+   * To another path: written there, with a backup first if something is already there.
+   */
+  async save(path?: string): Promise<WriteOutcome> {
+    const target = path === undefined ? this.file : this.fileFor(path);
+    if (!target) throw new Error('this workbook has no file yet: give a path to save it to');
+    return target.write(await this.emu.toXlsx());
+  }
+
+  /** Whether the workbook differs from what its file holds (a save would write something). */
+  hasUnsavedChanges(): boolean {
+    return this.emu.hasUnsavedChanges();
+  }
+
+  private fileFor(path: string): BookFile {
+    if (this.file && resolve(path) === this.file.path) return this.file;
+    return BookFile.create(path, { backups: this.backups });
   }
 }

@@ -33,14 +33,14 @@ export function menuSetupSheets(): void {
   setup.confirmAndSetUpSheets(appContext());
 }
 
-/** Menu: 検証 (opens the sidebar at its section). */
+/** Menu: 検証 — asks once, then the sidebar opens at its section and runs it. */
 export function menuValidate(): void {
-  sidebar.openSidebarAt(appContext(), 'validate');
+  sidebar.confirmAndRunFromMenu(appContext(), 'validate');
 }
 
-/** Menu: マッチング (opens the sidebar at its section). */
+/** Menu: マッチング — asks once, then the sidebar opens at its section and runs it. */
 export function menuMatch(): void {
-  sidebar.openSidebarAt(appContext(), 'match');
+  sidebar.confirmAndRunFromMenu(appContext(), 'match');
 }
 
 /** Menu: アンケート作成 (opens the sidebar at its section). */

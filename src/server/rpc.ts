@@ -50,7 +50,9 @@ function carriesProtoKey(args: readonly unknown[]): boolean {
 
 /**
  * A user-facing error keeps its words. Anything else becomes a plain apology naming only the
- * error's type: its message may quote cell contents, which must not travel further.
+ * error's type: its message may quote cell contents, which must not travel further. It does not
+ * claim that nothing changed: writes go through a transaction that says so itself when it is true
+ * (docs/safety.md), and an error outside one may come after a write completed.
  */
 function toMessage(error: unknown): { code: string; ja: string; en: string } {
   if (error instanceof UserError) return { code: error.code, ja: error.ja, en: error.en };
@@ -59,7 +61,7 @@ function toMessage(error: unknown): { code: string; ja: string; en: string } {
   const kind = typeof name === 'string' && name !== '' ? name : typeof error;
   return {
     code: 'internal',
-    ja: `予期しないエラーが発生しました（${kind}）。何も変更されていません。もう一度お試しください。`,
-    en: `An unexpected error occurred (${kind}). Nothing was changed. Please try again.`,
+    ja: `予期しないエラーが発生しました（${kind}）。もう一度お試しください。`,
+    en: `An unexpected error occurred (${kind}). Please try again.`,
   };
 }

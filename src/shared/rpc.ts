@@ -34,6 +34,8 @@ export interface SidebarState {
   organizationName: string;
   /** The section to open first (set by the menu item that opened the sidebar). */
   section: Section;
+  /** Staff confirmed the section's action from the menu: the sidebar runs it at once, without asking again. */
+  runNow: boolean;
   sheets: SheetOverview[];
   /** Canonical names of standard sheets the workbook does not have yet. */
   missingStandardSheets: string[];
@@ -52,6 +54,12 @@ export interface MappingView {
   fields: Array<{ key: string; header: string; required: boolean }>;
   /** Sheet kinds staff may choose instead. */
   kinds: Array<{ kind: string; label: string }>;
+  /** Data rows below the header (blank rows, totals and notes not counted). */
+  dataRows: number;
+  /** Rows below the header that are not data and are left alone (計, 小計, ※ notes, 以下余白 …); the first 50. */
+  setAside: Array<{ row: number; text: string; reason: Message }>;
+  /** How many rows are set aside in all. */
+  setAsideTotal: number;
 }
 
 export interface SetupResult {
@@ -74,7 +82,8 @@ export interface IssueView {
   severity: 'error' | 'warning';
   message: Message;
   value: string;
-  suggestion: string | null;
+  /** A correction staff can read (a value reads the same in both languages). */
+  suggestion: Message | null;
   fixable: boolean;
 }
 
@@ -101,6 +110,8 @@ export interface ValidationView {
   groups: IssueGroup[];
   /** The output sheet written, or null when nothing was written. */
   resultSheet: string | null;
+  /** What staff should know about where the results went (a sheet of theirs with the usual name was left alone). */
+  notices: Message[];
   /** Cells marked with a fill and a note. */
   highlighted: number;
   undo: UndoInfo | null;
@@ -118,6 +129,8 @@ export interface ValidationReport {
     messageEn: string;
     value: string;
     suggestion?: string;
+    /** The suggestion in English, when it is words rather than a value. */
+    suggestionEn?: string;
     fix?: { kind: string; to: string | number };
   }>;
   counts: {
@@ -161,7 +174,10 @@ export interface UndoResult {
 }
 
 export interface HighlightResult {
+  /** Cells whose marks (fill and note) were taken off. */
   restored: number;
+  /** Of those, cells where a note staff wrote was under the mark and is back as it was. */
+  notesKept: number;
 }
 
 /** One proposed (or pinned) volunteer for a request. */
@@ -215,6 +231,8 @@ export interface MatchReport {
 export interface CommitResult {
   committed: number;
   requests: number;
+  /** Approved pairs not written, each with the constraint that no longer holds. */
+  refused: Array<{ requestId: string; volunteerId: string; reason: Message }>;
   undo: UndoInfo | null;
 }
 

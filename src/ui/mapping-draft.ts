@@ -137,8 +137,13 @@ export function kindOptions(mapping: MappingView): FieldOption[] {
   return options;
 }
 
-/** 「自動検出: 氏名」 for the server's detected key of a column. */
+/** 「自動検出: 氏名」 for the server's key of a column, or 「確認済み: 氏名」 once staff confirmed the mapping. */
 export function detectedText(mapping: MappingView, key: string | null, lang: Lang): string {
+  if (mapping.confirmed) {
+    return key === null
+      ? t(lang, 'mapping.confirmedNone')
+      : t(lang, 'mapping.confirmedField', { field: fieldHeader(mapping, key) });
+  }
   return key === null
     ? t(lang, 'mapping.detectedNone')
     : t(lang, 'mapping.detected', { field: fieldHeader(mapping, key) });

@@ -4,9 +4,7 @@
  */
 import type { CommitResult, Message, MatchView } from '../shared/rpc';
 import { samePair, withApproval, type MatchNotice, type PairRef } from './match-model';
-import { RpcError } from './rpc-client';
-import type { ActionRunner, ServerCall } from './server-call';
-import { UndoOffer } from './undo';
+import { SectionFlow } from './section-flow';
 
 /** The per-pair controls focus can go back to. */
 export type PairControl = 'approve' | 'pin' | 'exclude' | 'restore';
@@ -37,9 +35,8 @@ export interface MatchState {
 /** Server answer code: 確定 found 依頼 different from when matching ran. */
 export const MATCH_CHANGED = 'match.changed';
 
-type CommitOutcome = { kind: 'committed'; result: CommitResult } | { kind: 'changed'; message: Message };
-
-export class MatchFlow {
+/** マッチング's confirm → run → result cycle (SectionFlow), with 承認, 固定, 除外 and 確定. */
+export class MatchFlow extends SectionFlow<'commit', MatchFocus, MatchNotice> {
   readonly state: MatchState = {
     runConfirmed: false,
     pending: null,
@@ -52,44 +49,30 @@ export class MatchFlow {
     focus: null,
   };
 
-  constructor(
-    private readonly server: ServerCall,
-    private readonly run: ActionRunner,
-    /** Called after every change of state (the section re-renders). */
-    private readonly changed: () => void,
-    /** What 元に戻す offers, shared with the other sections. */
-    readonly undo: UndoOffer = new UndoOffer(),
-  ) {}
-
-  /** マッチングを実行: asks first the first time in a session (it rewrites two sheets), then runs. */
-  async requestRun(): Promise<void> {
-    if (this.state.runConfirmed) {
-      await this.runMatching('stats');
-      return;
-    }
-    this.ask('run');
+  /** マッチングを実行 (asked first the first time in a session: it rewrites two sheets). */
+  protected runNow(): Promise<void> {
+    return this.runMatching('stats');
   }
 
-  /** The confirm panel's yes. */
-  async accept(): Promise<void> {
-    const pending = this.state.pending;
-    this.state.pending = null;
-    if (pending === 'run') {
-      this.state.runConfirmed = true;
-      await this.runMatching('stats');
-    } else if (pending === 'commit') {
-      await this.commit();
-    } else if (pending === 'undo') {
-      await this.undoLast();
-    }
+  /** 確定's confirmation said yes. */
+  protected override accepted(_pending: 'commit'): Promise<void> {
+    return this.commit();
   }
 
-  /** The confirm panel's no (or Escape): the focus goes back to the button that asked. */
-  cancel(): void {
-    const pending = this.state.pending;
-    this.state.pending = null;
-    this.state.focus = pending === 'undo' ? 'undo' : pending === 'commit' ? 'commit' : 'run';
-    this.changed();
+  /** 確定's confirmation said no: back to the 確定 button. */
+  protected override declined(_pending: 'commit'): MatchFocus {
+    return 'commit';
+  }
+
+  /** A confirmation replaces an open 除外 confirmation. */
+  protected override onAsk(): void {
+    this.state.excluding = null;
+  }
+
+  /** A new staff action: a leftover refusal and an open 除外 confirmation no longer apply. */
+  protected override clearOutcome(): void {
+    this.state.changed = null;
+    this.state.excluding = null;
   }
 
   /** 承認 ticked or cleared: the server keeps it in マッチング結果 and answers the new total. */
@@ -141,20 +124,9 @@ export class MatchFlow {
     this.ask('commit');
   }
 
-  /** 元に戻す, step 1. */
-  requestUndo(): void {
-    if (!this.undo.info) return;
-    this.ask('undo');
-  }
-
   /** 「もう一度マッチング」 after 確定 was refused. */
   async runAgain(): Promise<void> {
     await this.runMatching('stats');
-  }
-
-  /** What 元に戻す offers when the section opens (in the background; see UndoOffer.load). */
-  async loadUndoInfo(force = false): Promise<void> {
-    if (await this.undo.load(this.server, force)) this.changed();
   }
 
   setShortOnly(shortOnly: boolean): void {
@@ -167,23 +139,9 @@ export class MatchFlow {
     this.state.openRequests.set(requestId, open);
   }
 
-  /** Takes the focus target once (the section focuses it after rendering). */
-  takeFocus(): MatchFocus | null {
-    const focus = this.state.focus;
-    this.state.focus = null;
-    return focus;
-  }
-
   /** True when `pair` waits for its 除外 confirmation. */
   isExcluding(pair: PairRef): boolean {
     return samePair(this.state.excluding, pair);
-  }
-
-  private ask(pending: 'run' | 'commit' | 'undo'): void {
-    this.state.excluding = null;
-    this.state.pending = pending;
-    this.state.focus = 'confirm';
-    this.changed();
   }
 
   private async decide(
@@ -205,51 +163,33 @@ export class MatchFlow {
    */
   private async commit(): Promise<void> {
     this.startAction();
-    const outcome = await this.run(async (): Promise<CommitOutcome> => {
-      try {
-        return { kind: 'committed', result: await this.server('commitMatches') };
-      } catch (error) {
-        if (error instanceof RpcError && error.code === MATCH_CHANGED)
-          return { kind: 'changed', message: { ja: error.ja, en: error.en } };
-        throw error;
-      }
-    });
+    const outcome = await this.refusable(MATCH_CHANGED, () => this.server('commitMatches'));
     if (!outcome) {
       this.state.focus = 'commit';
       this.changed();
       return;
     }
-    if (outcome.kind === 'changed') {
+    if (outcome.kind === 'refused') {
       this.state.changed = outcome.message;
       this.state.focus = 'changed';
       this.changed();
       return;
     }
-    this.state.notice = { kind: 'committed', committed: outcome.result.committed, requests: outcome.result.requests };
-    this.undo.set(outcome.result.undo);
-    this.state.focus = 'notice';
-    this.changed();
-    await this.refreshList();
-  }
-
-  private async undoLast(): Promise<void> {
-    this.startAction();
-    const result = await this.undo.take(this.server, this.run);
-    if (!result) {
-      // Nothing to undo any more, or cells changed since: what the button offers may be stale.
-      this.state.focus = 'undo';
-      this.changed();
-      await this.loadUndoInfo(true);
-      return;
-    }
-    this.state.notice = { kind: 'undone', label: result.label, cells: result.cells };
+    const result: CommitResult = outcome.value;
+    this.state.notice = {
+      kind: 'committed',
+      committed: result.committed,
+      requests: result.requests,
+      refused: result.refused,
+    };
+    this.undo.set(result.undo);
     this.state.focus = 'notice';
     this.changed();
     await this.refreshList();
   }
 
   /** After a commit or an undo the list on screen is out of date; it is only matched again when one is shown. */
-  private async refreshList(): Promise<void> {
+  protected async refreshList(): Promise<void> {
     if (!this.state.view) return;
     const view = await this.run(() => this.server('runMatching'));
     if (view) this.show(view);
@@ -269,13 +209,5 @@ export class MatchFlow {
   private show(view: MatchView): void {
     this.state.view = view;
     this.undo.set(view.undo);
-  }
-
-  /** A new staff action: the last outcome, a leftover refusal and any open confirmation no longer apply. */
-  private startAction(): void {
-    this.state.notice = null;
-    this.state.changed = null;
-    this.state.pending = null;
-    this.state.excluding = null;
   }
 }

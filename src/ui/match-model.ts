@@ -143,7 +143,24 @@ export function withApproval(view: MatchView, pair: PairRef, approved: boolean, 
 
 /** The outcome of the last action, kept as data so it can be said again in the other language. */
 export type MatchNotice =
-  { kind: 'committed'; committed: number; requests: number } | { kind: 'undone'; label: Message; cells: number };
+  | { kind: 'committed'; committed: number; requests: number; refused: CommitRefusal[] }
+  | { kind: 'undone'; label: Message; cells: number };
+
+/** A pair 確定 did not write, and why. */
+export interface CommitRefusal {
+  requestId: string;
+  volunteerId: string;
+  reason: Message;
+}
+
+/** 「依頼 R-1 と V-2 は確定しませんでした: 個人情報の…」 */
+export function refusedText(refusal: CommitRefusal, lang: Lang): string {
+  return t(lang, 'match.refused', {
+    request: refusal.requestId,
+    volunteer: refusal.volunteerId,
+    reason: lang === 'ja' ? refusal.reason.ja : refusal.reason.en,
+  });
+}
 
 export function matchNoticeText(notice: MatchNotice, lang: Lang): string {
   return notice.kind === 'committed'

@@ -3,9 +3,7 @@
  * highlights, preview and apply fixes, undo), apart from the DOM so it can be tested in Node.
  */
 import type { FixPreview, FixResult, Message, ValidationView } from '../shared/rpc';
-import { RpcError } from './rpc-client';
-import type { ActionRunner, ServerCall } from './server-call';
-import { UndoOffer } from './undo';
+import { SectionFlow } from './section-flow';
 import type { ValidateNotice } from './validate-model';
 
 /** What the shell should focus after a change, by meaning; the section maps it to an element. */
@@ -29,12 +27,11 @@ export interface ValidateState {
   focus: FocusTarget | null;
 }
 
-type ApplyOutcome = { kind: 'applied'; result: FixResult } | { kind: 'changed'; message: Message };
-
 /** Server answer code: applyFixes found the sheets different from the preview. */
 export const FIX_CHANGED = 'fix.changed';
 
-export class ValidateFlow {
+/** 検証's confirm → run → result cycle (SectionFlow), with the preview and fixes between. */
+export class ValidateFlow extends SectionFlow<never, FocusTarget, ValidateNotice> {
   readonly state: ValidateState = {
     runConfirmed: false,
     pending: null,
@@ -46,49 +43,18 @@ export class ValidateFlow {
     focus: null,
   };
 
-  constructor(
-    private readonly server: ServerCall,
-    private readonly run: ActionRunner,
-    /** Called after every change of state (the section re-renders). */
-    private readonly changed: () => void,
-    /** What 元に戻す offers, shared with the other sections. */
-    readonly undo: UndoOffer = new UndoOffer(),
-  ) {}
-
-  /** 検証を実行: asks first the first time in a session, then runs. */
-  async requestRun(): Promise<void> {
-    if (this.state.runConfirmed) {
-      await this.runValidation('summary');
-      return;
-    }
-    this.state.pending = 'run';
-    this.state.focus = 'confirm';
-    this.changed();
-  }
-
-  async accept(): Promise<void> {
-    const pending = this.state.pending;
-    this.state.pending = null;
-    if (pending === 'run') {
-      this.state.runConfirmed = true;
-      await this.runValidation('summary');
-    } else if (pending === 'undo') {
-      await this.undoLast();
-    }
-  }
-
-  cancel(): void {
-    const pending = this.state.pending;
-    this.state.pending = null;
-    this.state.focus = pending === 'undo' ? 'undo' : 'run';
-    this.changed();
+  /** 検証を実行 (asked first the first time in a session; see SectionFlow.requestRun). */
+  protected runNow(): Promise<void> {
+    return this.runValidation('summary');
   }
 
   async clearHighlights(): Promise<void> {
     this.startAction();
     const result = await this.run(() => this.server('clearHighlights'));
     if (result) {
-      this.state.notice = { kind: 'highlights', restored: result.restored };
+      this.state.notice = { kind: 'highlights', restored: result.restored, notesKept: result.notesKept };
+      // The marks are gone: the count of marked cells says so (the issues themselves remain).
+      if (this.state.validation) this.state.validation = { ...this.state.validation, highlighted: 0 };
       this.state.focus = 'notice';
     }
     this.changed();
@@ -121,61 +87,24 @@ export class ValidateFlow {
     const preview = this.state.preview;
     if (!preview) return;
     this.startAction();
-    const outcome = await this.run(async (): Promise<ApplyOutcome> => {
-      try {
-        return { kind: 'applied', result: await this.server('applyFixes', preview.token) };
-      } catch (error) {
-        if (error instanceof RpcError && error.code === FIX_CHANGED)
-          return { kind: 'changed', message: { ja: error.ja, en: error.en } };
-        throw error;
-      }
-    });
+    const outcome = await this.refusable(FIX_CHANGED, () => this.server('applyFixes', preview.token));
     if (!outcome) {
       this.changed();
       return;
     }
     this.state.preview = null;
-    if (outcome.kind === 'changed') {
+    if (outcome.kind === 'refused') {
       this.state.fixChanged = outcome.message;
       this.state.focus = 'fixChanged';
       this.changed();
       return;
     }
-    this.state.notice = { kind: 'fixed', applied: outcome.result.applied };
-    this.undo.set(outcome.result.undo);
+    const result: FixResult = outcome.value;
+    this.state.notice = { kind: 'fixed', applied: result.applied };
+    this.undo.set(result.undo);
     this.state.focus = 'notice';
     this.changed();
     await this.refreshList();
-  }
-
-  /** 元に戻す: asks in the sidebar first. */
-  requestUndo(): void {
-    if (!this.undo.info) return;
-    this.state.pending = 'undo';
-    this.state.focus = 'confirm';
-    this.changed();
-  }
-
-  private async undoLast(): Promise<void> {
-    this.startAction();
-    this.state.preview = null;
-    const result = await this.undo.take(this.server, this.run);
-    if (!result) {
-      // Nothing to undo any more, or cells changed since: what the button offers may be stale.
-      this.state.focus = 'undo';
-      this.changed();
-      await this.loadUndoInfo(true);
-      return;
-    }
-    this.state.notice = { kind: 'undone', label: result.label, cells: result.cells };
-    this.state.focus = 'notice';
-    this.changed();
-    await this.refreshList();
-  }
-
-  /** What 元に戻す offers when the section opens (in the background; see UndoOffer.load). */
-  async loadUndoInfo(force = false): Promise<void> {
-    if (await this.undo.load(this.server, force)) this.changed();
   }
 
   /** Clicking an issue: Sheets selects its cell. */
@@ -189,20 +118,13 @@ export class ValidateFlow {
     this.state.openGroups.set(key, open);
   }
 
-  /** Takes the focus target once (the section focuses it after rendering). */
-  takeFocus(): FocusTarget | null {
-    const focus = this.state.focus;
-    this.state.focus = null;
-    return focus;
-  }
-
   private async runValidation(focus: FocusTarget): Promise<void> {
     this.startAction();
     await this.validate(focus);
   }
 
   /** After a fix or an undo the list on screen is out of date; it is only re-run when staff ran it before. */
-  private async refreshList(): Promise<void> {
+  protected async refreshList(): Promise<void> {
     if (this.state.validation) await this.validate(null);
   }
 
@@ -216,10 +138,13 @@ export class ValidateFlow {
     this.changed();
   }
 
-  /** A new staff action: the last outcome and a leftover refusal no longer apply. */
-  private startAction(): void {
-    this.state.notice = null;
+  /** A leftover refusal no longer applies to a new staff action. */
+  protected override clearOutcome(): void {
     this.state.fixChanged = null;
-    this.state.pending = null;
+  }
+
+  /** 元に戻す takes the preview off the screen: it would describe cells that change back. */
+  protected override beforeUndo(): void {
+    this.state.preview = null;
   }
 }

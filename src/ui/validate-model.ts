@@ -106,7 +106,9 @@ export function issueItemModel(issue: IssueView, lang: Lang): IssueItemModel {
     place,
     valueText: t(lang, 'validate.value', { value: issue.value === '' ? t(lang, 'validate.emptyValue') : issue.value }),
     message: pickMessage(issue.message, lang),
-    suggestionText: issue.suggestion ? t(lang, 'validate.suggestion', { value: issue.suggestion }) : null,
+    suggestionText: issue.suggestion
+      ? t(lang, 'validate.suggestion', { value: pickMessage(issue.suggestion, lang) })
+      : null,
     target: cellTarget(issue),
   };
 }
@@ -183,14 +185,19 @@ export function fixPreviewModel(preview: FixPreview, lang: Lang): FixPreviewMode
 
 /** The outcome of the last action, kept as data so it can be said again in the other language. */
 export type ValidateNotice =
-  | { kind: 'highlights'; restored: number }
+  | { kind: 'highlights'; restored: number; notesKept: number }
   | { kind: 'fixed'; applied: number }
   | { kind: 'undone'; label: Message; cells: number };
 
 export function noticeText(notice: ValidateNotice, lang: Lang): string {
   switch (notice.kind) {
-    case 'highlights':
-      return plural(lang, 'validate.highlightsCleared', 'validate.highlightsClearedOne', notice.restored);
+    case 'highlights': {
+      if (notice.restored === 0) return t(lang, 'validate.highlightsNone');
+      const cleared = plural(lang, 'validate.highlightsCleared', 'validate.highlightsClearedOne', notice.restored);
+      return notice.notesKept === 0
+        ? cleared
+        : `${cleared}${plural(lang, 'validate.notesKept', 'validate.notesKeptOne', notice.notesKept)}`;
+    }
     case 'fixed':
       return notice.applied === 0
         ? t(lang, 'validate.fixedNone')

@@ -113,13 +113,9 @@ export function parseA1(a1: string): { row: number; column: number } {
   return { row: Number(match[2]), column };
 }
 
-/** The studio grid's cell of a 1-based sheet row and column (the first cell of a row is its number). */
+/** The studio grid's cell of a 1-based sheet row and column (it exists once its rows are in view). */
 export function gridCell(page: Page, row: number, column: number) {
-  return page
-    .locator('table.grid tbody tr')
-    .nth(row - 1)
-    .locator('td')
-    .nth(column - 1);
+  return page.locator(`table.grid td[data-r="${row}"][data-c="${column}"]`);
 }
 
 /** Clicks a sheet tab and waits until the grid of that sheet is fully built. */

@@ -9,7 +9,17 @@ import { expect } from '../support/expect';
 import { poll } from '../support/poll';
 import { Session } from '../../src/local/session';
 import { type StudioHandle, startStudio } from '../../src/local/studio/server';
-import { createDemoBook, launch, openMenuItem, resultsDir, sidebarFrame, tabNames, watchErrors } from './helpers';
+import {
+  createDemoBook,
+  gridCell,
+  launch,
+  openMenuItem,
+  resultsDir,
+  showSheet,
+  sidebarFrame,
+  tabNames,
+  watchErrors,
+} from './helpers';
 
 // The browser globals the page.evaluate callbacks use. This file is type-checked with Node's libs
 // (tsconfig.json has no DOM), so they are declared here, for this file only.
@@ -48,6 +58,8 @@ describe('studio in Chromium', () => {
   let errors: string[];
   let sheetNames: string[];
   let visibleNames: string[];
+  const lastRows = new Map<string, number>();
+  const lastRowOf = (name: string): number => lastRows.get(name) ?? 0;
 
   beforeAll(async () => {
     await createDemoBook(book);
@@ -66,6 +78,7 @@ describe('studio in Chromium', () => {
     const sheets = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheets();
     sheetNames = sheets.map((s) => s.getName());
     visibleNames = sheets.filter((s) => !s.isSheetHidden()).map((s) => s.getName());
+    for (const s of sheets) lastRows.set(s.getName(), s.getLastRow());
     studio = await startStudio({ session, bookPath: book, port: 0 });
     context = await launch(join(temp, 'profile'));
     page = await context.newPage();
@@ -127,10 +140,14 @@ describe('studio in Chromium', () => {
     const cell = page.locator('table.grid td').filter({ hasText: XSS_NAME });
     await cell.first().waitFor();
     expect(await cell.first().textContent()).toBe(XSS_NAME);
-    expect(await cell.first().getAttribute('title')).toBe(XSS_NOTE);
+    expect(await cell.first().getAttribute('data-note')).toBe(XSS_NOTE);
     expect(await cell.first().evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(252, 232, 178)');
     expect(await page.locator('[data-testid="grid"] img, [data-testid="grid"] b').count()).toBe(0);
+    // The note shows beside the cell while the pointer is over it, as text.
     await cell.first().hover();
+    await poll(() => page.getByTestId('note-popup').isVisible()).toBe(true);
+    expect(await page.getByTestId('note-popup').textContent()).toBe(XSS_NOTE);
+    expect(await page.locator('[data-testid="note-popup"] b').count()).toBe(0);
     await cell.first().click();
     await poll(() => page.getByTestId('formula-text').textContent()).toBe(XSS_NAME);
     expect(await page.evaluate(() => window.__x)).toBeUndefined();
@@ -146,11 +163,15 @@ describe('studio in Chromium', () => {
     await poll(async () => (await header.boundingBox())?.y).toBe(before?.y);
   });
 
-  it('renders at most 1,000 rows and says how many there are', async () => {
-    await page.getByTestId('sheet-tab').filter({ hasText: '活動記録' }).click();
-    await poll(() => page.getByTestId('grid-note').textContent(), { timeout: 10_000 }).toMatch(/最初の 1,000 行/);
-    await page.locator('table.grid[data-complete="true"]').waitFor();
-    expect(await page.locator('table.grid tbody tr').count()).toBe(1000);
+  it('reaches every row: scrolling far down brings those rows, and the rows in view are built, not all of them', async () => {
+    await showSheet(page, '活動記録');
+    const last = lastRowOf('活動記録');
+    expect(last).toBeGreaterThan(1000);
+    expect(await page.locator('table.grid tbody tr:not(.spacer)').count()).toBeLessThan(400);
+    await page.getByTestId('grid').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await poll(() => gridCell(page, last, 1).count(), { timeout: 10_000 }).toBe(1);
+    expect(await gridCell(page, last, 1).textContent()).not.toBe('');
+    expect(await page.getByTestId('grid-note').isVisible()).toBe(false);
   });
 
   it('keeps a tab click made while a refresh is still on its way (the older reply is dropped)', async () => {

@@ -216,7 +216,7 @@ describe('検証 in the studio (Chromium)', () => {
     await poll(() => frame.getByTestId('progress').textContent()).toBe('');
     await frame.getByTestId('highlight-clear').click();
     const notice = frame.locator('#validate-notice');
-    await poll(() => notice.textContent()).toMatch(/^\d+個のセルを元に戻しました$/);
+    await poll(() => notice.textContent()).toMatch(/^\d+個のセルの色と検証メモを消しました。/);
     expect(Number(((await notice.textContent()) ?? '').match(/\d+/)![0])).toBeGreaterThan(0);
     expect(await bench.shownError()).toBe('');
   });

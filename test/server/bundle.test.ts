@@ -76,11 +76,38 @@ describe('dist/Code.js', () => {
 
     it('opens at the section of the menu item that asked for it', () => {
       const session = freshSession();
-      session.invoke('menuMatch');
+      session.invoke('menuSurvey');
       expect(session.emu.ui.sidebar).not.toBeNull();
-      expect(rpc<{ section: string }>(session, 'getSidebarState').section).toBe('match');
+      expect(rpc<{ section: string; runNow: boolean }>(session, 'getSidebarState')).toMatchObject({
+        section: 'survey',
+        runNow: false,
+      });
       // The request is used once: the next opening starts at シート準備.
       expect(rpc<{ section: string }>(session, 'getSidebarState').section).toBe('setup');
+    });
+
+    it('menu 検証 and マッチング ask once; yes opens the section to run at once, no does nothing', () => {
+      for (const [fn, section, title] of [
+        ['menuValidate', 'validate', '検証'],
+        ['menuMatch', 'match', 'マッチング'],
+      ] as const) {
+        const declined = freshSession();
+        declined.emu.ui.answer('NO');
+        declined.invoke(fn);
+        expect(declined.emu.ui.sidebar, `${fn} after no`).toBeNull();
+        expect(declined.emu.ui.alerts.map((a) => [a.title, a.buttons])).toEqual([[title, 'YES_NO']]);
+
+        const session = freshSession();
+        session.emu.ui.answer('YES');
+        session.invoke(fn);
+        expect(session.emu.ui.sidebar, `${fn} after yes`).not.toBeNull();
+        expect(rpc<{ section: string; runNow: boolean }>(session, 'getSidebarState')).toMatchObject({
+          section,
+          runNow: true,
+        });
+        // Only that opening runs at once.
+        expect(rpc<{ runNow: boolean }>(session, 'getSidebarState').runNow).toBe(false);
+      }
     });
   });
 

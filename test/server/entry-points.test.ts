@@ -35,9 +35,9 @@ describe('every entry point of dist/Code.js in the sandbox', () => {
 });
 
 describe('the tripwire', () => {
-  it('catches a setTimeout read planted inside runMatching and names the entry point', () => {
-    const report = runDay(planted('function runMatching(ports){', 'void setTimeout;'));
-    // setPairDecision matches again through runMatching, so it trips too.
+  it('catches a setTimeout read planted where マッチング writes its results and names the entry points', () => {
+    const report = runDay(planted('function writeResults(ports,run){', 'void setTimeout;'));
+    // setPairDecision matches again and writes through the same function, so it trips too.
     expect(report.violations).toEqual({ runMatching: ['setTimeout'], setPairDecision: ['setTimeout'] });
   });
 

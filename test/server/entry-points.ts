@@ -71,8 +71,20 @@ const DAY: Array<[string, Step]> = [
     },
   ],
   ['setupSheets', (rt) => rt.rpc('setupSheets')],
-  ['menuValidate', (rt) => rt.sandbox.call('menuValidate')],
-  ['menuMatch', (rt) => rt.sandbox.call('menuMatch')],
+  [
+    'menuValidate',
+    (rt) => {
+      rt.emu.ui.answer('YES');
+      rt.sandbox.call('menuValidate');
+    },
+  ],
+  [
+    'menuMatch',
+    (rt) => {
+      rt.emu.ui.answer('YES');
+      rt.sandbox.call('menuMatch');
+    },
+  ],
   ['menuSurvey', (rt) => rt.sandbox.call('menuSurvey')],
   ['menuSummary', (rt) => rt.sandbox.call('menuSummary')],
   ['getMapping', (rt) => rt.rpc('getMapping', 'ボランティア名簿')],

@@ -38,6 +38,9 @@ const mapping: MappingView = {
     { kind: 'volunteers', label: 'ボランティア名簿' },
     { kind: 'requests', label: '依頼' },
   ],
+  dataRows: 3,
+  setAside: [],
+  setAsideTotal: 0,
 };
 
 describe('mapping-draft', () => {
@@ -134,6 +137,13 @@ describe('mapping-draft', () => {
     it('names the detected field by its header', () => {
       expect(detectedText(mapping, 'phone', 'ja')).toBe('自動検出: 電話番号');
       expect(detectedText(mapping, null, 'en')).toBe('Detected: none');
+    });
+
+    it('says 確認済み, not 自動検出, once staff confirmed the mapping', () => {
+      const confirmed = { ...mapping, confirmed: true };
+      expect(detectedText(confirmed, 'phone', 'ja')).toBe('確認済み: 電話番号');
+      expect(detectedText(confirmed, null, 'ja')).toBe('確認済み: 使わない');
+      expect(detectedText(confirmed, 'phone', 'en')).toBe('Confirmed: 電話番号');
     });
   });
 

@@ -50,6 +50,15 @@ describe('MatchFlow', () => {
       expect(h.flow.takeFocus()).toBe('stats');
     });
 
+    it('runs at once when staff confirmed from the menu, and does not ask again', async () => {
+      const h = harness({ runMatching: () => matchView() });
+      await h.flow.runConfirmedElsewhere();
+      expect(h.names()).toEqual(['runMatching']);
+      await h.flow.requestRun();
+      expect(h.flow.state.pending).toBeNull();
+      expect(h.names()).toEqual(['runMatching', 'runMatching']);
+    });
+
     it('does not ask again later in the session', async () => {
       const h = await ran({});
       await h.flow.requestRun();
@@ -199,7 +208,12 @@ describe('MatchFlow', () => {
         setApproval: () => ({ approved: 2 }),
         commitMatches: () => {
           committed = true;
-          return { committed: 2, requests: 2, undo: commitUndo };
+          return {
+            committed: 2,
+            requests: 2,
+            refused: [{ requestId: 'R-3', volunteerId: 'V-9', reason: { ja: '理由', en: 'why' } }],
+            undo: commitUndo,
+          };
         },
       });
       await h.flow.setApproval(v1, true);
@@ -208,7 +222,12 @@ describe('MatchFlow', () => {
       expect(h.names()).toEqual(['setApproval']);
       await h.flow.accept();
       expect(h.names()).toEqual(['setApproval', 'commitMatches', 'runMatching']);
-      expect(h.flow.state.notice).toEqual({ kind: 'committed', committed: 2, requests: 2 });
+      expect(h.flow.state.notice).toEqual({
+        kind: 'committed',
+        committed: 2,
+        requests: 2,
+        refused: [{ requestId: 'R-3', volunteerId: 'V-9', reason: { ja: '理由', en: 'why' } }],
+      });
       expect(h.flow.undo.info).toEqual(commitUndo);
       expect(h.flow.state.view?.approved).toBe(0);
       expect(h.flow.takeFocus()).toBe('notice');

@@ -4,6 +4,7 @@ import {
   dimensionLabel,
   isShort,
   matchNoticeText,
+  refusedText,
   OPEN_REQUESTS_MAX,
   pairKey,
   pairModel,
@@ -162,12 +163,19 @@ describe('match-model', () => {
 
   describe('matchNoticeText', () => {
     it('reports a commit and an undo', () => {
-      expect(matchNoticeText({ kind: 'committed', committed: 3, requests: 2 }, 'ja')).toBe(
+      expect(matchNoticeText({ kind: 'committed', committed: 3, requests: 2, refused: [] }, 'ja')).toBe(
         '3組を確定しました（依頼 2件）。',
       );
-      expect(matchNoticeText({ kind: 'committed', committed: 3, requests: 2 }, 'en')).toBe(
+      expect(matchNoticeText({ kind: 'committed', committed: 3, requests: 2, refused: [] }, 'en')).toBe(
         'Committed pairs: 3 (requests: 2).',
       );
+      const refusal = {
+        requestId: 'R-1',
+        volunteerId: 'V-2',
+        reason: { ja: '個人情報の同意がありません', en: 'no consent' },
+      };
+      expect(refusedText(refusal, 'ja')).toBe('依頼 R-1 と V-2 は確定しませんでした: 個人情報の同意がありません');
+      expect(refusedText(refusal, 'en')).toBe('Request R-1 and V-2 were not committed: no consent');
       const label = { ja: 'マッチングの確定（3組）', en: 'committed matches (3)' };
       expect(matchNoticeText({ kind: 'undone', label, cells: 6 }, 'ja')).toBe(
         '「マッチングの確定（3組）」を元に戻しました（6個のセル）。',

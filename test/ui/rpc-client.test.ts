@@ -43,6 +43,7 @@ function installFakeRunner(server: Record<string, (...args: unknown[]) => Answer
 const state: SidebarState = {
   organizationName: '西東京市社協',
   section: 'validate',
+  runNow: false,
   sheets: [],
   missingStandardSheets: ['依頼'],
 };

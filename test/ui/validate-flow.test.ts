@@ -16,6 +16,7 @@ function validation(errors: number, undo: UndoInfo | null = null): ValidationVie
     counts: { errors, warnings: 0, fixable: 2 },
     groups: [],
     resultSheet: '検証結果',
+    notices: [],
     highlighted: errors,
     undo,
   };
@@ -59,6 +60,15 @@ describe('ValidateFlow', () => {
       expect(h.names()).toEqual(['runValidation']);
       expect(h.flow.state.validation?.counts.errors).toBe(1);
       expect(h.flow.state.pending).toBeNull();
+    });
+
+    it('runs at once when staff confirmed from the menu, and does not ask again', async () => {
+      const h = harness({ runValidation: () => validation(0) });
+      await h.flow.runConfirmedElsewhere();
+      expect(h.names()).toEqual(['runValidation']);
+      expect(h.flow.state.pending).toBeNull();
+      await h.flow.requestRun();
+      expect(h.names()).toEqual(['runValidation', 'runValidation']);
     });
 
     it('does not ask again later in the session', async () => {
@@ -106,11 +116,25 @@ describe('ValidateFlow', () => {
   });
 
   describe('clearHighlights', () => {
-    it('reports how many cells were restored', async () => {
-      const h = harness({ clearHighlights: () => ({ restored: 7 }) });
+    it('reports how many cells were restored and how many staff notes came back', async () => {
+      const h = harness({ clearHighlights: () => ({ restored: 7, notesKept: 2 }) });
       await h.flow.clearHighlights();
-      expect(h.flow.state.notice).toEqual({ kind: 'highlights', restored: 7 });
+      expect(h.flow.state.notice).toEqual({ kind: 'highlights', restored: 7, notesKept: 2 });
       expect(h.flow.takeFocus()).toBe('notice');
+    });
+
+    it('updates the count of marked cells of the last run to none; the issues stay', async () => {
+      const h = harness({
+        runValidation: () => ({ ...validation(2), highlighted: 5 }),
+        clearHighlights: () => ({ restored: 5, notesKept: 0 }),
+      });
+      await h.flow.requestRun();
+      await h.flow.accept();
+      const before = h.flow.state.validation!;
+      expect(before.highlighted).toBe(5);
+      await h.flow.clearHighlights();
+      expect(h.flow.state.validation?.highlighted).toBe(0);
+      expect(h.flow.state.validation?.counts).toEqual(before.counts);
     });
   });
 
@@ -296,7 +320,7 @@ describe('ValidateFlow', () => {
   });
 
   it('clears the last outcome when a new action starts', async () => {
-    const h = harness({ clearHighlights: () => ({ restored: 1 }), previewFixes: () => preview });
+    const h = harness({ clearHighlights: () => ({ restored: 1, notesKept: 0 }), previewFixes: () => preview });
     await h.flow.clearHighlights();
     await h.flow.previewFixes();
     expect(h.flow.state.notice).toBeNull();

@@ -31,7 +31,7 @@ const phoneIssue: IssueView = {
   severity: 'warning',
   message: { ja: '電話番号の形式ではありません。', en: 'Not a phone number.' },
   value: '０４２４６１１２３４',
-  suggestion: '042-461-1234',
+  suggestion: { ja: '042-461-1234', en: '042-461-1234' },
   fixable: true,
 };
 
@@ -181,9 +181,15 @@ describe('validate-model', () => {
     });
 
     it('keeps a value that looks like markup or a placeholder as the exact text', () => {
-      const model = issueItemModel({ ...phoneIssue, value: `${MARKUP} {n}`, suggestion: '$&' }, 'ja');
+      const model = issueItemModel({ ...phoneIssue, value: `${MARKUP} {n}`, suggestion: { ja: '$&', en: '$&' } }, 'ja');
       expect(model.valueText).toBe(`値: ${MARKUP} {n}`);
       expect(model.suggestionText).toBe('提案: $&');
+    });
+
+    it('gives a suggestion in words in the language of the sidebar', () => {
+      const suggestion = { ja: '5行目と照合してください', en: 'compare with row 5' };
+      expect(issueItemModel({ ...phoneIssue, suggestion }, 'en').suggestionText).toBe('Suggestion: compare with row 5');
+      expect(issueItemModel({ ...phoneIssue, suggestion }, 'ja').suggestionText).toBe('提案: 5行目と照合してください');
     });
   });
 
@@ -263,8 +269,18 @@ describe('validate-model', () => {
 
   describe('noticeText', () => {
     it('reports restored highlights, applied fixes and an undo', () => {
-      expect(noticeText({ kind: 'highlights', restored: 12 }, 'ja')).toBe('12個のセルを元に戻しました');
-      expect(noticeText({ kind: 'highlights', restored: 1 }, 'en')).toBe('Restored 1 cell');
+      expect(noticeText({ kind: 'highlights', restored: 12, notesKept: 0 }, 'ja')).toBe(
+        '12個のセルの色と検証メモを消しました。',
+      );
+      expect(noticeText({ kind: 'highlights', restored: 1, notesKept: 0 }, 'en')).toBe(
+        'Took the colour and the check note off 1 cell.',
+      );
+      expect(noticeText({ kind: 'highlights', restored: 12, notesKept: 3 }, 'ja')).toBe(
+        '12個のセルの色と検証メモを消しました。職員が書いたメモ（3件）はそのまま残しています。',
+      );
+      expect(noticeText({ kind: 'highlights', restored: 0, notesKept: 0 }, 'en')).toBe(
+        'There were no marks to take off.',
+      );
       expect(noticeText({ kind: 'fixed', applied: 42 }, 'ja')).toBe('42件を修正しました');
       expect(noticeText({ kind: 'fixed', applied: 0 }, 'ja')).toBe('修正するものはありませんでした。');
       const label = { ja: '安全な修正（12件）', en: 'safe fixes (12)' };

@@ -1,18 +1,20 @@
 /**
  * マッチング and 確定: match volunteers to open requests, rewrite マッチング結果 (keeping what
- * staff entered) and 不足分析, and write approved pairs into 依頼, undoably.
+ * staff entered with its pair) and 不足分析, and write approved pairs into 依頼, undoably.
  */
 import { UserError } from '../errors';
 import { Fingerprint } from '../fingerprint';
-import { restore, writeValues, type ValueWrite } from '../history/cells';
+import { writeValues, type ValueWrite } from '../history/cells';
 import type { CellChange } from '../history/types';
 import { loadHistory, recordAction } from '../history/store';
-import { OPEN_STATES, matchVolunteers, type MatchResult, type PairKey, type Reason } from '../match/index';
-import { MATCHING_SHEET, SHORTAGE_SHEET } from '../output-sheets';
-import type { CellValue } from '../ports';
+import { idKey, matchVolunteers, recheckPairs, type MatchResult, type PairKey, type Reason } from '../match/index';
+import { placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
+import type { CellValue, Dropdown, MarkedSheet } from '../ports';
+import { shiftFormula } from '../sheets/formula-shift';
 import { toActivity, toHelpRequest, toVolunteer, type HelpRequest, type Volunteer } from '../sheets/records';
 import { parseRows } from '../sheets/rows';
 import { guardCell, guardFormula } from '../text/formula';
+import { atomically, type Transaction } from '../transaction';
 import type { SheetInput } from '../validate/types';
 import type { CommitResult, MatchReport, MatchView, Message, RequestMatchView } from '../../shared/rpc';
 import type { AppPorts } from './ports';
@@ -33,19 +35,7 @@ export const RESULT_HEADER = [
   'メモ',
   '状態',
 ];
-const COL = {
-  request: 0,
-  category: 1,
-  area: 2,
-  volunteer: 3,
-  name: 4,
-  score: 5,
-  reasons: 6,
-  approved: 7,
-  decision: 8,
-  memo: 9,
-  status: 10,
-} as const;
+type OurColumn = (typeof RESULT_HEADER)[number];
 export const SHORTAGE_HEADER = ['区分', '項目', '不足数', '依頼番号・理由'];
 const PIN = '固定';
 const EXCLUDE = '除外';
@@ -59,16 +49,39 @@ const DIMENSION_JA: Record<string, string> = {
   timeSlot: '時間帯',
 };
 
+/** What one cell of a staff column holds: a formula as its formula, else the value. */
+interface StaffCell {
+  value: CellValue;
+  formula: string;
+}
+
 /** What staff entered on one pair's row of マッチング結果. */
 interface StaffEntry {
   approved: boolean;
+  /** The 承認 cell as it is (to put it back). */
+  approvedValue: CellValue;
+  /** 指定, trimmed: 固定 or 除外 count. */
   decision: string;
-  memo: string;
-  /** Columns staff added to the sheet, in their order: a formula as its formula, else the value. */
-  extra: CellValue[];
+  /** 指定 as staff typed it, written back as text. */
+  decisionValue: CellValue;
+  memo: CellValue;
+  /** Staff's own columns, by their 0-based column in the sheet as it is. */
+  extra: Map<number, StaffCell>;
   status: string;
   /** 1-based row in マッチング結果. */
   row: number;
+}
+
+/** マッチング結果 as it is now: where it is, its columns, and what staff entered on each pair's row. */
+interface MatchSheet {
+  place: OutputPlace;
+  /** Its header row, trimmed ([] when there is no sheet yet). */
+  header: string[];
+  /** Each of Tsunagu's columns: its 0-based column (its first occurrence). */
+  ours: Map<string, number>;
+  /** Staff's own columns (any column that is not the first of one of ours), 0-based. */
+  staff: number[];
+  entries: Map<string, StaffEntry>;
 }
 
 const staffEntryKey = (requestId: string, volunteerId: string): string => `${requestId}\u0000${volunteerId}`;
@@ -77,46 +90,52 @@ function sheetOf(sheets: readonly SheetInput[], kind: SheetInput['kind']): Sheet
   return sheets.find((s) => s.kind === kind);
 }
 
+/** The sheet's records: its data rows only, as classified when it was read (totals and notes are not records). */
 function records(sheet: SheetInput | undefined) {
-  return sheet ? parseRows(sheet.kind, sheet.mapping, sheet.values, sheet.display).records : [];
+  return sheet
+    ? parseRows(sheet.kind, sheet.mapping, sheet.values, sheet.display, sheet.rows ? { rows: sheet.rows } : {}).records
+    : [];
 }
 
-/** The staff entries of the current マッチング結果, and the headers of columns staff added. */
-function readStaffEntries(ports: AppPorts): { entries: Map<string, StaffEntry>; extraHeaders: string[] } {
-  const data = ports.workbook.read(MATCHING_SHEET);
-  const entries = new Map<string, StaffEntry>();
-  if (!data || data.values.length === 0) return { entries, extraHeaders: [] };
+/** Reads マッチング結果 (Tsunagu's, found by its mark): every pair's staff entries, keyed by request and volunteer. */
+function readMatchSheet(ports: AppPorts, marked?: readonly MarkedSheet[]): MatchSheet {
+  const place = placeOutput(ports.workbook, 'matching', RESULT_HEADER, marked);
+  const sheet: MatchSheet = { place, header: [], ours: new Map(), staff: [], entries: new Map() };
+  if (!place.exists) return sheet;
+  const data = ports.workbook.read(place.name);
+  if (!data || data.values.length === 0) return sheet;
   const width = (data.values[0] as CellValue[]).length;
   const formulas =
-    ports.workbook.readBlock(MATCHING_SHEET, { row: 1, column: 1, rows: data.values.length, columns: width }, [
-      'formulas',
-    ]).formulas ?? [];
-  const header = (data.values[0] as CellValue[]).map((h) => String(h).trim());
-  const at = (name: string): number => header.indexOf(name);
-  // Every column that is not one of ours (first occurrence) is staff's: kept by position, blank or repeated headers included.
-  const extraIndexes = header
-    .map((_, i) => i)
-    .filter((i) => at(header[i] as string) !== i || RESULT_HEADER.indexOf(header[i] as string) < 0);
-  const extraHeaders = extraIndexes.map((i) => header[i] as string);
+    ports.workbook.readBlock(place.name, { row: 1, column: 1, rows: data.values.length, columns: width }, ['formulas'])
+      .formulas ?? [];
+  sheet.header = (data.values[0] as CellValue[]).map((h) => String(h).trim());
+  sheet.header.forEach((name, i) => {
+    if (RESULT_HEADER.indexOf(name) >= 0 && !sheet.ours.has(name)) sheet.ours.set(name, i);
+    else sheet.staff.push(i);
+  });
+  const at = (row: CellValue[], name: OurColumn): CellValue => {
+    const i = sheet.ours.get(name);
+    return i === undefined ? '' : (row[i] ?? '');
+  };
   for (let r = 1; r < data.values.length; r++) {
     const row = data.values[r] as CellValue[];
-    const requestId = String(row[at('依頼番号')] ?? '').trim();
-    const volunteerId = String(row[at('登録番号')] ?? '').trim();
+    const requestId = String(at(row, '依頼番号')).trim();
+    const volunteerId = String(at(row, '登録番号')).trim();
     if (requestId === '' || volunteerId === '') continue;
-    entries.set(staffEntryKey(requestId, volunteerId), {
-      approved: row[at('承認')] === true,
-      decision: String(row[at('指定')] ?? '').trim(),
-      memo: String(row[at('メモ')] ?? ''),
-      extra: extraIndexes.map((i) => {
-        const formula = formulas[r]?.[i] ?? '';
-        // Staff's own formula stays a formula; their text is written back as text.
-        return formula !== '' ? formula : guardCell(row[i] ?? '');
-      }),
-      status: String(row[at('状態')] ?? '').trim(),
+    const extra = new Map<number, StaffCell>();
+    for (const i of sheet.staff) extra.set(i, { value: row[i] ?? '', formula: formulas[r]?.[i] ?? '' });
+    sheet.entries.set(staffEntryKey(requestId, volunteerId), {
+      approved: at(row, '承認') === true,
+      approvedValue: at(row, '承認'),
+      decision: String(at(row, '指定')).trim(),
+      decisionValue: at(row, '指定'),
+      memo: at(row, 'メモ'),
+      extra,
+      status: String(at(row, '状態')).trim(),
       row: r + 1,
     });
   }
-  return { entries, extraHeaders };
+  return sheet;
 }
 
 /** The fingerprint of the 依頼 sheet's values: 確定 refuses when it changed after the run. */
@@ -131,8 +150,7 @@ interface MatchRun {
   volunteers: Volunteer[];
   requests: HelpRequest[];
   requestsSheet: SheetInput | undefined;
-  entries: Map<string, StaffEntry>;
-  extraHeaders: string[];
+  sheet: MatchSheet;
 }
 
 /** The sheets matching reads; ledgers and consultations are not needed. */
@@ -162,7 +180,7 @@ const MATCH_FIELDS = {
   activities: ['volunteerId', 'requestId'],
 };
 
-function runMatch(ports: AppPorts): MatchRun {
+function runMatch(ports: AppPorts, sheet: MatchSheet): MatchRun {
   const input = readWorkbookInput(ports, MATCH_KINDS, MATCH_FIELDS);
   const rosterSheet = sheetOf(input.sheets, 'volunteers');
   const requestsSheet = sheetOf(input.sheets, 'requests');
@@ -176,10 +194,9 @@ function runMatch(ports: AppPorts): MatchRun {
   const volunteers = records(rosterSheet).map((r) => toVolunteer(r, input.settings));
   const requests = records(requestsSheet).map((r) => toHelpRequest(r, input.settings));
   const activities = records(sheetOf(input.sheets, 'activities')).map((r) => toActivity(r));
-  const { entries, extraHeaders } = readStaffEntries(ports);
   const pins: PairKey[] = [];
   const exclusions: PairKey[] = [];
-  for (const [key, entry] of entries) {
+  for (const [key, entry] of sheet.entries) {
     const [requestId, volunteerId] = key.split('\u0000') as [string, string];
     if (entry.decision === PIN) pins.push({ requestId, volunteerId });
     else if (entry.decision === EXCLUDE) exclusions.push({ requestId, volunteerId });
@@ -193,15 +210,43 @@ function runMatch(ports: AppPorts): MatchRun {
     pins,
     exclusions,
   });
-  return { result, volunteers, requests, requestsSheet, entries, extraHeaders };
+  return { result, volunteers, requests, requestsSheet, sheet };
 }
 
 const joinReasons = (reasons: readonly Reason[]): string => reasons.map((r) => r.ja).join('・');
 const message = (r: Reason): Message => ({ ja: r.ja, en: r.en });
 
+/** The columns of the new マッチング結果: the sheet's own order (staff's columns stay where they are), ours added where missing. */
+interface Layout {
+  header: CellValue[];
+  /** Each of our columns: its 0-based column in the new sheet. */
+  ours: Map<string, number>;
+  /** Staff's columns: 0-based, the same in the old sheet and the new. */
+  staff: number[];
+}
+
+function layoutOf(sheet: MatchSheet): Layout {
+  const header: CellValue[] = sheet.header.map((name, i) => (sheet.ours.get(name) === i ? name : guardFormula(name)));
+  const ours = new Map(sheet.ours);
+  for (const name of RESULT_HEADER) {
+    if (ours.has(name)) continue;
+    ours.set(name, header.length);
+    header.push(name);
+  }
+  return { header, ours, staff: [...sheet.staff] };
+}
+
+/** A staff cell written at another row: a formula moves with its row (=D6 on row 9 reads =D9); text is written as text. */
+function movedCell(cell: StaffCell | undefined, from: number, to: number): CellValue {
+  if (!cell) return '';
+  if (cell.formula !== '') return shiftFormula(cell.formula, to - from, 0);
+  return guardCell(cell.value);
+}
+
 /** マッチング結果's rows: each request's pairs, its excluded pairs, and a row for places left unfilled. */
-function resultRows(run: MatchRun): CellValue[][] {
-  const { result, requests, entries, extraHeaders } = run;
+function resultRows(run: MatchRun, layout: Layout): { rows: CellValue[][]; carryFrom: number[] } {
+  const { result, requests } = run;
+  const entries = run.sheet.entries;
   const names = new Map(run.volunteers.map((v) => [v.volunteerId ?? '', v.name ?? '']));
   const byRequest = new Map<string, typeof result.assignments>();
   for (const a of result.assignments) {
@@ -211,22 +256,30 @@ function resultRows(run: MatchRun): CellValue[][] {
   }
   const unmatched = new Map(result.unmatched.map((u) => [u.requestId, u]));
   const rows: CellValue[][] = [];
+  const carryFrom: number[] = [];
+  const width = layout.header.length;
   const row = (request: HelpRequest, volunteerId: string, score: CellValue, reasons: string, status: string): void => {
     const entry = volunteerId ? entries.get(staffEntryKey(request.requestId ?? '', volunteerId)) : undefined;
-    rows.push([
-      guardFormula(request.requestId ?? ''),
-      guardFormula(request.category ?? ''),
-      guardFormula(request.area ?? ''),
-      guardFormula(volunteerId),
-      guardFormula(volunteerId ? (names.get(volunteerId) ?? '') : ''),
-      score,
-      guardFormula(reasons),
-      volunteerId !== '' && status !== STATUS.excluded ? (entry?.approved ?? false) : '',
-      entry?.decision ?? '',
-      guardFormula(entry?.memo ?? ''),
-      status,
-      ...extraHeaders.map((_, i) => entry?.extra[i] ?? ''),
-    ]);
+    const rowNumber = rows.length + 2;
+    const cells = new Array<CellValue>(width).fill('');
+    const set = (name: OurColumn, value: CellValue): void => {
+      cells[layout.ours.get(name) as number] = value;
+    };
+    set('依頼番号', guardFormula(request.requestId ?? ''));
+    set('内容区分', guardFormula(request.category ?? ''));
+    set('圏域', guardFormula(request.area ?? ''));
+    set('登録番号', guardFormula(volunteerId));
+    set('ボランティア', guardFormula(volunteerId ? (names.get(volunteerId) ?? '') : ''));
+    set('スコア', score);
+    set('理由', guardFormula(reasons));
+    set('承認', volunteerId !== '' && status !== STATUS.excluded ? (entry?.approved ?? false) : '');
+    // What staff typed is written back as text, whatever the cell's format (a typed =… never becomes a formula).
+    set('指定', guardCell(entry?.decisionValue ?? ''));
+    set('メモ', guardCell(entry?.memo ?? ''));
+    set('状態', status);
+    for (const column of layout.staff) cells[column] = movedCell(entry?.extra.get(column), entry?.row ?? 0, rowNumber);
+    rows.push(cells);
+    carryFrom.push(entry?.row ?? 0);
   };
   for (const request of requests) {
     const id = request.requestId ?? '';
@@ -241,10 +294,26 @@ function resultRows(run: MatchRun): CellValue[][] {
     for (const [key] of excluded) row(request, key.slice(id.length + 1), '', '', STATUS.excluded);
     if (missing) row(request, '', '', joinReasons(missing.reasons), `${STATUS.unfilled} ${missing.missing}`);
   }
-  return rows;
+  return { rows, carryFrom };
 }
 
+/** 不足分析's one row when every open place has a volunteer: an empty sheet would read as "not run" or "failed". */
+export const NO_SHORTAGE = '不足なし';
+
 function shortageRows(result: MatchResult): CellValue[][] {
+  if (result.unmatched.length === 0 && result.shortages.length === 0) {
+    const places = result.stats.totalPlaces;
+    return [
+      [
+        NO_SHORTAGE,
+        '',
+        0,
+        places === 0
+          ? '受付・調整中の依頼はありません'
+          : `受付・調整中の依頼の必要人数（${places}人分）すべてに候補がいます`,
+      ],
+    ];
+  }
   const rows: CellValue[][] = [];
   for (const u of result.unmatched)
     rows.push(['未充足の依頼', guardFormula(u.requestId), u.missing, guardFormula(joinReasons(u.reasons))]);
@@ -258,8 +327,9 @@ function shortageRows(result: MatchResult): CellValue[][] {
   return rows;
 }
 
-function view(ports: AppPorts, run: MatchRun): MatchView {
-  const { result, requests, entries } = run;
+function view(ports: AppPorts, run: MatchRun, written: { shortage: OutputPlace; approved: number }): MatchView {
+  const { result, requests } = run;
+  const entries = run.sheet.entries;
   const names = new Map(run.volunteers.map((v) => [v.volunteerId ?? '', v.name ?? '']));
   const views: RequestMatchView[] = [];
   const unmatched = new Map(result.unmatched.map((u) => [u.requestId, u]));
@@ -291,9 +361,7 @@ function view(ports: AppPorts, run: MatchRun): MatchView {
       excluded: excluded.map((volunteerId) => ({ volunteerId, volunteerName: names.get(volunteerId) ?? '' })),
     });
   }
-  const approved = [...entries.values()].filter(
-    (e) => e.approved && e.status !== STATUS.committed && e.status !== STATUS.excluded,
-  ).length;
+  const notices = [placeNotice(run.sheet.place), placeNotice(written.shortage)].filter((n): n is Message => n !== null);
   return {
     requests: views,
     stats: result.stats,
@@ -301,45 +369,67 @@ function view(ports: AppPorts, run: MatchRun): MatchView {
       .sort((a, b) => b.places - a.places)
       .slice(0, 30)
       .map((s) => ({ dimension: s.dimension, key: s.key, places: s.places })),
-    warnings: result.warnings.map(message),
-    resultSheet: MATCHING_SHEET,
-    shortageSheet: SHORTAGE_SHEET,
-    approved,
+    warnings: [...notices, ...result.warnings.map(message)],
+    resultSheet: run.sheet.place.name,
+    shortageSheet: written.shortage.name,
+    approved: written.approved,
     undo: undoInfo(loadHistory(ports.workbook)),
   };
 }
 
-/** マッチング: matches, rewrites マッチング結果 and 不足分析, and remembers what 依頼 looked like. */
-export function runMatching(ports: AppPorts): MatchView {
-  return ports.lock.run(() => {
-    const run = runMatch(ports);
-    ports.workbook.writeOutputSheet({
-      name: MATCHING_SHEET,
-      header: [...RESULT_HEADER, ...run.extraHeaders],
-      rows: resultRows(run),
+/**
+ * Rewrites マッチング結果 and 不足分析 and remembers what 依頼 looked like, all or nothing. Every
+ * pair's row keeps what staff entered on it (承認, 指定, メモ, their own columns with their
+ * formats, rules, notes and fills), wherever the pair lands now.
+ */
+function writeResults(ports: AppPorts, run: MatchRun): MatchView {
+  const layout = layoutOf(run.sheet);
+  const { rows, carryFrom } = resultRows(run, layout);
+  const shortage = placeOutput(ports.workbook, 'shortage', SHORTAGE_HEADER);
+  const column = (name: OurColumn): number => layout.ours.get(name) as number;
+  const dropdowns: Dropdown[] = [{ column: column('指定'), values: [PIN, EXCLUDE], allowInvalid: false }];
+  atomically(ports, { ja: 'マッチング結果', en: 'the matching results' }, (tx: Transaction) => {
+    const place = run.sheet.place;
+    if (place.adopt) tx.mark(place.name, 'matching');
+    tx.output({
+      name: place.name,
+      kind: 'matching',
+      header: layout.header.map((h) => String(h)),
+      rows,
       hidden: false,
-      textColumns: [COL.request, COL.volunteer, COL.memo],
-      checkboxColumns: [COL.approved],
-      dropdowns: [{ column: COL.decision, values: [PIN, EXCLUDE], allowInvalid: false }],
+      textColumns: [column('依頼番号'), column('登録番号'), column('メモ')],
+      checkboxColumns: [column('承認')],
+      dropdowns,
+      carryFrom,
+      staffColumns: layout.staff,
     });
-    ports.workbook.writeOutputSheet({
-      name: SHORTAGE_SHEET,
+    if (shortage.adopt) tx.mark(shortage.name, 'shortage');
+    tx.output({
+      name: shortage.name,
+      kind: 'shortage',
       header: SHORTAGE_HEADER,
       rows: shortageRows(run.result),
       hidden: false,
       textColumns: [1, 3],
       checkboxColumns: [],
     });
-    ports.store.set(FINGERPRINT_KEY, requestsFingerprint(run.requestsSheet));
-    // The sheet was rewritten: staff entries now sit on the new rows.
-    run.entries = readStaffEntries(ports).entries;
-    return view(ports, run);
+    tx.setProperty(FINGERPRINT_KEY, requestsFingerprint(run.requestsSheet));
   });
+  const approved = rows.filter(
+    (r) =>
+      r[column('承認')] === true && r[column('状態')] !== STATUS.committed && r[column('状態')] !== STATUS.excluded,
+  ).length;
+  return view(ports, run, { shortage, approved });
+}
+
+/** マッチング: matches, rewrites マッチング結果 and 不足分析, and remembers what 依頼 looked like. */
+export function runMatching(ports: AppPorts): MatchView {
+  return ports.lock.run(() => writeResults(ports, runMatch(ports, readMatchSheet(ports))));
 }
 
 /** The full result without writing anything (the CLI's report). */
 export function getMatchReport(ports: AppPorts): MatchReport {
-  const { result } = runMatch(ports);
+  const { result } = runMatch(ports, readMatchSheet(ports));
   return {
     assignments: result.assignments.map((a) => ({
       requestId: a.requestId,
@@ -366,8 +456,8 @@ export function getMatchReport(ports: AppPorts): MatchReport {
   };
 }
 
-function entryOf(ports: AppPorts, requestId: string, volunteerId: string): StaffEntry {
-  const entry = readStaffEntries(ports).entries.get(staffEntryKey(requestId, volunteerId));
+function entryOf(sheet: MatchSheet, requestId: string, volunteerId: string): StaffEntry {
+  const entry = sheet.entries.get(staffEntryKey(requestId, volunteerId));
   if (!entry) {
     throw new UserError(
       'match.pairNotFound',
@@ -378,23 +468,67 @@ function entryOf(ports: AppPorts, requestId: string, volunteerId: string): Staff
   return entry;
 }
 
-/** 固定 / 除外 / clear for one pair (written in マッチング結果's 指定 column), then matches again. */
+/**
+ * 固定 / 除外 / clear for one pair, then matches again: the choice goes into マッチング結果's 指定
+ * column with the new result, in one rewrite (all or nothing).
+ */
 export function setPairDecision(
   ports: AppPorts,
   requestId: string,
   volunteerId: string,
   decision: 'pin' | 'exclude' | 'none',
 ): MatchView {
-  ports.lock.run(() => {
-    const entry = entryOf(ports, requestId, volunteerId);
+  return ports.lock.run(() => {
+    const sheet = readMatchSheet(ports);
+    const entry = entryOf(sheet, requestId, volunteerId);
     const value = decision === 'pin' ? PIN : decision === 'exclude' ? EXCLUDE : '';
-    ports.workbook.writeBlock(
-      MATCHING_SHEET,
-      { row: entry.row, column: COL.decision + 1, rows: 1, columns: 1 },
-      { values: [[value]] },
-    );
+    entry.decision = value;
+    entry.decisionValue = value;
+    return writeResults(ports, runMatch(ports, sheet));
   });
-  return runMatching(ports);
+}
+
+function approvedCount(entries: Iterable<StaffEntry>): number {
+  let n = 0;
+  for (const e of entries) if (e.approved && e.status !== STATUS.committed && e.status !== STATUS.excluded) n++;
+  return n;
+}
+
+/**
+ * After 元に戻す took back a 確定: the pairs marked 確定済み whose volunteer 依頼 no longer lists
+ * are open again (提案, or 固定 when staff pinned them), with their 承認 as staff left it, so they
+ * can be committed again. Part of the undo's transaction, so it happens with it or not at all.
+ */
+export function reopenUncommittedPairs(ports: AppPorts, tx: Transaction): number {
+  const sheet = readMatchSheet(ports);
+  const statusColumn = sheet.ours.get('状態');
+  if (!sheet.place.exists || statusColumn === undefined) return 0;
+  const committed = [...sheet.entries.entries()].filter(([, e]) => e.status === STATUS.committed);
+  if (committed.length === 0) return 0;
+  const input = readWorkbookInput(ports, ['requests'], MATCH_FIELDS);
+  const requestsSheet = sheetOf(input.sheets, 'requests');
+  const assigned = new Map(
+    records(requestsSheet)
+      .map((r) => toHelpRequest(r, input.settings))
+      .map((r) => [r.requestId ?? '', r.assignedVolunteers]),
+  );
+  const reopened = committed.filter(([key]) => {
+    const [requestId, volunteerId] = key.split('\u0000') as [string, string];
+    return (assigned.get(requestId) ?? []).indexOf(volunteerId) < 0;
+  });
+  if (reopened.length === 0) return 0;
+  writeValues(
+    ports.workbook,
+    reopened.map(([, e]) => ({
+      sheet: sheet.place.name,
+      row: e.row,
+      column: statusColumn + 1,
+      value: e.decision === PIN ? STATUS.pinned : STATUS.proposed,
+    })),
+    [],
+    tx,
+  );
+  return reopened.length;
 }
 
 /** Ticks or clears 承認 for one pair. */
@@ -405,7 +539,8 @@ export function setApproval(
   approved: boolean,
 ): { approved: number } {
   return ports.lock.run(() => {
-    const entry = entryOf(ports, requestId, volunteerId);
+    const sheet = readMatchSheet(ports);
+    const entry = entryOf(sheet, requestId, volunteerId);
     if (entry.status === STATUS.excluded || entry.status === STATUS.committed) {
       throw new UserError(
         'match.notApprovable',
@@ -413,23 +548,45 @@ export function setApproval(
         'This pair cannot be approved (excluded or already committed).',
       );
     }
-    ports.workbook.writeBlock(
-      MATCHING_SHEET,
-      { row: entry.row, column: COL.approved + 1, rows: 1, columns: 1 },
-      { values: [[approved]] },
-    );
-    const entries = readStaffEntries(ports).entries;
-    return {
-      approved: [...entries.values()].filter(
-        (e) => e.approved && e.status !== STATUS.committed && e.status !== STATUS.excluded,
-      ).length,
-    };
+    const column = (sheet.ours.get('承認') as number) + 1;
+    atomically(ports, { ja: '承認', en: 'the approval' }, (tx) => {
+      tx.write(
+        sheet.place.name,
+        { row: entry.row, column, rows: 1, columns: 1 },
+        { values: [[approved]] },
+        { values: [[entry.approvedValue]] },
+      );
+    });
+    entry.approved = approved;
+    return { approved: approvedCount(sheet.entries.values()) };
   });
 }
 
+/** Strong separators of a multi-value cell (、 , ; and line breaks, full-width too). */
+const ID_SEPARATORS = /[、,，;；\n]/;
+
 /**
- * 確定: writes every approved pair into 依頼 (担当ボランティア gains the id, 状態 becomes 紹介済),
- * all or nothing, under the lock, recorded for 元に戻す. Refuses when 依頼 changed after the run.
+ * 担当ボランティア with the new ids: the ids already there as staff wrote them, then the new ones,
+ * joined with 「、」 — no empty piece (a dangling 「、」 goes), no id twice.
+ */
+export function assignedCell(current: string, added: readonly string[]): string {
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (const id of [...current.split(ID_SEPARATORS), ...added]) {
+    const text = id.trim();
+    const key = idKey(text);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    ids.push(text);
+  }
+  return ids.join('、');
+}
+
+/**
+ * 確定: writes the approved pairs into 依頼 (担当ボランティア gains the id, 状態 becomes 紹介済),
+ * under the lock, all or nothing, recorded for 元に戻す. Every approved pair — also one typed into
+ * マッチング結果 by hand — is checked again against every hard constraint; a pair that fails one is
+ * not written and is listed with the reason. Refuses when 依頼 changed after the run.
  */
 export function commitMatches(ports: AppPorts): CommitResult {
   return ports.lock.run(() => {
@@ -452,9 +609,9 @@ export function commitMatches(ports: AppPorts): CommitResult {
         'The 依頼 sheet needs the columns 担当ボランティア and 状態.',
       );
     }
-    const staff = readStaffEntries(ports).entries;
+    const sheet = readMatchSheet(ports);
     // 除外 chosen in the sheet after the run wins over a tick in 承認.
-    const approved = [...staff.entries()].filter(
+    const approved = [...sheet.entries.entries()].filter(
       ([, e]) =>
         e.approved &&
         e.decision !== EXCLUDE &&
@@ -469,90 +626,87 @@ export function commitMatches(ports: AppPorts): CommitResult {
         'No pair is approved. Tick 承認 first.',
       );
     }
-    const requests = new Map(
-      records(requestsSheet)
-        .map((r) => toHelpRequest(r, input.settings))
-        .map((r) => [r.requestId ?? '', r]),
-    );
-    const roster = new Map(
-      records(sheetOf(input.sheets, 'volunteers'))
-        .map((r) => toVolunteer(r, input.settings))
-        .map((v) => [v.volunteerId ?? '', v]),
-    );
-    const added = new Map<string, string[]>();
-    // Rows typed or changed by hand in マッチング結果 are checked again: all of them pass, or nothing is written.
-    for (const [key] of approved) {
+    const pairOf = (key: string): PairKey => {
       const [requestId, volunteerId] = key.split('\u0000') as [string, string];
-      const request = requests.get(requestId);
-      if (!request || (OPEN_STATES as readonly string[]).indexOf(request.status ?? '') < 0) {
-        throw new UserError(
-          'match.requestNotOpen',
-          `依頼 ${requestId} は依頼シートにないか、受付・調整中ではありません。確定しませんでした。`,
-          `Request ${requestId} is not in the 依頼 sheet or is not 受付/調整中; nothing was committed.`,
-        );
-      }
-      const volunteer = roster.get(volunteerId);
-      if (!volunteer || (volunteer.status ?? '活動中') !== '活動中') {
-        throw new UserError(
-          'match.volunteerNotActive',
-          `${volunteerId} はボランティア名簿にないか、活動中ではありません。確定しませんでした。`,
-          `${volunteerId} is not in the roster or is not 活動中; nothing was committed.`,
-        );
-      }
-      added.set(requestId, [...(added.get(requestId) ?? []), volunteerId]);
+      return { requestId, volunteerId };
+    };
+    const exclusions = [...sheet.entries.entries()].filter(([, e]) => e.decision === EXCLUDE).map(([k]) => pairOf(k));
+    const requests = records(requestsSheet).map((r) => toHelpRequest(r, input.settings));
+    const check = recheckPairs(
+      {
+        volunteers: records(sheetOf(input.sheets, 'volunteers')).map((r) => toVolunteer(r, input.settings)),
+        requests,
+        activities: [],
+        settings: input.settings,
+        today: input.today,
+        exclusions,
+      },
+      approved.map(([key]) => pairOf(key)),
+    );
+    const refused = check.refused.map(({ pair, reason }) => ({ ...pair, reason: message(reason) }));
+    if (check.accepted.length === 0) {
+      const first = refused
+        .slice(0, 3)
+        .map((r) => `依頼 ${r.requestId} と ${r.volunteerId}（${r.reason.ja}）`)
+        .join('、');
+      const firstEn = refused
+        .slice(0, 3)
+        .map((r) => `${r.requestId} and ${r.volunteerId} (${r.reason.en})`)
+        .join(', ');
+      throw new UserError(
+        'match.allRefused',
+        `承認された組み合わせはどれも確定できません: ${first}${refused.length > 3 ? ` ほか${refused.length - 3}組` : ''}。何も変更していません。`,
+        `None of the approved pairs can be committed: ${firstEn}${refused.length > 3 ? ` and ${refused.length - 3} more` : ''}. Nothing was changed.`,
+      );
     }
+    const byRequest = new Map<string, string[]>();
+    for (const pair of check.accepted)
+      byRequest.set(pair.requestId, [...(byRequest.get(pair.requestId) ?? []), pair.volunteerId]);
+    const requestById = new Map(requests.map((r) => [r.requestId ?? '', r]));
     const writes: ValueWrite[] = [];
-    for (const [requestId, ids] of added) {
-      const request = requests.get(requestId) as HelpRequest;
-      // The new ids are added after what the cell already says, which is kept as staff wrote it.
-      const written = String(requestsSheet.values[request.row - 1]?.[assignedColumn] ?? '').trim();
-      const fresh = ids.filter((id) => request.assignedVolunteers.indexOf(id) < 0).join('、');
+    for (const [requestId, ids] of byRequest) {
+      const request = requestById.get(requestId) as HelpRequest;
+      const current = requestsSheet.values[request.row - 1]?.[assignedColumn];
       writes.push({
         sheet: requestsSheet.name,
         row: request.row,
         column: assignedColumn + 1,
-        value: written === '' ? fresh : `${written}、${fresh}`,
+        value: assignedCell(typeof current === 'string' ? current : String(current ?? ''), ids),
       });
       writes.push({ sheet: requestsSheet.name, row: request.row, column: statusColumn + 1, value: '紹介済' });
     }
+    const done = new Set([...check.accepted, ...check.already].map((p) => staffEntryKey(p.requestId, p.volunteerId)));
+    const statusColumnHere = (sheet.ours.get('状態') as number) + 1;
     const actions = loadHistory(ports.workbook);
     const changes: CellChange[] = [];
-    try {
-      writeValues(ports.workbook, writes, changes);
+    atomically(ports, { ja: '確定', en: 'the commit' }, (tx) => {
+      writeValues(ports.workbook, writes, changes, tx);
       recordAction(
-        ports.workbook,
+        tx,
         ports.clock,
         actions,
         'matchCommit',
-        { ja: `マッチングの確定（${approved.length}組）`, en: `committed matches (${approved.length})` },
+        { ja: `マッチングの確定（${check.accepted.length}組）`, en: `committed matches (${check.accepted.length})` },
         changes,
       );
-    } catch (error) {
-      restore(ports.workbook, changes);
-      if (error instanceof UserError) throw error;
-      throw new UserError(
-        'write.failed',
-        '確定を書き込めなかったため、すべて元に戻しました。',
-        'The commit could not be written, so all of it was rolled back.',
-      );
-    }
-    ports.store.remove(FINGERPRINT_KEY);
-    // マッチング結果 is Tsunagu's own output, rewritten by the next run: its 状態 cells are not
-    // part of the undoable change (a re-run would otherwise block 元に戻す), and failing to mark
-    // them must not turn a committed action into an error.
-    try {
+      // マッチング結果 is Tsunagu's own output, rewritten by the next run: its 状態 cells are not part
+      // of the undoable change (a re-run would otherwise block 元に戻す), but they go with the commit.
+      // The fingerprint of 依頼 before the commit stays: a second 確定 is refused (依頼 changed), and
+      // after 元に戻す puts 依頼 back, the approved pairs can be committed again without a new run.
       writeValues(
         ports.workbook,
-        approved.map(([key]) => ({
-          sheet: MATCHING_SHEET,
-          row: (staff.get(key) as StaffEntry).row,
-          column: COL.status + 1,
-          value: STATUS.committed,
-        })),
+        approved
+          .filter(([key]) => done.has(key))
+          .map(([key]) => ({
+            sheet: sheet.place.name,
+            row: (sheet.entries.get(key) as StaffEntry).row,
+            column: statusColumnHere,
+            value: STATUS.committed,
+          })),
+        [],
+        tx,
       );
-    } catch {
-      // The next マッチング run rewrites the sheet anyway.
-    }
-    return { committed: approved.length, requests: added.size, undo: undoInfo(actions) };
+    });
+    return { committed: check.accepted.length, requests: byRequest.size, refused, undo: undoInfo(actions) };
   });
 }

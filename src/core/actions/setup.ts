@@ -1,6 +1,5 @@
 /** シート準備: creates the missing standard sheets, all or none, under the document lock. */
-import { UserError } from '../errors';
-import { OUTPUT_SHEETS } from '../output-sheets';
+import { atomically } from '../transaction';
 import { HEAD_ROWS, planSetup, type SetupPlan } from '../setup/plan';
 import { loadSettings } from '../setup/settings-source';
 import type { SetupResult } from '../../shared/rpc';
@@ -8,7 +7,7 @@ import type { AppPorts } from './ports';
 import { loadMappings, openSidebarAt } from './sidebar';
 
 function currentPlan(ports: AppPorts): SetupPlan {
-  const heads = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS);
+  const heads = ports.workbook.heads(HEAD_ROWS);
   const mappings = loadMappings(ports);
   return planSetup(heads, loadSettings(ports.workbook, heads, mappings), mappings);
 }
@@ -16,27 +15,15 @@ function currentPlan(ports: AppPorts): SetupPlan {
 /**
  * Creates every missing standard sheet. The plan is made again under the lock, so two staff
  * members pressing the button at once create each sheet once. If any creation fails, the sheets
- * made so far are removed again and the error is reported: all or nothing.
+ * made so far are taken back and the reply says so: all or nothing.
  */
 export function setUpSheets(ports: AppPorts): SetupResult {
   return ports.lock.run(() => {
     const plan = currentPlan(ports);
-    const created: string[] = [];
-    const inserted: string[] = [];
-    try {
-      for (const spec of plan.create) {
-        if (ports.workbook.createSheet(spec)) inserted.push(spec.name);
-        created.push(spec.name);
-      }
-    } catch (error) {
-      for (const name of inserted.reverse()) ports.workbook.deleteSheet(name);
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new UserError(
-        'setup.failed',
-        `シートを作成できませんでした。作成途中のシートは元に戻しました。（${detail}）`,
-        `The sheets could not be created; the ones made so far were removed again. (${detail})`,
-      );
-    }
+    const created = atomically(ports, { ja: '標準のシート', en: 'the standard sheets' }, (tx) => {
+      for (const spec of plan.create) tx.createSheet(spec);
+      return plan.create.map((spec) => spec.name);
+    });
     return {
       created,
       existing: [...plan.existing.map((e) => e.sheet), ...plan.blocked.map((b) => b.sheet)],

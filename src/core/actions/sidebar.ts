@@ -1,7 +1,8 @@
 /** The sidebar's read actions and the mapping staff confirm: sheet list, mapping view, save and clear. */
 import { UserError } from '../errors';
-import { OUTPUT_SHEETS, isOutputSheet } from '../output-sheets';
-import type { SheetHead } from '../ports';
+import { atomically } from '../transaction';
+import type { SheetData, SheetHead } from '../ports';
+import type { SheetRows } from '../sheets/row-kinds';
 import { detectSheetAs, diagnoseHeader } from '../sheets/detect';
 import {
   mappingFromDetection,
@@ -17,18 +18,52 @@ import { loadSettings } from '../setup/settings-source';
 import type { MappingView, Section, SheetOverview, SidebarState } from '../../shared/rpc';
 import { SECTIONS } from '../../shared/rpc';
 import type { AppPorts } from './ports';
+import { sheetRows } from './sheet-rows';
 
 /** Document property holding the mappings staff confirmed (sheet name → mapping; no personal data). */
 export const MAPPINGS_KEY = 'tsunagu.mappings';
 /** User-cache key: which section the next sidebar opens at. */
 const SECTION_KEY = 'tsunagu.sidebarSection';
+const MAPPING_WRITE = { ja: '列の対応', en: 'the column mapping' };
+
+/** User-cache key: the section whose action staff already confirmed from the menu (it runs at once). */
+const RUN_KEY = 'tsunagu.sidebarRun';
+
+/** The menu items that run an action: the one question they ask before it runs. */
+const MENU_RUNS = {
+  validate: {
+    title: '検証',
+    question:
+      '入力内容を検証します。「検証結果」シートを作り直し、問題のあるセルに色とメモを付けます（「ハイライトを消す」で元に戻せます）。実行しますか？\n\n' +
+      'Check the entries now? The 検証結果 sheet is made again and cells with issues get a colour and a note (“Clear highlights” takes them off).',
+  },
+  match: {
+    title: 'マッチング',
+    question:
+      'ボランティアと依頼をマッチングします。「マッチング結果」と「不足分析」のシートを作り直します（職員が入力した承認・指定・メモは残ります）。実行しますか？\n\n' +
+      'Match volunteers to the open requests now? The マッチング結果 and 不足分析 sheets are made again (承認, 指定 and メモ entered by staff are kept).',
+  },
+} as const;
 /** Sample values shown per column in the mapping view. */
 const SAMPLES = 3;
+/** Rows set aside listed in the mapping view (the count says how many there are in all). */
+const SET_ASIDE_SHOWN = 50;
 
 /** Opens the sidebar at a section (menu items for each capability land here). */
 export function openSidebarAt(ports: Pick<AppPorts, 'cache' | 'dialogs'>, section: Section): void {
   ports.cache.put(SECTION_KEY, section, 300);
   ports.dialogs.showSidebar('つなぐ Tsunagu');
+}
+
+/**
+ * Menu 検証 / マッチング: one confirmation, then the sidebar opens at the section and runs the
+ * action at once (no second question there). No: nothing happens.
+ */
+export function confirmAndRunFromMenu(ports: Pick<AppPorts, 'cache' | 'dialogs'>, section: 'validate' | 'match'): void {
+  const { title, question } = MENU_RUNS[section];
+  if (!ports.dialogs.confirm(title, question)) return;
+  ports.cache.put(RUN_KEY, section, 300);
+  openSidebarAt(ports, section);
 }
 
 export function loadMappings(ports: Pick<AppPorts, 'store'>): Record<string, ColumnMapping> {
@@ -39,15 +74,18 @@ export function getSidebarState(ports: AppPorts): SidebarState {
   const cached = ports.cache.get(SECTION_KEY);
   if (cached !== null) ports.cache.remove(SECTION_KEY);
   const section = (SECTIONS as readonly string[]).indexOf(cached ?? '') >= 0 ? (cached as Section) : 'setup';
-  const heads = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS);
+  const run = ports.cache.get(RUN_KEY);
+  if (run !== null) ports.cache.remove(RUN_KEY);
+  const heads = ports.workbook.heads(HEAD_ROWS);
   const mappings = loadMappings(ports);
   const settings = loadSettings(ports.workbook, heads, mappings);
   // Tsunagu's own output sheets are not staff data: they are not listed for mapping.
-  const sheets = heads.filter((head) => !isOutputSheet(head.name)).map((head) => sheetView(head, mappings[head.name]));
+  const sheets = heads.filter((head) => !head.own).map((head) => sheetView(head, mappings[head.name]));
   const plan = planSetup(heads, settings, mappings);
   return {
     organizationName: settings.organizationName,
     section,
+    runNow: run !== null && run === section,
     sheets,
     missingStandardSheets: plan.create.map((s) => s.name),
   };
@@ -114,7 +152,7 @@ function firstTextRow(head: SheetHead): number {
 }
 
 function headOf(ports: AppPorts, sheet: string): SheetHead {
-  const head = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS).find((h) => h.name === sheet);
+  const head = ports.workbook.heads(HEAD_ROWS).find((h) => h.name === sheet);
   if (!head) {
     throw new UserError(
       'sheet.notFound',
@@ -136,12 +174,13 @@ export function getMapping(ports: AppPorts, sheet: string, kind?: string): Mappi
     if (!isSheetKind(kind)) throw badKind(kind);
     const headerRow = confirmed?.headerRow ?? firstTextRow(head);
     return mappingView(
+      ports,
       head,
       mappingFromDetection(detectSheetAs(kind, head.display[headerRow - 1] ?? [], headerRow)),
       false,
     );
   }
-  if (confirmed) return mappingView(head, confirmed, true);
+  if (confirmed) return mappingView(ports, head, confirmed, true);
   const diagnosis = diagnoseHeader(head.display, HEAD_ROWS, { sheetName: sheet });
   if (!diagnosis.ok) {
     throw new UserError(
@@ -150,19 +189,24 @@ export function getMapping(ports: AppPorts, sheet: string, kind?: string): Mappi
       `Sheet 「${sheet}」: ${diagnosis.message.en}`,
     );
   }
-  return mappingView(head, mappingFromDetection(diagnosis.detection), false);
+  return mappingView(ports, head, mappingFromDetection(diagnosis.detection), false);
 }
 
-function mappingView(head: SheetHead, mapping: ColumnMapping, confirmed: boolean): MappingView {
+/**
+ * The mapping view reads the whole sheet once: which rows are data and which are set aside
+ * (totals, notes) is what staff check here, and the samples come from data rows only.
+ */
+function mappingView(ports: AppPorts, head: SheetHead, mapping: ColumnMapping, confirmed: boolean): MappingView {
   const spec = SHEET_SPECS[mapping.kind];
   const headerCells = head.display[mapping.headerRow - 1] ?? [];
   const keyAt = new Map<number, string>();
   for (const key of Object.keys(mapping.columns)) keyAt.set(mapping.columns[key] as number, key);
-  const body = head.display.slice(mapping.headerRow);
+  const data: SheetData = ports.workbook.read(head.name) ?? { name: head.name, values: [], display: [] };
+  const rows: SheetRows = sheetRows(ports.workbook, head.name, mapping, data.values);
   const columns = headerCells.map((header, index) => {
     const samples: string[] = [];
-    for (const row of body) {
-      const text = (row[index] ?? '').trim();
+    for (const r of rows.data) {
+      const text = (data.display[r]?.[index] ?? '').trim();
       if (text !== '') samples.push(text);
       if (samples.length >= SAMPLES) break;
     }
@@ -183,6 +227,11 @@ function mappingView(head: SheetHead, mapping: ColumnMapping, confirmed: boolean
     columns,
     fields,
     kinds: SHEET_KINDS.map((kind) => ({ kind, label: SHEET_SPECS[kind].canonicalName })),
+    dataRows: rows.data.length,
+    setAside: rows.setAside
+      .slice(0, SET_ASIDE_SHOWN)
+      .map((s) => ({ row: s.row, text: s.text, reason: { ja: s.message.ja, en: s.message.en } })),
+    setAsideTotal: rows.setAside.length,
   };
 }
 
@@ -223,22 +272,26 @@ export function saveMapping(
       `The column mapping of sheet 「${sheet}」 cannot be saved: ${problem.message.en}`,
     );
   }
-  ports.lock.run(() => {
-    const mappings = loadMappings(ports);
-    mappings[sheet] = mapping;
-    ports.store.set(MAPPINGS_KEY, serializeMappings(mappings));
-  });
-  return mappingView(head, mapping, true);
+  ports.lock.run(() =>
+    atomically(ports, MAPPING_WRITE, (tx) => {
+      const mappings = loadMappings(ports);
+      mappings[sheet] = mapping;
+      tx.setProperty(MAPPINGS_KEY, serializeMappings(mappings));
+    }),
+  );
+  return mappingView(ports, head, mapping, true);
 }
 
 /** Forgets the confirmed mapping of a sheet: it is detected automatically again. */
 export function clearMapping(ports: AppPorts, sheet: string): MappingView {
-  ports.lock.run(() => {
-    const mappings = loadMappings(ports);
-    if (!Object.prototype.hasOwnProperty.call(mappings, sheet)) return;
-    delete mappings[sheet];
-    ports.store.set(MAPPINGS_KEY, serializeMappings(mappings));
-  });
+  ports.lock.run(() =>
+    atomically(ports, MAPPING_WRITE, (tx) => {
+      const mappings = loadMappings(ports);
+      if (!Object.prototype.hasOwnProperty.call(mappings, sheet)) return;
+      delete mappings[sheet];
+      tx.setProperty(MAPPINGS_KEY, serializeMappings(mappings));
+    }),
+  );
   return getMapping(ports, sheet);
 }
 

@@ -4,8 +4,10 @@ import { conflicts, restore } from '../history/cells';
 import { loadHistory, saveHistory } from '../history/store';
 import type { CellChange, HistoryAction } from '../history/types';
 import type { Workbook } from '../ports';
+import { atomically, type Transaction } from '../transaction';
 import { columnLetter } from '../sheets/rows';
 import type { UndoInfo, UndoResult } from '../../shared/rpc';
+import { reopenUncommittedPairs } from './match';
 import type { AppPorts } from './ports';
 
 /** Actions 元に戻す takes back: the ones that changed values. Marks have ハイライトを消す. */
@@ -63,9 +65,14 @@ export function undoLast(ports: AppPorts): UndoResult {
         `${cells}${stale.length > 3 ? ` and ${stale.length - 3} more cells` : ''} changed after "${action.label.en}", so it cannot be undone. Nothing was changed.`,
       );
     }
-    restore(ports.workbook, action.changes);
-    action.undone = true;
-    saveHistory(ports.workbook, actions);
+    // The cells, the history's 取り消し済み and, after a 確定, マッチング結果's reopened pairs (the
+    // approvals staff made before the 確定 count again) go together, or none does.
+    atomically(ports, { ja: '元に戻す操作', en: 'the undo' }, (tx) => {
+      restore(ports.workbook, action.changes, tx);
+      action.undone = true;
+      saveHistory(tx, actions);
+      if (action.kind === 'matchCommit') reopenUncommittedPairs(ports, tx);
+    });
     return { label: action.label, cells: new Set(action.changes.map(cellText)).size, undo: undoInfo(actions) };
   });
 }
@@ -73,14 +80,9 @@ export function undoLast(ports: AppPorts): UndoResult {
 /**
  * Takes off the marks of the active highlight: each note and fill goes back to what it was,
  * unless staff changed that cell's note or fill since (then theirs stays). Marks the action
- * undone in `actions`; the caller saves the history. Returns the cells restored; `reverted`
- * receives the changes that would mark them again.
+ * undone in `actions`; the caller saves the history in the same transaction. Returns the cells restored.
  */
-export function clearActiveHighlight(
-  workbook: Workbook,
-  actions: HistoryAction[],
-  reverted: CellChange[] = [],
-): number {
+export function clearActiveHighlight(workbook: Workbook, actions: HistoryAction[], tx: Transaction): number {
   let restored = 0;
   const present = workbook.sheetNames();
   for (const action of actions) {
@@ -89,9 +91,7 @@ export function clearActiveHighlight(
     const here = action.changes.filter((c) => present.indexOf(c.sheet) >= 0);
     const stale = new Set(conflicts(workbook, here));
     const still = here.filter((c) => !stale.has(c));
-    restore(workbook, still);
-    // The inverse of what was just put back, so a caller that fails later can mark the cells again.
-    for (const c of still) reverted.push({ ...c, before: c.after, after: c.before });
+    restore(workbook, still, tx);
     action.undone = true;
     restored += new Set(still.map(cellText)).size;
   }

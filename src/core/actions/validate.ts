@@ -1,9 +1,10 @@
 /** 検証 and 安全な修正を適用: validate the workbook, write 検証結果 and cell marks, preview and apply safe fixes. */
 import { UserError } from '../errors';
-import { restore, writeMarks, writeValues } from '../history/cells';
-import type { CellChange } from '../history/types';
+import { writeMarks, writeValues } from '../history/cells';
+import type { CellChange, HistoryAction } from '../history/types';
 import { loadHistory, recordAction, saveHistory } from '../history/store';
-import { VALIDATION_SHEET } from '../output-sheets';
+import { placeNotice, placeOutput } from '../output-sheets';
+import { atomically } from '../transaction';
 import { SHEET_SPECS } from '../sheets/specs';
 import { validateWorkbook } from '../validate/index';
 import {
@@ -17,7 +18,14 @@ import {
   report,
   resultRows,
 } from '../validate/report';
-import type { FixPreview, FixResult, HighlightResult, ValidationReport, ValidationView } from '../../shared/rpc';
+import type {
+  FixPreview,
+  FixResult,
+  HighlightResult,
+  Message,
+  ValidationReport,
+  ValidationView,
+} from '../../shared/rpc';
 import type { AppPorts } from './ports';
 import { clearActiveHighlight, undoInfo } from './undo';
 import { readWorkbookInput } from './workbook-input';
@@ -51,12 +59,15 @@ export function runValidation(ports: AppPorts): ValidationView {
     for (const head of input.heads) sheetIds[head.name] = head.id;
     const actions = loadHistory(ports.workbook);
     const changes: CellChange[] = [];
-    const reverted: CellChange[] = [];
-    try {
-      clearActiveHighlight(ports.workbook, actions, reverted);
-      writeMarks(ports.workbook, marksFor(result.issues), changes);
-      ports.workbook.writeOutputSheet({
-        name: VALIDATION_SHEET,
+    const place = placeOutput(ports.workbook, 'validation', RESULT_HEADER);
+    // The old marks come off, the new ones go on, 検証結果 and the history are rewritten: all or nothing.
+    atomically(ports, { ja: '検証結果', en: 'the validation results' }, (tx) => {
+      clearActiveHighlight(ports.workbook, actions, tx);
+      writeMarks(ports.workbook, marksFor(result.issues), changes, tx);
+      if (place.adopt) tx.mark(place.name, 'validation');
+      tx.output({
+        name: place.name,
+        kind: 'validation',
         header: RESULT_HEADER,
         rows: resultRows(result.issues, sheetIds),
         hidden: false,
@@ -64,29 +75,25 @@ export function runValidation(ports: AppPorts): ValidationView {
         checkboxColumns: [],
       });
       recordAction(
-        ports.workbook,
+        tx,
         ports.clock,
         actions,
         'highlight',
         { ja: '検証の印（色とメモ）', en: 'validation marks (fills and notes)' },
         changes,
       );
-    } catch (error) {
-      // All or nothing: the new marks go, and the previous run's marks come back.
-      restore(ports.workbook, changes);
-      restore(ports.workbook, reverted);
-      throw failed(error, '検証結果を書き込めませんでした', 'The validation results could not be written');
-    }
+    });
     const cells = new Set(changes.map((c) => `${c.sheet}\u0000${c.row}\u0000${c.column}`));
     return {
       checkedSheets: input.sheets.map((s) => ({
         name: s.name,
         kindLabel: SHEET_SPECS[s.kind].canonicalName,
-        rows: Math.max(0, s.values.length - s.mapping.headerRow),
+        rows: s.rows ? s.rows.data.length : Math.max(0, s.values.length - s.mapping.headerRow),
       })),
       counts: { errors: result.counts.errors, warnings: result.counts.warnings, fixable: result.counts.fixable },
       groups: groupIssues(result.issues),
-      resultSheet: VALIDATION_SHEET,
+      resultSheet: place.name,
+      notices: noticesOf(placeNotice(place)),
       highlighted: cells.size,
       undo: undoInfo(actions),
     };
@@ -97,10 +104,28 @@ export function runValidation(ports: AppPorts): ValidationView {
 export function clearHighlights(ports: AppPorts): HighlightResult {
   return ports.lock.run(() => {
     const actions = loadHistory(ports.workbook);
-    const restored = clearActiveHighlight(ports.workbook, actions);
-    if (restored > 0) saveHistory(ports.workbook, actions);
-    return { restored };
+    const notesKept = staffNotesUnderMarks(ports, actions);
+    const restored = atomically(ports, { ja: '印の取り消し', en: 'taking off the marks' }, (tx) => {
+      const count = clearActiveHighlight(ports.workbook, actions, tx);
+      if (count > 0) saveHistory(tx, actions);
+      return count;
+    });
+    return { restored, notesKept: restored > 0 ? notesKept : 0 };
   });
+}
+
+/** Cells whose mark covered a note staff wrote: ハイライトを消す puts those notes back as they were. */
+function staffNotesUnderMarks(ports: AppPorts, actions: readonly HistoryAction[]): number {
+  const present = ports.workbook.sheetNames();
+  const cells = new Set<string>();
+  for (const action of actions) {
+    if (action.undone || action.kind !== 'highlight') continue;
+    for (const c of action.changes) {
+      if (c.part === 'note' && c.before !== '' && present.indexOf(c.sheet) >= 0)
+        cells.add(`${c.sheet}!${c.row}:${c.column}`);
+    }
+  }
+  return cells.size;
 }
 
 /** 安全な修正を適用, step 1: the fixes, before and after, and a token that pins them. */
@@ -135,37 +160,28 @@ export function applyFixes(ports: AppPorts, token: string): FixResult {
     if (fixes.length === 0) return { applied: 0, sheets: [], undo: undoInfo(loadHistory(ports.workbook)) };
     const actions = loadHistory(ports.workbook);
     const changes: CellChange[] = [];
-    try {
+    atomically(ports, { ja: '修正', en: 'the fixes' }, (tx) => {
       writeValues(
         ports.workbook,
         fixes.map((f) => f.write),
         changes,
+        tx,
       );
       recordAction(
-        ports.workbook,
+        tx,
         ports.clock,
         actions,
         'fix',
         { ja: `安全な修正（${changes.length}件）`, en: `safe fixes (${changes.length})` },
         changes,
       );
-    } catch (error) {
-      restore(ports.workbook, changes);
-      throw failed(
-        error,
-        '修正を書き込めなかったため、すべて元に戻しました',
-        'The fixes could not be written, so all of them were rolled back',
-      );
-    }
+    });
     // A target that turned out to hold a formula is left alone, so count what was really changed.
     const sheets = [...new Set(changes.map((c) => c.sheet))];
     return { applied: changes.length, sheets, undo: undoInfo(actions) };
   });
 }
 
-function failed(error: unknown, ja: string, en: string): UserError {
-  if (error instanceof UserError) return error;
-  const name = error !== null && typeof error === 'object' ? (error as { name?: unknown }).name : undefined;
-  const kind = typeof name === 'string' && name !== '' ? name : typeof error;
-  return new UserError('write.failed', `${ja}（${kind}）。`, `${en} (${kind}).`);
+function noticesOf(...notices: Array<Message | null>): Message[] {
+  return notices.filter((n): n is Message => n !== null);
 }

@@ -1,6 +1,5 @@
 /** Reads the workbook the way every capability needs it: each staff sheet of a known kind, read once, with its mapping. */
 import type { AppPorts } from './ports';
-import { OUTPUT_SHEETS, isOutputSheet } from '../output-sheets';
 import type { SheetHead } from '../ports';
 import { diagnoseHeader } from '../sheets/detect';
 import { mappingFromDetection, type ColumnMapping } from '../sheets/mapping';
@@ -10,11 +9,12 @@ import { parseDate } from '../text/date';
 import { type PlainDate } from '../text/plainDate';
 import type { SheetKind } from '../sheets/types';
 import type { SheetInput, WorkbookInput } from '../validate/types';
+import { sheetRows } from './sheet-rows';
 import { loadMappings } from './sidebar';
 
 /** The mapping of a sheet: the one staff confirmed, else the detected one, else null. */
 export function mappingOf(head: SheetHead, confirmed: Readonly<Record<string, ColumnMapping>>): ColumnMapping | null {
-  if (isOutputSheet(head.name)) return null;
+  if (head.own) return null;
   const stored = confirmed[head.name];
   if (stored) return stored;
   const diagnosis = diagnoseHeader(head.display, HEAD_ROWS, { sheetName: head.name });
@@ -49,7 +49,7 @@ export function readWorkbookInput(
   kinds?: readonly SheetKind[],
   fields?: Partial<Record<SheetKind, readonly string[]>>,
 ): WorkbookInput & { heads: SheetHead[] } {
-  const heads = ports.workbook.heads(HEAD_ROWS, OUTPUT_SHEETS);
+  const heads = ports.workbook.heads(HEAD_ROWS);
   const confirmed = loadMappings(ports);
   const sheets: SheetInput[] = [];
   for (const head of heads) {
@@ -58,7 +58,14 @@ export function readWorkbookInput(
     if (kinds && mapping.kind !== 'settings' && kinds.indexOf(mapping.kind) < 0) continue;
     const data = ports.workbook.read(head.name, columnsToRead(mapping, fields?.[mapping.kind]));
     if (!data) continue;
-    sheets.push({ name: head.name, kind: mapping.kind, mapping, values: data.values, display: data.display });
+    sheets.push({
+      name: head.name,
+      kind: mapping.kind,
+      mapping,
+      values: data.values,
+      display: data.display,
+      rows: sheetRows(ports.workbook, head.name, mapping, data.values),
+    });
   }
   const settingsSheet = sheets.find((s) => s.kind === 'settings');
   const settings = settingsFrom(settingsSheet ? settingsSheet.values : null, settingsSheet?.mapping);

@@ -3,7 +3,8 @@
  * fills) sheet by sheet, each as one batched read and one batched write, returning every change
  * made so the history can undo it exactly.
  */
-import type { CellValue, Rect, Workbook } from '../ports';
+import type { BlockWrite, CellValue, Rect, Workbook } from '../ports';
+import type { Transaction } from '../transaction';
 import { guardFormula } from '../text/formula';
 import { isDateObject } from '../text/date';
 import { Fingerprint } from '../fingerprint';
@@ -48,16 +49,18 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /**
- * How to write a cell so that it holds `value` afterwards: a formula as its formula; text that
- * Sheets would read as a number, date or formula behind an apostrophe, unless the cell is
- * formatted as plain text (there the apostrophe would be kept).
+ * How to write a cell so that it holds `value` afterwards: a formula as its formula; text behind
+ * an apostrophe so Sheets reads no number, date or formula into it — in a plain-text cell only
+ * text that starts like a formula (the apostrophe would otherwise show there).
  */
 export function cellInput(value: StoredValue | CellValue, numberFormat: string, parse = false): CellValue {
   if (isDateObject(value)) return value;
   if (typeof value === 'object') return 'f' in value ? value.f : new Date(value.d);
   if (typeof value !== 'string' || value === '') return value;
   if (parse) return guardFormula(value);
-  if (numberFormat === TEXT_FORMAT) return value;
+  // A plain-text cell keeps what is written as text, but the guard does not rely on that alone:
+  // whether Sheets keeps a script-written =… as text there is unconfirmed (docs/real-sheets-checklist.md).
+  if (numberFormat === TEXT_FORMAT) return guardFormula(value);
   return `'${value}`;
 }
 
@@ -72,51 +75,49 @@ function span(rows: readonly number[]): { first: number; count: number } {
   return { first, count: last - first + 1 };
 }
 
-/** Separate writes per column at most: each is one call, so the calls stay bounded whatever the rows. */
-export const MAX_RUNS_PER_COLUMN = 40;
-
 /**
- * The row runs to write in one column: rows next to each other form a run; when there are more
- * runs than MAX_RUNS_PER_COLUMN, the runs separated by the smallest gaps are joined, so the fewest
- * untouched cells are written back.
+ * The runs of rows to write in one column: rows next to each other form a run, and nothing else is
+ * written — a cell between two fixes is never rewritten, so its rule cannot reject the fix, its rich
+ * text is not flattened, and an edit made meanwhile is not overwritten. One call per run: the calls
+ * grow with the separate runs of changed cells, never with the rows of the sheet (docs/safety.md).
  */
 export function rowRuns(rows: readonly number[]): Array<{ first: number; count: number }> {
   const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const gaps: Array<{ at: number; size: number }> = [];
-  for (let i = 1; i < sorted.length; i++) {
-    const size = (sorted[i] as number) - (sorted[i - 1] as number) - 1;
-    if (size > 0) gaps.push({ at: i, size });
-  }
-  // Split at the largest gaps only (ties: the earlier gap), so at most MAX_RUNS runs remain.
-  const splits = gaps
-    .slice()
-    .sort((a, b) => b.size - a.size || a.at - b.at)
-    .slice(0, MAX_RUNS_PER_COLUMN - 1)
-    .map((g) => g.at)
-    .sort((a, b) => a - b);
   const runs: Array<{ first: number; count: number }> = [];
-  let start = 0;
-  for (const at of [...splits, sorted.length]) {
-    const first = sorted[start] as number;
-    runs.push({ first, count: (sorted[at - 1] as number) - first + 1 });
-    start = at;
+  for (const row of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.first + last.count === row) last.count += 1;
+    else runs.push({ first: row, count: 1 });
   }
-  return sorted.length === 0 ? [] : runs;
+  return runs;
+}
+
+/** Writes one block, through the transaction when there is one (so it can be taken back). */
+function put(
+  workbook: Workbook,
+  tx: Transaction | undefined,
+  sheet: string,
+  rect: Rect,
+  data: BlockWrite,
+  previous: BlockWrite,
+): void {
+  if (tx) tx.write(sheet, rect, data, previous);
+  else workbook.writeBlock(sheet, rect, data);
 }
 
 /**
  * Writes values. In each touched column, the span from the first to the last written row is read
- * once (values, formulas, formats); then only the runs of written rows are written (rowRuns), the
- * untouched cells inside a run written back as they were (formulas as formulas, text as text); then
- * the span is read again so the history records what the cells really hold. A target that holds a
- * formula is left alone (a fix never replaces a formula), unless the write itself restores one.
- * Changes are pushed to `changes` column by column, so a caller whose write fails half-way knows
- * exactly what to put back.
+ * once (values, formulas, formats); then each run of written rows is written (rowRuns), and only
+ * those cells; then the span is read again so the history records what the cells really hold. A
+ * target that holds a formula is left alone (a fix never replaces a formula), unless the write
+ * itself restores one. Changes are pushed to `changes` column by column. With a transaction, each
+ * run is kept with what it held, so a failure later in the action puts it back.
  */
 export function writeValues(
   workbook: Workbook,
   writes: readonly ValueWrite[],
   changes: CellChange[] = [],
+  tx?: Transaction,
 ): CellChange[] {
   const firstNew = changes.length;
   for (const [key, group] of groupBy(writes, (w) => `${w.sheet}\u0000${w.column}`)) {
@@ -136,25 +137,29 @@ export function writeValues(
     for (const run of rowRuns(targets.map((w) => w.row))) {
       const offset = run.first - first;
       const targetFormats: string[][] = [];
+      const oldFormats: string[][] = [];
       const grid: CellValue[][] = [];
+      const oldGrid: CellValue[][] = [];
       let formatsChange = false;
       for (let i = offset; i < offset + run.count; i++) {
-        const write = byRow.get(first + i);
+        const write = byRow.get(first + i) as ValueWrite;
         const current = formats[i]?.[0] ?? '';
-        const format = write?.format ?? current;
+        const format = write.format ?? current;
         if (format !== current) formatsChange = true;
         targetFormats.push([format]);
-        grid.push([
-          write
-            ? cellInput(write.value, format, write.parse)
-            : cellInput(storeValue(values[i]?.[0] ?? '', formulas[i]?.[0] ?? ''), format),
-        ]);
+        oldFormats.push([current]);
+        grid.push([cellInput(write.value, format, write.parse)]);
+        oldGrid.push([cellInput(storeValue(values[i]?.[0] ?? '', formulas[i]?.[0] ?? ''), current)]);
       }
       const runRect: Rect = { row: run.first, column, rows: run.count, columns: 1 };
-      workbook.writeBlock(
+      put(
+        workbook,
+        tx,
         sheet,
         runRect,
         formatsChange ? { numberFormats: targetFormats, values: grid } : { values: grid },
+        // Taking it back puts the formats back too: Sheets may have formatted the cell for what was written.
+        { numberFormats: oldFormats, values: oldGrid },
       );
     }
     const after = workbook.readBlock(sheet, rect, ['values', 'formulas', 'numberFormats']);
@@ -196,12 +201,18 @@ function rowPrints(workbook: Workbook, sheet: string, rows: readonly number[]): 
 }
 
 /** Writes notes and fills: one block per sheet covering the marked cells, read once and written once. */
-export function writeMarks(workbook: Workbook, marks: readonly MarkWrite[], changes: CellChange[] = []): CellChange[] {
+export function writeMarks(
+  workbook: Workbook,
+  marks: readonly MarkWrite[],
+  changes: CellChange[] = [],
+  tx?: Transaction,
+): CellChange[] {
   for (const [sheet, group] of groupBy(marks, (m) => m.sheet)) {
     const rows = span(group.map((m) => m.row));
     const columns = span(group.map((m) => m.column));
     const rect: Rect = { row: rows.first, column: columns.first, rows: rows.count, columns: columns.count };
     const current = workbook.readBlock(sheet, rect, ['notes', 'backgrounds']);
+    const previous = blockOf(current.notes as string[][], current.backgrounds as string[][]);
     const notes = (current.notes as string[][]).map((row) => row.slice());
     const fills: (string | null)[][] = (current.backgrounds as string[][]).map((row) =>
       row.map((b) => (b === NO_FILL ? null : b)),
@@ -231,10 +242,18 @@ export function writeMarks(workbook: Workbook, marks: readonly MarkWrite[], chan
         fillRow[c] = m.background;
       }
     }
-    workbook.writeBlock(sheet, rect, { notes, backgrounds: fills });
+    put(workbook, tx, sheet, rect, { notes, backgrounds: fills }, previous);
     for (const change of made) changes.push(change);
   }
   return changes;
+}
+
+/** Notes and fills as read, as a block that writes them back (a white fill as no fill). */
+function blockOf(notes: string[][], backgrounds: string[][]): BlockWrite {
+  return {
+    notes: notes.map((row) => row.slice()),
+    backgrounds: backgrounds.map((row) => row.map((b) => (b === NO_FILL ? null : b))),
+  };
 }
 
 /**
@@ -281,7 +300,7 @@ export function conflicts(workbook: Workbook, changes: readonly CellChange[]): C
 }
 
 /** Puts the cells back as they were before the changes: values column by column, marks sheet by sheet. */
-export function restore(workbook: Workbook, changes: readonly CellChange[]): void {
+export function restore(workbook: Workbook, changes: readonly CellChange[], tx?: Transaction): void {
   const values = changes.filter((c) => c.part === 'value');
   const marks = changes.filter((c) => c.part !== 'value');
   if (values.length > 0) {
@@ -294,18 +313,21 @@ export function restore(workbook: Workbook, changes: readonly CellChange[]): voi
         value: c.before,
         ...(c.format ? { format: c.format.before } : {}),
       })),
+      [],
+      tx,
     );
   }
-  if (marks.length > 0) restoreMarks(workbook, marks);
+  if (marks.length > 0) restoreMarks(workbook, marks, tx);
 }
 
 /** Puts notes and fills back: one block per sheet. */
-function restoreMarks(workbook: Workbook, changes: readonly CellChange[]): void {
+function restoreMarks(workbook: Workbook, changes: readonly CellChange[], tx?: Transaction): void {
   for (const [sheet, group] of groupBy(changes, (c) => c.sheet)) {
     const rows = span(group.map((c) => c.row));
     const columns = span(group.map((c) => c.column));
     const rect: Rect = { row: rows.first, column: columns.first, rows: rows.count, columns: columns.count };
     const current = workbook.readBlock(sheet, rect, ['notes', 'backgrounds']);
+    const previous = blockOf(current.notes as string[][], current.backgrounds as string[][]);
     const notes = (current.notes as string[][]).map((row) => row.slice());
     const fills: (string | null)[][] = (current.backgrounds as string[][]).map((row) =>
       row.map((b) => (b === NO_FILL ? null : b)),
@@ -316,6 +338,6 @@ function restoreMarks(workbook: Workbook, changes: readonly CellChange[]): void 
       if (change.part === 'note') (notes[r] as string[])[c] = String(change.before);
       else (fills[r] as (string | null)[])[c] = change.before === NO_FILL ? null : String(change.before);
     }
-    workbook.writeBlock(sheet, rect, { notes, backgrounds: fills });
+    put(workbook, tx, sheet, rect, { notes, backgrounds: fills }, previous);
   }
 }

@@ -1,16 +1,25 @@
 /** Loading and saving the history sheet, and recording an action in it. */
+import { placeOutput } from '../output-sheets';
 import type { Clock, Workbook } from '../ports';
-import { HISTORY_HEADER, HISTORY_SHEET, decodeHistory, encodeHistory, pruneHistory } from './codec';
+import type { Transaction } from '../transaction';
+import { HISTORY_HEADER, decodeHistory, encodeHistory, pruneHistory } from './codec';
 import type { ActionKind, CellChange, HistoryAction } from './types';
 
+/** The history lives in the sheet Tsunagu marked as its history (つなぐ履歴), never in a staff sheet of that name. */
 export function loadHistory(workbook: Workbook): HistoryAction[] {
-  const data = workbook.read(HISTORY_SHEET);
+  const place = placeOutput(workbook, 'history', HISTORY_HEADER);
+  if (!place.exists) return [];
+  const data = workbook.read(place.name);
   return data ? decodeHistory(data.values.slice(1)) : [];
 }
 
-export function saveHistory(workbook: Workbook, actions: readonly HistoryAction[]): void {
-  workbook.writeOutputSheet({
-    name: HISTORY_SHEET,
+/** Rewrites the history sheet within the action's transaction (a history made before sheets were marked is marked first). */
+export function saveHistory(tx: Transaction, actions: readonly HistoryAction[]): void {
+  const place = placeOutput(tx.workbook, 'history', HISTORY_HEADER);
+  if (place.adopt) tx.mark(place.name, 'history');
+  tx.output({
+    name: place.name,
+    kind: 'history',
     header: HISTORY_HEADER,
     rows: encodeHistory(pruneHistory(actions)),
     hidden: true,
@@ -31,9 +40,9 @@ export function newActionId(clock: Clock, existing: readonly HistoryAction[]): s
   return id;
 }
 
-/** Appends an action to the history (the caller holds the document lock). */
+/** Appends an action to the history (the caller holds the document lock and runs the transaction). */
 export function recordAction(
-  workbook: Workbook,
+  tx: Transaction,
   clock: Clock,
   actions: HistoryAction[],
   kind: ActionKind,
@@ -49,6 +58,6 @@ export function recordAction(
     changes,
   };
   actions.push(action);
-  saveHistory(workbook, actions);
+  saveHistory(tx, actions);
   return action;
 }

@@ -46,7 +46,16 @@ export const MATCH_REASON_CODES = {
     '名簿のボランティアが必要人数に足りない',
     'The roster has fewer volunteers than places',
   ),
-  'unmet.status': code(U, '活動中で個人情報に同意済みの人が足りない', 'Too few active volunteers with consent'),
+  'unmet.status': code(
+    U,
+    '条件に合う人はいるが休止中など活動中でない',
+    'People who fit are there, but paused or otherwise not active',
+  ),
+  'unmet.consent': code(
+    U,
+    '条件に合う人はいるが個人情報の同意が確認できていない',
+    'People who fit are there, but their consent is not recorded',
+  ),
   'unmet.skills': code(U, '必要な資格・特技のある人が足りない', 'Too few with the required skills'),
   'unmet.language': code(U, '依頼の言語に対応できる人が足りない', 'Too few speak the asked language'),
   'unmet.gender': code(U, '性別希望に合う人が足りない', 'Too few meet the gender preference'),

@@ -4,22 +4,27 @@ import { pairKeyOf } from './model';
 
 /**
  * The pair constraints in funnel order: the first that fails is the one a pair is counted
- * under when an unmet need is explained. Capacity and "taken by another request" come after
- * these (they depend on the whole assignment, not on the pair).
+ * under when an unmet need is explained. What the request needs of a person comes first
+ * (skills, language, gender, where, when: recruiting answers these), then what staff can settle
+ * with a volunteer who already fits (活動中, 個人情報同意, insurance, a coordinator's exclusion),
+ * so that "the only 手話 volunteers have not consented" is said as that, not as "nobody has 手話".
+ * Capacity and "taken by another request" come after these (they depend on the whole
+ * assignment, not on the pair).
  */
 export const PAIR_STAGES = [
-  'status',
   'skills',
   'language',
   'gender',
   'location',
-  'insurance',
   'time',
+  'status',
+  'consent',
+  'insurance',
   'excluded',
 ] as const;
 export type PairStage = (typeof PAIR_STAGES)[number];
 
-/** 活動中 and 個人情報同意. */
+/** 活動中 and 個人情報同意: who can be introduced at all. */
 export function passesStatus(v: VolunteerInfo): boolean {
   return v.active && v.consent;
 }
@@ -71,13 +76,14 @@ export function isExcluded(model: MatchModel, v: VolunteerInfo, r: RequestInfo):
 
 /** The first constraint a pair fails, in funnel order; null when the pair is possible (capacity aside). */
 export function firstFailure(model: MatchModel, v: VolunteerInfo, r: RequestInfo): PairStage | null {
-  if (!passesStatus(v)) return 'status';
   if (!passesSkills(v, r)) return 'skills';
   if (!passesLanguage(v, r)) return 'language';
   if (!passesGender(v, r)) return 'gender';
   if (proximityOf(v, r) === null) return 'location';
-  if (!passesInsurance(v, r)) return 'insurance';
   if (!passesTime(v, r)) return 'time';
+  if (!v.active) return 'status';
+  if (!v.consent) return 'consent';
+  if (!passesInsurance(v, r)) return 'insurance';
   if (isExcluded(model, v, r)) return 'excluded';
   return null;
 }

@@ -33,6 +33,8 @@ export {
   BUSY_STATES,
 } from './model';
 export { MATCH_REASON_CODES } from './codes';
+export { idKey } from './model';
+export { recheckPairs, type PairRecheck } from './recheck';
 
 interface PinOutcome {
   readonly kept: { r: RequestInfo; v: VolunteerInfo }[];

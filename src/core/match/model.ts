@@ -108,6 +108,10 @@ export interface VolunteerInfo {
   readonly id: string;
   readonly key: string;
   readonly active: boolean;
+  /** 退会: no longer on the roster for matching or for explaining unmet needs. */
+  readonly withdrawn: boolean;
+  /** 状態 as written (normalised), '' when blank. */
+  readonly state: string;
   readonly consent: boolean;
   readonly area: string | null;
   readonly district: string | null;
@@ -276,6 +280,8 @@ export function buildModel(
       id: v.volunteerId,
       key,
       active: stateOf(v.status) === '活動中',
+      withdrawn: stateOf(v.status) === '退会',
+      state: stateOf(v.status),
       consent: v.consent === true,
       area: areaOf(v.area, v.district),
       district: v.district,

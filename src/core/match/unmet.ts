@@ -1,14 +1,16 @@
 /** Defines the unmet-need analysis: per request, how many volunteers each constraint rules out (a funnel) and the binding reason(s) of its unfilled places. */
 import { formatFiscalYear } from '../text/date';
-import { firstFailure, PAIR_STAGES, passesStatus, type PairStage } from './constraints';
+import { firstFailure, PAIR_STAGES, type PairStage } from './constraints';
 import { GENDER_JA, type MatchModel, type RequestInfo, type VolunteerInfo } from './model';
 import { slotText } from './score';
 import type { Reason } from './types';
 
 /** Where a request's would-be volunteers went: ruled out by a pair constraint, or left after all of them. */
 export interface Funnel {
-  /** Roster volunteers (with an id) not already on the request. */
+  /** Roster volunteers (with an id, not 退会) not already on the request. */
   readonly considered: number;
+  /** Roster volunteers with 状態 退会: not counted anywhere else. */
+  readonly withdrawn: number;
   /** How many each constraint ruled out; a volunteer counts under the first one failed. */
   readonly eliminated: Readonly<Record<PairStage, number>>;
   /** Volunteers every pair constraint allows, in roster order. */
@@ -17,25 +19,32 @@ export interface Funnel {
 
 export function funnelOf(model: MatchModel, r: RequestInfo): Funnel {
   const eliminated: Record<PairStage, number> = {
-    status: 0,
     skills: 0,
     language: 0,
     gender: 0,
     location: 0,
-    insurance: 0,
     time: 0,
+    status: 0,
+    consent: 0,
+    insurance: 0,
     excluded: 0,
   };
   const survivors: VolunteerInfo[] = [];
   let considered = 0;
+  let withdrawn = 0;
   for (const v of model.volunteers) {
     if (r.assigned.has(v.key)) continue;
+    // 退会 volunteers have left: counting them would send staff to ask people who are gone.
+    if (v.withdrawn) {
+      withdrawn++;
+      continue;
+    }
     considered++;
     const f = firstFailure(model, v, r);
     if (f === null) survivors.push(v);
     else eliminated[f]++;
   }
-  return { considered, eliminated, survivors };
+  return { considered, withdrawn, eliminated, survivors };
 }
 
 /** What binds: a pair constraint, the roster itself, or what happened to the volunteers it left. */
@@ -50,12 +59,12 @@ export interface UnmetExplanation {
   readonly missingSkills: readonly string[];
 }
 
-/** The required skills fewer than `places` active volunteers have; all of them (as one combination) when each alone is common enough. */
+/** The required skills fewer than `places` volunteers (退会 aside) have; all of them (as one combination) when each alone is common enough. */
 function scarceSkills(model: MatchModel, r: RequestInfo, places: number): { names: string[]; combined: boolean } {
   const names: string[] = [];
   for (const s of r.skills) {
     let n = 0;
-    for (const v of model.volunteers) if (!r.assigned.has(v.key) && passesStatus(v) && v.skills.has(s)) n++;
+    for (const v of model.volunteers) if (!r.assigned.has(v.key) && !v.withdrawn && v.skills.has(s)) n++;
     if (n < places) names.push(s);
   }
   return names.length > 0 ? { names, combined: false } : { names: r.skills.slice(), combined: true };
@@ -68,6 +77,17 @@ function skillsPhrase(s: { names: string[]; combined: boolean }): { ja: string; 
     ja: `${s.names.join('と')}を${s.names.length === 2 ? '両方' : 'すべて'}できる人`,
     en: `people with all of ${s.names.join(', ')}`,
   };
+}
+
+/**
+ * Who fits what the request asks, as staff would say it: 「手話ができる人」「ベトナム語に対応できる人」,
+ * or 「条件に合う人」 when it asks nothing in particular.
+ */
+function fitPhrase(r: RequestInfo): { ja: string; en: string } {
+  if (r.skills.length > 0) return skillsPhrase({ names: r.skills.slice(), combined: true });
+  if (r.languages.length > 0)
+    return { ja: `${r.languages.join('または')}に対応できる人`, en: `people who speak ${r.languages.join(' or ')}` };
+  return { ja: '条件に合う人', en: 'people who meet the request' };
 }
 
 /** The place a request is near, as staff say it: '北東部と隣接圏域', or its 地区. */
@@ -101,18 +121,41 @@ function stageReason(
   const need = `必要${places}名`;
   const needEn = `${places} needed`;
   switch (stage) {
-    case 'status':
+    case 'status': {
+      const fit = fitPhrase(r);
+      const allPaused = pausedCount(model, r) === out;
       return none
-        ? reason(
-            'status',
-            `活動中で個人情報に同意済みのボランティアがいません（休止・退会・同意なし: ${out}名）`,
-            `No volunteer is active with consent given (paused, withdrawn or no consent: ${out})`,
-          )
+        ? allPaused
+          ? reason(
+              'status',
+              `${fit.ja}は${before}名いますが、${out === 1 ? '' : '全員が'}休止中です（${out}名）。活動を再開できるか確認してください`,
+              `There are ${before} ${fit.en}, but all are paused (${out}); ask whether they can resume`,
+            )
+          : reason(
+              'status',
+              `${fit.ja}は${before}名いますが、${out === 1 ? '' : '全員が'}活動中ではありません（休止中・状態が空欄など: ${out}名）。状態を確認してください`,
+              `There are ${before} ${fit.en}, but none is 活動中 (paused or status blank: ${out}); check their status`,
+            )
         : reason(
             'status',
-            `活動中で個人情報に同意済みのボランティアが${left}名のみです（${need}）`,
-            `Only ${left} volunteer(s) are active with consent given (${needEn})`,
+            `${fit.ja}のうち活動中は${left}名のみです（${need}、${allPaused ? '休止中' : '活動中でない人'}: ${out}名）`,
+            `Only ${left} of the ${fit.en} are 活動中 (${needEn}; ${out} ${allPaused ? 'paused' : 'not active'})`,
           );
+    }
+    case 'consent': {
+      const fit = fitPhrase(r);
+      return none
+        ? reason(
+            'consent',
+            `${fit.ja}は${before}名いますが、個人情報の取り扱いへの同意が確認できていません（${out}名）。同意を確認すれば候補になります`,
+            `There are ${before} ${fit.en}, but their consent to the use of personal data is not recorded (${out}); once it is, they become candidates`,
+          )
+        : reason(
+            'consent',
+            `個人情報の同意が確認できている候補は${left}名のみです（${need}、同意未確認: ${out}名）`,
+            `Only ${left} candidate(s) have consent recorded (${needEn}; ${out} without consent)`,
+          );
+    }
     case 'skills': {
       const p = skillsPhrase(scarceSkills(model, r, places));
       return none
@@ -252,13 +295,15 @@ export function explainUnmet(
     });
     if (lastCut < 0) {
       binding.push('noVolunteers');
+      const gone = funnel.withdrawn > 0 ? `（退会者${funnel.withdrawn}名を除く）` : '';
+      const goneEn = funnel.withdrawn > 0 ? ` (not counting ${funnel.withdrawn} withdrawn)` : '';
       reasons.push(
         count === 0
-          ? reason('noVolunteers', '名簿にボランティアがいません', 'The roster has no volunteers')
+          ? reason('noVolunteers', `名簿にボランティアがいません${gone}`, `The roster has no volunteers${goneEn}`)
           : reason(
               'noVolunteers',
-              `名簿のボランティアが${count}名のみです（必要${places}名）`,
-              `The roster has only ${count} volunteer(s) (${places} needed)`,
+              `名簿のボランティアが${count}名のみです（必要${places}名）${gone}`,
+              `The roster has only ${count} volunteer(s) (${places} needed)${goneEn}`,
             ),
       );
     } else {
@@ -315,9 +360,24 @@ function reasonStage(stage: PairStage, r: RequestInfo): BindingStage {
   return stage === 'location' && r.area === null && r.district === null ? 'noLocation' : stage;
 }
 
+/** Volunteers fitting the request up to its time who are 休止 (not 活動中, not 退会, status written). */
+function pausedCount(model: MatchModel, r: RequestInfo): number {
+  let n = 0;
+  for (const v of model.volunteers) {
+    if (r.assigned.has(v.key) || v.withdrawn || v.active || v.state !== '休止') continue;
+    const f = firstFailure(model, v, r);
+    if (f === 'status') n++;
+  }
+  return n;
+}
+
 /** Short words for why one pair is impossible (a pinned pair that no longer holds). */
 export const PAIR_FAILURE_TEXT: Readonly<Record<PairStage, { ja: string; en: string }>> = {
-  status: { ja: '活動中でないか、個人情報の同意がありません', en: 'the volunteer is not active or has not consented' },
+  status: { ja: 'ボランティアが活動中ではありません', en: 'the volunteer is not active' },
+  consent: {
+    ja: '個人情報の同意が確認できていません',
+    en: 'the volunteer has not consented to the use of personal data',
+  },
   skills: { ja: '必要な資格・特技がありません', en: 'the volunteer lacks a required skill' },
   language: { ja: '対応言語が合いません', en: 'no asked language is spoken' },
   gender: { ja: '性別希望に合いません', en: 'the gender preference is not met' },

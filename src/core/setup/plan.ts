@@ -1,8 +1,7 @@
 /** The シート準備 plan: which standard sheets a workbook lacks, and each one's header, formats and drop-downs. */
-import { isOutputSheet } from '../output-sheets';
 import type { Dropdown, NewSheetSpec, SheetHead } from '../ports';
 import { diagnoseHeader } from '../sheets/detect';
-import { SHEET_SPECS } from '../sheets/specs';
+import { contractColumns, SHEET_SPECS } from '../sheets/specs';
 import {
   defaultIndicatorHeader,
   defaultIndicatorRows,
@@ -34,7 +33,7 @@ export function kindsOf(
 ): Map<string, SheetKind> {
   const kinds = new Map<string, SheetKind>();
   for (const head of heads) {
-    if (isOutputSheet(head.name)) continue;
+    if (head.own) continue;
     const kind = confirmed[head.name]?.kind;
     if (kind) {
       kinds.set(head.name, kind);
@@ -75,7 +74,7 @@ export function planSetup(
 /** The header of a standard sheet: its columns in contract order (指標定義 adds 目標2024…2028; アンケート定義 the English columns). */
 export function standardHeader(spec: SheetSpec): string[] {
   if (spec.kind === 'indicators') return defaultIndicatorHeader();
-  const header = spec.columns.map((c) => c.header);
+  const header = contractColumns(spec).map((c) => c.header);
   if (spec.kind === 'surveys') header.push('設問[en]', '選択肢[en]');
   return header;
 }
@@ -84,7 +83,7 @@ function newSheetSpec(spec: SheetSpec, settings: Settings): NewSheetSpec {
   const header = standardHeader(spec);
   const textColumns: number[] = [];
   const dropdowns: Dropdown[] = [];
-  spec.columns.forEach((column, index) => {
+  contractColumns(spec).forEach((column, index) => {
     if (column.textFormat) textColumns.push(index);
     if (column.multi) return;
     const values = column.list

@@ -1,6 +1,7 @@
 /** Defines parseRows: a sheet's rows below the header as records keyed by column key, in sheet order. */
 import { headerText } from './detect';
 import type { ColumnMapping } from './mapping';
+import { classifyRows, type SetAsideRow, type SheetRows } from './row-kinds';
 import { SHEET_SPECS } from './specs';
 import type { SheetKind, SheetSpec } from './types';
 
@@ -20,6 +21,8 @@ export interface ParsedRows {
   readonly records: SheetRecord[];
   /** Rows with nothing in any cell: skipped, but counted. */
   readonly blankRows: number;
+  /** Totals, notes and markers below the header (classifyRows): not records. */
+  readonly setAside: readonly SetAsideRow[];
   /**
    * Names of the unmapped columns, left to right: the header as written; '列F' for a column
    * without a header; '備考 (列H)' for the second of two columns with the same header.
@@ -30,6 +33,8 @@ export interface ParsedRows {
 export interface ParseRowsOptions {
   /** Sheet row number of values[0]; 1 when values come from getDataRange() starting at A1. */
   readonly firstRow?: number;
+  /** The rows as already classified (with formulas read); otherwise classifyRows runs on the values. */
+  readonly rows?: SheetRows;
 }
 
 /** 0 → 'A', 25 → 'Z', 26 → 'AA'. */
@@ -44,13 +49,10 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-function isBlank(v: unknown): boolean {
-  return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-}
-
 /**
- * Turns the rows below the mapping's header row into records. Nothing is reordered; rows with
- * no value in any cell are skipped and counted. `values` (and `display`, the matching
+ * Turns the data rows below the mapping's header row into records: totals, notes and markers
+ * (classifyRows) are not records. Nothing is reordered; rows with no value in any cell are
+ * skipped and counted. `values` (and `display`, the matching
  * getDisplayValues) start at sheet row options.firstRow (default 1) and column A.
  * Built for 50,000 × 25 cells: keys and indices are resolved once, the loop only copies.
  */
@@ -89,23 +91,12 @@ export function parseRows(
     extraHeaders.push(name);
   }
 
+  const classified = options.rows ?? classifyRows(mapping, values, { firstRow });
   const records: SheetRecord[] = [];
-  let blankRows = 0;
   const keyCount = keys.length;
   const extraCount = extraIndices.length;
-  for (let r = Math.max(0, headerIndex + 1); r < values.length; r++) {
+  for (const r of classified.data) {
     const row = values[r] as readonly unknown[];
-    let blank = true;
-    for (let c = 0; c < row.length; c++) {
-      if (!isBlank(row[c])) {
-        blank = false;
-        break;
-      }
-    }
-    if (blank) {
-      blankRows++;
-      continue;
-    }
     const fields: Record<string, unknown> = {};
     for (let k = 0; k < keyCount; k++) {
       const v = row[indices[k] as number];
@@ -128,5 +119,5 @@ export function parseRows(
       records.push({ row: firstRow + r, fields, extra });
     }
   }
-  return { records, blankRows, extraHeaders };
+  return { records, blankRows: classified.blank, setAside: classified.setAside, extraHeaders };
 }

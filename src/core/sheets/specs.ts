@@ -111,20 +111,60 @@ const V = {
       'TEL',
       'Tel.',
       '電話',
-      '携帯',
-      '携帯電話',
-      '携帯番号',
-      '携帯電話番号',
       '連絡先電話',
       '連絡先電話番号',
-      '電話番号（携帯）',
       '自宅電話',
       '自宅電話番号',
+      '自宅TEL',
+      '自宅',
+      '固定電話',
+      '固定電話番号',
+      '電話番号（自宅）',
       'Phone',
       'Telephone',
       'Phone number',
     ],
     weakAliases: ['連絡先'],
+  }),
+  // Rosters keep a mobile beside the home number, and often a fax and an emergency number: each
+  // is checked as a phone number, and a person is reachable when either 電話番号 or 携帯電話 holds one.
+  mobile: col('mobile', '携帯電話', 'phone', {
+    standard: false,
+    personal: true,
+    textFormat: true,
+    aliases: [
+      '携帯',
+      '携帯番号',
+      '携帯電話番号',
+      '携帯TEL',
+      '電話番号（携帯）',
+      '携帯・スマホ',
+      'スマホ',
+      'スマートフォン',
+      'Mobile',
+      'Mobile phone',
+      'Cell phone',
+    ],
+  }),
+  fax: col('fax', 'FAX', 'phone', {
+    standard: false,
+    personal: true,
+    textFormat: true,
+    aliases: ['FAX番号', 'ファックス', 'ファクス', 'ファクシミリ', 'Fax number'],
+  }),
+  emergencyPhone: col('emergencyPhone', '緊急連絡先（電話）', 'phone', {
+    standard: false,
+    personal: true,
+    textFormat: true,
+    aliases: [
+      '緊急連絡先電話',
+      '緊急連絡先電話番号',
+      '緊急連絡先TEL',
+      '緊急時連絡先（電話）',
+      '緊急時の連絡先（電話）',
+      '緊急連絡先（電話番号）',
+      '緊急連絡電話',
+    ],
   }),
   email: col('email', 'メール', 'email', {
     personal: true,
@@ -229,6 +269,9 @@ const VOLUNTEERS: SheetSpec = {
     V.area,
     V.district,
     V.phone,
+    V.mobile,
+    V.fax,
+    V.emergencyPhone,
     V.email,
     V.volunteerType,
     V.fields,
@@ -251,6 +294,7 @@ const VOLUNTEERS: SheetSpec = {
       'furigana',
       'birthDate',
       'phone',
+      'mobile',
       'email',
       'fields',
       'skills',
@@ -285,6 +329,9 @@ const FORM_ANSWERS: SheetSpec = {
     V.area,
     V.district,
     V.phone,
+    V.mobile,
+    V.fax,
+    V.emergencyPhone,
     V.email,
     V.volunteerType,
     V.fields,
@@ -304,6 +351,7 @@ const FORM_ANSWERS: SheetSpec = {
       'furigana',
       'birthDate',
       'phone',
+      'mobile',
       'email',
       'fields',
       'skills',
@@ -804,6 +852,11 @@ export function columnSpecOf(kind: SheetKind, key: string): ColumnSpec | ColumnP
 export function splitPatternKey(key: string): { key: string; capture: string } | null {
   const dot = key.indexOf('.');
   return dot > 0 ? { key: key.slice(0, dot), capture: key.slice(dot + 1) } : null;
+}
+
+/** The columns of the data contract, in its order: what シート準備 writes (staff-only columns such as 携帯電話 left out). */
+export function contractColumns(spec: SheetSpec): readonly ColumnSpec[] {
+  return spec.columns.filter((c) => c.standard !== false);
 }
 
 /** The kind a text names: a kind key ('donations'), a canonical name ('寄付台帳') or a sheet-name alias; null otherwise. */

@@ -68,6 +68,11 @@ export interface ColumnSpec {
   readonly textFormat?: boolean;
   /** A cell may hold several values (splitMulti). */
   readonly multi?: boolean;
+  /**
+   * false: recognised and checked when staff's sheet has it (携帯電話, FAX …), but not part of the
+   * data contract, so シート準備 does not add it to the standard sheet.
+   */
+  readonly standard?: boolean;
 }
 
 /**

@@ -320,6 +320,8 @@ export interface Finding {
   readonly severity: Severity;
   readonly message: { readonly ja: string; readonly en: string };
   readonly suggestion?: string;
+  /** The suggestion in English when it is words, not a value (a value reads the same in both). */
+  readonly suggestionEn?: string;
   readonly fix?: SafeFix;
 }
 
@@ -328,7 +330,7 @@ export function finding(
   code: IssueCode,
   ja: string,
   en: string,
-  extra?: { suggestion?: string; fix?: SafeFix },
+  extra?: { suggestion?: string; suggestionEn?: string; fix?: SafeFix },
 ): Finding {
   const f: { -readonly [K in keyof Finding]: Finding[K] } = {
     code,
@@ -336,6 +338,7 @@ export function finding(
     message: { ja, en },
   };
   if (extra?.suggestion !== undefined) f.suggestion = extra.suggestion;
+  if (extra?.suggestionEn !== undefined) f.suggestionEn = extra.suggestionEn;
   if (extra?.fix !== undefined) f.fix = extra.fix;
   return f;
 }

@@ -11,15 +11,14 @@ import { errorValueOf, isBlankValue, type ColumnView, type SheetView } from './v
  * still needs for what Tsunagu does with it: contact, matching, summaries. A blank one is a warning.
  */
 const RECOMMENDED: Partial<Record<SheetKind, Readonly<Record<string, readonly [string, string]>>>> = {
+  // 電話番号 and 携帯電話 are recommended together (checkVolunteers): either one reaches the person.
   volunteers: {
     furigana: ['名簿の並べ替えと重複の確認', 'sorting the roster and finding duplicates'],
-    phone: ['連絡', 'contacting the volunteer'],
     area: ['マッチング（圏域）', 'matching by area'],
     status: ['活動中かどうかの判断', 'knowing whether the volunteer is active'],
   },
   volunteerFormAnswers: {
     furigana: ['名簿の並べ替えと重複の確認', 'sorting the roster and finding duplicates'],
-    phone: ['連絡', 'contacting the volunteer'],
   },
   requests: {
     requester: ['依頼者の確認', 'knowing who asked'],

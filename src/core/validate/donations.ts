@@ -153,7 +153,7 @@ export function checkDonations(view: SheetView, run: RunContext, out: Validation
           'donations.possibleDuplicate',
           `${first + 1}行目と${r + 1}行目は同じ寄付者・同じ受領日・同じ金額です。二重に記入していないか確認してください`,
           `Rows ${first + 1} and ${r + 1} have the same donor, date received and amount; check the gift is not entered twice`,
-          { suggestion: `${first + 1}行目と照合してください` },
+          { suggestion: `${first + 1}行目と照合してください`, suggestionEn: `compare with row ${first + 1}` },
         ),
       ),
     );

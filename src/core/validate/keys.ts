@@ -195,18 +195,26 @@ function withoutSpaces(t: string): string {
 
 /**
  * The digits of a phone number as a number key, when they can be one (10–11 digits from a
- * leading 0); null otherwise. A number, so no key string is built per row: the digit count is
+ * leading 0, or the 9–10 digits of a number cell that lost its 0); null otherwise. A number, so no key string is built per row: the digit count is
  * folded in (count × 10¹¹ + digits) because the leading 0 is not. Raw text is fine: full-width
  * digits count as digits.
  */
 export function phoneDigitsKey(phone: string): number | null {
   let n = 0;
   let count = 0;
+  let separators = false;
   for (let i = 0; i < phone.length; i++) {
     let c = phone.charCodeAt(i);
     if (c >= 0xff10 && c <= 0xff19) c -= 0xfee0;
-    if (c < 48 || c > 57) continue;
-    if (count === 0 && c !== 48) return null;
+    if (c < 48 || c > 57) {
+      separators = true;
+      continue;
+    }
+    // Digits only, without the leading 0: a number cell that lost it (9012345678, 424611234).
+    if (count === 0 && c !== 48) {
+      if (separators || phone.length < 9 || phone.length > 10) return null;
+      count = 1;
+    }
     if (++count > 11) return null;
     n = n * 10 + (c - 48);
   }

@@ -47,7 +47,10 @@ export function checkMemberships(view: SheetView, run: RunContext, out: Validati
             'memberships.amountMismatch',
             `金額 ${formatYen(amount)}円が 口数×単価（${units}口 × ${formatYen(price)}円 ＝ ${formatYen(units * price)}円）と合いません。口数・単価・金額を確認してください`,
             `The amount ${amount} yen is not 口数 × 単価 (${units} × ${price} = ${units * price} yen); check the three cells`,
-            { suggestion: `${formatYen(units * price)}円（口数・単価が正しい場合）` },
+            {
+              suggestion: `${formatYen(units * price)}円（口数・単価が正しい場合）`,
+              suggestionEn: `${units * price} yen (if 口数 and 単価 are right)`,
+            },
           ),
         ),
       );

@@ -86,7 +86,8 @@ function issueView(issue: ValidationIssue): IssueView {
     severity: issue.severity,
     message: issue.message,
     value: issue.value,
-    suggestion: issue.suggestion ?? null,
+    suggestion:
+      issue.suggestion === undefined ? null : { ja: issue.suggestion, en: issue.suggestionEn ?? issue.suggestion },
     fixable: issue.fix !== undefined,
   };
 }
@@ -169,6 +170,7 @@ export function report(result: ValidationResult): ValidationReport {
       messageEn: i.message.en,
       value: i.value,
       ...(i.suggestion !== undefined ? { suggestion: i.suggestion } : {}),
+      ...(i.suggestionEn !== undefined ? { suggestionEn: i.suggestionEn } : {}),
       ...(i.fix ? { fix: { kind: i.fix.kind, to: i.fix.to } } : {}),
     })),
     counts: {

@@ -1,6 +1,7 @@
 /** The shapes of validation: the sheets it reads, the issues it finds, and the safe fixes it proposes. */
 import type { CellValue } from '../ports';
 import type { ColumnMapping } from '../sheets/mapping';
+import type { SheetRows } from '../sheets/row-kinds';
 import type { Settings } from '../sheets/settings';
 import type { SheetKind } from '../sheets/types';
 import type { PlainDate } from '../text/plainDate';
@@ -53,6 +54,8 @@ export interface ValidationIssue {
   value: string;
   /** A suggested correction staff can read; not applied automatically unless `fix` is set. */
   suggestion?: string;
+  /** The suggestion in English when it is words rather than a value. */
+  suggestionEn?: string;
   /** Set only when the correction preserves meaning and may be applied by 安全な修正を適用. */
   fix?: SafeFix;
 }
@@ -66,6 +69,11 @@ export interface SheetInput {
   values: CellValue[][];
   /** getDisplayValues of the same range. */
   display: string[][];
+  /**
+   * Which rows are data and which are totals and notes, classified once by whoever read the sheet
+   * (with the formulas of undecided rows); classifyRows runs on the values when absent.
+   */
+  rows?: SheetRows;
 }
 
 /** Everything validation looks at: the sheets of known kinds, the settings, and today. */

@@ -1,5 +1,6 @@
 /** Defines SheetView: one sheet's mapped columns (header as written, type, list) and data rows, resolved once so the rules only loop. */
 import { headerText } from '../sheets/detect';
+import { classifyRows, isBlankCell, type SetAsideRow } from '../sheets/row-kinds';
 import { columnLetter } from '../sheets/rows';
 import { settingsList, type Settings } from '../sheets/settings';
 import { columnSpecOf, getSpec } from '../sheets/specs';
@@ -100,17 +101,8 @@ const CACHED_TYPES: Readonly<Record<ColumnType, boolean>> = {
   time: true,
 };
 
-const ONLY_INVISIBLE = /^[\s\u200B\u2060\uFEFF]*$/;
-
 /** Blank as staff see it: '', null/undefined, or only spaces and invisible characters. */
-export function isBlankValue(v: unknown): boolean {
-  if (v === '' || v === null || v === undefined) return true;
-  if (typeof v !== 'string') return false;
-  // Most cells start with a visible ASCII or Japanese character: no pattern needed.
-  const c = v.charCodeAt(0);
-  if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff)) return false;
-  return ONLY_INVISIBLE.test(v);
-}
+export const isBlankValue: (v: unknown) => boolean = isBlankCell;
 
 /**
  * Text normalizeText leaves exactly as it is: printable ASCII, kana, CJK ideographs, 々〆〇,
@@ -181,8 +173,10 @@ export class SheetView {
   readonly headerRow: number;
   /** Mapped columns that are columns of the kind, left to right. */
   readonly columns: readonly ColumnView[];
-  /** 0-based indices (into values) of the data rows that hold anything, top to bottom. */
+  /** 0-based indices (into values) of the data rows, top to bottom: blank rows, totals and notes are not among them. */
   readonly rows: readonly number[];
+  /** Totals, notes and markers below the header, left alone. */
+  readonly setAside: readonly SetAsideRow[];
   readonly values: readonly (readonly unknown[])[];
   readonly display: readonly (readonly string[])[];
   private readonly byKey = new Map<string, ColumnView>();
@@ -236,17 +230,10 @@ export class SheetView {
     this.columns = columns;
     for (const c of columns) this.byKey.set(c.key, c);
 
-    const rows: number[] = [];
-    for (let r = this.headerRow; r < this.values.length; r++) {
-      const row = this.values[r] as readonly unknown[];
-      for (let c = 0; c < row.length; c++) {
-        if (!isBlankValue(row[c])) {
-          rows.push(r);
-          break;
-        }
-      }
-    }
-    this.rows = rows;
+    const mapping = input.mapping ?? { kind: this.kind, headerRow: this.headerRow, columns: {} };
+    const classified = input.rows ?? classifyRows({ ...mapping, headerRow: this.headerRow }, this.values);
+    this.rows = classified.data;
+    this.setAside = classified.setAside;
   }
 
   column(key: string): ColumnView | undefined {
@@ -313,6 +300,7 @@ export class SheetView {
       value: shown !== '' ? shown : asText(this.raw(r, index), ''),
     };
     if (f.suggestion !== undefined) out.suggestion = f.suggestion;
+    if (f.suggestionEn !== undefined) out.suggestionEn = f.suggestionEn;
     if (f.fix !== undefined) out.fix = { kind: f.fix.kind, to: f.fix.to };
     return out;
   }

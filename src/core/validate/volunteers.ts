@@ -21,6 +21,9 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
   const kanaCol = view.column('furigana');
   const birthCol = view.column('birthDate');
   const phoneCol = view.column('phone');
+  const mobileCol = view.column('mobile');
+  // The first of 電話番号 and 携帯電話 the sheet has: where a row with neither is reported.
+  const contactCol = phoneCol ?? mobileCol;
   const addressCol = view.column('address');
   const consentCol = view.column('consent');
   const insuranceCol = view.kind === 'volunteers' ? view.column('insuranceYear') : undefined;
@@ -89,7 +92,33 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
     firsts[0] = kana === null ? -1 : byKana.earlier(keyHash(toKatakana(kana), false), r);
     const phone = rawText(view, r, phoneCol);
     const digits = phone === null ? null : phoneDigitsKey(phone);
-    firsts[1] = digits === null ? -1 : byPhone.earlier(digits, r);
+    const mobile = rawText(view, r, mobileCol);
+    const mobileDigits = mobile === null ? null : phoneDigitsKey(mobile);
+    const byHome = digits === null ? -1 : byPhone.earlier(digits, r);
+    const byMobile = mobileDigits === null || mobileDigits === digits ? -1 : byPhone.earlier(mobileDigits, r);
+    firsts[1] = byHome >= 0 ? byHome : byMobile;
+    reasonColumns[1] = byHome >= 0 ? phoneCol : mobileCol;
+    const noPhone = !phoneCol || isBlankValue(view.raw(r, phoneCol));
+    const noMobile = !mobileCol || isBlankValue(view.raw(r, mobileCol));
+    if (contactCol && noPhone && noMobile) {
+      const both =
+        phoneCol && mobileCol ? `「${phoneCol.header}」と「${mobileCol.header}」が` : `「${contactCol.header}」が`;
+      const bothEn =
+        phoneCol && mobileCol
+          ? `「${phoneCol.header}」 and 「${mobileCol.header}」 are`
+          : `「${contactCol.header}」 is`;
+      out.push(
+        view.issue(
+          r,
+          contactCol,
+          finding(
+            'required.recommended',
+            `${both}空欄です。連絡に使うため入力してください`,
+            `${bothEn} blank; it is needed for contacting the volunteer`,
+          ),
+        ),
+      );
+    }
     const name = addressCol ? view.textOnce(r, nameCol) : null;
     firsts[2] = name === null ? -1 : byName.earlier(keyHash(name, true), r);
     let pairs: { first: number; reasons: number[] }[] | null = null;
@@ -115,7 +144,10 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
               'volunteers.duplicatePerson',
               `${pair.first + 1}行目と${r + 1}行目は同じ人の可能性があります（${ja}が同じ）。同じ人なら登録を1つにまとめてください（自動ではまとめません）`,
               `Rows ${pair.first + 1} and ${r + 1} may be the same person (same ${en}); if so, keep one registration (Tsunagu never merges them)`,
-              { suggestion: `${pair.first + 1}行目${otherId !== null ? `（${otherId}）` : ''}と照合してください` },
+              {
+                suggestion: `${pair.first + 1}行目${otherId !== null ? `（${otherId}）` : ''}と照合してください`,
+                suggestionEn: `compare with row ${pair.first + 1}${otherId !== null ? ` (${otherId})` : ''}`,
+              },
             ),
           ),
         );

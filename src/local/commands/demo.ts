@@ -42,10 +42,10 @@ export async function runDemo(rest: string[], flags: DemoFlags, io: Io): Promise
   await session.save(path);
   const rows = book.sheets.reduce((n, s) => n + s.rows.length, 0);
   io.out(
-    `デモ用ブックを作成しました: ${out}（${book.sheets.length}シート、${rows}行、意図的な入力ミス${book.mistakes.length}件）`,
+    `デモ用ブックを作成しました: ${out}（${book.sheets.length}シート、${rows}行、意図的な入力ミス${book.mistakes.length}件、担い手のいない依頼${book.shortages.length}件）`,
   );
   io.out(
-    `wrote ${out}: ${book.sheets.length} data sheets, ${rows} rows, ${book.mistakes.length} planted mistakes (seed ${seed})`,
+    `wrote ${out}: ${book.sheets.length} data sheets, ${rows} rows, ${book.mistakes.length} planted mistakes, ${book.shortages.length} requests nobody can take (seed ${seed})`,
   );
   if (flags.stats) printStats(io, 'setupSheets', takeStats(session.emu.stats));
   return 0;
@@ -61,8 +61,8 @@ export function buildDemo(
   const spreadsheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
   const blank = spreadsheet.getSheetByName('シート1');
   if (blank) spreadsheet.deleteSheet(blank);
-  const areas = parseSettings(defaultSettingsRows()).settings.areas;
-  const book = generateDemoBook({ ...options, areas });
+  const settings = parseSettings(defaultSettingsRows()).settings;
+  const book = generateDemoBook({ ...options, areas: settings.areas, adjacentAreas: settings.adjacentAreas });
   for (const sheet of book.sheets) session.emu.setSheetValues(sheet.name, [sheet.header, ...sheet.rows]);
   // The workbook opens on the roster, as staff would leave it.
   spreadsheet.getSheets()[0]?.activate();

@@ -1,7 +1,7 @@
 /** tsunagu match: the マッチング action on an .xlsx through the real bundle. */
 import type { MatchReport, MatchView } from '../../shared/rpc';
-import { Session } from '../session';
-import { type Io, UsageError, unwrap } from './io';
+import { Book, type CliContext } from './book';
+import { type Io, UsageError } from './io';
 import { printStats, takeStats, type ActionStats } from './stats';
 
 export interface MatchFlags {
@@ -11,23 +11,23 @@ export interface MatchFlags {
 }
 
 /** match: exit 0 on success, 2 for unusable input. */
-export async function runMatch(rest: string[], flags: MatchFlags, io: Io): Promise<number> {
+export async function runMatch(rest: string[], flags: MatchFlags, io: Io, context: CliContext = {}): Promise<number> {
   const path = rest[0];
   if (!path || rest.length > 1)
     throw new UsageError(
       '使い方: tsunagu match <book.xlsx> [--json] [--write] / usage: tsunagu match <book.xlsx> [--json] [--write]',
     );
-  const session = await Session.open(path);
+  const book = await Book.open(path, io, context);
+  const session = book.session;
   session.emu.stats.reset();
-  const found = unwrap<MatchReport>(session.run('getMatchReport'), path);
+  const found = book.read<MatchReport>('getMatchReport');
   const readStats = takeStats(session.emu.stats);
   let writeStats: ActionStats | null = null;
   let written = '';
   if (flags.write) {
     session.emu.stats.reset();
-    const view = unwrap<MatchView>(session.run('runMatching'), path);
+    const view = await book.write<MatchView>('runMatching');
     writeStats = takeStats(session.emu.stats);
-    await session.save(path);
     written = `「${view.resultSheet}」と「${view.shortageSheet}」を書き込んで保存しました / wrote ${view.resultSheet} and ${view.shortageSheet}, saved ${path}`;
   }
   const stats = writeStats ?? readStats;

@@ -1,7 +1,7 @@
 /** tsunagu validate and tsunagu fix: the 検証 and 安全な修正 actions run on an .xlsx through the real bundle. */
 import type { FixPreview, FixResult, ValidationReport, ValidationView } from '../../shared/rpc';
-import { Session } from '../session';
-import { type Io, UsageError, unwrap } from './io';
+import { Book, type CliContext } from './book';
+import { type Io, UsageError } from './io';
 import { printStats, takeStats, type ActionStats } from './stats';
 
 export interface ValidateFlags {
@@ -17,22 +17,27 @@ function bookPath(rest: string[], usage: string): string {
 }
 
 /** validate: exit 0 when there are no errors, 1 when there are, 2 for unusable input. */
-export async function runValidate(rest: string[], flags: ValidateFlags, io: Io): Promise<number> {
+export async function runValidate(
+  rest: string[],
+  flags: ValidateFlags,
+  io: Io,
+  context: CliContext = {},
+): Promise<number> {
   const path = bookPath(
     rest,
     '使い方: tsunagu validate <book.xlsx> [--json] [--write] / usage: tsunagu validate <book.xlsx> [--json] [--write]',
   );
-  const session = await Session.open(path);
+  const book = await Book.open(path, io, context);
+  const session = book.session;
   session.emu.stats.reset();
-  const found = unwrap<ValidationReport>(session.run('getValidationReport'), path);
+  const found = book.read<ValidationReport>('getValidationReport');
   const readStats = takeStats(session.emu.stats);
   let writeStats: ActionStats | null = null;
   let written = '';
   if (flags.write) {
     session.emu.stats.reset();
-    const view = unwrap<ValidationView>(session.run('runValidation'), path);
+    const view = await book.write<ValidationView>('runValidation');
     writeStats = takeStats(session.emu.stats);
-    await session.save(path);
     written = `「${view.resultSheet}」シートを書き込み、${view.highlighted}個のセルに印を付けて保存しました / wrote ${view.resultSheet}, marked ${view.highlighted} cells, saved ${path}`;
   }
   const stats = writeStats ?? readStats;
@@ -57,11 +62,12 @@ export async function runValidate(rest: string[], flags: ValidateFlags, io: Io):
 }
 
 /** fix: shows the safe fixes; with --write applies them and saves. Exit 0, or 2 for unusable input. */
-export async function runFix(rest: string[], flags: ValidateFlags, io: Io): Promise<number> {
+export async function runFix(rest: string[], flags: ValidateFlags, io: Io, context: CliContext = {}): Promise<number> {
   const path = bookPath(rest, '使い方: tsunagu fix <book.xlsx> [--write] / usage: tsunagu fix <book.xlsx> [--write]');
-  const session = await Session.open(path);
+  const book = await Book.open(path, io, context);
+  const session = book.session;
   session.emu.stats.reset();
-  const preview = unwrap<FixPreview>(session.run('previewFixes'), path);
+  const preview = book.read<FixPreview>('previewFixes');
   const previewStats = takeStats(session.emu.stats);
   if (flags.json && !flags.write)
     io.out(JSON.stringify(flags.stats ? { ...preview, stats: previewStats.summary } : preview, null, 2));
@@ -80,9 +86,8 @@ export async function runFix(rest: string[], flags: ValidateFlags, io: Io): Prom
     return 0;
   }
   session.emu.stats.reset();
-  const result = unwrap<FixResult>(session.run('applyFixes', preview.token), path);
+  const result = await book.write<FixResult>('applyFixes', preview.token);
   const applyStats = takeStats(session.emu.stats);
-  await session.save(path);
   if (flags.json) {
     io.out(
       JSON.stringify(flags.stats ? { ...preview, result, stats: applyStats.summary } : { ...preview, result }, null, 2),

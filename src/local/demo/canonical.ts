@@ -1,5 +1,5 @@
 /** The sheet names and headers the demo fills: those of the data contract, taken from core/sheets. */
-import { SHEET_SPECS } from '../../core/sheets/specs';
+import { contractColumns, SHEET_SPECS } from '../../core/sheets/specs';
 import type { DemoSheetKind } from './types';
 
 /** The order of the sheets in the demo book. */
@@ -13,7 +13,7 @@ export const DEMO_SHEET_ORDER: readonly DemoSheetKind[] = [
 ];
 
 function specOf(kind: DemoSheetKind): { name: string; header: readonly string[] } {
-  return { name: SHEET_SPECS[kind].canonicalName, header: SHEET_SPECS[kind].columns.map((c) => c.header) };
+  return { name: SHEET_SPECS[kind].canonicalName, header: contractColumns(SHEET_SPECS[kind]).map((c) => c.header) };
 }
 
 /** Each demo sheet's canonical name and header, in the contract's column order (the demo tests pin them to DESIGN.md). */

@@ -337,7 +337,15 @@ const FAILURE_REASONS: Weighted<string> = [
   ['依頼内容がボランティアの範囲外', 1],
 ];
 
-export function generateRequests(ctx: BookContext, roster: readonly Volunteer[]): HelpRequest[] {
+/**
+ * The 依頼 rows. `shortages` may rewrite some of the newest open requests (and lock them) before
+ * entry mistakes are planted; what it returns is passed back beside the requests.
+ */
+export function generateRequests<S>(
+  ctx: BookContext,
+  roster: readonly Volunteer[],
+  shortages: (requests: readonly HelpRequest[]) => S[] = () => [],
+): { list: HelpRequest[]; shortages: S[] } {
   const rng = ctx.stream('requests');
   const n = ctx.requests;
   const width = Math.max(4, String(n).length);
@@ -426,6 +434,7 @@ export function generateRequests(ctx: BookContext, roster: readonly Volunteer[])
     return { id, row, received, area: place.area, kind: type.name, frequency, state, assigned };
   });
 
+  const planted = shortages(requests);
   const rows = requests.map((r) => r.row);
   plantMistakes(
     rows,
@@ -438,7 +447,7 @@ export function generateRequests(ctx: BookContext, roster: readonly Volunteer[])
     ],
     rng,
   );
-  return requests;
+  return { list: requests, shortages: planted };
 }
 
 /** The state a request has reached `age` days after it was received. */

@@ -30,6 +30,11 @@ export interface DemoOptions {
   /** 圏域 → 地区 → 町名; normally the 設定 defaults. At least one area, each with a district and a town. */
   areas: DemoArea[];
   /**
+   * Pairs of adjacent 圏域 (設定 隣接圏域), so the planted shortages know what is within reach.
+   * Without it every 圏域 counts as within reach of every other.
+   */
+  adjacentAreas?: (readonly [string, string])[];
+  /**
    * How many times a mid-sized city's (Nishitokyo's) yearly volume each ledger holds: donations and
    * their donors, members, activities besides the visits requests bring, consultations. Default 1;
    * `tsunagu demo --scale large` uses DEMO_SCALES.large.
@@ -103,8 +108,30 @@ export interface PlantedMistake {
   relatedRow?: number;
 }
 
+/** What 不足分析 lists a planted shortage under (core/match ShortageDimension). */
+export type ShortageDimension = 'categoryArea' | 'skill' | 'language' | 'timeSlot';
+
+/** An open request the roster cannot fill, planted so the demo shows a recruiting agenda. */
+export interface PlantedShortage {
+  /** The canonical sheet name (依頼). */
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  requestId: string;
+  /** The 不足分析 dimension it shows under besides 内容区分 × 圏域 ('categoryArea' when only there). */
+  dimension: ShortageDimension;
+  /** The 不足分析 key in that dimension: the language, the skills joined with ＋, '内容区分 × 圏域', the wished time. */
+  key: string;
+  /** The reason code matching gives for its unfilled place (unmet.language, unmet.consent …). */
+  reason: string;
+  /** A short Japanese explanation for the answer key. */
+  note: string;
+}
+
 export interface DemoBook {
   sheets: DemoSheet[];
   /** Every planted mistake, by sheet (in sheets order) then row. Cells not listed here are clean. */
   mistakes: PlantedMistake[];
+  /** The open requests nobody on the roster can take, in sheet order: the recruiting agenda. */
+  shortages: PlantedShortage[];
 }

@@ -1,15 +1,27 @@
 /** EmulatorContext: what every emulated service of one Emulator shares — clock, call counter, captured logs, id sequence. */
 import { CallCounter } from './calls';
 import type { CellCount } from './cost-model';
-import { FaultPlan } from './faults';
+import { FaultPlan, isMutatingCall } from './faults';
 import type { UiScript } from './ui';
 import type { WorkbookModel } from './workbook';
+
+/** One value as a script passed it to setValue(s), before Sheets read it. */
+export interface WrittenInput {
+  sheet: string;
+  row: number;
+  column: number;
+  input: unknown;
+}
 
 export class EmulatorContext {
   readonly stats = new CallCounter();
   /** Counts mutating calls and fails the armed one (fault injection). */
   readonly faults = new FaultPlan();
   readonly logs: string[] = [];
+  /** When set, every value a script writes with setValue(s) is recorded here as it was passed (tests). */
+  inputLog: WrittenInput[] | null = null;
+  /** Mutating service calls that went through (never reset): the studio saves when this moved. */
+  changes = 0;
   private advancedMs = 0;
   private depth = 0;
   private sequence = 0;
@@ -54,6 +66,7 @@ export class EmulatorContext {
       this.stats.add(key, cells?.());
       // An injected fault fails the call before it changes anything, as a timed-out call does.
       this.faults.before(key);
+      if (isMutatingCall(key)) this.changes += 1;
     }
     this.depth += 1;
     try {

@@ -5,7 +5,7 @@ import { basename, extname } from 'node:path';
 import { EmuCacheService } from './cache';
 import type { CallStats } from './calls';
 import { interpretInput, outputValue, storeInto } from './cell-values';
-import { EmulatorContext } from './context';
+import { EmulatorContext, type WrittenInput } from './context';
 import { EmuFormApp, FormRegistry } from './forms';
 import { EmuHtmlService } from './html';
 import { EmuConsole, EmuLogger, type EmulatedConsole } from './logger';
@@ -13,12 +13,13 @@ import { EmuLockService, type LockScope } from './lock';
 import { EmuPropertiesService } from './properties';
 import { EmuScriptApp, type TriggerRecord } from './script-app';
 import { EmuSession } from './session';
+import { snapshotWorkbook, type WorkbookSnapshot } from './snapshot';
 import { DEFAULT_SHEET_PREFIX } from './spreadsheet';
 import { EmuSpreadsheetApp } from './spreadsheet-app';
 import { EmuUi, UiScript } from './ui';
 import { EmuUtilities } from './utilities';
 import { WorkbookModel, type CellValue, type SheetModel } from './workbook';
-import { loadWorkbook, saveWorkbook } from './xlsx';
+import { type XlsxSource, loadWorkbook, newSource } from './xlsx';
 
 export interface EmulatorOptions {
   /** The clock for Session, Utilities, caches and triggers; default () => new Date(). */
@@ -27,6 +28,8 @@ export interface EmulatorOptions {
   htmlFiles?: Record<string, string>;
   /** Session.getActiveUser().getEmail(); default 'staff@example.org'. */
   userEmail?: string;
+  /** The name of a loaded workbook that has no title of its own (default: its file name, or 無題のスプレッドシート). */
+  fallbackName?: string;
 }
 
 /**
@@ -71,7 +74,12 @@ export class Emulator {
   private readonly lockService: EmuLockService;
   private readonly scriptApp: EmuScriptApp;
 
-  private constructor(workbook: WorkbookModel, options: EmulatorOptions) {
+  private constructor(
+    workbook: WorkbookModel,
+    options: EmulatorOptions,
+    /** The .xlsx this spreadsheet was loaded from (or an empty one): saving patches it. */
+    private readonly source: XlsxSource,
+  ) {
     this.ui = new UiScript();
     this.ctx = new EmulatorContext(
       options.now ?? (() => new Date()),
@@ -107,23 +115,38 @@ export class Emulator {
   static create(name: string = DEFAULT_SPREADSHEET_NAME, options: EmulatorOptions = {}): Emulator {
     const workbook = new WorkbookModel(spreadsheetIdFor(name), name);
     workbook.addSheet(`${DEFAULT_SHEET_PREFIX}1`);
-    return new Emulator(workbook, options);
+    return new Emulator(workbook, options, newSource(name));
   }
 
   /** A spreadsheet loaded from an .xlsx file (a path or its bytes). */
   static async fromXlsx(file: string | Uint8Array, options: EmulatorOptions = {}): Promise<Emulator> {
     const data = typeof file === 'string' ? new Uint8Array(await readFile(file)) : file;
-    const fallbackName = typeof file === 'string' ? basename(file, extname(file)) : DEFAULT_SPREADSHEET_NAME;
-    const workbook = await loadWorkbook(data, fallbackName, spreadsheetIdFor);
-    return new Emulator(workbook, options);
+    const fallbackName =
+      options.fallbackName ?? (typeof file === 'string' ? basename(file, extname(file)) : DEFAULT_SPREADSHEET_NAME);
+    const { model, source } = await loadWorkbook(data, fallbackName, spreadsheetIdFor);
+    return new Emulator(model, options, source);
   }
 
   /**
-   * The spreadsheet as .xlsx bytes: values, formats, notes, fills, frozen rows, validation,
-   * hidden sheets and document properties.
+   * The spreadsheet as .xlsx bytes: the loaded file patched with what changed since it was loaded
+   * (values, formats, notes, fills, merges, frozen rows, validation, sheets and document
+   * properties); everything else in the file is kept as it was.
    */
   async toXlsx(): Promise<Uint8Array> {
-    return saveWorkbook(this.ctx.workbook);
+    return this.source.save(this.ctx.workbook);
+  }
+
+  /** Whether the spreadsheet differs from what its .xlsx held when loaded or last saved. */
+  hasUnsavedChanges(): boolean {
+    return this.source.hasChanges(this.ctx.workbook);
+  }
+
+  /**
+   * How many service calls so far changed the document (a selection, a read or a toast does not):
+   * compare two readings to know whether something ran that needs saving.
+   */
+  get changeCount(): number {
+    return this.ctx.changes;
   }
 
   async saveXlsx(path: string): Promise<void> {
@@ -194,6 +217,28 @@ export class Emulator {
    */
   failAtMutation(n: number | null): void {
     this.ctx.faults.arm(n);
+  }
+
+  /**
+   * The whole workbook as plain data (cells with values, formulas, formats, notes, fills, fonts and
+   * rules; sheets, order, visibility, grid; developer metadata; document properties). Not a service call.
+   */
+  snapshot(): WorkbookSnapshot {
+    return snapshotWorkbook(this.ctx.workbook);
+  }
+
+  /**
+   * Starts recording every value the script passes to setValue(s), as passed (so a test can see
+   * whether text was written guarded, whatever Sheets then made of it). Returns the live list.
+   */
+  recordInputs(): WrittenInput[] {
+    this.ctx.inputLog = [];
+    return this.ctx.inputLog;
+  }
+
+  /** Stops recording what the script writes (the list recordInputs gave keeps what it has). */
+  stopRecordingInputs(): void {
+    this.ctx.inputLog = null;
   }
 
   /** The mutating service calls since the last failAtMutation (or the start), in order. */

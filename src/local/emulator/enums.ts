@@ -158,3 +158,20 @@ export const MacAlgorithm = makeEnum<typeof GoogleAppsScript.Utilities.MacAlgori
   'HMAC_SHA_512',
 ]);
 export const RsaAlgorithm = makeEnum<typeof GoogleAppsScript.Utilities.RsaAlgorithm>(['RSA_SHA_1', 'RSA_SHA_256']);
+export const DeveloperMetadataVisibility = makeEnum<typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility>([
+  'DOCUMENT',
+  'PROJECT',
+]);
+export const DeveloperMetadataLocationType = makeEnum<
+  typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType
+>(['SPREADSHEET', 'SHEET', 'ROW', 'COLUMN']);
+export const CopyPasteType = makeEnum<typeof GoogleAppsScript.Spreadsheet.CopyPasteType>([
+  'PASTE_NORMAL',
+  'PASTE_NO_BORDERS',
+  'PASTE_FORMAT',
+  'PASTE_FORMULA',
+  'PASTE_DATA_VALIDATION',
+  'PASTE_VALUES',
+  'PASTE_CONDITIONAL_FORMATTING',
+  'PASTE_COLUMN_WIDTHS',
+]);

@@ -3,16 +3,19 @@
  * them fail the way Apps Script fails when a quota or the time limit hits (docs/safety.md).
  */
 
-/** Classes whose calls never change the document: UI, HTML, caches, logs, session, utilities, locks. */
+/**
+ * Classes whose calls never change the document: UI, HTML, caches, logs, session, utilities, locks,
+ * and value objects that only describe something (a rule's copy() makes a builder, a finder only searches).
+ */
 const NEVER_MUTATING =
-  /^(Ui|Menu|PromptResponse|Html\w*|Cache\w*|Logger|console|Session|User|Utilities|Lock\w*|Choice)$/;
+  /^(Ui|Menu|PromptResponse|Html\w*|Cache\w*|Logger|console|Session|User|Utilities|Lock\w*|Choice|DataValidation|DeveloperMetadataFinder|DeveloperMetadataLocation)$/;
 
 /** Method names that change what the document holds (values, formats, notes, rules, sheets, properties, forms, triggers). */
 const MUTATING_METHOD =
   /^(set|insert|delete|clear|hide|show|append|add|remove|move|rename|check|uncheck|autoResize|merge|breakApart|create|copy|sort|protect|submit)/;
 
-/** Selecting a cell or a sheet, or a toast, changes nothing a later reader sees. */
-const SELECTION = /^(activate|setActive|toast)/;
+/** Selecting a cell or a sheet, a toast, or making a finder changes nothing a later reader sees. */
+const SELECTION = /^(activate|setActive|toast|create\w*Finder$)/;
 
 /**
  * Whether a service call ('Class.method') changes the document. A builder's setters only shape the

@@ -30,6 +30,7 @@ export {
   type CostRange,
   type CostTotals,
 } from './cost-model';
+export type { WrittenInput } from './context';
 export type { CellValue, SheetModel, WorkbookModel } from './workbook';
 export type {
   AlertRecord,
@@ -52,4 +53,5 @@ export { serializeForRun, RunSerializationError } from './serialize';
 export { InjectedFault, isMutatingCall } from './faults';
 export { LOCK_TIMEOUT_MESSAGE } from './lock';
 export { MAX_PROPERTY_STORE_BYTES, MAX_PROPERTY_VALUE_BYTES } from './properties';
-export { PROPERTIES_SHEET } from './xlsx';
+export { METADATA_SHEET, PROPERTIES_SHEET } from './xlsx';
+export { diffSnapshots, sameSnapshot, type CellSnapshot, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';

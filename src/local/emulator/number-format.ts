@@ -1,5 +1,6 @@
 /** Display values: how Sheets (locale ja_JP, time zone Asia/Tokyo) shows a cell under its number format. */
 import { DAY_MS, TOKYO_OFFSET_MS, msToSerial, serialToMs, wallClock } from './dates';
+import { ERAS } from '../../core/text/era';
 import { CellError, DateValue, type StoredValue } from './workbook';
 
 /** What getNumberFormat answers for a cell left on Automatic. */
@@ -27,11 +28,14 @@ function stripLiterals(format: string): string {
     .replace(/[_*]./g, '');
 }
 
-/** A date/time format (yyyy/MM/dd, H:mm, yyyy"年"m"月"d"日") as opposed to a number or text format. */
+/**
+ * A date/time format (yyyy/MM/dd, H:mm, yyyy"年"m"月"d"日", 和暦 ggge"年"m"月"d"日") as opposed to a
+ * number or text format. An E followed by a sign is a number's exponent (0.00E+00), not an era year.
+ */
 export function isDateFormat(format: string | undefined): boolean {
   if (isAutomatic(format) || format === TEXT_FORMAT || format === undefined) return false;
-  const first = splitSections(format)[0] ?? '';
-  return /[ymdhs]/i.test(stripLiterals(first).replace(/am\/pm|a\/p/gi, 'h'));
+  const first = stripLiterals(splitSections(format)[0] ?? '').replace(/am\/pm|a\/p/gi, 'h');
+  return /[ymdhsg]/i.test(first) || /e(?![+-])/i.test(first);
 }
 
 /** The default date format for an instant: date only at Tokyo midnight, date and time otherwise. */
@@ -155,10 +159,22 @@ function formatNumber(n: number, format: string): string {
 
 type DateToken =
   | { kind: 'literal'; text: string }
-  | { kind: 'y' | 'm' | 'd' | 'h' | 's' | 'ampm' | 'frac'; width: number; minute?: boolean; short?: boolean };
+  | {
+      kind: 'y' | 'm' | 'd' | 'h' | 's' | 'ampm' | 'frac' | 'g' | 'e' | 'a';
+      width: number;
+      minute?: boolean;
+      short?: boolean;
+    };
 
-function tokenizeDate(section: string): DateToken[] {
+interface DatePattern {
+  tokens: DateToken[];
+  /** [$-ja-JP-x-gannen]: the first year of an era is written 元 instead of 1. */
+  gannen: boolean;
+}
+
+function tokenizeDate(section: string): DatePattern {
   const tokens: DateToken[] = [];
+  let gannen = false;
   let i = 0;
   while (i < section.length) {
     const ch = section[i] as string;
@@ -179,6 +195,7 @@ function tokenizeDate(section: string): DateToken[] {
       const inner = section.slice(i + 1, close < 0 ? undefined : close).toLowerCase();
       // Elapsed-time [h] is shown as the hour here; colours and locales are not shown.
       if (/^h+$/.test(inner)) tokens.push({ kind: 'h', width: inner.length });
+      if (inner.startsWith('$') && inner.includes('x-gannen')) gannen = true;
       i = close < 0 ? section.length : close + 1;
       continue;
     }
@@ -192,10 +209,10 @@ function tokenizeDate(section: string): DateToken[] {
       i += 3;
       continue;
     }
-    if ('ymdhs'.includes(lower)) {
+    if ('ymdhsge'.includes(lower) || (lower === 'a' && section.slice(i, i + 3).toLowerCase() === 'aaa')) {
       let width = 1;
       while ((section[i + width] ?? '').toLowerCase() === lower) width += 1;
-      tokens.push({ kind: lower as 'y' | 'm' | 'd' | 'h' | 's', width });
+      tokens.push({ kind: lower as 'y' | 'm' | 'd' | 'h' | 's' | 'g' | 'e' | 'a', width });
       i += width;
       continue;
     }
@@ -217,7 +234,18 @@ function tokenizeDate(section: string): DateToken[] {
     const after = fields[index + 1];
     if (before?.kind === 'h' || after?.kind === 's') token.minute = true;
   });
-  return tokens;
+  return { tokens, gannen };
+}
+
+/** The era of a Tokyo calendar day and its year in that era; null before 明治 (real-sheets-checklist RS-36). */
+function eraOf(year: number, month: number, day: number): { name: string; letter: string; year: number } | null {
+  const key = year * 10_000 + month * 100 + day;
+  for (let i = ERAS.length - 1; i >= 0; i -= 1) {
+    const era = ERAS[i]!;
+    const start = era.start.year * 10_000 + era.start.month * 100 + era.start.day;
+    if (key >= start) return { name: era.name, letter: era.letter, year: year - era.start.year + 1 };
+  }
+  return null;
 }
 
 function pad2(n: number, width: number): string {
@@ -227,8 +255,9 @@ function pad2(n: number, width: number): string {
 /** Formats an instant with a Sheets date/time format, in Tokyo wall-clock time and ja_JP names. */
 export function formatSheetsDate(ms: number, format: string): string {
   const w = wallClock(ms);
-  const tokens = tokenizeDate(splitSections(format)[0] ?? '');
+  const { tokens, gannen } = tokenizeDate(splitSections(format)[0] ?? '');
   const twelveHour = tokens.some((t) => t.kind === 'ampm');
+  const era = eraOf(w.year, w.month, w.day);
   let out = '';
   for (const token of tokens) {
     switch (token.kind) {
@@ -260,6 +289,18 @@ export function formatSheetsDate(ms: number, format: string): string {
         break;
       case 'ampm':
         out += w.hour < 12 ? '午前' : '午後';
+        break;
+      // 和暦 (Excel's ja-JP tokens): g R, gg 令, ggg 令和; e the era year, ee two digits; before 明治 the Western year.
+      case 'g':
+        if (era) out += token.width === 1 ? era.letter : token.width === 2 ? era.name.charAt(0) : era.name;
+        break;
+      case 'e':
+        if (!era) out += String(w.year);
+        else if (era.year === 1 && gannen) out += '元';
+        else out += token.width >= 2 ? String(era.year).padStart(2, '0') : String(era.year);
+        break;
+      case 'a':
+        out += token.width >= 4 ? `${JA_WEEKDAYS[w.weekday] as string}曜日` : (JA_WEEKDAYS[w.weekday] as string);
         break;
     }
   }

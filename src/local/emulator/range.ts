@@ -6,21 +6,86 @@ import { normalizeColor, rgbColor } from './colors';
 import type { EmulatorContext } from './context';
 import type { CellCount } from './cost-model';
 import { isMutatingCall } from './faults';
-import { AUTOMATIC_FORMAT, displayValue } from './number-format';
+import { AUTOMATIC_FORMAT, displayValue, isAutomatic } from './number-format';
+import { shiftFormula } from '../../core/sheets/formula-shift';
+import { enumName } from './enums';
 import { EmuSheet } from './sheet';
 import { EmuDataValidation, makeRule, ruleOf, violates, type ValidationRule } from './validation';
-import { CLEAR_ALL, RANGE_REF, type Cell, type CellValue, type ClearOptions, type RangeRef } from './workbook';
+import {
+  CLEAR_ALL,
+  RANGE_REF,
+  rangeRefOf,
+  type Cell,
+  type CellValue,
+  type ClearOptions,
+  type MergedArea,
+  type RangeRef,
+} from './workbook';
+
+/** What a copyTo pastes: Sheets' paste types, and copyTo's {contentsOnly, formatOnly} options. */
+interface PasteParts {
+  contents: boolean;
+  /** Formulas pasted as their values (PASTE_VALUES). */
+  valuesOnly: boolean;
+  formats: boolean;
+  validations: boolean;
+  notes: boolean;
+  widths: boolean;
+}
+
+function pasteParts(typeOrOptions: unknown): PasteParts {
+  const none: PasteParts = {
+    contents: false,
+    valuesOnly: false,
+    formats: false,
+    validations: false,
+    notes: false,
+    widths: false,
+  };
+  const all: PasteParts = { ...none, contents: true, formats: true, validations: true, notes: true };
+  if (typeOrOptions === undefined) return all;
+  const name = enumName(typeOrOptions);
+  if (name === '' && typeOrOptions !== null && typeof typeOrOptions === 'object') {
+    const options = typeOrOptions as { contentsOnly?: boolean; formatOnly?: boolean };
+    if (options.contentsOnly && options.formatOnly) return { ...none, contents: true, formats: true };
+    if (options.contentsOnly) return { ...none, contents: true };
+    if (options.formatOnly) return { ...none, formats: true };
+    return all;
+  }
+  switch (name) {
+    case 'PASTE_NORMAL':
+    case 'PASTE_NO_BORDERS':
+      return all;
+    case 'PASTE_VALUES':
+      return { ...none, contents: true, valuesOnly: true };
+    case 'PASTE_FORMULA':
+      return { ...none, contents: true };
+    case 'PASTE_FORMAT':
+      return { ...none, formats: true };
+    case 'PASTE_DATA_VALIDATION':
+      return { ...none, validations: true };
+    case 'PASTE_COLUMN_WIDTHS':
+      return { ...none, widths: true };
+    case 'PASTE_CONDITIONAL_FORMATTING':
+      // Conditional formats are not modelled: nothing to paste.
+      return none;
+    default:
+      throw new Error('Invalid argument: copyPasteType');
+  }
+}
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
 const RANGE_METHODS = [
   'activate',
+  'breakApart',
   'check',
   'clear',
   'clearContent',
   'clearDataValidations',
   'clearFormat',
   'clearNote',
+  'copyTo',
   'getA1Notation',
   'getBackground',
   'getBackgrounds',
@@ -40,6 +105,7 @@ const RANGE_METHODS = [
   'getHeight',
   'getLastColumn',
   'getLastRow',
+  'getMergedRanges',
   'getNote',
   'getNotes',
   'getNumColumns',
@@ -55,6 +121,10 @@ const RANGE_METHODS = [
   'insertCheckboxes',
   'isBlank',
   'isChecked',
+  'isPartOfMerge',
+  'merge',
+  'mergeAcross',
+  'mergeVertically',
   'offset',
   'removeCheckboxes',
   'setBackground',
@@ -109,6 +179,13 @@ export function checkShape(data: unknown, numRows: number, numColumns: number, m
     }
   }
   return data as unknown[][];
+}
+
+// real-sheets-checklist RS-08: setting the automatic format makes the cell Automatic again
+/** A cell's number format; the automatic one is the absence of a format, as a new cell has. */
+function setFormat(cell: Cell, format: string): void {
+  if (isAutomatic(format)) delete cell.numberFormat;
+  else cell.numberFormat = format;
 }
 
 export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
@@ -173,7 +250,12 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
       }
       pending.push([r, c, written]);
     });
+    const log = this.ctx.inputLog;
+    if (log) this.each((r, c, i, j) => log.push({ sheet: sheet.name, row: r, column: c, input: valueAt(i, j) }));
     for (const [r, c, written] of pending) {
+      // A cell hidden under a merge keeps nothing: Sheets shows and returns only the top-left value.
+      // real-sheets-checklist RS-34
+      if (sheet.isCovered(r, c)) continue;
       if (!sheet.cell(r, c) && written.value === undefined && written.formula === undefined) continue;
       storeInto(sheet.ensure(r, c), written);
     }
@@ -191,6 +273,50 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     return this.self;
   }
 
+  /** Like setEach, but skips the cells hidden under a merge (they hold no value in Sheets). */
+  private setEachUncovered(apply: (cell: Cell, i: number, j: number) => void): GasRange {
+    const { sheet } = this.ref;
+    this.each((r, c, i, j) => {
+      if (!sheet.isCovered(r, c)) apply(sheet.ensure(r, c), i, j);
+    });
+    return this.self;
+  }
+
+  /**
+   * Merges blocks of this range; a merge that sticks out of the range cannot be merged again or
+   * broken apart from here (Sheets refuses it with the same message). Only the top-left value stays.
+   * real-sheets-checklist RS-33, RS-35: what merging keeps, and what it refuses.
+   */
+  private mergeBlocks(blocks: Array<{ row: number; column: number; numRows: number; numColumns: number }>): GasRange {
+    const { sheet, row, column, numRows, numColumns } = this.ref;
+    this.checkWholeMerges(sheet.mergesIn(row, column, numRows, numColumns));
+    const inside = new Set(sheet.mergesIn(row, column, numRows, numColumns));
+    sheet.merges = sheet.merges.filter((m) => !inside.has(m));
+    for (const block of blocks) {
+      if (block.numRows * block.numColumns < 2) continue;
+      for (let r = block.row; r < block.row + block.numRows; r += 1) {
+        for (let c = block.column; c < block.column + block.numColumns; c += 1) {
+          if (r === block.row && c === block.column) continue;
+          sheet.clearCell(r, c, { contents: true, formats: false, notes: false, validations: false });
+        }
+      }
+      sheet.merges.push({ ...block });
+    }
+    return this.self;
+  }
+
+  private checkWholeMerges(areas: readonly MergedArea[]): void {
+    const { row, column, numRows, numColumns } = this.ref;
+    for (const a of areas) {
+      const inside =
+        a.row >= row &&
+        a.column >= column &&
+        a.row + a.numRows <= row + numRows &&
+        a.column + a.numColumns <= column + numColumns;
+      if (!inside) throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+    }
+  }
+
   /** setFormula('=…') stores a formula; text without '=' is written as setValue would write it. */
   private formulaInput(text: string, cell: Cell): Interpreted {
     return text.startsWith('=') ? { formula: text } : interpretInput(text, cell.numberFormat, this.ctx.nowMs());
@@ -205,6 +331,15 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     const workbook = this.ctx.workbook;
     workbook.activeSheet = this.ref.sheet;
     workbook.activeRange = { ...this.ref };
+    return this.self;
+  }
+
+  /** Unmerges every merged area inside the range (the cells keep what they hold: only the top-left has a value). */
+  breakApart(): GasRange {
+    const { sheet, row, column, numRows, numColumns } = this.ref;
+    const areas = sheet.mergesIn(row, column, numRows, numColumns);
+    this.checkWholeMerges(areas);
+    sheet.merges = sheet.merges.filter((m) => !areas.includes(m));
     return this.self;
   }
 
@@ -254,6 +389,67 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
 
   clearNote(): GasRange {
     return this.clearWith({ contents: false, formats: false, notes: true, validations: false });
+  }
+
+  /**
+   * Pastes this range at the destination (its top-left cell, or a range of the same size): values,
+   * formulas with their relative references moved, formats, rules and notes, as Sheets' paste does;
+   * a blank source cell clears the cell it lands on. A paste that would run off the destination
+   * sheet's grid fails, and a transposed or tiled paste is not emulated.
+   */
+  // real-sheets-checklist RS-38: what a paste carries, and a blank source cell clearing
+  copyTo(destination: GasRange, typeOrOptions?: unknown, transposed?: boolean): void {
+    const target = rangeRefOf(destination);
+    const parts = pasteParts(typeOrOptions);
+    if (transposed) throw new Error('copyTo with transposed = true is not supported by the Tsunagu emulator');
+    const { sheet, row, column, numRows, numColumns } = this.ref;
+    const single = target.numRows === 1 && target.numColumns === 1;
+    if (!single && (target.numRows !== numRows || target.numColumns !== numColumns)) {
+      throw new Error('copyTo into a range of another size is not supported by the Tsunagu emulator');
+    }
+    if (target.row + numRows - 1 > target.sheet.maxRows || target.column + numColumns - 1 > target.sheet.maxColumns) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    const down = target.row - row;
+    const right = target.column - column;
+    // Everything is read before anything is written, so an overlapping paste reads the original.
+    const source = this.grid((cell) => (cell ? { ...cell } : undefined));
+    source.forEach((line, i) => {
+      line.forEach((from, j) => {
+        const r = target.row + i;
+        const c = target.column + j;
+        const existing = target.sheet.cell(r, c);
+        if (!from && !existing) return;
+        const cell = target.sheet.ensure(r, c);
+        if (parts.contents) {
+          delete cell.value;
+          delete cell.formula;
+          if (from?.value !== undefined) cell.value = from.value;
+          if (from?.formula !== undefined && !parts.valuesOnly) cell.formula = shiftFormula(from.formula, down, right);
+        }
+        if (parts.formats) {
+          for (const key of ['numberFormat', 'background', 'fontWeight', 'fontColor'] as const) {
+            if (from?.[key] === undefined) delete cell[key];
+            else (cell as Record<string, unknown>)[key] = from[key];
+          }
+        }
+        if (parts.validations) {
+          if (from?.validation === undefined) delete cell.validation;
+          else cell.validation = from.validation;
+        }
+        if (parts.notes) {
+          if (from?.note === undefined) delete cell.note;
+          else cell.note = from.note;
+        }
+      });
+    });
+    if (parts.widths) {
+      for (let j = 0; j < numColumns; j += 1) {
+        const width = sheet.columnWidths.get(column + j);
+        if (width === undefined) target.sheet.columnWidths.delete(target.column + j);
+        else target.sheet.columnWidths.set(target.column + j, width);
+      }
+    }
   }
 
   getA1Notation(): string {
@@ -346,6 +542,14 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
 
   getLastRow(): number {
     return this.ref.row + this.ref.numRows - 1;
+  }
+
+  /** The merged areas that overlap this range, each as a Range. */
+  getMergedRanges(): GasRange[] {
+    const { sheet, row, column, numRows, numColumns } = this.ref;
+    return sheet
+      .mergesIn(row, column, numRows, numColumns)
+      .map((m) => asGas<GasRange>(new EmuRange(this.ctx, { sheet, ...m })));
   }
 
   getNote(): string {
@@ -442,6 +646,34 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     return checked > 0;
   }
 
+  /** True when any cell of the range is part of a merged area. */
+  isPartOfMerge(): boolean {
+    const { sheet, row, column, numRows, numColumns } = this.ref;
+    return sheet.mergesIn(row, column, numRows, numColumns).length > 0;
+  }
+
+  /** Merges the whole range into one cell, keeping the top-left value. */
+  merge(): GasRange {
+    const { row, column, numRows, numColumns } = this.ref;
+    return this.mergeBlocks([{ row, column, numRows, numColumns }]);
+  }
+
+  /** Merges each row of the range on its own. */
+  mergeAcross(): GasRange {
+    const { row, column, numRows, numColumns } = this.ref;
+    return this.mergeBlocks(
+      Array.from({ length: numRows }, (_, i) => ({ row: row + i, column, numRows: 1, numColumns })),
+    );
+  }
+
+  /** Merges each column of the range on its own. */
+  mergeVertically(): GasRange {
+    const { row, column, numRows, numColumns } = this.ref;
+    return this.mergeBlocks(
+      Array.from({ length: numColumns }, (_, j) => ({ row, column: column + j, numRows, numColumns: 1 })),
+    );
+  }
+
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): GasRange {
     const sheetFacade = new EmuSheet(this.ctx, this.ref.sheet);
     return sheetFacade.rangeAt(
@@ -494,6 +726,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     });
   }
 
+  // real-sheets-checklist RS-41: rules read with getDataValidations can be set again
   setDataValidations(rules: Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>>): GasRange {
     const grid = checkShape(rules, this.ref.numRows, this.ref.numColumns, 'setDataValidations');
     const models = grid.map((row) => row.map((r) => ruleOf(r)));
@@ -530,12 +763,12 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   /** Stores the formula; the emulator does not calculate, so its value reads as '' until loaded from a file. */
   setFormula(formula: string): GasRange {
     const text = String(formula);
-    return this.setEach((cell) => storeInto(cell, this.formulaInput(text, cell)));
+    return this.setEachUncovered((cell) => storeInto(cell, this.formulaInput(text, cell)));
   }
 
   setFormulas(formulas: string[][]): GasRange {
     const grid = checkShape(formulas, this.ref.numRows, this.ref.numColumns, 'setFormulas');
-    return this.setEach((cell, i, j) => {
+    return this.setEachUncovered((cell, i, j) => {
       storeInto(cell, this.formulaInput(String(grid[i]?.[j] ?? ''), cell));
     });
   }
@@ -559,18 +792,15 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     });
   }
 
+  /** The automatic format ('0.###############', 'General') makes the cell Automatic again (docs/real-sheets-checklist.md). */
   setNumberFormat(numberFormat: string): GasRange {
     const format = String(numberFormat);
-    return this.setEach((cell) => {
-      cell.numberFormat = format;
-    });
+    return this.setEach((cell) => setFormat(cell, format));
   }
 
   setNumberFormats(numberFormats: string[][]): GasRange {
     const grid = checkShape(numberFormats, this.ref.numRows, this.ref.numColumns, 'setNumberFormats');
-    return this.setEach((cell, i, j) => {
-      cell.numberFormat = String(grid[i]?.[j] ?? AUTOMATIC_FORMAT);
-    });
+    return this.setEach((cell, i, j) => setFormat(cell, String(grid[i]?.[j] ?? AUTOMATIC_FORMAT)));
   }
 
   /** Sets every cell of the range to the same value. */

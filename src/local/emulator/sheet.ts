@@ -6,6 +6,7 @@ import { normalizeColor } from './colors';
 import type { EmulatorContext } from './context';
 import type { CellCount } from './cost-model';
 import { displayValue } from './number-format';
+import { EmuDeveloperMetadataFinder, addMetadata, metadataObjects } from './metadata';
 import { EmuRange } from './range';
 import { EmuSpreadsheet, checkSheetName } from './spreadsheet';
 import { CLEAR_ALL, DEFAULT_COLUMN_WIDTH, rangeRefOf, type CellValue, type SheetModel } from './workbook';
@@ -15,6 +16,7 @@ type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
 const SHEET_METHODS = [
   'activate',
+  'addDeveloperMetadata',
   'appendRow',
   'autoResizeColumn',
   'autoResizeColumns',
@@ -22,6 +24,7 @@ const SHEET_METHODS = [
   'clearContents',
   'clearFormats',
   'clearNotes',
+  'createDeveloperMetadataFinder',
   'deleteColumn',
   'deleteColumns',
   'deleteRow',
@@ -29,6 +32,7 @@ const SHEET_METHODS = [
   'getActiveRange',
   'getColumnWidth',
   'getDataRange',
+  'getDeveloperMetadata',
   'getFrozenColumns',
   'getFrozenRows',
   'getIndex',
@@ -144,10 +148,29 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
     }
   }
 
+  // real-sheets-checklist RS-40: activate() makes the sheet the one staff look at
   activate(): GasSheet {
     this.ctx.workbook.activeSheet = this.model;
     this.ctx.workbook.activeRange = null;
     return this.self;
+  }
+
+  addDeveloperMetadata(
+    key: string,
+    valueOrVisibility?: string | GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+    visibility?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  ): GasSheet {
+    const args = [key, valueOrVisibility, visibility].filter((a) => a !== undefined);
+    addMetadata(this.ctx, this.model.metadata, args);
+    return this.self;
+  }
+
+  createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
+    return asGas(new EmuDeveloperMetadataFinder(this.ctx, this.model));
+  }
+
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+    return metadataObjects(this.ctx, this.model.metadata);
   }
 
   /** Appends after the last row with content, growing the grid when the row (or its width) does not fit. */

@@ -1,7 +1,12 @@
 /** SpreadsheetApp: the emulated global — the bound spreadsheet, the UI, and the data-validation builder. */
 import { Service, asGas, countCalls } from './calls';
 import type { EmulatorContext } from './context';
-import { DataValidationCriteria } from './enums';
+import {
+  CopyPasteType,
+  DataValidationCriteria,
+  DeveloperMetadataLocationType,
+  DeveloperMetadataVisibility,
+} from './enums';
 import { EmuSpreadsheet } from './spreadsheet';
 import type { EmuUi } from './ui';
 import { EmuDataValidationBuilder } from './validation';
@@ -25,9 +30,20 @@ const SPREADSHEET_APP_METHODS = [
 
 export class EmuSpreadsheetApp
   extends Service
-  implements Pick<GasSpreadsheetApp, (typeof SPREADSHEET_APP_METHODS)[number] | 'DataValidationCriteria'>
+  implements
+    Pick<
+      GasSpreadsheetApp,
+      | (typeof SPREADSHEET_APP_METHODS)[number]
+      | 'CopyPasteType'
+      | 'DataValidationCriteria'
+      | 'DeveloperMetadataLocationType'
+      | 'DeveloperMetadataVisibility'
+    >
 {
+  readonly CopyPasteType = CopyPasteType;
   readonly DataValidationCriteria = DataValidationCriteria;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
 
   constructor(
     ctx: EmulatorContext,

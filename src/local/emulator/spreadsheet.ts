@@ -3,6 +3,7 @@ import { openEnds, parseA1 } from './a1';
 import { Service, asGas, countCalls } from './calls';
 import type { EmulatorContext } from './context';
 import { TOKYO } from './dates';
+import { EmuDeveloperMetadataFinder, addMetadata, metadataObjects } from './metadata';
 import { EmuRange } from './range';
 import { EmuSheet } from './sheet';
 import { rangeRefOf, type SheetModel, type WorkbookModel } from './workbook';
@@ -32,9 +33,12 @@ export function sheetModelOf(sheet: unknown): SheetModel {
 }
 
 const SPREADSHEET_METHODS = [
+  'addDeveloperMetadata',
+  'createDeveloperMetadataFinder',
   'deleteSheet',
   'getActiveRange',
   'getActiveSheet',
+  'getDeveloperMetadata',
   'getId',
   'getName',
   'getNumSheets',
@@ -64,6 +68,26 @@ export class EmuSpreadsheet extends Service implements Pick<GasSpreadsheet, (typ
 
   private sheet(model: SheetModel): GasSheet {
     return asGas(new EmuSheet(this.ctx, model));
+  }
+
+  addDeveloperMetadata(
+    key: string,
+    valueOrVisibility?: string | GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+    visibility?: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility,
+  ): GasSpreadsheet {
+    const args = [key, valueOrVisibility, visibility].filter((a) => a !== undefined);
+    addMetadata(this.ctx, this.workbook.metadata, args);
+    return asGas(this);
+  }
+
+  /** Searches the spreadsheet's own metadata and that of every sheet. */
+  createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
+    return asGas(new EmuDeveloperMetadataFinder(this.ctx, null));
+  }
+
+  /** The metadata attached to the spreadsheet itself (not its sheets'), as Apps Script documents. */
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+    return metadataObjects(this.ctx, this.workbook.metadata);
   }
 
   deleteSheet(sheet: GasSheet): void {
@@ -164,6 +188,7 @@ export class EmuSpreadsheet extends Service implements Pick<GasSpreadsheet, (typ
     }
     const at = index ?? this.workbook.sheets.indexOf(this.workbook.active()) + 1;
     const model = this.workbook.addSheet(name, at);
+    // real-sheets-checklist RS-40: the new sheet becomes the active one
     this.workbook.activeSheet = model;
     this.workbook.activeRange = null;
     return this.sheet(model);

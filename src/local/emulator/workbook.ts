@@ -36,6 +36,14 @@ export class CellError {
 
 export type StoredValue = string | number | boolean | DateValue | CellError;
 
+/** One piece of developer metadata (Sheet/Spreadsheet.addDeveloperMetadata): a key, an optional value, a visibility. */
+export interface MetadataRecord {
+  readonly id: number;
+  key: string;
+  value: string | null;
+  visibility: 'DOCUMENT' | 'PROJECT';
+}
+
 /** One cell. Absent fields are Sheets' defaults: blank, no note, white, automatic format, no rule. */
 export interface Cell {
   value?: StoredValue;
@@ -58,6 +66,55 @@ export interface ClearOptions {
 }
 
 export const CLEAR_ALL: ClearOptions = { contents: true, formats: true, notes: true, validations: true };
+
+/** A merged block of cells, 1-based; its value lives in the top-left cell only, as in Sheets. */
+export interface MergedArea {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+/** Rows or columns inserted (count > 0) or deleted (count < 0) at a 1-based position: the .xlsx patch replays them. */
+export interface GridShift {
+  axis: 'rows' | 'columns';
+  /** The first row or column that moved: inserted ones start here, deleted ones started here. */
+  at: number;
+  count: number;
+}
+
+function overlaps(a: MergedArea, row: number, column: number, numRows: number, numColumns: number): boolean {
+  return (
+    a.row < row + numRows &&
+    row < a.row + a.numRows &&
+    a.column < column + numColumns &&
+    column < a.column + a.numColumns
+  );
+}
+
+/** A merged area after rows or columns moved: shifted, stretched, shrunk, or null when it is gone. */
+function shiftArea(area: MergedArea, shift: GridShift): MergedArea | null {
+  const rows = shift.axis === 'rows';
+  const start = rows ? area.row : area.column;
+  const size = rows ? area.numRows : area.numColumns;
+  let newStart = start;
+  let newSize = size;
+  if (shift.count > 0) {
+    if (shift.at <= start) newStart = start + shift.count;
+    else if (shift.at < start + size) newSize = size + shift.count;
+  } else {
+    const from = shift.at;
+    const to = shift.at - shift.count; // exclusive
+    const kept = Math.max(0, Math.min(start + size, from) - start) + Math.max(0, start + size - Math.max(start, to));
+    newSize = kept;
+    newStart = start < from ? start : Math.max(from, start + shift.count);
+  }
+  if (newSize <= 0) return null;
+  const moved = rows
+    ? { ...area, row: newStart, numRows: newSize }
+    : { ...area, column: newStart, numColumns: newSize };
+  return moved.numRows * moved.numColumns > 1 ? moved : null;
+}
 
 /** A new sheet in Google Sheets is 1000 rows by 26 columns. */
 // real-sheets-checklist RS-15
@@ -82,6 +139,12 @@ export class SheetModel {
   tabColor: string | null = null;
   /** Column widths in pixels, for the columns that are not the default 100. */
   readonly columnWidths = new Map<number, number>();
+  /** Developer metadata attached to the sheet: it follows the sheet when renamed or moved and goes when it is deleted. */
+  readonly metadata: MetadataRecord[] = [];
+  /** Merged areas, in the order they were made. */
+  merges: MergedArea[] = [];
+  /** Rows and columns inserted or deleted since the .xlsx was loaded or last saved, in order. */
+  readonly shifts: GridShift[] = [];
   /** rows[r - 1][c - 1]: sparse, so an empty 1000 × 26 sheet costs nothing. */
   private rows: Array<Array<Cell | undefined> | undefined> = [];
 
@@ -108,6 +171,37 @@ export class SheetModel {
       cells[column - 1] = cell;
     }
     return cell;
+  }
+
+  /** A deep copy of the cells, merges and sheet settings (what the .xlsx patch compares against). */
+  clone(): SheetModel {
+    const copy = new SheetModel(this.name, this.id);
+    copy.maxRows = this.maxRows;
+    copy.maxColumns = this.maxColumns;
+    copy.frozenRows = this.frozenRows;
+    copy.frozenColumns = this.frozenColumns;
+    copy.hidden = this.hidden;
+    copy.tabColor = this.tabColor;
+    for (const [c, w] of this.columnWidths) copy.columnWidths.set(c, w);
+    copy.merges = this.merges.map((m) => ({ ...m }));
+    copy.rows = this.rows.map((cells) => cells?.map((cell) => (cell ? { ...cell } : undefined)));
+    return copy;
+  }
+
+  /** The merged area that covers (row, column), if any. */
+  mergeAt(row: number, column: number): MergedArea | undefined {
+    return this.merges.find((m) => overlaps(m, row, column, 1, 1));
+  }
+
+  /** True when (row, column) is inside a merged area but not its top-left cell: Sheets shows nothing there. */
+  isCovered(row: number, column: number): boolean {
+    const area = this.mergeAt(row, column);
+    return area !== undefined && (area.row !== row || area.column !== column);
+  }
+
+  /** Merged areas that share at least one cell with the rectangle. */
+  mergesIn(row: number, column: number, numRows: number, numColumns: number): MergedArea[] {
+    return this.merges.filter((m) => overlaps(m, row, column, numRows, numColumns));
   }
 
   /** The last row holding a value or formula (0 for an empty sheet), as Sheet.getLastRow. */
@@ -166,16 +260,37 @@ export class SheetModel {
     }
   }
 
+  /** Visits every touched cell in row order (faster than cells(); empty cells are visited too). */
+  forEachCell(visit: (row: number, column: number, cell: Cell) => void): void {
+    const rows = this.rows;
+    for (let r = 0; r < rows.length; r += 1) {
+      const cells = rows[r];
+      if (!cells) continue;
+      for (let c = 0; c < cells.length; c += 1) {
+        const cell = cells[c];
+        if (cell) visit(r + 1, c + 1, cell);
+      }
+    }
+  }
+
+  /** Records a shift and moves the merged areas with it. */
+  private shift(shift: GridShift): void {
+    this.shifts.push(shift);
+    this.merges = this.merges.map((m) => shiftArea(m, shift)).filter((m): m is MergedArea => m !== null);
+  }
+
   /** Inserts blank rows after a row (0 = at the top); the grid grows. */
   insertRows(after: number, howMany: number): void {
     if (this.rows.length > after) this.rows.splice(after, 0, ...new Array<undefined>(howMany));
     this.maxRows += howMany;
+    this.shift({ axis: 'rows', at: after + 1, count: howMany });
   }
 
   /** Deletes rows; the grid shrinks. */
   deleteRows(start: number, howMany: number): void {
     this.rows.splice(start - 1, howMany);
     this.maxRows -= howMany;
+    this.shift({ axis: 'rows', at: start, count: -howMany });
   }
 
   insertColumns(after: number, howMany: number): void {
@@ -183,11 +298,13 @@ export class SheetModel {
       if (cells && cells.length > after) cells.splice(after, 0, ...new Array<undefined>(howMany));
     }
     this.maxColumns += howMany;
+    this.shift({ axis: 'columns', at: after + 1, count: howMany });
   }
 
   deleteColumns(start: number, howMany: number): void {
     for (const cells of this.rows) cells?.splice(start - 1, howMany);
     this.maxColumns -= howMany;
+    this.shift({ axis: 'columns', at: start, count: -howMany });
   }
 
   clearCell(row: number, column: number, what: ClearOptions): void {
@@ -230,9 +347,12 @@ export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   /** Document properties (PropertiesService.getDocumentProperties): saved inside the .xlsx. */
   readonly documentProperties = new Map<string, string>();
+  /** Developer metadata attached to the spreadsheet itself (not to one of its sheets): saved inside the .xlsx. */
+  readonly metadata: MetadataRecord[] = [];
   activeSheet: SheetModel | null = null;
   activeRange: RangeRef | null = null;
   private nextSheetId = 0;
+  private nextMetadataId = 1;
 
   constructor(
     readonly id: string,
@@ -253,6 +373,25 @@ export class WorkbookModel {
     this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
     return sheet;
+  }
+
+  /** A new developer-metadata id: positive and unique in the spreadsheet, as Sheets assigns them. */
+  newMetadataId(): number {
+    let id = this.nextMetadataId;
+    while (this.metadataById(id)) id += 1;
+    this.nextMetadataId = id + 1;
+    return id;
+  }
+
+  /** The metadata with this id and what holds it (a sheet, or null for the spreadsheet itself). */
+  metadataById(id: number): { record: MetadataRecord; sheet: SheetModel | null } | undefined {
+    const own = this.metadata.find((m) => m.id === id);
+    if (own) return { record: own, sheet: null };
+    for (const sheet of this.sheets) {
+      const record = sheet.metadata.find((m) => m.id === id);
+      if (record) return { record, sheet };
+    }
+    return undefined;
   }
 
   removeSheet(sheet: SheetModel): void {

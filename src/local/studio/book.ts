@@ -1,76 +1,44 @@
-/** readBook: what the studio page shows of the workbook (sheet list, and the shown sheet's display values, fills, notes), read through the emulated SpreadsheetApp. */
+/** readBook: what the studio page shows of the workbook (sheet list, and a window of the shown sheet's display values, fills, notes, check boxes, links, merges), read through the emulated SpreadsheetApp. */
 import type { Emulator, MenuItemRecord, MenuRecord } from '../emulator/index';
+import type { ActiveRange, BookSnapshot, MenuEntry, MenuView, SheetSnapshot, SheetWindow } from './page-types';
 
-/** The grid the page renders at most; the rest is announced, not sent. */
-export const MAX_ROWS = 1000;
+/** The most rows one answer carries: the page asks for the rows around what it shows. */
+export const WINDOW_ROWS = 300;
+/** The most columns the grid shows; the rest is announced, not sent. */
 export const MAX_COLUMNS = 100;
+/** Rows sent above a selected cell, so that the cell is not at the very top of its window. */
+const ROWS_ABOVE_SELECTION = 100;
 
 /** The add-on's name, which Sheets uses as the caption of its add-on menu under 拡張機能. */
 export const ADDON_NAME = 'Tsunagu';
 
-export interface SheetSnapshot {
-  name: string;
-  hidden: boolean;
-  frozenRows: number;
-  lastRow: number;
-  lastColumn: number;
-  /** Rows and columns sent in rows/backgrounds/notes (0 for a sheet that is not shown). */
-  shownRows: number;
-  shownColumns: number;
-  /** Display values, as Sheets shows them (getDisplayValues). Empty unless this is the shown sheet. */
-  rows: string[][];
-  /** Fills, '' for the default white. */
-  backgrounds: string[][];
-  /** Notes, '' for none. */
-  notes: string[][];
-  /** True where the text is bold; [] when nothing is. */
-  bold: boolean[][];
-}
-
-export type MenuEntry =
-  | { type: 'item'; caption: string; fn: string }
-  | { type: 'separator' }
-  | { type: 'submenu'; caption: string; items: MenuEntry[] };
-
-export interface MenuView {
-  /** The add-on menu is titled with the add-on's name and lives under 拡張機能; other menus sit in the menu bar. */
-  title: string;
-  addon: boolean;
-  items: MenuEntry[];
-}
-
-/** The add-on's selection (getActiveRange): its sheet, its A1 address and its top-left cell (1-based). */
-export interface ActiveRange {
-  sheet: string;
-  a1: string;
-  row: number;
-  column: number;
-}
-
-export interface BookSnapshot {
-  name: string;
-  activeSheet: string;
-  /** The selected range; A1 of the active sheet when nothing was selected, as Sheets. */
-  activeRange: ActiveRange | null;
-  shownSheet: string;
-  sheets: SheetSnapshot[];
-}
+export type {
+  ActiveRange,
+  BookSnapshot,
+  CellLink,
+  MenuEntry,
+  MenuView,
+  SheetSnapshot,
+  SheetWindow,
+} from './page-types';
 
 const WHITE = '#ffffff';
+/** A link to a cell of this workbook, as 検証結果 writes them: =HYPERLINK("#gid=123&range=B5","B5"). */
+const CELL_LINK = /^=HYPERLINK\(\s*"#gid=(\d+)&range=([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)"/i;
 
 function blankSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetSnapshot {
   return {
     name: sheet.getName(),
+    id: sheet.getSheetId(),
     hidden: sheet.isSheetHidden(),
     frozenRows: sheet.getFrozenRows(),
     lastRow: sheet.getLastRow(),
     lastColumn: sheet.getLastColumn(),
-    shownRows: 0,
     shownColumns: 0,
-    rows: [],
-    backgrounds: [],
-    notes: [],
-    bold: [],
+    columnWidths: [],
+    window: null,
+    frozen: null,
+    merges: [],
   };
 }
 
@@ -85,38 +53,108 @@ function activeRangeOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): A
   };
 }
 
+/** Rows first..first+count-1 of a sheet as the grid shows them: one batched read per kind of data. */
+function readWindow(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  first: number,
+  count: number,
+  columns: number,
+): SheetWindow {
+  if (count <= 0 || columns <= 0) {
+    return { firstRow: first, rows: [], backgrounds: [], notes: [], bold: [], checkboxes: [], links: [] };
+  }
+  const range = sheet.getRange(first, 1, count, columns);
+  const weights = range.getFontWeights();
+  const rules = range.getDataValidations();
+  const formulas = range.getFormulas();
+  const rows = range.getDisplayValues();
+  const hasCheckbox = rules.some((row) => row.some((rule) => String(rule?.getCriteriaType()) === 'CHECKBOX'));
+  const hasLink = formulas.some((row) => row.some((f) => CELL_LINK.test(f)));
+  return {
+    firstRow: first,
+    rows,
+    backgrounds: range.getBackgrounds().map((row) => row.map((c) => (c === WHITE ? '' : c))),
+    notes: range.getNotes(),
+    bold: weights.some((row) => row.some((w) => w === 'bold'))
+      ? weights.map((row) => row.map((w) => w === 'bold'))
+      : [],
+    checkboxes: hasCheckbox
+      ? rules.map((row, i) =>
+          row.map((rule, j) => {
+            if (String(rule?.getCriteriaType()) !== 'CHECKBOX') return null;
+            const checkedValue = rule?.getCriteriaValues()[0];
+            const shown = rows[i]![j]!;
+            return checkedValue === undefined ? shown === 'TRUE' : shown === String(checkedValue);
+          }),
+        )
+      : [],
+    links: hasLink
+      ? formulas.map((row) =>
+          row.map((f) => {
+            const match = CELL_LINK.exec(f);
+            return match ? { sheetId: Number(match[1]), range: match[2]!.toUpperCase() } : null;
+          }),
+        )
+      : [],
+  };
+}
+
+/** Which rows a view asks for: from `top` (1-based) on, or around a cell the add-on selected. */
+export interface WindowRequest {
+  top?: number;
+  rows?: number;
+}
+
 /**
  * Reads the workbook the way the page shows it. `wanted` is the sheet the page asks for; a missing
  * or hidden one falls back to the active sheet, as Sheets does. With `followSelection`, the sheet
- * of the selection is shown instead (the add-on just selected a cell there). One batched read per
- * kind of data.
+ * of the selection is shown instead (the add-on just selected a cell there), with the rows around
+ * that cell. Only the shown sheet's rows are read: a window of at most WINDOW_ROWS rows, plus its
+ * frozen rows.
  */
-export function readBook(emu: Emulator, wanted?: string, followSelection = false): BookSnapshot {
+export function readBook(
+  emu: Emulator,
+  wanted?: string,
+  followSelection = false,
+  request: WindowRequest = {},
+): BookSnapshot {
   const spreadsheet = emu.globals.SpreadsheetApp.getActiveSpreadsheet();
   const sheets = spreadsheet.getSheets();
   const snapshots = sheets.map(blankSheet);
   const activeSheet = spreadsheet.getActiveSheet().getName();
   const activeRange = activeRangeOf(spreadsheet);
-  if (followSelection && activeRange) wanted = activeRange.sheet;
+  let top = request.top;
+  if (followSelection && activeRange) {
+    wanted = activeRange.sheet;
+    top = Math.max(1, activeRange.row - ROWS_ABOVE_SELECTION);
+  }
   const visible = snapshots.filter((s) => !s.hidden);
   const shown =
     visible.find((s) => s.name === wanted) ?? visible.find((s) => s.name === activeSheet) ?? visible[0] ?? snapshots[0];
   if (shown) {
     const sheet = sheets[snapshots.indexOf(shown)]!;
     // Frozen header rows are shown even when they are the only rows.
-    const rows = Math.min(Math.max(shown.lastRow, shown.frozenRows), MAX_ROWS, sheet.getMaxRows());
+    const end = Math.min(Math.max(shown.lastRow, shown.frozenRows), sheet.getMaxRows());
     const columns = Math.min(shown.lastColumn, MAX_COLUMNS);
-    if (rows > 0 && columns > 0) {
-      const range = sheet.getRange(1, 1, rows, columns);
-      shown.rows = range.getDisplayValues();
-      shown.backgrounds = range.getBackgrounds().map((row) => row.map((c) => (c === WHITE ? '' : c)));
-      shown.notes = range.getNotes();
-      const weights = range.getFontWeights();
-      if (weights.some((row) => row.some((w) => w === 'bold'))) {
-        shown.bold = weights.map((row) => row.map((w) => w === 'bold'));
-      }
-      shown.shownRows = rows;
-      shown.shownColumns = columns;
+    const size = Math.max(1, Math.min(request.rows ?? WINDOW_ROWS, WINDOW_ROWS));
+    const first = Math.max(1, Math.min(top ?? 1, Math.max(1, end - size + 1)));
+    const count = Math.max(0, Math.min(size, end - first + 1));
+    shown.shownColumns = columns;
+    shown.columnWidths = Array.from({ length: columns }, (_, j) => sheet.getColumnWidth(j + 1));
+    shown.window = readWindow(sheet, first, count, columns);
+    const frozen = Math.min(shown.frozenRows, end);
+    if (frozen > 0 && first > 1) shown.frozen = readWindow(sheet, 1, frozen, columns);
+    if (count > 0 && columns > 0) {
+      shown.merges = sheet
+        .getRange(1, 1, first + count - 1, columns)
+        .getMergedRanges()
+        .map((m) => ({
+          row: m.getRow(),
+          column: m.getColumn(),
+          numRows: m.getNumRows(),
+          numColumns: m.getNumColumns(),
+        }))
+        .filter((m) => m.row + m.numRows - 1 >= first || m.row <= frozen);
     }
   }
   return { name: spreadsheet.getName(), activeSheet, activeRange, shownSheet: shown?.name ?? '', sheets: snapshots };

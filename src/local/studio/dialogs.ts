@@ -2,20 +2,9 @@
 // A decision nobody answered yet gets NO / CANCEL, so the script takes its safe path and the page
 // can ask staff afterwards and run it again with their answer.
 import type { AlertRecord, ButtonName, ButtonSetName, ScriptedAnswer, UiScript } from '../emulator/index';
+import type { ShownAlert } from './page-types';
 
-/** One dialog the script showed, as the page gets it. */
-export interface ShownAlert {
-  kind: 'alert' | 'prompt';
-  title: string;
-  message: string;
-  buttons: ButtonSetName;
-  /** The button the script received. */
-  answer: ButtonName;
-  /** For a prompt, the text the script received. */
-  text?: string;
-  /** False when nobody answered: the studio chose the safe button and the page should ask staff. */
-  scripted: boolean;
-}
+export type { ShownAlert };
 
 const BUTTON_NAMES: readonly ButtonName[] = ['OK', 'CANCEL', 'YES', 'NO', 'CLOSE'];
 

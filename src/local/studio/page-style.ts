@@ -52,7 +52,9 @@ button { font-family: inherit; font-size: inherit; }
 .title-block { display: flex; flex-direction: column; min-width: 0; }
 .book-name { font-size: 18px; line-height: 24px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .book-sub { font-size: 12px; color: var(--ink-soft); }
-.save-state { margin-left: auto; font-size: 12px; color: var(--ink-soft); white-space: nowrap; }
+.save-state { margin-left: auto; font-size: 12px; color: var(--ink-soft); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.cost-estimate[hidden], .btn[hidden] { display: none; }
+.btn.small { padding: 3px 12px; font-size: 12px; }
 .save-state.error { color: var(--danger); }
 .cost-estimate { font-size: 12px; color: var(--ink-soft); white-space: nowrap; }
 .badge {
@@ -94,10 +96,11 @@ button { font-family: inherit; font-size: inherit; }
 /* Workspace: the grid on the left, the add-on sidebar on the right. */
 .workspace { flex: 1; display: flex; min-height: 0; }
 .sheet-area { flex: 1; display: flex; flex-direction: column; min-width: 0; background: #fff; }
-.grid-scroll { flex: 1; overflow: auto; position: relative; }
+.grid-scroll { flex: 1; overflow: auto; position: relative; outline: none; }
 .grid { border-collapse: separate; border-spacing: 0; table-layout: fixed; font-size: 13px; }
+.grid tr { height: var(--row-h); }
 .grid th, .grid td {
-  height: var(--row-h); padding: 0 4px;
+  height: var(--row-h); padding: 0 4px; line-height: calc(var(--row-h) - 2px);
   border-right: 1px solid var(--grid-line); border-bottom: 1px solid var(--grid-line);
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
 }
@@ -124,20 +127,40 @@ button { font-family: inherit; font-size: inherit; }
   border-style: solid; border-width: 0 6px 6px 0; border-color: transparent #f29900 transparent transparent;
 }
 .grid td.selected { outline: 2px solid var(--select); outline-offset: -2px; }
+.grid-scroll:focus-visible td.selected { outline-width: 3px; }
+.grid tr.spacer td { padding: 0; border: 0; }
+.grid td.merged { text-align: center; vertical-align: middle; }
+.grid td.checkbox { text-align: center; }
+.grid input.cell-checkbox { margin: 0; width: 14px; height: 14px; vertical-align: middle; accent-color: #1a73e8; cursor: pointer; }
+.grid a.cell-link { color: #1155cc; text-decoration: underline; cursor: pointer; }
+.note-popup {
+  position: fixed; z-index: 70; max-width: 320px; min-width: 120px; padding: 8px 10px;
+  background: #fff; color: var(--ink); border: 1px solid #dadce0; border-radius: 2px; white-space: pre-wrap;
+  box-shadow: 0 1px 3px rgba(60,64,67,.3), 0 4px 8px 3px rgba(60,64,67,.15); font-size: 12px; line-height: 1.5; pointer-events: none;
+}
+.note-popup[hidden] { display: none; }
 .grid th.sel-head { background: #d3e3fd; color: #0b57d0; }
 .grid-note {
   padding: 6px 12px; font-size: 12px; color: var(--ink-soft); background: #fef7e0; border-top: 1px solid #f9e2a8;
 }
 .grid-empty { padding: 40px; color: var(--ink-soft); text-align: center; }
 
-/* Sheet tabs. */
+/* Sheet tabs: each keeps its whole name (the bar scrolls), and ☰ lists every sheet, as in Sheets. */
+.tab-bar { display: flex; align-items: stretch; flex: none; position: relative; background: var(--chrome); border-top: 1px solid var(--line); }
+.all-sheets {
+  flex: none; width: var(--rownum-w); border: 0; background: none; color: var(--header-ink); cursor: pointer; font-size: 16px;
+}
+.all-sheets:hover { background: #eceff1; }
+.all-sheets-panel { left: 6px; bottom: 40px; max-height: 60vh; overflow-y: auto; }
+.all-sheets-panel .menu-item.current { font-weight: 600; color: #0b57d0; }
+.all-sheets-panel .menu-item:disabled { color: #9aa0a6; cursor: default; }
 .tabs {
-  display: flex; align-items: stretch; gap: 2px; height: 38px; padding: 0 8px 0 var(--rownum-w);
-  background: var(--chrome); border-top: 1px solid var(--line); overflow-x: auto; flex: none;
+  display: flex; align-items: stretch; gap: 2px; height: 38px; padding: 0 8px 0 0; flex: 1; min-width: 0;
+  overflow-x: auto; overflow-y: hidden; scrollbar-width: thin;
 }
 .tab {
-  border: 0; background: none; padding: 0 16px; color: var(--header-ink); cursor: pointer; white-space: nowrap;
-  border-radius: 0 0 6px 6px; max-width: 220px; overflow: hidden; text-overflow: ellipsis;
+  flex: none; border: 0; background: none; padding: 0 16px; color: var(--header-ink); cursor: pointer; white-space: nowrap;
+  border-radius: 0 0 6px 6px; max-width: 320px; overflow: hidden; text-overflow: ellipsis;
 }
 .tab:hover { background: #eceff1; }
 .tab[aria-selected="true"] { background: var(--select-soft); color: #0b57d0; font-weight: 500; box-shadow: inset 0 3px 0 #0b57d0; }

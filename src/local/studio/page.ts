@@ -1,6 +1,21 @@
-/** The studio page served at /: its HTML frame, with the stylesheet and script inlined under a per-response nonce. */
-import { PAGE_SCRIPT } from './page-script';
+/** The studio page served at /: its HTML frame, with the stylesheet and the bundled page script inlined under a per-response nonce. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../paths';
 import { PAGE_STYLE } from './page-style';
+
+/** The page script, built by esbuild from src/local/studio/page/main.ts. */
+export function pageScriptPath(): string {
+  return join(projectRoot(), 'build', 'studio-page.js');
+}
+
+/** The built page script, read at every request (a rebuilt one shows on the next load); null before the first build. */
+function pageScript(): string | null {
+  const path = pageScriptPath();
+  if (!existsSync(path)) return null;
+  // "</script" inside the bundle would end the inline script early.
+  return readFileSync(path, 'utf8').replace(/<\/(script)/gi, '<\\/$1');
+}
 
 /** Content-Security-Policy of the page: only its own nonce'd style and script, fetches and frames from the studio itself. */
 export function pagePolicy(nonce: string): string {
@@ -19,6 +34,10 @@ export function pagePolicy(nonce: string): string {
 }
 
 export function studioPage(nonce: string): string {
+  const script = pageScript();
+  if (script === null) {
+    return `<!doctype html><meta charset="utf-8"><title>つなぐ スタジオ</title><p>build/studio-page.js がありません。先に <code>npm run build</code> を実行してください。<br>build/studio-page.js is missing: run <code>npm run build</code>.</p>`;
+  }
   return `<!doctype html>
 <html lang="ja">
 <head>
@@ -36,6 +55,7 @@ export function studioPage(nonce: string): string {
     <div class="book-sub">つなぐ スタジオ — Google スプレッドシートとアドオンを手元で試せます（オフライン）</div>
   </div>
   <span class="save-state" id="save-state" data-testid="save-state" role="status"></span>
+  <button type="button" class="btn small" id="reload-book" data-testid="reload-book" hidden>再読み込み</button>
   <span class="cost-estimate" id="cost-estimate" data-testid="cost-estimate" hidden></span>
   <span class="badge" title="Google には接続していません">ローカル</span>
 </header>
@@ -51,9 +71,13 @@ export function studioPage(nonce: string): string {
 </div>
 <main class="workspace">
   <section class="sheet-area">
-    <div class="grid-scroll" id="grid-scroll" data-testid="grid"></div>
+    <div class="grid-scroll" id="grid-scroll" data-testid="grid" tabindex="0"></div>
     <div class="grid-note" id="grid-note" data-testid="grid-note" hidden></div>
-    <nav class="tabs" id="tabs" role="tablist" aria-label="シート"></nav>
+    <div class="tab-bar">
+      <button type="button" class="all-sheets" id="all-sheets" data-testid="all-sheets" aria-haspopup="true" title="すべてのシート" aria-label="すべてのシート">☰</button>
+      <div class="menu-panel all-sheets-panel" id="all-sheets-panel" data-testid="all-sheets-panel" role="menu" hidden></div>
+      <nav class="tabs" id="tabs" role="tablist" aria-label="シート"></nav>
+    </div>
   </section>
   <aside class="sidebar" id="sidebar" data-testid="sidebar" hidden>
     <div class="sidebar-head">
@@ -75,7 +99,8 @@ export function studioPage(nonce: string): string {
   <div class="dialog-buttons"><button type="button" class="btn primary" id="message-ok" data-testid="studio-message-ok">OK</button></div>
 </dialog>
 <div class="toasts" id="toasts" aria-live="polite"></div>
-<script nonce="${nonce}">${PAGE_SCRIPT}</script>
+<div class="note-popup" id="note-popup" data-testid="note-popup" role="tooltip" hidden></div>
+<script nonce="${nonce}">${script}</script>
 </body>
 </html>
 `;

@@ -4,16 +4,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
-import type { CostSummary, ScriptedAnswer } from '../emulator/index';
+import type { ScriptedAnswer } from '../emulator/index';
 import type { Io } from '../commands/io';
 import { printStats, takeStats } from '../commands/stats';
 import { sidebarPath } from '../paths';
-import type { Session } from '../session';
-import { MAX_COLUMNS, MAX_ROWS, type MenuView, activateSheet, menuFunctions, menuViews, readBook } from './book';
-import { type ShownAlert, parseAnswers, withStudioAnswers } from './dialogs';
+import { FileChangedError } from '../book-file';
+import { Session } from '../session';
+import {
+  MAX_COLUMNS,
+  type MenuView,
+  type WindowRequest,
+  activateSheet,
+  menuFunctions,
+  menuViews,
+  readBook,
+} from './book';
+import { parseAnswers, withStudioAnswers } from './dialogs';
+import type { BookView, CallReport, SaveState } from './page-types';
 import { HttpError, isLocalHost, isSameOrigin, readJsonBody, sendError, sendHtml, sendJson } from './http';
 import { pagePolicy, studioPage } from './page';
-import { saveAtomically } from './save';
 import { injectShim } from './shim';
 import { WireError, decodeRunArgs } from './wire';
 
@@ -37,30 +46,14 @@ export interface StudioHandle {
   close(): Promise<void>;
 }
 
-/** Where the save stands, for the page's top bar. */
-export interface SaveState {
-  state: 'memory' | 'idle' | 'saved' | 'error';
-  file: string | null;
-  at?: string;
-  error?: string;
-}
-
-/** What a menu item or a google.script.run call did, besides its result. */
-interface CallReport {
-  changed: boolean;
-  alerts: ShownAlert[];
-  toasts: Array<{ title: string; message: string }>;
-  /** The call's service calls, cells and estimated Apps Script time (docs/cost.md). */
-  cost: CostSummary;
-}
+export type { SaveState };
 
 /** Scripts may call these; menus added by the script add their own functions. */
 const TRIGGER_FUNCTIONS = ['onOpen', 'onInstall'];
 const FUNCTION_NAME = /^[A-Za-z_$][\w$]{0,99}$/;
 
-/** Classes whose state lives in the saved .xlsx (cells, sheets, document properties). */
-const WORKBOOK_CLASSES = new Set(['Spreadsheet', 'Sheet', 'Range', 'Properties']);
-const READ_METHOD = /^(get|is|has|can|find)/;
+/** Classes whose selection the page follows. */
+const WORKBOOK_CLASSES = new Set(['Spreadsheet', 'Sheet', 'Range']);
 /** Methods by which a script selects a sheet or a range (sheet.activate(), range.activate(), setActiveRange …). */
 const SELECT_METHOD = /^(activate|setActiveSheet|setActiveRange|setActiveSelection|setCurrentCell)$/;
 
@@ -79,14 +72,6 @@ export function madeSelection(calls: Record<string, number>): boolean {
   });
 }
 
-/** Whether the calls a script made may have changed what the .xlsx holds (any non-reading workbook method). */
-export function mayHaveChanged(calls: Record<string, number>): boolean {
-  return Object.keys(calls).some((key) => {
-    const [cls, method = ''] = key.split('.');
-    return WORKBOOK_CLASSES.has(cls ?? '') && !READ_METHOD.test(method);
-  });
-}
-
 class Studio {
   private tail: Promise<unknown> = Promise.resolve();
   private sidebar: { title: string; generation: number } | null = null;
@@ -94,9 +79,10 @@ class Studio {
   /** Counts the selections scripts made; the page follows one it has not seen yet. */
   private selection = 0;
   private saveState: SaveState;
+  private backup: string | undefined;
 
   constructor(
-    private readonly session: Session,
+    private session: Session,
     private readonly bookPath: string | undefined,
     private readonly stats: boolean,
     private readonly io: Io,
@@ -131,6 +117,7 @@ class Studio {
     const ui = this.emu.ui;
     // Each call is one Apps Script execution, measured on its own.
     this.emu.stats.reset();
+    const changesBefore = this.emu.changeCount;
     const toastsBefore = ui.toasts.length;
     const outcome = withStudioAnswers(ui, answers, body);
     // The locks it still holds are released when it ends.
@@ -140,7 +127,8 @@ class Studio {
     if (calls['Ui.showSidebar']) {
       this.sidebar = { title: ui.sidebar?.title || 'サイドバー', generation: ++this.generation };
     }
-    const changed = mayHaveChanged(calls);
+    // Selecting a cell, reading or a toast is not a change; only a call that changed the document is.
+    const changed = this.emu.changeCount !== changesBefore;
     if (madeSelection(calls)) this.selection++;
     if (this.stats) printStats(this.io, label, stats);
     if (changed) await this.save();
@@ -153,16 +141,39 @@ class Studio {
     return { outcome, report };
   }
 
+  /**
+   * Writes the workbook back when it differs from the file: refused, and offered for reloading,
+   * when the file changed on disk since it was opened; the first write keeps a backup.
+   */
   private async save(): Promise<void> {
-    if (this.bookPath === undefined) return;
+    if (this.bookPath === undefined || !this.session.hasUnsavedChanges()) return;
+    const file = basename(this.bookPath);
     try {
-      await saveAtomically(this.session, this.bookPath);
-      this.saveState = { state: 'saved', file: basename(this.bookPath), at: new Date().toISOString() };
+      const { backup } = await this.session.save();
+      if (backup) this.backup = basename(backup);
+      this.saveState = {
+        state: 'saved',
+        file,
+        at: new Date().toISOString(),
+        ...(this.backup ? { backup: this.backup } : {}),
+      };
     } catch (error) {
       const message = messageOf(error);
-      this.saveState = { state: 'error', file: basename(this.bookPath), error: message };
+      this.saveState = { state: error instanceof FileChangedError ? 'conflict' : 'error', file, error: message };
       this.io.err(`保存できませんでした / could not save ${this.bookPath}: ${message}`);
     }
+  }
+
+  /** Opens the file again as it is on disk now (after it changed elsewhere); what was not saved is dropped. */
+  async reload(): Promise<void> {
+    if (this.bookPath === undefined)
+      throw new HttpError(409, 'ブックのファイルがありません / no workbook file to reload');
+    this.session = await Session.open(this.bookPath, { backups: this.session.backups });
+    this.backup = undefined;
+    this.saveState = { state: 'idle', file: basename(this.bookPath) };
+    this.selection++;
+    if (this.sidebar) this.sidebar = { title: this.sidebar.title, generation: ++this.generation };
+    await this.open();
   }
 
   /** The functions a menu call may name: the triggers and what the script's menus point at. */
@@ -192,20 +203,33 @@ class Studio {
 
   /**
    * The page's view of the workbook. `seenSelection` is the last selection the page knows of: when
-   * a script has selected a cell since, the sheet of that selection is shown instead of `wanted`.
+   * a script has selected a cell since, the sheet of that selection is shown instead of `wanted`,
+   * with the rows around the cell.
    */
-  book(wanted: string | undefined, seenSelection: number | undefined) {
+  book(wanted: string | undefined, seenSelection: number | undefined, rows: WindowRequest): BookView {
     const follow = seenSelection !== undefined && seenSelection !== this.selection;
-    const snapshot = readBook(this.emu, wanted, follow);
+    const snapshot = readBook(this.emu, wanted, follow, rows);
     return {
       ...snapshot,
       selection: this.selection,
-      maxRows: MAX_ROWS,
       maxColumns: MAX_COLUMNS,
       sidebar: this.sidebar,
       menus: menuViews(this.emu.ui.menus) satisfies MenuView[],
       save: this.saveState,
     };
+  }
+
+  /** A click on a check box in the grid: staff tick or clear it, as in Sheets (a user's edit, saved like any change). */
+  async setCheckbox(sheetName: string, row: number, column: number, checked: boolean): Promise<boolean> {
+    const sheet = this.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
+    if (!sheet || sheet.isSheetHidden() || row > sheet.getMaxRows() || column > sheet.getMaxColumns()) return false;
+    const cell = sheet.getRange(row, column);
+    if (String(cell.getDataValidation()?.getCriteriaType()) !== 'CHECKBOX') return false;
+    const before = this.emu.changeCount;
+    if (checked) cell.check();
+    else cell.uncheck();
+    if (this.emu.changeCount !== before) await this.save();
+    return true;
   }
 
   /** A tab click; the selection number it returns marks every earlier script selection as seen (the click came later). */
@@ -259,9 +283,16 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
     }
     if (path === '/api/book') {
       const wanted = url.searchParams.get('sheet') ?? undefined;
-      const seen = url.searchParams.get('selection');
-      const seenSelection = seen !== null && /^\d{1,15}$/.test(seen) ? Number(seen) : undefined;
-      sendJson(res, 200, await studio.enqueue(() => studio.book(wanted, seenSelection)));
+      const number = (name: string): number | undefined => {
+        const text = url.searchParams.get(name);
+        return text !== null && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
+      };
+      const rows: WindowRequest = {};
+      const top = number('top');
+      const count = number('rows');
+      if (top !== undefined && top >= 1) rows.top = top;
+      if (count !== undefined && count >= 1) rows.rows = count;
+      sendJson(res, 200, await studio.enqueue(() => studio.book(wanted, number('selection'), rows)));
       return;
     }
     if (path === '/favicon.ico') {
@@ -277,7 +308,13 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
 
   const menuMatch = /^\/api\/menu\/([^/]+)$/.exec(path);
   const runMatch = /^\/api\/run\/([^/]+)$/.exec(path);
-  const known = menuMatch || runMatch || path === '/api/activate' || path === '/api/sidebar/close';
+  const known =
+    menuMatch ||
+    runMatch ||
+    path === '/api/activate' ||
+    path === '/api/sidebar/close' ||
+    path === '/api/reload' ||
+    path === '/api/checkbox';
   if (!known) throw new HttpError(404, 'not found');
   const body = await readJsonBody(req);
 
@@ -306,6 +343,29 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
     const selection = await studio.enqueue(() => studio.activate(sheet));
     if (selection === null) throw new HttpError(404, `シートがありません / no such visible sheet: ${sheet}`);
     sendJson(res, 200, { ok: true, selection });
+    return;
+  }
+  if (path === '/api/checkbox') {
+    const { sheet, row, column, checked } = body;
+    const position = (n: unknown): n is number =>
+      typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 10_000_000;
+    if (
+      typeof sheet !== 'string' ||
+      sheet.length > 200 ||
+      !position(row) ||
+      !position(column) ||
+      typeof checked !== 'boolean'
+    ) {
+      throw new HttpError(400, '"sheet", "row", "column" and "checked" must name a check box cell and its new state');
+    }
+    const done = await studio.enqueue(() => studio.setCheckbox(sheet, row, column, checked));
+    if (!done) throw new HttpError(404, 'チェックボックスのセルではありません / not a check box cell');
+    sendJson(res, 200, { ok: true });
+    return;
+  }
+  if (path === '/api/reload') {
+    await studio.enqueue(() => studio.reload());
+    sendJson(res, 200, { ok: true });
     return;
   }
   studio.closeSidebar();

@@ -7,6 +7,7 @@ import {
   matchNoticeText,
   pairKey,
   pairModel,
+  refusedText,
   requestModel,
   requestOpen,
   shortageRows,
@@ -55,10 +56,18 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
   /** Per-pair controls and request summaries of the last render, by focus key (ids would have to carry sheet text). */
   let focusable = new Map<string, HTMLElement>();
 
+  /** Set once the menu's confirmed run has started (it starts once per sidebar). */
+  let ranFromMenu = false;
+
   function render(container: HTMLElement, ctx: SectionContext): void {
     const first = context === null;
     context = ctx;
     focusable = new Map();
+    // 拡張機能 → マッチング asked already: the run starts now, without the confirm panel.
+    if (!ranFromMenu && ctx.state?.runNow && ctx.state.section === 'match') {
+      ranFromMenu = true;
+      queueMicrotask(() => void flow.runConfirmedElsewhere());
+    }
     const state = flow.state;
     const undoInfo = flow.undo.info;
     append(
@@ -102,6 +111,9 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
             matchNoticeText(state.notice, ctx.lang),
           )
         : null,
+      ...(state.notice?.kind === 'committed' ? state.notice.refused : []).map((line) =>
+        el('p', { class: 'notice notice-warning', 'data-testid': 'commit-refused' }, refusedText(line, ctx.lang)),
+      ),
       state.changed
         ? el(
             'div',

@@ -17,6 +17,7 @@ import {
   type FieldOption,
   type MappingDraft,
 } from '../mapping-draft';
+import { pickMessage } from '../i18n';
 import { call } from '../rpc-client';
 import { setupResultLines, sheetItemModel } from '../view-model';
 import type { SectionContext, SidebarSection } from './section';
@@ -264,7 +265,7 @@ export function createSetupSection(): SidebarSection {
       el(
         'p',
         { class: 'muted' },
-        `${ctx.t('mapping.title')}${ctx.t('list.dot')}${ctx.t('mapping.headerRow', { n: mapping.headerRow })}`,
+        `${ctx.t('mapping.title')}${ctx.t('list.dot')}${ctx.t('mapping.headerRow', { n: mapping.headerRow })}${ctx.t('list.dot')}${ctx.t('mapping.dataRows', { n: mapping.dataRows })}`,
       ),
       el(
         'p',
@@ -286,6 +287,7 @@ export function createSetupSection(): SidebarSection {
     if (changedKind) append(section, noticeList(notices, 'mapping-kind-notice'));
     const duplicated = new Set(duplicateFields(draft, mapping).flatMap((duplicate) => duplicate.columns));
 
+    if (mapping.setAsideTotal > 0) append(section, setAsideBlock(ctx, mapping));
     append(section, el('h3', { class: 'block-title' }, ctx.t('mapping.columnsTitle')));
     const columns = el('ol', { class: 'columns' });
     mapping.columns.forEach((column, position) => {
@@ -391,6 +393,30 @@ export function createSetupSection(): SidebarSection {
   }
 
   return { id: 'setup', titleKey: 'section.setup', render };
+}
+
+/** The rows Tsunagu leaves alone (totals, notes, 以下余白), so staff can see that their 計 row is not read as a person. */
+function setAsideBlock(ctx: SectionContext, mapping: MappingView): HTMLElement {
+  const headingId = 'mapping-set-aside-heading';
+  const more = mapping.setAsideTotal - mapping.setAside.length;
+  return el(
+    'div',
+    { class: 'block set-aside', 'data-testid': 'mapping-set-aside', 'aria-labelledby': headingId },
+    el('h3', { class: 'block-title', id: headingId }, ctx.t('mapping.setAsideTitle')),
+    el('p', { class: 'hint' }, ctx.t('mapping.setAsideHint')),
+    el(
+      'ul',
+      { class: 'name-list' },
+      ...mapping.setAside.map((row) =>
+        el(
+          'li',
+          { 'data-testid': 'mapping-set-aside-row' },
+          ctx.t('mapping.setAsideRow', { row: row.row, reason: pickMessage(row.reason, ctx.lang) }),
+        ),
+      ),
+    ),
+    more > 0 ? el('p', { class: 'muted' }, ctx.t('mapping.setAsideMore', { n: more })) : null,
+  );
 }
 
 function noticeList(notices: { errors: readonly string[]; warnings: readonly string[] }, id: string): HTMLElement {

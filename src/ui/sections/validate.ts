@@ -52,10 +52,18 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
     undo,
   );
 
+  /** Set once the menu's confirmed run has started (it starts once per sidebar). */
+  let ranFromMenu = false;
+
   function render(container: HTMLElement, ctx: SectionContext): void {
     const first = context === null;
     context = ctx;
     const state = flow.state;
+    // 拡張機能 → 検証 asked already: the run starts now, without the confirm panel.
+    if (!ranFromMenu && ctx.state?.runNow && ctx.state.section === 'validate') {
+      ranFromMenu = true;
+      queueMicrotask(() => void flow.runConfirmedElsewhere());
+    }
     append(
       container,
       el('h2', { class: 'section-title' }, ctx.t('section.validate')),
@@ -247,6 +255,7 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
       view.resultSheet
         ? el('p', { class: 'hint' }, ctx.t('validate.written', { sheet: view.resultSheet, n: view.highlighted }))
         : null,
+      ...view.notices.map((notice) => el('p', { class: 'notice notice-warning' }, pickMessage(notice, ctx.lang))),
       el('h3', { class: 'block-title' }, ctx.t('validate.checkedTitle')),
       view.checkedSheets.length > 0
         ? el(

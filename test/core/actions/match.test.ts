@@ -50,6 +50,36 @@ describe('runMatching', () => {
     expect(session.emu.sheetValues('不足分析')[0]).toEqual(['区分', '項目', '不足数', '依頼番号・理由']);
   });
 
+  it('says 不足なし in 不足分析 when every open place has a volunteer, instead of leaving it empty', () => {
+    const session = Session.create('不足なし');
+    rpc(session, 'setupSheets');
+    const roster = session.emu.sheetValues('ボランティア名簿')[0] as string[];
+    const requests = session.emu.sheetValues('依頼')[0] as string[];
+    const row = (header: string[], cells: Record<string, unknown>) => header.map((h) => cells[h] ?? '');
+    session.emu.setSheetValues('ボランティア名簿', [
+      roster,
+      row(roster, {
+        登録番号: 'V-1',
+        氏名: '山田 花子',
+        圏域: '北東部',
+        地区: 'ひばりが丘地区',
+        保険加入年度: 2026,
+        個人情報同意: 'はい',
+        状態: '活動中',
+      }),
+    ]);
+    session.emu.setSheetValues('依頼', [
+      requests,
+      row(requests, { 依頼番号: 'R-1', 受付日: '2026-11-20', 圏域: '北東部', 地区: 'ひばりが丘地区', 状態: '受付' }),
+    ]);
+    const view = rpc<MatchView>(session, 'runMatching');
+    expect(view.stats).toMatchObject({ filledPlaces: 1, totalPlaces: 1 });
+    expect(session.emu.sheetValues('不足分析')).toEqual([
+      ['区分', '項目', '不足数', '依頼番号・理由'],
+      ['不足なし', '', 0, '受付・調整中の依頼の必要人数（1人分）すべてに候補がいます'],
+    ]);
+  });
+
   it('keeps 承認 and メモ for the same pair when run again', () => {
     const session = demoSession();
     const view = rpc<MatchView>(session, 'runMatching');
@@ -102,6 +132,28 @@ describe('commitMatches and undoLast', () => {
     const undone = rpc<UndoResult>(session, 'undoLast');
     expect(undone.label.ja).toMatch(/マッチングの確定/);
     expect(session.emu.sheetValues('依頼')).toEqual(original);
+  });
+
+  it('keeps the approvals made before 確定 after 元に戻す: the pairs are open again and can be committed again', () => {
+    const session = demoSession();
+    const view = rpc<MatchView>(session, 'runMatching');
+    const pairs = view.requests.flatMap((r) => r.pairs).slice(0, 2);
+    for (const p of pairs) rpc(session, 'setApproval', p.requestId, p.volunteerId, true);
+    rpc<CommitResult>(session, 'commitMatches');
+    const header = session.emu.sheetValues('マッチング結果')[0] as string[];
+    const status = (p: { requestId: string; volunteerId: string }) =>
+      session.emu.sheetValues('マッチング結果')[pairRow(session, p.requestId, p.volunteerId)]?.[header.indexOf('状態')];
+    expect(pairs.map(status)).toEqual(['確定済み', '確定済み']);
+    rpc<UndoResult>(session, 'undoLast');
+    for (const p of pairs) {
+      const row = session.emu.sheetValues('マッチング結果')[pairRow(session, p.requestId, p.volunteerId)]!;
+      expect([row[header.indexOf('状態')], row[header.indexOf('承認')]], p.volunteerId).toEqual([
+        p.pinned ? '固定' : '提案',
+        true,
+      ]);
+    }
+    // Without a new run: 依頼 is back as it was when matching ran.
+    expect(rpc<CommitResult>(session, 'commitMatches').committed).toBe(2);
   });
 
   it('refuses when 依頼 changed after the run, and commits nothing', () => {
@@ -186,7 +238,8 @@ describe('staff edits in マッチング結果', () => {
     expect(after[0]?.[11]).toBe('連絡先');
     expect(result.getRange(row2 + 1, 12).getFormula()).toBe('');
     expect(result.getRange(row2 + 1, 12).getValue()).toBe('=1+1');
-    expect(result.getRange(row3 + 1, 12).getFormula()).toBe('=LEN(A3)');
+    // A formula keeps pointing at its own row, wherever the pair lands.
+    expect(result.getRange(row3 + 1, 12).getFormula()).toBe(`=LEN(A${row3 + 1})`);
   });
 
   it('never commits a pair staff marked 除外 in the sheet, even if 承認 is ticked', () => {
@@ -201,7 +254,7 @@ describe('staff edits in マッチング結果', () => {
     expect(rpcError(session, 'commitMatches').code).toBe('match.nothingApproved');
   });
 
-  it('refuses a hand-typed pair whose volunteer is not 活動中, committing nothing', () => {
+  it('refuses a hand-typed pair whose volunteer is not in the roster, committing nothing', () => {
     const session = demoSession();
     const pair = rpc<MatchView>(session, 'runMatching').requests.flatMap((r) => r.pairs)[0];
     if (!pair) throw new Error('no pair');
@@ -211,7 +264,9 @@ describe('staff edits in マッチング結果', () => {
       .getRange(r + 1, 4)
       .setValue('V-9999');
     const before = session.emu.sheetValues('依頼');
-    expect(rpcError(session, 'commitMatches').code).toBe('match.volunteerNotActive');
+    const error = rpcError(session, 'commitMatches');
+    expect(error.code).toBe('match.allRefused');
+    expect(error.ja).toContain('V-9999');
     expect(session.emu.sheetValues('依頼')).toEqual(before);
   });
 });

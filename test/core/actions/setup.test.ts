@@ -1,7 +1,7 @@
 // シート準備 through the real bundle: what it creates, what it leaves alone, all or nothing, and its call budget.
 import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
-import { SHEET_SPECS } from '../../../src/core/sheets/specs';
+import { contractColumns, SHEET_SPECS } from '../../../src/core/sheets/specs';
 import { STANDARD_KINDS } from '../../../src/core/setup/plan';
 import type { SetupResult, SidebarState } from '../../../src/shared/rpc';
 import { freshSession, rpc, rpcError } from '../../local/helpers/session';
@@ -20,7 +20,7 @@ describe('setupSheets', () => {
     const result = rpc<SetupResult>(session, 'setupSheets');
     expect(result.created).toEqual(STANDARD_NAMES);
     const roster = session.emu.sheetValues('ボランティア名簿');
-    expect(roster[0]).toEqual(SHEET_SPECS.volunteers.columns.map((c) => c.header));
+    expect(roster[0]).toEqual(contractColumns(SHEET_SPECS.volunteers).map((c) => c.header));
     for (const name of STANDARD_NAMES) expect(sheet(session, name).getFrozenRows()).toBe(1);
   });
 

@@ -61,6 +61,35 @@ describe('getMapping', () => {
     expect(byHeader['係の覚え書き']).toMatchObject({ key: null, samples: ['やさしい'] });
   });
 
+  it('shows which rows are set aside and why, and takes samples from data rows only', () => {
+    const session = freshSession();
+    session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet('名簿');
+    session.emu.setSheetValues('名簿', [
+      ['令和6年度 ボランティア登録者名簿', '', '', ''],
+      ['', '', '', ''],
+      ['登録番号', '氏名', '携帯', '月間上限'],
+      ['', '計 2名', '', 8],
+      ['V-001', '佐藤 花子', '090-1234-5678', 4],
+      ['V-002', '鈴木 一郎', '', 4],
+      ['', '計 2名', '', 8],
+      ['※ 退会者は別シート', '', '', ''],
+      ['以下余白', '', '', ''],
+    ]);
+    const view = rpc<MappingView>(session, 'getMapping', '名簿');
+    expect(view.headerRow).toBe(3);
+    expect(view.dataRows).toBe(2);
+    expect(view.setAsideTotal).toBe(4);
+    expect(view.setAside.map((r) => [r.row, r.reason.ja])).toEqual([
+      [4, '「計 2名」: 合計・小計の行'],
+      [7, '「計 2名」: 合計・小計の行'],
+      [8, '「※ 退会者は別シート」: 注記の行'],
+      [9, '「以下余白」: 記入の終わりの印'],
+    ]);
+    expect(view.setAside[0]?.reason.en).toBe('「計 2名」: a total or subtotal row');
+    expect(view.columns.find((c) => c.header === '氏名')?.samples).toEqual(['佐藤 花子', '鈴木 一郎']);
+    expect(view.columns.find((c) => c.header === '登録番号')?.samples).toEqual(['V-001', 'V-002']);
+  });
+
   it('reads the header again as another kind when staff ask for one', () => {
     const view = rpc<MappingView>(withRoster(), 'getMapping', '名簿', 'requests');
     expect(view.kind).toBe('requests');

@@ -288,7 +288,9 @@ describe('a 検証 that fails half-way', () => {
         },
       }),
     };
-    expect(() => runValidation(failing)).toThrow(/検証結果を書き込めませんでした/);
+    expect(() => runValidation(failing)).toThrow(
+      /検証結果を書き込めなかったため、すべて元に戻しました。何も変更されていません/,
+    );
     expect(marked()).toEqual(before);
   });
 });

@@ -107,7 +107,10 @@ describe('runValidation', () => {
     expect(cell(session, 3, 3).note.match(/【つなぐ検証】/g)).toHaveLength(1);
     const cleared = rpc<HighlightResult>(session, 'clearHighlights');
     expect(cleared.restored).toBeGreaterThan(0);
+    // C3's note 「本人に確認中」 was written by staff: it is back, and counted as kept.
+    expect(cleared.notesKept).toBe(1);
     expect([cell(session, 3, 3), cell(session, 4, 5), cell(session, 2, 1)]).toEqual(before);
+    expect(rpc<HighlightResult>(session, 'clearHighlights')).toEqual({ restored: 0, notesKept: 0 });
   });
 
   it('keeps a fill staff changed after 検証 when the highlight is cleared', () => {

@@ -1,14 +1,7 @@
 // Writing into staff sheets and putting it back: neighbours kept, exact restore, conflicts seen, constant calls.
 import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
-import {
-  MAX_RUNS_PER_COLUMN,
-  conflicts,
-  restore,
-  rowRuns,
-  writeMarks,
-  writeValues,
-} from '../../../src/core/history/cells';
+import { cellInput, conflicts, restore, rowRuns, writeMarks, writeValues } from '../../../src/core/history/cells';
 import type { CellChange } from '../../../src/core/history/types';
 import { GasWorkbook } from '../../../src/gas/workbook';
 import { Emulator } from '../../../src/local/emulator/index';
@@ -20,7 +13,7 @@ function setup(rows: unknown[][]) {
   const sheet = book.getSheetByName('シート1');
   if (!sheet) throw new Error('no sheet');
   emu.setSheetValues('シート1', rows);
-  return { emu, sheet, workbook: new GasWorkbook(app, book) };
+  return { emu, app, sheet, workbook: new GasWorkbook(app, book) };
 }
 
 const TOKYO_2024_04_01 = new Date(Date.UTC(2024, 2, 31, 15));
@@ -66,14 +59,14 @@ describe('writeValues', () => {
     expect(change?.after).toEqual({ d: TOKYO_2024_04_01.toISOString() });
   });
 
-  it('makes the same number of service calls for 1,000 and 10,000 rows of scattered writes in one column', () => {
+  it('makes the same number of service calls for the same writes in a sheet of 1,000 and of 10,000 rows', () => {
     const counts = [1_000, 10_000].map((n) => {
       const rows = [
         ['電話'],
         ...Array.from({ length: n }, (_, i) => [`０９０－${String(i).padStart(4, '0')}－０００${i % 10}`]),
       ];
       const { emu, workbook } = setup(rows);
-      const writes = Array.from({ length: n / 10 }, (_, i) => ({
+      const writes = Array.from({ length: 100 }, (_, i) => ({
         sheet: 'シート1',
         row: 2 + i * 10,
         column: 1,
@@ -84,7 +77,36 @@ describe('writeValues', () => {
       return emu.stats.byMethod();
     });
     expect(counts[1]).toEqual(counts[0]);
-    expect(counts[0]?.['Range.setValues']).toBe(MAX_RUNS_PER_COLUMN);
+    // One write per run of neighbouring rows: 100 separate cells, 100 writes.
+    expect(counts[0]?.['Range.setValues']).toBe(100);
+  });
+
+  it('never writes a cell it does not change, so a strict drop-down between many scattered fixes rejects nothing', () => {
+    // はい/いいえ only, rejecting anything else; the cells between the fixes hold values from before the rule.
+    const rows: unknown[][] = [['同意']];
+    for (let i = 0; i < 120; i++) rows.push([i % 2 === 0 ? 'ﾊｲ' : '未確認']);
+    const { app, sheet, workbook } = setup(rows);
+    const rule = app.newDataValidation().requireValueInList(['はい', 'いいえ'], true).setAllowInvalid(false).build();
+    sheet.getRange(2, 1, 120, 1).setDataValidation(rule);
+    const written: Array<{ row: number; rows: number }> = [];
+    const recording = Object.assign(Object.create(Object.getPrototypeOf(workbook)), workbook, {
+      writeBlock: (name: string, rect: { row: number; rows: number }, data: object) => {
+        written.push({ row: rect.row, rows: rect.rows });
+        return workbook.writeBlock(name, rect as never, data);
+      },
+    }) as typeof workbook;
+    const fixes = Array.from({ length: 60 }, (_, i) => ({
+      sheet: 'シート1',
+      row: 2 + i * 2,
+      column: 1,
+      value: 'はい',
+    }));
+    const changes = writeValues(recording, fixes);
+    expect(changes).toHaveLength(60);
+    const fixed = new Set(fixes.map((f) => f.row));
+    for (const w of written) for (let r = w.row; r < w.row + w.rows; r++) expect(fixed.has(r), `row ${r}`).toBe(true);
+    expect(sheet.getRange(3, 1).getValue()).toBe('未確認');
+    expect(sheet.getRange(2, 1).getValue()).toBe('はい');
   });
 
   it('writes only the runs of written rows, not the cells between them', () => {
@@ -108,17 +130,13 @@ describe('writeValues', () => {
 });
 
 describe('rowRuns', () => {
-  it('groups neighbouring rows and joins across the smallest gaps first', () => {
-    expect(rowRuns([5, 2, 3, 9])).toEqual([
+  it('groups neighbouring rows and nothing else', () => {
+    expect(rowRuns([5, 2, 3, 9, 3])).toEqual([
       { first: 2, count: 2 },
       { first: 5, count: 1 },
       { first: 9, count: 1 },
     ]);
-    const many = Array.from({ length: 100 }, (_, i) => i * 3 + (i === 50 ? 1000 : 0));
-    const runs = rowRuns(many);
-    expect(runs).toHaveLength(MAX_RUNS_PER_COLUMN);
-    // Every row is inside exactly one run.
-    for (const r of many) expect(runs.filter((run) => r >= run.first && r < run.first + run.count)).toHaveLength(1);
+    expect(rowRuns([])).toEqual([]);
   });
 });
 
@@ -173,5 +191,32 @@ describe('conflicts', () => {
     expect(conflicts(workbook, changes)).toEqual([]);
     sheet.getRange(3, 1).setValue('edited by staff');
     expect(conflicts(workbook, changes).map((c) => c.row)).toEqual([3]);
+  });
+});
+
+describe('cellInput', () => {
+  it('guards text that Sheets could read as a formula whatever the cell format, plain text included', () => {
+    for (const format of ['@', '0.###############', 'yyyy/MM/dd', '']) {
+      expect(cellInput('=IMPORTXML("https://example.com","//a")', format), format).toBe(
+        '\'=IMPORTXML("https://example.com","//a")',
+      );
+      expect(cellInput('＋81-42', format), format).toBe("'＋81-42");
+      expect(cellInput({ f: '=SUM(A1:A3)' }, format), format).toBe('=SUM(A1:A3)');
+    }
+    expect(cellInput('0123', '@')).toBe('0123');
+    expect(cellInput('0123', '0.###############')).toBe("'0123");
+  });
+
+  it('writes back a 担当ボランティア that starts like a formula as text when 確定 adds ids to it', () => {
+    const { emu, sheet, workbook } = setup([['担当'], ['']]);
+    // Typed into a plain-text cell, so it is text, not a formula.
+    sheet.getRange(2, 1).setNumberFormat('@').setValue('=HYPERLINK("https://example.com")、V-1');
+    expect(sheet.getRange(2, 1).getFormula()).toBe('');
+    const inputs = emu.recordInputs();
+    writeValues(workbook, [
+      { sheet: 'シート1', row: 2, column: 1, value: '=HYPERLINK("https://example.com")、V-1、V-2' },
+    ]);
+    expect(inputs.map((w) => w.input)).toEqual(['\'=HYPERLINK("https://example.com")、V-1、V-2']);
+    expect(sheet.getRange(2, 1).getFormula()).toBe('');
   });
 });

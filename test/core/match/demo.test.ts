@@ -57,11 +57,13 @@ function recordsOf<T>(
 }
 
 describe('matchVolunteers on the demo workbook', () => {
+  let book: DemoBook;
   let input: MatchInput;
   let result: MatchResult;
 
   beforeAll(() => {
-    input = inputOf(generateDemoBook({ areas: settings.areas }));
+    book = generateDemoBook({ areas: settings.areas, adjacentAreas: settings.adjacentAreas });
+    input = inputOf(book);
     result = matchVolunteers(input);
     console.info(summary('demo', input, result));
   });
@@ -98,10 +100,29 @@ describe('matchVolunteers on the demo workbook', () => {
     );
   });
 
+  it('leaves exactly the planted shortages unfilled, each with the reason it was planted for, as a recruiting agenda', () => {
+    expect(book.shortages.map((s) => s.dimension).sort()).toEqual(['categoryArea', 'language', 'skill', 'timeSlot']);
+    const unmet = new Map(result.unmatched.map((u) => [u.requestId, u]));
+    for (const s of book.shortages) {
+      const u = unmet.get(s.requestId);
+      expect(
+        u?.reasons.map((r) => r.code),
+        s.requestId,
+      ).toContain(s.reason);
+      const row = result.shortages.find((x) => x.dimension === s.dimension && x.key === s.key);
+      expect(row?.requests, `${s.dimension} ${s.key}`).toContain(s.requestId);
+    }
+    // A newcomer's first run shows a language, a skill, an area and a time slot to recruit for.
+    expect(book.shortages.find((s) => s.dimension === 'language')?.key).toBe('タガログ語');
+    expect(result.unmatched.length).toBeGreaterThanOrEqual(book.shortages.length);
+  });
+
   // How long it takes is measured in bench/match-demo.ts (npm run bench).
   it('is deterministic: the same input gives the same result, reasons and order included', () => {
     expect(matchVolunteers(input)).toEqual(result);
-    expect(matchVolunteers(inputOf(generateDemoBook({ areas: settings.areas })))).toEqual(result);
+    expect(
+      matchVolunteers(inputOf(generateDemoBook({ areas: settings.areas, adjacentAreas: settings.adjacentAreas }))),
+    ).toEqual(result);
   });
 
   it('reads the demo without warnings other than its planted duplicates', () => {
@@ -113,7 +134,14 @@ describe('matchVolunteers on the demo workbook', () => {
   });
 
   it('on a stretched council (100 volunteers, 400 requests) leaves needs unmet, each with its reasons, and an agenda', () => {
-    const stretched = inputOf(generateDemoBook({ areas: settings.areas, volunteers: 100, requests: 400 }));
+    const stretched = inputOf(
+      generateDemoBook({
+        areas: settings.areas,
+        adjacentAreas: settings.adjacentAreas,
+        volunteers: 100,
+        requests: 400,
+      }),
+    );
     const r = matchVolunteers(stretched);
     console.info(summary('stretched demo', stretched, r));
     expect(r.unmatched.length).toBeGreaterThan(5);

@@ -373,7 +373,7 @@ function reasonHolds(input: MatchInput, v: Volunteer, r: HelpRequest, reason: { 
   }
 }
 
-const STAGES = ['status', 'skills', 'language', 'gender', 'location', 'insurance', 'time', 'excluded'];
+const STAGES = ['skills', 'language', 'gender', 'location', 'time', 'status', 'consent', 'insurance', 'excluded'];
 
 function checkUnmet(input: MatchInput, result: MatchResult): void {
   const filledOf = new Map<string, string[]>();
@@ -397,11 +397,12 @@ function checkUnmet(input: MatchInput, result: MatchResult): void {
     const codes = u.reasons.map((x) => x.code.replace(/^unmet\./, ''));
     expect(codes.length).toBeGreaterThan(0);
 
-    // The funnel, recomputed: who fails what first.
+    // The funnel, recomputed: who fails what first (退会 volunteers have left the roster).
     const pool = input.volunteers.filter(
       (v, i) =>
         input.volunteers.findIndex((w) => w.volunteerId === v.volunteerId) === i &&
-        !r.assignedVolunteers.includes(v.volunteerId as string),
+        !r.assignedVolunteers.includes(v.volunteerId as string) &&
+        v.status !== '退会',
     );
     const fails = pool.map((v) => failure(input, v, r));
     const survivors = pool.filter((_, i) => fails[i] === null);

@@ -268,6 +268,111 @@ describe('matchVolunteers unmet needs', () => {
     expect(pairsOf(match({ volunteers: vs(2026), requests: rs }))).toEqual(['R1→V3']);
   });
 
+  describe('names what really binds when the people who fit are there but cannot be introduced', () => {
+    // Two volunteers have 手話; the others do not. What is wrong with the two decides the reason.
+    const others = [volunteer('V3'), volunteer('V4'), volunteer('V5')];
+    const signers = (o: Parameters<typeof volunteer>[1]) => [
+      volunteer('V1', { skills: ['手話'], ...o }),
+      volunteer('V2', { skills: ['手話'], ...o }),
+    ];
+    const rs = [request('R1', { requiredSkills: ['手話'] })];
+
+    it('個人情報同意: asks for consent instead of saying nobody has the skill', () => {
+      const u = unmet({ volunteers: [...signers({ consent: null }), ...others], requests: rs });
+      expect(codes(u[0]?.reasons)).toEqual(['unmet.consent']);
+      expect(texts(u[0]?.reasons)).toEqual([
+        '手話ができる人は2名いますが、個人情報の取り扱いへの同意が確認できていません（2名）。同意を確認すれば候補になります',
+      ]);
+      // Consent given: the pair is made, so the reason named what really stood in the way.
+      expect(pairsOf(match({ volunteers: [...signers({}), ...others], requests: rs }))).toEqual(['R1→V1']);
+    });
+
+    it('休止: asks whether they can resume', () => {
+      const u = unmet({ volunteers: [...signers({ status: '休止' }), ...others], requests: rs });
+      expect(texts(u[0]?.reasons)).toEqual([
+        '手話ができる人は2名いますが、全員が休止中です（2名）。活動を再開できるか確認してください',
+      ]);
+    });
+
+    it('状態 blank or unknown: says they are not 活動中 and to check the status', () => {
+      const u = unmet({ volunteers: [...signers({ status: null }), ...others], requests: rs });
+      expect(codes(u[0]?.reasons)).toEqual(['unmet.status']);
+      expect(texts(u[0]?.reasons)[0]).toContain('全員が活動中ではありません（休止中・状態が空欄など: 2名）');
+    });
+
+    it('保険: counts the uninsured among those who fit', () => {
+      const u = unmet({ volunteers: [...signers({ insuranceYear: 2024 }), ...others], requests: rs });
+      expect(texts(u[0]?.reasons)).toEqual(['保険未加入のため対象外: 2名（令和8年度のボランティア活動保険）']);
+    });
+
+    it('月間上限: says the candidates are full, not that the skill is missing', () => {
+      const busy = [request('B1', { status: '活動中', assignedVolunteers: ['V1', 'V2'] })];
+      const u = unmet({ volunteers: [...signers({ monthlyLimit: 1 }), ...others], requests: [...busy, ...rs] });
+      expect(texts(u[0]?.reasons)).toEqual(['候補はいますが、全員が月間上限に達しています（2名）']);
+    });
+
+    it('除外: the coordinator excluded the only ones who fit', () => {
+      const result = match({
+        volunteers: [...signers({}), ...others],
+        requests: rs,
+        exclusions: [
+          { requestId: 'R1', volunteerId: 'V1' },
+          { requestId: 'R1', volunteerId: 'V2' },
+        ],
+      });
+      expect(texts(result.unmatched[0]?.reasons)).toEqual(['残る候補2名は除外した組み合わせです']);
+    });
+
+    it('mixed: one without consent, one at the limit — both are named, with counts', () => {
+      const vs = [
+        volunteer('V1', { skills: ['手話'], consent: false }),
+        volunteer('V2', { skills: ['手話'], monthlyLimit: 1 }),
+        ...others,
+      ];
+      const busy = [request('B1', { status: '活動中', assignedVolunteers: ['V2'] })];
+      const u = unmet({ volunteers: vs, requests: [...busy, request('R1', { requiredSkills: ['手話'], needed: 2 })] });
+      expect(codes(u[0]?.reasons)).toEqual(['unmet.consent', 'unmet.capacity']);
+      expect(texts(u[0]?.reasons)).toEqual([
+        '個人情報の同意が確認できている候補は1名のみです（必要2名、同意未確認: 1名）',
+        '候補のうち1名は月間上限に達しています',
+      ]);
+    });
+
+    it('退会 volunteers are gone: a skill only they have is missing, and the shortage counts it', () => {
+      const result = match({ volunteers: [...signers({ status: '退会' }), ...others], requests: rs });
+      expect(texts(result.unmatched[0]?.reasons)).toEqual(['手話ができる人がいません']);
+      expect(result.shortages).toContainEqual({ dimension: 'skill', key: '手話', places: 1, requests: ['R1'] });
+    });
+
+    it('language, gender, location and time still bind before anything staff can settle', () => {
+      const lang = unmet({
+        volunteers: [volunteer('V1', { languages: ['ネパール語'], consent: null }), volunteer('V2')],
+        requests: [request('R1', { languages: ['ネパール語'] })],
+      });
+      expect(texts(lang[0]?.reasons)[0]).toBe(
+        'ネパール語に対応できる人は1名いますが、個人情報の取り扱いへの同意が確認できていません（1名）。同意を確認すれば候補になります',
+      );
+      const gender = unmet({
+        volunteers: [volunteer('V1', { gender: '男性' }), volunteer('V2', { gender: '女性', status: '休止' })],
+        requests: [request('R1', { genderPreference: '女性' })],
+      });
+      expect(texts(gender[0]?.reasons)).toEqual([
+        '条件に合う人は1名いますが、休止中です（1名）。活動を再開できるか確認してください',
+      ]);
+      const time = unmet({
+        volunteers: [volunteer('V1', { availability: ['月午前'] })],
+        requests: [request('R1', { preferredTime: ['火午前'] })],
+      });
+      expect(codes(time[0]?.reasons)).toEqual(['unmet.time']);
+    });
+
+    it('says the roster has nobody once the withdrawn are set aside', () => {
+      expect(
+        texts(unmet({ volunteers: [volunteer('V1', { status: '退会' })], requests: [request('R1')] })[0]?.reasons),
+      ).toEqual(['名簿にボランティアがいません（退会者1名を除く）']);
+    });
+  });
+
   it('explains a request with no 圏域 or 地区', () => {
     const u = unmet({ volunteers: [volunteer('V1')], requests: [request('R1', { area: null, district: null })] });
     expect(codes(u[0]?.reasons)).toEqual(['unmet.noLocation']);

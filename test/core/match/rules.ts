@@ -32,10 +32,12 @@ export function needsInsurance(settings: Settings, category: string | null): boo
   return !list || list.length === 0 || category === null || list.includes(category);
 }
 
-/** The hard constraints of one pair, in the funnel order; the name of the first that fails, or null. */
+/**
+ * The hard constraints of one pair, in the funnel order — what the request needs of a person
+ * first, then what staff settle with one who fits — the name of the first that fails, or null.
+ */
 export function failure(input: MatchInput, v: Volunteer, r: HelpRequest): string | null {
   const s = input.settings;
-  if (!(v.status === '活動中' && v.consent === true)) return 'status';
   if (!r.requiredSkills.every((k) => v.skills.includes(k))) return 'skills';
   const langs = r.languages.filter((l) => l !== '日本語');
   if (langs.length > 0 && !langs.some((l) => v.languages.includes(l))) return 'language';
@@ -48,14 +50,16 @@ export function failure(input: MatchInput, v: Volunteer, r: HelpRequest): string
     (va !== null && ra !== null && (va === ra || adjacent(s, va, ra))) ||
     r.remoteOk === true;
   if (!near) return ra === null && r.district === null ? 'noLocation' : 'location';
+  const vs = slots(v.availability);
+  const rs = slots(r.preferredTime);
+  if (vs.size > 0 && rs.size > 0 && ![...vs].some((k) => rs.has(k))) return 'time';
+  if (v.status !== '活動中') return 'status';
+  if (v.consent !== true) return 'consent';
   if (
     needsInsurance(s, r.category) &&
     (v.insuranceYear === null || v.insuranceYear < fiscalYear(r.receivedOn ?? input.today))
   )
     return 'insurance';
-  const vs = slots(v.availability);
-  const rs = slots(r.preferredTime);
-  if (vs.size > 0 && rs.size > 0 && ![...vs].some((k) => rs.has(k))) return 'time';
   if (input.exclusions.some((p) => p.requestId === r.requestId && p.volunteerId === v.volunteerId)) return 'excluded';
   return null;
 }

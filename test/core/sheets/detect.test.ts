@@ -47,7 +47,10 @@ describe('sheets/detect', () => {
     it.each([
       ['name', ['名前', 'お名前', '氏名（漢字）', '氏名(漢字)']],
       ['furigana', ['ふりがな', 'フリガナ', 'カナ', 'よみがな', '氏名カナ', '氏名（カナ）']],
-      ['phone', ['TEL', 'ＴＥＬ', '電話', '電話番号', '携帯', '連絡先電話']],
+      ['phone', ['TEL', 'ＴＥＬ', '電話', '電話番号', '連絡先電話', '自宅電話', '自宅TEL']],
+      ['mobile', ['携帯', '携帯電話', '携帯番号', '携帯電話番号', 'スマホ']],
+      ['fax', ['FAX', 'ＦＡＸ', 'Fax', 'ファックス', 'FAX番号']],
+      ['emergencyPhone', ['緊急連絡先(電話)', '緊急連絡先（電話）', '緊急連絡先電話番号', '緊急連絡先TEL']],
       ['postalCode', ['〒', '郵便', '郵便番号']],
       ['email', ['Eメール', 'メールアドレス', 'e-mail', 'mail', 'Ｅメール']],
       ['birthDate', ['生年月日', '誕生日']],
@@ -61,6 +64,20 @@ describe('sheets/detect', () => {
         expect(det?.kind, variant).toBe('volunteers');
         expect(det?.columns[key]?.header, variant).toBe(variant);
       }
+    });
+
+    it('maps 電話番号, 携帯, FAX and 緊急連絡先(電話) side by side, none of them a duplicate', () => {
+      const det = detectSheet(['氏名', 'フリガナ', '自宅電話', '携帯', 'FAX', '緊急連絡先(電話)', '状態']);
+      expect(det?.kind).toBe('volunteers');
+      expect(det?.columns).toMatchObject({
+        phone: { index: 2 },
+        mobile: { index: 3 },
+        fax: { index: 4 },
+        emergencyPhone: { index: 5 },
+      });
+      expect(det?.duplicates).toEqual([]);
+      // 携帯 alone is enough with a name to know a roster.
+      expect(detectSheet(['氏名', '携帯', '登録番号'])?.kind).toBe('volunteers');
     });
 
     it('keeps staff column order and reports extra columns', () => {

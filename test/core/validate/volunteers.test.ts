@@ -64,6 +64,7 @@ describe('validate/volunteers', () => {
         '2行目と4行目は同じ人の可能性があります（フリガナと生年月日が同じ）。同じ人なら登録を1つにまとめてください（自動ではまとめません）',
       );
       expect(issue?.suggestion).toBe('2行目（V-0001）と照合してください');
+      expect(issue?.suggestionEn).toBe('compare with row 2 (V-0001)');
       expect(issue?.fix).toBeUndefined();
     });
 
@@ -252,5 +253,62 @@ describe('validate/volunteers keys', () => {
     expect(addressKey('東京都西東京市南町一丁目2番3号 ハイツ101')).toBe(addressKey('西東京市南町1-2-3ハイツ101'));
     expect(addressKey('西東京市南町1丁目2-3')).toBe(addressKey('西東京市南町1-2-3'));
     expect(addressKey('西東京市南町1-2-3')).not.toBe(addressKey('西東京市南町1-2-4'));
+  });
+
+  describe('contact columns: 携帯, 自宅電話, FAX, 緊急連絡先(電話)', () => {
+    const CONTACT = ['登録番号', '氏名', 'フリガナ', '自宅電話', '携帯', 'FAX', '緊急連絡先(電話)', '状態'];
+
+    it('checks each as a phone number and recovers a mobile stored as a number without its 0', () => {
+      const r = validate([
+        sheet('volunteers', CONTACT, [
+          [
+            'V-1',
+            '山田 花子',
+            'ヤマダ ハナコ',
+            424611234,
+            9012345678,
+            '042-461-12345',
+            '０８０－１２３４－５６７８',
+            '活動中',
+          ],
+        ]),
+      ]);
+      const byColumn = new Map(r.issues.map((i) => [i.column, i]));
+      expect(byColumn.get('自宅電話')).toMatchObject({
+        code: 'phone.format',
+        fix: { kind: 'phone', to: '042-461-1234' },
+      });
+      expect(byColumn.get('携帯')).toMatchObject({ code: 'phone.format', fix: { kind: 'phone', to: '090-1234-5678' } });
+      expect(byColumn.get('FAX')?.code).toBe('phone.digitCount');
+      expect(byColumn.get('緊急連絡先(電話)')).toMatchObject({
+        code: 'phone.format',
+        fix: { kind: 'width', to: '080-1234-5678' },
+      });
+    });
+
+    it('asks for a number only when both 自宅電話 and 携帯 are blank', () => {
+      const r = validate([
+        sheet('volunteers', CONTACT, [
+          ['V-1', '山田 花子', 'ヤマダ ハナコ', '', '090-1234-5678', '', '', '活動中'],
+          ['V-2', '佐藤 一郎', 'サトウ イチロウ', '', '', '', '', '活動中'],
+        ]),
+      ]);
+      const contact = r.issues.filter((i) => i.code === 'required.recommended' && i.column !== 'フリガナ');
+      expect(contact.map((i) => [i.row, i.column, i.message.ja])).toEqual([
+        [3, '自宅電話', '「自宅電話」と「携帯」が空欄です。連絡に使うため入力してください'],
+      ]);
+    });
+
+    it('finds the same person registered twice by the mobile number, a number cell included', () => {
+      const r = validate([
+        sheet('volunteers', CONTACT, [
+          ['V-1', '山田 花子', 'ヤマダ ハナコ', '042-461-1234', '090-1234-5678', '', '', '活動中'],
+          ['V-2', '山田 はな', 'ヤマダ ハナ', '', 9012345678, '', '', '活動中'],
+        ]),
+      ]);
+      expect(found(r, 'volunteers.duplicatePerson').map((i) => [i.row, i.column, i.value])).toEqual([
+        [3, '携帯', '9012345678'],
+      ]);
+    });
   });
 });

@@ -54,6 +54,42 @@ describe('依頼 and the roster', () => {
   });
 });
 
+describe('the planted shortages (the recruiting agenda)', () => {
+  it('are open, unassigned, clean rows of 依頼 whose needs the roster cannot meet', () => {
+    expect(book.shortages.length).toBeGreaterThanOrEqual(3);
+    const spoiled = new Set(book.mistakes.filter((m) => m.sheet === '依頼').map((m) => m.row));
+    const speaks = new Set(volunteers.filter((v) => v['状態'] !== '退会').flatMap((v) => splitMulti(v['対応言語']!)));
+    for (const s of book.shortages) {
+      const r = requests[s.row - 2] as Row;
+      expect(r['依頼番号'], s.note).toBe(s.requestId);
+      expect(r['状態']).toBe('受付');
+      expect(r['担当ボランティア']).toBe('');
+      expect(spoiled.has(s.row), `${s.requestId} has no planted mistake`).toBe(false);
+      if (s.dimension === 'language') {
+        expect(r['対応言語']).toBe(s.key);
+        expect(speaks.has(s.key)).toBe(false);
+      }
+      if (s.dimension === 'skill') {
+        const wanted = s.key.split('＋');
+        expect(splitMulti(r['必要な資格・特技']!)).toEqual(wanted);
+        const holders = volunteers.filter(
+          (v) => v['状態'] !== '退会' && wanted.every((k) => splitMulti(v['資格・特技']!).includes(k)),
+        );
+        expect(holders).toEqual([]);
+      }
+    }
+  });
+
+  it('are listed in sheet order, one per request', () => {
+    expect(book.shortages.map((s) => s.row)).toEqual([...book.shortages.map((s) => s.row)].sort((a, b) => a - b));
+    expect(new Set(book.shortages.map((s) => s.requestId)).size).toBe(book.shortages.length);
+  });
+
+  it('are left out of a book with no requests', () => {
+    expect(generateDemoBook({ areas: AREAS, requests: 0 }).shortages).toEqual([]);
+  });
+});
+
 describe('ボランティア名簿', () => {
   it('is mostly active individuals aged 60–80, with students, working adults and some groups', () => {
     const ages = volunteers

@@ -64,4 +64,33 @@ describe('emulator call counting', () => {
       expect(emu.stats.count('Range.getValues')).toBe(1);
     });
   });
+
+  describe('changeCount and hasUnsavedChanges', () => {
+    it('count the calls that changed the document, not reads, selections or toasts', () => {
+      const { emu, book, sheet } = fresh();
+      const start = emu.changeCount;
+      sheet.getRange('A1:B2').getValues();
+      sheet.getRange('B2').activate();
+      book.setActiveSheet(sheet);
+      book.toast('読み取りのみ');
+      emu.globals.CacheService.getUserCache()?.put('k', 'v');
+      expect(emu.changeCount).toBe(start);
+      expect(emu.hasUnsavedChanges()).toBe(true); // a new spreadsheet has never been saved
+      sheet.getRange('A1').setValue('書いた');
+      emu.globals.PropertiesService.getDocumentProperties().setProperty('k', 'v');
+      expect(emu.changeCount).toBe(start + 2);
+    });
+
+    it('tell whether the model differs from the file it was loaded from or last saved to', async () => {
+      const { emu, sheet } = fresh();
+      sheet.getRange('A1').setValue('同じ');
+      await emu.toXlsx();
+      expect(emu.hasUnsavedChanges()).toBe(false);
+      sheet.getRange('A1').setValue('同じ');
+      sheet.getRange('A1').setBackground('#ffffff');
+      expect(emu.hasUnsavedChanges(), 'the same value, and white for no fill').toBe(false);
+      sheet.getRange('A1').setNote('メモ');
+      expect(emu.hasUnsavedChanges()).toBe(true);
+    });
+  });
 });

@@ -56,8 +56,8 @@ describe('emulator globals', () => {
       const context = sandboxed(emu);
       expect(vm.runInContext('typeof SpreadsheetApp.openById', context)).toBe('undefined');
       expect(() =>
-        vm.runInContext('SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("A1").merge()', context),
-      ).toThrow('merge is not a function');
+        vm.runInContext('SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("A1").randomize()', context),
+      ).toThrow('randomize is not a function');
     });
   });
 });

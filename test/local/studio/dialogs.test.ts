@@ -2,9 +2,8 @@
 import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
 import { Emulator } from '../../../src/local/emulator/index';
-import { menuFunctions, menuViews, readBook } from '../../../src/local/studio/book';
+import { WINDOW_ROWS, menuFunctions, menuViews, readBook } from '../../../src/local/studio/book';
 import { parseAnswers, safeAnswer, withStudioAnswers } from '../../../src/local/studio/dialogs';
-import { mayHaveChanged } from '../../../src/local/studio/server';
 
 function fresh() {
   const emu = Emulator.create('ダイアログ');
@@ -118,26 +117,61 @@ describe('menus as the page lists them', () => {
 });
 
 describe('readBook', () => {
-  it('caps the shown sheet at 1,000 rows and 100 columns but reports its real size', () => {
+  function big() {
     const { emu } = fresh();
     const wide: Array<Array<string | number>> = Array.from({ length: 1200 }, (_, r) =>
       Array.from({ length: 120 }, (_, c) => (c === 0 ? r + 1 : '')),
     );
     wide[0]![119] = '端';
     emu.setSheetValues('大きい', wide);
+    const sheet = emu.globals.SpreadsheetApp.getActive().getSheetByName('大きい')!;
+    sheet.setFrozenRows(1);
+    return { emu, sheet };
+  }
+
+  it('sends a window of rows and at most 100 columns, and reports the real size', () => {
+    const { emu } = big();
     const book = readBook(emu, '大きい');
     const sheet = book.sheets.find((s) => s.name === '大きい')!;
-    expect([sheet.lastRow, sheet.lastColumn]).toEqual([1200, 120]);
-    expect([sheet.rows.length, sheet.rows[0]!.length]).toEqual([1000, 100]);
-    expect(book.sheets.find((s) => s.name !== '大きい')!.rows).toEqual([]);
+    expect([sheet.lastRow, sheet.lastColumn, sheet.shownColumns]).toEqual([1200, 120, 100]);
+    expect(sheet.window!.firstRow).toBe(1);
+    expect([sheet.window!.rows.length, sheet.window!.rows[0]!.length]).toEqual([WINDOW_ROWS, 100]);
+    expect(sheet.frozen).toBeNull();
+    expect(book.sheets.find((s) => s.name !== '大きい')!.window).toBeNull();
   });
-});
 
-describe('mayHaveChanged', () => {
-  it('counts writes to cells, sheets and document properties, not reads or UI', () => {
-    expect(mayHaveChanged({ 'Range.getValues': 3, 'Ui.showSidebar': 1, 'Cache.put': 1 })).toBe(false);
-    expect(mayHaveChanged({ 'Range.setValues': 1 })).toBe(true);
-    expect(mayHaveChanged({ 'Spreadsheet.insertSheet': 1 })).toBe(true);
-    expect(mayHaveChanged({ 'Properties.setProperty': 1 })).toBe(true);
+  it('reaches any row: a window further down, with the frozen rows beside it', () => {
+    const { emu } = big();
+    const sheet = readBook(emu, '大きい', false, { top: 1100, rows: 50 }).sheets.find((s) => s.name === '大きい')!;
+    expect(sheet.window!.firstRow).toBe(1100);
+    expect(sheet.window!.rows.map((r) => r[0])).toEqual(Array.from({ length: 50 }, (_, i) => String(1100 + i)));
+    expect(sheet.frozen!.rows.map((r) => r[0])).toEqual(['1']);
+    // Past the end, the window ends at the last row.
+    const last = readBook(emu, '大きい', false, { top: 5000, rows: 50 }).sheets.find((s) => s.name === '大きい')!;
+    expect(last.window!.firstRow).toBe(1151);
+    expect(last.window!.rows.at(-1)![0]).toBe('1200');
+  });
+
+  it('follows a cell the add-on selected far down: the window holds it', () => {
+    const { emu, sheet } = big();
+    sheet.getRange('C1150').activate();
+    const shown = readBook(emu, 'シート1', true).sheets.find((s) => s.name === '大きい')!;
+    const { firstRow, rows } = shown.window!;
+    expect(firstRow <= 1150 && 1150 < firstRow + rows.length).toBe(true);
+  });
+
+  it('marks check boxes, links to cells and merged areas', () => {
+    const { emu } = fresh();
+    const sheet = emu.globals.SpreadsheetApp.getActive().getSheets()[0]!;
+    sheet.getRange('A1:B1').setValues([['承認', 'リンク']]);
+    sheet.getRange('A2:A3').insertCheckboxes();
+    sheet.getRange('A2').check();
+    sheet.getRange('B2').setFormula('=HYPERLINK("#gid=0&range=C5","C5")');
+    sheet.getRange('C1:E1').setValues([['結合', '', '端']]);
+    sheet.getRange('C1:D1').merge();
+    const shown = readBook(emu).sheets[0]!;
+    expect(shown.window!.checkboxes.map((r) => r[0])).toEqual([null, true, false]);
+    expect(shown.window!.links[1]![1]).toEqual({ sheetId: 0, range: 'C5' });
+    expect(shown.merges).toEqual([{ row: 1, column: 3, numRows: 1, numColumns: 2 }]);
   });
 });

@@ -1,22 +1,14 @@
 // The studio server against the real bundle: the page, /api/book, menus with confirmations, google.script.run, and saving back to the .xlsx.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
 import { Session } from '../../../src/local/session';
 import type { StudioHandle } from '../../../src/local/studio/server';
 import { WIRE_TAG } from '../../../src/local/studio/shim';
+import type { SheetSnapshot } from '../../../src/local/studio/page-types';
 import { captureIo, getJson, openStudio, postJson, savedWorkbook, tempDir } from './helpers';
 
-interface SheetJson {
-  name: string;
-  hidden: boolean;
-  frozenRows: number;
-  rows: string[][];
-  backgrounds: string[][];
-  notes: string[][];
-  lastRow: number;
-  lastColumn: number;
-}
+type SheetJson = SheetSnapshot;
 
 interface BookJson {
   name: string;
@@ -27,7 +19,7 @@ interface BookJson {
   sheets: SheetJson[];
   sidebar: { title: string; generation: number } | null;
   menus: Array<{ title: string; addon: boolean; items: Array<{ type: string; caption?: string; fn?: string }> }>;
-  save: { state: string; file: string | null };
+  save: { state: string; file: string | null; error?: string; backup?: string };
 }
 
 interface AlertJson {
@@ -119,13 +111,13 @@ describe('studio server on a set-up workbook', () => {
       const { body } = await getJson<BookJson>(studio.url, `/api/book?sheet=${encodeURIComponent('ボランティア名簿')}`);
       expect(body.shownSheet).toBe('ボランティア名簿');
       const roster = body.sheets.find((s) => s.name === 'ボランティア名簿')!;
-      expect(roster.rows[0]).toContain('氏名');
-      expect(roster.rows[1]!.slice(0, 2)).toEqual(['V-0001', '<img src=x onerror="window.__x=1">']);
-      expect(roster.rows[2]!.slice(0, 2)).toEqual(['V-0002', '山田　花子']);
-      expect(roster.backgrounds[1]![1]).toBe('#fce8b2');
-      expect(roster.backgrounds[1]![0]).toBe('');
-      expect(roster.notes[1]![1]).toBe('確認中');
-      for (const other of body.sheets.filter((s) => s.name !== 'ボランティア名簿')) expect(other.rows).toEqual([]);
+      expect(roster.window!.rows[0]).toContain('氏名');
+      expect(roster.window!.rows[1]!.slice(0, 2)).toEqual(['V-0001', '<img src=x onerror="window.__x=1">']);
+      expect(roster.window!.rows[2]!.slice(0, 2)).toEqual(['V-0002', '山田　花子']);
+      expect(roster.window!.backgrounds[1]![1]).toBe('#fce8b2');
+      expect(roster.window!.backgrounds[1]![0]).toBe('');
+      expect(roster.window!.notes[1]![1]).toBe('確認中');
+      for (const other of body.sheets.filter((s) => s.name !== 'ボランティア名簿')) expect(other.window).toBeNull();
     });
 
     it('falls back to the active sheet for an unknown sheet name', async () => {
@@ -179,7 +171,7 @@ describe('studio server on a set-up workbook', () => {
       expect(book.activeSheet).toBe('ボランティア名簿');
       expect(book.activeRange).toEqual({ sheet: 'ボランティア名簿', a1: 'B3', row: 3, column: 2 });
       expect(book.shownSheet).toBe('ボランティア名簿');
-      expect(book.sheets.find((s) => s.name === 'ボランティア名簿')!.rows[2]![1]).toBe('山田　花子');
+      expect(book.sheets.find((s) => s.name === 'ボランティア名簿')!.window!.rows[2]![1]).toBe('山田　花子');
 
       // Once seen, the page's own sheet is shown again.
       const later = (
@@ -401,7 +393,7 @@ describe('studio saving back to the .xlsx', () => {
     expect(book.sidebar).not.toBeNull();
   });
 
-  it('saves after a google.script.run call that wrote, through a temp file that does not stay behind', async () => {
+  it('saves after a google.script.run call that wrote, with one backup and no temp file left behind', async () => {
     // The sidebar's confirm flow: read the detected mapping, then keep it.
     const detected = (await postJson<CallJson>(studio.url, '/api/run/getMapping', { args: ['ボランティア名簿'] })).body;
     const view = (
@@ -416,7 +408,11 @@ describe('studio saving back to the .xlsx', () => {
     expect(body.changed).toBe(true);
     const reopened = await Session.open(path);
     expect(reopened.emu.globals.PropertiesService.getDocumentProperties().getKeys().length).toBeGreaterThan(0);
-    expect(readdirSync(temp.dir)).toEqual(['book.xlsx']);
+    // The first overwrite kept a backup beside the book; no temp file stayed behind.
+    const files = readdirSync(temp.dir).sort();
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/^book\.backup-\d{8}-\d{6}\.xlsx$/);
+    expect(files[1]).toBe('book.xlsx');
   });
 
   it('does not save after a call that only read', async () => {
@@ -424,6 +420,33 @@ describe('studio saving back to the .xlsx', () => {
     const { body } = await postJson<CallJson>(studio.url, '/api/run/getSidebarState', {});
     expect(body.changed).toBe(false);
     expect(statSync(path).mtimeMs).toBe(before);
+  });
+
+  it('does not save after the add-on only selected a cell', async () => {
+    const before = statSync(path).mtimeMs;
+    const { body } = await postJson<CallJson>(studio.url, '/api/run/selectCell', { args: ['ボランティア名簿', 2, 2] });
+    expect(body.ok).toBe(true);
+    expect(body.changed).toBe(false);
+    expect(statSync(path).mtimeMs).toBe(before);
+  });
+
+  it('does not overwrite a file saved elsewhere meanwhile, says so, and reloads it on request', async () => {
+    // Someone saves the book in Excel while the studio has it open.
+    const other = await Session.open(path, { backups: false });
+    other.emu.setSheetValues('Excelで追加', [['外で追加したシート']]);
+    await other.save();
+    const theirs = readFileSync(path);
+    const { body } = await postJson<CallJson>(studio.url, '/api/run/clearMapping', { args: ['ボランティア名簿'] });
+    expect(body.changed).toBe(true);
+    expect(readFileSync(path)).toEqual(theirs);
+    const book = (await getJson<BookJson>(studio.url, '/api/book')).body;
+    expect(book.save.state).toBe('conflict');
+    expect(book.save.error).toMatch(/changed on disk/);
+    expect((await postJson(studio.url, '/api/reload', {})).status).toBe(200);
+    const reloaded = (await getJson<BookJson>(studio.url, '/api/book')).body;
+    expect(reloaded.sheets.map((s) => s.name)).toContain('Excelで追加');
+    expect(reloaded.save.state).toBe('idle');
+    expect(reloaded.menus.length).toBeGreaterThan(0);
   });
 });
 

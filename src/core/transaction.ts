@@ -1,0 +1,163 @@
+/**
+ * All or nothing: a Transaction performs an action's writes one by one, keeping for each how to
+ * take it back, and when a later write fails it takes back every one before it, newest first
+ * (docs/safety.md). `atomically` runs an action's writes in one and tells staff truthfully what
+ * became of them.
+ */
+import type { Message } from '../shared/rpc';
+import { UndoIncomplete, UserError } from './errors';
+import type {
+  BlockWrite,
+  DocumentStore,
+  NewSheetSpec,
+  OutputSheet,
+  Rect,
+  Undoable,
+  Workbook,
+  WriteOptions,
+} from './ports';
+
+export class Transaction {
+  private readonly steps: Undoable[] = [];
+
+  constructor(
+    readonly workbook: Workbook,
+    private readonly store: DocumentStore,
+  ) {}
+
+  /** Whether anything has been written (or tried) yet. */
+  get started(): boolean {
+    return this.steps.length > 0;
+  }
+
+  /**
+   * Writes one block of cells. What to write back should a later step fail — the block as it was,
+   * which the caller has just read — is kept before the write, so a write that fails half-way
+   * (the notes written, the fills not) is taken back too.
+   */
+  write(sheet: string, rect: Rect, data: BlockWrite, previous: BlockWrite, options: WriteOptions = {}): void {
+    this.steps.push({
+      undo: () => this.workbook.writeBlock(sheet, rect, previous, { liftRules: true }),
+      dispose: () => undefined,
+    });
+    this.workbook.writeBlock(sheet, rect, data, options);
+  }
+
+  /** Creates or rewrites an output sheet (all or nothing by itself), keeping how to put the old one back. */
+  output(sheet: OutputSheet): void {
+    this.steps.push(this.workbook.writeOutputSheet(sheet));
+  }
+
+  /** Creates a standard sheet; returns whether a new sheet was inserted (else an empty one was filled). */
+  createSheet(spec: NewSheetSpec): boolean {
+    const made = this.workbook.createSheet(spec);
+    this.steps.push(made);
+    return made.inserted;
+  }
+
+  /** Marks an existing sheet as Tsunagu's. */
+  mark(name: string, kind: string): void {
+    this.steps.push(this.workbook.markSheet(name, kind));
+  }
+
+  /** Sets a document property, keeping its old value. */
+  setProperty(key: string, value: string): void {
+    const old = this.store.get(key);
+    this.steps.push({
+      undo: () => (old === null ? this.store.remove(key) : this.store.set(key, old)),
+      dispose: () => undefined,
+    });
+    this.store.set(key, value);
+  }
+
+  /** Removes a document property, keeping its old value. */
+  removeProperty(key: string): void {
+    const old = this.store.get(key);
+    if (old === null) return;
+    this.steps.push({ undo: () => this.store.set(key, old), dispose: () => undefined });
+    this.store.remove(key);
+  }
+
+  /** Takes back every step, newest first; true when every one of them was put back. */
+  rollback(): boolean {
+    let whole = true;
+    for (let i = this.steps.length - 1; i >= 0; i--) {
+      try {
+        (this.steps[i] as Undoable).undo();
+      } catch {
+        whole = false;
+      }
+      try {
+        (this.steps[i] as Undoable).dispose();
+      } catch {
+        // A scratch copy that could not be removed is only clutter; what counts is the undo above.
+      }
+    }
+    this.steps.length = 0;
+    return whole;
+  }
+
+  /** The action succeeded: what was kept only to undo it (scratch copies) goes. */
+  commit(): void {
+    for (const step of this.steps) {
+      try {
+        step.dispose();
+      } catch {
+        // The writes are complete; a scratch copy left behind does not change them.
+      }
+    }
+    this.steps.length = 0;
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The error's type only: its message may quote cell contents, which must not travel further. */
+export function errorKind(error: unknown): string {
+  const name = error !== null && typeof error === 'object' ? (error as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name !== '' ? name : typeof error;
+}
+
+/**
+ * Runs an action's writes in one transaction. When it fails, everything written is taken back and
+ * the reply says so — 「何も変更されていません」 only when that is true; a refusal raised before
+ * anything was written keeps its own words.
+ */
+export function atomically<T>(
+  ports: { workbook: Workbook; store: DocumentStore },
+  what: Message,
+  run: (tx: Transaction) => T,
+): T {
+  const tx = new Transaction(ports.workbook, ports.store);
+  let result: T;
+  try {
+    result = run(tx);
+  } catch (error) {
+    const started = tx.started;
+    const whole = tx.rollback() && !(error instanceof UndoIncomplete);
+    if (!whole) {
+      throw new UserError(
+        'write.partial',
+        `${what.ja}の書き込みが途中で失敗し、書き込んだ分をすべては元に戻せませんでした（${errorKind(error)}）。シートを確認してください。`,
+        `Writing ${what.en} failed part-way, and not everything written could be taken back (${errorKind(error)}). Please check the sheets.`,
+      );
+    }
+    if (error instanceof UserError && !started) throw error;
+    if (error instanceof UserError) {
+      throw new UserError(
+        error.code,
+        `${error.ja}（書き込んだ分はすべて元に戻しました。何も変更されていません。）`,
+        `${error.en} (Everything written was rolled back; nothing was changed.)`,
+      );
+    }
+    throw new UserError(
+      'write.failed',
+      `${what.ja}を書き込めなかったため、すべて元に戻しました。何も変更されていません（${errorKind(error)}）。`,
+      `${capitalize(what.en)} could not be written, so everything was rolled back. Nothing was changed (${errorKind(error)}).`,
+    );
+  }
+  tx.commit();
+  return result;
+}

@@ -1,0 +1,256 @@
+// The writing actions as the fault-injection harness drives them: small workbooks, every action the sidebar can run.
+import type { FixPreview, MatchView } from '../../src/shared/rpc';
+import { defaultSettingsRows, parseSettings } from '../../src/core/sheets/settings';
+import { generateDemoBook, type DemoBook } from '../../src/local/demo/index';
+import type { Session } from '../../src/local/session';
+import { CELL_LINK, harnessSession, type WritingAction } from '../support/fault-harness';
+import { rpc } from '../local/helpers/session';
+
+const ROSTER_HEADER = [
+  '登録番号',
+  '氏名',
+  'フリガナ',
+  '生年月日',
+  '電話番号',
+  '郵便番号',
+  '活動分野',
+  '個人情報同意',
+  '状態',
+];
+
+/** A roster with typical mistakes, staff's own note and fill on one cell, and a formula in another. */
+export function rosterSession(): Session {
+  const session = harnessSession('名簿のフォールトテスト');
+  rpc(session, 'setupSheets');
+  session.emu.setSheetValues('ボランティア名簿', [
+    ROSTER_HEADER,
+    ['V-001', '佐藤 花子', 'サトウ ハナコ', '1950-05-01', '042-461-1234', '188-0012', '見守り', 'はい', '活動中'],
+    [
+      'V-002',
+      '鈴木 一郎',
+      'すずき いちろう',
+      '昭和23年5月1日',
+      '０９０－１２３４－５６７８',
+      '1880013',
+      '買い物',
+      'はい',
+      '活動中',
+    ],
+    ['V-003', '髙橋 明', 'タカハシ アキラ', 'R1.5.1', '0424611235', '〒188-0014', '', 'はい', '活動中'],
+    ['V-004', '田中 次郎', 'たなか じろう', '1960/1/1', '０４２４６１１２３６', '188-0015', '送迎', 'いいえ', '休止'],
+  ]);
+  const sheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('ボランティア名簿');
+  sheet?.getRange(3, 3).setNote('本人に確認中');
+  sheet?.getRange(3, 3).setBackground('#d9ead3');
+  sheet?.getRange(5, 7).setFormula('=B5&"さん"');
+  return session;
+}
+
+let demoBook: DemoBook | null = null;
+
+/**
+ * A small demo workbook (volunteers, requests, activities, settings) for matching, filled as
+ * `tsunagu demo` fills it; the generated rows are made once and reused by every run.
+ */
+export function demoSession(): Session {
+  const session = harnessSession('マッチングのフォールトテスト');
+  rpc(session, 'setupSheets');
+  const spreadsheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+  const blank = spreadsheet.getSheetByName('シート1');
+  if (blank) spreadsheet.deleteSheet(blank);
+  demoBook ??= generateDemoBook({
+    seed: 7,
+    volunteers: 80,
+    requests: 40,
+    areas: parseSettings(defaultSettingsRows()).settings.areas,
+  });
+  // What matching reads, kept small: the roster, the requests and the first activities (for continuity).
+  for (const sheet of demoBook.sheets) {
+    if (sheet.name === 'ボランティア名簿' || sheet.name === '依頼') {
+      session.emu.setSheetValues(sheet.name, [sheet.header, ...sheet.rows]);
+    } else if (sheet.name === '活動記録') {
+      session.emu.setSheetValues(sheet.name, [sheet.header, ...sheet.rows.slice(0, 40)]);
+    }
+  }
+  spreadsheet.getSheets()[0]?.activate();
+  return session;
+}
+
+/** A demo workbook matched once, with one pair approved. */
+export function matchedSession(): { session: Session; view: MatchView } {
+  const session = demoSession();
+  const view = rpc<MatchView>(session, 'runMatching');
+  const pair = view.requests.flatMap((r) => r.pairs)[0];
+  if (!pair) throw new Error('the demo has no pair');
+  rpc(session, 'setApproval', pair.requestId, pair.volunteerId, true);
+  return { session, view };
+}
+
+function sheetOf(session: Session, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
+}
+
+/**
+ * マッチング結果 after staff worked on it: every pair approved, a メモ, two columns of their own
+ * (a 連絡済み check box and a formula reading the pair's 登録番号), a fill on one row — and then
+ * the first request is closed (終了) in 依頼, so the next run moves every pair after it up.
+ */
+export function workedOnSession(): Session {
+  const { session, view } = matchedSession();
+  const results = sheetOf(session, 'マッチング結果');
+  const rows = session.emu.sheetValues('マッチング結果');
+  for (const pair of view.requests.flatMap((r) => r.pairs))
+    rpc(session, 'setApproval', pair.requestId, pair.volunteerId, true);
+  results.getRange(1, 12, 1, 2).setValues([['連絡済み', '確認']]);
+  const app = session.emu.globals.SpreadsheetApp;
+  results.getRange(2, 12, rows.length - 1, 1).setDataValidation(app.newDataValidation().requireCheckbox().build());
+  for (let r = 2; r <= rows.length; r++) {
+    if (rows[r - 1]?.[3] === '') continue;
+    results.getRange(r, 12).setValue(r % 2 === 0);
+    results.getRange(r, 13).setFormula(`=D${r}&"さん"`);
+  }
+  results.getRange(2, 10).setValue('電話済み');
+  // A メモ that starts like a formula, typed into the plain-text column: written back, it must stay text.
+  results.getRange(rows.length, 10).setValue('=HYPERLINK("https://example.com/?"&E2,"確認")');
+  results.getRange(2, 1, 1, 13).setBackground('#fff2cc');
+  const first = view.requests.flatMap((r) => r.pairs)[0];
+  const requests = session.emu.sheetValues('依頼');
+  const header = requests[0] ?? [];
+  const row = requests.findIndex((r) => r[header.indexOf('依頼番号')] === first?.requestId);
+  sheetOf(session, '依頼')
+    .getRange(row + 1, header.indexOf('状態') + 1)
+    .setValue('終了');
+  return session;
+}
+
+/** Every writing action that exists today (each later one joins here: docs/safety.md). */
+export const WRITING_ACTIONS: WritingAction[] = [
+  {
+    name: 'シート準備',
+    arrange: () => harnessSession(),
+    act: (s) => s.run('setupSheets') as never,
+  },
+  {
+    name: '検証（初回）',
+    formulas: CELL_LINK,
+    arrange: rosterSession,
+    act: (s) => s.run('runValidation') as never,
+  },
+  {
+    name: '検証（前回の印がある）',
+    formulas: CELL_LINK,
+    arrange: () => {
+      const session = rosterSession();
+      rpc(session, 'runValidation');
+      // Staff fix one cell by hand, so the second run marks a different set of cells.
+      session.emu.globals.SpreadsheetApp.getActiveSpreadsheet()
+        .getSheetByName('ボランティア名簿')
+        ?.getRange(3, 3)
+        .setValue('スズキ イチロウ');
+      return session;
+    },
+    act: (s) => s.run('runValidation') as never,
+  },
+  {
+    name: 'ハイライトを消す',
+    arrange: () => {
+      const session = rosterSession();
+      rpc(session, 'runValidation');
+      return session;
+    },
+    act: (s) => s.run('clearHighlights') as never,
+  },
+  {
+    name: '安全な修正',
+    arrange: rosterSession,
+    act: (s) => s.run('applyFixes', rpc<FixPreview>(s, 'previewFixes').token) as never,
+  },
+  {
+    name: '元に戻す（安全な修正）',
+    arrange: () => {
+      const session = rosterSession();
+      rpc(session, 'applyFixes', rpc<FixPreview>(session, 'previewFixes').token);
+      return session;
+    },
+    act: (s) => s.run('undoLast') as never,
+  },
+  {
+    name: 'マッチング（初回）',
+    arrange: demoSession,
+    act: (s) => s.run('runMatching') as never,
+  },
+  {
+    name: 'マッチング（職員が承認・記入した後の再実行）',
+    // Staff's own formula, moved with its pair.
+    formulas: /^=D\d+&"さん"$/,
+    arrange: workedOnSession,
+    act: (s) => s.run('runMatching') as never,
+  },
+  {
+    name: '固定',
+    arrange: () => matchedSession().session,
+    act: (s) => {
+      const pair = firstPairInSheet(s);
+      return s.run('setPairDecision', pair.requestId, pair.volunteerId, 'pin') as never;
+    },
+  },
+  {
+    name: '承認',
+    arrange: () => {
+      const session = demoSession();
+      rpc(session, 'runMatching');
+      return session;
+    },
+    act: (s) => {
+      const pair = firstPairInSheet(s);
+      return s.run('setApproval', pair.requestId, pair.volunteerId, true) as never;
+    },
+  },
+  {
+    name: '確定',
+    arrange: () => matchedSession().session,
+    act: (s) => s.run('commitMatches') as never,
+  },
+  {
+    name: '元に戻す（確定）',
+    arrange: () => {
+      const session = matchedSession().session;
+      rpc(session, 'commitMatches');
+      return session;
+    },
+    act: (s) => s.run('undoLast') as never,
+  },
+  {
+    name: '列の対応を保存',
+    arrange: rosterSession,
+    act: (s) =>
+      s.run('saveMapping', 'ボランティア名簿', {
+        kind: 'volunteers',
+        headerRow: 1,
+        columns: { volunteerId: 0, name: 1, furigana: 2, birthDate: 3, phone: 4, postalCode: 5 },
+      }) as never,
+  },
+  {
+    name: '列の対応を解除',
+    arrange: () => {
+      const session = rosterSession();
+      rpc(session, 'saveMapping', 'ボランティア名簿', {
+        kind: 'volunteers',
+        headerRow: 1,
+        columns: { volunteerId: 0, name: 1, furigana: 2, birthDate: 3, phone: 4, postalCode: 5 },
+      });
+      return session;
+    },
+    act: (s) => s.run('clearMapping', 'ボランティア名簿') as never,
+  },
+];
+
+/** The first proposed pair in マッチング結果 (read from the sheet, not a service call). */
+function firstPairInSheet(session: Session): { requestId: string; volunteerId: string } {
+  const rows = session.emu.sheetValues('マッチング結果');
+  const row = rows.find((r, i) => i > 0 && r[10] === '提案');
+  if (!row) throw new Error('no proposed pair');
+  return { requestId: String(row[0]), volunteerId: String(row[3]) };
+}
