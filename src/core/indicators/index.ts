@@ -26,7 +26,6 @@ export {
   SourceView,
   sourceByName,
   sourceDataOf,
-  isNotDataRow,
   matchKey,
   type SourceKind,
   type SourceDescriptor,

@@ -1,5 +1,6 @@
 /** Defines the 集計元 an indicator counts from: source descriptors (the sheet kinds, registrations, アンケート回答) and SourceView, one source's rows read column by column. */
 import { headerText } from '../sheets/detect';
+import { classifyRows, type SheetRows } from '../sheets/row-kinds';
 import { SHEET_SPECS } from '../sheets/specs';
 import { settingsList, type Settings } from '../sheets/settings';
 import type { ColumnType, SheetKind } from '../sheets/types';
@@ -246,6 +247,11 @@ export interface SourceSheet {
   readonly columns: Readonly<Record<string, number>>;
   /** Sheet row of values[0]; default 1. */
   readonly firstRow?: number;
+  /**
+   * The rows as the actions classified them (sheetRows: with the formulas of rows only those
+   * decide); otherwise classifyRows runs on the values.
+   */
+  readonly rows?: SheetRows;
 }
 
 /** A source's data: every sheet of its kind (staff may keep one sheet per year). */
@@ -254,10 +260,6 @@ export interface SourceData {
   readonly sheets: readonly SourceSheet[];
 }
 
-const NOT_DATA_START = /^(?:計|合計|小計|総計|累計|以下余白|※|\*)/;
-/** First characters a totals or notes row can start with, before normalisation (＊ is * after NFKC). */
-const NOT_DATA_FIRST = /^[\s\u3000]*[計合小総累以※*＊]/;
-
 /** Only spaces (全角 included) and zero-width characters: blank as staff see it (isBlankCell without NFKC). */
 const BLANK_TEXT = /^[\s\u200B\u2060\uFEFF]*$/;
 
@@ -265,19 +267,6 @@ const BLANK_TEXT = /^[\s\u200B\u2060\uFEFF]*$/;
 function blank(v: unknown): boolean {
   if (v === '' || v === null || v === undefined) return true;
   return typeof v === 'string' && BLANK_TEXT.test(v);
-}
-
-/**
- * Totals and notes rows (計, 合計, 小計, 総計, 以下余白, ※…) are not data (DESIGN.md): a row
- * whose first non-blank cell starts with one of those words is never counted.
- */
-export function isNotDataRow(row: readonly unknown[]): boolean {
-  for (const v of row) {
-    if (blank(v)) continue;
-    if (typeof v !== 'string' || !NOT_DATA_FIRST.test(v)) return false;
-    return NOT_DATA_START.test(normalizeText(v).replace(/\s+/g, ''));
-  }
-  return false;
 }
 
 const NONE: readonly string[] = [];
@@ -298,7 +287,7 @@ export class SourceView {
   readonly sheets: readonly SourceSheet[];
   /** Number of data rows. */
   readonly size: number;
-  /** Rows set aside as totals or notes (計, 合計, ※…). */
+  /** Rows set aside as totals, notes, headings or end marks (classifyRows). */
   readonly notDataRows: number;
   /** Data row r is values[rowIndex[r]] of sheets[rowSheet[r]]; each sheet's rows are contiguous. */
   private readonly rowSheet: Uint16Array;
@@ -315,15 +304,24 @@ export class SourceView {
     const sheetOfRow: number[] = [];
     const indexOfRow: number[] = [];
     let notData = 0;
+    const kind = data.source.sheetKind;
     data.sheets.forEach((sheet, s) => {
       const first = sheet.firstRow ?? 1;
-      for (let i = Math.max(0, sheet.headerRow - first + 1); i < sheet.values.length; i++) {
-        const row = sheet.values[i] as readonly unknown[];
-        if (row.every(blank)) continue;
-        if (isNotDataRow(row)) {
-          notData++;
-          continue;
+      if (kind === null) {
+        // Tsunagu's own output (アンケート回答): every row with anything in it is an answer.
+        for (let i = Math.max(0, sheet.headerRow - first + 1); i < sheet.values.length; i++) {
+          if ((sheet.values[i] as readonly unknown[]).every(blank)) continue;
+          sheetOfRow.push(s);
+          indexOfRow.push(i);
         }
+        return;
+      }
+      // Staff's totals, notes, headings and end marks are the ones every reader sets aside.
+      const rows =
+        sheet.rows ??
+        classifyRows({ kind, headerRow: sheet.headerRow, columns: sheet.columns }, sheet.values, { firstRow: first });
+      notData += rows.setAside.length;
+      for (const i of rows.data) {
         sheetOfRow.push(s);
         indexOfRow.push(i);
       }
@@ -711,6 +709,8 @@ export interface WorkbookSheet {
   readonly mapping: { readonly headerRow: number; readonly columns: Readonly<Record<string, number>> } | null;
   readonly values: readonly (readonly unknown[])[];
   readonly display?: readonly (readonly string[])[];
+  /** Its rows as classified with formulas read (sheetRows); classifyRows on the values when absent. */
+  readonly rows?: SheetRows;
 }
 
 /**
@@ -735,6 +735,7 @@ export function sourceDataOf(sheets: readonly WorkbookSheet[]): SourceData[] {
         headerRow: s.mapping.headerRow,
         columns: s.mapping.columns,
         ...(s.display ? { display: s.display } : {}),
+        ...(s.rows ? { rows: s.rows } : {}),
       };
       add(source, sheet);
     } else if (normalizeHeader(s.name) === normalizeHeader(SURVEY_ANSWERS_SHEET)) {

@@ -224,8 +224,8 @@ export function buildSummary(input: SummaryInput): SummaryOutcome {
   for (const s of aggregate.sources) {
     if (s.notDataRows > 0)
       notes.push({
-        ja: `${s.sheets.join('・')}の合計・注記の行（${s.notDataRows}行）は集計していません`,
-        en: `${s.notDataRows} totals or notes rows of ${s.sheets.join(', ')} are not counted`,
+        ja: `${s.sheets.join('・')}の合計・注記・見出しなどの行（${s.notDataRows}行）は集計していません`,
+        en: `${s.notDataRows} totals, notes or headings rows of ${s.sheets.join(', ')} are not counted`,
       });
   }
   return {

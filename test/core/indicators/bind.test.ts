@@ -4,12 +4,13 @@ import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
 import { compileCondition, resolveCondition } from '../../../src/core/indicators/bind';
 import { parseCondition, type Condition } from '../../../src/core/indicators/condition';
-import { SOURCES, matchKey, type SourceView } from '../../../src/core/indicators/sources';
+import { SOURCES, SourceView, matchKey, sourceDataOf, type SourceData } from '../../../src/core/indicators/sources';
+import { classifyRows } from '../../../src/core/sheets/row-kinds';
 import { parseDate } from '../../../src/core/text/date';
 import { splitMulti } from '../../../src/core/text/multi';
 import { parseNumber } from '../../../src/core/text/number';
 import { parseYesNo } from '../../../src/core/text/yesno';
-import { viewOf } from './helpers';
+import { fourAreas, sheetOf, viewOf } from './helpers';
 
 const HEADER = ['日付', '事業', '活動種別', '圏域', '登録番号', '参加者数', '多世代', '備考'];
 
@@ -44,6 +45,43 @@ describe('indicators/bind', () => {
   it('leaves the totals row out of the source', () => {
     expect(view.size).toBe(4);
     expect(view.notDataRows).toBe(1);
+  });
+
+  it('leaves out every row classifyRows sets aside: 計 with a count, a heading, a sum without a label, a note, 以下余白', () => {
+    const staff = viewOf('activities', [
+      HEADER,
+      ['【北東部】', '', '', '', '', '', '', ''],
+      ['2024-04-10', 'ふれまち', 'サロン', '北東部', 'V-1', 12, 'はい', '※雨天'],
+      ['2024-04-11', 'ふれまち', 'サロン', '北東部', 'V-2', 8, 'はい', ''],
+      ['', '', '', '', '', 20, '', ''],
+      ['計 2件', '', '', '', '', 20, '', ''],
+      ['※4月分は速報値', '', '', '', '', '', '', ''],
+      ['2024-05-02', 'りんく', '見守り訪問', '南部', 'V-3', 1, 'いいえ', ''],
+      ['以下余白', '', '', '', '', '', '', ''],
+    ]);
+    expect(staff.size, 'the three activities').toBe(3);
+    expect(staff.notDataRows, 'heading, sum, 計, note, end mark').toBe(5);
+    expect(rowsMatching(staff, '参加者数>=1')).toEqual([3, 4, 8]);
+  });
+
+  it('takes the rows as the action classified them (a =SUM row decided by its formula)', () => {
+    const values = [
+      HEADER,
+      ['2024-04-10', 'ふれまち', 'サロン', '北東部', 'V-1', 12, 'はい', ''],
+      ['', '', '', '', '', 7, '', ''],
+    ];
+    const plain = viewOf('activities', values);
+    expect(plain.size, 'a lone number could be an entry').toBe(2);
+    const source = SOURCES.activities;
+    const sheet = sheetOf(source.name, values, 'activities');
+    const mapping = { kind: 'activities' as const, ...(sheet.mapping as NonNullable<typeof sheet.mapping>) };
+    const rows = classifyRows(mapping, values, {
+      formulas: new Map([[3, ['', '', '', '', '', '=SUM(F2)-5', '', '']]]),
+    });
+    const data = sourceDataOf([{ ...sheet, rows }])[0] as SourceData;
+    const decided = new SourceView(data, fourAreas());
+    expect(decided.size).toBe(1);
+    expect(decided.notDataRows).toBe(1);
   });
 
   it('compares list and text columns after normalisation (width, spaces)', () => {
