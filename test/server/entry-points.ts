@@ -134,6 +134,8 @@ const DAY: Array<[string, Step]> = [
     },
   ],
   ['commitMatches', (rt) => rt.rpc('commitMatches')],
+  ['runSummary', (rt) => rt.rpc('runSummary')],
+  ['getSummaryReport', (rt) => rt.rpc('getSummaryReport', 2025, true)],
 ];
 
 export interface DayReport {

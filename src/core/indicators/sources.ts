@@ -711,6 +711,8 @@ export interface WorkbookSheet {
   readonly display?: readonly (readonly string[])[];
   /** Its rows as classified with formulas read (sheetRows); classifyRows on the values when absent. */
   readonly rows?: SheetRows;
+  /** The survey answers Tsunagu brought back (found by its mark, whatever its name). */
+  readonly survey?: boolean;
 }
 
 /**
@@ -738,7 +740,7 @@ export function sourceDataOf(sheets: readonly WorkbookSheet[]): SourceData[] {
         ...(s.rows ? { rows: s.rows } : {}),
       };
       add(source, sheet);
-    } else if (normalizeHeader(s.name) === normalizeHeader(SURVEY_ANSWERS_SHEET)) {
+    } else if (s.survey === true || normalizeHeader(s.name) === normalizeHeader(SURVEY_ANSWERS_SHEET)) {
       add('surveyAnswers', {
         name: s.name,
         values: s.values,
