@@ -4,6 +4,7 @@ import { runDemo } from './commands/demo';
 import { runMatch } from './commands/match';
 import { runSheets } from './commands/sheets';
 import { runStudio } from './commands/studio';
+import { runSummary } from './commands/summary';
 import { runFix, runValidate } from './commands/validate';
 import { FAIL_AT_CALL, WriteFailed, type CliContext } from './commands/book';
 import { type Io, UsageError, nodeIo } from './commands/io';
@@ -23,6 +24,9 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
       安全な修正を表示し、--write で適用して保存します / show safe fixes; --write applies them and saves
   tsunagu match <book.xlsx> [--json] [--write]
       ボランティアと依頼をマッチングします。--write でマッチング結果と不足分析を保存 / match; --write saves the result sheets
+  tsunagu summary <book.xlsx> [--fy 2024] [--json] [--write] [--html report.html]
+      指標サマリー（年度・圏域ごとの指標と評価、少ない数は＊で秘匿）を表示します。--html で報告書、--write でシートを保存
+      / the indicator summary (small counts hidden); --html writes the leadership report, --write saves the sheet
   tsunagu studio [book.xlsx] [--port 8080]
       ブラウザで試せるローカル スタジオを開きます / open the local studio in a browser
 
@@ -59,6 +63,8 @@ export async function main(
         scale: { type: 'string' },
         port: { type: 'string' },
         write: { type: 'boolean', default: false },
+        fy: { type: 'string' },
+        html: { type: 'string' },
       },
     });
   } catch (error) {
@@ -85,6 +91,8 @@ export async function main(
         return await runFix(rest, values, io, context);
       case 'match':
         return await runMatch(rest, values, io, context);
+      case 'summary':
+        return await runSummary(rest, values, io, context);
       default:
         throw new UsageError(`不明なコマンドです: ${command} / unknown command: ${command}`);
     }

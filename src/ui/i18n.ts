@@ -38,6 +38,14 @@ const ja = {
     'アンケート定義シートから、住民アンケートやボランティア登録の Google フォームを作り、回答をシートに取り込みます。',
   'summary.about':
     '地域福祉活動計画の4つの基本目標の指標を、年度・圏域ごとに集計し、目標と比べます。人数の少ない項目は、個人がわからないよう伏せて表示します。',
+  'summary.run': '指標サマリーを更新',
+  'summary.confirmRun':
+    '指標定義と各台帳から指標を集計し、「指標サマリー」シートを書き直します。シートに入力した評価コメント・改善の方向・担当と手入力の実績は、指標IDと年度ごとに引き継ぎます。実行しますか？',
+  'summary.confirmYes': '実行',
+  'summary.confirmNo': 'キャンセル',
+  'summary.goal': '基本目標{n}',
+  'summary.indicatorCount': '指標{n}件',
+  'summary.notesTitle': '集計についての注記',
   'setup.about': 'シートの種類と列の対応を確認し、足りない標準シートを作成します。',
   'setup.sheetsTitle': 'このスプレッドシートのシート',
   'setup.sheetsHint': 'シートを選ぶと、列の対応を確認・修正できます。',
@@ -234,6 +242,14 @@ const en: Record<MessageKey, string> = {
     'Creates Google Forms for resident surveys and volunteer registration from the survey definition sheet, and brings the answers back into the sheets.',
   'summary.about':
     "Counts the indicators of the plan's four basic goals per fiscal year and area, against their targets. Small counts are hidden so that no one can be identified.",
+  'summary.run': 'Update the indicator summary',
+  'summary.confirmRun':
+    'Counts the indicators from the indicator definitions and the ledgers and rewrites the indicator summary sheet. The comments, actions and owners typed there, and manually entered figures, are kept per indicator ID and fiscal year. Run it?',
+  'summary.confirmYes': 'Run',
+  'summary.confirmNo': 'Cancel',
+  'summary.goal': 'Basic goal {n}',
+  'summary.indicatorCount': '{n} indicators',
+  'summary.notesTitle': 'Notes on the counts',
   'setup.about': 'Check the type and the columns of each sheet, and create the standard sheets that are missing.',
   'setup.sheetsTitle': 'Sheets in this spreadsheet',
   'setup.sheetsHint': 'Choose a sheet to check or correct its columns.',

@@ -102,7 +102,7 @@ export function summarySession(): Session {
   return session;
 }
 
-/** The summary written once, then staff's 評価コメント on the first indicator's first 年度 row. */
+/** The summary written once, then staff's 評価コメント, 担当 and a column of their own on the first indicator's first 年度 row. */
 export function summarizedSession(): Session {
   const session = summarySession();
   rpc(session, 'runSummary');
@@ -112,6 +112,9 @@ export function summarizedSession(): Session {
   const sheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('指標サマリー');
   sheet?.getRange(r + 1, header.indexOf('評価コメント') + 1).setValue('サロンの新設で増えた');
   sheet?.getRange(r + 1, header.indexOf('担当') + 1).setValue('地域福祉係');
+  // A column of staff's own, after ours.
+  sheet?.getRange(1, header.length + 1).setValue('理事会報告');
+  sheet?.getRange(r + 1, header.length + 1).setValue('12月に報告済み');
   return session;
 }
 

@@ -4,11 +4,11 @@ import { UndoOffer } from '../undo';
 import { createMatchSection } from './match';
 import type { SidebarSection } from './section';
 import { createSetupSection } from './setup';
-import { summarySection } from './summary';
+import { createSummarySection } from './summary';
 import { surveySection } from './survey';
 import { createValidateSection } from './validate';
 
-/** Fresh section instances (setup, validate and match keep view state of their own; the last two share 元に戻す). */
+/** Fresh section instances (setup, validate, match and summary keep view state of their own; the last two share 元に戻す). */
 export function createSections(): Record<Section, SidebarSection> {
   const undo = new UndoOffer();
   return {
@@ -16,6 +16,6 @@ export function createSections(): Record<Section, SidebarSection> {
     validate: createValidateSection(undo),
     match: createMatchSection(undo),
     survey: surveySection,
-    summary: summarySection,
+    summary: createSummarySection(),
   };
 }

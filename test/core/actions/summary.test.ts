@@ -126,7 +126,7 @@ describe('指標サマリー', () => {
 });
 
 describe('指標サマリー keeps what staff typed', () => {
-  it('評価コメント and 担当 stay with their indicator and 年度 when 指標定義 is reordered and renamed', () => {
+  it("評価コメント, 担当 and a column of staff's own stay with their indicator and 年度 when 指標定義 is reordered and renamed", () => {
     const session = summarizedSession();
     // G1-1 is 指標定義's row 2: move it to the end and rename it.
     reorderAndRename(session, 2, '活動したボランティアの実人数・改訂');
@@ -136,6 +136,8 @@ describe('指標サマリー keeps what staff typed', () => {
     expect(first[column(rows, '指標名')]).toBe('活動したボランティアの実人数・改訂');
     expect(first[column(rows, '評価コメント')]).toBe('サロンの新設で増えた');
     expect(first[column(rows, '担当')]).toBe('地域福祉係');
+    expect(first[column(rows, '理事会報告')]).toBe('12月に報告済み');
+    expect(column(rows, '理事会報告')).toBe((rows[0] ?? []).length - 1);
     // Exactly one row carries it.
     expect(rows.filter((r) => r[column(rows, '評価コメント')] === 'サロンの新設で増えた').length).toBe(1);
   });
