@@ -170,6 +170,25 @@ export interface Workbook {
   writeOutputSheet(sheet: OutputSheet): Undoable;
   /** Selects a cell for staff (the sidebar's "go to cell"). */
   selectCell(sheet: string, row: number, column: number): void;
+  /** A sheet's grid size and last used row, or null when there is no such sheet (reads only). */
+  sheetSize(name: string): { rows: number; columns: number; lastRow: number } | null;
+  /** Inserts blank rows after a row: one call. */
+  insertRows(sheet: string, after: number, count: number): void;
+  /** Deletes rows: one call. */
+  deleteRows(sheet: string, row: number, count: number): void;
+  /**
+   * Deletes one of Tsunagu's own sheets: one call. It cannot be taken back, so an action deletes
+   * only as its last write (Transaction.lastly): つなぐ履歴 when a purge leaves no record, or 履歴を消去.
+   */
+  deleteSheet(sheet: string): void;
+}
+
+/** HMAC-SHA256 and random keys (Apps Script's Utilities): what seals the history against edits. */
+export interface Signer {
+  /** HMAC-SHA256 of a message (UTF-8) under a key (UTF-8), as lowercase hex. */
+  hmacSha256(key: string, message: string): string;
+  /** A new random key of at least 240 bits. */
+  newKey(): string;
 }
 
 /** Small per-document key/value storage (Apps Script document properties): never personal data. */

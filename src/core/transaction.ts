@@ -19,6 +19,8 @@ import type {
 
 export class Transaction {
   private readonly steps: Undoable[] = [];
+  /** A write that cannot be taken back (lastly) was made: nothing may follow it, and nothing before it can be put back whole. */
+  private final = false;
 
   constructor(
     readonly workbook: Workbook,
@@ -27,7 +29,40 @@ export class Transaction {
 
   /** Whether anything has been written (or tried) yet. */
   get started(): boolean {
-    return this.steps.length > 0;
+    return this.steps.length > 0 || this.final;
+  }
+
+  /** Every write comes before the action's last one (lastly): a programming error otherwise. */
+  private open(): void {
+    if (this.final) throw new Error('transaction: a write after the last one (lastly) of the action');
+  }
+
+  /**
+   * Keeps how to take back a write the caller makes itself (the history's own steps). Push it before
+   * a write that puts cells back when undone (a half-failed write is taken back too), and after a
+   * write that adds something (rows), so a failed call is never "undone" by removing what was there.
+   */
+  add(step: Undoable): void {
+    this.open();
+    this.steps.push(step);
+  }
+
+  /** Inserts blank rows after a row; taken back by deleting them again. */
+  insertRows(sheet: string, after: number, count: number): void {
+    this.open();
+    this.workbook.insertRows(sheet, after, count);
+    this.steps.push({ undo: () => this.workbook.deleteRows(sheet, after + 1, count), dispose: () => undefined });
+  }
+
+  /**
+   * The action's last write, one that cannot be taken back (deleting つなぐ履歴's oldest rows, or
+   * the sheet). It runs after every other write, so when any of those fails — or this one, a single
+   * call — nothing is left changed; no write may follow it.
+   */
+  lastly(write: () => void): void {
+    this.open();
+    write();
+    this.final = true;
   }
 
   /**
@@ -36,6 +71,7 @@ export class Transaction {
    * (the notes written, the fills not) is taken back too.
    */
   write(sheet: string, rect: Rect, data: BlockWrite, previous: BlockWrite, options: WriteOptions = {}): void {
+    this.open();
     this.steps.push({
       undo: () => this.workbook.writeBlock(sheet, rect, previous, { liftRules: true }),
       dispose: () => undefined,
@@ -45,11 +81,13 @@ export class Transaction {
 
   /** Creates or rewrites an output sheet (all or nothing by itself), keeping how to put the old one back. */
   output(sheet: OutputSheet): void {
+    this.open();
     this.steps.push(this.workbook.writeOutputSheet(sheet));
   }
 
   /** Creates a standard sheet; returns whether a new sheet was inserted (else an empty one was filled). */
   createSheet(spec: NewSheetSpec): boolean {
+    this.open();
     const made = this.workbook.createSheet(spec);
     this.steps.push(made);
     return made.inserted;
@@ -57,11 +95,13 @@ export class Transaction {
 
   /** Marks an existing sheet as Tsunagu's. */
   mark(name: string, kind: string): void {
+    this.open();
     this.steps.push(this.workbook.markSheet(name, kind));
   }
 
   /** Sets a document property, keeping its old value. */
   setProperty(key: string, value: string): void {
+    this.open();
     const old = this.store.get(key);
     this.steps.push({
       undo: () => (old === null ? this.store.remove(key) : this.store.set(key, old)),
@@ -72,6 +112,7 @@ export class Transaction {
 
   /** Removes a document property, keeping its old value. */
   removeProperty(key: string): void {
+    this.open();
     const old = this.store.get(key);
     if (old === null) return;
     this.steps.push({ undo: () => this.store.set(key, old), dispose: () => undefined });
@@ -94,7 +135,8 @@ export class Transaction {
       }
     }
     this.steps.length = 0;
-    return whole;
+    // What the last write deleted cannot come back.
+    return whole && !this.final;
   }
 
   /** The action succeeded: what was kept only to undo it (scratch copies) goes. */

@@ -316,6 +316,24 @@ export class GasWorkbook implements Workbook {
     return block;
   }
 
+  sheetSize(name: string): { rows: number; columns: number; lastRow: number } | null {
+    const sheet = this.book.getSheetByName(name);
+    if (!sheet) return null;
+    return { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns(), lastRow: sheet.getLastRow() };
+  }
+
+  insertRows(name: string, after: number, count: number): void {
+    this.sheet(name).insertRowsAfter(after, count);
+  }
+
+  deleteRows(name: string, row: number, count: number): void {
+    this.sheet(name).deleteRows(row, count);
+  }
+
+  deleteSheet(name: string): void {
+    this.book.deleteSheet(this.sheet(name));
+  }
+
   writeBlock(name: string, rect: Rect, data: BlockWrite, options: WriteOptions = {}): void {
     const range = this.sheet(name).getRange(rect.row, rect.column, rect.rows, rect.columns);
     // Putting back a value the cell held before its rule was set: the strict rules step aside for

@@ -3,6 +3,7 @@ import type { AppPorts } from '../core/actions/ports';
 import { GasDialogs } from '../gas/dialogs';
 import { GasDocumentLock } from '../gas/lock';
 import { GasDocumentStore, GasUserCache } from '../gas/properties';
+import { GasSigner } from '../gas/signer';
 import { GasWorkbook } from '../gas/workbook';
 import type { Emulator } from './emulator/index';
 
@@ -13,6 +14,7 @@ export function portsFor(emu: Emulator, now = new Date('2026-11-26T03:00:00Z')):
     CacheService: GoogleAppsScript.Cache.CacheService;
     LockService: GoogleAppsScript.Lock.LockService;
     HtmlService: GoogleAppsScript.HTML.HtmlService;
+    Utilities: GoogleAppsScript.Utilities.Utilities;
   };
   return {
     workbook: new GasWorkbook(g.SpreadsheetApp, g.SpreadsheetApp.getActiveSpreadsheet()),
@@ -20,6 +22,7 @@ export function portsFor(emu: Emulator, now = new Date('2026-11-26T03:00:00Z')):
     cache: new GasUserCache(g.CacheService.getUserCache()),
     lock: new GasDocumentLock(g.LockService),
     clock: { now: () => now },
+    signer: new GasSigner(g.Utilities),
     dialogs: new GasDialogs(g.SpreadsheetApp.getUi(), g.HtmlService),
   };
 }

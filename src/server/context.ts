@@ -3,6 +3,7 @@ import type { AppPorts } from '../core/actions/ports';
 import { GasDialogs } from '../gas/dialogs';
 import { GasDocumentLock } from '../gas/lock';
 import { GasDocumentStore, GasUserCache } from '../gas/properties';
+import { GasSigner } from '../gas/signer';
 import { GasWorkbook } from '../gas/workbook';
 
 export function appContext(): AppPorts {
@@ -12,6 +13,7 @@ export function appContext(): AppPorts {
     cache: new GasUserCache(CacheService.getUserCache()),
     lock: new GasDocumentLock(LockService),
     clock: { now: () => new Date() },
+    signer: new GasSigner(Utilities),
     dialogs: new GasDialogs(SpreadsheetApp.getUi(), HtmlService),
   };
 }

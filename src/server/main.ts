@@ -116,6 +116,11 @@ export function getUndoInfo(...args: unknown[]): Envelope<'getUndoInfo'> {
   return runRpc('getUndoInfo', args, () => undo.getUndoInfo(appContext()));
 }
 
+/** RPC: 履歴を消去 — deletes つなぐ履歴 (the before-values kept for 元に戻す). */
+export function eraseHistory(...args: unknown[]): Envelope<'eraseHistory'> {
+  return runRpc('eraseHistory', args, () => undo.eraseHistory(appContext()));
+}
+
 /** RPC: selects a cell (clicking an issue in the sidebar). */
 export function selectCell(...args: unknown[]): Envelope<'selectCell'> {
   return runRpc('selectCell', args, (sheet, row, column) => {

@@ -114,6 +114,8 @@ export interface ValidationView {
   notices: Message[];
   /** Cells marked with a fill and a note. */
   highlighted: number;
+  /** Cells with issues left without a mark (past the limit of marks per 検証; listed in 検証結果 and here). */
+  unmarked: number;
   undo: UndoInfo | null;
 }
 
@@ -178,6 +180,11 @@ export interface HighlightResult {
   restored: number;
   /** Of those, cells where a note staff wrote was under the mark and is back as it was. */
   notesKept: number;
+}
+
+/** 履歴を消去: how many recorded actions were erased. */
+export interface EraseHistoryResult {
+  erased: number;
 }
 
 /** One proposed (or pinned) volunteer for a request. */
@@ -365,6 +372,7 @@ export const rpcArgs = {
   applyFixes: z.tuple([z.string().check(z.maxLength(100), z.regex(/^\d+-[0-9a-f]+$/))]),
   undoLast: z.tuple([]),
   getUndoInfo: z.tuple([]),
+  eraseHistory: z.tuple([]),
   runMatching: z.tuple([]),
   getMatchReport: z.tuple([]),
   setPairDecision: z.tuple([
@@ -409,6 +417,7 @@ export interface RpcResults {
   applyFixes: FixResult;
   undoLast: UndoResult;
   getUndoInfo: UndoInfo | null;
+  eraseHistory: EraseHistoryResult;
   selectCell: null;
   runMatching: MatchView;
   getMatchReport: MatchReport;

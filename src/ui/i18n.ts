@@ -114,6 +114,8 @@ const ja = {
   'validate.issuesTitle': '見つかった問題',
   'validate.noIssues': '問題は見つかりませんでした。',
   'validate.written': '一覧は「{sheet}」シートにもあります。色とメモを付けたセル: {n}個',
+  'validate.unmarked':
+    '印は最初の{n}個のセルまでです。ほかに{m}個のセルにも指摘があります（この一覧と「{sheet}」シートにあります）',
   'validate.selectHint': '問題を選ぶと、そのセルに移動します。',
   'validate.severityError': 'エラー',
   'validate.severityWarning': '警告',
@@ -206,6 +208,13 @@ const ja = {
   'undo.confirmNo': 'キャンセル',
   'undo.done': '「{label}」を元に戻しました（{n}個のセル）。',
   'undo.doneOne': '「{label}」を元に戻しました（{n}個のセル）。',
+  'history.erase': '履歴を消去',
+  'history.eraseConfirm':
+    '元に戻すための記録「つなぐ履歴」（直す前の氏名・電話番号などの値）をすべて消去します。消去すると、これまでの操作は元に戻せなくなり、ハイライトも「ハイライトを消す」では消せなくなります。記録は設定の「履歴保存日数」（既定30日）を過ぎると次の操作でも消えます。',
+  'history.eraseYes': '消去する',
+  'history.eraseNo': 'キャンセル',
+  'history.erased': '履歴を消去しました（{n}件の操作の記録）。これまでの操作は元に戻せません。',
+  'history.erasedOne': '履歴を消去しました（{n}件の操作の記録）。これまでの操作は元に戻せません。',
   'list.separator': '、',
   'list.dot': '・',
 } as const;
@@ -318,6 +327,8 @@ const en: Record<MessageKey, string> = {
   'validate.issuesTitle': 'Issues found',
   'validate.noIssues': 'No issues were found.',
   'validate.written': 'The full list is also in the “{sheet}” sheet. Cells marked with a colour and a note: {n}',
+  'validate.unmarked':
+    'Only the first {n} cells are marked; {m} more cells have issues (listed here and in the “{sheet}” sheet)',
   'validate.selectHint': 'Choose an issue to go to its cell.',
   'validate.severityError': 'Error',
   'validate.severityWarning': 'Warning',
@@ -411,6 +422,13 @@ const en: Record<MessageKey, string> = {
   'undo.confirmNo': 'Cancel',
   'undo.done': 'Undid “{label}” ({n} cells).',
   'undo.doneOne': 'Undid “{label}” ({n} cell).',
+  'history.erase': 'Erase history',
+  'history.eraseConfirm':
+    'Erases the hidden history sheet, the record kept for undo (the values cells had before: names, phone numbers …). Afterwards no earlier action can be undone, and highlights can no longer be cleared with “Clear highlights”. Records older than 履歴保存日数 in 設定 (30 days by default) are erased at the next action anyway.',
+  'history.eraseYes': 'Erase',
+  'history.eraseNo': 'Cancel',
+  'history.erased': 'The history was erased ({n} recorded actions). Earlier actions can no longer be undone.',
+  'history.erasedOne': 'The history was erased ({n} recorded action). Earlier actions can no longer be undone.',
   'list.separator': ', ',
   'list.dot': ' · ',
 };

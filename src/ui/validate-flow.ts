@@ -8,13 +8,13 @@ import type { ValidateNotice } from './validate-model';
 
 /** What the shell should focus after a change, by meaning; the section maps it to an element. */
 export type FocusTarget =
-  'run' | 'confirm' | 'summary' | 'notice' | 'preview' | 'previewButton' | 'fixChanged' | 'undo';
+  'run' | 'confirm' | 'summary' | 'notice' | 'preview' | 'previewButton' | 'fixChanged' | 'undo' | 'erase';
 
 export interface ValidateState {
   /** Staff said yes to the confirm panel once; later runs in this session do not ask again. */
   runConfirmed: boolean;
   /** The in-sidebar confirmation on screen (only one at a time). */
-  pending: 'run' | 'undo' | null;
+  pending: 'run' | 'undo' | 'erase' | null;
   /** The last runValidation answer; null until staff run it in this session. */
   validation: ValidationView | null;
   /** The before/after preview on screen, waiting for 「この内容で修正」 or キャンセル. */
@@ -31,7 +31,7 @@ export interface ValidateState {
 export const FIX_CHANGED = 'fix.changed';
 
 /** 検証's confirm → run → result cycle (SectionFlow), with the preview and fixes between. */
-export class ValidateFlow extends SectionFlow<never, FocusTarget, ValidateNotice> {
+export class ValidateFlow extends SectionFlow<'erase', FocusTarget, ValidateNotice> {
   readonly state: ValidateState = {
     runConfirmed: false,
     pending: null,
@@ -46,6 +46,30 @@ export class ValidateFlow extends SectionFlow<never, FocusTarget, ValidateNotice
   /** 検証を実行 (asked first the first time in a session; see SectionFlow.requestRun). */
   protected runNow(): Promise<void> {
     return this.runValidation('summary');
+  }
+
+  /** 履歴を消去: asks in the sidebar first, saying that undo will no longer be possible. */
+  requestErase(): void {
+    this.ask('erase');
+  }
+
+  protected override accepted(pending: 'erase'): Promise<void> {
+    return pending === 'erase' ? this.eraseHistory() : super.accepted(pending);
+  }
+
+  protected override declined(_pending: 'erase'): FocusTarget {
+    return 'erase';
+  }
+
+  private async eraseHistory(): Promise<void> {
+    this.startAction();
+    const result = await this.run(() => this.server('eraseHistory'));
+    if (result) {
+      this.undo.set(null);
+      this.state.notice = { kind: 'erased', actions: result.erased };
+      this.state.focus = 'notice';
+    }
+    this.changed();
   }
 
   async clearHighlights(): Promise<void> {

@@ -187,7 +187,8 @@ export function fixPreviewModel(preview: FixPreview, lang: Lang): FixPreviewMode
 export type ValidateNotice =
   | { kind: 'highlights'; restored: number; notesKept: number }
   | { kind: 'fixed'; applied: number }
-  | { kind: 'undone'; label: Message; cells: number };
+  | { kind: 'undone'; label: Message; cells: number }
+  | { kind: 'erased'; actions: number };
 
 export function noticeText(notice: ValidateNotice, lang: Lang): string {
   switch (notice.kind) {
@@ -204,6 +205,8 @@ export function noticeText(notice: ValidateNotice, lang: Lang): string {
         : plural(lang, 'validate.fixed', 'validate.fixedOne', notice.applied);
     case 'undone':
       return undoneText(notice.label, notice.cells, lang);
+    case 'erased':
+      return plural(lang, 'history.erased', 'history.erasedOne', notice.actions);
   }
 }
 

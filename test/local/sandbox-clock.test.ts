@@ -40,7 +40,8 @@ describe('the sandbox clock', () => {
       return session.emu.sheetValues('つなぐ履歴');
     };
     const first = run();
-    expect(first[1]?.[1]).toBe('2026-11-26T03:00:00.000Z');
+    // The history shows the fixed clock's instant in Tokyo time (03:00 UTC is 12:00 in Tokyo).
+    expect(first[1]?.[1]).toBe('2026/11/26 12:00');
     expect(run()).toEqual(first);
   });
 });

@@ -3,7 +3,7 @@ import type { FixPreview, MatchView } from '../../src/shared/rpc';
 import { defaultSettingsRows, parseSettings } from '../../src/core/sheets/settings';
 import { generateDemoBook, type DemoBook } from '../../src/local/demo/index';
 import type { Session } from '../../src/local/session';
-import { CELL_LINK, harnessSession, type WritingAction } from '../support/fault-harness';
+import { CELL_LINK, HARNESS_NOW, harnessSession, type WritingAction } from '../support/fault-harness';
 import { rpc } from '../local/helpers/session';
 
 const ROSTER_HEADER = [
@@ -19,8 +19,8 @@ const ROSTER_HEADER = [
 ];
 
 /** A roster with typical mistakes, staff's own note and fill on one cell, and a formula in another. */
-export function rosterSession(): Session {
-  const session = harnessSession('名簿のフォールトテスト');
+export function rosterSession(options: { now?: () => Date } = {}): Session {
+  const session = harnessSession('名簿のフォールトテスト', options);
   rpc(session, 'setupSheets');
   session.emu.setSheetValues('ボランティア名簿', [
     ROSTER_HEADER,
@@ -167,6 +167,27 @@ export function workedOnSession(): Session {
   return session;
 }
 
+const DAY = 86_400_000;
+
+/**
+ * The roster session on a clock staff move on: `earlier` runs actions on days counted from 40 days
+ * before the harness's clock (day 0), then the clock stands at HARNESS_NOW (day 40) for the action
+ * itself, so records older than 30 days (履歴保存日数) are purged by it.
+ */
+function agedRosterSession(earlier: (session: Session, on: (day: number) => void) => void): Session {
+  let now = HARNESS_NOW.getTime() - 40 * DAY;
+  const session = rosterSession({ now: () => new Date(now) });
+  earlier(session, (day) => {
+    now = HARNESS_NOW.getTime() - (40 - day) * DAY;
+  });
+  now = HARNESS_NOW.getTime();
+  return session;
+}
+
+function fixAll(session: Session): void {
+  rpc(session, 'applyFixes', rpc<FixPreview>(session, 'previewFixes').token);
+}
+
 /** Every writing action that exists today (each later one joins here: docs/safety.md). */
 export const WRITING_ACTIONS: WritingAction[] = [
   {
@@ -217,6 +238,61 @@ export const WRITING_ACTIONS: WritingAction[] = [
       return session;
     },
     act: (s) => s.run('undoLast') as never,
+  },
+  {
+    name: '検証（古い記録の削除あり）',
+    formulas: CELL_LINK,
+    arrange: () =>
+      agedRosterSession((session) => {
+        fixAll(session);
+      }),
+    act: (s) => s.run('runValidation') as never,
+  },
+  {
+    name: 'ハイライトを消す（古い記録の削除あり）',
+    arrange: () =>
+      agedRosterSession((session, on) => {
+        fixAll(session);
+        on(20);
+        rpc(session, 'runValidation');
+      }),
+    act: (s) => s.run('clearHighlights') as never,
+  },
+  {
+    name: 'ハイライトを消す（古い記録だけで、つなぐ履歴ごと削除）',
+    arrange: () =>
+      agedRosterSession((session) => {
+        rpc(session, 'runValidation');
+      }),
+    act: (s) => s.run('clearHighlights') as never,
+  },
+  {
+    name: '安全な修正（古い記録の削除あり）',
+    arrange: () =>
+      agedRosterSession((session) => {
+        rpc(session, 'runValidation');
+      }),
+    act: (s) => s.run('applyFixes', rpc<FixPreview>(s, 'previewFixes').token) as never,
+  },
+  {
+    name: '元に戻す（安全な修正、古い記録の削除あり）',
+    arrange: () =>
+      agedRosterSession((session, on) => {
+        rpc(session, 'runValidation');
+        on(20);
+        fixAll(session);
+      }),
+    act: (s) => s.run('undoLast') as never,
+  },
+  {
+    name: '履歴を消去',
+    arrange: () => {
+      const session = rosterSession();
+      fixAll(session);
+      rpc(session, 'runValidation');
+      return session;
+    },
+    act: (s) => s.run('eraseHistory') as never,
   },
   {
     name: 'マッチング（初回）',

@@ -16,6 +16,7 @@ function validation(errors: number, undo: UndoInfo | null = null): ValidationVie
     counts: { errors, warnings: 0, fixable: 2 },
     groups: [],
     resultSheet: '検証結果',
+    unmarked: 0,
     notices: [],
     highlighted: errors,
     undo,
@@ -301,6 +302,22 @@ describe('ValidateFlow', () => {
       expect(h.shownErrors).toEqual(['undo.nothing']);
       expect(h.names()).toEqual(['getUndoInfo', 'undoLast', 'getUndoInfo']);
       expect(h.flow.undo.info).toBeNull();
+    });
+
+    it('erases the history only after staff confirm, and then offers nothing to undo', async () => {
+      const h = harness({ runValidation: () => validation(0, fixesUndo), eraseHistory: () => ({ erased: 3 }) });
+      await h.flow.requestRun();
+      await h.flow.accept();
+      h.flow.requestErase();
+      expect(h.flow.state.pending).toBe('erase');
+      expect(h.names()).toEqual(['runValidation']);
+      h.flow.cancel();
+      expect(h.flow.takeFocus()).toBe('erase');
+      h.flow.requestErase();
+      await h.flow.accept();
+      expect(h.names()).toEqual(['runValidation', 'eraseHistory']);
+      expect(h.flow.undo.info).toBeNull();
+      expect(h.flow.state.notice).toEqual({ kind: 'erased', actions: 3 });
     });
 
     it('offers nothing to confirm when there is nothing to undo', () => {

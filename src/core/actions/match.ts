@@ -6,7 +6,8 @@ import { UserError } from '../errors';
 import { Fingerprint } from '../fingerprint';
 import { writeValues, type ValueWrite } from '../history/cells';
 import type { CellChange } from '../history/types';
-import { loadHistory, recordAction } from '../history/store';
+import { History } from '../history/store';
+import { estimateRecordChars } from '../history/estimate';
 import { idKey, matchVolunteers, recheckPairs, type MatchResult, type PairKey, type Reason } from '../match/index';
 import { placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
 import type { CellValue, Dropdown, MarkedSheet } from '../ports';
@@ -373,7 +374,7 @@ function view(ports: AppPorts, run: MatchRun, written: { shortage: OutputPlace; 
     resultSheet: run.sheet.place.name,
     shortageSheet: written.shortage.name,
     approved: written.approved,
-    undo: undoInfo(loadHistory(ports.workbook)),
+    undo: undoInfo(History.load(ports)),
   };
 }
 
@@ -677,18 +678,20 @@ export function commitMatches(ports: AppPorts): CommitResult {
     }
     const done = new Set([...check.accepted, ...check.already].map((p) => staffEntryKey(p.requestId, p.volunteerId)));
     const statusColumnHere = (sheet.ours.get('状態') as number) + 1;
-    const actions = loadHistory(ports.workbook);
+    const history = History.load(ports);
     const changes: CellChange[] = [];
     atomically(ports, { ja: '確定', en: 'the commit' }, (tx) => {
-      writeValues(ports.workbook, writes, changes, tx);
-      recordAction(
+      // A commit too large to record is refused before it writes.
+      history.prepare(
         tx,
-        ports.clock,
-        actions,
-        'matchCommit',
-        { ja: `マッチングの確定（${check.accepted.length}組）`, en: `committed matches (${check.accepted.length})` },
-        changes,
+        estimateRecordChars(
+          writes.map((w) => ({
+            before: String(requestsSheet.values[w.row - 1]?.[w.column - 1] ?? ''),
+            after: String(w.value),
+          })),
+        ),
       );
+      writeValues(ports.workbook, writes, changes, tx);
       // マッチング結果 is Tsunagu's own output, rewritten by the next run: its 状態 cells are not part
       // of the undoable change (a re-run would otherwise block 元に戻す), but they go with the commit.
       // The fingerprint of 依頼 before the commit stays: a second 確定 is refused (依頼 changed), and
@@ -706,7 +709,15 @@ export function commitMatches(ports: AppPorts): CommitResult {
         [],
         tx,
       );
+      // Recorded last: the record purges what is too old, a deletion no write may follow.
+      history.record(
+        tx,
+        'matchCommit',
+        { ja: `マッチングの確定（${check.accepted.length}組）`, en: `committed matches (${check.accepted.length})` },
+        changes,
+        input.settings.historyRetentionDays,
+      );
     });
-    return { committed: check.accepted.length, requests: byRequest.size, refused, undo: undoInfo(actions) };
+    return { committed: check.accepted.length, requests: byRequest.size, refused, undo: undoInfo(history) };
   });
 }

@@ -1,5 +1,5 @@
 /** AppPorts: the set of ports an action receives from the composition root. */
-import type { Clock, Dialogs, DocumentLock, DocumentStore, UserCache, Workbook } from '../ports';
+import type { Clock, Dialogs, DocumentLock, DocumentStore, Signer, UserCache, Workbook } from '../ports';
 
 export interface AppPorts {
   workbook: Workbook;
@@ -7,5 +7,6 @@ export interface AppPorts {
   cache: UserCache;
   lock: DocumentLock;
   clock: Clock;
+  signer: Signer;
   dialogs: Dialogs;
 }

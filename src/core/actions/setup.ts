@@ -8,7 +8,7 @@ import { loadMappings, openSidebarAt } from './sidebar';
 
 function currentPlan(ports: AppPorts): SetupPlan {
   const heads = ports.workbook.heads(HEAD_ROWS);
-  const mappings = loadMappings(ports);
+  const mappings = loadMappings(ports, heads);
   return planSetup(heads, loadSettings(ports.workbook, heads, mappings), mappings);
 }
 

@@ -1,15 +1,19 @@
 /** The sidebar's read actions and the mapping staff confirm: sheet list, mapping view, save and clear. */
 import { UserError } from '../errors';
-import { atomically } from '../transaction';
+import { atomically, type Transaction } from '../transaction';
 import type { SheetData, SheetHead } from '../ports';
 import type { SheetRows } from '../sheets/row-kinds';
 import { detectSheetAs, diagnoseHeader } from '../sheets/detect';
 import {
+  MAPPINGS_MAX_BYTES,
+  liveMappings,
   mappingFromDetection,
   parseMappings,
   serializeMappings,
+  utf8ByteLength,
   validateMapping,
   type ColumnMapping,
+  type SheetRef,
 } from '../sheets/mapping';
 import { SHEET_SPECS, isSheetKind } from '../sheets/specs';
 import { SHEET_KINDS } from '../sheets/types';
@@ -66,8 +70,30 @@ export function confirmAndRunFromMenu(ports: Pick<AppPorts, 'cache' | 'dialogs'>
   openSidebarAt(ports, section);
 }
 
-export function loadMappings(ports: Pick<AppPorts, 'store'>): Record<string, ColumnMapping> {
-  return parseMappings(ports.store.get(MAPPINGS_KEY)).mappings;
+/**
+ * The mappings staff confirmed for the sheets there are now: a mapping saved for a sheet that was
+ * renamed or deleted since (or whose name a new sheet took) is left out.
+ */
+export function loadMappings(
+  ports: Pick<AppPorts, 'store'>,
+  sheets: readonly SheetRef[],
+): Record<string, ColumnMapping> {
+  return liveMappings(parseMappings(ports.store.get(MAPPINGS_KEY)), sheets);
+}
+
+/** Stores the mappings of the sheets there are now (the others are dropped), refusing what would not fit. */
+function storeMappings(tx: Transaction, mappings: Record<string, ColumnMapping>, sheets: readonly SheetRef[]): void {
+  const ids = Object.create(null) as Record<string, number>;
+  for (const sheet of sheets) ids[sheet.name] = sheet.id;
+  const json = serializeMappings(mappings, ids);
+  if (utf8ByteLength(json) > MAPPINGS_MAX_BYTES) {
+    throw new UserError(
+      'mapping.tooLarge',
+      `確定した列の対応が多すぎて、このスプレッドシートに保存できません（上限${MAPPINGS_MAX_BYTES / 1024}KB）。使っていないシートの対応を「自動に戻す」で外してから、もう一度保存してください。`,
+      `The confirmed column mappings no longer fit in this spreadsheet's properties (${MAPPINGS_MAX_BYTES / 1024} KB at most). Set sheets you no longer use back to automatic, then save again.`,
+    );
+  }
+  tx.setProperty(MAPPINGS_KEY, json);
 }
 
 export function getSidebarState(ports: AppPorts): SidebarState {
@@ -77,7 +103,7 @@ export function getSidebarState(ports: AppPorts): SidebarState {
   const run = ports.cache.get(RUN_KEY);
   if (run !== null) ports.cache.remove(RUN_KEY);
   const heads = ports.workbook.heads(HEAD_ROWS);
-  const mappings = loadMappings(ports);
+  const mappings = loadMappings(ports, heads);
   const settings = loadSettings(ports.workbook, heads, mappings);
   // Tsunagu's own output sheets are not staff data: they are not listed for mapping.
   const sheets = heads.filter((head) => !head.own).map((head) => sheetView(head, mappings[head.name]));
@@ -151,8 +177,12 @@ function firstTextRow(head: SheetHead): number {
   return index >= 0 ? index + 1 : 1;
 }
 
-function headOf(ports: AppPorts, sheet: string): SheetHead {
-  const head = ports.workbook.heads(HEAD_ROWS).find((h) => h.name === sheet);
+function headOf(
+  ports: AppPorts,
+  sheet: string,
+  heads: readonly SheetHead[] = ports.workbook.heads(HEAD_ROWS),
+): SheetHead {
+  const head = heads.find((h) => h.name === sheet);
   if (!head) {
     throw new UserError(
       'sheet.notFound',
@@ -169,7 +199,7 @@ function headOf(ports: AppPorts, sheet: string): SheetHead {
  */
 export function getMapping(ports: AppPorts, sheet: string, kind?: string): MappingView {
   const head = headOf(ports, sheet);
-  const confirmed = loadMappings(ports)[sheet];
+  const confirmed = loadMappings(ports, [head])[sheet];
   if (kind !== undefined && kind !== '' && kind !== confirmed?.kind) {
     if (!isSheetKind(kind)) throw badKind(kind);
     const headerRow = confirmed?.headerRow ?? firstTextRow(head);
@@ -243,9 +273,23 @@ export function saveMapping(
 ): MappingView {
   if (!isSheetKind(input.kind)) throw badKind(input.kind);
   const kind = input.kind;
-  const head = headOf(ports, sheet);
-  // Only the first HEAD_ROWS rows are read; a header further down cannot be confirmed.
-  const headerCells = input.headerRow <= HEAD_ROWS ? head.display[input.headerRow - 1] : undefined;
+  const heads = ports.workbook.heads(HEAD_ROWS);
+  const head = headOf(ports, sheet, heads);
+  if (Object.keys(input.columns).length === 0) {
+    throw new UserError(
+      'mapping.empty',
+      `シート「${sheet}」の列の対応に、割り当てた列がひとつもありません。少なくとも1つの列に項目を選んでください。`,
+      `The column mapping of sheet 「${sheet}」 assigns no column; choose a field for at least one column.`,
+    );
+  }
+  if (input.headerRow > HEAD_ROWS) {
+    throw new UserError(
+      'mapping.badHeaderRow',
+      `シート「${sheet}」の${input.headerRow}行目は見出し行にできません。見出し行は最初の${HEAD_ROWS}行から選んでください。`,
+      `Row ${input.headerRow} of sheet 「${sheet}」 cannot be the header row; choose one of the first ${HEAD_ROWS} rows.`,
+    );
+  }
+  const headerCells = head.display[input.headerRow - 1];
   if (!headerCells || headerCells.every((c) => c.trim() === '')) {
     throw new UserError(
       'mapping.badHeaderRow',
@@ -274,9 +318,9 @@ export function saveMapping(
   }
   ports.lock.run(() =>
     atomically(ports, MAPPING_WRITE, (tx) => {
-      const mappings = loadMappings(ports);
+      const mappings = loadMappings(ports, heads);
       mappings[sheet] = mapping;
-      tx.setProperty(MAPPINGS_KEY, serializeMappings(mappings));
+      storeMappings(tx, mappings, heads);
     }),
   );
   return mappingView(ports, head, mapping, true);
@@ -286,10 +330,17 @@ export function saveMapping(
 export function clearMapping(ports: AppPorts, sheet: string): MappingView {
   ports.lock.run(() =>
     atomically(ports, MAPPING_WRITE, (tx) => {
-      const mappings = loadMappings(ports);
-      if (!Object.prototype.hasOwnProperty.call(mappings, sheet)) return;
+      const heads = ports.workbook.heads(HEAD_ROWS);
+      const stored = parseMappings(ports.store.get(MAPPINGS_KEY)).mappings;
+      const mappings = loadMappings(ports, heads);
+      // Nothing to forget, and no mapping of a sheet that is gone to drop: nothing is written.
+      if (
+        !Object.prototype.hasOwnProperty.call(mappings, sheet) &&
+        Object.keys(stored).length === Object.keys(mappings).length
+      )
+        return;
       delete mappings[sheet];
-      tx.setProperty(MAPPINGS_KEY, serializeMappings(mappings));
+      storeMappings(tx, mappings, heads);
     }),
   );
   return getMapping(ports, sheet);

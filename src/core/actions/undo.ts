@@ -1,99 +1,148 @@
-/** 元に戻す and ハイライトを消す: put back what an action wrote, from the history sheet. */
+/** 元に戻す, ハイライトを消す and 履歴を消去: put back what an action wrote, from the sealed history, or erase the history. */
 import { UserError } from '../errors';
-import { conflicts, restore } from '../history/cells';
-import { loadHistory, saveHistory } from '../history/store';
-import type { CellChange, HistoryAction } from '../history/types';
+import { conflictsOf, restore, staleChanges, type Conflict } from '../history/cells';
+import { History, problemText, type HistoryEntry } from '../history/store';
+import type { HistoryAction } from '../history/types';
 import type { Workbook } from '../ports';
 import { atomically, type Transaction } from '../transaction';
 import { columnLetter } from '../sheets/rows';
-import type { UndoInfo, UndoResult } from '../../shared/rpc';
+import type { EraseHistoryResult, UndoInfo, UndoResult } from '../../shared/rpc';
 import { reopenUncommittedPairs } from './match';
 import type { AppPorts } from './ports';
-
-/** Actions 元に戻す takes back: the ones that changed values. Marks have ハイライトを消す. */
-const UNDOABLE = ['fix', 'matchCommit'];
-
-function lastUndoable(actions: readonly HistoryAction[]): HistoryAction | null {
-  for (let i = actions.length - 1; i >= 0; i--) {
-    const action = actions[i] as HistoryAction;
-    if (!action.undone && UNDOABLE.indexOf(action.kind) >= 0) return action;
-  }
-  return null;
-}
+import { retentionDaysOf } from './retention';
 
 /** What 元に戻す would take back now, for the sidebar's button. */
-export function undoInfo(actions: readonly HistoryAction[]): UndoInfo | null {
-  const action = lastUndoable(actions);
-  return action ? { label: action.label, at: action.at } : null;
+export function undoInfo(history: History): UndoInfo | null {
+  const entry = history.lastUndoable();
+  if (!entry) return null;
+  if (entry.action) return { label: entry.action.label, at: entry.action.at };
+  return {
+    label: {
+      ja: `つなぐ履歴の記録 ${entry.record.id}（確認できません）`,
+      en: `history record ${entry.record.id} (cannot be checked)`,
+    },
+    at: '',
+  };
 }
 
 export function getUndoInfo(ports: AppPorts): UndoInfo | null {
-  return undoInfo(loadHistory(ports.workbook));
+  return undoInfo(History.load(ports));
 }
 
-function cellText(change: CellChange): string {
+function cellText(change: { sheet: string; row: number; column: number }): string {
   return `${change.sheet}!${columnLetter(change.column - 1)}${change.row}`;
 }
 
+/** A record that failed its check: refused, naming it and why. */
+function tampered(entry: HistoryEntry): UserError {
+  const why = problemText(entry.problem ?? 'format');
+  const r = entry.record;
+  return new UserError(
+    'undo.tampered',
+    `つなぐ履歴の記録（操作ID ${r.id}、${r.firstRow}行目）を確かめられないため、元に戻せません: ${why.ja}。何も変更されていません。`,
+    `The history record ${r.id} (row ${r.firstRow} of つなぐ履歴) cannot be checked, so it cannot be undone: ${why.en}. Nothing was changed.`,
+  );
+}
+
+/** The refusal for cells edited or rows moved since the action, naming them. */
+function changedSince(action: HistoryAction, found: readonly Conflict[]): UserError {
+  const moved = found.filter((c) => c.column === null);
+  const cells = found.filter((c) => c.column !== null);
+  const ja: string[] = [];
+  const en: string[] = [];
+  if (moved.length > 0) {
+    const rows = moved.slice(0, 3).map((c) => `${c.sheet} ${c.row}行目`);
+    ja.push(
+      `行の挿入・削除（または列の挿入・削除）で ${rows.join('、')}${moved.length > 3 ? ` など${moved.length}行` : ''} に別の行が来ています`,
+    );
+    en.push(
+      `rows or columns were inserted or deleted, so another row now sits at ${moved
+        .slice(0, 3)
+        .map((c) => `${c.sheet} row ${c.row}`)
+        .join(', ')}${moved.length > 3 ? ` and ${moved.length - 3} more` : ''}`,
+    );
+  }
+  if (cells.length > 0) {
+    const names = cells.slice(0, 3).map((c) => cellText({ sheet: c.sheet, row: c.row, column: c.column as number }));
+    ja.push(`${names.join('、')}${cells.length > 3 ? ` など${cells.length}個のセル` : ''} が変更されています`);
+    en.push(`${names.join(', ')}${cells.length > 3 ? ` and ${cells.length - 3} more cells` : ''} changed`);
+  }
+  return new UserError(
+    'undo.changed',
+    `「${action.label.ja}」の後に ${ja.join('。また、')}。元に戻せません。何も変更されていません。`,
+    `After "${action.label.en}", ${en.join('; also, ')}, so it cannot be undone. Nothing was changed.`,
+  );
+}
+
 /**
- * 元に戻す: restores the cells of the last value-changing action exactly, also after the
- * spreadsheet was closed and reopened (the history is a sheet). Refuses, changing nothing, when
- * a cell it wrote has been edited since.
+ * 元に戻す: restores the cells of the last value-changing action exactly (values, formulas,
+ * dates, number formats), also after the spreadsheet was closed and reopened (the history is a
+ * sheet). Refuses, changing nothing, when its record fails the seal or the strict reading, when
+ * a sheet is gone, or when a cell of a changed row was edited or rows moved since — naming them.
+ * All or nothing: the cells, the record's 取り消し済み, the purge and, after a 確定, マッチング結果's
+ * reopened pairs go together in one transaction, or none does.
  */
 export function undoLast(ports: AppPorts): UndoResult {
   return ports.lock.run(() => {
-    const actions = loadHistory(ports.workbook);
-    const action = lastUndoable(actions);
-    if (!action) {
+    const history = History.load(ports);
+    const entry = history.lastUndoable();
+    if (!entry) {
       throw new UserError('undo.nothing', '元に戻せる操作はありません。', 'There is nothing to undo.');
     }
+    const action = entry.action;
+    if (!action) throw tampered(entry);
     const present = ports.workbook.sheetNames();
     const missing = [...new Set(action.changes.map((c) => c.sheet))].filter((name) => present.indexOf(name) < 0);
     if (missing.length > 0) {
       throw new UserError(
         'undo.sheetMissing',
-        `「${action.label.ja}」で変更したシート「${missing.join('」「')}」が見つからないため（名前の変更・削除）、元に戻せません。何も変更していません。`,
+        `「${action.label.ja}」で変更したシート「${missing.join('」「')}」が見つからないため（名前の変更・削除）、元に戻せません。何も変更されていません。`,
         `The sheet 「${missing.join('」「')}」 changed by "${action.label.en}" is gone (renamed or deleted), so it cannot be undone. Nothing was changed.`,
       );
     }
-    const stale = conflicts(ports.workbook, action.changes);
-    if (stale.length > 0) {
-      const cells = stale.slice(0, 3).map(cellText).join('、');
-      throw new UserError(
-        'undo.changed',
-        `「${action.label.ja}」の後に ${cells}${stale.length > 3 ? ` など${stale.length}個のセル` : ''} が変更されたため、元に戻せません。何も変更していません。`,
-        `${cells}${stale.length > 3 ? ` and ${stale.length - 3} more cells` : ''} changed after "${action.label.en}", so it cannot be undone. Nothing was changed.`,
-      );
-    }
-    // The cells, the history's 取り消し済み and, after a 確定, マッチング結果's reopened pairs (the
-    // approvals staff made before the 確定 count again) go together, or none does.
+    const found = conflictsOf(ports.workbook, action);
+    if (found.length > 0) throw changedSince(action, found);
+    const retention = retentionDaysOf(ports);
     atomically(ports, { ja: '元に戻す操作', en: 'the undo' }, (tx) => {
       restore(ports.workbook, action.changes, tx);
-      action.undone = true;
-      saveHistory(tx, actions);
+      history.setUndone(tx, action, true);
+      // The approvals staff made before the 確定 count again.
       if (action.kind === 'matchCommit') reopenUncommittedPairs(ports, tx);
+      history.purge(tx, retention);
     });
-    return { label: action.label, cells: new Set(action.changes.map(cellText)).size, undo: undoInfo(actions) };
+    return { label: action.label, cells: new Set(action.changes.map(cellText)).size, undo: undoInfo(history) };
   });
 }
 
 /**
- * Takes off the marks of the active highlight: each note and fill goes back to what it was,
- * unless staff changed that cell's note or fill since (then theirs stays). Marks the action
- * undone in `actions`; the caller saves the history in the same transaction. Returns the cells restored.
+ * Takes off the marks of the active highlights: each note and fill goes back to what it was,
+ * unless staff changed that cell's note or fill since (then theirs stays), and the highlight is
+ * marked undone in the history, all within the action's transaction. Returns the cells restored.
  */
-export function clearActiveHighlight(workbook: Workbook, actions: HistoryAction[], tx: Transaction): number {
+export function clearActiveHighlight(workbook: Workbook, history: History, tx: Transaction): number {
   let restored = 0;
   const present = workbook.sheetNames();
-  for (const action of actions) {
-    if (action.undone || action.kind !== 'highlight') continue;
+  for (const action of history.activeHighlights()) {
     // Marks on a sheet that was deleted or renamed since are gone with it.
     const here = action.changes.filter((c) => present.indexOf(c.sheet) >= 0);
-    const stale = new Set(conflicts(workbook, here));
+    const stale = new Set(staleChanges(workbook, here));
     const still = here.filter((c) => !stale.has(c));
     restore(workbook, still, tx);
-    action.undone = true;
+    history.setUndone(tx, action, true);
     restored += new Set(still.map(cellText)).size;
   }
   return restored;
+}
+
+/**
+ * 履歴を消去: deletes つなぐ履歴 — the before-values (names, phone numbers) it keeps — and the key
+ * its records were sealed with. 元に戻す and ハイライトを消す are no longer possible afterwards
+ * (the sidebar says so before asking). All or nothing.
+ */
+export function eraseHistory(ports: AppPorts): EraseHistoryResult {
+  return ports.lock.run(() => {
+    const history = History.load(ports);
+    const erased = atomically(ports, { ja: '履歴の消去', en: 'erasing the history' }, (tx) => history.erase(tx));
+    return { erased };
+  });
 }

@@ -2,7 +2,8 @@
 import { UserError } from '../errors';
 import { writeMarks, writeValues } from '../history/cells';
 import type { CellChange, HistoryAction } from '../history/types';
-import { loadHistory, recordAction, saveHistory } from '../history/store';
+import { History } from '../history/store';
+import { estimateRecordChars } from '../history/estimate';
 import { placeNotice, placeOutput } from '../output-sheets';
 import { atomically } from '../transaction';
 import { SHEET_SPECS } from '../sheets/specs';
@@ -28,6 +29,7 @@ import type {
 } from '../../shared/rpc';
 import type { AppPorts } from './ports';
 import { clearActiveHighlight, undoInfo } from './undo';
+import { retentionDaysOf } from './retention';
 import { readWorkbookInput } from './workbook-input';
 
 function validateNow(ports: AppPorts) {
@@ -57,13 +59,15 @@ export function runValidation(ports: AppPorts): ValidationView {
     const { input, result } = validateNow(ports);
     const sheetIds: Record<string, number> = {};
     for (const head of input.heads) sheetIds[head.name] = head.id;
-    const actions = loadHistory(ports.workbook);
+    const history = History.load(ports);
+    const { marks, unmarked } = marksFor(result.issues);
     const changes: CellChange[] = [];
     const place = placeOutput(ports.workbook, 'validation', RESULT_HEADER);
-    // The old marks come off, the new ones go on, 検証結果 and the history are rewritten: all or nothing.
+    // The old marks come off, the new ones go on, 検証結果 is rewritten and the history records it: all or nothing.
     atomically(ports, { ja: '検証結果', en: 'the validation results' }, (tx) => {
-      clearActiveHighlight(ports.workbook, actions, tx);
-      writeMarks(ports.workbook, marksFor(result.issues), changes, tx);
+      history.prepare(tx, estimateRecordChars(marks.map((m) => ({ before: '', after: m.mark }))));
+      clearActiveHighlight(ports.workbook, history, tx);
+      writeMarks(ports.workbook, marks, changes, tx);
       if (place.adopt) tx.mark(place.name, 'validation');
       tx.output({
         name: place.name,
@@ -74,13 +78,12 @@ export function runValidation(ports: AppPorts): ValidationView {
         textColumns: [0, 3, 5, 6, 7, 8],
         checkboxColumns: [],
       });
-      recordAction(
+      history.record(
         tx,
-        ports.clock,
-        actions,
         'highlight',
         { ja: '検証の印（色とメモ）', en: 'validation marks (fills and notes)' },
         changes,
+        input.settings.historyRetentionDays,
       );
     });
     const cells = new Set(changes.map((c) => `${c.sheet}\u0000${c.row}\u0000${c.column}`));
@@ -95,7 +98,8 @@ export function runValidation(ports: AppPorts): ValidationView {
       resultSheet: place.name,
       notices: noticesOf(placeNotice(place)),
       highlighted: cells.size,
-      undo: undoInfo(actions),
+      unmarked,
+      undo: undoInfo(history),
     };
   });
 }
@@ -103,11 +107,13 @@ export function runValidation(ports: AppPorts): ValidationView {
 /** ハイライトを消す: restores the fills and notes the last 検証 replaced (cells staff changed since are left as they are). */
 export function clearHighlights(ports: AppPorts): HighlightResult {
   return ports.lock.run(() => {
-    const actions = loadHistory(ports.workbook);
-    const notesKept = staffNotesUnderMarks(ports, actions);
+    const history = History.load(ports);
+    const retention = retentionDaysOf(ports);
+    const notesKept = staffNotesUnderMarks(ports, history.activeHighlights());
+    // The marks come off, the history says so and drops what is too old: all or nothing.
     const restored = atomically(ports, { ja: '印の取り消し', en: 'taking off the marks' }, (tx) => {
-      const count = clearActiveHighlight(ports.workbook, actions, tx);
-      if (count > 0) saveHistory(tx, actions);
+      const count = clearActiveHighlight(ports.workbook, history, tx);
+      history.purge(tx, retention);
       return count;
     });
     return { restored, notesKept: restored > 0 ? notesKept : 0 };
@@ -115,11 +121,10 @@ export function clearHighlights(ports: AppPorts): HighlightResult {
 }
 
 /** Cells whose mark covered a note staff wrote: ハイライトを消す puts those notes back as they were. */
-function staffNotesUnderMarks(ports: AppPorts, actions: readonly HistoryAction[]): number {
+function staffNotesUnderMarks(ports: AppPorts, highlights: readonly HistoryAction[]): number {
   const present = ports.workbook.sheetNames();
   const cells = new Set<string>();
-  for (const action of actions) {
-    if (action.undone || action.kind !== 'highlight') continue;
+  for (const action of highlights) {
     for (const c of action.changes) {
       if (c.part === 'note' && c.before !== '' && present.indexOf(c.sheet) >= 0)
         cells.add(`${c.sheet}!${c.row}:${c.column}`);
@@ -148,7 +153,7 @@ export function previewFixes(ports: AppPorts): FixPreview {
  */
 export function applyFixes(ports: AppPorts, token: string): FixResult {
   return ports.lock.run(() => {
-    const { result } = validateNow(ports);
+    const { input, result } = validateNow(ports);
     const fixes = fixWrites(result.issues);
     if (fixToken(fixes) !== token) {
       throw new UserError(
@@ -157,28 +162,32 @@ export function applyFixes(ports: AppPorts, token: string): FixResult {
         'The sheets changed after the preview, so nothing was fixed. Please preview again.',
       );
     }
-    if (fixes.length === 0) return { applied: 0, sheets: [], undo: undoInfo(loadHistory(ports.workbook)) };
-    const actions = loadHistory(ports.workbook);
+    const history = History.load(ports);
+    if (fixes.length === 0) return { applied: 0, sheets: [], undo: undoInfo(history) };
     const changes: CellChange[] = [];
     atomically(ports, { ja: '修正', en: 'the fixes' }, (tx) => {
+      // An action too large to record is refused before it writes.
+      history.prepare(
+        tx,
+        estimateRecordChars(fixes.map((f) => ({ before: f.issue.value, after: String(f.write.value) }))),
+      );
       writeValues(
         ports.workbook,
         fixes.map((f) => f.write),
         changes,
         tx,
       );
-      recordAction(
+      history.record(
         tx,
-        ports.clock,
-        actions,
         'fix',
         { ja: `安全な修正（${changes.length}件）`, en: `safe fixes (${changes.length})` },
         changes,
+        input.settings.historyRetentionDays,
       );
     });
     // A target that turned out to hold a formula is left alone, so count what was really changed.
     const sheets = [...new Set(changes.map((c) => c.sheet))];
-    return { applied: changes.length, sheets, undo: undoInfo(actions) };
+    return { applied: changes.length, sheets, undo: undoInfo(history) };
   });
 }
 

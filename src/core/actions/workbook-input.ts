@@ -50,7 +50,7 @@ export function readWorkbookInput(
   fields?: Partial<Record<SheetKind, readonly string[]>>,
 ): WorkbookInput & { heads: SheetHead[] } {
   const heads = ports.workbook.heads(HEAD_ROWS);
-  const confirmed = loadMappings(ports);
+  const confirmed = loadMappings(ports, heads);
   const sheets: SheetInput[] = [];
   for (const head of heads) {
     const mapping = mappingOf(head, confirmed);

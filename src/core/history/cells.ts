@@ -1,15 +1,15 @@
 /**
  * Writing into staff sheets without losing anything: values column by column and marks (notes,
  * fills) sheet by sheet, each as one batched read and one batched write, returning every change
- * made so the history can undo it exactly.
+ * made so the history can undo it exactly. Given the action's transaction, every write is kept with
+ * what it replaced, so a failure later in the action puts it back (src/core/transaction.ts).
  */
 import type { BlockWrite, CellValue, Rect, Workbook } from '../ports';
 import type { Transaction } from '../transaction';
 import { guardFormula } from '../text/formula';
 import { isDateObject } from '../text/date';
-import { Fingerprint } from '../fingerprint';
 import { sameStored, storeValue } from './codec';
-import type { CellChange, StoredValue } from './types';
+import type { CellChange, HistoryAction, RowPrint, StoredValue } from './types';
 
 /** One value to write. */
 export interface ValueWrite {
@@ -18,7 +18,10 @@ export interface ValueWrite {
   column: number;
   /** A formula is given as {f: '=…'} (only restoring writes one); a plain '=…' string is written as text. */
   value: CellValue | StoredValue;
-  /** Let Sheets read the text (an ISO date becomes a date cell); otherwise text stays text. */
+  /**
+   * Let Sheets read the text (an ISO date becomes a date cell; a cell formatted as a plain number
+   * gets a date format, or it would show the date as its serial); otherwise text stays text.
+   */
   parse?: boolean;
   /** A number format to give the cell first (restoring what a write changed). */
   format?: string;
@@ -36,6 +39,46 @@ export interface MarkWrite {
 
 const TEXT_FORMAT = '@';
 const NO_FILL = '#ffffff';
+/**
+ * What getNumberFormats answers for a cell on Automatic, and what puts a cell back on Automatic:
+ * writing the pattern itself would make it a fixed number format (docs/real-sheets-checklist.md).
+ */
+export const AUTOMATIC_FORMAT_READ = '0.###############';
+export const AUTOMATIC_FORMAT_WRITE = 'General';
+
+/** The date format a date fix gives a cell formatted as a plain number (Sheets' own for a typed date, ja_JP). */
+export const FIXED_DATE_FORMAT = 'yyyy/MM/dd';
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * True for a format under which a date written as text might show as its serial: a number pattern
+ * (#,##0, [$¥-411]#,##0, 0 …) — and the pattern Automatic reads as, since a cell given that
+ * pattern is a number cell (real-sheets-checklist RS-08) and the two cannot be told apart (on
+ * Automatic, Sheets would give the same date format). Not plain text, and not a pattern with a
+ * day, month or year in it.
+ */
+function showsDateAsNumber(format: string): boolean {
+  if (format === TEXT_FORMAT) return false;
+  const bare = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
+  return !/[ymd]/i.test(bare);
+}
+
+/** The format a write gives its cell: the one asked for, a date format for an ISO day parsed into a number-formatted cell, else the cell's own. */
+function formatFor(write: ValueWrite | undefined, current: string): string {
+  if (write?.format !== undefined) return write.format;
+  if (write?.parse && typeof write.value === 'string' && ISO_DAY.test(write.value) && showsDateAsNumber(current)) {
+    return FIXED_DATE_FORMAT;
+  }
+  return current;
+}
+
+/** A number format as read, in the form that sets it again (Automatic as Automatic). */
+export function formatToWrite(format: string): string {
+  return format === AUTOMATIC_FORMAT_READ || format === '' ? AUTOMATIC_FORMAT_WRITE : format;
+}
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -108,10 +151,11 @@ function put(
 /**
  * Writes values. In each touched column, the span from the first to the last written row is read
  * once (values, formulas, formats); then each run of written rows is written (rowRuns), and only
- * those cells; then the span is read again so the history records what the cells really hold. A
- * target that holds a formula is left alone (a fix never replaces a formula), unless the write
- * itself restores one. Changes are pushed to `changes` column by column. With a transaction, each
- * run is kept with what it held, so a failure later in the action puts it back.
+ * those cells (Automatic kept as Automatic); then the span is read again so the history records
+ * what the cells really hold. A target that holds a formula is left alone (a fix never replaces a
+ * formula), unless the write itself restores one. Changes are pushed to `changes` column by
+ * column. With a transaction, each run is kept with what it held (values and formats), so a
+ * failure later in the action puts it back.
  */
 export function writeValues(
   workbook: Workbook,
@@ -119,7 +163,6 @@ export function writeValues(
   changes: CellChange[] = [],
   tx?: Transaction,
 ): CellChange[] {
-  const firstNew = changes.length;
   for (const [key, group] of groupBy(writes, (w) => `${w.sheet}\u0000${w.column}`)) {
     const sheet = key.slice(0, key.indexOf('\u0000'));
     const column = (group[0] as ValueWrite).column;
@@ -144,10 +187,10 @@ export function writeValues(
       for (let i = offset; i < offset + run.count; i++) {
         const write = byRow.get(first + i) as ValueWrite;
         const current = formats[i]?.[0] ?? '';
-        const format = write.format ?? current;
+        const format = formatFor(write, current);
         if (format !== current) formatsChange = true;
-        targetFormats.push([format]);
-        oldFormats.push([current]);
+        targetFormats.push([formatToWrite(format)]);
+        oldFormats.push([formatToWrite(current)]);
         grid.push([cellInput(write.value, format, write.parse)]);
         oldGrid.push([cellInput(storeValue(values[i]?.[0] ?? '', formulas[i]?.[0] ?? ''), current)]);
       }
@@ -175,32 +218,72 @@ export function writeValues(
       changes.push(change);
     }
   }
-  const made = changes.slice(firstNew);
-  for (const [sheet, group] of groupBy(made, (c) => c.sheet)) {
-    const prints = rowPrints(
-      workbook,
-      sheet,
-      group.map((c) => c.row),
-    );
-    for (const change of group) change.rowPrint = prints.get(change.row);
-  }
   return changes;
 }
 
-/** Fingerprints of whole rows, read in one batch per sheet. */
-function rowPrints(workbook: Workbook, sheet: string, rows: readonly number[]): Map<number, string> {
+// ───────── row prints ─────────
+
+/** Characters of a cell's digest in a row print: 18 bits, so an edit goes unnoticed once in 262,144. */
+const DIGEST_CHARS = 3;
+const DIGEST_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * A short digest of a cell value (FNV-1a): Dates by their instant, everything else by its type
+ * and text. A Date with no instant (a number too large for a date under a date format) has one
+ * digest of its own and never stops an action (real-sheets-checklist RS-29).
+ */
+export function cellDigest(value: unknown): string {
+  const text = !isDateObject(value)
+    ? `${typeof value}:${String(value)}`
+    : Number.isNaN(value.getTime())
+      ? 'd:invalid'
+      : `d${value.toISOString()}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  let out = '';
+  for (let k = 0; k < DIGEST_CHARS; k++) out += DIGEST_ALPHABET.charAt((hash >>> (6 * k)) & 63);
+  return out;
+}
+
+function rowDigests(cells: readonly unknown[]): string {
+  let out = '';
+  for (const cell of cells) out += cellDigest(cell);
+  return out;
+}
+
+/** Whole rows of one sheet, values only, read in one batch (two calls). */
+function readRowsOf(workbook: Workbook, sheet: string, rows: readonly number[]): Map<number, readonly CellValue[]> {
   const { first, count } = span(rows);
   const values = workbook.readRows(sheet, first, count);
-  const prints = new Map<number, string>();
-  for (const row of new Set(rows)) {
-    const print = new Fingerprint();
-    for (const cell of values[row - first] ?? []) print.addCell(cell);
-    prints.set(row, print.toString());
+  const out = new Map<number, readonly CellValue[]>();
+  for (const row of rows) out.set(row, values[row - first] ?? []);
+  return out;
+}
+
+/** Prints of the whole rows the value changes are in, read in one batch per sheet, for the history. */
+export function rowPrintsOf(workbook: Workbook, changes: readonly CellChange[]): RowPrint[] {
+  const prints: RowPrint[] = [];
+  for (const [sheet, group] of groupBy(
+    changes.filter((c) => c.part === 'value'),
+    (c) => c.sheet,
+  )) {
+    const rows = [...new Set(group.map((c) => c.row))].sort((a, b) => a - b);
+    const values = readRowsOf(workbook, sheet, rows);
+    for (const row of rows) prints.push({ sheet, row, cells: rowDigests(values.get(row) ?? []) });
   }
   return prints;
 }
 
-/** Writes notes and fills: one block per sheet covering the marked cells, read once and written once. */
+// ───────── marks ─────────
+
+/**
+ * Writes notes and fills: one block per sheet covering the marked cells, read once and written
+ * once per part. With a transaction, each part is kept with what it held, so a failure later in the
+ * action puts it back.
+ */
 export function writeMarks(
   workbook: Workbook,
   marks: readonly MarkWrite[],
@@ -217,7 +300,8 @@ export function writeMarks(
     const fills: (string | null)[][] = (current.backgrounds as string[][]).map((row) =>
       row.map((b) => (b === NO_FILL ? null : b)),
     );
-    const made: CellChange[] = [];
+    const noteChanges: CellChange[] = [];
+    const fillChanges: CellChange[] = [];
     for (const m of group) {
       const r = m.row - rows.first;
       const c = m.column - columns.first;
@@ -227,11 +311,11 @@ export function writeMarks(
       const oldFill = fillRow[c] ?? null;
       const note = oldNote === '' ? m.mark : `${oldNote}\n\n${m.mark}`;
       if (oldNote !== note) {
-        made.push({ sheet, row: m.row, column: m.column, part: 'note', before: oldNote, after: note });
+        noteChanges.push({ sheet, row: m.row, column: m.column, part: 'note', before: oldNote, after: note });
         noteRow[c] = note;
       }
       if ((oldFill ?? NO_FILL) !== (m.background ?? NO_FILL)) {
-        made.push({
+        fillChanges.push({
           sheet,
           row: m.row,
           column: m.column,
@@ -242,8 +326,21 @@ export function writeMarks(
         fillRow[c] = m.background;
       }
     }
-    put(workbook, tx, sheet, rect, { notes, backgrounds: fills }, previous);
-    for (const change of made) changes.push(change);
+    if (noteChanges.length > 0) {
+      put(workbook, tx, sheet, rect, { notes }, { notes: previous.notes as string[][] });
+      for (const change of noteChanges) changes.push(change);
+    }
+    if (fillChanges.length > 0) {
+      put(
+        workbook,
+        tx,
+        sheet,
+        rect,
+        { backgrounds: fills },
+        { backgrounds: previous.backgrounds as (string | null)[][] },
+      );
+      for (const change of fillChanges) changes.push(change);
+    }
   }
   return changes;
 }
@@ -256,23 +353,68 @@ function blockOf(notes: string[][], backgrounds: string[][]): BlockWrite {
   };
 }
 
+// ───────── conflicts ─────────
+
+/** Why an action can no longer be undone at one place: a cell edited since, or another row at a row's address. */
+export interface Conflict {
+  sheet: string;
+  row: number;
+  /** 1-based; null when the whole row is another one (rows or columns inserted or deleted). */
+  column: number | null;
+}
+
 /**
- * The changed cells whose current state is no longer what the action wrote: someone edited them,
- * or rows were inserted or deleted so that another row now sits at their address.
+ * Where the sheets no longer hold what an action wrote: the cells edited since (any cell of a
+ * row whose value the action changed, not only the changed cell), and the rows that moved —
+ * most of a row differs, so rows or columns were inserted or deleted and another row sits at
+ * its address. Ordered by sheet, row and column.
  */
-export function conflicts(workbook: Workbook, changes: readonly CellChange[]): CellChange[] {
-  const stale = new Set<CellChange>();
-  for (const [sheet, group] of groupBy(
-    changes.filter((c) => c.rowPrint !== undefined),
-    (c) => c.sheet,
-  )) {
-    const prints = rowPrints(
+export function conflictsOf(workbook: Workbook, action: Pick<HistoryAction, 'changes' | 'rows'>): Conflict[] {
+  const found = new Map<string, Conflict>();
+  const add = (c: Conflict): void => {
+    const key = `${c.sheet}\u0000${c.row}\u0000${c.column ?? 0}`;
+    if (!found.has(key)) found.set(key, c);
+  };
+  const moved = new Set<string>();
+  for (const [sheet, prints] of groupBy(action.rows, (p) => p.sheet)) {
+    const values = readRowsOf(
       workbook,
       sheet,
-      group.map((c) => c.row),
+      prints.map((p) => p.row),
     );
-    for (const change of group) if (prints.get(change.row) !== change.rowPrint) stale.add(change);
+    for (const print of prints) {
+      const now = rowDigests(values.get(print.row) ?? []);
+      const width = Math.max(now.length, print.cells.length) / DIGEST_CHARS;
+      const blank = cellDigest('');
+      const differing: number[] = [];
+      let filled = 0;
+      for (let c = 0; c < width; c++) {
+        const was = print.cells.slice(c * DIGEST_CHARS, (c + 1) * DIGEST_CHARS) || blank;
+        const is = now.slice(c * DIGEST_CHARS, (c + 1) * DIGEST_CHARS) || blank;
+        if (was !== blank || is !== blank) filled++;
+        if (was !== is) differing.push(c + 1);
+      }
+      if (differing.length >= 3 && differing.length * 2 > filled) {
+        moved.add(`${sheet}\u0000${print.row}`);
+        add({ sheet, row: print.row, column: null });
+      } else {
+        for (const column of differing) add({ sheet, row: print.row, column });
+      }
+    }
   }
+  for (const change of staleChanges(workbook, action.changes)) {
+    if (!moved.has(`${change.sheet}\u0000${change.row}`))
+      add({ sheet: change.sheet, row: change.row, column: change.column });
+  }
+  return [...found.values()].sort(
+    (a, b) =>
+      (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) || a.row - b.row || (a.column ?? 0) - (b.column ?? 0),
+  );
+}
+
+/** The changes whose cell no longer holds what the action wrote (value, note or fill). */
+export function staleChanges(workbook: Workbook, changes: readonly CellChange[]): CellChange[] {
+  const stale = new Set<CellChange>();
   for (const [key, group] of groupBy(changes, (c) => `${c.sheet}\u0000${c.part}`)) {
     const sheet = key.slice(0, key.indexOf('\u0000'));
     const part = (group[0] as CellChange).part;
@@ -299,8 +441,19 @@ export function conflicts(workbook: Workbook, changes: readonly CellChange[]): C
   return changes.filter((c) => stale.has(c));
 }
 
-/** Puts the cells back as they were before the changes: values column by column, marks sheet by sheet. */
-export function restore(workbook: Workbook, changes: readonly CellChange[], tx?: Transaction): void {
+// ───────── restoring ─────────
+
+/**
+ * Puts the cells back as they were before the changes: values column by column (with the number
+ * format they had), marks sheet by sheet. What it changes is pushed to `made`; with a transaction,
+ * a failure later in the action puts the cells back as they were before the restore.
+ */
+export function restore(
+  workbook: Workbook,
+  changes: readonly CellChange[],
+  tx?: Transaction,
+  made: CellChange[] = [],
+): CellChange[] {
   const values = changes.filter((c) => c.part === 'value');
   const marks = changes.filter((c) => c.part !== 'value');
   if (values.length > 0) {
@@ -313,15 +466,21 @@ export function restore(workbook: Workbook, changes: readonly CellChange[], tx?:
         value: c.before,
         ...(c.format ? { format: c.format.before } : {}),
       })),
-      [],
+      made,
       tx,
     );
   }
-  if (marks.length > 0) restoreMarks(workbook, marks, tx);
+  if (marks.length > 0) restoreMarks(workbook, marks, made, tx);
+  return made;
 }
 
-/** Puts notes and fills back: one block per sheet. */
-function restoreMarks(workbook: Workbook, changes: readonly CellChange[], tx?: Transaction): void {
+/** Puts notes and fills back: one block per sheet, notes and fills each in one call. */
+function restoreMarks(
+  workbook: Workbook,
+  changes: readonly CellChange[],
+  made: CellChange[],
+  tx: Transaction | undefined,
+): void {
   for (const [sheet, group] of groupBy(changes, (c) => c.sheet)) {
     const rows = span(group.map((c) => c.row));
     const columns = span(group.map((c) => c.column));
@@ -332,12 +491,35 @@ function restoreMarks(workbook: Workbook, changes: readonly CellChange[], tx?: T
     const fills: (string | null)[][] = (current.backgrounds as string[][]).map((row) =>
       row.map((b) => (b === NO_FILL ? null : b)),
     );
+    const noteChanges: CellChange[] = [];
+    const fillChanges: CellChange[] = [];
     for (const change of group) {
       const r = change.row - rows.first;
       const c = change.column - columns.first;
-      if (change.part === 'note') (notes[r] as string[])[c] = String(change.before);
-      else (fills[r] as (string | null)[])[c] = change.before === NO_FILL ? null : String(change.before);
+      if (change.part === 'note') {
+        const was = (notes[r] as string[])[c] ?? '';
+        (notes[r] as string[])[c] = String(change.before);
+        if (was !== change.before) noteChanges.push({ ...change, before: was, after: String(change.before) });
+      } else {
+        const was = (fills[r] as (string | null)[])[c] ?? NO_FILL;
+        (fills[r] as (string | null)[])[c] = change.before === NO_FILL ? null : String(change.before);
+        if (was !== change.before) fillChanges.push({ ...change, before: was, after: String(change.before) });
+      }
     }
-    put(workbook, tx, sheet, rect, { notes, backgrounds: fills }, previous);
+    if (noteChanges.length > 0) {
+      put(workbook, tx, sheet, rect, { notes }, { notes: previous.notes as string[][] });
+      for (const change of noteChanges) made.push(change);
+    }
+    if (fillChanges.length > 0) {
+      put(
+        workbook,
+        tx,
+        sheet,
+        rect,
+        { backgrounds: fills },
+        { backgrounds: previous.backgrounds as (string | null)[][] },
+      );
+      for (const change of fillChanges) made.push(change);
+    }
   }
 }

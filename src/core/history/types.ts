@@ -18,11 +18,17 @@ export interface CellChange {
   after: StoredValue;
   /** The cell's number format, when the write changed it (a date written into an Automatic cell). */
   format?: { before: string; after: string };
-  /**
-   * A fingerprint of the whole row right after the write: if rows were inserted or deleted since,
-   * another row sits at this address and undo must not write into it.
-   */
-  rowPrint?: string;
+}
+
+/**
+ * A whole row right after the write, as one short digest per cell: if rows were inserted or
+ * deleted since, another row sits at the address (and may be found a few rows away); if one of
+ * its cells was edited, the digests say which.
+ */
+export interface RowPrint {
+  sheet: string;
+  row: number;
+  cells: string;
 }
 
 export type ActionKind = 'fix' | 'highlight' | 'matchCommit';
@@ -36,4 +42,5 @@ export interface HistoryAction {
   at: string;
   undone: boolean;
   changes: CellChange[];
+  rows: RowPrint[];
 }

@@ -12,7 +12,7 @@ export function defaultSettingsHeader(): string[] {
 /**
  * The data rows of a default 設定 sheet, in the column order of defaultSettingsHeader()
  * (項目, 値, 地区, 町名, 隣接圏域, 備考). Four 圏域 with plausible 地区 and 町名, their
- * adjacency, April fiscal years, 秘匿基準 10 and the lists the other sheets draw values from.
+ * adjacency, April fiscal years, 秘匿基準 10, 履歴保存日数 30 and the lists the other sheets draw values from.
  * parseSettings also reads these rows without the header (columns A–F are assumed).
  */
 export function defaultSettingsRows(): DefaultCell[][] {
@@ -20,6 +20,14 @@ export function defaultSettingsRows(): DefaultCell[][] {
     ['団体名', 'つなぐ市社会福祉協議会（サンプル）', '', '', '', '実際の団体名に書き換えてください'],
     ['年度開始月', 4, '', '', '', '4 = 4月1日から翌年3月31日までを1年度とします'],
     ['秘匿基準', 10, '', '', '', 'この人数未満の集計は表示しません（3未満にはできません）'],
+    [
+      '履歴保存日数',
+      30,
+      '',
+      '',
+      '',
+      '元に戻すための記録（直す前の氏名・電話番号など）をこの日数だけ残し、過ぎたものは次の操作で消します',
+    ],
     [
       '圏域',
       '北東部',

@@ -114,12 +114,16 @@ export function validateMapping(mapping: ColumnMapping): SheetIssue[] {
 }
 
 // ───────── stored form ─────────
-// {"v":1,"s":{"<sheet name>":{"k":"volunteers","h":1,"c":{"volunteerId":0,"name":1}}}}
+// {"v":2,"s":{"<sheet name>":{"i":1234,"k":"volunteers","h":1,"c":{"volunteerId":0,"name":1}}}}
 // One-letter property names and sorted sheet names: ten sheets of every kind take about 4 KB.
+// "i" is the sheet's id (gid): a mapping belongs to that sheet under that name, so a renamed
+// sheet, or a new sheet that takes an old name, is not read with a mapping made for another.
+// Version 1 (no ids) is still read; each entry then belongs to whichever sheet has the name.
 
-const STORE_VERSION = 1;
+const STORE_VERSION = 2;
 
 const StoredEntry = z.object({
+  i: z.optional(z.number().check(z.int(), z.gte(0))),
   k: z.enum(SHEET_KINDS),
   h: z.number().check(z.int(), z.gte(1)),
   c: z.record(z.string(), z.number().check(z.int(), z.gte(0), z.lte(MAX_COLUMNS - 1))),
@@ -127,22 +131,54 @@ const StoredEntry = z.object({
 
 const StoredMappings = z.object({ v: z.number(), s: z.record(z.string(), z.unknown()) });
 
-/** The mappings of a document as a compact, versioned JSON string for a document property. */
-export function serializeMappings(mappings: Readonly<Record<string, ColumnMapping>>): string {
+/** A sheet as the mappings know it: its name and id. */
+export interface SheetRef {
+  readonly name: string;
+  readonly id: number;
+}
+
+/**
+ * The mappings of a document as a compact, versioned JSON string for a document property, each
+ * with the id of its sheet (ids: sheet name → id; a mapping of a sheet not in it is left out).
+ */
+export function serializeMappings(
+  mappings: Readonly<Record<string, ColumnMapping>>,
+  ids: Readonly<Record<string, number>>,
+): string {
   // Keyed by sheet name, and staff name sheets freely: no prototype, so '__proto__' is a name like any other.
-  const s = Object.create(null) as Record<string, { k: SheetKind; h: number; c: Record<string, number> }>;
+  const s = Object.create(null) as Record<string, { i: number; k: SheetKind; h: number; c: Record<string, number> }>;
   for (const name of Object.keys(mappings).sort()) {
+    const id = Object.prototype.hasOwnProperty.call(ids, name) ? ids[name] : undefined;
+    if (typeof id !== 'number') continue;
     const m = mappings[name] as ColumnMapping;
     const c: Record<string, number> = {};
     for (const key of orderedKeys(m.kind, Object.keys(m.columns))) c[key] = m.columns[key] as number;
-    s[name] = { k: m.kind, h: m.headerRow, c };
+    s[name] = { i: id, k: m.kind, h: m.headerRow, c };
   }
   return JSON.stringify({ v: STORE_VERSION, s });
 }
 
 export interface ParsedMappings {
   readonly mappings: Record<string, ColumnMapping>;
+  /** The sheet id each mapping was confirmed for (absent for mappings stored before ids were). */
+  readonly ids: Readonly<Record<string, number>>;
   readonly issues: readonly SheetIssue[];
+}
+
+/**
+ * The mappings that still belong to a sheet of the workbook: one whose name they were saved
+ * under and, when they know it, whose id is the one they were saved for. The others belong to
+ * a sheet that was renamed or deleted since, and are left out.
+ */
+export function liveMappings(parsed: ParsedMappings, sheets: readonly SheetRef[]): Record<string, ColumnMapping> {
+  const live = Object.create(null) as Record<string, ColumnMapping>;
+  for (const sheet of sheets) {
+    const mapping = parsed.mappings[sheet.name];
+    if (!mapping) continue;
+    const id = parsed.ids[sheet.name];
+    if (id === undefined || id === sheet.id) live[sheet.name] = mapping;
+  }
+  return live;
 }
 
 function unreadable(en: string, ja: string, sheet?: string): SheetIssue {
@@ -162,22 +198,36 @@ function unreadable(en: string, ja: string, sheet?: string): SheetIssue {
  * dropped so staff confirm it again. A missing property (null, '') is simply {}.
  */
 export function parseMappings(json: string | null | undefined): ParsedMappings {
-  if (json === null || json === undefined || json.trim() === '') return { mappings: Object.create(null), issues: [] };
+  if (json === null || json === undefined || json.trim() === '')
+    return { mappings: Object.create(null), ids: Object.create(null), issues: [] };
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch {
-    return { mappings: Object.create(null), issues: [unreadable('not JSON', 'JSONではありません')] };
+    return {
+      mappings: Object.create(null),
+      ids: Object.create(null),
+      issues: [unreadable('not JSON', 'JSONではありません')],
+    };
   }
   const top = StoredMappings.safeParse(data);
   if (!top.success)
-    return { mappings: Object.create(null), issues: [unreadable('unexpected shape', '形式が違います')] };
-  if (top.data.v !== STORE_VERSION)
-    return { mappings: Object.create(null), issues: [unreadable(`version ${top.data.v}`, `バージョン${top.data.v}`)] };
+    return {
+      mappings: Object.create(null),
+      ids: Object.create(null),
+      issues: [unreadable('unexpected shape', '形式が違います')],
+    };
+  if (top.data.v !== STORE_VERSION && top.data.v !== 1)
+    return {
+      mappings: Object.create(null),
+      ids: Object.create(null),
+      issues: [unreadable(`version ${top.data.v}`, `バージョン${top.data.v}`)],
+    };
   // Sheet names are keys: a dictionary without a prototype, so that a sheet named 'constructor' or
   // '__proto__' finds its own mapping and nothing of Object.prototype. The entries are read from
   // the JSON itself, which keeps an own '__proto__' key as a key.
   const mappings = Object.create(null) as Record<string, ColumnMapping>;
+  const ids = Object.create(null) as Record<string, number>;
   const issues: SheetIssue[] = [];
   const stored = (data as { s: Record<string, unknown> }).s;
   for (const name of Object.keys(stored)) {
@@ -186,7 +236,7 @@ export function parseMappings(json: string | null | undefined): ParsedMappings {
       issues.push(unreadable('unexpected entry', '項目の形式が違います', name));
       continue;
     }
-    const { k, h, c } = entry.data;
+    const { i, k, h, c } = entry.data;
     const columns: Record<string, number> = {};
     for (const key of Object.keys(c)) {
       if (isKeyOf(k, key)) columns[key] = c[key] as number;
@@ -198,8 +248,9 @@ export function parseMappings(json: string | null | undefined): ParsedMappings {
       continue;
     }
     mappings[name] = mapping;
+    if (i !== undefined) ids[name] = i;
   }
-  return { mappings, issues };
+  return { mappings, ids, issues };
 }
 
 /** Bytes of a string in UTF-8, as Apps Script counts property sizes (no TextEncoder in Apps Script). */

@@ -40,12 +40,17 @@ export interface Settings {
   lists: Record<string, string[]>;
   /** 重み:名前 rows (matching weights), when there are any. */
   weights?: Record<string, number>;
+  /** 履歴保存日数: つなぐ履歴 keeps what an action overwrote this many days (1–3650), default 30. */
+  historyRetentionDays: number;
 }
 
 export const DEFAULT_FISCAL_YEAR_START_MONTH = 4;
 export const DEFAULT_SUPPRESSION_THRESHOLD = 10;
 /** Below 3, a published count could identify a person (the privacy rule of DESIGN.md). */
 export const MIN_SUPPRESSION_THRESHOLD = 3;
+/** How long つなぐ履歴 keeps before-values (names, phone numbers) by default, and at most: days. */
+export const DEFAULT_HISTORY_RETENTION_DAYS = 30;
+export const MAX_HISTORY_RETENTION_DAYS = 3650;
 
 /** The settings of a workbook without a 設定 sheet. A function, so callers cannot share and mutate one object. */
 export function defaultSettings(): Settings {
@@ -56,6 +61,7 @@ export function defaultSettings(): Settings {
     areas: [],
     adjacentAreas: [],
     lists: {},
+    historyRetentionDays: DEFAULT_HISTORY_RETENTION_DAYS,
   };
 }
 
@@ -65,6 +71,7 @@ const START_MONTH = new Set(['年度開始月', '年度の開始月', '年度開
 const THRESHOLD = new Set(['秘匿基準', '秘匿基準値', '秘匿しきい値', '秘匿閾値', '最小表示人数'].map(normalizeHeader));
 const AREA = new Set(['圏域'].map(normalizeHeader));
 const ADJACENT = new Set(['隣接圏域', '隣接', '隣接する圏域'].map(normalizeHeader));
+const RETENTION = new Set(['履歴保存日数', '履歴の保存日数', '履歴保存期間', '履歴の保存期間'].map(normalizeHeader));
 const WEIGHT = /^重み\s*[:(]?\s*(.+?)\s*\)?$/;
 
 export interface ParseSettingsOptions {
@@ -139,6 +146,7 @@ export function parseSettings(
   let organizationName: string | null = null;
   let fiscalYearStartMonth: number | null = null;
   let suppressionThreshold: number | null = null;
+  let historyRetentionDays: number | null = null;
   const areas: { name: string; districts: string[]; towns: string[]; row: number }[] = [];
   const adjacency: { a: string; b: string; row: number }[] = [];
   const lists: Record<string, string[]> = {};
@@ -241,6 +249,31 @@ export function parseSettings(
           ),
         );
       } else suppressionThreshold = n.value;
+    } else if (RETENTION.has(key)) {
+      const n = parseNumber(typeof value === 'string' ? value.replace(/日(間)?$/, '') : value, { integer: true });
+      if (!n.ok || n.value < 1 || n.value > MAX_HISTORY_RETENTION_DAYS) {
+        issues.push(
+          issue(
+            'settings.badRetention',
+            'error',
+            r.row,
+            '値',
+            `履歴保存日数は1〜${MAX_HISTORY_RETENTION_DAYS}の整数（日数）で入力してください。${DEFAULT_HISTORY_RETENTION_DAYS}日として扱います`,
+            `履歴保存日数 must be a whole number of days from 1 to ${MAX_HISTORY_RETENTION_DAYS}; ${DEFAULT_HISTORY_RETENTION_DAYS} days is used`,
+          ),
+        );
+      } else if (historyRetentionDays !== null) {
+        issues.push(
+          issue(
+            'settings.duplicate',
+            'warning',
+            r.row,
+            '項目',
+            `「${item}」が複数あります。最初の行を使います`,
+            `「${item}」 appears more than once; the first row is used`,
+          ),
+        );
+      } else historyRetentionDays = n.value;
     } else if (AREA.has(key)) {
       if (valueText === null) {
         issues.push(
@@ -385,6 +418,7 @@ export function parseSettings(
     adjacentAreas: pairs,
     lists,
     ...(hasWeights ? { weights } : {}),
+    historyRetentionDays: historyRetentionDays ?? DEFAULT_HISTORY_RETENTION_DAYS,
   };
   return { settings, issues, mapping };
 }

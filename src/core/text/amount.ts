@@ -4,7 +4,11 @@ import { parseNumber } from './number';
 
 export type AmountParse =
   | { readonly ok: true; readonly yen: number; readonly wasText: boolean }
-  | { readonly ok: false; readonly reason: 'blank' | 'notNumber' | 'notInteger' | 'notPositive' };
+  | { readonly ok: false; readonly reason: 'blank' | 'notNumber' | 'notInteger' | 'notPositive' }
+  /** Separators in unusual places (1,00, 10.000, 1.000円): parseNumber's readings. */
+  | { readonly ok: false; readonly reason: 'ambiguous'; readonly readings: readonly number[] }
+  /** Two amounts in one cell (5000 3000, ¥1,000 ¥2,000). */
+  | { readonly ok: false; readonly reason: 'several'; readonly numbers: readonly string[] };
 
 const BLANK: AmountParse = { ok: false, reason: 'blank' };
 const NOT_NUMBER: AmountParse = { ok: false, reason: 'notNumber' };
@@ -35,7 +39,9 @@ function fromNumber(n: number, wasText: boolean): AmountParse {
  * Reads an amount in yen: a number cell as is; text such as "１０，０００円", "¥10,000",
  * "10000", "1万5000円", "金10,000円也", "¥10,000-" → 10000 (wasText true: the fix writes
  * the number). 0 and negatives (-500, ▲500) are 'notPositive', fractions 'notInteger', other
- * units and words 'notNumber'. Never throws.
+ * units and words 'notNumber'. Text that reads more than one way is never given one reading:
+ * 'several' for two amounts (5000 3000), 'ambiguous' for separators in unusual places (10.000 is
+ * 10 or 10000 yen, 1,00 is 100 or 1). Never throws.
  */
 export function parseAmount(value: unknown): AmountParse {
   if (typeof value === 'number') return fromNumber(value, false);
@@ -46,6 +52,9 @@ export function parseAmount(value: unknown): AmountParse {
   if (NON_YEN_UNIT.test(t)) return NOT_NUMBER;
   t = t.replace(RECEIPT_PREFIX, '').replace(RECEIPT_SUFFIX, (m) => (m.charAt(0) === '円' ? '円' : ''));
   const n = parseNumber(t);
-  if (!n.ok) return n.reason === 'blank' ? NOT_NUMBER : n.reason === 'notInteger' ? NOT_INTEGER : NOT_NUMBER;
+  if (!n.ok) {
+    if (n.reason === 'ambiguous' || n.reason === 'several') return n;
+    return n.reason === 'notInteger' ? NOT_INTEGER : NOT_NUMBER;
+  }
   return fromNumber(n.value, true);
 }

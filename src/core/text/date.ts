@@ -1,7 +1,8 @@
 /** Defines parseDate and toISODateText (dates as staff write them, 和暦 included) and fiscal years (年度). */
-import { dateFromWareki, eraByName, nextEraStart, warekiOf } from './era';
+import { dateFromWareki, eraByName, warekiOf } from './era';
 import { normalizeText } from './normalize';
 import { PlainDate } from './plainDate';
+import { tokyoDayNumber } from './tokyo';
 
 export type DateFailureReason =
   /** Nothing in the cell. */
@@ -46,9 +47,6 @@ export function isDateObject(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
-const MS_PER_DAY = 86_400_000;
-/** Japan Standard Time is UTC+9 all year: Japan has no daylight saving time. */
-const TOKYO_OFFSET_MS = 9 * 3_600_000;
 /** Day number (days since 1970-01-01) of 1899-12-30, the epoch of sheet date serials. */
 const SERIAL_EPOCH_DAY = -25569;
 /** The serial of 9999-12-31. */
@@ -58,11 +56,11 @@ function ok(date: PlainDate | null): DateParse {
   return date ? { ok: true, date } : INVALID;
 }
 
-/** The calendar day of an instant in Asia/Tokyo. */
+/** The calendar day of an instant on Tokyo's clocks (summer time 1948–1951 included, as Sheets shows the cell). */
 function tokyoDayOf(d: Date): DateParse {
   const t = d.getTime();
   if (Number.isNaN(t)) return INVALID;
-  const date = PlainDate.fromDayNumber(Math.floor((t + TOKYO_OFFSET_MS) / MS_PER_DAY));
+  const date = PlainDate.fromDayNumber(tokyoDayNumber(t));
   return date ? { ok: true, date } : OUT_OF_RANGE;
 }
 
@@ -249,8 +247,7 @@ export function parseFiscalYear(value: unknown, startMonth = 4): FiscalYearParse
       if (!era || eraYear < 1) return { ok: false, reason: 'unrecognised' };
       const year = era.start.year + eraYear - 1;
       const { start, end } = fiscalYearRange(year, startMonth);
-      const next = nextEraStart(era);
-      const overlaps = end.compare(era.start) >= 0 && (next === null || start.compare(next) < 0);
+      const overlaps = end.compare(era.start) >= 0 && (era.end === null || start.compare(era.end) <= 0);
       return overlaps ? { ok: true, year } : { ok: false, reason: 'eraMismatch' };
     }
   }

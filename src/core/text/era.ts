@@ -8,6 +8,8 @@ export interface Era {
   readonly letter: string;
   /** First day of the era; its year is 元年. */
   readonly start: PlainDate;
+  /** Last day of the era, or null for the current one. */
+  readonly end: PlainDate | null;
 }
 
 function day(y: number, m: number, d: number): PlainDate {
@@ -15,16 +17,19 @@ function day(y: number, m: number, d: number): PlainDate {
 }
 
 /**
- * The standard boundaries. 明治 starts on its Gregorian proclamation day 1868-10-23 with
- * 明治元年 = 1868; dates before the 1873 calendar reform are read as if Gregorian (the lunar
- * calendar is out of scope: nobody in a roster was born then).
+ * The standard boundaries, to the day. 明治 starts on its Gregorian proclamation day 1868-10-23
+ * with 明治元年 = 1868; dates before the 1873 calendar reform are read as if Gregorian (the lunar
+ * calendar is out of scope: nobody in a roster was born then). An emperor's death ended an era
+ * and began the next on the same day until 1989, so 1912-07-30 is both 明治45年7月30日 and
+ * 大正元年7月30日, and 1926-12-25 both 大正15年12月25日 and 昭和元年12月25日; 平成 began the day
+ * after 昭和64年1月7日, and 令和 on 2019-05-01, the day after 平成31年4月30日.
  */
 export const ERAS: readonly Era[] = [
-  { name: '明治', letter: 'M', start: day(1868, 10, 23) },
-  { name: '大正', letter: 'T', start: day(1912, 7, 30) },
-  { name: '昭和', letter: 'S', start: day(1926, 12, 25) },
-  { name: '平成', letter: 'H', start: day(1989, 1, 8) },
-  { name: '令和', letter: 'R', start: day(2019, 5, 1) },
+  { name: '明治', letter: 'M', start: day(1868, 10, 23), end: day(1912, 7, 30) },
+  { name: '大正', letter: 'T', start: day(1912, 7, 30), end: day(1926, 12, 25) },
+  { name: '昭和', letter: 'S', start: day(1926, 12, 25), end: day(1989, 1, 7) },
+  { name: '平成', letter: 'H', start: day(1989, 1, 8), end: day(2019, 4, 30) },
+  { name: '令和', letter: 'R', start: day(2019, 5, 1), end: null },
 ];
 
 /** The era for a kanji name ('令和'), its first kanji ('令') or letter ('R'/'r'); null otherwise. */
@@ -35,13 +40,7 @@ export function eraByName(token: string): Era | null {
   return null;
 }
 
-/** The first day of the following era, or null for the current one. */
-export function nextEraStart(era: Era): PlainDate | null {
-  const i = ERAS.indexOf(era);
-  return i + 1 < ERAS.length ? (ERAS[i + 1] as Era).start : null;
-}
-
-/** The era a day falls in and its era year, or null before 明治. */
+/** The era a day falls in and its era year, or null before 明治. A day two eras share is named by the new one (大正元年7月30日). */
 export function warekiOf(date: PlainDate): { era: Era; year: number } | null {
   for (let i = ERAS.length - 1; i >= 0; i--) {
     const era = ERAS[i] as Era;
@@ -57,15 +56,19 @@ export type EraDateResult =
 /**
  * The day for era year/month/day. 'invalidDate' for a day that does not exist (2月30日, 0年),
  * 'eraMismatch' for a real day outside the era (平成31年5月1日, 昭和64年1月8日, 令和元年4月30日).
+ * A day two eras share (明治45年7月30日 = 大正元年7月30日) is in both.
  */
 export function dateFromWareki(era: Era, eraYear: number, month: number, dayOfMonth: number): EraDateResult {
   if (eraYear < 1) return { ok: false, reason: 'invalidDate' };
   const date = PlainDate.of(era.start.year + eraYear - 1, month, dayOfMonth);
   if (!date) return { ok: false, reason: 'invalidDate' };
-  const next = nextEraStart(era);
-  if (date.compare(era.start) < 0 || (next !== null && date.compare(next) >= 0))
-    return { ok: false, reason: 'eraMismatch' };
+  if (!inEra(era, date)) return { ok: false, reason: 'eraMismatch' };
   return { ok: true, date };
+}
+
+/** True when a day is one of the era's days (from its first to its last, both included). */
+export function inEra(era: Era, date: PlainDate): boolean {
+  return date.compare(era.start) >= 0 && (era.end === null || date.compare(era.end) <= 0);
 }
 
 export type WarekiStyle = 'kanji' | 'letter';

@@ -9,7 +9,7 @@ export {
   eraByName,
   warekiOf,
   dateFromWareki,
-  nextEraStart,
+  inEra,
   formatWareki,
   type Era,
   type EraDateResult,

@@ -4,6 +4,7 @@ import { finding } from './codes';
 import { idKey, idsIn, type RunContext } from './context';
 import type { ValidationIssue } from './types';
 import type { SheetView } from './view';
+import { quoted } from './quote';
 
 export function checkActivities(view: SheetView, run: RunContext, out: ValidationIssue[]): void {
   const hoursCol = view.column('hours');
@@ -39,8 +40,8 @@ export function checkActivities(view: SheetView, run: RunContext, out: Validatio
             volunteerCol,
             finding(
               'activities.unknownVolunteer',
-              `登録番号「${id}」はボランティア名簿にありません。番号を確認してください`,
-              `登録番号 「${id}」 is not in the roster; check the number`,
+              `登録番号「${quoted(id)}」はボランティア名簿にありません。番号を確認してください`,
+              `登録番号 「${quoted(id)}」 is not in the roster; check the number`,
             ),
           ),
         );
@@ -55,8 +56,8 @@ export function checkActivities(view: SheetView, run: RunContext, out: Validatio
             requestCol,
             finding(
               'activities.unknownRequest',
-              `依頼番号「${id}」は依頼シートにありません。番号を確認してください`,
-              `依頼番号 「${id}」 is not on the 依頼 sheet; check the number`,
+              `依頼番号「${quoted(id)}」は依頼シートにありません。番号を確認してください`,
+              `依頼番号 「${quoted(id)}」 is not on the 依頼 sheet; check the number`,
             ),
           ),
         );

@@ -15,9 +15,11 @@ import { splitMulti } from '../text/multi';
 import { normalizeText } from '../text/normalize';
 import { parseNumber } from '../text/number';
 import { parseHours } from '../text/time';
+import { tokyoDayNumber } from '../text/tokyo';
 import { parseYesNo } from '../text/yesno';
 import { finding, type Finding } from './codes';
 import type { FixKind } from './types';
+import { quoted } from './quote';
 import { asText, listKey, type ColumnView } from './view';
 
 /** What the cell rules need to know besides the cell: today and the fiscal year start. Fixed for one run. */
@@ -30,8 +32,6 @@ export interface CellRules {
   readonly noFuture: boolean;
 }
 
-const MS_PER_DAY = 86_400_000;
-const TOKYO_OFFSET_MS = 9 * 3_600_000;
 /** Serials below this (1910-01-01) are more likely a count typed in the wrong column than a date. */
 const MIN_DATE_SERIAL = 3654;
 /** Cached findings per column; past this, values are checked without caching (ids, phones are all distinct). */
@@ -178,7 +178,7 @@ function checkDate(col: ColumnView, v: unknown, shown: string, rules: CellRules)
   if (typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]') {
     const t = (v as Date).getTime();
     if (Number.isNaN(t)) return [dateInvalid(col, 'unrecognised')];
-    if (rules.noFuture && Math.floor((t + TOKYO_OFFSET_MS) / MS_PER_DAY) > rules.todayDay) {
+    if (rules.noFuture && tokyoDayNumber(t) > rules.todayDay) {
       const d = parseDate(v);
       return [dateFuture(col, d.ok ? d.date.toISO() : shown, rules)];
     }
@@ -215,8 +215,8 @@ function checkDate(col: ColumnView, v: unknown, shown: string, rules: CellRules)
     out.push(
       finding(
         'date.text',
-        `「${col.header}」の日付が文字列（${v}）で入力されています。${iso} の形にそろえられます`,
-        `「${col.header}」 holds a date typed as text (${v}); it can be written as ${iso}`,
+        `「${col.header}」の日付が文字列（${quoted(v)}）で入力されています。${iso} の形にそろえられます`,
+        `「${col.header}」 holds a date typed as text (${quoted(v)}); it can be written as ${iso}`,
         keepsMeaning ? { suggestion: iso, fix: { kind: 'date', to: iso } } : { suggestion: iso },
       ),
     );
@@ -256,8 +256,11 @@ function checkInteger(col: ColumnView, v: unknown): Finding[] | null {
     n = v;
   } else if (typeof v === 'string') {
     const p = parseNumber(v, { integer: true });
-    if (!p.ok)
-      return p.reason === 'blank' ? null : [p.reason === 'notInteger' ? integerNotInteger(col) : integerInvalid(col)];
+    if (!p.ok) {
+      if (p.reason === 'blank') return null;
+      if (p.reason === 'ambiguous' || p.reason === 'several') return [ambiguousNumber('integer.ambiguous', col, v, p)];
+      return [p.reason === 'notInteger' ? integerNotInteger(col) : integerInvalid(col)];
+    }
     n = p.value;
     text = v;
   } else {
@@ -283,8 +286,8 @@ function checkInteger(col: ColumnView, v: unknown): Finding[] | null {
     out.push(
       finding(
         'integer.text',
-        `「${col.header}」が文字列（${text}）で入力されています。数値 ${n} として入力し直せます`,
-        `「${col.header}」 holds text (${text}); it can be stored as the number ${n}`,
+        `「${col.header}」が文字列（${quoted(text)}）で入力されています。数値 ${n} として入力し直せます`,
+        `「${col.header}」 holds text (${quoted(text)}); it can be stored as the number ${n}`,
         { suggestion: to, fix: { kind, to: n } },
       ),
     );
@@ -310,8 +313,10 @@ function integerNotInteger(col: ColumnView): Finding {
 
 function checkNumber(col: ColumnView, v: unknown, shown: string): Finding[] | null {
   if (typeof v === 'number' && Number.isFinite(v)) return null;
-  const p = parseNumber(typeof v === 'string' ? v : asText(v, shown));
+  const text = typeof v === 'string' ? v : asText(v, shown);
+  const p = parseNumber(text);
   if (p.ok || p.reason === 'blank') return null;
+  if (p.reason === 'ambiguous' || p.reason === 'several') return [ambiguousNumber('number.ambiguous', col, text, p)];
   return [
     finding(
       'number.invalid',
@@ -319,6 +324,48 @@ function checkNumber(col: ColumnView, v: unknown, shown: string): Finding[] | nu
       `「${col.header}」 must be a number such as 3200 or 18.5`,
     ),
   ];
+}
+
+type Unread =
+  | { readonly reason: 'ambiguous'; readonly readings: readonly number[] }
+  | { readonly reason: 'several'; readonly numbers: readonly string[] };
+
+/**
+ * Text that reads as more than one number: it is never fixed (a fix would choose for the person
+ * who typed it); the message says what it could mean and the suggestion lists the readings.
+ */
+function ambiguousNumber(
+  code: 'amount.ambiguous' | 'integer.ambiguous' | 'number.ambiguous',
+  col: ColumnView,
+  typed: string,
+  p: Unread,
+): Finding {
+  const what = code === 'amount.ambiguous' ? ['金額', 'amount'] : ['数', 'number'];
+  const shown = quoted(typed);
+  if (p.reason === 'several') {
+    const ja = p.numbers.map((n) => `「${quoted(n)}」`).join('');
+    const en = p.numbers.map((n) => quoted(n)).join(', ');
+    return finding(
+      code,
+      `「${col.header}」の「${shown}」には${p.numbers.length}つの数（${ja}）が入っています。1つのセルには${what[0]}を1つだけ入力してください（自動では直しません）`,
+      `「${col.header}」 「${shown}」 holds ${p.numbers.length} numbers (${en}); enter one ${what[1]} per cell (Tsunagu does not choose one)`,
+    );
+  }
+  const readings = p.readings.map(String);
+  if (readings.length === 1) {
+    return finding(
+      code,
+      `「${col.header}」の「${shown}」は ${readings[0]} と読めますが、区切り（, .）の使い方が通常と違うため自動では直しません。${readings[0]} のように数字だけで入力してください`,
+      `「${col.header}」 「${shown}」 reads as ${readings[0]}, but its separators (, .) are not where they usually are, so Tsunagu does not fix it; enter ${readings[0]} in digits`,
+      { suggestion: readings[0] as string },
+    );
+  }
+  return finding(
+    code,
+    `「${col.header}」の「${shown}」は区切り（, .）の位置が通常と違い、${readings.join(' とも ')} とも読めます。意図した${what[0]}を数字だけで入力してください（自動では直しません）`,
+    `「${col.header}」 「${shown}」 has separators (, .) in unusual places and reads as ${readings.join(' or ')}; enter the ${what[1]} you mean in digits (Tsunagu does not choose one)`,
+    { suggestion: readings.join(' または ') },
+  );
 }
 
 function checkAmount(col: ColumnView, v: unknown, shown: string): Finding[] | null {
@@ -331,8 +378,8 @@ function checkAmount(col: ColumnView, v: unknown, shown: string): Finding[] | nu
     return [
       finding(
         'amount.text',
-        `「${col.header}」が文字列（${s}）で入力されています。数値 ${p.yen} として入力し直せます（¥・カンマ・円は不要です）`,
-        `「${col.header}」 holds the amount as text (${s}); it can be stored as the number ${p.yen} (no ¥, commas or 円 needed)`,
+        `「${col.header}」が文字列（${quoted(s)}）で入力されています。数値 ${p.yen} として入力し直せます（¥・カンマ・円は不要です）`,
+        `「${col.header}」 holds the amount as text (${quoted(s)}); it can be stored as the number ${p.yen} (no ¥, commas or 円 needed)`,
         { suggestion: String(p.yen), fix: { kind: 'amount', to: p.yen } },
       ),
     ];
@@ -340,6 +387,9 @@ function checkAmount(col: ColumnView, v: unknown, shown: string): Finding[] | nu
   switch (p.reason) {
     case 'blank':
       return null;
+    case 'ambiguous':
+    case 'several':
+      return [ambiguousNumber('amount.ambiguous', col, asText(v, shown), p)];
     case 'notInteger':
       return [
         finding(
@@ -389,8 +439,8 @@ function checkYesNo(col: ColumnView, v: unknown, shown: string): Finding[] | nul
   return [
     finding(
       'yesno.variant',
-      `「${col.header}」は「${col.yes}」か「${col.no}」にそろえてください（「${s}」は「${to}」の意味）`,
-      `「${col.header}」 should read 「${col.yes}」 or 「${col.no}」 (「${s}」 means 「${to}」)`,
+      `「${col.header}」は「${col.yes}」か「${col.no}」にそろえてください（「${quoted(s)}」は「${to}」の意味）`,
+      `「${col.header}」 should read 「${col.yes}」 or 「${col.no}」 (「${quoted(s)}」 means 「${to}」)`,
       { suggestion: to, fix: { kind: 'yesno', to } },
     ),
   ];
@@ -403,14 +453,14 @@ function notInList(col: ColumnView, value: string): Finding {
   if (list.fromSettings !== null) {
     return finding(
       'list.notInSettings',
-      `「${value}」は設定シートの「${list.fromSettings}」の一覧にありません。一覧の値（${quoteList(list.values)}）で入力するか、設定シートに追加してください`,
-      `「${value}」 is not in the 設定 list 「${list.fromSettings}」; use one of ${quoteListEn(list.values)} or add it to 設定`,
+      `「${quoted(value)}」は設定シートの「${list.fromSettings}」の一覧にありません。一覧の値（${quoteList(list.values)}）で入力するか、設定シートに追加してください`,
+      `「${quoted(value)}」 is not in the 設定 list 「${list.fromSettings}」; use one of ${quoteListEn(list.values)} or add it to 設定`,
     );
   }
   return finding(
     'list.notAllowed',
-    `「${value}」は「${col.header}」の選択肢にありません。${quoteList(list.values)}のいずれかで入力してください`,
-    `「${value}」 is not a choice of 「${col.header}」; use one of ${quoteListEn(list.values)}`,
+    `「${quoted(value)}」は「${col.header}」の選択肢にありません。${quoteList(list.values)}のいずれかで入力してください`,
+    `「${quoted(value)}」 is not a choice of 「${col.header}」; use one of ${quoteListEn(list.values)}`,
   );
 }
 
@@ -561,8 +611,8 @@ function checkEmail(col: ColumnView, v: unknown, shown: string): Finding[] | nul
   return [
     finding(
       'email.format',
-      `メールアドレスは半角で、空白を入れずに入力してください（${to}）`,
-      `Write an e-mail address in half-width characters without spaces (${to})`,
+      `メールアドレスは半角で、空白を入れずに入力してください（${quoted(to)}）`,
+      `Write an e-mail address in half-width characters without spaces (${quoted(to)})`,
       { suggestion: to, fix: { kind: fixKindOf(s, to, 'width'), to } },
     ),
   ];
@@ -588,8 +638,8 @@ function checkKana(col: ColumnView, v: unknown, shown: string): Finding[] | null
   return [
     finding(
       k.reason === 'hiragana' ? 'kana.hiragana' : 'kana.halfwidth',
-      `「${col.header}」は全角カタカナで入力してください（${what[0]}になっています: ${to}）`,
-      `「${col.header}」 must be full-width katakana (it is in ${what[1]}: ${to})`,
+      `「${col.header}」は全角カタカナで入力してください（${what[0]}になっています: ${quoted(to)}）`,
+      `「${col.header}」 must be full-width katakana (it is in ${what[1]}: ${quoted(to)})`,
       to !== s && to !== '' ? { suggestion: to, fix: { kind: 'kana', to } } : undefined,
     ),
   ];
@@ -601,12 +651,12 @@ function checkAvailability(col: ColumnView, v: unknown, shown: string): Finding[
   const s = asText(v, shown);
   const a = parseAvailability(s);
   if (!a.ok || a.unknown.length === 0) return null;
-  const parts = a.unknown.map((u) => `「${u}」`).join('');
+  const parts = a.unknown.map((u) => `「${quoted(u)}」`).join('');
   return [
     finding(
       'availability.unknown',
       `「${col.header}」の${parts}が読み取れません。月午前、水午後、土日終日、平日夜間 のように曜日と時間帯（午前・午後・夜間・終日）で入力してください`,
-      `「${col.header}」: ${a.unknown.join(', ')} cannot be read; write a day and a part of day, like 月午前、水午後、土日終日、平日夜間`,
+      `「${col.header}」: ${a.unknown.map((u) => quoted(u)).join(', ')} cannot be read; write a day and a part of day, like 月午前、水午後、土日終日、平日夜間`,
     ),
   ];
 }

@@ -96,10 +96,28 @@ export const ISSUE_CODES = {
     '数が文字列で入力されている（全角数字など）',
     'A count typed as text (full-width digits …)',
   ),
+  'integer.ambiguous': code(
+    E,
+    false,
+    '数の読み方が一通りに決まらない（2 3、1.000 など）',
+    'A count that reads more than one way (2 3, 1.000 …)',
+  ),
   'number.invalid': code(E, false, '数として読めない', 'Not a number'),
+  'number.ambiguous': code(
+    E,
+    false,
+    '数の読み方が一通りに決まらない（10.000、1,00 など）',
+    'A number that reads more than one way (10.000, 1,00 …)',
+  ),
   'amount.invalid': code(E, false, '金額として読めない', 'Not an amount of yen'),
   'amount.notInteger': code(E, false, '金額に1円未満の端数がある', 'An amount with a fraction of a yen'),
   'amount.notPositive': code(E, false, '金額が0円以下', 'An amount of zero or less'),
+  'amount.ambiguous': code(
+    E,
+    false,
+    '金額の読み方が一通りに決まらない（5000 3000、10.000、1.000円 など）',
+    'An amount that reads more than one way (5000 3000, 10.000, 1.000円 …)',
+  ),
   'amount.text': code(
     W,
     true,
@@ -283,6 +301,12 @@ export const ISSUE_CODES = {
     '秘匿基準が整数でない（既定値を使う）',
     'The suppression threshold is not a whole number (the default is used)',
   ),
+  'settings.badRetention': code(
+    E,
+    false,
+    '履歴保存日数が1〜3650の整数でない（30日として扱う）',
+    'The history retention is not a whole number of days from 1 to 3650 (30 days is used)',
+  ),
   'settings.thresholdClamped': code(
     W,
     false,
@@ -326,6 +350,16 @@ export interface Finding {
 }
 
 /** A finding with the code's catalogued severity. */
+/**
+ * Characters of a message at most. Rules quote cell values shortened (quoted()); this is the net
+ * under them, so no message can make a 検証結果 row or a note longer than a cell may hold.
+ */
+export const MESSAGE_LIMIT = 2_000;
+
+function capped(text: string): string {
+  return text.length <= MESSAGE_LIMIT ? text : `${text.slice(0, MESSAGE_LIMIT - 1)}…`;
+}
+
 export function finding(
   code: IssueCode,
   ja: string,
@@ -335,7 +369,7 @@ export function finding(
   const f: { -readonly [K in keyof Finding]: Finding[K] } = {
     code,
     severity: ISSUE_CODES[code].severity,
-    message: { ja, en },
+    message: { ja: capped(ja), en: capped(en) },
   };
   if (extra?.suggestion !== undefined) f.suggestion = extra.suggestion;
   if (extra?.suggestionEn !== undefined) f.suggestionEn = extra.suggestionEn;

@@ -5,6 +5,7 @@ import { finding } from './codes';
 import { DATA_KINDS, idKey, type RunContext } from './context';
 import type { ValidationIssue } from './types';
 import { errorValueOf, isBlankValue, type ColumnView, type SheetView } from './view';
+import { quoted } from './quote';
 
 /**
  * Cells not required by the data contract (a sheet works without the column) that each row
@@ -195,8 +196,8 @@ function checkUnique(view: SheetView, key: string, scopeKey: string | undefined,
         col,
         finding(
           'id.duplicate',
-          `「${col.header}」の「${id}」は${seen + 1}行目と重複しています${where}。番号は1件に1つにしてください`,
-          `「${col.header}」 「${id}」 is also used on row ${seen + 1}${scope === '' ? '' : ` (within ${scope})`}; each row needs its own id`,
+          `「${col.header}」の「${quoted(id)}」は${seen + 1}行目と重複しています${where}。番号は1件に1つにしてください`,
+          `「${col.header}」 「${quoted(id)}」 is also used on row ${seen + 1}${scope === '' ? '' : ` (within ${scope})`}; each row needs its own id`,
         ),
       ),
     );

@@ -6,6 +6,7 @@ import { finding } from './codes';
 import { idKey, type RunContext } from './context';
 import type { ValidationIssue } from './types';
 import type { ColumnView, SheetView } from './view';
+import { quoted } from './quote';
 
 function yenOf(view: SheetView, r: number, col: ColumnView | undefined): number | null {
   if (!col || view.unreadable(r, col)) return null;
@@ -93,8 +94,8 @@ export function checkMemberships(view: SheetView, run: RunContext, out: Validati
         idCol,
         finding(
           'memberships.paidTwice',
-          `会員番号「${id}」の${formatFiscalYear(fy, startMonth)}の会費は${first + 1}行目にもあります。二重に記入していないか確認してください`,
-          `Member 「${id}」 already has a FY${fy} payment on row ${first + 1}; check it is not entered twice`,
+          `会員番号「${quoted(id)}」の${formatFiscalYear(fy, startMonth)}の会費は${first + 1}行目にもあります。二重に記入していないか確認してください`,
+          `Member 「${quoted(id)}」 already has a FY${fy} payment on row ${first + 1}; check it is not entered twice`,
         ),
       ),
     );

@@ -5,6 +5,7 @@ import type { MarkWrite, ValueWrite } from '../history/cells';
 import { columnLetter } from '../sheets/rows';
 import { guardFormula } from '../text/formula';
 import { Fingerprint } from '../fingerprint';
+import { quoted } from './quote';
 import { ISSUE_CODES } from './codes';
 import type { ValidationIssue, ValidationResult } from './types';
 
@@ -16,6 +17,17 @@ const MARK_PREFIX = '【つなぐ検証】';
 export const GROUP_LIMIT = 50;
 /** Fixes listed in the preview; the rest are counted. */
 export const PREVIEW_LIMIT = 300;
+/**
+ * Cells marked with a fill and a note per 検証, in issue order; the issues of the other cells are
+ * in 検証結果 and the sidebar. What a mark overwrites is kept in つなぐ履歴, which bounds each action.
+ */
+export const MARK_LIMIT = 2_000;
+/** 検証結果 rows listed per sheet and rule; the rest of that rule is counted in one row at the end. */
+export const RESULT_ROWS_PER_RULE = 500;
+/** 検証結果 rows in all (10 columns each: far below Sheets' 10,000,000 cells per spreadsheet). */
+export const RESULT_ROW_LIMIT = 20_000;
+/** Characters of a cell's value, a header or a suggestion written into 検証結果 or a note. */
+const SHOWN_LIMIT = 200;
 
 const SEVERITY_JA = { error: 'エラー', warning: '警告' } as const;
 
@@ -29,50 +41,100 @@ function cellLink(sheetId: number, sheet: string, cell: string): string {
   return `=HYPERLINK("#gid=${sheetId}&range=${cell}","${text}")`;
 }
 
-/** The rows of the 検証結果 sheet; every text from staff cells is guarded against formula injection. */
+/**
+ * The rows of the 検証結果 sheet: the first RESULT_ROWS_PER_RULE issues of each sheet and rule
+ * (RESULT_ROW_LIMIT in all), then one row per rule counting the rest — the sidebar and
+ * `tsunagu validate --json` give every issue. Every text from staff cells is guarded against
+ * formula injection, and long values are shortened.
+ */
 export function resultRows(
   issues: readonly ValidationIssue[],
   sheetIds: Readonly<Record<string, number>>,
 ): CellValue[][] {
-  return issues.map((issue) => {
+  const rows: CellValue[][] = [];
+  const listed = new Map<string, number>();
+  const rest = new Map<string, { issue: ValidationIssue; count: number }>();
+  for (const issue of issues) {
+    const key = `${issue.sheet}\u0000${issue.code}`;
+    const n = listed.get(key) ?? 0;
+    if (n >= RESULT_ROWS_PER_RULE || rows.length >= RESULT_ROW_LIMIT) {
+      const r = rest.get(key);
+      if (r) r.count++;
+      else rest.set(key, { issue, count: 1 });
+      continue;
+    }
+    listed.set(key, n + 1);
     const cell = cellName(issue);
     const id = sheetIds[issue.sheet];
-    return [
+    rows.push([
       guardFormula(issue.sheet),
       cell !== '' && id !== undefined ? cellLink(id, issue.sheet, cell) : '',
       issue.row,
-      guardFormula(issue.column),
+      guardFormula(quoted(issue.column, SHOWN_LIMIT)),
       SEVERITY_JA[issue.severity],
       issue.code,
       guardFormula(issue.message.ja),
-      guardFormula(issue.value),
-      guardFormula(issue.suggestion ?? ''),
+      guardFormula(quoted(issue.value, SHOWN_LIMIT)),
+      guardFormula(quoted(issue.suggestion ?? '', SHOWN_LIMIT)),
       issue.fix ? 'はい' : '',
-    ];
-  });
+    ]);
+  }
+  for (const { issue, count } of rest.values()) {
+    const shown = listed.get(`${issue.sheet}\u0000${issue.code}`) ?? 0;
+    const info = (ISSUE_CODES as Record<string, { ja: string } | undefined>)[issue.code];
+    rows.push([
+      guardFormula(issue.sheet),
+      '',
+      '',
+      '',
+      SEVERITY_JA[issue.severity],
+      issue.code,
+      guardFormula(
+        `${info ? `「${info.ja}」は` : ''}ほかに ${count}件あります（この表には${shown === 0 ? '載せていません' : `最初の${shown}件だけを載せています`}）。件数はサイドバーにあります。直してからもう一度検証すると続きが載ります`,
+      ),
+      '',
+      '',
+      '',
+    ]);
+  }
+  return rows;
 }
 
-/** One mark per cell with issues: all its messages in the note, the fill of the worst severity. */
-export function marksFor(issues: readonly ValidationIssue[]): MarkWrite[] {
+/**
+ * One mark per cell with issues, for the first MARK_LIMIT cells: all its messages in the note,
+ * the fill of the worst severity. `unmarked` counts the cells with issues left without a mark.
+ */
+export function marksFor(issues: readonly ValidationIssue[]): { marks: MarkWrite[]; unmarked: number } {
   const byCell = new Map<string, { sheet: string; row: number; column: number; lines: string[]; error: boolean }>();
+  let unmarked = 0;
   for (const issue of issues) {
     if (issue.columnIndex < 0) continue;
     const key = `${issue.sheet}\u0000${issue.row}\u0000${issue.columnIndex}`;
     let cell = byCell.get(key);
     if (!cell) {
+      if (byCell.size >= MARK_LIMIT) {
+        unmarked++;
+        byCell.set(key, { sheet: '', row: 0, column: 0, lines: [], error: false });
+        continue;
+      }
       cell = { sheet: issue.sheet, row: issue.row, column: issue.columnIndex + 1, lines: [], error: false };
       byCell.set(key, cell);
     }
-    cell.lines.push(`・${issue.message.ja}${issue.suggestion ? `（提案: ${issue.suggestion}）` : ''}`);
+    if (cell.row === 0) continue;
+    const suggestion = issue.suggestion ? `（提案: ${quoted(issue.suggestion, SHOWN_LIMIT)}）` : '';
+    cell.lines.push(`・${issue.message.ja}${suggestion}`);
     if (issue.severity === 'error') cell.error = true;
   }
-  return [...byCell.values()].map((c) => ({
-    sheet: c.sheet,
-    row: c.row,
-    column: c.column,
-    mark: `${MARK_PREFIX}\n${c.lines.join('\n')}`,
-    background: c.error ? ERROR_FILL : WARNING_FILL,
-  }));
+  const marks = [...byCell.values()]
+    .filter((c) => c.row > 0)
+    .map((c) => ({
+      sheet: c.sheet,
+      row: c.row,
+      column: c.column,
+      mark: `${MARK_PREFIX}\n${c.lines.join('\n')}`,
+      background: c.error ? ERROR_FILL : WARNING_FILL,
+    }));
+  return { marks, unmarked };
 }
 
 function issueView(issue: ValidationIssue): IssueView {

@@ -4,6 +4,7 @@ import { finding } from './codes';
 import { idKey, idsIn, statusKey, type RunContext } from './context';
 import type { ValidationIssue } from './types';
 import { isBlankValue, type SheetView } from './view';
+import { quoted } from './quote';
 
 /** Requests that are over: who was assigned then is history, whatever the roster says now. */
 const CLOSED: ReadonlySet<string> = new Set(['終了', '不成立']);
@@ -91,8 +92,8 @@ export function checkRequests(view: SheetView, run: RunContext, out: ValidationI
             assignedCol,
             finding(
               'requests.unknownVolunteer',
-              `担当ボランティアの「${id}」はボランティア名簿にありません。登録番号を確認してください`,
-              `The assigned volunteer 「${id}」 is not in the roster; check the 登録番号`,
+              `担当ボランティアの「${quoted(id)}」はボランティア名簿にありません。登録番号を確認してください`,
+              `The assigned volunteer 「${quoted(id)}」 is not in the roster; check the 登録番号`,
             ),
           ),
         );
@@ -103,8 +104,8 @@ export function checkRequests(view: SheetView, run: RunContext, out: ValidationI
             assignedCol,
             finding(
               'requests.withdrawnVolunteer',
-              `担当ボランティアの「${id}」は退会しています（${entry.sheet} ${entry.row}行目）。担当を変更してください`,
-              `The assigned volunteer 「${id}」 has withdrawn (${entry.sheet} row ${entry.row}); assign someone else`,
+              `担当ボランティアの「${quoted(id)}」は退会しています（${entry.sheet} ${entry.row}行目）。担当を変更してください`,
+              `The assigned volunteer 「${quoted(id)}」 has withdrawn (${entry.sheet} row ${entry.row}); assign someone else`,
             ),
           ),
         );
@@ -115,8 +116,8 @@ export function checkRequests(view: SheetView, run: RunContext, out: ValidationI
             assignedCol,
             finding(
               'requests.inactiveVolunteer',
-              `担当ボランティアの「${id}」は「${entry.status}」です（${entry.sheet} ${entry.row}行目）。活動中のボランティアか確認してください`,
-              `The assigned volunteer 「${id}」 is 「${entry.status}」 (${entry.sheet} row ${entry.row}); check they are active`,
+              `担当ボランティアの「${quoted(id)}」は「${quoted(entry.status)}」です（${entry.sheet} ${entry.row}行目）。活動中のボランティアか確認してください`,
+              `The assigned volunteer 「${quoted(id)}」 is 「${quoted(entry.status)}」 (${entry.sheet} row ${entry.row}); check they are active`,
             ),
           ),
         );

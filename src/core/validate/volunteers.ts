@@ -1,5 +1,6 @@
 /** Defines the ボランティア名簿 rules (also run on registration-form answers): probable duplicate people, consent, insurance, withdrawn volunteers still assigned. */
 import { formatFiscalYear, isDateObject, parseDate, parseFiscalYear } from '../text/date';
+import { tokyoDayNumber } from '../text/tokyo';
 import { parseYesNo } from '../text/yesno';
 import { finding, type Finding } from './codes';
 import { idKey, statusKey, type RunContext } from './context';
@@ -166,14 +167,12 @@ function rawText(view: SheetView, r: number, col: ColumnView | undefined): strin
 
 /** Day numbers (years 1–9999: −719,162 … 2,932,896) made non-negative for combineKeys. */
 const DAY_OFFSET = 0x100000;
-const MS_PER_DAY = 86_400_000;
-const TOKYO_OFFSET_MS = 9 * 3_600_000;
 
 /** The day number of a date cell; a Date's day in Tokyo is computed directly (most birth dates are Dates). */
 function dayNumberOf(raw: unknown): number | null {
   if (isDateObject(raw)) {
     const t = raw.getTime();
-    return Number.isNaN(t) ? null : Math.floor((t + TOKYO_OFFSET_MS) / MS_PER_DAY);
+    return Number.isNaN(t) ? null : tokyoDayNumber(t);
   }
   const d = parseDate(raw);
   return d.ok ? d.date.toDayNumber() : null;

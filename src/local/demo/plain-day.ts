@@ -1,4 +1,5 @@
 /** PlainDay (a calendar day with no time of day) and the day arithmetic, fiscal years, 和暦 and Tokyo-midnight Dates the demo needs. */
+import { msToWall, wallToMs } from '../emulator/dates';
 
 /** A calendar day; month and day are 1-based. */
 export interface PlainDay {
@@ -8,8 +9,6 @@ export interface PlainDay {
 }
 
 const DAY_MS = 86_400_000;
-/** Tokyo has had no daylight saving since 1951, so midnight there is always 15:00 UTC the day before. */
-const TOKYO_OFFSET_MS = 9 * 3_600_000;
 
 /**
  * Days since 1970-01-01. The generators work in these integers because adding, comparing and
@@ -31,15 +30,14 @@ export function isRealDay(d: PlainDay): boolean {
   return back.year === d.year && back.month === d.month && back.day === d.day;
 }
 
-/** The instant a spreadsheet in Asia/Tokyo shows as this date with no time. */
+/** The instant a spreadsheet in Asia/Tokyo shows as this date with no time (00:00 JDT in the 1948–51 summers). */
 export function tokyoMidnight(day: number): Date {
-  const d = fromEpochDay(day);
-  return new Date(Date.UTC(d.year, d.month - 1, d.day) - TOKYO_OFFSET_MS);
+  return new Date(wallToMs(day * DAY_MS));
 }
 
 /** The calendar day an instant falls on in Tokyo. */
 export function tokyoEpochDay(instant: Date): number {
-  return Math.floor((instant.getTime() + TOKYO_OFFSET_MS) / DAY_MS);
+  return Math.floor(msToWall(instant.getTime()) / DAY_MS);
 }
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */

@@ -4,6 +4,7 @@ import { TEXT_FORMAT, defaultDateFormat, isAutomatic, isDateFormat } from './num
 import { CellError, DateValue, type Cell, type CellValue, type StoredValue } from './workbook';
 
 /** Sheets refuses longer cell contents. */
+// real-sheets-checklist RS-44
 export const MAX_CELL_CHARS = 50_000;
 
 /** What a written value becomes: its stored value or formula, and the format Sheets gives an Automatic cell for it. */

@@ -1,8 +1,14 @@
 /** Time: Asia/Tokyo wall clock ↔ instants, spreadsheet serial numbers, time-zone offsets, and Java SimpleDateFormat (Utilities.formatDate). */
 
-/** The spreadsheet and script time zone. Tokyo has had no daylight saving since 1951, so it is a fixed +9 h. */
+/**
+ * The spreadsheet and script time zone. Its offsets come from the time-zone database (Intl), as
+ * Sheets' do: +9 h, but +10 h in the summers of 1948–1951 and local mean time (+9:18:59) before
+ * 1888 — a date cell of those days is midnight of that clock.
+ */
+// real-sheets-checklist RS-42
 export const TOKYO = 'Asia/Tokyo';
-export const TOKYO_OFFSET_MS = 9 * 3_600_000;
+/** Japan Standard Time, the offset of every Tokyo instant outside those years. */
+export const JST_OFFSET_MS = 9 * 3_600_000;
 export const DAY_MS = 86_400_000;
 /** Days from the spreadsheet epoch (1899-12-30) to the Unix epoch. */
 const SERIAL_EPOCH_DAYS = 25_569;
@@ -45,12 +51,63 @@ function zoneFormatter(tz: string): Intl.DateTimeFormat | null {
   return offsetFormatters.get(tz) ?? null;
 }
 
+const EN_US = /^(\d+)\/(\d+)\/(\d+),? (\d+):(\d+):(\d+)$/;
+
+/** The offset at one instant (whole seconds), asked of Intl. */
+function intlOffset(formatter: Intl.DateTimeFormat, ms: number): number {
+  const whole = ms - (((ms % 1000) + 1000) % 1000);
+  const m = EN_US.exec(formatter.format(whole));
+  if (!m) return 0;
+  const wall = Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), Number(m[4]) % 24, Number(m[5]), Number(m[6]));
+  return wall - whole;
+}
+
 /**
- * The offset of a time zone from UTC at an instant. Unknown zone ids count as GMT, as Java's
- * TimeZone.getTimeZone (behind Utilities.formatDate) does.
+ * A zone's offset changes between 1850 and 2100, found once per zone: sampled every 14 days and
+ * each change located to the second (a rule lasting less than two weeks would be missed).
+ * `offset[i]` holds from `from[i]` on.
+ */
+interface ZoneRules {
+  readonly from: number[];
+  readonly offset: number[];
+}
+const RULES_FIRST = Date.UTC(1850, 0, 1);
+const RULES_LAST = Date.UTC(2100, 0, 1);
+const RULES_STEP = 14 * DAY_MS;
+/** The last instant a Date holds (ECMAScript: ±8.64e15 ms). */
+const MAX_DATE_MS = 8.64e15;
+const zoneRules = new Map<string, ZoneRules>();
+
+function rulesOf(tz: string, formatter: Intl.DateTimeFormat): ZoneRules {
+  let rules = zoneRules.get(tz);
+  if (rules) return rules;
+  rules = { from: [RULES_FIRST], offset: [intlOffset(formatter, RULES_FIRST)] };
+  let current = rules.offset[0] as number;
+  for (let t = RULES_FIRST; t < RULES_LAST; t += RULES_STEP) {
+    const next = t + RULES_STEP;
+    const o = intlOffset(formatter, next);
+    if (o === current) continue;
+    let lo = t;
+    let hi = next;
+    while (hi - lo > 1000) {
+      const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+      if (intlOffset(formatter, mid) === current) lo = mid;
+      else hi = mid;
+    }
+    rules.from.push(hi);
+    rules.offset.push(o);
+    current = o;
+  }
+  zoneRules.set(tz, rules);
+  return rules;
+}
+
+/**
+ * The offset of a time zone from UTC at an instant, by the zone's real rules. Unknown zone ids
+ * count as GMT, as Java's TimeZone.getTimeZone (behind Utilities.formatDate) does.
  */
 export function zoneOffsetMs(tz: string, ms: number): number {
-  if (tz === TOKYO || tz === 'JST') return TOKYO_OFFSET_MS;
+  if (tz === 'JST') return JST_OFFSET_MS;
   if (tz === 'UTC' || tz === 'GMT' || tz === 'Etc/UTC' || tz === 'Etc/GMT' || tz === 'Z') return 0;
   const fixed = FIXED_OFFSET.exec(tz);
   if (fixed) {
@@ -59,19 +116,25 @@ export function zoneOffsetMs(tz: string, ms: number): number {
   }
   const formatter = zoneFormatter(tz);
   if (!formatter) return 0;
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(new Date(ms))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  if (!(ms >= RULES_FIRST && ms < RULES_LAST)) {
+    // Intl refuses instants a Date cannot hold (a serial far beyond 9999-12-31): the nearest one's offset.
+    const held = Math.max(-MAX_DATE_MS, Math.min(MAX_DATE_MS, Number.isNaN(ms) ? 0 : ms));
+    return intlOffset(formatter, held);
   }
-  const asUtc = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-  return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
+  const { from, offset } = rulesOf(tz, formatter);
+  let lo = 0;
+  let hi = from.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((from[mid] as number) <= ms) lo = mid;
+    else hi = mid - 1;
+  }
+  return offset[lo] as number;
+}
+
+/** The offset of Tokyo's clocks from UTC at an instant. */
+export function tokyoOffsetMs(ms: number): number {
+  return zoneOffsetMs(TOKYO, ms);
 }
 
 /** The wall-clock fields of an instant in a time zone (Tokyo by default). */
@@ -100,21 +163,33 @@ export function fromWallClock(
   millisecond = 0,
   tz: string = TOKYO,
 ): number {
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  // Two passes settle the offset for zones with daylight saving; Tokyo needs one.
-  let ms = utc - zoneOffsetMs(tz, utc);
-  ms = utc - zoneOffsetMs(tz, ms);
-  return ms;
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  return wallToMs(wall, tz);
 }
 
 /** A spreadsheet serial number (days since 1899-12-30, Tokyo wall clock) for an instant. */
 export function msToSerial(ms: number): number {
-  return (ms + TOKYO_OFFSET_MS) / DAY_MS + SERIAL_EPOCH_DAYS;
+  return (ms + tokyoOffsetMs(ms)) / DAY_MS + SERIAL_EPOCH_DAYS;
 }
 
 /** The instant a Tokyo wall-clock serial number stands for, to the millisecond. */
 export function serialToMs(serial: number): number {
-  return Math.round((serial - SERIAL_EPOCH_DAYS) * DAY_MS) - TOKYO_OFFSET_MS;
+  return wallToMs(Math.round((serial - SERIAL_EPOCH_DAYS) * DAY_MS));
+}
+
+/**
+ * The instant at which Tokyo's clocks show a wall-clock time given as milliseconds since
+ * 1970-01-01 00:00 on that clock (how .xlsx and serials hold times).
+ */
+export function wallToMs(wall: number, tz: string = TOKYO): number {
+  let ms = wall - zoneOffsetMs(tz, wall - JST_OFFSET_MS);
+  ms = wall - zoneOffsetMs(tz, ms);
+  return ms;
+}
+
+/** Milliseconds since 1970-01-01 00:00 on Tokyo's clocks for an instant (the inverse of wallToMs). */
+export function msToWall(ms: number, tz: string = TOKYO): number {
+  return ms + zoneOffsetMs(tz, ms);
 }
 
 /** True for a Date from any realm (the sandbox's Dates are not `instanceof` this one). */
@@ -160,7 +235,8 @@ function offsetText(offsetMs: number, style: 'Z' | 'X1' | 'X2' | 'X3'): string {
 }
 
 function zoneName(tz: string, offsetMs: number, long: boolean): string {
-  if (tz === TOKYO || tz === 'JST') return long ? 'Japan Standard Time' : 'JST';
+  if ((tz === TOKYO && offsetMs === JST_OFFSET_MS) || tz === 'JST') return long ? 'Japan Standard Time' : 'JST';
+  if (tz === TOKYO && offsetMs === JST_OFFSET_MS + 3_600_000) return long ? 'Japan Daylight Time' : 'JDT';
   if (offsetMs === 0 && /^(UTC|Etc\/UTC)$/.test(tz)) return long ? 'Coordinated Universal Time' : 'UTC';
   if (offsetMs === 0) return long ? 'Greenwich Mean Time' : 'GMT';
   return `GMT${offsetText(offsetMs, 'X3')}`;

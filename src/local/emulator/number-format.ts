@@ -1,9 +1,13 @@
 /** Display values: how Sheets (locale ja_JP, time zone Asia/Tokyo) shows a cell under its number format. */
-import { DAY_MS, TOKYO_OFFSET_MS, msToSerial, serialToMs, wallClock } from './dates';
+import { DAY_MS, msToSerial, msToWall, serialToMs, wallClock } from './dates';
 import { ERAS } from '../../core/text/era';
 import { CellError, DateValue, type StoredValue } from './workbook';
 
-/** What getNumberFormat answers for a cell left on Automatic. */
+/**
+ * What getNumberFormat answers for a cell left on Automatic. Written back with setNumberFormat it
+ * is an ordinary number pattern (a date entered later shows as its serial); 'General' (or '')
+ * puts a cell back on Automatic.
+ */
 // real-sheets-checklist RS-08
 export const AUTOMATIC_FORMAT = '0.###############';
 /** The formats Sheets (ja_JP) gives a cell when a date, or a date with a time, is entered into it. */
@@ -14,9 +18,10 @@ export const TEXT_FORMAT = '@';
 
 const JA_WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
 
-// real-sheets-checklist RS-08: these formats all mean Automatic.
+/** True for a cell on Automatic: no format stored ('General' and '' are how a script asks for it). */
+// real-sheets-checklist RS-08: these formats all mean Automatic; the pattern getNumberFormat answers does not.
 export function isAutomatic(format: string | undefined): boolean {
-  return format === undefined || format === '' || format === AUTOMATIC_FORMAT || format.toLowerCase() === 'general';
+  return format === undefined || format === '' || format.toLowerCase() === 'general';
 }
 
 /** Removes what never decides the kind of a format: quoted text, escapes, [colour] and [$¥-411] blocks. */
@@ -40,7 +45,7 @@ export function isDateFormat(format: string | undefined): boolean {
 
 /** The default date format for an instant: date only at Tokyo midnight, date and time otherwise. */
 export function defaultDateFormat(ms: number): string {
-  return (ms + TOKYO_OFFSET_MS) % DAY_MS === 0 ? DEFAULT_DATE_FORMAT : DEFAULT_DATE_TIME_FORMAT;
+  return ((msToWall(ms) % DAY_MS) + DAY_MS) % DAY_MS === 0 ? DEFAULT_DATE_FORMAT : DEFAULT_DATE_TIME_FORMAT;
 }
 
 function splitSections(format: string): string[] {

@@ -181,7 +181,7 @@ export function checkShape(data: unknown, numRows: number, numColumns: number, m
   return data as unknown[][];
 }
 
-// real-sheets-checklist RS-08: setting the automatic format makes the cell Automatic again
+// real-sheets-checklist RS-08: 'General' or '' makes the cell Automatic again; the read pattern is a fixed format
 /** A cell's number format; the automatic one is the absence of a format, as a new cell has. */
 function setFormat(cell: Cell, format: string): void {
   if (isAutomatic(format)) delete cell.numberFormat;
@@ -792,7 +792,8 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
     });
   }
 
-  /** The automatic format ('0.###############', 'General') makes the cell Automatic again (docs/real-sheets-checklist.md). */
+  /** 'General' (or '') puts the cells back on Automatic; any other pattern, '0.###############' too, is kept as written. */
+  // real-sheets-checklist RS-08
   setNumberFormat(numberFormat: string): GasRange {
     const format = String(numberFormat);
     return this.setEach((cell) => setFormat(cell, format));
@@ -800,7 +801,7 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
 
   setNumberFormats(numberFormats: string[][]): GasRange {
     const grid = checkShape(numberFormats, this.ref.numRows, this.ref.numColumns, 'setNumberFormats');
-    return this.setEach((cell, i, j) => setFormat(cell, String(grid[i]?.[j] ?? AUTOMATIC_FORMAT)));
+    return this.setEach((cell, i, j) => setFormat(cell, String(grid[i]?.[j] ?? '')));
   }
 
   /** Sets every cell of the range to the same value. */

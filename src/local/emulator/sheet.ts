@@ -181,6 +181,7 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
       );
     }
     const row = this.model.lastRow() + 1;
+    this.checkGrowth(row, rowContents.length);
     this.model.growTo(row, rowContents.length);
     const now = this.ctx.nowMs();
     rowContents.forEach((value, j) => {
@@ -363,9 +364,16 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
     return this.insertColumnsAfter(afterPosition, 1);
   }
 
+  /** Growing the grid to rows × columns must keep the spreadsheet within Sheets' cell limit. */
+  private checkGrowth(rows: number, columns: number): void {
+    const after = Math.max(rows, this.model.maxRows) * Math.max(columns, this.model.maxColumns);
+    this.ctx.workbook.checkRoomFor(after - this.model.maxRows * this.model.maxColumns);
+  }
+
   insertColumnsAfter(afterPosition: number, howMany: number): GasSheet {
     this.checkColumns(afterPosition, 1);
     if (!isInteger(howMany) || howMany < 1) throw new Error('Invalid argument: howMany');
+    this.ctx.workbook.checkRoomFor(howMany * this.model.maxRows);
     this.model.insertColumns(afterPosition, howMany);
     return this.self;
   }
@@ -381,6 +389,7 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
   insertRowsAfter(afterPosition: number, howMany: number): GasSheet {
     this.checkRows(afterPosition, 1);
     if (!isInteger(howMany) || howMany < 1) throw new Error('Invalid argument: howMany');
+    this.ctx.workbook.checkRoomFor(howMany * this.model.maxColumns);
     this.model.insertRows(afterPosition, howMany);
     return this.self;
   }
@@ -388,6 +397,7 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
   insertRowsBefore(beforePosition: number, howMany: number): GasSheet {
     this.checkRows(beforePosition, 1);
     if (!isInteger(howMany) || howMany < 1) throw new Error('Invalid argument: howMany');
+    this.ctx.workbook.checkRoomFor(howMany * this.model.maxColumns);
     this.model.insertRows(beforePosition - 1, howMany);
     return this.self;
   }

@@ -6,7 +6,7 @@ import { TOKYO } from './dates';
 import { EmuDeveloperMetadataFinder, addMetadata, metadataObjects } from './metadata';
 import { EmuRange } from './range';
 import { EmuSheet } from './sheet';
-import { rangeRefOf, type SheetModel, type WorkbookModel } from './workbook';
+import { DEFAULT_COLUMNS, DEFAULT_ROWS, rangeRefOf, type SheetModel, type WorkbookModel } from './workbook';
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -187,6 +187,7 @@ export class EmuSpreadsheet extends Service implements Pick<GasSpreadsheet, (typ
       throw new Error('Invalid argument: sheetIndex');
     }
     const at = index ?? this.workbook.sheets.indexOf(this.workbook.active()) + 1;
+    this.workbook.checkRoomFor(DEFAULT_ROWS * DEFAULT_COLUMNS);
     const model = this.workbook.addSheet(name, at);
     // real-sheets-checklist RS-40: the new sheet becomes the active one
     this.workbook.activeSheet = model;

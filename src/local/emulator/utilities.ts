@@ -1,5 +1,5 @@
-/** Utilities: formatDate (Java patterns, any time zone), sleep on the emulator clock, deterministic UUIDs, digests, base64 and blobs. */
-import { createHash } from 'node:crypto';
+/** Utilities: formatDate (Java patterns, any time zone), sleep on the emulator clock, deterministic UUIDs, digests, HMAC signatures, base64 and blobs. */
+import { createHash, createHmac } from 'node:crypto';
 import { Service, asGas, countCalls } from './calls';
 import type { EmulatorContext } from './context';
 import { formatJavaDate, isDate, timeOf } from './dates';
@@ -103,6 +103,14 @@ const DIGESTS: Record<string, string> = {
   SHA_512: 'sha512',
 };
 
+const MACS: Record<string, string> = {
+  HMAC_MD5: 'md5',
+  HMAC_SHA_1: 'sha1',
+  HMAC_SHA_256: 'sha256',
+  HMAC_SHA_384: 'sha384',
+  HMAC_SHA_512: 'sha512',
+};
+
 /** Java's String.format for the conversions scripts use: %s, %d, %f with precision, %%. */
 function javaFormat(template: string, args: readonly unknown[]): string {
   let next = 0;
@@ -132,6 +140,8 @@ const UTILITIES_METHODS = [
   'base64Encode',
   'base64EncodeWebSafe',
   'computeDigest',
+  'computeHmacSha256Signature',
+  'computeHmacSignature',
   'formatDate',
   'formatString',
   'getUuid',
@@ -151,8 +161,23 @@ export class EmuUtilities
   readonly RsaAlgorithm = RsaAlgorithm;
   private uuids = 0;
 
-  private bytesOf(data: Byte[] | string): Uint8Array {
-    return typeof data === 'string' ? new TextEncoder().encode(data) : toUnsigned(data);
+  private bytesOf(data: Byte[] | string, charset?: GoogleAppsScript.Utilities.Charset): Uint8Array {
+    if (typeof data !== 'string') return toUnsigned(data);
+    if (charset !== undefined && enumName(charset) === 'US_ASCII')
+      return Uint8Array.from(data, (c) => c.charCodeAt(0) & 0x7f);
+    return new TextEncoder().encode(data);
+  }
+
+  private hmac(
+    name: string,
+    value: Byte[] | string,
+    key: Byte[] | string,
+    charset?: GoogleAppsScript.Utilities.Charset,
+  ): Byte[] {
+    if (typeof value !== typeof key) {
+      throw new Error(`The parameters (${typeof value},${typeof key}) don't match the method signature.`);
+    }
+    return toSigned(createHmac(name, this.bytesOf(key, charset)).update(this.bytesOf(value, charset)).digest());
   }
 
   base64Decode(encoded: string): Byte[] {
@@ -176,6 +201,27 @@ export class EmuUtilities
     const name = DIGESTS[enumName(algorithm)];
     if (!name) throw new Error('Invalid argument: algorithm');
     return toSigned(createHash(name).update(this.bytesOf(value)).digest());
+  }
+
+  /** HMAC-SHA256 of a string (UTF-8 unless a charset is given) or of bytes, as signed bytes. */
+  // real-sheets-checklist RS-43
+  computeHmacSha256Signature(
+    value: Byte[] | string,
+    key: Byte[] | string,
+    charset?: GoogleAppsScript.Utilities.Charset,
+  ): Byte[] {
+    return this.hmac('sha256', value, key, charset);
+  }
+
+  computeHmacSignature(
+    algorithm: GoogleAppsScript.Utilities.MacAlgorithm,
+    value: Byte[] | string,
+    key: Byte[] | string,
+    charset?: GoogleAppsScript.Utilities.Charset,
+  ): Byte[] {
+    const name = MACS[enumName(algorithm)];
+    if (!name) throw new Error('Invalid argument: algorithm');
+    return this.hmac(name, value, key, charset);
   }
 
   /** Java SimpleDateFormat patterns in any time zone; Date objects from any realm. */

@@ -343,6 +343,10 @@ export class SheetModel {
   }
 }
 
+/** Sheets refuses to grow a spreadsheet beyond this many cells (all sheets' rows × columns). */
+// real-sheets-checklist RS-44
+export const MAX_CELLS = 10_000_000;
+
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   /** Document properties (PropertiesService.getDocumentProperties): saved inside the .xlsx. */
@@ -358,6 +362,22 @@ export class WorkbookModel {
     readonly id: string,
     public name: string,
   ) {}
+
+  /** Cells of every sheet's grid, blank or not: what Sheets' limit counts. */
+  cellCount(): number {
+    let cells = 0;
+    for (const sheet of this.sheets) cells += sheet.maxRows * sheet.maxColumns;
+    return cells;
+  }
+
+  /** Throws as Sheets does when a change would add `extra` cells beyond MAX_CELLS; changes nothing. */
+  checkRoomFor(extra: number): void {
+    if (extra > 0 && this.cellCount() + extra > MAX_CELLS) {
+      throw new Error(
+        `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
+      );
+    }
+  }
 
   /** Sheets matches sheet names without regard to case. */
   // real-sheets-checklist RS-15

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import './exceljs-speed';
 import { columnLetters, parseA1 } from './a1';
-import { TOKYO_OFFSET_MS } from './dates';
+import { msToWall, wallToMs } from './dates';
 import { AUTOMATIC_FORMAT, defaultDateFormat, isAutomatic, isDateFormat } from './number-format';
 import type { ValidationRule } from './validation';
 import { argb, resolveColor, themePalette } from './xlsx-colors';
@@ -356,7 +356,7 @@ function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
 
 /** A stored value as exceljs writes it; a date is a Tokyo wall-clock time, whatever the time zone of this process. */
 function excelValue(value: StoredValue | undefined): ExcelJS.CellValue {
-  if (value instanceof DateValue) return new Date(value.ms + TOKYO_OFFSET_MS);
+  if (value instanceof DateValue) return new Date(msToWall(value.ms));
   if (value instanceof CellError) return { error: value.code as ExcelJS.CellErrorValue['error'] };
   return value ?? null;
 }
@@ -567,7 +567,7 @@ function noteText(note: ExcelJS.Cell['note'] | undefined): string | undefined {
 /** A cell value from exceljs: a Date there is a Tokyo wall-clock time read as if it were UTC. */
 function readValue(value: ExcelJS.CellValue): Pick<Cell, 'value' | 'formula'> {
   if (value === null || value === undefined) return {};
-  if (value instanceof Date) return { value: new DateValue(value.getTime() - TOKYO_OFFSET_MS) };
+  if (value instanceof Date) return { value: new DateValue(wallToMs(value.getTime())) };
   if (typeof value === 'string') return value === '' ? {} : { value };
   if (typeof value === 'number' || typeof value === 'boolean') return { value };
   if ('error' in value) return { value: new CellError(value.error) };

@@ -1,4 +1,4 @@
-/** 検証 (validate): runs the checks, lists the issues by sheet and rule, clears highlights, previews and applies safe fixes, and undoes. */
+/** 検証 (validate): runs the checks, lists the issues by sheet and rule, clears highlights, previews and applies safe fixes, undoes, and erases the history. */
 import type { FixPreview, IssueGroup, IssueView, ValidationView } from '../../shared/rpc';
 import { append, button, el, type Child } from '../dom';
 import { pickMessage } from '../i18n';
@@ -29,6 +29,7 @@ const ID = {
   previewButton: 'validate-fix-preview',
   previewAgain: 'validate-preview-again',
   undo: 'validate-undo',
+  erase: 'validate-erase-history',
 } as const;
 
 const FOCUS_IDS: Record<FocusTarget, string> = {
@@ -40,6 +41,7 @@ const FOCUS_IDS: Record<FocusTarget, string> = {
   previewButton: ID.previewButton,
   fixChanged: ID.previewAgain,
   undo: ID.undo,
+  erase: ID.erase,
 };
 
 export function createValidateSection(undo: UndoOffer): SidebarSection {
@@ -102,7 +104,7 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
     if (first) queueMicrotask(() => void flow.loadUndoInfo());
   }
 
-  /** ハイライトを消す, 安全な修正を適用, and 元に戻す when there is something to undo. */
+  /** ハイライトを消す, 安全な修正を適用, 元に戻す when there is something to undo, and 履歴を消去. */
   function tools(ctx: SectionContext): HTMLElement {
     const state = flow.state;
     const undo = flow.undo.info;
@@ -122,6 +124,13 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
           'data-testid': 'fix-preview',
         }),
         undo && state.pending !== 'undo' ? undoButton(undo, ctx.lang, () => flow.requestUndo(), ID.undo) : null,
+        state.pending !== 'erase'
+          ? button(ctx.t('history.erase'), () => flow.requestErase(), {
+              class: 'btn btn-secondary',
+              id: ID.erase,
+              'data-testid': 'history-erase',
+            })
+          : null,
       ),
       undo && state.pending === 'undo'
         ? undoConfirm(
@@ -131,6 +140,16 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
             () => void flow.accept(),
             () => flow.cancel(),
           )
+        : null,
+      state.pending === 'erase'
+        ? confirmPanel({
+            id: ID.confirm,
+            text: ctx.t('history.eraseConfirm'),
+            yes: ctx.t('history.eraseYes'),
+            no: ctx.t('history.eraseNo'),
+            onYes: () => void flow.accept(),
+            onNo: () => flow.cancel(),
+          })
         : null,
     );
   }
@@ -254,6 +273,13 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
       el('div', { class: 'summary', id: ID.summary, tabindex: -1, role: 'status' }, counts),
       view.resultSheet
         ? el('p', { class: 'hint' }, ctx.t('validate.written', { sheet: view.resultSheet, n: view.highlighted }))
+        : null,
+      view.resultSheet && view.unmarked > 0
+        ? el(
+            'p',
+            { class: 'hint' },
+            ctx.t('validate.unmarked', { sheet: view.resultSheet, n: view.highlighted, m: view.unmarked }),
+          )
         : null,
       ...view.notices.map((notice) => el('p', { class: 'notice notice-warning' }, pickMessage(notice, ctx.lang))),
       el('h3', { class: 'block-title' }, ctx.t('validate.checkedTitle')),

@@ -6,6 +6,9 @@ import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
 import type { MappingView, SidebarState } from '../../../src/shared/rpc';
 import { Session } from '../../../src/local/session';
+import { saveMapping } from '../../../src/core/actions/sidebar';
+import { UserError } from '../../../src/core/errors';
+import { portsFor } from '../../local/helpers/ports';
 import { freshSession, rpc, rpcError } from '../../local/helpers/session';
 
 /** A roster the way staff keep it: a title row, their own column order and names, an extra column. */
@@ -155,6 +158,96 @@ describe('saveMapping and clearMapping', () => {
     expect(rpcError(session, 'saveMapping', '名簿', { kind: 'nonsense', headerRow: 2, columns: {} }).code).toBe(
       'mapping.badKind',
     );
+  });
+
+  it('forgets the mapping of a sheet that was renamed or deleted, also when a new sheet takes its name', () => {
+    const session = withRoster();
+    const book = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+    book.insertSheet('名簿2');
+    session.emu.setSheetValues('名簿2', [
+      ['お名前', 'TEL'],
+      ['田中 一', '042-461-0001'],
+    ]);
+    rpc(session, 'saveMapping', '名簿', { kind: 'volunteers', headerRow: 2, columns: { name: 0, phone: 2 } });
+    rpc(session, 'saveMapping', '名簿2', { kind: 'volunteers', headerRow: 1, columns: { name: 0, phone: 1 } });
+    book.getSheetByName('名簿')?.setName('名簿（旧）');
+    book.deleteSheet(book.getSheetByName('名簿2') as GoogleAppsScript.Spreadsheet.Sheet);
+    book.insertSheet('名簿');
+    session.emu.setSheetValues('名簿', [
+      ['別の表', 'メモ'],
+      ['a', 'b'],
+    ]);
+    const state = rpc<SidebarState>(session, 'getSidebarState');
+    expect(state.sheets.find((s) => s.name === '名簿')?.confirmed).toBe(false);
+    expect(state.sheets.find((s) => s.name === '名簿（旧）')?.confirmed).toBe(false);
+    // The next save keeps only the mappings of sheets that are still there.
+    rpc(session, 'saveMapping', '名簿（旧）', { kind: 'volunteers', headerRow: 2, columns: { name: 0 } });
+    const stored = session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.mappings') ?? '';
+    expect(Object.keys((JSON.parse(stored) as { s: object }).s)).toEqual(['名簿（旧）']);
+  });
+
+  it('confirms a column past the 500th', () => {
+    const session = freshSession();
+    session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet('横長');
+    const header = Array.from({ length: 700 }, (_, i) => `項目${i + 1}`);
+    header[0] = '氏名';
+    header[649] = '電話番号';
+    session.emu.setSheetValues('横長', [
+      header,
+      header.map((_, i) => (i === 0 ? '佐藤 花子' : i === 649 ? '042-461-1234' : '')),
+    ]);
+    const saved = rpc<MappingView>(session, 'saveMapping', '横長', {
+      kind: 'volunteers',
+      headerRow: 1,
+      columns: { name: 0, phone: 649 },
+    });
+    expect(saved.confirmed).toBe(true);
+    expect(saved.columns[649]?.key).toBe('phone');
+  });
+
+  it('refuses an empty mapping and a header row it cannot see', () => {
+    const session = withRoster();
+    expect(rpcError(session, 'saveMapping', '名簿', { kind: 'volunteers', headerRow: 2, columns: {} }).code).toBe(
+      'mapping.empty',
+    );
+    // The RPC's schema refuses a header row past the rows read before the action sees it …
+    expect(
+      rpcError(session, 'saveMapping', '名簿', { kind: 'volunteers', headerRow: 40, columns: { name: 0 } }).code,
+    ).toBe('rpc.badArguments');
+    // … and the action itself refuses it too, naming the row.
+    let far: unknown = null;
+    try {
+      saveMapping(portsFor(session.emu), '名簿', { kind: 'volunteers', headerRow: 40, columns: { name: 0 } });
+    } catch (error) {
+      far = error;
+    }
+    expect(far).toBeInstanceOf(UserError);
+    expect((far as UserError).code).toBe('mapping.badHeaderRow');
+    expect((far as UserError).ja).toContain('40行目');
+  });
+
+  it('says clearly when the confirmed mappings no longer fit in the document properties', () => {
+    const session = freshSession();
+    const book = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const header = ['登録番号', '氏名', 'フリガナ', '電話番号', '住所', '圏域', '地区', 'メール', '活動分野', '状態'];
+    let error: { code: string; ja: string } | null = null;
+    for (let i = 0; i < 60 && error === null; i++) {
+      const name = `ボランティア名簿（${'支所'.repeat(20)}${i}）`;
+      book.insertSheet(name);
+      session.emu.setSheetValues(name, [header, header.map(() => 'x')]);
+      const columns = Object.fromEntries(
+        ['volunteerId', 'name', 'furigana', 'phone', 'address', 'area', 'district', 'email', 'fields', 'status'].map(
+          (key, c) => [key, c],
+        ),
+      );
+      const envelope = session.run('saveMapping', name, { kind: 'volunteers', headerRow: 1, columns }) as {
+        ok: boolean;
+        error?: { code: string; ja: string };
+      };
+      if (!envelope.ok) error = envelope.error ?? null;
+    }
+    expect(error?.code).toBe('mapping.tooLarge');
+    expect(error?.ja).toContain('自動');
   });
 
   it('clearMapping goes back to automatic detection', () => {

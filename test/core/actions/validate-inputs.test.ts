@@ -5,7 +5,7 @@ import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
 import { applyFixes, getValidationReport, previewFixes, runValidation } from '../../../src/core/actions/validate';
 import { undoLast } from '../../../src/core/actions/undo';
-import type { FixPreviewItem, ValidationReport } from '../../../src/shared/rpc';
+import type { ValidationReport } from '../../../src/shared/rpc';
 import { Emulator } from '../../../src/local/emulator/index';
 import { portsFor } from '../../../src/local/emulator-ports';
 import { freshSession, rpc, rpcError } from '../../local/helpers/session';
@@ -160,12 +160,6 @@ function snapshot(emu: Emulator, rows: number): Record<string, unknown[][]> {
   };
 }
 
-/** A date fix left in a cell whose number format is a plain number format (the known bug below). */
-function dateFixUnderNumberFormat(sheet: GoogleAppsScript.Spreadsheet.Sheet, item: FixPreviewItem): boolean {
-  const column = HEADER.indexOf(item.column) + 1;
-  return item.kind === 'date' && NUMBER_FORMATS.includes(sheet.getRange(item.row, column).getNumberFormat());
-}
-
 describe('fix and undo on random rosters (property)', () => {
   it('after fixing, nothing fixable is left; undo gives back every cell exactly: values, formulas, formats, notes and fills', () => {
     fc.assert(
@@ -203,11 +197,7 @@ describe('fix and undo on random rosters (property)', () => {
           applyFixes(ports, preview.token);
           const left = previewFixes(ports);
           expect(left.items.length, 'the preview lists every fix left').toBe(left.total);
-          // KNOWN BUG, pinned by the failing test below (reported to the history helper, issue 8):
-          // a date fixed in a cell formatted as a number reads back as a number and is offered again.
-          // When that test starts to pass, remove it and this exception together.
-          const unexpected = left.items.filter((item) => !dateFixUnderNumberFormat(sheet, item));
-          expect(unexpected, 'fixable after fixing').toEqual([]);
+          expect(left.items, 'fixable after fixing').toEqual([]);
           undoLast(ports);
           const restored = snapshot(emu, rows);
           for (const part of Object.keys(original)) {
@@ -219,13 +209,8 @@ describe('fix and undo on random rosters (property)', () => {
     );
   });
 
-  // KNOWN BUG (fix fidelity; issue 8, the history helper's): 安全な修正 writes 2024-04-01 as a date,
-  // but a cell formatted as a number (here ¥) shows it as ¥45,383 and 検証 offers the fix again.
-  // This test is expected to fail until the fix gives such a cell a date format (and 元に戻す puts
-  // the number format back); then it passes, jest reports it, and it and the exception in the
-  // property above go.
-  it.failing('KNOWN BUG: a date fixed in a cell formatted as a number shows as a date and is fixed for good', () => {
-    const emu = Emulator.create('既知の不具合');
+  it('fixes a date in a cell formatted as a number for good: the cell gets a date format, and undo puts the number format back', () => {
+    const emu = Emulator.create('日付と数値の表示形式');
     const sheet = emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('シート1');
     if (!sheet) throw new Error('no シート1');
     sheet.getRange(2, 4).setNumberFormat('[$¥-411]#,##0');
@@ -237,8 +222,13 @@ describe('fix and undo on random rosters (property)', () => {
     const preview = previewFixes(ports);
     expect(preview.items.map((i) => [i.cell, i.kind, i.after])).toEqual([['D2', 'date', '2024-04-01']]);
     applyFixes(ports, preview.token);
-    expect(sheet.getRange(2, 4).getDisplayValue()).toMatch(/2024/);
+    expect(sheet.getRange(2, 4).getDisplayValue()).toBe('2024/04/01');
     expect(previewFixes(ports).total).toBe(0);
+    undoLast(ports);
+    expect([sheet.getRange(2, 4).getValue(), sheet.getRange(2, 4).getNumberFormat()]).toEqual([
+      'R6.4.1',
+      '[$¥-411]#,##0',
+    ]);
   });
 
   it('validation, marking and clearing never throw and leave the values untouched', () => {

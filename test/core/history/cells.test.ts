@@ -1,7 +1,15 @@
 // Writing into staff sheets and putting it back: neighbours kept, exact restore, conflicts seen, constant calls.
 import { describe, it } from '@jest/globals';
 import { expect } from '../../support/expect';
-import { cellInput, conflicts, restore, rowRuns, writeMarks, writeValues } from '../../../src/core/history/cells';
+import {
+  cellInput,
+  conflictsOf,
+  restore,
+  rowPrintsOf,
+  rowRuns,
+  writeMarks,
+  writeValues,
+} from '../../../src/core/history/cells';
 import type { CellChange } from '../../../src/core/history/types';
 import { GasWorkbook } from '../../../src/gas/workbook';
 import { Emulator } from '../../../src/local/emulator/index';
@@ -40,7 +48,6 @@ describe('writeValues', () => {
         part: 'value',
         before: '０４２－４６１－１２３４',
         after: '042-461-1234',
-        rowPrint: expect.any(String),
       },
     ]);
   });
@@ -181,16 +188,57 @@ describe('restore', () => {
   });
 });
 
-describe('conflicts', () => {
+describe('conflictsOf', () => {
   it('names the cells edited after the action and only those', () => {
-    const { sheet, workbook } = setup([['a'], ['x'], ['y']]);
+    const { sheet, workbook } = setup([
+      ['a', 'b'],
+      ['x', 'p'],
+      ['y', 'q'],
+    ]);
     const changes: CellChange[] = writeValues(workbook, [
       { sheet: 'シート1', row: 2, column: 1, value: 'one' },
       { sheet: 'シート1', row: 3, column: 1, value: 'two' },
     ]);
-    expect(conflicts(workbook, changes)).toEqual([]);
+    const action = { changes, rows: rowPrintsOf(workbook, changes) };
+    expect(conflictsOf(workbook, action)).toEqual([]);
     sheet.getRange(3, 1).setValue('edited by staff');
-    expect(conflicts(workbook, changes).map((c) => c.row)).toEqual([3]);
+    expect(conflictsOf(workbook, action)).toEqual([{ sheet: 'シート1', row: 3, column: 1 }]);
+  });
+
+  it('names the other cell of a changed row that was edited, not the changed cell', () => {
+    const { sheet, workbook } = setup([
+      ['a', 'b', 'c'],
+      ['x', 'p', 'k'],
+      ['y', 'q', 'l'],
+    ]);
+    const changes = writeValues(workbook, [{ sheet: 'シート1', row: 2, column: 1, value: 'one' }]);
+    const action = { changes, rows: rowPrintsOf(workbook, changes) };
+    sheet.getRange(2, 3).setValue('edited');
+    expect(conflictsOf(workbook, action)).toEqual([{ sheet: 'シート1', row: 2, column: 3 }]);
+  });
+
+  it('prints a row holding a Date with no instant (a huge number under a date format) without failing', () => {
+    const { sheet, workbook } = setup([
+      ['a', 'b'],
+      ['x', ''],
+    ]);
+    sheet.getRange(2, 2).setNumberFormat('yyyy/MM/dd').setValue(100025570);
+    const changes = writeValues(workbook, [{ sheet: 'シート1', row: 2, column: 1, value: 'y' }]);
+    const action = { changes, rows: rowPrintsOf(workbook, changes) };
+    expect(action.rows).toHaveLength(1);
+    expect(conflictsOf(workbook, action)).toEqual([]);
+  });
+
+  it('tells a row that moved (rows inserted above) from an edited cell', () => {
+    const { sheet, workbook } = setup([
+      ['id', '氏名', '電話', '住所'],
+      ['V-1', '佐藤', '042-461-0001', '南町1'],
+      ['V-2', '鈴木', '042-461-0002', '南町2'],
+    ]);
+    const changes = writeValues(workbook, [{ sheet: 'シート1', row: 3, column: 2, value: '鈴木 一郎' }]);
+    const action = { changes, rows: rowPrintsOf(workbook, changes) };
+    sheet.insertRowBefore(2);
+    expect(conflictsOf(workbook, action)).toEqual([{ sheet: 'シート1', row: 3, column: null }]);
   });
 });
 

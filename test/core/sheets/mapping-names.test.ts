@@ -12,14 +12,14 @@ const mapping: ColumnMapping = { kind: 'volunteers', headerRow: 1, columns: { vo
 
 describe('parseMappings and serializeMappings', () => {
   it.each(ODD_NAMES.map((name) => [name]))('keep the mapping of a sheet named %s', (name) => {
-    const parsed = parseMappings(serializeMappings({ [name]: mapping, 名簿: mapping }));
+    const parsed = parseMappings(serializeMappings({ [name]: mapping, 名簿: mapping }, { [name]: 1, 名簿: 2 }));
     expect(parsed.issues).toEqual([]);
     expect(Object.keys(parsed.mappings).sort()).toEqual([name, '名簿'].sort());
     expect(parsed.mappings[name]).toEqual(mapping);
   });
 
   it('find nothing of Object.prototype under a name no sheet has', () => {
-    const { mappings } = parseMappings(serializeMappings({ 名簿: mapping }));
+    const { mappings } = parseMappings(serializeMappings({ 名簿: mapping }, { 名簿: 1 }));
     for (const name of ODD_NAMES) expect(mappings[name], name).toBeUndefined();
     expect('constructor' in mappings).toBe(false);
   });

@@ -4,6 +4,7 @@ import { detectSheet, type Detection } from '../../../src/core/sheets/detect';
 import {
   MAPPINGS_MAX_BYTES,
   mappingFromDetection,
+  liveMappings,
   parseMappings,
   serializeMappings,
   utf8ByteLength,
@@ -81,10 +82,12 @@ describe('sheets/mapping', () => {
     it('round-trip the mappings of every kind', () => {
       const all: Record<string, ColumnMapping> = {};
       for (const kind of SHEET_KINDS) all[SHEET_SPECS[kind].canonicalName] = fullMapping(kind);
-      const json = serializeMappings(all);
+      const ids = Object.fromEntries(Object.keys(all).map((name, i) => [name, 1000 + i]));
+      const json = serializeMappings(all, ids);
       const back = parseMappings(json);
       expect(back.issues).toEqual([]);
       expect(back.mappings).toEqual(all);
+      expect(back.ids).toEqual(ids);
     });
 
     it('fit the 9 KB property limit with every kind and two more ledgers', () => {
@@ -92,23 +95,24 @@ describe('sheets/mapping', () => {
       for (const kind of SHEET_KINDS) all[`${SHEET_SPECS[kind].canonicalName}（令和6年度）`] = fullMapping(kind);
       all['寄付台帳（令和5年度）'] = fullMapping('donations');
       all['会費台帳（令和5年度）'] = fullMapping('memberships');
-      const bytes = utf8ByteLength(serializeMappings(all));
+      const ids = Object.fromEntries(Object.keys(all).map((name, i) => [name, 1_000_000 + i]));
+      const bytes = utf8ByteLength(serializeMappings(all, ids));
       expect(bytes).toBeLessThan(MAPPINGS_MAX_BYTES);
     });
 
     it('writes the same text for the same mappings', () => {
-      const a = serializeMappings({ b: mappingFromDetection(roster), a: mappingFromDetection(roster) });
-      const b = serializeMappings({ a: mappingFromDetection(roster), b: mappingFromDetection(roster) });
+      const a = serializeMappings({ b: mappingFromDetection(roster), a: mappingFromDetection(roster) }, { a: 1, b: 2 });
+      const b = serializeMappings({ a: mappingFromDetection(roster), b: mappingFromDetection(roster) }, { b: 2, a: 1 });
       expect(a).toBe(b);
     });
 
     it('gives {} for a missing property', () => {
-      expect(parseMappings(null)).toEqual({ mappings: {}, issues: [] });
-      expect(parseMappings('')).toEqual({ mappings: {}, issues: [] });
+      expect(parseMappings(null)).toEqual({ mappings: {}, ids: {}, issues: [] });
+      expect(parseMappings('')).toEqual({ mappings: {}, ids: {}, issues: [] });
     });
 
     it('gives {} and an issue for garbage', () => {
-      for (const garbage of ['{', '[]', '42', '{"v":2,"s":{}}', '{"s":{}}']) {
+      for (const garbage of ['{', '[]', '42', '{"v":3,"s":{}}', '{"s":{}}']) {
         const r = parseMappings(garbage);
         expect(r.mappings).toEqual({});
         expect(r.issues).toHaveLength(1);
@@ -128,6 +132,28 @@ describe('sheets/mapping', () => {
       const r = parseMappings(json);
       expect(r.mappings).toEqual({ good: { kind: 'volunteers', headerRow: 1, columns: { name: 1 } } });
       expect(r.issues).toHaveLength(4);
+    });
+  });
+
+  describe('liveMappings', () => {
+    it('keeps the mappings of the sheets there are, by name and id, and reads those stored without ids by name', () => {
+      const m = mappingFromDetection(roster);
+      const parsed = parseMappings(serializeMappings({ 名簿: m, 依頼: m, 旧名簿: m }, { 名簿: 1, 依頼: 2, 旧名簿: 3 }));
+      // 名簿 is the same sheet; 依頼 is a new sheet with the old name (id 9); 旧名簿 was renamed to 名簿2.
+      expect(
+        Object.keys(
+          liveMappings(parsed, [
+            { name: '名簿', id: 1 },
+            { name: '依頼', id: 9 },
+            { name: '名簿2', id: 3 },
+          ]),
+        ),
+      ).toEqual(['名簿']);
+      const v1 = parseMappings(JSON.stringify({ v: 1, s: { 名簿: { k: 'volunteers', h: 1, c: { name: 1 } } } }));
+      expect(Object.keys(liveMappings(v1, [{ name: '名簿', id: 5 }]))).toEqual(['名簿']);
+      expect(
+        Object.keys((JSON.parse(serializeMappings({ 名簿: m, 消えた: m }, { 名簿: 1 })) as { s: object }).s),
+      ).toEqual(['名簿']);
     });
   });
 

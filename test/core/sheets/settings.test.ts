@@ -51,6 +51,21 @@ describe('sheets/settings', () => {
       ]);
     });
 
+    it('reads 履歴保存日数, 30 days when the sheet does not say, and reports one that is not 1–3650 days', () => {
+      expect(parseSettings([HEADER, ['履歴保存日数', 7]]).settings.historyRetentionDays).toBe(7);
+      expect(parseSettings([HEADER, ['履歴の保存日数', '90日']]).settings.historyRetentionDays).toBe(90);
+      expect(parseSettings([HEADER]).settings.historyRetentionDays).toBe(30);
+      expect(parseSettings(defaultSettingsRows()).settings.historyRetentionDays).toBe(30);
+      for (const bad of [0, -1, 'ずっと', 1.5, 5000]) {
+        const { settings, issues } = parseSettings([HEADER, ['履歴保存日数', bad]]);
+        expect(settings.historyRetentionDays, String(bad)).toBe(30);
+        expect(
+          issues.map((i) => [i.code, i.row]),
+          String(bad),
+        ).toEqual([['settings.badRetention', 2]]);
+      }
+    });
+
     it('reads 圏域 rows with their 地区, 町名 and neighbours', () => {
       const { settings } = parseSettings([
         ['設定', '', '', '', '', ''],

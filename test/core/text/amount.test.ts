@@ -68,6 +68,43 @@ describe('text/amount', () => {
       expect(yen(input)).toBe(reason);
     });
 
+    it.each<[unknown, string]>([
+      ['5000 3000', 'several 5000|3000'],
+      ['2 3', 'several 2|3'],
+      ['1,000 2,000', 'several 1,000|2,000'],
+      ['¥1,000 ¥2,000', 'several 1,000|2,000'],
+      ['1,00', 'ambiguous 100|1'],
+      ['1,0000', 'ambiguous 10000|1'],
+      ['0,500', 'ambiguous 500|0.5'],
+      ['10.000', 'ambiguous 10|10000'],
+      ['1.000円', 'ambiguous 1|1000'],
+      ['1.000.000', 'ambiguous 1000000'],
+      ['1.000,50', 'ambiguous 100050|1000.5'],
+      ['1.000万', 'ambiguous 10000|10000000'],
+      ['1万 5000円', 'several 1万|5000'],
+    ])('does not pick one reading of %j (%s)', (input, expected) => {
+      const r = parseAmount(input);
+      const shown = r.ok
+        ? `${r.yen}`
+        : r.reason === 'ambiguous'
+          ? `ambiguous ${r.readings.join('|')}`
+          : r.reason === 'several'
+            ? `several ${r.numbers.join('|')}`
+            : r.reason;
+      expect(shown).toBe(expected);
+    });
+
+    it.each<[unknown, string]>([
+      ['10.5', 'notInteger'],
+      ['1,000.5', 'notInteger'],
+      ['0.500', 'notInteger'],
+      ['10000 円', '10000 text'],
+      ['¥ 10,000', '10000 text'],
+    ])('still reads %j with its one reading (%s)', (input, expected) => {
+      const r = parseAmount(input);
+      expect(r.ok ? `${r.yen}${r.wasText ? ' text' : ''}` : r.reason).toBe(expected);
+    });
+
     it('reads any positive whole number back from the ways it is written', () => {
       fc.assert(
         fc.property(fc.integer({ min: 1, max: 1_000_000_000 }), (n) => {

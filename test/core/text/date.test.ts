@@ -113,15 +113,43 @@ describe('text/date', () => {
       expect(iso('2024-04-01T10:00')).toBe('2024-04-01');
     });
 
-    it('holds the era boundaries', () => {
+    it('holds the era boundaries to the day', () => {
       expect(reason('平成31年5月1日')).toBe('eraMismatch');
       expect(reason('昭和64年1月8日')).toBe('eraMismatch');
       expect(iso('昭和64年1月7日')).toBe('1989-01-07');
       expect(reason('令和元年4月30日')).toBe('eraMismatch');
-      expect(reason('大正15年12月25日')).toBe('eraMismatch');
       expect(iso('昭和元年12月25日')).toBe('1926-12-25');
       expect(reason('明治元年1月1日')).toBe('eraMismatch');
       expect(iso('明治元年10月23日')).toBe('1868-10-23');
+    });
+
+    it.each<[string, string]>([
+      // 明治天皇 died on 1912-07-30 and 大正 began that day: the day has both names.
+      ['明治45年7月30日', '1912-07-30'],
+      ['大正元年7月30日', '1912-07-30'],
+      // 大正天皇 died on 1926-12-25 and 昭和 began that day.
+      ['大正15年12月25日', '1926-12-25'],
+      ['昭和元年12月25日', '1926-12-25'],
+      // 昭和 ended on 1989-01-07, 平成 began the next day; 平成 ended on 2019-04-30, 令和 began on 05-01.
+      ['昭和64年1月7日', '1989-01-07'],
+      ['平成元年1月8日', '1989-01-08'],
+      ['平成31年4月30日', '2019-04-30'],
+      ['令和元年5月1日', '2019-05-01'],
+    ])('reads %s, a day of its era, as %s', (text, expected) => {
+      expect(iso(text)).toBe(expected);
+    });
+
+    it.each([
+      '明治45年7月31日',
+      '大正元年7月29日',
+      '大正15年12月26日',
+      '昭和元年12月24日',
+      '昭和64年1月8日',
+      '平成元年1月7日',
+      '平成31年5月1日',
+      '令和元年4月30日',
+    ])('refuses %s, a day outside its era', (text) => {
+      expect(reason(text)).toBe('eraMismatch');
     });
 
     it('fails on days that do not exist', () => {
@@ -138,6 +166,33 @@ describe('text/date', () => {
       expect(iso(new Date(Date.UTC(2024, 3, 1, 14, 59, 59)))).toBe('2024-04-01');
       expect(iso(new Date(Date.UTC(2024, 3, 1, 15, 0, 0)))).toBe('2024-04-02');
       expect(reason(new Date(NaN))).toBe('invalidDate');
+    });
+
+    it('reads a Date from 1948–1951, when Japan kept summer time, as the day Sheets shows', () => {
+      // Midnight of 1948-06-01 in Tokyo was 00:00 JDT (UTC+10) = 1948-05-31 14:00 UTC.
+      expect(iso(new Date(Date.UTC(1948, 4, 31, 14, 0, 0)))).toBe('1948-06-01');
+      expect(iso(new Date(Date.UTC(1951, 6, 31, 14, 0, 0)))).toBe('1951-08-01');
+      expect(iso(new Date(Date.UTC(1949, 3, 2, 14, 59, 59)))).toBe('1949-04-02');
+      // Outside summer time it is midnight JST again.
+      expect(iso(new Date(Date.UTC(1951, 11, 31, 15, 0, 0)))).toBe('1952-01-01');
+      expect(iso(new Date(Date.UTC(1948, 0, 31, 15, 0, 0)))).toBe('1948-02-01');
+    });
+
+    it('reads every midnight in Tokyo from 1940 to 1960 as its own day', () => {
+      const f = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Asia/Tokyo',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+      for (let t = Date.UTC(1940, 0, 1) - 9 * 3_600_000; t < Date.UTC(1960, 0, 1); t += 3_600_000) {
+        const expected = f.format(new Date(t));
+        const r = parseDate(new Date(t));
+        if (!r.ok || r.date.toISO() !== expected)
+          throw new Error(
+            `${new Date(t).toISOString()} read as ${r.ok ? r.date.toISO() : r.reason}, expected ${expected}`,
+          );
+      }
     });
 
     it('reads sheet serial numbers from the 1899-12-30 epoch, and YYYYMMDD numbers', () => {

@@ -27,6 +27,39 @@ describe('text/number', () => {
       expect(num(42)).toBe(42);
     });
 
+    it('reads thousands commas, decimals and units the one way they read', () => {
+      expect(num('1,000,000')).toBe(1000000);
+      expect(num('1,000.5')).toBe(1000.5);
+      expect(num('10.5')).toBe(10.5);
+      expect(num('0.125')).toBe(0.125);
+      expect(num('3 人')).toBe(3);
+      expect(num('1.5万')).toBe(15000);
+      expect(num('1万5,000')).toBe(15000);
+    });
+
+    it.each<[string, string]>([
+      ['2 3', 'several 2|3'],
+      ['5000 3000', 'several 5000|3000'],
+      ['1,000 2,000', 'several 1,000|2,000'],
+      ['1,00', 'ambiguous 100|1'],
+      ['10,00', 'ambiguous 1000|10'],
+      ['10.000', 'ambiguous 10|10000'],
+      ['1.000人', 'ambiguous 1|1000'],
+      ['1.000.000', 'ambiguous 1000000'],
+      ['1,5万', 'ambiguous 150000|15000'],
+    ])('does not choose between the readings of %s (%s)', (typed, expected) => {
+      const r = parseNumber(typed);
+      expect(
+        r.ok
+          ? r.value
+          : r.reason === 'ambiguous'
+            ? `ambiguous ${r.readings.join('|')}`
+            : r.reason === 'several'
+              ? `several ${r.numbers.join('|')}`
+              : r.reason,
+      ).toBe(expected);
+    });
+
     it('refuses fractions when integers are wanted', () => {
       expect(num('2.5', true)).toBe('notInteger');
       expect(num(2.5, true)).toBe('notInteger');

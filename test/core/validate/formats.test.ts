@@ -269,6 +269,13 @@ describe('validate/formats', () => {
       expect(one('月間上限', typed)).toEqual({ code, severity: 'error' });
     });
 
+    it.each(['2 3', '1,0', '1.000', '２　３', '1,000 2,000'])(
+      'never fixes the count %s, which reads more than one way',
+      (typed) => {
+        expect(one('月間上限', typed)).toEqual({ code: 'integer.ambiguous', severity: 'error' });
+      },
+    );
+
     it.each(['令和8年度', 'R8', '2026年度', 'FY2026', 2026])('reads the fiscal year %s', (typed) => {
       expect(about('保険加入年度', typed)).toEqual([]);
     });
@@ -302,6 +309,31 @@ describe('validate/formats', () => {
       ['金10,000円也', 10000],
     ])('fixes %s to the number %d (amount)', (typed, yen) => {
       expect(amount(typed)).toEqual([{ code: 'amount.text', fix: { kind: 'amount', to: yen } }]);
+    });
+
+    it.each([
+      ['5000 3000', '5000 3000'],
+      ['1,000 2,000', '1,000 2,000'],
+      ['1,00', '1,00'],
+      ['10.000', '10.000'],
+      ['1.000円', '1.000円'],
+      ['1.000.000', '1.000.000'],
+      ['１０　０００円', '１０　０００円'],
+    ])('never fixes %s, which has more than one reading, and says what it could mean', (typed) => {
+      const found = validate([
+        sheet('donations', header, [['R6-0001', day('2024-05-01'), '山田 花子', '一般寄付', typed]]),
+      ]).issues;
+      expect(found.map((i) => i.code)).toEqual(['amount.ambiguous']);
+      expect(found[0]?.fix).toBeUndefined();
+      expect(found[0]?.message.ja).toContain(typed);
+    });
+
+    it('names both readings of 10.000 in the suggestion', () => {
+      const [issue] = validate([
+        sheet('donations', header, [['R6-0001', day('2024-05-01'), '山田 花子', '一般寄付', '10.000']]),
+      ]).issues;
+      expect(issue?.suggestion).toContain('10');
+      expect(issue?.suggestion).toContain('10000');
     });
 
     it.each([

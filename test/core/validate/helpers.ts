@@ -12,15 +12,16 @@ import type { SheetKind } from '../../../src/core/sheets/types';
 import { parseDate } from '../../../src/core/text/date';
 import { PlainDate } from '../../../src/core/text/plainDate';
 import { validateWorkbook } from '../../../src/core/validate';
+import { tokyoInstant } from '../../support/tokyo';
 import type { SheetInput, ValidationIssue, ValidationResult } from '../../../src/core/validate/types';
 
 export const TODAY = PlainDate.of(2026, 11, 26) as PlainDate;
 export const SETTINGS: Settings = parseSettings([defaultSettingsHeader(), ...defaultSettingsRows()]).settings;
 
-/** 00:00 in Tokyo of a day, as Sheets hands over a date cell. */
+/** 00:00 in Tokyo of a day, as Sheets hands over a date cell (00:00 JDT in the 1948–51 summers). */
 export function day(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) - 9 * 3_600_000);
+  return tokyoInstant(y, m, d);
 }
 
 /** What getDisplayValues shows for a value (dates as 2024/04/01). */

@@ -68,6 +68,21 @@ describe('validate/volunteers', () => {
       expect(issue?.fix).toBeUndefined();
     });
 
+    it('finds the same birth day in a Date cell from the summer-time years and in text', () => {
+      // 1949-07-01 00:00 in Tokyo was 00:00 JDT (UTC+10): 1949-06-30 14:00 UTC, as Sheets hands it over.
+      const midnightJdt = new Date(Date.UTC(1949, 5, 30, 14, 0, 0));
+      const r = validate([
+        sheet('volunteers', HEADER, [
+          row({ id: 'V-0001', kana: 'ヤマダ ハナコ', birth: midnightJdt, phone: '042-461-0001' }),
+          row({ id: 'V-0002', kana: 'ヤマダ ハナコ', birth: '昭和24年7月1日', phone: '042-461-0002' }),
+          row({ id: 'V-0003', kana: 'ヤマダ ハナコ', birth: '1949-06-30', phone: '042-461-0003' }),
+        ]),
+      ]);
+      expect(found(r, 'volunteers.duplicatePerson').map((i) => [i.row, i.suggestion])).toEqual([
+        [3, '2行目（V-0001）と照合してください'],
+      ]);
+    });
+
     it('finds the same phone digits however they are written', () => {
       const r = validate([
         sheet('volunteers', HEADER, [

@@ -1,5 +1,6 @@
 // Shared fixtures for the demo tests: a small area list, sheet accessors, a 和暦 reader and the "clean cell" rules of each sheet.
 import type { CellValue, DemoArea, DemoBook, DemoSheet, DemoSheetKind } from '../../../src/local/demo';
+import { tokyoOffsetAt } from '../../support/tokyo';
 
 /** Four 圏域 like Nishitokyo's, one town unknown to the postal table (みなみ台) to exercise the fallback. */
 export const AREAS: DemoArea[] = [
@@ -11,7 +12,6 @@ export const AREAS: DemoArea[] = [
 
 export const TODAY = { year: 2026, month: 11, day: 26 };
 const DAY_MS = 86_400_000;
-const TOKYO_MS = 9 * 3_600_000;
 
 export function sheetOf(book: DemoBook, kind: DemoSheetKind): DemoSheet {
   const s = book.sheets.find((x) => x.kind === kind);
@@ -35,11 +35,11 @@ export function rowAt(sheet: DemoSheet, rowNumber: number): Row {
 
 /** The Tokyo calendar day of a date cell as YYYY-MM-DD. */
 export function tokyoIso(d: Date): string {
-  return new Date(d.getTime() + TOKYO_MS).toISOString().slice(0, 10);
+  return new Date(d.getTime() + tokyoOffsetAt(d.getTime())).toISOString().slice(0, 10);
 }
 
 export function isTokyoMidnight(d: Date): boolean {
-  return (d.getTime() + TOKYO_MS) % DAY_MS === 0;
+  return (d.getTime() + tokyoOffsetAt(d.getTime())) % DAY_MS === 0;
 }
 
 export function fiscalYearOfIso(iso: string): number {

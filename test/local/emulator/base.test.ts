@@ -60,6 +60,22 @@ describe('emulator Utilities', () => {
     });
   });
 
+  describe('computeHmacSha256Signature', () => {
+    it('signs strings as UTF-8 and bytes as bytes, as signed bytes (RFC 4231 case 2)', () => {
+      const { Utilities } = fresh().emu.globals;
+      const mac = Utilities.computeHmacSha256Signature('what do ya want for nothing?', 'Jefe');
+      const hex = mac.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
+      expect(hex).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+      const bytes = (s: string) => Array.from(Buffer.from(s, 'utf8'), (b) => (b > 127 ? b - 256 : b));
+      expect(Utilities.computeHmacSha256Signature(bytes('つなぐ'), bytes('鍵'))).toEqual(
+        Utilities.computeHmacSha256Signature('つなぐ', '鍵', Utilities.Charset.UTF_8),
+      );
+      expect(
+        Utilities.computeHmacSignature(Utilities.MacAlgorithm.HMAC_SHA_256, 'what do ya want for nothing?', 'Jefe'),
+      ).toEqual(mac);
+    });
+  });
+
   describe('computeDigest and base64', () => {
     it('returns signed bytes as Apps Script does', () => {
       const { Utilities } = fresh().emu.globals;

@@ -85,6 +85,39 @@ describe('emulator Range', () => {
       }
     });
 
+    it('returns a date cell of the 1948–51 summers as midnight of summer time (UTC+10), shown as its own day', () => {
+      const { sheet } = fresh();
+      sheet.getRange('A1:A3').setValues([['1948-06-01'], ['1950/8/15'], ['1952-06-01']]);
+      expect(
+        sheet
+          .getRange('A1:A3')
+          .getValues()
+          .map((r) => (r[0] as Date).toISOString()),
+      ).toEqual(['1948-05-31T14:00:00.000Z', '1950-08-14T14:00:00.000Z', '1952-05-31T15:00:00.000Z']);
+      expect(sheet.getRange('A1:A3').getDisplayValues()).toEqual([['1948/06/01'], ['1950/08/15'], ['1952/06/01']]);
+      sheet.getRange('B1').setValue(new Date('1948-05-31T14:00:00.000Z'));
+      expect(sheet.getRange('B1').getDisplayValue()).toBe('1948/06/01');
+      sheet.getRange('A1').setNumberFormat('0');
+      expect(sheet.getRange('A1').getValue()).toBe(17685);
+      sheet.getRange('C1').setNumberFormat('yyyy-mm-dd').setValue(17685);
+      expect((sheet.getRange('C1').getValue() as Date).toISOString()).toBe('1948-05-31T14:00:00.000Z');
+    });
+
+    it('reads Automatic as 0.###############; General puts a cell back on Automatic, the pattern itself does not', () => {
+      const { sheet } = fresh();
+      expect(sheet.getRange('A1').getNumberFormat()).toBe('0.###############');
+      sheet.getRange('A1:C1').setNumberFormats([['yyyy/mm/dd', 'yyyy/mm/dd', 'yyyy/mm/dd']]);
+      sheet.getRange('A1').setNumberFormat('General');
+      sheet.getRange('B1').setNumberFormat('0.###############');
+      sheet.getRange('C1').setNumberFormats([['']]);
+      expect(sheet.getRange('A1:C1').getNumberFormats()).toEqual([
+        ['0.###############', '0.###############', '0.###############'],
+      ]);
+      sheet.getRange('A1:C1').setValues([['2024/4/1', '2024/4/1', '2024/4/1']]);
+      expect(sheet.getRange('A1:C1').getDisplayValues()).toEqual([['2024/04/01', '45383', '2024/04/01']]);
+      expect(sheet.getRange('A1').getNumberFormat()).toBe('yyyy/MM/dd');
+    });
+
     it('returns a number under a date format as a Date, and a date under a number format as its serial', () => {
       const { sheet } = fresh();
       sheet.getRange('A1').setNumberFormat('yyyy-mm-dd').setValue(45383);

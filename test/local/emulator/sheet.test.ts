@@ -72,6 +72,21 @@ describe('emulator Sheet', () => {
     });
   });
 
+  describe("Sheets' limit of 10,000,000 cells", () => {
+    it('refuses to grow the spreadsheet past it, changing nothing, and counts blank cells', () => {
+      const { book, sheet } = fresh();
+      // 1000 × 26 to begin with; 384,000 more rows make 385,000 × 26 = 10,010,000 cells.
+      expect(() => sheet.insertRowsAfter(1000, 384_000)).toThrow(/above the limit of 10000000 cells/);
+      expect(sheet.getMaxRows()).toBe(1000);
+      sheet.insertRowsAfter(1000, 383_000); // 384,000 × 26 = 9,984,000
+      expect(() => book.insertSheet('もう一枚')).toThrow(/above the limit of 10000000 cells/);
+      expect(book.getSheets()).toHaveLength(1);
+      expect(() => sheet.insertColumnsAfter(26, 1)).toThrow(/above the limit/);
+      sheet.deleteRows(2, 100_000);
+      expect(book.insertSheet('もう一枚').getName()).toBe('もう一枚');
+    });
+  });
+
   describe('frozen rows and columns', () => {
     it('returns what was set', () => {
       const { sheet } = fresh();

@@ -181,6 +181,23 @@ describe('emulator xlsx', () => {
       expect(emu.globals.SpreadsheetApp.getActive().getName()).toBe('無題のスプレッドシート');
     });
 
+    it('reads and writes a date of the 1948–51 summers as its wall-clock day', async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('名簿');
+      ws.getCell('A1').value = new Date(Date.UTC(1949, 6, 1)); // 1949-07-01 on the sheet
+      ws.getCell('A1').numFmt = 'yyyy/mm/dd';
+      const emu = await Emulator.fromXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), { now: () => FIXED_NOW });
+      const sheet = emu.globals.SpreadsheetApp.getActive().getSheetByName('名簿') as GoogleAppsScript.Spreadsheet.Sheet;
+      expect((sheet.getRange('A1').getValue() as Date).toISOString()).toBe('1949-06-30T14:00:00.000Z');
+      expect(sheet.getRange('A1').getDisplayValue()).toBe('1949/07/01');
+      sheet.getRange('A2').setValue('1950-09-01');
+      const raw = new ExcelJS.Workbook();
+      await raw.xlsx.load(Buffer.from(await emu.toXlsx()) as unknown as ExcelJS.Buffer);
+      const saved = raw.getWorksheet('名簿');
+      expect((saved?.getCell('A1').value as Date).toISOString()).toBe('1949-07-01T00:00:00.000Z');
+      expect((saved?.getCell('A2').value as Date).toISOString()).toBe('1950-09-01T00:00:00.000Z');
+    });
+
     it('grows a sheet beyond 1000 rows when the file has more', async () => {
       const { emu } = fresh();
       emu.setSheetValues(
