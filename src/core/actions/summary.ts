@@ -180,7 +180,7 @@ function readForSummary(ports: AppPorts): SummaryRead {
     HEAD_ROWS,
     marked.map((m) => m.name),
   );
-  const confirmed = loadMappings(ports);
+  const confirmed = loadMappings(ports, heads);
   const mapped: { name: string; mapping: ColumnMapping }[] = [];
   for (const head of heads) {
     const mapping = mappingOf(head, confirmed);
