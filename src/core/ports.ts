@@ -140,6 +140,8 @@ export interface Workbook {
    * `withoutRows` (Tsunagu's own output sheets) come with their size but no rows: nothing reads them.
    */
   heads(rows: number, withoutRows?: readonly string[]): SheetHead[];
+  /** One sheet's first `rows` rows, as heads() gives them; null when there is no sheet of that name. */
+  head(name: string, rows: number): SheetHead | null;
   /**
    * The used range of a sheet, or null when there is no sheet of that name. Given `columns`
    * (0-based), only those columns are read; the others come back blank, so indexes stay the
@@ -168,6 +170,12 @@ export interface Workbook {
    * of sight and replaces the old in one step, so a failure leaves the old content whole.
    */
   writeOutputSheet(sheet: OutputSheet): Undoable;
+  /**
+   * Writes rows into an output sheet written before, from a row on (1-based), growing it as
+   * needed: a 検証 in parts adds each part's findings below the earlier parts'. The 0-based
+   * `textColumns` are formatted as plain text first, as writeOutputSheet formats them.
+   */
+  writeOutputRows(name: string, firstRow: number, rows: CellValue[][], textColumns: readonly number[]): void;
   /** Selects a cell for staff (the sidebar's "go to cell"). */
   selectCell(sheet: string, row: number, column: number): void;
   /** A sheet's grid size and last used row, or null when there is no such sheet (reads only). */

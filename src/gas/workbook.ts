@@ -134,23 +134,30 @@ export class GasWorkbook implements Workbook {
 
   /** Tsunagu's own sheets (marked or scratch) come with their size only: nothing reads their rows. */
   heads(rows: number, withoutRows: readonly string[] = []): SheetHead[] {
-    return this.book.getSheets().map((sheet) => {
-      const name = sheet.getName();
-      const own = this.isOwn(name);
-      const lastRow = sheet.getLastRow();
-      const lastColumn = sheet.getLastColumn();
-      const n = own || withoutRows.indexOf(name) >= 0 ? 0 : Math.min(rows, lastRow);
-      const display = n > 0 && lastColumn > 0 ? sheet.getRange(1, 1, n, lastColumn).getDisplayValues() : [];
-      return {
-        name,
-        id: sheet.getSheetId(),
-        hidden: sheet.isSheetHidden(),
-        own,
-        lastRow,
-        lastColumn,
-        display,
-      };
-    });
+    return this.book.getSheets().map((sheet) => this.headOf(sheet, rows, withoutRows));
+  }
+
+  head(name: string, rows: number): SheetHead | null {
+    const sheet = this.book.getSheetByName(name);
+    return sheet ? this.headOf(sheet, rows, []) : null;
+  }
+
+  private headOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, withoutRows: readonly string[]): SheetHead {
+    const name = sheet.getName();
+    const own = this.isOwn(name);
+    const lastRow = sheet.getLastRow();
+    const lastColumn = sheet.getLastColumn();
+    const n = own || withoutRows.indexOf(name) >= 0 ? 0 : Math.min(rows, lastRow);
+    const display = n > 0 && lastColumn > 0 ? sheet.getRange(1, 1, n, lastColumn).getDisplayValues() : [];
+    return {
+      name,
+      id: sheet.getSheetId(),
+      hidden: sheet.isSheetHidden(),
+      own,
+      lastRow,
+      lastColumn,
+      display,
+    };
   }
 
   read(name: string, columns?: readonly number[], rows?: readonly RowSpan[]): SheetData | null {
@@ -526,6 +533,22 @@ export class GasWorkbook implements Workbook {
     }
     const kept = backup as Sheet;
     return { undo: putBack, dispose: () => removeSheet(this.book, kept) };
+  }
+
+  writeOutputRows(name: string, firstRow: number, rows: CellValue[][], textColumns: readonly number[]): void {
+    if (rows.length === 0) return;
+    const sheet = this.sheet(name);
+    const width = Math.max(...rows.map((row) => row.length));
+    const last = firstRow + rows.length - 1;
+    const maxRows = sheet.getMaxRows();
+    if (maxRows < last) sheet.insertRowsAfter(maxRows, last - maxRows);
+    const maxColumns = sheet.getMaxColumns();
+    if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+    const grid = rows.map((row) =>
+      row.length === width ? row : [...row, ...new Array<CellValue>(width - row.length).fill('')],
+    );
+    for (const column of textColumns) sheet.getRange(firstRow, column + 1, rows.length, 1).setNumberFormat('@');
+    sheet.getRange(firstRow, 1, rows.length, width).setValues(grid);
   }
 
   selectCell(name: string, row: number, column: number): void {

@@ -86,6 +86,16 @@ export function runValidation(...args: unknown[]): Envelope<'runValidation'> {
   return runRpc('runValidation', args, () => validation.runValidation(appContext()));
 }
 
+/** RPC: the next part of a 検証 too large for one call; the last part marks the cells. */
+export function continueValidation(...args: unknown[]): Envelope<'continueValidation'> {
+  return runRpc('continueValidation', args, (runId) => validation.continueValidation(appContext(), runId));
+}
+
+/** RPC: 中止 — stops a 検証 in parts (no staff sheet has changed before its last part). */
+export function cancelValidation(...args: unknown[]): Envelope<'cancelValidation'> {
+  return runRpc('cancelValidation', args, (runId) => validation.cancelValidation(appContext(), runId));
+}
+
 /** RPC: the full list of issues without writing anything (the CLI's validate). */
 export function getValidationReport(...args: unknown[]): Envelope<'getValidationReport'> {
   return runRpc('getValidationReport', args, () => validation.getValidationReport(appContext()));

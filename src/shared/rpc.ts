@@ -117,6 +117,19 @@ export interface ValidationView {
   /** Cells with issues left without a mark (past the limit of marks per 検証; listed in 検証結果 and here). */
   unmarked: number;
   undo: UndoInfo | null;
+  /**
+   * A 検証 too large for one Apps Script call runs in parts (docs/cost.md): while this is set, the
+   * view holds the issues of the parts done so far (counts: all of them so far; groups: this
+   * part's), and the sidebar asks for the next part with continueValidation(runId).
+   */
+  running?: ValidationProgress | null;
+}
+
+/** Where a 検証 in parts stands: no cell contents, only its id and the parts done and in all. */
+export interface ValidationProgress {
+  runId: string;
+  done: number;
+  total: number;
 }
 
 /** The full list, for the CLI's --json (the sidebar gets the grouped view). */
@@ -341,6 +354,9 @@ const sheetName = z.string().check(z.minLength(1), z.maxLength(100));
 const fieldKey = z.string().check(z.maxLength(40), z.regex(/^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_-]+)?$/));
 
 /** Argument schemas: the server parses every call with these before doing anything. */
+/** A 検証 in parts: V and the instant it started (yyyyMMddHHmmssSSS). */
+const runId = z.string().check(z.regex(/^V\d{17}$/));
+
 export const rpcArgs = {
   getSidebarState: z.tuple([]),
   setupSheets: z.tuple([]),
@@ -365,6 +381,8 @@ export const rpcArgs = {
   ]),
   clearMapping: z.tuple([sheetName]),
   runValidation: z.tuple([]),
+  continueValidation: z.tuple([runId]),
+  cancelValidation: z.tuple([runId]),
   getValidationReport: z.tuple([]),
   clearHighlights: z.tuple([]),
   previewFixes: z.tuple([]),
@@ -411,6 +429,8 @@ export interface RpcResults {
   saveMapping: MappingView;
   clearMapping: MappingView;
   runValidation: ValidationView;
+  continueValidation: ValidationView;
+  cancelValidation: { cancelled: boolean };
   getValidationReport: ValidationReport;
   clearHighlights: HighlightResult;
   previewFixes: FixPreview;

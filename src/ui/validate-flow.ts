@@ -2,8 +2,9 @@
  * ValidateFlow: the 検証 section's state and what each button does with the server (run, clear
  * highlights, preview and apply fixes, undo), apart from the DOM so it can be tested in Node.
  */
-import type { FixPreview, FixResult, Message, ValidationView } from '../shared/rpc';
+import type { FixPreview, FixResult, Message, ValidationProgress, ValidationView } from '../shared/rpc';
 import { SectionFlow } from './section-flow';
+import { addValidationPart } from './validation-parts';
 import type { ValidateNotice } from './validate-model';
 
 /** What the shell should focus after a change, by meaning; the section maps it to an element. */
@@ -17,6 +18,12 @@ export interface ValidateState {
   pending: 'run' | 'undo' | 'erase' | null;
   /** The last runValidation answer; null until staff run it in this session. */
   validation: ValidationView | null;
+  /** A 検証 in parts under way: how far it is (the sidebar asks for each part in turn). */
+  progress: ValidationProgress | null;
+  /** Staff pressed 中止 during a 検証 in parts: it stops after the part under way. */
+  stopRequested: boolean;
+  /** A part failed (its error is shown): 続ける runs it again, 中止 stops the run. */
+  partFailed: boolean;
   /** The before/after preview on screen, waiting for 「この内容で修正」 or キャンセル. */
   preview: FixPreview | null;
   /** The server refused the fixes because the sheets changed after the preview (its own message). */
@@ -36,12 +43,18 @@ export class ValidateFlow extends SectionFlow<'erase', FocusTarget, ValidateNoti
     runConfirmed: false,
     pending: null,
     validation: null,
+    progress: null,
+    stopRequested: false,
+    partFailed: false,
     preview: null,
     fixChanged: null,
     notice: null,
     openGroups: new Map(),
     focus: null,
   };
+
+  /** What the parts done so far found, kept while a failed part waits for 続ける. */
+  private partial: ValidationView | null = null;
 
   /** 検証を実行 (asked first the first time in a session; see SectionFlow.requestRun). */
   protected runNow(): Promise<void> {
@@ -152,13 +165,80 @@ export class ValidateFlow extends SectionFlow<'erase', FocusTarget, ValidateNoti
     if (this.state.validation) await this.validate(null);
   }
 
+  /**
+   * 検証. A workbook too large for one Apps Script call is validated in parts: the server answers
+   * each with what it found so far and the sidebar asks for the next one, showing how far it is,
+   * until the last part marks the cells. 中止 stops it after the part under way; nothing in the
+   * staff sheets has changed by then (the marks come with the last part).
+   */
   private async validate(focus: FocusTarget | null): Promise<void> {
+    this.state.stopRequested = false;
+    this.state.partFailed = false;
+    this.partial = null;
     const view = await this.run(() => this.server('runValidation'));
+    await this.drive(view, focus);
+  }
+
+  /** The parts of a 検証 in parts still to come, one after another; a failed part waits for 続ける or 中止. */
+  private async drive(first: ValidationView | undefined, focus: FocusTarget | null): Promise<void> {
+    let view = first;
+    while (view?.running) {
+      const running = view.running;
+      this.state.progress = running;
+      this.changed();
+      if (this.state.stopRequested) {
+        await this.stop(running.runId);
+        return;
+      }
+      const earlier: ValidationView = view;
+      const part = await this.run(() => this.server('continueValidation', running.runId));
+      if (!part) {
+        // The server keeps the run where it was: the same part can run again.
+        this.partial = earlier;
+        this.state.partFailed = true;
+        this.changed();
+        return;
+      }
+      view = addValidationPart(earlier, part);
+    }
+    this.state.progress = null;
+    this.partial = null;
     if (view) {
       this.state.validation = view;
       this.undo.set(view.undo);
       if (focus) this.state.focus = focus;
     }
+    this.changed();
+  }
+
+  /** 中止: a 検証 in parts stops after the part under way (at once when a part failed). */
+  stopRun(): void {
+    const progress = this.state.progress;
+    if (!progress) return;
+    if (this.state.partFailed) {
+      void this.stop(progress.runId);
+      return;
+    }
+    this.state.stopRequested = true;
+    this.changed();
+  }
+
+  /** 続ける: runs the part that failed again, and the rest after it. */
+  async resumeRun(): Promise<void> {
+    if (!this.state.partFailed || !this.partial) return;
+    this.state.partFailed = false;
+    this.startAction();
+    await this.drive(this.partial, 'summary');
+  }
+
+  private async stop(runId: string): Promise<void> {
+    await this.run(() => this.server('cancelValidation', runId));
+    this.state.progress = null;
+    this.state.stopRequested = false;
+    this.state.partFailed = false;
+    this.partial = null;
+    this.state.notice = { kind: 'stopped' };
+    this.state.focus = 'notice';
     this.changed();
   }
 

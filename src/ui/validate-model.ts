@@ -188,6 +188,7 @@ export type ValidateNotice =
   | { kind: 'highlights'; restored: number; notesKept: number }
   | { kind: 'fixed'; applied: number }
   | { kind: 'undone'; label: Message; cells: number }
+  | { kind: 'stopped' }
   | { kind: 'erased'; actions: number };
 
 export function noticeText(notice: ValidateNotice, lang: Lang): string {
@@ -205,6 +206,8 @@ export function noticeText(notice: ValidateNotice, lang: Lang): string {
         : plural(lang, 'validate.fixed', 'validate.fixedOne', notice.applied);
     case 'undone':
       return undoneText(notice.label, notice.cells, lang);
+    case 'stopped':
+      return t(lang, 'validate.stopped');
     case 'erased':
       return plural(lang, 'history.erased', 'history.erasedOne', notice.actions);
   }

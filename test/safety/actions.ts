@@ -1,5 +1,6 @@
 // The writing actions as the fault-injection harness drives them: small workbooks, every action the sidebar can run.
-import type { FixPreview, MatchView } from '../../src/shared/rpc';
+import type { FixPreview, MatchView, ValidationView } from '../../src/shared/rpc';
+import { buildDemo } from '../../src/local/commands/demo';
 import { defaultSettingsRows, parseSettings } from '../../src/core/sheets/settings';
 import { generateDemoBook, type DemoBook } from '../../src/local/demo/index';
 import type { Session } from '../../src/local/session';
@@ -167,6 +168,31 @@ export function workedOnSession(): Session {
   return session;
 }
 
+/** A demo workbook too large for one call, so 検証 runs in parts (docs/cost.md). */
+function partsSession(): Session {
+  const session = harnessSession('分割検証のフォールトテスト');
+  buildDemo(session, { seed: 4, volunteers: 400, requests: 150 });
+  return session;
+}
+
+/** A 検証 in parts run up to (not including) the answer with `done` parts behind it; returns the run's id. */
+function partsDoneUpTo(session: Session, done: number): string {
+  let view = rpc<ValidationView>(session, 'runValidation');
+  while (view.running && view.running.done < done) {
+    view = rpc<ValidationView>(session, 'continueValidation', view.running.runId);
+  }
+  if (!view.running) throw new Error('the demo workbook no longer needs parts');
+  return view.running.runId;
+}
+
+/** The id of the run under way (the harness's arrange() leaves one). */
+function runningId(session: Session): string {
+  const run = JSON.parse(
+    String(session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.validationRun')),
+  );
+  return (run as { id: string }).id;
+}
+
 const DAY = 86_400_000;
 
 /**
@@ -215,6 +241,41 @@ export const WRITING_ACTIONS: WritingAction[] = [
       return session;
     },
     act: (s) => s.run('runValidation') as never,
+  },
+  {
+    name: '検証（分割の開始）',
+    arrange: partsSession,
+    act: (s) => s.run('runValidation') as never,
+  },
+  {
+    name: '検証（分割の途中の部分）',
+    formulas: CELL_LINK,
+    arrange: () => {
+      const session = partsSession();
+      partsDoneUpTo(session, 1);
+      return session;
+    },
+    act: (s) => s.run('continueValidation', runningId(s)) as never,
+  },
+  {
+    name: '検証（分割の最後: 印を付ける）',
+    formulas: CELL_LINK,
+    arrange: () => {
+      const session = partsSession();
+      const first = rpc<ValidationView>(session, 'runValidation');
+      partsDoneUpTo(session, first.running?.total ? first.running.total - 1 : 1);
+      return session;
+    },
+    act: (s) => s.run('continueValidation', runningId(s)) as never,
+  },
+  {
+    name: '検証（分割の中止）',
+    arrange: () => {
+      const session = partsSession();
+      partsDoneUpTo(session, 1);
+      return session;
+    },
+    act: (s) => s.run('cancelValidation', runningId(s)) as never,
   },
   {
     name: 'ハイライトを消す',

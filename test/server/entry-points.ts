@@ -7,7 +7,14 @@ import { Emulator, serializeForRun } from '../../src/local/emulator/index';
 import { codePath } from '../../src/local/paths';
 import { Sandbox } from '../../src/local/sandbox';
 import { Session } from '../../src/local/session';
-import { RPC_NAMES, type FixPreview, type MappingView, type MatchView, type RpcEnvelope } from '../../src/shared/rpc';
+import {
+  RPC_NAMES,
+  type FixPreview,
+  type MappingView,
+  type MatchView,
+  type RpcEnvelope,
+  type ValidationView,
+} from '../../src/shared/rpc';
 
 /** One script on one workbook: the emulator, the bundle in the sandbox, and calls as Apps Script makes them. */
 export class Runtime {
@@ -32,6 +39,7 @@ export class Runtime {
 type Step = (rt: Runtime, memo: Memo) => void;
 
 interface Memo {
+  runId?: string;
   preview?: FixPreview;
   match?: MatchView;
 }
@@ -99,7 +107,23 @@ const DAY: Array<[string, Step]> = [
   ],
   ['clearMapping', (rt) => rt.rpc('clearMapping', 'ボランティア名簿')],
   ['getValidationReport', (rt) => rt.rpc('getValidationReport')],
-  ['runValidation', (rt) => rt.rpc('runValidation')],
+  [
+    'runValidation',
+    (rt, memo) => {
+      const view = rt.rpc<ValidationView>('runValidation');
+      memo.runId = view.running?.runId;
+    },
+  ],
+  // A workbook too large for one call is validated in parts: stop this run, then run one to the end.
+  ['cancelValidation', (rt, memo) => rt.rpc('cancelValidation', memo.runId ?? 'V-none')],
+  [
+    'continueValidation',
+    (rt) => {
+      let view = rt.rpc<ValidationView>('runValidation');
+      if (!view.running) throw new Error('the demo is expected to be validated in parts');
+      while (view.running) view = rt.rpc<ValidationView>('continueValidation', view.running.runId);
+    },
+  ],
   ['selectCell', (rt) => rt.rpc('selectCell', 'ボランティア名簿', 2, 2)],
   ['clearHighlights', (rt) => rt.rpc('clearHighlights')],
   [

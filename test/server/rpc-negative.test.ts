@@ -164,6 +164,13 @@ function junkFor(name: RpcName, session: Session): Junk[] {
         { what: 'a sheet named constructor', args: ['constructor'] },
         { what: 'a sheet named toString', args: ['toString'] },
       ];
+    case 'continueValidation':
+    case 'cancelValidation':
+      return [
+        ...around(['V20261126120000000'], [NOT_A_NAME]),
+        { what: 'a run that is not under way', args: ['V20261126120000000'] },
+        { what: 'a run id of __proto__', args: ['__proto__'] },
+      ];
     case 'applyFixes':
       return [
         ...around(['0-0'], [NOT_A_NAME]),

@@ -116,6 +116,143 @@ describe('ValidateFlow', () => {
     });
   });
 
+  describe('a 検証 in parts', () => {
+    const group = (sheet: string, code: string, n: number, severity: 'error' | 'warning' = 'warning') => ({
+      sheet,
+      code,
+      severity,
+      title: { ja: code, en: code },
+      total: n,
+      issues: Array.from({ length: Math.min(n, 50) }, (_, i) => ({
+        sheet,
+        row: i + 2,
+        column: '電話番号',
+        columnNumber: 10,
+        cell: `J${i + 2}`,
+        code,
+        severity,
+        message: { ja: code, en: code },
+        value: '',
+        suggestion: null,
+        fixable: false,
+      })),
+    });
+    const part = (done: number, groups: ReturnType<typeof group>[], errors: number): ValidationView => ({
+      ...validation(errors),
+      groups,
+      highlighted: 0,
+      running: done < 3 ? { runId: 'V20261126120000000', done, total: 3 } : null,
+    });
+
+    it('asks for each part in turn and adds the parts up', async () => {
+      const answers = [
+        part(1, [group('名簿', 'phone.format', 40)], 1),
+        part(2, [group('名簿', 'phone.format', 30, 'error'), group('寄付台帳', 'amount.text', 5)], 3),
+        { ...part(3, [], 3), highlighted: 12 },
+      ];
+      const h = harness({
+        runValidation: () => part(0, [], 0),
+        continueValidation: () => answers.shift(),
+      });
+      const flow = h.flow;
+      await flow.requestRun();
+      await flow.accept();
+      expect(h.calls).toEqual([
+        ['runValidation'],
+        ['continueValidation', 'V20261126120000000'],
+        ['continueValidation', 'V20261126120000000'],
+        ['continueValidation', 'V20261126120000000'],
+      ]);
+      const view = flow.state.validation;
+      expect(view?.running).toBeNull();
+      expect(view?.highlighted).toBe(12);
+      expect(view?.counts.errors).toBe(3);
+      expect(view?.groups.map((g) => [g.sheet, g.code, g.total, g.severity, g.issues.length])).toEqual([
+        ['名簿', 'phone.format', 70, 'error', 50],
+        ['寄付台帳', 'amount.text', 5, 'warning', 5],
+      ]);
+      expect(flow.state.progress).toBeNull();
+    });
+
+    it('shows the progress while a part is under way', async () => {
+      const progress: Array<number | null> = [];
+      const answers = [part(1, [], 0), part(2, [], 0), part(3, [], 0)];
+      const fake = fakeServer({
+        runValidation: () => part(0, [], 0),
+        continueValidation: () => answers.shift(),
+      });
+      const flow: ValidateFlow = new ValidateFlow(fake.server, fake.run, () =>
+        progress.push(flow.state.progress?.done ?? null),
+      );
+      await flow.requestRun();
+      await flow.accept();
+      expect(progress.filter((p) => p !== null)).toEqual([0, 1, 2]);
+      expect(progress[progress.length - 1]).toBeNull();
+    });
+
+    it('waits after a part fails; 続ける runs that part again and the run goes on to the end', async () => {
+      let failNext = true;
+      const answers = [part(2, [group('名簿', 'phone.format', 2)], 1), { ...part(3, [], 1), highlighted: 2 }];
+      const h = harness({
+        runValidation: () => part(0, [group('名簿', 'phone.format', 1)], 0),
+        continueValidation: () => {
+          if (failNext) {
+            failNext = false;
+            throw new RpcError('write.failed', { ja: '書き込めませんでした', en: 'could not write' });
+          }
+          return answers.shift();
+        },
+      });
+      await h.flow.requestRun();
+      await h.flow.accept();
+      expect(h.shownErrors).toEqual(['write.failed']);
+      expect(h.flow.state.partFailed).toBe(true);
+      expect(h.flow.state.progress?.done).toBe(0);
+      expect(h.flow.state.validation).toBeNull();
+      await h.flow.resumeRun();
+      expect(h.names()).toEqual(['runValidation', 'continueValidation', 'continueValidation', 'continueValidation']);
+      expect(h.flow.state.partFailed).toBe(false);
+      expect(h.flow.state.progress).toBeNull();
+      expect(h.flow.state.validation?.groups[0]?.total).toBe(3);
+      expect(h.flow.state.validation?.highlighted).toBe(2);
+    });
+
+    it('stops at once when staff press 中止 after a part failed', async () => {
+      const h = harness({
+        runValidation: () => part(0, [], 0),
+        continueValidation: () => {
+          throw new RpcError('write.failed', { ja: '書き込めませんでした', en: 'could not write' });
+        },
+        cancelValidation: () => ({ cancelled: true }),
+      });
+      await h.flow.requestRun();
+      await h.flow.accept();
+      h.flow.stopRun();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(h.names()).toEqual(['runValidation', 'continueValidation', 'cancelValidation']);
+      expect(h.flow.state.notice).toEqual({ kind: 'stopped' });
+    });
+
+    it('stops after the part under way when staff press 中止, and says nothing in the sheets changed', async () => {
+      let flow: ValidateFlow | null = null;
+      const h = harness({
+        runValidation: () => part(0, [], 0),
+        continueValidation: () => {
+          flow?.stopRun();
+          return part(1, [group('名簿', 'phone.format', 3)], 0);
+        },
+        cancelValidation: () => ({ cancelled: true }),
+      });
+      flow = h.flow;
+      await h.flow.requestRun();
+      await h.flow.accept();
+      expect(h.names()).toEqual(['runValidation', 'continueValidation', 'cancelValidation']);
+      expect(h.flow.state.progress).toBeNull();
+      expect(h.flow.state.notice).toEqual({ kind: 'stopped' });
+      expect(h.flow.state.validation).toBeNull();
+    });
+  });
+
   describe('clearHighlights', () => {
     it('reports how many cells were restored and how many staff notes came back', async () => {
       const h = harness({ clearHighlights: () => ({ restored: 7, notesKept: 2 }) });

@@ -1,7 +1,7 @@
 /** The sidebar's read actions and the mapping staff confirm: sheet list, mapping view, save and clear. */
 import { UserError } from '../errors';
 import { atomically, type Transaction } from '../transaction';
-import type { SheetData, SheetHead } from '../ports';
+import type { RowSpan, SheetData, SheetHead } from '../ports';
 import type { SheetRows } from '../sheets/row-kinds';
 import { detectSheetAs, diagnoseHeader } from '../sheets/detect';
 import {
@@ -180,10 +180,11 @@ function firstTextRow(head: SheetHead): number {
 function headOf(
   ports: AppPorts,
   sheet: string,
-  heads: readonly SheetHead[] = ports.workbook.heads(HEAD_ROWS),
+  /** Every sheet's first rows when the caller has read them already; else only this sheet's are read. */
+  heads?: readonly SheetHead[],
 ): SheetHead {
-  const head = heads.find((h) => h.name === sheet);
-  if (!head) {
+  const head = heads ? heads.find((h) => h.name === sheet) : ports.workbook.head(sheet, HEAD_ROWS);
+  if (!head || head.own) {
     throw new UserError(
       'sheet.notFound',
       `シート「${sheet}」が見つかりません。`,
@@ -222,16 +223,30 @@ export function getMapping(ports: AppPorts, sheet: string, kind?: string): Mappi
   return mappingView(ports, head, mappingFromDetection(diagnosis.detection), false);
 }
 
+/** Rows at the end of a sheet the mapping view reads besides its first ones: where totals and notes sit. */
+const TAIL_ROWS = 20;
+
 /**
- * The mapping view reads the whole sheet once: which rows are data and which are set aside
- * (totals, notes) is what staff check here, and the samples come from data rows only.
+ * The mapping view reads the sheet's first and last rows (a bounded number of cells, whatever the
+ * sheet's size — docs/cost.md): which rows there are data and which are set aside (a title, totals,
+ * notes) is what staff check here, and the samples come from data rows only. The rows between are
+ * counted as data; 検証 and マッチング classify every row they read.
  */
 function mappingView(ports: AppPorts, head: SheetHead, mapping: ColumnMapping, confirmed: boolean): MappingView {
   const spec = SHEET_SPECS[mapping.kind];
   const headerCells = head.display[mapping.headerRow - 1] ?? [];
   const keyAt = new Map<number, string>();
   for (const key of Object.keys(mapping.columns)) keyAt.set(mapping.columns[key] as number, key);
-  const data: SheetData = ports.workbook.read(head.name) ?? { name: head.name, values: [], display: [] };
+  const first = Math.min(head.lastRow, Math.max(HEAD_ROWS, mapping.headerRow + SAMPLES));
+  const tailFrom = Math.max(first + 1, head.lastRow - TAIL_ROWS + 1);
+  const spans: RowSpan[] = [{ first: 1, count: first }];
+  if (tailFrom <= head.lastRow) spans.push({ first: tailFrom, count: head.lastRow - tailFrom + 1 });
+  const unread = Math.max(0, tailFrom - first - 1);
+  const data: SheetData = ports.workbook.read(head.name, undefined, first > 0 ? spans : []) ?? {
+    name: head.name,
+    values: [],
+    display: [],
+  };
   const rows: SheetRows = sheetRows(ports.workbook, head.name, mapping, data.values);
   const columns = headerCells.map((header, index) => {
     const samples: string[] = [];
@@ -257,7 +272,7 @@ function mappingView(ports: AppPorts, head: SheetHead, mapping: ColumnMapping, c
     columns,
     fields,
     kinds: SHEET_KINDS.map((kind) => ({ kind, label: SHEET_SPECS[kind].canonicalName })),
-    dataRows: rows.data.length,
+    dataRows: rows.data.length + unread,
     setAside: rows.setAside
       .slice(0, SET_ASIDE_SHOWN)
       .map((s) => ({ row: s.row, text: s.text, reason: { ja: s.message.ja, en: s.message.en } })),

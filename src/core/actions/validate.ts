@@ -5,6 +5,8 @@ import type { CellChange, HistoryAction } from '../history/types';
 import { History } from '../history/store';
 import { estimateRecordChars } from '../history/estimate';
 import { placeNotice, placeOutput } from '../output-sheets';
+import type { SheetHead } from '../ports';
+import { HEAD_ROWS } from '../setup/plan';
 import { atomically } from '../transaction';
 import { SHEET_SPECS } from '../sheets/specs';
 import { validateWorkbook } from '../validate/index';
@@ -30,10 +32,11 @@ import type {
 import type { AppPorts } from './ports';
 import { clearActiveHighlight, undoInfo } from './undo';
 import { retentionDaysOf } from './retention';
+import { cancelRun, continueRun, needsParts, stagedFixesNow, startRun } from './validate-run';
 import { readWorkbookInput } from './workbook-input';
 
-function validateNow(ports: AppPorts) {
-  const input = readWorkbookInput(ports);
+function validateNow(ports: AppPorts, heads?: SheetHead[]) {
+  const input = readWorkbookInput(ports, undefined, undefined, heads);
   if (input.sheets.length === 0) {
     throw new UserError(
       'validate.noSheets',
@@ -56,7 +59,11 @@ export function getValidationReport(ports: AppPorts): ValidationReport {
  */
 export function runValidation(ports: AppPorts): ValidationView {
   return ports.lock.run(() => {
-    const { input, result } = validateNow(ports);
+    const heads = ports.workbook.heads(HEAD_ROWS);
+    // Too large for one call: the sidebar asks for the parts one by one (continueValidation).
+    const started = startRun(ports, heads);
+    if (started) return started;
+    const { input, result } = validateNow(ports, heads);
     const sheetIds: Record<string, number> = {};
     for (const head of input.heads) sheetIds[head.name] = head.id;
     const history = History.load(ports);
@@ -104,6 +111,16 @@ export function runValidation(ports: AppPorts): ValidationView {
   });
 }
 
+/** The next part of a 検証 in parts; the last one marks the cells. */
+export function continueValidation(ports: AppPorts, runId: string): ValidationView {
+  return continueRun(ports, runId);
+}
+
+/** 中止 of a 検証 in parts. */
+export function cancelValidation(ports: AppPorts, runId: string): { cancelled: boolean } {
+  return cancelRun(ports, runId);
+}
+
 /** ハイライトを消す: restores the fills and notes the last 検証 replaced (cells staff changed since are left as they are). */
 export function clearHighlights(ports: AppPorts): HighlightResult {
   return ports.lock.run(() => {
@@ -118,6 +135,16 @@ export function clearHighlights(ports: AppPorts): HighlightResult {
     });
     return { restored, notesKept: restored > 0 ? notesKept : 0 };
   });
+}
+
+/**
+ * The safe fixes now: found by validating, or — for a workbook validated in parts — those the
+ * last 検証 staged that still apply (their cells hold what they held then).
+ */
+function currentFixes(ports: AppPorts): ReturnType<typeof fixWrites> {
+  const heads = ports.workbook.heads(HEAD_ROWS);
+  if (needsParts(ports, heads)) return stagedFixesNow(ports);
+  return fixWrites(validateNow(ports, heads).result.issues);
 }
 
 /** Cells whose mark covered a note staff wrote: ハイライトを消す puts those notes back as they were. */
@@ -135,8 +162,7 @@ function staffNotesUnderMarks(ports: AppPorts, highlights: readonly HistoryActio
 
 /** 安全な修正を適用, step 1: the fixes, before and after, and a token that pins them. */
 export function previewFixes(ports: AppPorts): FixPreview {
-  const { result } = validateNow(ports);
-  const fixes = fixWrites(result.issues);
+  const fixes = currentFixes(ports);
   const byKind: Record<string, number> = {};
   for (const { issue } of fixes) byKind[issue.fix?.kind ?? ''] = (byKind[issue.fix?.kind ?? ''] ?? 0) + 1;
   return {
@@ -153,8 +179,7 @@ export function previewFixes(ports: AppPorts): FixPreview {
  */
 export function applyFixes(ports: AppPorts, token: string): FixResult {
   return ports.lock.run(() => {
-    const { input, result } = validateNow(ports);
-    const fixes = fixWrites(result.issues);
+    const fixes = currentFixes(ports);
     if (fixToken(fixes) !== token) {
       throw new UserError(
         'fix.changed',
@@ -182,7 +207,7 @@ export function applyFixes(ports: AppPorts, token: string): FixResult {
         'fix',
         { ja: `安全な修正（${changes.length}件）`, en: `safe fixes (${changes.length})` },
         changes,
-        input.settings.historyRetentionDays,
+        retentionDaysOf(ports),
       );
     });
     // A target that turned out to hold a formula is left alone, so count what was really changed.

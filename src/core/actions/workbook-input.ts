@@ -48,8 +48,10 @@ export function readWorkbookInput(
   ports: AppPorts,
   kinds?: readonly SheetKind[],
   fields?: Partial<Record<SheetKind, readonly string[]>>,
+  /** The sheets' first rows when the caller has read them already. */
+  knownHeads?: SheetHead[],
 ): WorkbookInput & { heads: SheetHead[] } {
-  const heads = ports.workbook.heads(HEAD_ROWS);
+  const heads = knownHeads ?? ports.workbook.heads(HEAD_ROWS);
   const confirmed = loadMappings(ports, heads);
   const sheets: SheetInput[] = [];
   for (const head of heads) {

@@ -13,7 +13,7 @@ export const RESULT_HEADER = ['シート', 'セル', '行', '列', '重大度', 
 export const ERROR_FILL = '#f4c7c3';
 export const WARNING_FILL = '#fce8b2';
 const MARK_PREFIX = '【つなぐ検証】';
-/** Issues per group sent to the sidebar; the rest are counted. */
+/** Issues per group sent to the sidebar; the rest are counted (the sidebar adds parts up to as many: src/ui/validation-parts.ts). */
 export const GROUP_LIMIT = 50;
 /** Fixes listed in the preview; the rest are counted. */
 export const PREVIEW_LIMIT = 300;

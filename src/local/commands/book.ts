@@ -72,6 +72,14 @@ export class Book {
    * (no roster, changed since the preview …) is unusable input (exit 2).
    */
   async write<T>(name: string, ...args: unknown[]): Promise<T> {
+    return this.writeStep<T>(true, name, ...args);
+  }
+
+  /**
+   * One writing RPC of several (the parts of a 検証 in parts): as write, but the workbook is saved
+   * only when `save` is true (after the last step) or when the step failed.
+   */
+  async writeStep<T>(save: boolean, name: string, ...args: unknown[]): Promise<T> {
     const answer = this.session.run(name, ...args) as RpcEnvelope<T>;
     const injected = this.injected();
     if (injected !== null) {
@@ -80,7 +88,7 @@ export class Book {
       );
     }
     if (answer.ok) {
-      await this.session.save(this.path);
+      if (save) await this.session.save(this.path);
       return answer.value;
     }
     const reason = `${this.path}: ${answer.error.ja} / ${answer.error.en}`;

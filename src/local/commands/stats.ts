@@ -14,6 +14,39 @@ export function takeStats(stats: CallStats): ActionStats {
   return { methods: stats.costByMethod(), totals: stats.totals(), summary: stats.summary() };
 }
 
+/** Several executions of one action (a 検証 in parts) as one: their calls, cells and times added up. */
+export function addStats(parts: readonly ActionStats[]): ActionStats {
+  const methods: Record<string, MethodCost> = {};
+  const totals: CostTotals = { calls: 0, cellsRead: 0, cellsWritten: 0, commits: 0 };
+  const seconds = { low: 0, high: 0 };
+  for (const part of parts) {
+    for (const [key, cost] of Object.entries(part.methods)) {
+      const sum = (methods[key] ??= { calls: 0, cellsRead: 0, cellsWritten: 0 });
+      sum.calls += cost.calls;
+      sum.cellsRead += cost.cellsRead;
+      sum.cellsWritten += cost.cellsWritten;
+    }
+    totals.calls += part.totals.calls;
+    totals.cellsRead += part.totals.cellsRead;
+    totals.cellsWritten += part.totals.cellsWritten;
+    totals.commits += part.totals.commits;
+    seconds.low += part.summary.estimatedSeconds.low;
+    seconds.high += part.summary.estimatedSeconds.high;
+  }
+  const round = (s: number): number => Math.round(s * 10) / 10;
+  const sorted = Object.fromEntries(Object.entries(methods).sort(([a], [b]) => a.localeCompare(b)));
+  return {
+    methods: sorted,
+    totals,
+    summary: {
+      calls: totals.calls,
+      cellsRead: totals.cellsRead,
+      cellsWritten: totals.cellsWritten,
+      estimatedSeconds: { low: round(seconds.low), high: round(seconds.high) },
+    },
+  };
+}
+
 const n = (value: number): string => value.toLocaleString('en-US');
 
 /** Seconds as the estimate prints them: one decimal. */

@@ -2,7 +2,7 @@
 import type { FixPreview, FixResult, ValidationReport, ValidationView } from '../../shared/rpc';
 import { Book, type CliContext } from './book';
 import { type Io, UsageError } from './io';
-import { printStats, takeStats, type ActionStats } from './stats';
+import { addStats, printStats, takeStats, type ActionStats } from './stats';
 
 export interface ValidateFlags {
   json?: boolean;
@@ -14,6 +14,31 @@ function bookPath(rest: string[], usage: string): string {
   const path = rest[0];
   if (!path || rest.length > 1) throw new UsageError(usage);
   return path;
+}
+
+/**
+ * 検証 as the sidebar runs it: one call, and for a workbook too large for one Apps Script call the
+ * parts after it (continueValidation), each one execution with its own stats.
+ */
+export async function validateInParts(
+  book: Book,
+  /** Save the workbook after the last part (validate --write); fix saves only with its own --write. */
+  save = true,
+): Promise<{ view: ValidationView; parts: ActionStats[] }> {
+  const session = book.session;
+  const parts: ActionStats[] = [];
+  const step = async (last: (v: ValidationView) => boolean, name: string, ...args: unknown[]) => {
+    session.emu.stats.reset();
+    const view = await book.writeStep<ValidationView>(false, name, ...args);
+    session.emu.endExecution();
+    parts.push(takeStats(session.emu.stats));
+    if (save && last(view)) await session.save(book.path);
+    return view;
+  };
+  const done = (v: ValidationView): boolean => !v.running;
+  let view = await step(done, 'runValidation');
+  while (view.running) view = await step(done, 'continueValidation', view.running.runId);
+  return { view, parts };
 }
 
 /** validate: exit 0 when there are no errors, 1 when there are, 2 for unusable input. */
@@ -33,11 +58,12 @@ export async function runValidate(
   const found = book.read<ValidationReport>('getValidationReport');
   const readStats = takeStats(session.emu.stats);
   let writeStats: ActionStats | null = null;
+  let writeParts: ActionStats[] = [];
   let written = '';
   if (flags.write) {
-    session.emu.stats.reset();
-    const view = await book.write<ValidationView>('runValidation');
-    writeStats = takeStats(session.emu.stats);
+    const { view, parts } = await validateInParts(book);
+    writeParts = parts;
+    writeStats = addStats(parts);
     written = `「${view.resultSheet}」シートを書き込み、${view.highlighted}個のセルに印を付けて保存しました / wrote ${view.resultSheet}, marked ${view.highlighted} cells, saved ${path}`;
   }
   const stats = writeStats ?? readStats;
@@ -57,7 +83,11 @@ export async function runValidate(
     );
     if (written) io.out(written);
   }
-  if (flags.stats && !flags.json) printStats(io, writeStats ? 'runValidation' : 'getValidationReport', stats);
+  if (flags.stats && !flags.json) {
+    if (writeParts.length > 1)
+      writeParts.forEach((part, i) => printStats(io, `runValidation ${i + 1}/${writeParts.length}`, part));
+    printStats(io, writeStats ? 'runValidation' : 'getValidationReport', stats);
+  }
   return found.counts.errors > 0 ? 1 : 0;
 }
 
@@ -66,6 +96,9 @@ export async function runFix(rest: string[], flags: ValidateFlags, io: Io, conte
   const path = bookPath(rest, '使い方: tsunagu fix <book.xlsx> [--write] / usage: tsunagu fix <book.xlsx> [--write]');
   const book = await Book.open(path, io, context);
   const session = book.session;
+  // A workbook validated in parts takes its safe fixes from its last 検証: run one first when needed.
+  const first = session.run('previewFixes') as { ok: boolean; error?: { code: string } };
+  if (!first.ok && first.error?.code === 'fix.noRun') await validateInParts(book, false);
   session.emu.stats.reset();
   const preview = book.read<FixPreview>('previewFixes');
   const previewStats = takeStats(session.emu.stats);

@@ -88,6 +88,7 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
               'data-testid': 'validate-run',
             }),
           ),
+      state.progress ? progressBlock(ctx) : null,
       tools(ctx),
       state.notice
         ? el('p', { class: 'result', role: 'status', id: ID.notice, tabindex: -1 }, noticeText(state.notice, ctx.lang))
@@ -102,6 +103,34 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
     if (focus)
       queueMicrotask(() => (document.getElementById(FOCUS_IDS[focus]) ?? document.getElementById(ID.run))?.focus());
     if (first) queueMicrotask(() => void flow.loadUndoInfo());
+  }
+
+  /** How far a 検証 in parts is, with 中止. */
+  function progressBlock(ctx: SectionContext): HTMLElement | null {
+    const { progress, stopRequested, partFailed } = flow.state;
+    if (!progress) return null;
+    return el(
+      'div',
+      { class: 'block progress', 'data-testid': 'validate-progress' },
+      el('p', { role: 'status' }, ctx.t('validate.progress', { done: progress.done, total: progress.total })),
+      el('progress', { max: progress.total, value: progress.done }),
+      stopRequested
+        ? el('p', { class: 'hint' }, ctx.t('validate.stopping'))
+        : el(
+            'div',
+            { class: 'actions' },
+            partFailed
+              ? button(ctx.t('validate.resume'), () => void flow.resumeRun(), {
+                  class: 'btn btn-primary',
+                  'data-testid': 'validate-resume',
+                })
+              : null,
+            button(ctx.t('validate.stop'), () => flow.stopRun(), {
+              class: 'btn btn-secondary',
+              'data-testid': 'validate-stop',
+            }),
+          ),
+    );
   }
 
   /** ハイライトを消す, 安全な修正を適用, 元に戻す when there is something to undo, and 履歴を消去. */

@@ -1,0 +1,169 @@
+// 検証 in parts through dist/Code.js: the parts add up to one pass, staff sheets change only with the last part, and a run stops, fails and resumes cleanly.
+import { beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../../support/expect';
+import type { FixPreview, FixResult, ValidationReport, ValidationView } from '../../../src/shared/rpc';
+import { RUN_MARKS } from '../../../src/core/actions/validate-run';
+import { buildDemo } from '../../../src/local/commands/demo';
+import type { Session } from '../../../src/local/session';
+import { Session as SessionClass } from '../../../src/local/session';
+import { rpc, rpcError } from '../../local/helpers/session';
+
+const STAFF_SHEETS = ['ボランティア名簿', '依頼', '寄付台帳', '会費台帳', '活動記録', '相談記録'];
+
+function demo(): Session {
+  const session = SessionClass.create('分割検証');
+  buildDemo(session, { seed: 4, volunteers: 400, requests: 150 });
+  return session;
+}
+
+/** Values, notes and fills of the staff sheets: what a 検証 may change only in its last part. */
+function staffCells(session: Session): string {
+  const book = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+  return JSON.stringify(
+    STAFF_SHEETS.map((name) => {
+      const range = book.getSheetByName(name)?.getDataRange();
+      return [range?.getValues(), range?.getNotes(), range?.getBackgrounds()];
+    }),
+  );
+}
+
+/** Runs a 検証 to the end as the sidebar does, returning every answer. */
+function runToEnd(session: Session): ValidationView[] {
+  const views = [rpc<ValidationView>(session, 'runValidation')];
+  for (let view = views[0] as ValidationView; view.running;) {
+    view = rpc<ValidationView>(session, 'continueValidation', view.running.runId);
+    views.push(view);
+  }
+  return views;
+}
+
+let oneRun: { report: ValidationReport; views: ValidationView[]; results: unknown[][]; after: string };
+
+beforeAll(() => {
+  const session = demo();
+  const report = rpc<ValidationReport>(session, 'getValidationReport');
+  const views = runToEnd(session);
+  oneRun = { report, views, results: session.emu.sheetValues('検証結果'), after: staffCells(session) };
+});
+
+describe('検証 in parts', () => {
+  it('splits the demo workbook into parts and counts them as it goes', () => {
+    const { views } = oneRun;
+    expect(views.length).toBeGreaterThan(2);
+    const total = views[0]?.running?.total ?? 0;
+    expect(views.length).toBe(total + 1);
+    views.slice(0, -1).forEach((view, i) => expect(view.running, `answer ${i}`).toMatchObject({ done: i, total }));
+    expect(views[views.length - 1]?.running).toBeNull();
+  });
+
+  it('finds what one pass finds: the same counts, and 検証結果 lists every issue in order', () => {
+    const { report, views, results } = oneRun;
+    const last = views[views.length - 1] as ValidationView;
+    expect(last.counts).toEqual({
+      errors: report.counts.errors,
+      warnings: report.counts.warnings,
+      fixable: report.counts.fixable,
+    });
+    expect(results.length - 1).toBe(report.issues.length);
+    expect(results.slice(1).map((row) => [row[0], row[2], row[5]])).toEqual(
+      report.issues.map((i) => [i.sheet, i.row, i.code]),
+    );
+  });
+
+  it('marks the first cells with issues, up to its limit, with the last part', () => {
+    const last = oneRun.views[oneRun.views.length - 1] as ValidationView;
+    expect(last.highlighted).toBeGreaterThan(0);
+    expect(last.highlighted).toBeLessThanOrEqual(RUN_MARKS);
+    expect(last.undo).toBeNull();
+  });
+
+  it('changes nothing in the staff sheets before its last part', () => {
+    const session = demo();
+    const before = staffCells(session);
+    let view = rpc<ValidationView>(session, 'runValidation');
+    while (view.running && view.running.done < view.running.total - 1) {
+      expect(staffCells(session) === before, `staff sheets unchanged after part ${view.running.done}`).toBe(true);
+      view = rpc<ValidationView>(session, 'continueValidation', view.running.runId);
+    }
+    expect(staffCells(session) === before, 'staff sheets unchanged before the last part').toBe(true);
+    rpc<ValidationView>(session, 'continueValidation', view.running?.runId);
+    expect(staffCells(session) === oneRun.after, 'the last part marks the cells').toBe(true);
+  });
+
+  it('stops on 中止: 検証結果 says so, the run is gone, the sheets are as they were', () => {
+    const session = demo();
+    const before = staffCells(session);
+    const first = rpc<ValidationView>(session, 'runValidation');
+    const runId = first.running?.runId as string;
+    rpc(session, 'continueValidation', runId);
+    expect(rpc(session, 'cancelValidation', runId)).toEqual({ cancelled: true });
+    expect(staffCells(session) === before, 'staff sheets unchanged').toBe(true);
+    expect(session.emu.sheetValues('検証結果')[1]?.[6]).toMatch(/中止/);
+    expect(rpcError(session, 'continueValidation', runId).code).toBe('validate.runGone');
+    expect(rpcError(session, 'cancelValidation', runId).code).toBe('validate.runGone');
+  });
+
+  it('runs a part that failed again when asked, and ends as an uninterrupted run ends', () => {
+    const session = demo();
+    let view = rpc<ValidationView>(session, 'runValidation');
+    let failures = 0;
+    while (view.running) {
+      const runId = view.running.runId;
+      // Every part fails once at its second write, as a timed-out Apps Script call does.
+      session.emu.failAtMutation(2);
+      const failed = session.run('continueValidation', runId) as { ok: boolean; error?: { code: string } };
+      session.emu.failAtMutation(null);
+      if (!failed.ok) {
+        failures++;
+        expect(failed.error?.code).toBe('write.failed');
+      }
+      view = rpc<ValidationView>(session, 'continueValidation', runId);
+    }
+    expect(failures).toBeGreaterThan(1);
+    expect(session.emu.sheetValues('検証結果')).toEqual(oneRun.results);
+    expect(staffCells(session) === oneRun.after, 'staff sheets as after an uninterrupted run').toBe(true);
+  });
+
+  it('stops when rows are added to a sheet under way, and says which', () => {
+    const session = demo();
+    const first = rpc<ValidationView>(session, 'runValidation');
+    const runId = first.running?.runId as string;
+    const sheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('会費台帳');
+    sheet?.appendRow(['M-9999', '新しい会員']);
+    let error: { code: string; ja: string } | null = null;
+    for (let i = 0; i < 50 && !error; i++) {
+      const answer = session.run('continueValidation', runId) as { ok: boolean; error?: { code: string; ja: string } };
+      if (!answer.ok) error = answer.error ?? null;
+    }
+    expect(error?.code).toBe('validate.changedDuringRun');
+    expect(error?.ja).toContain('会費台帳');
+    expect(rpcError(session, 'continueValidation', runId).code).toBe('validate.runGone');
+  });
+});
+
+describe('安全な修正 on a workbook validated in parts', () => {
+  it('asks for a 検証 first', () => {
+    expect(rpcError(demo(), 'previewFixes').code).toBe('fix.noRun');
+  });
+
+  it('previews the fixes the 検証 staged, leaves out a cell changed since, applies them and undoes them', () => {
+    const session = demo();
+    runToEnd(session);
+    const preview = rpc<FixPreview>(session, 'previewFixes');
+    expect(preview.total).toBe(oneRun.report.counts.fixable > 0 ? preview.total : 0);
+    expect(preview.total).toBeGreaterThan(1);
+    const item = preview.items[0];
+    if (!item) throw new Error('no fix');
+    const book = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+    book.getSheetByName(item.sheet)?.getRange(item.cell).setValue('スタッフが直した値');
+    const again = rpc<FixPreview>(session, 'previewFixes');
+    expect(again.total).toBe(preview.total - 1);
+    expect(rpcError(session, 'applyFixes', preview.token).code).toBe('fix.changed');
+    const before = session.emu.sheetValues('ボランティア名簿');
+    const result = rpc<FixResult>(session, 'applyFixes', again.token);
+    expect(result.applied).toBeGreaterThan(0);
+    expect(rpc<FixPreview>(session, 'previewFixes').total).toBe(0);
+    rpc(session, 'undoLast');
+    expect(session.emu.sheetValues('ボランティア名簿')).toEqual(before);
+  });
+});
