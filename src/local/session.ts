@@ -46,9 +46,9 @@ export class Session {
   }
 
   /** A new, empty spreadsheet. */
-  static create(name = '無題のスプレッドシート', options: SessionOptions = {}): Session {
+  static create(name = '無題のスプレッドシート', options: OpenOptions = {}): Session {
     const emu = Emulator.create(name, { htmlFiles: Session.htmlFiles(), ...(options.now ? { now: options.now } : {}) });
-    return new Session(emu, null, true, options);
+    return new Session(emu, null, options.backups !== false, options);
   }
 
   /** Opens an .xlsx workbook; unusable input becomes a UsageError with a one-line reason. */

@@ -242,8 +242,17 @@ export interface MatchView {
 
 /** The full result, for the CLI's --json. */
 export interface MatchReport {
-  assignments: Array<{ requestId: string; volunteerId: string; score: number; reasons: string[] }>;
-  unmatched: Array<{ requestId: string; missing: number; reasons: string[] }>;
+  assignments: Array<{
+    requestId: string;
+    /** 依頼者 as written in 依頼. */
+    requester: string;
+    volunteerId: string;
+    /** 氏名 as written in the roster. */
+    volunteerName: string;
+    score: number;
+    reasons: string[];
+  }>;
+  unmatched: Array<{ requestId: string; requester: string; missing: number; reasons: string[] }>;
   shortages: Array<{ dimension: string; key: string; places: number; requests: string[] }>;
   stats: { filledPlaces: number; totalPlaces: number; score: number };
 }

@@ -70,8 +70,9 @@ describe('tsunagu summary', () => {
     const copy = join(dir, 'write.xlsx');
     await (await Session.open(demo)).save(copy);
     const io = capture();
-    expect(await main(['summary', copy, '--write'], io, NOW)).toBe(0);
-    expect(io.stdout.join('\n')).toMatch(/「指標サマリー」シートを書き込んで保存しました/);
+    expect(await main(['summary', copy, '--write', '--yes'], io, NOW)).toBe(0);
+    expect(io.stdout.join('\n')).toMatch(/「指標サマリー」を書き込みました/);
+    expect(io.stdout.join('\n')).toMatch(/保存しました/);
     const saved = await Session.open(copy);
     const rows = saved.emu.sheetValues('指標サマリー');
     expect(rows[0]?.slice(0, 3)).toEqual(['ID', '基本目標', '取り組み']);
@@ -89,9 +90,19 @@ describe('tsunagu summary', () => {
     await session.save(copy);
     const before = readFileSync(copy);
     const io = capture();
-    expect(await main(['summary', copy, '--write'], io, NOW)).toBe(2);
+    expect(await main(['summary', copy, '--write', '--yes'], io, NOW)).toBe(2);
     expect(io.stderr.join('\n')).toMatch(/3行目/);
     expect(io.stderr.join('\n')).toMatch(/集計方法/);
+    expect(readFileSync(copy).equals(before)).toBe(true);
+  });
+
+  it('--write without --yes and without a terminal writes nothing (exit 2)', async () => {
+    const copy = join(dir, 'unconfirmed.xlsx');
+    await (await Session.open(demo)).save(copy);
+    const before = readFileSync(copy);
+    const io = capture();
+    expect(await main(['summary', copy, '--write'], io, NOW)).toBe(2);
+    expect(io.stderr.join('\n')).toMatch(/--yes/);
     expect(readFileSync(copy).equals(before)).toBe(true);
   });
 

@@ -3,20 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SummaryReport, SummaryView } from '../../shared/rpc';
 import { formatFiscalYear, parseFiscalYear } from '../../core/text/date';
-import { Book, type CliContext } from './book';
+import { Book, type CliContext, type Flags, report } from './book';
 import { type Io, UsageError } from './io';
-import { printStats, takeStats, type ActionStats } from './stats';
-
-export interface SummaryFlags {
-  json?: boolean;
-  write?: boolean;
-  stats?: boolean;
-  fy?: string;
-  html?: string;
-}
+import { printable } from './text';
 
 const USAGE =
-  '使い方: tsunagu summary <book.xlsx> [--fy 2024] [--json] [--write] [--html report.html] / usage: tsunagu summary <book.xlsx> [--fy 2024] [--json] [--write] [--html report.html]';
+  '使い方: tsunagu summary <book.xlsx> [--fy 2024] [--json] [--write [--yes]] [--html report.html] / usage: tsunagu summary <book.xlsx> [--fy 2024] [--json] [--write [--yes]] [--html report.html]';
 
 /** --fy as the 年度's starting year: 2024, 2024年度, R6, 令和6年度 and FY2024 all read as 2024. */
 export function fyOption(value: string | undefined): number | null {
@@ -30,7 +22,7 @@ export function fyOption(value: string | undefined): number | null {
 }
 
 function figure(n: number | null, unit = ''): string {
-  return n === null ? '—' : `${n.toLocaleString('ja-JP', { maximumFractionDigits: 1 })}${unit}`;
+  return n === null ? '—' : `${n.toLocaleString('ja-JP', { maximumFractionDigits: 1 })}${printable(unit)}`;
 }
 
 const STATE_TEXT: Record<string, string> = {
@@ -41,51 +33,17 @@ const STATE_TEXT: Record<string, string> = {
   notEntered: '未入力',
 };
 
-/** summary: exit 0, or 2 for unusable input (指標定義 with errors included: nothing is written). */
-export async function runSummary(
-  rest: string[],
-  flags: SummaryFlags,
-  io: Io,
-  context: CliContext = {},
-): Promise<number> {
-  const path = rest[0];
-  if (!path || rest.length > 1) throw new UsageError(USAGE);
-  if (flags.html !== undefined && !/\.html?$/i.test(flags.html))
-    throw new UsageError(
-      `--html の出力ファイルは .html にしてください（${flags.html}）/ the --html output must be an .html file (got ${flags.html})`,
-    );
-  const fy = fyOption(flags.fy);
-  const book = await Book.open(path, io, context);
-  const session = book.session;
-  session.emu.stats.reset();
-  const report = book.read<SummaryReport>('getSummaryReport', fy, flags.html !== undefined);
-  const readStats = takeStats(session.emu.stats);
-  let writeStats: ActionStats | null = null;
-  let written = '';
-  if (flags.write) {
-    session.emu.stats.reset();
-    const view = await book.write<SummaryView>('runSummary');
-    writeStats = takeStats(session.emu.stats);
-    written = `「${view.resultSheet}」シートを書き込んで保存しました / wrote ${view.resultSheet}, saved ${path}`;
-  }
-  if (flags.html !== undefined && report.html !== null) {
-    writeFileSync(resolve(flags.html), report.html, 'utf8');
-  }
-  const stats = writeStats ?? readStats;
-  if (flags.json) {
-    io.out(JSON.stringify(flags.stats ? { ...report.json, stats: stats.summary } : report.json, null, 2));
-    return 0;
-  }
-  const view = report.view;
-  const year = fy ?? view.fy;
+/** The text report: a block per 基本目標, a line per indicator with its 市全体 figure of the 年度. */
+function summaryLines(found: SummaryReport, year: number): string[] {
+  const view = found.view;
   const label = year === view.fy ? view.fyLabel : formatFiscalYear(year);
-  io.out(
+  const lines = [
     `指標サマリー ${label} / indicator summary, FY${year}（秘匿基準 ${view.threshold} / suppression threshold ${view.threshold}）`,
-  );
+  ];
   for (const goal of view.goals) {
-    io.out(`基本目標${goal.goal} ${goal.title}`);
+    lines.push(`基本目標${goal.goal} ${printable(goal.title)}`);
     for (const line of goal.indicators) {
-      const indicator = report.json.indicators.find((i) => i.id === line.id);
+      const indicator = found.json.indicators.find((i) => i.id === line.id);
       const city = indicator?.cells.find((c) => c.fy === year && c.area === '市全体');
       if (!city) continue;
       const value = city.suppressed
@@ -93,22 +51,61 @@ export async function runSummary(
         : city.value !== null
           ? figure(city.value, line.unit)
           : (STATE_TEXT[city.state] ?? '—');
-      const parts = [`  ${line.id} ${line.name}: ${value}`];
+      const parts = [`  ${printable(line.id)} ${printable(line.name)}: ${value}`];
       if (city.target !== null) parts.push(`目標 ${figure(city.target, line.unit)}`);
       if (city.rate !== null) parts.push(`達成率 ${figure(city.rate)}%`);
-      if (city.grade !== null) parts.push(`評価 ${city.grade} ${view.gradeLabels[city.grade]}`);
-      io.out(parts.join('  '));
+      if (city.grade !== null) parts.push(`評価 ${city.grade} ${printable(view.gradeLabels[city.grade])}`);
+      lines.push(parts.join('  '));
     }
   }
-  for (const note of view.notes) io.out(`※${note.ja}`);
-  io.out(`※${view.footnote.ja}`);
-  const hidden = report.json.indicators.reduce(
+  for (const note of view.notes) lines.push(`※${printable(note.ja)}`);
+  lines.push(`※${printable(view.footnote.ja)}`);
+  const hidden = found.json.indicators.reduce(
     (n, i) => n + i.cells.filter((c) => c.fy === year && c.suppressed).length,
     0,
   );
-  io.out(`指標${view.indicators}件・伏せたセル ${hidden}個 / ${view.indicators} indicators, ${hidden} cells hidden`);
-  if (flags.html !== undefined) io.out(`報告書を書き出しました: ${flags.html} / wrote the report to ${flags.html}`);
-  if (written) io.out(written);
-  if (flags.stats) printStats(io, writeStats ? 'runSummary' : 'getSummaryReport', stats);
+  lines.push(
+    `指標${view.indicators}件・伏せたセル ${hidden}個 / ${view.indicators} indicators, ${hidden} cells hidden`,
+  );
+  return lines;
+}
+
+/** summary: exit 0, or 2 for unusable input (指標定義 with errors included: nothing is written), 3 when the write failed. */
+export async function runSummary(rest: string[], flags: Flags, io: Io, context: CliContext = {}): Promise<number> {
+  const path = rest[0];
+  if (!path || rest.length > 1) throw new UsageError(USAGE);
+  if (flags.html !== undefined && !/\.html?$/i.test(flags.html))
+    throw new UsageError(
+      `--html の出力ファイルは .html にしてください（${flags.html}）/ the --html output must be an .html file (got ${flags.html})`,
+    );
+  const fy = fyOption(flags.fy);
+  const book = await Book.open(path, flags, io, context);
+  const found = book.read<SummaryReport>('getSummaryReport', fy, flags.html !== undefined);
+  const year = fy ?? found.value.view.fy;
+  let lines = summaryLines(found.value, year);
+  if (flags.html !== undefined && found.value.html !== null) {
+    writeFileSync(resolve(flags.html), found.value.html, 'utf8');
+    lines.push(`報告書を書き出しました: ${flags.html} / wrote the report to ${flags.html}`);
+  }
+  if (!flags.write) {
+    report(io, flags, { json: found.value.json, lines, stats: found.stats, action: 'getSummaryReport' });
+    return 0;
+  }
+  lines = book.preview(lines);
+  await book.confirm(
+    '指標サマリーのシートを書き直します（評価コメント・改善の方向・担当と手入力の実績は指標IDと年度ごとに残ります）/ this rewrites 指標サマリー (comments, actions, owners and typed figures stay with their indicator and 年度)',
+  );
+  const written = await book.write<SummaryView>('runSummary');
+  lines.push(
+    `「${printable(written.value.resultSheet)}」を書き込みました / wrote ${printable(written.value.resultSheet)}`,
+    ...written.value.notices.map((n) => `${printable(n.ja)} / ${printable(n.en)}`),
+  );
+  report(io, flags, {
+    json: found.value.json,
+    lines,
+    stats: written.stats,
+    action: 'runSummary',
+    saved: written.saved,
+  });
   return 0;
 }
