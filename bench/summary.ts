@@ -18,6 +18,8 @@ import { PlainDate } from '../src/core/text/plainDate';
 import { Random } from '../src/local/demo/random';
 import { loadavg } from 'node:os';
 import { measure, printTable } from './harness';
+import { printCostTable } from './cost';
+import { demoSession, measureRpc, type MeasuredAction } from '../src/local/budget';
 
 const AREAS = ['北東部', '北西部', '中部', '南部', '西部'];
 const YEARS = [2022, 2023, 2024, 2025, 2026];
@@ -346,4 +348,27 @@ export function benchSummary(): void {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
+
+  benchSummaryAction();
+}
+
+/**
+ * The 指標サマリー action through the bundle on the default and the large demo workbook: its
+ * service calls stay the same while the rows grow (each source sheet read whole in one read, the
+ * sheet written in one), beside 検証's first run on the same workbook as the peer.
+ */
+export function benchSummaryAction(): void {
+  const actions: MeasuredAction[] = [];
+  for (const scale of ['default', 'large'] as const) {
+    const session = demoSession(scale);
+    const rows = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheets()
+      .reduce((n, s) => n + Math.max(0, s.getLastRow() - 1), 0);
+    const label = (what: string) => `${what} (${scale}, ${rows.toLocaleString('en')} rows)`;
+    measureRpc(session, 'getSummaryReport', [null, false], actions, label('getSummaryReport'));
+    measureRpc(session, 'runSummary', [], actions, label('runSummary (first)'));
+    measureRpc(session, 'runSummary', [], actions, label('runSummary (again)'));
+    measureRpc(session, 'runValidation', [], actions, label('peer: runValidation'));
+  }
+  printCostTable('指標サマリー through the bundle: calls flat in rows (estimated Apps Script time)', actions);
 }
