@@ -4,6 +4,7 @@ import { benchMatch } from './match';
 import { benchMatchDemo } from './match-demo';
 import { benchReadRoster } from './read-roster';
 import { benchSummary } from './summary';
+import { benchSurvey } from './survey';
 import { benchValidate } from './validate';
 
 console.log(`Tsunagu benchmarks — node ${process.version}, ${new Date().toISOString()}`);
@@ -13,3 +14,4 @@ benchMatch();
 benchMatchDemo();
 benchSummary();
 benchCost();
+benchSurvey();

@@ -22,6 +22,7 @@ import { runMatch } from './commands/match';
 import { runSheets } from './commands/sheets';
 import { runStudio } from './commands/studio';
 import { runSummary } from './commands/summary';
+import { runSurvey } from './commands/survey';
 import { safeLines } from './commands/text';
 import { runFix, runValidate } from './commands/validate';
 
@@ -58,6 +59,7 @@ const COMMANDS: Record<string, Command> = {
   commit: { options: WRITES, run: runCommit },
   summary: { options: [...WRITES, 'write', 'fy', 'html'], run: runSummary },
   studio: { options: ['stats', 'port', 'no-backup'], run: (rest, flags, io) => runStudio(rest, flags, io) },
+  survey: { options: [...WRITES, 'write', 'form-name', 'remove-missing', 'recreate'], run: runSurvey },
 };
 
 const HELP = `tsunagu — つなぐ: 社協のための Google スプレッドシート アドオン（ローカル版）
@@ -92,6 +94,13 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
   tsunagu summary <book.xlsx> [--fy 2024] [--write] [--html report.html]
       指標サマリー（年度・圏域ごとの指標と評価、少ない数は＊）。--html で報告書、--write でシートを保存
       / the indicator summary (small counts hidden); --html writes the leadership report, --write saves the sheet
+  tsunagu survey template <book.xlsx> <ボランティア登録|住民意識調査|活動報告> [--form-name 名前] [--write]
+      アンケート定義のテンプレートを表示、--write で書き込む / show a template; --write appends it to アンケート定義
+  tsunagu survey build <book.xlsx> [--write [--remove-missing] [--recreate]]
+      アンケート定義を確認、--write でフォームを作成・更新しフォーム一覧を保存（エラーがあると 1）
+      / check アンケート定義; --write builds or updates the forms (book.forms.json beside the book) and saves フォーム一覧
+  tsunagu survey import <book.xlsx> [--write]
+      住民アンケートの回答を数え、--write でアンケート回答シートに書き込む / count the resident surveys' answers; --write saves アンケート回答
   tsunagu studio [book.xlsx] [--port 8080]
       ブラウザで試せるローカル スタジオ / the local studio in a browser
 
@@ -139,6 +148,9 @@ const PARSE_OPTIONS = {
   set: { type: 'string', multiple: true },
   fy: { type: 'string' },
   html: { type: 'string' },
+  'form-name': { type: 'string' },
+  'remove-missing': { type: 'boolean' },
+  recreate: { type: 'boolean' },
 } as const;
 
 /** Node's parse errors, as one line in Japanese and English. */

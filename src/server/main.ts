@@ -6,10 +6,11 @@ import * as matching from '../core/actions/match';
 import * as setup from '../core/actions/setup';
 import * as sidebar from '../core/actions/sidebar';
 import * as summary from '../core/actions/summary';
+import * as survey from '../core/actions/survey';
 import * as undo from '../core/actions/undo';
 import * as validation from '../core/actions/validate';
 import type { RpcArgs, RpcEnvelope, RpcResults } from '../shared/rpc';
-import { appContext, buildMenu } from './context';
+import { appContext, buildMenu, formsContext } from './context';
 import { runRpc } from './rpc';
 
 type Envelope<N extends keyof RpcResults> = RpcEnvelope<RpcResults[N]>;
@@ -178,4 +179,30 @@ export function getSummaryReport(...args: unknown[]): Envelope<'getSummaryReport
   return runRpc('getSummaryReport', args, (fy, html) =>
     summary.getSummaryReport(appContext(), fy ?? undefined, html ?? false),
   );
+}
+/** RPC: writes a template (ボランティア登録, 住民意識調査, 活動報告) into アンケート定義, undoably. */
+export function writeSurveyTemplate(...args: unknown[]): Envelope<'writeSurveyTemplate'> {
+  return runRpc('writeSurveyTemplate', args, (template, formName) =>
+    survey.writeSurveyTemplate(appContext(), template, formName),
+  );
+}
+
+/** RPC: the forms アンケート定義 describes, checked, without building anything (the CLI's survey build). */
+export function previewForms(...args: unknown[]): Envelope<'previewForms'> {
+  return runRpc('previewForms', args, () => survey.previewForms(appContext()));
+}
+
+/** RPC: フォームを作成・更新 — builds or updates every form of アンケート定義, then rewrites フォーム一覧. */
+export function buildForms(...args: unknown[]): Envelope<'buildForms'> {
+  return runRpc('buildForms', args, (options) => survey.buildForms(appContext(), formsContext(), options ?? {}));
+}
+
+/** RPC: what 回答の取り込み would write into アンケート回答, without writing (the CLI's survey import). */
+export function previewSurveyAnswers(...args: unknown[]): Envelope<'previewSurveyAnswers'> {
+  return runRpc('previewSurveyAnswers', args, () => survey.previewSurveyAnswers(appContext()));
+}
+
+/** RPC: 回答の取り込み — rewrites アンケート回答 with every answer of the resident surveys. */
+export function importSurveyAnswers(...args: unknown[]): Envelope<'importSurveyAnswers'> {
+  return runRpc('importSurveyAnswers', args, () => survey.importSurveyAnswers(appContext()));
 }

@@ -38,6 +38,7 @@ export const BASIC_GOALS = ['1', '2', '3', '4'] as const;
 export const AGGREGATIONS = ['件数', '合計', '人数', '平均', '割合'] as const;
 /** 方向 of an indicator: more is better, less is better, or staying at the target is (docs/summary.md). */
 export const DIRECTIONS = ['増加', '減少', '維持'] as const;
+/** 種類 of a question row in アンケート定義 (docs/forms.md). */
 export const QUESTION_TYPES = [
   '短文',
   '段落',
@@ -46,9 +47,20 @@ export const QUESTION_TYPES = [
   'プルダウン',
   '均等目盛',
   '選択式グリッド',
+  'チェックボックスグリッド',
   '日付',
   '時刻',
 ] as const;
+/** 種類 of a row that sets something for the whole form: its 設問 (and 設問[xx]) cells hold the text. */
+export const SURVEY_SETTING_TYPES = [
+  'タイトル',
+  'フォームの説明',
+  '確認メッセージ',
+  '個人情報の取扱い',
+  '取り込み先',
+] as const;
+/** Every 種類 an アンケート定義 row may have: questions, セクション (a page), and the form settings. */
+export const SURVEY_ROW_TYPES = [...QUESTION_TYPES, 'セクション', ...SURVEY_SETTING_TYPES] as const;
 /**
  * 集計元 of 指標定義 names a data sheet by its canonical name: the six ledgers, the registration
  * form's answers, the survey answers Tsunagu brings back, or 手入力 (staff type the 実績).

@@ -44,6 +44,9 @@ export interface Flags {
   kind?: string;
   'header-row'?: string;
   set?: string[];
+  'form-name'?: string;
+  'remove-missing'?: boolean;
+  recreate?: boolean;
   /** summary: the 年度 (2024, R6, 令和6年度). */
   fy?: string;
   /** summary: where to write the leadership report. */

@@ -5,17 +5,17 @@ import { createMatchSection } from './match';
 import type { SidebarSection } from './section';
 import { createSetupSection } from './setup';
 import { createSummarySection } from './summary';
-import { surveySection } from './survey';
+import { createSurveySection } from './survey';
 import { createValidateSection } from './validate';
 
-/** Fresh section instances (setup, validate, match and summary keep view state of their own; the last two share 元に戻す). */
+/** Fresh section instances (setup, validate, match, survey and summary keep view state of their own; validate, match and survey share 元に戻す). */
 export function createSections(): Record<Section, SidebarSection> {
   const undo = new UndoOffer();
   return {
     setup: createSetupSection(),
     validate: createValidateSection(undo),
     match: createMatchSection(undo),
-    survey: surveySection,
+    survey: createSurveySection(undo),
     summary: createSummarySection(),
   };
 }
