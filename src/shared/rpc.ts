@@ -39,6 +39,8 @@ export interface SidebarState {
   sheets: SheetOverview[];
   /** Canonical names of standard sheets the workbook does not have yet. */
   missingStandardSheets: string[];
+  /** Said while the workbook has no 設定 sheet (the sidebar offers シート準備 with it); null when it has one. */
+  settingsNotice: Message | null;
 }
 
 /** The detected mapping of one sheet, with sample values so staff can check it. */

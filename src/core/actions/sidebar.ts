@@ -18,7 +18,7 @@ import {
 import { SHEET_SPECS, isSheetKind } from '../sheets/specs';
 import { SHEET_KINDS } from '../sheets/types';
 import { HEAD_ROWS, planSetup } from '../setup/plan';
-import { loadSettings } from '../setup/settings-source';
+import { loadSettings, settingsNotice } from '../setup/settings-source';
 import type { MappingView, Section, SheetOverview, SidebarState } from '../../shared/rpc';
 import { SECTIONS } from '../../shared/rpc';
 import type { AppPorts } from './ports';
@@ -114,6 +114,7 @@ export function getSidebarState(ports: AppPorts): SidebarState {
     runNow: run !== null && run === section,
     sheets,
     missingStandardSheets: plan.create.map((s) => s.name),
+    settingsNotice: settingsNotice(settings),
   };
 }
 

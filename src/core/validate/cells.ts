@@ -450,6 +450,13 @@ function checkYesNo(col: ColumnView, v: unknown, shown: string): Finding[] | nul
 
 function notInList(col: ColumnView, value: string): Finding {
   const list = col.list as NonNullable<ColumnView['list']>;
+  if (list.fromSettings !== null && list.standard) {
+    return finding(
+      'list.notInSettings',
+      `「${quoted(value)}」はつなぐの標準の「${list.fromSettings}」の一覧（${quoteList(list.values)}）にありません。設定シートはまだありません。「シート準備」で設定シートを作ると、この一覧を団体の値に書き換えられます`,
+      `「${quoted(value)}」 is not in Tsunagu's standard list 「${list.fromSettings}」 (${quoteListEn(list.values)}). There is no 設定 sheet yet: シート準備 (Set up) creates it, where the list can be changed to the council's own values`,
+    );
+  }
   if (list.fromSettings !== null) {
     return finding(
       'list.notInSettings',

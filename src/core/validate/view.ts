@@ -18,6 +18,8 @@ export interface ListRule {
   readonly byKey: ReadonlyMap<string, string | null>;
   /** The 設定 list it comes from, or null for a fixed list of the data contract. */
   readonly fromSettings: string | null;
+  /** True when the workbook has no 設定 sheet and the list is Tsunagu's standard one standing in for it. */
+  readonly standard: boolean;
 }
 
 export interface ColumnView {
@@ -52,7 +54,7 @@ export function listKey(s: string): string {
 
 const listCache = new WeakMap<readonly string[], ListRule>();
 
-function listRule(values: readonly string[], fromSettings: string | null): ListRule {
+function listRule(values: readonly string[], fromSettings: string | null, standard = false): ListRule {
   const byKey = new Map<string, string | null>();
   for (const v of values) {
     const k = listKey(v);
@@ -60,7 +62,7 @@ function listRule(values: readonly string[], fromSettings: string | null): ListR
     const seen = byKey.get(k);
     byKey.set(k, seen === undefined || seen === v ? v : null);
   }
-  return { values, set: new Set(values), byKey, fromSettings };
+  return { values, set: new Set(values), byKey, fromSettings, standard };
 }
 
 function fixedListRule(values: readonly string[]): ListRule {
@@ -76,7 +78,9 @@ function listOf(spec: ColumnSpec | ColumnPatternSpec, settings: Settings): ListR
   if (spec.list) return fixedListRule(spec.list);
   if (spec.listFromSettings) {
     const values = settingsList(settings, spec.listFromSettings);
-    return values && values.length > 0 ? listRule(values, spec.listFromSettings) : null;
+    return values && values.length > 0
+      ? listRule(values, spec.listFromSettings, settings.noSettingsSheet === true)
+      : null;
   }
   return null;
 }
