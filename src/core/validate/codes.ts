@@ -180,6 +180,12 @@ export const ISSUE_CODES = {
     'ボランティア活動保険が今年度の加入になっていない',
     'The volunteer insurance does not cover the current fiscal year',
   ),
+  'volunteers.implausibleAge': code(
+    W,
+    false,
+    '生年月日から計算した年齢が10歳未満か110歳超（入力の誤りの可能性）',
+    'The birth date gives an age under 10 or over 110 (probably a slip)',
+  ),
   'volunteers.withdrawnWithAssignments': code(
     E,
     false,
