@@ -1,5 +1,6 @@
 // The sidebar on a workbook without a 設定 sheet (real Chromium): no organisation name, a notice that
 // 設定 does not exist yet above every section, and a way to シート準備 from the others; gone once 設定 exists.
+// And a ledger's ambiguous 種別 shown for confirmation in the mapping view.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,12 @@ describe('the sidebar without a 設定 sheet (Chromium)', () => {
     session.emu.setSheetValues('名簿', [
       ['登録番号', '氏名', 'フリガナ', '電話番号', '状態'],
       ['V-001', '佐藤 花子', 'サトウ ハナコ', '042-461-1234', '活動中'],
+    ]);
+    session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet('寄付受付簿');
+    session.emu.setSheetValues('寄付受付簿', [
+      ['令和6年度 寄付受付簿', '', '', ''],
+      ['日付', '寄付者名', '金額(円)', '種別'],
+      ['2024/4/3', '佐藤 花子', 10000, '一般'],
     ]);
     studio = await startStudio({ session, port: 0 });
     context = await launch(join(temp, 'profile'));
@@ -65,6 +72,17 @@ describe('the sidebar without a 設定 sheet (Chromium)', () => {
     await frame.getByTestId('lang-toggle').click();
     await poll(() => notice().textContent()).toContain('There is no 設定 (settings) sheet yet');
     await frame.getByTestId('lang-toggle').click();
+  });
+
+  it('shows why an ambiguous 種別 was read as 区分, until staff choose another field', async () => {
+    await frame.getByTestId('sheet-item').filter({ hasText: '寄付受付簿' }).locator('button').click();
+    const note = frame.getByTestId('mapping-column-note');
+    await note.waitFor({ state: 'visible' });
+    expect(await note.textContent()).toContain('「種別」は「区分」とも「寄付者種別」とも読めます');
+    expect(await note.count()).toBe(1);
+    await frame.locator('#mapping-field-3').selectOption('donorType');
+    await poll(() => frame.getByTestId('mapping-column-note').count()).toBe(0);
+    await frame.locator('#mapping-back').click();
   });
 
   it('is gone once シート準備 has created 設定', async () => {
