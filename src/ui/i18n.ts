@@ -263,7 +263,7 @@ const en: Record<MessageKey, string> = {
   'setup.created': 'Created: {names}',
   'setup.existing': 'Already there: {names}',
   'setup.createdNone': 'No new sheets were created.',
-  'settings.openSetup': 'Open シート準備 (Set up)',
+  'settings.openSetup': 'Open Set up',
   'sheet.rows': '{n} data rows',
   'sheet.rowsOne': '{n} data row',
   'sheet.confirmed': 'Confirmed',
