@@ -3,6 +3,7 @@ import { benchCost } from './cost';
 import { benchMatch } from './match';
 import { benchMatchDemo } from './match-demo';
 import { benchReadRoster } from './read-roster';
+import { benchSurvey } from './survey';
 import { benchValidate } from './validate';
 
 console.log(`Tsunagu benchmarks — node ${process.version}, ${new Date().toISOString()}`);
@@ -11,3 +12,4 @@ benchValidate();
 benchMatch();
 benchMatchDemo();
 benchCost();
+benchSurvey();

@@ -178,6 +178,11 @@ export interface Workbook {
   writeOutputRows(name: string, firstRow: number, rows: CellValue[][], textColumns: readonly number[]): void;
   /** Selects a cell for staff (the sidebar's "go to cell"). */
   selectCell(sheet: string, row: number, column: number): void;
+  /**
+   * The sheets that receive a form's responses, each with the form's edit URL (Sheet.getFormUrl):
+   * how a form's response sheet is found — by its form, never by its name. One call per sheet.
+   */
+  formResponseSheets(): Array<{ name: string; formUrl: string }>;
   /** A sheet's grid size and last used row, or null when there is no such sheet (reads only). */
   sheetSize(name: string): { rows: number; columns: number; lastRow: number } | null;
   /** Inserts blank rows after a row: one call. */

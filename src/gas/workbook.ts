@@ -100,6 +100,15 @@ export class GasWorkbook implements Workbook {
     return this.book.getSheets().map((sheet) => sheet.getName());
   }
 
+  formResponseSheets(): Array<{ name: string; formUrl: string }> {
+    const out: Array<{ name: string; formUrl: string }> = [];
+    for (const sheet of this.book.getSheets()) {
+      const url = sheet.getFormUrl();
+      if (url) out.push({ name: sheet.getName(), formUrl: url });
+    }
+    return out;
+  }
+
   markedSheets(): MarkedSheet[] {
     if (this.marks) return this.marks;
     const found = this.book

@@ -1,8 +1,9 @@
 /** A Session: one workbook in the emulator with the real dist/Code.js loaded in the sandbox — what the CLI and the studio run. */
 import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { BookFile, type WriteOutcome } from './book-file';
-import { Emulator, serializeForRun } from './emulator/index';
+import { Emulator, formsPathFor, serializeForRun } from './emulator/index';
 import { codePath, sidebarPath } from './paths';
 import { Sandbox } from './sandbox';
 import { UsageError } from './commands/io';
@@ -38,6 +39,10 @@ export class Session {
     }
     const now = options.now;
     this.sandbox = Sandbox.fromFile(codePath(), emu.globals, now ? { now: () => now().getTime() } : {});
+    // A form response fires the spreadsheet's form-submit triggers in the bundle, as Apps Script does.
+    emu.setTriggerRunner((handler, event) => {
+      this.sandbox.call(handler, event);
+    });
   }
 
   /** The files HtmlService serves, as the Apps Script project holds them. */
@@ -46,9 +51,9 @@ export class Session {
   }
 
   /** A new, empty spreadsheet. */
-  static create(name = '無題のスプレッドシート', options: SessionOptions = {}): Session {
+  static create(name = '無題のスプレッドシート', options: OpenOptions = {}): Session {
     const emu = Emulator.create(name, { htmlFiles: Session.htmlFiles(), ...(options.now ? { now: options.now } : {}) });
-    return new Session(emu, null, true, options);
+    return new Session(emu, null, options.backups !== false, options);
   }
 
   /** Opens an .xlsx workbook; unusable input becomes a UsageError with a one-line reason. */
@@ -67,6 +72,17 @@ export class Session {
       throw new UsageError(
         `xlsx ブックとして読めません: ${path}（${(error as Error).message}）/ not a readable .xlsx workbook: ${path}`,
       );
+    }
+    // Forms live in Drive, not in the spreadsheet: they are kept beside the file (book.forms.json).
+    const forms = formsPathFor(path);
+    if (existsSync(forms)) {
+      try {
+        emu.loadFormsJson(readFileSync(forms, 'utf8'));
+      } catch (error) {
+        throw new UsageError(
+          `フォームのファイルが読めません: ${forms}（${(error as Error).message}）/ cannot read the forms file: ${forms}`,
+        );
+      }
     }
     return new Session(emu, file, options.backups !== false, options);
   }
@@ -90,7 +106,14 @@ export class Session {
   async save(path?: string): Promise<WriteOutcome> {
     const target = path === undefined ? this.file : this.fileFor(path);
     if (!target) throw new Error('this workbook has no file yet: give a path to save it to');
-    return target.write(await this.emu.toXlsx());
+    const outcome = await target.write(await this.emu.toXlsx());
+    // The forms go beside the workbook (book.forms.json), written after the workbook itself.
+    const forms = formsPathFor(target.path);
+    if (this.emu.hasForms || existsSync(forms)) {
+      await writeFile(forms, this.emu.formsJson());
+      this.emu.markFormsSaved();
+    }
+    return outcome;
   }
 
   /** Whether the workbook differs from what its file holds (a save would write something). */

@@ -1,5 +1,7 @@
 /** The composition root: wires the Apps Script services into the core's ports, once per server call. */
 import type { AppPorts } from '../core/actions/ports';
+import type { FormPorts } from '../core/actions/survey';
+import { GasFormMaker } from '../gas/forms';
 import { GasDialogs } from '../gas/dialogs';
 import { GasDocumentLock } from '../gas/lock';
 import { GasDocumentStore, GasUserCache } from '../gas/properties';
@@ -16,6 +18,11 @@ export function appContext(): AppPorts {
     signer: new GasSigner(Utilities),
     dialogs: new GasDialogs(SpreadsheetApp.getUi(), HtmlService),
   };
+}
+
+/** The forms platform (Google Forms) and this spreadsheet's id, for アンケート作成. */
+export function formsContext(): FormPorts {
+  return { maker: new GasFormMaker(FormApp), spreadsheetId: SpreadsheetApp.getActiveSpreadsheet().getId() };
 }
 
 /** The add-on menu. Built without touching the document, so it works in AuthMode.NONE too. */

@@ -5,10 +5,11 @@
 import * as matching from '../core/actions/match';
 import * as setup from '../core/actions/setup';
 import * as sidebar from '../core/actions/sidebar';
+import * as survey from '../core/actions/survey';
 import * as undo from '../core/actions/undo';
 import * as validation from '../core/actions/validate';
 import type { RpcArgs, RpcEnvelope, RpcResults } from '../shared/rpc';
-import { appContext, buildMenu } from './context';
+import { appContext, buildMenu, formsContext } from './context';
 import { runRpc } from './rpc';
 
 type Envelope<N extends keyof RpcResults> = RpcEnvelope<RpcResults[N]>;
@@ -165,4 +166,31 @@ export function setApproval(...args: unknown[]): Envelope<'setApproval'> {
 /** RPC: 確定 — writes the approved pairs into 依頼, undoably. */
 export function commitMatches(...args: unknown[]): Envelope<'commitMatches'> {
   return runRpc('commitMatches', args, () => matching.commitMatches(appContext()));
+}
+
+/** RPC: writes a template (ボランティア登録, 住民意識調査, 活動報告) into アンケート定義, undoably. */
+export function writeSurveyTemplate(...args: unknown[]): Envelope<'writeSurveyTemplate'> {
+  return runRpc('writeSurveyTemplate', args, (template, formName) =>
+    survey.writeSurveyTemplate(appContext(), template, formName),
+  );
+}
+
+/** RPC: the forms アンケート定義 describes, checked, without building anything (the CLI's survey build). */
+export function previewForms(...args: unknown[]): Envelope<'previewForms'> {
+  return runRpc('previewForms', args, () => survey.previewForms(appContext()));
+}
+
+/** RPC: フォームを作成・更新 — builds or updates every form of アンケート定義, then rewrites フォーム一覧. */
+export function buildForms(...args: unknown[]): Envelope<'buildForms'> {
+  return runRpc('buildForms', args, (options) => survey.buildForms(appContext(), formsContext(), options ?? {}));
+}
+
+/** RPC: what 回答の取り込み would write into アンケート回答, without writing (the CLI's survey import). */
+export function previewSurveyAnswers(...args: unknown[]): Envelope<'previewSurveyAnswers'> {
+  return runRpc('previewSurveyAnswers', args, () => survey.previewSurveyAnswers(appContext()));
+}
+
+/** RPC: 回答の取り込み — rewrites アンケート回答 with every answer of the resident surveys. */
+export function importSurveyAnswers(...args: unknown[]): Envelope<'importSurveyAnswers'> {
+  return runRpc('importSurveyAnswers', args, () => survey.importSurveyAnswers(appContext()));
 }

@@ -251,8 +251,17 @@ export interface MatchView {
 
 /** The full result, for the CLI's --json. */
 export interface MatchReport {
-  assignments: Array<{ requestId: string; volunteerId: string; score: number; reasons: string[] }>;
-  unmatched: Array<{ requestId: string; missing: number; reasons: string[] }>;
+  assignments: Array<{
+    requestId: string;
+    /** 依頼者 as written in 依頼. */
+    requester: string;
+    volunteerId: string;
+    /** 氏名 as written in the roster. */
+    volunteerName: string;
+    score: number;
+    reasons: string[];
+  }>;
+  unmatched: Array<{ requestId: string; requester: string; missing: number; reasons: string[] }>;
   shortages: Array<{ dimension: string; key: string; places: number; requests: string[] }>;
   stats: { filledPlaces: number; totalPlaces: number; score: number };
 }
@@ -262,6 +271,98 @@ export interface CommitResult {
   requests: number;
   /** Approved pairs not written, each with the constraint that no longer holds. */
   refused: Array<{ requestId: string; volunteerId: string; reason: Message }>;
+  undo: UndoInfo | null;
+}
+
+/** One issue of アンケート定義 (docs/forms.md, "The checks"). */
+export interface SurveyIssueView {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  /** 1-based sheet row; 0 for the sheet as a whole. */
+  row: number;
+  /** The column header as written ('' for the row or sheet). */
+  column: string;
+  form: string | null;
+  message: Message;
+}
+
+/** One item of a built form, as `tsunagu survey build --json` prints it. */
+export interface BuiltItemView {
+  /** The Forms item id (0 when the item is still to be made: pending). */
+  id: number;
+  questionId: string | null;
+  type: string;
+  title: string;
+  helpText: string;
+  required: boolean;
+  section: string | null;
+  choices: Array<{ value: string; goTo: string | null }> | null;
+  rows: string[] | null;
+  columns: string[] | null;
+  validation: { kind: string; rule: string; message: string } | null;
+}
+
+/** One form in one language after フォームを作成・更新. */
+export interface BuiltFormView {
+  name: string;
+  language: string;
+  /** The language's name (英語 / English, やさしい日本語 / Easy Japanese …). */
+  languageLabel: Message;
+  id: string;
+  publishedUrl: string;
+  shortUrl: string;
+  editUrl: string;
+  published: boolean;
+  acceptingResponses: boolean;
+  /** made: new this run; updated; unchanged; gone: deleted in Drive (nothing built); planned: a preview (nothing built). */
+  outcome: 'made' | 'updated' | 'unchanged' | 'gone' | 'planned';
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Items still to make (a form larger than one call builds): run again. */
+  pending: number;
+  /** Questions no longer in アンケート定義, left in the form until staff confirm their removal. */
+  leftOver: Array<{ questionId: string | null; title: string }>;
+  /** Questions whose 種類 changed: replaced only once staff confirm (their answers can no longer be read). */
+  typeChanged: Array<{ questionId: string | null; title: string }>;
+  removed: Array<{ questionId: string | null; title: string }>;
+  /** The sheet its answers go to, found by the form's URL; null when not found. */
+  responseSheet: string | null;
+  items: BuiltItemView[];
+}
+
+/** What フォームを作成・更新 did (or, when アンケート定義 has errors, why nothing was built). */
+export interface SurveyBuildView {
+  /** False when アンケート定義 has errors: no form was made or changed. */
+  built: boolean;
+  forms: BuiltFormView[];
+  issues: SurveyIssueView[];
+  /** フォーム一覧 as written (another name when staff have a sheet of that name); null when nothing was built. */
+  listSheet: string | null;
+  notices: Message[];
+}
+
+/** What 回答の取り込み read from the response sheets and wrote into アンケート回答. */
+export interface SurveyAnswersView {
+  /** アンケート回答 as written (another name beside a staff sheet of that name); null in a preview. */
+  sheet: string | null;
+  /** Responses written (or to write): one row each. */
+  rows: number;
+  /** Each built form and language of the resident surveys, with its response sheet and responses read. */
+  forms: Array<{ name: string; language: string; languageLabel: Message; sheet: string | null; responses: number }>;
+  notices: Message[];
+}
+
+/** What テンプレートを書き込む wrote into アンケート定義. */
+export interface SurveyTemplateResult {
+  template: string;
+  formName: string;
+  sheet: string;
+  /** The first and last row written. */
+  firstRow: number;
+  lastRow: number;
+  /** Language columns added to the sheet's header for the template's translations. */
+  addedColumns: string[];
   undo: UndoInfo | null;
 }
 
@@ -328,6 +429,16 @@ export const rpcArgs = {
     z.boolean(),
   ]),
   commitMatches: z.tuple([]),
+  /** A template (ボランティア登録, 住民意識調査, 活動報告) and, optionally, the フォーム名 to write it under. */
+  writeSurveyTemplate: z.tuple([
+    z.enum(['ボランティア登録', '住民意識調査', '活動報告']),
+    z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  ]),
+  previewForms: z.tuple([]),
+  /** removeMissing: staff confirmed removing questions no longer defined; recreate: make again forms deleted in Drive. */
+  buildForms: z.tuple([z.optional(z.strictObject({ removeMissing: z.boolean(), recreate: z.boolean() }))]),
+  previewSurveyAnswers: z.tuple([]),
+  importSurveyAnswers: z.tuple([]),
   /** A cell: the sheet, a 1-based row (Sheets holds at most 10 million cells) and column. */
   selectCell: z.tuple([
     sheetName,
@@ -362,6 +473,11 @@ export interface RpcResults {
   setPairDecision: MatchView;
   setApproval: { approved: number };
   commitMatches: CommitResult;
+  writeSurveyTemplate: SurveyTemplateResult;
+  previewForms: SurveyBuildView;
+  buildForms: SurveyBuildView;
+  previewSurveyAnswers: SurveyAnswersView;
+  importSurveyAnswers: SurveyAnswersView;
 }
 
 /** Every RPC answers with this envelope, so a user-facing error survives google.script.run intact. */

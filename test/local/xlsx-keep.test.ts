@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, it, jest } from '@jest/globals';
 import { expect } from '../support/expect';
+import { main } from '../../src/local/cli';
 import { Emulator } from '../../src/local/emulator/index';
 import { Session } from '../../src/local/session';
 import type { FixPreview, MappingView, MatchView } from '../../src/shared/rpc';
@@ -36,6 +37,16 @@ const ACTIONS: Array<[string, (session: Session) => void]> = [
   ],
   ['確定', (s) => rpc(s, 'commitMatches')],
   [
+    '固定・除外・指定解除',
+    (s) => {
+      const view = rpc<MatchView>(s, 'runMatching');
+      const pair = view.requests.flatMap((r) => r.pairs)[0]!;
+      rpc(s, 'setPairDecision', pair.requestId, pair.volunteerId, 'pin');
+      rpc(s, 'setPairDecision', pair.requestId, pair.volunteerId, 'exclude');
+      rpc(s, 'setPairDecision', pair.requestId, pair.volunteerId, 'none');
+    },
+  ],
+  [
     'mapping save',
     (s) => {
       const mapping = rpc<MappingView>(s, 'getMapping', '依頼');
@@ -43,6 +54,41 @@ const ACTIONS: Array<[string, (session: Session) => void]> = [
       rpc(s, 'saveMapping', '依頼', { kind: mapping.kind, headerRow: mapping.headerRow, columns });
     },
   ],
+  ['mapping clear', (s) => rpc(s, 'clearMapping', '依頼')],
+  ['履歴を消去', (s) => rpc(s, 'eraseHistory')],
+];
+
+/** The same actions as commands of the CLI (each its own process's worth: open, run, save). */
+const COMMANDS: Array<[string, (path: string) => string[][]]> = [
+  ['setup', (p) => [['setup', p]]],
+  ['validate --write', (p) => [['validate', p, '--write']]],
+  ['clear-highlights', (p) => [['clear-highlights', p]]],
+  [
+    'fix --write',
+    (p) => [
+      ['validate', p, '--write'],
+      ['fix', p, '--write'],
+    ],
+  ],
+  ['undo', (p) => [['undo', p]]],
+  ['match --write', (p) => [['match', p, '--write']]],
+];
+
+/** The pair commands need a pair: the first one matching proposes. */
+const PAIR_COMMANDS: Array<[string, (path: string, pair: [string, string]) => string[][]]> = [
+  [
+    'pin / exclude / unpin',
+    (p, [r, v]) => [
+      ['pin', p, r, v],
+      ['exclude', p, r, v],
+      ['unpin', p, r, v],
+    ],
+  ],
+  ['approve', (p, [r, v]) => [['approve', p, r, v]]],
+  ['commit', (p) => [['commit', p]]],
+  ['mapping --save', (p) => [['mapping', p, '依頼', '--save']]],
+  ['mapping --clear', (p) => [['mapping', p, '依頼', '--clear']]],
+  ['erase-history', (p) => [['erase-history', p]]],
 ];
 
 const ORIGINAL_SHEETS = ['ボランティア名簿', '依頼', 'メモ'];
@@ -236,6 +282,36 @@ describe('saving an .xlsx', () => {
         changedCells(modelCells(session.emu, 'ボランティア名簿'), modelCells(reread, 'ボランティア名簿')).size,
         `${step}: the file reads back as the model`,
       ).toBe(0);
+    }
+  });
+
+  it('keeps every untouched part through every writing command of the CLI', async () => {
+    const path = join(dir, 'commands.xlsx');
+    writeFileSync(path, originalBytes);
+    const touched = new Map<string, Set<string>>(ORIGINAL_SHEETS.map((n) => [n, new Set<string>()]));
+    const tsunagu = async (argv: string[]): Promise<string> => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main([...argv, '--yes', '--no-backup'], { out: (t) => out.push(t), err: (t) => err.push(t) });
+      expect([0, 1], `tsunagu ${argv.join(' ')}: ${err.join(' ')}`).toContain(code);
+      return out.join('\n');
+    };
+    const check = async (step: string) => {
+      const now = await Emulator.fromXlsx(readFileSync(path));
+      for (const [name, set] of changesSinceLoad(now)) for (const key of set) touched.get(name)!.add(key);
+      expectKept(original, await readXlsx(readFileSync(path)), touched, `tsunagu ${step}`);
+    };
+    for (const [step, commands] of COMMANDS) {
+      for (const argv of commands(path)) await tsunagu(argv);
+      await check(step);
+    }
+    const report = JSON.parse(await tsunagu(['match', path, '--json'])) as {
+      assignments: Array<{ requestId: string; volunteerId: string }>;
+    };
+    const first = report.assignments[0]!;
+    for (const [step, commands] of PAIR_COMMANDS) {
+      for (const argv of commands(path, [first.requestId, first.volunteerId])) await tsunagu(argv);
+      await check(step);
     }
   });
 

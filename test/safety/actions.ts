@@ -126,6 +126,67 @@ export function workedOnSession(): Session {
   return session;
 }
 
+/** A small form in Japanese and English, with a choice that leads to a section or submits. */
+export const SMALL_SURVEY = [
+  ['フォーム名', 'セクション', '設問ID', '種類', '設問', '選択肢', '必須', '分岐', '設問[en]', '選択肢[en]'],
+  ['交流会', '', '', 'タイトル', '交流会の感想', '', '', '', 'Community gathering', ''],
+  [
+    '交流会',
+    '',
+    '参加',
+    '単一選択',
+    '参加しましたか',
+    'はい\nいいえ',
+    'はい',
+    'はい→感想\nいいえ→送信',
+    'Did you take part?',
+    'Yes\nNo',
+  ],
+  ['交流会', '感想', '', 'セクション', '感想', '', '', '', 'Your impressions', ''],
+  ['交流会', '感想', '良かった点', '段落', '良かった点を教えてください', '', '', '', 'What was good?', ''],
+];
+
+/** A workbook whose アンケート定義 holds SMALL_SURVEY, with no form built yet. */
+export function surveySession(): Session {
+  const session = harnessSession('アンケートのフォールトテスト');
+  session.emu.setSheetValues('アンケート定義', SMALL_SURVEY);
+  return session;
+}
+
+/**
+ * The forms of SMALL_SURVEY built, then フォーム一覧 deleted by staff and one response sheet made
+ * before sheets were marked (no mark): the next build changes no form, only the workbook.
+ */
+export function builtSurveySession(): Session {
+  const session = surveySession();
+  rpc(session, 'buildForms');
+  const book = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+  const list = book.getSheetByName('フォーム一覧');
+  if (list) book.deleteSheet(list);
+  const first = session.emu.forms.all[0]?.destination?.sheetName ?? '';
+  for (const mark of book.getSheetByName(first)?.getDeveloperMetadata() ?? []) mark.remove();
+  return session;
+}
+
+/** SMALL_SURVEY built, with two answers (one of them text that starts like a formula) and no import yet. */
+export function answeredSurveySession(): Session {
+  const session = surveySession();
+  rpc(session, 'buildForms');
+  const [ja, en] = session.emu.forms.all;
+  const at = new Date('2026-11-20T01:00:00Z');
+  session.emu.forms.submit(
+    ja?.id ?? '',
+    { 参加しましたか: 'はい', 良かった点を教えてください: '=1+1 楽しかった' },
+    { timestamp: at },
+  );
+  session.emu.forms.submit(
+    en?.id ?? '',
+    { 'Did you take part?': 'No' },
+    { timestamp: new Date(at.getTime() + 60_000) },
+  );
+  return session;
+}
+
 /** A demo workbook too large for one call, so 検証 runs in parts (docs/cost.md). */
 function partsSession(): Session {
   const session = harnessSession('分割検証のフォールトテスト');
@@ -358,6 +419,43 @@ export const WRITING_ACTIONS: WritingAction[] = [
       return session;
     },
     act: (s) => s.run('undoLast') as never,
+  },
+  {
+    name: 'アンケートのテンプレート（アンケート定義を作る）',
+    arrange: () => harnessSession(),
+    act: (s) => s.run('writeSurveyTemplate', '活動報告') as never,
+  },
+  {
+    name: 'アンケートのテンプレート（シート準備のアンケート定義に追記）',
+    arrange: () => {
+      const session = harnessSession();
+      rpc(session, 'setupSheets');
+      return session;
+    },
+    act: (s) => s.run('writeSurveyTemplate', '住民意識調査') as never,
+  },
+  {
+    name: '元に戻す（アンケートのテンプレート）',
+    arrange: () => {
+      const session = harnessSession();
+      rpc(session, 'writeSurveyTemplate', '活動報告');
+      return session;
+    },
+    act: (s) => s.run('undoLast') as never,
+  },
+  {
+    // Building the forms themselves cannot be taken back (Drive); test/safety/survey-build.test.ts
+    // proves a build stopped at any call is finished by the next one, never duplicated.
+    name: 'フォームを作成・更新（回答シートの印とフォーム一覧）',
+    arrange: builtSurveySession,
+    act: (s) => s.run('buildForms') as never,
+    observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
+  },
+  {
+    name: '回答の取り込み（アンケート回答）',
+    arrange: answeredSurveySession,
+    act: (s) => s.run('importSurveyAnswers') as never,
+    observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
   },
   {
     name: '列の対応を保存',

@@ -158,6 +158,11 @@ const DAY: Array<[string, Step]> = [
     },
   ],
   ['commitMatches', (rt) => rt.rpc('commitMatches')],
+  ['writeSurveyTemplate', (rt) => rt.rpc('writeSurveyTemplate', '住民意識調査')],
+  ['previewForms', (rt) => rt.rpc('previewForms')],
+  ['buildForms', (rt) => rt.rpc('buildForms')],
+  ['previewSurveyAnswers', (rt) => rt.rpc('previewSurveyAnswers')],
+  ['importSurveyAnswers', (rt) => rt.rpc('importSurveyAnswers')],
 ];
 
 export interface DayReport {

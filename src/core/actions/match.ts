@@ -430,16 +430,21 @@ export function runMatching(ports: AppPorts): MatchView {
 
 /** The full result without writing anything (the CLI's report). */
 export function getMatchReport(ports: AppPorts): MatchReport {
-  const { result } = runMatch(ports, readMatchSheet(ports));
+  const { result, volunteers, requests } = runMatch(ports, readMatchSheet(ports));
+  const names = new Map(volunteers.map((v) => [v.volunteerId ?? '', v.name ?? '']));
+  const requesters = new Map(requests.map((r) => [r.requestId ?? '', r.requester ?? '']));
   return {
     assignments: result.assignments.map((a) => ({
       requestId: a.requestId,
+      requester: requesters.get(a.requestId) ?? '',
       volunteerId: a.volunteerId,
+      volunteerName: names.get(a.volunteerId) ?? '',
       score: a.score,
       reasons: a.reasons.map((r) => r.ja),
     })),
     unmatched: result.unmatched.map((u) => ({
       requestId: u.requestId,
+      requester: requesters.get(u.requestId) ?? '',
       missing: u.missing,
       reasons: u.reasons.map((r) => r.ja),
     })),

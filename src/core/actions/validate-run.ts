@@ -31,7 +31,16 @@ import {
   type SheetReader,
 } from '../validate/chunks';
 import { countIssues } from '../validate/counts';
-import { RESULT_HEADER, fixWrites, groupIssues, marksFor, resultRows } from '../validate/report';
+import {
+  RESULT_HEADER,
+  fixWrites,
+  groupIssues,
+  listedRows,
+  marksFor,
+  newResultTally,
+  restRows,
+  type ResultTally,
+} from '../validate/report';
 import type { ValidationIssue } from '../validate/types';
 import type { ValidationView } from '../../shared/rpc';
 import type { AppPorts } from './ports';
@@ -51,6 +60,12 @@ export const DONE_KEY = 'tsunagu.validationDone';
 export const PART_CELLS = 120_000;
 /** Cells a 検証 in parts marks at most; the rest are listed in 検証結果 only. */
 export const RUN_MARKS = 2_000;
+/**
+ * Safe fixes a 検証 in parts keeps for 安全な修正 at most: more could not be recorded for 元に戻す in
+ * one action anyway (history/codec.ts MAX_ACTION_CHARS), and the work sheet stays far below Sheets'
+ * 10,000,000 cells (real-sheets-checklist RS-44). After they are applied, the next 検証 keeps the rest.
+ */
+export const RUN_FIXES = 10_000;
 /** 検証結果's text columns, as runValidation writes them. */
 export const RESULT_TEXT_COLUMNS = [0, 3, 5, 6, 7, 8];
 const WORK_HEADER = ['種類', 'データ'];
@@ -75,6 +90,8 @@ interface RunState {
   counts: { errors: number; warnings: number; fixable: number };
   /** 検証結果 rows written below its header. */
   resultRows: number;
+  /** What 検証結果 listed so far, so the parts together keep its bounds (rows per rule, rows in all). */
+  tally: ResultTally;
   /** Work-sheet rows written below its header. */
   workRows: number;
   /** Work-sheet rows (1-based) of each split sheet's cross-row findings. */
@@ -192,6 +209,7 @@ export function startRun(ports: AppPorts, heads: readonly SheetHead[]): Validati
     done: 0,
     counts: { errors: 0, warnings: 0, fixable: 0 },
     resultRows: 0,
+    tally: newResultTally(),
     workRows: 0,
     staged: {},
     marks: [],
@@ -228,6 +246,18 @@ export function startRun(ports: AppPorts, heads: readonly SheetHead[]): Validati
 
 /** 検証結果's only row while a run is under way. */
 const RUNNING = '検証中です。すべての部分が終わると、ここに結果が並びます。';
+
+/** The most characters one staged row holds: below Sheets' 50,000 a cell (real-sheets-checklist RS-44). */
+const STAGED_CELL_CHARS = 40_000;
+/** How much of a long value a staged cross-row finding keeps: what 検証結果 and the sidebar show of it anyway. */
+const STAGED_VALUE_CHARS = 2_000;
+
+/** A cross-row finding as the work sheet keeps it: a value too long for a cell shortened. */
+function stagedIssue(issue: ValidationIssue): string {
+  const text = JSON.stringify(issue);
+  if (text.length <= STAGED_CELL_CHARS) return text;
+  return JSON.stringify({ ...issue, value: `${issue.value.slice(0, STAGED_VALUE_CHARS)}…` });
+}
 
 /** A 検証結果 row that only says where the run stands (in the 内容 column). */
 function progressRow(text: string): CellValue[] {
@@ -308,7 +338,7 @@ function runPart(ports: AppPorts, tx: Transaction, state: RunState, work: ChunkW
   const header = work.type === 'whole' ? 0 : (state.sheets.find((s) => s.name === work.sheet)?.mapping.headerRow ?? 1);
   const kept = keptIssues(work, found, header);
   if (work.type === 'crossRow') {
-    const rows = kept.map((issue) => [STAGED.crossRow, JSON.stringify(issue)]);
+    const rows = kept.map((issue) => [STAGED.crossRow, stagedIssue(issue)]);
     state.staged[work.sheet] = stage(tx, state, rows);
     return [];
   }
@@ -389,15 +419,16 @@ function report(
   heldBefore: (write: ValueWrite) => StoredValue,
 ): void {
   if (issues.length === 0) return;
+  const rows = listedRows(issues, state.sheetIds, state.tally);
   appendRows(
     tx,
     state.resultSheet,
     state.resultRows + 2,
-    resultRows(issues, state.sheetIds),
+    rows,
     RESULT_TEXT_COLUMNS,
     state.resultRows === 0 ? progressRow(RUNNING) : null,
   );
-  state.resultRows += issues.length;
+  state.resultRows += rows.length;
   const counts = countIssues(issues);
   state.counts.errors += counts.errors;
   state.counts.warnings += counts.warnings;
@@ -405,7 +436,12 @@ function report(
   const found = marksFor(issues);
   const marks = found.marks.slice(0, Math.max(0, RUN_MARKS - state.markCells));
   state.unmarked += found.unmarked + (found.marks.length - marks.length);
-  const fixes: StagedFix[] = fixWrites(issues).map((f) => ({ ...f, before: heldBefore(f.write) }));
+  // A fix too long for one cell of the work sheet (a 50,000-character value) is left to 検証結果
+  // and a later 検証 of a smaller workbook: Sheets' cell limit binds the work sheet too.
+  const fixes: StagedFix[] = fixWrites(issues)
+    .map((f) => ({ ...f, before: heldBefore(f.write) }))
+    .filter((f) => JSON.stringify(f).length <= STAGED_CELL_CHARS)
+    .slice(0, Math.max(0, RUN_FIXES - state.fixes.reduce((n, r) => n + r.count, 0)));
   const staged: CellValue[][] = [
     ...marks.map((m) => [STAGED.mark, JSON.stringify(m)]),
     ...fixes.map((f) => [STAGED.fix, JSON.stringify(f)]),
@@ -432,9 +468,11 @@ function finishRun(ports: AppPorts, state: RunState): ValidationView {
     history.prepare(tx, estimateRecordChars(marks.map((m) => ({ before: '', after: m.mark }))));
     clearActiveHighlight(ports.workbook, history, tx);
     writeMarks(ports.workbook, marks, changes, tx);
-    if (state.resultRows === 0) {
-      appendRows(tx, state.resultSheet, 2, [progressRow('問題は見つかりませんでした。')], [6], progressRow(RUNNING));
-    }
+    // The issues beyond 検証結果's bounds, one row per rule; or, when there were none at all, that says so.
+    const rest = restRows(state.tally);
+    const last = rest.length > 0 ? rest : state.resultRows === 0 ? [progressRow('問題は見つかりませんでした。')] : [];
+    const before = state.resultRows === 0 ? progressRow(RUNNING) : null;
+    appendRows(tx, state.resultSheet, state.resultRows + 2, last, RESULT_TEXT_COLUMNS, before);
     tx.removeProperty(RUN_KEY);
     const done: DoneRun = { id: state.id, workSheet: state.workSheet, fixes: state.fixes };
     tx.setProperty(DONE_KEY, JSON.stringify(done));

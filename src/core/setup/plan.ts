@@ -11,6 +11,7 @@ import {
   type Settings,
 } from '../sheets/settings';
 import { SHEET_KINDS, type SheetKind, type SheetSpec } from '../sheets/types';
+import { templateHeader } from '../survey/templates';
 
 /** The sheets シート準備 creates, in tab order: every kind but the form answers, which Google Forms makes. */
 export const STANDARD_KINDS: readonly SheetKind[] = SHEET_KINDS.filter((kind) => kind !== 'volunteerFormAnswers');
@@ -79,12 +80,19 @@ export function planSetup(
   return plan;
 }
 
-/** The header of a standard sheet: its columns in contract order (指標定義 adds 目標2024…2028; アンケート定義 the English columns). */
+/**
+ * The header of a standard sheet: its columns in contract order (指標定義 adds 目標2024…2028;
+ * アンケート定義 the English and やさしい日本語 columns its templates fill).
+ */
 export function standardHeader(spec: SheetSpec): string[] {
   if (spec.kind === 'indicators') return defaultIndicatorHeader();
-  const header = contractColumns(spec).map((c) => c.header);
-  if (spec.kind === 'surveys') header.push('設問[en]', '選択肢[en]');
-  return header;
+  if (spec.kind === 'surveys') return templateHeader();
+  return contractColumns(spec).map((c) => c.header);
+}
+
+/** What シート準備 creates for one standard sheet (header, formats, drop-downs, default rows). */
+export function standardSheetSpec(kind: SheetKind, settings: Settings): NewSheetSpec {
+  return newSheetSpec(SHEET_SPECS[kind], settings);
 }
 
 function newSheetSpec(spec: SheetSpec, settings: Settings): NewSheetSpec {

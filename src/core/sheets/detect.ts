@@ -132,13 +132,18 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   タイ語: 'th',
   ミャンマー語: 'my',
   日本語: 'ja',
+  // やさしい日本語 (easy Japanese for residents with foreign roots) is a form language of its own.
+  やさしい: 'ja-yasashii',
+  やさしい日本語: 'ja-yasashii',
+  やさしいにほんご: 'ja-yasashii',
+  easyjapanese: 'ja-yasashii',
 };
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i;
 const BRACKETED = /^(.+?)[[(]([^[\]()]+)[\])]$/;
 
 /** 'EN' → 'en', 'zh_tw' → 'zh-TW', 'zh-hant' → 'zh-Hant', '英語' → 'en'; null if not a language. */
 function languageCode(s: string): string | null {
-  const named = LANGUAGE_NAMES[s];
+  const named = LANGUAGE_NAMES[s] ?? LANGUAGE_NAMES[s.toLowerCase()];
   if (named) return named;
   if (!LANGUAGE_TAG.test(s)) return null;
   return s

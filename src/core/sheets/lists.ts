@@ -37,6 +37,7 @@ export const CONSULTATION_STATES = ['継続', '解決', 'つなぎ'] as const;
 export const BASIC_GOALS = ['1', '2', '3', '4'] as const;
 export const AGGREGATIONS = ['件数', '合計', '人数', '平均', '割合'] as const;
 export const DIRECTIONS = ['増加', '減少'] as const;
+/** 種類 of a question row in アンケート定義 (docs/forms.md). */
 export const QUESTION_TYPES = [
   '短文',
   '段落',
@@ -45,8 +46,19 @@ export const QUESTION_TYPES = [
   'プルダウン',
   '均等目盛',
   '選択式グリッド',
+  'チェックボックスグリッド',
   '日付',
   '時刻',
 ] as const;
+/** 種類 of a row that sets something for the whole form: its 設問 (and 設問[xx]) cells hold the text. */
+export const SURVEY_SETTING_TYPES = [
+  'タイトル',
+  'フォームの説明',
+  '確認メッセージ',
+  '個人情報の取扱い',
+  '取り込み先',
+] as const;
+/** Every 種類 an アンケート定義 row may have: questions, セクション (a page), and the form settings. */
+export const SURVEY_ROW_TYPES = [...QUESTION_TYPES, 'セクション', ...SURVEY_SETTING_TYPES] as const;
 /** 集計元 of 指標定義 names a data sheet by its canonical name. */
 export const INDICATOR_SOURCES = ['ボランティア名簿', '依頼', '寄付台帳', '会費台帳', '活動記録', '相談記録'] as const;

@@ -805,7 +805,7 @@ const SURVEYS: SheetSpec = {
     col('questionId', '設問ID', 'id', { textFormat: true, aliases: ['設問番号', '質問ID', '質問番号', '設問No'] }),
     col('questionType', '種類', 'list', {
       required: true,
-      list: L.QUESTION_TYPES,
+      list: L.SURVEY_ROW_TYPES,
       aliases: ['設問の種類', '質問の種類', '回答形式', '形式', '設問種類'],
     }),
     col('question', '設問', 'text', { required: true, aliases: ['質問', '設問文', '質問文'] }),
@@ -816,6 +816,8 @@ const SURVEYS: SheetSpec = {
     col('validation', '入力規則', 'text', { aliases: ['回答の検証', '検証', '入力チェック'] }),
     col('branch', '分岐', 'text', { aliases: ['条件分岐', 'セクション移動'] }),
     col('indicator', '指標', 'text', { aliases: ['指標ID', '関連指標'] }),
+    // The column of ボランティア名簿, 活動記録 or アンケート回答 the answer fills (取り込み先 row says which sheet).
+    col('target', '登録先', 'text', { aliases: ['取り込み列', '転記先', '登録する列', '名簿の列'] }),
   ],
   patterns: [
     { key: 'formName', header: 'フォーム名', capture: 'language', type: 'text', example: 'フォーム名[en]' },

@@ -51,19 +51,44 @@ export function resultRows(
   issues: readonly ValidationIssue[],
   sheetIds: Readonly<Record<string, number>>,
 ): CellValue[][] {
+  const tally = newResultTally();
+  return [...listedRows(issues, sheetIds, tally), ...restRows(tally)];
+}
+
+/** What a 検証 in parts has listed so far, so that its parts together keep 検証結果's bounds. */
+export interface ResultTally {
+  /** Rows listed so far, all rules. */
+  rows: number;
+  /** Rows listed per sheet and rule. */
+  listed: Record<string, number>;
+  /** Issues not listed, per sheet and rule: a code, a sheet and a severity only (no cell contents). */
+  rest: Record<string, { sheet: string; code: string; severity: ValidationIssue['severity']; count: number }>;
+}
+
+export function newResultTally(): ResultTally {
+  return { rows: 0, listed: {}, rest: {} };
+}
+
+/** The rows listed for these issues, within the bounds the tally has left; the rest are counted in it. */
+export function listedRows(
+  issues: readonly ValidationIssue[],
+  sheetIds: Readonly<Record<string, number>>,
+  tally: ResultTally,
+): CellValue[][] {
   const rows: CellValue[][] = [];
-  const listed = new Map<string, number>();
-  const rest = new Map<string, { issue: ValidationIssue; count: number }>();
   for (const issue of issues) {
     const key = `${issue.sheet}\u0000${issue.code}`;
-    const n = listed.get(key) ?? 0;
-    if (n >= RESULT_ROWS_PER_RULE || rows.length >= RESULT_ROW_LIMIT) {
-      const r = rest.get(key);
-      if (r) r.count++;
-      else rest.set(key, { issue, count: 1 });
+    const n = tally.listed[key] ?? 0;
+    if (n >= RESULT_ROWS_PER_RULE || tally.rows >= RESULT_ROW_LIMIT) {
+      const r = tally.rest[key];
+      if (r) {
+        r.count++;
+        if (issue.severity === 'error') r.severity = 'error';
+      } else tally.rest[key] = { sheet: issue.sheet, code: issue.code, severity: issue.severity, count: 1 };
       continue;
     }
-    listed.set(key, n + 1);
+    tally.listed[key] = n + 1;
+    tally.rows++;
     const cell = cellName(issue);
     const id = sheetIds[issue.sheet];
     rows.push([
@@ -79,8 +104,15 @@ export function resultRows(
       issue.fix ? 'はい' : '',
     ]);
   }
-  for (const { issue, count } of rest.values()) {
-    const shown = listed.get(`${issue.sheet}\u0000${issue.code}`) ?? 0;
+  return rows;
+}
+
+/** One row per rule counting the issues not listed. */
+export function restRows(tally: ResultTally): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (const issue of Object.values(tally.rest)) {
+    const { count } = issue;
+    const shown = tally.listed[`${issue.sheet}\u0000${issue.code}`] ?? 0;
     const info = (ISSUE_CODES as Record<string, { ja: string } | undefined>)[issue.code];
     rows.push([
       guardFormula(issue.sheet),

@@ -1,28 +1,34 @@
 /** tsunagu demo: writes a synthetic, realistic workbook — the standard sheets made by シート準備, filled by the demo generator. */
-import { mkdirSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defaultSettingsRows, parseSettings } from '../../core/sheets/settings';
 import { DEFAULT_SEED, DEMO_SCALES, generateDemoBook, isDemoScaleName, type LedgerScale } from '../demo/index';
 import { Session } from '../session';
+import type { Flags } from './book';
 import { type Io, UsageError, intOption } from './io';
 import { printStats, takeStats } from './stats';
 
-export interface DemoFlags {
-  seed?: string;
-  volunteers?: string;
-  requests?: string;
-  scale?: string;
-  stats?: boolean;
-}
-
-export async function runDemo(rest: string[], flags: DemoFlags, io: Io): Promise<number> {
+/** demo: writes a new workbook; an existing file is replaced only with --force (its backup kept), a missing folder is not made. */
+export async function runDemo(rest: string[], flags: Flags, io: Io): Promise<number> {
   const out = rest[0];
   if (!out || rest.length > 1)
     throw new UsageError(
-      '使い方: tsunagu demo <out.xlsx> [--scale default|large] [--seed N] [--volunteers N] [--requests N] / usage: tsunagu demo <out.xlsx>',
+      '使い方: tsunagu demo <out.xlsx> [--scale default|large] [--seed N] [--volunteers N] [--requests N] [--force] / usage: tsunagu demo <out.xlsx>',
     );
   if (!/\.xlsx$/i.test(out))
     throw new UsageError(`出力ファイルは .xlsx にしてください: ${out} / the output must be an .xlsx file: ${out}`);
+  const path = resolve(out);
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new UsageError(
+      `フォルダがありません: ${dirname(out)}（先に作成してください）/ no such folder: ${dirname(out)} (create it first)`,
+    );
+  }
+  if (existsSync(path) && flags.force !== true) {
+    throw new UsageError(
+      `${out} は既にあります。上書きするには --force を付けてください / ${out} already exists: add --force to replace it`,
+    );
+  }
   const scaleName = flags.scale ?? 'default';
   if (!isDemoScaleName(scaleName)) {
     const names = Object.keys(DEMO_SCALES).join(', ');
@@ -35,11 +41,9 @@ export async function runDemo(rest: string[], flags: DemoFlags, io: Io): Promise
   const volunteers = intOption(flags.volunteers, 'volunteers', scale.volunteers, 0, 100_000);
   const requests = intOption(flags.requests, 'requests', scale.requests, 0, 100_000);
 
-  const session = Session.create('つなぐ デモ');
+  const session = Session.create('つなぐ デモ', { backups: flags['no-backup'] !== true });
   const book = buildDemo(session, { seed, volunteers, requests, ledgerScale: scale.ledgerScale });
-  const path = resolve(out);
-  mkdirSync(dirname(path), { recursive: true });
-  await session.save(path);
+  const { backup } = await session.save(path);
   const rows = book.sheets.reduce((n, s) => n + s.rows.length, 0);
   io.out(
     `デモ用ブックを作成しました: ${out}（${book.sheets.length}シート、${rows}行、意図的な入力ミス${book.mistakes.length}件、担い手のいない依頼${book.shortages.length}件）`,
@@ -47,6 +51,7 @@ export async function runDemo(rest: string[], flags: DemoFlags, io: Io): Promise
   io.out(
     `wrote ${out}: ${book.sheets.length} data sheets, ${rows} rows, ${book.mistakes.length} planted mistakes, ${book.shortages.length} requests nobody can take (seed ${seed})`,
   );
+  if (backup) io.out(`上書き前のファイルを残しました / kept the replaced file: ${backup}`);
   if (flags.stats) printStats(io, 'setupSheets', takeStats(session.emu.stats));
   return 0;
 }

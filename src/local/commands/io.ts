@@ -1,15 +1,40 @@
-/** Output streams and the one error type of the CLI: a one-line reason for unusable input (exit 2). */
+/** Output streams, the question before a write, and the one error type of the CLI: a one-line reason for unusable input (exit 2). */
+import { createInterface } from 'node:readline/promises';
 
 export interface Io {
+  /** Results: what a pipe or a script reads. */
   out(text: string): void;
+  /** Messages for people: refusals, progress, the question before a write. */
   err(text: string): void;
+  /**
+   * Asks staff a question and resolves to the line they typed (null at end of input). Absent when
+   * there is no terminal to ask on: then a write needs --yes.
+   */
+  ask?(question: string): Promise<string | null>;
+}
+
+/** Asks on the terminal: the question on stderr (stdout may be a pipe), the answer from stdin. */
+async function askOnTerminal(question: string): Promise<string | null> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await new Promise<string | null>((answered) => {
+      // Ctrl-D (end of input) is no answer.
+      terminal.once('close', () => answered(null));
+      terminal.question(question).then(answered, () => answered(null));
+    });
+  } finally {
+    terminal.close();
+  }
 }
 
 export function nodeIo(): Io {
-  return {
+  const io: Io = {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   };
+  // A question needs someone to read it and to answer: both stdin and stderr are a terminal.
+  if (process.stdin.isTTY && process.stderr.isTTY) io.ask = askOnTerminal;
+  return io;
 }
 
 /** Input the command cannot use: missing file, not a workbook, no recognisable sheet, bad option. */

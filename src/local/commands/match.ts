@@ -1,49 +1,65 @@
-/** tsunagu match: the マッチング action on an .xlsx through the real bundle. */
+/** tsunagu match: the マッチング action on an .xlsx through the real bundle, each pair named as staff read it. */
 import type { MatchReport, MatchView } from '../../shared/rpc';
-import { Book, type CliContext } from './book';
+import { Book, type CliContext, type Flags, report } from './book';
 import { type Io, UsageError } from './io';
-import { printStats, takeStats, type ActionStats } from './stats';
+import { printable } from './text';
 
-export interface MatchFlags {
-  json?: boolean;
-  write?: boolean;
-  stats?: boolean;
+/** 「R-0001（木村様）」: an id with the name staff know it by. */
+function named(id: string, name: string): string {
+  return name ? `${printable(id)}（${printable(name)}）` : printable(id);
 }
 
-/** match: exit 0 on success, 2 for unusable input. */
-export async function runMatch(rest: string[], flags: MatchFlags, io: Io, context: CliContext = {}): Promise<number> {
+/** match: exit 0 when every place is filled, 1 when some stay unfilled, 2 for unusable input, 3 when the write failed. */
+export async function runMatch(rest: string[], flags: Flags, io: Io, context: CliContext = {}): Promise<number> {
   const path = rest[0];
   if (!path || rest.length > 1)
     throw new UsageError(
-      '使い方: tsunagu match <book.xlsx> [--json] [--write] / usage: tsunagu match <book.xlsx> [--json] [--write]',
+      '使い方: tsunagu match <book.xlsx> [--json] [--write [--yes]] / usage: tsunagu match <book.xlsx> [--json] [--write [--yes]]',
     );
-  const book = await Book.open(path, io, context);
-  const session = book.session;
-  session.emu.stats.reset();
+  const book = await Book.open(path, flags, io, context);
   const found = book.read<MatchReport>('getMatchReport');
-  const readStats = takeStats(session.emu.stats);
-  let writeStats: ActionStats | null = null;
-  let written = '';
-  if (flags.write) {
-    session.emu.stats.reset();
-    const view = await book.write<MatchView>('runMatching');
-    writeStats = takeStats(session.emu.stats);
-    written = `「${view.resultSheet}」と「${view.shortageSheet}」を書き込んで保存しました / wrote ${view.resultSheet} and ${view.shortageSheet}, saved ${path}`;
-  }
-  const stats = writeStats ?? readStats;
-  // The report's own stats (places filled, score) and the action's cost share the one "stats" object.
-  if (flags.json)
-    io.out(JSON.stringify(flags.stats ? { ...found, stats: { ...found.stats, ...stats.summary } } : found, null, 2));
-  else {
-    for (const a of found.assignments)
-      io.out(`${a.requestId} ← ${a.volunteerId}  ${a.score}点  ${a.reasons.join('・')}`);
-    for (const u of found.unmatched) io.out(`${u.requestId}: あと${u.missing}人不足 — ${u.reasons.join('・')}`);
-    const s = found.stats;
-    io.out(
-      `充足 ${s.filledPlaces}/${s.totalPlaces}人分・合計スコア ${s.score} / filled ${s.filledPlaces} of ${s.totalPlaces} places, total score ${s.score}`,
+  const r = found.value;
+  let lines: string[] = [];
+  for (const a of r.assignments) {
+    lines.push(
+      `${named(a.requestId, a.requester)} ← ${named(a.volunteerId, a.volunteerName)}  ${a.score}点  ${a.reasons.map(printable).join('・')}`,
     );
-    if (written) io.out(written);
-    if (flags.stats) printStats(io, writeStats ? 'runMatching' : 'getMatchReport', stats);
   }
-  return 0;
+  for (const u of r.unmatched) {
+    lines.push(`${named(u.requestId, u.requester)}: あと${u.missing}人不足 — ${u.reasons.map(printable).join('・')}`);
+  }
+  const s = r.stats;
+  lines.push(
+    `充足 ${s.filledPlaces}/${s.totalPlaces}人分・合計スコア ${s.score} / filled ${s.filledPlaces} of ${s.totalPlaces} places, total score ${s.score}`,
+  );
+  if (!flags.write) {
+    report(io, flags, {
+      json: r,
+      // The report's own stats (places filled, score) and the action's cost share the one "stats" object.
+      jsonWithStats: { ...r, stats: { ...r.stats, ...found.stats.summary } },
+      lines,
+      stats: found.stats,
+      action: 'getMatchReport',
+    });
+    return s.filledPlaces < s.totalPlaces ? 1 : 0;
+  }
+  lines = book.preview(lines);
+  await book.confirm(
+    'マッチング結果と不足分析のシートを書き直します（職員の承認・メモは組み合わせと一緒に残ります）/ this rewrites マッチング結果 and 不足分析 (staff approvals and notes stay with their pair)',
+  );
+  const written = await book.write<MatchView>('runMatching');
+  const view = written.value;
+  lines.push(
+    `「${printable(view.resultSheet)}」と「${printable(view.shortageSheet)}」を書き込みました / wrote ${printable(view.resultSheet)} and ${printable(view.shortageSheet)}`,
+    ...view.warnings.map((w) => `${printable(w.ja)} / ${printable(w.en)}`),
+  );
+  report(io, flags, {
+    json: r,
+    jsonWithStats: { ...r, stats: { ...r.stats, ...written.stats.summary } },
+    lines,
+    stats: written.stats,
+    action: 'runMatching',
+    saved: written.saved,
+  });
+  return s.filledPlaces < s.totalPlaces ? 1 : 0;
 }

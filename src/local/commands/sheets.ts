@@ -1,15 +1,13 @@
 /** tsunagu sheets: shows each sheet's detected kind and column mapping, through the same RPCs the sidebar calls. */
 import type { MappingView, SidebarState } from '../../shared/rpc';
 import { Session } from '../session';
+import { type Flags, report } from './book';
 import { type Io, UsageError, unwrap } from './io';
-import { printStats, takeStats } from './stats';
+import { takeStats } from './stats';
+import { printable } from './text';
 
-export interface SheetsFlags {
-  json?: boolean;
-  stats?: boolean;
-}
-
-export async function runSheets(rest: string[], flags: SheetsFlags, io: Io): Promise<number> {
+/** sheets: exit 0, or 2 when no sheet is recognisable (unusable input). */
+export async function runSheets(rest: string[], flags: Flags, io: Io): Promise<number> {
   const path = rest[0];
   if (!path || rest.length > 1)
     throw new UsageError('使い方: tsunagu sheets <book.xlsx> [--json] / usage: tsunagu sheets <book.xlsx> [--json]');
@@ -24,33 +22,35 @@ export async function runSheets(rest: string[], flags: SheetsFlags, io: Io): Pro
   }
   const mappings = recognised.map((s) => unwrap<MappingView>(session.run('getMapping', s.name), `${path} / ${s.name}`));
   const stats = takeStats(session.emu.stats);
-  if (flags.json) {
-    const report = { sheets: state.sheets, mappings, missingStandardSheets: state.missingStandardSheets };
-    io.out(JSON.stringify(flags.stats ? { ...report, stats: stats.summary } : report, null, 2));
-  } else {
-    for (const sheet of state.sheets) {
-      if (sheet.kind === null) {
-        io.out(`・${sheet.name}: 認識できません / not recognised — ${sheet.reason?.ja ?? ''}`);
-        continue;
-      }
-      const mark = sheet.confirmed ? '確認済み / confirmed' : '自動検出 / detected';
-      io.out(
-        `・${sheet.name}: ${sheet.kindLabel}（${sheet.kind}）見出し ${sheet.headerRow}行目, ${sheet.dataRows}行, ${mark}`,
-      );
-      const mapping = mappings.find((m) => m.sheet === sheet.name);
-      for (const column of mapping?.columns ?? []) {
-        const field = mapping?.fields.find((f) => f.key === column.key);
-        io.out(
-          `    ${column.header || '（空欄）'} → ${field ? `${field.header} (${field.key})` : '（使わない / unused）'}`,
-        );
-      }
-      if (sheet.missingRequired.length > 0)
-        io.out(`    不足している必須列 / missing required: ${sheet.missingRequired.join('、')}`);
+  const lines: string[] = [];
+  for (const sheet of state.sheets) {
+    if (sheet.kind === null) {
+      lines.push(`・${printable(sheet.name)}: 認識できません / not recognised — ${printable(sheet.reason?.ja ?? '')}`);
+      continue;
     }
-    if (state.missingStandardSheets.length > 0) {
-      io.out(`まだないシート / missing standard sheets: ${state.missingStandardSheets.join('、')}`);
+    const mark = sheet.confirmed ? '確認済み / confirmed' : '自動検出 / detected';
+    lines.push(
+      `・${printable(sheet.name)}: ${sheet.kindLabel}（${sheet.kind}）見出し ${sheet.headerRow}行目, ${sheet.dataRows}行, ${mark}`,
+    );
+    const mapping = mappings.find((m) => m.sheet === sheet.name);
+    for (const column of mapping?.columns ?? []) {
+      const field = mapping?.fields.find((f) => f.key === column.key);
+      lines.push(
+        `    ${printable(column.header) || '（空欄）'} → ${field ? `${field.header} (${field.key})` : '（使わない / unused）'}`,
+      );
+    }
+    if (sheet.missingRequired.length > 0) {
+      lines.push(`    不足している必須列 / missing required: ${sheet.missingRequired.join('、')}`);
     }
   }
-  if (flags.stats && !flags.json) printStats(io, 'getSidebarState + getMapping', stats);
+  if (state.missingStandardSheets.length > 0) {
+    lines.push(`まだないシート / missing standard sheets: ${state.missingStandardSheets.join('、')}`);
+  }
+  report(io, flags, {
+    json: { sheets: state.sheets, mappings, missingStandardSheets: state.missingStandardSheets },
+    lines,
+    stats,
+    action: 'getSidebarState + getMapping',
+  });
   return 0;
 }

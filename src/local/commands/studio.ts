@@ -6,6 +6,7 @@ import { type Io, UsageError, intOption } from './io';
 export interface StudioValues {
   port?: string;
   stats?: boolean;
+  'no-backup'?: boolean;
 }
 
 /** What stops the studio; tests pass their own, the CLI uses the process signals. */
@@ -40,7 +41,8 @@ export async function runStudio(
   }
   const port = intOption(values.port, 'port', 8080, 0, 65_535);
   const bookPath = rest[0];
-  const session = bookPath === undefined ? Session.create() : await Session.open(bookPath);
+  const session =
+    bookPath === undefined ? Session.create() : await Session.open(bookPath, { backups: values['no-backup'] !== true });
   let studio;
   try {
     studio = await startStudio({ session, bookPath, port, stats: values.stats === true, io });

@@ -1,14 +1,9 @@
 /** tsunagu validate and tsunagu fix: the 検証 and 安全な修正 actions run on an .xlsx through the real bundle. */
 import type { FixPreview, FixResult, ValidationReport, ValidationView } from '../../shared/rpc';
-import { Book, type CliContext } from './book';
+import { Book, type CliContext, type Flags, report } from './book';
 import { type Io, UsageError } from './io';
-import { addStats, printStats, takeStats, type ActionStats } from './stats';
-
-export interface ValidateFlags {
-  json?: boolean;
-  write?: boolean;
-  stats?: boolean;
-}
+import { addStats, printStats, type ActionStats } from './stats';
+import { printable } from './text';
 
 function bookPath(rest: string[], usage: string): string {
   const path = rest[0];
@@ -18,118 +13,124 @@ function bookPath(rest: string[], usage: string): string {
 
 /**
  * 検証 as the sidebar runs it: one call, and for a workbook too large for one Apps Script call the
- * parts after it (continueValidation), each one execution with its own stats.
+ * parts after it (continueValidation), each one execution with its own stats. Nothing is saved
+ * here: validate --write saves after the last part; fix saves only with its own --write.
  */
-export async function validateInParts(
-  book: Book,
-  /** Save the workbook after the last part (validate --write); fix saves only with its own --write. */
-  save = true,
-): Promise<{ view: ValidationView; parts: ActionStats[] }> {
-  const session = book.session;
+export async function validateInParts(book: Book): Promise<{ view: ValidationView; parts: ActionStats[] }> {
   const parts: ActionStats[] = [];
-  const step = async (last: (v: ValidationView) => boolean, name: string, ...args: unknown[]) => {
-    session.emu.stats.reset();
-    const view = await book.writeStep<ValidationView>(false, name, ...args);
-    session.emu.endExecution();
-    parts.push(takeStats(session.emu.stats));
-    if (save && last(view)) await session.save(book.path);
-    return view;
+  const step = async (name: string, ...args: unknown[]): Promise<ValidationView> => {
+    const { value, stats } = await book.writeStep<ValidationView>(name, ...args);
+    parts.push(stats);
+    return value;
   };
-  const done = (v: ValidationView): boolean => !v.running;
-  let view = await step(done, 'runValidation');
-  while (view.running) view = await step(done, 'continueValidation', view.running.runId);
+  let view = await step('runValidation');
+  while (view.running) view = await step('continueValidation', view.running.runId);
   return { view, parts };
 }
 
-/** validate: exit 0 when there are no errors, 1 when there are, 2 for unusable input. */
-export async function runValidate(
-  rest: string[],
-  flags: ValidateFlags,
-  io: Io,
-  context: CliContext = {},
-): Promise<number> {
+/** validate: exit 0 when nothing was found, 1 when errors or warnings remain, 2 for unusable input, 3 when the write failed. */
+export async function runValidate(rest: string[], flags: Flags, io: Io, context: CliContext = {}): Promise<number> {
   const path = bookPath(
     rest,
-    '使い方: tsunagu validate <book.xlsx> [--json] [--write] / usage: tsunagu validate <book.xlsx> [--json] [--write]',
+    '使い方: tsunagu validate <book.xlsx> [--json] [--write [--yes]] / usage: tsunagu validate <book.xlsx> [--json] [--write [--yes]]',
   );
-  const book = await Book.open(path, io, context);
-  const session = book.session;
-  session.emu.stats.reset();
+  const book = await Book.open(path, flags, io, context);
   const found = book.read<ValidationReport>('getValidationReport');
-  const readStats = takeStats(session.emu.stats);
-  let writeStats: ActionStats | null = null;
-  let writeParts: ActionStats[] = [];
-  let written = '';
-  if (flags.write) {
-    const { view, parts } = await validateInParts(book);
-    writeParts = parts;
-    writeStats = addStats(parts);
-    written = `「${view.resultSheet}」シートを書き込み、${view.highlighted}個のセルに印を付けて保存しました / wrote ${view.resultSheet}, marked ${view.highlighted} cells, saved ${path}`;
-  }
-  const stats = writeStats ?? readStats;
-  if (flags.json) {
-    io.out(JSON.stringify(flags.stats ? { ...found, stats: stats.summary } : found, null, 2));
-  } else {
-    for (const issue of found.issues) {
-      const where = `${issue.sheet} ${issue.row}行 ${issue.column}`;
-      const tag = issue.severity === 'error' ? 'エラー' : '警告';
-      io.out(
-        `${tag} ${where} [${issue.code}] ${issue.message}${issue.value ? `（値: ${issue.value}）` : ''}${issue.suggestion ? ` → 提案: ${issue.suggestion}` : ''}`,
-      );
-    }
-    const c = found.counts;
-    io.out(
-      `エラー ${c.errors}件・警告 ${c.warnings}件・安全に直せるもの ${c.fixable}件 / ${c.errors} errors, ${c.warnings} warnings, ${c.fixable} safely fixable`,
+  let lines: string[] = [];
+  for (const issue of found.value.issues) {
+    const where = `${printable(issue.sheet)} ${issue.row}行 ${printable(issue.column)}`;
+    const tag = issue.severity === 'error' ? 'エラー' : '警告';
+    lines.push(
+      `${tag} ${where} [${issue.code}] ${printable(issue.message)}${issue.value ? `（値: ${printable(issue.value)}）` : ''}${
+        issue.suggestion ? ` → 提案: ${printable(issue.suggestion)}` : ''
+      }`,
     );
-    if (written) io.out(written);
   }
-  if (flags.stats && !flags.json) {
-    if (writeParts.length > 1)
-      writeParts.forEach((part, i) => printStats(io, `runValidation ${i + 1}/${writeParts.length}`, part));
-    printStats(io, writeStats ? 'runValidation' : 'getValidationReport', stats);
+  const c = found.value.counts;
+  lines.push(
+    `エラー ${c.errors}件・警告 ${c.warnings}件・安全に直せるもの ${c.fixable}件 / ${c.errors} errors, ${c.warnings} warnings, ${c.fixable} safely fixable`,
+  );
+  const remain = c.errors + c.warnings > 0 ? 1 : 0;
+  if (!flags.write) {
+    report(io, flags, { json: found.value, lines, stats: found.stats, action: 'getValidationReport' });
+    return remain;
   }
-  return found.counts.errors > 0 ? 1 : 0;
+  lines = book.preview(lines);
+  await book.confirm(
+    '検証結果シートを書き直し、見つかったセルに色とメモを付けます / this rewrites 検証結果 and marks the cells found with a fill and a note',
+  );
+  const { view, parts } = await validateInParts(book);
+  const saved = await book.saveChanges();
+  const stats = addStats(parts);
+  if (flags.stats && !flags.json && parts.length > 1) {
+    parts.forEach((part, i) => printStats(io, `runValidation ${i + 1}/${parts.length}`, part));
+  }
+  lines.push(
+    view.resultSheet === null
+      ? `${view.highlighted}個のセルに印を付けました / marked ${view.highlighted} cells`
+      : `「${printable(view.resultSheet)}」シートを書き込み、${view.highlighted}個のセルに印を付けました / wrote ${printable(view.resultSheet)} and marked ${view.highlighted} cells`,
+    ...view.notices.map((n) => `${printable(n.ja)} / ${printable(n.en)}`),
+  );
+  report(io, flags, {
+    json: found.value,
+    lines,
+    stats,
+    action: 'runValidation',
+    saved,
+  });
+  return remain;
 }
 
-/** fix: shows the safe fixes; with --write applies them and saves. Exit 0, or 2 for unusable input. */
-export async function runFix(rest: string[], flags: ValidateFlags, io: Io, context: CliContext = {}): Promise<number> {
-  const path = bookPath(rest, '使い方: tsunagu fix <book.xlsx> [--write] / usage: tsunagu fix <book.xlsx> [--write]');
-  const book = await Book.open(path, io, context);
-  const session = book.session;
-  // A workbook validated in parts takes its safe fixes from its last 検証: run one first when needed.
-  const first = session.run('previewFixes') as { ok: boolean; error?: { code: string } };
-  if (!first.ok && first.error?.code === 'fix.noRun') await validateInParts(book, false);
-  session.emu.stats.reset();
+/** fix: shows the safe fixes (exit 1 while some are pending); with --write applies them after asking and saves (exit 0). */
+export async function runFix(rest: string[], flags: Flags, io: Io, context: CliContext = {}): Promise<number> {
+  const path = bookPath(
+    rest,
+    '使い方: tsunagu fix <book.xlsx> [--json] [--write [--yes]] / usage: tsunagu fix <book.xlsx> [--json] [--write [--yes]]',
+  );
+  const book = await Book.open(path, flags, io, context);
+  // A workbook validated in parts takes its safe fixes from its last 検証: one runs first when needed
+  // (in memory: it is saved only with --write, together with the fixes).
+  const first = book.session.run('previewFixes') as { ok: boolean; error?: { code: string } };
+  if (!first.ok && first.error?.code === 'fix.noRun') await validateInParts(book);
   const preview = book.read<FixPreview>('previewFixes');
-  const previewStats = takeStats(session.emu.stats);
-  if (flags.json && !flags.write)
-    io.out(JSON.stringify(flags.stats ? { ...preview, stats: previewStats.summary } : preview, null, 2));
-  else if (!flags.json) {
-    for (const item of preview.items)
-      io.out(`${item.sheet}!${item.cell} [${item.kind}] ${item.before} → ${item.after}`);
-    if (preview.total > preview.items.length)
-      io.out(`…ほか ${preview.total - preview.items.length}件 / and ${preview.total - preview.items.length} more`);
-    io.out(`安全に直せるもの ${preview.total}件 / ${preview.total} safe fixes`);
+  let lines: string[] = [];
+  for (const item of preview.value.items) {
+    lines.push(
+      `${printable(item.sheet)}!${item.cell} [${item.kind}] ${printable(item.before)} → ${printable(item.after)}`,
+    );
   }
+  const { total, items } = preview.value;
+  if (total > items.length) lines.push(`…ほか ${total - items.length}件 / and ${total - items.length} more`);
+  lines.push(`安全に直せるもの ${total}件 / ${total} safe fixes`);
   if (!flags.write) {
-    if (!flags.json) {
-      io.out('保存していません。適用するには --write を付けてください / nothing saved: add --write to apply');
-      if (flags.stats) printStats(io, 'previewFixes', previewStats);
-    }
+    if (total > 0)
+      lines.push('保存していません。適用するには --write を付けてください / nothing saved: add --write to apply');
+    report(io, flags, { json: preview.value, lines, stats: preview.stats, action: 'previewFixes' });
+    return total > 0 ? 1 : 0;
+  }
+  if (total === 0) {
+    report(io, flags, {
+      json: { ...preview.value, result: null },
+      lines,
+      stats: preview.stats,
+      action: 'previewFixes',
+    });
     return 0;
   }
-  session.emu.stats.reset();
-  const result = await book.write<FixResult>('applyFixes', preview.token);
-  const applyStats = takeStats(session.emu.stats);
-  if (flags.json) {
-    io.out(
-      JSON.stringify(flags.stats ? { ...preview, result, stats: applyStats.summary } : { ...preview, result }, null, 2),
-    );
-  } else {
-    io.out(
-      `${result.applied}件を修正して保存しました（元に戻すはサイドバーから）/ applied ${result.applied} fixes and saved ${path}`,
-    );
-    if (flags.stats) printStats(io, 'applyFixes', applyStats);
-  }
+  lines = book.preview(lines);
+  await book.confirm(
+    `安全な修正 ${total}件を適用します（tsunagu undo で元に戻せます）/ this applies ${total} safe fixes (tsunagu undo takes them back)`,
+  );
+  const applied = await book.write<FixResult>('applyFixes', preview.value.token);
+  lines.push(
+    `${applied.value.applied}件を修正しました（元に戻すは tsunagu undo）/ applied ${applied.value.applied} fixes (tsunagu undo takes them back)`,
+  );
+  report(io, flags, {
+    json: { ...preview.value, result: applied.value },
+    lines,
+    stats: applied.stats,
+    action: 'applyFixes',
+    saved: applied.saved,
+  });
   return 0;
 }

@@ -3,7 +3,7 @@ import { CallCounter } from './calls';
 import type { CellCount } from './cost-model';
 import { FaultPlan, isMutatingCall } from './faults';
 import type { UiScript } from './ui';
-import type { WorkbookModel } from './workbook';
+import type { SheetModel, WorkbookModel } from './workbook';
 
 /** One value as a script passed it to setValue(s), before Sheets read it. */
 export interface WrittenInput {
@@ -18,6 +18,10 @@ export class EmulatorContext {
   /** Counts mutating calls and fails the armed one (fault injection). */
   readonly faults = new FaultPlan();
   readonly logs: string[] = [];
+  /** Response sheets linked to a form, with the form's URL (Sheet.getFormUrl). */
+  readonly formLinks = new Map<SheetModel, string>();
+  /** Called after a form response was appended to its response sheet (the spreadsheet's form-submit triggers). */
+  formSubmitted: ((sheet: SheetModel, row: number, columns: number) => void) | null = null;
   /** When set, every value a script writes with setValue(s) is recorded here as it was passed (tests). */
   inputLog: WrittenInput[] | null = null;
   /** Mutating service calls that went through (never reset): the studio saves when this moved. */
@@ -54,6 +58,16 @@ export class EmulatorContext {
   /** A per-emulator sequence, so ids are deterministic from one run to the next. */
   nextId(): number {
     this.sequence += 1;
+    return this.sequence;
+  }
+
+  /** After reading saved state: the next ids come after `used`, so nothing restored is reused. */
+  sequenceAtLeast(used: number): void {
+    if (used > this.sequence) this.sequence = used;
+  }
+
+  /** The last id handed out (saved with the forms, so a reloaded emulator goes on from it). */
+  get sequenceNow(): number {
     return this.sequence;
   }
 

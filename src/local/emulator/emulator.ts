@@ -1,18 +1,23 @@
 /** Emulator: one spreadsheet-bound Apps Script project offline — its service globals, what it recorded, and its .xlsx file. */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { EmuCacheService } from './cache';
 import type { CallStats } from './calls';
 import { interpretInput, outputValue, storeInto } from './cell-values';
 import { EmulatorContext, type WrittenInput } from './context';
+import { AuthMode } from './enums';
+import { formsContent, formsPathFor, formsToJson, restoreForms } from './forms-file';
 import { EmuFormApp, FormRegistry } from './forms';
 import { EmuHtmlService } from './html';
 import { EmuConsole, EmuLogger, type EmulatedConsole } from './logger';
 import { EmuLockService, type LockScope } from './lock';
 import { EmuPropertiesService } from './properties';
 import { EmuScriptApp, type TriggerRecord } from './script-app';
+import { displayValue } from './number-format';
 import { EmuSession } from './session';
+import { EmuSheet } from './sheet';
 import { snapshotWorkbook, type WorkbookSnapshot } from './snapshot';
 import { DEFAULT_SHEET_PREFIX } from './spreadsheet';
 import { EmuSpreadsheetApp } from './spreadsheet-app';
@@ -51,6 +56,30 @@ export interface EmulatorGlobals {
   console: EmulatedConsole;
 }
 
+/** The event a spreadsheet form-submit trigger receives (Apps Script's e for onFormSubmit in Sheets). */
+export interface FormSubmitEvent {
+  authMode: GoogleAppsScript.Script.AuthMode;
+  /** Header → [the cell's display text] (one value per column with that header). */
+  namedValues: Record<string, string[]>;
+  /** The response's row in the response sheet. */
+  range: GoogleAppsScript.Spreadsheet.Range;
+  triggerUid: string;
+  /** The row's display texts, timestamp first. */
+  values: string[];
+}
+
+/** A form-submit trigger that ran: its handler, and the error it threw (Apps Script would only log it). */
+export interface TriggerRun {
+  handler: string;
+  triggerUid: string;
+  sheet: string;
+  row: number;
+  error: string | null;
+}
+
+/** Runs a trigger's handler function the way Apps Script does (the sandbox calls the bundle's top-level function). */
+export type TriggerRunner = (handler: string, event: FormSubmitEvent) => void;
+
 /** Sheets' name for a new spreadsheet in Japanese, and for its first sheet. */
 export const DEFAULT_SPREADSHEET_NAME = '無題のスプレッドシート';
 export const DEFAULT_USER_EMAIL = 'staff@example.org';
@@ -70,9 +99,14 @@ export class Emulator {
   readonly forms: FormRegistry;
   /** Logger.log and console.* output, one entry per call. */
   readonly logs: string[];
+  /** Form-submit triggers that ran, in order (and any error each threw). */
+  readonly triggerRuns: TriggerRun[] = [];
   private readonly ctx: EmulatorContext;
   private readonly lockService: EmuLockService;
   private readonly scriptApp: EmuScriptApp;
+  private triggerRunner: TriggerRunner | null = null;
+  /** book.forms.json as last read or written (formsContent). */
+  private savedForms = '';
 
   private constructor(
     workbook: WorkbookModel,
@@ -109,6 +143,84 @@ export class Emulator {
       console: new EmuConsole(this.ctx),
     });
     this.globals = Object.freeze(globals);
+    this.ctx.formSubmitted = (sheet, row, columns) => this.fireFormSubmit(sheet, row, columns);
+    this.markFormsSaved();
+  }
+
+  /** Who runs trigger handlers: the sandbox, in a Session; without one, runs are recorded with no error. */
+  setTriggerRunner(runner: TriggerRunner | null): void {
+    this.triggerRunner = runner;
+  }
+
+  /**
+   * A response reached its response sheet: each spreadsheet form-submit trigger of this
+   * spreadsheet runs with the event Apps Script gives. A handler that throws does not undo the
+   * response (Apps Script runs triggers after the fact); its error is recorded.
+   */
+  // real-sheets-checklist RS-50
+  private fireFormSubmit(sheet: SheetModel, row: number, columns: number): void {
+    const triggers = this.scriptApp.store
+      .all()
+      .filter((t) => t.eventType === 'ON_FORM_SUBMIT' && t.sourceId === this.ctx.workbook.id);
+    if (triggers.length === 0) return;
+    const values: string[] = [];
+    const namedValues: Record<string, string[]> = {};
+    for (let c = 1; c <= columns; c++) {
+      const cell = sheet.cell(row, c);
+      const text = displayValue(cell?.value, cell?.numberFormat);
+      values.push(text);
+      const header = displayValue(sheet.cell(1, c)?.value, sheet.cell(1, c)?.numberFormat);
+      (namedValues[header] ??= []).push(text);
+    }
+    for (const trigger of triggers) {
+      const event: FormSubmitEvent = {
+        authMode: AuthMode.FULL,
+        namedValues,
+        range: new EmuSheet(this.ctx, sheet).rangeAt(row, 1, 1, columns),
+        triggerUid: trigger.id,
+        values,
+      };
+      let error: string | null = null;
+      try {
+        this.triggerRunner?.(trigger.handlerFunction, event);
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      }
+      this.triggerRuns.push({
+        handler: trigger.handlerFunction,
+        triggerUid: trigger.id,
+        sheet: sheet.name,
+        row,
+        error,
+      });
+    }
+  }
+
+  /** The forms as the text of book.forms.json. */
+  formsJson(): string {
+    return formsToJson(this.forms, this.ctx);
+  }
+
+  /** Reads forms saved for this spreadsheet (book.forms.json); returns how many. They count as saved. */
+  loadFormsJson(text: string): number {
+    const n = restoreForms(text, this.forms, this.ctx);
+    this.markFormsSaved();
+    return n;
+  }
+
+  /** Whether there are forms (so book.forms.json is worth writing). */
+  get hasForms(): boolean {
+    return this.forms.liveStates().length > 0;
+  }
+
+  /** After writing book.forms.json: the forms as they are now are what the file holds. */
+  markFormsSaved(): void {
+    this.savedForms = formsContent(this.forms, this.ctx);
+  }
+
+  /** Whether the forms differ from what book.forms.json holds (a new form, an item, a response). */
+  formsChangedSinceSave(): boolean {
+    return formsContent(this.forms, this.ctx) !== this.savedForms;
   }
 
   /** An empty spreadsheet with one sheet, シート1 (1000 × 26), as Sheets creates it. */
@@ -124,7 +236,11 @@ export class Emulator {
     const fallbackName =
       options.fallbackName ?? (typeof file === 'string' ? basename(file, extname(file)) : DEFAULT_SPREADSHEET_NAME);
     const { model, source } = await loadWorkbook(data, fallbackName, spreadsheetIdFor);
-    return new Emulator(model, options, source);
+    const emu = new Emulator(model, options, source);
+    // Forms live in Drive, not in the spreadsheet: the CLI and the studio keep them beside the file.
+    if (typeof file === 'string' && existsSync(formsPathFor(file)))
+      emu.loadFormsJson(await readFile(formsPathFor(file), 'utf8'));
+    return emu;
   }
 
   /**
@@ -138,7 +254,7 @@ export class Emulator {
 
   /** Whether the spreadsheet differs from what its .xlsx held when loaded or last saved. */
   hasUnsavedChanges(): boolean {
-    return this.source.hasChanges(this.ctx.workbook);
+    return this.source.hasChanges(this.ctx.workbook) || this.formsChangedSinceSave();
   }
 
   /**
@@ -149,8 +265,13 @@ export class Emulator {
     return this.ctx.changes;
   }
 
+  /** Saves the workbook, and its forms (if it has any) as book.forms.json beside it. */
   async saveXlsx(path: string): Promise<void> {
     await writeFile(path, await this.toXlsx());
+    if (this.hasForms || existsSync(formsPathFor(path))) {
+      await writeFile(formsPathFor(path), this.formsJson());
+      this.markFormsSaved();
+    }
   }
 
   /** Time-driven and spreadsheet triggers the script created and has not deleted. */

@@ -800,3 +800,11 @@ export class EmuGridValidationBuilder
   extends FormValidationBuilder
   implements Pick<GoogleAppsScript.Forms.GridValidationBuilder, (typeof GRID_VALIDATION_METHODS)[number]> {}
 builderClass(EmuGridValidationBuilder, 'GridValidationBuilder', GRID_VALIDATION_METHODS);
+
+const CHECKBOX_GRID_VALIDATION_METHODS =
+  GRID_VALIDATION_METHODS satisfies readonly (keyof GoogleAppsScript.Forms.CheckboxGridValidationBuilder)[];
+export class EmuCheckboxGridValidationBuilder
+  extends FormValidationBuilder
+  implements
+    Pick<GoogleAppsScript.Forms.CheckboxGridValidationBuilder, (typeof CHECKBOX_GRID_VALIDATION_METHODS)[number]> {}
+builderClass(EmuCheckboxGridValidationBuilder, 'CheckboxGridValidationBuilder', CHECKBOX_GRID_VALIDATION_METHODS);

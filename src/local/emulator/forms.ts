@@ -1,10 +1,11 @@
-/** FormApp: forms created by the script, recorded item by item, linked to a response sheet in the emulated spreadsheet, and answerable from tests. */
+/** FormApp: forms created by the script, recorded item by item, published or not, linked to a response sheet in the emulated spreadsheet, and answerable from tests, the CLI and the studio. */
 import { Service, asGas, countCalls } from './calls';
 import { interpretInput, storeInto } from './cell-values';
 import type { EmulatorContext } from './context';
-import { isDate, timeOf } from './dates';
+import { timeOf } from './dates';
 import { Alignment, DestinationType, FeedbackType, ItemType, PageNavigationType, enumName } from './enums';
 import {
+  EmuCheckboxGridValidationBuilder,
   EmuCheckboxValidationBuilder,
   EmuGridValidationBuilder,
   EmuItem,
@@ -15,23 +16,25 @@ import {
   type FormItemRecord,
   type FormItemType,
 } from './form-items';
+import { checkAnswer, pagesOf, visitedPages, type FormAnswer } from './form-respond';
 import type { SheetModel } from './workbook';
 
-type GasForm = GoogleAppsScript.Forms.Form;
+export { FormRejection, type FormAnswer } from './form-respond';
 
-/** An answer a test gives to one question: text, a number (scale), a Date, several choices, or grid rows. */
-export type FormAnswer = string | number | Date | string[] | Record<string, string | string[]>;
+type GasForm = GoogleAppsScript.Forms.Form;
 
 export interface FormResponseRecord {
   id: string;
   timestamp: Date;
   email: string;
-  /** By question title, as submitted. */
+  /** By question title, as submitted (answers to pages the respondent did not reach are not kept). */
   answers: Record<string, FormAnswer>;
 }
 
 export interface FormRecord {
   id: string;
+  /** The id in the published URL (/forms/d/e/<publishedId>/viewform), which is not the form's id. */
+  publishedId: string;
   title: string;
   description: string;
   collectEmail: boolean;
@@ -40,9 +43,13 @@ export interface FormRecord {
   limitOneResponsePerUser: boolean;
   progressBar: boolean;
   shuffleQuestions: boolean;
+  /** Published (visible to respondents); an unpublished form never accepts responses. */
+  published: boolean;
   acceptingResponses: boolean;
   publishedUrl: string;
   editUrl: string;
+  /** The forms.gle address, once Form.shortenFormUrl was asked for it. */
+  shortUrl: string | null;
   /** The response sheet in the emulated spreadsheet, once setDestination was called. */
   destination: { type: 'SPREADSHEET'; spreadsheetId: string; sheetName: string } | null;
   items: FormItemRecord[];
@@ -55,14 +62,36 @@ export const RESPONSE_SHEET_PREFIX = 'フォームの回答 ';
 export const TIMESTAMP_HEADER = 'タイムスタンプ';
 export const EMAIL_HEADER = 'メールアドレス';
 
-/** A response-sheet column; an item column keeps its last header when the question is deleted, as Sheets does. */
-type ResponseColumn =
-  { kind: 'timestamp' } | { kind: 'email' } | { kind: 'item'; itemId: number; row?: string; label?: string };
+/**
+ * A response-sheet column. An item column follows its question's title while it holds no answers;
+ * once answers are in it, an edited title gets a new column and the old one keeps its header and
+ * answers (docs/real-sheets-checklist.md, RS-47). A deleted question's column stays as it was.
+ */
+export type ResponseColumn =
+  | { kind: 'timestamp' }
+  | { kind: 'email' }
+  | { kind: 'item'; itemId: number; row?: string; label: string; live: boolean };
+
+/** A deterministic stand-in for an id Google makes up: letters and digits from a hash of the seed. */
+export function madeUpId(seed: string, length: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let h = 0x811c9dc5;
+  for (let k = 0; k < seed.length; k++) h = Math.imul(h ^ seed.charCodeAt(k), 0x01000193) >>> 0;
+  let out = '';
+  for (let i = 0; out.length < length; i++) {
+    h = Math.imul(h ^ (i + 0x9e), 0x01000193) >>> 0;
+    h = (h ^ (h >>> 13)) >>> 0;
+    out += alphabet[h % alphabet.length];
+  }
+  return out;
+}
 
 /** One form: its record, and the response sheet it writes to. */
 export class FormState {
   destinationSheet: SheetModel | null = null;
-  private columns: ResponseColumn[] = [];
+  columns: ResponseColumn[] = [];
+  /** Deleted in Drive: every call on the form fails, and it can no longer be opened. */
+  deleted = false;
 
   constructor(
     private readonly ctx: EmulatorContext,
@@ -86,34 +115,58 @@ export class FormState {
     return record;
   }
 
-  /** Keeps the response sheet's header row in step: new questions get a new column at the end, as in Sheets. */
+  /** True when a response-sheet column holds an answer below its header. */
+  private hasAnswers(index: number): boolean {
+    const sheet = this.destinationSheet;
+    if (!sheet) return false;
+    for (let r = 2; r <= sheet.lastRow(); r++) {
+      const v = sheet.cell(r, index + 1)?.value;
+      if (v !== undefined && v !== null && v !== '') return true;
+    }
+    return false;
+  }
+
+  /** Keeps the response sheet's header row in step with the questions, as Sheets does. */
+  // real-sheets-checklist RS-47: an edited title gets a new column once answers are in the old one.
   changed(): void {
     const sheet = this.destinationSheet;
     if (!sheet) return;
     if (this.record.collectEmail && !this.columns.some((c) => c.kind === 'email')) this.columns.push({ kind: 'email' });
+    const live = new Set<string>();
     for (const item of this.record.items) {
       if (!QUESTION_TYPES.has(item.type)) continue;
       const rows = item.type === 'GRID' || item.type === 'CHECKBOX_GRID' ? (item.rows ?? []) : [undefined];
       for (const row of rows) {
-        if (!this.columns.some((c) => c.kind === 'item' && c.itemId === item.id && c.row === row)) {
-          this.columns.push(
-            row === undefined ? { kind: 'item', itemId: item.id } : { kind: 'item', itemId: item.id, row },
-          );
+        const label = row === undefined ? item.title : `${item.title} [${row}]`;
+        live.add(`${item.id}\u0000${row ?? ''}`);
+        const index = this.columns.findIndex(
+          (c) => c.kind === 'item' && c.live && c.itemId === item.id && c.row === row,
+        );
+        const column = this.columns[index];
+        if (column && column.kind === 'item') {
+          if (column.label === label) continue;
+          if (!this.hasAnswers(index)) {
+            column.label = label;
+            continue;
+          }
+          column.live = false;
         }
+        this.columns.push(
+          row === undefined
+            ? { kind: 'item', itemId: item.id, label, live: true }
+            : { kind: 'item', itemId: item.id, row, label, live: true },
+        );
       }
+    }
+    // Columns of deleted questions and removed grid rows stay, with their last header.
+    for (const c of this.columns) {
+      if (c.kind === 'item' && c.live && !live.has(`${c.itemId}\u0000${c.row ?? ''}`)) c.live = false;
     }
     sheet.growTo(1, this.columns.length);
     this.columns.forEach((column, j) => {
-      sheet.ensure(1, j + 1).value = this.header(column);
+      sheet.ensure(1, j + 1).value =
+        column.kind === 'timestamp' ? TIMESTAMP_HEADER : column.kind === 'email' ? EMAIL_HEADER : column.label;
     });
-  }
-
-  private header(column: ResponseColumn): string {
-    if (column.kind === 'timestamp') return TIMESTAMP_HEADER;
-    if (column.kind === 'email') return EMAIL_HEADER;
-    const item = this.item(column.itemId);
-    if (item) column.label = column.row === undefined ? item.title : `${item.title} [${column.row}]`;
-    return column.label ?? '';
   }
 
   /** Links the form to a new 'フォームの回答 N' sheet, inserted first, as Sheets does. */
@@ -124,34 +177,59 @@ export class FormState {
     if (this.destinationSheet && this.ctx.workbook.sheets.includes(this.destinationSheet)) return;
     let n = 1;
     while (this.ctx.workbook.sheetByName(`${RESPONSE_SHEET_PREFIX}${n}`)) n += 1;
-    this.destinationSheet = this.ctx.workbook.addSheet(`${RESPONSE_SHEET_PREFIX}${n}`, 0);
-    this.columns = [{ kind: 'timestamp' }];
-    this.record.destination = { type: 'SPREADSHEET', spreadsheetId, sheetName: this.destinationSheet.name };
+    const sheet = this.ctx.workbook.addSheet(`${RESPONSE_SHEET_PREFIX}${n}`, 0);
+    this.attach(sheet, [{ kind: 'timestamp' }]);
+    this.record.destination = { type: 'SPREADSHEET', spreadsheetId, sheetName: sheet.name };
     this.changed();
   }
 
+  /** Binds the response sheet (when linking, or when a saved form is read back). */
+  attach(sheet: SheetModel, columns: ResponseColumn[]): void {
+    this.destinationSheet = sheet;
+    this.columns = columns;
+    this.ctx.formLinks.set(sheet, this.record.editUrl);
+  }
+
   unlink(): void {
+    if (this.destinationSheet) this.ctx.formLinks.delete(this.destinationSheet);
     this.destinationSheet = null;
     this.columns = [];
     this.record.destination = null;
   }
 
-  /** Records a response and appends it to the response sheet, as a respondent submitting the form would. */
+  /**
+   * Records a response and appends it to the response sheet, as a respondent submitting the form
+   * would: only the pages on the respondent's path count (answers to other pages are dropped, as
+   * Forms drops them), required questions and validations are checked there, and the
+   * spreadsheet's form-submit triggers run. Throws FormRejection with the form's own message
+   * when it refuses an answer.
+   */
+  // real-sheets-checklist RS-50: typed numbers lose leading zeros in the response sheet.
   submit(answers: Record<string, FormAnswer>, options: { timestamp?: Date; email?: string }): FormResponseRecord {
+    if (!this.record.published) throw new Error(`The form "${this.record.title}" is not published.`);
     if (!this.record.acceptingResponses) throw new Error(`The form "${this.record.title}" is not accepting responses.`);
-    const byTitle = new Map<string, FormItemRecord>();
-    for (const item of this.record.items) if (QUESTION_TYPES.has(item.type)) byTitle.set(item.title, item);
+    const titles = new Set<string>();
+    for (const item of this.record.items) if (QUESTION_TYPES.has(item.type)) titles.add(item.title);
     for (const title of Object.keys(answers)) {
-      if (!byTitle.has(title)) throw new Error(`The form "${this.record.title}" has no question titled "${title}".`);
+      if (!titles.has(title)) throw new Error(`The form "${this.record.title}" has no question titled "${title}".`);
     }
-    for (const item of byTitle.values()) checkAnswer(item, answers[item.title]);
+    const pages = pagesOf(this.record.items);
+    const kept: Record<string, FormAnswer> = {};
+    for (const index of visitedPages(this.record.items, answers)) {
+      for (const item of pages[index] ?? []) {
+        if (!QUESTION_TYPES.has(item.type)) continue;
+        const answer = answers[item.title];
+        checkAnswer(item, answer);
+        if (answer !== undefined) kept[item.title] = answer;
+      }
+    }
     const timestamp = options.timestamp ? new Date(timeOf(options.timestamp)) : this.ctx.now();
     const email = options.email ?? (this.record.collectEmail ? this.ctx.userEmail : '');
     const response: FormResponseRecord = {
       id: `response-${this.ctx.nextId()}`,
       timestamp,
       email,
-      answers: structuredClone(answers),
+      answers: structuredClone(kept),
     };
     this.record.responses.push(response);
     const sheet = this.destinationSheet;
@@ -159,10 +237,11 @@ export class FormState {
       const row = sheet.lastRow() + 1;
       sheet.growTo(row, this.columns.length);
       this.columns.forEach((column, j) => {
-        const value = this.cellFor(column, answers, timestamp, email);
+        const value = this.cellFor(column, kept, timestamp, email);
         const written = interpretInput(value, sheet.cell(row, j + 1)?.numberFormat, this.ctx.nowMs());
         if (written.value !== undefined || written.formula !== undefined) storeInto(sheet.ensure(row, j + 1), written);
       });
+      this.ctx.formSubmitted?.(sheet, row, this.columns.length);
     }
     return response;
   }
@@ -175,7 +254,7 @@ export class FormState {
   ): unknown {
     if (column.kind === 'timestamp') return timestamp;
     if (column.kind === 'email') return email;
-    const item = this.item(column.itemId);
+    const item = column.live ? this.item(column.itemId) : undefined;
     if (!item) return '';
     let answer: unknown = answers[item.title];
     if (column.row !== undefined) answer = (answer as Record<string, string | string[]> | undefined)?.[column.row];
@@ -187,42 +266,6 @@ export class FormState {
   }
 }
 
-function isBlankAnswer(answer: FormAnswer | undefined): boolean {
-  if (answer === undefined || answer === '') return true;
-  if (Array.isArray(answer)) return answer.length === 0;
-  return false;
-}
-
-/** Refuses answers a respondent could not give: a missing required answer, or a choice the question does not offer. */
-function checkAnswer(item: FormItemRecord, answer: FormAnswer | undefined): void {
-  if (isBlankAnswer(answer)) {
-    if (item.required) throw new Error(`The question "${item.title}" is required.`);
-    return;
-  }
-  const choices = (item.choices ?? []).map((c) => c.value);
-  const offered = (value: string) => choices.includes(value) || (item.otherOption ?? false);
-  if (item.type === 'MULTIPLE_CHOICE' || item.type === 'LIST') {
-    if (typeof answer !== 'string' || !offered(answer)) {
-      throw new Error(`"${String(answer)}" is not a choice of the question "${item.title}".`);
-    }
-  }
-  if (item.type === 'CHECKBOX') {
-    const picked = Array.isArray(answer) ? answer : [String(answer)];
-    for (const value of picked) {
-      if (!offered(value)) throw new Error(`"${value}" is not a choice of the question "${item.title}".`);
-    }
-  }
-  if (item.type === 'SCALE') {
-    const n = Number(answer);
-    if (!Number.isInteger(n) || n < (item.lowerBound ?? 1) || n > (item.upperBound ?? 5)) {
-      throw new Error(`${String(answer)} is outside the scale of the question "${item.title}".`);
-    }
-  }
-  if (item.type === 'DATE' && !isDate(answer) && typeof answer !== 'string') {
-    throw new Error(`The question "${item.title}" takes a date.`);
-  }
-}
-
 /** All forms the script created, inspectable by tests, and a way to answer them. */
 export class FormRegistry {
   private readonly states = new Map<string, FormState>();
@@ -230,10 +273,13 @@ export class FormRegistry {
   constructor(private readonly ctx: EmulatorContext) {}
 
   /** Internal: a new form (FormApp.create). */
-  create(title: string): FormState {
+  // real-sheets-checklist RS-46: the published URL has an id of its own.
+  create(title: string, published: boolean): FormState {
     const id = `tsunagu-form-${String(this.ctx.nextId()).padStart(6, '0')}`;
+    const publishedId = `1FAIpQLS${madeUpId(`${this.ctx.workbook.id}/${id}`, 48)}`;
     const state = new FormState(this.ctx, {
       id,
+      publishedId,
       title,
       description: '',
       collectEmail: false,
@@ -242,9 +288,12 @@ export class FormRegistry {
       limitOneResponsePerUser: false,
       progressBar: false,
       shuffleQuestions: false,
-      acceptingResponses: true,
-      publishedUrl: `https://docs.google.com/forms/d/e/${id}/viewform`,
+      published,
+      // An unpublished form does not accept responses (Forms API PublishState).
+      acceptingResponses: published,
+      publishedUrl: `https://docs.google.com/forms/d/e/${publishedId}/viewform`,
       editUrl: `https://docs.google.com/forms/d/${id}/edit`,
+      shortUrl: null,
       destination: null,
       items: [],
       responses: [],
@@ -253,36 +302,60 @@ export class FormRegistry {
     return state;
   }
 
-  /** Internal: the live state of a form. */
+  /** Internal: the live state of a form; undefined once it was deleted in Drive. */
   state(id: string): FormState | undefined {
-    return this.states.get(id);
+    const state = this.states.get(id);
+    return state && !state.deleted ? state : undefined;
   }
 
-  /** Every form created, in order (copies: changing them changes nothing). */
+  /** Internal: every form not deleted, in creation order. */
+  liveStates(): FormState[] {
+    return [...this.states.values()].filter((s) => !s.deleted);
+  }
+
+  /** Internal: a form read back from the file saved next to the workbook. */
+  restore(state: FormState): void {
+    this.states.set(state.record.id, state);
+  }
+
+  // real-sheets-checklist RS-49
+  /**
+   * Deletes a form in Drive, as staff might: it can no longer be opened and every call on it
+   * fails; its response sheet stays in the spreadsheet with its answers.
+   */
+  deleteInDrive(id: string): void {
+    const state = this.states.get(id);
+    if (!state) throw new Error(`No form with id ${id}`);
+    state.deleted = true;
+    if (state.destinationSheet) this.ctx.formLinks.delete(state.destinationSheet);
+  }
+
+  /** Every form created and not deleted, in order (copies: changing them changes nothing). */
   get all(): FormRecord[] {
-    return [...this.states.values()].map((state) => this.snapshot(state));
+    return this.liveStates().map((state) => this.snapshot(state));
   }
 
   get(id: string): FormRecord | undefined {
-    const state = this.states.get(id);
+    const state = this.state(id);
     return state && this.snapshot(state);
   }
 
   byTitle(title: string): FormRecord | undefined {
-    const state = [...this.states.values()].find((s) => s.record.title === title);
+    const state = this.liveStates().find((s) => s.record.title === title);
     return state && this.snapshot(state);
   }
 
   /**
    * Submits a response as a respondent would: answers by question title; several choices as an
-   * array; grid answers as { row: column }. The row goes to the response sheet.
+   * array; grid answers as { row: column } ({ row: [columns] } for check-box grids). The row goes
+   * to the response sheet; a refused answer throws FormRejection with the form's own message.
    */
   submit(
     formId: string,
     answers: Record<string, FormAnswer>,
     options: { timestamp?: Date; email?: string } = {},
   ): FormResponseRecord {
-    const state = this.states.get(formId);
+    const state = this.state(formId);
     if (!state) throw new Error(`No form with id ${formId}`);
     return structuredClone(state.submit(answers, options));
   }
@@ -324,6 +397,7 @@ const FORM_METHODS = [
   'hasLimitOneResponsePerUser',
   'hasProgressBar',
   'isAcceptingResponses',
+  'moveItem',
   'removeDestination',
   'setAcceptingResponses',
   'setAllowResponseEdits',
@@ -335,9 +409,20 @@ const FORM_METHODS = [
   'setProgressBar',
   'setShuffleQuestions',
   'setTitle',
+  'shortenFormUrl',
 ] as const satisfies readonly (keyof GasForm)[];
 
-export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHODS)[number]> {
+/**
+ * Publishing, added to Apps Script in 2025 (FormApp.create(title, isPublished), Form.isPublished,
+ * Form.setPublished) and not yet in @types/google-apps-script.
+ */
+export interface FormPublishing {
+  isPublished(): boolean;
+  setPublished(enabled: boolean): GasForm;
+}
+const PUBLISH_METHODS = ['isPublished', 'setPublished'] as const satisfies readonly (keyof FormPublishing)[];
+
+export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHODS)[number]>, FormPublishing {
   constructor(
     ctx: EmulatorContext,
     private readonly state: FormState,
@@ -346,6 +431,10 @@ export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHO
   }
 
   private get record(): FormRecord {
+    // real-sheets-checklist RS-49: a form deleted in Drive fails every call.
+    if (this.state.deleted) {
+      throw new Error('No item with the given ID could be found, or you do not have permission to access it.');
+    }
     return this.state.record;
   }
 
@@ -488,13 +577,52 @@ export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHO
     return this.record.acceptingResponses;
   }
 
+  isPublished(): boolean {
+    return this.record.published;
+  }
+
+  // real-sheets-checklist RS-45
+  /** Publishing also opens the form for responses; unpublishing closes it (Forms API PublishState). */
+  setPublished(enabled: boolean): GasForm {
+    this.record.published = Boolean(enabled);
+    this.record.acceptingResponses = Boolean(enabled);
+    return asGas(this);
+  }
+
+  /** moveItem(item, toIndex) or moveItem(fromIndex, toIndex). */
+  moveItem(from: number | GoogleAppsScript.Forms.Item, toIndex: number): GoogleAppsScript.Forms.Item {
+    const items = this.record.items;
+    const index =
+      typeof from === 'number'
+        ? from
+        : items.findIndex((item) => item.id === (from as unknown as { record?: FormItemRecord }).record?.id);
+    if (!Number.isInteger(index) || index < 0 || index >= items.length) throw new Error('Invalid argument: from');
+    if (!Number.isInteger(toIndex) || toIndex < 0 || toIndex >= items.length)
+      throw new Error('Invalid argument: toIndex');
+    const [moved] = items.splice(index, 1);
+    items.splice(toIndex, 0, moved as FormItemRecord);
+    this.state.changed();
+    return asGas(new EmuItem(this.ctx, this.state, moved as FormItemRecord));
+  }
+
+  // real-sheets-checklist RS-46
+  /** A forms.gle address for the form's published URL, the same on every call. */
+  shortenFormUrl(url: string): string {
+    if (String(url) !== this.record.publishedUrl)
+      throw new Error("Invalid argument: url (not this form's published URL)");
+    if (!this.record.shortUrl) this.record.shortUrl = `https://forms.gle/${madeUpId(this.record.publishedId, 17)}`;
+    return this.record.shortUrl;
+  }
+
   removeDestination(): GasForm {
     this.state.unlink();
     return asGas(this);
   }
 
+  // real-sheets-checklist RS-45
+  /** An unpublished form stays closed: Forms forces isAcceptingResponses to false until it is published. */
   setAcceptingResponses(enabled: boolean): GasForm {
-    return this.set('acceptingResponses', Boolean(enabled));
+    return this.set('acceptingResponses', Boolean(enabled) && this.record.published);
   }
 
   setAllowResponseEdits(enabled: boolean): GasForm {
@@ -513,6 +641,7 @@ export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHO
     return this.set('description', String(description));
   }
 
+  // real-sheets-checklist RS-52: linking works under the add-on's scopes; found again by getFormUrl.
   setDestination(type: GoogleAppsScript.Forms.DestinationType, id: string): GasForm {
     if (enumName(type) !== 'SPREADSHEET') throw new Error('Invalid argument: type');
     this.state.link(String(id));
@@ -536,6 +665,7 @@ export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHO
   }
 }
 countCalls(EmuForm, 'Form', FORM_METHODS);
+countCalls(EmuForm, 'Form', PUBLISH_METHODS);
 
 const FORM_APP_METHODS = [
   'create',
@@ -567,12 +697,19 @@ export class EmuFormApp
     super(ctx);
   }
 
-  create(title: string): GasForm {
-    return asGas(new EmuForm(this.ctx, this.registry.create(String(title))));
+  // real-sheets-checklist RS-45, RS-51
+  /** create(title) makes a published form; create(title, false) an unpublished one. */
+  create(title: string, isPublished?: boolean): GasForm {
+    return asGas(
+      new EmuForm(
+        this.ctx,
+        this.registry.create(String(title), isPublished === undefined ? true : Boolean(isPublished)),
+      ),
+    );
   }
 
   createCheckboxGridValidation(): GoogleAppsScript.Forms.CheckboxGridValidationBuilder {
-    return asGas(new EmuGridValidationBuilder(this.ctx));
+    return asGas(new EmuCheckboxGridValidationBuilder(this.ctx));
   }
 
   createCheckboxValidation(): GoogleAppsScript.Forms.CheckboxValidationBuilder {

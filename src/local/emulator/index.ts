@@ -19,6 +19,9 @@ export {
   DEFAULT_USER_EMAIL,
   type EmulatorGlobals,
   type EmulatorOptions,
+  type FormSubmitEvent,
+  type TriggerRun,
+  type TriggerRunner,
 } from './emulator';
 export type { CallStats, CostSummary, MethodCost } from './calls';
 export {
@@ -44,7 +47,9 @@ export type {
   ToastRecord,
   UiScript,
 } from './ui';
-export type { FormAnswer, FormRecord, FormRegistry, FormResponseRecord } from './forms';
+export type { FormAnswer, FormRecord, FormRegistry, FormResponseRecord, FormPublishing, ResponseColumn } from './forms';
+export { FormRejection } from './forms';
+export { formsPathFor } from './forms-file';
 export type { ChoiceRecord, FormItemRecord, FormItemType, FormValidationRecord } from './form-items';
 export type { ClockSchedule, TriggerRecord } from './script-app';
 export type { EmulatedConsole } from './logger';

@@ -33,6 +33,7 @@ const SHEET_METHODS = [
   'getColumnWidth',
   'getDataRange',
   'getDeveloperMetadata',
+  'getFormUrl',
   'getFrozenColumns',
   'getFrozenRows',
   'getIndex',
@@ -281,6 +282,12 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
   /** From A1 to the last row and column with content (A1 alone for an empty sheet). */
   getDataRange(): GasRange {
     return this.rangeAt(1, 1, Math.max(1, this.model.lastRow()), Math.max(1, this.model.lastColumn()));
+  }
+
+  // real-sheets-checklist RS-46
+  /** The URL of the form that sends its responses to this sheet (its edit URL), or null. */
+  getFormUrl(): string | null {
+    return this.ctx.formLinks.get(this.model) ?? null;
   }
 
   getFrozenColumns(): number {

@@ -25,6 +25,18 @@ export type {
 const WHITE = '#ffffff';
 /** A link to a cell of this workbook, as 検証結果 writes them: =HYPERLINK("#gid=123&range=B5","B5"). */
 const CELL_LINK = /^=HYPERLINK\(\s*"#gid=(\d+)&range=([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)"/i;
+/** The label of =HYPERLINK("…","label") written with text literals: what Sheets shows in the cell. */
+const LINK_LABEL = /^=HYPERLINK\(\s*"(?:[^"]|"")*"\s*,\s*"((?:[^"]|"")*)"\s*\)$/i;
+
+/**
+ * What a cell shows: its display value, or — for a HYPERLINK the emulator has not calculated (it
+ * calculates no formula; a file from Sheets or Excel carries the result) — the link's label.
+ */
+function shownText(display: string, formula: string): string {
+  if (display !== '' || formula === '') return display;
+  const label = LINK_LABEL.exec(formula);
+  return label ? label[1]!.replace(/""/g, '"') : display;
+}
 
 function blankSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetSnapshot {
   return {
@@ -67,7 +79,7 @@ function readWindow(
   const weights = range.getFontWeights();
   const rules = range.getDataValidations();
   const formulas = range.getFormulas();
-  const rows = range.getDisplayValues();
+  const rows = range.getDisplayValues().map((row, i) => row.map((text, j) => shownText(text, formulas[i]![j]!)));
   const hasCheckbox = rules.some((row) => row.some((rule) => String(rule?.getCriteriaType()) === 'CHECKBOX'));
   const hasLink = formulas.some((row) => row.some((f) => CELL_LINK.test(f)));
   return {

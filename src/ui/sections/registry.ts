@@ -5,17 +5,17 @@ import { createMatchSection } from './match';
 import type { SidebarSection } from './section';
 import { createSetupSection } from './setup';
 import { summarySection } from './summary';
-import { surveySection } from './survey';
+import { createSurveySection } from './survey';
 import { createValidateSection } from './validate';
 
-/** Fresh section instances (setup, validate and match keep view state of their own; the last two share 元に戻す). */
+/** Fresh section instances (setup, validate, match and survey keep view state of their own; the last three share 元に戻す). */
 export function createSections(): Record<Section, SidebarSection> {
   const undo = new UndoOffer();
   return {
     setup: createSetupSection(),
     validate: createValidateSection(undo),
     match: createMatchSection(undo),
-    survey: surveySection,
+    survey: createSurveySection(undo),
     summary: summarySection,
   };
 }

@@ -67,8 +67,12 @@ describe('emulator FormApp', () => {
           columns: ['良い', '普通', '悪い'],
         },
       ]);
-      expect(form.getPublishedUrl()).toContain(form.getId());
-      expect(form.getEditUrl()).toContain(form.getId());
+      // The published URL carries an id of its own, never the form's id (as in Forms).
+      expect(form.getPublishedUrl()).toMatch(
+        /^https:\/\/docs\.google\.com\/forms\/d\/e\/1FAIpQLS[A-Za-z0-9]{48}\/viewform$/,
+      );
+      expect(form.getPublishedUrl()).not.toContain(form.getId());
+      expect(form.getEditUrl()).toBe(`https://docs.google.com/forms/d/${form.getId()}/edit`);
     });
 
     it('returns items as generic Items that convert to their own type only', () => {
@@ -180,10 +184,10 @@ describe('emulator FormApp', () => {
     it('refuses a response without a required answer, with a choice not offered, or to an unknown question', () => {
       const { emu, form } = surveyForm();
       expect(() => emu.forms.submit(form.getId(), { 年代: '20代' })).toThrow(
-        'The question "お住まいの地区" is required.',
+        '「お住まいの地区」: This is a required question',
       );
       expect(() => emu.forms.submit(form.getId(), { お住まいの地区: '北町', 年代: '90代' })).toThrow(
-        '"90代" is not a choice',
+        '"90代" is not one of the choices',
       );
       expect(() => emu.forms.submit(form.getId(), { お住まいの地区: '北町', 年代: '20代', 好きな色: '青' })).toThrow(
         'has no question titled "好きな色"',

@@ -167,11 +167,14 @@ describe('readBook', () => {
     sheet.getRange('A2:A3').insertCheckboxes();
     sheet.getRange('A2').check();
     sheet.getRange('B2').setFormula('=HYPERLINK("#gid=0&range=C5","C5")');
+    sheet.getRange('B3').setFormula('=HYPERLINK("#gid=0&range=C6","名簿 ""A""!C6")');
     sheet.getRange('C1:E1').setValues([['結合', '', '端']]);
     sheet.getRange('C1:D1').merge();
     const shown = readBook(emu).sheets[0]!;
     expect(shown.window!.checkboxes.map((r) => r[0])).toEqual([null, true, false]);
     expect(shown.window!.links[1]![1]).toEqual({ sheetId: 0, range: 'C5' });
+    // The emulator calculates no formula: the link shows its label, as Sheets does.
+    expect(shown.window!.rows.slice(1, 3).map((r) => r[1])).toEqual(['C5', '名簿 "A"!C6']);
     expect(shown.merges).toEqual([{ row: 1, column: 3, numRows: 1, numColumns: 2 }]);
   });
 });

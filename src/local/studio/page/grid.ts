@@ -450,6 +450,8 @@ export class Grid {
     const column = Number(td.getAttribute('data-c'));
     if (target.matches('a.cell-link')) {
       event.preventDefault();
+      // As in Sheets, the grid keeps the keyboard after a link is followed.
+      this.scroll.focus({ preventScroll: true });
       const link = this.linkAt(row, column);
       if (link) this.events.follow(link);
       return;

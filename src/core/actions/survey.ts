@@ -1,0 +1,721 @@
+/**
+ * アンケート作成: a template written into アンケート定義, the forms built or updated from it (one per
+ * language, in place, never a second copy), their response sheets marked as Tsunagu's, and フォーム一覧
+ * (docs/forms.md).
+ */
+import { UserError } from '../errors';
+import { writeValues, type ValueWrite } from '../history/cells';
+import type { CellChange } from '../history/types';
+import { History } from '../history/store';
+import { estimateRecordChars } from '../history/estimate';
+import { placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
+import type { CellValue, MarkedSheet, SheetHead } from '../ports';
+import { HEAD_ROWS, standardSheetSpec } from '../setup/plan';
+import { loadSettings, settingsFrom } from '../setup/settings-source';
+import { SHEET_SPECS } from '../sheets/specs';
+import { guardFormula } from '../text/formula';
+import { atomically, errorKind } from '../transaction';
+import { formIdFromUrl, type StoredForm } from '../survey/item-map';
+import { loadStoredForms, saveStoredForm, storedFormOf, type StoredFormEntry } from '../survey/form-store';
+import { FormGoneError, type BuiltForm, type FormMaker } from '../survey/ports';
+import { matchResponseColumns, readResponses } from '../survey/responses';
+import { surveyAnswerHeader, surveyAnswerRow } from '../survey/destinations';
+import { guardCell } from '../text/formula';
+import { buildFormSpecs, type FormSpec, type SpecItem } from '../survey/spec';
+import { TEMPLATE_KEYS, templateHeader, templateRows, type TemplateName } from '../survey/templates';
+import { canBuild, type SurveyIssue } from '../survey/types';
+import { readSurveyDefinition } from '../survey/definition';
+import { languageName } from '../survey/languages';
+import type {
+  BuiltFormView,
+  BuiltItemView,
+  Message,
+  SurveyAnswersView,
+  SurveyBuildView,
+  SurveyIssueView,
+  SurveyTemplateResult,
+} from '../../shared/rpc';
+import type { AppPorts } from './ports';
+import { undoInfo } from './undo';
+import { mappingOf, readWorkbookInput } from './workbook-input';
+import { loadMappings } from './sidebar';
+
+/** What building forms needs besides the workbook: the forms platform and this spreadsheet's id. */
+export interface FormPorts {
+  maker: FormMaker;
+  spreadsheetId: string;
+}
+
+/** The header Tsunagu writes on フォーム一覧. */
+export const FORM_LIST_HEADER = [
+  'フォーム名',
+  '言語',
+  '状態',
+  '公開URL',
+  '短縮URL',
+  '編集URL',
+  '回答シート',
+  '回答数',
+  '最終更新',
+  'フォームID',
+];
+
+/** The mark a form's response sheet gets: Tsunagu's, never read as a staff sheet. */
+export const RESPONSES_MARK = 'responses';
+
+const SURVEYS_NAME = SHEET_SPECS.surveys.canonicalName;
+
+/** アンケート定義's head, or null when the workbook has none (by its header, whatever its name). */
+function surveySheet(
+  ports: AppPorts,
+  heads: readonly SheetHead[],
+): { head: SheetHead; mapping: ReturnType<typeof mappingOf> } | null {
+  const confirmed = loadMappings(ports, heads);
+  for (const head of heads) {
+    const mapping = mappingOf(head, confirmed);
+    if (mapping && mapping.kind === 'surveys') return { head, mapping };
+  }
+  return null;
+}
+
+// ───────────────────────── テンプレート ─────────────────────────
+
+/**
+ * テンプレートを書き込む: appends a template's rows (Japanese, English and やさしい日本語) to
+ * アンケート定義 — made first when the workbook has none — under the lock, all or nothing, and
+ * undoably (元に戻す clears them). Language columns the sheet lacks are added after its last column.
+ * Refused when the sheet already has rows of that フォーム名.
+ */
+export function writeSurveyTemplate(ports: AppPorts, template: TemplateName, formName?: string): SurveyTemplateResult {
+  const name = (formName ?? template).trim();
+  if (name === '' || name.length > 100) {
+    throw new UserError(
+      'survey.badFormName',
+      'フォーム名は 1〜100 文字で指定してください。',
+      'The フォーム名 must be 1 to 100 characters.',
+    );
+  }
+  return ports.lock.run(() => {
+    const heads = ports.workbook.heads(HEAD_ROWS);
+    const found = surveySheet(ports, heads);
+    const history = History.load(ports);
+    const changes: CellChange[] = [];
+    const rows = templateRows(template, name);
+    let sheet: string;
+    let headerRow: number;
+    let firstRow: number;
+    const columnOf = new Map<string, number>();
+    const addedColumns: string[] = [];
+    const headerWrites: ValueWrite[] = [];
+    if (found && found.mapping) {
+      sheet = found.head.name;
+      headerRow = found.mapping.headerRow;
+      const data = ports.workbook.read(sheet, [found.mapping.columns.formName as number]);
+      const formCol = found.mapping.columns.formName as number;
+      const taken = (data?.values ?? []).slice(headerRow).some((r) => String(r[formCol] ?? '').trim() === name);
+      if (taken) {
+        throw new UserError(
+          'survey.templateExists',
+          `${sheet}にはフォーム名「${name}」の行がすでにあります。別のフォーム名を指定するか、その行を消してから書き込んでください。`,
+          `${sheet} already has rows of the フォーム名 「${name}」. Give another フォーム名, or delete those rows first.`,
+        );
+      }
+      for (const [key, index] of Object.entries(found.mapping.columns)) columnOf.set(key, index + 1);
+      let next = found.head.lastColumn + 1;
+      const header = templateHeader();
+      TEMPLATE_KEYS.forEach((key, i) => {
+        if (columnOf.has(key)) return;
+        columnOf.set(key, next);
+        addedColumns.push(header[i] as string);
+        headerWrites.push({ sheet, row: headerRow, column: next, value: header[i] as string });
+        next++;
+      });
+      firstRow = Math.max(found.head.lastRow, headerRow) + 1;
+    } else {
+      sheet = SURVEYS_NAME;
+      headerRow = 1;
+      firstRow = 2;
+      TEMPLATE_KEYS.forEach((key, i) => columnOf.set(key, i + 1));
+      if (heads.some((h) => h.name === SURVEYS_NAME && h.lastRow > 0)) {
+        throw new UserError(
+          'survey.sheetNotRecognised',
+          `「${SURVEYS_NAME}」シートの見出し行（フォーム名・種類・設問）が読み取れません。見出しを直すか、サイドバーで列の対応を確認してください。`,
+          `The header row of 「${SURVEYS_NAME}」 (フォーム名, 種類, 設問) cannot be read. Fix the header, or confirm the columns in the sidebar.`,
+        );
+      }
+    }
+    const writes: ValueWrite[] = [...headerWrites];
+    rows.forEach((row, i) => {
+      for (const key of TEMPLATE_KEYS) {
+        // Blank cells are written too, so each column is one run of rows: one write, not one per cell.
+        const value = row[key] ?? '';
+        const column = columnOf.get(key);
+        if (column === undefined) continue;
+        writes.push({ sheet, row: firstRow + i, column, value: guardFormula(value) });
+      }
+    });
+    const retention = loadSettings(ports.workbook, heads, loadMappings(ports, heads)).historyRetentionDays;
+    const label = { ja: `テンプレート「${template}」の書き込み`, en: `writing the ${template} template` };
+    atomically(ports, label, (tx) => {
+      if (!found) tx.createSheet({ ...standardSheetSpec('surveys', settingsFrom(null)), rows: [] });
+      // An action too large to record is refused before it writes.
+      history.prepare(tx, estimateRecordChars(writes.map((w) => ({ before: '', after: String(w.value) }))));
+      writeValues(ports.workbook, writes, changes, tx);
+      history.record(
+        tx,
+        'surveyTemplate',
+        {
+          ja: `アンケートのテンプレート「${name}」（${rows.length}行）`,
+          en: `survey template 「${name}」 (${rows.length} rows)`,
+        },
+        changes,
+        retention,
+      );
+    });
+    return {
+      template,
+      formName: name,
+      sheet,
+      firstRow,
+      lastRow: firstRow + rows.length - 1,
+      addedColumns,
+      undo: undoInfo(history),
+    };
+  });
+}
+
+// ───────────────────────── フォームを作成・更新 ─────────────────────────
+
+function languageLabel(code: string): Message {
+  const name = languageName(code);
+  return { ja: name.ja, en: name.en };
+}
+
+function issueView(issue: SurveyIssue): SurveyIssueView {
+  return {
+    code: issue.code,
+    severity: issue.severity,
+    row: issue.row,
+    column: issue.column,
+    form: issue.form,
+    message: { ja: issue.message.ja, en: issue.message.en },
+  };
+}
+
+function itemView(item: SpecItem, id: number): BuiltItemView {
+  return {
+    id,
+    questionId: item.questionId,
+    type: item.type,
+    title: item.title,
+    helpText: item.helpText,
+    required: item.required,
+    section: item.section,
+    choices: item.choices ? item.choices.map((c) => ({ value: c.value, goTo: c.goTo })) : null,
+    rows: item.rows ? [...item.rows] : null,
+    columns: item.columns ? [...item.columns] : null,
+    validation: item.validation ? { ...item.validation } : null,
+  };
+}
+
+function notes(list: BuiltForm['leftOver']): Array<{ questionId: string | null; title: string }> {
+  return list.map((n) => ({
+    questionId: n.key === null || n.key.startsWith('section:') || n.key === 'notice' ? null : n.key,
+    title: n.title,
+  }));
+}
+
+/** Reads アンケート定義 (with 設定 and the IDs of 指標定義) and checks it. */
+function readDefinition(ports: AppPorts) {
+  const input = readWorkbookInput(ports, ['surveys', 'indicators'], { indicators: ['indicatorId'] });
+  const sheet = input.sheets.find((s) => s.kind === 'surveys');
+  if (!sheet) {
+    throw new UserError(
+      'survey.noSheet',
+      `「${SURVEYS_NAME}」シートがありません。アンケート作成でテンプレートを書き込むか、シート準備で作ってください。`,
+      `There is no 「${SURVEYS_NAME}」 sheet. Write a template from アンケート作成, or create it with シート準備.`,
+    );
+  }
+  const indicators = input.sheets.find((s) => s.kind === 'indicators');
+  let indicatorIds: string[] | null = null;
+  if (indicators) {
+    const col = indicators.mapping.columns.indicatorId;
+    indicatorIds =
+      col === undefined
+        ? []
+        : indicators.values
+            .slice(indicators.mapping.headerRow)
+            .map((r) => String(r[col] ?? '').trim())
+            .filter((id) => id !== '');
+  }
+  const definition = readSurveyDefinition({
+    values: sheet.values,
+    mapping: sheet.mapping,
+    settings: input.settings,
+    indicatorIds,
+    sheetName: sheet.name,
+  });
+  return { definition, heads: input.heads };
+}
+
+interface BuildEntry {
+  spec: FormSpec;
+  built: BuiltForm | null;
+  gone: StoredForm | null;
+  outcome: BuiltFormView['outcome'];
+}
+
+function stoppedError(error: unknown, done: number, touched: boolean, stray: string | null): UserError {
+  const kind = errorKind(error);
+  if (stray !== null) {
+    // The form was made but its id could not be kept: the next run cannot find it, so staff must know.
+    return new UserError(
+      'survey.buildStopped',
+      `フォームの作成が途中で止まりました（${kind}）。できあがった${done}件のフォームはそのまま残っています。作りかけの空のフォーム（ID: ${stray}）がドライブに残りました。回答シートにはつながっていないので、ドライブで削除してください。もう一度「フォームを作成・更新」を実行すると続きを作ります。フォーム一覧は書き換えていません。`,
+      `Building the forms stopped part-way (${kind}). The ${done} forms finished are kept. An empty form (id ${stray}) was left in Drive, linked to no sheet: please delete it there. Run フォームを作成・更新 again to go on. フォーム一覧 was not rewritten.`,
+    );
+  }
+  if (!touched) {
+    return new UserError(
+      'survey.buildFailed',
+      `フォームを作れませんでした（${kind}）。何も変更されていません。もう一度実行してください。`,
+      `The forms could not be built (${kind}). Nothing was changed. Please run it again.`,
+    );
+  }
+  return new UserError(
+    'survey.buildStopped',
+    `フォームの作成・更新が途中で止まりました（${kind}）。できあがった${done}件のフォームと作りかけのフォームはそのまま残っています。もう一度「フォームを作成・更新」を実行すると、同じフォームの続きから作ります（二つ目のフォームはできません）。フォーム一覧は書き換えていません。`,
+    `Building the forms stopped part-way (${kind}). The ${done} forms finished and the one being built are kept as they are. Run フォームを作成・更新 again to finish the same forms (no second copy is made). フォーム一覧 was not rewritten.`,
+  );
+}
+
+/**
+ * The forms アンケート定義 describes, checked, without making or changing anything (the CLI's
+ * `survey build` without --write): each form and language with its items; ids and addresses of
+ * forms built before.
+ */
+export function previewForms(ports: AppPorts): SurveyBuildView {
+  const { definition } = readDefinition(ports);
+  const issues = definition.issues.map(issueView);
+  const stored = loadStoredForms(ports.store);
+  const forms: BuiltFormView[] = [];
+  for (const form of definition.forms) {
+    for (const spec of buildFormSpecs(form)) {
+      const previous = storedFormOf(stored, spec.name, spec.language);
+      const ids = new Map((previous?.items ?? []).map((s) => [s.key, s.id] as const));
+      forms.push({
+        name: spec.name,
+        language: spec.language,
+        languageLabel: languageLabel(spec.language),
+        id: previous?.formId ?? '',
+        publishedUrl: '',
+        shortUrl: '',
+        editUrl: '',
+        published: false,
+        acceptingResponses: false,
+        outcome: 'planned',
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        pending: spec.items.length,
+        leftOver: [],
+        typeChanged: [],
+        removed: [],
+        responseSheet: null,
+        items: spec.items.map((item) => itemView(item, ids.get(item.key) ?? 0)),
+      });
+    }
+  }
+  return { built: false, forms, issues, listSheet: null, notices: [] };
+}
+
+/**
+ * フォームを作成・更新: reads アンケート定義 and, when it has no errors, builds every form in every
+ * language — a new form published and accepting responses, or the one built before updated in place
+ * (removals only with staff's confirmation) — then marks each response sheet as Tsunagu's and
+ * rewrites フォーム一覧, all or nothing. Each new form's id is kept the moment it exists, so a build
+ * that stops part-way is finished by the next run, never duplicated. With errors, nothing is made.
+ */
+export function buildForms(
+  ports: AppPorts,
+  forms: FormPorts,
+  options: { removeMissing?: boolean; recreate?: boolean } = {},
+): SurveyBuildView {
+  return ports.lock.run(() => {
+    const { definition } = readDefinition(ports);
+    const issues = definition.issues.map(issueView);
+    if (!canBuild(definition.issues)) return { built: false, forms: [], issues, listSheet: null, notices: [] };
+    const stored = loadStoredForms(ports.store);
+    const entries: BuildEntry[] = [];
+    const now = ports.clock.now().toISOString();
+    let done = 0;
+    // Whether a form was made or opened for an update: from then on a failure may leave it changed.
+    let touched = false;
+    // A form made whose id could not be kept (the property write failed right after FormApp.create).
+    let stray: string | null = null;
+    try {
+      for (const form of definition.forms) {
+        for (const spec of buildFormSpecs(form)) {
+          const previous = storedFormOf(stored, spec.name, spec.language);
+          let built: BuiltForm;
+          let outcome: BuiltFormView['outcome'];
+          const create = (): BuiltForm =>
+            forms.maker.create(spec, forms.spreadsheetId, (formId) => {
+              touched = true;
+              try {
+                saveStoredForm(
+                  ports.store,
+                  ports.store,
+                  { name: spec.name, language: spec.language, formId, items: [] },
+                  now,
+                );
+              } catch (error) {
+                stray = formId;
+                throw error;
+              }
+            });
+          if (previous) {
+            touched = true;
+            try {
+              built = forms.maker.update(spec, previous, {
+                removeMissing: options.removeMissing === true,
+                spreadsheetId: forms.spreadsheetId,
+              });
+              outcome = built.created + built.updated + built.removed.length > 0 ? 'updated' : 'unchanged';
+            } catch (error) {
+              if (!(error instanceof FormGoneError)) throw error;
+              if (!options.recreate) {
+                entries.push({ spec, built: null, gone: previous, outcome: 'gone' });
+                continue;
+              }
+              built = create();
+              outcome = 'made';
+            }
+          } else {
+            built = create();
+            outcome = 'made';
+          }
+          const same =
+            outcome === 'unchanged' &&
+            previous !== null &&
+            previous.formId === built.formId &&
+            JSON.stringify(previous.items) === JSON.stringify(built.stored.items);
+          if (!same)
+            saveStoredForm(
+              ports.store,
+              ports.store,
+              built.stored,
+              outcome === 'unchanged' ? (previous?.updatedAt ?? now) : now,
+            );
+          entries.push({ spec, built, gone: null, outcome });
+          done++;
+        }
+      }
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      throw stoppedError(error, done, touched, stray);
+    }
+
+    // The forms are built: what the workbook shows of them changes all at once.
+    const responseSheets = ports.workbook.formResponseSheets();
+    const sheetOfForm = new Map<string, string>();
+    for (const s of responseSheets) {
+      const id = formIdFromUrl(s.formUrl);
+      if (id) sheetOfForm.set(id, s.name);
+    }
+    const marked = ports.workbook.markedSheets();
+    const sizes = new Map(ports.workbook.heads(0).map((h) => [h.name, h.lastRow] as const));
+    const place = placeOutput(ports.workbook, 'forms', FORM_LIST_HEADER, marked);
+    const after = loadStoredForms(ports.store);
+    const views: BuiltFormView[] = entries.map((e) => view(e, sheetOfForm));
+    const rows: CellValue[][] = entries.map((e, i) => {
+      const v = views[i] as BuiltFormView;
+      const responseSheet = v.responseSheet;
+      const answers = responseSheet !== null ? Math.max(0, (sizes.get(responseSheet) ?? 1) - 1) : '';
+      const updatedAt = (after.find((s) => s.formId === v.id) as StoredFormEntry | undefined)?.updatedAt ?? '';
+      return [
+        guardFormula(e.spec.name),
+        v.languageLabel.ja,
+        stateText(e, v),
+        v.publishedUrl,
+        v.shortUrl,
+        v.editUrl,
+        guardFormula(responseSheet ?? ''),
+        answers,
+        updatedAt === '' ? '' : new Date(updatedAt),
+        v.id,
+      ];
+    });
+    const formsChanged = entries.some((e) => e.outcome === 'made' || e.outcome === 'updated');
+    try {
+      writeFormList(ports, views, rows, marked, place);
+    } catch (error) {
+      // The forms are built and stay so: only the sheet writes were taken back, and saying 「何も変更されていません」 would be untrue.
+      if (!formsChanged || !(error instanceof UserError) || error.code === 'write.partial') throw error;
+      throw new UserError(
+        'survey.listFailed',
+        `フォームの作成・更新は終わりましたが、フォーム一覧と回答シートの印を書き込めなかったため、シートへの書き込みは取り消しました（${error.code}）。もう一度「フォームを作成・更新」を実行すると、フォームはそのままでフォーム一覧を書き込みます。`,
+        `The forms were built or updated, but フォーム一覧 and the marks of the response sheets could not be written, so those sheet writes were taken back (${error.code}). Run フォームを作成・更新 again: the forms stay as they are and フォーム一覧 is written.`,
+      );
+    }
+    const notices: Message[] = [];
+    const notice = placeNotice(place);
+    if (notice) notices.push(notice);
+    for (const v of views)
+      notices.push(
+        ...formNotices(
+          v,
+          entries.find((e) => e.built?.formId === v.id || e.gone?.formId === v.id),
+        ),
+      );
+    return { built: true, forms: views, issues, listSheet: place.name, notices };
+  });
+}
+
+/** Marks the response sheets not yet marked and rewrites フォーム一覧: all or nothing. */
+function writeFormList(
+  ports: AppPorts,
+  views: readonly BuiltFormView[],
+  rows: CellValue[][],
+  marked: readonly MarkedSheet[],
+  place: OutputPlace,
+): void {
+  atomically(ports, { ja: 'フォーム一覧', en: 'the form list' }, (tx) => {
+    for (const v of views) {
+      if (v.responseSheet !== null && !marked.some((m) => m.name === v.responseSheet))
+        tx.mark(v.responseSheet, RESPONSES_MARK);
+    }
+    if (place.adopt) tx.mark(place.name, 'forms');
+    tx.output({
+      name: place.name,
+      kind: 'forms',
+      header: FORM_LIST_HEADER,
+      rows,
+      hidden: false,
+      textColumns: [0, 1, 2, 3, 4, 5, 6, 9],
+      checkboxColumns: [],
+    });
+  });
+}
+
+function view(e: BuildEntry, sheetOfForm: ReadonlyMap<string, string>): BuiltFormView {
+  const label = languageLabel(e.spec.language);
+  if (!e.built) {
+    const gone = e.gone as StoredForm;
+    return {
+      name: e.spec.name,
+      language: e.spec.language,
+      languageLabel: label,
+      id: gone.formId,
+      publishedUrl: '',
+      shortUrl: '',
+      editUrl: '',
+      published: false,
+      acceptingResponses: false,
+      outcome: 'gone',
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      pending: 0,
+      leftOver: [],
+      typeChanged: [],
+      removed: [],
+      responseSheet: sheetOfForm.get(gone.formId) ?? null,
+      items: [],
+    };
+  }
+  const b = e.built;
+  const ids = new Map(b.stored.items.map((s) => [s.key, s.id] as const));
+  return {
+    name: e.spec.name,
+    language: e.spec.language,
+    languageLabel: label,
+    id: b.formId,
+    publishedUrl: b.publishedUrl,
+    shortUrl: b.shortUrl,
+    editUrl: b.editUrl,
+    published: b.published,
+    acceptingResponses: b.acceptingResponses,
+    outcome: e.outcome,
+    created: b.created,
+    updated: b.updated,
+    unchanged: b.unchanged,
+    pending: b.pending,
+    leftOver: notes(b.leftOver),
+    typeChanged: notes(b.typeChanged),
+    removed: notes(b.removed),
+    responseSheet: sheetOfForm.get(b.formId) ?? null,
+    items: e.spec.items.map((item) => itemView(item, ids.get(item.key) ?? 0)),
+  };
+}
+
+function stateText(e: BuildEntry, v: BuiltFormView): string {
+  if (e.outcome === 'gone') return '削除されています（作り直すには「削除されたフォームを作り直す」）';
+  if (!v.published) return '公開されていません';
+  if (!v.acceptingResponses) return '回答を受け付けていません';
+  if (v.pending > 0) return `作成中（あと${v.pending}項目）`;
+  return '回答受付中';
+}
+
+function formNotices(v: BuiltFormView, e: BuildEntry | undefined): Message[] {
+  const out: Message[] = [];
+  const which = `「${v.name}」（${v.languageLabel.ja}）`;
+  const whichEn = `「${v.name}」 (${v.languageLabel.en})`;
+  if (v.outcome === 'gone' && e?.gone) {
+    const ja = new FormGoneError(e.gone.formId, v.name, v.languageLabel.ja);
+    const en = new FormGoneError(e.gone.formId, v.name, v.languageLabel.en);
+    out.push({ ja: ja.messageJa, en: en.message });
+    return out;
+  }
+  if (!v.published || !v.acceptingResponses) {
+    out.push({
+      ja: `フォーム${which}は回答を受け付けていません。フォームの「回答」タブで受付をオンにしてください。`,
+      en: `The form ${whichEn} is not accepting responses. Turn responses on in the form's Responses tab.`,
+    });
+  }
+  if (v.pending > 0) {
+    out.push({
+      ja: `フォーム${which}はあと${v.pending}項目あります。もう一度「フォームを作成・更新」を実行してください。`,
+      en: `The form ${whichEn} has ${v.pending} items still to make. Run フォームを作成・更新 again.`,
+    });
+  }
+  const kept = v.leftOver.length + v.typeChanged.length;
+  if (kept > 0) {
+    const titles = [...v.leftOver, ...v.typeChanged].map((n) => `「${n.title}」`).join('');
+    out.push({
+      ja: `フォーム${which}の${titles}は、アンケート定義にない（または種類が変わった）ため残してあります。消すと今までの回答が読めなくなります。消す場合は「設問の削除を確認して更新」を実行してください。`,
+      en: `In the form ${whichEn}, ${titles} are no longer defined as they are (or their 種類 changed) and were kept: removing them makes their answers unreadable. To remove them, run the update confirming the removal.`,
+    });
+  }
+  if (v.responseSheet === null) {
+    out.push({
+      ja: `フォーム${which}の回答シートがこのスプレッドシートに見つかりません。`,
+      en: `The response sheet of the form ${whichEn} is not in this spreadsheet.`,
+    });
+  }
+  return out;
+}
+
+// ───────────────────────── 回答の取り込み（アンケート回答） ─────────────────────────
+
+interface CollectedAnswers {
+  view: SurveyAnswersView;
+  header: string[];
+  rows: CellValue[][];
+}
+
+/**
+ * The answers of every form whose 取り込み先 is アンケート回答, read from each language's response
+ * sheet — found by the form's URL, one batched read per sheet whatever the number of answers — with
+ * columns matched to questions by the stored item ids, and turned into anonymous rows in canonical
+ * Japanese (docs/forms.md).
+ */
+function collectSurveyAnswers(ports: AppPorts): CollectedAnswers {
+  const { definition } = readDefinition(ports);
+  const forms = definition.forms.filter((f) => f.destination === 'surveyAnswers');
+  const blocked = forms.filter((f) => !canBuild(definition.issues, f.name)).map((f) => f.name);
+  if (blocked.length > 0) {
+    throw new UserError(
+      'survey.definitionErrors',
+      `アンケート定義の${blocked.map((n) => `「${n}」`).join('')}にエラーがあるため、回答を取り込めません。「定義を確認」でエラーを直してください。`,
+      `アンケート定義 has errors in ${blocked.map((n) => `「${n}」`).join('')}, so their answers cannot be read. Fix them first (check the definition).`,
+    );
+  }
+  const stored = loadStoredForms(ports.store);
+  const sheetOfForm = new Map<string, string>();
+  for (const s of ports.workbook.formResponseSheets()) {
+    const id = formIdFromUrl(s.formUrl);
+    if (id) sheetOfForm.set(id, s.name);
+  }
+  const header = surveyAnswerHeader(forms);
+  const rows: CellValue[][] = [];
+  const notices: Message[] = [];
+  const read: SurveyAnswersView['forms'] = [];
+  let unmatched = 0;
+  for (const form of forms) {
+    for (const built of stored.filter((s) => s.name === form.name)) {
+      const label = languageLabel(built.language);
+      const sheet = sheetOfForm.get(built.formId) ?? null;
+      if (sheet === null) {
+        notices.push({
+          ja: `「${form.name}」（${label.ja}）の回答シートが見つからないため、その回答は取り込んでいません。`,
+          en: `The response sheet of 「${form.name}」 (${label.en}) was not found, so its answers were not read.`,
+        });
+        read.push({ name: form.name, language: built.language, languageLabel: label, sheet: null, responses: 0 });
+        continue;
+      }
+      const data = ports.workbook.read(sheet);
+      const values = data?.values ?? [];
+      const columns = matchResponseColumns(values[0] ?? [], built);
+      for (const n of columns.notices) {
+        if (n.code === 'survey.columnUnknown') continue;
+        notices.push({ ja: `「${sheet}」: ${n.message.ja}`, en: `「${sheet}」: ${n.message.en}` });
+      }
+      const responses = readResponses(values.slice(1), 2, columns, built, data?.display.slice(1));
+      for (const response of responses) {
+        const row = surveyAnswerRow(form, response);
+        unmatched += row.unmatched.length;
+        rows.push(header.map((h) => guardCell(row.cells[h] ?? '')));
+      }
+      read.push({
+        name: form.name,
+        language: built.language,
+        languageLabel: label,
+        sheet,
+        responses: responses.length,
+      });
+    }
+  }
+  if (unmatched > 0) {
+    notices.push({
+      ja: `選択肢にない回答が${unmatched}件ありました（選択肢が後から変わったなど）。書かれたとおりに取り込んでいます。`,
+      en: `${unmatched} answers are not among their question's choices (a choice renamed since, say). They were kept as typed.`,
+    });
+  }
+  // Oldest first, as answers come in.
+  const at = header.indexOf('回答日時');
+  rows.sort((a, b) => timeOf(a[at]) - timeOf(b[at]));
+  return { view: { sheet: null, rows: rows.length, forms: read, notices }, header, rows };
+}
+
+function timeOf(v: CellValue | undefined): number {
+  return v instanceof Date ? v.getTime() : Number.POSITIVE_INFINITY;
+}
+
+/** What 回答の取り込み would write into アンケート回答, without writing (the CLI's survey import without --write). */
+export function previewSurveyAnswers(ports: AppPorts): SurveyAnswersView {
+  return collectSurveyAnswers(ports).view;
+}
+
+/**
+ * 回答の取り込み（アンケート回答）: rewrites アンケート回答 with every anonymous answer of the resident
+ * surveys, one row per response in canonical Japanese with the language it was answered in, as a
+ * marked output sheet, all or nothing — ready to be a source of 指標定義.
+ */
+export function importSurveyAnswers(ports: AppPorts): SurveyAnswersView {
+  return ports.lock.run(() => {
+    const { view, header, rows } = collectSurveyAnswers(ports);
+    if (view.forms.length === 0) {
+      throw new UserError(
+        'survey.noAnswerForms',
+        '取り込み先が「アンケート回答」のフォームで、作成済みのものがありません。先に「フォームを作成・更新」を実行してください。',
+        'No form whose 取り込み先 is アンケート回答 has been built yet. Build the forms first.',
+      );
+    }
+    const place = placeOutput(ports.workbook, 'answers', header);
+    atomically(ports, { ja: 'アンケート回答', en: 'the survey answers' }, (tx) => {
+      if (place.adopt) tx.mark(place.name, 'answers');
+      tx.output({
+        name: place.name,
+        kind: 'answers',
+        header,
+        rows,
+        hidden: false,
+        textColumns: [0, 2, 3],
+        checkboxColumns: [],
+      });
+    });
+    const notice = placeNotice(place);
+    return { ...view, sheet: place.name, notices: notice ? [notice, ...view.notices] : view.notices };
+  });
+}

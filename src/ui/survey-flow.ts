@@ -1,0 +1,158 @@
+/**
+ * SurveyFlow: the アンケート section's state and what each button does with the server — write a
+ * template into アンケート定義, check the definition, build or update the forms (confirmed once a
+ * session; removing questions and remaking deleted forms confirmed each time), and 元に戻す —
+ * apart from the DOM so it can be tested in Node.
+ */
+import type { Message, SurveyBuildView, SurveyTemplateResult } from '../shared/rpc';
+import { SectionFlow } from './section-flow';
+
+export const SURVEY_TEMPLATES = ['ボランティア登録', '住民意識調査', '活動報告'] as const;
+export type SurveyTemplate = (typeof SURVEY_TEMPLATES)[number];
+
+/** The section's own confirmations besides the run and 元に戻す. */
+export type SurveyPending = 'template' | 'remove' | 'recreate' | 'import';
+
+/** Where the focus goes, by meaning; the section maps it to an element. */
+export type SurveyFocus = 'run' | 'confirm' | 'notice' | 'undo' | 'results' | 'check' | 'template' | 'import';
+
+export type SurveyNotice =
+  | { kind: 'template'; result: SurveyTemplateResult }
+  | { kind: 'built'; forms: number; made: number; updated: number }
+  | { kind: 'notBuilt'; errors: number }
+  | { kind: 'imported'; rows: number; sheet: string; notices: Message[] };
+
+export interface SurveyState {
+  runConfirmed: boolean;
+  pending: SurveyPending | 'run' | 'undo' | null;
+  /** The template chosen in the drop-down. */
+  template: SurveyTemplate;
+  /** The last answer of previewForms or buildForms: the forms, their state, the issues of アンケート定義. */
+  view: SurveyBuildView | null;
+  notice: SurveyNotice | { kind: 'undone'; label: { ja: string; en: string }; cells: number } | null;
+  focus: SurveyFocus | null;
+}
+
+export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNotice> {
+  readonly state: SurveyState = {
+    runConfirmed: false,
+    pending: null,
+    template: 'ボランティア登録',
+    view: null,
+    notice: null,
+    focus: null,
+  };
+
+  chooseTemplate(template: SurveyTemplate): void {
+    this.state.template = template;
+  }
+
+  /** テンプレートを書き込む: asked every time (it adds rows to アンケート定義). */
+  requestTemplate(): void {
+    this.ask('template');
+  }
+
+  /** 設問の削除を確認して更新: asked every time (the removed questions' answers can no longer be read). */
+  requestRemoval(): void {
+    this.ask('remove');
+  }
+
+  /** 削除されたフォームを作り直す: asked every time (a new form has a new address). */
+  requestRecreate(): void {
+    this.ask('recreate');
+  }
+
+  /** 回答を取り込む: asked every time (アンケート回答 is rewritten with every answer). */
+  requestImport(): void {
+    this.ask('import');
+  }
+
+  /** 定義を確認: reads and checks アンケート定義, building nothing (no confirmation: it writes nothing). */
+  async check(): Promise<void> {
+    this.startAction();
+    const view = await this.run(() => this.server('previewForms'));
+    if (view) {
+      this.state.view = view;
+      this.state.focus = 'check';
+    }
+    this.changed();
+  }
+
+  /** Whether the forms on screen keep questions staff could confirm removing. */
+  get hasLeftOver(): boolean {
+    return (this.state.view?.forms ?? []).some((f) => f.leftOver.length + f.typeChanged.length > 0);
+  }
+
+  /** Whether a form on screen was deleted in Drive. */
+  get hasGone(): boolean {
+    return (this.state.view?.forms ?? []).some((f) => f.outcome === 'gone');
+  }
+
+  /** フォームを作成・更新 (asked first the first time in a session; see SectionFlow.requestRun). */
+  protected runNow(): Promise<void> {
+    return this.build(false, false);
+  }
+
+  protected override async accepted(pending: SurveyPending): Promise<void> {
+    if (pending === 'template') await this.writeTemplate();
+    else if (pending === 'import') await this.importAnswers();
+    else if (pending === 'remove') await this.build(true, false);
+    else await this.build(false, true);
+  }
+
+  protected override declined(pending: SurveyPending): SurveyFocus {
+    return pending === 'template' ? 'template' : pending === 'import' ? 'import' : 'results';
+  }
+
+  /** After 元に戻す (a template taken back) the check on screen is read again. */
+  protected async refreshList(): Promise<void> {
+    if (this.state.view) {
+      const view = await this.run(() => this.server('previewForms'));
+      if (view) this.state.view = view;
+      this.changed();
+    }
+  }
+
+  private async importAnswers(): Promise<void> {
+    this.startAction();
+    const view = await this.run(() => this.server('importSurveyAnswers'));
+    if (view) {
+      this.state.notice = { kind: 'imported', rows: view.rows, sheet: view.sheet ?? '', notices: view.notices };
+      this.state.focus = 'notice';
+    }
+    this.changed();
+  }
+
+  private async writeTemplate(): Promise<void> {
+    this.startAction();
+    const result = await this.run(() => this.server('writeSurveyTemplate', this.state.template));
+    if (result) {
+      this.state.notice = { kind: 'template', result };
+      this.undo.set(result.undo);
+      this.state.focus = 'notice';
+      this.changed();
+      // What the sheet defines now.
+      const view = await this.run(() => this.server('previewForms'));
+      if (view) this.state.view = view;
+    }
+    this.changed();
+  }
+
+  private async build(removeMissing: boolean, recreate: boolean): Promise<void> {
+    this.startAction();
+    const view = await this.run(() => this.server('buildForms', { removeMissing, recreate }));
+    if (view) {
+      this.state.view = view;
+      this.state.notice = view.built
+        ? {
+            kind: 'built',
+            forms: view.forms.length,
+            made: view.forms.filter((f) => f.outcome === 'made').length,
+            updated: view.forms.filter((f) => f.outcome === 'updated').length,
+          }
+        : { kind: 'notBuilt', errors: view.issues.filter((i) => i.severity === 'error').length };
+      this.state.focus = 'notice';
+    }
+    this.changed();
+  }
+}

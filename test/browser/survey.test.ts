@@ -1,0 +1,81 @@
+// アンケート in real Chromium: a template written into アンケート定義 from the sidebar, the forms built
+// after the confirmation, listed with their addresses, and the studio's saved .xlsx (and the forms
+// beside it) holding フォーム一覧.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
+import { poll } from '../support/poll';
+import { Session } from '../../src/local/session';
+import { type StudioHandle, startStudio } from '../../src/local/studio/server';
+import { launch, openMenuItem, readSavedSheet, sidebarFrame, watchErrors } from './helpers';
+
+describe('アンケート in the studio (Chromium)', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'tsunagu-survey-'));
+  const book = join(temp, 'survey.xlsx');
+  let session: Session;
+  let studio: StudioHandle;
+  let context: BrowserContext;
+  let page: Page;
+  let frame: Frame;
+  let errors: string[] = [];
+
+  beforeAll(async () => {
+    await Session.create('アンケートのテスト').save(book);
+    session = await Session.open(book);
+    studio = await startStudio({ session, bookPath: book, port: 0 });
+    context = await launch(join(temp, 'profile'));
+    page = await context.newPage();
+    errors = watchErrors(page);
+    await page.goto(studio.url);
+    await page.locator('table.grid').waitFor();
+    await openMenuItem(page, 'showSidebar');
+    frame = await sidebarFrame(page);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await studio?.close();
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  it('writes the chosen template after its confirmation, and shows what アンケート定義 now defines', async () => {
+    await frame.getByTestId('tab-survey').click();
+    await frame.getByTestId('survey-template').selectOption('活動報告');
+    await frame.getByTestId('survey-template-write').click();
+    await frame.getByTestId('confirm-yes').click();
+    await poll(() => frame.getByTestId('survey-notice').textContent()).toMatch(/テンプレート「活動報告」/);
+    await poll(() => frame.getByTestId('survey-form').count()).toBe(3);
+    expect(await frame.getByTestId('survey-form').first().textContent()).toContain('未作成');
+    expect(await frame.getByTestId('undo-last').textContent()).toContain('活動報告');
+    expect(session.emu.sheetValues('アンケート定義')[1]?.[0]).toBe('活動報告');
+  });
+
+  it('builds the forms after the run confirmation and lists each with its short address', async () => {
+    await frame.getByTestId('survey-run').click();
+    await frame.getByTestId('confirm-yes').click();
+    await poll(() => frame.getByTestId('survey-notice').textContent()).toMatch(/フォーム3件を作成・更新しました/);
+    const urls = await frame.getByTestId('survey-url').allTextContents();
+    expect(urls).toHaveLength(3);
+    for (const url of urls) expect(url).toMatch(/^https:\/\/forms\.gle\//);
+    expect(await frame.getByTestId('survey-form').first().textContent()).toContain('回答受付中');
+    expect(session.emu.forms.all).toHaveLength(3);
+    expect(await frame.getByTestId('error').textContent()).toBe('');
+  });
+
+  it('saved the workbook with フォーム一覧, and the forms beside it', async () => {
+    await poll(async () => {
+      try {
+        return (await readSavedSheet(book, 'フォーム一覧')).rows.length;
+      } catch {
+        return 0;
+      }
+    }).toBe(4);
+    const list = await readSavedSheet(book, 'フォーム一覧');
+    expect(list.cell(2, '状態')).toBe('回答受付中');
+    expect(existsSync(join(temp, 'survey.forms.json'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,130 @@
+// tsunagu survey template | build: what is printed, what is saved (the book and book.forms.json beside it), exit codes.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
+import { main } from '../../src/local/cli';
+import type { Io } from '../../src/local/commands/io';
+import type { SurveyBuildView } from '../../src/shared/rpc';
+import { templateCells } from '../../src/core/survey/templates';
+import { Session } from '../../src/local/session';
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t) };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'tsunagu-survey-cli-'));
+
+async function emptyBook(name: string): Promise<string> {
+  const path = join(dir, name);
+  await Session.create('アンケートのテスト').save(path);
+  return path;
+}
+
+describe('tsunagu survey template', () => {
+  it('prints the template without --write and leaves the book alone', async () => {
+    const book = await emptyBook('print.xlsx');
+    const before = readFileSync(book);
+    const io = capture();
+    expect(await main(['survey', 'template', book, '活動報告', '--json'], io)).toBe(0);
+    const printed = JSON.parse(io.stdout.join('\n')) as { rows: string[][] };
+    expect(printed.rows).toEqual(templateCells('活動報告'));
+    expect(readFileSync(book).equals(before)).toBe(true);
+  });
+
+  it('writes the template into アンケート定義 with --write and saves', async () => {
+    const book = await emptyBook('write.xlsx');
+    const io = capture();
+    expect(
+      await main(['survey', 'template', book, 'ボランティア登録', '--form-name', '登録2026', '--write', '--yes'], io),
+    ).toBe(0);
+    expect(io.stdout.join('\n')).toContain('登録2026');
+    const session = await Session.open(book);
+    expect(session.emu.sheetValues('アンケート定義')[1]?.[0]).toBe('登録2026');
+  });
+
+  it('refuses an unknown template with exit 2', async () => {
+    const book = await emptyBook('unknown.xlsx');
+    const io = capture();
+    expect(await main(['survey', 'template', book, '防災訓練'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain('ボランティア登録・住民意識調査・活動報告');
+  });
+});
+
+describe('tsunagu survey build', () => {
+  it('checks without --write, builds with it (forms kept in book.forms.json), and updates the same forms next time', async () => {
+    const book = await emptyBook('build.xlsx');
+    await main(['survey', 'template', book, '活動報告', '--write', '--yes'], capture());
+    const dry = capture();
+    expect(await main(['survey', 'build', book, '--json'], dry)).toBe(0);
+    const planned = JSON.parse(dry.stdout.join('\n')) as SurveyBuildView;
+    expect(planned.forms.every((f) => f.outcome === 'planned' && f.id === '')).toBe(true);
+    expect(existsSync(join(dir, 'build.forms.json'))).toBe(false);
+
+    const io = capture();
+    expect(await main(['survey', 'build', book, '--json', '--write', '--yes'], io)).toBe(0);
+    const built = JSON.parse(io.stdout.join('\n')) as SurveyBuildView;
+    expect(built.built).toBe(true);
+    expect(built.forms.map((f) => f.outcome)).toEqual(built.forms.map(() => 'made'));
+    const first = built.forms[0];
+    expect(first?.items[0]).toEqual(
+      expect.objectContaining({ id: expect.any(Number), questionId: expect.anything(), type: expect.any(String) }),
+    );
+    expect(existsSync(join(dir, 'build.forms.json'))).toBe(true);
+
+    const again = capture();
+    expect(await main(['survey', 'build', book, '--json', '--write', '--yes'], again)).toBe(0);
+    const rebuilt = JSON.parse(again.stdout.join('\n')) as SurveyBuildView;
+    expect(rebuilt.forms.map((f) => [f.id, f.outcome])).toEqual(built.forms.map((f) => [f.id, 'unchanged']));
+    const session = await Session.open(book);
+    expect(session.emu.forms.all).toHaveLength(built.forms.length);
+    expect(
+      session.emu
+        .sheetValues('フォーム一覧')
+        .slice(1)
+        .map((r) => r[9]),
+    ).toEqual(built.forms.map((f) => f.id));
+  });
+
+  it('exits 1 and builds nothing when アンケート定義 has an error', async () => {
+    const book = await emptyBook('broken.xlsx');
+    const session = await Session.open(book);
+    session.emu.setSheetValues('アンケート定義', [
+      ['フォーム名', '設問ID', '種類', '設問'],
+      ['交流会', 'Q1', '星', 'よかったですか'],
+    ]);
+    await session.save();
+    const io = capture();
+    expect(await main(['survey', 'build', book, '--write', '--yes'], io)).toBe(1);
+    expect(io.stdout.join('\n')).toMatch(/2行目「種類」.*survey\.unknownType/);
+    expect(existsSync(join(dir, 'broken.forms.json'))).toBe(false);
+  });
+});
+
+describe('tsunagu survey import', () => {
+  it('counts the answers without --write and writes アンケート回答 with it', async () => {
+    const book = await emptyBook('import.xlsx');
+    const start = await Session.open(book);
+    start.emu.setSheetValues('アンケート定義', [
+      ['フォーム名', '設問ID', '種類', '設問', '選択肢', '必須'],
+      ['交流会', '参加', '単一選択', '参加しましたか', 'はい\nいいえ', 'はい'],
+    ]);
+    await start.save();
+    await main(['survey', 'build', book, '--write', '--yes'], capture());
+    const session = await Session.open(book);
+    session.emu.forms.submit(session.emu.forms.all[0]?.id ?? '', { 参加しましたか: 'いいえ' });
+    await session.save();
+    const dry = capture();
+    expect(await main(['survey', 'import', book, '--json'], dry)).toBe(0);
+    expect(JSON.parse(dry.stdout.join('\n'))).toMatchObject({ sheet: null, rows: 1 });
+    const io = capture();
+    expect(await main(['survey', 'import', book, '--write', '--yes'], io)).toBe(0);
+    expect(io.stdout.join('\n')).toContain('「アンケート回答」に1件');
+    const after = await Session.open(book);
+    const rows = after.emu.sheetValues('アンケート回答');
+    expect(rows[1]?.[(rows[0] ?? []).indexOf('参加')]).toBe('いいえ');
+  });
+});

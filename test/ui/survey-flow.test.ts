@@ -1,0 +1,171 @@
+import { describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
+import type { BuiltFormView, RpcName, SurveyBuildView, SurveyTemplateResult, UndoInfo } from '../../src/shared/rpc';
+import { SurveyFlow } from '../../src/ui/survey-flow';
+import { fakeServer, type Handler } from './fake-server';
+
+const templateUndo: UndoInfo = {
+  label: { ja: 'アンケートのテンプレート「活動報告」（14行）', en: 'survey template 「活動報告」 (14 rows)' },
+  at: '2026-11-26T03:00:00.000Z',
+};
+
+function form(outcome: BuiltFormView['outcome'], extra: Partial<BuiltFormView> = {}): BuiltFormView {
+  return {
+    name: '活動報告',
+    language: 'ja',
+    languageLabel: { ja: '日本語', en: 'Japanese' },
+    id: outcome === 'planned' ? '' : 'form-1',
+    publishedUrl: '',
+    shortUrl: outcome === 'planned' ? '' : 'https://forms.gle/abc',
+    editUrl: '',
+    published: true,
+    acceptingResponses: true,
+    outcome,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    pending: 0,
+    leftOver: [],
+    typeChanged: [],
+    removed: [],
+    responseSheet: null,
+    items: [],
+    ...extra,
+  };
+}
+
+function view(forms: BuiltFormView[], built = true, errors = 0): SurveyBuildView {
+  return {
+    built,
+    forms,
+    issues: Array.from({ length: errors }, (_, i) => ({
+      code: 'survey.unknownType',
+      severity: 'error' as const,
+      row: i + 2,
+      column: '種類',
+      form: '活動報告',
+      message: { ja: '種類が違います', en: 'Unknown type' },
+    })),
+    listSheet: built ? 'フォーム一覧' : null,
+    notices: [],
+  };
+}
+
+const templateResult: SurveyTemplateResult = {
+  template: '活動報告',
+  formName: '活動報告',
+  sheet: 'アンケート定義',
+  firstRow: 2,
+  lastRow: 15,
+  addedColumns: [],
+  undo: templateUndo,
+};
+
+function harness(handlers: Partial<Record<RpcName, Handler>>) {
+  const fake = fakeServer(handlers);
+  const flow = new SurveyFlow(fake.server, fake.run, () => undefined);
+  return { ...fake, flow };
+}
+
+describe('SurveyFlow', () => {
+  it('asks before the first build of the session, then builds without asking again', async () => {
+    const h = harness({ buildForms: () => view([form('made')]) });
+    await h.flow.requestRun();
+    expect(h.flow.state.pending).toBe('run');
+    expect(h.calls).toEqual([]);
+    await h.flow.accept();
+    expect(h.calls).toEqual([['buildForms', { removeMissing: false, recreate: false }]]);
+    expect(h.flow.state.notice).toEqual({ kind: 'built', forms: 1, made: 1, updated: 0 });
+    expect(h.flow.state.focus).toBe('notice');
+    await h.flow.requestRun();
+    expect(h.names()).toEqual(['buildForms', 'buildForms']);
+  });
+
+  it('says nothing was built when アンケート定義 has errors, and keeps the issues on screen', async () => {
+    const h = harness({ buildForms: () => view([], false, 2) });
+    await h.flow.runConfirmedElsewhere();
+    expect(h.flow.state.notice).toEqual({ kind: 'notBuilt', errors: 2 });
+    expect(h.flow.state.view?.issues).toHaveLength(2);
+  });
+
+  it('writes the chosen template only after its own confirmation, offers 元に戻す, and shows the new check', async () => {
+    const h = harness({
+      writeSurveyTemplate: () => templateResult,
+      previewForms: () => view([form('planned')], false),
+    });
+    h.flow.chooseTemplate('活動報告');
+    h.flow.requestTemplate();
+    expect(h.flow.state.pending).toBe('template');
+    expect(h.calls).toEqual([]);
+    await h.flow.accept();
+    expect(h.calls).toEqual([['writeSurveyTemplate', '活動報告'], ['previewForms']]);
+    expect(h.flow.state.notice).toEqual({ kind: 'template', result: templateResult });
+    expect(h.flow.undo.info).toEqual(templateUndo);
+    expect(h.flow.state.view?.forms[0]?.outcome).toBe('planned');
+  });
+
+  it('a declined template confirmation writes nothing and gives the focus back to its button', () => {
+    const h = harness({});
+    h.flow.requestTemplate();
+    h.flow.cancel();
+    expect(h.flow.state.pending).toBeNull();
+    expect(h.flow.takeFocus()).toBe('template');
+    expect(h.calls).toEqual([]);
+  });
+
+  it('offers the removal of kept questions and remaking deleted forms, each confirmed, each with its own option', async () => {
+    const kept = form('unchanged', { leftOver: [{ questionId: '感想', title: '感想' }] });
+    const gone = form('gone', { language: 'en', id: 'form-2' });
+    const h = harness({ buildForms: () => view([kept, gone]) });
+    await h.flow.runConfirmedElsewhere();
+    expect(h.flow.hasLeftOver).toBe(true);
+    expect(h.flow.hasGone).toBe(true);
+    h.flow.requestRemoval();
+    expect(h.flow.state.pending).toBe('remove');
+    await h.flow.accept();
+    h.flow.requestRecreate();
+    await h.flow.accept();
+    expect(h.calls.slice(1)).toEqual([
+      ['buildForms', { removeMissing: true, recreate: false }],
+      ['buildForms', { removeMissing: false, recreate: true }],
+    ]);
+  });
+
+  it('checks the definition without confirmation and without building', async () => {
+    const h = harness({ previewForms: () => view([form('planned')], false) });
+    await h.flow.check();
+    expect(h.names()).toEqual(['previewForms']);
+    expect(h.flow.state.focus).toBe('check');
+  });
+
+  it('a failed build goes to the shell and leaves the forms on screen as they were', async () => {
+    const before = view([form('unchanged')]);
+    let fail = false;
+    const h = harness({
+      buildForms: () => {
+        if (fail) throw new Error('boom');
+        return before;
+      },
+    });
+    await h.flow.runConfirmedElsewhere();
+    fail = true;
+    await h.flow.requestRun();
+    expect(h.shownErrors).toEqual(['Error: boom']);
+    expect(h.flow.state.view).toBe(before);
+  });
+
+  it('brings in the survey answers only after its own confirmation, and says how many and where', async () => {
+    const h = harness({
+      importSurveyAnswers: () => ({ sheet: 'アンケート回答', rows: 12, forms: [], notices: [] }),
+    });
+    h.flow.requestImport();
+    expect(h.flow.state.pending).toBe('import');
+    expect(h.calls).toEqual([]);
+    await h.flow.accept();
+    expect(h.names()).toEqual(['importSurveyAnswers']);
+    expect(h.flow.state.notice).toEqual({ kind: 'imported', rows: 12, sheet: 'アンケート回答', notices: [] });
+    h.flow.requestImport();
+    h.flow.cancel();
+    expect(h.flow.takeFocus()).toBe('import');
+  });
+});
