@@ -39,6 +39,8 @@ export interface SidebarState {
   sheets: SheetOverview[];
   /** Canonical names of standard sheets the workbook does not have yet. */
   missingStandardSheets: string[];
+  /** Said while the workbook has no 設定 sheet (the sidebar offers シート準備 with it); null when it has one. */
+  settingsNotice: Message | null;
 }
 
 /** The detected mapping of one sheet, with sample values so staff can check it. */
@@ -49,7 +51,14 @@ export interface MappingView {
   headerRow: number;
   confirmed: boolean;
   /** Every column of the header row, in sheet order. */
-  columns: Array<{ index: number; header: string; key: string | null; samples: string[] }>;
+  columns: Array<{
+    index: number;
+    header: string;
+    key: string | null;
+    samples: string[];
+    /** Why a header that could mean several fields was read as `key` (種別 → 区分 by its values), for staff to confirm; null otherwise. */
+    note: Message | null;
+  }>;
   /** The columns this kind knows, for the correction drop-down. */
   fields: Array<{ key: string; header: string; required: boolean }>;
   /** Sheet kinds staff may choose instead. */

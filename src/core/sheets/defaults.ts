@@ -17,7 +17,8 @@ export function defaultSettingsHeader(): string[] {
  */
 export function defaultSettingsRows(): DefaultCell[][] {
   return [
-    ['団体名', 'つなぐ市社会福祉協議会（サンプル）', '', '', '', '実際の団体名に書き換えてください'],
+    // No sample name: a name shown at the top of the sidebar must be the council's own.
+    ['団体名', '', '', '', '', '団体名を値の列に書いてください（サイドバーの上に表示されます）'],
     ['年度開始月', 4, '', '', '', '4 = 4月1日から翌年3月31日までを1年度とします'],
     ['秘匿基準', 10, '', '', '', 'この人数未満の集計は表示しません（3未満にはできません）'],
     [

@@ -481,7 +481,19 @@ const DONATIONS: SheetSpec = {
     }),
     col('receivedOn', '受領日', 'date', {
       required: true,
-      aliases: ['寄付日', '寄附日', '受領年月日', '入金日', '受付日'],
+      aliases: [
+        '寄付日',
+        '寄附日',
+        '受領年月日',
+        '入金日',
+        '入金年月日',
+        '受付日',
+        '受入日',
+        '受入年月日',
+        '寄付年月日',
+        '日付',
+        '年月日',
+      ],
     }),
     col('donorId', '寄付者番号', 'id', { textFormat: true, aliases: ['寄付者No', '寄付者ID', '寄附者番号'] }),
     col('donorName', '寄付者名', 'text', {
@@ -492,7 +504,6 @@ const DONATIONS: SheetSpec = {
     col('donorType', '寄付者種別', 'list', {
       list: L.DONOR_TYPES,
       aliases: ['寄付者区分', '寄附者種別'],
-      weakAliases: ['種別'],
     }),
     col('address', '住所', 'text', { personal: true, aliases: ['寄付者住所', 'ご住所', '所在地'] }),
     col('donationType', '区分', 'list', {
@@ -503,7 +514,19 @@ const DONATIONS: SheetSpec = {
     col('designation', '指定先', 'text', { aliases: ['使途指定', '指定内容', '寄付先', '指定寄付先', '使途'] }),
     col('amount', '金額', 'amount', {
       required: true,
-      aliases: ['寄付金額', '寄附金額', '寄付額', '金額（円）', '受領金額'],
+      aliases: [
+        '寄付金額',
+        '寄附金額',
+        '寄付額',
+        '金額（円）',
+        '寄付金額（円）',
+        '寄附金額（円）',
+        '受領金額',
+        '入金額',
+        '入金額（円）',
+        '受入金額',
+        '寄付金',
+      ],
       weakAliases: ['額'],
     }),
     col('paymentMethod', '入金方法', 'list', {
@@ -536,6 +559,8 @@ const DONATIONS: SheetSpec = {
       'publishName',
     ],
   },
+  // 種別 in a ledger is as often the kind of gift (一般・指定・物品) as the kind of donor (個人・法人 …).
+  ambiguousHeaders: [{ header: '種別', keys: ['donationType', 'donorType'] }],
 };
 
 // ───────────────────────── 会費台帳 ─────────────────────────
