@@ -3,6 +3,7 @@ import { benchCost } from './cost';
 import { benchMatch } from './match';
 import { benchMatchDemo } from './match-demo';
 import { benchReadRoster } from './read-roster';
+import { benchSummary } from './summary';
 import { benchSurvey } from './survey';
 import { benchValidate } from './validate';
 
@@ -11,5 +12,6 @@ benchReadRoster();
 benchValidate();
 benchMatch();
 benchMatchDemo();
+benchSummary();
 benchCost();
 benchSurvey();

@@ -5,6 +5,7 @@
 import * as matching from '../core/actions/match';
 import * as setup from '../core/actions/setup';
 import * as sidebar from '../core/actions/sidebar';
+import * as summary from '../core/actions/summary';
 import * as survey from '../core/actions/survey';
 import * as undo from '../core/actions/undo';
 import * as validation from '../core/actions/validate';
@@ -168,6 +169,17 @@ export function commitMatches(...args: unknown[]): Envelope<'commitMatches'> {
   return runRpc('commitMatches', args, () => matching.commitMatches(appContext()));
 }
 
+/** RPC: 指標サマリー — builds the suppressed summary and rewrites its sheet, all or nothing. */
+export function runSummary(...args: unknown[]): Envelope<'runSummary'> {
+  return runRpc('runSummary', args, () => summary.runSummary(appContext()));
+}
+
+/** RPC: the summary without writing anything (the CLI's summary: --json, --fy, --html). */
+export function getSummaryReport(...args: unknown[]): Envelope<'getSummaryReport'> {
+  return runRpc('getSummaryReport', args, (fy, html) =>
+    summary.getSummaryReport(appContext(), fy ?? undefined, html ?? false),
+  );
+}
 /** RPC: writes a template (ボランティア登録, 住民意識調査, 活動報告) into アンケート定義, undoably. */
 export function writeSurveyTemplate(...args: unknown[]): Envelope<'writeSurveyTemplate'> {
   return runRpc('writeSurveyTemplate', args, (template, formName) =>

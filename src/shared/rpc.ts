@@ -39,6 +39,8 @@ export interface SidebarState {
   sheets: SheetOverview[];
   /** Canonical names of standard sheets the workbook does not have yet. */
   missingStandardSheets: string[];
+  /** Said while the workbook has no 設定 sheet (the sidebar offers シート準備 with it); null when it has one. */
+  settingsNotice: Message | null;
 }
 
 /** The detected mapping of one sheet, with sample values so staff can check it. */
@@ -49,7 +51,14 @@ export interface MappingView {
   headerRow: number;
   confirmed: boolean;
   /** Every column of the header row, in sheet order. */
-  columns: Array<{ index: number; header: string; key: string | null; samples: string[] }>;
+  columns: Array<{
+    index: number;
+    header: string;
+    key: string | null;
+    samples: string[];
+    /** Why a header that could mean several fields was read as `key` (種別 → 区分 by its values), for staff to confirm; null otherwise. */
+    note: Message | null;
+  }>;
   /** The columns this kind knows, for the correction drop-down. */
   fields: Array<{ key: string; header: string; required: boolean }>;
   /** Sheet kinds staff may choose instead. */
@@ -265,6 +274,91 @@ export interface CommitResult {
   undo: UndoInfo | null;
 }
 
+/** A figure of the summary as published: null where hidden (docs/summary.md). */
+export interface SummaryFigureJson {
+  readonly value: number | null;
+  readonly suppressed: boolean;
+  readonly reason: 'primary' | 'secondary' | null;
+}
+
+/** The --json shape of 指標サマリー (docs/summary.md): fy the 年度's starting year, area 市全体 for the city. */
+export interface SummaryJson {
+  readonly threshold: number;
+  readonly indicators: readonly {
+    readonly id: string;
+    readonly goal: number;
+    readonly initiative: string;
+    readonly name: string;
+    readonly unit: string;
+    readonly method: string;
+    readonly cells: readonly (SummaryFigureJson & {
+      readonly fy: number;
+      readonly area: string;
+      readonly target: number | null;
+      readonly rate: number | null;
+      readonly grade: 'A' | 'B' | 'C' | 'D' | null;
+      readonly state: string;
+    })[];
+  }[];
+  readonly tables: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly indicator: string;
+    readonly parts?: readonly string[];
+    readonly title: string;
+    readonly fy: number | null;
+    readonly rows: readonly string[];
+    readonly columns: readonly string[];
+    readonly cells: readonly (readonly SummaryFigureJson[])[];
+    readonly rowTotals: readonly SummaryFigureJson[] | null;
+    readonly columnTotals: readonly SummaryFigureJson[] | null;
+    readonly grandTotal: SummaryFigureJson | null;
+    readonly audit: { readonly ok: boolean; readonly hidden: number };
+  }[];
+}
+
+/** One indicator as the sidebar lists it: its 市全体 figure of the 年度 shown. */
+export interface SummaryLine {
+  id: string;
+  name: string;
+  unit: string;
+  /** Null where hidden or missing. */
+  value: number | null;
+  /** What the sheet shows: the number, ＊, データなし, — … */
+  shown: string;
+  target: number | null;
+  rate: number | null;
+  grade: 'A' | 'B' | 'C' | 'D' | null;
+}
+
+/** 指標サマリー as the sidebar shows it after a run. */
+export interface SummaryView {
+  resultSheet: string;
+  /** The 年度 whose grades are shown: the last completed one, else the latest. */
+  fy: number;
+  fyLabel: string;
+  years: number[];
+  threshold: number;
+  indicators: number;
+  /** Indicators per grade in that 年度 (none: no grade). */
+  grades: { A: number; B: number; C: number; D: number; none: number };
+  gradeLabels: { A: string; B: string; C: string; D: string };
+  /** Cells hidden as ＊ (primary and secondary). */
+  suppressedCells: number;
+  goals: Array<{ goal: number; title: string; indicators: SummaryLine[] }>;
+  notices: Message[];
+  notes: Message[];
+  footnote: Message;
+  updatedAt: string;
+}
+
+/** The summary without writing (the CLI): its JSON, the view, and the leadership report when asked. */
+export interface SummaryReport {
+  json: SummaryJson;
+  view: SummaryView;
+  html: string | null;
+}
+
 /** One issue of アンケート定義 (docs/forms.md, "The checks"). */
 export interface SurveyIssueView {
   code: string;
@@ -436,6 +530,12 @@ export const rpcArgs = {
     z.number().check(z.int(), z.gte(1), z.lte(10_000_000)),
     z.number().check(z.int(), z.gte(1), z.lte(SHEETS_MAX_COLUMNS)),
   ]),
+  runSummary: z.tuple([]),
+  /** Only this 年度 (its starting year), and whether to make the leadership report. */
+  getSummaryReport: z.tuple([
+    z.optional(z.nullable(z.number().check(z.int(), z.gte(1900), z.lte(2200)))),
+    z.optional(z.boolean()),
+  ]),
 };
 
 export type RpcName = keyof typeof rpcArgs;
@@ -464,6 +564,8 @@ export interface RpcResults {
   setPairDecision: MatchView;
   setApproval: { approved: number };
   commitMatches: CommitResult;
+  runSummary: SummaryView;
+  getSummaryReport: SummaryReport;
   writeSurveyTemplate: SurveyTemplateResult;
   previewForms: SurveyBuildView;
   buildForms: SurveyBuildView;

@@ -58,6 +58,8 @@ export function startSidebar(root: HTMLElement, options: SidebarOptions): void {
   });
   append(tabList, ...tabs.map(({ tab }) => tab));
   const errorRegion = el('div', { class: 'error-region', role: 'alert', 'data-testid': 'error' });
+  /** While the workbook has no 設定 sheet: what that means, and the way to シート準備 (outside it). */
+  const settingsRegion = el('div', { class: 'settings-region', 'data-testid': 'settings-notice' });
   const panel = el('main', { class: 'panel', id: 'panel', role: 'tabpanel' });
 
   clear(root);
@@ -67,6 +69,7 @@ export function startSidebar(root: HTMLElement, options: SidebarOptions): void {
     progress,
     el('nav', { class: 'tabs-nav' }, tabList),
     errorRegion,
+    settingsRegion,
     panel,
   );
 
@@ -104,7 +107,29 @@ export function startSidebar(root: HTMLElement, options: SidebarOptions): void {
     renderTabs();
     renderProgress();
     renderError();
+    renderSettingsNotice();
     renderPanel();
+  }
+
+  function renderSettingsNotice(): void {
+    clear(settingsRegion);
+    const notice = state?.settingsNotice ?? null;
+    if (!notice) return;
+    append(
+      settingsRegion,
+      el(
+        'div',
+        { class: 'notice notice-warning settings-notice' },
+        el('p', null, pickMessage(notice, lang)),
+        current === 'setup'
+          ? null
+          : button(t(lang, 'settings.openSetup'), () => selectSection('setup', true), {
+              class: 'btn btn-secondary',
+              id: 'settings-open-setup',
+              'data-testid': 'settings-open-setup',
+            }),
+      ),
+    );
   }
 
   function renderTabs(): void {
@@ -121,6 +146,7 @@ export function startSidebar(root: HTMLElement, options: SidebarOptions): void {
     if (id !== current) {
       current = id;
       renderTabs();
+      renderSettingsNotice();
       renderPanel();
     }
     if (focusTab) document.getElementById(`tab-${id}`)?.focus();

@@ -36,6 +36,8 @@ const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'for',
   'name',
   'value',
+  'min',
+  'max',
   'lang',
   'dir',
   'tabindex',

@@ -56,7 +56,11 @@ describe('tsunagu survey template', () => {
 
 describe('tsunagu survey build', () => {
   it('checks without --write, builds with it (forms kept in book.forms.json), and updates the same forms next time', async () => {
-    const book = await emptyBook('build.xlsx');
+    const book = join(dir, 'build.xlsx');
+    // A workbook with a 設定 sheet: the template's 圏域 question takes its choices from it.
+    const prepared = Session.create('アンケートのテスト');
+    prepared.run('setupSheets');
+    await prepared.save(book);
     await main(['survey', 'template', book, '活動報告', '--write', '--yes'], capture());
     const dry = capture();
     expect(await main(['survey', 'build', book, '--json'], dry)).toBe(0);

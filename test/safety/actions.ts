@@ -77,6 +77,48 @@ export function demoSession(): Session {
   return session;
 }
 
+let summaryBook: DemoBook | null = null;
+
+/**
+ * A small demo workbook with every ledger the default 指標定義 counts from (activities,
+ * consultations, donations, memberships, the roster), filled as `tsunagu demo` fills it.
+ */
+export function summarySession(): Session {
+  const session = harnessSession('指標サマリーのフォールトテスト');
+  rpc(session, 'setupSheets');
+  const spreadsheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+  const blank = spreadsheet.getSheetByName('シート1');
+  if (blank) spreadsheet.deleteSheet(blank);
+  const settings = parseSettings(defaultSettingsRows()).settings;
+  summaryBook ??= generateDemoBook({
+    seed: 11,
+    volunteers: 60,
+    requests: 20,
+    ledgerScale: { donations: 0.1, memberships: 0.1, activities: 0.1, consultations: 0.1 },
+    areas: settings.areas,
+    adjacentAreas: settings.adjacentAreas,
+  });
+  for (const sheet of summaryBook.sheets) session.emu.setSheetValues(sheet.name, [sheet.header, ...sheet.rows]);
+  spreadsheet.getSheets()[0]?.activate();
+  return session;
+}
+
+/** The summary written once, then staff's 評価コメント, 担当 and a column of their own on the first indicator's first 年度 row. */
+export function summarizedSession(): Session {
+  const session = summarySession();
+  rpc(session, 'runSummary');
+  const rows = session.emu.sheetValues('指標サマリー');
+  const header = (rows[0] ?? []).map(String);
+  const r = rows.findIndex((row, i) => i > 0 && /^G1-1$/.test(String(row[0])));
+  const sheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('指標サマリー');
+  sheet?.getRange(r + 1, header.indexOf('評価コメント') + 1).setValue('サロンの新設で増えた');
+  sheet?.getRange(r + 1, header.indexOf('担当') + 1).setValue('地域福祉係');
+  // A column of staff's own, after ours.
+  sheet?.getRange(1, header.length + 1).setValue('理事会報告');
+  sheet?.getRange(r + 1, header.length + 1).setValue('12月に報告済み');
+  return session;
+}
+
 /** A demo workbook matched once, with one pair approved. */
 export function matchedSession(): { session: Session; view: MatchView } {
   const session = demoSession();
@@ -419,6 +461,16 @@ export const WRITING_ACTIONS: WritingAction[] = [
       return session;
     },
     act: (s) => s.run('undoLast') as never,
+  },
+  {
+    name: '指標サマリー（初回）',
+    arrange: summarySession,
+    act: (s) => s.run('runSummary') as never,
+  },
+  {
+    name: '指標サマリー（職員のメモがある再実行）',
+    arrange: summarizedSession,
+    act: (s) => s.run('runSummary') as never,
   },
   {
     name: 'アンケートのテンプレート（アンケート定義を作る）',

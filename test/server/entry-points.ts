@@ -163,6 +163,8 @@ const DAY: Array<[string, Step]> = [
   ['buildForms', (rt) => rt.rpc('buildForms')],
   ['previewSurveyAnswers', (rt) => rt.rpc('previewSurveyAnswers')],
   ['importSurveyAnswers', (rt) => rt.rpc('importSurveyAnswers')],
+  ['runSummary', (rt) => rt.rpc('runSummary')],
+  ['getSummaryReport', (rt) => rt.rpc('getSummaryReport', 2025, true)],
 ];
 
 export interface DayReport {

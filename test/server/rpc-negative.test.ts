@@ -206,6 +206,18 @@ function junkFor(name: RpcName, session: Session): Junk[] {
         { what: 'a pair matching never proposed', args: ['R-存在しない', 'V-存在しない', true] },
         { what: 'ids named constructor', args: ['constructor', 'constructor', true] },
       ];
+    case 'getSummaryReport':
+      return [
+        ...around(
+          [2025, true],
+          [
+            [...ANYWHERE, ['a numeric string', '2025'], ['1.5', 1.5], ['1899', 1899], ['1e9', 1e9], ['true', true]],
+            [...ANYWHERE, ['null', null], ['the string "true"', 'true'], ['1', 1]],
+          ],
+          true,
+        ),
+        { what: 'a 年度 the summary does not show', args: [1999, false] },
+      ];
     default:
       // The RPCs without arguments: anything at all is too much.
       return [

@@ -121,6 +121,11 @@ describe('dom', () => {
       });
     });
 
+    it('sets the max and value of a progress bar (検証 in parts shows how far it is)', () => {
+      const node = dom.el('progress', { max: 7, value: 3 });
+      expect(Object.fromEntries(node.attributes)).toEqual({ max: '7', value: '3' });
+    });
+
     it.each([
       'onclick',
       'onerror',

@@ -23,10 +23,10 @@ const mapping: MappingView = {
   headerRow: 2,
   confirmed: false,
   columns: [
-    { index: 0, header: '登録番号', key: 'id', samples: ['V-001', 'V-002', 'V-003', 'V-004'] },
-    { index: 1, header: '氏名', key: 'name', samples: ['山田 太郎'] },
-    { index: 3, header: 'ふりがな', key: null, samples: [] },
-    { index: 4, header: '電話', key: 'phone', samples: ['042-000-0000'] },
+    { index: 0, header: '登録番号', key: 'id', samples: ['V-001', 'V-002', 'V-003', 'V-004'], note: null },
+    { index: 1, header: '氏名', key: 'name', samples: ['山田 太郎'], note: null },
+    { index: 3, header: 'ふりがな', key: null, samples: [], note: null },
+    { index: 4, header: '電話', key: 'phone', samples: ['042-000-0000'], note: null },
   ],
   fields: [
     { key: 'id', header: '登録番号', required: true },

@@ -46,6 +46,7 @@ const state: SidebarState = {
   runNow: false,
   sheets: [],
   missingStandardSheets: ['依頼'],
+  settingsNotice: null,
 };
 
 afterEach(() => {

@@ -152,6 +152,35 @@ interface MatchRun {
   requests: HelpRequest[];
   requestsSheet: SheetInput | undefined;
   sheet: MatchSheet;
+  /** Which sheet of a kind was used when the workbook has several (a 退会者 archive beside the roster). */
+  sheetNotices: Message[];
+}
+
+const KIND_WORDS: Record<(typeof MATCH_KINDS)[number], { ja: string; en: string }> = {
+  volunteers: { ja: 'ボランティア名簿', en: 'roster (ボランティア名簿)' },
+  requests: { ja: '依頼', en: 'requests (依頼)' },
+  activities: { ja: '活動記録', en: 'activity log (活動記録)' },
+};
+
+/**
+ * Matching reads one sheet of each kind: the first in tab order. When the workbook has more
+ * than one (a 退会者 archive beside the live roster, a roster split in two), staff are told
+ * which one was used, which were not, and why — never silently.
+ */
+function sheetNoticesOf(sheets: readonly SheetInput[]): Message[] {
+  const out: Message[] = [];
+  for (const kind of MATCH_KINDS) {
+    const all = sheets.filter((s) => s.kind === kind);
+    const used = all[0];
+    if (!used || all.length < 2) continue;
+    const others = all.slice(1).map((s) => `「${s.name}」`);
+    const word = KIND_WORDS[kind];
+    out.push({
+      ja: `${word.ja}のシートが${all.length}枚あります。マッチングはシートの並びで最初の「${used.name}」だけを使い、${others.join('・')}は使っていません（${kind === 'volunteers' ? 'そのシートの人は候補になりません' : kind === 'requests' ? 'そのシートの依頼はマッチングしません' : 'そのシートの活動は継続性に数えません'}）。使うシートを変えるには、そのシートを左端に近い位置へ移してください。`,
+      en: `The workbook has ${all.length} ${word.en} sheets. Matching used only 「${used.name}」, the first in tab order, and not ${others.join(', ')} (${kind === 'volunteers' ? 'the people there are not candidates' : kind === 'requests' ? 'the requests there are not matched' : 'the activities there do not count for continuity'}). To use another, move it before the others.`,
+    });
+  }
+  return out;
 }
 
 /** The sheets matching reads; ledgers and consultations are not needed. */
@@ -211,7 +240,7 @@ function runMatch(ports: AppPorts, sheet: MatchSheet): MatchRun {
     pins,
     exclusions,
   });
-  return { result, volunteers, requests, requestsSheet, sheet };
+  return { result, volunteers, requests, requestsSheet, sheet, sheetNotices: sheetNoticesOf(input.sheets) };
 }
 
 const joinReasons = (reasons: readonly Reason[]): string => reasons.map((r) => r.ja).join('・');
@@ -370,7 +399,7 @@ function view(ports: AppPorts, run: MatchRun, written: { shortage: OutputPlace; 
       .sort((a, b) => b.places - a.places)
       .slice(0, 30)
       .map((s) => ({ dimension: s.dimension, key: s.key, places: s.places })),
-    warnings: [...notices, ...result.warnings.map(message)],
+    warnings: [...notices, ...run.sheetNotices, ...result.warnings.map(message)],
     resultSheet: run.sheet.place.name,
     shortageSheet: written.shortage.name,
     approved: written.approved,

@@ -3,7 +3,8 @@ import { UserError } from '../errors';
 import { atomically, type Transaction } from '../transaction';
 import type { RowSpan, SheetData, SheetHead } from '../ports';
 import type { SheetRows } from '../sheets/row-kinds';
-import { detectSheetAs, diagnoseHeader } from '../sheets/detect';
+import { detectSheetAs, diagnoseHeader, type AmbiguousColumn } from '../sheets/detect';
+import { columnLetter } from '../sheets/rows';
 import {
   MAPPINGS_MAX_BYTES,
   liveMappings,
@@ -16,10 +17,10 @@ import {
   type SheetRef,
 } from '../sheets/mapping';
 import { SHEET_SPECS, isSheetKind } from '../sheets/specs';
-import { SHEET_KINDS } from '../sheets/types';
+import { SHEET_KINDS, type SheetKind } from '../sheets/types';
 import { HEAD_ROWS, planSetup } from '../setup/plan';
-import { loadSettings } from '../setup/settings-source';
-import type { MappingView, Section, SheetOverview, SidebarState } from '../../shared/rpc';
+import { loadSettings, settingsNotice } from '../setup/settings-source';
+import type { MappingView, Message, Section, SheetOverview, SidebarState } from '../../shared/rpc';
 import { SECTIONS } from '../../shared/rpc';
 import type { AppPorts } from './ports';
 import { sheetRows } from './sheet-rows';
@@ -114,6 +115,7 @@ export function getSidebarState(ports: AppPorts): SidebarState {
     runNow: run !== null && run === section,
     sheets,
     missingStandardSheets: plan.create.map((s) => s.name),
+    settingsNotice: settingsNotice(settings),
   };
 }
 
@@ -204,12 +206,8 @@ export function getMapping(ports: AppPorts, sheet: string, kind?: string): Mappi
   if (kind !== undefined && kind !== '' && kind !== confirmed?.kind) {
     if (!isSheetKind(kind)) throw badKind(kind);
     const headerRow = confirmed?.headerRow ?? firstTextRow(head);
-    return mappingView(
-      ports,
-      head,
-      mappingFromDetection(detectSheetAs(kind, head.display[headerRow - 1] ?? [], headerRow)),
-      false,
-    );
+    const detection = detectSheetAs(kind, head.display[headerRow - 1] ?? [], headerRow, head.display);
+    return mappingView(ports, head, mappingFromDetection(detection), false, detection.ambiguous);
   }
   if (confirmed) return mappingView(ports, head, confirmed, true);
   const diagnosis = diagnoseHeader(head.display, HEAD_ROWS, { sheetName: sheet });
@@ -220,7 +218,7 @@ export function getMapping(ports: AppPorts, sheet: string, kind?: string): Mappi
       `Sheet 「${sheet}」: ${diagnosis.message.en}`,
     );
   }
-  return mappingView(ports, head, mappingFromDetection(diagnosis.detection), false);
+  return mappingView(ports, head, mappingFromDetection(diagnosis.detection), false, diagnosis.detection.ambiguous);
 }
 
 /** Rows at the end of a sheet the mapping view reads besides its first ones: where totals and notes sit. */
@@ -232,7 +230,45 @@ const TAIL_ROWS = 20;
  * notes) is what staff check here, and the samples come from data rows only. The rows between are
  * counted as data; 検証 and マッチング classify every row they read.
  */
-function mappingView(ports: AppPorts, head: SheetHead, mapping: ColumnMapping, confirmed: boolean): MappingView {
+/** Why an ambiguous column was given its key, for staff to confirm (bilingual). */
+export function ambiguityNote(kind: SheetKind, a: AmbiguousColumn, mapping: ColumnMapping): Message {
+  const spec = SHEET_SPECS[kind];
+  const headerOf = (key: string): string => spec.columns.find((c) => c.key === key)?.header ?? key;
+  const chosen = headerOf(a.key);
+  const others = a.candidates.filter((k) => k !== a.key);
+  const otherJa = others.map((k) => `「${headerOf(k)}」`).join('・');
+  const meaning = `「${a.header}」は${[chosen, ...others.map(headerOf)].map((h) => `「${h}」`).join('とも')}とも読めます。`;
+  const meaningEn = `「${a.header}」 could mean ${[chosen, ...others.map(headerOf)].map((h) => `「${h}」`).join(' or ')}. `;
+  if (a.by === 'values') {
+    return {
+      ja: `${meaning}列の値（${a.read}件中${a.fitting}件）が「${chosen}」の選択肢に合うため、「${chosen}」としました。違っていれば選び直して保存してください。`,
+      en: `${meaningEn}It was read as 「${chosen}」 because ${a.fitting} of its ${a.read} values fit that column's choices. If that is wrong, choose again and save.`,
+    };
+  }
+  if (a.by === 'taken') {
+    const where = others
+      .map((k) => mapping.columns[k])
+      .filter((c): c is number => c !== undefined)
+      .map(columnLetter);
+    return {
+      ja: `${meaning}${otherJa}は別の列（${where.join('・')}列）にあるため、「${chosen}」としました。確認して保存してください。`,
+      en: `${meaningEn}It was read as 「${chosen}」 because ${others.map((k) => `「${headerOf(k)}」`).join(' and ')} has a column of its own (column ${where.join(', ')}). Check it and save.`,
+    };
+  }
+  return {
+    ja: `${meaning}列の値からは決められなかったため「${chosen}」としました。確認して、違っていれば選び直して保存してください。`,
+    en: `${meaningEn}Its values did not tell, so it was read as 「${chosen}」. Check it, and if that is wrong, choose again and save.`,
+  };
+}
+
+function mappingView(
+  ports: AppPorts,
+  head: SheetHead,
+  mapping: ColumnMapping,
+  confirmed: boolean,
+  /** Columns whose header could mean more than one field (none once staff confirmed the mapping). */
+  ambiguous: readonly AmbiguousColumn[] = [],
+): MappingView {
   const spec = SHEET_SPECS[mapping.kind];
   const headerCells = head.display[mapping.headerRow - 1] ?? [];
   const keyAt = new Map<number, string>();
@@ -255,7 +291,9 @@ function mappingView(ports: AppPorts, head: SheetHead, mapping: ColumnMapping, c
       if (text !== '') samples.push(text);
       if (samples.length >= SAMPLES) break;
     }
-    return { index, header: header.trim(), key: keyAt.get(index) ?? null, samples };
+    const unsure = ambiguous.find((a) => a.index === index && keyAt.get(index) === a.key);
+    const note = unsure ? ambiguityNote(mapping.kind, unsure, mapping) : null;
+    return { index, header: header.trim(), key: keyAt.get(index) ?? null, samples, note };
   });
   const fields = spec.columns.map((c) => ({ key: c.key, header: c.header, required: c.required }));
   // Per-year and per-language columns the sheet has are offered too, so staff can re-assign them.

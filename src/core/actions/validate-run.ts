@@ -16,7 +16,7 @@ import { History } from '../history/store';
 import { placeNotice, placeOutput } from '../output-sheets';
 import type { CellValue, SheetHead } from '../ports';
 import { atomically, type Transaction } from '../transaction';
-import { settingsFrom } from '../setup/settings-source';
+import { NO_SETTINGS_SHEET, settingsFrom } from '../setup/settings-source';
 import { SHEET_SPECS } from '../sheets/specs';
 import { validateWorkbook } from '../validate/index';
 import {
@@ -182,7 +182,8 @@ function viewOf(state: RunState, issues: readonly ValidationIssue[], highlighted
     counts: { ...state.counts },
     groups: groupIssues(issues),
     resultSheet: state.resultSheet,
-    notices: [],
+    // No 設定 sheet: the lists are Tsunagu's standard ones, and staff are told where 設定 comes from.
+    notices: state.sheets.some((s) => s.kind === 'settings') ? [] : [NO_SETTINGS_SHEET],
     highlighted,
     unmarked: state.unmarked,
     undo: null,
@@ -241,7 +242,8 @@ export function startRun(ports: AppPorts, heads: readonly SheetHead[]): Validati
     tx.setProperty(RUN_KEY, JSON.stringify(state));
   });
   const notice = placeNotice(result);
-  return { ...viewOf(state, [], 0), notices: notice ? [notice] : [] };
+  const view = viewOf(state, [], 0);
+  return { ...view, notices: notice ? [notice, ...view.notices] : view.notices };
 }
 
 /** 検証結果's only row while a run is under way. */

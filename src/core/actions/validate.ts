@@ -7,6 +7,7 @@ import { estimateRecordChars } from '../history/estimate';
 import { placeNotice, placeOutput } from '../output-sheets';
 import type { SheetHead } from '../ports';
 import { HEAD_ROWS } from '../setup/plan';
+import { settingsNotice } from '../setup/settings-source';
 import { atomically } from '../transaction';
 import { SHEET_SPECS } from '../sheets/specs';
 import { validateWorkbook } from '../validate/index';
@@ -103,7 +104,7 @@ export function runValidation(ports: AppPorts): ValidationView {
       counts: { errors: result.counts.errors, warnings: result.counts.warnings, fixable: result.counts.fixable },
       groups: groupIssues(result.issues),
       resultSheet: place.name,
-      notices: noticesOf(placeNotice(place)),
+      notices: noticesOf(placeNotice(place), settingsNotice(input.settings)),
       highlighted: cells.size,
       unmarked,
       undo: undoInfo(history),

@@ -6,6 +6,7 @@ import {
   defaultIndicatorHeader,
   defaultIndicatorRows,
   defaultSettingsRows,
+  parseSettings,
   settingsList,
   type Settings,
 } from '../sheets/settings';
@@ -55,6 +56,13 @@ export function planSetup(
   const kinds = kindsOf(heads, confirmed);
   const byName = new Map(heads.map((h) => [h.name, h]));
   const plan: SetupPlan = { create: [], existing: [], blocked: [] };
+  // Without a 設定 sheet, the one this plan writes is the one the new sheets' drop-downs follow.
+  const settingsName = SHEET_SPECS.settings.canonicalName;
+  const writesSettings =
+    settings.noSettingsSheet === true &&
+    !heads.some((h) => kinds.get(h.name) === 'settings') &&
+    !((byName.get(settingsName)?.lastRow ?? 0) > 0);
+  const forLists = writesSettings ? parseSettings(defaultSettingsRows()).settings : settings;
   for (const kind of STANDARD_KINDS) {
     const holder = heads.find((h) => kinds.get(h.name) === kind);
     if (holder) {
@@ -67,7 +75,7 @@ export function planSetup(
       plan.blocked.push({ kind, sheet: sameName.name });
       continue;
     }
-    plan.create.push(newSheetSpec(spec, settings));
+    plan.create.push(newSheetSpec(spec, forLists));
   }
   return plan;
 }

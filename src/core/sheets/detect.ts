@@ -19,6 +19,26 @@ export interface DuplicateHeader {
   readonly indices: readonly number[];
 }
 
+/** A column whose header could mean more than one key of the kind (種別 in a 寄付台帳), and how it was read. */
+export interface AmbiguousColumn {
+  /** 0-based column index. */
+  readonly index: number;
+  /** The header as written. */
+  readonly header: string;
+  /** The key it was given. */
+  readonly key: string;
+  /** Every key the header could mean. */
+  readonly candidates: readonly string[];
+  /**
+   * 'values': the column's values fit the key's list better; 'taken': the other keys have columns
+   * of their own; 'default': the values did not tell (the likelier key was taken).
+   */
+  readonly by: 'values' | 'taken' | 'default';
+  /** Values below the header that fit the key's list, and values read. */
+  readonly fitting: number;
+  readonly read: number;
+}
+
 export interface Detection {
   readonly kind: SheetKind;
   /** 1-based sheet row of the header. */
@@ -43,6 +63,8 @@ export interface Detection {
   readonly alternatives: readonly { readonly kind: SheetKind; readonly score: number }[];
   /** True when the sheet name chose between kinds whose scores were within NAME_TIE_MARGIN. */
   readonly decidedByName: boolean;
+  /** Columns whose header could mean more than one key: staff are asked to confirm them. */
+  readonly ambiguous: readonly AmbiguousColumn[];
 }
 
 export interface DetectOptions {
@@ -172,14 +194,29 @@ interface KindMatch {
   readonly duplicates: DuplicateHeader[];
   readonly extraColumns: DetectedColumn[];
   readonly nonEmpty: number;
+  readonly ambiguous: AmbiguousColumn[];
+}
+
+const ambiguousCache = new Map<SheetKind, Map<string, readonly string[]>>();
+
+/** normalizeHeader(header) → the keys it could mean, for one kind. */
+function ambiguousIndex(spec: SheetSpec): Map<string, readonly string[]> {
+  let index = ambiguousCache.get(spec.kind);
+  if (index) return index;
+  index = new Map();
+  for (const a of spec.ambiguousHeaders ?? []) index.set(normalizeHeader(a.header), a.keys);
+  ambiguousCache.set(spec.kind, index);
+  return index;
 }
 
 /** Matches one header row against one kind, whether or not the kind qualifies. */
 function matchKind(spec: SheetSpec, texts: readonly string[], normalized: readonly string[]): KindMatch {
   const index = aliasIndex(spec.kind);
+  const ambiguousHeaders = ambiguousIndex(spec);
   const strong: [number, string, number][] = [];
   const weak: [number, string][] = [];
   const patterned: [number, string][] = [];
+  const unsure: [number, readonly string[]][] = [];
   let nonEmpty = 0;
   for (let i = 0; i < normalized.length; i++) {
     const n = normalized[i] as string;
@@ -189,6 +226,11 @@ function matchKind(spec: SheetSpec, texts: readonly string[], normalized: readon
     if (entry) {
       if (entry.strong) strong.push([i, entry.key, entry.weight]);
       else weak.push([i, entry.key]);
+      continue;
+    }
+    const keys = ambiguousHeaders.get(n);
+    if (keys) {
+      unsure.push([i, keys]);
       continue;
     }
     for (const p of spec.patterns) {
@@ -224,6 +266,18 @@ function matchKind(spec: SheetSpec, texts: readonly string[], normalized: readon
   let patternScore = 0;
   for (const [i, key] of patterned) if (assign(i, key)) patternScore += WEIGHT_PATTERN;
   score += Math.min(patternScore, MAX_PATTERN_SCORE);
+  // A header that could mean several keys takes the first one no column named outright; the
+  // values below it may change that (resolveByValues). It weighs as little as a generic header.
+  const ambiguous: AmbiguousColumn[] = [];
+  for (const [i, keys] of unsure) {
+    const free = keys.filter((k) => !columns[k]);
+    const key = free[0];
+    if (key === undefined) continue;
+    columns[key] = { index: i, header: texts[i] as string };
+    score += WEIGHT_WEAK;
+    const by = free.length === 1 && keys.length > 1 ? 'taken' : 'default';
+    ambiguous.push({ index: i, header: texts[i] as string, key, candidates: keys, by, fitting: 0, read: 0 });
+  }
   // A generic header ('No', '種別') only fills a key nothing better took; otherwise it is extra.
   for (const [i, key] of weak) {
     if (!columns[key]) {
@@ -261,7 +315,7 @@ function matchKind(spec: SheetSpec, texts: readonly string[], normalized: readon
   let others = 0;
   for (const k of mm.from) if (strongKeys.has(k) && anchors.indexOf(k) < 0) others++;
   const qualifies = anchors.length > 0 && others >= mm.plus;
-  return { spec, score, qualifies, strongKeys, columns, duplicates, extraColumns, nonEmpty };
+  return { spec, score, qualifies, strongKeys, columns, duplicates, extraColumns, nonEmpty, ambiguous };
 }
 
 function toDetection(
@@ -288,7 +342,62 @@ function toDetection(
     score: m.score,
     alternatives: alternatives.map((a) => ({ kind: a.spec.kind, score: a.score })),
     decidedByName,
+    ambiguous: m.ambiguous,
   };
+}
+
+/** Text folded for comparing a cell with a list item: NFKC, no spaces. */
+function foldValue(cell: unknown): string {
+  return typeof cell === 'string' ? normalizeText(cell).replace(/\s+/g, '') : '';
+}
+
+/** True when a value is a list item or a short form of one (一般 for 一般寄付, 個人 for 個人). */
+export function fitsList(value: string, list: readonly string[]): boolean {
+  for (const item of list) {
+    const folded = foldValue(item);
+    if (folded === value || (value.length >= 2 && folded.startsWith(value))) return true;
+  }
+  return false;
+}
+
+/**
+ * Reads each ambiguous column by its values: the rows below the header (those given) that fit
+ * each candidate key's fixed list are counted, and the column takes the key with the most when
+ * that key has no column of its own. Unchanged when the values do not tell.
+ */
+export function resolveByValues(detection: Detection, values: readonly (readonly unknown[])[]): Detection {
+  if (detection.ambiguous.length === 0) return detection;
+  const spec = SHEET_SPECS[detection.kind];
+  const columns: Record<string, DetectedColumn> = { ...detection.columns };
+  const ambiguous = detection.ambiguous.map((a) => {
+    const texts: string[] = [];
+    for (let r = detection.headerRow; r < values.length; r++) {
+      const v = foldValue(values[r]?.[a.index]);
+      if (v !== '') texts.push(v);
+    }
+    const fits = (key: string): number => {
+      const list = spec.columns.find((c) => c.key === key)?.list;
+      return list ? texts.filter((t) => fitsList(t, list)).length : 0;
+    };
+    let best = a.key;
+    let bestFit = fits(a.key);
+    for (const key of a.candidates) {
+      if (key === a.key || (columns[key] && columns[key].index !== a.index)) continue;
+      const fit = fits(key);
+      if (fit > bestFit) {
+        best = key;
+        bestFit = fit;
+      }
+    }
+    if (best !== a.key) {
+      delete columns[a.key];
+      columns[best] = { index: a.index, header: a.header };
+    }
+    const by: AmbiguousColumn['by'] = bestFit > 0 ? 'values' : a.by;
+    return { ...a, key: best, by, fitting: bestFit, read: texts.length };
+  });
+  const missingRequired = spec.columns.filter((c) => c.required && !columns[c.key]).map((c) => c.key);
+  return { ...detection, columns, ambiguous, missingRequired };
 }
 
 /** How well a sheet name names a kind: exact canonical name or alias ≫ containing one (longer is better) ≫ 0. */
@@ -400,7 +509,7 @@ export function diagnoseHeader(
     if (result.closest && (!closest || result.closest.score > closest.match.score))
       closest = { match: result.closest, row: r + 1 };
   }
-  if (best) return { ok: true, detection: best };
+  if (best) return { ok: true, detection: resolveByValues(best, values.slice(0, rows)) };
   if (!anyText) {
     return {
       ok: false,
@@ -448,8 +557,15 @@ export function diagnoseHeader(
  * Matches a header row as one given kind, whether or not it qualifies: used when staff say
  * which kind a sheet is, and for 設定.
  */
-export function detectSheetAs(kind: SheetKind, headerRow: readonly unknown[], headerRowNumber = 1): Detection {
+export function detectSheetAs(
+  kind: SheetKind,
+  headerRow: readonly unknown[],
+  headerRowNumber = 1,
+  /** The sheet's first rows (the header among them), to read ambiguous headers by their values. */
+  head?: readonly (readonly unknown[])[],
+): Detection {
   const texts = headerRow.map(headerText);
   const normalized = texts.map(normalizeHeader);
-  return toDetection(matchKind(SHEET_SPECS[kind], texts, normalized), headerRowNumber, texts, [], false);
+  const detection = toDetection(matchKind(SHEET_SPECS[kind], texts, normalized), headerRowNumber, texts, [], false);
+  return head ? resolveByValues(detection, head) : detection;
 }

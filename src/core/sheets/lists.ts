@@ -36,7 +36,8 @@ export const CONSULTATION_CATEGORIES = [
 export const CONSULTATION_STATES = ['継続', '解決', 'つなぎ'] as const;
 export const BASIC_GOALS = ['1', '2', '3', '4'] as const;
 export const AGGREGATIONS = ['件数', '合計', '人数', '平均', '割合'] as const;
-export const DIRECTIONS = ['増加', '減少'] as const;
+/** 方向 of an indicator: more is better, less is better, or staying at the target is (docs/summary.md). */
+export const DIRECTIONS = ['増加', '減少', '維持'] as const;
 /** 種類 of a question row in アンケート定義 (docs/forms.md). */
 export const QUESTION_TYPES = [
   '短文',
@@ -60,5 +61,18 @@ export const SURVEY_SETTING_TYPES = [
 ] as const;
 /** Every 種類 an アンケート定義 row may have: questions, セクション (a page), and the form settings. */
 export const SURVEY_ROW_TYPES = [...QUESTION_TYPES, 'セクション', ...SURVEY_SETTING_TYPES] as const;
-/** 集計元 of 指標定義 names a data sheet by its canonical name. */
-export const INDICATOR_SOURCES = ['ボランティア名簿', '依頼', '寄付台帳', '会費台帳', '活動記録', '相談記録'] as const;
+/**
+ * 集計元 of 指標定義 names a data sheet by its canonical name: the six ledgers, the registration
+ * form's answers, the survey answers Tsunagu brings back, or 手入力 (staff type the 実績).
+ */
+export const INDICATOR_SOURCES = [
+  'ボランティア名簿',
+  '依頼',
+  '寄付台帳',
+  '会費台帳',
+  '活動記録',
+  '相談記録',
+  'フォームの回答',
+  'アンケート回答',
+  '手入力',
+] as const;

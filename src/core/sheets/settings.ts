@@ -42,6 +42,11 @@ export interface Settings {
   weights?: Record<string, number>;
   /** 履歴保存日数: つなぐ履歴 keeps what an action overwrote this many days (1–3650), default 30. */
   historyRetentionDays: number;
+  /**
+   * True when the workbook has no 設定 sheet: no 団体名, no 圏域 (the sample city's are not the
+   * council's), and Tsunagu's standard lists stand in for the council's own.
+   */
+  noSettingsSheet?: boolean;
 }
 
 export const DEFAULT_FISCAL_YEAR_START_MONTH = 4;

@@ -481,7 +481,19 @@ const DONATIONS: SheetSpec = {
     }),
     col('receivedOn', '受領日', 'date', {
       required: true,
-      aliases: ['寄付日', '寄附日', '受領年月日', '入金日', '受付日'],
+      aliases: [
+        '寄付日',
+        '寄附日',
+        '受領年月日',
+        '入金日',
+        '入金年月日',
+        '受付日',
+        '受入日',
+        '受入年月日',
+        '寄付年月日',
+        '日付',
+        '年月日',
+      ],
     }),
     col('donorId', '寄付者番号', 'id', { textFormat: true, aliases: ['寄付者No', '寄付者ID', '寄附者番号'] }),
     col('donorName', '寄付者名', 'text', {
@@ -492,7 +504,6 @@ const DONATIONS: SheetSpec = {
     col('donorType', '寄付者種別', 'list', {
       list: L.DONOR_TYPES,
       aliases: ['寄付者区分', '寄附者種別'],
-      weakAliases: ['種別'],
     }),
     col('address', '住所', 'text', { personal: true, aliases: ['寄付者住所', 'ご住所', '所在地'] }),
     col('donationType', '区分', 'list', {
@@ -503,7 +514,19 @@ const DONATIONS: SheetSpec = {
     col('designation', '指定先', 'text', { aliases: ['使途指定', '指定内容', '寄付先', '指定寄付先', '使途'] }),
     col('amount', '金額', 'amount', {
       required: true,
-      aliases: ['寄付金額', '寄附金額', '寄付額', '金額（円）', '受領金額'],
+      aliases: [
+        '寄付金額',
+        '寄附金額',
+        '寄付額',
+        '金額（円）',
+        '寄付金額（円）',
+        '寄附金額（円）',
+        '受領金額',
+        '入金額',
+        '入金額（円）',
+        '受入金額',
+        '寄付金',
+      ],
       weakAliases: ['額'],
     }),
     col('paymentMethod', '入金方法', 'list', {
@@ -536,6 +559,8 @@ const DONATIONS: SheetSpec = {
       'publishName',
     ],
   },
+  // 種別 in a ledger is as often the kind of gift (一般・指定・物品) as the kind of donor (個人・法人 …).
+  ambiguousHeaders: [{ header: '種別', keys: ['donationType', 'donorType'] }],
 };
 
 // ───────────────────────── 会費台帳 ─────────────────────────
@@ -728,16 +753,21 @@ const INDICATORS: SheetSpec = {
       list: L.INDICATOR_SOURCES,
       aliases: ['集計元シート', 'データ元', '集計対象', '対象シート'],
     }),
+    // Not required: a manual indicator (集計元 手入力) has none; 指標定義 parsing asks for it otherwise.
     col('method', '集計方法', 'list', {
-      required: true,
       list: L.AGGREGATIONS,
       aliases: ['計算方法', '集計の方法'],
       weakAliases: ['集計'],
     }),
     col('column', '対象列', 'text', { aliases: ['集計列', '集計対象列', '対象項目'] }),
     col('condition', '条件', 'text', { aliases: ['抽出条件', '絞り込み', '集計条件', '対象条件'] }),
+    // 割合: the rows the share is taken of (条件 picks the numerator among them). docs/summary.md.
+    col('denominator', '分母条件', 'text', { aliases: ['分母の条件', '分母', '母数の条件', '母数条件'] }),
+    // Which column dates a row into a 年度 (default per source), or 現在 for a count as of today.
+    col('dateColumn', '日付列', 'text', { aliases: ['基準日列', '集計日付', '日付の列', '年度の基準'] }),
     col('baseline', '基準値', 'number', { aliases: ['基準', '現状値', 'ベースライン', '基準年度値'] }),
     col('direction', '方向', 'list', { list: L.DIRECTIONS, aliases: ['目指す方向', '増減', '方向性'] }),
+    col('tolerance', '許容幅', 'number', { aliases: ['許容範囲', '誤差', '許容差', '誤差の幅'] }),
     col('suppress', '秘匿', 'yesno', { aliases: ['秘匿対象', '秘匿する', '小さい数を隠す'] }),
   ],
   patterns: [
@@ -761,8 +791,11 @@ const INDICATORS: SheetSpec = {
       'method',
       'column',
       'condition',
+      'denominator',
+      'dateColumn',
       'baseline',
       'direction',
+      'tolerance',
       'suppress',
     ],
   },

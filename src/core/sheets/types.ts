@@ -111,6 +111,18 @@ export interface SheetSpec {
   readonly columns: readonly ColumnSpec[];
   readonly patterns: readonly ColumnPatternSpec[];
   readonly minimumMatch: MinimumMatch;
+  /**
+   * Headers that could mean more than one column of this kind (種別 in a 寄付台帳: 区分 or
+   * 寄付者種別). Such a column takes the key its values fit (the keys' fixed lists), else the
+   * first key no other column took; the mapping view asks staff to confirm it.
+   */
+  readonly ambiguousHeaders?: readonly AmbiguousHeader[];
+}
+
+export interface AmbiguousHeader {
+  readonly header: string;
+  /** The keys it could mean, the likelier first. */
+  readonly keys: readonly string[];
 }
 
 /** A problem staff can fix, as a value: validation and settings both report these. */

@@ -694,8 +694,12 @@ function readQuestion(
           r.row,
           columns.header('options'),
           form,
-          `設定シートに「${ref}」の一覧がありません。設定に「${ref}」の行を加えるか、選択肢を書いてください`,
-          `設定 has no list named 「${ref}」: add a 「${ref}」 row to 設定 or write the choices`,
+          settings.noSettingsSheet === true
+            ? `設定シートがまだないため「${ref}」の一覧がありません。「シート準備」で設定シートを作って「${ref}」の行を書くか、選択肢を書いてください`
+            : `設定シートに「${ref}」の一覧がありません。設定に「${ref}」の行を加えるか、選択肢を書いてください`,
+          settings.noSettingsSheet === true
+            ? `There is no 設定 sheet yet, so no list named 「${ref}」: create 設定 with シート準備 (Set up) and add a 「${ref}」 row, or write the choices`
+            : `設定 has no list named 「${ref}」: add a 「${ref}」 row to 設定 or write the choices`,
         );
         broken = true;
       }

@@ -20,7 +20,7 @@ import { parseYesNo } from '../text/yesno';
 import { finding, type Finding } from './codes';
 import type { FixKind } from './types';
 import { quoted } from './quote';
-import { asText, listKey, type ColumnView } from './view';
+import { asText, closeItem, listKey, type ColumnView } from './view';
 
 /** What the cell rules need to know besides the cell: today and the fiscal year start. Fixed for one run. */
 export interface CellRules {
@@ -448,8 +448,41 @@ function checkYesNo(col: ColumnView, v: unknown, shown: string): Finding[] | nul
 
 // ───────── lists ─────────
 
+/** notInList, with the list value it most likely stands for as a suggestion (never a fix: only staff know). */
+function notInListNear(col: ColumnView, value: string): Finding {
+  const list = col.list as NonNullable<ColumnView['list']>;
+  const f = notInList(col, value);
+  const near = closeItem(list, listKey(value));
+  if (near === null) return f;
+  return {
+    ...f,
+    message: {
+      ja: `${f.message.ja}。「${near}」のことでしたら、そう書き直してください（同じ意味なら、設定シートに「言い換え:${near}」の行を作ると安全な修正で直せます）`,
+      en: `${f.message.en}. If 「${near}」 is meant, write that (if it always means the same, a 設定 row 「言い換え:${near}」 lets 安全な修正 fix it)`,
+    },
+    suggestion: near,
+  };
+}
+
+/** A word 設定 lists as meaning `meant`; the cell becomes `to` (the whole cell, for several values). */
+function listSynonym(col: ColumnView, from: string, meant: string, to: string = meant): Finding {
+  return finding(
+    'list.synonym',
+    `「${quoted(from)}」は設定シートの「言い換え:${meant}」により「${meant}」と同じ意味です。「${col.header}」は一覧の表記「${to}」にそろえてください`,
+    `「${quoted(from)}」 means 「${meant}」 by the 設定 row 「言い換え:${meant}」; 「${col.header}」 should read 「${to}」 as in its list`,
+    { suggestion: to, fix: { kind: 'listValue', to } },
+  );
+}
+
 function notInList(col: ColumnView, value: string): Finding {
   const list = col.list as NonNullable<ColumnView['list']>;
+  if (list.fromSettings !== null && list.standard) {
+    return finding(
+      'list.notInSettings',
+      `「${quoted(value)}」はつなぐの標準の「${list.fromSettings}」の一覧（${quoteList(list.values)}）にありません。設定シートはまだありません。「シート準備」で設定シートを作ると、この一覧を団体の値に書き換えられます`,
+      `「${quoted(value)}」 is not in Tsunagu's standard list 「${list.fromSettings}」 (${quoteListEn(list.values)}). There is no 設定 sheet yet: シート準備 (Set up) creates it, where the list can be changed to the council's own values`,
+    );
+  }
   if (list.fromSettings !== null) {
     return finding(
       'list.notInSettings',
@@ -481,7 +514,9 @@ function checkList(col: ColumnView, v: unknown, shown: string): Finding[] | null
   if (key === '') return null;
   const to = list.byKey.get(key);
   if (to !== undefined && to !== null) return [listVariant(col, to)];
-  return [notInList(col, normalizeText(s))];
+  const meant = list.synonyms.get(key);
+  if (meant !== undefined) return [listSynonym(col, normalizeText(s), meant)];
+  return [notInListNear(col, normalizeText(s))];
 }
 
 function checkMultiList(col: ColumnView, v: unknown, shown: string): Finding[] | null {
@@ -499,24 +534,31 @@ function checkMultiList(col: ColumnView, v: unknown, shown: string): Finding[] |
   const pieces = splitMulti(s, { known: list.set });
   const out: Finding[] = [];
   let variants = false;
+  let synonym: { from: string; meant: string } | null = null;
   const canonical: string[] = [];
   for (const piece of pieces) {
     if (list.set.has(piece)) {
       canonical.push(piece);
       continue;
     }
-    const to = list.byKey.get(listKey(piece));
+    const key = listKey(piece);
+    const to = list.byKey.get(key);
+    const meant = list.synonyms.get(key);
     if (to !== undefined && to !== null) {
       variants = true;
       canonical.push(to);
+    } else if (meant !== undefined) {
+      variants = true;
+      if (synonym === null) synonym = { from: piece, meant };
+      canonical.push(meant);
     } else {
       canonical.push(piece);
-      out.push(notInList(col, piece));
+      out.push(notInListNear(col, piece));
     }
   }
   if (variants) {
     const to = canonical.join('、');
-    out.unshift(listVariant(col, to));
+    out.unshift(synonym !== null ? listSynonym(col, synonym.from, synonym.meant, to) : listVariant(col, to));
   }
   return out.length > 0 ? out : null;
 }

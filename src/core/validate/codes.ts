@@ -63,6 +63,12 @@ export const ISSUE_CODES = {
     '全角・半角や空白だけが一覧の値と違う',
     'Differs from a list value only by width or spaces',
   ),
+  'list.synonym': code(
+    W,
+    true,
+    '設定シートの「言い換え」にある語（一覧の表記にそろえられる）',
+    'A word the 設定 sheet lists as meaning a list value (言い換え)',
+  ),
   // ── ids ──
   'id.format': code(W, true, '番号に全角文字や余分な空白がある', 'An id holds full-width characters or stray spaces'),
   'id.duplicate': code(E, false, '番号が他の行と重複', 'The id is used on another row too'),
@@ -179,6 +185,12 @@ export const ISSUE_CODES = {
     false,
     'ボランティア活動保険が今年度の加入になっていない',
     'The volunteer insurance does not cover the current fiscal year',
+  ),
+  'volunteers.implausibleAge': code(
+    W,
+    false,
+    '生年月日から計算した年齢が10歳未満か110歳超（入力の誤りの可能性）',
+    'The birth date gives an age under 10 or over 110 (probably a slip)',
   ),
   'volunteers.withdrawnWithAssignments': code(
     E,

@@ -18,6 +18,55 @@ export interface ListRule {
   readonly byKey: ReadonlyMap<string, string | null>;
   /** The 設定 list it comes from, or null for a fixed list of the data contract. */
   readonly fromSettings: string | null;
+  /** True when the workbook has no 設定 sheet and the list is Tsunagu's standard one standing in for it. */
+  readonly standard: boolean;
+  /** listKey(word) → the allowed value 設定 says it means (項目 「言い換え:一般寄付」, 値 「一般、一般寄附」). */
+  readonly synonyms: ReadonlyMap<string, string>;
+}
+
+const SYNONYM_ITEM = /^言い換え\s*[:：]\s*(.+)$/;
+
+/**
+ * The words 設定 lists as meaning an allowed value: each 項目 「言い換え:値」 names the value and
+ * its 値 the words (several, separated by 、). Words of values not in the list are left out; a word
+ * claimed by two values means neither.
+ */
+export function synonymsOf(settings: Settings, values: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const claimed = new Set<string>();
+  for (const name of Object.keys(settings.lists)) {
+    const m = SYNONYM_ITEM.exec(normalizeText(name));
+    if (!m) continue;
+    const target = values.find((v) => listKey(v) === listKey(m[1] as string));
+    if (target === undefined) continue;
+    for (const word of settings.lists[name] as string[]) {
+      const k = listKey(word);
+      if (k === '' || claimed.has(k)) continue;
+      const seen = out.get(k);
+      if (seen !== undefined && seen !== target) {
+        out.delete(k);
+        claimed.add(k);
+      } else out.set(k, target);
+    }
+  }
+  return out;
+}
+
+/**
+ * The one allowed value a value not in the list most likely stands for: the value is the first
+ * characters of exactly one item (一般 → 一般寄付), or one item is the value with more after it
+ * (一般寄付金 → 一般寄付). Null when none or several fit.
+ */
+export function closeItem(list: ListRule, key: string): string | null {
+  if (key.length < 2) return null;
+  let found: string | null = null;
+  for (const v of list.values) {
+    const k = listKey(v);
+    if (k.length < 2 || !(k.startsWith(key) || key.startsWith(k))) continue;
+    if (found !== null && found !== v) return null;
+    found = v;
+  }
+  return found;
 }
 
 export interface ColumnView {
@@ -51,8 +100,14 @@ export function listKey(s: string): string {
 }
 
 const listCache = new WeakMap<readonly string[], ListRule>();
+const NO_SYNONYMS: ReadonlyMap<string, string> = new Map();
 
-function listRule(values: readonly string[], fromSettings: string | null): ListRule {
+function listRule(
+  values: readonly string[],
+  fromSettings: string | null,
+  standard = false,
+  synonyms: ReadonlyMap<string, string> = NO_SYNONYMS,
+): ListRule {
   const byKey = new Map<string, string | null>();
   for (const v of values) {
     const k = listKey(v);
@@ -60,7 +115,7 @@ function listRule(values: readonly string[], fromSettings: string | null): ListR
     const seen = byKey.get(k);
     byKey.set(k, seen === undefined || seen === v ? v : null);
   }
-  return { values, set: new Set(values), byKey, fromSettings };
+  return { values, set: new Set(values), byKey, fromSettings, standard, synonyms };
 }
 
 function fixedListRule(values: readonly string[]): ListRule {
@@ -73,10 +128,15 @@ function fixedListRule(values: readonly string[]): ListRule {
 function listOf(spec: ColumnSpec | ColumnPatternSpec, settings: Settings): ListRule | null {
   if ('capture' in spec) return null;
   if (spec.type === 'yesno') return null;
-  if (spec.list) return fixedListRule(spec.list);
+  if (spec.list) {
+    const synonyms = synonymsOf(settings, spec.list);
+    return synonyms.size === 0 ? fixedListRule(spec.list) : listRule(spec.list, null, false, synonyms);
+  }
   if (spec.listFromSettings) {
     const values = settingsList(settings, spec.listFromSettings);
-    return values && values.length > 0 ? listRule(values, spec.listFromSettings) : null;
+    return values && values.length > 0
+      ? listRule(values, spec.listFromSettings, settings.noSettingsSheet === true, synonymsOf(settings, values))
+      : null;
   }
   return null;
 }

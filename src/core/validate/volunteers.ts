@@ -1,5 +1,7 @@
 /** Defines the ボランティア名簿 rules (also run on registration-form answers): probable duplicate people, consent, insurance, withdrawn volunteers still assigned. */
 import { formatFiscalYear, isDateObject, parseDate, parseFiscalYear } from '../text/date';
+import { dateFromWareki, eraByName, formatWareki, warekiOf } from '../text/era';
+import type { PlainDate } from '../text/plainDate';
 import { tokyoDayNumber } from '../text/tokyo';
 import { parseYesNo } from '../text/yesno';
 import { finding, type Finding } from './codes';
@@ -26,6 +28,7 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
   // The first of 電話番号 and 携帯電話 the sheet has: where a row with neither is reported.
   const contactCol = phoneCol ?? mobileCol;
   const addressCol = view.column('address');
+  const registeredCol = view.column('registeredOn');
   const consentCol = view.column('consent');
   const insuranceCol = view.kind === 'volunteers' ? view.column('insuranceYear') : undefined;
   const statusCol = view.column('status');
@@ -60,6 +63,10 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
     const status = statusText === null ? null : statusKey(statusText);
     const active = status === null || status === '活動中';
 
+    if (birthCol) {
+      const f = ageFinding(view, r, birthCol, registeredCol, run.today);
+      if (f) out.push(view.issue(r, birthCol, f));
+    }
     if (consentCol && status !== '退会' && status !== '休止') {
       const f = consentFinding(view, r, consentCol);
       if (f) out.push(view.issue(r, consentCol, f));
@@ -271,4 +278,83 @@ function insuranceFinding(
     `ボランティア活動保険の加入が${formatFiscalYear(year, run.startMonth)}（${year}年度）までで、今年度（${fyName}）の加入になっていません。更新を確認してください`,
     `The volunteer insurance was last taken out for FY${year} and does not cover this fiscal year (FY${run.currentFiscalYear}); check the renewal`,
   );
+}
+
+/** Ages a volunteer's birth date may give; outside them the date is most likely a slip. */
+export const MIN_PLAUSIBLE_AGE = 10;
+export const MAX_PLAUSIBLE_AGE = 110;
+
+/** Full years from `birth` to `on` (negative when `on` is earlier). */
+export function ageOn(birth: PlainDate, on: PlainDate): number {
+  const years = on.year - birth.year;
+  return on.month < birth.month || (on.month === birth.month && on.day < birth.day) ? years - 1 : years;
+}
+
+function readDate(raw: unknown): PlainDate | null {
+  if (isBlankValue(raw)) return null;
+  const d = parseDate(raw);
+  return d.ok ? d.date : null;
+}
+
+function dayText(d: PlainDate): string {
+  return `${d.year}年${d.month}月${d.day}日`;
+}
+
+/**
+ * 令和 birth dates that are most likely slips for 昭和 or 平成 (the same era year, month and day):
+ * those days that exist and give a plausible age at `on`.
+ */
+function eraSlips(birth: PlainDate, on: PlainDate): PlainDate[] {
+  const w = warekiOf(birth);
+  if (!w || w.era.name !== '令和') return [];
+  const out: PlainDate[] = [];
+  for (const name of ['昭和', '平成']) {
+    const era = eraByName(name);
+    const d = era ? dateFromWareki(era, w.year, birth.month, birth.day) : null;
+    if (!d || !d.ok) continue;
+    const age = ageOn(d.date, on);
+    if (age >= MIN_PLAUSIBLE_AGE && age <= MAX_PLAUSIBLE_AGE) out.push(d.date);
+  }
+  return out;
+}
+
+/**
+ * A birth date that gives an age under 10 or over 110 at registration (登録日), or today when
+ * the row has no usable 登録日. A 令和 birth date gets the 昭和/平成 day it probably meant as a
+ * suggestion — never a safe fix: only staff can know which. Dates after today are date.future's.
+ */
+function ageFinding(
+  view: SheetView,
+  r: number,
+  birthCol: ColumnView,
+  registeredCol: ColumnView | undefined,
+  today: PlainDate,
+): Finding | null {
+  const raw = view.raw(r, birthCol);
+  if (isBlankValue(raw) || view.unreadable(r, birthCol)) return null;
+  const birth = readDate(raw);
+  if (!birth || birth.compare(today) > 0) return null;
+  const registered = registeredCol ? readDate(view.raw(r, registeredCol)) : null;
+  const on = registered ?? today;
+  const age = ageOn(birth, on);
+  if (age >= MIN_PLAUSIBLE_AGE && age <= MAX_PLAUSIBLE_AGE) return null;
+  const when = registered
+    ? { ja: `登録日（${dayText(registered)}）の時点で`, en: `at registration (${registered.toISO()})` }
+    : { ja: `今日（${dayText(today)}）の時点で`, en: `today (${today.toISO()})` };
+  const ageText =
+    age < 0
+      ? { ja: '登録日より後に生まれたことになります', en: 'the volunteer would have been born after registering' }
+      : { ja: `${age}歳です`, en: `the volunteer is ${age}` };
+  const bounds = `${MIN_PLAUSIBLE_AGE}歳未満か${MAX_PLAUSIBLE_AGE}歳を超える`;
+  const boundsEn = `under ${MIN_PLAUSIBLE_AGE} or over ${MAX_PLAUSIBLE_AGE}`;
+  const ja = `「${birthCol.header}」（${formatWareki(birth)}）から計算すると、${when.ja}${ageText.ja}。ボランティアとして${bounds}年齢は入力の誤りの可能性があります。確認してください`;
+  const en = `By 「${birthCol.header}」 (${birth.toISO()}), ${ageText.en} ${when.en}; an age ${boundsEn} is most likely a slip. Please check it`;
+  const slips = age < MIN_PLAUSIBLE_AGE ? eraSlips(birth, on) : [];
+  if (slips.length === 0) return finding('volunteers.implausibleAge', ja, en);
+  const listed = slips.map((d) => `${formatWareki(d)}（${d.year}年）`).join('か');
+  const listedEn = slips.map((d) => `${formatWareki(d)} (${d.toISO()})`).join(' or ');
+  return finding('volunteers.implausibleAge', ja, en, {
+    suggestion: `令和ではなく${listed}の誤りではありませんか`,
+    suggestionEn: `probably ${listedEn} rather than 令和`,
+  });
 }

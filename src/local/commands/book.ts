@@ -47,6 +47,10 @@ export interface Flags {
   'form-name'?: string;
   'remove-missing'?: boolean;
   recreate?: boolean;
+  /** summary: the 年度 (2024, R6, 令和6年度). */
+  fy?: string;
+  /** summary: where to write the leadership report. */
+  html?: string;
 }
 
 /** A writing action failed; the workbook was saved only if the failure was injected (exit 3). */

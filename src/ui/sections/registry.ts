@@ -4,11 +4,11 @@ import { UndoOffer } from '../undo';
 import { createMatchSection } from './match';
 import type { SidebarSection } from './section';
 import { createSetupSection } from './setup';
-import { summarySection } from './summary';
+import { createSummarySection } from './summary';
 import { createSurveySection } from './survey';
 import { createValidateSection } from './validate';
 
-/** Fresh section instances (setup, validate, match and survey keep view state of their own; the last three share 元に戻す). */
+/** Fresh section instances (setup, validate, match, survey and summary keep view state of their own; validate, match and survey share 元に戻す). */
 export function createSections(): Record<Section, SidebarSection> {
   const undo = new UndoOffer();
   return {
@@ -16,6 +16,6 @@ export function createSections(): Record<Section, SidebarSection> {
     validate: createValidateSection(undo),
     match: createMatchSection(undo),
     survey: createSurveySection(undo),
-    summary: summarySection,
+    summary: createSummarySection(),
   };
 }

@@ -318,6 +318,14 @@ export function createSetupSection(): SidebarSection {
             el('span', { class: column.header ? 'column-header' : 'column-header is-empty' }, header),
           ),
           el('div', { class: 'detected' }, detectedText(mapping, column.key, ctx.lang)),
+          // A header that could mean several fields: why it was read this way, until staff choose otherwise.
+          column.note && (chosen ?? column.key) === column.key
+            ? el(
+                'p',
+                { class: 'notice notice-warning column-note', 'data-testid': 'mapping-column-note' },
+                ctx.text(column.note),
+              )
+            : null,
           el(
             'div',
             { class: 'samples' },

@@ -96,6 +96,15 @@ describe('writeSurveyTemplate', () => {
     const header = session.emu.sheetValues('アンケート定義')[0] ?? [];
     expect(header.slice(0, 6)).toEqual(['フォーム名', '設問ID', '種類', '設問', '選択肢', '必須']);
     expect(header.slice(6).filter((h) => h !== '')).toEqual(result.addedColumns);
+    // Without a 設定 sheet the template's 圏域 question has no list (the sample city's are not the council's).
+    const missing = rpc<SurveyBuildView>(session, 'previewForms').issues.find((i) => i.severity === 'error');
+    expect(missing?.code).toBe('survey.settingsListMissing');
+    expect(missing?.message.ja).toContain('設定シートがまだないため「圏域」の一覧がありません');
+    session.emu.setSheetValues('設定', [
+      ['項目', '値'],
+      ['圏域', '北部'],
+      ['圏域', '南部'],
+    ]);
     // Read back, the sheet defines the form in three languages.
     const view = rpc<SurveyBuildView>(session, 'previewForms');
     expect(view.issues.filter((i) => i.severity === 'error')).toEqual([]);
@@ -106,6 +115,8 @@ describe('writeSurveyTemplate', () => {
 describe('buildForms', () => {
   it('builds one published form per language, marks their response sheets and writes フォーム一覧', () => {
     const session = freshSession();
+    // The template's 圏域 question takes its choices from 設定, which シート準備 makes.
+    rpc(session, 'setupSheets');
     rpc(session, 'writeSurveyTemplate', '住民意識調査');
     const view = rpc<SurveyBuildView>(session, 'buildForms');
     expect(view.built).toBe(true);

@@ -80,8 +80,11 @@ const DESIGN_HEADERS: Record<string, string[]> = {
     '集計方法',
     '対象列',
     '条件',
+    '分母条件',
+    '日付列',
     '基準値',
     '方向',
+    '許容幅',
     '秘匿',
   ],
   surveys: [

@@ -112,7 +112,8 @@ describe('validate/formats', () => {
 
     it('reports a day after today in a data sheet (today is given, not read from a clock)', () => {
       expect(one('生年月日', day('2026-11-27'))).toEqual({ code: 'date.future', severity: 'error' });
-      expect(about('生年月日', day('2026-11-26'))).toEqual([]);
+      // Today itself is no future day (an age of 0 is volunteers.implausibleAge's, tested there).
+      expect(about('生年月日', day('2026-11-26')).filter((i) => i.code.startsWith('date.'))).toEqual([]);
       const both = about('生年月日', '令和9年1月1日').map((i) => i.code);
       expect(both).toEqual(['date.future', 'date.text']);
     });

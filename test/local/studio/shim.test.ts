@@ -40,8 +40,9 @@ function loadShim(answer: (sent: Sent) => unknown) {
   return { run: google.script.run, host: google.script.host, sent, posted, context };
 }
 
-function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 10));
+/** Lets the shim's promise chain and the timers it sets run: a few timer turns, not one (a busy machine delays them). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 describe('google.script.run shim', () => {

@@ -1,0 +1,543 @@
+/**
+ * 指標サマリー: reads 設定, 指標定義 and the source sheets its indicators name, builds the
+ * suppressed summary, and rewrites the 指標サマリー sheet all or nothing — keeping what staff
+ * typed there (the 実績 of manual indicators, 評価コメント / 改善の方向 / 担当) per indicator ID
+ * and 年度, wherever the rows land now.
+ */
+import { UserError } from '../errors';
+import { formatDefinitionIssue, type DefinitionSheet } from '../indicators/definitions';
+import { parseIndicatorDefinitions } from '../indicators/definitions';
+import type { ManualActuals } from '../indicators/aggregate';
+import type { Grade } from '../indicators/grades';
+import type { PdcaNote, PdcaNotes } from '../indicators/report';
+import { reportHtml } from '../indicators/report';
+import { SURVEY_ANSWERS_SHEET, type SourceKind, type WorkbookSheet } from '../indicators/sources';
+import {
+  buildSummary,
+  summaryJson,
+  type Summary,
+  type SummaryCell,
+  type SummaryIndicator,
+  type SummaryYear,
+} from '../indicators/summary';
+import { OUTPUT_NAMES, placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
+import type { CellValue, MarkedSheet, SheetData } from '../ports';
+import { HEAD_ROWS } from '../setup/plan';
+import { settingsFrom } from '../setup/settings-source';
+import type { Settings } from '../sheets/settings';
+import type { ColumnMapping } from '../sheets/mapping';
+import { guardFormula } from '../text/formula';
+import { normalizeHeader } from '../text/normalize';
+import { formatFiscalYear, parseFiscalYear } from '../text/date';
+import { parseNumber } from '../text/number';
+import { atomically } from '../transaction';
+import type { Message, SummaryReport, SummaryView } from '../../shared/rpc';
+import type { AppPorts } from './ports';
+import { sheetRows } from './sheet-rows';
+import { loadMappings } from './sidebar';
+import { mappingOf, today } from './workbook-input';
+
+/** The columns of 指標サマリー before the 圏域 (fixed: an earlier unmarked sheet is recognised by them). */
+export const SUMMARY_LEAD = [
+  'ID',
+  '基本目標',
+  '取り組み',
+  '指標名',
+  '単位',
+  '年度',
+  '実績',
+  '目標',
+  '達成率(%)',
+  '評価',
+  '前年度比(%)',
+] as const;
+
+/** Staff's columns after the 圏域: kept per indicator ID and 年度 across refreshes. */
+export const PDCA_HEADER = ['評価コメント', '改善の方向', '担当'] as const;
+
+/** What the 実績 and 圏域 cells say when there is no number to show. */
+export const STATE_TEXT: Readonly<Record<SummaryCell['state'], string>> = {
+  value: '',
+  none: '—',
+  noData: 'データなし',
+  future: '',
+  notCounted: '年度確定の値のみ',
+  notEntered: '',
+};
+
+/** Light fills of the 評価 cells (the text stays readable). */
+export const GRADE_FILLS: Readonly<Record<Grade, string>> = {
+  A: '#d9ead3',
+  B: '#cfe2f3',
+  C: '#fff2cc',
+  D: '#f4cccc',
+};
+
+/** Heading of the block that keeps notes whose indicator or 年度 is no longer shown. */
+export const ORPHAN_HEADING = '指標定義にない指標・年度のメモ（削除しても構いません）';
+
+const SUMMARY_WHAT: Message = { ja: '指標サマリー', en: 'the indicator summary' };
+
+/** What staff typed in the sheet as it is now, by indicator ID and 年度. */
+interface StaffEntry {
+  /** 1-based row of the sheet as it is now. */
+  row: number;
+  id: string;
+  fy: number;
+  /** The 実績 cell as it stands (a manual indicator's typed figure). */
+  actual: CellValue;
+  note: PdcaNote;
+  /** Staff's own columns beyond ours, by header. */
+  extra: Map<string, CellValue>;
+}
+
+interface SummarySheetNow {
+  entries: Map<string, StaffEntry>;
+  /** Headers of staff's own columns, in the sheet's order. */
+  extraHeaders: string[];
+}
+
+const key = (id: string, fy: number): string => `${id}\u0000${fy}`;
+
+function text(v: CellValue | undefined): string {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'string' ? v : String(v);
+}
+
+/** Reads what staff entered in 指標サマリー: rows with an ID and a 年度 (headings and footnotes have none). */
+export function readSummarySheet(
+  data: SheetData | null,
+  startMonth: number,
+  areas: readonly string[],
+): SummarySheetNow {
+  const entries = new Map<string, StaffEntry>();
+  if (!data || data.values.length === 0) return { entries, extraHeaders: [] };
+  const header = (data.values[0] ?? []).map((h) => text(h).trim());
+  const at = (name: string): number => header.indexOf(name);
+  const idAt = at('ID');
+  const fyAt = at('年度');
+  const actualAt = at('実績');
+  const [checkAt, actionAt, ownerAt] = PDCA_HEADER.map(at) as [number, number, number];
+  const ours = new Set<string>([...SUMMARY_LEAD, ...PDCA_HEADER, ...areas]);
+  const extras: { header: string; column: number }[] = [];
+  header.forEach((h, c) => {
+    if (h !== '' && !ours.has(h) && !/^圏域不明$|^市全体$/.test(h)) extras.push({ header: h, column: c });
+  });
+  if (idAt < 0 || fyAt < 0) return { entries, extraHeaders: extras.map((e) => e.header) };
+  for (let r = 1; r < data.values.length; r++) {
+    const row = data.values[r] ?? [];
+    const id = text(row[idAt]).trim();
+    if (id === '') continue;
+    const fy = parseFiscalYear(row[fyAt], startMonth);
+    if (!fy.ok) continue;
+    const cell = (c: number): string => (c >= 0 ? text(row[c]) : '');
+    entries.set(key(id, fy.year), {
+      row: r + 1,
+      id,
+      fy: fy.year,
+      actual: actualAt >= 0 ? (row[actualAt] ?? '') : '',
+      note: { check: cell(checkAt), action: cell(actionAt), owner: cell(ownerAt) },
+      extra: new Map(extras.map((e) => [e.header, row[e.column] ?? ''] as const)),
+    });
+  }
+  return { entries, extraHeaders: extras.map((e) => e.header) };
+}
+
+/** The 実績 staff typed for manual indicators, as numbers (a cell that is not a number is not a figure). */
+function manualActuals(now: SummarySheetNow, manualIds: ReadonlySet<string>): ManualActuals {
+  const out: Record<string, Record<number, number | null>> = {};
+  for (const entry of now.entries.values()) {
+    if (!manualIds.has(entry.id)) continue;
+    const parsed = parseNumber(entry.actual);
+    (out[entry.id] ??= {})[entry.fy] = parsed.ok ? parsed.value : null;
+  }
+  return out;
+}
+
+function pdcaNotes(now: SummarySheetNow): PdcaNotes {
+  const out: Record<string, Record<number, PdcaNote>> = {};
+  for (const e of now.entries.values()) {
+    if (e.note.check === '' && e.note.action === '' && e.note.owner === '') continue;
+    (out[e.id] ??= {})[e.fy] = e.note;
+  }
+  return out;
+}
+
+/** Everything the summary reads, each sheet in one batched read; only the sources its indicators name. */
+interface SummaryRead {
+  settings: Settings;
+  definitions: DefinitionSheet | null;
+  sheets: WorkbookSheet[];
+  place: OutputPlace;
+  now: SummarySheetNow;
+  manualIds: Set<string>;
+}
+
+function readForSummary(ports: AppPorts): SummaryRead {
+  const workbook = ports.workbook;
+  const marked: MarkedSheet[] = workbook.markedSheets();
+  const heads = workbook.heads(
+    HEAD_ROWS,
+    marked.map((m) => m.name),
+  );
+  const confirmed = loadMappings(ports, heads);
+  const mapped: { name: string; mapping: ColumnMapping }[] = [];
+  for (const head of heads) {
+    const mapping = mappingOf(head, confirmed);
+    if (mapping) mapped.push({ name: head.name, mapping });
+  }
+  const settingsSheet = mapped.find((m) => m.mapping.kind === 'settings');
+  const settingsData = settingsSheet ? workbook.read(settingsSheet.name) : null;
+  const settings = settingsFrom(settingsData ? settingsData.values : null, settingsSheet?.mapping);
+  const startMonth = settings.fiscalYearStartMonth;
+
+  const definitionsSheet = mapped.find((m) => m.mapping.kind === 'indicators');
+  const definitionsData = definitionsSheet ? workbook.read(definitionsSheet.name) : null;
+  const definitions: DefinitionSheet | null =
+    definitionsSheet && definitionsData
+      ? {
+          name: definitionsSheet.name,
+          values: definitionsData.values,
+          display: definitionsData.display,
+          mapping: definitionsSheet.mapping,
+        }
+      : null;
+
+  // Which sources the indicators name: read without the sources (their columns are checked later, with them).
+  const wanted = new Set<SourceKind>();
+  const manualIds = new Set<string>();
+  if (definitions) {
+    for (const d of parseIndicatorDefinitions(definitions, { startMonth }).definitions) {
+      if (d.source) wanted.add(d.source.kind);
+      else manualIds.add(d.id);
+    }
+  }
+  const sheets: WorkbookSheet[] = [];
+  for (const m of mapped) {
+    const kind = m.mapping.kind;
+    const wantedKind = [...wanted].some((w) => sourceSheetKind(w) === kind);
+    if (!wantedKind) continue;
+    // Whole used range: a 条件 may name a column only the sheet has (by its header).
+    const data = workbook.read(m.name);
+    if (!data) continue;
+    sheets.push({
+      name: m.name,
+      kind,
+      mapping: m.mapping,
+      values: data.values,
+      display: data.display,
+      rows: sheetRows(workbook, m.name, m.mapping, data.values),
+    });
+  }
+  if (wanted.has('surveyAnswers')) {
+    // The survey answers Tsunagu brought back: its marked sheet, else a sheet of that name.
+    const answers =
+      marked.find((m) => m.kind === 'answers')?.name ??
+      workbook.sheetNames().find((n) => normalizeHeader(n) === normalizeHeader(SURVEY_ANSWERS_SHEET));
+    const data = answers !== undefined ? workbook.read(answers) : null;
+    if (answers !== undefined && data) {
+      sheets.push({
+        name: answers,
+        kind: null,
+        mapping: null,
+        values: data.values,
+        display: data.display,
+        survey: true,
+      });
+    }
+  }
+  const place = placeOutput(workbook, 'summary', [...SUMMARY_LEAD], marked);
+  const areas = settings.areas.map((a) => a.name);
+  const now = readSummarySheet(place.exists ? workbook.read(place.name) : null, startMonth, areas);
+  return { settings, definitions, sheets, place, now, manualIds };
+}
+
+function sourceSheetKind(kind: SourceKind): string | null {
+  switch (kind) {
+    case 'registrations':
+      return 'volunteerFormAnswers';
+    case 'surveyAnswers':
+      return null;
+    default:
+      return kind;
+  }
+}
+
+/** 2026-11-26 10:30 in Asia/Tokyo (UTC+9, no daylight saving since 1952). */
+export function tokyoStamp(date: Date): string {
+  const t = new Date(date.getTime() + 9 * 3_600_000);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+}
+
+function summarize(ports: AppPorts, read: SummaryRead, years?: readonly number[]): Summary {
+  const outcome = buildSummary({
+    settings: read.settings,
+    sheets: read.sheets,
+    definitions: read.definitions,
+    today: today(ports),
+    updatedAt: tokyoStamp(ports.clock.now()),
+    manual: manualActuals(read.now, read.manualIds),
+    ...(years ? { years } : {}),
+  });
+  if (!outcome.ok) {
+    const errors = outcome.issues.filter((i) => i.severity === 'error');
+    const shown = errors.slice(0, 5);
+    const more = errors.length - shown.length;
+    const lines = (lang: 'ja' | 'en'): string =>
+      shown.map((i) => `\n・${formatDefinitionIssue(i, lang)}`).join('') +
+      (more > 0 ? (lang === 'ja' ? `\n・ほか${more}件` : `\n・and ${more} more`) : '');
+    throw new UserError(
+      'summary.definitions',
+      `${outcome.message.ja}${lines('ja')}`,
+      `${outcome.message.en}${lines('en')}`,
+    );
+  }
+  return outcome.summary;
+}
+
+function cellValue(c: SummaryCell, year: SummaryYear, manual: boolean, typed: CellValue | undefined): CellValue {
+  if (c.suppressed) return '＊';
+  if (c.value !== null) return c.value;
+  // A manual figure staff typed that is not a number stays as they typed it (as text).
+  if (manual && c.state === 'notEntered' && typed !== undefined && typed !== '') return guardFormula(text(typed));
+  if (year.inProgress && c.state === 'value') return '';
+  return STATE_TEXT[c.state];
+}
+
+interface SheetLayout {
+  header: string[];
+  /** 0-based columns. */
+  areaStart: number;
+  pdcaStart: number;
+  extraStart: number;
+}
+
+function layoutOf(summary: Summary, extraHeaders: readonly string[]): SheetLayout {
+  const header: string[] = [...SUMMARY_LEAD, ...summary.areas];
+  const areaStart = SUMMARY_LEAD.length;
+  const pdcaStart = header.length;
+  header.push(...PDCA_HEADER);
+  const extraStart = header.length;
+  header.push(...extraHeaders.map(guardFormula));
+  return { header, areaStart, pdcaStart, extraStart };
+}
+
+/** The rows of 指標サマリー, where each one's staff entries come from (carryFrom) and the grade of each. */
+export function summaryRows(
+  summary: Summary,
+  now: SummarySheetNow,
+  manualIds: ReadonlySet<string>,
+): { layout: SheetLayout; rows: CellValue[][]; carryFrom: number[]; grades: (Grade | null)[] } {
+  const layout = layoutOf(summary, now.extraHeaders);
+  const width = layout.header.length;
+  const rows: CellValue[][] = [];
+  const carryFrom: number[] = [];
+  const grades: (Grade | null)[] = [];
+  const used = new Set<string>();
+  const shownIds = new Set(summary.goals.flatMap((g) => g.indicators.map((i) => i.id)));
+  const push = (cells: CellValue[], from = 0, grade: Grade | null = null): void => {
+    while (cells.length < width) cells.push('');
+    rows.push(cells);
+    carryFrom.push(from);
+    grades.push(grade);
+  };
+  const staffCells = (entry: StaffEntry | undefined): CellValue[] => [
+    guardFormula(entry?.note.check ?? ''),
+    guardFormula(entry?.note.action ?? ''),
+    guardFormula(entry?.note.owner ?? ''),
+    ...now.extraHeaders.map((h) => {
+      const v = entry?.extra.get(h) ?? '';
+      return typeof v === 'string' ? guardFormula(v) : v;
+    }),
+  ];
+  for (const goal of summary.goals) {
+    push([`基本目標${goal.goal}`, guardFormula(goal.title)]);
+    for (const ind of goal.indicators) {
+      for (const year of ind.years) {
+        const entry = now.entries.get(key(ind.id, year.fy));
+        if (entry) used.add(key(ind.id, year.fy));
+        push(
+          [
+            guardFormula(ind.id),
+            goal.goal,
+            guardFormula(ind.initiative),
+            guardFormula(ind.name),
+            guardFormula(ind.unit),
+            year.label,
+            cellValue(year.city, year, ind.method === '手入力', entry?.actual),
+            year.target ?? '',
+            year.rate ?? '',
+            year.grade ? `${year.grade} ${summary.grades.labels[year.grade]}` : '',
+            year.previousRatio ?? '',
+            ...summary.areas.map((area) => {
+              const c = year.areas.find((a) => a.area === area);
+              return c ? cellValue(c, year, false, undefined) : '';
+            }),
+            ...staffCells(entry),
+          ],
+          entry?.row ?? 0,
+          year.grade,
+        );
+      }
+    }
+  }
+  // Notes (and typed manual 実績) whose indicator or 年度 is gone from 指標定義 are kept, not dropped.
+  const orphans = [...now.entries.values()].filter(
+    (e) =>
+      !used.has(key(e.id, e.fy)) &&
+      (e.note.check !== '' ||
+        e.note.action !== '' ||
+        e.note.owner !== '' ||
+        [...e.extra.values()].some((v) => v !== '') ||
+        (manualIds.has(e.id) && e.actual !== '') ||
+        (!shownIds.has(e.id) && e.actual !== '' && e.actual !== '＊')),
+  );
+  if (orphans.length > 0) {
+    push([]);
+    push([ORPHAN_HEADING]);
+    for (const e of orphans) {
+      const cells: CellValue[] = new Array<CellValue>(layout.areaStart).fill('');
+      cells[0] = guardFormula(e.id);
+      cells[5] = formatFiscalYear(e.fy, summary.startMonth);
+      cells[6] = typeof e.actual === 'string' ? guardFormula(e.actual) : e.actual;
+      push([...cells, ...summary.areas.map(() => ''), ...staffCells(e)], e.row);
+    }
+  }
+  push([]);
+  push([`※${summary.footnote.ja}`]);
+  for (const note of summary.notes) push([`※${note.ja}`]);
+  for (const ind of summary.goals.flatMap((g) => g.indicators))
+    for (const note of ind.notes) push([`※${ind.id}: ${note.ja}`]);
+  push([`最終更新: ${summary.updatedAt}`]);
+  return { layout, rows, carryFrom, grades };
+}
+
+function viewOf(summary: Summary, sheet: string, notices: Message[]): SummaryView {
+  const indicators = summary.goals.flatMap((g) => g.indicators);
+  const fy = latestCompleted(summary);
+  const counts = { A: 0, B: 0, C: 0, D: 0, none: 0 };
+  for (const ind of indicators) {
+    const y = ind.years.find((x) => x.fy === fy);
+    if (y?.grade) counts[y.grade]++;
+    else counts.none++;
+  }
+  let suppressed = 0;
+  for (const ind of indicators)
+    for (const y of ind.years) for (const c of [y.city, ...y.areas]) if (c.suppressed) suppressed++;
+  return {
+    resultSheet: sheet,
+    fy,
+    fyLabel: labelOf(indicators, fy),
+    years: [...summary.years],
+    threshold: summary.threshold,
+    indicators: indicators.length,
+    grades: counts,
+    gradeLabels: { ...summary.grades.labels },
+    suppressedCells: suppressed,
+    goals: summary.goals.map((g) => ({
+      goal: g.goal,
+      title: g.title,
+      indicators: g.indicators.map((i) => indicatorLine(i, fy)),
+    })),
+    notices,
+    notes: [
+      ...summary.notes,
+      ...indicators.flatMap((i) => i.notes.map((n) => ({ ja: `${i.id}: ${n.ja}`, en: `${i.id}: ${n.en}` }))),
+    ],
+    footnote: summary.footnote,
+    updatedAt: summary.updatedAt,
+  };
+}
+
+function labelOf(indicators: readonly SummaryIndicator[], fy: number): string {
+  return indicators[0]?.years.find((y) => y.fy === fy)?.label ?? `${fy}年度`;
+}
+
+function indicatorLine(i: SummaryIndicator, fy: number): SummaryView['goals'][number]['indicators'][number] {
+  const y = i.years.find((x) => x.fy === fy);
+  const c = y?.city;
+  return {
+    id: i.id,
+    name: i.name,
+    unit: i.unit,
+    value: c && !c.suppressed ? c.value : null,
+    shown: !c ? '' : c.suppressed ? '＊' : c.value !== null ? String(c.value) : STATE_TEXT[c.state] || '—',
+    target: y?.target ?? null,
+    rate: y?.rate ?? null,
+    grade: y?.grade ?? null,
+  };
+}
+
+/** The 年度 the sidebar shows grades of: the last completed one shown, else the latest. */
+function latestCompleted(summary: Summary): number {
+  const done = summary.years.filter((y) => y < summary.currentFiscalYear);
+  return done.length > 0
+    ? (done[done.length - 1] as number)
+    : (summary.years[summary.years.length - 1] ?? summary.currentFiscalYear);
+}
+
+/**
+ * 指標サマリー: under the document lock, builds the summary and rewrites its sheet, all or nothing.
+ * Nothing is written while 指標定義 has errors (the error names each row and column).
+ */
+export function runSummary(ports: AppPorts): SummaryView {
+  return ports.lock.run(() => {
+    const read = readForSummary(ports);
+    const summary = summarize(ports, read);
+    const { layout, rows, carryFrom, grades } = summaryRows(summary, read.now, read.manualIds);
+    const place = read.place;
+    const gradeColumn = SUMMARY_LEAD.indexOf('評価') + 1;
+    atomically(ports, SUMMARY_WHAT, (tx) => {
+      if (place.adopt) tx.mark(place.name, 'summary');
+      tx.output({
+        name: place.name,
+        kind: 'summary',
+        header: layout.header,
+        rows,
+        hidden: false,
+        textColumns: [0, 2, 3, 4, 5, ...PDCA_HEADER.map((_, i) => layout.pdcaStart + i)],
+        checkboxColumns: [],
+        carryFrom,
+        staffColumns: [
+          ...PDCA_HEADER.map((_, i) => layout.pdcaStart + i),
+          ...read.now.extraHeaders.map((_, i) => layout.extraStart + i),
+        ],
+      });
+      // Grades coloured; the old sheet is put back whole by the output's own undo.
+      const fills = grades.map((g) => [g ? GRADE_FILLS[g] : null]);
+      if (fills.length > 0) {
+        tx.write(
+          place.name,
+          { row: 2, column: gradeColumn, rows: fills.length, columns: 1 },
+          { backgrounds: fills },
+          { backgrounds: fills.map(() => [null]) },
+        );
+      }
+    });
+    const notices = [placeNotice(place)].filter((n): n is Message => n !== null);
+    return viewOf(summary, place.name, notices);
+  });
+}
+
+/**
+ * The summary without writing anything: its --json shape (only the 年度 asked for), and the
+ * leadership report when asked — with the PDCA notes staff keep in 指標サマリー.
+ */
+export function getSummaryReport(ports: AppPorts, fy?: number, html?: boolean): SummaryReport {
+  const read = readForSummary(ports);
+  const summary = summarize(ports, read);
+  if (fy !== undefined && summary.years.indexOf(fy) < 0) {
+    throw new UserError(
+      'summary.year',
+      `${fy}年度は指標サマリーの年度（${summary.years.join('・')}）にありません。`,
+      `${fy} is not a fiscal year of the summary (${summary.years.join(', ')}).`,
+    );
+  }
+  const sheet = read.place.exists ? read.place.name : OUTPUT_NAMES.summary;
+  return {
+    json: summaryJson(summary, fy !== undefined ? [fy] : undefined),
+    view: viewOf(summary, sheet, []),
+    html: html ? reportHtml(summary, { ...(fy !== undefined ? { fy } : {}), notes: pdcaNotes(read.now) }) : null,
+  };
+}

@@ -1,0 +1,111 @@
+/** tsunagu summary: 指標サマリー on an .xlsx through the real bundle — text, --json, the leadership report (--html), and --write. */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { SummaryReport, SummaryView } from '../../shared/rpc';
+import { formatFiscalYear, parseFiscalYear } from '../../core/text/date';
+import { Book, type CliContext, type Flags, report } from './book';
+import { type Io, UsageError } from './io';
+import { printable } from './text';
+
+const USAGE =
+  '使い方: tsunagu summary <book.xlsx> [--fy 2024] [--json] [--write [--yes]] [--html report.html] / usage: tsunagu summary <book.xlsx> [--fy 2024] [--json] [--write [--yes]] [--html report.html]';
+
+/** --fy as the 年度's starting year: 2024, 2024年度, R6, 令和6年度 and FY2024 all read as 2024. */
+export function fyOption(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const parsed = parseFiscalYear(value.trim());
+  if (!parsed.ok)
+    throw new UsageError(
+      `--fy には年度を 2024・令和6年度・R6 のように指定してください（${value}）/ --fy must be a fiscal year such as 2024, 令和6年度 or R6 (got ${value})`,
+    );
+  return parsed.year;
+}
+
+function figure(n: number | null, unit = ''): string {
+  return n === null ? '—' : `${n.toLocaleString('ja-JP', { maximumFractionDigits: 1 })}${printable(unit)}`;
+}
+
+const STATE_TEXT: Record<string, string> = {
+  none: '—',
+  noData: 'データなし',
+  future: '（未来の年度）',
+  notCounted: '（年度確定の値のみ）',
+  notEntered: '未入力',
+};
+
+/** The text report: a block per 基本目標, a line per indicator with its 市全体 figure of the 年度. */
+function summaryLines(found: SummaryReport, year: number): string[] {
+  const view = found.view;
+  const label = year === view.fy ? view.fyLabel : formatFiscalYear(year);
+  const lines = [
+    `指標サマリー ${label} / indicator summary, FY${year}（秘匿基準 ${view.threshold} / suppression threshold ${view.threshold}）`,
+  ];
+  for (const goal of view.goals) {
+    lines.push(`基本目標${goal.goal} ${printable(goal.title)}`);
+    for (const line of goal.indicators) {
+      const indicator = found.json.indicators.find((i) => i.id === line.id);
+      const city = indicator?.cells.find((c) => c.fy === year && c.area === '市全体');
+      if (!city) continue;
+      const value = city.suppressed
+        ? '＊'
+        : city.value !== null
+          ? figure(city.value, line.unit)
+          : (STATE_TEXT[city.state] ?? '—');
+      const parts = [`  ${printable(line.id)} ${printable(line.name)}: ${value}`];
+      if (city.target !== null) parts.push(`目標 ${figure(city.target, line.unit)}`);
+      if (city.rate !== null) parts.push(`達成率 ${figure(city.rate)}%`);
+      if (city.grade !== null) parts.push(`評価 ${city.grade} ${printable(view.gradeLabels[city.grade])}`);
+      lines.push(parts.join('  '));
+    }
+  }
+  for (const note of view.notes) lines.push(`※${printable(note.ja)}`);
+  lines.push(`※${printable(view.footnote.ja)}`);
+  const hidden = found.json.indicators.reduce(
+    (n, i) => n + i.cells.filter((c) => c.fy === year && c.suppressed).length,
+    0,
+  );
+  lines.push(
+    `指標${view.indicators}件・伏せたセル ${hidden}個 / ${view.indicators} indicators, ${hidden} cells hidden`,
+  );
+  return lines;
+}
+
+/** summary: exit 0, or 2 for unusable input (指標定義 with errors included: nothing is written), 3 when the write failed. */
+export async function runSummary(rest: string[], flags: Flags, io: Io, context: CliContext = {}): Promise<number> {
+  const path = rest[0];
+  if (!path || rest.length > 1) throw new UsageError(USAGE);
+  if (flags.html !== undefined && !/\.html?$/i.test(flags.html))
+    throw new UsageError(
+      `--html の出力ファイルは .html にしてください（${flags.html}）/ the --html output must be an .html file (got ${flags.html})`,
+    );
+  const fy = fyOption(flags.fy);
+  const book = await Book.open(path, flags, io, context);
+  const found = book.read<SummaryReport>('getSummaryReport', fy, flags.html !== undefined);
+  const year = fy ?? found.value.view.fy;
+  let lines = summaryLines(found.value, year);
+  if (flags.html !== undefined && found.value.html !== null) {
+    writeFileSync(resolve(flags.html), found.value.html, 'utf8');
+    lines.push(`報告書を書き出しました: ${flags.html} / wrote the report to ${flags.html}`);
+  }
+  if (!flags.write) {
+    report(io, flags, { json: found.value.json, lines, stats: found.stats, action: 'getSummaryReport' });
+    return 0;
+  }
+  lines = book.preview(lines);
+  await book.confirm(
+    '指標サマリーのシートを書き直します（評価コメント・改善の方向・担当と手入力の実績は指標IDと年度ごとに残ります）/ this rewrites 指標サマリー (comments, actions, owners and typed figures stay with their indicator and 年度)',
+  );
+  const written = await book.write<SummaryView>('runSummary');
+  lines.push(
+    `「${printable(written.value.resultSheet)}」を書き込みました / wrote ${printable(written.value.resultSheet)}`,
+    ...written.value.notices.map((n) => `${printable(n.ja)} / ${printable(n.en)}`),
+  );
+  report(io, flags, {
+    json: found.value.json,
+    lines,
+    stats: written.stats,
+    action: 'runSummary',
+    saved: written.saved,
+  });
+  return 0;
+}

@@ -1,0 +1,149 @@
+import { describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
+import type { RpcName, SummaryView } from '../../src/shared/rpc';
+import { RpcError } from '../../src/ui/rpc-client';
+import { DEFINITIONS_REFUSED, SummaryFlow } from '../../src/ui/summary-flow';
+import { formatFigure, goalOpen, gradeCountsText, lineText, writtenText } from '../../src/ui/summary-model';
+import { fakeServer, type Handler } from './fake-server';
+
+function view(): SummaryView {
+  return {
+    resultSheet: '指標サマリー',
+    fy: 2025,
+    fyLabel: '令和7年度',
+    years: [2024, 2025, 2026],
+    threshold: 10,
+    indicators: 3,
+    grades: { A: 1, B: 0, C: 0, D: 1, none: 1 },
+    gradeLabels: { A: '目標達成', B: '概ね達成', C: '基準値より改善だが80%未満', D: '基準値より悪化' },
+    suppressedCells: 4,
+    goals: [
+      {
+        goal: 1,
+        title: '誰もがつながり・集い・地域の力になる',
+        indicators: [
+          {
+            id: 'G1-1',
+            name: '活動したボランティア',
+            unit: '人',
+            value: 1234,
+            shown: '1234',
+            target: 1200,
+            rate: 102.8,
+            grade: 'A',
+          },
+          { id: 'G1-2', name: '新規登録', unit: '人', value: null, shown: '＊', target: 30, rate: null, grade: null },
+        ],
+      },
+      {
+        goal: 2,
+        title: '地域みんなで発見・なんでも受け止め・解決する',
+        indicators: [
+          { id: 'G2-1', name: '相談件数', unit: '件', value: 80, shown: '80', target: 120, rate: 66.7, grade: 'D' },
+        ],
+      },
+    ],
+    notices: [],
+    notes: [],
+    footnote: { ja: '＊は10未満', en: '＊ below 10' },
+    updatedAt: '2026-11-26 12:00',
+  };
+}
+
+function harness(handlers: Partial<Record<RpcName, Handler>>) {
+  const fake = fakeServer(handlers);
+  let renders = 0;
+  const flow = new SummaryFlow(fake.server, fake.run, () => {
+    renders += 1;
+  });
+  return { ...fake, flow, renders: () => renders };
+}
+
+describe('SummaryFlow', () => {
+  it('asks before the first run of the session, runs after 実行, and not again after that', async () => {
+    const h = harness({ runSummary: () => view() });
+    await h.flow.requestRun();
+    expect(h.flow.state.pending).toBe('run');
+    expect(h.calls).toEqual([]);
+    await h.flow.accept();
+    expect(h.names()).toEqual(['runSummary']);
+    expect(h.flow.state.view?.indicators).toBe(3);
+    expect(h.flow.takeFocus()).toBe('result');
+    await h.flow.requestRun();
+    expect(h.names()).toEqual(['runSummary', 'runSummary']);
+  });
+
+  it('キャンセル runs nothing and gives the focus back to the button', async () => {
+    const h = harness({ runSummary: () => view() });
+    await h.flow.requestRun();
+    h.flow.cancel();
+    expect(h.calls).toEqual([]);
+    expect(h.flow.takeFocus()).toBe('run');
+  });
+
+  it('指標定義 with errors is shown in the section with its rows, not in the error area; the next run clears it', async () => {
+    let fail = true;
+    const h = harness({
+      runSummary: () => {
+        if (fail)
+          throw new RpcError(DEFINITIONS_REFUSED, {
+            ja: '指標定義に1件の誤りがあるため…\n・指標定義 4行目 条件: …',
+            en: 'has 1 error',
+          });
+        return view();
+      },
+    });
+    await h.flow.runConfirmedElsewhere();
+    expect(h.flow.state.refused?.ja).toMatch(/4行目/);
+    expect(h.shownErrors).toEqual([]);
+    expect(h.flow.takeFocus()).toBe('refused');
+    fail = false;
+    await h.flow.requestRun();
+    expect(h.flow.state.refused).toBeNull();
+    expect(h.flow.state.view).not.toBeNull();
+  });
+
+  it('any other failure goes to the shell and keeps the last result', async () => {
+    let n = 0;
+    const h = harness({
+      runSummary: () => {
+        n += 1;
+        if (n === 2) throw new RpcError('write.failed', { ja: '書き込めませんでした', en: 'could not write' });
+        return view();
+      },
+    });
+    await h.flow.runConfirmedElsewhere();
+    await h.flow.requestRun();
+    expect(h.shownErrors).toEqual(['write.failed']);
+    expect(h.flow.state.view?.resultSheet).toBe('指標サマリー');
+  });
+});
+
+describe('summary words', () => {
+  it('counts grades of the 年度 shown, in both languages', () => {
+    expect(gradeCountsText(view(), 'ja')).toBe('令和7年度の評価: A 目標達成 1件・D 基準値より悪化 1件・評価なし 1件');
+    expect(gradeCountsText(view(), 'en')).toBe('Grades for FY2025: A (目標達成) 1, D (基準値より悪化) 1, no grade 1');
+    expect(writtenText(view(), 'ja')).toMatch(
+      /「指標サマリー」シートを更新しました（指標3件、3年度分）。10未満.+4セルを＊/,
+    );
+  });
+
+  it('an indicator line: figure with its unit, target and rate; ＊ when hidden', () => {
+    const [a, hidden] = view().goals[0]?.indicators ?? [];
+    expect(lineText(a!, 'ja')).toEqual({
+      title: 'G1-1 活動したボランティア',
+      figures: '実績 1,234人 ／ 目標 1,200人（達成率 102.8%）',
+      grade: 'A',
+    });
+    expect(lineText(hidden!, 'ja').figures).toBe('実績 ＊ ／ 目標 30人');
+    expect(lineText(a!, 'en').figures).toBe('actual 1,234人 / target 1,200人 (102.8% of target)');
+    expect(formatFigure(-1234.56)).toBe('-1,234.6');
+  });
+
+  it('a goal with a D opens by itself; staff choice wins', () => {
+    const [g1, g2] = view().goals;
+    expect(goalOpen(g1!, 2, new Map())).toBe(false);
+    expect(goalOpen(g2!, 2, new Map())).toBe(true);
+    expect(goalOpen(g2!, 2, new Map([[2, false]]))).toBe(false);
+  });
+});
