@@ -196,7 +196,7 @@ export interface Workbook {
   deleteSheet(sheet: string): void;
 }
 
-/** HMAC-SHA256 and random keys (Apps Script's Utilities): what seals the history against edits. */
+/** HMAC-SHA256 and random keys (from the platform's crypto service): what seals the history against edits. */
 export interface Signer {
   /** HMAC-SHA256 of a message (UTF-8) under a key (UTF-8), as lowercase hex. */
   hmacSha256(key: string, message: string): string;

@@ -351,7 +351,7 @@ export function buildForms(
     let done = 0;
     // Whether a form was made or opened for an update: from then on a failure may leave it changed.
     let touched = false;
-    // A form made whose id could not be kept (the property write failed right after FormApp.create).
+    // A form made whose id could not be kept (the property write failed right after the form was created in Drive).
     let stray: string | null = null;
     try {
       for (const form of definition.forms) {

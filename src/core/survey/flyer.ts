@@ -129,7 +129,7 @@ h1 { font-size: 26pt; line-height: 1.3; margin: 0 0 6mm; overflow-wrap: anywhere
 @media print { .print { display: none; } .sheet { padding: 0; } }
 `;
 
-/** The flyer as one HTML page (for an HtmlService dialog, the studio or a file from the CLI). */
+/** The flyer as one HTML page (for a dialog in Sheets, the studio or a file from the CLI). */
 export function flyerHtml(input: FlyerInput): string {
   const words = WORDS[input.language] ?? WORDS[input.language.split('-')[0] as string] ?? (WORDS.en as FlyerWords);
   const description = shortened(input.description, FLYER_DESCRIPTION_CHARS);
