@@ -23,7 +23,10 @@ describe('アンケート in the studio (Chromium)', () => {
   let errors: string[] = [];
 
   beforeAll(async () => {
-    await Session.create('アンケートのテスト').save(book);
+    // A council's workbook has 設定 (the templates' 圏域 choices come from it): シート準備 first.
+    const prepared = Session.create('アンケートのテスト');
+    prepared.run('setupSheets');
+    await prepared.save(book);
     session = await Session.open(book);
     studio = await startStudio({ session, bookPath: book, port: 0 });
     context = await launch(join(temp, 'profile'));

@@ -212,8 +212,9 @@ describe('検証 in the studio (Chromium)', () => {
 
   it('ハイライトを消す reports the cells it restored', async () => {
     const { frame } = bench;
-    // The list is re-run after the undo; wait for it before taking the marks off.
-    await poll(() => frame.getByTestId('progress').textContent()).toBe('');
+    // The list is re-run after the undo (a whole 検証 of the demo, several seconds on a loaded
+    // machine); wait for it before taking the marks off.
+    await poll(() => frame.getByTestId('progress').textContent(), { timeout: 30_000 }).toBe('');
     await frame.getByTestId('highlight-clear').click();
     const notice = frame.locator('#validate-notice');
     await poll(() => notice.textContent()).toMatch(/^\d+個のセルの色と検証メモを消しました。/);
