@@ -143,6 +143,19 @@ describe('writing sidebar actions within budget on the large workbook', () => {
     withinBudget(off.action, { cellsRead: 20_000, cellsWritten: 10, calls: 90 });
   });
 
+  it('元に戻す of a 確定 reads only what it puts back (the 確定 itself is still over budget: docs/cost.md)', () => {
+    const matched = run<MatchView>('runMatching', [], 'runMatching (to commit)').value;
+    const pair = matched.requests.flatMap((r) => r.pairs)[0];
+    expect(pair).toBeDefined();
+    if (!pair) return;
+    run('setApproval', [pair.requestId, pair.volunteerId, true], 'setApproval (to commit)');
+    expect(run<{ committed: number }>('commitMatches').value.committed).toBe(1);
+    const { value, action } = run<UndoResult>('undoLast', [], 'undoLast (commit)');
+    expect(value.cells).toBeGreaterThan(0);
+    // 依頼's id and 担当ボランティア columns, not all of 依頼; every sheet's first rows once.
+    withinBudget(action, { cellsRead: 25_000, cellsWritten: 20, calls: 220 });
+  });
+
   it('takes a confirmed mapping back (clearMapping)', () => {
     const { action } = run('clearMapping', ['ボランティア名簿']);
     withinBudget(action, { cellsRead: 3_000, cellsWritten: 0, calls: 200 });

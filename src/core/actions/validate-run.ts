@@ -246,9 +246,10 @@ export function startRun(ports: AppPorts, heads: readonly SheetHead[]): Validati
  * 検証結果 reduced to its header and one line saying where the run stands, within the action's
  * transaction. A long 検証結果 (the last run's thousands of rows) is not pasted over: its header and
  * first row are written (what they held is kept to put back), and its other rows are deleted as
- * the action's last write (Transaction.lastly) — a row deletion moves no cell contents, where a
- * rewrite would copy every old cell aside and paste over all of them (docs/cost.md). A new or
- * short 検証結果 is written whole. The caller's other writes must come first.
+ * the action's last write (Transaction.lastly) — a row deletion moves no cell contents
+ * (real-sheets-checklist RS-53), where a rewrite would copy every old cell aside and paste over
+ * all of them (docs/cost.md). A new or short 検証結果 is written whole. The caller's other writes
+ * must come first.
  */
 function resetResults(ports: AppPorts, tx: Transaction, place: OutputPlace, line: string): void {
   const size = place.exists && !place.adopt ? ports.workbook.sheetSize(place.name) : null;
