@@ -853,7 +853,7 @@ const READS_ONE_CELL: ReadonlySet<string> = new Set([
 export function rangeCells(ref: RangeRef, method: string): CellCount | undefined {
   const all = ref.numRows * ref.numColumns;
   if (READS_EVERY_CELL.has(method)) {
-    return { read: all, written: 0, sheet: Math.max(all, ref.sheet.lastRow() * ref.sheet.lastColumn()) };
+    return { read: all, written: 0, sheet: Math.max(all, ref.sheet.extentCells()) };
   }
   if (READS_ONE_CELL.has(method)) return { read: 1, written: 0 };
   if (method.startsWith('clear')) {
