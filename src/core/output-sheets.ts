@@ -17,6 +17,8 @@ export const OUTPUT_NAMES = {
   forms: 'フォーム一覧',
   answers: 'アンケート回答',
   history: HISTORY_SHEET,
+  /** Hidden: 年度確定 — the frozen figures of closed 年度 (docs/summary.md). */
+  closing: '指標サマリー年度確定',
   /** Hidden: what a 検証 in parts keeps between its parts (findings, marks and fixes to come). */
   work: 'つなぐ作業',
 } as const;

@@ -164,6 +164,8 @@ const DAY: Array<[string, Step]> = [
   ['previewSurveyAnswers', (rt) => rt.rpc('previewSurveyAnswers')],
   ['importSurveyAnswers', (rt) => rt.rpc('importSurveyAnswers')],
   ['runSummary', (rt) => rt.rpc('runSummary')],
+  ['closeFiscalYear', (rt) => rt.rpc('closeFiscalYear', 2025)],
+  ['reopenFiscalYear', (rt) => rt.rpc('reopenFiscalYear', 2025)],
   ['getSummaryReport', (rt) => rt.rpc('getSummaryReport', 2025, true)],
 ];
 
