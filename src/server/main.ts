@@ -7,6 +7,7 @@ import * as setup from '../core/actions/setup';
 import * as sidebar from '../core/actions/sidebar';
 import * as summary from '../core/actions/summary';
 import * as survey from '../core/actions/survey';
+import * as surveyImport from '../core/actions/survey-import';
 import * as undo from '../core/actions/undo';
 import * as validation from '../core/actions/validate';
 import type { RpcArgs, RpcEnvelope, RpcResults } from '../shared/rpc';
@@ -210,6 +211,18 @@ export function buildForms(...args: unknown[]): Envelope<'buildForms'> {
 /** RPC: what 回答の取り込み would write into アンケート回答, without writing (the CLI's survey import). */
 export function previewSurveyAnswers(...args: unknown[]): Envelope<'previewSurveyAnswers'> {
   return runRpc('previewSurveyAnswers', args, () => survey.previewSurveyAnswers(appContext()));
+}
+
+/** RPC: the answers of ボランティア登録 / 活動報告 forms as candidates to accept or decline, without writing. */
+export function previewSurveyCandidates(...args: unknown[]): Envelope<'previewSurveyCandidates'> {
+  return runRpc('previewSurveyCandidates', args, (kind) => surveyImport.previewSurveyCandidates(appContext(), kind));
+}
+
+/** RPC: 取り込む / 見送る — appends the accepted candidates to ボランティア名簿 / 活動記録 and remembers the decisions, undoably. */
+export function decideSurveyCandidates(...args: unknown[]): Envelope<'decideSurveyCandidates'> {
+  return runRpc('decideSurveyCandidates', args, (decisions) =>
+    surveyImport.decideSurveyCandidates(appContext(), decisions),
+  );
 }
 
 /** RPC: 回答の取り込み — rewrites アンケート回答 with every answer of the resident surveys. */

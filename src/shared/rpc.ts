@@ -449,6 +449,79 @@ export interface SurveyAnswersView {
   notices: Message[];
 }
 
+/** Where registrations and activity reports go: ボランティア名簿 or 活動記録. */
+export type SurveyImportKind = 'volunteers' | 'activities';
+
+/** One answer of ボランティア登録 or 活動報告 as a candidate row (docs/forms.md, "Answers back"). */
+export interface SurveyCandidateView {
+  /** Stable: the form and the submit time. */
+  responseId: string;
+  form: string;
+  destination: SurveyImportKind;
+  language: string;
+  languageLabel: Message;
+  /** ISO instant; null when the timestamp cannot be read. */
+  answeredAt: string | null;
+  /** new: to decide; imported: on the sheet already; declined: staff declined it; noConsent: no consent, cannot be imported. */
+  status: 'new' | 'imported' | 'declined' | 'noConsent';
+  /** The row as it would be written, by the destination's header (as the sheet names it). */
+  row: Record<string, string>;
+  /** The destination's own 検証 issues on this row (with the sheet's rows and the other candidates). */
+  issues: Array<{
+    code: string;
+    severity: 'error' | 'warning' | 'info';
+    column: string;
+    message: Message;
+    suggestion: string | null;
+  }>;
+  /** ボランティア名簿: the 登録番号 (or 行N) of a probable duplicate already on the roster — shown, never merged. */
+  duplicateOf: string | null;
+  /** Answers not among their question's choices (kept as typed). */
+  unmatched: Array<{ question: string; values: string[] }>;
+  /** Cells Tsunagu filled itself (状態, 登録日, 圏域 from 地区) and why. */
+  derived: Message[];
+  /** The 登録番号 (or sheet row) it was imported as. */
+  importedAs: string | null;
+  /** Why it cannot be imported (noConsent). */
+  reason: Message | null;
+}
+
+/** The candidates of every built ボランティア登録 / 活動報告 form, read without writing. */
+export interface SurveyCandidatesView {
+  candidates: SurveyCandidateView[];
+  counts: { new: number; imported: number; declined: number; noConsent: number };
+  forms: Array<{
+    name: string;
+    language: string;
+    languageLabel: Message;
+    destination: SurveyImportKind;
+    sheet: string | null;
+    responses: number;
+  }>;
+  notices: Message[];
+}
+
+/** What 取り込む / 見送る wrote. */
+export interface SurveyDecisionResult {
+  imported: number;
+  declined: number;
+  written: Array<{
+    sheet: string;
+    kind: SurveyImportKind;
+    firstRow: number;
+    lastRow: number;
+    rows: number;
+    /** Total or note rows were below the last data row: the new rows went under them. */
+    setAsideBelow: boolean;
+  }>;
+  /** The new 登録番号 given, in order. */
+  ids: string[];
+  /** The hidden sheet that remembers decisions (ids only). */
+  recordSheet: string;
+  notices: Message[];
+  undo: UndoInfo | null;
+}
+
 /** What テンプレートを書き込む wrote into アンケート定義. */
 export interface SurveyTemplateResult {
   template: string;
@@ -535,6 +608,15 @@ export const rpcArgs = {
   buildForms: z.tuple([z.optional(z.strictObject({ removeMissing: z.boolean(), recreate: z.boolean() }))]),
   previewSurveyAnswers: z.tuple([]),
   importSurveyAnswers: z.tuple([]),
+  /** Only ボランティア名簿 or 活動記録 candidates (default: both). */
+  previewSurveyCandidates: z.tuple([z.optional(z.nullable(z.enum(['volunteers', 'activities'])))]),
+  /** Response ids to import and to decline (at most 100 together: core/actions/survey-import.ts MAX_DECISIONS). */
+  decideSurveyCandidates: z.tuple([
+    z.strictObject({
+      accept: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(200)),
+      decline: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(200)),
+    }),
+  ]),
   /** A cell: the sheet, a 1-based row (Sheets holds at most 10 million cells) and column. */
   selectCell: z.tuple([
     sheetName,
@@ -587,6 +669,8 @@ export interface RpcResults {
   buildForms: SurveyBuildView;
   previewSurveyAnswers: SurveyAnswersView;
   importSurveyAnswers: SurveyAnswersView;
+  previewSurveyCandidates: SurveyCandidatesView;
+  decideSurveyCandidates: SurveyDecisionResult;
 }
 
 /** Every RPC answers with this envelope, so a user-facing error survives google.script.run intact. */
