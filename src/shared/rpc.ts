@@ -627,6 +627,8 @@ export const rpcArgs = {
   /** 年度確定: the 年度 (its starting year) to close or re-open. */
   closeFiscalYear: z.tuple([z.number().check(z.int(), z.gte(1900), z.lte(2200))]),
   reopenFiscalYear: z.tuple([z.number().check(z.int(), z.gte(1900), z.lte(2200))]),
+  /** The leadership report in a print dialog: this 年度 (default: the last completed one). */
+  openSummaryReport: z.tuple([z.optional(z.nullable(z.number().check(z.int(), z.gte(1900), z.lte(2200))))]),
   /** Only this 年度 (its starting year), and whether to make the leadership report. */
   getSummaryReport: z.tuple([
     z.optional(z.nullable(z.number().check(z.int(), z.gte(1900), z.lte(2200)))),
@@ -663,6 +665,7 @@ export interface RpcResults {
   runSummary: SummaryView;
   closeFiscalYear: SummaryView;
   reopenFiscalYear: SummaryView;
+  openSummaryReport: { fy: number; title: string };
   getSummaryReport: SummaryReport;
   writeSurveyTemplate: SurveyTemplateResult;
   previewForms: SurveyBuildView;

@@ -90,6 +90,7 @@ const ja = {
   'summary.goal': '基本目標{n}',
   'summary.indicatorCount': '指標{n}件',
   'summary.notesTitle': '集計についての注記',
+  'summary.report': '報告書を開く（印刷）',
   'summary.closingTitle': '年度確定',
   'summary.closingHint':
     '報告した年度の数字を確定すると、あとで台帳が直されても指標サマリーはその数字のままになり、変わったところを「確定後に元データが変わりました」と示します。',
@@ -367,6 +368,7 @@ const en: Record<MessageKey, string> = {
   'summary.goal': 'Basic goal {n}',
   'summary.indicatorCount': '{n} indicators',
   'summary.notesTitle': 'Notes on the counts',
+  'summary.report': 'Open the report (print)',
   'summary.closingTitle': 'Closing a fiscal year',
   'summary.closingHint':
     'Closing a reported fiscal year keeps its figures in the summary even when the ledgers are corrected later; where they changed, the summary says so.',

@@ -669,6 +669,32 @@ export function reopenFiscalYear(ports: AppPorts, fy: number): SummaryView {
   });
 }
 
+/** The report dialog's size: an A4 page's width at 96 dpi and some, and as tall as Sheets shows comfortably. */
+export const REPORT_DIALOG = { width: 900, height: 680 } as const;
+
+/**
+ * The leadership report as a print dialog (sidebar, menu): the same report as `--html`, with its A4
+ * print CSS and 印刷する button, in a modal dialog over the spreadsheet. Writes nothing.
+ */
+export function openSummaryReport(ports: AppPorts, fy?: number): { fy: number; title: string } {
+  const report = getSummaryReport(ports, fy, true);
+  const year = fy ?? report.view.fy;
+  const label = year === report.view.fy ? report.view.fyLabel : formatFiscalYear(year);
+  const title = `指標サマリー 報告書（${label}）`;
+  ports.dialogs.showHtml(title, report.html ?? '', REPORT_DIALOG.width, REPORT_DIALOG.height);
+  return { fy: year, title };
+}
+
+/** Menu: 指標サマリーの報告書 — the report of the last completed 年度; a refusal (指標定義 with errors) as an alert. */
+export function menuSummaryReport(ports: AppPorts): void {
+  try {
+    openSummaryReport(ports);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    ports.dialogs.alert('指標サマリーの報告書', `${error.ja}\n\n${error.en}`);
+  }
+}
+
 /**
  * The summary without writing anything: its --json shape (only the 年度 asked for), and the
  * leadership report when asked — with the PDCA notes staff keep in 指標サマリー.
