@@ -284,6 +284,8 @@ export interface SummaryFigureJson {
 /** The --json shape of 指標サマリー (docs/summary.md): fy the 年度's starting year, area 市全体 for the city. */
 export interface SummaryJson {
   readonly threshold: number;
+  /** 年度確定: the closed 年度 among those given. */
+  readonly closedYears: readonly number[];
   readonly indicators: readonly {
     readonly id: string;
     readonly goal: number;
@@ -298,6 +300,10 @@ export interface SummaryJson {
       readonly rate: number | null;
       readonly grade: 'A' | 'B' | 'C' | 'D' | null;
       readonly state: string;
+      /** The 年度 is closed: the figure is the frozen one. */
+      readonly closed: boolean;
+      /** A closed 年度: whether the source rows give another figure now; delta only where it may be said. */
+      readonly drift: { readonly changed: boolean; readonly delta: number | null } | null;
     })[];
   }[];
   readonly tables: readonly {
@@ -329,6 +335,8 @@ export interface SummaryLine {
   target: number | null;
   rate: number | null;
   grade: 'A' | 'B' | 'C' | 'D' | null;
+  /** The 年度 is closed: 「確定後に元データが変わりました: +3」 when the source rows changed since, else ''. */
+  drift: string;
 }
 
 /** 指標サマリー as the sidebar shows it after a run. */
@@ -350,6 +358,9 @@ export interface SummaryView {
   notes: Message[];
   footnote: Message;
   updatedAt: string;
+  /** 年度確定: the closed 年度 (when, Asia/Tokyo), and the 年度 that may be closed (shown, not after the current one, not closed). */
+  closed: Array<{ fy: number; label: string; closedAt: string }>;
+  closable: Array<{ fy: number; label: string }>;
 }
 
 /** The summary without writing (the CLI): its JSON, the view, and the leadership report when asked. */
@@ -613,6 +624,9 @@ export const rpcArgs = {
     z.number().check(z.int(), z.gte(1), z.lte(SHEETS_MAX_COLUMNS)),
   ]),
   runSummary: z.tuple([]),
+  /** 年度確定: the 年度 (its starting year) to close or re-open. */
+  closeFiscalYear: z.tuple([z.number().check(z.int(), z.gte(1900), z.lte(2200))]),
+  reopenFiscalYear: z.tuple([z.number().check(z.int(), z.gte(1900), z.lte(2200))]),
   /** Only this 年度 (its starting year), and whether to make the leadership report. */
   getSummaryReport: z.tuple([
     z.optional(z.nullable(z.number().check(z.int(), z.gte(1900), z.lte(2200)))),
@@ -647,6 +661,8 @@ export interface RpcResults {
   setApproval: { approved: number };
   commitMatches: CommitResult;
   runSummary: SummaryView;
+  closeFiscalYear: SummaryView;
+  reopenFiscalYear: SummaryView;
   getSummaryReport: SummaryReport;
   writeSurveyTemplate: SurveyTemplateResult;
   previewForms: SurveyBuildView;

@@ -519,6 +519,20 @@ export const WRITING_ACTIONS: WritingAction[] = [
     act: (s) => s.run('runSummary') as never,
   },
   {
+    name: '年度確定',
+    arrange: summarizedSession,
+    act: (s) => s.run('closeFiscalYear', 2025) as never,
+  },
+  {
+    name: '確定を取り消す',
+    arrange: () => {
+      const session = summarizedSession();
+      rpc(session, 'closeFiscalYear', 2025);
+      return session;
+    },
+    act: (s) => s.run('reopenFiscalYear', 2025) as never,
+  },
+  {
     name: 'アンケートのテンプレート（アンケート定義を作る）',
     arrange: () => harnessSession(),
     act: (s) => s.run('writeSurveyTemplate', '活動報告') as never,

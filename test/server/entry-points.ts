@@ -193,6 +193,8 @@ const DAY: Array<[string, Step]> = [
     (rt, memo) => rt.rpc('decideSurveyCandidates', { accept: [memo.candidate ?? ''], decline: [] }),
   ],
   ['runSummary', (rt) => rt.rpc('runSummary')],
+  ['closeFiscalYear', (rt) => rt.rpc('closeFiscalYear', 2025)],
+  ['reopenFiscalYear', (rt) => rt.rpc('reopenFiscalYear', 2025)],
   ['getSummaryReport', (rt) => rt.rpc('getSummaryReport', 2025, true)],
 ];
 
