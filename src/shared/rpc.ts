@@ -335,8 +335,8 @@ export interface SummaryLine {
   target: number | null;
   rate: number | null;
   grade: 'A' | 'B' | 'C' | 'D' | null;
-  /** The 年度 is closed: 「確定後に元データが変わりました: +3」 when the source rows changed since, else ''. */
-  drift: string;
+  /** The 年度 is closed and its source rows changed since: 「確定後に元データが変わりました: +3」; else null. */
+  drift: Message | null;
 }
 
 /** 指標サマリー as the sidebar shows it after a run. */
