@@ -609,7 +609,7 @@ export const rpcArgs = {
   previewSurveyAnswers: z.tuple([]),
   importSurveyAnswers: z.tuple([]),
   /** Only ボランティア名簿 or 活動記録 candidates (default: both). */
-  previewSurveyCandidates: z.tuple([z.optional(z.nullable(z.enum(['volunteers', 'activities'])))]),
+  previewSurveyCandidates: z.tuple([z.optional(z.enum(['volunteers', 'activities']))]),
   /** Response ids to import and to decline (at most 100 together: core/actions/survey-import.ts MAX_DECISIONS). */
   decideSurveyCandidates: z.tuple([
     z.strictObject({
