@@ -162,6 +162,9 @@ export function errorKind(error: unknown): string {
   return typeof name === 'string' && name !== '' ? name : typeof error;
 }
 
+/** What a message says when the workbook is exactly as it was before the action. */
+const NOTHING_CHANGED = /何も変更されていません/;
+
 /**
  * Runs an action's writes in one transaction. When it fails, everything written is taken back and
  * the reply says so — 「何も変更されていません」 only when that is true; a refusal raised before
@@ -186,7 +189,9 @@ export function atomically<T>(
         `Writing ${what.en} failed part-way, and not everything written could be taken back (${errorKind(error)}). Please check the sheets.`,
       );
     }
-    if (error instanceof UserError && !started) throw error;
+    // A refusal raised before anything was written keeps its own words; so does one that already
+    // says nothing was changed (the rollback was whole, so it still holds) — said once, not twice.
+    if (error instanceof UserError && (!started || NOTHING_CHANGED.test(error.ja))) throw error;
     if (error instanceof UserError) {
       throw new UserError(
         error.code,
