@@ -180,9 +180,10 @@ export interface Workbook {
   selectCell(sheet: string, row: number, column: number): void;
   /**
    * The sheets that receive a form's responses, each with the form's edit URL (Sheet.getFormUrl):
-   * how a form's response sheet is found — by its form, never by its name. One call per sheet.
+   * how a form's response sheet is found — by its form, never by its name. One call per sheet;
+   * with `among`, only those sheets are asked (those Tsunagu marked as response sheets).
    */
-  formResponseSheets(): Array<{ name: string; formUrl: string }>;
+  formResponseSheets(among?: readonly string[]): Array<{ name: string; formUrl: string }>;
   /** A sheet's grid size and last used row, or null when there is no such sheet (reads only). */
   sheetSize(name: string): { rows: number; columns: number; lastRow: number } | null;
   /** Inserts blank rows after a row: one call. */

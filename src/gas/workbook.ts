@@ -106,8 +106,15 @@ export class GasWorkbook implements Workbook {
     return this.book.getSheets().map((sheet) => sheet.getName());
   }
 
-  formResponseSheets(): Array<{ name: string; formUrl: string }> {
+  formResponseSheets(among?: readonly string[]): Array<{ name: string; formUrl: string }> {
     const out: Array<{ name: string; formUrl: string }> = [];
+    if (among) {
+      for (const name of among) {
+        const url = this.lookup(name)?.getFormUrl();
+        if (url) out.push({ name, formUrl: url });
+      }
+      return out;
+    }
     for (const sheet of this.book.getSheets()) {
       const url = sheet.getFormUrl();
       if (url) out.push({ name: sheet.getName(), formUrl: url });

@@ -57,7 +57,7 @@ const COMMANDS: Record<string, Command> = {
   unpin: { options: WRITES, run: (rest, flags, io, context) => runDecision('unpin', rest, flags, io, context) },
   approve: { options: [...WRITES, 'off'], run: runApprove },
   commit: { options: WRITES, run: runCommit },
-  summary: { options: [...WRITES, 'write', 'fy', 'html'], run: runSummary },
+  summary: { options: [...WRITES, 'write', 'fy', 'html', 'close', 'reopen'], run: runSummary },
   studio: { options: ['stats', 'port', 'no-backup'], run: (rest, flags, io) => runStudio(rest, flags, io) },
   survey: { options: [...WRITES, 'write', 'form-name', 'remove-missing', 'recreate'], run: runSurvey },
 };
@@ -92,9 +92,9 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
       承認を付ける（--off で外す）/ approve a pair (--off clears it)
   tsunagu commit <book.xlsx>
       確定: 承認した組み合わせを依頼に書き込む / write the approved pairs into 依頼
-  tsunagu summary <book.xlsx> [--fy 2024] [--write] [--html report.html]
-      指標サマリー（年度・圏域ごとの指標と評価、少ない数は＊）。--html で報告書、--write でシートを保存
-      / the indicator summary (small counts hidden); --html writes the leadership report, --write saves the sheet
+  tsunagu summary <book.xlsx> [--fy 2024] [--write] [--html report.html] [--close 2024 | --reopen 2024]
+      指標サマリー（年度・圏域ごとの指標と評価、少ない数は＊）。--html で報告書、--write でシートを保存、--close で年度確定、--reopen で確定を取り消す
+      / the indicator summary (small counts hidden); --html writes the leadership report, --write saves the sheet, --close closes a fiscal year, --reopen re-opens it
   tsunagu survey template <book.xlsx> <ボランティア登録|住民意識調査|活動報告> [--form-name 名前] [--write]
       アンケート定義のテンプレートを表示、--write で書き込む / show a template; --write appends it to アンケート定義
   tsunagu survey build <book.xlsx> [--write [--remove-missing] [--recreate]]
@@ -150,6 +150,8 @@ const PARSE_OPTIONS = {
   set: { type: 'string', multiple: true },
   fy: { type: 'string' },
   html: { type: 'string' },
+  close: { type: 'string' },
+  reopen: { type: 'string' },
   'form-name': { type: 'string' },
   'remove-missing': { type: 'boolean' },
   recreate: { type: 'boolean' },

@@ -7,6 +7,7 @@ import * as setup from '../core/actions/setup';
 import * as sidebar from '../core/actions/sidebar';
 import * as summary from '../core/actions/summary';
 import * as survey from '../core/actions/survey';
+import * as surveyImport from '../core/actions/survey-import';
 import * as undo from '../core/actions/undo';
 import * as validation from '../core/actions/validate';
 import type { RpcArgs, RpcEnvelope, RpcResults } from '../shared/rpc';
@@ -174,6 +175,16 @@ export function runSummary(...args: unknown[]): Envelope<'runSummary'> {
   return runRpc('runSummary', args, () => summary.runSummary(appContext()));
 }
 
+/** RPC: 年度確定 — freezes a 年度's published figures in the hidden snapshot and shows them from then on. */
+export function closeFiscalYear(...args: unknown[]): Envelope<'closeFiscalYear'> {
+  return runRpc('closeFiscalYear', args, (fy) => summary.closeFiscalYear(appContext(), fy));
+}
+
+/** RPC: 確定を取り消す — removes a closed 年度's frozen figures. */
+export function reopenFiscalYear(...args: unknown[]): Envelope<'reopenFiscalYear'> {
+  return runRpc('reopenFiscalYear', args, (fy) => summary.reopenFiscalYear(appContext(), fy));
+}
+
 /** RPC: the summary without writing anything (the CLI's summary: --json, --fy, --html). */
 export function getSummaryReport(...args: unknown[]): Envelope<'getSummaryReport'> {
   return runRpc('getSummaryReport', args, (fy, html) =>
@@ -200,6 +211,18 @@ export function buildForms(...args: unknown[]): Envelope<'buildForms'> {
 /** RPC: what 回答の取り込み would write into アンケート回答, without writing (the CLI's survey import). */
 export function previewSurveyAnswers(...args: unknown[]): Envelope<'previewSurveyAnswers'> {
   return runRpc('previewSurveyAnswers', args, () => survey.previewSurveyAnswers(appContext()));
+}
+
+/** RPC: the answers of ボランティア登録 / 活動報告 forms as candidates to accept or decline, without writing. */
+export function previewSurveyCandidates(...args: unknown[]): Envelope<'previewSurveyCandidates'> {
+  return runRpc('previewSurveyCandidates', args, (kind) => surveyImport.previewSurveyCandidates(appContext(), kind));
+}
+
+/** RPC: 取り込む / 見送る — appends the accepted candidates to ボランティア名簿 / 活動記録 and remembers the decisions, undoably. */
+export function decideSurveyCandidates(...args: unknown[]): Envelope<'decideSurveyCandidates'> {
+  return runRpc('decideSurveyCandidates', args, (decisions) =>
+    surveyImport.decideSurveyCandidates(appContext(), decisions),
+  );
 }
 
 /** RPC: 回答の取り込み — rewrites アンケート回答 with every answer of the resident surveys. */

@@ -311,6 +311,8 @@ export interface SummaryFigureJson {
 /** The --json shape of 指標サマリー (docs/summary.md): fy the 年度's starting year, area 市全体 for the city. */
 export interface SummaryJson {
   readonly threshold: number;
+  /** 年度確定: the closed 年度 among those given. */
+  readonly closedYears: readonly number[];
   readonly indicators: readonly {
     readonly id: string;
     readonly goal: number;
@@ -325,6 +327,10 @@ export interface SummaryJson {
       readonly rate: number | null;
       readonly grade: 'A' | 'B' | 'C' | 'D' | null;
       readonly state: string;
+      /** The 年度 is closed: the figure is the frozen one. */
+      readonly closed: boolean;
+      /** A closed 年度: whether the source rows give another figure now; delta only where it may be said. */
+      readonly drift: { readonly changed: boolean; readonly delta: number | null } | null;
     })[];
   }[];
   readonly tables: readonly {
@@ -356,6 +362,8 @@ export interface SummaryLine {
   target: number | null;
   rate: number | null;
   grade: 'A' | 'B' | 'C' | 'D' | null;
+  /** The 年度 is closed: 「確定後に元データが変わりました: +3」 when the source rows changed since, else ''. */
+  drift: string;
 }
 
 /** 指標サマリー as the sidebar shows it after a run. */
@@ -377,6 +385,9 @@ export interface SummaryView {
   notes: Message[];
   footnote: Message;
   updatedAt: string;
+  /** 年度確定: the closed 年度 (when, Asia/Tokyo), and the 年度 that may be closed (shown, not after the current one, not closed). */
+  closed: Array<{ fy: number; label: string; closedAt: string }>;
+  closable: Array<{ fy: number; label: string }>;
 }
 
 /** The summary without writing (the CLI): its JSON, the view, and the leadership report when asked. */
@@ -463,6 +474,79 @@ export interface SurveyAnswersView {
   /** Each built form and language of the resident surveys, with its response sheet and responses read. */
   forms: Array<{ name: string; language: string; languageLabel: Message; sheet: string | null; responses: number }>;
   notices: Message[];
+}
+
+/** Where registrations and activity reports go: ボランティア名簿 or 活動記録. */
+export type SurveyImportKind = 'volunteers' | 'activities';
+
+/** One answer of ボランティア登録 or 活動報告 as a candidate row (docs/forms.md, "Answers back"). */
+export interface SurveyCandidateView {
+  /** Stable: the form and the submit time. */
+  responseId: string;
+  form: string;
+  destination: SurveyImportKind;
+  language: string;
+  languageLabel: Message;
+  /** ISO instant; null when the timestamp cannot be read. */
+  answeredAt: string | null;
+  /** new: to decide; imported: on the sheet already; declined: staff declined it; noConsent: no consent, cannot be imported. */
+  status: 'new' | 'imported' | 'declined' | 'noConsent';
+  /** The row as it would be written, by the destination's header (as the sheet names it). */
+  row: Record<string, string>;
+  /** The destination's own 検証 issues on this row (with the sheet's rows and the other candidates). */
+  issues: Array<{
+    code: string;
+    severity: 'error' | 'warning' | 'info';
+    column: string;
+    message: Message;
+    suggestion: string | null;
+  }>;
+  /** ボランティア名簿: the 登録番号 (or 行N) of a probable duplicate already on the roster — shown, never merged. */
+  duplicateOf: string | null;
+  /** Answers not among their question's choices (kept as typed). */
+  unmatched: Array<{ question: string; values: string[] }>;
+  /** Cells Tsunagu filled itself (状態, 登録日, 圏域 from 地区) and why. */
+  derived: Message[];
+  /** The 登録番号 (or sheet row) it was imported as. */
+  importedAs: string | null;
+  /** Why it cannot be imported (noConsent). */
+  reason: Message | null;
+}
+
+/** The candidates of every built ボランティア登録 / 活動報告 form, read without writing. */
+export interface SurveyCandidatesView {
+  candidates: SurveyCandidateView[];
+  counts: { new: number; imported: number; declined: number; noConsent: number };
+  forms: Array<{
+    name: string;
+    language: string;
+    languageLabel: Message;
+    destination: SurveyImportKind;
+    sheet: string | null;
+    responses: number;
+  }>;
+  notices: Message[];
+}
+
+/** What 取り込む / 見送る wrote. */
+export interface SurveyDecisionResult {
+  imported: number;
+  declined: number;
+  written: Array<{
+    sheet: string;
+    kind: SurveyImportKind;
+    firstRow: number;
+    lastRow: number;
+    rows: number;
+    /** Total or note rows were below the last data row: the new rows went under them. */
+    setAsideBelow: boolean;
+  }>;
+  /** The new 登録番号 given, in order. */
+  ids: string[];
+  /** The hidden sheet that remembers decisions (ids only). */
+  recordSheet: string;
+  notices: Message[];
+  undo: UndoInfo | null;
 }
 
 /** What テンプレートを書き込む wrote into アンケート定義. */
@@ -553,6 +637,15 @@ export const rpcArgs = {
   buildForms: z.tuple([z.optional(z.strictObject({ removeMissing: z.boolean(), recreate: z.boolean() }))]),
   previewSurveyAnswers: z.tuple([]),
   importSurveyAnswers: z.tuple([]),
+  /** Only ボランティア名簿 or 活動記録 candidates (default: both). */
+  previewSurveyCandidates: z.tuple([z.optional(z.nullable(z.enum(['volunteers', 'activities'])))]),
+  /** Response ids to import and to decline (at most 100 together: core/actions/survey-import.ts MAX_DECISIONS). */
+  decideSurveyCandidates: z.tuple([
+    z.strictObject({
+      accept: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(200)),
+      decline: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(200)),
+    }),
+  ]),
   /** A cell: the sheet, a 1-based row (Sheets holds at most 10 million cells) and column. */
   selectCell: z.tuple([
     sheetName,
@@ -560,6 +653,9 @@ export const rpcArgs = {
     z.number().check(z.int(), z.gte(1), z.lte(SHEETS_MAX_COLUMNS)),
   ]),
   runSummary: z.tuple([]),
+  /** 年度確定: the 年度 (its starting year) to close or re-open. */
+  closeFiscalYear: z.tuple([z.number().check(z.int(), z.gte(1900), z.lte(2200))]),
+  reopenFiscalYear: z.tuple([z.number().check(z.int(), z.gte(1900), z.lte(2200))]),
   /** Only this 年度 (its starting year), and whether to make the leadership report. */
   getSummaryReport: z.tuple([
     z.optional(z.nullable(z.number().check(z.int(), z.gte(1900), z.lte(2200)))),
@@ -594,12 +690,16 @@ export interface RpcResults {
   setApproval: { approved: number };
   commitMatches: CommitResult;
   runSummary: SummaryView;
+  closeFiscalYear: SummaryView;
+  reopenFiscalYear: SummaryView;
   getSummaryReport: SummaryReport;
   writeSurveyTemplate: SurveyTemplateResult;
   previewForms: SurveyBuildView;
   buildForms: SurveyBuildView;
   previewSurveyAnswers: SurveyAnswersView;
   importSurveyAnswers: SurveyAnswersView;
+  previewSurveyCandidates: SurveyCandidatesView;
+  decideSurveyCandidates: SurveyDecisionResult;
 }
 
 /** Every RPC answers with this envelope, so a user-facing error survives google.script.run intact. */

@@ -1,5 +1,13 @@
 // The writing actions as the fault-injection harness drives them: small workbooks, every action the sidebar can run.
-import type { FixPreview, MatchView, ValidationView } from '../../src/shared/rpc';
+import type {
+  FixPreview,
+  MatchView,
+  RpcEnvelope,
+  SurveyBuildView,
+  SurveyCandidatesView,
+  ValidationView,
+} from '../../src/shared/rpc';
+import type { FormAnswer } from '../../src/local/emulator/form-respond';
 import { buildDemo } from '../../src/local/commands/demo';
 import { defaultSettingsRows, parseSettings } from '../../src/core/sheets/settings';
 import { generateDemoBook, type DemoBook } from '../../src/local/demo/index';
@@ -228,6 +236,44 @@ export function answeredSurveySession(): Session {
     { timestamp: new Date(at.getTime() + 60_000) },
   );
   return session;
+}
+
+/**
+ * ボランティア登録 built on the faulty roster (staff's note, fill and formula kept), with two
+ * registrations answered (one with text that starts like a formula) and nothing decided yet.
+ */
+export function registeredSession(): Session {
+  const session = rosterSession();
+  rpc(session, 'writeSurveyTemplate', 'ボランティア登録');
+  const view = rpc<SurveyBuildView>(session, 'buildForms');
+  const ja = view.forms.find((f) => f.language === 'ja');
+  if (!ja) throw new Error('no Japanese form');
+  const title = (id: string): string => ja.items.find((i) => i.questionId === id)?.title ?? id;
+  const choice = (id: string, n = 0): string => ja.items.find((i) => i.questionId === id)?.choices?.[n]?.value ?? '';
+  const answer = (name: string, note: string): Record<string, FormAnswer> => ({
+    [title('氏名')]: name,
+    [title('生年月日')]: new Date('1960-04-01T00:00:00+09:00'),
+    [title('性別')]: choice('性別'),
+    [title('住所')]: '立川市曙町1-1-1',
+    [title('電話番号')]: '042-000-0001',
+    [title('活動分野')]: [choice('活動分野')],
+    [title('備考')]: note,
+    [title('保険')]: choice('保険'),
+    [title('個人情報同意')]: [choice('個人情報同意')],
+  });
+  const at = new Date('2026-11-20T01:00:00Z');
+  session.emu.forms.submit(ja.id, answer('西東 花子', '=1+1 よろしく'), { timestamp: at });
+  session.emu.forms.submit(ja.id, answer('北 二郎', ''), { timestamp: new Date(at.getTime() + 60_000) });
+  return session;
+}
+
+/** Accepts the first candidate and declines the second, as the sidebar's 取り込む does. */
+function decideFirstTwo(session: Session): RpcEnvelope<unknown> {
+  const [a, b] = rpc<SurveyCandidatesView>(session, 'previewSurveyCandidates').candidates;
+  return session.run('decideSurveyCandidates', {
+    accept: [a?.responseId ?? ''],
+    decline: [b?.responseId ?? ''],
+  }) as RpcEnvelope<unknown>;
 }
 
 /** A demo workbook too large for one call, so 検証 runs in parts (docs/cost.md). */
@@ -490,6 +536,20 @@ export const WRITING_ACTIONS: WritingAction[] = [
     act: (s) => s.run('runSummary') as never,
   },
   {
+    name: '年度確定',
+    arrange: summarizedSession,
+    act: (s) => s.run('closeFiscalYear', 2025) as never,
+  },
+  {
+    name: '確定を取り消す',
+    arrange: () => {
+      const session = summarizedSession();
+      rpc(session, 'closeFiscalYear', 2025);
+      return session;
+    },
+    act: (s) => s.run('reopenFiscalYear', 2025) as never,
+  },
+  {
     name: 'アンケートのテンプレート（アンケート定義を作る）',
     arrange: () => harnessSession(),
     act: (s) => s.run('writeSurveyTemplate', '活動報告') as never,
@@ -525,6 +585,22 @@ export const WRITING_ACTIONS: WritingAction[] = [
     arrange: answeredSurveySession,
     act: (s) => s.run('importSurveyAnswers') as never,
     observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
+  },
+  {
+    name: '回答の取り込み（ボランティア登録を名簿へ・見送り）',
+    arrange: registeredSession,
+    act: decideFirstTwo,
+    observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
+  },
+  {
+    name: '元に戻す（回答の取り込み）',
+    arrange: () => {
+      const session = registeredSession();
+      const result = decideFirstTwo(session);
+      if (!result.ok) throw new Error(`the import failed: ${result.error.code}`);
+      return session;
+    },
+    act: (s) => s.run('undoLast') as never,
   },
   {
     name: '列の対応を保存',

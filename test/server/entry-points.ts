@@ -13,6 +13,8 @@ import {
   type MappingView,
   type MatchView,
   type RpcEnvelope,
+  type SurveyBuildView,
+  type SurveyCandidatesView,
   type ValidationView,
 } from '../../src/shared/rpc';
 
@@ -42,6 +44,7 @@ interface Memo {
   runId?: string;
   preview?: FixPreview;
   match?: MatchView;
+  candidate?: string;
 }
 
 /** Fills the sheets シート準備 made with a small demo council, as staff would have typed it. */
@@ -163,7 +166,35 @@ const DAY: Array<[string, Step]> = [
   ['buildForms', (rt) => rt.rpc('buildForms')],
   ['previewSurveyAnswers', (rt) => rt.rpc('previewSurveyAnswers')],
   ['importSurveyAnswers', (rt) => rt.rpc('importSurveyAnswers')],
+  [
+    'previewSurveyCandidates',
+    (rt, memo) => {
+      // A registration form beside the survey, answered once.
+      rt.rpc('writeSurveyTemplate', 'ボランティア登録');
+      const ja = rt.rpc<SurveyBuildView>('buildForms').forms.find((f) => f.name === 'ボランティア登録');
+      if (!ja) throw new Error('no registration form');
+      const title = (id: string): string => ja.items.find((i) => i.questionId === id)?.title ?? id;
+      const choice = (id: string): string => ja.items.find((i) => i.questionId === id)?.choices?.[0]?.value ?? '';
+      rt.emu.forms.submit(ja.id, {
+        [title('氏名')]: '西東 花子',
+        [title('生年月日')]: new Date('1960-04-01T00:00:00+09:00'),
+        [title('性別')]: choice('性別'),
+        [title('住所')]: '立川市曙町1-1-1',
+        [title('電話番号')]: '042-000-0001',
+        [title('活動分野')]: [choice('活動分野')],
+        [title('保険')]: choice('保険'),
+        [title('個人情報同意')]: [choice('個人情報同意')],
+      });
+      memo.candidate = rt.rpc<SurveyCandidatesView>('previewSurveyCandidates').candidates[0]?.responseId;
+    },
+  ],
+  [
+    'decideSurveyCandidates',
+    (rt, memo) => rt.rpc('decideSurveyCandidates', { accept: [memo.candidate ?? ''], decline: [] }),
+  ],
   ['runSummary', (rt) => rt.rpc('runSummary')],
+  ['closeFiscalYear', (rt) => rt.rpc('closeFiscalYear', 2025)],
+  ['reopenFiscalYear', (rt) => rt.rpc('reopenFiscalYear', 2025)],
   ['getSummaryReport', (rt) => rt.rpc('getSummaryReport', 2025, true)],
 ];
 

@@ -31,15 +31,36 @@ function view(): SummaryView {
             target: 1200,
             rate: 102.8,
             grade: 'A',
+            drift: '',
           },
-          { id: 'G1-2', name: '新規登録', unit: '人', value: null, shown: '＊', target: 30, rate: null, grade: null },
+          {
+            id: 'G1-2',
+            name: '新規登録',
+            unit: '人',
+            value: null,
+            shown: '＊',
+            target: 30,
+            rate: null,
+            grade: null,
+            drift: '',
+          },
         ],
       },
       {
         goal: 2,
         title: '地域みんなで発見・なんでも受け止め・解決する',
         indicators: [
-          { id: 'G2-1', name: '相談件数', unit: '件', value: 80, shown: '80', target: 120, rate: 66.7, grade: 'D' },
+          {
+            id: 'G2-1',
+            name: '相談件数',
+            unit: '件',
+            value: 80,
+            shown: '80',
+            target: 120,
+            rate: 66.7,
+            grade: 'D',
+            drift: '',
+          },
         ],
       },
     ],
@@ -47,6 +68,8 @@ function view(): SummaryView {
     notes: [],
     footnote: { ja: '＊は10未満', en: '＊ below 10' },
     updatedAt: '2026-11-26 12:00',
+    closed: [],
+    closable: [{ fy: 2025, label: '令和7年度' }],
   };
 }
 

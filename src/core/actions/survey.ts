@@ -4,7 +4,7 @@
  * (docs/forms.md).
  */
 import { UserError } from '../errors';
-import { writeValues, type ValueWrite } from '../history/cells';
+import { writeRows, writeValues, type RowsWrite, type ValueWrite } from '../history/cells';
 import type { CellChange } from '../history/types';
 import { History } from '../history/store';
 import { estimateRecordChars } from '../history/estimate';
@@ -12,6 +12,7 @@ import { placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
 import type { CellValue, MarkedSheet, SheetHead } from '../ports';
 import { HEAD_ROWS, standardSheetSpec } from '../setup/plan';
 import { loadSettings, settingsFrom } from '../setup/settings-source';
+import { IMPORT_RECORD_HEADER, makeImportRecord } from './survey-import';
 import { SHEET_SPECS } from '../sheets/specs';
 import { guardFormula } from '../text/formula';
 import { atomically, errorKind } from '../transaction';
@@ -144,23 +145,31 @@ export function writeSurveyTemplate(ports: AppPorts, template: TemplateName, for
         );
       }
     }
-    const writes: ValueWrite[] = [...headerWrites];
-    rows.forEach((row, i) => {
-      for (const key of TEMPLATE_KEYS) {
-        // Blank cells are written too, so each column is one run of rows: one write, not one per cell.
-        const value = row[key] ?? '';
-        const column = columnOf.get(key);
-        if (column === undefined) continue;
-        writes.push({ sheet, row: firstRow + i, column, value: guardFormula(value) });
-      }
-    });
+    // The rows as one block (per run of neighbouring columns): a fixed number of calls, not three a column.
+    const placed = TEMPLATE_KEYS.map((key) => ({ key, column: columnOf.get(key) }))
+      .filter((p): p is { key: string; column: number } => p.column !== undefined)
+      .sort((a, b) => a.column - b.column);
+    const block: RowsWrite = {
+      sheet,
+      firstRow,
+      columns: placed.map((p) => p.column),
+      // Blank cells are written too; text is written as text (cellInput guards what starts like a formula).
+      rows: rows.map((row) => placed.map((p) => row[p.key] ?? '')),
+    };
     const retention = loadSettings(ports.workbook, heads, loadMappings(ports, heads)).historyRetentionDays;
     const label = { ja: `テンプレート「${template}」の書き込み`, en: `writing the ${template} template` };
     atomically(ports, label, (tx) => {
       if (!found) tx.createSheet({ ...standardSheetSpec('surveys', settingsFrom(null)), rows: [] });
       // An action too large to record is refused before it writes.
-      history.prepare(tx, estimateRecordChars(writes.map((w) => ({ before: '', after: String(w.value) }))));
-      writeValues(ports.workbook, writes, changes, tx);
+      history.prepare(
+        tx,
+        estimateRecordChars([
+          ...headerWrites.map((w) => ({ before: '', after: String(w.value) })),
+          ...block.rows.flat().map((v) => ({ before: '', after: String(v) })),
+        ]),
+      );
+      if (headerWrites.length > 0) writeValues(ports.workbook, headerWrites, changes, tx);
+      writeRows(ports.workbook, block, changes, tx);
       history.record(
         tx,
         'surveyTemplate',
@@ -426,6 +435,11 @@ export function buildForms(
     const marked = ports.workbook.markedSheets();
     const sizes = new Map(ports.workbook.heads(0).map((h) => [h.name, h.lastRow] as const));
     const place = placeOutput(ports.workbook, 'forms', FORM_LIST_HEADER, marked);
+    // The record of decisions on registrations and activity reports is made with their forms, so the
+    // first 取り込む does not pay for a new sheet (src/core/actions/survey-import.ts).
+    const imports = definition.forms.some((f) => f.destination === 'volunteers' || f.destination === 'activities')
+      ? placeOutput(ports.workbook, 'imports', IMPORT_RECORD_HEADER, marked)
+      : null;
     const after = loadStoredForms(ports.store);
     const views: BuiltFormView[] = entries.map((e) => view(e, sheetOfForm));
     const rows: CellValue[][] = entries.map((e, i) => {
@@ -448,7 +462,7 @@ export function buildForms(
     });
     const formsChanged = entries.some((e) => e.outcome === 'made' || e.outcome === 'updated');
     try {
-      writeFormList(ports, views, rows, marked, place);
+      writeFormList(ports, views, rows, marked, place, imports);
     } catch (error) {
       // The forms are built and stay so: only the sheet writes were taken back, and saying 「何も変更されていません」 would be untrue.
       if (!formsChanged || !(error instanceof UserError) || error.code === 'write.partial') throw error;
@@ -479,8 +493,11 @@ function writeFormList(
   rows: CellValue[][],
   marked: readonly MarkedSheet[],
   place: OutputPlace,
+  imports: OutputPlace | null,
 ): void {
   atomically(ports, { ja: 'フォーム一覧', en: 'the form list' }, (tx) => {
+    if (imports && !imports.exists) makeImportRecord(tx, imports.name);
+    else if (imports?.adopt) tx.mark(imports.name, 'imports');
     for (const v of views) {
       if (v.responseSheet !== null && !marked.some((m) => m.name === v.responseSheet))
         tx.mark(v.responseSheet, RESPONSES_MARK);

@@ -362,6 +362,105 @@ export function writeValues(
   return changes;
 }
 
+/** A block of new rows to write: `rows[i][j]` goes to row `firstRow + i`, column `columns[j]` (1-based). */
+export interface RowsWrite {
+  sheet: string;
+  firstRow: number;
+  /** 1-based, ascending, no repeats. */
+  columns: readonly number[];
+  rows: readonly (readonly CellValue[])[];
+}
+
+/** Ascending columns cut into runs of neighbours: [1,2,3,7] → [[1,2,3],[7]], each with its place in the list. */
+function columnRuns(columns: readonly number[]): Array<{ first: number; count: number; offset: number }> {
+  const runs: Array<{ first: number; count: number; offset: number }> = [];
+  columns.forEach((column, offset) => {
+    const last = runs[runs.length - 1];
+    if (last && last.first + last.count === column) last.count += 1;
+    else runs.push({ first: column, count: 1, offset });
+  });
+  return runs;
+}
+
+/** A formula found where rows were to be written: nothing is written. */
+export class FormulaInTheWay extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    readonly column: number,
+  ) {
+    super(`a formula is in ${sheet} row ${row} column ${column}`);
+    this.name = 'FormulaInTheWay';
+  }
+}
+
+/**
+ * Writes a block of rows (new rows below a sheet's last one: a template, accepted answers) in a
+ * fixed number of calls whatever its size: per run of neighbouring columns one read (values,
+ * formulas, formats), one write, and one read after — reads and writes not interleaved — instead of
+ * writeValues' three per column. Text is written so Sheets reads nothing into it (cellInput); a
+ * cell holding a formula is never overwritten: FormulaInTheWay is thrown before anything is
+ * written. The changes are pushed for the history; with a transaction, each block is kept with what
+ * it held, so a failure later in the action puts it back.
+ */
+export function writeRows(
+  workbook: Workbook,
+  write: RowsWrite,
+  changes: CellChange[] = [],
+  tx?: Transaction,
+): CellChange[] {
+  const { sheet, firstRow, columns, rows } = write;
+  if (rows.length === 0 || columns.length === 0) return changes;
+  const runs = columnRuns(columns).map((run) => {
+    const rect: Rect = { row: firstRow, column: run.first, rows: rows.length, columns: run.count };
+    return { run, rect, before: workbook.readBlock(sheet, rect, ['values', 'formulas', 'numberFormats']) };
+  });
+  for (const { rect, before } of runs) {
+    (before.formulas ?? []).forEach((line, i) =>
+      line.forEach((f, j) => {
+        if (f !== '') throw new FormulaInTheWay(sheet, rect.row + i, rect.column + j);
+      }),
+    );
+  }
+  for (const { run, rect, before } of runs) {
+    const formats = before.numberFormats ?? [];
+    const values = before.values ?? [];
+    const grid = rows.map((row, i) =>
+      Array.from({ length: run.count }, (_, j) => cellInput(row[run.offset + j] ?? '', formats[i]?.[j] ?? '')),
+    );
+    const oldGrid = rows.map((_, i) =>
+      Array.from({ length: run.count }, (_, j) => cellInput(values[i]?.[j] ?? '', formats[i]?.[j] ?? '')),
+    );
+    const oldFormats = rows.map((_, i) =>
+      Array.from({ length: run.count }, (_, j) => formatToWrite(formats[i]?.[j] ?? '')),
+    );
+    put(workbook, tx, sheet, rect, { values: grid }, { numberFormats: oldFormats, values: oldGrid });
+  }
+  for (const { rect, before } of runs) {
+    const after = workbook.readBlock(sheet, rect, ['values', 'formulas', 'numberFormats']);
+    for (let i = 0; i < rect.rows; i++) {
+      for (let j = 0; j < rect.columns; j++) {
+        const was = storeValue(before.values?.[i]?.[j] ?? '', '');
+        const now = storeValue(after.values?.[i]?.[j] ?? '', after.formulas?.[i]?.[j] ?? '');
+        const formatBefore = before.numberFormats?.[i]?.[j] ?? '';
+        const formatAfter = after.numberFormats?.[i]?.[j] ?? '';
+        if (sameStored(was, now) && formatBefore === formatAfter) continue;
+        const change: CellChange = {
+          sheet,
+          row: rect.row + i,
+          column: rect.column + j,
+          part: 'value',
+          before: was,
+          after: now,
+        };
+        if (formatBefore !== formatAfter) change.format = { before: formatBefore, after: formatAfter };
+        changes.push(change);
+      }
+    }
+  }
+  return changes;
+}
+
 // ───────── row prints ─────────
 
 /** Characters of a cell's digest in a row print: 18 bits, so an edit goes unnoticed once in 262,144. */
@@ -616,8 +715,13 @@ export function restore(
   tx?: Transaction,
   made: CellChange[] = [],
 ): CellChange[] {
-  const values = changes.filter((c) => c.part === 'value');
   const marks = changes.filter((c) => c.part !== 'value');
+  const values = restoreRowBlocks(
+    workbook,
+    changes.filter((c) => c.part === 'value'),
+    tx,
+    made,
+  );
   if (values.length > 0) {
     writeValues(
       workbook,
@@ -634,6 +738,68 @@ export function restore(
   }
   if (marks.length > 0) restoreMarks(workbook, marks, made, tx);
   return made;
+}
+
+/** Rows of whole blocks put back in one go only from this many cells: below it, column by column costs no more. */
+const ROW_BLOCK_MIN_COLUMNS = 4;
+
+/**
+ * Puts back, as blocks of rows (writeRows: a few calls whatever their width), the value changes
+ * that fill whole rows alike — neighbouring rows changed in the same columns, as rows appended by
+ * an import are — when no format changed and no cell held a formula before. Returns the changes
+ * left for writeValues; a block that now holds a formula is left to it too (it never overwrites one).
+ */
+function restoreRowBlocks(
+  workbook: Workbook,
+  changes: readonly CellChange[],
+  tx: Transaction | undefined,
+  made: CellChange[],
+): CellChange[] {
+  const plain = (c: CellChange): boolean =>
+    c.format === undefined && !(typeof c.before === 'object' && 'f' in c.before);
+  const rest: CellChange[] = changes.filter((c) => !plain(c));
+  for (const [sheet, group] of groupBy(changes.filter(plain), (c) => c.sheet)) {
+    const byRow = groupBy(group, (c) => String(c.row));
+    const rows = [...byRow.keys()].map(Number).sort((a, b) => a - b);
+    const columnsOf = (row: number): string =>
+      (byRow.get(String(row)) ?? [])
+        .map((c) => c.column)
+        .sort((a, b) => a - b)
+        .join(',');
+    let i = 0;
+    while (i < rows.length) {
+      let j = i + 1;
+      const key = columnsOf(rows[i] as number);
+      while (j < rows.length && rows[j] === (rows[j - 1] as number) + 1 && columnsOf(rows[j] as number) === key) j++;
+      const blockRows = rows.slice(i, j);
+      const cells = blockRows.flatMap((r) => byRow.get(String(r)) ?? []);
+      const columns = key.split(',').map(Number);
+      if (columns.length < ROW_BLOCK_MIN_COLUMNS || cells.length !== blockRows.length * columns.length) {
+        rest.push(...cells);
+      } else {
+        const at = new Map(cells.map((c) => [`${c.row}:${c.column}`, c] as const));
+        const write: RowsWrite = {
+          sheet,
+          firstRow: blockRows[0] as number,
+          columns,
+          rows: blockRows.map((r) =>
+            columns.map((col) => {
+              const before = (at.get(`${r}:${col}`) as CellChange).before;
+              return typeof before === 'object' && 'd' in before ? new Date(before.d) : (before as CellValue);
+            }),
+          ),
+        };
+        try {
+          writeRows(workbook, write, made, tx);
+        } catch (error) {
+          if (!(error instanceof FormulaInTheWay)) throw error;
+          rest.push(...cells);
+        }
+      }
+      i = j;
+    }
+  }
+  return rest;
 }
 
 /** Puts notes and fills back over the ranges that hold them (rangesFor): all read first, each written once. */

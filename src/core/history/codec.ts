@@ -23,7 +23,7 @@ const VERSION = 2;
 export const STATUS_ACTIVE = '有効';
 export const STATUS_UNDONE = '取り消し済み';
 
-const KINDS: readonly ActionKind[] = ['fix', 'highlight', 'matchCommit', 'surveyTemplate'];
+const KINDS: readonly ActionKind[] = ['fix', 'highlight', 'matchCommit', 'surveyTemplate', 'surveyImport'];
 const PART_CODES: Readonly<Record<CellPart, string>> = { value: 'v', note: 'n', background: 'b' };
 const PARTS: Readonly<Record<string, CellPart>> = { v: 'value', n: 'note', b: 'background' };
 

@@ -56,7 +56,7 @@ export interface HistoryEntry {
 }
 
 /** Actions 元に戻す takes back: the ones that changed values. Marks have ハイライトを消す. */
-export const UNDOABLE: readonly ActionKind[] = ['fix', 'matchCommit', 'surveyTemplate'];
+export const UNDOABLE: readonly ActionKind[] = ['fix', 'matchCommit', 'surveyTemplate', 'surveyImport'];
 
 function sealMessage(id: string, status: string, json: string): string {
   return `${SEAL_CONTEXT}\n${id}\n${status}\n${json}`;

@@ -31,7 +31,7 @@ export interface RowPrint {
   cells: string;
 }
 
-export type ActionKind = 'fix' | 'highlight' | 'matchCommit' | 'surveyTemplate';
+export type ActionKind = 'fix' | 'highlight' | 'matchCommit' | 'surveyTemplate' | 'surveyImport';
 
 export interface HistoryAction {
   id: string;

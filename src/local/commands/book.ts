@@ -53,6 +53,9 @@ export interface Flags {
   fy?: string;
   /** summary: where to write the leadership report. */
   html?: string;
+  /** summary: 年度確定 of this 年度 / 確定を取り消す. */
+  close?: string;
+  reopen?: string;
 }
 
 /** A writing action failed; the workbook was saved only if the failure was injected (exit 3). */

@@ -356,6 +356,7 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
     return this.model.tabColor;
   }
 
+  // real-sheets-checklist RS-53: readable and writable while hidden, the active sheet moves off it, never the last visible one.
   hideSheet(): GasSheet {
     const visible = this.ctx.workbook.sheets.filter((s) => !s.hidden);
     if (!this.model.hidden && visible.length <= 1) throw new Error("You can't hide all the sheets in a document.");

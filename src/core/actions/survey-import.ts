@@ -1,0 +1,621 @@
+/**
+ * 回答の取り込み（ボランティア登録・活動報告）: the answers of forms whose 取り込み先 is ボランティア名簿 or
+ * 活動記録 become candidates — each checked by the destination's own 検証 rules together with the
+ * sheet's rows, with a probable duplicate already on the roster named — which staff accept (rows
+ * appended: a new 登録番号 in the roster's own format, 状態 from 設定, 登録日 = the answer date) or
+ * decline. Nothing is written without staff's decision; a decision is all or nothing, undoable, and
+ * remembered by response id in a hidden sheet (ids only, no answers), so a response is never
+ * imported twice (docs/forms.md).
+ */
+import { UserError } from '../errors';
+import { FormulaInTheWay, writeRows } from '../history/cells';
+import { estimateRecordChars } from '../history/estimate';
+import { History } from '../history/store';
+import type { CellChange } from '../history/types';
+import { placeOutput, type OutputPlace } from '../output-sheets';
+import { RESPONSES_MARK } from './survey';
+import type { CellValue, SheetHead } from '../ports';
+import { columnLetter } from '../sheets/rows';
+import { SHEET_SPECS } from '../sheets/specs';
+import type { Settings } from '../sheets/settings';
+import { isDateObject, parseDate } from '../text/date';
+import { atomically, type Transaction } from '../transaction';
+import { checkCandidates, nextIds, type DestinationSheet } from '../survey/candidates';
+import { activityRow, headerOfKey, volunteerCandidate, type AnswerRow } from '../survey/destinations';
+import { loadStoredForms } from '../survey/form-store';
+import { formIdFromUrl } from '../survey/item-map';
+import { languageName } from '../survey/languages';
+import { matchResponseColumns, readResponses } from '../survey/responses';
+import { readSurveyDefinition } from '../survey/definition';
+import { canBuild, type FormDef } from '../survey/types';
+import type {
+  Message,
+  SurveyCandidateView,
+  SurveyCandidatesView,
+  SurveyDecisionResult,
+  SurveyImportKind,
+} from '../../shared/rpc';
+import type { AppPorts } from './ports';
+import { undoInfo } from './undo';
+import { readWorkbookInput } from './workbook-input';
+import type { SheetInput } from '../validate/types';
+import { CROSS_ROW_FIELDS } from '../validate/chunks';
+
+/** The hidden sheet that remembers decisions: response ids, forms and outcomes — never an answer. */
+export const IMPORT_RECORD_HEADER = ['回答ID', 'フォーム名', '言語', '取り込み先', '結果', '登録番号・行', '日時'];
+export const RESULT_IMPORTED = '取り込み済み';
+export const RESULT_DECLINED = '見送り';
+
+/** How many candidates one decision may take: its history record stays well within つなぐ履歴's limits. */
+export const MAX_DECISIONS = 100;
+
+const SURVEYS_NAME = SHEET_SPECS.surveys.canonicalName;
+
+interface Decision {
+  result: string;
+  ref: string;
+}
+
+interface Candidate {
+  form: FormDef;
+  kind: SurveyImportKind;
+  row: AnswerRow;
+  view: SurveyCandidateView;
+}
+
+interface Collected {
+  candidates: Candidate[];
+  view: SurveyCandidatesView;
+  destinations: Map<SurveyImportKind, SheetInput | null>;
+  heads: SheetHead[];
+  settings: Settings;
+  record: { place: OutputPlace; lastRow: number };
+  retentionDays: number;
+}
+
+function label(code: string): Message {
+  const name = languageName(code);
+  return { ja: name.ja, en: name.en };
+}
+
+/** The text a cell value shows as in the sidebar and the CLI: a date as its day, numbers as digits. */
+function shown(v: CellValue | undefined): string {
+  if (v === undefined || v === '') return '';
+  if (isDateObject(v)) {
+    const d = parseDate(v);
+    return d.ok ? d.date.toISO() : '';
+  }
+  return String(v);
+}
+
+/** Decisions made before, by response id: the last row of the record for an id wins (a declined one accepted later). */
+function readDecisions(ports: AppPorts, place: OutputPlace): { decisions: Map<string, Decision>; lastRow: number } {
+  const decisions = new Map<string, Decision>();
+  if (!place.exists) return { decisions, lastRow: 0 };
+  const data = ports.workbook.read(place.name);
+  const values = data?.values ?? [];
+  let lastRow = 1;
+  values.forEach((row, i) => {
+    if (i === 0) return;
+    const id = String(row[0] ?? '').trim();
+    if (id === '') return;
+    lastRow = i + 1;
+    decisions.set(id, { result: String(row[4] ?? ''), ref: String(row[5] ?? '') });
+  });
+  return { decisions, lastRow: Math.max(lastRow, values.length > 0 ? 1 : 0) };
+}
+
+/**
+ * The response sheet of each built form, by form id: asked only of the sheets the build marked as
+ * response sheets (a few calls); when one of the forms is not among them, of every sheet.
+ */
+function responseSheetsOf(ports: AppPorts, stored: readonly { formId: string }[]): Map<string, string> {
+  const find = (among?: readonly string[]): Map<string, string> => {
+    const out = new Map<string, string>();
+    for (const s of ports.workbook.formResponseSheets(among)) {
+      const id = formIdFromUrl(s.formUrl);
+      if (id) out.set(id, s.name);
+    }
+    return out;
+  };
+  const marked = ports.workbook
+    .markedSheets()
+    .filter((m) => m.kind === RESPONSES_MARK)
+    .map((m) => m.name);
+  const found = find(marked);
+  return stored.every((s) => found.has(s.formId)) ? found : find();
+}
+
+/** The destination sheet of a kind: the first in tab order (as マッチング), or null when the workbook has none. */
+function destinationOf(sheets: readonly SheetInput[], kind: SurveyImportKind): SheetInput | null {
+  return sheets.find((s) => s.kind === kind) ?? null;
+}
+
+/** The header a destination column is known by: the sheet's own, else the canonical one. */
+function headerName(kind: SurveyImportKind, key: string, sheet: SheetInput | null): string {
+  const index = sheet?.mapping.columns[key];
+  if (sheet && index !== undefined) {
+    const text = String(sheet.display[sheet.mapping.headerRow - 1]?.[index] ?? '').trim();
+    if (text !== '') return text;
+  }
+  return headerOfKey(kind, key);
+}
+
+function statusOf(
+  kind: SurveyImportKind,
+  row: AnswerRow,
+  decision: Decision | undefined,
+): SurveyCandidateView['status'] {
+  if (decision?.result === RESULT_IMPORTED) return 'imported';
+  if (kind === 'volunteers' && row.consent === false) return 'noConsent';
+  if (decision?.result === RESULT_DECLINED) return 'declined';
+  return 'new';
+}
+
+const NO_CONSENT: Message = {
+  ja: '個人情報の取扱いに同意していないため、名簿には取り込めません。',
+  en: 'The respondent did not agree to the personal-information notice, so this cannot go into the roster.',
+};
+
+/**
+ * Reads every response of the forms whose 取り込み先 is ボランティア名簿 or 活動記録 (one batched read
+ * per response sheet, found by its form's URL), makes each a candidate row, checks them with the
+ * destination sheet's rows, and reads which were imported or declined before.
+ */
+function collect(ports: AppPorts, only: SurveyImportKind | null, check = true): Collected {
+  // One read of the workbook: the definition, and of the destination sheets only the columns rules
+  // compare across rows (the same person, the same id) — candidates are checked against those, their
+  // own cells by every rule. A decision needs only the ids (for the next 登録番号): it does not check again.
+  const input = readWorkbookInput(ports, ['surveys', 'indicators', 'volunteers', 'activities'], {
+    indicators: ['indicatorId'],
+    volunteers: only === 'activities' ? [] : check ? (CROSS_ROW_FIELDS.volunteers ?? []) : ['volunteerId'],
+    activities: [],
+  });
+  const surveys = input.sheets.find((s) => s.kind === 'surveys');
+  if (!surveys) {
+    throw new UserError(
+      'survey.noSheet',
+      `「${SURVEYS_NAME}」シートがありません。アンケート作成でテンプレートを書き込んでから、フォームを作成してください。`,
+      `There is no 「${SURVEYS_NAME}」 sheet. Write a template from アンケート作成 and build the forms first.`,
+    );
+  }
+  const indicators = input.sheets.find((s) => s.kind === 'indicators');
+  const indicatorCol = indicators?.mapping.columns.indicatorId;
+  const indicatorIds = indicators
+    ? indicatorCol === undefined
+      ? []
+      : indicators.values
+          .slice(indicators.mapping.headerRow)
+          .map((r) => String(r[indicatorCol] ?? '').trim())
+          .filter((id) => id !== '')
+    : null;
+  const definition = readSurveyDefinition({
+    values: surveys.values,
+    mapping: surveys.mapping,
+    settings: input.settings,
+    indicatorIds,
+    sheetName: surveys.name,
+  });
+  const forms = definition.forms.filter(
+    (f): f is FormDef & { destination: SurveyImportKind } =>
+      (f.destination === 'volunteers' || f.destination === 'activities') && (only === null || f.destination === only),
+  );
+  const blocked = forms.filter((f) => !canBuild(definition.issues, f.name)).map((f) => f.name);
+  if (blocked.length > 0) {
+    throw new UserError(
+      'survey.definitionErrors',
+      `アンケート定義の${blocked.map((n) => `「${n}」`).join('')}にエラーがあるため、回答を取り込めません。「定義を確認」でエラーを直してください。`,
+      `アンケート定義 has errors in ${blocked.map((n) => `「${n}」`).join('')}, so their answers cannot be read. Fix them first (check the definition).`,
+    );
+  }
+  const stored = loadStoredForms(ports.store);
+  const sheetOfForm = responseSheetsOf(
+    ports,
+    stored.filter((s) => forms.some((f) => f.name === s.name)),
+  );
+  const marked = ports.workbook.markedSheets().find((m) => m.kind === 'imports');
+  const place: OutputPlace = marked
+    ? { kind: 'imports', name: marked.name, exists: true, adopt: false, passedOver: [] }
+    : placeOutput(ports.workbook, 'imports', IMPORT_RECORD_HEADER);
+  const { decisions, lastRow } = readDecisions(ports, place);
+  const destinations = new Map<SurveyImportKind, SheetInput | null>([
+    ['volunteers', destinationOf(input.sheets, 'volunteers')],
+    ['activities', destinationOf(input.sheets, 'activities')],
+  ]);
+  const notices: Message[] = [];
+  const readForms: SurveyCandidatesView['forms'] = [];
+  const rows: Array<{ form: FormDef; kind: SurveyImportKind; row: AnswerRow }> = [];
+  for (const form of forms) {
+    const kind = form.destination;
+    for (const built of stored.filter((s) => s.name === form.name)) {
+      const lang = label(built.language);
+      const sheet = sheetOfForm.get(built.formId) ?? null;
+      if (sheet === null) {
+        notices.push({
+          ja: `「${form.name}」（${lang.ja}）の回答シートが見つからないため、その回答は読んでいません。`,
+          en: `The response sheet of 「${form.name}」 (${lang.en}) was not found, so its answers were not read.`,
+        });
+        readForms.push({
+          name: form.name,
+          language: built.language,
+          languageLabel: lang,
+          destination: kind,
+          sheet: null,
+          responses: 0,
+        });
+        continue;
+      }
+      const data = ports.workbook.read(sheet);
+      const values = data?.values ?? [];
+      const columns = matchResponseColumns(values[0] ?? [], built);
+      for (const n of columns.notices) {
+        if (n.code === 'survey.columnUnknown') continue;
+        notices.push({ ja: `「${sheet}」: ${n.message.ja}`, en: `「${sheet}」: ${n.message.en}` });
+      }
+      const responses = readResponses(values.slice(1), 2, columns, built, data?.display.slice(1));
+      for (const response of responses) {
+        const row =
+          kind === 'volunteers'
+            ? volunteerCandidate(form, response, input.settings)
+            : activityRow(form, response, input.settings);
+        rows.push({ form, kind, row });
+      }
+      readForms.push({
+        name: form.name,
+        language: built.language,
+        languageLabel: lang,
+        destination: kind,
+        sheet,
+        responses: responses.length,
+      });
+    }
+  }
+  // Oldest first, as answers come in.
+  rows.sort((a, b) => (a.row.timestamp?.getTime() ?? Infinity) - (b.row.timestamp?.getTime() ?? Infinity));
+  const candidates: Candidate[] = [];
+  for (const kind of ['volunteers', 'activities'] as const) {
+    const ofKind = rows.filter((r) => r.kind === kind);
+    if (ofKind.length === 0) continue;
+    const sheet = destinations.get(kind) ?? null;
+    // Only what is still to decide is checked against the sheet (and each other): imported rows are on it already.
+    const open = ofKind.filter((r) => statusOf(kind, r.row, decisions.get(r.row.responseId)) !== 'imported');
+    const destination: DestinationSheet | null = sheet
+      ? { name: sheet.name, mapping: sheet.mapping, values: sheet.values, display: sheet.display }
+      : null;
+    const checks = check
+      ? checkCandidates(
+          kind,
+          open.map((r) => r.row),
+          destination,
+          input.settings,
+          input.today,
+        )
+      : [];
+    const checkOf = new Map(open.map((r, i) => [r.row.responseId, checks[i]] as const));
+    const keys = SHEET_SPECS[kind].columns.map((c) => c.key);
+    for (const { form, row } of ofKind) {
+      const decision = decisions.get(row.responseId);
+      const status = statusOf(kind, row, decision);
+      const check = checkOf.get(row.responseId);
+      const cells: Record<string, string> = {};
+      for (const key of keys) {
+        if (row.cells[key] === undefined) continue;
+        cells[headerName(kind, key, sheet)] = shown(row.cells[key]);
+      }
+      candidates.push({
+        form,
+        kind,
+        row,
+        view: {
+          responseId: row.responseId,
+          form: form.name,
+          destination: kind,
+          language: row.language,
+          languageLabel: label(row.language),
+          answeredAt: row.timestamp ? row.timestamp.toISOString() : null,
+          status,
+          row: cells,
+          issues: (check?.issues ?? []).map((issue) => ({
+            code: issue.code,
+            severity: issue.severity === 'error' ? 'error' : issue.severity === 'warning' ? 'warning' : 'info',
+            column: issue.column,
+            message: { ja: issue.message.ja, en: issue.message.en },
+            suggestion: issue.suggestion ?? null,
+          })),
+          duplicateOf: check?.duplicateOf ?? null,
+          unmatched: row.unmatched.map((u) => ({ question: u.question, values: [...u.values] })),
+          derived: row.derived.map((d) => ({ ja: d.ja, en: d.en })),
+          importedAs: status === 'imported' ? (decision?.ref ?? null) : null,
+          reason: status === 'noConsent' ? NO_CONSENT : null,
+        },
+      });
+    }
+  }
+  const count = (s: SurveyCandidateView['status']): number => candidates.filter((c) => c.view.status === s).length;
+  for (const kind of ['volunteers', 'activities'] as const) {
+    if (candidates.some((c) => c.kind === kind) && !destinations.get(kind)) {
+      const name = SHEET_SPECS[kind].canonicalName;
+      notices.push({
+        ja: `「${name}」シートが見つかりません。取り込むには、シート準備で「${name}」を作ってください。`,
+        en: `There is no 「${name}」 sheet. Create it with シート準備 to import these answers.`,
+      });
+    }
+  }
+  return {
+    candidates,
+    destinations,
+    heads: input.heads,
+    settings: input.settings,
+    record: { place, lastRow },
+    retentionDays: input.settings.historyRetentionDays,
+    view: {
+      candidates: candidates.map((c) => c.view),
+      counts: {
+        new: count('new'),
+        imported: count('imported'),
+        declined: count('declined'),
+        noConsent: count('noConsent'),
+      },
+      forms: readForms,
+      notices,
+    },
+  };
+}
+
+/**
+ * The candidates of the forms whose 取り込み先 is ボランティア名簿 or 活動記録 (or only one of them),
+ * each with its status, the destination's 検証 issues and a probable duplicate — read only.
+ */
+export function previewSurveyCandidates(ports: AppPorts, kind?: SurveyImportKind | null): SurveyCandidatesView {
+  const forms = collect(ports, kind ?? null);
+  if (forms.view.forms.length === 0) {
+    throw new UserError(
+      'survey.noImportForms',
+      '取り込み先が「ボランティア名簿」か「活動記録」のフォームで、作成済みのものがありません。先に「フォームを作成・更新」を実行してください。',
+      'No form whose 取り込み先 is ボランティア名簿 or 活動記録 has been built yet. Build the forms first.',
+    );
+  }
+  return forms.view;
+}
+
+/** Makes the hidden sheet that remembers decisions (its header only), within the action's transaction. */
+export function makeImportRecord(tx: Transaction, name: string): void {
+  tx.output({
+    name,
+    kind: 'imports',
+    header: IMPORT_RECORD_HEADER,
+    rows: [],
+    hidden: true,
+    textColumns: [0, 1, 2, 3, 4, 5],
+    checkboxColumns: [],
+  });
+}
+
+/** Grows a sheet so that it has `lastRow` rows, within the action's transaction. */
+function ensureRows(ports: AppPorts, tx: Transaction, sheet: string, lastRow: number): void {
+  const size = ports.workbook.sheetSize(sheet);
+  if (size && size.rows < lastRow) tx.insertRows(sheet, size.rows, lastRow - size.rows);
+}
+
+function formulaError(error: FormulaInTheWay): UserError {
+  const where = `${error.sheet}の${error.row}行目${columnLetter(error.column - 1)}列`;
+  return new UserError(
+    'survey.formulaInTheWay',
+    `${where}に数式があるため、その行には書き込めません。数式を消すか、名簿の最後の行の下を空けてから取り込んでください。何も変更していません。`,
+    `${error.sheet} row ${error.row}, column ${columnLetter(error.column - 1)} holds a formula, so the answers cannot be written there. Remove it, or clear the rows below the last one, then import again. Nothing was changed.`,
+  );
+}
+
+/**
+ * 取り込む / 見送る: appends the accepted candidates to their destination sheet (ボランティア名簿 with
+ * new 登録番号, 活動記録) and remembers the accepted and declined ones by response id — under the
+ * lock, all or nothing, undoably (元に戻す takes the rows and the decisions back). Everything is
+ * read again first: a candidate imported meanwhile, without consent, or unknown is refused and
+ * nothing is written.
+ */
+export function decideSurveyCandidates(
+  ports: AppPorts,
+  decisions: { accept: readonly string[]; decline: readonly string[] },
+): SurveyDecisionResult {
+  const accept = [...new Set(decisions.accept)];
+  const decline = [...new Set(decisions.decline)];
+  if (accept.length + decline.length === 0) {
+    throw new UserError(
+      'survey.nothingDecided',
+      '取り込む回答も見送る回答も選ばれていません。',
+      'No answer was chosen to import or decline.',
+    );
+  }
+  if (accept.some((id) => decline.indexOf(id) >= 0)) {
+    throw new UserError(
+      'survey.decidedTwice',
+      '同じ回答が「取り込む」と「見送る」の両方に入っています。',
+      'The same answer is both to import and to decline.',
+    );
+  }
+  if (accept.length + decline.length > MAX_DECISIONS) {
+    throw new UserError(
+      'survey.tooManyDecisions',
+      `一度に決められるのは${MAX_DECISIONS}件までです（${accept.length + decline.length}件）。分けて取り込んでください。`,
+      `At most ${MAX_DECISIONS} answers can be decided at once (${accept.length + decline.length} given). Import them in parts.`,
+    );
+  }
+  return ports.lock.run(() => {
+    const found = collect(ports, null, false);
+    const byId = new Map(found.candidates.map((c) => [c.view.responseId, c] as const));
+    const refused: Message[] = [];
+    for (const id of [...accept, ...decline]) {
+      const c = byId.get(id);
+      if (!c) {
+        refused.push({
+          ja: `回答「${id}」が見つかりません（回答シートから消されたかもしれません）`,
+          en: `The answer ${id} was not found (it may have been deleted from the response sheet)`,
+        });
+        continue;
+      }
+      if (c.view.status === 'imported')
+        refused.push({
+          ja: `回答「${id}」はすでに取り込み済みです（${c.view.importedAs ?? ''}）`,
+          en: `The answer ${id} has been imported already (${c.view.importedAs ?? ''})`,
+        });
+      else if (c.view.status === 'noConsent' && accept.indexOf(id) >= 0)
+        refused.push({
+          ja: `回答「${id}」は個人情報の取扱いに同意していないため取り込めません`,
+          en: `The answer ${id} did not agree to the personal-information notice and cannot be imported`,
+        });
+    }
+    if (refused.length > 0) {
+      throw new UserError(
+        'survey.cannotDecide',
+        `${refused.map((r) => r.ja).join('。')}。何も変更していません。一覧を読み直してください。`,
+        `${refused.map((r) => r.en).join('. ')}. Nothing was changed. Please reload the list.`,
+      );
+    }
+    const accepted = found.candidates.filter((c) => accept.indexOf(c.view.responseId) >= 0);
+    const declined = found.candidates.filter((c) => decline.indexOf(c.view.responseId) >= 0);
+    for (const kind of ['volunteers', 'activities'] as const) {
+      if (accepted.some((c) => c.kind === kind) && !found.destinations.get(kind)) {
+        const name = SHEET_SPECS[kind].canonicalName;
+        throw new UserError(
+          'survey.noDestination',
+          `「${name}」シートがないため取り込めません。シート準備で「${name}」を作ってから取り込んでください。何も変更していません。`,
+          `There is no 「${name}」 sheet to import into. Create it with シート準備 first. Nothing was changed.`,
+        );
+      }
+    }
+    const now = ports.clock.now();
+    const recordRows: CellValue[][] = [];
+    const blocks: Array<{ sheet: string; firstRow: number; columns: number[]; rows: CellValue[][] }> = [];
+    const written: SurveyDecisionResult['written'] = [];
+    const assigned: string[] = [];
+    for (const kind of ['volunteers', 'activities'] as const) {
+      const ofKind = accepted.filter((c) => c.kind === kind);
+      if (ofKind.length === 0) continue;
+      const sheet = found.destinations.get(kind) as SheetInput;
+      const head = found.heads.find((h) => h.name === sheet.name);
+      const firstRow = Math.max(head?.lastRow ?? sheet.values.length, sheet.mapping.headerRow) + 1;
+      const placed = Object.entries(sheet.mapping.columns)
+        .map(([key, index]) => ({ key, column: index + 1 }))
+        .sort((a, b) => a.column - b.column);
+      let ids: string[] = [];
+      const idCol = sheet.mapping.columns.volunteerId;
+      if (kind === 'volunteers' && idCol !== undefined) {
+        const existing = sheet.values
+          .slice(sheet.mapping.headerRow)
+          .map((r) => String(r[idCol] ?? '').trim())
+          .filter((v) => v !== '');
+        ids = nextIds(existing, ofKind.length);
+      }
+      const rows = ofKind.map((c, i) =>
+        placed.map((p) => {
+          if (kind === 'volunteers' && p.key === 'volunteerId') return ids[i] ?? '';
+          return c.row.cells[p.key] ?? '';
+        }),
+      );
+      blocks.push({ sheet: sheet.name, firstRow, columns: placed.map((p) => p.column), rows });
+      ofKind.forEach((c, i) => {
+        const ref = kind === 'volunteers' && ids[i] ? (ids[i] as string) : `${sheet.name} ${firstRow + i}行目`;
+        if (kind === 'volunteers' && ids[i]) assigned.push(ids[i] as string);
+        recordRows.push([
+          c.view.responseId,
+          c.form.name,
+          label(c.row.language).ja,
+          sheet.name,
+          RESULT_IMPORTED,
+          ref,
+          now,
+        ]);
+      });
+      // Rows that are not data (a 計 row, a ※ note) below the last data row: the new rows go under them, and staff are told.
+      const lastData = (sheet.rows?.data[sheet.rows.data.length - 1] ?? -1) + 1;
+      const setAsideBelow = sheet.rows?.setAside.some((r) => r.row > lastData) ?? false;
+      written.push({
+        sheet: sheet.name,
+        kind,
+        firstRow,
+        lastRow: firstRow + rows.length - 1,
+        rows: rows.length,
+        setAsideBelow,
+      });
+    }
+    for (const c of declined) {
+      recordRows.push([
+        c.view.responseId,
+        c.form.name,
+        label(c.row.language).ja,
+        SHEET_SPECS[c.kind].canonicalName,
+        RESULT_DECLINED,
+        '',
+        now,
+      ]);
+    }
+    const history = History.load(ports);
+    const changes: CellChange[] = [];
+    const place = found.record.place;
+    const recordFirst = Math.max(found.record.lastRow, 1) + 1;
+    const summary = [
+      accepted.length > 0 ? `取り込み${accepted.length}件` : '',
+      declined.length > 0 ? `見送り${declined.length}件` : '',
+    ]
+      .filter((s) => s !== '')
+      .join('・');
+    const summaryEn = [
+      accepted.length > 0 ? `${accepted.length} imported` : '',
+      declined.length > 0 ? `${declined.length} declined` : '',
+    ]
+      .filter((s) => s !== '')
+      .join(', ');
+    try {
+      atomically(ports, { ja: '回答の取り込み', en: 'the import of answers' }, (tx) => {
+        const cells = [...blocks.flatMap((b) => b.rows.flat()), ...recordRows.flat()];
+        history.prepare(tx, estimateRecordChars(cells.map((v) => ({ before: '', after: shown(v) }))));
+        if (!place.exists) makeImportRecord(tx, place.name);
+        else if (place.adopt) tx.mark(place.name, 'imports');
+        for (const b of blocks) {
+          ensureRows(ports, tx, b.sheet, b.firstRow + b.rows.length - 1);
+          writeRows(ports.workbook, b, changes, tx);
+        }
+        ensureRows(ports, tx, place.name, recordFirst + recordRows.length - 1);
+        writeRows(
+          ports.workbook,
+          {
+            sheet: place.name,
+            firstRow: recordFirst,
+            columns: IMPORT_RECORD_HEADER.map((_, i) => i + 1),
+            rows: recordRows,
+          },
+          changes,
+          tx,
+        );
+        history.record(
+          tx,
+          'surveyImport',
+          { ja: `回答の取り込み（${summary}）`, en: `import of answers (${summaryEn})` },
+          changes,
+          found.retentionDays,
+        );
+      });
+    } catch (error) {
+      if (error instanceof FormulaInTheWay) throw formulaError(error);
+      throw error;
+    }
+    const notices: Message[] = [];
+    for (const w of written) {
+      if (w.setAsideBelow) {
+        notices.push({
+          ja: `「${w.sheet}」の最後に合計や注記の行があるため、その下（${w.firstRow}行目から）に書き込みました。必要なら行を移動してください。`,
+          en: `「${w.sheet}」 ends with total or note rows, so the answers were written below them (from row ${w.firstRow}). Move the rows if needed.`,
+        });
+      }
+    }
+    return {
+      imported: accepted.length,
+      declined: declined.length,
+      written,
+      ids: assigned,
+      recordSheet: place.name,
+      notices,
+      undo: undoInfo(history),
+    };
+  });
+}
