@@ -212,7 +212,10 @@ export function getMapping(ports: AppPorts, sheet: string, kind?: string): Mappi
     if (!isSheetKind(kind)) throw badKind(kind);
     const headerRow = confirmed?.headerRow ?? firstTextRow(head);
     const detection = detectSheetAs(kind, head.display[headerRow - 1] ?? [], headerRow, head.display);
-    return mappingView(ports, head, mappingFromDetection(detection), false, detection.ambiguous);
+    // Staff's choice whether the sheet is live stays with it while they change its kind.
+    const preview = mappingFromDetection(detection);
+    const live = confirmed?.live;
+    return mappingView(ports, head, live === undefined ? preview : { ...preview, live }, false, detection.ambiguous);
   }
   if (confirmed) return mappingView(ports, head, confirmed, true);
   const diagnosis = diagnoseHeader(head.display, HEAD_ROWS, { sheetName: sheet });
