@@ -59,7 +59,10 @@ const COMMANDS: Record<string, Command> = {
   commit: { options: WRITES, run: runCommit },
   summary: { options: [...WRITES, 'write', 'fy', 'html', 'close', 'reopen'], run: runSummary },
   studio: { options: ['stats', 'port', 'no-backup'], run: (rest, flags, io) => runStudio(rest, flags, io) },
-  survey: { options: [...WRITES, 'write', 'form-name', 'remove-missing', 'recreate'], run: runSurvey },
+  survey: {
+    options: [...WRITES, 'write', 'form-name', 'remove-missing', 'recreate', 'form', 'accept', 'decline'],
+    run: runSurvey,
+  },
 };
 
 const HELP = `tsunagu — つなぐ: 社協のための Google スプレッドシート アドオン（ローカル版）
@@ -155,6 +158,9 @@ const PARSE_OPTIONS = {
   'form-name': { type: 'string' },
   'remove-missing': { type: 'boolean' },
   recreate: { type: 'boolean' },
+  form: { type: 'string' },
+  accept: { type: 'string', multiple: true },
+  decline: { type: 'string', multiple: true },
 } as const;
 
 /** Node's parse errors, as one line in Japanese and English. */

@@ -362,8 +362,8 @@ export interface SummaryLine {
   target: number | null;
   rate: number | null;
   grade: 'A' | 'B' | 'C' | 'D' | null;
-  /** The 年度 is closed: 「確定後に元データが変わりました: +3」 when the source rows changed since, else ''. */
-  drift: string;
+  /** The 年度 is closed and its source rows changed since: 「確定後に元データが変わりました: +3」; else null. */
+  drift: Message | null;
 }
 
 /** 指標サマリー as the sidebar shows it after a run. */
@@ -638,7 +638,7 @@ export const rpcArgs = {
   previewSurveyAnswers: z.tuple([]),
   importSurveyAnswers: z.tuple([]),
   /** Only ボランティア名簿 or 活動記録 candidates (default: both). */
-  previewSurveyCandidates: z.tuple([z.optional(z.nullable(z.enum(['volunteers', 'activities'])))]),
+  previewSurveyCandidates: z.tuple([z.optional(z.enum(['volunteers', 'activities']))]),
   /** Response ids to import and to decline (at most 100 together: core/actions/survey-import.ts MAX_DECISIONS). */
   decideSurveyCandidates: z.tuple([
     z.strictObject({

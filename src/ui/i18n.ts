@@ -90,6 +90,20 @@ const ja = {
   'summary.goal': '基本目標{n}',
   'summary.indicatorCount': '指標{n}件',
   'summary.notesTitle': '集計についての注記',
+  'summary.closingTitle': '年度確定',
+  'summary.closingHint':
+    '報告した年度の数字を確定すると、あとで台帳が直されても指標サマリーはその数字のままになり、変わったところを「確定後に元データが変わりました」と示します。',
+  'summary.closedLine': '{label} 確定済み（{at}）',
+  'summary.reopen': '確定を取り消す',
+  'summary.closeYearLabel': '確定する年度',
+  'summary.close': 'この年度を確定',
+  'summary.confirmClose':
+    '{label}の実績を、いま公表している数字（＊で伏せた値を含む）のまま確定し、非表示のシートに保存します。指標サマリーのシートも書き直します。確定しますか？',
+  'summary.confirmReopen':
+    '{label}の確定を取り消します。保存した数字を消し、いまの台帳から集計した数字に戻します。取り消しますか？',
+  'summary.closed': '{label}を確定しました。',
+  'summary.reopened': '{label}の確定を取り消しました。',
+  'summary.nothingToClose': '確定できる年度はありません。',
   'setup.about': 'シートの種類と列の対応を確認し、足りない標準シートを作成します。',
   'setup.sheetsTitle': 'このスプレッドシートのシート',
   'setup.sheetsHint': 'シートを選ぶと、列の対応を確認・修正できます。',
@@ -361,6 +375,20 @@ const en: Record<MessageKey, string> = {
   'summary.goal': 'Basic goal {n}',
   'summary.indicatorCount': '{n} indicators',
   'summary.notesTitle': 'Notes on the counts',
+  'summary.closingTitle': 'Closing a fiscal year',
+  'summary.closingHint':
+    'Closing a reported fiscal year keeps its figures in the summary even when the ledgers are corrected later; where they changed, the summary says so.',
+  'summary.closedLine': '{label} closed ({at})',
+  'summary.reopen': 'Re-open',
+  'summary.closeYearLabel': 'Fiscal year to close',
+  'summary.close': 'Close this fiscal year',
+  'summary.confirmClose':
+    'Close {label}: its figures as published now (hidden ones included) are kept in a hidden sheet, and the summary sheet is rewritten. Close it?',
+  'summary.confirmReopen':
+    'Re-open {label}: the kept figures are removed and the figures counted from the ledgers now are shown again. Re-open it?',
+  'summary.closed': 'Closed {label}.',
+  'summary.reopened': 'Re-opened {label}.',
+  'summary.nothingToClose': 'No fiscal year can be closed.',
   'setup.about': 'Check the type and the columns of each sheet, and create the standard sheets that are missing.',
   'setup.sheetsTitle': 'Sheets in this spreadsheet',
   'setup.sheetsHint': 'Choose a sheet to check or correct its columns.',

@@ -344,6 +344,11 @@ function closingText(year: SummaryYear): string {
   return `確定済み（${year.closedAt}）${drift === '' ? '' : `\n${drift}`}`;
 }
 
+function driftMessage(year: SummaryYear): Message | null {
+  const ja = driftText(year.city.drift, year.areas, 'ja');
+  return ja === '' ? null : { ja, en: driftText(year.city.drift, year.areas, 'en') };
+}
+
 interface SheetLayout {
   header: string[];
   /** 0-based columns. */
@@ -515,7 +520,7 @@ function indicatorLine(i: SummaryIndicator, fy: number): SummaryView['goals'][nu
     target: y?.target ?? null,
     rate: y?.rate ?? null,
     grade: y?.grade ?? null,
-    drift: y && y.closedAt !== null ? driftText(y.city.drift, y.areas) : '',
+    drift: y && y.closedAt !== null ? driftMessage(y) : null,
   };
 }
 

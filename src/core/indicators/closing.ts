@@ -167,17 +167,30 @@ export function frozenWithDrift(frozen: FrozenCell, now: FrozenCell, exact: bool
 }
 
 /** 「確定後に元データが変わりました: +3」 — the 市全体 change, and which 圏域 changed (by how much where it may be said). */
-export function driftText(city: Drift | null, areas: readonly { area: string; drift: Drift | null }[]): string {
+export function driftText(
+  city: Drift | null,
+  areas: readonly { area: string; drift: Drift | null }[],
+  lang: 'ja' | 'en' = 'ja',
+): string {
   const changedAreas = areas.filter((a) => a.drift?.changed);
   if (!city?.changed && changedAreas.length === 0) return '';
   const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
-  let out = '確定後に元データが変わりました';
-  if (city?.changed) out += city.delta !== null ? `: ${signed(city.delta)}` : '（秘匿のため差は示しません）';
+  const ja = lang === 'ja';
+  let out = ja ? '確定後に元データが変わりました' : 'The source data changed after closing';
+  if (city?.changed)
+    out +=
+      city.delta !== null
+        ? `: ${signed(city.delta)}`
+        : ja
+          ? '（秘匿のため差は示しません）'
+          : ' (by how much is not shown: figures are hidden)';
   if (changedAreas.length > 0) {
     const parts = changedAreas.map((a) =>
       a.drift?.delta !== null && a.drift?.delta !== undefined ? `${a.area} ${signed(a.drift.delta)}` : a.area,
     );
-    out += `（${city?.changed ? '' : '圏域: '}${parts.join('、')}）`;
+    out += ja
+      ? `（${city?.changed ? '' : '圏域: '}${parts.join('、')}）`
+      : ` (${city?.changed ? '' : 'areas: '}${parts.join(', ')})`;
   }
   return out;
 }

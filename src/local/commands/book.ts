@@ -49,6 +49,12 @@ export interface Flags {
   'form-name'?: string;
   'remove-missing'?: boolean;
   recreate?: boolean;
+  /** survey import: only this form's answers. */
+  form?: string;
+  /** survey import: response ids to import (or 'new': every new one), several or comma-separated. */
+  accept?: string[];
+  /** survey import: response ids to decline. */
+  decline?: string[];
   /** summary: the 年度 (2024, R6, 令和6年度). */
   fy?: string;
   /** summary: where to write the leadership report. */

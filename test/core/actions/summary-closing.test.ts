@@ -147,7 +147,8 @@ describe('年度確定', () => {
       expect(text).toMatch(/確定後に元データが変わりました: \+3（.+ \+[123]）/);
       // The sidebar's line says the same.
       const line = view.goals.flatMap((g) => g.indicators).find((i) => i.id === 'G2-1');
-      if (view.fy === 2025) expect(line?.drift).toBe(text.split('\n')[1]);
+      expect(view.fy).toBe(2025);
+      expect(line?.drift?.ja).toBe(text.split('\n')[1]);
     });
 
     it('a change among hidden figures is said, never by how much', () => {
