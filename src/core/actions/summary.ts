@@ -33,7 +33,7 @@ import type { CellValue, MarkedSheet, SheetData } from '../ports';
 import { HEAD_ROWS } from '../setup/plan';
 import { settingsFrom } from '../setup/settings-source';
 import type { Settings } from '../sheets/settings';
-import type { ColumnMapping } from '../sheets/mapping';
+import { isLiveSheet, type ColumnMapping } from '../sheets/mapping';
 import { guardFormula } from '../text/formula';
 import { normalizeHeader } from '../text/normalize';
 import { formatFiscalYear, parseFiscalYear } from '../text/date';
@@ -229,7 +229,8 @@ function readForSummary(ports: AppPorts): SummaryRead {
   for (const m of mapped) {
     const kind = m.mapping.kind;
     const wantedKind = [...wanted].some((w) => sourceSheetKind(w) === kind);
-    if (!wantedKind) continue;
+    // Every live sheet of a source kind is counted (a roster kept in two sheets); a 退会者 archive is not.
+    if (!wantedKind || !isLiveSheet(m.name, m.mapping)) continue;
     // Whole used range: a 条件 may name a column only the sheet has (by its header).
     const data = workbook.read(m.name);
     if (!data) continue;
