@@ -44,7 +44,7 @@ const WRITES: readonly OptionName[] = [...BOOK, 'yes'];
 const COMMANDS: Record<string, Command> = {
   demo: { options: ['stats', 'seed', 'volunteers', 'requests', 'scale', 'force', 'no-backup'], run: runDemo },
   sheets: { options: ['json', 'stats'], run: runSheets },
-  mapping: { options: [...WRITES, 'kind', 'save', 'clear', 'header-row', 'set'], run: runMapping },
+  mapping: { options: [...WRITES, 'kind', 'save', 'clear', 'header-row', 'set', 'live'], run: runMapping },
   setup: { options: WRITES, run: runSetup },
   validate: { options: [...WRITES, 'write'], run: runValidate },
   fix: { options: [...WRITES, 'write'], run: runFix },
@@ -72,8 +72,9 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
       デモ用のブックを作成（既にあるファイルは --force のときだけ上書き）/ write a demo workbook (--force to replace a file)
   tsunagu sheets <book.xlsx> [--json]
       シートの種類と列の対応 / the detected sheet kinds and column mappings
-  tsunagu mapping <book.xlsx> <シート> [--kind 種類] [--save [--header-row N] [--set 項目=列 …] | --clear]
-      列の対応を表示・確定・自動検出に戻す / show, confirm (with changes) or forget a sheet's mapping
+  tsunagu mapping <book.xlsx> <シート> [--kind 種類] [--save [--header-row N] [--set 項目=列 …] [--live yes|no] | --clear]
+      列の対応を表示・確定・自動検出に戻す。--live でマッチング・集計に使うか / show, confirm (with changes) or forget a sheet's
+      mapping; --live: whether matching and summaries use the sheet (a 退会者 archive: no)
   tsunagu setup <book.xlsx>
       シート準備: ない標準シートを作成 / create the missing standard sheets
   tsunagu validate <book.xlsx> [--write]
@@ -148,6 +149,7 @@ const PARSE_OPTIONS = {
   port: { type: 'string' },
   kind: { type: 'string' },
   'header-row': { type: 'string' },
+  live: { type: 'string' },
   set: { type: 'string', multiple: true },
   fy: { type: 'string' },
   html: { type: 'string' },

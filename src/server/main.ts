@@ -185,6 +185,16 @@ export function reopenFiscalYear(...args: unknown[]): Envelope<'reopenFiscalYear
   return runRpc('reopenFiscalYear', args, (fy) => summary.reopenFiscalYear(appContext(), fy));
 }
 
+/** Menu: 指標サマリーの報告書 — the leadership report in a print dialog. */
+export function menuSummaryReport(): void {
+  summary.menuSummaryReport(appContext());
+}
+
+/** RPC: the leadership report in a print dialog over the spreadsheet (writes nothing). */
+export function openSummaryReport(...args: unknown[]): Envelope<'openSummaryReport'> {
+  return runRpc('openSummaryReport', args, (fy) => summary.openSummaryReport(appContext(), fy ?? undefined));
+}
+
 /** RPC: the summary without writing anything (the CLI's summary: --json, --fy, --html). */
 export function getSummaryReport(...args: unknown[]): Envelope<'getSummaryReport'> {
   return runRpc('getSummaryReport', args, (fy, html) =>

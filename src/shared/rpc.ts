@@ -24,6 +24,11 @@ export interface SheetOverview {
   dataRows: number;
   /** True when staff confirmed the mapping of this sheet. */
   confirmed: boolean;
+  /**
+   * True when マッチング and 指標サマリー use the sheet's rows (staff's choice, else by its name: a
+   * 退会者 or 旧 sheet is not live); false for an unrecognised sheet. 検証 checks every sheet.
+   */
+  live: boolean;
   /** Canonical headers of required columns the sheet lacks. */
   missingRequired: string[];
   /** Why the sheet was not recognised, when kind is null. */
@@ -50,6 +55,12 @@ export interface MappingView {
   kindLabel: string;
   headerRow: number;
   confirmed: boolean;
+  /** True when マッチング and 指標サマリー use the sheet's rows (検証 checks it either way). */
+  live: boolean;
+  /** True when staff chose `live` (saved with the mapping); false when it is the default by the sheet's name. */
+  liveChosen: boolean;
+  /** True when the name says the sheet is kept for the record (退会者, 旧, アーカイブ …): not live unless staff choose. */
+  archiveName: boolean;
   /** Every column of the header row, in sheet order. */
   columns: Array<{
     index: number;
@@ -224,7 +235,9 @@ export interface PairView {
 /** One open request and what matching did for it. */
 export interface RequestMatchView {
   requestId: string;
+  /** The request's 1-based row, and its sheet (one of the live 依頼 sheets). */
   row: number;
+  sheet: string;
   category: string;
   area: string;
   needed: number;
@@ -258,12 +271,26 @@ export interface MatchReport {
     volunteerId: string;
     /** 氏名 as written in the roster. */
     volunteerName: string;
+    /** Where the pair's rows are: the live 依頼 sheet and roster each is on, 1-based rows. */
+    requestSheet: string;
+    requestRow: number;
+    volunteerSheet: string;
+    volunteerRow: number;
     score: number;
     reasons: string[];
   }>;
-  unmatched: Array<{ requestId: string; requester: string; missing: number; reasons: string[] }>;
+  unmatched: Array<{
+    requestId: string;
+    requester: string;
+    requestSheet: string;
+    requestRow: number;
+    missing: number;
+    reasons: string[];
+  }>;
   shortages: Array<{ dimension: string; key: string; places: number; requests: string[] }>;
   stats: { filledPlaces: number; totalPlaces: number; score: number };
+  /** Which sheets were used when a kind has several, and matching's own warnings (a duplicate id …). */
+  warnings: Message[];
 }
 
 export interface CommitResult {
@@ -571,6 +598,8 @@ export const rpcArgs = {
           message: 'more fields than a sheet has columns',
         }),
       ),
+      /** Whether マッチング and 指標サマリー use the sheet; absent keeps the choice saved before. */
+      live: z.optional(z.boolean()),
     }),
   ]),
   clearMapping: z.tuple([sheetName]),
@@ -627,6 +656,8 @@ export const rpcArgs = {
   /** 年度確定: the 年度 (its starting year) to close or re-open. */
   closeFiscalYear: z.tuple([z.number().check(z.int(), z.gte(1900), z.lte(2200))]),
   reopenFiscalYear: z.tuple([z.number().check(z.int(), z.gte(1900), z.lte(2200))]),
+  /** The leadership report in a print dialog: this 年度 (default: the last completed one). */
+  openSummaryReport: z.tuple([z.optional(z.nullable(z.number().check(z.int(), z.gte(1900), z.lte(2200))))]),
   /** Only this 年度 (its starting year), and whether to make the leadership report. */
   getSummaryReport: z.tuple([
     z.optional(z.nullable(z.number().check(z.int(), z.gte(1900), z.lte(2200)))),
@@ -663,6 +694,7 @@ export interface RpcResults {
   runSummary: SummaryView;
   closeFiscalYear: SummaryView;
   reopenFiscalYear: SummaryView;
+  openSummaryReport: { fy: number; title: string };
   getSummaryReport: SummaryReport;
   writeSurveyTemplate: SurveyTemplateResult;
   previewForms: SurveyBuildView;

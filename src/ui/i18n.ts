@@ -90,6 +90,7 @@ const ja = {
   'summary.goal': '基本目標{n}',
   'summary.indicatorCount': '指標{n}件',
   'summary.notesTitle': '集計についての注記',
+  'summary.report': '報告書を開く（印刷）',
   'summary.closingTitle': '年度確定',
   'summary.closingHint':
     '報告した年度の数字を確定すると、あとで台帳が直されても指標サマリーはその数字のままになり、変わったところを「確定後に元データが変わりました」と示します。',
@@ -124,6 +125,7 @@ const ja = {
   'sheet.confirmed': '確認済み',
   'sheet.unconfirmed': '未確認',
   'sheet.unknown': '種類不明',
+  'sheet.notLive': 'マッチング・集計に使わない',
   'sheet.missingRequired': '必須の列がありません: {columns}',
   'sheet.unknownNoReason': '見出し行を認識できませんでした。',
   'mapping.title': '列の対応',
@@ -151,6 +153,12 @@ const ja = {
   'mapping.unused': '（使わない）',
   'mapping.requiredOption': '{header}（必須）',
   'mapping.unknownField': '{key}（この種類にない項目）',
+  'mapping.live': 'マッチング・集計にこのシートの行を使う',
+  'mapping.liveHint':
+    '同じ種類のシートが複数あるとき（名簿を2枚に分けているなど）、使うシートすべてにチェックを付けます。検証はチェックがなくても行います。',
+  'mapping.liveArchive':
+    'シート名から退会者・過去分などの保管用と判断し、マッチング・集計には使っていません。使う場合はチェックを付けて確定してください。検証は行います。',
+  'mapping.liveChanged': '「この対応で確定」を押すと保存されます。',
   'mapping.save': 'この対応で確定',
   'mapping.reset': '自動検出に戻す',
   'mapping.saved': '対応を確定しました。',
@@ -233,6 +241,7 @@ const ja = {
   'match.shortOnly': '不足のある依頼だけ表示',
   'match.noShort': '不足のある依頼はありません。',
   'match.request': '依頼 {id}',
+  'match.requestPlace': '「{sheet}」{row}行目',
   'match.requestFilled': '{filled}/{needed} 人',
   'match.score': 'スコア {score}',
   'match.pinned': '固定',
@@ -367,6 +376,7 @@ const en: Record<MessageKey, string> = {
   'summary.goal': 'Basic goal {n}',
   'summary.indicatorCount': '{n} indicators',
   'summary.notesTitle': 'Notes on the counts',
+  'summary.report': 'Open the report (print)',
   'summary.closingTitle': 'Closing a fiscal year',
   'summary.closingHint':
     'Closing a reported fiscal year keeps its figures in the summary even when the ledgers are corrected later; where they changed, the summary says so.',
@@ -401,6 +411,7 @@ const en: Record<MessageKey, string> = {
   'sheet.confirmed': 'Confirmed',
   'sheet.unconfirmed': 'Not confirmed',
   'sheet.unknown': 'Not recognised',
+  'sheet.notLive': 'Not used for matching or summaries',
   'sheet.missingRequired': 'Missing required columns: {columns}',
   'sheet.unknownNoReason': 'The header row was not recognised.',
   'mapping.title': 'Column mapping',
@@ -428,6 +439,12 @@ const en: Record<MessageKey, string> = {
   'mapping.unused': '(not used)',
   'mapping.requiredOption': '{header} (required)',
   'mapping.unknownField': '{key} (not a field of this type)',
+  'mapping.live': 'Use the rows of this sheet for matching and summaries',
+  'mapping.liveHint':
+    'When several sheets are of one type (a roster kept in two sheets, say), tick every sheet that is in use. Validation checks every sheet either way.',
+  'mapping.liveArchive':
+    'Its name says it is kept for the record (withdrawn members, past years), so matching and summaries do not use it. Tick and confirm to use it. It is still validated.',
+  'mapping.liveChanged': 'Press “Confirm this mapping” to save it.',
   'mapping.save': 'Confirm this mapping',
   'mapping.reset': 'Back to automatic detection',
   'mapping.saved': 'The mapping is confirmed.',
@@ -511,6 +528,7 @@ const en: Record<MessageKey, string> = {
   'match.shortOnly': 'Show only requests with unfilled places',
   'match.noShort': 'Every request has all its places filled.',
   'match.request': 'Request {id}',
+  'match.requestPlace': '「{sheet}」 row {row}',
   'match.requestFilled': '{filled} of {needed} filled',
   'match.score': 'Score {score}',
   'match.pinned': 'Pinned',

@@ -138,6 +138,14 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
     return pending;
   }
 
+  /**
+   * 報告書を開く: the leadership report in a print dialog over the spreadsheet (writes nothing, so
+   * nothing is asked): the 年度 the section shows, else the server's default (the last completed).
+   */
+  async openReport(): Promise<void> {
+    await this.run(() => this.server('openSummaryReport', this.state.view?.fy ?? null));
+  }
+
   /** Staff opened or closed a goal; kept so a re-render keeps it that way. */
   toggleGoal(goal: number, open: boolean): void {
     this.state.openGoals.set(goal, open);

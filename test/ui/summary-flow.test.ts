@@ -240,3 +240,14 @@ describe('SummaryFlow: 年度確定', () => {
     expect(h.flow.state.notice?.kind).toBe('reopened');
   });
 });
+
+describe('SummaryFlow: the report dialog', () => {
+  it('opens the report of the 年度 shown, or the server’s default before a run; nothing is asked', async () => {
+    const h = harness({ runSummary: () => view(), openSummaryReport: () => ({ fy: 2025, title: '報告書' }) });
+    await h.flow.openReport();
+    await h.flow.runConfirmedElsewhere();
+    await h.flow.openReport();
+    expect(h.calls).toEqual([['openSummaryReport', null], ['runSummary'], ['openSummaryReport', 2025]]);
+    expect(h.flow.state.pending).toBeNull();
+  });
+});

@@ -33,7 +33,7 @@ import type { CellValue, MarkedSheet, SheetData } from '../ports';
 import { HEAD_ROWS } from '../setup/plan';
 import { settingsFrom } from '../setup/settings-source';
 import type { Settings } from '../sheets/settings';
-import type { ColumnMapping } from '../sheets/mapping';
+import { isLiveSheet, type ColumnMapping } from '../sheets/mapping';
 import { guardFormula } from '../text/formula';
 import { normalizeHeader } from '../text/normalize';
 import { formatFiscalYear, parseFiscalYear } from '../text/date';
@@ -229,7 +229,8 @@ function readForSummary(ports: AppPorts): SummaryRead {
   for (const m of mapped) {
     const kind = m.mapping.kind;
     const wantedKind = [...wanted].some((w) => sourceSheetKind(w) === kind);
-    if (!wantedKind) continue;
+    // Every live sheet of a source kind is counted (a roster kept in two sheets); a 退会者 archive is not.
+    if (!wantedKind || !isLiveSheet(m.name, m.mapping)) continue;
     // Whole used range: a 条件 may name a column only the sheet has (by its header).
     const data = workbook.read(m.name);
     if (!data) continue;
@@ -667,6 +668,32 @@ export function reopenFiscalYear(ports: AppPorts, fy: number): SummaryView {
     });
     return viewOf(summary, read.place.name, noticesOf(read.place));
   });
+}
+
+/** The report dialog's size: an A4 page's width at 96 dpi and some, and as tall as Sheets shows comfortably. */
+export const REPORT_DIALOG = { width: 900, height: 680 } as const;
+
+/**
+ * The leadership report as a print dialog (sidebar, menu): the same report as `--html`, with its A4
+ * print CSS and 印刷する button, in a modal dialog over the spreadsheet. Writes nothing.
+ */
+export function openSummaryReport(ports: AppPorts, fy?: number): { fy: number; title: string } {
+  const report = getSummaryReport(ports, fy, true);
+  const year = fy ?? report.view.fy;
+  const label = year === report.view.fy ? report.view.fyLabel : formatFiscalYear(year);
+  const title = `指標サマリー 報告書（${label}）`;
+  ports.dialogs.showHtml(title, report.html ?? '', REPORT_DIALOG.width, REPORT_DIALOG.height);
+  return { fy: year, title };
+}
+
+/** Menu: 指標サマリーの報告書 — the report of the last completed 年度; a refusal (指標定義 with errors) as an alert. */
+export function menuSummaryReport(ports: AppPorts): void {
+  try {
+    openSummaryReport(ports);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    ports.dialogs.alert('指標サマリーの報告書', `${error.ja}\n\n${error.en}`);
+  }
 }
 
 /**

@@ -43,6 +43,8 @@ export interface Flags {
   port?: string;
   kind?: string;
   'header-row'?: string;
+  /** mapping --save: whether matching and summaries use the sheet (yes/no). */
+  live?: string;
   set?: string[];
   'form-name'?: string;
   'remove-missing'?: boolean;

@@ -70,6 +70,10 @@ export function createSummarySection(): SidebarSection {
               id: ID.run,
               'data-testid': 'summary-run',
             }),
+            button(ctx.t('summary.report'), () => void flow.openReport(), {
+              class: 'btn btn-secondary',
+              'data-testid': 'summary-report',
+            }),
           ),
       state.refused
         ? el(
