@@ -19,6 +19,8 @@ export const OUTPUT_NAMES = {
   /** Hidden: which form responses were imported into ボランティア名簿 / 活動記録 or declined (ids only, no answers). */
   imports: 'つなぐ取り込み記録',
   history: HISTORY_SHEET,
+  /** Hidden: 年度確定 — the frozen figures of closed 年度 (docs/summary.md). */
+  closing: '指標サマリー年度確定',
   /** Hidden: what a 検証 in parts keeps between its parts (findings, marks and fixes to come). */
   work: 'つなぐ作業',
 } as const;

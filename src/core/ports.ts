@@ -234,4 +234,6 @@ export interface Dialogs {
   confirm(title: string, message: string): boolean;
   alert(title: string, message: string): void;
   showSidebar(title: string): void;
+  /** A modal HTML dialog (the leadership report): the page as given, width × height pixels. */
+  showHtml(title: string, html: string, width: number, height: number): void;
 }

@@ -18,4 +18,8 @@ export class GasDialogs implements Dialogs {
   showSidebar(title: string): void {
     this.ui.showSidebar(this.html.createHtmlOutputFromFile('Sidebar').setTitle(title));
   }
+
+  showHtml(title: string, html: string, width: number, height: number): void {
+    this.ui.showModalDialog(this.html.createHtmlOutput(html).setWidth(width).setHeight(height), title);
+  }
 }

@@ -44,7 +44,7 @@ const WRITES: readonly OptionName[] = [...BOOK, 'yes'];
 const COMMANDS: Record<string, Command> = {
   demo: { options: ['stats', 'seed', 'volunteers', 'requests', 'scale', 'force', 'no-backup'], run: runDemo },
   sheets: { options: ['json', 'stats'], run: runSheets },
-  mapping: { options: [...WRITES, 'kind', 'save', 'clear', 'header-row', 'set'], run: runMapping },
+  mapping: { options: [...WRITES, 'kind', 'save', 'clear', 'header-row', 'set', 'live'], run: runMapping },
   setup: { options: WRITES, run: runSetup },
   validate: { options: [...WRITES, 'write'], run: runValidate },
   fix: { options: [...WRITES, 'write'], run: runFix },
@@ -57,9 +57,12 @@ const COMMANDS: Record<string, Command> = {
   unpin: { options: WRITES, run: (rest, flags, io, context) => runDecision('unpin', rest, flags, io, context) },
   approve: { options: [...WRITES, 'off'], run: runApprove },
   commit: { options: WRITES, run: runCommit },
-  summary: { options: [...WRITES, 'write', 'fy', 'html'], run: runSummary },
+  summary: { options: [...WRITES, 'write', 'fy', 'html', 'close', 'reopen'], run: runSummary },
   studio: { options: ['stats', 'port', 'no-backup'], run: (rest, flags, io) => runStudio(rest, flags, io) },
-  survey: { options: [...WRITES, 'write', 'form-name', 'remove-missing', 'recreate'], run: runSurvey },
+  survey: {
+    options: [...WRITES, 'write', 'form-name', 'remove-missing', 'recreate', 'form', 'accept', 'decline'],
+    run: runSurvey,
+  },
 };
 
 const HELP = `tsunagu — つなぐ: 社協のための Google スプレッドシート アドオン（ローカル版）
@@ -69,8 +72,9 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
       デモ用のブックを作成（既にあるファイルは --force のときだけ上書き）/ write a demo workbook (--force to replace a file)
   tsunagu sheets <book.xlsx> [--json]
       シートの種類と列の対応 / the detected sheet kinds and column mappings
-  tsunagu mapping <book.xlsx> <シート> [--kind 種類] [--save [--header-row N] [--set 項目=列 …] | --clear]
-      列の対応を表示・確定・自動検出に戻す / show, confirm (with changes) or forget a sheet's mapping
+  tsunagu mapping <book.xlsx> <シート> [--kind 種類] [--save [--header-row N] [--set 項目=列 …] [--live yes|no] | --clear]
+      列の対応を表示・確定・自動検出に戻す。--live でマッチング・集計に使うか / show, confirm (with changes) or forget a sheet's
+      mapping; --live: whether matching and summaries use the sheet (a 退会者 archive: no)
   tsunagu setup <book.xlsx>
       シート準備: ない標準シートを作成 / create the missing standard sheets
   tsunagu validate <book.xlsx> [--write]
@@ -91,9 +95,9 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
       承認を付ける（--off で外す）/ approve a pair (--off clears it)
   tsunagu commit <book.xlsx>
       確定: 承認した組み合わせを依頼に書き込む / write the approved pairs into 依頼
-  tsunagu summary <book.xlsx> [--fy 2024] [--write] [--html report.html]
-      指標サマリー（年度・圏域ごとの指標と評価、少ない数は＊）。--html で報告書、--write でシートを保存
-      / the indicator summary (small counts hidden); --html writes the leadership report, --write saves the sheet
+  tsunagu summary <book.xlsx> [--fy 2024] [--write] [--html report.html] [--close 2024 | --reopen 2024]
+      指標サマリー（年度・圏域ごとの指標と評価、少ない数は＊）。--html で報告書、--write でシートを保存、--close で年度確定、--reopen で確定を取り消す
+      / the indicator summary (small counts hidden); --html writes the leadership report, --write saves the sheet, --close closes a fiscal year, --reopen re-opens it
   tsunagu survey template <book.xlsx> <ボランティア登録|住民意識調査|活動報告> [--form-name 名前] [--write]
       アンケート定義のテンプレートを表示、--write で書き込む / show a template; --write appends it to アンケート定義
   tsunagu survey build <book.xlsx> [--write [--remove-missing] [--recreate]]
@@ -145,12 +149,18 @@ const PARSE_OPTIONS = {
   port: { type: 'string' },
   kind: { type: 'string' },
   'header-row': { type: 'string' },
+  live: { type: 'string' },
   set: { type: 'string', multiple: true },
   fy: { type: 'string' },
   html: { type: 'string' },
+  close: { type: 'string' },
+  reopen: { type: 'string' },
   'form-name': { type: 'string' },
   'remove-missing': { type: 'boolean' },
   recreate: { type: 'boolean' },
+  form: { type: 'string' },
+  accept: { type: 'string', multiple: true },
+  decline: { type: 'string', multiple: true },
 } as const;
 
 /** Node's parse errors, as one line in Japanese and English. */

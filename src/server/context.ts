@@ -34,6 +34,7 @@ export function buildMenu(): void {
     .addItem('マッチング', 'menuMatch')
     .addItem('アンケート作成', 'menuSurvey')
     .addItem('指標サマリー', 'menuSummary')
+    .addItem('指標サマリーの報告書', 'menuSummaryReport')
     .addSeparator()
     .addItem('サイドバーを開く', 'showSidebar')
     .addToUi();

@@ -185,6 +185,26 @@ export function runSummary(...args: unknown[]): Envelope<'runSummary'> {
   return runRpc('runSummary', args, () => summary.runSummary(appContext()));
 }
 
+/** RPC: 年度確定 — freezes a 年度's published figures in the hidden snapshot and shows them from then on. */
+export function closeFiscalYear(...args: unknown[]): Envelope<'closeFiscalYear'> {
+  return runRpc('closeFiscalYear', args, (fy) => summary.closeFiscalYear(appContext(), fy));
+}
+
+/** RPC: 確定を取り消す — removes a closed 年度's frozen figures. */
+export function reopenFiscalYear(...args: unknown[]): Envelope<'reopenFiscalYear'> {
+  return runRpc('reopenFiscalYear', args, (fy) => summary.reopenFiscalYear(appContext(), fy));
+}
+
+/** Menu: 指標サマリーの報告書 — the leadership report in a print dialog. */
+export function menuSummaryReport(): void {
+  summary.menuSummaryReport(appContext());
+}
+
+/** RPC: the leadership report in a print dialog over the spreadsheet (writes nothing). */
+export function openSummaryReport(...args: unknown[]): Envelope<'openSummaryReport'> {
+  return runRpc('openSummaryReport', args, (fy) => summary.openSummaryReport(appContext(), fy ?? undefined));
+}
+
 /** RPC: the summary without writing anything (the CLI's summary: --json, --fy, --html). */
 export function getSummaryReport(...args: unknown[]): Envelope<'getSummaryReport'> {
   return runRpc('getSummaryReport', args, (fy, html) =>

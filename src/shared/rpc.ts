@@ -24,6 +24,11 @@ export interface SheetOverview {
   dataRows: number;
   /** True when staff confirmed the mapping of this sheet. */
   confirmed: boolean;
+  /**
+   * True when マッチング and 指標サマリー use the sheet's rows (staff's choice, else by its name: a
+   * 退会者 or 旧 sheet is not live); false for an unrecognised sheet. 検証 checks every sheet.
+   */
+  live: boolean;
   /** Canonical headers of required columns the sheet lacks. */
   missingRequired: string[];
   /** Why the sheet was not recognised, when kind is null. */
@@ -50,6 +55,12 @@ export interface MappingView {
   kindLabel: string;
   headerRow: number;
   confirmed: boolean;
+  /** True when マッチング and 指標サマリー use the sheet's rows (検証 checks it either way). */
+  live: boolean;
+  /** True when staff chose `live` (saved with the mapping); false when it is the default by the sheet's name. */
+  liveChosen: boolean;
+  /** True when the name says the sheet is kept for the record (退会者, 旧, アーカイブ …): not live unless staff choose. */
+  archiveName: boolean;
   /** Every column of the header row, in sheet order. */
   columns: Array<{
     index: number;
@@ -250,7 +261,9 @@ export interface PairView {
 /** One open request and what matching did for it. */
 export interface RequestMatchView {
   requestId: string;
+  /** The request's 1-based row, and its sheet (one of the live 依頼 sheets). */
   row: number;
+  sheet: string;
   category: string;
   area: string;
   needed: number;
@@ -284,12 +297,26 @@ export interface MatchReport {
     volunteerId: string;
     /** 氏名 as written in the roster. */
     volunteerName: string;
+    /** Where the pair's rows are: the live 依頼 sheet and roster each is on, 1-based rows. */
+    requestSheet: string;
+    requestRow: number;
+    volunteerSheet: string;
+    volunteerRow: number;
     score: number;
     reasons: string[];
   }>;
-  unmatched: Array<{ requestId: string; requester: string; missing: number; reasons: string[] }>;
+  unmatched: Array<{
+    requestId: string;
+    requester: string;
+    requestSheet: string;
+    requestRow: number;
+    missing: number;
+    reasons: string[];
+  }>;
   shortages: Array<{ dimension: string; key: string; places: number; requests: string[] }>;
   stats: { filledPlaces: number; totalPlaces: number; score: number };
+  /** Which sheets were used when a kind has several, and matching's own warnings (a duplicate id …). */
+  warnings: Message[];
 }
 
 export interface CommitResult {
@@ -310,6 +337,8 @@ export interface SummaryFigureJson {
 /** The --json shape of 指標サマリー (docs/summary.md): fy the 年度's starting year, area 市全体 for the city. */
 export interface SummaryJson {
   readonly threshold: number;
+  /** 年度確定: the closed 年度 among those given. */
+  readonly closedYears: readonly number[];
   readonly indicators: readonly {
     readonly id: string;
     readonly goal: number;
@@ -324,6 +353,10 @@ export interface SummaryJson {
       readonly rate: number | null;
       readonly grade: 'A' | 'B' | 'C' | 'D' | null;
       readonly state: string;
+      /** The 年度 is closed: the figure is the frozen one. */
+      readonly closed: boolean;
+      /** A closed 年度: whether the source rows give another figure now; delta only where it may be said. */
+      readonly drift: { readonly changed: boolean; readonly delta: number | null } | null;
     })[];
   }[];
   readonly tables: readonly {
@@ -355,6 +388,8 @@ export interface SummaryLine {
   target: number | null;
   rate: number | null;
   grade: 'A' | 'B' | 'C' | 'D' | null;
+  /** The 年度 is closed and its source rows changed since: 「確定後に元データが変わりました: +3」; else null. */
+  drift: Message | null;
 }
 
 /** 指標サマリー as the sidebar shows it after a run. */
@@ -376,6 +411,9 @@ export interface SummaryView {
   notes: Message[];
   footnote: Message;
   updatedAt: string;
+  /** 年度確定: the closed 年度 (when, Asia/Tokyo), and the 年度 that may be closed (shown, not after the current one, not closed). */
+  closed: Array<{ fy: number; label: string; closedAt: string }>;
+  closable: Array<{ fy: number; label: string }>;
 }
 
 /** The summary without writing (the CLI): its JSON, the view, and the leadership report when asked. */
@@ -587,6 +625,8 @@ export const rpcArgs = {
           message: 'more fields than a sheet has columns',
         }),
       ),
+      /** Whether マッチング and 指標サマリー use the sheet; absent keeps the choice saved before. */
+      live: z.optional(z.boolean()),
     }),
   ]),
   clearMapping: z.tuple([sheetName]),
@@ -627,7 +667,7 @@ export const rpcArgs = {
   previewSurveyAnswers: z.tuple([]),
   importSurveyAnswers: z.tuple([]),
   /** Only ボランティア名簿 or 活動記録 candidates (default: both). */
-  previewSurveyCandidates: z.tuple([z.optional(z.nullable(z.enum(['volunteers', 'activities'])))]),
+  previewSurveyCandidates: z.tuple([z.optional(z.enum(['volunteers', 'activities']))]),
   /** Response ids to import and to decline (at most 100 together: core/actions/survey-import.ts MAX_DECISIONS). */
   decideSurveyCandidates: z.tuple([
     z.strictObject({
@@ -642,6 +682,11 @@ export const rpcArgs = {
     z.number().check(z.int(), z.gte(1), z.lte(SHEETS_MAX_COLUMNS)),
   ]),
   runSummary: z.tuple([]),
+  /** 年度確定: the 年度 (its starting year) to close or re-open. */
+  closeFiscalYear: z.tuple([z.number().check(z.int(), z.gte(1900), z.lte(2200))]),
+  reopenFiscalYear: z.tuple([z.number().check(z.int(), z.gte(1900), z.lte(2200))]),
+  /** The leadership report in a print dialog: this 年度 (default: the last completed one). */
+  openSummaryReport: z.tuple([z.optional(z.nullable(z.number().check(z.int(), z.gte(1900), z.lte(2200))))]),
   /** Only this 年度 (its starting year), and whether to make the leadership report. */
   getSummaryReport: z.tuple([
     z.optional(z.nullable(z.number().check(z.int(), z.gte(1900), z.lte(2200)))),
@@ -678,6 +723,9 @@ export interface RpcResults {
   setApproval: { approved: number };
   commitMatches: CommitResult;
   runSummary: SummaryView;
+  closeFiscalYear: SummaryView;
+  reopenFiscalYear: SummaryView;
+  openSummaryReport: { fy: number; title: string };
   getSummaryReport: SummaryReport;
   writeSurveyTemplate: SurveyTemplateResult;
   previewForms: SurveyBuildView;

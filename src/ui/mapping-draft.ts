@@ -8,6 +8,8 @@ export interface MappingDraft {
   readonly headerRow: number;
   /** The field key chosen for each column, in the order of MappingView.columns; null = not used. */
   readonly fields: ReadonlyArray<string | null>;
+  /** Whether マッチング and 指標サマリー use the sheet (saved with the mapping). */
+  readonly live: boolean;
 }
 
 export type SaveMappingArgument = RpcArgs<'saveMapping'>[1];
@@ -22,7 +24,13 @@ export function initialDraft(mapping: MappingView): MappingDraft {
     kind: mapping.kind,
     headerRow: mapping.headerRow,
     fields: mapping.columns.map((column) => column.key),
+    live: mapping.live,
   };
+}
+
+/** The draft with the sheet used (or not) by マッチング and 指標サマリー. */
+export function chooseLive(draft: MappingDraft, live: boolean): MappingDraft {
+  return { ...draft, live };
 }
 
 /** The draft with column `position` (index into MappingView.columns) set to `key`, or to unused for null/''. */
@@ -102,7 +110,7 @@ export function toSaveArgument(draft: MappingDraft, mapping: MappingView): SaveM
       if (key !== null && column) columns[key] = column.index;
     });
   }
-  return { kind: draft.kind, headerRow: draft.headerRow, columns };
+  return { kind: draft.kind, headerRow: draft.headerRow, columns, live: draft.live };
 }
 
 export interface FieldOption {

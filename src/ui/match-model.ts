@@ -55,10 +55,15 @@ export interface RequestModel {
   short: boolean;
 }
 
-export function requestModel(request: RequestMatchView, lang: Lang): RequestModel {
+/**
+ * One request's heading. When matching read more than one 依頼 sheet (`manySheets`), it also says
+ * which sheet and row the request is on, where 確定 will write.
+ */
+export function requestModel(request: RequestMatchView, lang: Lang, manySheets = false): RequestModel {
+  const place = manySheets ? t(lang, 'match.requestPlace', { sheet: request.sheet, row: request.row }) : '';
   return {
     title: t(lang, 'match.request', { id: request.requestId }),
-    meta: [request.category, request.area].filter((part) => part !== '').join(t(lang, 'list.dot')),
+    meta: [request.category, request.area, place].filter((part) => part !== '').join(t(lang, 'list.dot')),
     filledText: t(lang, 'match.requestFilled', { filled: request.filled, needed: request.needed }),
     short: isShort(request),
   };

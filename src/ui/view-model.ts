@@ -18,6 +18,8 @@ export interface SheetItemModel {
   missingText: string | null;
   /** Why the sheet was not recognised, or null for a recognised sheet. */
   reasonText: string | null;
+  /** 「マッチング・集計に使わない」 for a recognised sheet staff keep for the record; null otherwise. */
+  notLiveText: string | null;
 }
 
 export function sheetItemModel(view: SheetOverview, lang: Lang): SheetItemModel {
@@ -30,6 +32,7 @@ export function sheetItemModel(view: SheetOverview, lang: Lang): SheetItemModel 
       rowsText: '',
       missingText: null,
       reasonText: (view.reason && pickMessage(view.reason, lang)) || t(lang, 'sheet.unknownNoReason'),
+      notLiveText: null,
     };
   }
   return {
@@ -43,6 +46,7 @@ export function sheetItemModel(view: SheetOverview, lang: Lang): SheetItemModel 
         ? t(lang, 'sheet.missingRequired', { columns: joinList(lang, view.missingRequired) })
         : null,
     reasonText: null,
+    notLiveText: view.live ? null : t(lang, 'sheet.notLive'),
   };
 }
 

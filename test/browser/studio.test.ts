@@ -109,6 +109,7 @@ describe('studio in Chromium', () => {
       'マッチング',
       'アンケート作成',
       '指標サマリー',
+      '指標サマリーの報告書',
       'サイドバーを開く',
     ]);
     await page.keyboard.press('Escape');

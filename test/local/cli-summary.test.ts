@@ -114,4 +114,47 @@ describe('tsunagu summary', () => {
     expect(await main(['summary', demo, '--html', join(dir, 'r.pdf')], html, NOW)).toBe(2);
     expect(existsSync(join(dir, 'r.pdf'))).toBe(false);
   });
+
+  it('--close 2025 closes the 年度 (--json: closed and the drift per cell), --reopen 2025 re-opens it', async () => {
+    const copy = join(dir, 'close.xlsx');
+    await (await Session.open(demo)).save(copy);
+    const io = capture();
+    expect(await main(['summary', copy, '--close', '令和7年度', '--yes', '--json'], io, NOW)).toBe(0);
+    const json = JSON.parse(io.stdout.join('\n')) as SummaryJson;
+    expect(json.closedYears).toEqual([2025]);
+    const cells = json.indicators.flatMap((i) => i.cells);
+    for (const c of cells.filter((x) => x.fy === 2025)) expect([c.closed, c.drift?.changed]).toEqual([true, false]);
+    for (const c of cells.filter((x) => x.fy !== 2025)) expect([c.closed, c.drift]).toEqual([false, null]);
+    const saved = await Session.open(copy);
+    const book = saved.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+    expect(book.getSheetByName('指標サマリー年度確定')?.isSheetHidden()).toBe(true);
+    expect(book.getSheetByName('指標サマリー')).not.toBeNull();
+
+    const again = capture();
+    expect(await main(['summary', copy, '--close', '2025', '--yes'], again, NOW)).toBe(2);
+    expect(again.stderr.join('\n')).toMatch(/すでに確定/);
+
+    const text = capture();
+    expect(await main(['summary', copy, '--fy', '2025'], text, NOW)).toBe(0);
+    expect(text.stdout.join('\n')).toMatch(/令和7年度: 確定済み（2026-11-26 12:00）/);
+
+    const reopen = capture();
+    expect(await main(['summary', copy, '--reopen', 'R7', '--yes', '--json'], reopen, NOW)).toBe(0);
+    expect((JSON.parse(reopen.stdout.join('\n')) as SummaryJson).closedYears).toEqual([]);
+  });
+
+  it('--close refuses a 年度 after this one, --write beside it, and asks first (no terminal, no --yes: nothing written)', async () => {
+    const copy = join(dir, 'close-refused.xlsx');
+    await (await Session.open(demo)).save(copy);
+    const before = readFileSync(copy);
+    const future = capture();
+    expect(await main(['summary', copy, '--close', '2030', '--yes'], future, NOW)).toBe(2);
+    expect(future.stderr.join('\n')).toMatch(/確定できません/);
+    expect(await main(['summary', copy, '--close', '2025', '--write', '--yes'], capture(), NOW)).toBe(2);
+    expect(await main(['summary', copy, '--close', '2025', '--reopen', '2025', '--yes'], capture(), NOW)).toBe(2);
+    const unasked = capture();
+    expect(await main(['summary', copy, '--close', '2025'], unasked, NOW)).toBe(2);
+    expect(unasked.stderr.join('\n')).toMatch(/--yes/);
+    expect(readFileSync(copy).equals(before)).toBe(true);
+  });
 });

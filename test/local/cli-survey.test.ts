@@ -132,3 +132,89 @@ describe('tsunagu survey import', () => {
     expect(rows[1]?.[(rows[0] ?? []).indexOf('参加')]).toBe('いいえ');
   });
 });
+
+describe('tsunagu survey import (ボランティア登録)', () => {
+  it('lists the registrations as candidates, imports the accepted ones and declines the others, never twice', async () => {
+    const book = join(dir, 'register.xlsx');
+    const prepared = Session.create('アンケートのテスト');
+    prepared.run('setupSheets');
+    await prepared.save(book);
+    await main(['survey', 'template', book, 'ボランティア登録', '--write', '--yes'], capture());
+    const buildIo = capture();
+    expect(await main(['survey', 'build', book, '--json', '--write', '--yes'], buildIo)).toBe(0);
+    const ja = (JSON.parse(buildIo.stdout.join('\n')) as SurveyBuildView).forms.find((f) => f.language === 'ja');
+    if (!ja) throw new Error('no Japanese form');
+    const title = (id: string): string => ja.items.find((i) => i.questionId === id)?.title ?? id;
+    const choice = (id: string): string => ja.items.find((i) => i.questionId === id)?.choices?.[0]?.value ?? '';
+    const session = await Session.open(book);
+    for (const [n, name] of ['西東 花子', '北 二郎'].entries()) {
+      session.emu.forms.submit(
+        ja.id,
+        {
+          [title('氏名')]: name,
+          [title('生年月日')]: new Date('1960-04-01T00:00:00+09:00'),
+          [title('性別')]: choice('性別'),
+          [title('住所')]: '立川市曙町1-1-1',
+          [title('電話番号')]: `042-000-000${n}`,
+          [title('活動分野')]: [choice('活動分野')],
+          [title('保険')]: choice('保険'),
+          [title('個人情報同意')]: [choice('個人情報同意')],
+        },
+        { timestamp: new Date(Date.UTC(2026, 4, 1 + n)) },
+      );
+    }
+    await session.save();
+
+    const dry = capture();
+    expect(await main(['survey', 'import', book, '--json'], dry)).toBe(0);
+    const listed = JSON.parse(dry.stdout.join('\n')) as {
+      candidates: Array<{ responseId: string; status: string; row: Record<string, string> }>;
+      imported: number;
+    };
+    expect(listed.candidates.map((c) => [c.status, c.row['氏名']])).toEqual([
+      ['new', '西東 花子'],
+      ['new', '北 二郎'],
+    ]);
+    expect(listed.imported).toBe(0);
+    const [first, second] = listed.candidates;
+
+    const none = capture();
+    expect(await main(['survey', 'import', book, '--write', '--yes'], none), 'nothing chosen: nothing written').toBe(2);
+
+    const io = capture();
+    expect(
+      await main(
+        [
+          'survey',
+          'import',
+          book,
+          '--json',
+          '--write',
+          '--yes',
+          '--accept',
+          first?.responseId ?? '',
+          '--decline',
+          second?.responseId ?? '',
+        ],
+        io,
+      ),
+    ).toBe(0);
+    const result = JSON.parse(io.stdout.join('\n')) as {
+      imported: number;
+      declined: number;
+      ids: string[];
+      candidates: Array<{ status: string }>;
+    };
+    expect(result).toMatchObject({ imported: 1, declined: 1, ids: ['V-0001'] });
+    expect(result.candidates.map((c) => c.status)).toEqual(['imported', 'declined']);
+    const after = await Session.open(book);
+    const roster = after.emu.sheetValues('ボランティア名簿');
+    expect(roster[1]?.[(roster[0] ?? []).indexOf('氏名')]).toBe('西東 花子');
+
+    const again = capture();
+    expect(await main(['survey', 'import', book, '--write', '--yes', '--accept', first?.responseId ?? ''], again)).toBe(
+      2,
+    );
+    expect(again.stderr.join('\n')).toContain('取り込み済み');
+  });
+});

@@ -164,6 +164,27 @@ describe('the whole workflow from the command line, on one .xlsx', () => {
     expect(saved.value.columns.some((c) => c.key === 'note')).toBe(false);
     const sheets = await tsunagu('sheets', book);
     expect(sheets.stdout).toMatch(/ボランティア名簿（volunteers）.*確認済み/);
+    expect(sheets.stdout).toContain('マッチング・集計に使う / used for matching and summaries');
+    // Whether matching and summaries use the sheet: saved with the mapping, shown by mapping and sheets.
+    const kept = await json<{ live: boolean; liveChosen: boolean }>(
+      'mapping',
+      book,
+      'ボランティア名簿',
+      '--save',
+      '--live',
+      'no',
+      '--yes',
+    );
+    expect(kept.value).toMatchObject({ live: false, liveChosen: true });
+    const listed = await json<{ sheets: Array<{ name: string; live: boolean }> }>('sheets', book);
+    expect(listed.value.sheets.find((s) => s.name === 'ボランティア名簿')?.live).toBe(false);
+    expect((await tsunagu('mapping', book, 'ボランティア名簿')).stdout).toContain(
+      'マッチング・集計に使わない（職員が選択。検証は行う）',
+    );
+    expect((await tsunagu('mapping', book, 'ボランティア名簿', '--live', 'no')).code, '--live goes with --save').toBe(
+      2,
+    );
+    expect((await tsunagu('mapping', book, 'ボランティア名簿', '--save', '--live', 'maybe', '--yes')).code).toBe(2);
     expect(
       (await json<{ confirmed: boolean }>('mapping', book, 'ボランティア名簿', '--clear', '--yes')).value.confirmed,
     ).toBe(false);

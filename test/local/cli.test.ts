@@ -7,6 +7,7 @@ import { expect } from '../support/expect';
 import { main } from '../../src/local/cli';
 import type { Io } from '../../src/local/commands/io';
 import { Session } from '../../src/local/session';
+import { DEMO_ORGANIZATION } from '../../src/local/commands/demo';
 
 function capture(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -40,6 +41,16 @@ describe('tsunagu demo', () => {
     ]);
     expect(session.emu.sheetValues('ボランティア名簿')).toHaveLength(61);
     expect(session.emu.sheetValues('依頼')).toHaveLength(21);
+  });
+
+  it('names its sample council in 設定, so the sidebar and the studio show it', async () => {
+    const session = await Session.open(demo);
+    const state = session.run('getSidebarState') as { ok: boolean; value: { organizationName: string } };
+    expect(state.value.organizationName).toBe(DEMO_ORGANIZATION);
+    // シート準備 alone leaves 団体名 blank: a council's own workbook never shows the sample's name.
+    const fresh = Session.create('自分のブック');
+    fresh.run('setupSheets');
+    expect((fresh.run('getSidebarState') as { value: { organizationName: string } }).value.organizationName).toBe('');
   });
 
   it('gives the same content for the same seed', async () => {

@@ -15,6 +15,7 @@ import { generateDemoBook, type DemoBook } from '../../src/local/demo/index';
 import type { Session } from '../../src/local/session';
 import { CELL_LINK, HARNESS_NOW, harnessSession, type WritingAction } from '../support/fault-harness';
 import { rpc } from '../local/helpers/session';
+import { splitRosterWorkbook } from '../fixtures/real-layouts/workbooks';
 
 const ROSTER_HEADER = [
   '登録番号',
@@ -572,6 +573,22 @@ export const WRITING_ACTIONS: WritingAction[] = [
     act: (s) => s.run('commitMatches') as never,
   },
   {
+    // 依頼 kept in two sheets: each approved pair goes into its own sheet, all or nothing across both.
+    name: '確定（依頼が2枚のシート）',
+    arrange: () => {
+      const session = harnessSession('二枚のシートのフォールトテスト', {
+        now: () => new Date('2024-07-01T00:00:00+09:00'),
+      });
+      splitRosterWorkbook(session);
+      rpc(session, 'setupSheets');
+      const view = rpc<MatchView>(session, 'runMatching');
+      for (const pair of view.requests.flatMap((r) => r.pairs))
+        rpc(session, 'setApproval', pair.requestId, pair.volunteerId, true);
+      return session;
+    },
+    act: (s) => s.run('commitMatches') as never,
+  },
+  {
     name: '元に戻す（確定）',
     arrange: () => {
       const session = matchedSession().session;
@@ -589,6 +606,20 @@ export const WRITING_ACTIONS: WritingAction[] = [
     name: '指標サマリー（職員のメモがある再実行）',
     arrange: summarizedSession,
     act: (s) => s.run('runSummary') as never,
+  },
+  {
+    name: '年度確定',
+    arrange: summarizedSession,
+    act: (s) => s.run('closeFiscalYear', 2025) as never,
+  },
+  {
+    name: '確定を取り消す',
+    arrange: () => {
+      const session = summarizedSession();
+      rpc(session, 'closeFiscalYear', 2025);
+      return session;
+    },
+    act: (s) => s.run('reopenFiscalYear', 2025) as never,
   },
   {
     name: 'アンケートのテンプレート（アンケート定義を作る）',
@@ -651,6 +682,23 @@ export const WRITING_ACTIONS: WritingAction[] = [
         kind: 'volunteers',
         headerRow: 1,
         columns: { volunteerId: 0, name: 1, furigana: 2, birthDate: 3, phone: 4, postalCode: 5 },
+      }) as never,
+  },
+  {
+    // A 退会者 archive beside the roster, kept out of マッチング and 指標サマリー: the choice goes with the mapping.
+    name: '列の対応を保存（マッチング・集計に使わない）',
+    arrange: () => {
+      const session = rosterSession();
+      session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet('退会者');
+      session.emu.setSheetValues('退会者', [ROSTER_HEADER, ['V-090', '中村 和子', 'ナカムラ カズコ', '1940-02-02']]);
+      return session;
+    },
+    act: (s) =>
+      s.run('saveMapping', '退会者', {
+        kind: 'volunteers',
+        headerRow: 1,
+        columns: { volunteerId: 0, name: 1, furigana: 2, birthDate: 3 },
+        live: false,
       }) as never,
   },
   {

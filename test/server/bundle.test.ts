@@ -40,6 +40,7 @@ describe('dist/Code.js', () => {
         'マッチング',
         'アンケート作成',
         '指標サマリー',
+        '指標サマリーの報告書',
         'サイドバーを開く',
       ]);
     });
@@ -48,7 +49,7 @@ describe('dist/Code.js', () => {
       const session = freshSession();
       session.invoke('onOpen');
       const names = menuFunctions(session);
-      expect(names.length).toBe(6);
+      expect(names.length).toBe(7);
       const topLevel = session.sandbox.topLevelFunctions();
       for (const name of names) expect(topLevel).toContain(name);
     });

@@ -100,6 +100,7 @@ const DAY: Array<[string, Step]> = [
   ],
   ['menuSurvey', (rt) => rt.sandbox.call('menuSurvey')],
   ['menuSummary', (rt) => rt.sandbox.call('menuSummary')],
+  ['menuSummaryReport', (rt) => rt.sandbox.call('menuSummaryReport')],
   ['getMapping', (rt) => rt.rpc('getMapping', 'ボランティア名簿')],
   [
     'saveMapping',
@@ -209,7 +210,10 @@ const DAY: Array<[string, Step]> = [
     (rt, memo) => rt.rpc('decideSurveyCandidates', { accept: [memo.candidate ?? ''], decline: [] }),
   ],
   ['runSummary', (rt) => rt.rpc('runSummary')],
+  ['closeFiscalYear', (rt) => rt.rpc('closeFiscalYear', 2025)],
+  ['reopenFiscalYear', (rt) => rt.rpc('reopenFiscalYear', 2025)],
   ['getSummaryReport', (rt) => rt.rpc('getSummaryReport', 2025, true)],
+  ['openSummaryReport', (rt) => rt.rpc('openSummaryReport', 2025)],
 ];
 
 export interface DayReport {

@@ -213,6 +213,26 @@ function junkFor(name: RpcName, session: Session): Junk[] {
         { what: 'a pair matching never proposed', args: ['R-存在しない', 'V-存在しない', true] },
         { what: 'ids named constructor', args: ['constructor', 'constructor', true] },
       ];
+    case 'closeFiscalYear':
+    case 'reopenFiscalYear':
+      return [
+        ...around(
+          [2025],
+          [[...ANYWHERE, ['a numeric string', '2025'], ['1.5', 1.5], ['1899', 1899], ['1e9', 1e9], ['true', true]]],
+        ),
+        { what: 'a 年度 the summary does not show', args: [1999] },
+        { what: 'a 年度 after this one', args: [2030] },
+        { what: 'no arguments', args: [] },
+      ];
+    case 'openSummaryReport':
+      return [
+        ...around(
+          [2025],
+          [[...ANYWHERE, ['a numeric string', '2025'], ['1.5', 1.5], ['1899', 1899], ['1e9', 1e9], ['true', true]]],
+          true,
+        ),
+        { what: 'a 年度 the summary does not show', args: [1999] },
+      ];
     case 'getSummaryReport':
       return [
         ...around(

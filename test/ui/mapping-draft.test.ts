@@ -4,6 +4,7 @@ import type { MappingView } from '../../src/shared/rpc';
 import {
   canSave,
   chooseField,
+  chooseLive,
   columnLetter,
   detectedText,
   duplicateFields,
@@ -22,6 +23,9 @@ const mapping: MappingView = {
   kindLabel: 'ボランティア名簿',
   headerRow: 2,
   confirmed: false,
+  live: true,
+  liveChosen: false,
+  archiveName: false,
   columns: [
     { index: 0, header: '登録番号', key: 'id', samples: ['V-001', 'V-002', 'V-003', 'V-004'], note: null },
     { index: 1, header: '氏名', key: 'name', samples: ['山田 太郎'], note: null },
@@ -51,7 +55,14 @@ describe('mapping-draft', () => {
         kind: 'volunteers',
         headerRow: 2,
         columns: { id: 0, name: 1, phone: 4 },
+        live: true,
       });
+    });
+
+    it('saves whether the sheet is live (used by matching and summaries) with the mapping', () => {
+      const draft = chooseLive(initialDraft(mapping), false);
+      expect(toSaveArgument(draft, mapping).live).toBe(false);
+      expect(initialDraft({ ...mapping, live: false, archiveName: true }).live).toBe(false);
     });
 
     it('saves a corrected column and drops one set to （使わない）', () => {
@@ -93,7 +104,7 @@ describe('mapping-draft', () => {
   describe('a change of kind', () => {
     it('sends no columns (the old kind’s fields mean nothing for the new one), and says what happens next', () => {
       const draft = { ...initialDraft(mapping), kind: 'requests' };
-      expect(toSaveArgument(draft, mapping)).toEqual({ kind: 'requests', headerRow: 2, columns: {} });
+      expect(toSaveArgument(draft, mapping)).toEqual({ kind: 'requests', headerRow: 2, columns: {}, live: true });
       const notices = mappingNotices(draft, mapping, 'ja');
       expect(notices.errors).toEqual([]);
       expect(notices.warnings[0]).toMatch(/この種類として保存されます/);

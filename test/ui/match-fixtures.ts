@@ -23,6 +23,7 @@ export function request(requestId: string, overrides: Partial<RequestMatchView> 
   return {
     requestId,
     row: 2,
+    sheet: '依頼',
     category: '家事援助',
     area: '北東部',
     needed: 1,

@@ -61,6 +61,13 @@ describe('match-model', () => {
       expect(requestModel(request('R-1', { category: '', area: '南部' }), 'ja').meta).toBe('南部');
       expect(requestModel(request('R-1', { category: '', area: '' }), 'ja').meta).toBe('');
     });
+
+    it('says which sheet and row the request is on when matching read more than one 依頼 sheet', () => {
+      const split = request('R-9', { category: '', area: '南部', sheet: '依頼2', row: 5 });
+      expect(requestModel(split, 'ja', true).meta).toBe('南部・「依頼2」5行目');
+      expect(requestModel(split, 'en', true).meta).toBe('南部 · 「依頼2」 row 5');
+      expect(requestModel(split, 'ja').meta, 'one sheet: no place').toBe('南部');
+    });
   });
 
   describe('pairModel', () => {

@@ -31,15 +31,36 @@ function view(): SummaryView {
             target: 1200,
             rate: 102.8,
             grade: 'A',
+            drift: null,
           },
-          { id: 'G1-2', name: '新規登録', unit: '人', value: null, shown: '＊', target: 30, rate: null, grade: null },
+          {
+            id: 'G1-2',
+            name: '新規登録',
+            unit: '人',
+            value: null,
+            shown: '＊',
+            target: 30,
+            rate: null,
+            grade: null,
+            drift: null,
+          },
         ],
       },
       {
         goal: 2,
         title: '地域みんなで発見・なんでも受け止め・解決する',
         indicators: [
-          { id: 'G2-1', name: '相談件数', unit: '件', value: 80, shown: '80', target: 120, rate: 66.7, grade: 'D' },
+          {
+            id: 'G2-1',
+            name: '相談件数',
+            unit: '件',
+            value: 80,
+            shown: '80',
+            target: 120,
+            rate: 66.7,
+            grade: 'D',
+            drift: null,
+          },
         ],
       },
     ],
@@ -47,6 +68,8 @@ function view(): SummaryView {
     notes: [],
     footnote: { ja: '＊は10未満', en: '＊ below 10' },
     updatedAt: '2026-11-26 12:00',
+    closed: [],
+    closable: [{ fy: 2025, label: '令和7年度' }],
   };
 }
 
@@ -145,5 +168,86 @@ describe('summary words', () => {
     expect(goalOpen(g1!, 2, new Map())).toBe(false);
     expect(goalOpen(g2!, 2, new Map())).toBe(true);
     expect(goalOpen(g2!, 2, new Map([[2, false]]))).toBe(false);
+  });
+});
+
+describe('SummaryFlow: 年度確定', () => {
+  function closedView(): SummaryView {
+    return {
+      ...view(),
+      closed: [{ fy: 2025, label: '令和7年度', closedAt: '2026-11-26 12:00' }],
+      closable: [{ fy: 2024, label: '令和6年度' }],
+    };
+  }
+
+  it('closes the 年度 shown by default, asked first with its name, and shows the summary it gives back', async () => {
+    const h = harness({ runSummary: () => view(), closeFiscalYear: () => closedView() });
+    await h.flow.runConfirmedElsewhere();
+    expect(h.flow.yearToClose()?.fy).toBe(2025);
+    h.flow.requestClose();
+    expect(h.flow.state.pending).toBe('close');
+    expect(h.flow.takeFocus()).toBe('confirm');
+    expect(h.names()).toEqual(['runSummary']);
+    await h.flow.accept();
+    expect(h.calls[1]).toEqual(['closeFiscalYear', 2025]);
+    expect(h.flow.state.view?.closed.map((c) => c.fy)).toEqual([2025]);
+    expect(h.flow.state.notice).toEqual({ kind: 'closed', fy: 2025, label: '令和7年度' });
+    expect(h.flow.takeFocus()).toBe('notice');
+  });
+
+  it('closes the 年度 chosen in the chooser; キャンセル closes nothing and gives the focus back', async () => {
+    const h = harness({
+      runSummary: () => ({ ...view(), closable: [...view().closable, { fy: 2026, label: '令和8年度' }] }),
+      closeFiscalYear: () => closedView(),
+    });
+    await h.flow.runConfirmedElsewhere();
+    h.flow.chooseYear(2026);
+    h.flow.requestClose();
+    h.flow.cancel();
+    expect(h.flow.takeFocus()).toBe('close');
+    expect(h.names()).toEqual(['runSummary']);
+    h.flow.requestClose();
+    await h.flow.accept();
+    expect(h.calls[1]).toEqual(['closeFiscalYear', 2026]);
+  });
+
+  it('確定を取り消す asks naming the 年度, then re-opens it; a failure goes to the shell and keeps the view', async () => {
+    let fail = true;
+    const h = harness({
+      runSummary: () => closedView(),
+      reopenFiscalYear: () => {
+        if (fail) throw new RpcError('write.failed', { ja: '書き込めませんでした', en: 'could not write' });
+        return view();
+      },
+    });
+    await h.flow.runConfirmedElsewhere();
+    h.flow.requestReopen(2024);
+    expect(h.flow.state.pending, 'a 年度 that is not closed').toBeNull();
+    h.flow.requestReopen(2025);
+    expect(h.flow.state.pending).toBe('reopen');
+    await h.flow.accept();
+    expect(h.shownErrors).toEqual(['write.failed']);
+    expect(h.flow.state.view?.closed.length).toBe(1);
+    expect(h.flow.takeFocus()).toBe('reopen');
+    fail = false;
+    h.flow.requestReopen(2025);
+    await h.flow.accept();
+    expect(h.calls.filter((c) => c[0] === 'reopenFiscalYear')).toEqual([
+      ['reopenFiscalYear', 2025],
+      ['reopenFiscalYear', 2025],
+    ]);
+    expect(h.flow.state.view?.closed).toEqual([]);
+    expect(h.flow.state.notice?.kind).toBe('reopened');
+  });
+});
+
+describe('SummaryFlow: the report dialog', () => {
+  it('opens the report of the 年度 shown, or the server’s default before a run; nothing is asked', async () => {
+    const h = harness({ runSummary: () => view(), openSummaryReport: () => ({ fy: 2025, title: '報告書' }) });
+    await h.flow.openReport();
+    await h.flow.runConfirmedElsewhere();
+    await h.flow.openReport();
+    expect(h.calls).toEqual([['openSummaryReport', null], ['runSummary'], ['openSummaryReport', 2025]]);
+    expect(h.flow.state.pending).toBeNull();
   });
 });

@@ -21,6 +21,7 @@ const volunteers: SheetOverview = {
   headerRow: 1,
   dataRows: 12,
   confirmed: true,
+  live: true,
   missingRequired: [],
   reason: null,
 };
@@ -32,6 +33,7 @@ const unknown: SheetOverview = {
   headerRow: null,
   dataRows: 0,
   confirmed: false,
+  live: false,
   missingRequired: [],
   reason: { ja: '見出し行が見つかりません。', en: 'No header row was found.' },
 };
@@ -68,6 +70,13 @@ describe('view-model', () => {
 
     it('explains an unrecognised sheet even when the server gave no reason', () => {
       expect(sheetSummaryText({ ...unknown, reason: null }, 'ja')).toBe('種類不明・見出し行を認識できませんでした。');
+    });
+
+    it('says a recognised sheet staff keep for the record is not used for matching or summaries', () => {
+      const archive = sheetItemModel({ ...volunteers, name: '退会者', live: false }, 'ja');
+      expect(archive.notLiveText).toBe('マッチング・集計に使わない');
+      expect(sheetItemModel(volunteers, 'en').notLiveText).toBeNull();
+      expect(sheetItemModel(unknown, 'ja').notLiveText, 'an unrecognised sheet is not data at all').toBeNull();
     });
 
     it('falls back to the kind key when the server sent no label', () => {

@@ -12,8 +12,9 @@ import { idKey, matchVolunteers, recheckPairs, type MatchResult, type PairKey, t
 import { placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
 import type { CellValue, Dropdown, MarkedSheet, SheetHead } from '../ports';
 import { shiftFormula } from '../sheets/formula-shift';
+import { isLiveSheet } from '../sheets/mapping';
 import { toActivity, toHelpRequest, toVolunteer, type HelpRequest, type Volunteer } from '../sheets/records';
-import { parseRows } from '../sheets/rows';
+import { parseRows, type SheetRecord } from '../sheets/rows';
 import { guardCell, guardFormula } from '../text/formula';
 import { atomically, type Transaction } from '../transaction';
 import type { SheetInput } from '../validate/types';
@@ -87,8 +88,29 @@ interface MatchSheet {
 
 const staffEntryKey = (requestId: string, volunteerId: string): string => `${requestId}\u0000${volunteerId}`;
 
-function sheetOf(sheets: readonly SheetInput[], kind: SheetInput['kind']): SheetInput | undefined {
-  return sheets.find((s) => s.kind === kind);
+/** The sheets of a kind matching uses, in tab order: every live one (a 退会者 archive is not). */
+function liveSheetsOf(sheets: readonly SheetInput[], kind: SheetInput['kind']): SheetInput[] {
+  return sheets.filter((s) => s.kind === kind && isLiveSheet(s.name, s.mapping));
+}
+
+/**
+ * The records of every sheet given, sheet by sheet in tab order; when there is more than one
+ * sheet, each record says which it is on (and its place among them), so rows sort across sheets
+ * and 確定 writes into the right one.
+ */
+function recordsOf<T extends { row: number; sheet?: string; sheetIndex?: number }>(
+  sheets: readonly SheetInput[],
+  to: (record: SheetRecord) => T,
+): T[] {
+  const out: T[] = [];
+  const many = sheets.length > 1;
+  sheets.forEach((sheet, sheetIndex) => {
+    for (const r of records(sheet)) {
+      const record = to(r);
+      out.push(many ? { ...record, sheet: sheet.name, sheetIndex } : record);
+    }
+  });
+  return out;
 }
 
 /** The sheet's records: its data rows only, as classified when it was read (totals and notes are not records). */
@@ -139,10 +161,16 @@ function readMatchSheet(ports: AppPorts, marked?: readonly MarkedSheet[]): Match
   return sheet;
 }
 
-/** The fingerprint of the 依頼 sheet's values: 確定 refuses when it changed after the run. */
-function requestsFingerprint(sheet: SheetInput | undefined): string {
+/**
+ * The fingerprint of the live 依頼 sheets' values (and, when there are several, their names): 確定
+ * refuses when one changed after the run, or when staff chose other live sheets since.
+ */
+function requestsFingerprint(sheets: readonly SheetInput[]): string {
   const print = new Fingerprint();
-  for (const row of sheet?.values ?? []) for (const cell of row) print.addCell(cell);
+  for (const sheet of sheets) {
+    if (sheets.length > 1) print.addCell(sheet.name);
+    for (const row of sheet.values) for (const cell of row) print.addCell(cell);
+  }
   return print.toString();
 }
 
@@ -150,9 +178,11 @@ interface MatchRun {
   result: MatchResult;
   volunteers: Volunteer[];
   requests: HelpRequest[];
-  requestsSheet: SheetInput | undefined;
+  /** The live 依頼 sheets and rosters, in tab order. */
+  requestsSheets: SheetInput[];
+  rosterSheets: SheetInput[];
   sheet: MatchSheet;
-  /** Which sheet of a kind was used when the workbook has several (a 退会者 archive beside the roster). */
+  /** Which sheets of a kind were used when the workbook has several (a 退会者 archive beside the roster, a roster in two). */
   sheetNotices: Message[];
 }
 
@@ -162,22 +192,48 @@ const KIND_WORDS: Record<(typeof MATCH_KINDS)[number], { ja: string; en: string 
   activities: { ja: '活動記録', en: 'activity log (活動記録)' },
 };
 
+const quotedNames = (sheets: readonly SheetInput[], sep: string): string =>
+  sheets.map((s) => `「${s.name}」`).join(sep);
+
 /**
- * Matching reads one sheet of each kind: the first in tab order. When the workbook has more
- * than one (a 退会者 archive beside the live roster, a roster split in two), staff are told
- * which one was used, which were not, and why — never silently.
+ * Matching reads every live sheet of each kind. When the workbook has more than one sheet of a
+ * kind (a 退会者 archive beside the live roster, a roster split in two), staff are told which were
+ * used and which were not — never silently.
  */
 function sheetNoticesOf(sheets: readonly SheetInput[]): Message[] {
   const out: Message[] = [];
   for (const kind of MATCH_KINDS) {
     const all = sheets.filter((s) => s.kind === kind);
-    const used = all[0];
-    if (!used || all.length < 2) continue;
-    const others = all.slice(1).map((s) => `「${s.name}」`);
+    if (all.length < 2) continue;
+    const used = all.filter((s) => isLiveSheet(s.name, s.mapping));
+    const unused = all.filter((s) => !isLiveSheet(s.name, s.mapping));
     const word = KIND_WORDS[kind];
+    const usedJa =
+      used.length > 0 ? `${quotedNames(used, '・')}の${used.length}枚を使いました` : 'どれも使っていません';
+    const usedEn = used.length > 0 ? `used ${quotedNames(used, ', ')}` : 'used none of them';
+    const unusedJa =
+      unused.length > 0
+        ? `。${quotedNames(unused, '・')}は「マッチング・集計に使わない」シートのため使っていません（${
+            kind === 'volunteers'
+              ? 'そのシートの人は候補になりません'
+              : kind === 'requests'
+                ? 'そのシートの依頼はマッチングせず、書き込みもしません'
+                : 'そのシートの活動は継続性に数えません'
+          }。変えるにはシート準備の列の対応で選んでください）`
+        : '';
+    const unusedEn =
+      unused.length > 0
+        ? `; not ${quotedNames(unused, ', ')}, marked as not used for matching (${
+            kind === 'volunteers'
+              ? 'the people there are not candidates'
+              : kind === 'requests'
+                ? 'the requests there are neither matched nor written'
+                : 'the activities there do not count for continuity'
+          }; change it in the column mapping of シート準備)`
+        : '';
     out.push({
-      ja: `${word.ja}のシートが${all.length}枚あります。マッチングはシートの並びで最初の「${used.name}」だけを使い、${others.join('・')}は使っていません（${kind === 'volunteers' ? 'そのシートの人は候補になりません' : kind === 'requests' ? 'そのシートの依頼はマッチングしません' : 'そのシートの活動は継続性に数えません'}）。使うシートを変えるには、そのシートを左端に近い位置へ移してください。`,
-      en: `The workbook has ${all.length} ${word.en} sheets. Matching used only 「${used.name}」, the first in tab order, and not ${others.join(', ')} (${kind === 'volunteers' ? 'the people there are not candidates' : kind === 'requests' ? 'the requests there are not matched' : 'the activities there do not count for continuity'}). To use another, move it before the others.`,
+      ja: `${word.ja}のシートが${all.length}枚あります。マッチングは${usedJa}${unusedJa}。`,
+      en: `The workbook has ${all.length} ${word.en} sheets. Matching ${usedEn}${unusedEn}.`,
     });
   }
   return out;
@@ -215,18 +271,12 @@ const REOPEN_FIELDS = { requests: ['requestId', 'assignedVolunteers'] };
 
 function runMatch(ports: AppPorts, sheet: MatchSheet): MatchRun {
   const input = readWorkbookInput(ports, MATCH_KINDS, MATCH_FIELDS);
-  const rosterSheet = sheetOf(input.sheets, 'volunteers');
-  const requestsSheet = sheetOf(input.sheets, 'requests');
-  if (!rosterSheet || !requestsSheet) {
-    throw new UserError(
-      'match.noSheets',
-      'マッチングにはボランティア名簿と依頼のシートが必要です。シート準備で作成するか、見出し行を確認してください。',
-      'Matching needs a ボランティア名簿 sheet and a 依頼 sheet. Create them with シート準備 or check their header rows.',
-    );
-  }
-  const volunteers = records(rosterSheet).map((r) => toVolunteer(r, input.settings));
-  const requests = records(requestsSheet).map((r) => toHelpRequest(r, input.settings));
-  const activities = records(sheetOf(input.sheets, 'activities')).map((r) => toActivity(r));
+  const rosterSheets = liveSheetsOf(input.sheets, 'volunteers');
+  const requestsSheets = liveSheetsOf(input.sheets, 'requests');
+  if (rosterSheets.length === 0 || requestsSheets.length === 0) throw noSheets(input.sheets);
+  const volunteers = recordsOf(rosterSheets, (r) => toVolunteer(r, input.settings));
+  const requests = recordsOf(requestsSheets, (r) => toHelpRequest(r, input.settings));
+  const activities = recordsOf(liveSheetsOf(input.sheets, 'activities'), (r) => toActivity(r));
   const pins: PairKey[] = [];
   const exclusions: PairKey[] = [];
   for (const [key, entry] of sheet.entries) {
@@ -243,7 +293,35 @@ function runMatch(ports: AppPorts, sheet: MatchSheet): MatchRun {
     pins,
     exclusions,
   });
-  return { result, volunteers, requests, requestsSheet, sheet, sheetNotices: sheetNoticesOf(input.sheets) };
+  return {
+    result,
+    volunteers,
+    requests,
+    requestsSheets,
+    rosterSheets,
+    sheet,
+    sheetNotices: sheetNoticesOf(input.sheets),
+  };
+}
+
+/** Matching without a live roster or 依頼 sheet: what is missing, and where staff choose a sheet kept for the record. */
+function noSheets(sheets: readonly SheetInput[]): UserError {
+  const kept = sheets.filter(
+    (s) => (s.kind === 'volunteers' || s.kind === 'requests') && !isLiveSheet(s.name, s.mapping),
+  );
+  const keptJa =
+    kept.length > 0
+      ? `（${quotedNames(kept, '・')}は「マッチング・集計に使わない」シートです。使う場合はシート準備の列の対応でチェックを付けて確定してください）`
+      : '';
+  const keptEn =
+    kept.length > 0
+      ? ` (${quotedNames(kept, ', ')} ${kept.length > 1 ? 'are' : 'is'} marked as not used for matching; to use ${kept.length > 1 ? 'them' : 'it'}, tick it in the column mapping of シート準備 and confirm)`
+      : '';
+  return new UserError(
+    'match.noSheets',
+    `マッチングにはボランティア名簿と依頼のシートが必要です。シート準備で作成するか、見出し行を確認してください${keptJa}。`,
+    `Matching needs a ボランティア名簿 sheet and a 依頼 sheet. Create them with シート準備 or check their header rows${keptEn}.`,
+  );
 }
 
 const joinReasons = (reasons: readonly Reason[]): string => reasons.map((r) => r.ja).join('・');
@@ -377,6 +455,7 @@ function view(ports: AppPorts, run: MatchRun, written: { shortage: OutputPlace; 
     views.push({
       requestId: id,
       row: request.row,
+      sheet: request.sheet ?? run.requestsSheets[0]?.name ?? '',
       category: request.category ?? '',
       area: request.area ?? '',
       needed: missing ? missing.needed : pairs.length,
@@ -446,7 +525,7 @@ function writeResults(ports: AppPorts, run: MatchRun): MatchView {
       textColumns: [1, 3],
       checkboxColumns: [],
     });
-    tx.setProperty(FINGERPRINT_KEY, requestsFingerprint(run.requestsSheet));
+    tx.setProperty(FINGERPRINT_KEY, requestsFingerprint(run.requestsSheets));
   });
   const approved = rows.filter(
     (r) =>
@@ -462,24 +541,34 @@ export function runMatching(ports: AppPorts): MatchView {
 
 /** The full result without writing anything (the CLI's report). */
 export function getMatchReport(ports: AppPorts): MatchReport {
-  const { result, volunteers, requests } = runMatch(ports, readMatchSheet(ports));
+  const run = runMatch(ports, readMatchSheet(ports));
+  const { result, volunteers, requests } = run;
   const names = new Map(volunteers.map((v) => [v.volunteerId ?? '', v.name ?? '']));
   const requesters = new Map(requests.map((r) => [r.requestId ?? '', r.requester ?? '']));
+  const requestSheet = run.requestsSheets[0]?.name ?? '';
+  const rosterSheet = run.rosterSheets[0]?.name ?? '';
   return {
     assignments: result.assignments.map((a) => ({
       requestId: a.requestId,
       requester: requesters.get(a.requestId) ?? '',
+      requestSheet: a.requestSheet ?? requestSheet,
+      requestRow: a.requestRow,
       volunteerId: a.volunteerId,
       volunteerName: names.get(a.volunteerId) ?? '',
+      volunteerSheet: a.volunteerSheet ?? rosterSheet,
+      volunteerRow: a.volunteerRow,
       score: a.score,
       reasons: a.reasons.map((r) => r.ja),
     })),
     unmatched: result.unmatched.map((u) => ({
       requestId: u.requestId,
       requester: requesters.get(u.requestId) ?? '',
+      requestSheet: u.requestSheet ?? requestSheet,
+      requestRow: u.requestRow,
       missing: u.missing,
       reasons: u.reasons.map((r) => r.ja),
     })),
+    warnings: [...run.sheetNotices, ...result.warnings.map(message)],
     shortages: result.shortages.map((s) => ({
       dimension: s.dimension,
       key: s.key,
@@ -545,12 +634,12 @@ export function reopenUncommittedPairs(ports: AppPorts, tx: Transaction, heads?:
   if (committed.length === 0) return 0;
   // Only who is assigned to which request: two columns of 依頼, not all of them (docs/cost.md).
   const input = readWorkbookInput(ports, ['requests'], REOPEN_FIELDS, heads);
-  const requestsSheet = sheetOf(input.sheets, 'requests');
-  const assigned = new Map(
-    records(requestsSheet)
-      .map((r) => toHelpRequest(r, input.settings))
-      .map((r) => [r.requestId ?? '', r.assignedVolunteers]),
-  );
+  // Every live 依頼 sheet: a 確定 wrote into whichever one held the request.
+  const assigned = new Map<string, readonly string[]>();
+  for (const r of recordsOf(liveSheetsOf(input.sheets, 'requests'), (r) => toHelpRequest(r, input.settings))) {
+    const id = r.requestId ?? '';
+    if (!assigned.has(id)) assigned.set(id, r.assignedVolunteers);
+  }
   const reopened = committed.filter(([key]) => {
     const [requestId, volunteerId] = key.split('\u0000') as [string, string];
     return (assigned.get(requestId) ?? []).indexOf(volunteerId) < 0;
@@ -630,22 +719,13 @@ export function assignedCell(current: string, added: readonly string[]): string 
 export function commitMatches(ports: AppPorts): CommitResult {
   return ports.lock.run(() => {
     const input = readWorkbookInput(ports, ['requests', 'volunteers'], MATCH_FIELDS);
-    const requestsSheet = sheetOf(input.sheets, 'requests');
+    const requestsSheets = liveSheetsOf(input.sheets, 'requests');
     const stored = ports.store.get(FINGERPRINT_KEY);
-    if (!requestsSheet || stored === null || stored !== requestsFingerprint(requestsSheet)) {
+    if (requestsSheets.length === 0 || stored === null || stored !== requestsFingerprint(requestsSheets)) {
       throw new UserError(
         'match.changed',
         'マッチングの後に依頼シートが変更されたため、確定しませんでした。もう一度マッチングを実行してください。',
         'The 依頼 sheet changed after matching, so nothing was committed. Please run matching again.',
-      );
-    }
-    const assignedColumn = requestsSheet.mapping.columns.assignedVolunteers;
-    const statusColumn = requestsSheet.mapping.columns.status;
-    if (assignedColumn === undefined || statusColumn === undefined) {
-      throw new UserError(
-        'match.noColumns',
-        '依頼シートに「担当ボランティア」と「状態」の列が必要です。',
-        'The 依頼 sheet needs the columns 担当ボランティア and 状態.',
       );
     }
     const sheet = readMatchSheet(ports);
@@ -670,10 +750,10 @@ export function commitMatches(ports: AppPorts): CommitResult {
       return { requestId, volunteerId };
     };
     const exclusions = [...sheet.entries.entries()].filter(([, e]) => e.decision === EXCLUDE).map(([k]) => pairOf(k));
-    const requests = records(requestsSheet).map((r) => toHelpRequest(r, input.settings));
+    const requests = recordsOf(requestsSheets, (r) => toHelpRequest(r, input.settings));
     const check = recheckPairs(
       {
-        volunteers: records(sheetOf(input.sheets, 'volunteers')).map((r) => toVolunteer(r, input.settings)),
+        volunteers: recordsOf(liveSheetsOf(input.sheets, 'volunteers'), (r) => toVolunteer(r, input.settings)),
         requests,
         activities: [],
         settings: input.settings,
@@ -701,18 +781,33 @@ export function commitMatches(ports: AppPorts): CommitResult {
     const byRequest = new Map<string, string[]>();
     for (const pair of check.accepted)
       byRequest.set(pair.requestId, [...(byRequest.get(pair.requestId) ?? []), pair.volunteerId]);
-    const requestById = new Map(requests.map((r) => [r.requestId ?? '', r]));
+    // The row matching used for an id: its first, in tab order then row order (a later duplicate is not matched).
+    const requestById = new Map<string, HelpRequest>();
+    for (const r of requests)
+      if (!requestById.has(idKey(r.requestId ?? ''))) requestById.set(idKey(r.requestId ?? ''), r);
+    const sheetByName = new Map(requestsSheets.map((s) => [s.name, s]));
     const writes: ValueWrite[] = [];
     for (const [requestId, ids] of byRequest) {
-      const request = requestById.get(requestId) as HelpRequest;
-      const current = requestsSheet.values[request.row - 1]?.[assignedColumn];
+      const request = requestById.get(idKey(requestId)) as HelpRequest;
+      // Into the sheet and row the request is on: one of the live 依頼 sheets.
+      const target = sheetByName.get(request.sheet ?? '') ?? (requestsSheets[0] as SheetInput);
+      const assignedColumn = target.mapping.columns.assignedVolunteers;
+      const statusColumn = target.mapping.columns.status;
+      if (assignedColumn === undefined || statusColumn === undefined) {
+        throw new UserError(
+          'match.noColumns',
+          `依頼シート「${target.name}」に「担当ボランティア」と「状態」の列が必要です。何も変更していません。`,
+          `The 依頼 sheet 「${target.name}」 needs the columns 担当ボランティア and 状態. Nothing was changed.`,
+        );
+      }
+      const current = target.values[request.row - 1]?.[assignedColumn];
       writes.push({
-        sheet: requestsSheet.name,
+        sheet: target.name,
         row: request.row,
         column: assignedColumn + 1,
         value: assignedCell(typeof current === 'string' ? current : String(current ?? ''), ids),
       });
-      writes.push({ sheet: requestsSheet.name, row: request.row, column: statusColumn + 1, value: '紹介済' });
+      writes.push({ sheet: target.name, row: request.row, column: statusColumn + 1, value: '紹介済' });
     }
     const done = new Set([...check.accepted, ...check.already].map((p) => staffEntryKey(p.requestId, p.volunteerId)));
     const statusColumnHere = (sheet.ours.get('状態') as number) + 1;
@@ -724,7 +819,7 @@ export function commitMatches(ports: AppPorts): CommitResult {
         tx,
         estimateRecordChars(
           writes.map((w) => ({
-            before: String(requestsSheet.values[w.row - 1]?.[w.column - 1] ?? ''),
+            before: String(sheetByName.get(w.sheet)?.values[w.row - 1]?.[w.column - 1] ?? ''),
             after: String(w.value),
           })),
         ),

@@ -7,6 +7,8 @@ import { detectSheetAs, diagnoseHeader, type AmbiguousColumn } from '../sheets/d
 import { columnLetter } from '../sheets/rows';
 import {
   MAPPINGS_MAX_BYTES,
+  isArchiveName,
+  isLiveSheet,
   liveMappings,
   mappingFromDetection,
   parseMappings,
@@ -132,6 +134,7 @@ function sheetView(head: SheetHead, confirmed: ColumnMapping | undefined): Sheet
       headerRow: confirmed.headerRow,
       dataRows: Math.max(0, head.lastRow - confirmed.headerRow),
       confirmed: true,
+      live: isLiveSheet(head.name, confirmed),
       missingRequired: missing,
       reason: null,
     };
@@ -145,6 +148,7 @@ function sheetView(head: SheetHead, confirmed: ColumnMapping | undefined): Sheet
       headerRow: null,
       dataRows: head.lastRow,
       confirmed: false,
+      live: false,
       missingRequired: [],
       reason: diagnosis.message,
     };
@@ -158,6 +162,7 @@ function sheetView(head: SheetHead, confirmed: ColumnMapping | undefined): Sheet
     headerRow: det.headerRow,
     dataRows: Math.max(0, head.lastRow - det.headerRow),
     confirmed: false,
+    live: isLiveSheet(head.name, null),
     missingRequired: det.missingRequired.map((key) => spec.columns.find((c) => c.key === key)?.header ?? key),
     reason: null,
   };
@@ -207,7 +212,10 @@ export function getMapping(ports: AppPorts, sheet: string, kind?: string): Mappi
     if (!isSheetKind(kind)) throw badKind(kind);
     const headerRow = confirmed?.headerRow ?? firstTextRow(head);
     const detection = detectSheetAs(kind, head.display[headerRow - 1] ?? [], headerRow, head.display);
-    return mappingView(ports, head, mappingFromDetection(detection), false, detection.ambiguous);
+    // Staff's choice whether the sheet is live stays with it while they change its kind.
+    const preview = mappingFromDetection(detection);
+    const live = confirmed?.live;
+    return mappingView(ports, head, live === undefined ? preview : { ...preview, live }, false, detection.ambiguous);
   }
   if (confirmed) return mappingView(ports, head, confirmed, true);
   const diagnosis = diagnoseHeader(head.display, HEAD_ROWS, { sheetName: sheet });
@@ -307,6 +315,9 @@ function mappingView(
     kindLabel: spec.canonicalName,
     headerRow: mapping.headerRow,
     confirmed,
+    live: isLiveSheet(head.name, mapping),
+    liveChosen: mapping.live !== undefined,
+    archiveName: isArchiveName(head.name),
     columns,
     fields,
     kinds: SHEET_KINDS.map((kind) => ({ kind, label: SHEET_SPECS[kind].canonicalName })),
@@ -318,11 +329,15 @@ function mappingView(
   };
 }
 
-/** Keeps the mapping staff confirmed; refuses one that names unknown columns or uses a column twice. */
+/**
+ * Keeps the mapping staff confirmed, with their choice whether the sheet is live (used by マッチング
+ * and 指標サマリー); without one, the choice saved before stays. Refuses a mapping that names
+ * unknown columns or uses a column twice.
+ */
 export function saveMapping(
   ports: AppPorts,
   sheet: string,
-  input: { kind: string; headerRow: number; columns: Record<string, number> },
+  input: { kind: string; headerRow: number; columns: Record<string, number>; live?: boolean | undefined },
 ): MappingView {
   if (!isSheetKind(input.kind)) throw badKind(input.kind);
   const kind = input.kind;
@@ -360,7 +375,12 @@ export function saveMapping(
       );
     }
   }
-  const mapping: ColumnMapping = { kind, headerRow: input.headerRow, columns: input.columns };
+  const before = loadMappings(ports, heads)[sheet];
+  const live = input.live ?? before?.live;
+  const mapping: ColumnMapping =
+    live === undefined
+      ? { kind, headerRow: input.headerRow, columns: input.columns }
+      : { kind, headerRow: input.headerRow, columns: input.columns, live };
   const problem = validateMapping(mapping).find((i) => i.severity === 'error');
   if (problem) {
     throw new UserError(

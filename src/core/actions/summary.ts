@@ -8,6 +8,14 @@ import { UserError } from '../errors';
 import { formatDefinitionIssue, type DefinitionSheet } from '../indicators/definitions';
 import { parseIndicatorDefinitions } from '../indicators/definitions';
 import type { ManualActuals } from '../indicators/aggregate';
+import {
+  CLOSING_HEADER,
+  driftText,
+  readClosings,
+  rowsWithout,
+  snapshotRows,
+  type ClosedYears,
+} from '../indicators/closing';
 import type { Grade } from '../indicators/grades';
 import type { PdcaNote, PdcaNotes } from '../indicators/report';
 import { reportHtml } from '../indicators/report';
@@ -25,12 +33,12 @@ import type { CellValue, MarkedSheet, SheetData } from '../ports';
 import { HEAD_ROWS } from '../setup/plan';
 import { settingsFrom } from '../setup/settings-source';
 import type { Settings } from '../sheets/settings';
-import type { ColumnMapping } from '../sheets/mapping';
+import { isLiveSheet, type ColumnMapping } from '../sheets/mapping';
 import { guardFormula } from '../text/formula';
 import { normalizeHeader } from '../text/normalize';
 import { formatFiscalYear, parseFiscalYear } from '../text/date';
 import { parseNumber } from '../text/number';
-import { atomically } from '../transaction';
+import { atomically, type Transaction } from '../transaction';
 import type { Message, SummaryReport, SummaryView } from '../../shared/rpc';
 import type { AppPorts } from './ports';
 import { sheetRows } from './sheet-rows';
@@ -51,6 +59,9 @@ export const SUMMARY_LEAD = [
   '評価',
   '前年度比(%)',
 ] as const;
+
+/** After the 圏域: 確定済み (and 「確定後に元データが変わりました: +3」) on the rows of a closed 年度. */
+export const CLOSING_COLUMN = '年度確定';
 
 /** Staff's columns after the 圏域: kept per indicator ID and 年度 across refreshes. */
 export const PDCA_HEADER = ['評価コメント', '改善の方向', '担当'] as const;
@@ -118,7 +129,7 @@ export function readSummarySheet(
   const fyAt = at('年度');
   const actualAt = at('実績');
   const [checkAt, actionAt, ownerAt] = PDCA_HEADER.map(at) as [number, number, number];
-  const ours = new Set<string>([...SUMMARY_LEAD, ...PDCA_HEADER, ...areas]);
+  const ours = new Set<string>([...SUMMARY_LEAD, CLOSING_COLUMN, ...PDCA_HEADER, ...areas]);
   const extras: { header: string; column: number }[] = [];
   header.forEach((h, c) => {
     if (h !== '' && !ours.has(h) && !/^圏域不明$|^市全体$/.test(h)) extras.push({ header: h, column: c });
@@ -171,6 +182,8 @@ interface SummaryRead {
   place: OutputPlace;
   now: SummarySheetNow;
   manualIds: Set<string>;
+  /** 年度確定: where the snapshot sheet is, its rows as they stand, and the closed 年度 they hold. */
+  closing: { place: OutputPlace; values: CellValue[][] | null; closed: ClosedYears };
 }
 
 function readForSummary(ports: AppPorts): SummaryRead {
@@ -216,7 +229,8 @@ function readForSummary(ports: AppPorts): SummaryRead {
   for (const m of mapped) {
     const kind = m.mapping.kind;
     const wantedKind = [...wanted].some((w) => sourceSheetKind(w) === kind);
-    if (!wantedKind) continue;
+    // Every live sheet of a source kind is counted (a roster kept in two sheets); a 退会者 archive is not.
+    if (!wantedKind || !isLiveSheet(m.name, m.mapping)) continue;
     // Whole used range: a 条件 may name a column only the sheet has (by its header).
     const data = workbook.read(m.name);
     if (!data) continue;
@@ -249,7 +263,15 @@ function readForSummary(ports: AppPorts): SummaryRead {
   const place = placeOutput(workbook, 'summary', [...SUMMARY_LEAD], marked);
   const areas = settings.areas.map((a) => a.name);
   const now = readSummarySheet(place.exists ? workbook.read(place.name) : null, startMonth, areas);
-  return { settings, definitions, sheets, place, now, manualIds };
+  return { settings, definitions, sheets, place, now, manualIds, closing: readClosing(ports, marked, startMonth) };
+}
+
+/** The 年度確定 snapshot: Tsunagu's hidden sheet of kind closing, found by its mark (one read). */
+function readClosing(ports: AppPorts, marked: readonly MarkedSheet[], startMonth: number): SummaryRead['closing'] {
+  const place = placeOutput(ports.workbook, 'closing', [], marked);
+  const data = place.exists ? ports.workbook.read(place.name) : null;
+  const values = data ? (data.values as CellValue[][]) : null;
+  return { place, values, closed: readClosings(values, startMonth).closed };
 }
 
 function sourceSheetKind(kind: SourceKind): string | null {
@@ -271,7 +293,17 @@ export function tokyoStamp(date: Date): string {
 }
 
 function summarize(ports: AppPorts, read: SummaryRead, years?: readonly number[]): Summary {
+  return summarizeWith(ports, read, read.closing.closed, years).summary;
+}
+
+function summarizeWith(
+  ports: AppPorts,
+  read: SummaryRead,
+  closed: ClosedYears,
+  years?: readonly number[],
+): Extract<ReturnType<typeof buildSummary>, { ok: true }> {
   const outcome = buildSummary({
+    closed,
     settings: read.settings,
     sheets: read.sheets,
     definitions: read.definitions,
@@ -293,7 +325,7 @@ function summarize(ports: AppPorts, read: SummaryRead, years?: readonly number[]
       `${outcome.message.en}${lines('en')}`,
     );
   }
-  return outcome.summary;
+  return outcome;
 }
 
 function cellValue(c: SummaryCell, year: SummaryYear, manual: boolean, typed: CellValue | undefined): CellValue {
@@ -303,6 +335,18 @@ function cellValue(c: SummaryCell, year: SummaryYear, manual: boolean, typed: Ce
   if (manual && c.state === 'notEntered' && typed !== undefined && typed !== '') return guardFormula(text(typed));
   if (year.inProgress && c.state === 'value') return '';
   return STATE_TEXT[c.state];
+}
+
+/** The 年度確定 cell of a row: 確定済み (when), and what changed in the source rows since. */
+function closingText(year: SummaryYear): string {
+  if (year.closedAt === null) return '';
+  const drift = driftText(year.city.drift, year.areas);
+  return `確定済み（${year.closedAt}）${drift === '' ? '' : `\n${drift}`}`;
+}
+
+function driftMessage(year: SummaryYear): Message | null {
+  const ja = driftText(year.city.drift, year.areas, 'ja');
+  return ja === '' ? null : { ja, en: driftText(year.city.drift, year.areas, 'en') };
 }
 
 interface SheetLayout {
@@ -316,6 +360,7 @@ interface SheetLayout {
 function layoutOf(summary: Summary, extraHeaders: readonly string[]): SheetLayout {
   const header: string[] = [...SUMMARY_LEAD, ...summary.areas];
   const areaStart = SUMMARY_LEAD.length;
+  header.push(CLOSING_COLUMN);
   const pdcaStart = header.length;
   header.push(...PDCA_HEADER);
   const extraStart = header.length;
@@ -374,6 +419,7 @@ export function summaryRows(
               const c = year.areas.find((a) => a.area === area);
               return c ? cellValue(c, year, false, undefined) : '';
             }),
+            closingText(year),
             ...staffCells(entry),
           ],
           entry?.row ?? 0,
@@ -401,7 +447,7 @@ export function summaryRows(
       cells[0] = guardFormula(e.id);
       cells[5] = formatFiscalYear(e.fy, summary.startMonth);
       cells[6] = typeof e.actual === 'string' ? guardFormula(e.actual) : e.actual;
-      push([...cells, ...summary.areas.map(() => ''), ...staffCells(e)], e.row);
+      push([...cells, ...summary.areas.map(() => ''), '', ...staffCells(e)], e.row);
     }
   }
   push([]);
@@ -447,6 +493,14 @@ function viewOf(summary: Summary, sheet: string, notices: Message[]): SummaryVie
     ],
     footnote: summary.footnote,
     updatedAt: summary.updatedAt,
+    closed: summary.closedYears.map((c) => ({
+      fy: c.fy,
+      label: formatFiscalYear(c.fy, summary.startMonth),
+      closedAt: c.closedAt,
+    })),
+    closable: summary.years
+      .filter((y) => y <= summary.currentFiscalYear && !summary.closedYears.some((c) => c.fy === y))
+      .map((y) => ({ fy: y, label: formatFiscalYear(y, summary.startMonth) })),
   };
 }
 
@@ -466,6 +520,7 @@ function indicatorLine(i: SummaryIndicator, fy: number): SummaryView['goals'][nu
     target: y?.target ?? null,
     rate: y?.rate ?? null,
     grade: y?.grade ?? null,
+    drift: y && y.closedAt !== null ? driftMessage(y) : null,
   };
 }
 
@@ -485,39 +540,160 @@ export function runSummary(ports: AppPorts): SummaryView {
   return ports.lock.run(() => {
     const read = readForSummary(ports);
     const summary = summarize(ports, read);
-    const { layout, rows, carryFrom, grades } = summaryRows(summary, read.now, read.manualIds);
-    const place = read.place;
-    const gradeColumn = SUMMARY_LEAD.indexOf('評価') + 1;
-    atomically(ports, SUMMARY_WHAT, (tx) => {
-      if (place.adopt) tx.mark(place.name, 'summary');
-      tx.output({
-        name: place.name,
-        kind: 'summary',
-        header: layout.header,
-        rows,
-        hidden: false,
-        textColumns: [0, 2, 3, 4, 5, ...PDCA_HEADER.map((_, i) => layout.pdcaStart + i)],
-        checkboxColumns: [],
-        carryFrom,
-        staffColumns: [
-          ...PDCA_HEADER.map((_, i) => layout.pdcaStart + i),
-          ...read.now.extraHeaders.map((_, i) => layout.extraStart + i),
-        ],
-      });
-      // Grades coloured; the old sheet is put back whole by the output's own undo.
-      const fills = grades.map((g) => [g ? GRADE_FILLS[g] : null]);
-      if (fills.length > 0) {
-        tx.write(
-          place.name,
-          { row: 2, column: gradeColumn, rows: fills.length, columns: 1 },
-          { backgrounds: fills },
-          { backgrounds: fills.map(() => [null]) },
-        );
-      }
-    });
-    const notices = [placeNotice(place)].filter((n): n is Message => n !== null);
-    return viewOf(summary, place.name, notices);
+    atomically(ports, SUMMARY_WHAT, (tx) => writeSummarySheet(tx, read, summary));
+    return viewOf(summary, read.place.name, noticesOf(read.place));
   });
+}
+
+function noticesOf(...places: OutputPlace[]): Message[] {
+  return places.map(placeNotice).filter((n): n is Message => n !== null);
+}
+
+/** Rewrites 指標サマリー (keeping staff's entries per ID and 年度) and colours the grades, in the action's transaction. */
+function writeSummarySheet(tx: Transaction, read: SummaryRead, summary: Summary): void {
+  const { layout, rows, carryFrom, grades } = summaryRows(summary, read.now, read.manualIds);
+  const place = read.place;
+  const gradeColumn = SUMMARY_LEAD.indexOf('評価') + 1;
+  if (place.adopt) tx.mark(place.name, 'summary');
+  tx.output({
+    name: place.name,
+    kind: 'summary',
+    header: layout.header,
+    rows,
+    hidden: false,
+    textColumns: [0, 2, 3, 4, 5, layout.pdcaStart - 1, ...PDCA_HEADER.map((_, i) => layout.pdcaStart + i)],
+    checkboxColumns: [],
+    carryFrom,
+    staffColumns: [
+      ...PDCA_HEADER.map((_, i) => layout.pdcaStart + i),
+      ...read.now.extraHeaders.map((_, i) => layout.extraStart + i),
+    ],
+  });
+  // Grades coloured; the old sheet is put back whole by the output's own undo.
+  const fills = grades.map((g) => [g ? GRADE_FILLS[g] : null]);
+  if (fills.length > 0) {
+    tx.write(
+      place.name,
+      { row: 2, column: gradeColumn, rows: fills.length, columns: 1 },
+      { backgrounds: fills },
+      { backgrounds: fills.map(() => [null]) },
+    );
+  }
+}
+
+/** Rewrites the hidden 年度確定 snapshot sheet with these rows (every closed 年度's). */
+function writeClosingSheet(tx: Transaction, read: SummaryRead, rows: CellValue[][]): void {
+  tx.output({
+    name: read.closing.place.name,
+    kind: 'closing',
+    header: [...CLOSING_HEADER],
+    rows,
+    hidden: true,
+    textColumns: [0, 1, 2, 3, 4, 6, 8],
+    checkboxColumns: [],
+  });
+}
+
+function yearLabel(fy: number, startMonth: number): string {
+  return formatFiscalYear(fy, startMonth);
+}
+
+/**
+ * 年度確定: freezes the 年度's figures as published now (suppressed) in the hidden snapshot sheet,
+ * and rewrites 指標サマリー to show them — both or neither. From then on the summary shows the
+ * frozen figures for that 年度 and says where the source rows have changed since.
+ */
+export function closeFiscalYear(ports: AppPorts, fy: number): SummaryView {
+  return ports.lock.run(() => {
+    const read = readForSummary(ports);
+    const startMonth = read.settings.fiscalYearStartMonth;
+    const label = yearLabel(fy, startMonth);
+    if (read.closing.closed.has(fy)) {
+      throw new UserError(
+        'summary.alreadyClosed',
+        `${label}はすでに確定しています。数字を確定し直すときは、先に「確定を取り消す」を実行してください。何も変更されていません。`,
+        `${label} is closed already; to close it again, re-open it first. Nothing was changed.`,
+      );
+    }
+    const current = summarizeWith(ports, read, read.closing.closed);
+    if (current.summary.years.indexOf(fy) < 0 || fy > current.summary.currentFiscalYear) {
+      const years = current.summary.years.filter((y) => y <= current.summary.currentFiscalYear);
+      throw new UserError(
+        'summary.closeYear',
+        `${label}は確定できません。確定できるのは指標サマリーの年度のうち今年度までです（${years.map((y) => yearLabel(y, startMonth)).join('・')}）。何も変更されていません。`,
+        `${label} cannot be closed: only fiscal years of the summary up to the current one can (${years.join(', ')}). Nothing was changed.`,
+      );
+    }
+    const names = new Map(current.summary.goals.flatMap((g) => g.indicators.map((i) => [i.id, i.name] as const)));
+    const closedAt = tokyoStamp(ports.clock.now());
+    const rows = [
+      ...rowsWithout(read.closing.values, startMonth, fy),
+      ...snapshotRows(current.live, names, fy, label, closedAt),
+    ];
+    const closed = new Map(read.closing.closed);
+    closed.set(fy, {
+      fy,
+      closedAt,
+      indicators: new Map([...current.live].map(([id, years]) => [id, years.get(fy) ?? new Map()] as const)),
+    });
+    const summary = summarizeWith(ports, read, closed).summary;
+    atomically(ports, { ja: `${label}の年度確定`, en: `closing ${label}` }, (tx) => {
+      writeClosingSheet(tx, read, rows);
+      writeSummarySheet(tx, read, summary);
+    });
+    return viewOf(summary, read.place.name, noticesOf(read.place, read.closing.place));
+  });
+}
+
+/** 確定を取り消す: the 年度's frozen figures are removed; the summary shows the figures counted now again. */
+export function reopenFiscalYear(ports: AppPorts, fy: number): SummaryView {
+  return ports.lock.run(() => {
+    const read = readForSummary(ports);
+    const startMonth = read.settings.fiscalYearStartMonth;
+    const label = yearLabel(fy, startMonth);
+    if (!read.closing.closed.has(fy)) {
+      throw new UserError(
+        'summary.notClosed',
+        `${label}は確定していません。何も変更されていません。`,
+        `${label} is not closed. Nothing was changed.`,
+      );
+    }
+    const closed = new Map(read.closing.closed);
+    closed.delete(fy);
+    const summary = summarizeWith(ports, read, closed).summary;
+    const rows = rowsWithout(read.closing.values, startMonth, fy);
+    atomically(ports, { ja: `${label}の確定の取り消し`, en: `re-opening ${label}` }, (tx) => {
+      writeClosingSheet(tx, read, rows);
+      writeSummarySheet(tx, read, summary);
+    });
+    return viewOf(summary, read.place.name, noticesOf(read.place));
+  });
+}
+
+/** The report dialog's size: an A4 page's width at 96 dpi and some, and as tall as Sheets shows comfortably. */
+export const REPORT_DIALOG = { width: 900, height: 680 } as const;
+
+/**
+ * The leadership report as a print dialog (sidebar, menu): the same report as `--html`, with its A4
+ * print CSS and 印刷する button, in a modal dialog over the spreadsheet. Writes nothing.
+ */
+export function openSummaryReport(ports: AppPorts, fy?: number): { fy: number; title: string } {
+  const report = getSummaryReport(ports, fy, true);
+  const year = fy ?? report.view.fy;
+  const label = year === report.view.fy ? report.view.fyLabel : formatFiscalYear(year);
+  const title = `指標サマリー 報告書（${label}）`;
+  ports.dialogs.showHtml(title, report.html ?? '', REPORT_DIALOG.width, REPORT_DIALOG.height);
+  return { fy: year, title };
+}
+
+/** Menu: 指標サマリーの報告書 — the report of the last completed 年度; a refusal (指標定義 with errors) as an alert. */
+export function menuSummaryReport(ports: AppPorts): void {
+  try {
+    openSummaryReport(ports);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    ports.dialogs.alert('指標サマリーの報告書', `${error.ja}\n\n${error.en}`);
+  }
 }
 
 /**

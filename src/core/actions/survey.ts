@@ -4,7 +4,8 @@
  * (docs/forms.md).
  */
 import { UserError } from '../errors';
-import { writeRows, writeValues, type RowsWrite, type ValueWrite } from '../history/cells';
+import { formatToWrite, writeRows, writeValues, type RowsWrite, type ValueWrite } from '../history/cells';
+import { targetColumn } from '../survey/targets';
 import type { CellChange } from '../history/types';
 import { History } from '../history/store';
 import { estimateRecordChars } from '../history/estimate';
@@ -24,7 +25,7 @@ import { surveyAnswerHeader, surveyAnswerRow } from '../survey/destinations';
 import { guardCell } from '../text/formula';
 import { buildFormSpecs, type FormSpec, type SpecItem } from '../survey/spec';
 import { TEMPLATE_KEYS, templateHeader, templateRows, type TemplateName } from '../survey/templates';
-import { canBuild, type SurveyIssue } from '../survey/types';
+import { canBuild, type FormDef, type SurveyIssue } from '../survey/types';
 import { readSurveyDefinition } from '../survey/definition';
 import { languageName } from '../survey/languages';
 import type {
@@ -460,9 +461,10 @@ export function buildForms(
         v.id,
       ];
     });
+    const textColumns = responseTextColumns(ports, entries, definition.forms, sheetOfForm);
     const formsChanged = entries.some((e) => e.outcome === 'made' || e.outcome === 'updated');
     try {
-      writeFormList(ports, views, rows, marked, place, imports);
+      writeFormList(ports, views, rows, marked, place, imports, textColumns);
     } catch (error) {
       // The forms are built and stay so: only the sheet writes were taken back, and saying 「何も変更されていません」 would be untrue.
       if (!formsChanged || !(error instanceof UserError) || error.code === 'write.partial') throw error;
@@ -494,8 +496,17 @@ function writeFormList(
   marked: readonly MarkedSheet[],
   place: OutputPlace,
   imports: OutputPlace | null,
+  textColumns: readonly TextColumn[],
 ): void {
   atomically(ports, { ja: 'フォーム一覧', en: 'the form list' }, (tx) => {
+    for (const c of textColumns) {
+      tx.write(
+        c.sheet,
+        c.rect,
+        { numberFormats: c.previous.map(() => [TEXT_FORMAT]) },
+        { numberFormats: c.previous.map((f) => [f]) },
+      );
+    }
     if (imports && !imports.exists) makeImportRecord(tx, imports.name);
     else if (imports?.adopt) tx.mark(imports.name, 'imports');
     for (const v of views) {
@@ -513,6 +524,69 @@ function writeFormList(
       checkboxColumns: [],
     });
   });
+}
+
+const TEXT_FORMAT = '@';
+
+/** A response-sheet column to format as plain text, with the formats it had (to take the write back). */
+interface TextColumn {
+  sheet: string;
+  rect: { row: number; column: number; rows: number; columns: number };
+  previous: string[];
+}
+
+/**
+ * 設問ID whose answers must stay text in the response sheet — phone numbers, postal codes and ids
+ * (電話・郵便番号 rules, or a 登録先 the destination keeps as text): typed into a number-formatted
+ * column, Sheets would drop their leading 0 (real-sheets-checklist RS-50).
+ */
+export function textQuestionIds(form: FormDef): string[] {
+  return form.questions
+    .filter(
+      (q) =>
+        (q.kind === 'shortText' || q.kind === 'paragraph') &&
+        (q.rule?.rule === '電話' ||
+          q.rule?.rule === '郵便番号' ||
+          (q.target !== null && targetColumn(form.destination, q.target)?.textFormat === true)),
+    )
+    .map((q) => q.id);
+}
+
+/**
+ * The columns of each response sheet that hold such answers and are not plain text yet (the rows
+ * below the header, as far as the sheet goes): one read of the header and one of each column's
+ * formats; nothing to write on a rebuild.
+ */
+function responseTextColumns(
+  ports: AppPorts,
+  entries: readonly BuildEntry[],
+  forms: readonly FormDef[],
+  sheetOfForm: ReadonlyMap<string, string>,
+): TextColumn[] {
+  const out: TextColumn[] = [];
+  for (const e of entries) {
+    if (!e.built) continue;
+    const sheet = sheetOfForm.get(e.built.formId);
+    const form = forms.find((f) => f.name === e.spec.name);
+    if (!sheet || !form) continue;
+    const ids = textQuestionIds(form);
+    if (ids.length === 0) continue;
+    const size = ports.workbook.sheetSize(sheet);
+    if (!size || size.rows < 2) continue;
+    const header = ports.workbook.readRows(sheet, 1, 1)[0] ?? [];
+    const columns = matchResponseColumns(header, e.built.stored);
+    for (const id of ids) {
+      for (const index of columns.questions.get(id)?.columns ?? []) {
+        const rect = { row: 2, column: index + 1, rows: size.rows - 1, columns: 1 };
+        const formats = (ports.workbook.readBlock(sheet, rect, ['numberFormats']).numberFormats ?? []).map(
+          (r) => r[0] ?? '',
+        );
+        if (formats.every((f) => f === TEXT_FORMAT)) continue;
+        out.push({ sheet, rect, previous: formats.map(formatToWrite) });
+      }
+    }
+  }
+  return out;
 }
 
 function view(e: BuildEntry, sheetOfForm: ReadonlyMap<string, string>): BuiltFormView {

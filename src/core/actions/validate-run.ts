@@ -247,7 +247,7 @@ export function startRun(ports: AppPorts, heads: readonly SheetHead[]): Validati
  * transaction. A long 検証結果 (the last run's thousands of rows) is not pasted over: its header and
  * first row are written (what they held is kept to put back), and its other rows are deleted as
  * the action's last write (Transaction.lastly) — a row deletion moves no cell contents
- * (real-sheets-checklist RS-53), where a rewrite would copy every old cell aside and paste over
+ * (real-sheets-checklist RS-55), where a rewrite would copy every old cell aside and paste over
  * all of them (docs/cost.md). A new or short 検証結果 is written whole. The caller's other writes
  * must come first.
  */

@@ -228,7 +228,10 @@ export function aggregateIndicators(input: AggregateInput): AggregateResult {
           definition: def,
           status: 'missingColumn',
           valueKind: kindOfMethod(def.method, null),
-          years: years.map((fy) => fixedYear(fy, fy > currentFiscalYear ? FUTURE : NO_DATA, areaSlot !== null)),
+          // One measure per 圏域 as the counted indicators have (a summary reads them by 圏域).
+          years: years.map((fy) =>
+            fixedYear(fy, fy > currentFiscalYear ? FUTURE : NO_DATA, areaSlot !== null, areas.length),
+          ),
           notes,
         };
         continue;

@@ -114,5 +114,18 @@ export {
   type SummaryJson,
   type SummaryJsonCell,
 } from './summary';
+export {
+  CLOSING_HEADER,
+  snapshotRows,
+  readClosings,
+  rowsWithout,
+  frozenWithDrift,
+  driftText,
+  type FrozenCell,
+  type ClosedYear,
+  type ClosedYears,
+  type LiveFigures,
+  type Drift,
+} from './closing';
 export { reportHtml, reportYear, type PdcaNote, type PdcaNotes, type ReportOptions } from './report';
 export { goalTrendSvg, areaBarsSvg, escapeHtml, formatNumber } from './charts';

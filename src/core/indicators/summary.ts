@@ -9,6 +9,14 @@ import {
   type ManualActuals,
   type Measure,
 } from './aggregate';
+import {
+  frozenWithDrift,
+  type ClosedYear,
+  type ClosedYears,
+  type Drift,
+  type FrozenCell,
+  type LiveFigures,
+} from './closing';
 import type { Message } from './condition';
 import {
   parseIndicatorDefinitions,
@@ -20,7 +28,14 @@ import {
 import { evaluate, gradeScaleOf, previousYear, type Grade, type GradeScale } from './grades';
 import { matchKey, SourceView, sourceDataOf, type SourceKind, type WorkbookSheet } from './sources';
 import type { Reason } from './suppression/suppress';
-import { CITY, protectIndicators, UNKNOWN_AREA, type CellDecision, type PublishedTable } from './tables';
+import {
+  CITY,
+  protectIndicators,
+  UNKNOWN_AREA,
+  type CellDecision,
+  type PublishedFigure,
+  type PublishedTable,
+} from './tables';
 
 /** The plan's basic goals, used when 設定 has no 基本目標1 … 基本目標4 rows. */
 export const GOAL_TITLES: Readonly<Record<number, string>> = {
@@ -38,6 +53,11 @@ export interface SummaryCell {
   readonly value: number | null;
   readonly suppressed: boolean;
   readonly reason: Reason | null;
+  /**
+   * A closed 年度 (年度確定): how the figure counted now differs from the frozen one shown;
+   * null when the 年度 is not closed.
+   */
+  readonly drift: Drift | null;
 }
 
 export interface SummaryYear {
@@ -59,6 +79,8 @@ export interface SummaryYear {
   /** 前年度比 (%) and the change since last year, of 市全体 as shown. */
   readonly previousRatio: number | null;
   readonly previousChange: number | null;
+  /** 年度確定: the figures are the frozen ones of this closing (when, Asia/Tokyo); null when open. */
+  readonly closedAt: string | null;
 }
 
 export interface SummaryIndicator {
@@ -106,6 +128,8 @@ export interface Summary {
   readonly notes: readonly Message[];
   /** 最終更新, as given. */
   readonly updatedAt: string;
+  /** The closed 年度 (年度確定), of every year the snapshot holds, shown or not. */
+  readonly closedYears: readonly { readonly fy: number; readonly closedAt: string }[];
 }
 
 export interface SummaryInput {
@@ -123,10 +147,18 @@ export interface SummaryInput {
   readonly years?: readonly number[];
   /** Publish plan-period totals per 圏域 for counts (protected across 年度). */
   readonly periodTotals?: boolean;
+  /** Closed 年度 (年度確定): their frozen figures are shown instead of those counted now. */
+  readonly closed?: ClosedYears;
 }
 
 export type SummaryOutcome =
-  | { readonly ok: true; readonly summary: Summary; readonly issues: readonly DefinitionIssue[] }
+  | {
+      readonly ok: true;
+      readonly summary: Summary;
+      readonly issues: readonly DefinitionIssue[];
+      /** The figures as counted now (before any closing is applied): what closing a 年度 freezes. Not for output. */
+      readonly live: LiveFigures;
+    }
   /** Nothing is made: the definitions have errors (or, never expected, an audit failed). */
   | { readonly ok: false; readonly issues: readonly DefinitionIssue[]; readonly message: Message };
 
@@ -212,8 +244,10 @@ export function buildSummary(input: SummaryInput): SummaryOutcome {
   );
   const shownAreas = showUnknown ? [...areas, UNKNOWN_AREA] : areas;
 
+  const live = new Map<string, Map<number, Map<string, FrozenCell>>>();
+  const closed: ClosedYears = input.closed ?? new Map();
   const indicators = aggregate.indicators.map((result) =>
-    summarizeIndicator(result, protection.decisions, scale, shownAreas, startMonth, currentFiscalYear),
+    summarizeIndicator(result, protection.decisions, scale, shownAreas, startMonth, currentFiscalYear, closed, live),
   );
   const goals: SummaryGoal[] = [1, 2, 3, 4].map((goal) => ({
     goal,
@@ -231,6 +265,7 @@ export function buildSummary(input: SummaryInput): SummaryOutcome {
   return {
     ok: true,
     issues: parsed.issues,
+    live,
     summary: {
       organizationName: settings.organizationName,
       threshold,
@@ -247,6 +282,7 @@ export function buildSummary(input: SummaryInput): SummaryOutcome {
       },
       notes,
       updatedAt: input.updatedAt,
+      closedYears: [...closed.values()].map((c) => ({ fy: c.fy, closedAt: c.closedAt })).sort((a, b) => a.fy - b.fy),
     },
   };
 }
@@ -281,30 +317,52 @@ function summarizeIndicator(
   areas: readonly string[],
   startMonth: number,
   currentFiscalYear: number,
+  closed: ClosedYears,
+  live: Map<string, Map<number, Map<string, FrozenCell>>>,
 ): SummaryIndicator {
   const def = result.definition;
   const method: Method | '手入力' = def.method ?? '手入力';
   const byYear = decisions.get(def.id);
-  const cell = (fy: number, area: string, m: Measure): SummaryCell => {
+  const liveYears = new Map<number, Map<string, FrozenCell>>();
+  live.set(def.id, liveYears);
+  const cell = (fy: number, area: string, m: Measure): FrozenCell => {
     const d: CellDecision | undefined = byYear?.get(fy)?.get(area);
     const suppressed = d?.suppressed === true && m.state === 'value';
+    const raw = m.state === 'value' && m.value !== null ? round(m.value, method) : null;
     return {
-      area,
       state: m.state,
-      value: m.state === 'value' && !suppressed && m.value !== null ? round(m.value, method) : null,
+      value: suppressed ? null : raw,
       suppressed,
       reason: suppressed ? (d?.reason ?? null) : null,
+      raw,
     };
   };
   let previous: number | null = null;
   const years = result.years.map((y): SummaryYear => {
-    const city = cell(y.fy, CITY, y.city);
-    const areaCells =
-      y.unknownArea === null
-        ? []
-        : areas.map((name, i) =>
-            cell(y.fy, name, name === UNKNOWN_AREA ? (y.unknownArea as Measure) : (y.areas[i] as Measure)),
-          );
+    const now = new Map<string, FrozenCell>();
+    now.set(CITY, cell(y.fy, CITY, y.city));
+    if (y.unknownArea !== null)
+      areas.forEach((name, i) =>
+        now.set(name, cell(y.fy, name, name === UNKNOWN_AREA ? (y.unknownArea as Measure) : (y.areas[i] as Measure))),
+      );
+    liveYears.set(y.fy, now);
+    const closing = closed.get(y.fy);
+    const frozen = closing?.indicators.get(def.id);
+    // A cell the closing did not have (a 圏域 added since) shows nothing rather than a figure counted now.
+    const missing: FrozenCell = { state: 'none', value: null, suppressed: false, reason: null, raw: null };
+    const exact =
+      frozen !== undefined &&
+      [...now.values(), ...frozen.values()].every((c) => !c.suppressed) &&
+      [...now.keys()].every((k) => frozen.has(k));
+    const shown = (area: string): SummaryCell => {
+      const c = now.get(area) as FrozenCell;
+      if (!frozen)
+        return { area, state: c.state, value: c.value, suppressed: c.suppressed, reason: c.reason, drift: null };
+      const f = frozenWithDrift(frozen.get(area) ?? missing, c, exact);
+      return { area, state: f.state, value: f.value, suppressed: f.suppressed, reason: f.reason, drift: f.drift };
+    };
+    const city = shown(CITY);
+    const areaCells = y.unknownArea === null ? [] : areas.map(shown);
     const target = def.targets[y.fy] ?? null;
     const inProgress = y.fy === currentFiscalYear && def.dating.kind !== 'current';
     const evaluation =
@@ -327,6 +385,7 @@ function summarizeIndicator(
       grade: evaluation.grade,
       previousRatio: prev.ratio === null ? null : Math.round(prev.ratio * 10) / 10,
       previousChange: prev.change === null ? null : round(prev.change, method),
+      closedAt: frozen ? (closing as ClosedYear).closedAt : null,
     };
   });
   return {
@@ -359,10 +418,16 @@ export interface SummaryJsonCell {
   readonly grade: Grade | null;
   /** value / none / noData / future / notCounted / notEntered (docs/summary.md). */
   readonly state: CellState;
+  /** The 年度 is closed (年度確定): the figure is the frozen one. */
+  readonly closed: boolean;
+  /** A closed 年度: whether the figure counted now differs, and by how much where that may be said; else null. */
+  readonly drift: Drift | null;
 }
 
 export interface SummaryJson {
   readonly threshold: number;
+  /** The closed 年度 (年度確定) among those given. */
+  readonly closedYears: readonly number[];
   readonly indicators: readonly {
     readonly id: string;
     readonly goal: number;
@@ -392,7 +457,11 @@ export function summaryJson(summary: Summary, onlyYears?: readonly number[]): Su
     rate: y ? y.rate : null,
     grade: y ? y.grade : null,
     state: c.state,
+    closed: c.drift !== null,
+    drift: c.drift,
   });
+  const closedFy = new Set(summary.closedYears.map((c) => c.fy));
+  const byId = new Map(summary.goals.flatMap((g) => g.indicators.map((i) => [i.id, i] as const)));
   return {
     threshold: summary.threshold,
     indicators: summary.goals.flatMap((g) =>
@@ -408,6 +477,39 @@ export function summaryJson(summary: Summary, onlyYears?: readonly number[]): Su
           .flatMap((y) => [jsonCell(y.fy, y.city, y), ...y.areas.map((a) => jsonCell(y.fy, a, null))]),
       })),
     ),
-    tables: summary.tables.filter((t) => t.fy === null || keep(t.fy)),
+    closedYears: [...closedFy].filter(keep).sort((a, b) => a - b),
+    tables: summary.tables
+      .filter((t) => (t.fy === null ? true : keep(t.fy) && !closedFy.has(t.fy)))
+      .map((t) => (t.kind === 'areasByYear' ? frozenColumns(t, byId.get(t.indicator)) : t)),
   };
+}
+
+/**
+ * A 圏域 × 年度 table with the columns of closed 年度 showing the frozen figures (the tables of
+ * one closed 年度 — shares, breakdowns — are not given: they were published when it was closed).
+ * The columns of a 圏域 × 年度 table are independent of each other as long as no period total
+ * per 圏域 is published (runSummary publishes none), so a frozen column keeps the protection
+ * its audit proved when the 年度 was closed.
+ */
+function frozenColumns(table: PublishedTable, indicator: SummaryIndicator | undefined): PublishedTable {
+  if (!indicator || table.rowTotals !== null) return table;
+  const figure = (c: SummaryCell | undefined): PublishedFigure => ({
+    value: c ? c.value : null,
+    suppressed: c ? c.suppressed : false,
+    reason: c ? c.reason : null,
+  });
+  const closedCols = table.columns
+    .map((label, col) => ({ col, year: indicator.years.find((y) => String(y.fy) === label) }))
+    .filter((x) => x.year?.closedAt !== null && x.year !== undefined);
+  if (closedCols.length === 0) return table;
+  const cells = table.cells.map((row) => row.slice());
+  const columnTotals = table.columnTotals ? table.columnTotals.slice() : null;
+  for (const { col, year } of closedCols) {
+    const y = year as SummaryYear;
+    table.rows.forEach((area, r) => {
+      (cells[r] as PublishedFigure[])[col] = figure(y.areas.find((a) => a.area === area));
+    });
+    if (columnTotals) columnTotals[col] = figure(y.city);
+  }
+  return { ...table, cells, columnTotals };
 }

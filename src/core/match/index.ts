@@ -227,6 +227,8 @@ export function matchVolunteers(input: MatchInput): MatchResult {
       volunteerId: v.id,
       requestRow: r.record.row,
       volunteerRow: v.record.row,
+      ...(r.record.sheet === undefined ? {} : { requestSheet: r.record.sheet }),
+      ...(v.record.sheet === undefined ? {} : { volunteerSheet: v.record.sheet }),
       score: roundScore(explained.score),
       reasons: explained.reasons,
       pinned,
@@ -246,6 +248,7 @@ export function matchVolunteers(input: MatchInput): MatchResult {
     unmatched.push({
       requestId: r.id,
       requestRow: r.record.row,
+      ...(r.record.sheet === undefined ? {} : { requestSheet: r.record.sheet }),
       needed: r.places,
       filled: here.size,
       missing,

@@ -172,11 +172,21 @@ export interface MatchModel {
   readonly warnings: Reason[];
 }
 
-function byRow<T extends { row: number }>(rows: readonly T[]): T[] {
+/** Records in sheet order: by their sheet's place among the sheets of the kind (tab order), then by row. */
+function byRow<T extends { row: number; sheetIndex?: number }>(rows: readonly T[]): T[] {
   return rows
     .map((r, i) => ({ r, i }))
-    .sort((a, b) => a.r.row - b.r.row || a.i - b.i)
+    .sort((a, b) => (a.r.sheetIndex ?? 0) - (b.r.sheetIndex ?? 0) || a.r.row - b.r.row || a.i - b.i)
     .map((x) => x.r);
+}
+
+/** 「名簿 5行目」: a row named with its sheet when the record says which sheet it is on. */
+function placeJa(record: { row: number; sheet?: string }, kind: string): string {
+  return record.sheet === undefined ? `${kind}の${record.row}行目` : `「${record.sheet}」の${record.row}行目`;
+}
+
+function placeEn(record: { row: number; sheet?: string }, kind: string): string {
+  return record.sheet === undefined ? `row ${record.row} of ${kind}` : `row ${record.row} of 「${record.sheet}」`;
 }
 
 /** The 内容区分 that need insurance, or null for every one (no list in 設定, or an empty one). */
@@ -266,8 +276,12 @@ export function buildModel(
       warnings.push(
         warning(
           'volunteer.duplicateId',
-          `登録番号 ${v.volunteerId} が名簿の${first.record.row}行目と${v.row}行目にあります。${first.record.row}行目だけをマッチングに使います`,
-          `登録番号 ${v.volunteerId} is on rows ${first.record.row} and ${v.row} of the roster; only row ${first.record.row} is matched`,
+          first.record.sheet === v.sheet
+            ? `登録番号 ${v.volunteerId} が${first.record.sheet === undefined ? '名簿' : `「${first.record.sheet}」`}の${first.record.row}行目と${v.row}行目にあります。${first.record.row}行目だけをマッチングに使います`
+            : `登録番号 ${v.volunteerId} が${placeJa(first.record, '名簿')}と${placeJa(v, '名簿')}にあります。${placeJa(first.record, '名簿')}だけをマッチングに使います`,
+          first.record.sheet === v.sheet
+            ? `登録番号 ${v.volunteerId} is on rows ${first.record.row} and ${v.row} of ${first.record.sheet === undefined ? 'the roster' : `「${first.record.sheet}」`}; only row ${first.record.row} is matched`
+            : `登録番号 ${v.volunteerId} is on ${placeEn(first.record, 'the roster')} and ${placeEn(v, 'the roster')}; only ${placeEn(first.record, 'the roster')} is matched`,
         ),
       );
       continue;
@@ -326,8 +340,12 @@ export function buildModel(
         warnings.push(
           warning(
             'request.duplicateId',
-            `依頼番号 ${r.requestId} が依頼の${first.record.row}行目と${r.row}行目にあります。${r.row}行目はマッチングしません`,
-            `依頼番号 ${r.requestId} is on rows ${first.record.row} and ${r.row} of 依頼; row ${r.row} is not matched`,
+            first.record.sheet === r.sheet
+              ? `依頼番号 ${r.requestId} が${first.record.sheet === undefined ? '依頼' : `「${first.record.sheet}」`}の${first.record.row}行目と${r.row}行目にあります。${r.row}行目はマッチングしません`
+              : `依頼番号 ${r.requestId} が${placeJa(first.record, '依頼')}と${placeJa(r, '依頼')}にあります。${placeJa(r, '依頼')}はマッチングしません`,
+            first.record.sheet === r.sheet
+              ? `依頼番号 ${r.requestId} is on rows ${first.record.row} and ${r.row} of ${first.record.sheet === undefined ? '依頼' : `「${first.record.sheet}」`}; row ${r.row} is not matched`
+              : `依頼番号 ${r.requestId} is on ${placeEn(first.record, '依頼')} and ${placeEn(r, '依頼')}; ${placeEn(r, '依頼')} is not matched`,
           ),
         );
       }

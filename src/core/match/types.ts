@@ -35,6 +35,9 @@ export interface Assignment {
   /** 1-based sheet rows. */
   requestRow: number;
   volunteerRow: number;
+  /** The sheets those rows are on, when the records say (matching read more than one sheet of a kind). */
+  requestSheet?: string;
+  volunteerSheet?: string;
   /** 0–100, rounded to 1 decimal. */
   score: number;
   /** Why this pair: proximity, shared time, continuity, interest, fairness, waiting. The sidebar joins the ja texts with ・. */
@@ -46,6 +49,8 @@ export interface Assignment {
 export interface Unmatched {
   requestId: string;
   requestRow: number;
+  /** The sheet of that row, when the record says. */
+  requestSheet?: string;
   /** Places to fill in this run: 必要人数 minus the volunteers already on the request. */
   needed: number;
   /** Places this run filled (pins included). */
@@ -79,7 +84,7 @@ export interface MatchStats {
 }
 
 export interface MatchResult {
-  /** By request row, then volunteer row. */
+  /** By request (sheet in tab order, then row), then volunteer (likewise). */
   assignments: Assignment[];
   /** Requests with unfilled places, by request row. */
   unmatched: Unmatched[];

@@ -11,6 +11,29 @@ export interface ColumnMapping {
   /** 1-based sheet row of the header. */
   readonly headerRow: number;
   readonly columns: Readonly<Record<string, number>>;
+  /**
+   * Whether the actions that use a kind's rows (マッチング, 指標サマリー) use this sheet: staff's
+   * choice, kept with the confirmed mapping; absent means the default by the sheet's name
+   * (isLiveSheet). 検証 checks every sheet, live or not.
+   */
+  readonly live?: boolean;
+}
+
+/**
+ * Sheet names staff give a sheet they keep for the record, not for today's work: a 退会者 archive
+ * beside the live roster, last year's 旧名簿, an アーカイブ or a 過去分. Such a sheet is not live
+ * unless staff say it is.
+ */
+const ARCHIVE_NAME = /退会|旧|アーカイブ|archive|過去|保管|廃止|終了分|削除/i;
+
+/** True when the sheet's name says it is kept for the record (退会者, 旧名簿, アーカイブ, archive …). */
+export function isArchiveName(name: string): boolean {
+  return ARCHIVE_NAME.test(name.normalize('NFKC'));
+}
+
+/** Whether an action that uses a kind's rows reads this sheet: staff's choice, else by its name. */
+export function isLiveSheet(name: string, mapping: Pick<ColumnMapping, 'live'> | null | undefined): boolean {
+  return mapping?.live ?? !isArchiveName(name);
 }
 
 /** Google Sheets' column limit; an index past it is a corrupt mapping. */
@@ -114,7 +137,8 @@ export function validateMapping(mapping: ColumnMapping): SheetIssue[] {
 }
 
 // ───────── stored form ─────────
-// {"v":2,"s":{"<sheet name>":{"i":1234,"k":"volunteers","h":1,"c":{"volunteerId":0,"name":1}}}}
+// {"v":2,"s":{"<sheet name>":{"i":1234,"k":"volunteers","h":1,"c":{"volunteerId":0,"name":1},"l":false}}}
+// "l" is staff's choice whether the sheet is live (absent: by its name; see isLiveSheet).
 // One-letter property names and sorted sheet names: ten sheets of every kind take about 4 KB.
 // "i" is the sheet's id (gid): a mapping belongs to that sheet under that name, so a renamed
 // sheet, or a new sheet that takes an old name, is not read with a mapping made for another.
@@ -127,6 +151,7 @@ const StoredEntry = z.object({
   k: z.enum(SHEET_KINDS),
   h: z.number().check(z.int(), z.gte(1)),
   c: z.record(z.string(), z.number().check(z.int(), z.gte(0), z.lte(MAX_COLUMNS - 1))),
+  l: z.optional(z.boolean()),
 });
 
 const StoredMappings = z.object({ v: z.number(), s: z.record(z.string(), z.unknown()) });
@@ -146,14 +171,20 @@ export function serializeMappings(
   ids: Readonly<Record<string, number>>,
 ): string {
   // Keyed by sheet name, and staff name sheets freely: no prototype, so '__proto__' is a name like any other.
-  const s = Object.create(null) as Record<string, { i: number; k: SheetKind; h: number; c: Record<string, number> }>;
+  const s = Object.create(null) as Record<
+    string,
+    { i: number; k: SheetKind; h: number; c: Record<string, number>; l?: boolean }
+  >;
   for (const name of Object.keys(mappings).sort()) {
     const id = Object.prototype.hasOwnProperty.call(ids, name) ? ids[name] : undefined;
     if (typeof id !== 'number') continue;
     const m = mappings[name] as ColumnMapping;
     const c: Record<string, number> = {};
     for (const key of orderedKeys(m.kind, Object.keys(m.columns))) c[key] = m.columns[key] as number;
-    s[name] = { i: id, k: m.kind, h: m.headerRow, c };
+    s[name] =
+      m.live === undefined
+        ? { i: id, k: m.kind, h: m.headerRow, c }
+        : { i: id, k: m.kind, h: m.headerRow, c, l: m.live };
   }
   return JSON.stringify({ v: STORE_VERSION, s });
 }
@@ -236,13 +267,14 @@ export function parseMappings(json: string | null | undefined): ParsedMappings {
       issues.push(unreadable('unexpected entry', '項目の形式が違います', name));
       continue;
     }
-    const { i, k, h, c } = entry.data;
+    const { i, k, h, c, l } = entry.data;
     const columns: Record<string, number> = {};
     for (const key of Object.keys(c)) {
       if (isKeyOf(k, key)) columns[key] = c[key] as number;
       else issues.push(unreadable(`unknown column '${key}'`, `不明な列「${key}」`, name));
     }
-    const mapping: ColumnMapping = { kind: k, headerRow: h, columns };
+    const mapping: ColumnMapping =
+      l === undefined ? { kind: k, headerRow: h, columns } : { kind: k, headerRow: h, columns, live: l };
     if (validateMapping(mapping).some((i) => i.severity === 'error')) {
       issues.push(unreadable('a column is assigned twice', '同じ列が二重に割り当てられています', name));
       continue;

@@ -15,6 +15,10 @@ import { settingsList, type Settings } from './settings';
 
 export interface Volunteer {
   readonly row: number;
+  /** The sheet the row is on, when an action reads more than one sheet of the kind (名簿 and 名簿2). */
+  readonly sheet?: string;
+  /** That sheet's place among the sheets of its kind read (tab order, 0 first): rows sort by it, then by row. */
+  readonly sheetIndex?: number;
   readonly volunteerId: string | null;
   readonly name: string | null;
   readonly furigana: string | null;
@@ -46,6 +50,10 @@ export interface Volunteer {
 
 export interface HelpRequest {
   readonly row: number;
+  /** The sheet the row is on, when an action reads more than one sheet of the kind (名簿 and 名簿2). */
+  readonly sheet?: string;
+  /** That sheet's place among the sheets of its kind read (tab order, 0 first): rows sort by it, then by row. */
+  readonly sheetIndex?: number;
   readonly requestId: string | null;
   readonly receivedOn: PlainDate | null;
   /** 個人 / 施設 / 団体 */
@@ -73,6 +81,10 @@ export interface HelpRequest {
 
 export interface Activity {
   readonly row: number;
+  /** The sheet the row is on, when an action reads more than one sheet of the kind (名簿 and 名簿2). */
+  readonly sheet?: string;
+  /** That sheet's place among the sheets of its kind read (tab order, 0 first): rows sort by it, then by row. */
+  readonly sheetIndex?: number;
   readonly date: PlainDate | null;
   /** ほっとネット / ふれまち / りんく / ボラセン */
   readonly program: string | null;

@@ -7,6 +7,9 @@
  * numbers, payments twice) get a part of their own that reads only the columns they compare, for
  * every row, and its findings are staged until the slice they fall in is done. Rules that look up
  * other sheets (担当ボランティア in the roster …) read those sheets' id columns in every part.
+ * Rules that compare rows across the sheets of one kind (an id of the roster reused in the 退会者
+ * archive, the same person in both halves of a roster) report on the later sheet's row, so the part
+ * that reports them reads the compared columns of the earlier sheets of the kind (SIBLING_FIELDS).
  */
 import type { CellValue } from '../ports';
 import type { ColumnMapping } from '../sheets/mapping';
@@ -23,7 +26,7 @@ export const CROSS_ROW_CODES: ReadonlySet<string> = new Set([
   'memberships.paidTwice',
 ]);
 
-const PERSON_KEYS = ['volunteerId', 'name', 'furigana', 'birthDate', 'phone', 'address'] as const;
+const PERSON_KEYS = ['volunteerId', 'name', 'furigana', 'birthDate', 'phone', 'mobile', 'address'] as const;
 
 /** The fields those rules read on other rows, per kind that can be split into slices. */
 export const CROSS_ROW_FIELDS: Partial<Record<SheetKind, readonly string[]>> = {
@@ -35,6 +38,33 @@ export const CROSS_ROW_FIELDS: Partial<Record<SheetKind, readonly string[]>> = {
   activities: [],
   consultations: [],
 };
+
+/**
+ * The fields the rules that compare rows across the sheets of one kind read on the earlier sheets
+ * of that kind: ids (common.ts UNIQUE) and the keys of probable duplicate people.
+ */
+export const SIBLING_FIELDS: Partial<Record<SheetKind, readonly string[]>> = {
+  volunteers: PERSON_KEYS,
+  volunteerFormAnswers: PERSON_KEYS,
+  requests: ['requestId'],
+  indicators: ['indicatorId'],
+  surveys: ['formName', 'questionId'],
+};
+
+/** The earlier sheets of the same kind as each sheet given (tab order), with the fields compared across them. */
+export function siblingSheets(
+  own: readonly PlannedSheet[],
+  sheets: readonly PlannedSheet[],
+): Array<{ sheet: PlannedSheet; fields: readonly string[] }> {
+  const out: Array<{ sheet: PlannedSheet; fields: readonly string[] }> = [];
+  sheets.forEach((sheet, at) => {
+    const fields = SIBLING_FIELDS[sheet.kind];
+    if (!fields || own.indexOf(sheet) >= 0) return;
+    const later = own.some((o) => o.kind === sheet.kind && sheets.indexOf(o) > at);
+    if (later) out.push({ sheet, fields });
+  });
+  return out;
+}
 
 /** A kind's rules that look up another kind, and the fields they read there. */
 export const REFERENCES: Partial<Record<SheetKind, readonly { kind: SheetKind; fields: readonly string[] }[]>> = {
@@ -125,9 +155,11 @@ export function planChunks(sheets: readonly PlannedSheet[], budgetCells: number)
   };
   const refCells = (kind: SheetKind): number =>
     referencedSheets([kind], sheets).reduce((n, r) => n + estimateCells(r.sheet, r.sheet.lastRow, r.fields), 0);
+  const siblingCells = (sheet: PlannedSheet): number =>
+    siblingSheets([sheet], sheets).reduce((n, r) => n + estimateCells(r.sheet, r.sheet.lastRow, r.fields), 0);
   for (const sheet of sheets) {
     const header = sheet.mapping.headerRow;
-    const cells = estimateCells(sheet, sheet.lastRow) + refCells(sheet.kind);
+    const cells = estimateCells(sheet, sheet.lastRow) + refCells(sheet.kind) + siblingCells(sheet);
     const crossRow = CROSS_ROW_FIELDS[sheet.kind];
     if (cells <= budgetCells || crossRow === undefined || sheet.lastRow <= header + 1) {
       if (whole !== null && (whole as { cells: number }).cells + cells > budgetCells) flush();
@@ -224,8 +256,11 @@ export interface ChunkFindings {
  */
 export function chunkSheets(work: ChunkWork, sheets: readonly PlannedSheet[], read: SheetReader): SheetInput[] {
   const own = work.type === 'whole' ? work.sheets : [work.sheet];
-  const ownKinds = sheets.filter((s) => own.indexOf(s.name) >= 0).map((s) => s.kind);
+  const ownSheets = sheets.filter((s) => own.indexOf(s.name) >= 0);
+  const ownKinds = ownSheets.map((s) => s.kind);
   const refs = work.type === 'crossRow' ? [] : referencedSheets(ownKinds, sheets);
+  // A slice reports no cross-row finding, so it needs no earlier sheet of its kind.
+  const siblings = work.type === 'slice' ? [] : siblingSheets(ownSheets, sheets);
   const inputs: SheetInput[] = [];
   for (const sheet of sheets) {
     const header = sheet.mapping.headerRow;
@@ -248,7 +283,11 @@ export function chunkSheets(work: ChunkWork, sheets: readonly PlannedSheet[], re
       continue;
     }
     const ref = refs.find((r) => r.sheet.name === sheet.name);
-    if (ref) inputs.push({ ...base, ...read(sheet, ref.fields, undefined) });
+    const sibling = siblings.find((r) => r.sheet.name === sheet.name);
+    if (ref || sibling) {
+      const fields = [...new Set([...(ref?.fields ?? []), ...(sibling?.fields ?? [])])];
+      inputs.push({ ...base, ...read(sheet, fields, undefined) });
+    }
   }
   return inputs;
 }

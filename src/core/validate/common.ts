@@ -128,7 +128,7 @@ export function checkCommon(view: SheetView, run: RunContext, out: ValidationIss
     }
   }
 
-  for (const u of UNIQUE[view.kind] ?? []) checkUnique(view, u.key, u.scope, out);
+  for (const u of UNIQUE[view.kind] ?? []) checkUnique(view, run, u.key, u.scope, out);
 }
 
 /** A first character that is neither space nor invisible nor '#': printable ASCII or Japanese text. */
@@ -171,12 +171,28 @@ function blankCell(
   }
 }
 
-/** Reports every row whose id another row above already has, naming that row. */
-function checkUnique(view: SheetView, key: string, scopeKey: string | undefined, out: ValidationIssue[]): void {
+/** Where an id was first seen: its sheet (name) and 0-based row. */
+interface FirstSeen {
+  readonly sheet: string;
+  readonly r: number;
+}
+
+/**
+ * Reports every row whose id a row above, or a row of an earlier sheet of the same kind (a 退会者
+ * archive, the first half of a roster in two), already has, naming that row and its sheet.
+ */
+function checkUnique(
+  view: SheetView,
+  run: RunContext,
+  key: string,
+  scopeKey: string | undefined,
+  out: ValidationIssue[],
+): void {
   const col = view.column(key);
   if (!col || col.multi) return;
   const scopeCol = scopeKey === undefined ? undefined : view.column(scopeKey);
-  const first = new Map<string, number>();
+  // One index for every sheet of the kind, in tab order.
+  const first = run.shared(`unique\u0000${view.kind}\u0000${key}`, () => new Map<string, FirstSeen>());
   const rows = view.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as number;
@@ -186,18 +202,23 @@ function checkUnique(view: SheetView, key: string, scopeKey: string | undefined,
     const k = scope === '' ? idKey(id) : `${scope}\u0000${idKey(id)}`;
     const seen = first.get(k);
     if (seen === undefined) {
-      first.set(k, r);
+      first.set(k, { sheet: view.name, r });
       continue;
     }
     const where = scope === '' ? '' : `（${scope}の中で）`;
+    const here = seen.sheet === view.name;
     out.push(
       view.issue(
         r,
         col,
         finding(
           'id.duplicate',
-          `「${col.header}」の「${quoted(id)}」は${seen + 1}行目と重複しています${where}。番号は1件に1つにしてください`,
-          `「${col.header}」 「${quoted(id)}」 is also used on row ${seen + 1}${scope === '' ? '' : ` (within ${scope})`}; each row needs its own id`,
+          here
+            ? `「${col.header}」の「${quoted(id)}」は${seen.r + 1}行目と重複しています${where}。番号は1件に1つにしてください`
+            : `「${col.header}」の「${quoted(id)}」はシート「${seen.sheet}」の${seen.r + 1}行目と重複しています${where}。同じ種類のシートをまたいでも、番号は1件に1つにしてください`,
+          here
+            ? `「${col.header}」 「${quoted(id)}」 is also used on row ${seen.r + 1}${scope === '' ? '' : ` (within ${scope})`}; each row needs its own id`
+            : `「${col.header}」 「${quoted(id)}」 is also used on row ${seen.r + 1} of sheet 「${seen.sheet}」${scope === '' ? '' : ` (within ${scope})`}; each row needs its own id, across the sheets of one kind too`,
         ),
       ),
     );

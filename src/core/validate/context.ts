@@ -60,6 +60,22 @@ export interface RunContext {
   /** The fiscal year today is in. */
   readonly currentFiscalYear: number;
   readonly refs: References;
+  /**
+   * What the rules that compare rows across every sheet of one kind share (a 退会者 archive beside
+   * the roster, a roster in two sheets): made the first time a sheet of the kind asks, under a key
+   * the rule chooses, then kept for the run. Sheets are checked in tab order, so a row is compared
+   * with the rows of the earlier sheets of its kind and with the rows above it.
+   */
+  shared<T>(key: string, make: () => T): T;
+}
+
+/** A registry for RunContext.shared. */
+export function sharedState(): <T>(key: string, make: () => T) => T {
+  const made = new Map<string, unknown>();
+  return <T>(key: string, make: () => T): T => {
+    if (!made.has(key)) made.set(key, make());
+    return made.get(key) as T;
+  };
 }
 
 const SPACES = /\s+/g;

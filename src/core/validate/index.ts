@@ -5,7 +5,7 @@ import { checkActivities } from './activities';
 import { finding } from './codes';
 import { checkCommon } from './common';
 import { checkConsultations } from './consultations';
-import { currentFiscalYear, References, safeStartMonth, type RunContext } from './context';
+import { currentFiscalYear, References, safeStartMonth, sharedState, type RunContext } from './context';
 import { countIssues } from './counts';
 import { checkDonations } from './donations';
 import { checkMemberships } from './memberships';
@@ -96,6 +96,7 @@ export function validateWorkbook(input: WorkbookInput): ValidationResult {
     startMonth,
     currentFiscalYear: currentFiscalYear(today, startMonth),
     refs: new References(views),
+    shared: sharedState(),
   };
   for (const view of views) {
     const out = perSheet[view.order] as ValidationIssue[];

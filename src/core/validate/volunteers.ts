@@ -34,25 +34,11 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
   const statusCol = view.column('status');
   const reasonColumns: (ColumnView | undefined)[] = [kanaCol, phoneCol, nameCol];
 
-  // Rows by the first part of each key — a hash of the furigana or the name, the phone digits —
-  // and, for rows whose first part repeats, a second part: another hash of the furigana with the
-  // birth day, another hash of the name with a hash of the address. All numbers: no key string
-  // is built per row, and keys equal as text are always equal as numbers.
-  const byKana = new KeyIndex<number>((row) => {
-    const kana = rawText(view, row, kanaCol);
-    const day = birthDay(view, row, birthCol);
-    return kana === null || day === null
-      ? null
-      : combineKeys(keyHash(toKatakana(kana), false, SECOND_HASH), day + DAY_OFFSET);
-  });
-  const byPhone = new KeyIndex<true>(() => true);
-  const byName = new KeyIndex<number>((row) => {
-    const name = view.textOnce(row, nameCol);
-    const address = view.textOnce(row, addressCol);
-    return name === null || address === null
-      ? null
-      : combineKeys(keyHash(name, true, SECOND_HASH), keyHash(addressKey(address), false));
-  });
+  // The indexes of probable duplicates, shared by every sheet of the kind (a 退会者 archive, a
+  // roster in two sheets): a row is compared with the rows above it and those of earlier sheets.
+  const { byKana, byPhone, byName, sheets, sheetAt } = run.shared(`person\u0000${view.kind}`, personIndexes);
+  sheets.set(view.order, { view, kanaCol, birthCol, nameCol, addressCol, idCol });
+  const base = view.order * ROW_SPAN;
   const firsts: number[] = [-1, -1, -1];
   const fyName = formatFiscalYear(run.currentFiscalYear, run.startMonth);
 
@@ -97,13 +83,13 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
 
     // Probable duplicates: the same key on an earlier row. Reported once per pair, on the later row.
     const kana = birthCol ? rawText(view, r, kanaCol) : null;
-    firsts[0] = kana === null ? -1 : byKana.earlier(keyHash(toKatakana(kana), false), r);
+    firsts[0] = kana === null ? -1 : byKana.earlier(keyHash(toKatakana(kana), false), base + r);
     const phone = rawText(view, r, phoneCol);
     const digits = phone === null ? null : phoneDigitsKey(phone);
     const mobile = rawText(view, r, mobileCol);
     const mobileDigits = mobile === null ? null : phoneDigitsKey(mobile);
-    const byHome = digits === null ? -1 : byPhone.earlier(digits, r);
-    const byMobile = mobileDigits === null || mobileDigits === digits ? -1 : byPhone.earlier(mobileDigits, r);
+    const byHome = digits === null ? -1 : byPhone.earlier(digits, base + r);
+    const byMobile = mobileDigits === null || mobileDigits === digits ? -1 : byPhone.earlier(mobileDigits, base + r);
     firsts[1] = byHome >= 0 ? byHome : byMobile;
     reasonColumns[1] = byHome >= 0 ? phoneCol : mobileCol;
     const noPhone = !phoneCol || isBlankValue(view.raw(r, phoneCol));
@@ -128,7 +114,7 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
       );
     }
     const name = addressCol ? view.textOnce(r, nameCol) : null;
-    firsts[2] = name === null ? -1 : byName.earlier(keyHash(name, true), r);
+    firsts[2] = name === null ? -1 : byName.earlier(keyHash(name, true), base + r);
     let pairs: { first: number; reasons: number[] }[] | null = null;
     for (let k = 0; k < 3; k++) {
       const first = firsts[k] as number;
@@ -143,25 +129,82 @@ export function checkVolunteers(view: SheetView, run: RunContext, out: Validatio
         const col = reasonColumns[pair.reasons[0] as number] as ColumnView;
         const ja = pair.reasons.map((k) => REASONS[k as 0 | 1 | 2].ja).join('、');
         const en = pair.reasons.map((k) => REASONS[k as 0 | 1 | 2].en).join(', ');
-        const otherId = view.text(pair.first, idCol);
+        const other = sheetAt(pair.first);
+        const row = (pair.first % ROW_SPAN) + 1;
+        const otherId = other.view.text(row - 1, other.idCol);
+        const id = otherId !== null ? `（${otherId}）` : '';
+        const idEn = otherId !== null ? ` (${otherId})` : '';
+        const here = other.view === view;
+        const sheet = other.view.name;
         out.push(
           view.issue(
             r,
             col,
             finding(
               'volunteers.duplicatePerson',
-              `${pair.first + 1}行目と${r + 1}行目は同じ人の可能性があります（${ja}が同じ）。同じ人なら登録を1つにまとめてください（自動ではまとめません）`,
-              `Rows ${pair.first + 1} and ${r + 1} may be the same person (same ${en}); if so, keep one registration (Tsunagu never merges them)`,
-              {
-                suggestion: `${pair.first + 1}行目${otherId !== null ? `（${otherId}）` : ''}と照合してください`,
-                suggestionEn: `compare with row ${pair.first + 1}${otherId !== null ? ` (${otherId})` : ''}`,
-              },
+              here
+                ? `${row}行目と${r + 1}行目は同じ人の可能性があります（${ja}が同じ）。同じ人なら登録を1つにまとめてください（自動ではまとめません）`
+                : `シート「${sheet}」の${row}行目と、この${r + 1}行目は同じ人の可能性があります（${ja}が同じ）。同じ人なら登録を1つにまとめてください（自動ではまとめません）`,
+              here
+                ? `Rows ${row} and ${r + 1} may be the same person (same ${en}); if so, keep one registration (Tsunagu never merges them)`
+                : `Row ${row} of sheet 「${sheet}」 and row ${r + 1} may be the same person (same ${en}); if so, keep one registration (Tsunagu never merges them)`,
+              here
+                ? { suggestion: `${row}行目${id}と照合してください`, suggestionEn: `compare with row ${row}${idEn}` }
+                : {
+                    suggestion: `「${sheet}」${row}行目${id}と照合してください`,
+                    suggestionEn: `compare with row ${row} of 「${sheet}」${idEn}`,
+                  },
             ),
           ),
         );
       }
     }
   }
+}
+
+/** Rows of every sheet of a kind as one number: the sheet's order in the run × ROW_SPAN + the 0-based row. */
+const ROW_SPAN = 0x1000000; // 2^24: more rows than a sheet of Sheets' 10,000,000 cells can have
+
+/** A sheet as the shared duplicate indexes read it. */
+interface PersonSheet {
+  view: SheetView;
+  kanaCol: ColumnView | undefined;
+  birthCol: ColumnView | undefined;
+  nameCol: ColumnView | undefined;
+  addressCol: ColumnView | undefined;
+  idCol: ColumnView | undefined;
+}
+
+/**
+ * Rows by the first part of each key — a hash of the furigana or the name, the phone digits —
+ * and, for rows whose first part repeats, a second part: another hash of the furigana with the
+ * birth day, another hash of the name with a hash of the address. All numbers: no key string is
+ * built per row, and keys equal as text are always equal as numbers. Rows are positions across
+ * the sheets of one kind (ROW_SPAN).
+ */
+function personIndexes() {
+  const sheets = new Map<number, PersonSheet>();
+  const sheetAt = (pos: number): PersonSheet => sheets.get(Math.floor(pos / ROW_SPAN)) as PersonSheet;
+  const byKana = new KeyIndex<number>((pos) => {
+    const s = sheetAt(pos);
+    const row = pos % ROW_SPAN;
+    const kana = rawText(s.view, row, s.kanaCol);
+    const day = birthDay(s.view, row, s.birthCol);
+    return kana === null || day === null
+      ? null
+      : combineKeys(keyHash(toKatakana(kana), false, SECOND_HASH), day + DAY_OFFSET);
+  });
+  const byPhone = new KeyIndex<true>(() => true);
+  const byName = new KeyIndex<number>((pos) => {
+    const s = sheetAt(pos);
+    const row = pos % ROW_SPAN;
+    const name = s.view.textOnce(row, s.nameCol);
+    const address = s.view.textOnce(row, s.addressCol);
+    return name === null || address === null
+      ? null
+      : combineKeys(keyHash(name, true, SECOND_HASH), keyHash(addressKey(address), false));
+  });
+  return { sheets, sheetAt, byKana, byPhone, byName };
 }
 
 /** A cell's text as typed, for keys that fold width themselves; null when blank or an error value. */

@@ -43,14 +43,25 @@ export interface Flags {
   port?: string;
   kind?: string;
   'header-row'?: string;
+  /** mapping --save: whether matching and summaries use the sheet (yes/no). */
+  live?: string;
   set?: string[];
   'form-name'?: string;
   'remove-missing'?: boolean;
   recreate?: boolean;
+  /** survey import: only this form's answers. */
+  form?: string;
+  /** survey import: response ids to import (or 'new': every new one), several or comma-separated. */
+  accept?: string[];
+  /** survey import: response ids to decline. */
+  decline?: string[];
   /** summary: the 年度 (2024, R6, 令和6年度). */
   fy?: string;
   /** summary: where to write the leadership report. */
   html?: string;
+  /** summary: 年度確定 of this 年度 / 確定を取り消す. */
+  close?: string;
+  reopen?: string;
 }
 
 /** A writing action failed; the workbook was saved only if the failure was injected (exit 3). */

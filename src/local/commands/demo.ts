@@ -56,6 +56,20 @@ export async function runDemo(rest: string[], flags: Flags, io: Io): Promise<num
   return 0;
 }
 
+/**
+ * The demo's sample council, written into 設定's 団体名 as staff write their own: シート準備 leaves it
+ * blank (a workbook without its own name shows none), but the demo is a sample council.
+ */
+export const DEMO_ORGANIZATION = 'つなぐ市社会福祉協議会（サンプル）';
+
+function nameDemoCouncil(session: Session): void {
+  const settings = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('設定');
+  const rows = settings?.getDataRange().getValues() ?? [];
+  const at = rows.findIndex((row) => String(row[0]).trim() === '団体名');
+  if (!settings || at < 0) throw new Error('シート準備 made no 団体名 row in 設定');
+  settings.getRange(at + 1, 2).setValue(DEMO_ORGANIZATION);
+}
+
 /** Runs シート準備 through the real bundle, then fills the data sheets as staff would have typed them. */
 export function buildDemo(
   session: Session,
@@ -69,6 +83,7 @@ export function buildDemo(
   const settings = parseSettings(defaultSettingsRows()).settings;
   const book = generateDemoBook({ ...options, areas: settings.areas, adjacentAreas: settings.adjacentAreas });
   for (const sheet of book.sheets) session.emu.setSheetValues(sheet.name, [sheet.header, ...sheet.rows]);
+  nameDemoCouncil(session);
   // The workbook opens on the roster, as staff would leave it.
   spreadsheet.getSheets()[0]?.activate();
   return book;

@@ -5,8 +5,31 @@ import { type Io, UsageError, intOption } from './io';
 import { printable } from './text';
 
 const USAGE =
-  '使い方: tsunagu mapping <book.xlsx> <シート名> [--kind 種類] [--save [--header-row N] [--set 項目=列 …] | --clear] [--yes] / ' +
-  'usage: tsunagu mapping <book.xlsx> <sheet> [--kind KIND] [--save [--header-row N] [--set field=COLUMN …] | --clear] [--yes]';
+  '使い方: tsunagu mapping <book.xlsx> <シート名> [--kind 種類] [--save [--header-row N] [--set 項目=列 …] [--live yes|no] | --clear] [--yes] / ' +
+  'usage: tsunagu mapping <book.xlsx> <sheet> [--kind KIND] [--save [--header-row N] [--set field=COLUMN …] [--live yes|no] | --clear] [--yes]';
+
+/** --live yes|no (はい/いいえ too): whether matching and summaries use the sheet; undefined keeps the saved choice. */
+export function liveOption(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (['yes', 'y', 'true', 'はい', '使う', '1'].indexOf(v) >= 0) return true;
+  if (['no', 'n', 'false', 'いいえ', '使わない', '0'].indexOf(v) >= 0) return false;
+  throw new UsageError(
+    `--live は yes か no です（はい / いいえ）/ --live takes yes or no, not 「${printable(value)}」`,
+  );
+}
+
+/** The line that says whether matching and summaries use the sheet, and why. */
+export function liveLine(view: Pick<MappingView, 'live' | 'liveChosen' | 'archiveName'>): string {
+  if (view.live) {
+    return view.liveChosen
+      ? '  マッチング・集計に使う（職員が選択）/ used for matching and summaries (staff chose so)'
+      : '  マッチング・集計に使う / used for matching and summaries';
+  }
+  return view.liveChosen
+    ? '  マッチング・集計に使わない（職員が選択。検証は行う）/ not used for matching or summaries (staff chose so; still validated)'
+    : '  マッチング・集計に使わない（シート名から保管用と判断。使うなら --save --live yes。検証は行う）/ not used for matching or summaries (its name says it is kept for the record; --save --live yes to use it; still validated)';
+}
 
 /** 'B' → 1, 'AA' → 26 (0-based column index); null for anything that is not column letters. */
 function columnIndex(letters: string): number | null {
@@ -67,6 +90,7 @@ function lines(view: MappingView): string[] {
     `${printable(view.sheet)}: ${printable(view.kindLabel)}（${view.kind}）見出し ${view.headerRow}行目, ${
       view.confirmed ? '確認済み / confirmed' : '自動検出 / detected'
     }`,
+    liveLine(view),
   ];
   for (const column of view.columns) {
     const field = view.fields.find((f) => f.key === column.key);
@@ -96,9 +120,12 @@ export async function runMapping(rest: string[], flags: Flags, io: Io, context: 
   const [path, sheet] = rest as [string, string];
   if (flags.save && flags.clear)
     throw new UsageError(`--save と --clear は一緒に使えません / --save and --clear go alone. ${USAGE}`);
-  if (!flags.save && (flags.set?.length || flags['header-row'] !== undefined)) {
-    throw new UsageError(`--set と --header-row は --save と一緒に使います / --set and --header-row go with --save`);
+  if (!flags.save && (flags.set?.length || flags['header-row'] !== undefined || flags.live !== undefined)) {
+    throw new UsageError(
+      `--set・--header-row・--live は --save と一緒に使います / --set, --header-row and --live go with --save`,
+    );
   }
+  const live = liveOption(flags.live);
   const book = await Book.open(path, flags, io, context);
   if (flags.clear) {
     await book.confirm(
@@ -121,9 +148,17 @@ export async function runMapping(rest: string[], flags: Flags, io: Io, context: 
     return 0;
   }
   const headerRow = intOption(flags['header-row'], 'header-row', shown.value.headerRow, 1, 10);
-  const mapping = { kind: shown.value.kind, headerRow, columns: mappingColumns(shown.value, flags.set ?? []) };
+  const mapping = {
+    kind: shown.value.kind,
+    headerRow,
+    columns: mappingColumns(shown.value, flags.set ?? []),
+    ...(live === undefined ? {} : { live }),
+  };
   book.preview(lines(shown.value));
-  const changes = (flags.set ?? []).map(printable).join(' ');
+  const changes = [
+    ...(flags.set ?? []).map(printable),
+    ...(live === undefined || live === shown.value.live ? [] : [live ? '--live yes' : '--live no']),
+  ].join(' ');
   await book.confirm(
     `「${printable(sheet)}」をこの対応${changes ? `（変更: ${changes}）` : ''}で確定します / this confirms the mapping of ${printable(sheet)}${changes ? ` with ${changes}` : ''}`,
   );

@@ -20,14 +20,24 @@ export async function runMatch(rest: string[], flags: Flags, io: Io, context: Cl
   const found = book.read<MatchReport>('getMatchReport');
   const r = found.value;
   let lines: string[] = [];
+  // With more than one live 依頼 sheet or roster, each pair says which sheet and row it comes from.
+  const requestSheets = new Set([
+    ...r.assignments.map((a) => a.requestSheet),
+    ...r.unmatched.map((u) => u.requestSheet),
+  ]);
+  const rosterSheets = new Set(r.assignments.map((a) => a.volunteerSheet));
+  const at = (sheet: string, row: number, many: boolean): string => (many ? `［${printable(sheet)} ${row}行目］` : '');
   for (const a of r.assignments) {
     lines.push(
-      `${named(a.requestId, a.requester)} ← ${named(a.volunteerId, a.volunteerName)}  ${a.score}点  ${a.reasons.map(printable).join('・')}`,
+      `${named(a.requestId, a.requester)}${at(a.requestSheet, a.requestRow, requestSheets.size > 1)} ← ${named(a.volunteerId, a.volunteerName)}${at(a.volunteerSheet, a.volunteerRow, rosterSheets.size > 1)}  ${a.score}点  ${a.reasons.map(printable).join('・')}`,
     );
   }
   for (const u of r.unmatched) {
-    lines.push(`${named(u.requestId, u.requester)}: あと${u.missing}人不足 — ${u.reasons.map(printable).join('・')}`);
+    lines.push(
+      `${named(u.requestId, u.requester)}${at(u.requestSheet, u.requestRow, requestSheets.size > 1)}: あと${u.missing}人不足 — ${u.reasons.map(printable).join('・')}`,
+    );
   }
+  for (const w of r.warnings) lines.push(`※ ${printable(w.ja)} / ${printable(w.en)}`);
   const s = r.stats;
   lines.push(
     `充足 ${s.filledPlaces}/${s.totalPlaces}人分・合計スコア ${s.score} / filled ${s.filledPlaces} of ${s.totalPlaces} places, total score ${s.score}`,
@@ -51,7 +61,10 @@ export async function runMatch(rest: string[], flags: Flags, io: Io, context: Cl
   const view = written.value;
   lines.push(
     `「${printable(view.resultSheet)}」と「${printable(view.shortageSheet)}」を書き込みました / wrote ${printable(view.resultSheet)} and ${printable(view.shortageSheet)}`,
-    ...view.warnings.map((w) => `${printable(w.ja)} / ${printable(w.en)}`),
+    // The sheet notices and matching's warnings are listed above already; the rest are about the output sheets.
+    ...view.warnings
+      .filter((w) => !r.warnings.some((x) => x.ja === w.ja))
+      .map((w) => `${printable(w.ja)} / ${printable(w.en)}`),
   );
   report(io, flags, {
     json: r,

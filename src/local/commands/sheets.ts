@@ -5,6 +5,7 @@ import { type Flags, report } from './book';
 import { type Io, UsageError, unwrap } from './io';
 import { takeStats } from './stats';
 import { printable } from './text';
+import { liveLine } from './mapping';
 
 /** sheets: exit 0, or 2 when no sheet is recognisable (unusable input). */
 export async function runSheets(rest: string[], flags: Flags, io: Io): Promise<number> {
@@ -33,6 +34,7 @@ export async function runSheets(rest: string[], flags: Flags, io: Io): Promise<n
       `・${printable(sheet.name)}: ${sheet.kindLabel}（${sheet.kind}）見出し ${sheet.headerRow}行目, ${sheet.dataRows}行, ${mark}`,
     );
     const mapping = mappings.find((m) => m.sheet === sheet.name);
+    if (mapping) lines.push(`  ${liveLine(mapping)}`);
     for (const column of mapping?.columns ?? []) {
       const field = mapping?.fields.find((f) => f.key === column.key);
       lines.push(

@@ -3,12 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SummaryReport, SummaryView } from '../../shared/rpc';
 import { formatFiscalYear, parseFiscalYear } from '../../core/text/date';
+import { driftText } from '../../core/indicators/closing';
 import { Book, type CliContext, type Flags, report } from './book';
 import { type Io, UsageError } from './io';
 import { printable } from './text';
 
 const USAGE =
-  '使い方: tsunagu summary <book.xlsx> [--fy 2024] [--json] [--write [--yes]] [--html report.html] / usage: tsunagu summary <book.xlsx> [--fy 2024] [--json] [--write [--yes]] [--html report.html]';
+  '使い方: tsunagu summary <book.xlsx> [--fy 2024] [--json] [--write [--yes]] [--html report.html] [--close 2024 | --reopen 2024] / usage: tsunagu summary <book.xlsx> [--fy 2024] [--json] [--write [--yes]] [--html report.html] [--close 2024 | --reopen 2024]';
 
 /** --fy as the 年度's starting year: 2024, 2024年度, R6, 令和6年度 and FY2024 all read as 2024. */
 export function fyOption(value: string | undefined): number | null {
@@ -70,10 +71,63 @@ function summaryLines(found: SummaryReport, year: number): string[] {
   return lines;
 }
 
+/** The closed 年度 and, per indicator of those 年度, what changed in the source rows since. */
+function closingLines(found: SummaryReport): string[] {
+  const lines: string[] = [];
+  for (const c of found.view.closed)
+    lines.push(`${c.label}: 確定済み（${c.closedAt}）/ FY${c.fy} closed at ${c.closedAt}`);
+  for (const indicator of found.json.indicators) {
+    for (const fy of found.json.closedYears) {
+      const city = indicator.cells.find((c) => c.fy === fy && c.area === '市全体');
+      const areas = indicator.cells.filter((c) => c.fy === fy && c.area !== '市全体');
+      const text = driftText(city?.drift ?? null, areas);
+      if (text !== '') lines.push(`  ${printable(indicator.id)} ${formatFiscalYear(fy)}: ${printable(text)}`);
+    }
+  }
+  return lines;
+}
+
+/** --close 2024 / --reopen 2024: 年度確定 or 確定を取り消す, asked first (or --yes), saved as every write. */
+async function runClosing(path: string, flags: Flags, io: Io, context: CliContext): Promise<number> {
+  if (flags.close !== undefined && flags.reopen !== undefined)
+    throw new UsageError('--close と --reopen は同時に指定できません / --close and --reopen cannot be given together');
+  if (flags.write || flags.html !== undefined || flags.fy !== undefined)
+    throw new UsageError(
+      '--close・--reopen は --write・--html・--fy と同時に指定できません（確定すると指標サマリーのシートも書き直します）/ --close and --reopen take no --write, --html or --fy (closing rewrites the summary sheet too)',
+    );
+  const closing = flags.close !== undefined;
+  const fy = fyOption(closing ? flags.close : flags.reopen) as number;
+  const book = await Book.open(path, flags, io, context);
+  const label = formatFiscalYear(fy);
+  const lines = book.preview([]);
+  await book.confirm(
+    closing
+      ? `${label}を確定します: 今の実績（伏せた値を含む）を非表示のシートに保存し、以後の指標サマリーはその値を示します / closing FY${fy}: its figures as published now are kept in a hidden sheet and shown from then on`
+      : `${label}の確定を取り消します: 保存した値を消し、今の元データから集計した値に戻します / re-opening FY${fy}: the frozen figures are removed and the figures counted now are shown again`,
+  );
+  const written = await book.write<SummaryView>(closing ? 'closeFiscalYear' : 'reopenFiscalYear', fy);
+  const after = book.read<SummaryReport>('getSummaryReport', null, false);
+  lines.push(
+    closing ? `${label}を確定しました / closed FY${fy}` : `${label}の確定を取り消しました / re-opened FY${fy}`,
+    `「${printable(written.value.resultSheet)}」を書き直しました / rewrote ${printable(written.value.resultSheet)}`,
+    ...written.value.notices.map((n) => `${printable(n.ja)} / ${printable(n.en)}`),
+    ...closingLines(after.value),
+  );
+  report(io, flags, {
+    json: after.value.json,
+    lines,
+    stats: written.stats,
+    action: closing ? 'closeFiscalYear' : 'reopenFiscalYear',
+    saved: written.saved,
+  });
+  return 0;
+}
+
 /** summary: exit 0, or 2 for unusable input (指標定義 with errors included: nothing is written), 3 when the write failed. */
 export async function runSummary(rest: string[], flags: Flags, io: Io, context: CliContext = {}): Promise<number> {
   const path = rest[0];
   if (!path || rest.length > 1) throw new UsageError(USAGE);
+  if (flags.close !== undefined || flags.reopen !== undefined) return runClosing(path, flags, io, context);
   if (flags.html !== undefined && !/\.html?$/i.test(flags.html))
     throw new UsageError(
       `--html の出力ファイルは .html にしてください（${flags.html}）/ the --html output must be an .html file (got ${flags.html})`,
@@ -82,7 +136,7 @@ export async function runSummary(rest: string[], flags: Flags, io: Io, context: 
   const book = await Book.open(path, flags, io, context);
   const found = book.read<SummaryReport>('getSummaryReport', fy, flags.html !== undefined);
   const year = fy ?? found.value.view.fy;
-  let lines = summaryLines(found.value, year);
+  let lines = [...summaryLines(found.value, year), ...closingLines(found.value)];
   if (flags.html !== undefined && found.value.html !== null) {
     writeFileSync(resolve(flags.html), found.value.html, 'utf8');
     lines.push(`報告書を書き出しました: ${flags.html} / wrote the report to ${flags.html}`);

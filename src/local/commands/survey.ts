@@ -1,14 +1,22 @@
 /** tsunagu survey: アンケート作成 on an .xlsx through the real bundle — templates, building the forms, the resident surveys' answers (docs/forms.md). */
-import type { SurveyAnswersView, SurveyBuildView, SurveyTemplateResult } from '../../shared/rpc';
+import type {
+  SurveyAnswersView,
+  SurveyBuildView,
+  SurveyCandidatesView,
+  SurveyCandidateView,
+  SurveyDecisionResult,
+  SurveyTemplateResult,
+} from '../../shared/rpc';
 import { TEMPLATE_NAMES, isTemplateName, templateCells, templateHeader } from '../../core/survey/templates';
 import { Book, type CliContext, type Flags, report } from './book';
 import { type Io, UsageError } from './io';
 import { printable } from './text';
+import { addStats, type ActionStats } from './stats';
 
 const USAGE = `使い方 / usage:
   tsunagu survey template <book.xlsx> <${TEMPLATE_NAMES.join('|')}> [--form-name 名前] [--json] [--write [--yes]]
   tsunagu survey build <book.xlsx> [--json] [--write [--yes] [--remove-missing] [--recreate]]
-  tsunagu survey import <book.xlsx> [--json] [--write [--yes]]`;
+  tsunagu survey import <book.xlsx> [--form 名前] [--json] [--write [--yes] [--accept 回答ID|new …] [--decline 回答ID …]]`;
 
 /** survey: exit 0 on success, 1 when アンケート定義 has errors (nothing built), 2 for unusable input, 3 when a write failed. */
 export async function runSurvey(rest: string[], flags: Flags, io: Io, context: CliContext = {}): Promise<number> {
@@ -131,29 +139,175 @@ function answerLines(view: SurveyAnswersView): string[] {
   return lines;
 }
 
-/** survey import: the resident surveys' answers into アンケート回答 (registrations and activity reports come later). */
+/** The statuses as staff read them. */
+const STATUS_LABEL: Record<SurveyCandidateView['status'], string> = {
+  new: '未処理 / new',
+  imported: '取り込み済み / imported',
+  declined: '見送り / declined',
+  noConsent: '同意なし / no consent',
+};
+
+function candidateLines(candidates: readonly SurveyCandidateView[]): string[] {
+  const lines: string[] = [];
+  for (const c of candidates) {
+    const name = c.row['氏名'] ?? c.row['日付'] ?? '';
+    lines.push(
+      `${c.responseId}  ${STATUS_LABEL[c.status]}  ${printable(c.form)}（${c.languageLabel.ja}）→ ${c.destination === 'volunteers' ? 'ボランティア名簿' : '活動記録'}  ${printable(name)}${c.importedAs ? `  [${printable(c.importedAs)}]` : ''}`,
+    );
+    if (c.status === 'imported') continue;
+    if (c.duplicateOf)
+      lines.push(`    同じ人かもしれません / probably the same person as: ${printable(c.duplicateOf)}`);
+    if (c.reason) lines.push(`    ${printable(c.reason.ja)} / ${printable(c.reason.en)}`);
+    for (const i of c.issues)
+      lines.push(
+        `    ${i.severity === 'error' ? 'エラー' : '注意'}「${printable(i.column)}」: ${printable(i.message.ja)} [${i.code}]`,
+      );
+    for (const u of c.unmatched)
+      lines.push(
+        `    選択肢にない回答 / not a choice:「${printable(u.question)}」${u.values.map(printable).join('、')}`,
+      );
+  }
+  return lines;
+}
+
+/** Ids given to --accept / --decline: several flags or comma-separated. */
+function idsOf(values: readonly string[] | undefined): string[] {
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+/** How many decisions one call takes (MAX_DECISIONS in core/actions/survey-import.ts): more are made in several calls. */
+const DECISIONS_PER_CALL = 100;
+
+function importJson(
+  answers: SurveyAnswersView,
+  candidates: SurveyCandidatesView,
+  decided: { imported: number; declined: number; ids: string[]; written: SurveyDecisionResult['written'] } | null,
+): object {
+  return {
+    ...answers,
+    candidates: candidates.candidates,
+    counts: candidates.counts,
+    candidateForms: candidates.forms,
+    imported: decided?.imported ?? 0,
+    declined: decided?.declined ?? 0,
+    ids: decided?.ids ?? [],
+    written: decided?.written ?? [],
+    notices: [...answers.notices, ...candidates.notices],
+  };
+}
+
+/**
+ * survey import: the resident surveys' answers into アンケート回答, and the answers of ボランティア登録 and
+ * 活動報告 as candidates — listed, and with --write imported (--accept) or declined (--decline).
+ */
 async function runImport(args: string[], flags: Flags, io: Io, context: CliContext): Promise<number> {
   const [path] = args;
   if (!path || args.length > 1) throw new UsageError(USAGE);
   const book = await Book.open(path, flags, io, context);
   const found = book.read<SurveyAnswersView>('previewSurveyAnswers');
+  const listed = book.read<SurveyCandidatesView>('previewSurveyCandidates');
+  const only = flags.form;
+  const candidates: SurveyCandidatesView = only
+    ? {
+        ...listed.value,
+        candidates: listed.value.candidates.filter((c) => c.form === only),
+        forms: listed.value.forms.filter((f) => f.name === only),
+      }
+    : listed.value;
+  const answers: SurveyAnswersView = only
+    ? { ...found.value, forms: found.value.forms.filter((f) => f.name === only) }
+    : found.value;
+  if (only && answers.forms.length === 0 && candidates.forms.length === 0) {
+    throw new UsageError(`作成済みのフォーム「${only}」がありません / no built form named ${only}`);
+  }
+  const accept = idsOf(flags.accept);
+  const decline = idsOf(flags.decline);
+  if (accept.indexOf('new') >= 0) {
+    accept.splice(accept.indexOf('new'), 1);
+    for (const c of candidates.candidates)
+      if (c.status === 'new' && accept.indexOf(c.responseId) < 0) accept.push(c.responseId);
+  }
+  const unknown = [...accept, ...decline].filter((id) => !candidates.candidates.some((c) => c.responseId === id));
+  if (unknown.length > 0) {
+    throw new UsageError(`回答IDが見つかりません / no such response: ${unknown.map(printable).join(', ')}`);
+  }
+  const listLines = [
+    ...answerLines(answers),
+    ...candidateLines(candidates.candidates),
+    `ボランティア登録・活動報告: 未処理 ${candidates.counts.new}件、取り込み済み ${candidates.counts.imported}件、見送り ${candidates.counts.declined}件、同意なし ${candidates.counts.noConsent}件 / new ${candidates.counts.new}, imported ${candidates.counts.imported}, declined ${candidates.counts.declined}, no consent ${candidates.counts.noConsent}`,
+    ...candidates.notices.map((n) => `${printable(n.ja)} / ${printable(n.en)}`),
+  ];
+  const stats = addStats([found.stats, listed.stats]);
+  const rewriteAnswers = answers.forms.length > 0;
   if (!flags.write) {
-    const lines = [
-      ...answerLines(found.value),
-      `${found.value.rows}件（--write でアンケート回答に書き込みます）/ ${found.value.rows} responses (--write writes them into アンケート回答)`,
-    ];
-    report(io, flags, { json: found.value, lines, stats: found.stats, action: 'previewSurveyAnswers' });
+    listLines.push(
+      '（--write でアンケート回答を書き直し、--accept 回答ID（または new）で名簿・活動記録に取り込み、--decline 回答ID で見送ります）/ --write rewrites アンケート回答; with --accept <id|new> it imports into the roster or 活動記録, with --decline <id> declines',
+    );
+    report(io, flags, {
+      json: importJson(answers, candidates, null),
+      lines: listLines,
+      stats,
+      action: 'previewSurveyCandidates',
+    });
     return 0;
   }
-  const lines = book.preview(answerLines(found.value));
-  await book.confirm(
-    'アンケート回答シートを、住民アンケートの全回答で書き直します（名前や連絡先は書き込みません）/ this rewrites アンケート回答 with every answer of the resident surveys (no names or contact details)',
-  );
-  const written = await book.write<SurveyAnswersView>('importSurveyAnswers');
-  const view = written.value;
-  lines.push(
-    `「${printable(view.sheet ?? '')}」に${view.rows}件を書き込みました / wrote ${view.rows} responses into ${printable(view.sheet ?? '')}`,
-  );
-  report(io, flags, { json: view, lines, stats: written.stats, action: 'importSurveyAnswers', saved: written.saved });
+  if (!rewriteAnswers && accept.length + decline.length === 0) {
+    throw new UsageError(
+      '書き込むものがありません: 取り込む回答を --accept 回答ID（未処理すべては --accept new）、見送る回答を --decline 回答ID で指定してください / nothing to write: give --accept <id> (or --accept new) and --decline <id>',
+    );
+  }
+  const lines = book.preview(listLines);
+  const what: string[] = [];
+  if (rewriteAnswers) what.push('アンケート回答を住民アンケートの全回答で書き直します / rewrites アンケート回答');
+  if (accept.length > 0)
+    what.push(
+      `${accept.length}件を名簿・活動記録に取り込みます（元に戻せます）/ imports ${accept.length} answers (undoable)`,
+    );
+  if (decline.length > 0) what.push(`${decline.length}件を見送ります / declines ${decline.length}`);
+  await book.confirm(what.join('。'));
+  const steps: ActionStats[] = [];
+  let view = answers;
+  if (rewriteAnswers) {
+    const written = await book.writeStep<SurveyAnswersView>('importSurveyAnswers');
+    steps.push(written.stats);
+    view = written.value;
+    lines.push(
+      `「${printable(view.sheet ?? '')}」に${view.rows}件を書き込みました / wrote ${view.rows} responses into ${printable(view.sheet ?? '')}`,
+    );
+  }
+  const decided = { imported: 0, declined: 0, ids: [] as string[], written: [] as SurveyDecisionResult['written'] };
+  const all = [...accept.map((id) => ({ id, accept: true })), ...decline.map((id) => ({ id, accept: false }))];
+  for (let i = 0; i < all.length; i += DECISIONS_PER_CALL) {
+    const part = all.slice(i, i + DECISIONS_PER_CALL);
+    const result = await book.writeStep<SurveyDecisionResult>('decideSurveyCandidates', {
+      accept: part.filter((p) => p.accept).map((p) => p.id),
+      decline: part.filter((p) => !p.accept).map((p) => p.id),
+    });
+    steps.push(result.stats);
+    decided.imported += result.value.imported;
+    decided.declined += result.value.declined;
+    decided.ids.push(...result.value.ids);
+    decided.written.push(...result.value.written);
+    for (const w of result.value.written)
+      lines.push(
+        `「${printable(w.sheet)}」の ${w.firstRow}〜${w.lastRow} 行目に${w.rows}件を取り込みました / imported ${w.rows} into ${printable(w.sheet)} rows ${w.firstRow}–${w.lastRow}`,
+      );
+    for (const n of result.value.notices) lines.push(`${printable(n.ja)} / ${printable(n.en)}`);
+  }
+  if (decided.ids.length > 0) lines.push(`新しい登録番号 / new 登録番号: ${decided.ids.join(', ')}`);
+  if (decided.declined > 0) lines.push(`${decided.declined}件を見送りました / declined ${decided.declined}`);
+  const saved = await book.saveChanges();
+  const after = book.read<SurveyCandidatesView>('previewSurveyCandidates').value;
+  const filtered = only ? { ...after, candidates: after.candidates.filter((c) => c.form === only) } : after;
+  report(io, flags, {
+    json: importJson(view, filtered, decided),
+    lines,
+    stats: addStats(steps),
+    action: 'decideSurveyCandidates',
+    saved,
+  });
   return 0;
 }

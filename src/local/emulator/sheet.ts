@@ -356,6 +356,7 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
     return this.model.tabColor;
   }
 
+  // real-sheets-checklist RS-53: readable and writable while hidden, the active sheet moves off it, never the last visible one.
   hideSheet(): GasSheet {
     const visible = this.ctx.workbook.sheets.filter((s) => !s.hidden);
     if (!this.model.hidden && visible.length <= 1) throw new Error("You can't hide all the sheets in a document.");
@@ -465,7 +466,7 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
  * The cells a Sheet call reads and writes, for the cost model: appendRow writes its row, the
  * whole-sheet clears remove what the sheet holds, getSheetValues reads its rectangle. Inserting and
  * deleting rows or columns, resizing and the rest move no cell contents through the script
- * (real-sheets-checklist RS-53).
+ * (real-sheets-checklist RS-55).
  */
 function sheetCells(sheet: EmuSheet, method: string, args: readonly unknown[]): CellCount | undefined {
   const model = sheet.model;

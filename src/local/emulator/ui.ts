@@ -270,6 +270,7 @@ export class EmuUi extends Service implements Pick<GasUi, (typeof UI_METHODS)[nu
     return asGas(new EmuPromptResponse(this.ctx, record.answer, record.text ?? ''));
   }
 
+  // real-sheets-checklist RS-54: shown at its size; window.print() inside it prints its page.
   showModalDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
     this.ctx.ui.recordDialog({ ...htmlOutputOf(userInterface).shown(), title: String(title), modal: true });
   }

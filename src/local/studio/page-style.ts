@@ -201,6 +201,11 @@ dialog::backdrop { background: rgba(32,33,36,.45); }
 dialog h2 { margin: 0 0 12px; font-size: 18px; font-weight: 400; }
 dialog p { margin: 0 0 20px; white-space: pre-wrap; line-height: 1.6; color: #3c4043; max-height: 50vh; overflow: auto; }
 dialog.error h2 { color: var(--danger); }
+/* An HTML dialog a script showed (Ui.showModalDialog), its page in a frame, as Sheets shows it. */
+dialog.html-dialog { width: auto; max-width: 96vw; padding: 12px 16px 16px; }
+.html-dialog-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; margin-bottom: 8px; }
+.html-dialog-head h2 { margin: 0; }
+#html-dialog-frame { border: 0; display: block; max-width: 92vw; max-height: 80vh; }
 .prompt-input {
   width: 100%; margin: 0 0 20px; padding: 8px 10px; font: inherit; border: 1px solid #dadce0; border-radius: 4px;
 }

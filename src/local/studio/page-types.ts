@@ -98,6 +98,8 @@ export interface BookView extends BookSnapshot {
   /** The most columns the grid shows. */
   maxColumns: number;
   sidebar: { title: string; generation: number } | null;
+  /** The HTML dialog a script showed last (Ui.showModalDialog: the leadership report), until closed; its page is GET /dialog. */
+  dialog: { title: string; generation: number; width: number | null; height: number | null } | null;
   menus: MenuView[];
   save: SaveState;
 }

@@ -98,6 +98,13 @@ export function studioPage(nonce: string): string {
   <p id="message-text"></p>
   <div class="dialog-buttons"><button type="button" class="btn primary" id="message-ok" data-testid="studio-message-ok">OK</button></div>
 </dialog>
+<dialog id="html-dialog" class="html-dialog" data-testid="studio-html-dialog" aria-labelledby="html-dialog-title">
+  <div class="html-dialog-head">
+    <h2 id="html-dialog-title" data-testid="studio-html-dialog-title"></h2>
+    <button type="button" class="icon-button" id="html-dialog-close" data-testid="studio-html-dialog-close" aria-label="ダイアログを閉じる" title="閉じる">×</button>
+  </div>
+  <iframe id="html-dialog-frame" data-testid="studio-html-dialog-frame" title="アドオンのダイアログ"></iframe>
+</dialog>
 <div class="toasts" id="toasts" aria-live="polite"></div>
 <div class="note-popup" id="note-popup" data-testid="note-popup" role="tooltip" hidden></div>
 <script nonce="${nonce}">${script}</script>

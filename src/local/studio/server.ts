@@ -75,6 +75,9 @@ export function madeSelection(calls: Record<string, number>): boolean {
 class Studio {
   private tail: Promise<unknown> = Promise.resolve();
   private sidebar: { title: string; generation: number } | null = null;
+  private dialog: BookView['dialog'] = null;
+  /** The page of the dialog shown (as the script gave it). */
+  private dialogHtml = '';
   private generation = 0;
   /** Counts the selections scripts made; the page follows one it has not seen yet. */
   private selection = 0;
@@ -126,6 +129,13 @@ class Studio {
     const calls = this.emu.stats.byMethod();
     if (calls['Ui.showSidebar']) {
       this.sidebar = { title: ui.sidebar?.title || 'サイドバー', generation: ++this.generation };
+    }
+    if (calls['Ui.showModalDialog'] || calls['Ui.showModelessDialog']) {
+      const shown = ui.dialogs[ui.dialogs.length - 1];
+      if (shown) {
+        this.dialogHtml = shown.html;
+        this.dialog = { title: shown.title, generation: ++this.generation, width: shown.width, height: shown.height };
+      }
     }
     // Selecting a cell, reading or a toast is not a change; only a call that changed the document is.
     const changed = this.emu.changeCount !== changesBefore;
@@ -214,6 +224,7 @@ class Studio {
       selection: this.selection,
       maxColumns: MAX_COLUMNS,
       sidebar: this.sidebar,
+      dialog: this.dialog,
       menus: menuViews(this.emu.ui.menus) satisfies MenuView[],
       save: this.saveState,
     };
@@ -239,6 +250,16 @@ class Studio {
 
   closeSidebar(): void {
     this.sidebar = null;
+  }
+
+  /** The page of the dialog shown; null when none is open. */
+  dialogPage(): string | null {
+    return this.dialog ? this.dialogHtml : null;
+  }
+
+  closeDialog(): void {
+    this.dialog = null;
+    this.dialogHtml = '';
   }
 
   /** Adds the script's menus, as opening the spreadsheet does. */
@@ -281,6 +302,13 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
       sendHtml(res, html, SIDEBAR_POLICY, status);
       return;
     }
+    if (path === '/dialog') {
+      // The dialog's page keeps its own scripts (the report's print button), as in Apps Script.
+      const html = await studio.enqueue(() => studio.dialogPage());
+      if (html === null) throw new HttpError(404, 'no dialog is open');
+      sendHtml(res, html, SIDEBAR_POLICY);
+      return;
+    }
     if (path === '/api/book') {
       const wanted = url.searchParams.get('sheet') ?? undefined;
       const number = (name: string): number | undefined => {
@@ -313,6 +341,7 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
     runMatch ||
     path === '/api/activate' ||
     path === '/api/sidebar/close' ||
+    path === '/api/dialog/close' ||
     path === '/api/reload' ||
     path === '/api/checkbox';
   if (!known) throw new HttpError(404, 'not found');
@@ -365,6 +394,11 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
   }
   if (path === '/api/reload') {
     await studio.enqueue(() => studio.reload());
+    sendJson(res, 200, { ok: true });
+    return;
+  }
+  if (path === '/api/dialog/close') {
+    await studio.enqueue(() => studio.closeDialog());
     sendJson(res, 200, { ok: true });
     return;
   }

@@ -178,13 +178,22 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
         ? el('p', { class: 'muted' }, ctx.t('match.noRequests'))
         : shown.length === 0
           ? el('p', { class: 'muted' }, ctx.t('match.noShort'))
-          : el('div', { class: 'match-requests' }, ...shown.map((request) => requestBlock(ctx, request, shown.length))),
+          : el(
+              'div',
+              { class: 'match-requests' },
+              ...shown.map((request) => requestBlock(ctx, request, shown.length, manySheets(view))),
+            ),
       commitBar(ctx, view),
     );
   }
 
-  function requestBlock(ctx: SectionContext, request: RequestMatchView, shownCount: number): HTMLElement {
-    const model = requestModel(request, ctx.lang);
+  function requestBlock(
+    ctx: SectionContext,
+    request: RequestMatchView,
+    shownCount: number,
+    manySheets: boolean,
+  ): HTMLElement {
+    const model = requestModel(request, ctx.lang, manySheets);
     const open = requestOpen(request.requestId, shownCount, flow.state.openRequests);
     const summary = el(
       'summary',
@@ -410,6 +419,11 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
 
 function controlKey(control: string, pair: PairRef): string {
   return `${control}\u0000${pairKey(pair)}`;
+}
+
+/** True when the requests came from more than one live 依頼 sheet (then each says where it is). */
+function manySheets(view: MatchView): boolean {
+  return view.requests.some((r) => r.sheet !== view.requests[0]?.sheet);
 }
 
 function requestKey(requestId: string): string {

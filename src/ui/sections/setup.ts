@@ -4,6 +4,7 @@ import { append, button, el, setAttr } from '../dom';
 import {
   canSave,
   chooseField,
+  chooseLive,
   columnLetter,
   detectedText,
   duplicateFields,
@@ -41,6 +42,7 @@ const ID = {
   notices: 'mapping-notices',
   mappingHeading: 'mapping-heading',
   kindSelect: 'mapping-kind',
+  live: 'mapping-live',
   sheetButton: (position: number) => `sheet-${position}`,
   fieldSelect: (position: number) => `mapping-field-${position}`,
 };
@@ -117,6 +119,8 @@ export function createSetupSection(): SidebarSection {
     if (item.kindText) append(meta, el('span', { class: 'sheet-kind' }, item.kindText));
     if (item.rowsText) append(meta, el('span', { class: 'sheet-rows' }, item.rowsText));
     append(meta, el('span', { class: `badge badge-${item.status}` }, item.statusText));
+    if (item.notLiveText)
+      append(meta, el('span', { class: 'badge badge-not-live', 'data-testid': 'sheet-not-live' }, item.notLiveText));
     const open = button(
       [
         el('span', { class: 'sheet-name' }, item.name),
@@ -285,6 +289,7 @@ export function createSetupSection(): SidebarSection {
     );
     // What a kind change means is said next to the select that made it.
     if (changedKind) append(section, noticeList(notices, 'mapping-kind-notice'));
+    append(section, liveChoice(ctx, mapping, draft));
     const duplicated = new Set(duplicateFields(draft, mapping).flatMap((duplicate) => duplicate.columns));
 
     if (mapping.setAsideTotal > 0) append(section, setAsideBlock(ctx, mapping));
@@ -376,6 +381,28 @@ export function createSetupSection(): SidebarSection {
       ),
     );
     append(container, section);
+  }
+
+  /**
+   * Whether マッチング and 指標サマリー use this sheet: a 退会者 archive beside the live roster is
+   * kept out, a roster split in two is used whole. Saved with the mapping (この対応で確定).
+   */
+  function liveChoice(ctx: SectionContext, mapping: MappingView, draft: MappingDraft): HTMLElement {
+    const box = el('input', { type: 'checkbox', id: ID.live, checked: draft.live, 'data-testid': 'mapping-live' });
+    box.addEventListener('change', () => {
+      view.draft = chooseLive(draft, box.checked);
+      view.mappingNote = null;
+      ctx.rerender();
+    });
+    const hint = !mapping.liveChosen && mapping.archiveName && !draft.live ? 'mapping.liveArchive' : 'mapping.liveHint';
+    const changed = draft.live !== mapping.live;
+    return el(
+      'div',
+      { class: 'field live-choice', 'data-testid': 'mapping-live-choice' },
+      el('label', { class: 'toggle', for: ID.live }, box, ctx.t('mapping.live')),
+      el('p', { class: 'hint' }, ctx.t(hint)),
+      changed ? el('p', { class: 'notice notice-warning' }, ctx.t('mapping.liveChanged')) : null,
+    );
   }
 
   async function saveMapping(ctx: SectionContext): Promise<void> {

@@ -14,6 +14,10 @@ const ID = {
   confirmYes: 'summary-confirm-yes',
   result: 'summary-result',
   refused: 'summary-refused',
+  closeYear: 'summary-close-year',
+  close: 'summary-close',
+  closingNotice: 'summary-closing-notice',
+  reopenFirst: 'summary-reopen',
 } as const;
 
 const FOCUS_IDS: Record<SummaryFocus, string> = {
@@ -23,6 +27,8 @@ const FOCUS_IDS: Record<SummaryFocus, string> = {
   result: ID.result,
   refused: ID.refused,
   undo: ID.run,
+  close: ID.close,
+  reopen: ID.reopenFirst,
 };
 
 const GRADE_TONE: Record<'A' | 'B' | 'C' | 'D', string> = {
@@ -63,6 +69,10 @@ export function createSummarySection(): SidebarSection {
               class: 'btn btn-primary',
               id: ID.run,
               'data-testid': 'summary-run',
+            }),
+            button(ctx.t('summary.report'), () => void flow.openReport(), {
+              class: 'btn btn-secondary',
+              'data-testid': 'summary-report',
             }),
           ),
       state.refused
@@ -128,6 +138,13 @@ export function createSummarySection(): SidebarSection {
                     : null,
                   ` ${text.figures}`,
                 ),
+                line.drift
+                  ? el(
+                      'span',
+                      { class: 'issue-message', 'data-testid': 'summary-drift' },
+                      pickMessage(line.drift, ctx.lang),
+                    )
+                  : null,
               ),
             );
           }),
@@ -145,7 +162,81 @@ export function createSummarySection(): SidebarSection {
         el('ul', { class: 'name-list' }, ...view.notes.map((n) => el('li', null, pickMessage(n, ctx.lang)))),
       );
     append(block, el('p', { class: 'hint' }, `※${pickMessage(view.footnote, ctx.lang)}`));
+    append(block, closingBlock(ctx, view));
     return block;
+  }
+
+  /** 年度確定: the closed 年度 with 確定を取り消す each, and the year chooser with 確定. */
+  function closingBlock(ctx: SectionContext, view: SummaryView): HTMLElement {
+    const state = flow.state;
+    const target = flow.yearToClose();
+    const notice = state.notice;
+    const asking = state.pending === 'close' || state.pending === 'reopen';
+    const reopening = view.closed.find((c) => c.fy === state.reopenYear);
+    const select = el(
+      'select',
+      { id: ID.closeYear, class: 'select', 'data-testid': 'summary-close-year' },
+      ...view.closable.map((c) => el('option', { value: String(c.fy), selected: c.fy === target?.fy }, c.label)),
+    );
+    select.addEventListener('change', () => flow.chooseYear(Number(select.value)));
+    return el(
+      'div',
+      { class: 'block', 'data-testid': 'summary-closing' },
+      el('h3', { class: 'block-title' }, ctx.t('summary.closingTitle')),
+      el('p', { class: 'hint' }, ctx.t('summary.closingHint')),
+      notice
+        ? el(
+            'p',
+            { class: 'notice notice-success', role: 'status', id: ID.closingNotice, tabindex: -1 },
+            ctx.t(notice.kind === 'closed' ? 'summary.closed' : 'summary.reopened', { label: notice.label }),
+          )
+        : null,
+      view.closed.length > 0
+        ? el(
+            'ul',
+            { class: 'name-list' },
+            ...view.closed.map((c, i) =>
+              el(
+                'li',
+                { 'data-testid': 'summary-closed-year' },
+                `${ctx.t('summary.closedLine', { label: c.label, at: c.closedAt })} `,
+                asking
+                  ? null
+                  : button(ctx.t('summary.reopen'), () => flow.requestReopen(c.fy), {
+                      class: 'btn btn-secondary',
+                      id: i === 0 ? ID.reopenFirst : `${ID.reopenFirst}-${c.fy}`,
+                      'data-testid': 'summary-reopen',
+                    }),
+              ),
+            ),
+          )
+        : null,
+      asking
+        ? confirmPanel({
+            id: ID.confirm,
+            text:
+              state.pending === 'close'
+                ? ctx.t('summary.confirmClose', { label: target?.label ?? '' })
+                : ctx.t('summary.confirmReopen', { label: reopening?.label ?? '' }),
+            yes: ctx.t('summary.confirmYes'),
+            no: ctx.t('summary.confirmNo'),
+            onYes: () => void flow.accept(),
+            onNo: () => flow.cancel(),
+          })
+        : view.closable.length > 0
+          ? el(
+              'div',
+              { class: 'actions' },
+              el('label', { for: ID.closeYear, class: 'hint' }, ctx.t('summary.closeYearLabel')),
+              select,
+              button(ctx.t('summary.close'), () => flow.requestClose(), {
+                class: 'btn btn-secondary',
+                id: ID.close,
+                'data-testid': 'summary-close',
+              }),
+            )
+          : el('p', { class: 'hint' }, ctx.t('summary.nothingToClose')),
+    );
   }
 
   return { id: 'summary', titleKey: 'section.summary', render };

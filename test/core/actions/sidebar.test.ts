@@ -99,6 +99,20 @@ describe('getMapping', () => {
     expect(view.fields.map((f) => f.header)).toContain('依頼番号');
   });
 
+  it('keeps staff’s choice whether the sheet is live while they read it as another kind', () => {
+    const session = withRoster();
+    const detected = rpc<MappingView>(session, 'getMapping', '名簿');
+    const columns: Record<string, number> = {};
+    for (const c of detected.columns) if (c.key) columns[c.key] = c.index;
+    rpc(session, 'saveMapping', '名簿', { kind: 'volunteers', headerRow: 2, columns, live: false });
+    expect(rpc<MappingView>(session, 'getMapping', '名簿', 'requests')).toMatchObject({
+      kind: 'requests',
+      confirmed: false,
+      live: false,
+      liveChosen: true,
+    });
+  });
+
   it('refuses an unknown sheet with a clear message', () => {
     const error = rpcError(withRoster(), 'getMapping', 'ない');
     expect(error.ja).toContain('「ない」が見つかりません');

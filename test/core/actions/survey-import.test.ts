@@ -154,7 +154,8 @@ describe('decideSurveyCandidates', () => {
     existing[header.indexOf('登録番号')] = 'V-0041';
     existing[header.indexOf('氏名')] = '南 一郎';
     session.emu.setSheetValues(ROSTER, [header, existing as string[]]);
-    register(session, ja, { 電話番号: '042-555-0001', 郵便番号: '001-0001' }, '2026-05-01T10:00:00+09:00');
+    // Digits only: the build formatted the response sheet's phone and postal columns as text, so the 0 stays.
+    register(session, ja, { 電話番号: '0425550001', 郵便番号: '0010001' }, '2026-05-01T10:00:00+09:00');
     register(session, ja, { 氏名: '北 二郎', 電話番号: '042-000-0002' }, '2026-05-03T10:00:00+09:00');
     const [a, b] = rpc<SurveyCandidatesView>(session, 'previewSurveyCandidates').candidates;
     const result = rpc<SurveyDecisionResult>(session, 'decideSurveyCandidates', {
@@ -169,8 +170,8 @@ describe('decideSurveyCandidates', () => {
     expect(rows.length).toBe(3);
     expect(rows[2]?.[column(session, '登録番号')]).toBe('V-0042');
     expect(rows[2]?.[column(session, '氏名')]).toBe('西東 花子');
-    expect(rows[2]?.[column(session, '電話番号')]).toBe('042-555-0001');
-    expect(rows[2]?.[column(session, '郵便番号')]).toBe('001-0001');
+    expect(rows[2]?.[column(session, '電話番号')], 'the leading 0 survives').toBe('0425550001');
+    expect(rows[2]?.[column(session, '郵便番号')], 'the leading 0 survives').toBe('0010001');
     expect(rows[2]?.[column(session, '状態')]).toBe('活動中');
 
     // Remembered: imported and declined, and a second decision on them is refused.

@@ -125,7 +125,8 @@ describe('indicators/summary', () => {
 
   it('gives the --json shape: fy a number, 市全体 for the city, null where hidden, grades only for the city', () => {
     const json = summaryJson(summary);
-    expect(Object.keys(json)).toEqual(['threshold', 'indicators', 'tables']);
+    expect(Object.keys(json)).toEqual(['threshold', 'indicators', 'closedYears', 'tables']);
+    expect(json.closedYears).toEqual([]);
     expect(json.threshold).toBe(10);
     const first = json.indicators[0]!;
     expect(Object.keys(first)).toEqual(['id', 'goal', 'initiative', 'name', 'unit', 'method', 'cells']);
@@ -141,7 +142,10 @@ describe('indicators/summary', () => {
           'rate',
           'grade',
           'state',
+          'closed',
+          'drift',
         ]);
+        expect([c.closed, c.drift]).toEqual([false, null]);
         expect(typeof c.fy).toBe('number');
         if (c.suppressed) expect([c.value, c.reason === 'primary' || c.reason === 'secondary']).toEqual([null, true]);
         else expect(c.reason).toBeNull();

@@ -3,6 +3,8 @@ import { expect } from '../../support/expect';
 import { detectSheet, type Detection } from '../../../src/core/sheets/detect';
 import {
   MAPPINGS_MAX_BYTES,
+  isArchiveName,
+  isLiveSheet,
   mappingFromDetection,
   liveMappings,
   parseMappings,
@@ -132,6 +134,45 @@ describe('sheets/mapping', () => {
       const r = parseMappings(json);
       expect(r.mappings).toEqual({ good: { kind: 'volunteers', headerRow: 1, columns: { name: 1 } } });
       expect(r.issues).toHaveLength(4);
+    });
+  });
+
+  describe('whether a sheet is live (used by マッチング and 指標サマリー)', () => {
+    it('keeps staff’s choice with the mapping, and reads a mapping stored before the choice existed', () => {
+      const m = mappingFromDetection(roster);
+      const json = serializeMappings(
+        { 退会者: { ...m, live: true }, 名簿: { ...m, live: false }, 名簿2: m },
+        {
+          退会者: 1,
+          名簿: 2,
+          名簿2: 3,
+        },
+      );
+      const parsed = parseMappings(json);
+      expect(parsed.issues).toEqual([]);
+      expect(parsed.mappings['退会者']?.live).toBe(true);
+      expect(parsed.mappings['名簿']?.live).toBe(false);
+      expect(parsed.mappings['名簿2']?.live, 'no choice stored: none read').toBeUndefined();
+      expect(JSON.parse(json).s['名簿2'], 'no choice: nothing stored').not.toHaveProperty('l');
+      expect(isLiveSheet('退会者', parsed.mappings['退会者']), 'staff chose it').toBe(true);
+      expect(isLiveSheet('名簿', parsed.mappings['名簿'])).toBe(false);
+      expect(isLiveSheet('名簿2', parsed.mappings['名簿2'])).toBe(true);
+    });
+
+    it('is not live by default when its name says it is kept for the record', () => {
+      for (const name of [
+        '退会者',
+        '退会者名簿',
+        '旧名簿',
+        'アーカイブ',
+        'ｱｰｶｲﾌﾞ',
+        'Archive 2023',
+        '名簿（過去分）',
+        '依頼（終了分）',
+      ])
+        expect(isArchiveName(name) && !isLiveSheet(name, null), name).toBe(true);
+      for (const name of ['ボランティア名簿', '名簿（は〜わ行）', '依頼（下期）', 'Sheet1'])
+        expect(!isArchiveName(name) && isLiveSheet(name, undefined), name).toBe(true);
     });
   });
 

@@ -130,3 +130,58 @@ describe('chunked 検証', () => {
     expect(kept.every((i) => !CROSS_ROW_CODES.has(i.code) && i.row >= slice.first && i.row <= slice.last)).toBe(true);
   });
 });
+
+describe('chunked 検証 over several sheets of one kind (a roster in two sheets, a 退会者 archive, 依頼 in two)', () => {
+  beforeAll(() => {
+    const session = Session.create('分割検証（複数シート）');
+    buildDemo(session, { seed: 9, volunteers: 500, requests: 200 });
+    const book = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const roster = session.emu.sheetValues('ボランティア名簿');
+    const requests = session.emu.sheetValues('依頼');
+    // The roster's second half in a sheet of its own; an archive that reuses ids of both halves and
+    // holds the same people under new ids; 依頼 split in two with one id in both halves.
+    const half = Math.floor(roster.length / 2);
+    session.emu.setSheetValues('ボランティア名簿', roster.slice(0, half));
+    book.insertSheet('ボランティア名簿（後半）');
+    session.emu.setSheetValues('ボランティア名簿（後半）', [roster[0] as unknown[], ...roster.slice(half)]);
+    book.insertSheet('退会者');
+    const archive = [roster[0] as unknown[]];
+    for (let r = 5; r < roster.length; r += 37) {
+      const row = [...(roster[r] as unknown[])];
+      // Every other one under a new id: the same person again; the others reuse the id.
+      if (archive.length % 2 === 0) row[0] = `X-${r}`;
+      archive.push(row);
+    }
+    session.emu.setSheetValues('退会者', archive);
+    const split = Math.floor(requests.length / 2);
+    session.emu.setSheetValues('依頼', requests.slice(0, split));
+    // Right after 依頼 in tab order: the later half.
+    book.insertSheet('依頼（下期）', (book.getSheetByName('依頼')?.getIndex() ?? 0) as number);
+    const later = [requests[0] as unknown[], ...requests.slice(split)];
+    (later[3] as unknown[])[0] = (requests[2] as unknown[])[0];
+    session.emu.setSheetValues('依頼（下期）', later);
+    input = readWorkbookInput(portsFor(session.emu));
+    planned = input.sheets.map((s) => ({ name: s.name, kind: s.kind, mapping: s.mapping, lastRow: s.values.length }));
+  });
+
+  it('finds ids and people repeated across the sheets of a kind, naming the other sheet', () => {
+    const whole = validateWorkbook(input).issues;
+    const across = (code: string, sheet: string) =>
+      whole.filter((i) => i.code === code && i.sheet === sheet && i.message.ja.includes('シート「'));
+    expect(across('id.duplicate', '退会者').length).toBeGreaterThan(3);
+    expect(across('volunteers.duplicatePerson', '退会者').length).toBeGreaterThan(3);
+    expect(across('id.duplicate', '依頼（下期）').map((i) => i.row)).toEqual([4]);
+    expect(across('id.duplicate', '依頼（下期）')[0]?.message.ja).toContain('シート「依頼」の3行目と重複しています');
+    // Reported on the later sheet only: the first of two is not an error.
+    expect(across('id.duplicate', 'ボランティア名簿')).toEqual([]);
+  });
+
+  it('finds exactly what one pass finds, in the same order, whatever the size of the parts', () => {
+    const whole = validateWorkbook(input).issues;
+    for (const budget of [3_000, 12_000, 40_000]) {
+      const chunks = planChunks(planned, budget);
+      expect(chunks.length, `budget ${budget}`).toBeGreaterThan(1);
+      expect(runInChunks(chunks), `budget ${budget}`).toEqual(whole);
+    }
+  });
+});

@@ -18,6 +18,7 @@ interface State {
   shown: string | null;
   busy: number;
   sidebarGeneration: number | null;
+  dialogGeneration: number | null;
   /** The number of the latest view asked for: only its answer is shown. */
   view: number;
   /** Tab clicks still on their way: refreshes wait for them. */
@@ -34,6 +35,7 @@ const state: State = {
   shown: null,
   busy: 0,
   sidebarGeneration: null,
+  dialogGeneration: null,
   view: 0,
   activating: 0,
   selection: 0,
@@ -111,6 +113,7 @@ function render(book: BookView): void {
   grid.show(sheet, same, target);
   if (target && target.a1.includes(':')) byId('name-box').textContent = target.a1;
   renderSidebar(book.sidebar);
+  renderHtmlDialog(book.dialog);
 }
 
 function renderSaveState(save: SaveState): void {
@@ -279,6 +282,32 @@ function renderSidebar(sidebar: BookView['sidebar']): void {
   }
 }
 
+// ---- an HTML dialog a script showed (the leadership report) ----
+
+function renderHtmlDialog(dialog: BookView['dialog']): void {
+  const node = byId<HTMLDialogElement>('html-dialog');
+  const frame = byId<HTMLIFrameElement>('html-dialog-frame');
+  if (!dialog) {
+    if (node.open) node.close();
+    if (state.dialogGeneration !== null) frame.src = 'about:blank';
+    state.dialogGeneration = null;
+    return;
+  }
+  if (state.dialogGeneration === dialog.generation) return;
+  state.dialogGeneration = dialog.generation;
+  byId('html-dialog-title').textContent = dialog.title;
+  frame.title = dialog.title;
+  frame.style.width = `${dialog.width ?? 600}px`;
+  frame.style.height = `${dialog.height ?? 400}px`;
+  frame.src = `/dialog?g=${encodeURIComponent(String(dialog.generation))}`;
+  if (!node.open) node.showModal();
+}
+
+function closeHtmlDialog(): void {
+  renderHtmlDialog(null);
+  void api('POST', '/api/dialog/close', {});
+}
+
 function closeSidebar(): void {
   renderSidebar(null);
   void api('POST', '/api/sidebar/close', {});
@@ -307,5 +336,11 @@ window.addEventListener('message', (event) => {
   }
 });
 byId('sidebar-close').addEventListener('click', closeSidebar);
+byId('html-dialog-close').addEventListener('click', closeHtmlDialog);
+// Escape closes it as the × does (the studio also forgets it).
+byId<HTMLDialogElement>('html-dialog').addEventListener('cancel', (event) => {
+  event.preventDefault();
+  closeHtmlDialog();
+});
 byId('reload-book').addEventListener('click', reloadBook);
 void loadBook();

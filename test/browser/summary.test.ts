@@ -1,0 +1,105 @@
+// 指標サマリー in real Chromium: the summary run from the sidebar, a 年度 closed and re-opened after
+// its confirmation, and the leadership report in a print dialog over the spreadsheet (from the
+// sidebar and from the menu) with its A4 print CSS and 印刷する button.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
+import { poll } from '../support/poll';
+import { Session } from '../../src/local/session';
+import { type StudioHandle, startStudio } from '../../src/local/studio/server';
+import { createDemoBook, launch, openMenuItem, sidebarFrame, watchErrors } from './helpers';
+
+describe('指標サマリー in the studio (Chromium)', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'tsunagu-summary-'));
+  const book = join(temp, 'summary.xlsx');
+  let session: Session;
+  let studio: StudioHandle;
+  let context: BrowserContext;
+  let page: Page;
+  let frame: Frame;
+  let errors: string[] = [];
+
+  beforeAll(async () => {
+    await createDemoBook(book, ['--seed', '3', '--volunteers', '60', '--requests', '20']);
+    session = await Session.open(book);
+    studio = await startStudio({ session, bookPath: book, port: 0 });
+    context = await launch(join(temp, 'profile'));
+    page = await context.newPage();
+    errors = watchErrors(page);
+    await page.goto(studio.url);
+    await page.locator('table.grid').waitFor();
+    await openMenuItem(page, 'menuSummary');
+    frame = await sidebarFrame(page);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await studio?.close();
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  /** The report dialog's page, once it has loaded. */
+  async function dialogPage(): Promise<Frame> {
+    await page.getByTestId('studio-html-dialog').waitFor({ state: 'visible' });
+    const handle = await page.getByTestId('studio-html-dialog-frame').elementHandle();
+    const inner = await handle!.contentFrame();
+    if (!inner) throw new Error('no dialog frame');
+    await inner.waitForLoadState('load');
+    return inner;
+  }
+
+  it('updates the summary after its confirmation', async () => {
+    await frame.getByTestId('summary-run').click();
+    await frame.getByTestId('confirm-yes').click();
+    await poll(() => frame.getByTestId('summary-result').count()).toBe(1);
+    await poll(() => frame.getByTestId('summary-goal').count()).toBe(4);
+  });
+
+  it('closes the chosen 年度 after a confirmation naming it, and re-opens it', async () => {
+    const chosen = await frame.getByTestId('summary-close-year').inputValue();
+    const label = await frame.locator(`[data-testid="summary-close-year"] option[value="${chosen}"]`).textContent();
+    await frame.getByTestId('summary-close').click();
+    expect(await frame.locator('.confirm-text').textContent()).toContain(String(label));
+    await frame.getByTestId('confirm-yes').click();
+    await poll(() => frame.getByTestId('summary-closed-year').allTextContents()).toEqual([
+      expect.stringContaining(`${label} 確定済み`),
+    ]);
+    expect(session.emu.sheetValues('指標サマリー年度確定').length).toBeGreaterThan(10);
+    await frame.getByTestId('summary-reopen').click();
+    await frame.getByTestId('confirm-yes').click();
+    await poll(() => frame.getByTestId('summary-closed-year').count()).toBe(0);
+    expect(await frame.getByTestId('error').textContent()).toBe('');
+  });
+
+  it('opens the leadership report in a print dialog: A4 print CSS, 印刷する, no names', async () => {
+    await frame.getByTestId('summary-report').click();
+    const report = await dialogPage();
+    expect(await page.getByTestId('studio-html-dialog-title').textContent()).toMatch(
+      /^指標サマリー 報告書（令和\d+年度）$/,
+    );
+    await poll(() => report.locator('h2, h1').count()).toBeGreaterThan(3);
+    expect(await report.getByRole('button', { name: /印刷する/ }).count()).toBe(1);
+    const css = await report.locator('style').allTextContents();
+    expect(css.join('\n')).toMatch(/@page\s*\{\s*size:\s*A4/);
+    expect(await report.locator('svg').count()).toBeGreaterThan(0);
+    // Nothing personal: the roster's first name does not appear.
+    const roster = session.emu.sheetValues('ボランティア名簿');
+    const name = String(roster[1]?.[1] ?? '');
+    expect(name.length).toBeGreaterThan(1);
+    expect(await report.locator('body').textContent()).not.toContain(name);
+    await page.getByTestId('studio-html-dialog-close').click();
+    await poll(() => page.getByTestId('studio-html-dialog').isVisible()).toBe(false);
+  });
+
+  it('opens the same report from the menu (指標サマリーの報告書)', async () => {
+    await openMenuItem(page, 'menuSummaryReport');
+    const report = await dialogPage();
+    expect(await report.getByRole('button', { name: /印刷する/ }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await poll(() => page.getByTestId('studio-html-dialog').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+  });
+});
