@@ -112,6 +112,22 @@ export function reportHtml(summary: Summary, options: ReportOptions = {}): strin
     `<h1>${escapeHtml(org)}</h1>`,
     `<p class="meta">${escapeHtml(label)}（${fy}年度） 地域福祉活動計画 指標の評価 ・ 最終更新 ${escapeHtml(summary.updatedAt)}</p>`,
   );
+  // 年度確定: the figures are those of the closing; which indicators' source rows changed since (never by how much here).
+  const closing = summary.closedYears.find((c) => c.fy === fy);
+  if (closing) {
+    const changed = summary.goals
+      .flatMap((g) => g.indicators)
+      .filter((i) => {
+        const y = i.years.find((x) => x.fy === fy);
+        return y !== undefined && [y.city, ...y.areas].some((c) => c.drift?.changed);
+      })
+      .map((i) => i.id);
+    html.push(
+      `<p class="meta" data-closed="${fy}">この年度の数字は ${escapeHtml(closing.closedAt)} に確定した値です。${
+        changed.length > 0 ? `確定後に元データが変わった指標: ${escapeHtml(changed.join('・'))}` : ''
+      }</p>`,
+    );
+  }
 
   // Overview: grades per 基本目標.
   html.push('<h2>基本目標ごとの評価</h2>', '<table><thead><tr><th>基本目標</th>');

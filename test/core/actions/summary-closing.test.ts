@@ -178,6 +178,16 @@ describe('年度確定', () => {
       }
     });
 
+    it('the leadership report of that 年度 says it is closed, and which indicators changed since', () => {
+      const html = rpc<SummaryReport>(session, 'getSummaryReport', 2025, true).html ?? '';
+      expect(html).toMatch(
+        /この年度の数字は 2026-11-26 12:00 に確定した値です。確定後に元データが変わった指標: [^<]*G2-1/,
+      );
+      expect(html).toMatch(/G2-4/);
+      const other = rpc<SummaryReport>(session, 'getSummaryReport', 2024, true).html ?? '';
+      expect(other).not.toMatch(/確定した値です/);
+    });
+
     it('確定を取り消す: the figures counted now are shown again, and the snapshot loses that 年度', () => {
       const reopened = rpc<SummaryView>(session, 'reopenFiscalYear', 2025);
       expect(reopened.closed).toEqual([]);
