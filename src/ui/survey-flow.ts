@@ -4,23 +4,31 @@
  * session; removing questions and remaking deleted forms confirmed each time), and 元に戻す —
  * apart from the DOM so it can be tested in Node.
  */
-import type { Message, SurveyBuildView, SurveyTemplateResult } from '../shared/rpc';
+import type {
+  Message,
+  SurveyBuildView,
+  SurveyCandidatesView,
+  SurveyDecisionResult,
+  SurveyTemplateResult,
+} from '../shared/rpc';
 import { SectionFlow } from './section-flow';
 
 export const SURVEY_TEMPLATES = ['ボランティア登録', '住民意識調査', '活動報告'] as const;
 export type SurveyTemplate = (typeof SURVEY_TEMPLATES)[number];
 
 /** The section's own confirmations besides the run and 元に戻す. */
-export type SurveyPending = 'template' | 'remove' | 'recreate' | 'import';
+export type SurveyPending = 'template' | 'remove' | 'recreate' | 'import' | 'decide';
 
 /** Where the focus goes, by meaning; the section maps it to an element. */
-export type SurveyFocus = 'run' | 'confirm' | 'notice' | 'undo' | 'results' | 'check' | 'template' | 'import';
+export type SurveyFocus =
+  'run' | 'confirm' | 'notice' | 'undo' | 'results' | 'check' | 'template' | 'import' | 'candidates';
 
 export type SurveyNotice =
   | { kind: 'template'; result: SurveyTemplateResult }
   | { kind: 'built'; forms: number; made: number; updated: number }
   | { kind: 'notBuilt'; errors: number }
-  | { kind: 'imported'; rows: number; sheet: string; notices: Message[] };
+  | { kind: 'imported'; rows: number; sheet: string; notices: Message[] }
+  | { kind: 'decided'; result: SurveyDecisionResult };
 
 export interface SurveyState {
   runConfirmed: boolean;
@@ -31,6 +39,10 @@ export interface SurveyState {
   view: SurveyBuildView | null;
   notice: SurveyNotice | { kind: 'undone'; label: { ja: string; en: string }; cells: number } | null;
   focus: SurveyFocus | null;
+  /** The answers of ボランティア登録 / 活動報告 as candidates, once staff asked to see them. */
+  candidates: SurveyCandidatesView | null;
+  /** Staff's choice per new candidate (by response id): import it or decline it; none until chosen. */
+  choices: Record<string, 'accept' | 'decline'>;
 }
 
 export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNotice> {
@@ -41,6 +53,8 @@ export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNo
     view: null,
     notice: null,
     focus: null,
+    candidates: null,
+    choices: {},
   };
 
   chooseTemplate(template: SurveyTemplate): void {
@@ -65,6 +79,40 @@ export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNo
   /** 回答を取り込む: asked every time (アンケート回答 is rewritten with every answer). */
   requestImport(): void {
     this.ask('import');
+  }
+
+  /** 登録・活動報告の回答: reads the candidates (writes nothing). */
+  async loadCandidates(): Promise<void> {
+    this.startAction();
+    const view = await this.run(() => this.server('previewSurveyCandidates'));
+    if (view) {
+      this.state.candidates = view;
+      const open = new Set(view.candidates.filter((c) => c.status !== 'imported').map((c) => c.responseId));
+      for (const id of Object.keys(this.state.choices)) if (!open.has(id)) delete this.state.choices[id];
+      this.state.focus = 'candidates';
+    }
+    this.changed();
+  }
+
+  /** 取り込む / 見送る / neither, for one candidate (nothing is written until staff confirm). */
+  choose(responseId: string, choice: 'accept' | 'decline' | null): void {
+    if (choice === null) delete this.state.choices[responseId];
+    else this.state.choices[responseId] = choice;
+    this.changed();
+  }
+
+  /** The chosen ones: to import and to decline. */
+  get chosen(): { accept: string[]; decline: string[] } {
+    const accept: string[] = [];
+    const decline: string[] = [];
+    for (const [id, choice] of Object.entries(this.state.choices)) (choice === 'accept' ? accept : decline).push(id);
+    return { accept, decline };
+  }
+
+  /** 選んだ回答を取り込む: asked every time (rows are appended to the roster or 活動記録). */
+  requestDecide(): void {
+    const { accept, decline } = this.chosen;
+    if (accept.length + decline.length > 0) this.ask('decide');
   }
 
   /** 定義を確認: reads and checks アンケート定義, building nothing (no confirmation: it writes nothing). */
@@ -96,21 +144,47 @@ export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNo
   protected override async accepted(pending: SurveyPending): Promise<void> {
     if (pending === 'template') await this.writeTemplate();
     else if (pending === 'import') await this.importAnswers();
+    else if (pending === 'decide') await this.decide();
     else if (pending === 'remove') await this.build(true, false);
     else await this.build(false, true);
   }
 
   protected override declined(pending: SurveyPending): SurveyFocus {
-    return pending === 'template' ? 'template' : pending === 'import' ? 'import' : 'results';
+    return pending === 'template'
+      ? 'template'
+      : pending === 'import'
+        ? 'import'
+        : pending === 'decide'
+          ? 'candidates'
+          : 'results';
   }
 
-  /** After 元に戻す (a template taken back) the check on screen is read again. */
+  /** After 元に戻す (a template or an import taken back) what is on screen is read again. */
   protected async refreshList(): Promise<void> {
+    if (this.state.candidates) {
+      const candidates = await this.run(() => this.server('previewSurveyCandidates'));
+      if (candidates) this.state.candidates = candidates;
+    }
     if (this.state.view) {
       const view = await this.run(() => this.server('previewForms'));
       if (view) this.state.view = view;
       this.changed();
     }
+  }
+
+  private async decide(): Promise<void> {
+    this.startAction();
+    const result = await this.run(() => this.server('decideSurveyCandidates', this.chosen));
+    if (result) {
+      this.state.notice = { kind: 'decided', result };
+      this.state.choices = {};
+      this.undo.set(result.undo);
+      this.state.focus = 'notice';
+      this.changed();
+      const view = await this.run(() => this.server('previewSurveyCandidates'));
+      if (view) this.state.candidates = view;
+    }
+    this.changed();
   }
 
   private async importAnswers(): Promise<void> {

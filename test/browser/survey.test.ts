@@ -8,6 +8,7 @@ import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { expect } from '../support/expect';
 import { poll } from '../support/poll';
+import type { FormAnswer } from '../../src/local/emulator/form-respond';
 import { Session } from '../../src/local/session';
 import { type StudioHandle, startStudio } from '../../src/local/studio/server';
 import { launch, openMenuItem, readSavedSheet, sidebarFrame, watchErrors } from './helpers';
@@ -65,6 +66,33 @@ describe('アンケート in the studio (Chromium)', () => {
     for (const url of urls) expect(url).toMatch(/^https:\/\/forms\.gle\//);
     expect(await frame.getByTestId('survey-form').first().textContent()).toContain('回答受付中');
     expect(session.emu.forms.all).toHaveLength(3);
+    expect(await frame.getByTestId('error').textContent()).toBe('');
+  });
+
+  it('shows an activity report as a candidate, imports it into 活動記録 after the confirmation, and undoes it', async () => {
+    const form = session.emu.forms.all[0];
+    if (!form) throw new Error('no form');
+    const answers: Record<string, FormAnswer> = {};
+    for (const item of form.items) {
+      if (!item.required) continue;
+      const first = item.choices?.[0]?.value ?? '';
+      if (item.type === 'DATE') answers[item.title] = new Date('2026-06-01T00:00:00+09:00');
+      else if (item.type === 'MULTIPLE_CHOICE' || item.type === 'LIST') answers[item.title] = first;
+      else if (item.type === 'CHECKBOX') answers[item.title] = [first];
+      else answers[item.title] = '3';
+    }
+    session.emu.forms.submit(form.id, answers);
+    await frame.getByTestId('survey-candidates-load').click();
+    await poll(() => frame.getByTestId('survey-candidate').count()).toBe(1);
+    await frame.getByTestId('survey-candidate-accept').click();
+    await frame.getByTestId('survey-decide').click();
+    await frame.getByTestId('confirm-yes').click();
+    await poll(() => frame.getByTestId('survey-notice').textContent()).toMatch(/1件を取り込み/);
+    expect(session.emu.sheetValues('活動記録').length).toBe(2);
+    await poll(() => frame.getByTestId('survey-candidate-counts').textContent()).toMatch(/取り込み済み 1件/);
+    await frame.getByTestId('undo-last').click();
+    await frame.getByTestId('confirm-yes').click();
+    await poll(() => session.emu.sheetValues('活動記録').length).toBe(1);
     expect(await frame.getByTestId('error').textContent()).toBe('');
   });
 

@@ -1,6 +1,15 @@
 import { describe, it } from '@jest/globals';
 import { expect } from '../support/expect';
-import type { BuiltFormView, RpcName, SurveyBuildView, SurveyTemplateResult, UndoInfo } from '../../src/shared/rpc';
+import type {
+  BuiltFormView,
+  RpcName,
+  SurveyBuildView,
+  SurveyCandidatesView,
+  SurveyCandidateView,
+  SurveyDecisionResult,
+  SurveyTemplateResult,
+  UndoInfo,
+} from '../../src/shared/rpc';
 import { SurveyFlow } from '../../src/ui/survey-flow';
 import { fakeServer, type Handler } from './fake-server';
 
@@ -167,5 +176,64 @@ describe('SurveyFlow', () => {
     h.flow.requestImport();
     h.flow.cancel();
     expect(h.flow.takeFocus()).toBe('import');
+  });
+
+  it('shows registrations as candidates and imports or declines only the chosen ones after confirmation', async () => {
+    const candidate = (responseId: string, status: SurveyCandidateView['status'] = 'new'): SurveyCandidateView => ({
+      responseId,
+      form: 'ボランティア登録',
+      destination: 'volunteers',
+      language: 'ja',
+      languageLabel: { ja: '日本語', en: 'Japanese' },
+      answeredAt: '2026-05-01T01:00:00.000Z',
+      status,
+      row: { 氏名: responseId },
+      issues: [],
+      duplicateOf: null,
+      unmatched: [],
+      derived: [],
+      importedAs: status === 'imported' ? 'V-0001' : null,
+      reason: null,
+    });
+    let decided = false;
+    const list = (): SurveyCandidatesView => ({
+      candidates: decided ? [candidate('a', 'imported'), candidate('b', 'declined')] : [candidate('a'), candidate('b')],
+      counts: { new: decided ? 0 : 2, imported: decided ? 1 : 0, declined: decided ? 1 : 0, noConsent: 0 },
+      forms: [],
+      notices: [],
+    });
+    const result: SurveyDecisionResult = {
+      imported: 1,
+      declined: 1,
+      written: [
+        { sheet: 'ボランティア名簿', kind: 'volunteers', firstRow: 5, lastRow: 5, rows: 1, setAsideBelow: false },
+      ],
+      ids: ['V-0001'],
+      recordSheet: 'つなぐ取り込み記録',
+      notices: [],
+      undo: templateUndo,
+    };
+    const h = harness({
+      previewSurveyCandidates: list,
+      decideSurveyCandidates: () => {
+        decided = true;
+        return result;
+      },
+    });
+    await h.flow.loadCandidates();
+    expect(h.flow.state.candidates?.counts.new).toBe(2);
+    h.flow.requestDecide();
+    expect(h.flow.state.pending, 'nothing chosen: nothing to ask').toBe(null);
+    h.flow.choose('a', 'accept');
+    h.flow.choose('b', 'decline');
+    h.flow.requestDecide();
+    expect(h.flow.state.pending).toBe('decide');
+    expect(h.names()).toEqual(['previewSurveyCandidates']);
+    await h.flow.accept();
+    expect(h.calls[1]).toEqual(['decideSurveyCandidates', { accept: ['a'], decline: ['b'] }]);
+    expect(h.flow.state.notice).toEqual({ kind: 'decided', result });
+    expect(h.flow.undo.info).toEqual(templateUndo);
+    expect(h.flow.state.choices).toEqual({});
+    expect(h.flow.state.candidates?.counts.imported, 'read again after the import').toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 /** アンケート (survey): templates into アンケート定義, its check, the Google Forms built or updated from it, and 元に戻す. */
-import type { BuiltFormView, SurveyIssueView, SurveyBuildView } from '../../shared/rpc';
+import type { BuiltFormView, SurveyBuildView, SurveyCandidateView, SurveyIssueView } from '../../shared/rpc';
 import { append, button, el } from '../dom';
 import { pickMessage } from '../i18n';
 import { call } from '../rpc-client';
@@ -20,6 +20,8 @@ const ID = {
   issues: 'survey-issues',
   undo: 'survey-undo',
   import: 'survey-import',
+  candidates: 'survey-candidates',
+  decide: 'survey-decide',
 } as const;
 
 const FOCUS_IDS: Record<SurveyFocus, string> = {
@@ -31,7 +33,11 @@ const FOCUS_IDS: Record<SurveyFocus, string> = {
   check: ID.issues,
   template: ID.templateWrite,
   import: ID.import,
+  candidates: ID.candidates,
 };
+
+/** New candidates shown at most (the CLI lists them all). */
+const CANDIDATES_SHOWN = 30;
 
 /** Issues shown in the sidebar at most (the rest: run the check in the CLI, or fix these first). */
 const ISSUES_SHOWN = 30;
@@ -95,6 +101,7 @@ export function createSurveySection(undo: UndoOffer): SidebarSection {
               'data-testid': 'survey-import',
             }),
           ),
+      candidatesBlock(ctx),
       undoBlock(ctx),
       noticeBlock(ctx),
       state.view ? resultsBlock(ctx, state.view) : null,
@@ -140,6 +147,129 @@ export function createSurveySection(undo: UndoOffer): SidebarSection {
     );
   }
 
+  /** 登録・活動報告の回答: the candidates, each to import or decline; nothing is written until staff confirm. */
+  function candidatesBlock(ctx: SectionContext): HTMLElement {
+    const state = flow.state;
+    const view = state.candidates;
+    const block = el(
+      'div',
+      { class: 'block', id: ID.candidates, tabindex: -1, 'data-testid': 'survey-candidates' },
+      el('h3', { class: 'block-title' }, ctx.t('survey.candidatesTitle')),
+      el(
+        'div',
+        { class: 'actions' },
+        button(ctx.t(view ? 'survey.candidatesReload' : 'survey.candidatesLoad'), () => void flow.loadCandidates(), {
+          class: 'btn btn-secondary',
+          'data-testid': 'survey-candidates-load',
+        }),
+      ),
+    );
+    if (!view) return block;
+    if (view.forms.length === 0) {
+      append(block, el('p', { class: 'muted' }, ctx.t('survey.candidatesNoForms')));
+      return block;
+    }
+    const c = view.counts;
+    append(
+      block,
+      el(
+        'p',
+        { class: 'hint', 'data-testid': 'survey-candidate-counts' },
+        ctx.t('survey.candidateCounts', {
+          n: c.new,
+          imported: c.imported,
+          declined: c.declined,
+          noConsent: c.noConsent,
+        }),
+      ),
+      ...view.notices.map((n) => el('p', { class: 'notice notice-warning' }, pickMessage(n, ctx.lang))),
+    );
+    const open = view.candidates.filter(
+      (x) => x.status === 'new' || x.status === 'declined' || x.status === 'noConsent',
+    );
+    if (open.length > 0) {
+      append(
+        block,
+        el('ul', { class: 'name-list' }, ...open.slice(0, CANDIDATES_SHOWN).map((x) => candidateItem(ctx, x))),
+        open.length > CANDIDATES_SHOWN
+          ? el('p', { class: 'more' }, ctx.t('survey.candidatesMore', { n: open.length - CANDIDATES_SHOWN }))
+          : null,
+      );
+    }
+    const { accept, decline } = flow.chosen;
+    append(
+      block,
+      state.pending === 'decide'
+        ? confirmPanel({
+            id: ID.confirm,
+            text: ctx.t('survey.confirmDecide', { n: accept.length, m: decline.length }),
+            yes: ctx.t('survey.confirmYes'),
+            no: ctx.t('survey.confirmNo'),
+            onYes: () => void flow.accept(),
+            onNo: () => flow.cancel(),
+          })
+        : accept.length + decline.length > 0
+          ? el(
+              'div',
+              { class: 'actions' },
+              button(ctx.t('survey.decide', { n: accept.length, m: decline.length }), () => flow.requestDecide(), {
+                class: 'btn btn-primary',
+                id: ID.decide,
+                'data-testid': 'survey-decide',
+              }),
+            )
+          : null,
+    );
+    return block;
+  }
+
+  function candidateItem(ctx: SectionContext, x: SurveyCandidateView): HTMLElement {
+    const choice = flow.state.choices[x.responseId] ?? null;
+    const who = x.row['氏名'] ?? x.row['日付'] ?? x.responseId;
+    const summary = Object.entries(x.row)
+      .filter(([, v]) => v !== '')
+      .slice(0, 6)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(ctx.t('list.dot'));
+    const toggle = (kind: 'accept' | 'decline', key: 'survey.acceptOne' | 'survey.declineOne'): HTMLElement =>
+      button(ctx.t(key), () => flow.choose(x.responseId, choice === kind ? null : kind), {
+        class: `btn btn-small ${choice === kind ? 'btn-primary' : 'btn-secondary'}`,
+        'aria-pressed': choice === kind ? 'true' : 'false',
+        'data-testid': `survey-candidate-${kind}`,
+      });
+    return el(
+      'li',
+      { class: 'survey-candidate', 'data-testid': 'survey-candidate' },
+      el('span', { class: 'group-title' }, `${who}（${pickMessage(x.languageLabel, ctx.lang)}・${x.form}）`),
+      x.status === 'declined' ? el('span', { class: 'badge badge-warning' }, ctx.t('survey.statusDeclined')) : null,
+      el('span', { class: 'muted' }, summary),
+      x.duplicateOf
+        ? el('p', { class: 'notice notice-warning' }, ctx.t('survey.duplicateOf', { id: x.duplicateOf }))
+        : null,
+      x.reason ? el('p', { class: 'notice notice-warning' }, pickMessage(x.reason, ctx.lang)) : null,
+      ...x.issues
+        .slice(0, 5)
+        .map((i) =>
+          el(
+            'p',
+            { class: `issue is-${i.severity}` },
+            `${i.column ? `「${i.column}」` : ''}${pickMessage(i.message, ctx.lang)}`,
+          ),
+        ),
+      ...x.unmatched.map((u) =>
+        el('p', { class: 'issue is-warning' }, ctx.t('survey.unmatched', { q: u.question, v: u.values.join('、') })),
+      ),
+      x.status === 'noConsent'
+        ? null
+        : el(
+            'div',
+            { class: 'actions' },
+            toggle('accept', 'survey.acceptOne'),
+            x.status === 'declined' ? null : toggle('decline', 'survey.declineOne'),
+          ),
+    );
+  }
+
   function undoBlock(ctx: SectionContext): HTMLElement | null {
     const info = flow.undo.info;
     if (!info) return null;
@@ -175,6 +305,23 @@ export function createSurveySection(undo: UndoOffer): SidebarSection {
         { id: ID.notice, tabindex: -1, role: 'status', 'data-testid': 'survey-notice' },
         el('p', { class: 'result' }, ctx.t('survey.imported', { n: notice.rows, sheet: notice.sheet })),
         ...notice.notices.map((n) => el('p', { class: 'notice notice-warning' }, pickMessage(n, ctx.lang))),
+      );
+    } else if (notice.kind === 'decided') {
+      const r = notice.result;
+      return el(
+        'div',
+        { id: ID.notice, tabindex: -1, role: 'status', 'data-testid': 'survey-notice' },
+        el(
+          'p',
+          { class: 'result' },
+          ctx.t('survey.decided', {
+            n: r.imported,
+            m: r.declined,
+            sheets: r.written.map((w) => `「${w.sheet}」${w.firstRow}〜${w.lastRow}`).join('、') || '—',
+          }),
+        ),
+        r.ids.length > 0 ? el('p', { class: 'hint' }, ctx.t('survey.newIds', { ids: r.ids.join('、') })) : null,
+        ...r.notices.map((n) => el('p', { class: 'notice notice-warning' }, pickMessage(n, ctx.lang))),
       );
     } else {
       text = ctx.t('undo.done', { label: pickMessage(notice.label, ctx.lang), n: notice.cells });
