@@ -96,6 +96,12 @@ export class GasWorkbook implements Workbook {
    * Forgotten whenever Tsunagu makes, renames or deletes a sheet.
    */
   private readonly found = new Map<string, Sheet>();
+  /**
+   * Every sheet in tab order with its name, read once per server call (a getName is a service call:
+   * a workbook of a dozen sheets would cost a dozen calls each time an action lists them). Forgotten
+   * with `found`.
+   */
+  private listed: Array<{ sheet: Sheet; name: string }> | null = null;
 
   constructor(
     private readonly app: SpreadsheetApp,
@@ -103,7 +109,16 @@ export class GasWorkbook implements Workbook {
   ) {}
 
   sheetNames(): string[] {
-    return this.book.getSheets().map((sheet) => sheet.getName());
+    return this.list().map((s) => s.name);
+  }
+
+  /** The sheets in tab order, each with its name: listed once per server call. */
+  private list(): Array<{ sheet: Sheet; name: string }> {
+    if (!this.listed) {
+      this.listed = this.book.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
+      for (const { sheet, name } of this.listed) if (!this.found.has(name)) this.found.set(name, sheet);
+    }
+    return this.listed;
   }
 
   formResponseSheets(among?: readonly string[]): Array<{ name: string; formUrl: string }> {
@@ -156,16 +171,21 @@ export class GasWorkbook implements Workbook {
 
   /** Tsunagu's own sheets (marked or scratch) come with their size only: nothing reads their rows. */
   heads(rows: number, withoutRows: readonly string[] = []): SheetHead[] {
-    return this.book.getSheets().map((sheet) => this.headOf(sheet, rows, withoutRows));
+    return this.list().map(({ sheet, name }) => this.headOf(sheet, name, rows, withoutRows));
   }
 
   head(name: string, rows: number): SheetHead | null {
     const sheet = this.lookup(name);
-    return sheet ? this.headOf(sheet, rows, []) : null;
+    // getSheetByName may find the sheet under another spelling: the head carries its own name.
+    return sheet ? this.headOf(sheet, sheet.getName(), rows, []) : null;
   }
 
-  private headOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, withoutRows: readonly string[]): SheetHead {
-    const name = sheet.getName();
+  private headOf(
+    sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    name: string,
+    rows: number,
+    withoutRows: readonly string[],
+  ): SheetHead {
     const own = this.isOwn(name);
     const lastRow = sheet.getLastRow();
     const lastColumn = sheet.getLastColumn();
@@ -340,6 +360,7 @@ export class GasWorkbook implements Workbook {
   /** Sheets were made, renamed or deleted: look them up again. */
   private forget(): void {
     this.found.clear();
+    this.listed = null;
   }
 
   private sheet(name: string): Sheet {

@@ -4,10 +4,19 @@
  * Apps Script time (docs/cost.md) and Node time. The bench prints it; the budget tests hold it.
  */
 import { performance } from 'node:perf_hooks';
-import type { FixPreview, MappingView, MatchView, RpcEnvelope, ValidationView } from '../shared/rpc';
+import type {
+  FixPreview,
+  FixResult,
+  MappingView,
+  MatchView,
+  RpcEnvelope,
+  UndoResult,
+  ValidationView,
+} from '../shared/rpc';
 import { takeStats, type ActionStats } from './commands/stats';
 import { buildDemo } from './commands/demo';
 import { DEFAULT_SEED, DEMO_SCALES, type DemoScaleName } from './demo/index';
+import type { CostRange } from './emulator/index';
 import { Session } from './session';
 
 /** A demo workbook of the given scale, made the way `tsunagu demo --scale` makes it. */
@@ -24,6 +33,8 @@ export interface MeasuredAction {
   action: string;
   stats: ActionStats;
   nodeMs: number;
+  /** The peer: the same calls and writes with every read covering its sheet's whole used range (docs/cost.md). */
+  wholeSheet: CostRange;
 }
 
 /**
@@ -42,7 +53,12 @@ export function measureRpc<T>(
   const envelope = session.run(name, ...args) as RpcEnvelope<T>;
   const nodeMs = performance.now() - start;
   session.emu.endExecution();
-  into.push({ action: label, stats: takeStats(session.emu.stats), nodeMs });
+  into.push({
+    action: label,
+    stats: takeStats(session.emu.stats),
+    nodeMs,
+    wholeSheet: session.emu.stats.wholeSheetEstimate(),
+  });
   if (!envelope.ok) throw new Error(`${label} failed: ${envelope.error.code} ${envelope.error.en}`);
   return envelope.value;
 }
@@ -67,6 +83,30 @@ export function validateInParts(session: Session, into: MeasuredAction[], label 
 }
 
 /**
+ * 安全な修正 as the sidebar runs it: applyFixes, and for a large workbook each part after it
+ * (continueFixes), each measured as its own execution.
+ */
+export function applyInParts(session: Session, token: string, into: MeasuredAction[]): FixResult {
+  let result = measureRpc<FixResult>(session, 'applyFixes', [token], into);
+  while (result.running) {
+    const { runId, done, total } = result.running;
+    result = measureRpc<FixResult>(session, 'continueFixes', [runId], into, `continueFixes part ${done + 1}/${total}`);
+  }
+  return result;
+}
+
+/** 元に戻す as the sidebar runs it: 安全な修正 applied in parts is taken back part by part, each its own execution. */
+export function undoInParts(session: Session, into: MeasuredAction[], label = 'undoLast'): UndoResult[] {
+  const run = (measureRpc<{ run?: string } | null>(session, 'getUndoInfo', [], []) ?? {}).run;
+  const done: UndoResult[] = [];
+  for (let i = 1; ; i++) {
+    const result = measureRpc<UndoResult>(session, 'undoLast', [], into, run ? `${label} ${i}` : label);
+    done.push(result);
+    if (run === undefined || result.undo?.run !== run) return done;
+  }
+}
+
+/**
  * Every sidebar action in the order staff use them: open the sidebar, シート準備, check and confirm
  * a mapping, 検証 (twice: the second replaces the first run's marks), ハイライトを消す, the safe
  * fixes' preview and apply, 元に戻す, マッチング, a pair decision, 承認, 確定 and 元に戻す again,
@@ -87,9 +127,9 @@ export function walkSidebar(session: Session): MeasuredAction[] {
   run('selectCell', ['ボランティア名簿', 2, 2]);
   run('clearHighlights');
   const preview = run<FixPreview>('previewFixes');
-  run('applyFixes', [preview.token]);
+  applyInParts(session, preview.token, out);
   run('getUndoInfo');
-  run('undoLast', [], 'undoLast (fixes)');
+  undoInParts(session, out, 'undoLast (fixes)');
   const finish = (): MeasuredAction[] => {
     run('clearMapping', ['ボランティア名簿']);
     run('eraseHistory');

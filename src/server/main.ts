@@ -118,6 +118,16 @@ export function applyFixes(...args: unknown[]): Envelope<'applyFixes'> {
   return runRpc('applyFixes', args, (token) => validation.applyFixes(appContext(), token));
 }
 
+/** RPC: the next part of 安全な修正 on a large workbook (each part its own undoable action). */
+export function continueFixes(...args: unknown[]): Envelope<'continueFixes'> {
+  return runRpc('continueFixes', args, (runId) => validation.continueFixes(appContext(), runId));
+}
+
+/** RPC: 中止 — stops 安全な修正 in parts (the sidebar then takes back the parts applied with 元に戻す). */
+export function cancelFixes(...args: unknown[]): Envelope<'cancelFixes'> {
+  return runRpc('cancelFixes', args, (runId) => validation.cancelFixes(appContext(), runId));
+}
+
 /** RPC: 元に戻す — restores the cells of the last value-changing action. */
 export function undoLast(...args: unknown[]): Envelope<'undoLast'> {
   return runRpc('undoLast', args, () => undo.undoLast(appContext()));

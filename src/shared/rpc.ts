@@ -122,6 +122,13 @@ export interface UndoInfo {
   label: Message;
   /** ISO instant. */
   at: string;
+  /**
+   * The action is a part of 安全な修正 in parts: 元に戻す takes the run back part by part, and the
+   * sidebar goes on while the next action to undo belongs to the same run.
+   */
+  run?: string;
+  /** Of such a run, the parts still to undo (each one call). */
+  parts?: number;
 }
 
 export interface ValidationView {
@@ -194,18 +201,37 @@ export interface FixPreview {
   /** At most the first 300. */
   items: FixPreviewItem[];
   byKind: Record<string, number>;
+  /**
+   * A large workbook's fixes as its last 検証 found them, not read again (docs/cost.md): each cell
+   * is checked when it is fixed, and one staff changed since is left as it is.
+   */
+  checkedWhenApplied?: boolean;
 }
 
 export interface FixResult {
+  /** Cells changed (so far, while a run in parts is under way). */
   applied: number;
+  /** Fixes left out because their cell changed after the 検証 (a large workbook's fixes in parts). */
+  skipped: number;
   sheets: string[];
   undo: UndoInfo | null;
+  /** 安全な修正 in parts under way: the sidebar asks for the next part with continueFixes(runId). */
+  running: FixProgress | null;
+}
+
+/** Where 安全な修正 in parts stands: its id and the parts done and in all. */
+export interface FixProgress {
+  runId: string;
+  done: number;
+  total: number;
 }
 
 export interface UndoResult {
   label: Message;
   cells: number;
   undo: UndoInfo | null;
+  /** The sidebar's sum over the parts of a run: a part failed, so some parts are still to undo. */
+  partial?: boolean;
 }
 
 export interface HighlightResult {
@@ -577,6 +603,7 @@ const fieldKey = z.string().check(z.maxLength(40), z.regex(/^[A-Za-z][A-Za-z0-9]
 /** Argument schemas: the server parses every call with these before doing anything. */
 /** A 検証 in parts: V and the instant it started (yyyyMMddHHmmssSSS). */
 const runId = z.string().check(z.regex(/^V\d{17}$/));
+const fixRunId = z.string().check(z.regex(/^F\d{17}$/));
 
 export const rpcArgs = {
   getSidebarState: z.tuple([]),
@@ -611,6 +638,8 @@ export const rpcArgs = {
   previewFixes: z.tuple([]),
   /** The token of the preview staff saw: a count and a hexadecimal fingerprint ('12-1a2b3c4d'). */
   applyFixes: z.tuple([z.string().check(z.maxLength(100), z.regex(/^\d+-[0-9a-f]+$/))]),
+  continueFixes: z.tuple([fixRunId]),
+  cancelFixes: z.tuple([fixRunId]),
   undoLast: z.tuple([]),
   getUndoInfo: z.tuple([]),
   eraseHistory: z.tuple([]),
@@ -682,6 +711,8 @@ export interface RpcResults {
   clearHighlights: HighlightResult;
   previewFixes: FixPreview;
   applyFixes: FixResult;
+  continueFixes: FixResult;
+  cancelFixes: { cancelled: boolean; applied: number };
   undoLast: UndoResult;
   getUndoInfo: UndoInfo | null;
   eraseHistory: EraseHistoryResult;

@@ -80,6 +80,12 @@ export abstract class SectionFlow<Pending extends string, Focus, Notice> {
   /** What else 元に戻す makes stale before it runs (a preview, say). */
   protected beforeUndo(): void {}
 
+  /** 元に戻す of 安全な修正 in parts: one more part taken back (the validate section shows how far). */
+  protected onUndoPart(_done: number, _total: number): void {}
+
+  /** 元に戻す has finished (every part of a run, or the one action). */
+  protected afterUndo(): void {}
+
   /** The run button: asks first the first time in a session, then runs. */
   async requestRun(): Promise<void> {
     if (this.state.runConfirmed) {
@@ -173,7 +179,8 @@ export abstract class SectionFlow<Pending extends string, Focus, Notice> {
   private async undoLast(): Promise<void> {
     this.startAction();
     this.beforeUndo();
-    const result = await this.undo.take(this.server, this.run);
+    const result = await this.undo.take(this.server, this.run, (done, total) => this.onUndoPart(done, total));
+    this.afterUndo();
     if (!result) {
       // Nothing to undo any more, or cells changed since: what the button offers may be stale.
       this.state.focus = 'undo';

@@ -47,10 +47,30 @@ export class UndoOffer {
    * 元に戻す itself, under the shell's runner. On a refusal (nothing left to undo, cells changed
    * since) the offer on screen may be stale: the caller re-renders, then calls load(server, true).
    */
-  async take(server: ServerCall, run: ActionRunner): Promise<UndoResult | undefined> {
+  async take(
+    server: ServerCall,
+    run: ActionRunner,
+    onPart?: (done: number, total: number) => void,
+  ): Promise<UndoResult | undefined> {
+    const first = this.current;
     const result = await run(() => server('undoLast'));
-    if (result) this.set(result.undo);
-    return result;
+    if (!result) return result;
+    this.set(result.undo);
+    if (first?.run === undefined) return result;
+    // 安全な修正 applied in parts: each call takes back one part, while the next belongs to the same run.
+    const runId = first.run;
+    const total = first.parts ?? 1;
+    let cells = result.cells;
+    let last = result;
+    for (let done = 1; this.current?.run === runId; done++) {
+      onPart?.(done, Math.max(total, done + 1));
+      const next = await run(() => server('undoLast'));
+      if (!next) return { ...last, label: first.label, cells, partial: true };
+      this.set(next.undo);
+      cells += next.cells;
+      last = next;
+    }
+    return { ...last, label: first.label, cells };
   }
 }
 

@@ -2,7 +2,7 @@
  * ValidateFlow: the 検証 section's state and what each button does with the server (run, clear
  * highlights, preview and apply fixes, undo), apart from the DOM so it can be tested in Node.
  */
-import type { FixPreview, FixResult, Message, ValidationProgress, ValidationView } from '../shared/rpc';
+import type { FixPreview, FixProgress, FixResult, Message, ValidationProgress, ValidationView } from '../shared/rpc';
 import { SectionFlow } from './section-flow';
 import { addValidationPart } from './validation-parts';
 import type { ValidateNotice } from './validate-model';
@@ -20,6 +20,8 @@ export interface ValidateState {
   validation: ValidationView | null;
   /** A 検証 in parts under way: how far it is (the sidebar asks for each part in turn). */
   progress: ValidationProgress | null;
+  /** What is under way in parts: 検証, 安全な修正, or 元に戻す of 安全な修正 in parts. */
+  progressKind: 'validate' | 'fix' | 'undo';
   /** Staff pressed 中止 during a 検証 in parts: it stops after the part under way. */
   stopRequested: boolean;
   /** A part failed (its error is shown): 続ける runs it again, 中止 stops the run. */
@@ -44,6 +46,7 @@ export class ValidateFlow extends SectionFlow<'erase', FocusTarget, ValidateNoti
     pending: null,
     validation: null,
     progress: null,
+    progressKind: 'validate',
     stopRequested: false,
     partFailed: false,
     preview: null,
@@ -55,6 +58,8 @@ export class ValidateFlow extends SectionFlow<'erase', FocusTarget, ValidateNoti
 
   /** What the parts done so far found, kept while a failed part waits for 続ける. */
   private partial: ValidationView | null = null;
+  /** 安全な修正 in parts: where it stood when a part failed (続ける goes on from there). */
+  private fixPartial: FixResult | null = null;
 
   /** 検証を実行 (asked first the first time in a session; see SectionFlow.requestRun). */
   protected runNow(): Promise<void> {
@@ -136,12 +141,73 @@ export class ValidateFlow extends SectionFlow<'erase', FocusTarget, ValidateNoti
       this.changed();
       return;
     }
-    const result: FixResult = outcome.value;
-    this.state.notice = { kind: 'fixed', applied: result.applied };
+    await this.driveFixes(outcome.value);
+  }
+
+  /**
+   * 安全な修正 on a large workbook goes in parts: the sidebar asks for each, showing how far it is.
+   * 中止 stops after the part under way and takes back the parts applied (元に戻す, part by part);
+   * a part that failed waits for 続ける or 中止 (the server left it as it was).
+   */
+  private async driveFixes(first: FixResult): Promise<void> {
+    let result = first;
+    this.state.stopRequested = false;
+    this.state.partFailed = false;
+    while (result.running) {
+      const running: FixProgress = result.running;
+      this.state.progress = running;
+      this.state.progressKind = 'fix';
+      this.changed();
+      if (this.state.stopRequested) {
+        await this.stopFixes(running.runId, result);
+        return;
+      }
+      const earlier = result;
+      const part = await this.run(() => this.server('continueFixes', running.runId));
+      if (!part) {
+        this.fixPartial = earlier;
+        this.state.partFailed = true;
+        this.changed();
+        return;
+      }
+      result = part;
+    }
+    this.state.progress = null;
+    this.fixPartial = null;
+    this.state.notice = { kind: 'fixed', applied: result.applied, skipped: result.skipped };
     this.undo.set(result.undo);
     this.state.focus = 'notice';
     this.changed();
     await this.refreshList();
+  }
+
+  /** 中止 of 安全な修正 in parts: the run stops, and what its parts applied is taken back part by part. */
+  private async stopFixes(runId: string, result: FixResult): Promise<void> {
+    await this.run(() => this.server('cancelFixes', runId));
+    this.state.stopRequested = false;
+    this.state.partFailed = false;
+    this.fixPartial = null;
+    this.undo.set(result.undo);
+    let undone = 0;
+    if (result.applied > 0 && this.undo.info?.run === runId) {
+      const taken = await this.undo.take(this.server, this.run, (done, total) => this.onUndoPart(done, total));
+      undone = taken?.cells ?? 0;
+    }
+    this.state.progress = null;
+    this.state.notice = { kind: 'fixStopped', undone };
+    this.state.focus = 'notice';
+    this.changed();
+    await this.refreshList();
+  }
+
+  protected override onUndoPart(done: number, total: number): void {
+    this.state.progress = { runId: '', done, total };
+    this.state.progressKind = 'undo';
+    this.changed();
+  }
+
+  protected override afterUndo(): void {
+    if (this.state.progressKind === 'undo') this.state.progress = null;
   }
 
   /** Clicking an issue: Sheets selects its cell. */
@@ -185,6 +251,7 @@ export class ValidateFlow extends SectionFlow<'erase', FocusTarget, ValidateNoti
     while (view?.running) {
       const running = view.running;
       this.state.progress = running;
+      this.state.progressKind = 'validate';
       this.changed();
       if (this.state.stopRequested) {
         await this.stop(running.runId);
@@ -211,12 +278,13 @@ export class ValidateFlow extends SectionFlow<'erase', FocusTarget, ValidateNoti
     this.changed();
   }
 
-  /** 中止: a 検証 in parts stops after the part under way (at once when a part failed). */
+  /** 中止: a 検証 or 安全な修正 in parts stops after the part under way (at once when a part failed). */
   stopRun(): void {
     const progress = this.state.progress;
-    if (!progress) return;
+    if (!progress || this.state.progressKind === 'undo') return;
     if (this.state.partFailed) {
-      void this.stop(progress.runId);
+      if (this.state.progressKind === 'fix') void this.stopFixes(progress.runId, this.fixPartial ?? emptyFix(progress));
+      else void this.stop(progress.runId);
       return;
     }
     this.state.stopRequested = true;
@@ -225,6 +293,12 @@ export class ValidateFlow extends SectionFlow<'erase', FocusTarget, ValidateNoti
 
   /** 続ける: runs the part that failed again, and the rest after it. */
   async resumeRun(): Promise<void> {
+    if (this.state.partFailed && this.state.progressKind === 'fix' && this.fixPartial) {
+      this.state.partFailed = false;
+      this.startAction();
+      await this.driveFixes(this.fixPartial);
+      return;
+    }
     if (!this.state.partFailed || !this.partial) return;
     this.state.partFailed = false;
     this.startAction();
@@ -251,4 +325,9 @@ export class ValidateFlow extends SectionFlow<'erase', FocusTarget, ValidateNoti
   protected override beforeUndo(): void {
     this.state.preview = null;
   }
+}
+
+/** What a run of fixes in parts is known to have done when nothing more is known. */
+function emptyFix(progress: FixProgress): FixResult {
+  return { applied: 0, skipped: 0, sheets: [], undo: null, running: progress };
 }

@@ -186,7 +186,8 @@ export function fixPreviewModel(preview: FixPreview, lang: Lang): FixPreviewMode
 /** The outcome of the last action, kept as data so it can be said again in the other language. */
 export type ValidateNotice =
   | { kind: 'highlights'; restored: number; notesKept: number }
-  | { kind: 'fixed'; applied: number }
+  | { kind: 'fixed'; applied: number; skipped?: number }
+  | { kind: 'fixStopped'; undone: number }
   | { kind: 'undone'; label: Message; cells: number }
   | { kind: 'stopped' }
   | { kind: 'erased'; actions: number };
@@ -200,10 +201,15 @@ export function noticeText(notice: ValidateNotice, lang: Lang): string {
         ? cleared
         : `${cleared}${plural(lang, 'validate.notesKept', 'validate.notesKeptOne', notice.notesKept)}`;
     }
-    case 'fixed':
-      return notice.applied === 0
-        ? t(lang, 'validate.fixedNone')
-        : plural(lang, 'validate.fixed', 'validate.fixedOne', notice.applied);
+    case 'fixed': {
+      const fixed =
+        notice.applied === 0
+          ? t(lang, 'validate.fixedNone')
+          : plural(lang, 'validate.fixed', 'validate.fixedOne', notice.applied);
+      return notice.skipped ? `${fixed}${t(lang, 'fix.skipped', { n: notice.skipped })}` : fixed;
+    }
+    case 'fixStopped':
+      return t(lang, 'fix.stopped', { n: notice.undone });
     case 'undone':
       return undoneText(notice.label, notice.cells, lang);
     case 'stopped':

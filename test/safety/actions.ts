@@ -1,6 +1,7 @@
 // The writing actions as the fault-injection harness drives them: small workbooks, every action the sidebar can run.
 import type {
   FixPreview,
+  FixResult,
   MatchView,
   RpcEnvelope,
   SurveyBuildView,
@@ -301,6 +302,30 @@ function runningId(session: Session): string {
   return (run as { id: string }).id;
 }
 
+/**
+ * 安全な修正 in parts on the parts workbook: validated to the end, previewed, started, and `done`
+ * parts applied; returns the run as it stands (null when it has finished).
+ */
+function fixRunSession(done: number | 'all'): { session: Session; result: FixResult } {
+  const session = partsSession();
+  let view = rpc<ValidationView>(session, 'runValidation');
+  while (view.running) view = rpc<ValidationView>(session, 'continueValidation', view.running.runId);
+  let result = rpc<FixResult>(session, 'applyFixes', rpc<FixPreview>(session, 'previewFixes').token);
+  if (!result.running || result.running.total < 3) throw new Error('the demo workbook no longer needs three fix parts');
+  while (result.running && (done === 'all' || result.running.done < done)) {
+    result = rpc<FixResult>(session, 'continueFixes', result.running.runId);
+  }
+  return { session, result };
+}
+
+/** The id of the 安全な修正 run under way (the harness's arrange() leaves one). */
+function fixRunId(session: Session): string {
+  const run = JSON.parse(
+    String(session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.fixRun')),
+  );
+  return (run as { id: string }).id;
+}
+
 const DAY = 86_400_000;
 
 /**
@@ -356,6 +381,16 @@ export const WRITING_ACTIONS: WritingAction[] = [
     act: (s) => s.run('runValidation') as never,
   },
   {
+    name: '検証（分割の開始、前回の検証結果がある）',
+    arrange: () => {
+      const session = partsSession();
+      let view = rpc<ValidationView>(session, 'runValidation');
+      while (view.running) view = rpc<ValidationView>(session, 'continueValidation', view.running.runId);
+      return session;
+    },
+    act: (s) => s.run('runValidation') as never,
+  },
+  {
     name: '検証（分割の途中の部分）',
     formulas: CELL_LINK,
     arrange: () => {
@@ -398,6 +433,43 @@ export const WRITING_ACTIONS: WritingAction[] = [
     name: '安全な修正',
     arrange: rosterSession,
     act: (s) => s.run('applyFixes', rpc<FixPreview>(s, 'previewFixes').token) as never,
+  },
+  {
+    name: '安全な修正（分割の開始）',
+    arrange: () => {
+      const session = partsSession();
+      let view = rpc<ValidationView>(session, 'runValidation');
+      while (view.running) view = rpc<ValidationView>(session, 'continueValidation', view.running.runId);
+      return session;
+    },
+    act: (s) => s.run('applyFixes', rpc<FixPreview>(s, 'previewFixes').token) as never,
+  },
+  {
+    name: '安全な修正（分割の途中の部分）',
+    arrange: () => fixRunSession(1).session,
+    act: (s) => s.run('continueFixes', fixRunId(s)) as never,
+  },
+  {
+    name: '安全な修正（分割の最後の部分）',
+    arrange: () => {
+      const { session, result } = fixRunSession(0);
+      const total = result.running?.total ?? 1;
+      let running = result.running;
+      while (running && running.done < total - 1)
+        running = rpc<FixResult>(session, 'continueFixes', running.runId).running;
+      return session;
+    },
+    act: (s) => s.run('continueFixes', fixRunId(s)) as never,
+  },
+  {
+    name: '安全な修正（分割の中止）',
+    arrange: () => fixRunSession(1).session,
+    act: (s) => s.run('cancelFixes', fixRunId(s)) as never,
+  },
+  {
+    name: '元に戻す（分割した安全な修正の一部分）',
+    arrange: () => fixRunSession('all').session,
+    act: (s) => s.run('undoLast') as never,
   },
   {
     name: '元に戻す（安全な修正）',

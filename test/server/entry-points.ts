@@ -10,6 +10,7 @@ import { Session } from '../../src/local/session';
 import {
   RPC_NAMES,
   type FixPreview,
+  type FixResult,
   type MappingView,
   type MatchView,
   type RpcEnvelope,
@@ -42,6 +43,7 @@ type Step = (rt: Runtime, memo: Memo) => void;
 
 interface Memo {
   runId?: string;
+  fixRunId?: string;
   preview?: FixPreview;
   match?: MatchView;
   candidate?: string;
@@ -137,7 +139,21 @@ const DAY: Array<[string, Step]> = [
       if (memo.preview.total === 0) throw new Error('the demo has nothing to fix');
     },
   ],
-  ['applyFixes', (rt, memo) => rt.rpc('applyFixes', memo.preview?.token)],
+  [
+    'applyFixes',
+    (rt, memo) => {
+      memo.fixRunId = rt.rpc<FixResult>('applyFixes', memo.preview?.token).running?.runId;
+    },
+  ],
+  // A workbook validated in parts is fixed in parts: its first part, then 中止 of the rest.
+  [
+    'continueFixes',
+    (rt, memo) => {
+      const result = rt.rpc<FixResult>('continueFixes', memo.fixRunId ?? 'F-none');
+      if (!result.running) throw new Error('the demo is expected to be fixed in more than one part');
+    },
+  ],
+  ['cancelFixes', (rt, memo) => rt.rpc('cancelFixes', memo.fixRunId ?? 'F-none')],
   ['getUndoInfo', (rt) => rt.rpc('getUndoInfo')],
   ['undoLast', (rt) => rt.rpc('undoLast')],
   [

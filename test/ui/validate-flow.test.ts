@@ -1,6 +1,6 @@
 import { describe, it } from '@jest/globals';
 import { expect } from '../support/expect';
-import type { FixPreview, RpcName, UndoInfo, ValidationView } from '../../src/shared/rpc';
+import type { FixPreview, FixResult, RpcName, UndoInfo, ValidationView } from '../../src/shared/rpc';
 import { RpcError } from '../../src/ui/rpc-client';
 import { FIX_CHANGED, ValidateFlow } from '../../src/ui/validate-flow';
 import { fakeServer, type Handler } from './fake-server';
@@ -273,6 +273,118 @@ describe('ValidateFlow', () => {
       await h.flow.clearHighlights();
       expect(h.flow.state.validation?.highlighted).toBe(0);
       expect(h.flow.state.validation?.counts).toEqual(before.counts);
+    });
+  });
+
+  describe('fixes in parts (a large workbook)', () => {
+    const runUndo = (parts: number): UndoInfo => ({
+      label: { ja: `安全な修正（${parts}回に分けて適用した分）`, en: `safe fixes (applied in ${parts} parts)` },
+      at: '2025-01-10T01:00:00.000Z',
+      run: 'F20250110010000000',
+      parts,
+    });
+    const fixPart = (done: number, total: number, applied: number, undo: UndoInfo | null = null): FixResult => ({
+      applied,
+      skipped: 0,
+      sheets: ['活動記録'],
+      undo,
+      running: done < total ? { runId: 'F20250110010000000', done, total } : null,
+    });
+
+    it('asks for each part in turn, showing how far it is, and says how many cells were fixed', async () => {
+      const progress: Array<number | null> = [];
+      const answers = [fixPart(1, 2, 30, runUndo(1)), { ...fixPart(2, 2, 55, runUndo(2)), skipped: 1 }];
+      let flow: ValidateFlow | null = null;
+      const h = harness({
+        previewFixes: () => ({ ...preview, checkedWhenApplied: true }),
+        applyFixes: () => fixPart(0, 2, 0),
+        continueFixes: () => {
+          progress.push(flow?.state.progress?.done ?? null);
+          return answers.shift();
+        },
+      });
+      flow = h.flow;
+      await h.flow.previewFixes();
+      await h.flow.applyFixes();
+      expect(h.calls).toEqual([
+        ['previewFixes'],
+        ['applyFixes', 'token-1'],
+        ['continueFixes', 'F20250110010000000'],
+        ['continueFixes', 'F20250110010000000'],
+      ]);
+      expect(progress).toEqual([0, 1]);
+      expect(h.flow.state.progress).toBeNull();
+      expect(h.flow.state.notice).toEqual({ kind: 'fixed', applied: 55, skipped: 1 });
+      expect(h.flow.undo.info?.run).toBe('F20250110010000000');
+    });
+
+    it('waits after a part fails; 続ける runs that part again', async () => {
+      let failNext = true;
+      const h = harness({
+        previewFixes: () => preview,
+        applyFixes: () => fixPart(0, 2, 0),
+        continueFixes: () => {
+          if (failNext) {
+            failNext = false;
+            throw new RpcError('write.failed', { ja: '書き込めませんでした', en: 'could not write' });
+          }
+          return fixPart(2, 2, 10, runUndo(2));
+        },
+      });
+      await h.flow.previewFixes();
+      await h.flow.applyFixes();
+      expect(h.flow.state.partFailed).toBe(true);
+      expect(h.flow.state.progressKind).toBe('fix');
+      await h.flow.resumeRun();
+      expect(h.names()).toEqual(['previewFixes', 'applyFixes', 'continueFixes', 'continueFixes']);
+      expect(h.flow.state.notice).toEqual({ kind: 'fixed', applied: 10, skipped: 0 });
+    });
+
+    it('on 中止 stops after the part under way and takes back the parts applied, part by part', async () => {
+      let flow: ValidateFlow | null = null;
+      const undos = [runUndo(1), null];
+      const h = harness({
+        previewFixes: () => preview,
+        applyFixes: () => fixPart(0, 3, 0),
+        continueFixes: () => {
+          flow?.stopRun();
+          return fixPart(2 - undos.length + 1, 3, 12, runUndo(2));
+        },
+        cancelFixes: () => ({ cancelled: true, applied: 12 }),
+        undoLast: () => ({ label: { ja: '安全な修正', en: 'safe fixes' }, cells: 6, undo: undos.shift() ?? null }),
+      });
+      flow = h.flow;
+      await h.flow.previewFixes();
+      await h.flow.applyFixes();
+      expect(h.names()).toEqual(['previewFixes', 'applyFixes', 'continueFixes', 'cancelFixes', 'undoLast', 'undoLast']);
+      expect(h.flow.state.progress).toBeNull();
+      expect(h.flow.state.notice).toEqual({ kind: 'fixStopped', undone: 12 });
+      expect(h.flow.undo.info).toBeNull();
+    });
+
+    it('元に戻す of fixes made in parts takes back every part, showing how far it is', async () => {
+      const shown: Array<[string, number | undefined]> = [];
+      let flow: ValidateFlow | null = null;
+      const undos = [runUndo(2), runUndo(1), fixesUndo];
+      const h = harness({
+        getUndoInfo: () => runUndo(3),
+        undoLast: () => {
+          shown.push([flow?.state.progressKind ?? '', flow?.state.progress?.done]);
+          return { label: { ja: '安全な修正（1/3）', en: 'part' }, cells: 4, undo: undos.shift() ?? null };
+        },
+      });
+      flow = h.flow;
+      await h.flow.loadUndoInfo();
+      h.flow.requestUndo();
+      await h.flow.accept();
+      expect(h.names()).toEqual(['getUndoInfo', 'undoLast', 'undoLast', 'undoLast']);
+      expect(shown.slice(1)).toEqual([
+        ['undo', 1],
+        ['undo', 2],
+      ]);
+      expect(h.flow.state.progress).toBeNull();
+      expect(h.flow.state.notice).toEqual({ kind: 'undone', label: runUndo(3).label, cells: 12 });
+      expect(h.flow.undo.info).toEqual(fixesUndo);
     });
   });
 

@@ -10,7 +10,7 @@ import { History } from '../history/store';
 import { estimateRecordChars } from '../history/estimate';
 import { idKey, matchVolunteers, recheckPairs, type MatchResult, type PairKey, type Reason } from '../match/index';
 import { placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
-import type { CellValue, Dropdown, MarkedSheet } from '../ports';
+import type { CellValue, Dropdown, MarkedSheet, SheetHead } from '../ports';
 import { shiftFormula } from '../sheets/formula-shift';
 import { isLiveSheet } from '../sheets/mapping';
 import { toActivity, toHelpRequest, toVolunteer, type HelpRequest, type Volunteer } from '../sheets/records';
@@ -265,6 +265,9 @@ const MATCH_FIELDS = {
   ],
   activities: ['volunteerId', 'requestId'],
 };
+
+/** What reopening pairs after 元に戻す of a 確定 reads of 依頼. */
+const REOPEN_FIELDS = { requests: ['requestId', 'assignedVolunteers'] };
 
 function runMatch(ports: AppPorts, sheet: MatchSheet): MatchRun {
   const input = readWorkbookInput(ports, MATCH_KINDS, MATCH_FIELDS);
@@ -623,13 +626,14 @@ function approvedCount(entries: Iterable<StaffEntry>): number {
  * are open again (提案, or 固定 when staff pinned them), with their 承認 as staff left it, so they
  * can be committed again. Part of the undo's transaction, so it happens with it or not at all.
  */
-export function reopenUncommittedPairs(ports: AppPorts, tx: Transaction): number {
+export function reopenUncommittedPairs(ports: AppPorts, tx: Transaction, heads?: SheetHead[]): number {
   const sheet = readMatchSheet(ports);
   const statusColumn = sheet.ours.get('状態');
   if (!sheet.place.exists || statusColumn === undefined) return 0;
   const committed = [...sheet.entries.entries()].filter(([, e]) => e.status === STATUS.committed);
   if (committed.length === 0) return 0;
-  const input = readWorkbookInput(ports, ['requests'], MATCH_FIELDS);
+  // Only who is assigned to which request: two columns of 依頼, not all of them (docs/cost.md).
+  const input = readWorkbookInput(ports, ['requests'], REOPEN_FIELDS, heads);
   // Every live 依頼 sheet: a 確定 wrote into whichever one held the request.
   const assigned = new Map<string, readonly string[]>();
   for (const r of recordsOf(liveSheetsOf(input.sheets, 'requests'), (r) => toHelpRequest(r, input.settings))) {

@@ -10,12 +10,27 @@ import type { EraseHistoryResult, UndoInfo, UndoResult } from '../../shared/rpc'
 import { reopenUncommittedPairs } from './match';
 import type { AppPorts } from './ports';
 import { retentionDaysOf } from './retention';
+import { HEAD_ROWS } from '../setup/plan';
 
 /** What 元に戻す would take back now, for the sidebar's button. */
 export function undoInfo(history: History): UndoInfo | null {
   const entry = history.lastUndoable();
   if (!entry) return null;
-  if (entry.action) return { label: entry.action.label, at: entry.action.at };
+  if (entry.action) {
+    const { label, at, run } = entry.action;
+    if (run === undefined) return { label, at };
+    // A part of 安全な修正 in parts: 元に戻す takes back the whole run, part by part.
+    const parts = history.activeRunParts(run);
+    return {
+      label: {
+        ja: `安全な修正（${parts}回に分けて適用した分）`,
+        en: `safe fixes (applied in ${parts} parts)`,
+      },
+      at,
+      run,
+      parts,
+    };
+  }
   return {
     label: {
       ja: `つなぐ履歴の記録 ${entry.record.id}（確認できません）`,
@@ -102,13 +117,18 @@ export function undoLast(ports: AppPorts): UndoResult {
     }
     const found = conflictsOf(ports.workbook, action);
     if (found.length > 0) throw changedSince(action, found);
-    const retention = retentionDaysOf(ports);
+    // A part of 安全な修正 in parts with more of its run still to undo: what is too old is purged
+    // when the run's last part is taken back (reading 設定 for it would take a tenth of the call).
+    const purge = action.run === undefined || history.activeRunParts(action.run) <= 1;
+    // Every sheet's first rows, read once: for 設定 (the purge) and, after a 確定, to find 依頼.
+    const heads = purge || action.kind === 'matchCommit' ? ports.workbook.heads(HEAD_ROWS) : [];
+    const retention = purge ? retentionDaysOf(ports, heads) : 0;
     atomically(ports, { ja: '元に戻す操作', en: 'the undo' }, (tx) => {
       restore(ports.workbook, action.changes, tx);
       history.setUndone(tx, action, true);
       // The approvals staff made before the 確定 count again.
-      if (action.kind === 'matchCommit') reopenUncommittedPairs(ports, tx);
-      history.purge(tx, retention);
+      if (action.kind === 'matchCommit') reopenUncommittedPairs(ports, tx, heads);
+      if (purge) history.purge(tx, retention);
     });
     return { label: action.label, cells: new Set(action.changes.map(cellText)).size, undo: undoInfo(history) };
   });

@@ -8,12 +8,13 @@
  * again. The state holds sheet names, sizes, column positions and counts — never cell contents.
  */
 import { UserError } from '../errors';
-import { MarkBudget, clusters, writeMarks, type MarkWrite, type ValueWrite } from '../history/cells';
-import { sameStored, storeValue } from '../history/codec';
+import { MarkBudget, writeMarks, type MarkWrite, type ValueWrite } from '../history/cells';
+import { storeValue } from '../history/codec';
+import { cellInput } from '../history/cells';
 import type { CellChange, StoredValue } from '../history/types';
 import { estimateRecordChars } from '../history/estimate';
 import { History } from '../history/store';
-import { placeNotice, placeOutput } from '../output-sheets';
+import { placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
 import type { CellValue, SheetHead } from '../ports';
 import { atomically, type Transaction } from '../transaction';
 import { NO_SETTINGS_SHEET, settingsFrom } from '../setup/settings-source';
@@ -110,6 +111,8 @@ export interface DoneRun {
   id: string;
   workSheet: string;
   fixes: Rows[];
+  /** 安全な修正 applied these fixes (the next 検証 stages new ones). */
+  applied?: boolean;
 }
 
 /** Recognised sheets as a plan sees them, from their first rows only. */
@@ -220,16 +223,6 @@ export function startRun(ports: AppPorts, heads: readonly SheetHead[]): Validati
     fixes: [],
   };
   atomically(ports, { ja: '検証の準備', en: 'starting the validation' }, (tx) => {
-    if (result.adopt) tx.mark(result.name, 'validation');
-    tx.output({
-      name: result.name,
-      kind: 'validation',
-      header: RESULT_HEADER,
-      rows: [progressRow(RUNNING)],
-      hidden: false,
-      textColumns: RESULT_TEXT_COLUMNS,
-      checkboxColumns: [],
-    });
     tx.output({
       name: work.name,
       kind: 'work',
@@ -239,11 +232,52 @@ export function startRun(ports: AppPorts, heads: readonly SheetHead[]): Validati
       textColumns: [0, 1],
       checkboxColumns: [],
     });
+    // The work sheet no longer holds the last run's staged fixes: 安全な修正 waits for this run.
+    tx.removeProperty(DONE_KEY);
     tx.setProperty(RUN_KEY, JSON.stringify(state));
+    resetResults(ports, tx, result, RUNNING);
   });
   const notice = placeNotice(result);
   const view = viewOf(state, [], 0);
   return { ...view, notices: notice ? [notice, ...view.notices] : view.notices };
+}
+
+/**
+ * 検証結果 reduced to its header and one line saying where the run stands, within the action's
+ * transaction. A long 検証結果 (the last run's thousands of rows) is not pasted over: its header and
+ * first row are written (what they held is kept to put back), and its other rows are deleted as
+ * the action's last write (Transaction.lastly) — a row deletion moves no cell contents
+ * (real-sheets-checklist RS-55), where a rewrite would copy every old cell aside and paste over
+ * all of them (docs/cost.md). A new or short 検証結果 is written whole. The caller's other writes
+ * must come first.
+ */
+function resetResults(ports: AppPorts, tx: Transaction, place: OutputPlace, line: string): void {
+  const size = place.exists && !place.adopt ? ports.workbook.sheetSize(place.name) : null;
+  if (!size || size.lastRow <= 2) {
+    if (place.adopt) tx.mark(place.name, 'validation');
+    tx.output({
+      name: place.name,
+      kind: 'validation',
+      header: RESULT_HEADER,
+      rows: [progressRow(line)],
+      hidden: false,
+      textColumns: RESULT_TEXT_COLUMNS,
+      checkboxColumns: [],
+    });
+    return;
+  }
+  const rect = { row: 1, column: 1, rows: 2, columns: RESULT_HEADER.length };
+  const held = ports.workbook.readBlock(place.name, rect, ['values', 'formulas', 'numberFormats']);
+  const previous = [0, 1].map((r) =>
+    RESULT_HEADER.map((_, c) =>
+      cellInput(
+        storeValue(held.values?.[r]?.[c] ?? '', held.formulas?.[r]?.[c] ?? ''),
+        held.numberFormats?.[r]?.[c] ?? '',
+      ),
+    ),
+  );
+  tx.write(place.name, rect, { values: [[...RESULT_HEADER], progressRow(line)] }, { values: previous });
+  tx.lastly(() => ports.workbook.deleteRows(place.name, 3, size.lastRow - 2));
 }
 
 /** 検証結果's only row while a run is under way. */
@@ -301,17 +335,8 @@ export function cancelRun(ports: AppPorts, runId: string): { cancelled: boolean 
     stateOf(ports, runId);
     const result = placeOutput(ports.workbook, 'validation', RESULT_HEADER);
     atomically(ports, { ja: '検証の中止', en: 'stopping the validation' }, (tx) => {
-      if (result.adopt) tx.mark(result.name, 'validation');
-      tx.output({
-        name: result.name,
-        kind: 'validation',
-        header: RESULT_HEADER,
-        rows: [progressRow('検証を中止したため、結果はありません。もう一度「検証を実行」してください。')],
-        hidden: false,
-        textColumns: RESULT_TEXT_COLUMNS,
-        checkboxColumns: [],
-      });
       tx.removeProperty(RUN_KEY);
+      resetResults(ports, tx, result, '検証を中止したため、結果はありません。もう一度「検証を実行」してください。');
     });
     return { cancelled: true };
   });
@@ -498,7 +523,7 @@ export function needsParts(ports: AppPorts, heads: readonly SheetHead[]): boolea
 }
 
 /** A safe fix as staged: the write, its finding, and what the cell held when it was found. */
-interface StagedFix {
+export interface StagedFix {
   write: ValueWrite;
   issue: ValidationIssue;
   before: StoredValue;
@@ -514,11 +539,11 @@ function doneRun(text: string | null): DoneRun | null {
 }
 
 /**
- * The safe fixes the last finished 検証 in parts staged that still apply: each cell still holds
- * what it held then (a cell staff changed since, or that now holds a formula, is left out).
- * Reads the fixed cells column by column in a bounded number of runs.
+ * The safe fixes the last finished 検証 in parts staged, as it found them (nothing in the staff
+ * sheets is read: 安全な修正 checks each cell when it writes it), with the run they came from.
+ * None once they were applied (markStagedFixesApplied).
  */
-export function stagedFixesNow(ports: AppPorts): Array<{ write: ValueWrite; issue: ValidationIssue }> {
+export function stagedFixes(ports: AppPorts): { run: string; fixes: StagedFix[] } {
   const done = doneRun(ports.store.get(DONE_KEY));
   if (!done) {
     throw new UserError(
@@ -527,38 +552,14 @@ export function stagedFixesNow(ports: AppPorts): Array<{ write: ValueWrite; issu
       'This workbook is large, so the safe fixes come from the last validation. Please run validation first.',
     );
   }
+  if (done.applied) return { run: done.id, fixes: [] };
   const workSheet = done.workSheet ?? placeOutput(ports.workbook, 'work', WORK_HEADER).name;
-  const staged = readStagedRows(ports, workSheet, done.fixes).map((row) => JSON.parse(row) as StagedFix);
-  const still: StagedFix[] = [];
-  const byColumn = new Map<string, StagedFix[]>();
-  for (const fix of staged) {
-    const key = `${fix.write.sheet}\u0000${fix.write.column}`;
-    const list = byColumn.get(key);
-    if (list) list.push(fix);
-    else byColumn.set(key, [fix]);
-  }
-  const present = new Set(ports.workbook.sheetNames());
-  for (const group of byColumn.values()) {
-    const { sheet, column } = (group[0] as StagedFix).write;
-    if (!present.has(sheet)) continue;
-    const now = new Map<number, StoredValue>();
-    // The fixed cells' rows in spans: a gap of a few rows is read through, a long one is not (docs/cost.md).
-    for (const run of clusters(group.map((f) => f.write.row))) {
-      const block = ports.workbook.readBlock(sheet, { row: run.first, column, rows: run.count, columns: 1 }, [
-        'values',
-        'formulas',
-      ]);
-      for (let i = 0; i < run.count; i++) {
-        now.set(run.first + i, storeValue(block.values?.[i]?.[0] ?? '', block.formulas?.[i]?.[0] ?? ''));
-      }
-    }
-    for (const fix of group) {
-      const current = now.get(fix.write.row);
-      if (current !== undefined && sameStored(current, fix.before)) still.push(fix);
-    }
-  }
-  // In the order 検証 found them, as one pass would list them.
-  const order = new Map(staged.map((f, i) => [f, i]));
-  still.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
-  return still.map(({ write, issue }) => ({ write, issue }));
+  const fixes = readStagedRows(ports, workSheet, done.fixes).map((row) => JSON.parse(row) as StagedFix);
+  return { run: done.id, fixes };
+}
+
+/** The staged fixes were applied (the last part of 安全な修正 in parts): the next preview offers none. */
+export function markStagedFixesApplied(tx: Transaction, ports: AppPorts): void {
+  const done = doneRun(ports.store.get(DONE_KEY));
+  if (done) tx.setProperty(DONE_KEY, JSON.stringify({ ...done, applied: true }));
 }

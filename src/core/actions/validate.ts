@@ -33,7 +33,8 @@ import type {
 import type { AppPorts } from './ports';
 import { clearActiveHighlight, undoInfo } from './undo';
 import { retentionDaysOf } from './retention';
-import { cancelRun, continueRun, needsParts, stagedFixesNow, startRun } from './validate-run';
+import { cancelRun, continueRun, needsParts, startRun } from './validate-run';
+import { cancelFixRun, continueFixRun, previewStagedFixes, startFixRun } from './fix-run';
 import { readWorkbookInput } from './workbook-input';
 
 function validateNow(ports: AppPorts, heads?: SheetHead[]) {
@@ -122,6 +123,16 @@ export function cancelValidation(ports: AppPorts, runId: string): { cancelled: b
   return cancelRun(ports, runId);
 }
 
+/** The next part of 安全な修正 in parts. */
+export function continueFixes(ports: AppPorts, runId: string): FixResult {
+  return continueFixRun(ports, runId);
+}
+
+/** 中止 of 安全な修正 in parts (the sidebar then takes back the parts applied with 元に戻す). */
+export function cancelFixes(ports: AppPorts, runId: string): { cancelled: boolean; applied: number } {
+  return cancelFixRun(ports, runId);
+}
+
 /** ハイライトを消す: restores the fills and notes the last 検証 replaced (cells staff changed since are left as they are). */
 export function clearHighlights(ports: AppPorts): HighlightResult {
   return ports.lock.run(() => {
@@ -138,13 +149,8 @@ export function clearHighlights(ports: AppPorts): HighlightResult {
   });
 }
 
-/**
- * The safe fixes now: found by validating, or — for a workbook validated in parts — those the
- * last 検証 staged that still apply (their cells hold what they held then).
- */
-function currentFixes(ports: AppPorts): ReturnType<typeof fixWrites> {
-  const heads = ports.workbook.heads(HEAD_ROWS);
-  if (needsParts(ports, heads)) return stagedFixesNow(ports);
+/** The safe fixes now, found by validating (a workbook validated in parts has its fixes staged: fix-run.ts). */
+function currentFixes(ports: AppPorts, heads: SheetHead[]): ReturnType<typeof fixWrites> {
   return fixWrites(validateNow(ports, heads).result.issues);
 }
 
@@ -163,7 +169,10 @@ function staffNotesUnderMarks(ports: AppPorts, highlights: readonly HistoryActio
 
 /** 安全な修正を適用, step 1: the fixes, before and after, and a token that pins them. */
 export function previewFixes(ports: AppPorts): FixPreview {
-  const fixes = currentFixes(ports);
+  const heads = ports.workbook.heads(HEAD_ROWS);
+  // A large workbook: the fixes its 検証 in parts staged (fix-run.ts).
+  if (needsParts(ports, heads)) return previewStagedFixes(ports);
+  const fixes = currentFixes(ports, heads);
   const byKind: Record<string, number> = {};
   for (const { issue } of fixes) byKind[issue.fix?.kind ?? ''] = (byKind[issue.fix?.kind ?? ''] ?? 0) + 1;
   return {
@@ -180,7 +189,10 @@ export function previewFixes(ports: AppPorts): FixPreview {
  */
 export function applyFixes(ports: AppPorts, token: string): FixResult {
   return ports.lock.run(() => {
-    const fixes = currentFixes(ports);
+    // A large workbook: the fixes its 検証 staged, applied in parts the sidebar asks for (fix-run.ts).
+    const heads = ports.workbook.heads(HEAD_ROWS);
+    if (needsParts(ports, heads)) return startFixRun(ports, token, heads);
+    const fixes = currentFixes(ports, heads);
     if (fixToken(fixes) !== token) {
       throw new UserError(
         'fix.changed',
@@ -189,7 +201,7 @@ export function applyFixes(ports: AppPorts, token: string): FixResult {
       );
     }
     const history = History.load(ports);
-    if (fixes.length === 0) return { applied: 0, sheets: [], undo: undoInfo(history) };
+    if (fixes.length === 0) return { applied: 0, skipped: 0, sheets: [], undo: undoInfo(history), running: null };
     const changes: CellChange[] = [];
     atomically(ports, { ja: '修正', en: 'the fixes' }, (tx) => {
       // An action too large to record is refused before it writes.
@@ -213,7 +225,7 @@ export function applyFixes(ports: AppPorts, token: string): FixResult {
     });
     // A target that turned out to hold a formula is left alone, so count what was really changed.
     const sheets = [...new Set(changes.map((c) => c.sheet))];
-    return { applied: changes.length, sheets, undo: undoInfo(history) };
+    return { applied: changes.length, skipped: 0, sheets, undo: undoInfo(history), running: null };
   });
 }
 

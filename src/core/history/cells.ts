@@ -25,6 +25,11 @@ export interface ValueWrite {
   parse?: boolean;
   /** A number format to give the cell first (restoring what a write changed). */
   format?: string;
+  /**
+   * Write only if the cell still holds this (value, or formula as {f}): a safe fix staged by a 検証
+   * in parts is applied only to a cell nobody changed since; otherwise it is left as it is.
+   */
+  expect?: StoredValue;
 }
 
 /** One mark: text added to the cell's note (below any note staff wrote) and the fill it gets. */
@@ -299,7 +304,15 @@ export function writeValues(
       const rect: Rect = { row: part.first, column, rows: part.count, columns: 1 };
       const before = workbook.readBlock(sheet, rect, ['values', 'formulas', 'numberFormats']);
       const formulas = before.formulas as string[][];
-      const targets = group.filter((w) => (formulas[w.row - part.first]?.[0] ?? '') === '' || restoresFormula(w));
+      const values = before.values as CellValue[][];
+      const stillHolds = (w: ValueWrite): boolean => {
+        if (w.expect === undefined) return true;
+        const i = w.row - part.first;
+        return sameStored(storeValue(values[i]?.[0] ?? '', formulas[i]?.[0] ?? ''), w.expect);
+      };
+      const targets = group.filter(
+        (w) => ((formulas[w.row - part.first]?.[0] ?? '') === '' || restoresFormula(w)) && stillHolds(w),
+      );
       blocks.push({ sheet, rect, targets, before });
     }
   }

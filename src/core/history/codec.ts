@@ -58,7 +58,8 @@ export function recordJson(action: HistoryAction): string {
     return item;
   });
   const rows = action.rows.map((r) => [sheetIndex(r.sheet), r.row, r.cells]);
-  return JSON.stringify({ v: VERSION, kind: action.kind, label: action.label, at: action.at, sheets, changes, rows });
+  const record = { v: VERSION, kind: action.kind, label: action.label, at: action.at, sheets, changes, rows };
+  return JSON.stringify(action.run === undefined ? record : { ...record, run: action.run });
 }
 
 /** The rows of the history sheet for one action, its record split into chunks. */
@@ -152,6 +153,14 @@ function finish(r: RawRecord & { chunks: string[]; broken: boolean }): RawRecord
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const DIGESTS = /^[A-Za-z0-9_-]*$/;
+/** A run of 安全な修正 in parts (actions/fix-run.ts). */
+const RUN_ID = /^F\d{17}$/;
+
+/** The run a record belongs to, read from its JSON without checking it (what the purge counts by). */
+export function recordRun(json: string | null): string | null {
+  const m = json === null ? null : /"run":"(F\d{17})"\}$/.exec(json);
+  return m ? (m[1] as string) : null;
+}
 /** Sheets' limits: no sheet name is longer, no cell holds more, no sheet has more rows or columns. */
 const MAX_NAME = 100;
 const MAX_CELL = 50_000;
@@ -199,7 +208,8 @@ export function parseRecord(json: string, id: string, status: string): HistoryAc
   } catch {
     return null;
   }
-  if (!isRecord(data) || !onlyKeys(data, ['v', 'kind', 'label', 'at', 'sheets', 'changes', 'rows'])) return null;
+  if (!isRecord(data) || !onlyKeys(data, ['v', 'kind', 'label', 'at', 'sheets', 'changes', 'rows', 'run'])) return null;
+  if (data.run !== undefined && (typeof data.run !== 'string' || !RUN_ID.test(data.run))) return null;
   if (data.v !== VERSION || KINDS.indexOf(data.kind as ActionKind) < 0) return null;
   const label = data.label;
   if (!isRecord(label) || !onlyKeys(label, ['ja', 'en']) || !isText(label.ja, 500) || !isText(label.en, 500))
@@ -244,5 +254,6 @@ export function parseRecord(json: string, id: string, status: string): HistoryAc
     undone: status === STATUS_UNDONE,
     changes,
     rows,
+    ...(typeof data.run === 'string' ? { run: data.run } : {}),
   };
 }

@@ -25,6 +25,7 @@ import {
   parseRecord,
   readRecords,
   recordJson,
+  recordRun,
   type RawRecord,
 } from './codec';
 import type { ActionKind, CellChange, HistoryAction } from './types';
@@ -166,6 +167,13 @@ export class History {
     return null;
   }
 
+  /** How many records of a run of 安全な修正 in parts are still to undo (read from the records as they are). */
+  activeRunParts(run: string): number {
+    let n = 0;
+    for (const record of this.records) if (record.status === STATUS_ACTIVE && recordRun(record.json) === run) n++;
+    return n;
+  }
+
   /** The marks of 検証 still on the sheets (sealed, readable, not taken off). */
   activeHighlights(): HistoryAction[] {
     const out: HistoryAction[] = [];
@@ -220,6 +228,8 @@ export class History {
     label: { ja: string; en: string },
     changes: CellChange[],
     retentionDays: number,
+    /** The run of 安全な修正 in parts the action is a part of. */
+    run?: string,
   ): HistoryAction {
     const action: HistoryAction = {
       id: this.newId(),
@@ -229,6 +239,7 @@ export class History {
       undone: false,
       changes,
       rows: rowPrintsOf(this.ports.workbook, changes),
+      ...(run !== undefined ? { run } : {}),
     };
     const json = recordJson(action);
     if (json.length > MAX_ACTION_CHARS) throw tooLarge(json.length);
@@ -314,7 +325,8 @@ export class History {
 
   /**
    * Deletes the oldest records that the limits no longer keep: older than the retention period
-   * (days), beyond MAX_ACTIONS, or beyond MAX_TOTAL_CHARS. They are at the top, so this is one
+   * (days), beyond MAX_ACTIONS (the parts of one run of 安全な修正 count as one action), or beyond
+   * MAX_TOTAL_CHARS. They are at the top, so this is one
    * call: deleting their rows, or the whole sheet when no record is left. A deletion cannot be
    * taken back, so it is the action's last write (Transaction.lastly).
    */
@@ -323,13 +335,18 @@ export class History {
     let keep = 0;
     let chars = 0;
     let drop = this.records.length;
+    let newerRun: string | null = null;
     for (let i = this.records.length - 1; i >= 0; i--) {
       const record = this.records[i] as RawRecord;
       // The time the sheet shows: no seal to check for a purge, and a record whose time cannot be read goes.
       const at = shownAtMs(record.shownAt);
       const size = recordChars(record);
-      if (keep >= MAX_ACTIONS || (keep > 0 && chars + size > MAX_TOTAL_CHARS) || !(at >= oldest)) break;
-      keep++;
+      const run = recordRun(record.json);
+      const sameAction = run !== null && run === newerRun;
+      newerRun = run;
+      if ((keep >= MAX_ACTIONS && !sameAction) || (keep > 0 && chars + size > MAX_TOTAL_CHARS) || !(at >= oldest))
+        break;
+      if (!sameAction) keep++;
       chars += size;
       drop = i;
     }

@@ -43,4 +43,9 @@ export interface HistoryAction {
   undone: boolean;
   changes: CellChange[];
   rows: RowPrint[];
+  /**
+   * The run of 安全な修正 in parts this action is a part of: 元に戻す takes such a run back part by
+   * part, and the history counts its parts as one action.
+   */
+  run?: string;
 }

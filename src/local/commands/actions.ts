@@ -11,6 +11,7 @@ import type {
 } from '../../shared/rpc';
 import { Book, type CliContext, type Flags, report } from './book';
 import { type Io, UsageError } from './io';
+import { addStats, printStats, type ActionStats } from './stats';
 import { printable } from './text';
 
 function args(rest: string[], count: number, usage: string): string[] {
@@ -118,15 +119,30 @@ export async function runUndo(rest: string[], flags: Flags, io: Io, context: Cli
   await book.confirm(
     `「${printable(last.label.ja)}」（${last.at}）を元に戻します / this undoes "${printable(last.label.en)}"`,
   );
-  const { value, stats, saved } = await book.write<UndoResult>('undoLast');
+  // 安全な修正 applied in parts is taken back part by part, each one execution, while the next
+  // action to undo belongs to the same run.
+  const parts: ActionStats[] = [];
+  const done: UndoResult[] = [];
+  for (;;) {
+    const { value, stats } = await book.writeStep<UndoResult>('undoLast');
+    parts.push(stats);
+    done.push(value);
+    if (last.run === undefined || value.undo?.run !== last.run) break;
+  }
+  const saved = await book.saveChanges();
+  if (flags.stats && !flags.json && parts.length > 1) {
+    parts.forEach((part, i) => printStats(io, `undoLast ${i + 1}/${parts.length}`, part));
+  }
+  const value = done.length === 1 ? (done[0] as UndoResult) : { ...(done[done.length - 1] as UndoResult), parts: done };
   report(io, flags, {
     json: value,
-    stats,
+    stats: addStats(parts),
     action: 'undoLast',
     saved,
-    lines: [
-      `「${printable(value.label.ja)}」を元に戻しました（${value.cells}セル）/ undid "${printable(value.label.en)}" (${value.cells} cells)`,
-    ],
+    lines: done.map(
+      (v) =>
+        `「${printable(v.label.ja)}」を元に戻しました（${v.cells}セル）/ undid "${printable(v.label.en)}" (${v.cells} cells)`,
+    ),
   });
   return 0;
 }

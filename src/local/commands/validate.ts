@@ -121,16 +121,33 @@ export async function runFix(rest: string[], flags: Flags, io: Io, context: CliC
   await book.confirm(
     `安全な修正 ${total}件を適用します（tsunagu undo で元に戻せます）/ this applies ${total} safe fixes (tsunagu undo takes them back)`,
   );
-  const applied = await book.write<FixResult>('applyFixes', preview.value.token);
+  // A large workbook's fixes go in parts, each one execution (as the sidebar asks for them).
+  const parts: ActionStats[] = [];
+  const step = async (name: string, ...args: unknown[]): Promise<FixResult> => {
+    const { value, stats } = await book.writeStep<FixResult>(name, ...args);
+    parts.push(stats);
+    return value;
+  };
+  let result = await step('applyFixes', preview.value.token);
+  while (result.running) result = await step('continueFixes', result.running.runId);
+  const saved = await book.saveChanges();
+  if (flags.stats && !flags.json && parts.length > 1) {
+    parts.forEach((part, i) => printStats(io, i === 0 ? 'applyFixes' : `continueFixes ${i}/${parts.length - 1}`, part));
+  }
   lines.push(
-    `${applied.value.applied}件を修正しました（元に戻すは tsunagu undo）/ applied ${applied.value.applied} fixes (tsunagu undo takes them back)`,
+    `${result.applied}件を修正しました（元に戻すは tsunagu undo）/ applied ${result.applied} fixes (tsunagu undo takes them back)`,
   );
+  if (result.skipped > 0) {
+    lines.push(
+      `${result.skipped}件は検証の後にセルが変わっていたため修正していません / left ${result.skipped} fixes out: their cells changed after the validation`,
+    );
+  }
   report(io, flags, {
-    json: { ...preview.value, result: applied.value },
+    json: { ...preview.value, result },
     lines,
-    stats: applied.stats,
+    stats: addStats(parts),
     action: 'applyFixes',
-    saved: applied.saved,
+    saved,
   });
   return 0;
 }

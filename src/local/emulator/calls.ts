@@ -42,6 +42,11 @@ export interface CallStats {
   /** The estimated Apps Script time of what was recorded (docs/cost.md). */
   estimate(): CostRange;
   summary(): CostSummary;
+  /**
+   * The bench's peer: the estimate of the same calls and writes if every read covered its sheet's
+   * whole used range — what an action that reads sheets whole, instead of the cells it needs, pays.
+   */
+  wholeSheetEstimate(): CostRange;
   /** Starts a new measurement, as a new execution starts with nothing pending. */
   reset(): void;
 }
@@ -49,6 +54,8 @@ export interface CallStats {
 export class CallCounter implements CallStats {
   private readonly counts = new Map<string, MethodCost>();
   private commits = 0;
+  /** Cells the reads would have read had each covered its sheet's whole used range. */
+  private wholeSheetRead = 0;
   /** Writes Apps Script would still hold in its write cache. */
   private pending = false;
 
@@ -62,6 +69,7 @@ export class CallCounter implements CallStats {
     entry.calls += 1;
     entry.cellsRead += cells.read;
     entry.cellsWritten += cells.written;
+    this.wholeSheetRead += cells.sheet ?? cells.read;
     const role = writeCacheRole(key);
     if (role === 'writes') this.pending = true;
     else if (role === 'commits' && this.pending) {
@@ -106,6 +114,10 @@ export class CallCounter implements CallStats {
     return estimateSeconds(this.totals());
   }
 
+  wholeSheetEstimate(): CostRange {
+    return estimateSeconds({ ...this.totals(), cellsRead: this.wholeSheetRead });
+  }
+
   summary(): CostSummary {
     const { calls, cellsRead, cellsWritten } = this.totals();
     return { calls, cellsRead, cellsWritten, estimatedSeconds: this.estimate() };
@@ -114,6 +126,7 @@ export class CallCounter implements CallStats {
   reset(): void {
     this.counts.clear();
     this.commits = 0;
+    this.wholeSheetRead = 0;
     this.pending = false;
   }
 }

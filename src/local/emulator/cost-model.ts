@@ -65,6 +65,8 @@ export const SIDEBAR_BUDGET_SECONDS = 30;
 export interface CellCount {
   read: number;
   written: number;
+  /** For a read: the cells of its sheet's whole used range (what the bench's whole-sheet peer reads instead). */
+  sheet?: number;
 }
 
 export const NO_CELLS: CellCount = { read: 0, written: 0 };

@@ -852,7 +852,9 @@ const READS_ONE_CELL: ReadonlySet<string> = new Set([
 // real-sheets-checklist RS-30: a clear costs by the cells that held something.
 export function rangeCells(ref: RangeRef, method: string): CellCount | undefined {
   const all = ref.numRows * ref.numColumns;
-  if (READS_EVERY_CELL.has(method)) return { read: all, written: 0 };
+  if (READS_EVERY_CELL.has(method)) {
+    return { read: all, written: 0, sheet: Math.max(all, ref.sheet.extentCells()) };
+  }
   if (READS_ONE_CELL.has(method)) return { read: 1, written: 0 };
   if (method.startsWith('clear')) {
     return { read: 0, written: ref.sheet.heldCells(ref.row, ref.column, ref.numRows, ref.numColumns) };

@@ -465,7 +465,8 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
 /**
  * The cells a Sheet call reads and writes, for the cost model: appendRow writes its row, the
  * whole-sheet clears remove what the sheet holds, getSheetValues reads its rectangle. Inserting and
- * deleting rows or columns, resizing and the rest move no cell contents through the script.
+ * deleting rows or columns, resizing and the rest move no cell contents through the script
+ * (real-sheets-checklist RS-55).
  */
 function sheetCells(sheet: EmuSheet, method: string, args: readonly unknown[]): CellCount | undefined {
   const model = sheet.model;

@@ -214,6 +214,14 @@ export class SheetModel {
     return 0;
   }
 
+  /**
+   * About the cells of the sheet's used range, cheaply (the rows it has times the first row's
+   * width, without scanning): what the bench's whole-sheet peer reads for each read (docs/cost.md).
+   */
+  extentCells(): number {
+    return this.rows.length * (this.rows[0]?.length ?? 0);
+  }
+
   /** The last column holding a value or formula (0 for an empty sheet), as Sheet.getLastColumn. */
   lastColumn(): number {
     let last = 0;

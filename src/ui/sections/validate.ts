@@ -107,29 +107,36 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
 
   /** How far a 検証 in parts is, with 中止. */
   function progressBlock(ctx: SectionContext): HTMLElement | null {
-    const { progress, stopRequested, partFailed } = flow.state;
+    const { progress, progressKind, stopRequested, partFailed } = flow.state;
     if (!progress) return null;
+    const text =
+      progressKind === 'fix' ? 'fix.progress' : progressKind === 'undo' ? 'fix.undoing' : 'validate.progress';
     return el(
       'div',
-      { class: 'block progress', 'data-testid': 'validate-progress' },
-      el('p', { role: 'status' }, ctx.t('validate.progress', { done: progress.done, total: progress.total })),
+      {
+        class: 'block progress',
+        'data-testid': progressKind === 'validate' ? 'validate-progress' : `${progressKind}-progress`,
+      },
+      el('p', { role: 'status' }, ctx.t(text, { done: progress.done, total: progress.total })),
       el('progress', { max: progress.total, value: progress.done }),
-      stopRequested
-        ? el('p', { class: 'hint' }, ctx.t('validate.stopping'))
-        : el(
-            'div',
-            { class: 'actions' },
-            partFailed
-              ? button(ctx.t('validate.resume'), () => void flow.resumeRun(), {
-                  class: 'btn btn-primary',
-                  'data-testid': 'validate-resume',
-                })
-              : null,
-            button(ctx.t('validate.stop'), () => flow.stopRun(), {
-              class: 'btn btn-secondary',
-              'data-testid': 'validate-stop',
-            }),
-          ),
+      progressKind === 'undo'
+        ? null
+        : stopRequested
+          ? el('p', { class: 'hint' }, ctx.t('validate.stopping'))
+          : el(
+              'div',
+              { class: 'actions' },
+              partFailed
+                ? button(ctx.t('validate.resume'), () => void flow.resumeRun(), {
+                    class: 'btn btn-primary',
+                    'data-testid': 'validate-resume',
+                  })
+                : null,
+              button(ctx.t('validate.stop'), () => flow.stopRun(), {
+                class: 'btn btn-secondary',
+                'data-testid': 'validate-stop',
+              }),
+            ),
     );
   }
 
@@ -225,6 +232,7 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
       ),
       model.byKindText ? el('p', { class: 'hint' }, model.byKindText) : null,
       el('p', { class: 'hint' }, ctx.t('validate.previewHint')),
+      preview.checkedWhenApplied ? el('p', { class: 'hint' }, ctx.t('fix.previewChecked')) : null,
       el(
         'table',
         { class: 'fix-table' },

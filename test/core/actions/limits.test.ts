@@ -1,7 +1,7 @@
 // Sheets' limits: a 100,000-row roster full of mistakes and a 50,000-character cell — 検証 stays within them, 安全な修正 too big to record is refused before it writes.
 import { describe, it, beforeAll } from '@jest/globals';
 import { expect } from '../../support/expect';
-import type { FixPreview, RpcEnvelope, ValidationView } from '../../../src/shared/rpc';
+import type { FixPreview, FixResult, RpcEnvelope, ValidationView } from '../../../src/shared/rpc';
 import { HISTORY_SHEET, MAX_ACTION_CHARS } from '../../../src/core/history/codec';
 import { MARK_LIMIT, RESULT_ROWS_PER_RULE } from '../../../src/core/validate/report';
 import { RUN_FIXES } from '../../../src/core/actions/validate-run';
@@ -109,7 +109,7 @@ describe('安全な修正 too large to record for 元に戻す', () => {
 });
 
 describe('安全な修正 after a 検証 in parts', () => {
-  it('offers at most RUN_FIXES fixes at a time, and applies them all or nothing with their record', () => {
+  it('offers at most RUN_FIXES fixes at a time, and applies them in parts, each with its record', () => {
     const session = freshSession();
     rpc(session, 'setupSheets');
     const rows: unknown[][] = [HEADER];
@@ -129,8 +129,15 @@ describe('安全な修正 after a 検証 in parts', () => {
     expect(view.counts.fixable).toBe(40_000);
     const preview = rpc<FixPreview>(session, 'previewFixes');
     expect(preview.total).toBe(RUN_FIXES);
-    const result = rpc<{ applied: number }>(session, 'applyFixes', preview.token);
+    let result = rpc<FixResult>(session, 'applyFixes', preview.token);
+    let parts = 0;
+    while (result.running) {
+      result = rpc<FixResult>(session, 'continueFixes', result.running.runId);
+      parts++;
+    }
+    expect(parts).toBeGreaterThan(1);
     expect(result.applied).toBe(RUN_FIXES);
+    expect(rpc<FixPreview>(session, 'previewFixes').total, 'the rest wait for the next 検証').toBe(0);
     const fixed = session.emu.sheetValues(ROSTER).slice(1);
     const changed = fixed.filter((row, i) => JSON.stringify(row) !== JSON.stringify(rows[i + 1])).length;
     expect(changed).toBeGreaterThan(0);

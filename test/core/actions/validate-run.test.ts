@@ -146,24 +146,76 @@ describe('安全な修正 on a workbook validated in parts', () => {
     expect(rpcError(demo(), 'previewFixes').code).toBe('fix.noRun');
   });
 
-  it('previews the fixes the 検証 staged, leaves out a cell changed since, applies them and undoes them', () => {
+  it('previews the fixes the 検証 staged, applies them in parts leaving out a cell changed since, and undoes them part by part', () => {
     const session = demo();
     runToEnd(session);
+    const book = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const before = STAFF_SHEETS.map((name) => session.emu.sheetValues(name));
     const preview = rpc<FixPreview>(session, 'previewFixes');
-    expect(preview.total).toBe(oneRun.report.counts.fixable > 0 ? preview.total : 0);
-    expect(preview.total).toBeGreaterThan(1);
+    expect(preview.checkedWhenApplied).toBe(true);
+    expect(preview.total).toBeGreaterThan(10);
     const item = preview.items[0];
     if (!item) throw new Error('no fix');
-    const book = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+    // Staff correct one cell by hand after the 検証: the fix is left out, their value stays.
     book.getSheetByName(item.sheet)?.getRange(item.cell).setValue('スタッフが直した値');
-    const again = rpc<FixPreview>(session, 'previewFixes');
-    expect(again.total).toBe(preview.total - 1);
-    expect(rpcError(session, 'applyFixes', preview.token).code).toBe('fix.changed');
-    const before = session.emu.sheetValues('ボランティア名簿');
-    const result = rpc<FixResult>(session, 'applyFixes', again.token);
-    expect(result.applied).toBeGreaterThan(0);
-    expect(rpc<FixPreview>(session, 'previewFixes').total).toBe(0);
-    rpc(session, 'undoLast');
-    expect(session.emu.sheetValues('ボランティア名簿')).toEqual(before);
+    const edited = STAFF_SHEETS.map((name) => session.emu.sheetValues(name));
+    let result = rpc<FixResult>(session, 'applyFixes', preview.token);
+    expect(result.running?.total).toBeGreaterThan(2);
+    expect(result.applied).toBe(0);
+    expect(
+      STAFF_SHEETS.map((name) => session.emu.sheetValues(name)),
+      'the start changes no cell',
+    ).toEqual(edited);
+    const runId = result.running?.runId as string;
+    while (result.running) {
+      const done = result.running.done;
+      result = rpc<FixResult>(session, 'continueFixes', runId);
+      if (result.running) expect(result.running.done).toBe(done + 1);
+    }
+    expect(result.skipped).toBe(1);
+    expect(result.applied).toBe(preview.total - 1);
+    expect(book.getSheetByName(item.sheet)?.getRange(item.cell).getValue()).toBe('スタッフが直した値');
+    expect(rpc<FixPreview>(session, 'previewFixes').total, 'applied fixes are not offered again').toBe(0);
+    expect(rpcError(session, 'continueFixes', runId).code).toBe('fix.runGone');
+    // 元に戻す takes the run back part by part, the last one leaving the sheets as staff left them.
+    let info = rpc<{ run?: string; parts?: number; label: { ja: string } }>(session, 'getUndoInfo');
+    expect(info.run).toBe(runId);
+    expect(info.label.ja).toContain('回に分けて');
+    let undone = 0;
+    while (info?.run === runId) {
+      info = rpc<{ undo: typeof info }>(session, 'undoLast').undo;
+      undone++;
+    }
+    expect(undone).toBeGreaterThan(1);
+    expect(STAFF_SHEETS.map((name) => session.emu.sheetValues(name))).toEqual(edited);
+    expect(edited).not.toEqual(before);
+  });
+
+  it('refuses a preview that a new 検証 replaced, and runs a failed part again with 続ける', () => {
+    const session = demo();
+    runToEnd(session);
+    const old = rpc<FixPreview>(session, 'previewFixes');
+    // A part writes nothing when it fails, and the same part runs again.
+    let result = rpc<FixResult>(session, 'applyFixes', old.token);
+    const runId = result.running?.runId as string;
+    const cells = STAFF_SHEETS.map((name) => session.emu.sheetValues(name));
+    session.emu.failAtMutation(2);
+    const failed = rpcError(session, 'continueFixes', runId);
+    expect(failed.ja).toContain('何も変更されていません');
+    expect(STAFF_SHEETS.map((name) => session.emu.sheetValues(name))).toEqual(cells);
+    result = rpc<FixResult>(session, 'continueFixes', runId);
+    expect(result.running?.done).toBe(1);
+    // 中止: the run is gone; the part applied stays, undoable.
+    expect(rpc<{ cancelled: boolean; applied: number }>(session, 'cancelFixes', runId)).toEqual({
+      cancelled: true,
+      applied: result.applied,
+    });
+    expect(rpcError(session, 'continueFixes', runId).code).toBe('fix.runGone');
+    expect(rpc<{ run?: string }>(session, 'getUndoInfo').run).toBe(runId);
+    // A new 検証 stages new fixes: a token of the old preview is refused.
+    runToEnd(session);
+    const fresh = rpc<FixPreview>(session, 'previewFixes');
+    expect(fresh.total).toBe(old.total - result.applied);
+    expect(rpcError(session, 'applyFixes', old.token).code).toBe('fix.changed');
   });
 });
