@@ -15,6 +15,7 @@ import type { CellChange } from '../history/types';
 import { placeOutput, type OutputPlace } from '../output-sheets';
 import { RESPONSES_MARK } from './survey';
 import type { CellValue, SheetHead } from '../ports';
+import { isLiveSheet } from '../sheets/mapping';
 import { columnLetter } from '../sheets/rows';
 import { SHEET_SPECS } from '../sheets/specs';
 import type { Settings } from '../sheets/settings';
@@ -67,6 +68,8 @@ interface Collected {
   candidates: Candidate[];
   view: SurveyCandidatesView;
   destinations: Map<SurveyImportKind, SheetInput | null>;
+  /** Every data sheet read (new 登録番号 follow the highest of every roster, the archive included). */
+  sheets: readonly SheetInput[];
   heads: SheetHead[];
   settings: Settings;
   record: { place: OutputPlace; lastRow: number };
@@ -126,9 +129,37 @@ function responseSheetsOf(ports: AppPorts, stored: readonly { formId: string }[]
   return stored.every((s) => found.has(s.formId)) ? found : find();
 }
 
-/** The destination sheet of a kind: the first in tab order (as マッチング), or null when the workbook has none. */
+/**
+ * The destination sheet of a kind: the first live one in tab order (a 退会者 archive is never
+ * written into), or null when the workbook has no live sheet of the kind.
+ */
 function destinationOf(sheets: readonly SheetInput[], kind: SurveyImportKind): SheetInput | null {
-  return sheets.find((s) => s.kind === kind) ?? null;
+  return sheets.find((s) => s.kind === kind && isLiveSheet(s.name, s.mapping)) ?? null;
+}
+
+/** The other sheets of the kind, live or not, in tab order: candidates are compared with their rows too. */
+function siblingsOf(
+  sheets: readonly SheetInput[],
+  kind: SurveyImportKind,
+  destination: SheetInput | null,
+): SheetInput[] {
+  return sheets.filter((s) => s.kind === kind && s !== destination);
+}
+
+/** Why answers of a kind cannot be imported: no sheet of the kind, or none that staff use. */
+function noDestination(sheets: readonly SheetInput[], kind: SurveyImportKind): Message {
+  const name = SHEET_SPECS[kind].canonicalName;
+  const kept = sheets.filter((s) => s.kind === kind).map((s) => `「${s.name}」`);
+  if (kept.length === 0) {
+    return {
+      ja: `「${name}」シートが見つかりません。取り込むには、シート準備で「${name}」を作ってください。`,
+      en: `There is no 「${name}」 sheet. Create it with シート準備 to import these answers.`,
+    };
+  }
+  return {
+    ja: `${kept.join('')}は「マッチング・集計に使わない」シートのため、回答を書き込めません。列の対応で使うシートを選んでください。`,
+    en: `${kept.join('')} ${kept.length === 1 ? 'is a sheet' : 'are sheets'} kept for the record (not used), so answers cannot be written there. Choose the sheet in use in the column mapping.`,
+  };
 }
 
 /** The header a destination column is known by: the sheet's own, else the canonical one. */
@@ -279,16 +310,20 @@ function collect(ports: AppPorts, only: SurveyImportKind | null, check = true): 
     const sheet = destinations.get(kind) ?? null;
     // Only what is still to decide is checked against the sheet (and each other): imported rows are on it already.
     const open = ofKind.filter((r) => statusOf(kind, r.row, decisions.get(r.row.responseId)) !== 'imported');
-    const destination: DestinationSheet | null = sheet
-      ? { name: sheet.name, mapping: sheet.mapping, values: sheet.values, display: sheet.display }
-      : null;
+    const asDestination = (s: SheetInput): DestinationSheet => ({
+      name: s.name,
+      mapping: s.mapping,
+      values: s.values,
+      display: s.display,
+    });
     const checks = check
       ? checkCandidates(
           kind,
           open.map((r) => r.row),
-          destination,
+          sheet ? asDestination(sheet) : null,
           input.settings,
           input.today,
+          siblingsOf(input.sheets, kind, sheet).map(asDestination),
         )
       : [];
     const checkOf = new Map(open.map((r, i) => [r.row.responseId, checks[i]] as const));
@@ -333,17 +368,13 @@ function collect(ports: AppPorts, only: SurveyImportKind | null, check = true): 
   }
   const count = (s: SurveyCandidateView['status']): number => candidates.filter((c) => c.view.status === s).length;
   for (const kind of ['volunteers', 'activities'] as const) {
-    if (candidates.some((c) => c.kind === kind) && !destinations.get(kind)) {
-      const name = SHEET_SPECS[kind].canonicalName;
-      notices.push({
-        ja: `「${name}」シートが見つかりません。取り込むには、シート準備で「${name}」を作ってください。`,
-        en: `There is no 「${name}」 sheet. Create it with シート準備 to import these answers.`,
-      });
-    }
+    if (candidates.some((c) => c.kind === kind) && !destinations.get(kind))
+      notices.push(noDestination(input.sheets, kind));
   }
   return {
     candidates,
     destinations,
+    sheets: input.sheets,
     heads: input.heads,
     settings: input.settings,
     record: { place, lastRow },
@@ -468,11 +499,11 @@ export function decideSurveyCandidates(
     const declined = found.candidates.filter((c) => decline.indexOf(c.view.responseId) >= 0);
     for (const kind of ['volunteers', 'activities'] as const) {
       if (accepted.some((c) => c.kind === kind) && !found.destinations.get(kind)) {
-        const name = SHEET_SPECS[kind].canonicalName;
+        const why = noDestination(found.sheets, kind);
         throw new UserError(
           'survey.noDestination',
-          `「${name}」シートがないため取り込めません。シート準備で「${name}」を作ってから取り込んでください。何も変更していません。`,
-          `There is no 「${name}」 sheet to import into. Create it with シート準備 first. Nothing was changed.`,
+          `${why.ja}何も変更していません。`,
+          `${why.en} Nothing was changed.`,
         );
       }
     }
@@ -493,9 +524,14 @@ export function decideSurveyCandidates(
       let ids: string[] = [];
       const idCol = sheet.mapping.columns.volunteerId;
       if (kind === 'volunteers' && idCol !== undefined) {
-        const existing = sheet.values
-          .slice(sheet.mapping.headerRow)
-          .map((r) => String(r[idCol] ?? '').trim())
+        // After the highest id of every sheet of the kind: a withdrawn volunteer's 登録番号 in the
+        // 退会者 archive is never given to a new one.
+        const existing = found.sheets
+          .filter((s) => s.kind === kind)
+          .flatMap((s) => {
+            const col = s.mapping.columns.volunteerId;
+            return col === undefined ? [] : s.values.slice(s.mapping.headerRow).map((r) => String(r[col] ?? '').trim());
+          })
           .filter((v) => v !== '');
         ids = nextIds(existing, ofKind.length);
       }

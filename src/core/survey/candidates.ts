@@ -26,7 +26,10 @@ export interface DestinationSheet {
 export interface CandidateCheck {
   /** Validation issues of the candidate's own row (rows are the candidate's place below the sheet's last row). */
   readonly issues: readonly ValidationIssue[];
-  /** Roster only: the 登録番号 (or sheet row when it has none) of a probable duplicate already on the roster. */
+  /**
+   * Roster only: the 登録番号 (or sheet row when it has none) of a probable duplicate already on the
+   * roster — followed by its sheet's name in （） when it is on another sheet of the kind (a 退会者 archive).
+   */
   readonly duplicateOf: string | null;
 }
 
@@ -43,7 +46,10 @@ function shown(v: CellValue | undefined): string {
 /**
  * Runs the destination's validation over the sheet's rows with the candidates appended (as they
  * would be written) and returns, per candidate, the issues on its row and a probable duplicate.
- * Pure: nothing is written; the sheet's own rows keep whatever issues they already had.
+ * `others` are the other sheets of the kind (a 退会者 archive, the other half of a split roster):
+ * a candidate is compared with their rows too — an id or a person already there is a finding —
+ * though it is written into `sheet` only. Pure: nothing is written; the sheets' own rows keep
+ * whatever issues they already had.
  */
 export function checkCandidates(
   kind: 'volunteers' | 'activities',
@@ -51,6 +57,7 @@ export function checkCandidates(
   sheet: DestinationSheet | null,
   settings: Settings,
   today: PlainDate,
+  others: readonly DestinationSheet[] = [],
 ): CandidateCheck[] {
   const spec = SHEET_SPECS[kind];
   const mapping: ColumnMapping = sheet?.mapping ?? {
@@ -76,22 +83,49 @@ export function checkCandidates(
     values.push(row);
     display.push(text);
   }
+  const name = sheet?.name ?? spec.canonicalName;
+  // The destination comes last: rows are compared with those of earlier sheets of the kind, and a
+  // finding is reported on the later row — the candidate's.
   const result = validateWorkbook({
-    sheets: [{ name: sheet?.name ?? spec.canonicalName, kind, mapping, values, display }],
+    sheets: [
+      ...others.map((o) => ({
+        name: o.name,
+        kind,
+        mapping: o.mapping,
+        values: o.values.map((r) => [...r]),
+        display: o.display.map((r) => [...r]),
+      })),
+      { name, kind, mapping, values, display },
+    ],
     settings,
     today,
   });
   const byRow = new Map<number, ValidationIssue[]>();
   for (const issue of result.issues) {
-    if (issue.row < firstCandidateRow) continue;
+    if (issue.sheet !== name || issue.row < firstCandidateRow) continue;
     const list = byRow.get(issue.row) ?? [];
     list.push(issue);
     byRow.set(issue.row, list);
   }
   return candidates.map((c, i) => ({
     issues: byRow.get(firstCandidateRow + i) ?? [],
-    duplicateOf: kind === 'volunteers' && sheet ? duplicateOf(c, sheet, mapping) : null,
+    duplicateOf: kind === 'volunteers' ? duplicateAmong(c, sheet, others) : null,
   }));
+}
+
+/** A probable duplicate on the destination first, then on the other sheets of the kind (named). */
+function duplicateAmong(
+  c: AnswerRow,
+  sheet: DestinationSheet | null,
+  others: readonly DestinationSheet[],
+): string | null {
+  const own = sheet ? duplicateOf(c, sheet, sheet.mapping) : null;
+  if (own !== null) return own;
+  for (const other of others) {
+    const found = duplicateOf(c, other, other.mapping);
+    if (found !== null) return `${found}（${other.name}）`;
+  }
+  return null;
 }
 
 function padded<T>(row: T[], width: number, fill: T): T[] {

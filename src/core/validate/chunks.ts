@@ -41,12 +41,15 @@ export const CROSS_ROW_FIELDS: Partial<Record<SheetKind, readonly string[]>> = {
 
 /**
  * The fields the rules that compare rows across the sheets of one kind read on the earlier sheets
- * of that kind: ids (common.ts UNIQUE) and the keys of probable duplicate people.
+ * of that kind: ids (common.ts UNIQUE), the keys of probable duplicate people, receipt numbers and
+ * gifts entered twice (a 寄付台帳 per year), membership fees paid twice.
  */
 export const SIBLING_FIELDS: Partial<Record<SheetKind, readonly string[]>> = {
   volunteers: PERSON_KEYS,
   volunteerFormAnswers: PERSON_KEYS,
   requests: ['requestId'],
+  donations: CROSS_ROW_FIELDS.donations ?? [],
+  memberships: CROSS_ROW_FIELDS.memberships ?? [],
   indicators: ['indicatorId'],
   surveys: ['formName', 'questionId'],
 };

@@ -2,7 +2,7 @@
 import type { SheetKind } from '../sheets/types';
 import { checkCell, type CellRules } from './cells';
 import { finding } from './codes';
-import { DATA_KINDS, idKey, type RunContext } from './context';
+import { DATA_KINDS, idKey, type FirstSeen, type RunContext } from './context';
 import type { ValidationIssue } from './types';
 import { errorValueOf, isBlankValue, type ColumnView, type SheetView } from './view';
 import { quoted } from './quote';
@@ -172,11 +172,6 @@ function blankCell(
 }
 
 /** Where an id was first seen: its sheet (name) and 0-based row. */
-interface FirstSeen {
-  readonly sheet: string;
-  readonly r: number;
-}
-
 /**
  * Reports every row whose id a row above, or a row of an earlier sheet of the same kind (a 退会者
  * archive, the first half of a roster in two), already has, naming that row and its sheet.

@@ -69,6 +69,20 @@ export interface RunContext {
   shared<T>(key: string, make: () => T): T;
 }
 
+/** Where a value was first seen, among every sheet of a kind (RunContext.shared). */
+export interface FirstSeen {
+  readonly sheet: string;
+  /** 0-based row. */
+  readonly r: number;
+}
+
+/** That row as a message names it: 「3行目」 on the same sheet, 「シート「退会者」の3行目」 on another. */
+export function seenAt(seen: FirstSeen, sheet: string): { ja: string; en: string } {
+  return seen.sheet === sheet
+    ? { ja: `${seen.r + 1}行目`, en: `row ${seen.r + 1}` }
+    : { ja: `シート「${seen.sheet}」の${seen.r + 1}行目`, en: `row ${seen.r + 1} of sheet 「${seen.sheet}」` };
+}
+
 /** A registry for RunContext.shared. */
 export function sharedState(): <T>(key: string, make: () => T) => T {
   const made = new Map<string, unknown>();

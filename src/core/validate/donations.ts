@@ -4,7 +4,7 @@ import { fiscalYearOf, fiscalYearRange, formatFiscalYear, parseDate } from '../t
 import { normalizeText } from '../text/normalize';
 import { parseAmount } from '../text';
 import { finding } from './codes';
-import { idKey, statusKey, type RunContext } from './context';
+import { idKey, seenAt, statusKey, type FirstSeen, type RunContext } from './context';
 import { nameKey } from './keys';
 import type { ValidationIssue } from './types';
 import { isBlankValue, type ColumnView, type SheetView } from './view';
@@ -48,8 +48,9 @@ export function checkDonations(view: SheetView, run: RunContext, out: Validation
   const receiptCol = view.column('receipt');
   const startMonth = run.startMonth;
 
-  const receiptFirst = new Map<string, number>();
-  const donationFirst = new Map<string, number>();
+  // Shared by every 寄付台帳 of the workbook (a ledger per year, a ledger in two), in tab order.
+  const receiptFirst = run.shared('donations\u0000receipt', () => new Map<string, FirstSeen>());
+  const donationFirst = run.shared('donations\u0000gift', () => new Map<string, FirstSeen>());
 
   for (const r of view.rows) {
     const receiptNo = view.text(r, receiptNoCol);
@@ -81,16 +82,17 @@ export function checkDonations(view: SheetView, run: RunContext, out: Validation
     if (receiptNoCol && receiptNo !== null && scope !== null && !voided) {
       const key = `${scope}\u0000${idKey(receiptNo)}`;
       const first = receiptFirst.get(key);
-      if (first === undefined) receiptFirst.set(key, r);
+      if (first === undefined) receiptFirst.set(key, { sheet: view.name, r });
       else {
+        const at = seenAt(first, view.name);
         out.push(
           view.issue(
             r,
             receiptNoCol,
             finding(
               'donations.receiptDuplicate',
-              `領収書番号「${receiptNo}」は${first + 1}行目と重複しています（${formatFiscalYear(scope, startMonth)}の中で）。領収書番号は年度の中で1枚に1つにしてください`,
-              `Receipt number 「${receiptNo}」 is also used on row ${first + 1} (within FY${scope}); each receipt needs its own number within a fiscal year`,
+              `領収書番号「${receiptNo}」は${at.ja}と重複しています（${formatFiscalYear(scope, startMonth)}の中で）。領収書番号は年度の中で1枚に1つにしてください`,
+              `Receipt number 「${receiptNo}」 is also used on ${at.en} (within FY${scope}); each receipt needs its own number within a fiscal year`,
             ),
           ),
         );
@@ -142,18 +144,19 @@ export function checkDonations(view: SheetView, run: RunContext, out: Validation
     const key = `${donor}\u0000${day.toDayNumber()}\u0000${amount.yen}`;
     const first = donationFirst.get(key);
     if (first === undefined) {
-      donationFirst.set(key, r);
+      donationFirst.set(key, { sheet: view.name, r });
       continue;
     }
+    const at = seenAt(first, view.name);
     out.push(
       view.issue(
         r,
         amountCol,
         finding(
           'donations.possibleDuplicate',
-          `${first + 1}行目と${r + 1}行目は同じ寄付者・同じ受領日・同じ金額です。二重に記入していないか確認してください`,
-          `Rows ${first + 1} and ${r + 1} have the same donor, date received and amount; check the gift is not entered twice`,
-          { suggestion: `${first + 1}行目と照合してください`, suggestionEn: `compare with row ${first + 1}` },
+          `${at.ja}と${r + 1}行目は同じ寄付者・同じ受領日・同じ金額です。二重に記入していないか確認してください`,
+          `${at.en.charAt(0).toUpperCase()}${at.en.slice(1)} and row ${r + 1} have the same donor, date received and amount; check the gift is not entered twice`,
+          { suggestion: `${at.ja}と照合してください`, suggestionEn: `compare with ${at.en}` },
         ),
       ),
     );

@@ -3,7 +3,7 @@ import { fiscalYearOf, formatFiscalYear, parseDate, parseFiscalYear } from '../t
 import { parseNumber } from '../text/number';
 import { parseAmount } from '../text';
 import { finding } from './codes';
-import { idKey, type RunContext } from './context';
+import { idKey, seenAt, type FirstSeen, type RunContext } from './context';
 import type { ValidationIssue } from './types';
 import type { ColumnView, SheetView } from './view';
 import { quoted } from './quote';
@@ -29,7 +29,8 @@ export function checkMemberships(view: SheetView, run: RunContext, out: Validati
   const yearCol = view.column('fiscalYear');
   const paidCol = view.column('paidOn');
   const startMonth = run.startMonth;
-  const paidFirst = new Map<string, number>();
+  // Shared by every 会費台帳 of the workbook (a ledger per year, a ledger in two), in tab order.
+  const paidFirst = run.shared('memberships\u0000paid', () => new Map<string, FirstSeen>());
 
   for (const r of view.rows) {
     const amount = yenOf(view, r, amountCol);
@@ -85,17 +86,18 @@ export function checkMemberships(view: SheetView, run: RunContext, out: Validati
     const key = `${fy}\u0000${idKey(id)}`;
     const first = paidFirst.get(key);
     if (first === undefined) {
-      paidFirst.set(key, r);
+      paidFirst.set(key, { sheet: view.name, r });
       continue;
     }
+    const at = seenAt(first, view.name);
     out.push(
       view.issue(
         r,
         idCol,
         finding(
           'memberships.paidTwice',
-          `会員番号「${quoted(id)}」の${formatFiscalYear(fy, startMonth)}の会費は${first + 1}行目にもあります。二重に記入していないか確認してください`,
-          `Member 「${quoted(id)}」 already has a FY${fy} payment on row ${first + 1}; check it is not entered twice`,
+          `会員番号「${quoted(id)}」の${formatFiscalYear(fy, startMonth)}の会費は${at.ja}にもあります。二重に記入していないか確認してください`,
+          `Member 「${quoted(id)}」 already has a FY${fy} payment on ${at.en}; check it is not entered twice`,
         ),
       ),
     );

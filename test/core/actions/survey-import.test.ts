@@ -264,3 +264,57 @@ describe('decideSurveyCandidates', () => {
     expect(rosterRows(session).length).toBe(1);
   });
 });
+
+describe('a 退会者 archive beside the roster', () => {
+  /** The archive first in tab order, with the roster's header and one withdrawn volunteer (V-0090, 東 太郎). */
+  function withArchive(): { session: Session; ja: BuiltFormView } {
+    const { session, view } = built('ボランティア登録');
+    const header = rosterRows(session)[0] as string[];
+    const row = (id: string, name: string, phone: string): string[] => {
+      const r = header.map(() => '');
+      r[header.indexOf('登録番号')] = id;
+      r[header.indexOf('氏名')] = name;
+      r[header.indexOf('電話番号')] = phone;
+      return r;
+    };
+    session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet('退会者', 0);
+    session.emu.setSheetValues('退会者', [header, row('V-0090', '東 太郎', '042-555-0000')]);
+    session.emu.setSheetValues(ROSTER, [header, row('V-0041', '南 一郎', '042-555-0041')]);
+    return { session, ja: formOf(view, 'ja') };
+  }
+
+  it('names a person already in the archive, imports into the live roster, and never reuses an archived 登録番号', () => {
+    const { session, ja } = withArchive();
+    register(session, ja, { 氏名: '東 太郎', 電話番号: '042-555-0000' }, '2026-05-01T10:00:00+09:00');
+    register(session, ja, { 氏名: '北 二郎', 電話番号: '042-000-0002' }, '2026-05-02T10:00:00+09:00');
+    const [back, fresh] = rpc<SurveyCandidatesView>(session, 'previewSurveyCandidates').candidates;
+    expect(back?.duplicateOf, 'found on the archive, and named so').toBe('V-0090（退会者）');
+    expect(back?.issues.some((i) => i.message.ja.includes('退会者'))).toBe(true);
+    expect(fresh?.duplicateOf).toBeNull();
+
+    const result = rpc<SurveyDecisionResult>(session, 'decideSurveyCandidates', {
+      accept: [fresh?.responseId],
+      decline: [],
+    });
+    expect(result.ids, 'after the highest id of every roster, the archive included').toEqual(['V-0091']);
+    expect(result.written[0]).toMatchObject({ sheet: ROSTER, firstRow: 3, rows: 1 });
+    expect(session.emu.sheetValues('退会者')).toHaveLength(2);
+    expect(rosterRows(session)[2]?.[column(session, '氏名')]).toBe('北 二郎');
+  });
+
+  it('with only the archive left, says that it is kept for the record and writes nothing', () => {
+    const { session, ja } = withArchive();
+    const book = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+    book.deleteSheet(book.getSheetByName(ROSTER)!);
+    register(session, ja, {}, '2026-05-01T10:00:00+09:00');
+    const found = rpc<SurveyCandidatesView>(session, 'previewSurveyCandidates');
+    expect(found.notices.some((n) => n.ja.includes('「退会者」は「マッチング・集計に使わない」'))).toBe(true);
+    const error = rpcError(session, 'decideSurveyCandidates', {
+      accept: [found.candidates[0]?.responseId],
+      decline: [],
+    });
+    expect(error.code).toBe('survey.noDestination');
+    expect(error.ja).toContain('退会者');
+    expect(session.emu.sheetValues('退会者')).toHaveLength(2);
+  });
+});

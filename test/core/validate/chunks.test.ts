@@ -131,7 +131,7 @@ describe('chunked 検証', () => {
   });
 });
 
-describe('chunked 検証 over several sheets of one kind (a roster in two sheets, a 退会者 archive, 依頼 in two)', () => {
+describe('chunked 検証 over several sheets of one kind (a roster in two sheets, a 退会者 archive, 依頼 and the ledgers in two)', () => {
   beforeAll(() => {
     const session = Session.create('分割検証（複数シート）');
     buildDemo(session, { seed: 9, volunteers: 500, requests: 200 });
@@ -160,8 +160,41 @@ describe('chunked 検証 over several sheets of one kind (a roster in two sheets
     const later = [requests[0] as unknown[], ...requests.slice(split)];
     (later[3] as unknown[])[0] = (requests[2] as unknown[])[0];
     session.emu.setSheetValues('依頼（下期）', later);
+    // 寄付台帳 and 会費台帳 each in two sheets (a ledger per period), the later one repeating a
+    // (named, not 匿名) row of the earlier: the same receipt number, the same gift, the same fee paid twice.
+    for (const [name, later] of [
+      ['寄付台帳', '寄付台帳（後期）'],
+      ['会費台帳', '会費台帳（後期）'],
+    ] as const) {
+      const ledger = session.emu.sheetValues(name);
+      const cut = Math.floor(ledger.length / 2);
+      session.emu.setSheetValues(name, ledger.slice(0, cut));
+      book.insertSheet(later, (book.getSheetByName(name)?.getIndex() ?? 0) as number);
+      session.emu.setSheetValues(later, [ledger[0] as unknown[], ...ledger.slice(cut), ledger[4] as unknown[]]);
+    }
     input = readWorkbookInput(portsFor(session.emu));
     planned = input.sheets.map((s) => ({ name: s.name, kind: s.kind, mapping: s.mapping, lastRow: s.values.length }));
+  });
+
+  it('finds receipt numbers, gifts and fees repeated across the ledgers of a kind, naming the other sheet', () => {
+    const whole = validateWorkbook(input).issues;
+    const across = (code: string, sheet: string) =>
+      whole.filter((i) => i.code === code && i.sheet === sheet && i.message.ja.includes('シート「'));
+    // The repeated row is each later ledger's last.
+    const lastRow = (name: string): number => input.sheets.find((x) => x.name === name)?.values.length ?? -1;
+    const donationRow = lastRow('寄付台帳（後期）');
+    const feeRow = lastRow('会費台帳（後期）');
+    expect(across('donations.receiptDuplicate', '寄付台帳（後期）').map((i) => i.row)).toEqual([donationRow]);
+    expect(across('donations.receiptDuplicate', '寄付台帳（後期）')[0]?.message.ja).toContain(
+      'シート「寄付台帳」の5行目と重複しています',
+    );
+    expect(across('donations.possibleDuplicate', '寄付台帳（後期）').map((i) => i.row)).toEqual([donationRow]);
+    expect(across('memberships.paidTwice', '会費台帳（後期）').map((i) => i.row)).toEqual([feeRow]);
+    expect(across('memberships.paidTwice', '会費台帳（後期）')[0]?.message.ja).toContain(
+      'シート「会費台帳」の5行目にもあります',
+    );
+    // The earlier ledger reports nothing of the kind across sheets.
+    expect(across('donations.receiptDuplicate', '寄付台帳')).toEqual([]);
   });
 
   it('finds ids and people repeated across the sheets of a kind, naming the other sheet', () => {
