@@ -19,14 +19,13 @@ import { isLiveSheet } from '../sheets/mapping';
 import { columnLetter } from '../sheets/rows';
 import { SHEET_SPECS } from '../sheets/specs';
 import type { Settings } from '../sheets/settings';
-import { isDateObject, parseDate } from '../text/date';
 import { atomically, type Transaction } from '../transaction';
-import { checkCandidates, nextIds, type DestinationSheet } from '../survey/candidates';
+import { checkCandidates, nextIds, shown, type DestinationSheet } from '../survey/candidates';
 import { activityRow, headerOfKey, volunteerCandidate, type AnswerRow } from '../survey/destinations';
 import { loadStoredForms } from '../survey/form-store';
 import { formIdFromUrl } from '../survey/item-map';
 import { languageName } from '../survey/languages';
-import { matchResponseColumns, readResponses } from '../survey/responses';
+import { readResponseSheet } from '../survey/responses';
 import { readSurveyDefinition } from '../survey/definition';
 import { canBuild, type FormDef } from '../survey/types';
 import type {
@@ -79,16 +78,6 @@ interface Collected {
 function label(code: string): Message {
   const name = languageName(code);
   return { ja: name.ja, en: name.en };
-}
-
-/** The text a cell value shows as in the sidebar and the CLI: a date as its day, numbers as digits. */
-function shown(v: CellValue | undefined): string {
-  if (v === undefined || v === '') return '';
-  if (isDateObject(v)) {
-    const d = parseDate(v);
-    return d.ok ? d.date.toISO() : '';
-  }
-  return String(v);
 }
 
 /** Decisions made before, by response id: the last row of the record for an id wins (a declined one accepted later). */
@@ -276,14 +265,7 @@ function collect(ports: AppPorts, only: SurveyImportKind | null, check = true): 
         });
         continue;
       }
-      const data = ports.workbook.read(sheet);
-      const values = data?.values ?? [];
-      const columns = matchResponseColumns(values[0] ?? [], built);
-      for (const n of columns.notices) {
-        if (n.code === 'survey.columnUnknown') continue;
-        notices.push({ ja: `「${sheet}」: ${n.message.ja}`, en: `「${sheet}」: ${n.message.en}` });
-      }
-      const responses = readResponses(values.slice(1), 2, columns, built, data?.display.slice(1));
+      const responses = readResponseSheet(ports.workbook, sheet, built, notices);
       for (const response of responses) {
         const row =
           kind === 'volunteers'

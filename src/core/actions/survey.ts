@@ -20,7 +20,7 @@ import { atomically, errorKind } from '../transaction';
 import { formIdFromUrl, type StoredForm } from '../survey/item-map';
 import { loadStoredForms, saveStoredForm, storedFormOf, type StoredFormEntry } from '../survey/form-store';
 import { FormGoneError, type BuiltForm, type FormMaker } from '../survey/ports';
-import { matchResponseColumns, readResponses } from '../survey/responses';
+import { matchResponseColumns, readResponseSheet } from '../survey/responses';
 import { surveyAnswerHeader, surveyAnswerRow } from '../survey/destinations';
 import { guardCell } from '../text/formula';
 import { buildFormSpecs, type FormSpec, type SpecItem } from '../survey/spec';
@@ -735,14 +735,7 @@ function collectSurveyAnswers(ports: AppPorts): CollectedAnswers {
         read.push({ name: form.name, language: built.language, languageLabel: label, sheet: null, responses: 0 });
         continue;
       }
-      const data = ports.workbook.read(sheet);
-      const values = data?.values ?? [];
-      const columns = matchResponseColumns(values[0] ?? [], built);
-      for (const n of columns.notices) {
-        if (n.code === 'survey.columnUnknown') continue;
-        notices.push({ ja: `「${sheet}」: ${n.message.ja}`, en: `「${sheet}」: ${n.message.en}` });
-      }
-      const responses = readResponses(values.slice(1), 2, columns, built, data?.display.slice(1));
+      const responses = readResponseSheet(ports.workbook, sheet, built, notices);
       for (const response of responses) {
         const row = surveyAnswerRow(form, response);
         unmatched += row.unmatched.length;

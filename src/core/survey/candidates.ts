@@ -33,8 +33,8 @@ export interface CandidateCheck {
   readonly duplicateOf: string | null;
 }
 
-/** How a candidate's value shows in a cell: Dates as their day, numbers as digits. */
-function shown(v: CellValue | undefined): string {
+/** How a candidate's value shows in a cell, the sidebar and the CLI: Dates as their day, numbers as digits. */
+export function shown(v: CellValue | undefined): string {
   if (v === undefined || v === '') return '';
   if (isDateObject(v)) {
     const d = parseDate(v);

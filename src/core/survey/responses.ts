@@ -7,6 +7,7 @@ import { Fingerprint } from '../fingerprint';
 import { headerText } from '../sheets/detect';
 import { columnLetter } from '../sheets/rows';
 import { isDateObject, parseDate } from '../text/date';
+import type { Workbook } from '../ports';
 import type { StoredForm, StoredItem } from './item-map';
 
 /** Forms names these columns in the spreadsheet's language (docs/real-sheets-checklist.md). */
@@ -266,4 +267,24 @@ export function readResponses(
     out.push({ responseId: id, row: firstRow + i, timestamp, language: stored.language, answers });
   });
   return out;
+}
+
+/**
+ * One response sheet's answers, read in one batched call: its columns matched to the built form's
+ * questions, what could not be matched (other than columns of no question) added to `notices`.
+ */
+export function readResponseSheet(
+  workbook: Pick<Workbook, 'read'>,
+  sheet: string,
+  stored: StoredForm,
+  notices: Array<{ ja: string; en: string }>,
+): FormResponse[] {
+  const data = workbook.read(sheet);
+  const values = data?.values ?? [];
+  const columns = matchResponseColumns(values[0] ?? [], stored);
+  for (const n of columns.notices) {
+    if (n.code === 'survey.columnUnknown') continue;
+    notices.push({ ja: `「${sheet}」: ${n.message.ja}`, en: `「${sheet}」: ${n.message.en}` });
+  }
+  return readResponses(values.slice(1), 2, columns, stored, data?.display.slice(1));
 }
