@@ -83,7 +83,11 @@ export function checkCandidates(
     values.push(row);
     display.push(text);
   }
-  const name = sheet?.name ?? spec.canonicalName;
+  // Without a destination the candidates are checked under the canonical name — unless a sheet kept
+  // for the record has that name: their rows must never be taken for each other's.
+  const taken = new Set(others.map((o) => o.name));
+  let name = sheet?.name ?? spec.canonicalName;
+  while (!sheet && taken.has(name)) name = `${name}（新規）`;
   // The destination comes last: rows are compared with those of earlier sheets of the kind, and a
   // finding is reported on the later row — the candidate's.
   const result = validateWorkbook({

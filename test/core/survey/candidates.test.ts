@@ -126,6 +126,25 @@ describe('survey/candidates', () => {
     ]);
   });
 
+  it("names a person found on another sheet of the kind, and never takes that sheet's rows for the candidates", () => {
+    // Only a roster kept for the record, under the canonical name, with a row full of findings.
+    const archive = roster([
+      ['V-0090', '東 太郎', 'ひがし たろう', 'someday', '０４２－５５５－００００', '中部', '', 'はい', '退会', ''],
+    ]);
+    const [check] = checkCandidates(
+      'volunteers',
+      [candidate({ name: '東 太郎', furigana: 'ヒガシ タロウ', phone: '042-555-0000', consent: 'はい' })],
+      null,
+      defaultSettings(),
+      today,
+      [archive],
+    );
+    expect(check?.duplicateOf).toBe('V-0090（ボランティア名簿）');
+    // The candidate's own row only: the archive's hiragana, date and phone findings are not its.
+    expect(check?.issues.map((i) => i.code)).not.toEqual(expect.arrayContaining(['kana.hiragana']));
+    expect(check?.issues.every((i) => i.sheet !== 'ボランティア名簿')).toBe(true);
+  });
+
   describe('nextIds', () => {
     it('continues the most common prefix with its zero padding', () => {
       expect(nextIds(['V-0001', 'V-0012', 'X9', 'V-0003'], 2)).toEqual(['V-0013', 'V-0014']);
