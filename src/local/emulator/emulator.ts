@@ -219,6 +219,7 @@ export class Emulator {
    * Runs one trigger's handler as Apps Script does: as the trigger's owner, with no Ui (and, for a
    * time-driven one, no active spreadsheet); an error is recorded, never thrown at the caller.
    */
+  // real-sheets-checklist RS-57
   private runTrigger(
     trigger: TriggerRecord,
     kind: TriggerRun['kind'],

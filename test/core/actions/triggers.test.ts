@@ -15,7 +15,7 @@ const NEXT = 'tanaka@example.org';
 /** A published form sending its responses to this spreadsheet, with one text question. */
 function formOf(session: Session, title: string): string {
   const { FormApp, SpreadsheetApp } = session.emu.globals;
-  const form = FormApp.create(title, true);
+  const form = (FormApp.create as (title: string, published: boolean) => GoogleAppsScript.Forms.Form)(title, true);
   form.addTextItem().setTitle('ご意見');
   form.setDestination(FormApp.DestinationType.SPREADSHEET, SpreadsheetApp.getActiveSpreadsheet().getId());
   return form.getId();
