@@ -84,17 +84,18 @@ describe('アンケート in the studio (Chromium)', () => {
     expect(await flyer.getByRole('button', { name: 'Print' }).count()).toBe(1);
     expect((await flyer.locator('style').allTextContents()).join('')).toMatch(/@page\s*\{\s*size:\s*A4/);
     // The page's SVG drawn onto a canvas by the browser, then read as pixels: what a phone's camera sees.
-    const pixels = await flyer.evaluate(async () => {
-      const svg = document.querySelector('.qr svg') as SVGSVGElement;
+    // (A string: this file is type-checked without the DOM library.)
+    const pixels = await flyer.evaluate<number[]>(`(async () => {
+      const svg = document.querySelector('.qr svg');
       const image = new Image();
-      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+      image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
       await image.decode();
       const canvas = document.createElement('canvas');
       canvas.width = canvas.height = 400;
-      const g = canvas.getContext('2d') as CanvasRenderingContext2D;
+      const g = canvas.getContext('2d');
       g.drawImage(image, 0, 0, 400, 400);
       return Array.from(g.getImageData(0, 0, 400, 400).data);
-    });
+    })()`);
     expect(jsQR(Uint8ClampedArray.from(pixels), 400, 400)?.data).toBe(url);
     await poll(() => frame.getByTestId('survey-notice').textContent()).toMatch(/チラシを開きました/);
     await page.getByTestId('studio-html-dialog-close').click();
