@@ -7,6 +7,7 @@ import * as setup from '../core/actions/setup';
 import * as sidebar from '../core/actions/sidebar';
 import * as summary from '../core/actions/summary';
 import * as survey from '../core/actions/survey';
+import * as surveyFlyer from '../core/actions/survey-flyer';
 import * as surveyImport from '../core/actions/survey-import';
 import * as undo from '../core/actions/undo';
 import * as validation from '../core/actions/validate';
@@ -248,4 +249,18 @@ export function decideSurveyCandidates(...args: unknown[]): Envelope<'decideSurv
 /** RPC: 回答の取り込み — rewrites アンケート回答 with every answer of the resident surveys. */
 export function importSurveyAnswers(...args: unknown[]): Envelope<'importSurveyAnswers'> {
   return runRpc('importSurveyAnswers', args, () => survey.importSurveyAnswers(appContext()));
+}
+
+/** RPC: チラシを印刷 — the printable flyer of one form and language in a dialog over the spreadsheet (writes nothing). */
+export function openFormFlyer(...args: unknown[]): Envelope<'openFormFlyer'> {
+  return runRpc('openFormFlyer', args, (name, language) =>
+    surveyFlyer.openFormFlyer(appContext(), formsContext(), name, language ?? undefined),
+  );
+}
+
+/** RPC: the printable flyer of one form and language as a page (the CLI's survey flyer; writes nothing). */
+export function getFormFlyer(...args: unknown[]): Envelope<'getFormFlyer'> {
+  return runRpc('getFormFlyer', args, (name, language) =>
+    surveyFlyer.getFormFlyer(appContext(), formsContext(), name, language ?? undefined),
+  );
 }

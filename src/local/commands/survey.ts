@@ -1,5 +1,8 @@
 /** tsunagu survey: アンケート作成 on an .xlsx through the real bundle — templates, building the forms, the resident surveys' answers (docs/forms.md). */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type {
+  FormFlyerView,
   SurveyAnswersView,
   SurveyBuildView,
   SurveyCandidatesView,
@@ -16,7 +19,8 @@ import { addStats, type ActionStats } from './stats';
 const USAGE = `使い方 / usage:
   tsunagu survey template <book.xlsx> <${TEMPLATE_NAMES.join('|')}> [--form-name 名前] [--json] [--write [--yes]]
   tsunagu survey build <book.xlsx> [--json] [--write [--yes] [--remove-missing] [--recreate]]
-  tsunagu survey import <book.xlsx> [--form 名前] [--json] [--write [--yes] [--accept 回答ID|new …] [--decline 回答ID …]]`;
+  tsunagu survey import <book.xlsx> [--form 名前] [--json] [--write [--yes] [--accept 回答ID|new …] [--decline 回答ID …]]
+  tsunagu survey flyer <book.xlsx> --form 名前 [--language xx] --out flyer.html [--json]`;
 
 /** survey: exit 0 on success, 1 when アンケート定義 has errors (nothing built), 2 for unusable input, 3 when a write failed. */
 export async function runSurvey(rest: string[], flags: Flags, io: Io, context: CliContext = {}): Promise<number> {
@@ -28,6 +32,8 @@ export async function runSurvey(rest: string[], flags: Flags, io: Io, context: C
       return runBuild(args, flags, io, context);
     case 'import':
       return runImport(args, flags, io, context);
+    case 'flyer':
+      return runFlyer(args, flags, io, context);
     default:
       throw new UsageError(
         `${sub ? `不明なサブコマンドです: ${sub} / unknown subcommand: ${sub}` : 'サブコマンドがありません / no subcommand'}\n${USAGE}`,
@@ -309,5 +315,27 @@ async function runImport(args: string[], flags: Flags, io: Io, context: CliConte
     action: 'decideSurveyCandidates',
     saved,
   });
+  return 0;
+}
+
+/** survey flyer: writes one form's printable A4 flyer (exit 2 when the form is not built, deleted, or unknown). */
+async function runFlyer(args: string[], flags: Flags, io: Io, context: CliContext): Promise<number> {
+  const [path] = args;
+  if (!path || args.length > 1 || !flags.form || !flags.out) throw new UsageError(USAGE);
+  if (!/\.html?$/i.test(flags.out))
+    throw new UsageError(
+      `--out の出力ファイルは .html にしてください（${flags.out}）/ the --out file must be an .html file (got ${flags.out})`,
+    );
+  const book = await Book.open(path, flags, io, context);
+  const found = book.read<FormFlyerView>('getFormFlyer', flags.form, flags.language ?? null);
+  const flyer = found.value;
+  writeFileSync(resolve(flags.out), flyer.html ?? '', 'utf8');
+  const lines = [
+    `「${printable(flyer.name)}」（${flyer.languageLabel.ja}）のチラシを書き出しました: ${flags.out} / wrote the flyer of 「${printable(flyer.name)}」 (${flyer.languageLabel.en}) to ${flags.out}`,
+    `QRコード / QR code: ${flyer.url}`,
+    ...flyer.notices.map((n) => `${printable(n.ja)} / ${printable(n.en)}`),
+  ];
+  const { html: _html, ...json } = flyer;
+  report(io, flags, { json: { ...json, out: flags.out }, lines, stats: found.stats, action: 'getFormFlyer' });
   return 0;
 }
