@@ -7,6 +7,7 @@ import * as setup from '../core/actions/setup';
 import * as sidebar from '../core/actions/sidebar';
 import * as summary from '../core/actions/summary';
 import * as survey from '../core/actions/survey';
+import * as surveyFlyer from '../core/actions/survey-flyer';
 import * as surveyImport from '../core/actions/survey-import';
 import * as triggers from '../core/actions/triggers';
 import * as undo from '../core/actions/undo';
@@ -292,4 +293,16 @@ export function onAnswerSubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit)
 export function onSummarySchedule(e: GoogleAppsScript.Events.TimeDriven): void {
   const { ports, triggers: installed } = triggerContext();
   triggers.refreshSummaryOnSchedule(ports, installed, e.triggerUid, () => summary.runSummary(ports));
+/** RPC: チラシを印刷 — the printable flyer of one form and language in a dialog over the spreadsheet (writes nothing). */
+export function openFormFlyer(...args: unknown[]): Envelope<'openFormFlyer'> {
+  return runRpc('openFormFlyer', args, (name, language) =>
+    surveyFlyer.openFormFlyer(appContext(), formsContext(), name, language ?? undefined),
+  );
+}
+
+/** RPC: the printable flyer of one form and language as a page (the CLI's survey flyer; writes nothing). */
+export function getFormFlyer(...args: unknown[]): Envelope<'getFormFlyer'> {
+  return runRpc('getFormFlyer', args, (name, language) =>
+    surveyFlyer.getFormFlyer(appContext(), formsContext(), name, language ?? undefined),
+  );
 }

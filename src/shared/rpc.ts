@@ -491,6 +491,23 @@ export interface SurveyBuildView {
   notices: Message[];
 }
 
+/** The printable flyer of one form in one language (チラシ). */
+export interface FormFlyerView {
+  name: string;
+  language: string;
+  languageLabel: Message;
+  /** The title respondents see. */
+  title: string;
+  /** The address the QR code holds (the forms.gle address when there is one). */
+  url: string;
+  shortUrl: string;
+  /** Published and accepting responses. */
+  open: boolean;
+  notices: Message[];
+  /** The A4 page (getFormFlyer); null from openFormFlyer, which shows it in a dialog instead. */
+  html: string | null;
+}
+
 /** What 回答の取り込み read from the response sheets and wrote into アンケート回答. */
 export interface SurveyAnswersView {
   /** アンケート回答 as written (another name beside a staff sheet of that name); null in a preview. */
@@ -735,6 +752,15 @@ export const rpcArgs = {
       decline: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(200)),
     }),
   ]),
+  /** チラシ: the form's フォーム名 and, optionally, its language (ja when not given). */
+  getFormFlyer: z.tuple([
+    z.string().check(z.minLength(1), z.maxLength(100)),
+    z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(40)))),
+  ]),
+  openFormFlyer: z.tuple([
+    z.string().check(z.minLength(1), z.maxLength(100)),
+    z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(40)))),
+  ]),
   /** A cell: the sheet, a 1-based row (Sheets holds at most 10 million cells) and column. */
   selectCell: z.tuple([
     sheetName,
@@ -817,6 +843,8 @@ export interface RpcResults {
   startSummaryTrigger: TriggerChange;
   stopTrigger: TriggerChange;
   clearNewAnswers: TriggerChange;
+  getFormFlyer: FormFlyerView;
+  openFormFlyer: FormFlyerView;
 }
 
 /** Every RPC answers with this envelope, so a user-facing error survives google.script.run intact. */

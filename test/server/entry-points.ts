@@ -220,6 +220,8 @@ const DAY: Array<[string, Step]> = [
     'decideSurveyCandidates',
     (rt, memo) => rt.rpc('decideSurveyCandidates', { accept: [memo.candidate ?? ''], decline: [] }),
   ],
+  ['getFormFlyer', (rt) => rt.rpc('getFormFlyer', 'ボランティア登録', 'en')],
+  ['openFormFlyer', (rt) => rt.rpc('openFormFlyer', 'ボランティア登録', null)],
   ['runSummary', (rt) => rt.rpc('runSummary')],
   ['closeFiscalYear', (rt) => rt.rpc('closeFiscalYear', 2025)],
   ['reopenFiscalYear', (rt) => rt.rpc('reopenFiscalYear', 2025)],
