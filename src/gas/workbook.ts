@@ -422,7 +422,7 @@ export class GasWorkbook implements Workbook {
     const sheet = this.sheet(name);
     sheet.insertChart(this.shapeChart(sheet.newChart(), spec, true).build());
     // insertChart gives nothing back: the new chart is the one whose id was not there before,
-    // looked for from the last chart (where Sheets lists a new one). real-sheets-checklist RS-56
+    // looked for from the last chart (where Sheets lists a new one). real-sheets-checklist RS-59
     const charts = sheet.getCharts();
     for (let i = charts.length - 1; i >= 0; i--) {
       const id = (charts[i] as GoogleAppsScript.Spreadsheet.EmbeddedChart).getChartId();
@@ -466,7 +466,7 @@ export class GasWorkbook implements Workbook {
           ? builder.asColumnChart()
           : builder.asBarChart();
     const { sheet, row, column, rows, columns } = spec.data;
-    // The value axis is vertical for lines and columns, horizontal for bars. real-sheets-checklist RS-57
+    // The value axis is vertical for lines and columns, horizontal for bars. real-sheets-checklist RS-60
     const valueAxis = spec.type === 'BAR' ? 'hAxis.title' : 'vAxis.title';
     const shaped = (typed as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder)
       .addRange(this.sheet(sheet).getRange(row, column, rows, columns))

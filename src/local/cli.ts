@@ -119,6 +119,8 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
       住民アンケートの回答を数え、--write でアンケート回答シートに書き込む / count the resident surveys' answers; --write saves アンケート回答
   tsunagu survey flyer <book.xlsx> --form 名前 [--language en] --out flyer.html
       フォームのチラシ（A4、QRコード・短縮URL・連絡先）を書き出す / write a form's printable A4 flyer (QR code, short URL, contact)
+  tsunagu survey respond <book.xlsx> --form 名前 [--language en] --answers answers.json
+      回答者としてフォームに答える（設問IDごとの JSON、断られると 1）/ answer a form as a respondent (JSON by 設問ID; 1 when refused)
   tsunagu studio [book.xlsx] [--port 8080]
       ブラウザで試せるローカル スタジオ / the local studio in a browser
 

@@ -155,7 +155,7 @@ export class EmuEmbeddedChart extends Service implements Pick<GasChart, (typeof 
     super(ctx);
   }
   getChartId(): number | null {
-    // real-sheets-checklist RS-56
+    // real-sheets-checklist RS-59
     return this.sheet && this.model.id > 0 ? this.model.id : null;
   }
   getContainerInfo(): GoogleAppsScript.Spreadsheet.ContainerInfo {
@@ -173,7 +173,7 @@ export class EmuEmbeddedChart extends Service implements Pick<GasChart, (typeof 
   getTransposeRowsAndColumns(): boolean {
     return this.model.transpose;
   }
-  // real-sheets-checklist RS-57: modify() starts from the chart as it is (ranges, options, position)
+  // real-sheets-checklist RS-60: modify() starts from the chart as it is (ranges, options, position)
   modify(): GasBuilder {
     return asGas(new EmuEmbeddedChartBuilder(this.ctx, this.sheet, copyChart(this.model)));
   }
@@ -316,7 +316,7 @@ function modelOf(chart: GasChart): { sheet: SheetModel | null; model: ChartModel
 }
 
 /** Sheet.insertChart: the built chart goes onto the sheet with a new id, listed last by getCharts. */
-// real-sheets-checklist RS-56
+// real-sheets-checklist RS-59
 export function insertChart(book: WorkbookModel, sheet: SheetModel, chart: GasChart): void {
   const { model } = modelOf(chart);
   if (model.ranges.length === 0)

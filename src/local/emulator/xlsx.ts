@@ -42,7 +42,7 @@ export const METADATA_SHEET = '_tsunagu_metadata';
  * and what it is as JSON (type, ranges by sheet name, options, position). Excel and Sheets do not
  * show them from the file; the emulator brings them back.
  */
-// real-sheets-checklist RS-58
+// real-sheets-checklist RS-61
 export const CHARTS_SHEET = '_tsunagu_charts';
 const HIDDEN_SHEETS = [PROPERTIES_SHEET, METADATA_SHEET, CHARTS_SHEET];
 

@@ -7,6 +7,7 @@ import { SURVEY_TEMPLATES, SurveyFlow, type SurveyFocus, type SurveyTemplate } f
 import type { UndoOffer } from '../undo';
 import { confirmPanel, undoButton, undoConfirm } from './controls';
 import type { SectionContext, SidebarSection } from './section';
+import { TriggerBlocks } from './triggers';
 
 const ID = {
   template: 'survey-template',
@@ -42,7 +43,7 @@ const CANDIDATES_SHOWN = 30;
 /** Issues shown in the sidebar at most (the rest: run the check in the CLI, or fix these first). */
 const ISSUES_SHOWN = 30;
 
-export function createSurveySection(undo: UndoOffer): SidebarSection {
+export function createSurveySection(undo: UndoOffer, triggers: TriggerBlocks = new TriggerBlocks()): SidebarSection {
   let context: SectionContext | null = null;
   const flow = new SurveyFlow(
     call,
@@ -105,6 +106,7 @@ export function createSurveySection(undo: UndoOffer): SidebarSection {
       undoBlock(ctx),
       noticeBlock(ctx),
       state.view ? resultsBlock(ctx, state.view) : null,
+      triggers.renderAnswers(ctx),
     );
     const focus = flow.takeFocus();
     if (focus)
