@@ -558,7 +558,7 @@ export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHO
     return this.record.publishedUrl;
   }
 
-  // real-sheets-checklist RS-56: responses are read one call per response and per answer; the shapes of getResponse.
+  // real-sheets-checklist RS-58: responses are read one call per response and per answer; the shapes of getResponse.
   /** Every response, oldest first: one FormResponse each, whose answers are read call by call. */
   getResponses(): GoogleAppsScript.Forms.FormResponse[] {
     return this.record.responses.map((r) =>

@@ -124,7 +124,7 @@ describe('emulator FormApp', () => {
     });
   });
 
-  describe('getResponses (real-sheets-checklist RS-56)', () => {
+  describe('getResponses (real-sheets-checklist RS-58)', () => {
     it('gives each response and its answers, one counted call each, grids by row and dates as YYYY-MM-DD', () => {
       const { emu, form } = surveyForm();
       form.addCheckboxGridItem().setTitle('日時').setRows(['月', '火']).setColumns(['午前', '午後']);
