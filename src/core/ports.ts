@@ -191,6 +191,13 @@ export interface Workbook {
    * `textColumns` are formatted as plain text first, as writeOutputSheet formats them.
    */
   writeOutputRows(name: string, firstRow: number, rows: CellValue[][], textColumns: readonly number[]): void;
+  /**
+   * Adds rows below an output sheet's content (from `firstRow`, 1-based; the cells there are blank),
+   * the 0-based `textColumns` formatted as plain text first, the grid grown as needed — all or
+   * nothing, and taken back exactly: the cells blank again in the number formats they had, the grid
+   * its size before (回答の取り込み adds only the new answers to アンケート回答).
+   */
+  appendOutputRows(name: string, firstRow: number, rows: CellValue[][], textColumns: readonly number[]): Undoable;
   /** Selects a cell for staff (the sidebar's "go to cell"). */
   selectCell(sheet: string, row: number, column: number): void;
   /**

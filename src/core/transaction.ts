@@ -8,6 +8,7 @@ import type { Message } from '../shared/rpc';
 import { UndoIncomplete, UserError } from './errors';
 import type {
   BlockWrite,
+  CellValue,
   ChartSpec,
   DocumentStore,
   NewSheetSpec,
@@ -84,6 +85,12 @@ export class Transaction {
   output(sheet: OutputSheet): void {
     this.open();
     this.steps.push(this.workbook.writeOutputSheet(sheet));
+  }
+
+  /** Adds rows below an output sheet's content; taken back by blanking them in their old formats (Workbook.appendOutputRows). */
+  appendOutput(sheet: string, firstRow: number, rows: CellValue[][], textColumns: readonly number[]): void {
+    this.open();
+    this.steps.push(this.workbook.appendOutputRows(sheet, firstRow, rows, textColumns));
   }
 
   /** Creates a standard sheet; returns whether a new sheet was inserted (else an empty one was filled). */

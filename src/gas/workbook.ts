@@ -714,6 +714,36 @@ export class GasWorkbook implements Workbook {
     sheet.getRange(firstRow, 1, rows.length, width).setValues(grid);
   }
 
+  appendOutputRows(name: string, firstRow: number, rows: CellValue[][], textColumns: readonly number[]): Undoable {
+    if (rows.length === 0) return { undo: () => undefined, dispose: NOTHING_TO_DISPOSE };
+    const sheet = this.sheet(name);
+    const width = Math.max(...rows.map((row) => row.length));
+    const grid = rows.map((row) =>
+      row.length === width ? row : [...row, ...new Array<CellValue>(width - row.length).fill('')],
+    );
+    let growth: Growth | null = null;
+    let formats: string[][] | null = null;
+    let range: GoogleAppsScript.Spreadsheet.Range | null = null;
+    const putBack = (): void => {
+      if (range && formats) {
+        range.setValues(grid.map((row) => row.map(() => '')));
+        range.setNumberFormats(formats.map((row) => row.map(automatic)));
+      }
+      if (growth) shrinkBack(sheet, growth);
+    };
+    try {
+      growth = growTo(sheet, firstRow + rows.length - 1, width);
+      range = sheet.getRange(firstRow, 1, rows.length, width);
+      // Below the content the cells are blank: their number formats are all there is to keep.
+      formats = range.getNumberFormats();
+      for (const column of textColumns) sheet.getRange(firstRow, column + 1, rows.length, 1).setNumberFormat('@');
+      range.setValues(grid);
+    } catch (error) {
+      undoAndThrow(error, [putBack]);
+    }
+    return { undo: putBack, dispose: NOTHING_TO_DISPOSE };
+  }
+
   selectCell(name: string, row: number, column: number): void {
     const sheet = this.sheet(name);
     sheet.activate();

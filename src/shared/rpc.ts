@@ -514,6 +514,14 @@ export interface SurveyAnswersView {
   sheet: string | null;
   /** Responses written (or to write): one row each. */
   rows: number;
+  /** Rows this import added below the earlier answers (all of them when the sheet was written anew). */
+  added: number;
+  /** Earlier rows whose answers changed since (an answer edited in the form), written again in place. */
+  updated: number;
+  /** Rows cleared at the end because answers were removed from the response sheets. */
+  removed: number;
+  /** Rows still to write: a large import goes in parts, the sidebar runs it again until 0. */
+  remaining: number;
   /** Each built form and language of the resident surveys, with its response sheet and responses read. */
   forms: Array<{ name: string; language: string; languageLabel: Message; sheet: string | null; responses: number }>;
   notices: Message[];

@@ -91,8 +91,12 @@ const ja = {
   'survey.newIds': '新しい登録番号: {ids}',
   'survey.import': '回答を取り込む（アンケート回答）',
   'survey.confirmImport':
-    '取り込み先が「アンケート回答」のフォームの回答をすべて読み、「アンケート回答」シートを書き直します。名前や連絡先は書き込みません。',
-  'survey.imported': '「{sheet}」に回答{n}件を書き込みました。',
+    '取り込み先が「アンケート回答」のフォームの回答をすべて読み、まだ「アンケート回答」シートにない回答を書き加えます（フォームで修正された回答は書き直します）。名前や連絡先は書き込みません。',
+  'survey.imported': '「{sheet}」の回答は{n}件になりました。',
+  'survey.importedChanges': '今回、新しい回答{added}件を加え、修正された回答{updated}件を書き直しました。',
+  'survey.importing': '回答を書き込んでいます（{done}／{total}件）…',
+  'survey.importStopped':
+    'あと{n}件が書き込めませんでした（途中までの回答はそのまま残っています）。もう一度「回答を取り込む」を実行してください。',
   'validate.about':
     '名簿や台帳の入力ミス（全角数字、和暦、フリガナ、電話番号、重複など）を見つけ、安全に直せるものは直します。直した内容は元に戻せます。',
   'match.about':
@@ -403,8 +407,11 @@ const en: Record<MessageKey, string> = {
   'survey.newIds': 'New 登録番号: {ids}',
   'survey.import': 'Bring in the survey answers',
   'survey.confirmImport':
-    'Reads every answer of the forms whose destination is the survey answers sheet, and rewrites that sheet. No names or contact details are written.',
-  'survey.imported': 'Wrote {n} answers into 「{sheet}」.',
+    'Reads every answer of the forms whose destination is the survey answers sheet, and adds those the sheet does not have yet (answers edited in the form are written again). No names or contact details are written.',
+  'survey.imported': '「{sheet}」 now holds {n} answers.',
+  'survey.importedChanges': 'This time {added} new answers were added and {updated} edited answers written again.',
+  'survey.importing': 'Writing the answers ({done} of {total})…',
+  'survey.importStopped': '{n} answers could not be written (those written so far stay). Run the import again.',
   'validate.about':
     'Finds input mistakes in rosters and ledgers (full-width digits, Japanese era dates, furigana, phone numbers, duplicates and more) and fixes those that are safe to fix. Every fix can be undone.',
   'match.about':

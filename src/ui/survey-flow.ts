@@ -28,7 +28,19 @@ export type SurveyNotice =
   | { kind: 'template'; result: SurveyTemplateResult }
   | { kind: 'built'; forms: number; made: number; updated: number }
   | { kind: 'notBuilt'; errors: number }
-  | { kind: 'imported'; rows: number; sheet: string; notices: Message[] }
+  | {
+      kind: 'imported';
+      rows: number;
+      sheet: string;
+      notices: Message[];
+      /** Answers added and written again (edited in the form) over every part of this import. */
+      added: number;
+      updated: number;
+      /** Answers still to write: the import stopped part-way (a part failed and was taken back). */
+      remaining: number;
+    }
+  /** A large import between its parts: rows written so far of all. */
+  | { kind: 'importing'; done: number; total: number }
   | { kind: 'decided'; result: SurveyDecisionResult }
   | { kind: 'flyer'; flyer: FormFlyerView };
 
@@ -200,11 +212,48 @@ export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNo
     this.changed();
   }
 
+  /**
+   * 回答の取り込み: one call adds the new answers; a large first import comes back with answers
+   * remaining and is run again, part by part, each part whole by itself (docs/forms.md).
+   */
   private async importAnswers(): Promise<void> {
     this.startAction();
-    const view = await this.run(() => this.server('importSurveyAnswers'));
+    let view = await this.run(() => this.server('importSurveyAnswers'));
+    let added = view?.added ?? 0;
+    let updated = view?.updated ?? 0;
+    while (view && view.remaining > 0 && view.added > 0) {
+      this.state.notice = { kind: 'importing', done: view.rows, total: view.rows + view.remaining };
+      this.changed();
+      const next = await this.run(() => this.server('importSurveyAnswers'));
+      if (!next) {
+        // The failed part was taken back; what the parts before it wrote stays, and is said.
+        this.state.notice = {
+          kind: 'imported',
+          rows: view.rows,
+          sheet: view.sheet ?? '',
+          notices: view.notices,
+          added,
+          updated,
+          remaining: view.remaining,
+        };
+        this.state.focus = 'notice';
+        this.changed();
+        return;
+      }
+      added += next.added;
+      updated += next.updated;
+      view = next;
+    }
     if (view) {
-      this.state.notice = { kind: 'imported', rows: view.rows, sheet: view.sheet ?? '', notices: view.notices };
+      this.state.notice = {
+        kind: 'imported',
+        rows: view.rows,
+        sheet: view.sheet ?? '',
+        notices: view.notices,
+        added,
+        updated,
+        remaining: view.remaining,
+      };
       this.state.focus = 'notice';
     }
     this.changed();

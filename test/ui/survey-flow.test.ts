@@ -184,17 +184,93 @@ describe('SurveyFlow', () => {
 
   it('brings in the survey answers only after its own confirmation, and says how many and where', async () => {
     const h = harness({
-      importSurveyAnswers: () => ({ sheet: 'アンケート回答', rows: 12, forms: [], notices: [] }),
+      importSurveyAnswers: () => ({
+        sheet: 'アンケート回答',
+        rows: 12,
+        added: 12,
+        updated: 0,
+        removed: 0,
+        remaining: 0,
+        forms: [],
+        notices: [],
+      }),
     });
     h.flow.requestImport();
     expect(h.flow.state.pending).toBe('import');
     expect(h.calls).toEqual([]);
     await h.flow.accept();
     expect(h.names()).toEqual(['importSurveyAnswers']);
-    expect(h.flow.state.notice).toEqual({ kind: 'imported', rows: 12, sheet: 'アンケート回答', notices: [] });
+    expect(h.flow.state.notice).toEqual({
+      kind: 'imported',
+      rows: 12,
+      sheet: 'アンケート回答',
+      notices: [],
+      added: 12,
+      updated: 0,
+      remaining: 0,
+    });
     h.flow.requestImport();
     h.flow.cancel();
     expect(h.flow.takeFocus()).toBe('import');
+  });
+
+  it('runs a large import part by part until nothing remains, showing the progress between parts', async () => {
+    const parts = [
+      { rows: 2000, added: 2000, updated: 0, remaining: 3000 },
+      { rows: 4000, added: 2000, updated: 0, remaining: 1000 },
+      { rows: 5000, added: 1000, updated: 1, remaining: 0 },
+    ];
+    const seen: unknown[] = [];
+    let flow: SurveyFlow | null = null;
+    const h = harness({
+      importSurveyAnswers: () => {
+        seen.push(flow?.state.notice ?? null);
+        const part = parts.shift();
+        if (!part) throw new Error('called once too often');
+        return { sheet: 'アンケート回答', removed: 0, forms: [], notices: [], ...part };
+      },
+    });
+    flow = h.flow;
+    h.flow.requestImport();
+    await h.flow.accept();
+    expect(h.names()).toEqual(['importSurveyAnswers', 'importSurveyAnswers', 'importSurveyAnswers']);
+    expect(seen.slice(1)).toEqual([
+      { kind: 'importing', done: 2000, total: 5000 },
+      { kind: 'importing', done: 4000, total: 5000 },
+    ]);
+    expect(h.flow.state.notice).toEqual({
+      kind: 'imported',
+      rows: 5000,
+      sheet: 'アンケート回答',
+      notices: [],
+      added: 5000,
+      updated: 1,
+      remaining: 0,
+    });
+  });
+
+  it('says how many answers are left when a later part fails (the parts before it stay written)', async () => {
+    let n = 0;
+    const h = harness({
+      importSurveyAnswers: () => {
+        n++;
+        if (n === 2) throw new Error('quota');
+        return {
+          sheet: 'アンケート回答',
+          rows: 2000,
+          added: 2000,
+          updated: 0,
+          removed: 0,
+          remaining: 3000,
+          forms: [],
+          notices: [],
+        };
+      },
+    });
+    h.flow.requestImport();
+    await h.flow.accept();
+    expect(h.shownErrors).toEqual(['Error: quota']);
+    expect(h.flow.state.notice).toMatchObject({ kind: 'imported', rows: 2000, added: 2000, remaining: 3000 });
   });
 
   it('shows registrations as candidates and imports or declines only the chosen ones after confirmation', async () => {

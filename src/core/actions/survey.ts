@@ -759,22 +759,130 @@ function collectSurveyAnswers(ports: AppPorts): CollectedAnswers {
   // Oldest first, as answers come in.
   const at = header.indexOf('回答日時');
   rows.sort((a, b) => timeOf(a[at]) - timeOf(b[at]));
-  return { view: { sheet: null, rows: rows.length, forms: read, notices }, header, rows };
+  return {
+    view: {
+      sheet: null,
+      rows: rows.length,
+      added: rows.length,
+      updated: 0,
+      removed: 0,
+      remaining: 0,
+      forms: read,
+      notices,
+    },
+    header,
+    rows,
+  };
 }
 
 function timeOf(v: CellValue | undefined): number {
   return v instanceof Date ? v.getTime() : Number.POSITIVE_INFINITY;
 }
 
+/**
+ * At most this many cells of アンケート回答 are written by one 回答の取り込み: a larger import (the
+ * first of thousands of answers) goes in parts, the sidebar running it again until nothing remains
+ * (docs/cost.md). Each part is whole by itself: the sheet always holds the oldest answers in order.
+ */
+export const SURVEY_ANSWER_PART_CELLS = 28_000;
+
+/** What one 回答の取り込み writes into アンケート回答, given what it holds now. */
+interface AnswerPlan {
+  /** Write the sheet anew (none yet, or its columns changed) with the first `add` rows. */
+  rewrite: boolean;
+  /** The data rows the sheet holds now (0 when rewritten). */
+  kept: number;
+  /**
+   * The span of the sheet's rows (0-based data rows) written again in place: from the first row
+   * that no longer holds its answer — one edited in the form, removed, or an earlier answer that
+   * came in late — to the last; rows past the answers' end are cleared.
+   */
+  changed: { first: number; last: number; rows: number } | null;
+  /** Rows in that span whose answer changed, and rows cleared because answers were removed. */
+  updated: number;
+  removed: number;
+  /** Rows added below the sheet's rows. */
+  add: number;
+  /** Rows left for a later part. */
+  remaining: number;
+  /** The sheet's data rows as they are now (to put the changed span back should the write fail). */
+  body: CellValue[][];
+}
+
+/** A cell of the sheet holds what Tsunagu would write (a guarded text reads back unguarded; '123' reads back as 123). */
+function sameCell(held: CellValue | undefined, wanted: CellValue | undefined): boolean {
+  const a = held ?? '';
+  const b = wanted ?? '';
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  const text = String(a);
+  return text === String(b) || guardFormula(text) === String(b);
+}
+
+function sameRow(held: readonly CellValue[] | undefined, wanted: readonly CellValue[]): boolean {
+  return wanted.every((v, c) => sameCell(held?.[c], v));
+}
+
+function planAnswers(current: CellValue[][] | null, header: string[], rows: CellValue[][], width: number): AnswerPlan {
+  const part = Math.max(1, Math.floor(SURVEY_ANSWER_PART_CELLS / Math.max(width, 1)));
+  const anew = (): AnswerPlan => {
+    const add = Math.min(rows.length, part);
+    const remaining = rows.length - add;
+    return { rewrite: true, kept: 0, changed: null, updated: 0, removed: 0, add, remaining, body: [] };
+  };
+  if (!current || current.length === 0) return anew();
+  const head = current[0] ?? [];
+  // Anything beside the answers that Tsunagu did not write is cleared by a rewrite, as it always was.
+  if (head.length !== header.length || header.some((h, c) => String(head[c] ?? '') !== h)) return anew();
+  const body = current.slice(1);
+  const overlap = Math.min(body.length, rows.length);
+  let first = -1;
+  let last = -1;
+  let updated = 0;
+  for (let i = 0; i < overlap; i++) {
+    if (sameRow(body[i], rows[i] ?? [])) continue;
+    if (first < 0) first = i;
+    last = i;
+    updated++;
+  }
+  const removed = Math.max(0, body.length - rows.length);
+  if (removed > 0) {
+    if (first < 0) first = rows.length;
+    last = body.length - 1;
+  }
+  const changed = first < 0 ? null : { first, last, rows: last - first + 1 };
+  // Rows moved by a removal early in a large sheet: as many cells as writing it anew, in parts.
+  if (changed && changed.rows > part) return anew();
+  const add = Math.min(rows.length - overlap, Math.max(0, part - (changed?.rows ?? 0)));
+  const remaining = rows.length - overlap - add;
+  return { rewrite: false, kept: body.length, changed, updated, removed, add, remaining, body };
+}
+
+/** The sheet アンケート回答 would be written to, and what it holds now (one read; none when there is no such sheet). */
+function currentAnswers(
+  ports: AppPorts,
+  header: string[],
+): { place: OutputPlace; plan: (rows: CellValue[][]) => AnswerPlan } {
+  const place = placeOutput(ports.workbook, 'answers', header);
+  const current = place.exists && !place.adopt ? (ports.workbook.read(place.name)?.values ?? null) : null;
+  return { place, plan: (rows) => planAnswers(current, header, rows, header.length) };
+}
+
 /** What 回答の取り込み would write into アンケート回答, without writing (the CLI's survey import without --write). */
 export function previewSurveyAnswers(ports: AppPorts): SurveyAnswersView {
-  return collectSurveyAnswers(ports).view;
+  const { view, header, rows } = collectSurveyAnswers(ports);
+  if (view.forms.length === 0) return view;
+  const plan = currentAnswers(ports, header).plan(rows);
+  return { ...view, added: plan.add, updated: plan.updated, removed: plan.removed, remaining: plan.remaining };
 }
 
 /**
- * 回答の取り込み（アンケート回答）: rewrites アンケート回答 with every anonymous answer of the resident
- * surveys, one row per response in canonical Japanese with the language it was answered in, as a
- * marked output sheet, all or nothing — ready to be a source of 指標定義.
+ * 回答の取り込み（アンケート回答）: brings アンケート回答 up to date with every anonymous answer of the
+ * resident surveys, one row per response in canonical Japanese with the language it was answered
+ * in, oldest first, as a marked output sheet, all or nothing — ready to be a source of 指標定義.
+ * Only what changed is written: the answers not yet in the sheet (by 回答ID) are added below it, and
+ * an answer edited in the form since is written again in place; the sheet is written anew only when
+ * its columns changed or answers were removed. A large import goes in parts (`remaining`).
  */
 export function importSurveyAnswers(ports: AppPorts): SurveyAnswersView {
   return ports.lock.run(() => {
@@ -786,20 +894,50 @@ export function importSurveyAnswers(ports: AppPorts): SurveyAnswersView {
         'No form whose 取り込み先 is アンケート回答 has been built yet. Build the forms first.',
       );
     }
-    const place = placeOutput(ports.workbook, 'answers', header);
+    const { place, plan: planFor } = currentAnswers(ports, header);
+    const plan = planFor(rows);
+    const textColumns = [0, 2, 3];
     atomically(ports, { ja: 'アンケート回答', en: 'the survey answers' }, (tx) => {
       if (place.adopt) tx.mark(place.name, 'answers');
-      tx.output({
-        name: place.name,
-        kind: 'answers',
-        header,
-        rows,
-        hidden: false,
-        textColumns: [0, 2, 3],
-        checkboxColumns: [],
-      });
+      if (plan.rewrite) {
+        tx.output({
+          name: place.name,
+          kind: 'answers',
+          header,
+          rows: rows.slice(0, plan.add),
+          hidden: false,
+          textColumns,
+          checkboxColumns: [],
+        });
+        return;
+      }
+      const width = header.length;
+      const fit = (row: CellValue[] | undefined): CellValue[] =>
+        Array.from({ length: width }, (_, c) => row?.[c] ?? '');
+      if (plan.changed) {
+        const { first, last } = plan.changed;
+        tx.write(
+          place.name,
+          { row: first + 2, column: 1, rows: plan.changed.rows, columns: width },
+          { values: Array.from({ length: last - first + 1 }, (_, i) => fit(rows[first + i])) },
+          // Put back as it was read, texts guarded as Tsunagu wrote them.
+          { values: plan.body.slice(first, last + 1).map((row) => fit(row).map((v) => guardCell(v))) },
+        );
+      }
+      if (plan.add > 0)
+        tx.appendOutput(place.name, plan.kept + 2, rows.slice(plan.kept, plan.kept + plan.add), textColumns);
     });
     const notice = placeNotice(place);
-    return { ...view, sheet: place.name, notices: notice ? [notice, ...view.notices] : view.notices };
+    const written = plan.rewrite ? plan.add : Math.min(plan.kept, rows.length) + plan.add;
+    return {
+      ...view,
+      sheet: place.name,
+      rows: written,
+      added: plan.add,
+      updated: plan.updated,
+      removed: plan.removed,
+      remaining: plan.remaining,
+      notices: notice ? [notice, ...view.notices] : view.notices,
+    };
   });
 }

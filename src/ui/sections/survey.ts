@@ -306,8 +306,14 @@ export function createSurveySection(undo: UndoOffer, triggers: TriggerBlocks = n
         'div',
         { id: ID.notice, tabindex: -1, role: 'status', 'data-testid': 'survey-notice' },
         el('p', { class: 'result' }, ctx.t('survey.imported', { n: notice.rows, sheet: notice.sheet })),
+        el('p', { class: 'result' }, ctx.t('survey.importedChanges', { added: notice.added, updated: notice.updated })),
+        ...(notice.remaining > 0
+          ? [el('p', { class: 'notice notice-warning' }, ctx.t('survey.importStopped', { n: notice.remaining }))]
+          : []),
         ...notice.notices.map((n) => el('p', { class: 'notice notice-warning' }, pickMessage(n, ctx.lang))),
       );
+    } else if (notice.kind === 'importing') {
+      text = ctx.t('survey.importing', { done: notice.done, total: notice.total });
     } else if (notice.kind === 'decided') {
       const r = notice.result;
       return el(
