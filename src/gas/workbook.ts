@@ -18,6 +18,7 @@ import type {
   Workbook,
   WriteOptions,
 } from '../core/ports';
+import { AUTOMATIC_FORMAT_READ } from '../core/history/cells';
 import { copyGrid, growTo, insertScratch, removeSheet, shrinkBack, type Growth } from './scratch';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -727,7 +728,10 @@ export class GasWorkbook implements Workbook {
     const putBack = (): void => {
       if (range && formats) {
         range.setValues(grid.map((row) => row.map(() => '')));
-        range.setNumberFormats(formats.map((row) => row.map(automatic)));
+        // A cell on Automatic reads as its pattern; 'General' puts it back on Automatic (real-sheets-checklist RS-08).
+        range.setNumberFormats(
+          formats.map((row) => row.map((f) => (f === AUTOMATIC_FORMAT_READ ? 'General' : automatic(f)))),
+        );
       }
       if (growth) shrinkBack(sheet, growth);
     };

@@ -240,6 +240,25 @@ export function answeredSurveySession(): Session {
 }
 
 /**
+ * answeredSurveySession imported into アンケート回答; then the Japanese answer edited in the
+ * response sheet (same response, new text) and a third answer come in: the next import writes one
+ * row again in place and adds one.
+ */
+export function answeredAndImportedSurveySession(): Session {
+  const session = answeredSurveySession();
+  rpc(session, 'importSurveyAnswers');
+  const [ja] = session.emu.forms.all;
+  const responses = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(
+    ja?.destination?.sheetName ?? '',
+  );
+  if (!responses) throw new Error('no response sheet');
+  const header = responses.getRange(1, 1, 1, responses.getLastColumn()).getValues()[0] ?? [];
+  responses.getRange(2, header.indexOf('良かった点を教えてください') + 1).setValue('とても楽しかった');
+  session.emu.forms.submit(ja?.id ?? '', { 参加しましたか: 'いいえ' }, { timestamp: new Date('2026-11-20T02:00:00Z') });
+  return session;
+}
+
+/**
  * ボランティア登録 built on the faulty roster (staff's note, fill and formula kept), with two
  * registrations answered (one with text that starts like a formula) and nothing decided yet.
  */
@@ -677,6 +696,14 @@ export const WRITING_ACTIONS: WritingAction[] = [
   {
     name: '回答の取り込み（アンケート回答）',
     arrange: answeredSurveySession,
+    act: (s) => s.run('importSurveyAnswers') as never,
+    observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
+  },
+  {
+    // The next import: one answer edited in the form since (written again in place) and a new one
+    // added below — taken back exactly, the added rows blank again in their formats, the grid its size.
+    name: '回答の取り込み（アンケート回答に修正と新しい回答を書き加える）',
+    arrange: answeredAndImportedSurveySession,
     act: (s) => s.run('importSurveyAnswers') as never,
     observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
   },
