@@ -4,6 +4,7 @@
  * (docs/forms.md).
  */
 import { UserError } from '../errors';
+import { Fingerprint } from '../fingerprint';
 import { formatToWrite, writeRows, writeValues, type RowsWrite, type ValueWrite } from '../history/cells';
 import { targetColumn } from '../survey/targets';
 import type { CellChange } from '../history/types';
@@ -16,7 +17,7 @@ import { loadSettings, settingsFrom } from '../setup/settings-source';
 import { IMPORT_RECORD_HEADER, makeImportRecord } from './survey-import';
 import { SHEET_SPECS } from '../sheets/specs';
 import { guardFormula } from '../text/formula';
-import { atomically, errorKind } from '../transaction';
+import { atomically, errorKind, type Transaction } from '../transaction';
 import { formIdFromUrl, type StoredForm } from '../survey/item-map';
 import { loadStoredForms, saveStoredForm, storedFormOf, type StoredFormEntry } from '../survey/form-store';
 import { FormGoneError, type BuiltForm, type FormMaker } from '../survey/ports';
@@ -784,7 +785,7 @@ function timeOf(v: CellValue | undefined): number {
  * first of thousands of answers) goes in parts, the sidebar running it again until nothing remains
  * (docs/cost.md). Each part is whole by itself: the sheet always holds the oldest answers in order.
  */
-export const SURVEY_ANSWER_PART_CELLS = 28_000;
+export const SURVEY_ANSWER_PART_CELLS = 8_000;
 
 /** What one 回答の取り込み writes into アンケート回答, given what it holds now. */
 interface AnswerPlan {
@@ -823,8 +824,20 @@ function sameRow(held: readonly CellValue[] | undefined, wanted: readonly CellVa
   return wanted.every((v, c) => sameCell(held?.[c], v));
 }
 
-function planAnswers(current: CellValue[][] | null, header: string[], rows: CellValue[][], width: number): AnswerPlan {
+function planAnswers(
+  current: CellValue[][] | null,
+  header: string[],
+  rows: CellValue[][],
+  width: number,
+  /** The sheet is known to hold rows[0, unchanged) as they were written (its 回答ID column read, the rest by the fingerprint). */
+  unchanged: number | null = null,
+): AnswerPlan {
   const part = Math.max(1, Math.floor(SURVEY_ANSWER_PART_CELLS / Math.max(width, 1)));
+  if (unchanged !== null) {
+    const add = Math.min(rows.length - unchanged, part);
+    const remaining = rows.length - unchanged - add;
+    return { rewrite: false, kept: unchanged, changed: null, updated: 0, removed: 0, add, remaining, body: [] };
+  }
   const anew = (): AnswerPlan => {
     const add = Math.min(rows.length, part);
     const remaining = rows.length - add;
@@ -858,21 +871,72 @@ function planAnswers(current: CellValue[][] | null, header: string[], rows: Cell
   return { rewrite: false, kept: body.length, changed, updated, removed, add, remaining, body };
 }
 
-/** The sheet アンケート回答 would be written to, and what it holds now (one read; none when there is no such sheet). */
-function currentAnswers(
-  ports: AppPorts,
-  header: string[],
-): { place: OutputPlace; plan: (rows: CellValue[][]) => AnswerPlan } {
+/**
+ * What アンケート回答 was last written with (a document property): its sheet, its rows, and a
+ * fingerprint of its header and those rows — no answer itself. While the answers it was written
+ * with are unchanged, the next import reads only its 回答ID column to be sure it still holds them.
+ */
+export const SURVEY_ANSWERS_WRITTEN_KEY = 'tsunagu.surveyAnswers';
+
+interface WrittenAnswers {
+  sheet: string;
+  rows: number;
+  print: string;
+}
+
+function printOf(header: readonly string[], rows: readonly CellValue[][], count: number): string {
+  const fp = new Fingerprint();
+  for (const h of header) fp.add(h);
+  for (let i = 0; i < count; i++) for (const v of rows[i] ?? []) fp.addCell(v);
+  return fp.toString();
+}
+
+function writtenAnswers(ports: AppPorts): WrittenAnswers | null {
+  const raw = ports.store.get(SURVEY_ANSWERS_WRITTEN_KEY);
+  if (!raw) return null;
+  try {
+    const w = JSON.parse(raw) as Partial<WrittenAnswers>;
+    return typeof w.sheet === 'string' && typeof w.rows === 'number' && typeof w.print === 'string'
+      ? { sheet: w.sheet, rows: w.rows, print: w.print }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The sheet アンケート回答 is written to, and the plan for these rows: while the answers it was last
+ * written with are unchanged (same fingerprint), only its 回答ID column is read, to be sure it still
+ * holds them; otherwise the whole sheet, compared row by row.
+ */
+function answersPlan(ports: AppPorts, header: string[], rows: CellValue[][]): { place: OutputPlace; plan: AnswerPlan } {
   const place = placeOutput(ports.workbook, 'answers', header);
-  const current = place.exists && !place.adopt ? (ports.workbook.read(place.name)?.values ?? null) : null;
-  return { place, plan: (rows) => planAnswers(current, header, rows, header.length) };
+  if (!place.exists || place.adopt) return { place, plan: planAnswers(null, header, rows, header.length) };
+  const written = writtenAnswers(ports);
+  if (
+    written &&
+    written.sheet === place.name &&
+    written.rows <= rows.length &&
+    printOf(header, rows, written.rows) === written.print
+  ) {
+    const ids = ports.workbook.read(place.name, [0])?.values ?? [];
+    const body = ids.slice(1);
+    const holds =
+      (ids[0]?.length ?? 0) === header.length &&
+      String(ids[0]?.[0] ?? '') === header[0] &&
+      body.length === written.rows &&
+      body.every((r, i) => String(r[0] ?? '') === String(rows[i]?.[0] ?? ''));
+    if (holds) return { place, plan: planAnswers(null, header, rows, header.length, written.rows) };
+  }
+  const current = ports.workbook.read(place.name)?.values ?? null;
+  return { place, plan: planAnswers(current, header, rows, header.length) };
 }
 
 /** What 回答の取り込み would write into アンケート回答, without writing (the CLI's survey import without --write). */
 export function previewSurveyAnswers(ports: AppPorts): SurveyAnswersView {
   const { view, header, rows } = collectSurveyAnswers(ports);
   if (view.forms.length === 0) return view;
-  const plan = currentAnswers(ports, header).plan(rows);
+  const { plan } = answersPlan(ports, header, rows);
   return { ...view, added: plan.add, updated: plan.updated, removed: plan.removed, remaining: plan.remaining };
 }
 
@@ -894,8 +958,8 @@ export function importSurveyAnswers(ports: AppPorts): SurveyAnswersView {
         'No form whose 取り込み先 is アンケート回答 has been built yet. Build the forms first.',
       );
     }
-    const { place, plan: planFor } = currentAnswers(ports, header);
-    const plan = planFor(rows);
+    const { place, plan } = answersPlan(ports, header, rows);
+    const written = plan.rewrite ? plan.add : Math.min(plan.kept, rows.length) + plan.add;
     const textColumns = [0, 2, 3];
     atomically(ports, { ja: 'アンケート回答', en: 'the survey answers' }, (tx) => {
       if (place.adopt) tx.mark(place.name, 'answers');
@@ -909,26 +973,11 @@ export function importSurveyAnswers(ports: AppPorts): SurveyAnswersView {
           textColumns,
           checkboxColumns: [],
         });
-        return;
-      }
-      const width = header.length;
-      const fit = (row: CellValue[] | undefined): CellValue[] =>
-        Array.from({ length: width }, (_, c) => row?.[c] ?? '');
-      if (plan.changed) {
-        const { first, last } = plan.changed;
-        tx.write(
-          place.name,
-          { row: first + 2, column: 1, rows: plan.changed.rows, columns: width },
-          { values: Array.from({ length: last - first + 1 }, (_, i) => fit(rows[first + i])) },
-          // Put back as it was read, texts guarded as Tsunagu wrote them.
-          { values: plan.body.slice(first, last + 1).map((row) => fit(row).map((v) => guardCell(v))) },
-        );
-      }
-      if (plan.add > 0)
-        tx.appendOutput(place.name, plan.kept + 2, rows.slice(plan.kept, plan.kept + plan.add), textColumns);
+      } else writeChanges(tx, place.name, header.length, plan, rows, textColumns);
+      const print = printOf(header, rows, written);
+      tx.setProperty(SURVEY_ANSWERS_WRITTEN_KEY, JSON.stringify({ sheet: place.name, rows: written, print }));
     });
     const notice = placeNotice(place);
-    const written = plan.rewrite ? plan.add : Math.min(plan.kept, rows.length) + plan.add;
     return {
       ...view,
       sheet: place.name,
@@ -940,4 +989,27 @@ export function importSurveyAnswers(ports: AppPorts): SurveyAnswersView {
       notices: notice ? [notice, ...view.notices] : view.notices,
     };
   });
+}
+
+/** Writes again the rows whose answers changed and adds the new ones below (one block each). */
+function writeChanges(
+  tx: Transaction,
+  sheet: string,
+  width: number,
+  plan: AnswerPlan,
+  rows: CellValue[][],
+  textColumns: number[],
+): void {
+  const fit = (row: CellValue[] | undefined): CellValue[] => Array.from({ length: width }, (_, c) => row?.[c] ?? '');
+  if (plan.changed) {
+    const { first, last } = plan.changed;
+    tx.write(
+      sheet,
+      { row: first + 2, column: 1, rows: plan.changed.rows, columns: width },
+      { values: Array.from({ length: last - first + 1 }, (_, i) => fit(rows[first + i])) },
+      // Put back as it was read, texts guarded as Tsunagu wrote them.
+      { values: plan.body.slice(first, last + 1).map((row) => fit(row).map((v) => guardCell(v))) },
+    );
+  }
+  if (plan.add > 0) tx.appendOutput(sheet, plan.kept + 2, rows.slice(plan.kept, plan.kept + plan.add), textColumns);
 }

@@ -281,11 +281,18 @@ async function runImport(args: string[], flags: Flags, io: Io, context: CliConte
   const steps: ActionStats[] = [];
   let view = answers;
   if (rewriteAnswers) {
-    const written = await book.writeStep<SurveyAnswersView>('importSurveyAnswers');
-    steps.push(written.stats);
-    view = written.value;
+    // As the sidebar: a large import goes in parts, each its own call, until none remain.
+    let added = 0;
+    let updated = 0;
+    do {
+      const written = await book.writeStep<SurveyAnswersView>('importSurveyAnswers');
+      steps.push(written.stats);
+      view = written.value;
+      added += view.added;
+      updated += view.updated;
+    } while (view.remaining > 0 && view.added > 0);
     lines.push(
-      `「${printable(view.sheet ?? '')}」に${view.rows}件を書き込みました / wrote ${view.rows} responses into ${printable(view.sheet ?? '')}`,
+      `「${printable(view.sheet ?? '')}」の回答は${view.rows}件（新しい回答${added}件、修正${updated}件） / ${printable(view.sheet ?? '')} holds ${view.rows} responses (${added} new, ${updated} edited)`,
     );
   }
   const decided = { imported: 0, declined: 0, ids: [] as string[], written: [] as SurveyDecisionResult['written'] };
