@@ -143,13 +143,17 @@ describe('writing sidebar actions within budget on the large workbook', () => {
     withinBudget(off.action, { cellsRead: 20_000, cellsWritten: 10, calls: 90 });
   });
 
-  it('元に戻す of a 確定 reads only what it puts back (the 確定 itself is still over budget: docs/cost.md)', () => {
+  it('確定 reads the roster rows of the approved volunteers only, and 元に戻す of it only what it puts back', () => {
     const matched = run<MatchView>('runMatching', [], 'runMatching (to commit)').value;
     const pair = matched.requests.flatMap((r) => r.pairs)[0];
     expect(pair).toBeDefined();
     if (!pair) return;
     run('setApproval', [pair.requestId, pair.volunteerId, true], 'setApproval (to commit)');
-    expect(run<{ committed: number }>('commitMatches').value.committed).toBe(1);
+    const committed = run<{ committed: number }>('commitMatches');
+    expect(committed.value.committed).toBe(1);
+    // 依頼 whole (its fingerprint pins what 確定 writes into), the roster's 登録番号 column and the
+    // approved volunteer's row — not the roster's matching columns for 10,000 rows.
+    withinBudget(committed.action, { cellsRead: 90_000, cellsWritten: 20, calls: 220 });
     const { value, action } = run<UndoResult>('undoLast', [], 'undoLast (commit)');
     expect(value.cells).toBeGreaterThan(0);
     // 依頼's id and 担当ボランティア columns, not all of 依頼; every sheet's first rows once.
