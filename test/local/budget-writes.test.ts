@@ -56,8 +56,12 @@ describe('writing sidebar actions within budget on the large workbook', () => {
     expect(parts.length).toBeGreaterThan(10);
     const last = parts.pop() as MeasuredAction;
     // A part reads a bounded number of cells (PART_CELLS, the display texts of its numbers and
-    // dates, and the id columns its rules look up) and appends its findings.
-    for (const part of parts) withinBudget(part, { cellsRead: 250_000, cellsWritten: 20_000, calls: 120 });
+    // dates, and the id columns its rules look up) and appends its findings. The cross-row check
+    // of the 30,000-row 寄付台帳 goes in row slices too (240,000 cells in one part before).
+    for (const part of parts) {
+      withinBudget(part, { cellsRead: 150_000, cellsWritten: 20_000, calls: 120 });
+      expect(part.stats.summary.estimatedSeconds.high, part.action).toBeLessThan(25);
+    }
     // The last part takes no old marks off here (there are none) and puts the new ones on over the
     // ranges that hold them: a few thousand cells, never whole sheets.
     withinBudget(last, { cellsRead: 10_000, cellsWritten: 5_000, calls: 350, commits: 8 });
