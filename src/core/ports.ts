@@ -243,3 +243,35 @@ export interface Dialogs {
   /** A modal HTML dialog (the leadership report): the page as given, width × height pixels. */
   showHtml(title: string, html: string, width: number, height: number): void;
 }
+
+/** One installable trigger of this project that the current user can see. */
+export interface InstalledTrigger {
+  uid: string;
+  handler: string;
+}
+
+/** When a time-driven trigger fires (Tokyo): daily at an hour, or weekly on a day. */
+export type TriggerSchedule =
+  | { every: 'day'; hour: number }
+  | {
+      every: 'week';
+      day: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+      hour: number;
+    };
+
+/**
+ * Installable triggers (ScriptApp): those of the current user only — Apps Script shows an account
+ * no other account's triggers, nor lets it delete them.
+ */
+export interface Triggers {
+  /** The account the script runs as ('' when Apps Script does not say). */
+  user(): string;
+  /** The current user's triggers of this project for this document. */
+  mine(): InstalledTrigger[];
+  /** A form-submit trigger on this spreadsheet; its unique id. */
+  createFormSubmit(handler: string): string;
+  /** A time-driven trigger; its unique id. */
+  createClock(handler: string, schedule: TriggerSchedule): string;
+  /** Deletes one of the current user's triggers; false when it is not one of them. */
+  remove(uid: string): boolean;
+}

@@ -192,7 +192,14 @@ export class GasFormMaker implements FormMaker {
   status(formId: string): FormStatus {
     try {
       const form = this.app.openById(formId) as PublishingForm;
-      return { exists: true, published: form.isPublished(), acceptingResponses: form.isAcceptingResponses() };
+      const publishedUrl = form.getPublishedUrl();
+      return {
+        exists: true,
+        published: form.isPublished(),
+        acceptingResponses: form.isAcceptingResponses(),
+        publishedUrl,
+        shortUrl: form.shortenFormUrl(publishedUrl),
+      };
     } catch {
       return { exists: false };
     }

@@ -60,7 +60,19 @@ const COMMANDS: Record<string, Command> = {
   summary: { options: [...WRITES, 'write', 'fy', 'html', 'close', 'reopen'], run: runSummary },
   studio: { options: ['stats', 'port', 'no-backup'], run: (rest, flags, io) => runStudio(rest, flags, io) },
   survey: {
-    options: [...WRITES, 'write', 'form-name', 'remove-missing', 'recreate', 'form', 'accept', 'decline'],
+    options: [
+      ...WRITES,
+      'write',
+      'form-name',
+      'remove-missing',
+      'recreate',
+      'form',
+      'accept',
+      'decline',
+      'language',
+      'out',
+      'answers',
+    ],
     run: runSurvey,
   },
 };
@@ -105,6 +117,10 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
       / check アンケート定義; --write builds or updates the forms (book.forms.json beside the book) and saves フォーム一覧
   tsunagu survey import <book.xlsx> [--write]
       住民アンケートの回答を数え、--write でアンケート回答シートに書き込む / count the resident surveys' answers; --write saves アンケート回答
+  tsunagu survey flyer <book.xlsx> --form 名前 [--language en] --out flyer.html
+      フォームのチラシ（A4、QRコード・短縮URL・連絡先）を書き出す / write a form's printable A4 flyer (QR code, short URL, contact)
+  tsunagu survey respond <book.xlsx> --form 名前 [--language en] --answers answers.json
+      回答者としてフォームに答える（設問IDごとの JSON、断られると 1）/ answer a form as a respondent (JSON by 設問ID; 1 when refused)
   tsunagu studio [book.xlsx] [--port 8080]
       ブラウザで試せるローカル スタジオ / the local studio in a browser
 
@@ -161,6 +177,9 @@ const PARSE_OPTIONS = {
   form: { type: 'string' },
   accept: { type: 'string', multiple: true },
   decline: { type: 'string', multiple: true },
+  language: { type: 'string' },
+  out: { type: 'string' },
+  answers: { type: 'string' },
 } as const;
 
 /** Node's parse errors, as one line in Japanese and English. */

@@ -7,11 +7,13 @@ import * as setup from '../core/actions/setup';
 import * as sidebar from '../core/actions/sidebar';
 import * as summary from '../core/actions/summary';
 import * as survey from '../core/actions/survey';
+import * as surveyFlyer from '../core/actions/survey-flyer';
 import * as surveyImport from '../core/actions/survey-import';
+import * as triggers from '../core/actions/triggers';
 import * as undo from '../core/actions/undo';
 import * as validation from '../core/actions/validate';
 import type { RpcArgs, RpcEnvelope, RpcResults } from '../shared/rpc';
-import { appContext, buildMenu, formsContext } from './context';
+import { appContext, buildMenu, formsContext, triggerContext, triggersContext } from './context';
 import { runRpc } from './rpc';
 
 type Envelope<N extends keyof RpcResults> = RpcEnvelope<RpcResults[N]>;
@@ -248,4 +250,59 @@ export function decideSurveyCandidates(...args: unknown[]): Envelope<'decideSurv
 /** RPC: 回答の取り込み — rewrites アンケート回答 with every answer of the resident surveys. */
 export function importSurveyAnswers(...args: unknown[]): Envelope<'importSurveyAnswers'> {
   return runRpc('importSurveyAnswers', args, () => survey.importSurveyAnswers(appContext()));
+}
+
+/** RPC: the form-submit trigger and the scheduled refresh — on or off, whose, last run, failures — and 新しい回答. */
+export function getTriggerStatus(...args: unknown[]): Envelope<'getTriggerStatus'> {
+  return runRpc('getTriggerStatus', args, () => triggers.getTriggerStatus(appContext(), triggersContext().triggers));
+}
+
+/** RPC: 新しい回答を数える (also 自分に引き継ぐ) — the form-submit trigger as the current user. */
+export function startAnswerTrigger(...args: unknown[]): Envelope<'startAnswerTrigger'> {
+  return runRpc('startAnswerTrigger', args, () => {
+    const { triggers: installed, spreadsheetId } = triggersContext();
+    return triggers.startTrigger(appContext(), installed, spreadsheetId, 'answers');
+  });
+}
+
+/** RPC: 定期更新 (also 自分に引き継ぐ) — the time-driven refresh of 指標サマリー as the current user. */
+export function startSummaryTrigger(...args: unknown[]): Envelope<'startSummaryTrigger'> {
+  return runRpc('startSummaryTrigger', args, (schedule) => {
+    const { triggers: installed, spreadsheetId } = triggersContext();
+    return triggers.startTrigger(appContext(), installed, spreadsheetId, 'summary', schedule);
+  });
+}
+
+/** RPC: 止める — one of the two triggers. */
+export function stopTrigger(...args: unknown[]): Envelope<'stopTrigger'> {
+  return runRpc('stopTrigger', args, (kind) => triggers.stopTrigger(appContext(), triggersContext().triggers, kind));
+}
+
+/** RPC: 確認済みにする — 新しい回答 back to 0. */
+export function clearNewAnswers(...args: unknown[]): Envelope<'clearNewAnswers'> {
+  return runRpc('clearNewAnswers', args, () => triggers.clearNewAnswers(appContext(), triggersContext().triggers));
+}
+
+/** Installable trigger (form submit on this spreadsheet): counts one new answer for its form. */
+export function onAnswerSubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  const { ports, triggers: installed } = triggerContext();
+  triggers.countNewAnswer(ports, installed, e.triggerUid, e.range.getSheet().getFormUrl() ?? '');
+}
+
+/** Installable trigger (time-driven): recomputes 指標サマリー, no Ui, and keeps when it ran or why it failed. */
+export function onSummarySchedule(e: GoogleAppsScript.Events.TimeDriven): void {
+  const { ports, triggers: installed } = triggerContext();
+  triggers.refreshSummaryOnSchedule(ports, installed, e.triggerUid, () => summary.runSummary(ports));
+/** RPC: チラシを印刷 — the printable flyer of one form and language in a dialog over the spreadsheet (writes nothing). */
+export function openFormFlyer(...args: unknown[]): Envelope<'openFormFlyer'> {
+  return runRpc('openFormFlyer', args, (name, language) =>
+    surveyFlyer.openFormFlyer(appContext(), formsContext(), name, language ?? undefined),
+  );
+}
+
+/** RPC: the printable flyer of one form and language as a page (the CLI's survey flyer; writes nothing). */
+export function getFormFlyer(...args: unknown[]): Envelope<'getFormFlyer'> {
+  return runRpc('getFormFlyer', args, (name, language) =>
+    surveyFlyer.getFormFlyer(appContext(), formsContext(), name, language ?? undefined),
+  );
 }

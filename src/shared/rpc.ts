@@ -491,6 +491,23 @@ export interface SurveyBuildView {
   notices: Message[];
 }
 
+/** The printable flyer of one form in one language (チラシ). */
+export interface FormFlyerView {
+  name: string;
+  language: string;
+  languageLabel: Message;
+  /** The title respondents see. */
+  title: string;
+  /** The address the QR code holds (the forms.gle address when there is one). */
+  url: string;
+  shortUrl: string;
+  /** Published and accepting responses. */
+  open: boolean;
+  notices: Message[];
+  /** The A4 page (getFormFlyer); null from openFormFlyer, which shows it in a dialog instead. */
+  html: string | null;
+}
+
 /** What 回答の取り込み read from the response sheets and wrote into アンケート回答. */
 export interface SurveyAnswersView {
   /** アンケート回答 as written (another name beside a staff sheet of that name); null in a preview. */
@@ -588,6 +605,66 @@ export interface SurveyTemplateResult {
   undo: UndoInfo | null;
 }
 
+/** The two installable triggers Tsunagu offers, one of each per document. */
+export type TriggerKind = 'answers' | 'summary';
+
+/** When the scheduled 指標サマリー refresh runs: daily at an hour, or weekly on a day at an hour (Tokyo). */
+export type RefreshSchedule =
+  | { every: 'day'; hour: number }
+  | {
+      every: 'week';
+      day: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+      hour: number;
+    };
+
+/** What a trigger's last run came to (no personal data: a time, and a message staff can act on). */
+export interface TriggerRunView {
+  /** When it ran, yyyy/MM/dd HH:mm (Tokyo). */
+  at: string;
+  ok: boolean;
+  /** Why it failed; null when it did not. */
+  message: Message | null;
+}
+
+/** One installable trigger of this document as staff see it. */
+export interface TriggerView {
+  /**
+   * off: none; mine: the current user's, running; other: another account's (it runs as them and
+   * only they can delete it); missing: registered as the current user's but no longer there
+   * (deleted in the Apps Script dashboard, or authorisation withdrawn).
+   */
+  state: 'off' | 'mine' | 'other' | 'missing';
+  /** The owner's account as Apps Script gave it when it was made ('' when it did not say). */
+  owner: string;
+  /** When it was made, yyyy/MM/dd HH:mm. */
+  since: string;
+  lastRun: TriggerRunView | null;
+  /** The last failure, kept until a run succeeds after it. */
+  lastFailure: TriggerRunView | null;
+}
+
+/** 新しい回答: answers counted by the form-submit trigger since staff last looked, per form. */
+export interface NewAnswersView {
+  /** The response sheet's name (found by its form URL), or the form URL when no sheet has it now. */
+  form: string;
+  formUrl: string;
+  count: number;
+}
+
+export interface TriggerStatus {
+  /** The account using the sidebar now ('' when Apps Script does not say). */
+  user: string;
+  answers: TriggerView & { newAnswers: NewAnswersView[] };
+  summary: TriggerView & { schedule: RefreshSchedule | null };
+}
+
+/** What 止める / 自分に引き継ぐ / オンにする did, and the state after. */
+export interface TriggerChange {
+  status: TriggerStatus;
+  /** What happened, in words (e.g. the other account's trigger stops itself at its next run). */
+  notice: Message;
+}
+
 /** Sheets' widest sheet: 18,278 columns (A … ZZZ). */
 const SHEETS_MAX_COLUMNS = 18_278;
 /** The rows the server reads to find a sheet's header (HEAD_ROWS in core/setup/plan.ts): a header row is one of them. */
@@ -675,6 +752,15 @@ export const rpcArgs = {
       decline: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(200)),
     }),
   ]),
+  /** チラシ: the form's フォーム名 and, optionally, its language (ja when not given). */
+  getFormFlyer: z.tuple([
+    z.string().check(z.minLength(1), z.maxLength(100)),
+    z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(40)))),
+  ]),
+  openFormFlyer: z.tuple([
+    z.string().check(z.minLength(1), z.maxLength(100)),
+    z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(40)))),
+  ]),
   /** A cell: the sheet, a 1-based row (Sheets holds at most 10 million cells) and column. */
   selectCell: z.tuple([
     sheetName,
@@ -692,6 +778,24 @@ export const rpcArgs = {
     z.optional(z.nullable(z.number().check(z.int(), z.gte(1900), z.lte(2200)))),
     z.optional(z.boolean()),
   ]),
+  getTriggerStatus: z.tuple([]),
+  /** 新しい回答を数える: the form-submit trigger as the current user (also 自分に引き継ぐ). */
+  startAnswerTrigger: z.tuple([]),
+  /** 定期更新: the time-driven refresh of 指標サマリー as the current user, on this schedule (also 自分に引き継ぐ). */
+  startSummaryTrigger: z.tuple([
+    z.union([
+      z.strictObject({ every: z.literal('day'), hour: z.number().check(z.int(), z.gte(0), z.lte(23)) }),
+      z.strictObject({
+        every: z.literal('week'),
+        day: z.enum(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']),
+        hour: z.number().check(z.int(), z.gte(0), z.lte(23)),
+      }),
+    ]),
+  ]),
+  /** 止める: one of the two triggers. */
+  stopTrigger: z.tuple([z.enum(['answers', 'summary'])]),
+  /** 確認済みにする: 新しい回答 back to 0 (the forms given by URL, or every form). */
+  clearNewAnswers: z.tuple([]),
 };
 
 export type RpcName = keyof typeof rpcArgs;
@@ -734,6 +838,13 @@ export interface RpcResults {
   importSurveyAnswers: SurveyAnswersView;
   previewSurveyCandidates: SurveyCandidatesView;
   decideSurveyCandidates: SurveyDecisionResult;
+  getTriggerStatus: TriggerStatus;
+  startAnswerTrigger: TriggerChange;
+  startSummaryTrigger: TriggerChange;
+  stopTrigger: TriggerChange;
+  clearNewAnswers: TriggerChange;
+  getFormFlyer: FormFlyerView;
+  openFormFlyer: FormFlyerView;
 }
 
 /** Every RPC answers with this envelope, so a user-facing error survives google.script.run intact. */

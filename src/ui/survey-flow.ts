@@ -5,6 +5,7 @@
  * apart from the DOM so it can be tested in Node.
  */
 import type {
+  FormFlyerView,
   Message,
   SurveyBuildView,
   SurveyCandidatesView,
@@ -28,7 +29,8 @@ export type SurveyNotice =
   | { kind: 'built'; forms: number; made: number; updated: number }
   | { kind: 'notBuilt'; errors: number }
   | { kind: 'imported'; rows: number; sheet: string; notices: Message[] }
-  | { kind: 'decided'; result: SurveyDecisionResult };
+  | { kind: 'decided'; result: SurveyDecisionResult }
+  | { kind: 'flyer'; flyer: FormFlyerView };
 
 export interface SurveyState {
   runConfirmed: boolean;
@@ -113,6 +115,17 @@ export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNo
   requestDecide(): void {
     const { accept, decline } = this.chosen;
     if (accept.length + decline.length > 0) this.ask('decide');
+  }
+
+  /** チラシを印刷: the form's flyer in a print dialog over the spreadsheet (writes nothing, so no confirmation). */
+  async openFlyer(name: string, language: string): Promise<void> {
+    this.startAction();
+    const flyer = await this.run(() => this.server('openFormFlyer', name, language));
+    if (flyer) {
+      this.state.notice = { kind: 'flyer', flyer };
+      this.state.focus = 'notice';
+    }
+    this.changed();
   }
 
   /** 定義を確認: reads and checks アンケート定義, building nothing (no confirmation: it writes nothing). */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import jsQR from 'jsqr';
 import { expect } from '../support/expect';
 import { poll } from '../support/poll';
 import type { FormAnswer } from '../../src/local/emulator/form-respond';
@@ -67,6 +68,38 @@ describe('アンケート in the studio (Chromium)', () => {
     expect(await frame.getByTestId('survey-form').first().textContent()).toContain('回答受付中');
     expect(session.emu.forms.all).toHaveLength(3);
     expect(await frame.getByTestId('error').textContent()).toBe('');
+  });
+
+  it('opens a form’s A4 flyer in a print dialog: its QR code, drawn by Chromium, decodes to the short address shown', async () => {
+    const english = frame.getByTestId('survey-form').filter({ hasText: '英語' });
+    const url = await english.getByTestId('survey-url').textContent();
+    await english.getByTestId('survey-flyer').click();
+    await page.getByTestId('studio-html-dialog').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('studio-html-dialog-title').textContent()).toBe('チラシ：活動報告（英語）');
+    const handle = await page.getByTestId('studio-html-dialog-frame').elementHandle();
+    const flyer = await handle!.contentFrame();
+    if (!flyer) throw new Error('no dialog frame');
+    await flyer.waitForLoadState('load');
+    expect(await flyer.locator('p.url').textContent()).toBe(url);
+    expect(await flyer.getByRole('button', { name: 'Print' }).count()).toBe(1);
+    expect((await flyer.locator('style').allTextContents()).join('')).toMatch(/@page\s*\{\s*size:\s*A4/);
+    // The page's SVG drawn onto a canvas by the browser, then read as pixels: what a phone's camera sees.
+    // (A string: this file is type-checked without the DOM library.)
+    const pixels = await flyer.evaluate<number[]>(`(async () => {
+      const svg = document.querySelector('.qr svg');
+      const image = new Image();
+      image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 400;
+      const g = canvas.getContext('2d');
+      g.drawImage(image, 0, 0, 400, 400);
+      return Array.from(g.getImageData(0, 0, 400, 400).data);
+    })()`);
+    expect(jsQR(Uint8ClampedArray.from(pixels), 400, 400)?.data).toBe(url);
+    await poll(() => frame.getByTestId('survey-notice').textContent()).toMatch(/チラシを開きました/);
+    await page.getByTestId('studio-html-dialog-close').click();
+    await poll(() => page.getByTestId('studio-html-dialog').isVisible()).toBe(false);
   });
 
   it('shows an activity report as a candidate, imports it into 活動記録 after the confirmation, and undoes it', async () => {

@@ -235,6 +235,13 @@ describe('gas/forms GasFormMaker', () => {
       const { emu, maker, spreadsheetId } = setup();
       const s = spec('活動報告');
       const built = maker.create(s, spreadsheetId);
+      expect(maker.status(built.formId)).toEqual({
+        exists: true,
+        published: true,
+        acceptingResponses: true,
+        publishedUrl: built.publishedUrl,
+        shortUrl: built.shortUrl,
+      });
       emu.forms.deleteInDrive(built.formId);
       expect(maker.status(built.formId)).toEqual({ exists: false });
       let error: unknown;

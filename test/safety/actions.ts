@@ -737,6 +737,61 @@ export const WRITING_ACTIONS: WritingAction[] = [
     act: (s) => s.run('undoLast') as never,
   },
   {
+    name: '新しい回答を数える（オンにする）',
+    arrange: () => harnessSession(),
+    act: (s) => s.run('startAnswerTrigger') as never,
+    observe: (s) => s.emu.triggers,
+  },
+  {
+    // The own earlier trigger goes last (it cannot be made again with its id).
+    name: '定期更新（曜日と時刻を変える）',
+    arrange: () => {
+      const session = harnessSession();
+      rpc(session, 'startSummaryTrigger', { every: 'day', hour: 6 });
+      return session;
+    },
+    act: (s) => s.run('startSummaryTrigger', { every: 'week', day: 'MONDAY', hour: 7 }) as never,
+    observe: (s) => s.emu.triggers,
+  },
+  {
+    name: '自分に引き継ぐ（新しい回答）',
+    arrange: () => {
+      const session = harnessSession();
+      rpc(session, 'startAnswerTrigger');
+      session.emu.actAs('tanaka@example.org');
+      return session;
+    },
+    act: (s) => s.run('startAnswerTrigger') as never,
+    observe: (s) => s.emu.triggers,
+  },
+  {
+    name: '止める（定期更新）',
+    arrange: () => {
+      const session = harnessSession();
+      rpc(session, 'startSummaryTrigger', { every: 'day', hour: 6 });
+      return session;
+    },
+    act: (s) => s.run('stopTrigger', 'summary') as never,
+    observe: (s) => s.emu.triggers,
+  },
+  {
+    name: '新しい回答を確認済みにする',
+    arrange: () => {
+      const session = harnessSession();
+      rpc(session, 'startAnswerTrigger');
+      const { FormApp, SpreadsheetApp } = session.emu.globals;
+      const form = (FormApp.create as (title: string, published: boolean) => GoogleAppsScript.Forms.Form)(
+        'フォールトテスト',
+        true,
+      );
+      form.addTextItem().setTitle('ご意見');
+      form.setDestination(FormApp.DestinationType.SPREADSHEET, SpreadsheetApp.getActiveSpreadsheet().getId());
+      session.emu.forms.submit(form.getId(), { ご意見: 'はい' }, { timestamp: HARNESS_NOW });
+      return session;
+    },
+    act: (s) => s.run('clearNewAnswers') as never,
+  },
+  {
     name: '列の対応を保存',
     arrange: rosterSession,
     act: (s) =>

@@ -26,6 +26,17 @@ export class Runtime {
 
   constructor(code: string) {
     this.sandbox = new Sandbox(code, this.emu.globals);
+    // Installable triggers run the bundle's handlers, as Apps Script does; an error fails the day.
+    this.emu.setTriggerRunner((handler, event) => {
+      this.sandbox.call(handler, event);
+    });
+  }
+
+  /** Fails when the last trigger run threw. */
+  lastTriggerRan(): void {
+    const run = this.emu.triggerRuns[this.emu.triggerRuns.length - 1];
+    if (!run) throw new Error('no trigger ran');
+    if (run.error !== null) throw new Error(`${run.handler} failed: ${run.error}`);
   }
 
   /** A sidebar call through google.script.run: its value, or an error naming the envelope's code. */
@@ -209,11 +220,41 @@ const DAY: Array<[string, Step]> = [
     'decideSurveyCandidates',
     (rt, memo) => rt.rpc('decideSurveyCandidates', { accept: [memo.candidate ?? ''], decline: [] }),
   ],
+  ['getFormFlyer', (rt) => rt.rpc('getFormFlyer', 'ボランティア登録', 'en')],
+  ['openFormFlyer', (rt) => rt.rpc('openFormFlyer', 'ボランティア登録', null)],
   ['runSummary', (rt) => rt.rpc('runSummary')],
   ['closeFiscalYear', (rt) => rt.rpc('closeFiscalYear', 2025)],
   ['reopenFiscalYear', (rt) => rt.rpc('reopenFiscalYear', 2025)],
   ['getSummaryReport', (rt) => rt.rpc('getSummaryReport', 2025, true)],
   ['openSummaryReport', (rt) => rt.rpc('openSummaryReport', 2025)],
+  ['startAnswerTrigger', (rt) => rt.rpc('startAnswerTrigger')],
+  [
+    'onAnswerSubmitted',
+    (rt) => {
+      const { FormApp, SpreadsheetApp } = rt.emu.globals;
+      const form = (FormApp.create as (title: string, published: boolean) => GoogleAppsScript.Forms.Form)(
+        '入口テストのフォーム',
+        true,
+      );
+      form.addTextItem().setTitle('ご意見');
+      form.setDestination(FormApp.DestinationType.SPREADSHEET, SpreadsheetApp.getActiveSpreadsheet().getId());
+      rt.emu.forms.submit(form.getId(), { ご意見: 'はい' });
+      rt.lastTriggerRan();
+    },
+  ],
+  ['getTriggerStatus', (rt) => rt.rpc('getTriggerStatus')],
+  ['clearNewAnswers', (rt) => rt.rpc('clearNewAnswers')],
+  ['startSummaryTrigger', (rt) => rt.rpc('startSummaryTrigger', { every: 'day', hour: 6 })],
+  [
+    'onSummarySchedule',
+    (rt) => {
+      const clock = rt.emu.triggers.find((t) => t.eventType === 'CLOCK');
+      if (!clock) throw new Error('no time-driven trigger');
+      rt.emu.runClockTrigger(clock.id);
+      rt.lastTriggerRan();
+    },
+  ],
+  ['stopTrigger', (rt) => rt.rpc('stopTrigger', 'summary')],
 ];
 
 export interface DayReport {

@@ -233,6 +233,22 @@ function junkFor(name: RpcName, session: Session): Junk[] {
         ),
         { what: 'a 年度 the summary does not show', args: [1999] },
       ];
+    case 'getFormFlyer':
+    case 'openFormFlyer':
+      return [
+        ...around(
+          ['ボランティア登録', 'en'],
+          [
+            NOT_A_NAME,
+            [...ANYWHERE, ['a number', 42], ['true', true], ['an empty string', ''], ['41 characters', 'k'.repeat(41)]],
+          ],
+          true,
+        ),
+        { what: 'a form that does not exist', args: ['存在しないフォーム'] },
+        { what: 'a form named __proto__', args: ['__proto__', 'ja'] },
+        { what: 'a language named constructor', args: ['ボランティア登録', 'constructor'] },
+        { what: 'no arguments', args: [] },
+      ];
     case 'getSummaryReport':
       return [
         ...around(

@@ -77,6 +77,25 @@ function harness(handlers: Partial<Record<RpcName, Handler>>) {
 }
 
 describe('SurveyFlow', () => {
+  it('opens the flyer of one form and language in a dialog, and shows what the server said about it', async () => {
+    const flyer = {
+      name: '活動報告',
+      language: 'en',
+      languageLabel: { ja: '英語', en: 'English' },
+      title: 'Activity report',
+      url: 'https://forms.gle/abc',
+      shortUrl: 'https://forms.gle/abc',
+      open: false,
+      notices: [{ ja: '受け付けていません', en: 'not accepting' }],
+      html: null,
+    };
+    const h = harness({ openFormFlyer: () => flyer });
+    await h.flow.openFlyer('活動報告', 'en');
+    expect(h.calls).toEqual([['openFormFlyer', '活動報告', 'en']]);
+    expect(h.flow.state.notice).toEqual({ kind: 'flyer', flyer });
+    expect(h.flow.takeFocus()).toBe('notice');
+  });
+
   it('asks before the first build of the session, then builds without asking again', async () => {
     const h = harness({ buildForms: () => view([form('made')]) });
     await h.flow.requestRun();

@@ -29,7 +29,7 @@ import {
   type SummaryYear,
 } from '../indicators/summary';
 import { OUTPUT_NAMES, placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
-import type { CellValue, MarkedSheet, SheetData } from '../ports';
+import type { CellValue, MarkedSheet, SheetData, Workbook } from '../ports';
 import { HEAD_ROWS } from '../setup/plan';
 import { settingsFrom } from '../setup/settings-source';
 import type { Settings } from '../sheets/settings';
@@ -42,6 +42,13 @@ import { atomically, type Transaction } from '../transaction';
 import type { Message, SummaryReport, SummaryView } from '../../shared/rpc';
 import type { AppPorts } from './ports';
 import { sheetRows } from './sheet-rows';
+import {
+  columnsNamed,
+  definitionsAgainstHeaders,
+  namedColumns,
+  readSourceSheet,
+  type SourceRead,
+} from './summary-read';
 import { loadMappings } from './sidebar';
 import { mappingOf, today } from './workbook-input';
 
@@ -219,28 +226,54 @@ function readForSummary(ports: AppPorts): SummaryRead {
   // Which sources the indicators name: read without the sources (their columns are checked later, with them).
   const wanted = new Set<SourceKind>();
   const manualIds = new Set<string>();
-  if (definitions) {
-    for (const d of parseIndicatorDefinitions(definitions, { startMonth }).definitions) {
-      if (d.source) wanted.add(d.source.kind);
-      else manualIds.add(d.id);
-    }
+  // Each live data sheet's header rows, as the first rows read them (null: a header below them).
+  const headers = mapped.map((m) => {
+    const rows = heads.find((h) => h.name === m.name)?.display ?? [];
+    return rows.length >= m.mapping.headerRow && isLiveSheet(m.name, m.mapping)
+      ? { name: m.name, kind: m.mapping.kind, mapping: m.mapping, values: rows.slice(0, m.mapping.headerRow) }
+      : null;
+  });
+  const known = mapped.every((m, i) => headers[i] !== null || !isLiveSheet(m.name, m.mapping));
+  const parsed = definitions
+    ? known
+      ? definitionsAgainstHeaders(
+          definitions,
+          startMonth,
+          settings,
+          headers.filter((h) => h !== null),
+        )
+      : parseIndicatorDefinitions(definitions, { startMonth }).definitions
+    : [];
+  for (const d of parsed) {
+    if (d.source) wanted.add(d.source.kind);
+    else manualIds.add(d.id);
   }
   const sheets: WorkbookSheet[] = [];
   for (const m of mapped) {
     const kind = m.mapping.kind;
-    const wantedKind = [...wanted].some((w) => sourceSheetKind(w) === kind);
+    const source = [...wanted].find((w) => sourceSheetKind(w) === kind);
     // Every live sheet of a source kind is counted (a roster kept in two sheets); a 退会者 archive is not.
-    if (!wantedKind || !isLiveSheet(m.name, m.mapping)) continue;
-    // Whole used range: a 条件 may name a column only the sheet has (by its header).
-    const data = workbook.read(m.name);
-    if (!data) continue;
+    if (source === undefined || !isLiveSheet(m.name, m.mapping)) continue;
+    // Only the columns the indicators name (a 条件 may name a column only the sheet has, by its
+    // header), with what tells data rows from totals and notes: docs/cost.md.
+    const header = headers[mapped.indexOf(m)]?.values[m.mapping.headerRow - 1];
+    const got =
+      known && header
+        ? readSourceSheet(
+            workbook,
+            m.name,
+            m.mapping,
+            columnsNamed(source, m.mapping, header, namedColumns(source, parsed)),
+          )
+        : wholeSheet(workbook, m.name, m.mapping);
+    if (!got) continue;
     sheets.push({
       name: m.name,
       kind,
       mapping: m.mapping,
-      values: data.values,
-      display: data.display,
-      rows: sheetRows(workbook, m.name, m.mapping, data.values),
+      values: got.data.values,
+      display: got.data.display,
+      rows: got.rows,
     });
   }
   if (wanted.has('surveyAnswers')) {
@@ -264,6 +297,12 @@ function readForSummary(ports: AppPorts): SummaryRead {
   const areas = settings.areas.map((a) => a.name);
   const now = readSummarySheet(place.exists ? workbook.read(place.name) : null, startMonth, areas);
   return { settings, definitions, sheets, place, now, manualIds, closing: readClosing(ports, marked, startMonth) };
+}
+
+/** A sheet whose header lies below the first rows read (HEAD_ROWS): read whole. */
+function wholeSheet(workbook: Workbook, name: string, mapping: ColumnMapping): SourceRead | null {
+  const data = workbook.read(name);
+  return data ? { data, rows: sheetRows(workbook, name, mapping, data.values) } : null;
 }
 
 /** The 年度確定 snapshot: Tsunagu's hidden sheet of kind closing, found by its mark (one read). */

@@ -236,7 +236,7 @@ function notes(list: BuiltForm['leftOver']): Array<{ questionId: string | null; 
 }
 
 /** Reads アンケート定義 (with 設定 and the IDs of 指標定義) and checks it. */
-function readDefinition(ports: AppPorts) {
+export function readDefinition(ports: AppPorts) {
   const input = readWorkbookInput(ports, ['surveys', 'indicators'], { indicators: ['indicatorId'] });
   const sheet = input.sheets.find((s) => s.kind === 'surveys');
   if (!sheet) {
@@ -265,7 +265,7 @@ function readDefinition(ports: AppPorts) {
     indicatorIds,
     sheetName: sheet.name,
   });
-  return { definition, heads: input.heads };
+  return { definition, heads: input.heads, settings: input.settings };
 }
 
 interface BuildEntry {

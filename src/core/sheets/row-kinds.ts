@@ -172,6 +172,46 @@ function sameSum(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
+/** The 0-based columns that say whose row it is (IDENTITY), as the mapping places them; null for Tsunagu's own kinds. */
+export function identityColumns(mapping: Pick<ColumnMapping, 'kind' | 'columns'>): number[] | null {
+  const keys = IDENTITY[mapping.kind] ?? null;
+  if (keys === null) return null;
+  const out: number[] = [];
+  for (const key of keys) {
+    const index = mapping.columns[key];
+    if (typeof index === 'number') out.push(index);
+  }
+  return out;
+}
+
+/**
+ * The rows below the header (0-based indices into values) that no identity cell settles as data:
+ * classifyRows decides them from the whole row (a total, a note, a heading, a sum of the columns
+ * above, or data after all). Every other row is data whatever its other cells hold, so a reader
+ * that reads only some columns reads these rows whole and gets the same classification.
+ */
+export function unidentifiedRows(
+  mapping: Pick<ColumnMapping, 'kind' | 'columns' | 'headerRow'>,
+  values: readonly (readonly unknown[])[],
+  firstRow = 1,
+): number[] {
+  const identity = identityColumns(mapping);
+  const start = Math.max(0, mapping.headerRow - firstRow + 1);
+  const out: number[] = [];
+  if (identity === null) return out;
+  for (let r = start; r < values.length; r++) {
+    const row = values[r] ?? [];
+    if (!identity.some((c) => identifies(row[c]))) out.push(r);
+  }
+  return out;
+}
+
+/** An identity cell that makes its row data: filled, and not itself a label (合計, ※…). */
+function identifies(v: unknown): boolean {
+  if (isBlank(v)) return false;
+  return !(typeof v === 'string' && mayBeLabel(v) && labelOf(v) !== null);
+}
+
 /**
  * Classifies the rows below the mapping's header row. `values` start at sheet row
  * options.firstRow (default 1) and column A. Deterministic and pure; one pass, so it costs little
@@ -232,9 +272,7 @@ export function classifyRows(
     let identified = false;
     if (identityKeys !== null) {
       for (const c of identity) {
-        const v = row[c];
-        if (isBlank(v)) continue;
-        if (typeof v === 'string' && mayBeLabel(v) && labelOf(v) !== null) continue;
+        if (!identifies(row[c])) continue;
         identified = true;
         break;
       }

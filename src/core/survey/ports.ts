@@ -53,7 +53,14 @@ export interface UpdateOptions {
 
 /** Whether a form is still there and open. */
 export type FormStatus =
-  | { readonly exists: true; readonly published: boolean; readonly acceptingResponses: boolean }
+  | {
+      readonly exists: true;
+      readonly published: boolean;
+      readonly acceptingResponses: boolean;
+      readonly publishedUrl: string;
+      /** The forms.gle address. */
+      readonly shortUrl: string;
+    }
   | { readonly exists: false };
 
 /** Builds and updates forms from specs. Every method is a handful of platform calls per item, never per response. */

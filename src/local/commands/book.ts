@@ -55,6 +55,12 @@ export interface Flags {
   accept?: string[];
   /** survey import: response ids to decline. */
   decline?: string[];
+  /** survey flyer / respond: the form's language (ja when not given). */
+  language?: string;
+  /** survey flyer: where to write the page. */
+  out?: string;
+  /** survey respond: the JSON file of answers keyed by 設問ID. */
+  answers?: string;
   /** summary: the 年度 (2024, R6, 令和6年度). */
   fy?: string;
   /** summary: where to write the leadership report. */

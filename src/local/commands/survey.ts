@@ -1,5 +1,8 @@
 /** tsunagu survey: アンケート作成 on an .xlsx through the real bundle — templates, building the forms, the resident surveys' answers (docs/forms.md). */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type {
+  FormFlyerView,
   SurveyAnswersView,
   SurveyBuildView,
   SurveyCandidatesView,
@@ -8,17 +11,20 @@ import type {
   SurveyTemplateResult,
 } from '../../shared/rpc';
 import { TEMPLATE_NAMES, isTemplateName, templateCells, templateHeader } from '../../core/survey/templates';
+import { AnswerShapeError, answersByQuestionId, findForm, submitAnswers } from '../respond';
 import { Book, type CliContext, type Flags, report } from './book';
 import { type Io, UsageError } from './io';
 import { printable } from './text';
-import { addStats, type ActionStats } from './stats';
+import { addStats, takeStats, type ActionStats } from './stats';
 
 const USAGE = `使い方 / usage:
   tsunagu survey template <book.xlsx> <${TEMPLATE_NAMES.join('|')}> [--form-name 名前] [--json] [--write [--yes]]
   tsunagu survey build <book.xlsx> [--json] [--write [--yes] [--remove-missing] [--recreate]]
-  tsunagu survey import <book.xlsx> [--form 名前] [--json] [--write [--yes] [--accept 回答ID|new …] [--decline 回答ID …]]`;
+  tsunagu survey import <book.xlsx> [--form 名前] [--json] [--write [--yes] [--accept 回答ID|new …] [--decline 回答ID …]]
+  tsunagu survey flyer <book.xlsx> --form 名前 [--language xx] --out flyer.html [--json]
+  tsunagu survey respond <book.xlsx> --form 名前 [--language xx] --answers answers.json [--json]`;
 
-/** survey: exit 0 on success, 1 when アンケート定義 has errors (nothing built), 2 for unusable input, 3 when a write failed. */
+/** survey: exit 0 on success, 1 when アンケート定義 has errors (nothing built) or a form refuses an answer (respond), 2 for unusable input, 3 when a write failed. */
 export async function runSurvey(rest: string[], flags: Flags, io: Io, context: CliContext = {}): Promise<number> {
   const [sub, ...args] = rest;
   switch (sub) {
@@ -28,6 +34,10 @@ export async function runSurvey(rest: string[], flags: Flags, io: Io, context: C
       return runBuild(args, flags, io, context);
     case 'import':
       return runImport(args, flags, io, context);
+    case 'flyer':
+      return runFlyer(args, flags, io, context);
+    case 'respond':
+      return runRespond(args, flags, io, context);
     default:
       throw new UsageError(
         `${sub ? `不明なサブコマンドです: ${sub} / unknown subcommand: ${sub}` : 'サブコマンドがありません / no subcommand'}\n${USAGE}`,
@@ -309,5 +319,93 @@ async function runImport(args: string[], flags: Flags, io: Io, context: CliConte
     action: 'decideSurveyCandidates',
     saved,
   });
+  return 0;
+}
+
+/** survey flyer: writes one form's printable A4 flyer (exit 2 when the form is not built, deleted, or unknown). */
+async function runFlyer(args: string[], flags: Flags, io: Io, context: CliContext): Promise<number> {
+  const [path] = args;
+  if (!path || args.length > 1 || !flags.form || !flags.out) throw new UsageError(USAGE);
+  if (!/\.html?$/i.test(flags.out))
+    throw new UsageError(
+      `--out の出力ファイルは .html にしてください（${flags.out}）/ the --out file must be an .html file (got ${flags.out})`,
+    );
+  const book = await Book.open(path, flags, io, context);
+  const found = book.read<FormFlyerView>('getFormFlyer', flags.form, flags.language ?? null);
+  const flyer = found.value;
+  writeFileSync(resolve(flags.out), flyer.html ?? '', 'utf8');
+  const lines = [
+    `「${printable(flyer.name)}」（${flyer.languageLabel.ja}）のチラシを書き出しました: ${flags.out} / wrote the flyer of 「${printable(flyer.name)}」 (${flyer.languageLabel.en}) to ${flags.out}`,
+    `QRコード / QR code: ${flyer.url}`,
+    ...flyer.notices.map((n) => `${printable(n.ja)} / ${printable(n.en)}`),
+  ];
+  const { html: _html, ...json } = flyer;
+  report(io, flags, { json: { ...json, out: flags.out }, lines, stats: found.stats, action: 'getFormFlyer' });
+  return 0;
+}
+
+/**
+ * survey respond: answers a built form as a respondent would (answers keyed by 設問ID), and saves
+ * the workbook with the response sheet's new row and the forms beside it. Exit 1, with the form's
+ * own messages, when the form refuses an answer (nothing stored); 2 for an unknown form or 設問ID,
+ * or answers in a shape no respondent could give.
+ */
+async function runRespond(args: string[], flags: Flags, io: Io, context: CliContext): Promise<number> {
+  const [path] = args;
+  if (!path || args.length > 1 || !flags.form || !flags.answers) throw new UsageError(USAGE);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(resolve(flags.answers), 'utf8')) as unknown;
+  } catch (error) {
+    throw new UsageError(
+      `答えのファイルを JSON として読めません: ${flags.answers}（${(error as Error).message}）/ cannot read the answers file as JSON: ${flags.answers}`,
+    );
+  }
+  const book = await Book.open(path, flags, io, context);
+  const emu = book.session.emu;
+  emu.stats.reset();
+  let submitted;
+  let form;
+  try {
+    form = findForm(emu, flags.form, flags.language);
+    submitted = submitAnswers(emu, form, answersByQuestionId(emu, form, json));
+  } catch (error) {
+    if (error instanceof AnswerShapeError) throw new UsageError(error.message);
+    throw error;
+  }
+  const which = `「${printable(form.name)}」（${form.languageLabel.ja}）`;
+  if (!submitted.ok) {
+    const problems = submitted.problems.map((p) => ({ questionId: p.questionId, title: p.title, message: p.message }));
+    if (flags.json)
+      io.out(JSON.stringify({ stored: false, form: form.name, language: form.language, problems }, null, 2));
+    else {
+      io.out(
+        `フォーム${which}は回答を受け付けませんでした（何も保存していません）/ the form refused the answers (nothing stored):`,
+      );
+      for (const p of problems)
+        io.out(`  ${printable(p.questionId ?? p.title)}「${printable(p.title)}」: ${printable(p.message)}`);
+    }
+    return 1;
+  }
+  const record = emu.forms.get(form.formId);
+  const sheet = record?.destination?.sheetName ?? null;
+  const row = sheet ? emu.sheetValues(sheet).length : null;
+  const saved = await book.saveChanges();
+  const result = {
+    stored: true,
+    form: form.name,
+    language: form.language,
+    responseId: submitted.response.id,
+    timestamp: submitted.response.timestamp.toISOString(),
+    responseSheet: sheet,
+    row,
+    confirmationMessage: submitted.confirmationMessage,
+  };
+  const lines = [
+    `フォーム${which}に回答しました / answered the form 「${printable(form.name)}」 (${form.languageLabel.en})` +
+      (sheet ? `: 「${printable(sheet)}」${row}行目 / row ${row} of ${printable(sheet)}` : ''),
+  ];
+  if (submitted.confirmationMessage) lines.push(printable(submitted.confirmationMessage));
+  report(io, flags, { json: result, lines, stats: takeStats(emu.stats), action: 'respond', saved });
   return 0;
 }

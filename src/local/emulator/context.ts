@@ -24,6 +24,11 @@ export class EmulatorContext {
   formSubmitted: ((sheet: SheetModel, row: number, columns: number) => void) | null = null;
   /** When set, every value a script writes with setValue(s) is recorded here as it was passed (tests). */
   inputLog: WrittenInput[] | null = null;
+  /**
+   * What kind of trigger is running now, if any: no Ui then, and a time-driven one gets no active
+   * spreadsheet (real-sheets-checklist RS-56).
+   */
+  triggerKind: 'clock' | 'spreadsheet' | null = null;
   /** Mutating service calls that went through (never reset): the studio saves when this moved. */
   changes = 0;
   private advancedMs = 0;
@@ -32,7 +37,8 @@ export class EmulatorContext {
 
   constructor(
     private readonly clock: () => Date,
-    readonly userEmail: string,
+    /** The user the script runs as now (Session): the one using it, or a trigger's owner while it runs. */
+    public userEmail: string,
     /** The one spreadsheet the script is bound to. */
     readonly workbook: WorkbookModel,
     /** What the user saw and answered: menus, alerts, sidebars, toasts. */

@@ -14,7 +14,8 @@ import { EmuHtmlService } from './html';
 import { EmuConsole, EmuLogger, type EmulatedConsole } from './logger';
 import { EmuLockService, type LockScope } from './lock';
 import { EmuPropertiesService } from './properties';
-import { EmuScriptApp, type TriggerRecord } from './script-app';
+import { EmuScriptApp, dueBetween, type TriggerRecord } from './script-app';
+import { TOKYO, wallClock } from './dates';
 import { displayValue } from './number-format';
 import { EmuSession } from './session';
 import { EmuSheet } from './sheet';
@@ -68,17 +69,47 @@ export interface FormSubmitEvent {
   values: string[];
 }
 
-/** A form-submit trigger that ran: its handler, and the error it threw (Apps Script would only log it). */
+/** The event a time-driven trigger receives (Apps Script's e for a clock trigger). */
+export interface ClockEvent {
+  authMode: GoogleAppsScript.Script.AuthMode;
+  triggerUid: string;
+  year: number;
+  month: number;
+  'day-of-month': number;
+  'day-of-week': number;
+  'week-of-year': number;
+  hour: number;
+  minute: number;
+  second: number;
+  timezone: string;
+}
+
+/** A trigger that ran: its handler, as whom, and the error it threw (Apps Script would only log it). */
 export interface TriggerRun {
   handler: string;
   triggerUid: string;
-  sheet: string;
-  row: number;
+  /** The account it ran as (its owner). */
+  owner: string;
+  kind: 'formSubmit' | 'clock';
+  /** The response's sheet and row (form submit); null for a time-driven run. */
+  sheet: string | null;
+  row: number | null;
+  /** When it ran, on the emulator clock (ISO). */
+  at: string;
   error: string | null;
 }
 
 /** Runs a trigger's handler function the way Apps Script does (the sandbox calls the bundle's top-level function). */
-export type TriggerRunner = (handler: string, event: FormSubmitEvent) => void;
+export type TriggerRunner = (handler: string, event: FormSubmitEvent | ClockEvent) => void;
+
+/** The ISO week number of a calendar date. */
+function isoWeek(year: number, month: number, day: number): number {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const weekday = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + 4 - weekday);
+  const firstDay = Date.UTC(date.getUTCFullYear(), 0, 1);
+  return Math.ceil(((date.getTime() - firstDay) / 86_400_000 + 1) / 7);
+}
 
 /** Sheets' name for a new spreadsheet in Japanese, and for its first sheet. */
 export const DEFAULT_SPREADSHEET_NAME = '無題のスプレッドシート';
@@ -180,19 +211,98 @@ export class Emulator {
         triggerUid: trigger.id,
         values,
       };
-      let error: string | null = null;
-      try {
-        this.triggerRunner?.(trigger.handlerFunction, event);
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-      }
-      this.triggerRuns.push({
-        handler: trigger.handlerFunction,
-        triggerUid: trigger.id,
-        sheet: sheet.name,
-        row,
-        error,
-      });
+      this.runTrigger(trigger, 'formSubmit', event, sheet.name, row);
+    }
+  }
+
+  /**
+   * Runs one trigger's handler as Apps Script does: as the trigger's owner, with no Ui (and, for a
+   * time-driven one, no active spreadsheet); an error is recorded, never thrown at the caller.
+   */
+  // real-sheets-checklist RS-57
+  private runTrigger(
+    trigger: TriggerRecord,
+    kind: TriggerRun['kind'],
+    event: FormSubmitEvent | ClockEvent,
+    sheet: string | null,
+    row: number | null,
+  ): TriggerRun {
+    const user = this.ctx.userEmail;
+    const before = this.ctx.triggerKind;
+    this.ctx.userEmail = trigger.owner;
+    this.ctx.triggerKind = kind === 'clock' ? 'clock' : 'spreadsheet';
+    const at = this.ctx.now().toISOString();
+    let error: string | null = null;
+    try {
+      this.triggerRunner?.(trigger.handlerFunction, event);
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.ctx.userEmail = user;
+      this.ctx.triggerKind = before;
+      // Each trigger run is an execution of its own: its locks go with it.
+      this.lockService.releaseAll();
+    }
+    const run: TriggerRun = {
+      handler: trigger.handlerFunction,
+      triggerUid: trigger.id,
+      owner: trigger.owner,
+      kind,
+      sheet,
+      row,
+      at,
+      error,
+    };
+    this.triggerRuns.push(run);
+    return run;
+  }
+
+  /** Runs one time-driven trigger now (whatever its schedule), as its owner. */
+  runClockTrigger(uid: string): TriggerRun {
+    const trigger = this.scriptApp.store.all().find((t) => t.id === uid && t.eventType === 'CLOCK');
+    if (!trigger) throw new Error(`No time-driven trigger ${uid}`);
+    const now = this.ctx.now();
+    const timezone = trigger.schedule?.timezone ?? TOKYO;
+    const parts = wallClock(now.getTime(), timezone);
+    const event: ClockEvent = {
+      authMode: AuthMode.FULL,
+      triggerUid: trigger.id,
+      year: parts.year,
+      month: parts.month,
+      'day-of-month': parts.day,
+      'day-of-week': parts.weekday === 0 ? 7 : parts.weekday,
+      'week-of-year': isoWeek(parts.year, parts.month, parts.day),
+      hour: parts.hour,
+      minute: parts.minute,
+      second: parts.second,
+      timezone,
+    };
+    return this.runTrigger(trigger, 'clock', event, null, null);
+  }
+
+  /** The time-driven triggers with a firing time after `from` and at or before `to` (dueBetween). */
+  dueClockTriggers(from: Date, to: Date): TriggerRecord[] {
+    return this.scriptApp.store
+      .all()
+      .filter((t) => t.eventType === 'CLOCK' && t.schedule !== null && dueBetween(t.schedule, from, to));
+  }
+
+  /** Acts as another account from now on (Session, the triggers it sees and creates): 引き継ぐ in tests. */
+  actAs(email: string): void {
+    this.ctx.userEmail = email;
+  }
+
+  /** The account the script runs as now. */
+  get userEmail(): string {
+    return this.ctx.userEmail;
+  }
+
+  /** Puts back triggers kept beside the workbook (book.triggers.json). */
+  restoreTriggers(records: readonly TriggerRecord[]): void {
+    this.scriptApp.store.restore(records);
+    for (const record of records) {
+      const n = Number(record.id) - 7_000_000_000;
+      if (Number.isInteger(n)) this.ctx.sequenceAtLeast(n);
     }
   }
 

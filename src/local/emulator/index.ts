@@ -18,6 +18,7 @@ export {
   DEFAULT_SPREADSHEET_NAME,
   DEFAULT_USER_EMAIL,
   type EmulatorGlobals,
+  type ClockEvent,
   type EmulatorOptions,
   type FormSubmitEvent,
   type TriggerRun,
@@ -51,6 +52,7 @@ export type { FormAnswer, FormRecord, FormRegistry, FormResponseRecord, FormPubl
 export { FormRejection } from './forms';
 export { formsPathFor } from './forms-file';
 export type { ChoiceRecord, FormItemRecord, FormItemType, FormValidationRecord } from './form-items';
+export { dueBetween } from './script-app';
 export type { ClockSchedule, TriggerRecord } from './script-app';
 export type { EmulatedConsole } from './logger';
 export type { LockScope } from './lock';

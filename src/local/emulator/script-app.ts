@@ -1,7 +1,7 @@
 /** ScriptApp: installable triggers (time-driven and spreadsheet) built, recorded, listed and deleted, and the ScriptApp enums. */
 import { Service, asGas, countCalls } from './calls';
 import type { EmulatorContext } from './context';
-import { isDate, timeOf } from './dates';
+import { DAY_MS, fromWallClock, isDate, timeOf, wallClock } from './dates';
 import {
   AuthMode,
   AuthorizationStatus,
@@ -43,6 +43,66 @@ export interface TriggerRecord {
   sourceId: string | null;
   /** null for spreadsheet triggers. */
   schedule: ClockSchedule | null;
+  /** The account that created it: it runs as that account, and only that account sees it. */
+  // real-sheets-checklist RS-57
+  owner: string;
+}
+
+const WEEKDAY_NUMBER: Readonly<Record<WeekdayName, number>> = {
+  SUNDAY: 0,
+  MONDAY: 1,
+  TUESDAY: 2,
+  WEDNESDAY: 3,
+  THURSDAY: 4,
+  FRIDAY: 5,
+  SATURDAY: 6,
+};
+
+/**
+ * Whether a time-driven schedule fires after `from` and at or before `to`. The emulator fires a
+ * daily or weekly trigger at atHour:nearMinute (minute 0 unless given) on the schedule's clock;
+ * Apps Script picks a time within that hour and keeps it (real-sheets-checklist RS-57). Sub-daily
+ * schedules fire on the hour or minute grid; one-off triggers at their time.
+ */
+export function dueBetween(schedule: ClockSchedule, from: Date, to: Date): boolean {
+  const start = timeOf(from);
+  const end = timeOf(to);
+  if (!(end > start)) return false;
+  if (schedule.at) return timeOf(schedule.at) > start && timeOf(schedule.at) <= end;
+  const step = schedule.everyMinutes
+    ? schedule.everyMinutes * 60_000
+    : schedule.everyHours
+      ? schedule.everyHours * 3_600_000
+      : null;
+  if (step !== null) return Math.floor(end / step) > Math.floor(start / step);
+  const tz = schedule.timezone;
+  const first = wallClock(start, tz);
+  // Day by day from the day `from` falls on, at most a year ahead (a longer gap fires once anyway).
+  for (let d = 0; d <= 366; d++) {
+    const day = new Date(Date.UTC(first.year, first.month - 1, first.day + d));
+    const at = fromWallClock(
+      day.getUTCFullYear(),
+      day.getUTCMonth() + 1,
+      day.getUTCDate(),
+      schedule.atHour ?? 0,
+      schedule.nearMinute ?? 0,
+      0,
+      0,
+      tz,
+    );
+    if (at > end) return false;
+    if (at <= start) continue;
+    if (schedule.onWeekDay !== undefined && day.getUTCDay() !== WEEKDAY_NUMBER[schedule.onWeekDay]) continue;
+    if (schedule.onMonthDay !== undefined && day.getUTCDate() !== schedule.onMonthDay) continue;
+    if (
+      schedule.everyDays !== undefined &&
+      schedule.everyDays > 1 &&
+      Math.floor(at / DAY_MS) % schedule.everyDays !== 0
+    )
+      continue;
+    return true;
+  }
+  return false;
 }
 
 /** Apps Script allows 20 triggers per user per script. */
@@ -76,8 +136,19 @@ export class TriggerStore {
     if (index >= 0) this.records.splice(index, 1);
   }
 
+  /** Every user's triggers (the emulator sees them all; a script sees only its user's: ownedBy). */
   all(): TriggerRecord[] {
     return this.records.map(copyRecord);
+  }
+
+  ownedBy(owner: string): TriggerRecord[] {
+    return this.records.filter((r) => r.owner === owner).map(copyRecord);
+  }
+
+  /** Puts back triggers saved with the workbook (the CLI and the studio keep them beside it). */
+  restore(records: readonly TriggerRecord[]): void {
+    this.records.length = 0;
+    for (const record of records) this.records.push(copyRecord(record));
   }
 }
 
@@ -204,6 +275,7 @@ export class EmuClockTriggerBuilder
       source: 'CLOCK',
       sourceId: null,
       schedule: { ...s },
+      owner: this.ctx.userEmail,
     };
     this.store.add(record);
     return asGas(new EmuTrigger(this.ctx, record));
@@ -293,6 +365,7 @@ export class EmuSpreadsheetTriggerBuilder
       source: 'SPREADSHEETS',
       sourceId: this.spreadsheetId,
       schedule: null,
+      owner: this.ctx.userEmail,
     };
     this.store.add(record);
     return asGas(new EmuTrigger(this.ctx, record));
@@ -372,12 +445,14 @@ export class EmuScriptApp
   /** Internal: the recorded triggers. */
   readonly store = new TriggerStore();
 
+  /** Only the current user's triggers: another account's are invisible to this one (real-sheets-checklist RS-57). */
   private facades(): GasTrigger[] {
-    return this.store.all().map((record) => asGas<GasTrigger>(new EmuTrigger(this.ctx, record)));
+    return this.store.ownedBy(this.ctx.userEmail).map((record) => asGas<GasTrigger>(new EmuTrigger(this.ctx, record)));
   }
 
   deleteTrigger(trigger: GasTrigger): void {
     if (!(trigger instanceof EmuTrigger)) throw new Error('Invalid argument: trigger');
+    if (trigger.record.owner !== this.ctx.userEmail) throw new Error('Invalid argument: trigger');
     this.store.remove(trigger.record.id);
   }
 

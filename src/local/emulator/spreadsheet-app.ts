@@ -24,6 +24,7 @@ const SPREADSHEET_APP_METHODS = [
   'getActiveSpreadsheet',
   'getUi',
   'newDataValidation',
+  'openById',
   'setActiveRange',
   'setActiveSheet',
 ] as const satisfies readonly (keyof GasSpreadsheetApp)[];
@@ -61,7 +62,7 @@ export class EmuSpreadsheetApp
   flush(): void {}
 
   getActive(): GasSpreadsheet {
-    return asGas(this.spreadsheet());
+    return this.getActiveSpreadsheet();
   }
 
   getActiveRange(): GasRange {
@@ -72,12 +73,28 @@ export class EmuSpreadsheetApp
     return this.spreadsheet().getActiveSheet();
   }
 
+  /**
+   * A time-driven trigger has no active document: the emulator gives null then, the cautious
+   * reading of the reference (real-sheets-checklist RS-56).
+   */
   getActiveSpreadsheet(): GasSpreadsheet {
+    if (this.ctx.triggerKind === 'clock') return null as unknown as GasSpreadsheet;
     return asGas(this.spreadsheet());
   }
 
+  /** No Ui while a trigger runs: nobody is there to see it (real-sheets-checklist RS-56). */
   getUi(): GoogleAppsScript.Base.Ui {
+    if (this.ctx.triggerKind !== null) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
     return asGas(this.ui);
+  }
+
+  /** Only the one spreadsheet exists in the emulator. */
+  // real-sheets-checklist RS-56
+  openById(id: string): GasSpreadsheet {
+    if (id !== this.ctx.workbook.id) {
+      throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    }
+    return asGas(this.spreadsheet());
   }
 
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {

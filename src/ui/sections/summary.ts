@@ -7,6 +7,7 @@ import { SummaryFlow, type SummaryFocus } from '../summary-flow';
 import { goalOpen, gradeCountsText, lineText, writtenText } from '../summary-model';
 import { confirmPanel } from './controls';
 import type { SectionContext, SidebarSection } from './section';
+import { TriggerBlocks } from './triggers';
 
 const ID = {
   run: 'summary-run',
@@ -38,7 +39,7 @@ const GRADE_TONE: Record<'A' | 'B' | 'C' | 'D', string> = {
   D: 'badge-error',
 };
 
-export function createSummarySection(): SidebarSection {
+export function createSummarySection(triggers: TriggerBlocks = new TriggerBlocks()): SidebarSection {
   let context: SectionContext | null = null;
   const flow = new SummaryFlow(
     call,
@@ -85,6 +86,7 @@ export function createSummarySection(): SidebarSection {
           )
         : null,
       state.view ? resultBlock(ctx, state.view) : null,
+      triggers.renderSummary(ctx),
     );
     const focus = flow.takeFocus();
     if (focus)

@@ -7,6 +7,7 @@ import { SURVEY_TEMPLATES, SurveyFlow, type SurveyFocus, type SurveyTemplate } f
 import type { UndoOffer } from '../undo';
 import { confirmPanel, undoButton, undoConfirm } from './controls';
 import type { SectionContext, SidebarSection } from './section';
+import { TriggerBlocks } from './triggers';
 
 const ID = {
   template: 'survey-template',
@@ -42,7 +43,7 @@ const CANDIDATES_SHOWN = 30;
 /** Issues shown in the sidebar at most (the rest: run the check in the CLI, or fix these first). */
 const ISSUES_SHOWN = 30;
 
-export function createSurveySection(undo: UndoOffer): SidebarSection {
+export function createSurveySection(undo: UndoOffer, triggers: TriggerBlocks = new TriggerBlocks()): SidebarSection {
   let context: SectionContext | null = null;
   const flow = new SurveyFlow(
     call,
@@ -105,6 +106,7 @@ export function createSurveySection(undo: UndoOffer): SidebarSection {
       undoBlock(ctx),
       noticeBlock(ctx),
       state.view ? resultsBlock(ctx, state.view) : null,
+      triggers.renderAnswers(ctx),
     );
     const focus = flow.takeFocus();
     if (focus)
@@ -323,6 +325,18 @@ export function createSurveySection(undo: UndoOffer): SidebarSection {
         r.ids.length > 0 ? el('p', { class: 'hint' }, ctx.t('survey.newIds', { ids: r.ids.join('、') })) : null,
         ...r.notices.map((n) => el('p', { class: 'notice notice-warning' }, pickMessage(n, ctx.lang))),
       );
+    } else if (notice.kind === 'flyer') {
+      const f = notice.flyer;
+      return el(
+        'div',
+        { id: ID.notice, tabindex: -1, role: 'status', 'data-testid': 'survey-notice' },
+        el(
+          'p',
+          { class: 'result' },
+          ctx.t('survey.flyerShown', { name: f.name, language: pickMessage(f.languageLabel, ctx.lang) }),
+        ),
+        ...f.notices.map((n) => el('p', { class: 'notice notice-warning' }, pickMessage(n, ctx.lang))),
+      );
     } else {
       text = ctx.t('undo.done', { label: pickMessage(notice.label, ctx.lang), n: notice.cells });
     }
@@ -418,6 +432,21 @@ export function createSurveySection(undo: UndoOffer): SidebarSection {
           .join(ctx.t('list.dot')),
       ),
       f.shortUrl ? el('span', { class: 'survey-url', 'data-testid': 'survey-url' }, f.shortUrl) : null,
+      // A form built before (this run or an earlier one) has an address to print.
+      f.id !== '' && f.outcome !== 'gone'
+        ? el(
+            'div',
+            { class: 'actions' },
+            button(ctx.t('survey.flyer'), () => void flow.openFlyer(f.name, f.language), {
+              class: 'btn btn-secondary btn-small',
+              'data-testid': 'survey-flyer',
+              'aria-label': ctx.t('survey.flyerFor', {
+                name: f.name,
+                language: pickMessage(f.languageLabel, ctx.lang),
+              }),
+            }),
+          )
+        : null,
     );
   }
 

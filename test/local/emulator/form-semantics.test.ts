@@ -237,7 +237,7 @@ describe('emulator FormApp semantics', () => {
       const seen: FormSubmitEvent[] = [];
       emu.setTriggerRunner((handler, e) => {
         expect(handler).toBe('onFormResponse');
-        seen.push(e);
+        seen.push(e as FormSubmitEvent);
         if (seen.length === 2) throw new Error('handler failed');
       });
       emu.forms.submit(form.getId(), { 名前: '一人目' }, { timestamp: tokyo(2024, 4, 1, 9, 30) });

@@ -54,7 +54,7 @@ describe('emulator globals', () => {
     it('leave out methods the emulator does not implement, so calling one fails as a TypeError', () => {
       const emu = Emulator.create('vm');
       const context = sandboxed(emu);
-      expect(vm.runInContext('typeof SpreadsheetApp.openById', context)).toBe('undefined');
+      expect(vm.runInContext('typeof SpreadsheetApp.openByUrl', context)).toBe('undefined');
       expect(() =>
         vm.runInContext('SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("A1").randomize()', context),
       ).toThrow('randomize is not a function');

@@ -25,6 +25,7 @@ describe('emulator ScriptApp', () => {
           source: 'CLOCK',
           sourceId: null,
           schedule: { everyDays: 1, atHour: 3, nearMinute: 15, timezone: 'Asia/Tokyo' },
+          owner: 'staff@example.org',
         },
       ]);
     });

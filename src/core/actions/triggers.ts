@@ -1,0 +1,376 @@
+/**
+ * The installable triggers Tsunagu offers, one of each per document: the form-submit trigger that
+ * counts 新しい回答 per form, and the time-driven refresh of 指標サマリー. Each is kept in the document
+ * properties with its owner (only counts, times and messages — no answer, no name), shown in the
+ * sidebar, taken over (自分に引き継ぐ) or stopped (止める); a trigger that is no longer the
+ * document's registered one stops itself at its next run, as another account's cannot be deleted.
+ */
+import { errorKind, atomically } from '../transaction';
+import { UserError } from '../errors';
+import type { Triggers, TriggerSchedule } from '../ports';
+import type {
+  Message,
+  NewAnswersView,
+  RefreshSchedule,
+  SummaryView,
+  TriggerChange,
+  TriggerKind,
+  TriggerRunView,
+  TriggerStatus,
+  TriggerView,
+} from '../../shared/rpc';
+import type { AppPorts } from './ports';
+import { tokyoStamp } from './summary';
+
+/** The bundle's top-level functions the triggers call (src/server/main.ts). */
+export const TRIGGER_HANDLERS: Readonly<Record<TriggerKind, string>> = {
+  answers: 'onAnswerSubmitted',
+  summary: 'onSummarySchedule',
+};
+
+/** Document properties: the registered trigger of each kind, its runs, the counts, and this spreadsheet's id. */
+export const TRIGGER_KEYS = {
+  answers: 'tsunagu.trigger.answers',
+  summary: 'tsunagu.trigger.summary',
+  answersRuns: 'tsunagu.trigger.answers.runs',
+  summaryRuns: 'tsunagu.trigger.summary.runs',
+  newAnswers: 'tsunagu.answers.new',
+  spreadsheetId: 'tsunagu.spreadsheetId',
+} as const;
+
+/** The registered trigger of a kind: whose it is and since when (its schedule for the refresh). */
+interface Registration {
+  uid: string;
+  owner: string;
+  since: string;
+  schedule?: RefreshSchedule;
+}
+
+/** A kind's last run and last failure. */
+interface Runs {
+  last: TriggerRunView | null;
+  failure: TriggerRunView | null;
+}
+
+const WHAT: Readonly<Record<TriggerKind, Message>> = {
+  answers: { ja: '新しい回答を数えるトリガー', en: 'the trigger that counts new answers' },
+  summary: { ja: '指標サマリーの定期更新', en: 'the scheduled refresh of the indicator summary' },
+};
+
+const DAY_JA: Readonly<Record<string, string>> = {
+  MONDAY: '月曜日',
+  TUESDAY: '火曜日',
+  WEDNESDAY: '水曜日',
+  THURSDAY: '木曜日',
+  FRIDAY: '金曜日',
+  SATURDAY: '土曜日',
+  SUNDAY: '日曜日',
+};
+
+/** 毎日 6時 / 毎週月曜日 6時, and its English. */
+export function scheduleText(schedule: RefreshSchedule): Message {
+  if (schedule.every === 'day')
+    return { ja: `毎日 ${schedule.hour}時台`, en: `daily, ${schedule.hour}:00–${schedule.hour}:59` };
+  const day = schedule.day.charAt(0) + schedule.day.slice(1).toLowerCase();
+  return {
+    ja: `毎週${DAY_JA[schedule.day] ?? schedule.day} ${schedule.hour}時台`,
+    en: `${day}s, ${schedule.hour}:00–${schedule.hour}:59`,
+  };
+}
+
+function parse<T>(text: string | null): T | null {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    // A property someone edited by hand: as if there were none (the trigger can be turned on again).
+    return null;
+  }
+}
+
+function registration(ports: AppPorts, kind: TriggerKind): Registration | null {
+  const reg = parse<Registration>(ports.store.get(TRIGGER_KEYS[kind]));
+  return reg && typeof reg.uid === 'string' && typeof reg.owner === 'string' ? reg : null;
+}
+
+function runsOf(ports: AppPorts, kind: TriggerKind): Runs {
+  const runs = parse<Runs>(ports.store.get(kind === 'answers' ? TRIGGER_KEYS.answersRuns : TRIGGER_KEYS.summaryRuns));
+  return { last: runs?.last ?? null, failure: runs?.failure ?? null };
+}
+
+/** New answers per form URL. */
+function newAnswerCounts(ports: AppPorts): Record<string, number> {
+  const counts = parse<Record<string, number>>(ports.store.get(TRIGGER_KEYS.newAnswers)) ?? {};
+  const out: Record<string, number> = {};
+  for (const [url, n] of Object.entries(counts)) if (typeof n === 'number' && n > 0) out[url] = n;
+  return out;
+}
+
+/** The current user's triggers that call a kind's handler. */
+function mineOf(triggers: Triggers, kind: TriggerKind): string[] {
+  return triggers
+    .mine()
+    .filter((t) => t.handler === TRIGGER_HANDLERS[kind])
+    .map((t) => t.uid);
+}
+
+function viewOf(ports: AppPorts, kind: TriggerKind, user: string, mine: readonly string[]): TriggerView {
+  const reg = registration(ports, kind);
+  const runs = runsOf(ports, kind);
+  const state: TriggerView['state'] = !reg
+    ? 'off'
+    : mine.includes(reg.uid)
+      ? 'mine'
+      : reg.owner === user && user !== ''
+        ? 'missing'
+        : 'other';
+  return { state, owner: reg?.owner ?? '', since: reg?.since ?? '', lastRun: runs.last, lastFailure: runs.failure };
+}
+
+/** Both triggers as staff see them, with the 新しい回答 per form. */
+export function getTriggerStatus(ports: AppPorts, triggers: Triggers): TriggerStatus {
+  const user = triggers.user();
+  const all = triggers.mine();
+  const mine = (kind: TriggerKind): string[] =>
+    all.filter((t) => t.handler === TRIGGER_HANDLERS[kind]).map((t) => t.uid);
+  const counts = newAnswerCounts(ports);
+  const urls = Object.keys(counts);
+  // The response sheets are looked up only when there is something to name.
+  const sheets = urls.length > 0 ? ports.workbook.formResponseSheets() : [];
+  const newAnswers: NewAnswersView[] = urls.map((url) => ({
+    form: sheets.find((s) => s.formUrl === url)?.name ?? url,
+    formUrl: url,
+    count: counts[url] as number,
+  }));
+  const reg = registration(ports, 'summary');
+  return {
+    user,
+    answers: { ...viewOf(ports, 'answers', user, mine('answers')), newAnswers },
+    summary: { ...viewOf(ports, 'summary', user, mine('summary')), schedule: reg?.schedule ?? null },
+  };
+}
+
+function sameSchedule(a: RefreshSchedule | undefined, b: RefreshSchedule | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+function ownerName(owner: string): string {
+  return owner === '' ? '（アカウント不明）' : owner;
+}
+
+/**
+ * オンにする / 自分に引き継ぐ: the trigger of a kind as the current user. Its own earlier trigger of
+ * that kind goes (one of each type per user and document is all an add-on may have); another
+ * account's cannot be deleted, so it is unregistered and stops itself at its next run.
+ */
+export function startTrigger(
+  ports: AppPorts,
+  triggers: Triggers,
+  spreadsheetId: string,
+  kind: TriggerKind,
+  schedule?: TriggerSchedule,
+): TriggerChange {
+  return ports.lock.run(() => {
+    const user = triggers.user();
+    const before = registration(ports, kind);
+    const mine = mineOf(triggers, kind);
+    if (before && before.owner === user && mine.includes(before.uid) && sameSchedule(before.schedule, schedule)) {
+      return {
+        status: getTriggerStatus(ports, triggers),
+        notice: { ja: `${WHAT[kind].ja}はすでに動いています。`, en: `${capital(WHAT[kind].en)} is already on.` },
+      };
+    }
+    atomically(ports, WHAT[kind], (tx) => {
+      const uid =
+        kind === 'answers'
+          ? triggers.createFormSubmit(TRIGGER_HANDLERS.answers)
+          : triggers.createClock(TRIGGER_HANDLERS.summary, schedule ?? { every: 'day', hour: 6 });
+      tx.add({ undo: () => void triggers.remove(uid), dispose: () => undefined });
+      const reg: Registration = {
+        uid,
+        owner: user,
+        since: tokyoStamp(ports.clock.now()),
+        ...(kind === 'summary' && schedule ? { schedule } : {}),
+      };
+      tx.setProperty(TRIGGER_KEYS[kind], JSON.stringify(reg));
+      if (ports.store.get(TRIGGER_KEYS.spreadsheetId) !== spreadsheetId) {
+        tx.setProperty(TRIGGER_KEYS.spreadsheetId, spreadsheetId);
+      }
+      // Deleting a trigger cannot be taken back (a new one gets a new id): it comes last.
+      if (mine.length > 0) tx.lastly(() => mine.forEach((old) => triggers.remove(old)));
+    });
+    const tookOver = before !== null && before.owner !== user;
+    const when = kind === 'summary' && schedule ? scheduleText(schedule) : null;
+    const started: Message = {
+      ja: `${WHAT[kind].ja}をオンにしました${when ? `（${when.ja}）` : ''}。あなた（${ownerName(user)}）のアカウントで動きます。`,
+      en: `${capital(WHAT[kind].en)} is on${when ? ` (${when.en})` : ''}. It runs as your account (${user || 'unknown'}).`,
+    };
+    const notice: Message = tookOver
+      ? {
+          ja: `${started.ja}${ownerName(before.owner)} のトリガーは他のアカウントからは削除できないため、次に動いたときに何もせず自分で止まります。`,
+          en: `${started.en} The trigger of ${before.owner || 'the other account'} cannot be deleted from another account, so it stops itself, doing nothing, when it next runs.`,
+        }
+      : started;
+    return { status: getTriggerStatus(ports, triggers), notice };
+  });
+}
+
+/** 止める: unregisters a kind's trigger and deletes it when it is the current user's. */
+export function stopTrigger(ports: AppPorts, triggers: Triggers, kind: TriggerKind): TriggerChange {
+  return ports.lock.run(() => {
+    const user = triggers.user();
+    const before = registration(ports, kind);
+    const mine = mineOf(triggers, kind);
+    if (!before && mine.length === 0) {
+      return {
+        status: getTriggerStatus(ports, triggers),
+        notice: { ja: `${WHAT[kind].ja}はオフです。`, en: `${capital(WHAT[kind].en)} is off.` },
+      };
+    }
+    atomically(ports, WHAT[kind], (tx) => {
+      tx.removeProperty(TRIGGER_KEYS[kind]);
+      if (mine.length > 0) tx.lastly(() => mine.forEach((uid) => triggers.remove(uid)));
+    });
+    const other = before !== null && before.owner !== user && !mine.includes(before.uid);
+    const notice: Message = other
+      ? {
+          ja: `${WHAT[kind].ja}を止めました。${ownerName(before.owner)} のトリガーは他のアカウントからは削除できないため、次に動いたときに何もせず自分で止まります。`,
+          en: `${capital(WHAT[kind].en)} is stopped. The trigger of ${before.owner || 'the other account'} cannot be deleted from another account, so it stops itself, doing nothing, when it next runs.`,
+        }
+      : { ja: `${WHAT[kind].ja}を止めました。`, en: `${capital(WHAT[kind].en)} is stopped.` };
+    return { status: getTriggerStatus(ports, triggers), notice };
+  });
+}
+
+/** 確認済みにする: 新しい回答 back to 0 for every form. */
+export function clearNewAnswers(ports: AppPorts, triggers: Triggers): TriggerChange {
+  return ports.lock.run(() => {
+    if (Object.keys(newAnswerCounts(ports)).length > 0) {
+      atomically(ports, { ja: '新しい回答の件数', en: 'the count of new answers' }, (tx) =>
+        tx.removeProperty(TRIGGER_KEYS.newAnswers),
+      );
+    }
+    return {
+      status: getTriggerStatus(ports, triggers),
+      notice: { ja: '新しい回答を確認済みにしました。', en: 'New answers marked as seen.' },
+    };
+  });
+}
+
+/** What a trigger's failure says: a message staff can act on, or the error's type only (never its text). */
+export function failureMessage(error: unknown): Message {
+  if (error instanceof UserError) return { ja: error.ja, en: error.en };
+  const kind = errorKind(error);
+  return {
+    ja: `予期しないエラーで止まりました（${kind}）。サイドバーから手動で実行して確かめてください。`,
+    en: `It stopped on an unexpected error (${kind}). Please run it by hand from the sidebar to check.`,
+  };
+}
+
+/**
+ * Whether a trigger that fired is the document's registered one. One that is not (taken over by
+ * another account, or stopped) deletes itself — it runs as its owner, who may — and does nothing.
+ */
+function stillRegistered(ports: AppPorts, triggers: Triggers, kind: TriggerKind, uid: string): boolean {
+  const reg = registration(ports, kind);
+  if (reg && reg.uid === uid) return true;
+  triggers.remove(uid);
+  return false;
+}
+
+/** Keeps a run's outcome (the last run, and the failure until a run succeeds) — counts and messages only. */
+function recordRun(ports: AppPorts, kind: TriggerKind, run: TriggerRunView): void {
+  const key = kind === 'answers' ? TRIGGER_KEYS.answersRuns : TRIGGER_KEYS.summaryRuns;
+  const runs: Runs = { last: run, failure: run.ok ? null : run };
+  atomically(ports, WHAT[kind], (tx) => tx.setProperty(key, JSON.stringify(runs)));
+}
+
+/** What the handler of a trigger run came to. */
+export type TriggerOutcome = 'done' | 'failed' | 'retired';
+
+/**
+ * The form-submit trigger: one more new answer for the form the response came from (its URL, never
+ * the answer), under the document lock. A failure is kept where the sidebar shows it.
+ */
+export function countNewAnswer(ports: AppPorts, triggers: Triggers, uid: string, formUrl: string): TriggerOutcome {
+  if (!stillRegistered(ports, triggers, 'answers', uid)) return 'retired';
+  const at = tokyoStamp(ports.clock.now());
+  try {
+    ports.lock.run(() => {
+      const counts = newAnswerCounts(ports);
+      const key = formUrl === '' ? '（フォーム不明）' : formUrl;
+      counts[key] = (counts[key] ?? 0) + 1;
+      atomically(ports, { ja: '新しい回答の件数', en: 'the count of new answers' }, (tx) => {
+        tx.setProperty(TRIGGER_KEYS.newAnswers, JSON.stringify(counts));
+        tx.setProperty(
+          TRIGGER_KEYS.answersRuns,
+          JSON.stringify({ last: { at, ok: true, message: null }, failure: null }),
+        );
+      });
+    });
+    return 'done';
+  } catch (error) {
+    recordFailure(ports, 'answers', at, error);
+    return 'failed';
+  }
+}
+
+/** A failure is recorded if it can be; when even that fails, Apps Script's execution log is all there is. */
+function recordFailure(ports: AppPorts, kind: TriggerKind, at: string, error: unknown): void {
+  try {
+    recordRun(ports, kind, { at, ok: false, message: failureMessage(error) });
+  } catch {
+    // Nothing more can be written now; the next run or the sidebar will show the state.
+  }
+}
+
+/** The note Tsunagu keeps on 指標サマリー's first cell: the last scheduled refresh, and any failure. */
+export function summaryNote(run: TriggerRunView): string {
+  return run.ok
+    ? `つなぐ 定期更新: ${run.at} 更新しました。`
+    : `つなぐ 定期更新: ${run.at} 失敗しました — ${run.message?.ja ?? ''}\n（前回までの値のままです。サイドバーの 指標サマリー から手動で更新できます。）`;
+}
+
+/**
+ * The scheduled refresh: recomputes 指標サマリー (no Ui: the trigger has none), then keeps when it
+ * ran — in the document properties for the sidebar, and as a note on the sheet's first cell for
+ * whoever opens it. A failure goes to both places.
+ */
+export function refreshSummaryOnSchedule(
+  ports: AppPorts,
+  triggers: Triggers,
+  uid: string,
+  runSummary: () => SummaryView,
+): TriggerOutcome {
+  if (!stillRegistered(ports, triggers, 'summary', uid)) return 'retired';
+  const at = tokyoStamp(ports.clock.now());
+  let sheet: string | null = null;
+  let run: TriggerRunView;
+  try {
+    sheet = runSummary().resultSheet;
+    run = { at, ok: true, message: null };
+  } catch (error) {
+    run = { at, ok: false, message: failureMessage(error) };
+    sheet = ports.workbook.markedSheets().find((s) => s.kind === 'summary')?.name ?? null;
+  }
+  try {
+    ports.lock.run(() =>
+      atomically(ports, WHAT.summary, (tx) => {
+        tx.setProperty(TRIGGER_KEYS.summaryRuns, JSON.stringify({ last: run, failure: run.ok ? null : run }));
+        if (sheet !== null) {
+          const rect = { row: 1, column: 1, rows: 1, columns: 1 };
+          const previous = ports.workbook.readBlock(sheet, rect, ['notes']).notes ?? [['']];
+          tx.write(sheet, rect, { notes: [[summaryNote(run)]] }, { notes: previous });
+        }
+      }),
+    );
+  } catch (error) {
+    recordFailure(ports, 'summary', at, error);
+    return 'failed';
+  }
+  return run.ok ? 'done' : 'failed';
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
