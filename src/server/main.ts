@@ -293,6 +293,8 @@ export function onAnswerSubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit)
 export function onSummarySchedule(e: GoogleAppsScript.Events.TimeDriven): void {
   const { ports, triggers: installed } = triggerContext();
   triggers.refreshSummaryOnSchedule(ports, installed, e.triggerUid, () => summary.runSummary(ports));
+}
+
 /** RPC: チラシを印刷 — the printable flyer of one form and language in a dialog over the spreadsheet (writes nothing). */
 export function openFormFlyer(...args: unknown[]): Envelope<'openFormFlyer'> {
   return runRpc('openFormFlyer', args, (name, language) =>
