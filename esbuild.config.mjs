@@ -113,10 +113,10 @@ async function buildNode() {
   });
 }
 
-/** build/studio-page.js: the studio page's script (a browser IIFE), inlined by the studio server under its nonce. */
-async function buildStudioPage() {
+/** build/studio-page.js (and studio-form.js, the form view): a studio page's script (a browser IIFE), inlined by the studio server under its nonce. */
+async function buildStudioPage(entry = 'src/local/studio/page/main.ts', out = 'studio-page.js') {
   const result = await esbuild.build({
-    entryPoints: [join(root, 'src/local/studio/page/main.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -126,7 +126,7 @@ async function buildStudioPage() {
     minifySyntax: true,
     write: false,
   });
-  await writeAtomic(join(build, 'studio-page.js'), `${BANNER}\n${result.outputFiles[0].text}`);
+  await writeAtomic(join(build, out), `${BANNER}\n${result.outputFiles[0].text}`);
 }
 
 export async function buildAll({ node = true } = {}) {
@@ -142,6 +142,7 @@ export async function buildAll({ node = true } = {}) {
     copyFile(join(root, 'appsscript.json'), join(dist, 'appsscript.json')),
     node ? buildNode() : Promise.resolve(),
     node ? buildStudioPage() : Promise.resolve(),
+    node ? buildStudioPage('src/local/studio/form-page/main.ts', 'studio-form.js') : Promise.resolve(),
   ]);
   return { entryPoints: names };
 }

@@ -83,7 +83,7 @@ export default tseslint.config(
   },
   {
     // The sidebar and the studio page run in the browser.
-    files: ['src/ui/**/*.ts', 'src/local/studio/page/**/*.ts'],
+    files: ['src/ui/**/*.ts', 'src/local/studio/page/**/*.ts', 'src/local/studio/form-page/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   prettier,

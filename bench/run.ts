@@ -5,6 +5,7 @@ import { benchMatchDemo } from './match-demo';
 import { benchReadRoster } from './read-roster';
 import { benchSummary } from './summary';
 import { benchSurvey } from './survey';
+import { benchSurveyImport } from './survey-import';
 import { benchValidate } from './validate';
 
 console.log(`Tsunagu benchmarks — node ${process.version}, ${new Date().toISOString()}`);
@@ -15,3 +16,4 @@ benchMatchDemo();
 benchSummary();
 benchCost();
 benchSurvey();
+benchSurveyImport();

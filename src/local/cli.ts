@@ -23,6 +23,7 @@ import { runSheets } from './commands/sheets';
 import { runStudio } from './commands/studio';
 import { runSummary } from './commands/summary';
 import { runSurvey } from './commands/survey';
+import { runTriggers } from './commands/triggers';
 import { safeLines } from './commands/text';
 import { runFix, runValidate } from './commands/validate';
 
@@ -75,6 +76,7 @@ const COMMANDS: Record<string, Command> = {
     ],
     run: runSurvey,
   },
+  triggers: { options: [...WRITES, 'start', 'schedule', 'stop', 'seen', 'run-due', 'until', 'as'], run: runTriggers },
 };
 
 const HELP = `tsunagu — つなぐ: 社協のための Google スプレッドシート アドオン（ローカル版）
@@ -121,6 +123,9 @@ const HELP = `tsunagu — つなぐ: 社協のための Google スプレッド�
       フォームのチラシ（A4、QRコード・短縮URL・連絡先）を書き出す / write a form's printable A4 flyer (QR code, short URL, contact)
   tsunagu survey respond <book.xlsx> --form 名前 [--language en] --answers answers.json
       回答者としてフォームに答える（設問IDごとの JSON、断られると 1）/ answer a form as a respondent (JSON by 設問ID; 1 when refused)
+  tsunagu triggers <book.xlsx> [--as メール] [--start answers|summary [--schedule daily@6|monday@7] | --stop answers|summary | --seen | --run-due [--until 日時]]
+      トリガー（新しい回答の通知・指標サマリーの定期更新）の状態、オン・止める・確認済み。--run-due で時刻になった定期更新を実行（book.triggers.json）
+      / the installable triggers: state, turn on, stop, mark answers seen; --run-due runs the scheduled refresh when due (book.triggers.json beside the book)
   tsunagu studio [book.xlsx] [--port 8080]
       ブラウザで試せるローカル スタジオ / the local studio in a browser
 
@@ -180,6 +185,13 @@ const PARSE_OPTIONS = {
   language: { type: 'string' },
   out: { type: 'string' },
   answers: { type: 'string' },
+  start: { type: 'string' },
+  schedule: { type: 'string' },
+  stop: { type: 'string' },
+  seen: { type: 'boolean' },
+  'run-due': { type: 'boolean' },
+  until: { type: 'string' },
+  as: { type: 'string' },
 } as const;
 
 /** Node's parse errors, as one line in Japanese and English. */

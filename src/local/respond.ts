@@ -13,6 +13,9 @@ import type { Emulator, FormAnswer, FormItemRecord, FormRecord, FormResponseReco
 import { FormRejection } from './emulator/index';
 import { checkAnswer, pagesOf, visitedPages } from './emulator/form-respond';
 import { QUESTION_TYPES } from './emulator/form-items';
+import type { AnswerProblem, RespondentForm, RespondentItem } from './studio/form-types';
+
+export type { AnswerProblem, RespondentForm, RespondentItem, RespondentPage } from './studio/form-types';
 
 /** One of Tsunagu's forms in the emulator: its フォーム名 and language, and the form itself. */
 export interface RespondableForm {
@@ -24,50 +27,6 @@ export interface RespondableForm {
   acceptingResponses: boolean;
   /** 設問ID (or section key) → item id, from the item map kept when the form was built. */
   keys: ReadonlyMap<string, number>;
-}
-
-/** A question or text as the respondent sees it. */
-export interface RespondentItem {
-  id: number;
-  /** The 設問ID when Tsunagu made the question; null for an item it does not know. */
-  questionId: string | null;
-  type: FormItemRecord['type'];
-  title: string;
-  helpText: string;
-  required: boolean;
-  /** Choices with where each leads: a page index, 'submit', or null (go on). */
-  choices?: Array<{ value: string; goTo: number | 'submit' | null }>;
-  rows?: string[];
-  columns?: string[];
-  scale?: { lower: number; upper: number; lowerLabel: string; upperLabel: string };
-}
-
-export interface RespondentPage {
-  /** The page break's title and help text (the first page: the form's own). */
-  title: string;
-  description: string;
-  items: RespondentItem[];
-}
-
-/** A form as a respondent sees it. */
-export interface RespondentForm {
-  formId: string;
-  name: string;
-  language: string;
-  lang: string;
-  title: string;
-  description: string;
-  confirmationMessage: string;
-  acceptingResponses: boolean;
-  pages: RespondentPage[];
-}
-
-/** What the form says is wrong with an answer. */
-export interface AnswerProblem {
-  itemId: number;
-  questionId: string | null;
-  title: string;
-  message: string;
 }
 
 /** Answers a respondent cannot give as written (an unknown 設問ID, a wrong shape): unusable input, not the form's refusal. */
@@ -152,9 +111,12 @@ export function respondentForm(emu: Emulator, form: RespondableForm): Respondent
     acceptingResponses: record.published && record.acceptingResponses,
     pages: pages.map((page, index) => {
       const head = index > 0 ? page[0] : undefined;
+      // A page's own "after this section" is set on the page break that follows it (as Forms stores it).
+      const following = pages[index + 1]?.[0];
       return {
         title: head?.title ?? record.title,
         description: head?.helpText ?? record.description,
+        next: following ? goTo(following.pageNavigation, following.goToPageId) : 'submit',
         items: page
           .filter((item) => item.type !== 'PAGE_BREAK')
           .map((item) => {

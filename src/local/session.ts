@@ -3,7 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { BookFile, type WriteOutcome } from './book-file';
-import { Emulator, formsPathFor, serializeForRun } from './emulator/index';
+import {
+  Emulator,
+  formsPathFor,
+  parseTriggersFile,
+  serializeForRun,
+  triggersJson,
+  triggersPathFor,
+} from './emulator/index';
 import { codePath, sidebarPath } from './paths';
 import { Sandbox } from './sandbox';
 import { UsageError } from './commands/io';
@@ -23,6 +30,10 @@ export interface OpenOptions extends SessionOptions {
 
 export class Session {
   readonly sandbox: Sandbox;
+  /** Time-driven triggers due up to this instant have run (book.triggers.json); null before any check. */
+  triggersCheckedAt: string | null = null;
+  /** book.triggers.json as last read or written. */
+  private savedTriggers = '';
 
   private constructor(
     readonly emu: Emulator,
@@ -43,6 +54,7 @@ export class Session {
     emu.setTriggerRunner((handler, event) => {
       this.sandbox.call(handler, event);
     });
+    this.savedTriggers = this.triggersText();
   }
 
   /** The files HtmlService serves, as the Apps Script project holds them. */
@@ -84,7 +96,27 @@ export class Session {
         );
       }
     }
-    return new Session(emu, file, options.backups !== false, options);
+    const session = new Session(emu, file, options.backups !== false, options);
+    // Installable triggers live in Google's trigger service, not in the file: kept beside it too.
+    const triggers = triggersPathFor(path);
+    if (existsSync(triggers)) {
+      try {
+        const saved = parseTriggersFile(readFileSync(triggers, 'utf8'));
+        emu.restoreTriggers(saved.triggers);
+        session.triggersCheckedAt = saved.checkedAt;
+      } catch (error) {
+        throw new UsageError(
+          `トリガーのファイルが読めません: ${triggers}（${(error as Error).message}）/ cannot read the triggers file: ${triggers}`,
+        );
+      }
+    }
+    session.savedTriggers = session.triggersText();
+    return session;
+  }
+
+  /** book.triggers.json's text for the triggers as they are now. */
+  private triggersText(): string {
+    return triggersJson({ checkedAt: this.triggersCheckedAt, triggers: this.emu.triggers });
   }
 
   /** Calls a server function the way google.script.run does: arguments and result pass its serialisation rules. */
@@ -113,12 +145,19 @@ export class Session {
       await writeFile(forms, this.emu.formsJson());
       this.emu.markFormsSaved();
     }
+    const triggers = triggersPathFor(target.path);
+    if (this.emu.triggers.length > 0 || existsSync(triggers)) {
+      // The first trigger made: due ones count from now, not from the epoch.
+      this.triggersCheckedAt ??= this.emu.now().toISOString();
+      this.savedTriggers = this.triggersText();
+      await writeFile(triggers, this.savedTriggers);
+    }
     return outcome;
   }
 
   /** Whether the workbook differs from what its file holds (a save would write something). */
   hasUnsavedChanges(): boolean {
-    return this.emu.hasUnsavedChanges();
+    return this.emu.hasUnsavedChanges() || this.triggersText() !== this.savedTriggers;
   }
 
   private fileFor(path: string): BookFile {

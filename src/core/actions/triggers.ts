@@ -365,7 +365,19 @@ export function refreshSummaryOnSchedule(
       }),
     );
   } catch (error) {
-    recordFailure(ports, 'summary', at, error);
+    // The summary itself is written (or was left as it was): say which, not just that recording failed.
+    const reason = failureMessage(error);
+    const message: Message = run.ok
+      ? {
+          ja: `指標サマリーは更新しましたが、実行の記録を書き込めませんでした（${errorKind(error)}）。`,
+          en: `The indicator summary was refreshed, but the record of the run could not be written (${errorKind(error)}).`,
+        }
+      : (run.message ?? reason);
+    try {
+      recordRun(ports, 'summary', { at, ok: false, message });
+    } catch {
+      // Nothing more can be written now; Apps Script's execution log is all there is.
+    }
     return 'failed';
   }
   return run.ok ? 'done' : 'failed';

@@ -68,6 +68,16 @@ export interface Flags {
   /** summary: 年度確定 of this 年度 / 確定を取り消す. */
   close?: string;
   reopen?: string;
+  /** triggers: turn on (answers|summary), its schedule (daily@6, monday@7), stop, mark new answers seen. */
+  start?: string;
+  schedule?: string;
+  stop?: string;
+  seen?: boolean;
+  /** triggers: run the time-driven triggers due since the last check, up to --until (ISO) or now. */
+  'run-due'?: boolean;
+  until?: string;
+  /** triggers: act as this account (another staff member: 自分に引き継ぐ). */
+  as?: string;
 }
 
 /** A writing action failed; the workbook was saved only if the failure was injected (exit 3). */

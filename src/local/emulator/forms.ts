@@ -2,7 +2,7 @@
 import { Service, asGas, countCalls } from './calls';
 import { interpretInput, storeInto } from './cell-values';
 import type { EmulatorContext } from './context';
-import { timeOf } from './dates';
+import { isDate, timeOf } from './dates';
 import { Alignment, DestinationType, FeedbackType, ItemType, PageNavigationType, enumName } from './enums';
 import {
   EmuCheckboxGridValidationBuilder,
@@ -392,6 +392,7 @@ const FORM_METHODS = [
   'getItemById',
   'getItems',
   'getPublishedUrl',
+  'getResponses',
   'getShuffleQuestions',
   'getTitle',
   'hasLimitOneResponsePerUser',
@@ -557,6 +558,14 @@ export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHO
     return this.record.publishedUrl;
   }
 
+  // real-sheets-checklist RS-58: responses are read one call per response and per answer; the shapes of getResponse.
+  /** Every response, oldest first: one FormResponse each, whose answers are read call by call. */
+  getResponses(): GoogleAppsScript.Forms.FormResponse[] {
+    return this.record.responses.map((r) =>
+      asGas<GoogleAppsScript.Forms.FormResponse>(new EmuFormResponse(this.ctx, this.state, r)),
+    );
+  }
+
   getShuffleQuestions(): boolean {
     return this.record.shuffleQuestions;
   }
@@ -665,6 +674,92 @@ export class EmuForm extends Service implements Pick<GasForm, (typeof FORM_METHO
   }
 }
 countCalls(EmuForm, 'Form', FORM_METHODS);
+
+const FORM_RESPONSE_METHODS = [
+  'getId',
+  'getTimestamp',
+  'getRespondentEmail',
+  'getItemResponses',
+] as const satisfies readonly (keyof GoogleAppsScript.Forms.FormResponse)[];
+
+/** One submitted response (Form.getResponses): its answers as ItemResponses, in the form's item order. */
+export class EmuFormResponse
+  extends Service
+  implements Pick<GoogleAppsScript.Forms.FormResponse, (typeof FORM_RESPONSE_METHODS)[number]>
+{
+  constructor(
+    ctx: EmulatorContext,
+    private readonly state: FormState,
+    private readonly response: FormResponseRecord,
+  ) {
+    super(ctx);
+  }
+
+  getId(): string {
+    return this.response.id;
+  }
+
+  getTimestamp(): GoogleAppsScript.Base.Date {
+    return new Date(timeOf(this.response.timestamp));
+  }
+
+  getRespondentEmail(): string {
+    return this.response.email;
+  }
+
+  getItemResponses(): GoogleAppsScript.Forms.ItemResponse[] {
+    const out: GoogleAppsScript.Forms.ItemResponse[] = [];
+    for (const item of this.state.record.items) {
+      const answer = this.response.answers[item.title];
+      if (answer === undefined || !QUESTION_TYPES.has(item.type)) continue;
+      out.push(asGas(new EmuItemResponse(this.ctx, this.state, item, answer)));
+    }
+    return out;
+  }
+}
+countCalls(EmuFormResponse, 'FormResponse', FORM_RESPONSE_METHODS);
+
+const ITEM_RESPONSE_METHODS = [
+  'getItem',
+  'getResponse',
+] as const satisfies readonly (keyof GoogleAppsScript.Forms.ItemResponse)[];
+
+/** One answer of a response: its item, and the answer as Apps Script gives it (text, a list, or rows of lists for grids). */
+export class EmuItemResponse
+  extends Service
+  implements Pick<GoogleAppsScript.Forms.ItemResponse, (typeof ITEM_RESPONSE_METHODS)[number]>
+{
+  constructor(
+    ctx: EmulatorContext,
+    private readonly state: FormState,
+    private readonly item: FormItemRecord,
+    private readonly answer: FormAnswer,
+  ) {
+    super(ctx);
+  }
+
+  getItem(): GoogleAppsScript.Forms.Item {
+    return asGas(new EmuItem(this.ctx, this.state, this.item));
+  }
+
+  getResponse(): string | string[] | string[][] {
+    const a = this.answer;
+    if (this.item.type === 'GRID' || this.item.type === 'CHECKBOX_GRID') {
+      const byRow = a as Record<string, string | string[]>;
+      // A grid: one entry per row (a check-box grid: the columns ticked in it); a row not answered is null.
+      return (this.item.rows ?? []).map((row) => {
+        const v = byRow[row];
+        if (this.item.type === 'GRID') return typeof v === 'string' ? v : null;
+        return Array.isArray(v) ? [...v] : typeof v === 'string' ? [v] : null;
+      }) as string[] | string[][];
+    }
+    if (Array.isArray(a)) return [...a];
+    // A date answer comes back as YYYY-MM-DD text (the day in Japan, the forms' time zone here).
+    if (isDate(a)) return new Date(timeOf(a) + 9 * 3_600_000).toISOString().slice(0, 10);
+    return String(a);
+  }
+}
+countCalls(EmuItemResponse, 'ItemResponse', ITEM_RESPONSE_METHODS);
 countCalls(EmuForm, 'Form', PUBLISH_METHODS);
 
 const FORM_APP_METHODS = [

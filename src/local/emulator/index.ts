@@ -53,6 +53,7 @@ export { FormRejection } from './forms';
 export { formsPathFor } from './forms-file';
 export type { ChoiceRecord, FormItemRecord, FormItemType, FormValidationRecord } from './form-items';
 export { dueBetween } from './script-app';
+export { parseTriggersFile, triggersJson, triggersPathFor, type TriggersFile } from './triggers-file';
 export type { ClockSchedule, TriggerRecord } from './script-app';
 export type { EmulatedConsole } from './logger';
 export type { LockScope } from './lock';

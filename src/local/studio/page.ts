@@ -56,6 +56,7 @@ export function studioPage(nonce: string): string {
   </div>
   <span class="save-state" id="save-state" data-testid="save-state" role="status"></span>
   <button type="button" class="btn small" id="reload-book" data-testid="reload-book" hidden>再読み込み</button>
+  <a class="btn small" href="/forms" target="_blank" rel="noopener" data-testid="open-forms" title="つなぐが作成したフォームに回答者として答える">フォーム（回答者）</a>
   <span class="cost-estimate" id="cost-estimate" data-testid="cost-estimate" hidden></span>
   <span class="badge" title="Google には接続していません">ローカル</span>
 </header>

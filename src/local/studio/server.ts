@@ -24,6 +24,17 @@ import type { BookView, CallReport, SaveState } from './page-types';
 import { HttpError, isLocalHost, isSameOrigin, readJsonBody, sendError, sendHtml, sendJson } from './http';
 import { pagePolicy, studioPage } from './page';
 import { injectShim } from './shim';
+import { formListPage, formPage, formPolicy } from './form-view';
+import type { PageCheck, SubmitResult } from './form-types';
+import {
+  AnswerShapeError,
+  answersByItemId,
+  checkPage,
+  respondableForms,
+  respondentForm,
+  submitAnswers,
+  type RespondableForm,
+} from '../respond';
 import { WireError, decodeRunArgs } from './wire';
 
 export interface StudioOptions {
@@ -262,6 +273,47 @@ class Studio {
     this.dialogHtml = '';
   }
 
+  /** The studio's form view: Tsunagu's forms in the emulator. */
+  forms(): RespondableForm[] {
+    return respondableForms(this.emu);
+  }
+
+  private form(formId: string): RespondableForm {
+    const form = this.forms().find((f) => f.formId === formId);
+    if (!form) throw new HttpError(404, `フォームがありません / no such form: ${formId}`);
+    return form;
+  }
+
+  formView(formId: string) {
+    return respondentForm(this.emu, this.form(formId));
+  }
+
+  /** 次へ: the form's messages on one page, and the page that comes next. */
+  checkFormPage(formId: string, page: number, answers: Record<string, unknown>): PageCheck {
+    const form = this.form(formId);
+    return checkPage(this.emu, form, this.pageAnswers(form, answers), page);
+  }
+
+  /** 送信: the response stored in the emulated form (its response sheet gains a row, triggers run), and the book saved. */
+  async submitForm(formId: string, answers: Record<string, unknown>): Promise<SubmitResult> {
+    const form = this.form(formId);
+    const result = submitAnswers(this.emu, form, this.pageAnswers(form, answers));
+    if (!result.ok) return { ok: false, problems: result.problems, page: result.page };
+    const sheet = this.emu.forms.get(formId)?.destination?.sheetName ?? null;
+    const row = sheet ? this.emu.sheetValues(sheet).length : null;
+    await this.save();
+    return { ok: true, confirmationMessage: result.confirmationMessage, row, sheet };
+  }
+
+  private pageAnswers(form: RespondableForm, answers: Record<string, unknown>) {
+    try {
+      return answersByItemId(this.emu, form, answers);
+    } catch (error) {
+      if (error instanceof AnswerShapeError) throw new HttpError(400, error.message);
+      throw error;
+    }
+  }
+
   /** Adds the script's menus, as opening the spreadsheet does. */
   async open(): Promise<void> {
     if (!this.session.sandbox.hasFunction('onOpen')) return;
@@ -309,6 +361,18 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
       sendHtml(res, html, SIDEBAR_POLICY);
       return;
     }
+    if (path === '/forms') {
+      const nonce = randomBytes(16).toString('base64');
+      sendHtml(res, formListPage(nonce, await studio.enqueue(() => studio.forms())), formPolicy(nonce));
+      return;
+    }
+    if (path === '/form') {
+      const id = url.searchParams.get('id') ?? '';
+      const view = await studio.enqueue(() => studio.formView(id));
+      const nonce = randomBytes(16).toString('base64');
+      sendHtml(res, formPage(nonce, view), formPolicy(nonce));
+      return;
+    }
     if (path === '/api/book') {
       const wanted = url.searchParams.get('sheet') ?? undefined;
       const number = (name: string): number | undefined => {
@@ -343,7 +407,9 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
     path === '/api/sidebar/close' ||
     path === '/api/dialog/close' ||
     path === '/api/reload' ||
-    path === '/api/checkbox';
+    path === '/api/checkbox' ||
+    path === '/api/form/check' ||
+    path === '/api/form/submit';
   if (!known) throw new HttpError(404, 'not found');
   const body = await readJsonBody(req);
 
@@ -390,6 +456,20 @@ async function route(studio: Studio, req: IncomingMessage, res: ServerResponse, 
     const done = await studio.enqueue(() => studio.setCheckbox(sheet, row, column, checked));
     if (!done) throw new HttpError(404, 'チェックボックスのセルではありません / not a check box cell');
     sendJson(res, 200, { ok: true });
+    return;
+  }
+  if (path === '/api/form/check' || path === '/api/form/submit') {
+    const { formId, page, answers } = body;
+    if (typeof formId !== 'string' || formId.length > 200 || typeof answers !== 'object' || answers === null)
+      throw new HttpError(400, '"formId" and "answers" must name a form and hold its answers by item id');
+    const given = answers as Record<string, unknown>;
+    if (path === '/api/form/submit') {
+      sendJson(res, 200, await studio.enqueue(() => studio.submitForm(formId, given)));
+      return;
+    }
+    if (typeof page !== 'number' || !Number.isInteger(page) || page < 0 || page > 10_000)
+      throw new HttpError(400, '"page" must be a page index');
+    sendJson(res, 200, await studio.enqueue(() => studio.checkFormPage(formId, page, given)));
     return;
   }
   if (path === '/api/reload') {

@@ -124,6 +124,41 @@ describe('emulator FormApp', () => {
     });
   });
 
+  describe('getResponses (real-sheets-checklist RS-58)', () => {
+    it('gives each response and its answers, one counted call each, grids by row and dates as YYYY-MM-DD', () => {
+      const { emu, form } = surveyForm();
+      form.addCheckboxGridItem().setTitle('日時').setRows(['月', '火']).setColumns(['午前', '午後']);
+      form.addDateItem().setTitle('日付');
+      emu.forms.submit(form.getId(), {
+        お住まいの地区: '田無',
+        年代: '20代',
+        評価: { 情報: '良い' },
+        日時: { 月: ['午前', '午後'] },
+        日付: new Date('2026-06-01T00:00:00+09:00'),
+      });
+      emu.stats.reset();
+      const responses = form.getResponses();
+      expect(responses).toHaveLength(1);
+      const answers = (responses[0] as GoogleAppsScript.Forms.FormResponse)
+        .getItemResponses()
+        .map((a) => [a.getItem().getTitle(), a.getResponse()]);
+      expect(answers).toEqual([
+        ['お住まいの地区', '田無'],
+        ['年代', '20代'],
+        ['評価', ['良い', null]],
+        ['日時', [['午前', '午後'], null]],
+        ['日付', '2026-06-01'],
+      ]);
+      expect(emu.stats.byMethod()).toEqual({
+        'Form.getResponses': 1,
+        'FormResponse.getItemResponses': 1,
+        'ItemResponse.getItem': 5,
+        'Item.getTitle': 5,
+        'ItemResponse.getResponse': 5,
+      });
+    });
+  });
+
   describe('setDestination', () => {
     it('creates the first sheet フォームの回答 1 with a timestamp column and the question titles', () => {
       const { emu, FormApp, form, book } = surveyForm();

@@ -1,0 +1,91 @@
+// The trigger handlers' writes under a failure at each of their mutating calls (docs/safety.md): the
+// scheduled refresh leaves 指標サマリー as it was or wholly refreshed and records which; the
+// form-submit trigger counts the answer or records that it did not — never half of either.
+import { describe, it } from '@jest/globals';
+import { expect } from '../support/expect';
+import type { TriggerStatus } from '../../src/shared/rpc';
+import type { Session } from '../../src/local/session';
+import { harnessSession, HARNESS_NOW } from '../support/fault-harness';
+import { rpc } from '../local/helpers/session';
+import { summarizedSession } from './actions';
+
+function status(session: Session): TriggerStatus {
+  return rpc<TriggerStatus>(session, 'getTriggerStatus');
+}
+
+function scheduled(): { session: Session; uid: string } {
+  const session = summarizedSession();
+  rpc(session, 'startSummaryTrigger', { every: 'day', hour: 6 });
+  // A new 相談記録 row, so that a refresh changes figures.
+  const rows = session.emu.sheetValues('相談記録');
+  session.emu.setSheetValues('相談記録', [...rows, ...rows.slice(1, 40)] as never);
+  return { session, uid: session.emu.triggers[0]?.id ?? '' };
+}
+
+describe('the scheduled refresh, failing at each of its mutating calls', () => {
+  it('leaves 指標サマリー as it was or wholly refreshed, and the sidebar says which', () => {
+    const clean = scheduled();
+    const before = clean.session.emu.sheetValues('指標サマリー');
+    clean.session.emu.failAtMutation(null);
+    expect(clean.session.emu.runClockTrigger(clean.uid).error).toBeNull();
+    const after = clean.session.emu.sheetValues('指標サマリー');
+    const calls = clean.session.emu.mutations.length;
+    expect(after).not.toEqual(before);
+    expect(calls).toBeGreaterThan(3);
+    const problems: string[] = [];
+    for (let n = 1; n <= calls; n++) {
+      const { session, uid } = scheduled();
+      session.emu.failAtMutation(n);
+      session.emu.runClockTrigger(uid);
+      session.emu.failAtMutation(null);
+      const now = session.emu.sheetValues('指標サマリー');
+      const last = status(session).summary.lastRun;
+      const call = session.emu.mutations[n - 1] ?? '?';
+      if (JSON.stringify(now) === JSON.stringify(before)) {
+        if (last?.ok !== false) problems.push(`${n} (${call}): as before, but the run is not shown failed`);
+      } else if (JSON.stringify(now) === JSON.stringify(after)) {
+        if (last?.ok === false && !/更新しましたが/.test(last.message?.ja ?? ''))
+          problems.push(`${n} (${call}): refreshed, but shown as failed without saying it was refreshed`);
+      } else {
+        problems.push(`${n} (${call}): 指標サマリー half refreshed`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the form-submit trigger, failing at each of its mutating calls', () => {
+  it('counts the answer or keeps that it did not', () => {
+    const arrange = (): { session: Session; submit: () => void } => {
+      const session = harnessSession();
+      rpc(session, 'startAnswerTrigger');
+      const { FormApp, SpreadsheetApp } = session.emu.globals;
+      const form = (FormApp.create as (title: string, published: boolean) => GoogleAppsScript.Forms.Form)(
+        'フォールトテスト',
+        true,
+      );
+      form.addTextItem().setTitle('ご意見');
+      form.setDestination(FormApp.DestinationType.SPREADSHEET, SpreadsheetApp.getActiveSpreadsheet().getId());
+      return {
+        session,
+        submit: () => session.emu.forms.submit(form.getId(), { ご意見: 'はい' }, { timestamp: HARNESS_NOW }),
+      };
+    };
+    const clean = arrange();
+    // Submitting writes the response row itself (Forms, not the script): count from the trigger's run.
+    clean.session.emu.failAtMutation(null);
+    clean.submit();
+    const calls = clean.session.emu.mutations.length;
+    expect(clean.session.emu.mutations).toContain('Properties.setProperty');
+    expect(status(clean.session).answers.newAnswers[0]?.count).toBe(1);
+    for (let n = 1; n <= calls; n++) {
+      const { session, submit } = arrange();
+      session.emu.failAtMutation(n);
+      submit();
+      session.emu.failAtMutation(null);
+      const seen = status(session).answers;
+      const counted = seen.newAnswers[0]?.count ?? 0;
+      expect([counted, seen.lastRun?.ok], `failing call ${n}`).toEqual(counted === 1 ? [1, true] : [0, false]);
+    }
+  });
+});
