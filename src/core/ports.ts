@@ -260,7 +260,7 @@ export type TriggerSchedule =
     };
 
 /**
- * Installable triggers (ScriptApp): those of the current user only — Apps Script shows an account
+ * Installable triggers (src/gas implements them): those of the current user only — Apps Script shows an account
  * no other account's triggers, nor lets it delete them.
  */
 export interface Triggers {
