@@ -21,6 +21,8 @@ export const OUTPUT_NAMES = {
   history: HISTORY_SHEET,
   /** Hidden: 年度確定 — the frozen figures of closed 年度 (docs/summary.md). */
   closing: '指標サマリー年度確定',
+  /** Hidden: the table 指標サマリー's own charts are drawn from (suppressed figures only). */
+  summaryCharts: '指標サマリーグラフ',
   /** Hidden: what a 検証 in parts keeps between its parts (findings, marks and fixes to come). */
   work: 'つなぐ作業',
 } as const;

@@ -61,6 +61,21 @@ export interface Rect {
   columns: number;
 }
 
+/**
+ * A chart Tsunagu places on a sheet (Sheets' own embedded chart): its type, its data — one
+ * rectangle whose first row holds the series' names and first column the categories — where it
+ * floats, and its titles. Plain data, so a spec can be kept and compared.
+ */
+export interface ChartSpec {
+  type: 'LINE' | 'COLUMN' | 'BAR';
+  data: Rect & { sheet: string };
+  /** The cell its top-left corner sits on when placed (1-based); an update leaves it where it is. */
+  anchor: { row: number; column: number };
+  title: string;
+  /** The value axis' title ('%', '人' …); '' for none. */
+  valueTitle: string;
+}
+
 /** What readBlock can read of a rectangle, each in one call. */
 export type BlockPart = 'values' | 'formulas' | 'numberFormats' | 'notes' | 'backgrounds';
 
@@ -194,6 +209,17 @@ export interface Workbook {
   sheetSize(name: string): { rows: number; columns: number; lastRow: number } | null;
   /** Inserts blank rows after a row: one call. */
   insertRows(sheet: string, after: number, count: number): void;
+  /**
+   * The ids of a sheet's embedded charts (Sheets' own, staff's included): one call, and one per
+   * chart. Empty when there is no sheet of that name.
+   */
+  chartIds(sheet: string): number[];
+  /** Places a new chart on a sheet and returns its id (stable for the chart's life). */
+  insertChart(sheet: string, spec: ChartSpec): number;
+  /** Reshapes the chart of that id in place (its data, type and titles): it keeps its id and where it is. */
+  updateChart(sheet: string, id: number, spec: ChartSpec): void;
+  /** Removes the chart of that id. */
+  removeChart(sheet: string, id: number): void;
   /** Deletes rows: one call. */
   deleteRows(sheet: string, row: number, count: number): void;
   /**

@@ -8,6 +8,7 @@ import type { Message } from '../shared/rpc';
 import { UndoIncomplete, UserError } from './errors';
 import type {
   BlockWrite,
+  ChartSpec,
   DocumentStore,
   NewSheetSpec,
   OutputSheet,
@@ -91,6 +92,21 @@ export class Transaction {
     const made = this.workbook.createSheet(spec);
     this.steps.push(made);
     return made.inserted;
+  }
+
+  /** Places a new chart on a sheet; taken back by removing it. Returns its id. */
+  insertChart(sheet: string, spec: ChartSpec): number {
+    this.open();
+    const id = this.workbook.insertChart(sheet, spec);
+    this.steps.push({ undo: () => this.workbook.removeChart(sheet, id), dispose: () => undefined });
+    return id;
+  }
+
+  /** Reshapes a chart in place (it keeps its id); taken back by giving it its previous shape. */
+  updateChart(sheet: string, id: number, spec: ChartSpec, previous: ChartSpec): void {
+    this.open();
+    this.steps.push({ undo: () => this.workbook.updateChart(sheet, id, previous), dispose: () => undefined });
+    this.workbook.updateChart(sheet, id, spec);
   }
 
   /** Marks an existing sheet as Tsunagu's. */

@@ -2,6 +2,7 @@
 import { UndoIncomplete } from '../core/errors';
 import { OUTPUT_MARK_KEY, SCRATCH_PREFIX } from '../core/output-sheets';
 import type {
+  ChartSpec,
   BlockPart,
   BlockWrite,
   CellBlock,
@@ -96,6 +97,8 @@ export class GasWorkbook implements Workbook {
    * Forgotten whenever Tsunagu makes, renames or deletes a sheet.
    */
   private readonly found = new Map<string, Sheet>();
+  /** Chart ids seen on each sheet in this server call: a new chart is the one not among them. */
+  private readonly knownCharts = new Map<string, Set<number>>();
   /**
    * Every sheet in tab order with its name, read once per server call (a getName is a service call:
    * a workbook of a dozen sheets would cost a dozen calls each time an action lists them). Forgotten
@@ -408,6 +411,77 @@ export class GasWorkbook implements Workbook {
     this.sheet(name).deleteRows(row, count);
   }
 
+  chartIds(name: string): number[] {
+    const sheet = this.lookup(name);
+    if (!sheet) return [];
+    const ids: number[] = [];
+    for (const chart of sheet.getCharts()) {
+      const id = chart.getChartId();
+      if (typeof id === 'number') ids.push(id);
+    }
+    this.knownCharts.set(name, new Set(ids));
+    return ids;
+  }
+
+  insertChart(name: string, spec: ChartSpec): number {
+    const known = this.knownCharts.get(name) ?? new Set(this.chartIds(name));
+    const sheet = this.sheet(name);
+    sheet.insertChart(this.shapeChart(sheet.newChart(), spec, true).build());
+    // insertChart gives nothing back: the new chart is the one whose id was not there before,
+    // looked for from the last chart (where Sheets lists a new one). real-sheets-checklist RS-59
+    const charts = sheet.getCharts();
+    for (let i = charts.length - 1; i >= 0; i--) {
+      const id = (charts[i] as GoogleAppsScript.Spreadsheet.EmbeddedChart).getChartId();
+      if (typeof id === 'number' && !known.has(id)) {
+        known.add(id);
+        this.knownCharts.set(name, known);
+        return id;
+      }
+    }
+    throw new Error('insertChart: the new chart is not among the sheet’s charts');
+  }
+
+  updateChart(name: string, id: number, spec: ChartSpec): void {
+    const sheet = this.sheet(name);
+    const chart = this.chartById(sheet, id);
+    // Where the chart is stays as staff left it: only what it shows changes.
+    sheet.updateChart(this.shapeChart(chart.modify().clearRanges(), spec, false).build());
+  }
+
+  removeChart(name: string, id: number): void {
+    const sheet = this.sheet(name);
+    sheet.removeChart(this.chartById(sheet, id));
+    this.knownCharts.get(name)?.delete(id);
+  }
+
+  private chartById(sheet: Sheet, id: number): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+    for (const chart of sheet.getCharts()) if (chart.getChartId() === id) return chart;
+    throw new Error(`no chart ${id} on the sheet`);
+  }
+
+  /** A builder given the spec: its type, one data range (headers in its first row), position and titles. */
+  private shapeChart(
+    builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder,
+    spec: ChartSpec,
+    place: boolean,
+  ): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    const typed =
+      spec.type === 'LINE'
+        ? builder.asLineChart()
+        : spec.type === 'COLUMN'
+          ? builder.asColumnChart()
+          : builder.asBarChart();
+    const { sheet, row, column, rows, columns } = spec.data;
+    // The value axis is vertical for lines and columns, horizontal for bars. real-sheets-checklist RS-60
+    const valueAxis = spec.type === 'BAR' ? 'hAxis.title' : 'vAxis.title';
+    const shaped = (typed as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder)
+      .addRange(this.sheet(sheet).getRange(row, column, rows, columns))
+      .setNumHeaders(1)
+      .setOption('title', spec.title)
+      .setOption(valueAxis, spec.valueTitle);
+    return place ? shaped.setPosition(spec.anchor.row, spec.anchor.column, 0, 0) : shaped;
+  }
+
   deleteSheet(name: string): void {
     const sheet = this.sheet(name);
     this.forget();
@@ -606,7 +680,11 @@ export class GasWorkbook implements Workbook {
       scratch = insertScratch(this.book, rows, columns);
       this.fillOutput(scratch, output, carried);
       backup = insertScratch(this.book, rows, columns);
-      copyGrid(target, backup, rows, columns);
+      // What the sheet holds now, up to its grid: a result larger than the sheet (a hidden output
+      // sheet only as wide as its last header) has nothing to keep beyond it.
+      const keepRows = rows > oldRows ? Math.min(rows, target.getMaxRows()) : rows;
+      const keepColumns = columns > oldColumns ? Math.min(columns, target.getMaxColumns()) : columns;
+      copyGrid(target, backup, keepRows, keepColumns);
       growth = growTo(target, rows, columns);
       pasted = true;
       copyGrid(scratch, target, rows, columns);

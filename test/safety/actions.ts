@@ -670,6 +670,28 @@ export const WRITING_ACTIONS: WritingAction[] = [
     act: (s) => s.run('runSummary') as never,
   },
   {
+    name: '指標サマリー（グラフの形が変わる: 指標定義に年度を追加）',
+    arrange: () => {
+      const session = summarizedSession();
+      const book = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+      const definitions = book.getSheetByName('指標定義');
+      definitions?.getRange(1, definitions.getLastColumn() + 1).setValue('目標2029');
+      return session;
+    },
+    act: (s) => s.run('runSummary') as never,
+  },
+  {
+    name: '指標サマリー（職員が消したグラフを作り直す）',
+    arrange: () => {
+      const session = summarizedSession();
+      const sheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('指標サマリー');
+      const chart = sheet?.getCharts()[1];
+      if (chart) sheet?.removeChart(chart);
+      return session;
+    },
+    act: (s) => s.run('runSummary') as never,
+  },
+  {
     name: '年度確定',
     arrange: summarizedSession,
     act: (s) => s.run('closeFiscalYear', 2025) as never,

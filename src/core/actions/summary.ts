@@ -19,6 +19,7 @@ import {
 import type { Grade } from '../indicators/grades';
 import type { PdcaNote, PdcaNotes } from '../indicators/report';
 import { reportHtml } from '../indicators/report';
+import { sheetCharts } from '../indicators/sheet-charts';
 import { SURVEY_ANSWERS_SHEET, type SourceKind, type WorkbookSheet } from '../indicators/sources';
 import {
   buildSummary,
@@ -29,7 +30,7 @@ import {
   type SummaryYear,
 } from '../indicators/summary';
 import { OUTPUT_NAMES, placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
-import type { CellValue, MarkedSheet, SheetData, Workbook } from '../ports';
+import type { CellValue, ChartSpec, MarkedSheet, SheetData, Workbook } from '../ports';
 import { HEAD_ROWS } from '../setup/plan';
 import { settingsFrom } from '../setup/settings-source';
 import type { Settings } from '../sheets/settings';
@@ -191,6 +192,8 @@ interface SummaryRead {
   manualIds: Set<string>;
   /** 年度確定: where the snapshot sheet is, its rows as they stand, and the closed 年度 they hold. */
   closing: { place: OutputPlace; values: CellValue[][] | null; closed: ClosedYears };
+  /** The charts' data sheet, and the charts placed before (CHARTS_KEY). */
+  charts: { place: OutputPlace; stored: StoredCharts };
 }
 
 function readForSummary(ports: AppPorts): SummaryRead {
@@ -296,7 +299,20 @@ function readForSummary(ports: AppPorts): SummaryRead {
   const place = placeOutput(workbook, 'summary', [...SUMMARY_LEAD], marked);
   const areas = settings.areas.map((a) => a.name);
   const now = readSummarySheet(place.exists ? workbook.read(place.name) : null, startMonth, areas);
-  return { settings, definitions, sheets, place, now, manualIds, closing: readClosing(ports, marked, startMonth) };
+  const charts = {
+    place: placeOutput(workbook, 'summaryCharts', [], marked),
+    stored: storedCharts(ports.store.get(CHARTS_KEY)),
+  };
+  return {
+    settings,
+    definitions,
+    sheets,
+    place,
+    now,
+    manualIds,
+    closing: readClosing(ports, marked, startMonth),
+    charts,
+  };
 }
 
 /** A sheet whose header lies below the first rows read (HEAD_ROWS): read whole. */
@@ -618,6 +634,74 @@ function writeSummarySheet(tx: Transaction, read: SummaryRead, summary: Summary)
       { backgrounds: fills.map(() => [null]) },
     );
   }
+  writeSummaryCharts(tx, read, summary, layout.header.length);
+}
+
+/** Where the ids of 指標サマリー's charts are kept (a document property: ids and shapes only, no figures). */
+export const CHARTS_KEY = 'tsunagu.summaryCharts';
+
+/** The charts placed before, by key (trend-1 …): each one's id and the shape it was given. */
+type StoredCharts = Record<string, { id: number; spec: ChartSpec }>;
+
+function storedCharts(text: string | null): StoredCharts {
+  if (text === null) return {};
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as StoredCharts) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Rows of the summary sheet between two charts stacked beside the table (a chart is about 18 rows tall). */
+const CHART_ROWS = 20;
+
+/**
+ * Sheets' own charts on 指標サマリー, updated in place: the data table (suppressed figures only)
+ * is rewritten in its hidden sheet, and each chart is found again by the id kept in CHARTS_KEY —
+ * reshaped only when what it shows changed (staff may move it), made again when staff removed it,
+ * never made twice. All in the action's transaction.
+ */
+function writeSummaryCharts(tx: Transaction, read: SummaryRead, summary: Summary, tableWidth: number): void {
+  const { header, rows, charts } = sheetCharts(summary);
+  const dataPlace = read.charts.place;
+  tx.output({
+    name: dataPlace.name,
+    kind: 'summaryCharts',
+    header,
+    rows,
+    hidden: true,
+    textColumns: [0],
+    checkboxColumns: [],
+  });
+  const sheet = read.place.name;
+  const present = new Set(tx.workbook.chartIds(sheet));
+  const next: StoredCharts = {};
+  for (const chart of charts) {
+    const spec: ChartSpec = {
+      type: chart.type,
+      data: { sheet: dataPlace.name, row: chart.row, column: 1, rows: chart.rows, columns: chart.columns },
+      anchor: { row: 1 + chart.slot * CHART_ROWS, column: tableWidth + 2 },
+      title: chart.title,
+      valueTitle: chart.valueTitle,
+    };
+    const old = read.charts.stored[chart.key];
+    if (old && present.has(old.id)) {
+      // A data sheet made anew is another sheet: its charts are pointed at it again.
+      const same = dataPlace.exists && sameShape(old.spec, spec);
+      if (!same) tx.updateChart(sheet, old.id, spec, old.spec);
+      next[chart.key] = { id: old.id, spec: same ? old.spec : spec };
+    } else {
+      next[chart.key] = { id: tx.insertChart(sheet, spec), spec };
+    }
+  }
+  const text = JSON.stringify(next);
+  if (text !== JSON.stringify(read.charts.stored)) tx.setProperty(CHARTS_KEY, text);
+}
+
+/** What a chart shows is the same (where it is does not count: staff may have moved it). */
+function sameShape(a: ChartSpec, b: ChartSpec): boolean {
+  return JSON.stringify({ ...a, anchor: null }) === JSON.stringify({ ...b, anchor: null });
 }
 
 /** Rewrites the hidden 年度確定 snapshot sheet with these rows (every closed 年度's). */

@@ -10,9 +10,9 @@
 const NEVER_MUTATING =
   /^(Ui|Menu|PromptResponse|Html\w*|Cache\w*|Logger|console|Session|User|Utilities|Lock\w*|Choice|DataValidation|DeveloperMetadataFinder|DeveloperMetadataLocation)$/;
 
-/** Method names that change what the document holds (values, formats, notes, rules, sheets, properties, forms, triggers). */
+/** Method names that change what the document holds (values, formats, notes, rules, sheets, charts, properties, forms, triggers). */
 const MUTATING_METHOD =
-  /^(set|insert|delete|clear|hide|show|append|add|remove|move|rename|check|uncheck|autoResize|merge|breakApart|create|copy|sort|protect|submit)/;
+  /^(set|insert|delete|clear|hide|show|append|add|remove|move|rename|check|uncheck|autoResize|merge|breakApart|create|copy|sort|protect|submit|update)/;
 
 /** Selecting a cell or a sheet, a toast, or making a finder changes nothing a later reader sees. */
 const SELECTION = /^(activate|setActive|toast|create\w*Finder$)/;

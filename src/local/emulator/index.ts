@@ -61,5 +61,5 @@ export { serializeForRun, RunSerializationError } from './serialize';
 export { InjectedFault, isMutatingCall } from './faults';
 export { LOCK_TIMEOUT_MESSAGE } from './lock';
 export { MAX_PROPERTY_STORE_BYTES, MAX_PROPERTY_VALUE_BYTES } from './properties';
-export { METADATA_SHEET, PROPERTIES_SHEET } from './xlsx';
+export { CHARTS_SHEET, METADATA_SHEET, PROPERTIES_SHEET } from './xlsx';
 export { diffSnapshots, sameSnapshot, type CellSnapshot, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';

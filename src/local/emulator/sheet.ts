@@ -1,5 +1,6 @@
 /** Sheet: the emulated SpreadsheetApp Sheet — its grid size, ranges by index or A1, rows inserted and deleted, frozen rows, visibility. */
 import { CLOSED, openEnds, parseA1, type OpenEnds } from './a1';
+import { chartsOf, insertChart, newChartBuilder, removeChart, updateChart } from './charts';
 import { Service, asGas, countCalls } from './calls';
 import { interpretInput, storeInto } from './cell-values';
 import { normalizeColor } from './colors';
@@ -30,6 +31,7 @@ const SHEET_METHODS = [
   'deleteRow',
   'deleteRows',
   'getActiveRange',
+  'getCharts',
   'getColumnWidth',
   'getDataRange',
   'getDeveloperMetadata',
@@ -49,6 +51,7 @@ const SHEET_METHODS = [
   'getSheetValues',
   'getTabColor',
   'hideSheet',
+  'insertChart',
   'insertColumnAfter',
   'insertColumnsAfter',
   'insertRowAfter',
@@ -56,6 +59,8 @@ const SHEET_METHODS = [
   'insertRowsAfter',
   'insertRowsBefore',
   'isSheetHidden',
+  'newChart',
+  'removeChart',
   'setActiveRange',
   'setColumnWidth',
   'setColumnWidths',
@@ -64,6 +69,7 @@ const SHEET_METHODS = [
   'setName',
   'setTabColor',
   'showSheet',
+  'updateChart',
 ] as const satisfies readonly (keyof GasSheet)[];
 
 function isInteger(n: unknown): n is number {
@@ -460,6 +466,26 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
   showSheet(): GasSheet {
     this.model.hidden = false;
     return this.self;
+  }
+
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    return newChartBuilder(this.ctx, this.model);
+  }
+
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    insertChart(this.ctx.workbook, this.model, chart);
+  }
+
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    updateChart(this.model, chart);
+  }
+
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    removeChart(this.model, chart);
+  }
+
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    return chartsOf(this.ctx, this.model);
   }
 }
 /**

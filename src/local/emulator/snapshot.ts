@@ -6,6 +6,7 @@
  * harness compares them (docs/safety.md).
  */
 import { columnLetters, formatA1 } from './a1';
+import { chartRecord } from './charts';
 import type { ValidationRule } from './validation';
 import { CellError, DateValue, type Cell, type MetadataRecord, type RangeRef, type WorkbookModel } from './workbook';
 
@@ -33,6 +34,8 @@ export interface SheetSnapshot {
   tabColor: string | null;
   columnWidths: Record<string, number>;
   metadata: string[];
+  /** Embedded charts: what each is (id, type, ranges, options, position), as JSON. */
+  charts: string[];
   /**
    * By column letter: runs of rows whose cells are the same, as 'first-last {cell as JSON}', only
    * for cells that hold something (a format applied to a thousand rows is one run).
@@ -154,6 +157,7 @@ export function snapshotWorkbook(model: WorkbookModel): WorkbookSnapshot {
         tabColor: sheet.tabColor,
         columnWidths: Object.fromEntries([...sheet.columnWidths].sort(([a], [b]) => a - b).map(([k, v]) => [k, v])),
         metadata: metadataText(sheet.metadata),
+        charts: sheet.charts.map((c) => JSON.stringify(chartRecord(c))),
         columns,
       };
     }),
@@ -205,6 +209,8 @@ export function diffSnapshots(a: WorkbookSnapshot, b: WorkbookSnapshot, limit = 
     if (!same(sa.columnWidths, sb.columnWidths)) add(`${sa.name} column widths differ`);
     if (!same(sa.metadata, sb.metadata))
       add(`${sa.name} metadata: ${JSON.stringify(sa.metadata)} → ${JSON.stringify(sb.metadata)}`);
+    if (!same(sa.charts, sb.charts))
+      add(`${sa.name} charts: ${JSON.stringify(sa.charts)} → ${JSON.stringify(sb.charts)}`);
     for (const letter of new Set([...Object.keys(sa.columns), ...Object.keys(sb.columns)])) {
       const x = cellsOf(sa.columns[letter] ?? []);
       const y = cellsOf(sb.columns[letter] ?? []);

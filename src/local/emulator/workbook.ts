@@ -21,6 +21,7 @@ export function rangeRefOf(range: unknown): RangeRef {
 }
 
 import type { CellValue } from '../../core/ports';
+import type { ChartModel } from './charts';
 
 export type { CellValue };
 
@@ -143,6 +144,8 @@ export class SheetModel {
   readonly metadata: MetadataRecord[] = [];
   /** Merged areas, in the order they were made. */
   merges: MergedArea[] = [];
+  /** Embedded charts floating over the sheet (charts.ts): they go when the sheet is deleted. */
+  charts: ChartModel[] = [];
   /** Rows and columns inserted or deleted since the .xlsx was loaded or last saved, in order. */
   readonly shifts: GridShift[] = [];
   /** rows[r - 1][c - 1]: sparse, so an empty 1000 × 26 sheet costs nothing. */
@@ -365,6 +368,7 @@ export class WorkbookModel {
   activeRange: RangeRef | null = null;
   private nextSheetId = 0;
   private nextMetadataId = 1;
+  private nextChartId = 1;
 
   constructor(
     readonly id: string,
@@ -408,6 +412,14 @@ export class WorkbookModel {
     let id = this.nextMetadataId;
     while (this.metadataById(id)) id += 1;
     this.nextMetadataId = id + 1;
+    return id;
+  }
+
+  /** A new chart id: positive, unique in the spreadsheet and never given twice in a session (a removed chart's id is not reused). */
+  newChartId(): number {
+    let id = this.nextChartId;
+    while (this.sheets.some((s) => s.charts.some((c) => c.id >= id))) id += 1;
+    this.nextChartId = id + 1;
     return id;
   }
 

@@ -4,6 +4,7 @@
  * (merges, fonts, borders, alignment, formats, links, rich text, conditional formats, names,
  * protection, row heights, hidden rows and columns …) stays as it was.
  */
+import { chartFromRecord, chartRecord, type ChartRecord } from './charts';
 import ExcelJS from 'exceljs';
 import './exceljs-speed';
 import { columnLetters, parseA1 } from './a1';
@@ -36,7 +37,14 @@ export const PROPERTIES_SHEET = '_tsunagu_properties';
  */
 // real-sheets-checklist RS-39: an .xlsx has no place for developer metadata
 export const METADATA_SHEET = '_tsunagu_metadata';
-const HIDDEN_SHEETS = [PROPERTIES_SHEET, METADATA_SHEET];
+/**
+ * Embedded charts too (ExcelJS writes no charts): one row per chart — the sheet it is on, its id,
+ * and what it is as JSON (type, ranges by sheet name, options, position). Excel and Sheets do not
+ * show them from the file; the emulator brings them back.
+ */
+// real-sheets-checklist RS-61
+export const CHARTS_SHEET = '_tsunagu_charts';
+const HIDDEN_SHEETS = [PROPERTIES_SHEET, METADATA_SHEET, CHARTS_SHEET];
 
 /** Excel's column width unit is about 7 pixels of its default font; Sheets measures in pixels. */
 const PX_PER_WIDTH_UNIT = 7;
@@ -85,6 +93,8 @@ export class XlsxSource {
   private properties = new Map<string, string>();
   /** The developer metadata rows the file holds now, as JSON. */
   private metadata = '[]';
+  /** The chart rows the file holds now, as JSON. */
+  private charts = '[]';
   private activeName: string | null = null;
   private title: string | null = null;
 
@@ -99,6 +109,7 @@ export class XlsxSource {
   settle(model: WorkbookModel): void {
     this.properties = new Map(model.documentProperties);
     this.metadata = metadataRows(model);
+    this.charts = chartRows(model);
     this.activeName = model.sheets.length > 0 ? model.active().name : null;
     this.title = model.name;
   }
@@ -113,6 +124,7 @@ export class XlsxSource {
     if (model.sheets.length !== this.tracked.size) return true;
     if (!sameMap(model.documentProperties, this.properties)) return true;
     if (metadataRows(model) !== this.metadata) return true;
+    if (chartRows(model) !== this.charts) return true;
     if (model.sheets.length > 0 && model.active().name !== this.activeName) return true;
     if (model.name !== this.title) return true;
     for (const sheet of model.sheets) {
@@ -132,6 +144,7 @@ export class XlsxSource {
     model.sheets.forEach((sheet, index) => this.patchSheet(sheet, index));
     this.patchProperties(model);
     this.patchMetadata(model);
+    this.patchCharts(model);
     this.patchActiveSheet(model);
     if (model.name !== this.title) this.workbook.title = model.name;
     for (const ws of this.workbook.worksheets) keepPageNumbering(ws);
@@ -220,6 +233,18 @@ export class XlsxSource {
     if (list.length === 0) return;
     const ws = this.workbook.addWorksheet(METADATA_SHEET, { state: 'veryHidden' });
     (ws as unknown as { orderNo: number }).orderNo = model.sheets.length + 2;
+    for (const row of list) ws.addRow(row);
+  }
+
+  private patchCharts(model: WorkbookModel): void {
+    const rows = chartRows(model);
+    if (rows === this.charts) return;
+    const old = this.workbook.getWorksheet(CHARTS_SHEET);
+    if (old) this.workbook.removeWorksheet(old.id);
+    const list = JSON.parse(rows) as Array<[string, number, string]>;
+    if (list.length === 0) return;
+    const ws = this.workbook.addWorksheet(CHARTS_SHEET, { state: 'veryHidden' });
+    (ws as unknown as { orderNo: number }).orderNo = model.sheets.length + 3;
     for (const row of list) ws.addRow(row);
   }
 
@@ -597,6 +622,31 @@ function metadataRows(model: WorkbookModel): string {
   ]);
 }
 
+/** The model's charts as the rows of CHARTS_SHEET, in JSON. */
+function chartRows(model: WorkbookModel): string {
+  return JSON.stringify(
+    model.sheets.flatMap((sheet) => sheet.charts.map((c) => [sheet.name, c.id, JSON.stringify(chartRecord(c))])),
+  );
+}
+
+/** Chart rows back onto their sheets; a row whose sheet (or a range's sheet) is gone, or that does not read, is dropped. */
+function sheetCharts(ws: ExcelJS.Worksheet, model: WorkbookModel): void {
+  ws.eachRow((row) => {
+    const text = (n: number): string => {
+      const v = row.getCell(n).value;
+      return v === null || v === undefined ? '' : String(v);
+    };
+    const sheet = model.sheetByName(text(1));
+    if (!sheet) return;
+    try {
+      const chart = chartFromRecord(JSON.parse(text(3)) as ChartRecord, model);
+      if (chart && Number.isInteger(chart.id) && chart.id > 0) sheet.charts.push(chart);
+    } catch {
+      // A row that does not read is left out, as a chart Sheets could not load would be.
+    }
+  });
+}
+
 function sheetDocumentProperties(ws: ExcelJS.Worksheet, into: Map<string, string>): void {
   ws.eachRow((row) => {
     const key = row.getCell(1).value;
@@ -732,6 +782,8 @@ export async function loadWorkbook(
     if (ws.name === PROPERTIES_SHEET) sheetDocumentProperties(ws, model.documentProperties);
     if (ws.name === METADATA_SHEET) sheetMetadata(ws, model);
   }
+  // Charts after every sheet is there: a chart's data may be on another sheet.
+  for (const ws of wb.worksheets) if (ws.name === CHARTS_SHEET) sheetCharts(ws, model);
   worksheets.forEach((ws, index) => readSheet(ws, model.sheets[index] as SheetModel, theme, pending));
   // Validations last: a list from a range may point at any sheet.
   for (const group of pending) {
