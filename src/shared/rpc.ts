@@ -641,6 +641,11 @@ export interface TriggerView {
   lastRun: TriggerRunView | null;
   /** The last failure, kept until a run succeeds after it. */
   lastFailure: TriggerRunView | null;
+  /** What the sidebar shows, worded by the server: what it does, its state, owner and last run; then the failure. */
+  lines: Message[];
+  failure: Message | null;
+  /** The buttons to show, in order, with their words: start is オンにする, この予定に変える or 自分に引き継ぐ. */
+  actions: Array<{ action: 'start' | 'stop' | 'seen' | 'reload'; label: Message }>;
 }
 
 /** 新しい回答: answers counted by the form-submit trigger since staff last looked, per form. */
@@ -655,7 +660,11 @@ export interface TriggerStatus {
   /** The account using the sidebar now ('' when Apps Script does not say). */
   user: string;
   answers: TriggerView & { newAnswers: NewAnswersView[] };
-  summary: TriggerView & { schedule: RefreshSchedule | null };
+  summary: TriggerView & {
+    schedule: RefreshSchedule | null;
+    /** The chooser's 毎日 / 毎週○曜日 choices ('day' or the weekday), worded. */
+    choices: Array<{ value: 'day' | Extract<RefreshSchedule, { every: 'week' }>['day']; label: Message }>;
+  };
 }
 
 /** What 止める / 自分に引き継ぐ / オンにする did, and the state after. */

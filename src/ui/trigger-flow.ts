@@ -3,7 +3,7 @@
  * 定期更新 in 指標サマリー) and what their buttons do with the server, apart from the DOM so it can be
  * tested in Node. One instance serves both sections.
  */
-import type { Message, RefreshSchedule, TriggerKind, TriggerStatus } from '../shared/rpc';
+import type { Message, RefreshSchedule, TriggerChange, TriggerKind, TriggerStatus } from '../shared/rpc';
 import type { ActionRunner, ServerCall } from './server-call';
 
 export interface TriggerFlowState {
@@ -25,10 +25,9 @@ export class TriggerFlow {
     private readonly changed: () => void,
   ) {}
 
-  /** Reads the status once when a section first shows it (again after load()). */
+  /** Reads the status once, when a section first shows it. */
   ensureLoaded(): void {
-    if (this.state.status || this.loading) return;
-    void this.load();
+    if (!this.state.status && !this.loading) void this.load();
   }
 
   /** Reads the status again (再読み込み): new answers counted since, a run that failed. */
@@ -45,36 +44,30 @@ export class TriggerFlow {
     if (status.summary.schedule) this.state.schedule = status.summary.schedule;
   }
 
-  /** オンにする / 自分に引き継ぐ: the trigger as the current user (the refresh on the chosen schedule). */
-  async start(kind: TriggerKind): Promise<void> {
-    const change = await this.run(() =>
-      kind === 'answers' ? this.server('startAnswerTrigger') : this.server('startSummaryTrigger', this.state.schedule),
-    );
+  private async apply(kind: TriggerKind, task: () => Promise<TriggerChange>): Promise<void> {
+    const change = await this.run(task);
     if (change) {
       this.show(change.status);
       this.state.notice = { kind, message: change.notice };
     }
     this.changed();
+  }
+
+  /** オンにする / 自分に引き継ぐ: the trigger as the current user (the refresh on the chosen schedule). */
+  start(kind: TriggerKind): Promise<void> {
+    return this.apply(kind, () =>
+      kind === 'answers' ? this.server('startAnswerTrigger') : this.server('startSummaryTrigger', this.state.schedule),
+    );
   }
 
   /** 止める. */
-  async stop(kind: TriggerKind): Promise<void> {
-    const change = await this.run(() => this.server('stopTrigger', kind));
-    if (change) {
-      this.show(change.status);
-      this.state.notice = { kind, message: change.notice };
-    }
-    this.changed();
+  stop(kind: TriggerKind): Promise<void> {
+    return this.apply(kind, () => this.server('stopTrigger', kind));
   }
 
   /** 確認済みにする: 新しい回答 back to 0. */
-  async clearNewAnswers(): Promise<void> {
-    const change = await this.run(() => this.server('clearNewAnswers'));
-    if (change) {
-      this.show(change.status);
-      this.state.notice = { kind: 'answers', message: change.notice };
-    }
-    this.changed();
+  clearNewAnswers(): Promise<void> {
+    return this.apply('answers', () => this.server('clearNewAnswers'));
   }
 
   /** The schedule chooser changed (毎日 / 毎週, the day, the hour). */

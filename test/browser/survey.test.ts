@@ -85,7 +85,7 @@ describe('アンケート in the studio (Chromium)', () => {
     expect((await flyer.locator('style').allTextContents()).join('')).toMatch(/@page\s*\{\s*size:\s*A4/);
     // The page's SVG drawn onto a canvas by the browser, then read as pixels: what a phone's camera sees.
     // (A string: this file is type-checked without the DOM library.)
-    const pixels = await flyer.evaluate<number[]>(`(async () => {
+    const dark = await flyer.evaluate<string>(`(async () => {
       const svg = document.querySelector('.qr svg');
       const image = new Image();
       image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
@@ -94,9 +94,15 @@ describe('アンケート in the studio (Chromium)', () => {
       canvas.width = canvas.height = 400;
       const g = canvas.getContext('2d');
       g.drawImage(image, 0, 0, 400, 400);
-      return Array.from(g.getImageData(0, 0, 400, 400).data);
+      const data = g.getImageData(0, 0, 400, 400).data;
+      // One character per pixel (1 = dark), so 160,000 pixels cross to the test as a short string.
+      let bits = '';
+      for (let i = 0; i < data.length; i += 4) bits += data[i] < 128 ? '1' : '0';
+      return bits;
     })()`);
-    expect(jsQR(Uint8ClampedArray.from(pixels), 400, 400)?.data).toBe(url);
+    const pixels = new Uint8ClampedArray(400 * 400 * 4).fill(255);
+    for (let i = 0; i < dark.length; i++) if (dark[i] === '1') pixels.fill(0, i * 4, i * 4 + 3);
+    expect(jsQR(pixels, 400, 400)?.data).toBe(url);
     await poll(() => frame.getByTestId('survey-notice').textContent()).toMatch(/チラシを開きました/);
     await page.getByTestId('studio-html-dialog-close').click();
     await poll(() => page.getByTestId('studio-html-dialog').isVisible()).toBe(false);

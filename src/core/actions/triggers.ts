@@ -124,8 +124,89 @@ function viewOf(ports: AppPorts, kind: TriggerKind, user: string, mine: readonly
       : reg.owner === user && user !== ''
         ? 'missing'
         : 'other';
-  return { state, owner: reg?.owner ?? '', since: reg?.since ?? '', lastRun: runs.last, lastFailure: runs.failure };
+  const owner = reg?.owner ?? '';
+  const who = owner === '' ? { ja: '（アカウント不明）', en: '(account unknown)' } : { ja: owner, en: owner };
+  const stateLine: Message = {
+    off: { ja: 'オフ', en: 'Off' },
+    mine: { ja: 'オン（あなたのアカウントで動いています）', en: 'On (runs as your account)' },
+    other: { ja: `オン（${who.ja} のアカウントで動いています）`, en: `On (runs as ${who.en})` },
+    missing: {
+      ja: 'トリガーが見つかりません（削除されたか、承認が取り消されました）。もう一度オンにしてください。',
+      en: 'The trigger is gone (deleted, or its authorisation withdrawn). Please turn it on again.',
+    },
+  }[state];
+  const lines: Message[] = [WHAT_TITLE[kind], ABOUT[kind], stateLine];
+  if (reg) lines.push({ ja: `所有者: ${who.ja}（${reg.since} から）`, en: `Owner: ${who.en} (since ${reg.since})` });
+  if (reg?.schedule) lines.push(scheduleText(reg.schedule));
+  if (runs.last) {
+    lines.push({
+      ja: `前回の実行: ${runs.last.at}（${runs.last.ok ? '成功' : '失敗'}）`,
+      en: `Last run: ${runs.last.at} (${runs.last.ok ? 'done' : 'failed'})`,
+    });
+  }
+  const failure: Message | null = runs.failure
+    ? {
+        ja: `${runs.failure.at} に失敗しました: ${runs.failure.message?.ja ?? ''}`,
+        en: `Failed at ${runs.failure.at}: ${runs.failure.message?.en ?? ''}`,
+      }
+    : null;
+  const label = (ja: string, en: string): Message => ({ ja, en });
+  const start = {
+    action: 'start' as const,
+    label:
+      state === 'other'
+        ? label('自分に引き継ぐ', 'Take over')
+        : state === 'mine'
+          ? label('この予定に変える', 'Change to this schedule')
+          : label('オンにする', 'Turn on'),
+  };
+  const stop = { action: 'stop' as const, label: label('止める', 'Stop') };
+  const actions: TriggerView['actions'] = [
+    ...(state === 'mine' && kind === 'answers' ? [] : [start]),
+    ...(state === 'off' ? [] : [stop]),
+    ...(kind === 'answers' && Object.keys(newAnswerCounts(ports)).length > 0
+      ? [{ action: 'seen' as const, label: label('確認済みにする', 'Mark as seen') }]
+      : []),
+    { action: 'reload', label: label('再読み込み', 'Reload') },
+  ];
+  return {
+    state,
+    owner,
+    since: reg?.since ?? '',
+    lastRun: runs.last,
+    lastFailure: runs.failure,
+    lines,
+    failure,
+    actions,
+  };
 }
+
+/** 定期更新's choices: 毎日, or 毎週 on a day. */
+const CHOICES: TriggerStatus['summary']['choices'] = [
+  { value: 'day', label: { ja: '毎日', en: 'Daily' } },
+  ...(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const).map((day) => ({
+    value: day,
+    label: { ja: `毎週${DAY_JA[day] ?? day}`, en: `${day.charAt(0)}${day.slice(1).toLowerCase()}s` },
+  })),
+];
+
+/** The sidebar's heading of each trigger's block. */
+const WHAT_TITLE: Readonly<Record<TriggerKind, Message>> = {
+  answers: { ja: '新しい回答の通知', en: 'New answers' },
+  summary: { ja: '定期更新', en: 'Scheduled refresh' },
+};
+
+/** What each trigger does, as the sidebar says it. */
+const ABOUT: Readonly<Record<TriggerKind, Message>> = {
+  answers: {
+    ja: 'オンにすると、フォームに回答が届くたびに件数だけを数えます（回答の内容は保存しません）。',
+    en: 'When on, each answer a form receives is counted (only the count; no answer is kept).',
+  },
+  summary: {
+    ja: '選んだ時刻に 指標サマリー を自動で更新します。結果はここと、シートのA1セルのメモに表示します。',
+    en: 'Refreshes 指標サマリー at the chosen time; the outcome is shown here and in the note on the sheet’s cell A1.',
+  },
+};
 
 /** Both triggers as staff see them, with the 新しい回答 per form. */
 export function getTriggerStatus(ports: AppPorts, triggers: Triggers): TriggerStatus {
@@ -146,7 +227,7 @@ export function getTriggerStatus(ports: AppPorts, triggers: Triggers): TriggerSt
   return {
     user,
     answers: { ...viewOf(ports, 'answers', user, mine('answers')), newAnswers },
-    summary: { ...viewOf(ports, 'summary', user, mine('summary')), schedule: reg?.schedule ?? null },
+    summary: { ...viewOf(ports, 'summary', user, mine('summary')), schedule: reg?.schedule ?? null, choices: CHOICES },
   };
 }
 
