@@ -354,8 +354,9 @@ export function benchSummary(): void {
 
 /**
  * The 指標サマリー action through the bundle on the default and the large demo workbook: its
- * service calls stay the same while the rows grow (each source sheet read whole in one read, the
- * sheet written in one), beside 検証's first run on the same workbook as the peer.
+ * service calls stay the same while the rows grow (of each source sheet only the columns the
+ * indicators name, the sheet and its charts' table written in one), beside 検証's first run on the
+ * same workbook as the peer, and the whole-sheet peer column (every read covering its sheet).
  */
 export function benchSummaryAction(): void {
   const actions: MeasuredAction[] = [];

@@ -155,6 +155,12 @@ export interface Workbook {
    * `withoutRows` (Tsunagu's own output sheets) come with their size but no rows: nothing reads them.
    */
   heads(rows: number, withoutRows?: readonly string[]): SheetHead[];
+  /**
+   * The first `rows` rows of every staff sheet, as heads() gives them: Tsunagu's own sheets (marked
+   * output sheets, scratch sheets) are left out — no call for them — for actions that read only
+   * staff data (docs/cost.md).
+   */
+  staffHeads(rows: number): SheetHead[];
   /** One sheet's first `rows` rows, as heads() gives them; null when there is no sheet of that name. */
   head(name: string, rows: number): SheetHead | null;
   /**

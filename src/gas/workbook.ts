@@ -178,6 +178,12 @@ export class GasWorkbook implements Workbook {
     return this.list().map(({ sheet, name }) => this.headOf(sheet, name, rows, withoutRows));
   }
 
+  staffHeads(rows: number): SheetHead[] {
+    return this.list()
+      .filter(({ name }) => !this.isOwn(name))
+      .map(({ sheet, name }) => this.headOf(sheet, name, rows, []));
+  }
+
   head(name: string, rows: number): SheetHead | null {
     const sheet = this.lookup(name);
     // getSheetByName may find the sheet under another spelling: the head carries its own name.

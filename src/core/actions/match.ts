@@ -4,13 +4,14 @@
  */
 import { UserError } from '../errors';
 import { Fingerprint } from '../fingerprint';
-import { writeValues, type ValueWrite } from '../history/cells';
+import { clusters, writeValues, type ValueWrite } from '../history/cells';
 import type { CellChange } from '../history/types';
 import { History } from '../history/store';
 import { estimateRecordChars } from '../history/estimate';
 import { idKey, matchVolunteers, recheckPairs, type MatchResult, type PairKey, type Reason } from '../match/index';
 import { placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
 import type { CellValue, Dropdown, MarkedSheet, SheetHead } from '../ports';
+import { HEAD_ROWS } from '../setup/plan';
 import { shiftFormula } from '../sheets/formula-shift';
 import { isLiveSheet } from '../sheets/mapping';
 import { toActivity, toHelpRequest, toVolunteer, type HelpRequest, type Volunteer } from '../sheets/records';
@@ -21,7 +22,8 @@ import type { SheetInput } from '../validate/types';
 import type { CommitResult, MatchReport, MatchView, Message, RequestMatchView } from '../../shared/rpc';
 import type { AppPorts } from './ports';
 import { undoInfo } from './undo';
-import { readWorkbookInput } from './workbook-input';
+import { sheetRows } from './sheet-rows';
+import { columnsToRead, readWorkbookInput } from './workbook-input';
 
 /** マッチング結果's columns; 承認, 指定 and メモ are staff's and survive a re-run for the same pair. */
 export const RESULT_HEADER = [
@@ -270,7 +272,7 @@ const MATCH_FIELDS = {
 const REOPEN_FIELDS = { requests: ['requestId', 'assignedVolunteers'] };
 
 function runMatch(ports: AppPorts, sheet: MatchSheet): MatchRun {
-  const input = readWorkbookInput(ports, MATCH_KINDS, MATCH_FIELDS);
+  const input = readWorkbookInput(ports, MATCH_KINDS, MATCH_FIELDS, ports.workbook.staffHeads(HEAD_ROWS));
   const rosterSheets = liveSheetsOf(input.sheets, 'volunteers');
   const requestsSheets = liveSheetsOf(input.sheets, 'requests');
   if (rosterSheets.length === 0 || requestsSheets.length === 0) throw noSheets(input.sheets);
@@ -690,6 +692,42 @@ export function setApproval(
   });
 }
 
+/**
+ * Rows of a read span's gap that are read rather than starting another span: another span costs a
+ * few calls per run of columns (90 ms each at the model's high figures), about as much as 8,000
+ * more cells (100 µs each).
+ */
+const SPAN_CELLS = 8_000;
+
+/**
+ * The live rosters with only the rows of the volunteers given read — every row that holds one of
+ * their 登録番号 (the first in tab and row order is the one matching uses), with the columns
+ * matching reads — in clusters of nearby rows: what 確定 checks the approved pairs against, not the
+ * whole roster. Each sheet comes with its 登録番号 column read (readWorkbookInput).
+ */
+function rowsOfVolunteers(ports: AppPorts, rosters: readonly SheetInput[], ids: readonly string[]): SheetInput[] {
+  const wanted = new Set(ids.map(idKey));
+  return rosters.map((sheet) => {
+    const idColumn = sheet.mapping.columns.volunteerId;
+    if (idColumn === undefined) return sheet;
+    const rows: number[] = [];
+    sheet.values.forEach((row, i) => {
+      const id = row[idColumn];
+      if (i + 1 > sheet.mapping.headerRow && id !== undefined && wanted.has(idKey(String(id)))) rows.push(i + 1);
+    });
+    const columns = columnsToRead(sheet.mapping, MATCH_FIELDS.volunteers) ?? [];
+    const spans = clusters(rows, Math.max(0, Math.floor(SPAN_CELLS / Math.max(1, columns.length))));
+    const data = ports.workbook.read(sheet.name, columns, [{ first: 1, count: sheet.mapping.headerRow }, ...spans]);
+    if (!data) return sheet;
+    return {
+      ...sheet,
+      values: data.values,
+      display: data.display,
+      rows: sheetRows(ports.workbook, sheet.name, sheet.mapping, data.values),
+    };
+  });
+}
+
 /** Strong separators of a multi-value cell (、 , ; and line breaks, full-width too). */
 const ID_SEPARATORS = /[、,，;；\n]/;
 
@@ -718,7 +756,13 @@ export function assignedCell(current: string, added: readonly string[]): string 
  */
 export function commitMatches(ports: AppPorts): CommitResult {
   return ports.lock.run(() => {
-    const input = readWorkbookInput(ports, ['requests', 'volunteers'], MATCH_FIELDS);
+    // The roster's 登録番号 only: the rows of the approved volunteers are read below (docs/cost.md).
+    const input = readWorkbookInput(
+      ports,
+      ['requests', 'volunteers'],
+      { volunteers: ['volunteerId'] },
+      ports.workbook.staffHeads(HEAD_ROWS),
+    );
     const requestsSheets = liveSheetsOf(input.sheets, 'requests');
     const stored = ports.store.get(FINGERPRINT_KEY);
     if (requestsSheets.length === 0 || stored === null || stored !== requestsFingerprint(requestsSheets)) {
@@ -751,9 +795,14 @@ export function commitMatches(ports: AppPorts): CommitResult {
     };
     const exclusions = [...sheet.entries.entries()].filter(([, e]) => e.decision === EXCLUDE).map(([k]) => pairOf(k));
     const requests = recordsOf(requestsSheets, (r) => toHelpRequest(r, input.settings));
+    const rosters = rowsOfVolunteers(
+      ports,
+      liveSheetsOf(input.sheets, 'volunteers'),
+      approved.map(([key]) => pairOf(key).volunteerId),
+    );
     const check = recheckPairs(
       {
-        volunteers: recordsOf(liveSheetsOf(input.sheets, 'volunteers'), (r) => toVolunteer(r, input.settings)),
+        volunteers: recordsOf(rosters, (r) => toVolunteer(r, input.settings)),
         requests,
         activities: [],
         settings: input.settings,

@@ -35,7 +35,7 @@ import { HEAD_ROWS } from '../setup/plan';
 import { settingsFrom } from '../setup/settings-source';
 import type { Settings } from '../sheets/settings';
 import { isLiveSheet, type ColumnMapping } from '../sheets/mapping';
-import { guardFormula } from '../text/formula';
+import { guardCell, guardFormula } from '../text/formula';
 import { normalizeHeader } from '../text/normalize';
 import { formatFiscalYear, parseFiscalYear } from '../text/date';
 import { parseNumber } from '../text/number';
@@ -665,15 +665,28 @@ const CHART_ROWS = 20;
 function writeSummaryCharts(tx: Transaction, read: SummaryRead, summary: Summary, tableWidth: number): void {
   const { header, rows, charts } = sheetCharts(summary);
   const dataPlace = read.charts.place;
-  tx.output({
-    name: dataPlace.name,
-    kind: 'summaryCharts',
-    header,
-    rows,
-    hidden: true,
-    textColumns: [0],
-    checkboxColumns: [],
-  });
+  const table: CellValue[][] = [header, ...rows].map((row) => row.map(guardCell));
+  // The table's sheet, once made, is rewritten by one write over what it holds (a few calls);
+  // made anew (or grown) only when the table no longer fits its grid.
+  const size = dataPlace.exists ? tx.workbook.sheetSize(dataPlace.name) : null;
+  if (size && size.rows >= table.length && size.columns >= header.length) {
+    const rect = { row: 1, column: 1, rows: Math.max(table.length, size.lastRow), columns: size.columns };
+    const previous = tx.workbook.readBlock(dataPlace.name, rect, ['values']).values ?? [];
+    const values = Array.from({ length: rect.rows }, (_, r) =>
+      Array.from({ length: rect.columns }, (_, c) => table[r]?.[c] ?? ''),
+    );
+    tx.write(dataPlace.name, rect, { values }, { values: previous });
+  } else {
+    tx.output({
+      name: dataPlace.name,
+      kind: 'summaryCharts',
+      header: table[0] as string[],
+      rows: table.slice(1),
+      hidden: true,
+      textColumns: [0],
+      checkboxColumns: [],
+    });
+  }
   const sheet = read.place.name;
   const present = new Set(tx.workbook.chartIds(sheet));
   const next: StoredCharts = {};

@@ -120,9 +120,12 @@ export function undoLast(ports: AppPorts): UndoResult {
     // A part of 安全な修正 in parts with more of its run still to undo: what is too old is purged
     // when the run's last part is taken back (reading 設定 for it would take a tenth of the call).
     const purge = action.run === undefined || history.activeRunParts(action.run) <= 1;
-    // Every sheet's first rows, read once: for 設定 (the purge) and, after a 確定, to find 依頼.
-    const heads = purge || action.kind === 'matchCommit' ? ports.workbook.heads(HEAD_ROWS) : [];
-    const retention = purge ? retentionDaysOf(ports, heads) : 0;
+    // The purge uses the 履歴保存日数 the last recorded action purged with (no sheet to read); 設定
+    // is read — every sheet's first rows, then 設定 — only for a history recorded before that was kept.
+    const stored = purge ? history.retentionDays() : null;
+    // Every sheet's first rows, read once: for 設定 when needed and, after a 確定, to find 依頼.
+    const heads = (purge && stored === null) || action.kind === 'matchCommit' ? ports.workbook.heads(HEAD_ROWS) : [];
+    const retention = purge ? (stored ?? retentionDaysOf(ports, heads)) : 0;
     atomically(ports, { ja: '元に戻す操作', en: 'the undo' }, (tx) => {
       restore(ports.workbook, action.changes, tx);
       history.setUndone(tx, action, true);

@@ -26,6 +26,9 @@ import {
   keptIssues,
   mergeIssues,
   planChunks,
+  seedOf,
+  seenRows,
+  seenSizes,
   stagedFor,
   type ChunkWork,
   type PlannedSheet,
@@ -70,8 +73,13 @@ export const RUN_FIXES = 10_000;
 /** 検証結果's text columns, as runValidation writes them. */
 export const RESULT_TEXT_COLUMNS = [0, 3, 5, 6, 7, 8];
 const WORK_HEADER = ['種類', 'データ'];
-/** What a row of the work sheet holds: a cross-row finding, a mark, a safe fix. */
-const STAGED = { crossRow: 'x', mark: 'm', fix: 'f' } as const;
+/** What a row of the work sheet holds: a cross-row finding, a mark, a safe fix, values first seen (a cross-row slice's). */
+const STAGED = { crossRow: 'x', mark: 'm', fix: 'f', seen: 's' } as const;
+
+/** The spans of a sheet's staged cross-row findings (a run started before they came in spans kept one). */
+function spansOf(rows: Rows | Rows[] | undefined): Rows[] {
+  return rows === undefined ? [] : Array.isArray(rows) ? rows : [rows];
+}
 
 interface Rows {
   first: number;
@@ -95,8 +103,13 @@ interface RunState {
   tally: ResultTally;
   /** Work-sheet rows written below its header. */
   workRows: number;
-  /** Work-sheet rows (1-based) of each split sheet's cross-row findings. */
-  staged: Record<string, Rows>;
+  /** Work-sheet rows (1-based) of each split sheet's cross-row findings (one span per cross-row part). */
+  staged: Record<string, Rows | Rows[]>;
+  /**
+   * Work-sheet rows of what each split sheet's cross-row slices saw so far (chunks.ts seenRows):
+   * the next cross-row slice of the sheet starts from them.
+   */
+  seen?: Record<string, Rows[]>;
   marks: Rows[];
   markCells: number;
   /** The rows the marks so far take in each column (MarkBudget: sheet and column, row numbers only). */
@@ -361,17 +374,33 @@ function runPart(ports: AppPorts, tx: Transaction, state: RunState, work: ChunkW
     settingsSheet?.mapping,
   );
   const sheets = chunkSheets(work, state.sheets, read);
-  const found = validateWorkbook({ sheets, settings, today: today(ports) }).issues;
+  // A cross-row slice starts from the values the slices before it saw (none for the first).
+  const sliced = work.type === 'crossRow' && work.first !== undefined;
+  const shared = sliced ? seedOf(readStagedRows(ports, state.workSheet, state.seen?.[work.sheet] ?? [])) : undefined;
+  const before = shared ? seenSizes(shared) : new Map<string, number>();
+  const found = validateWorkbook({ sheets, settings, today: today(ports), ...(shared ? { shared } : {}) }).issues;
   const header = work.type === 'whole' ? 0 : (state.sheets.find((s) => s.name === work.sheet)?.mapping.headerRow ?? 1);
   const kept = keptIssues(work, found, header);
   if (work.type === 'crossRow') {
     const rows = kept.map((issue) => [STAGED.crossRow, stagedIssue(issue)]);
-    state.staged[work.sheet] = stage(tx, state, rows);
+    state.staged[work.sheet] = [...spansOf(state.staged[work.sheet]), stage(tx, state, rows)];
+    // What this slice saw goes on to the next cross-row slice of the sheet (the last one keeps nothing).
+    const more = state.parts.some((p, i) => i > state.done && p.type === 'crossRow' && p.sheet === work.sheet);
+    if (shared && more) {
+      const seen = seenRows(shared, before).map((text) => [STAGED.seen, text]);
+      state.seen = {
+        ...(state.seen ?? {}),
+        [work.sheet]: [...(state.seen?.[work.sheet] ?? []), stage(tx, state, seen)],
+      };
+    }
     return [];
   }
   const issues =
     work.type === 'slice'
-      ? mergeIssues(kept, stagedFor(readStaged(ports, state.workSheet, state.staged[work.sheet]), work, header))
+      ? mergeIssues(
+          kept,
+          stagedFor(readStaged(ports, state.workSheet, spansOf(state.staged[work.sheet])), work, header),
+        )
       : kept;
   const byName = new Map(sheets.map((s) => [s.name, s]));
   const heldBefore = (write: ValueWrite): StoredValue =>
@@ -434,8 +463,8 @@ function readStagedRows(ports: AppPorts, sheet: string, spans: readonly Rows[]):
   return out;
 }
 
-function readStaged(ports: AppPorts, sheet: string, rows: Rows | undefined): ValidationIssue[] {
-  return rows ? readStagedRows(ports, sheet, [rows]).map((text) => JSON.parse(text) as ValidationIssue) : [];
+function readStaged(ports: AppPorts, sheet: string, rows: readonly Rows[]): ValidationIssue[] {
+  return readStagedRows(ports, sheet, rows).map((text) => JSON.parse(text) as ValidationIssue);
 }
 
 /** A part's findings: 検証結果 rows, counts, marks (while the run has room for them) and safe fixes staged. */

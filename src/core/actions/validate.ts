@@ -137,7 +137,8 @@ export function cancelFixes(ports: AppPorts, runId: string): { cancelled: boolea
 export function clearHighlights(ports: AppPorts): HighlightResult {
   return ports.lock.run(() => {
     const history = History.load(ports);
-    const retention = retentionDaysOf(ports);
+    // The 履歴保存日数 the last recorded action purged with; 設定 only when none was kept (docs/cost.md).
+    const retention = history.retentionDays() ?? retentionDaysOf(ports);
     const notesKept = staffNotesUnderMarks(ports, history.activeHighlights());
     // The marks come off, the history says so and drops what is too old: all or nothing.
     const restored = atomically(ports, { ja: '印の取り消し', en: 'taking off the marks' }, (tx) => {

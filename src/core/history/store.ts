@@ -32,6 +32,12 @@ import type { ActionKind, CellChange, HistoryAction } from './types';
 
 /** The document property that holds the history's key. Never personal data: random bytes. */
 export const HISTORY_KEY_PROPERTY = 'tsunagu.historyKey';
+/**
+ * The document property that holds the 履歴保存日数 the last recorded action purged with (a number
+ * of days, never personal data): 元に戻す purges with it instead of reading every sheet's first
+ * rows to find 設定 (docs/cost.md).
+ */
+export const RETENTION_PROPERTY = 'tsunagu.historyRetentionDays';
 /** What a seal covers besides the record, so a seal made for anything else never fits. */
 const SEAL_CONTEXT = 'tsunagu-history/2';
 /** The default of 設定 履歴保存日数. */
@@ -283,8 +289,20 @@ export class History {
     this.records.push(record);
     this.checked.set(record, { record, action, problem: null });
     this.size = { rows: Math.max(this.size.rows, first + rows.length - 1), lastRow: first + rows.length - 1 };
+    if (this.ports.store.get(RETENTION_PROPERTY) !== String(retentionDays))
+      tx.setProperty(RETENTION_PROPERTY, String(retentionDays));
     this.purge(tx, retentionDays);
     return action;
+  }
+
+  /**
+   * The 履歴保存日数 the last recorded action purged with, or null when no action recorded it yet
+   * (a document older than the property): then the caller reads 設定.
+   */
+  retentionDays(): number | null {
+    const stored = this.ports.store.get(RETENTION_PROPERTY);
+    const days = stored === null ? Number.NaN : Number(stored);
+    return Number.isInteger(days) && days > 0 ? days : null;
   }
 
   /** Marks an action undone (or active again): its records' status and seal, one call. */

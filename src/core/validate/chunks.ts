@@ -15,6 +15,7 @@ import type { CellValue } from '../ports';
 import type { ColumnMapping } from '../sheets/mapping';
 import { SHEET_SPECS } from '../sheets/specs';
 import type { SheetKind } from '../sheets/types';
+import type { FirstSeen } from './context';
 import type { SheetInput, ValidationIssue } from './types';
 
 /** The codes of rules that compare a row with other rows of its sheet (reported on the later row). */
@@ -100,11 +101,36 @@ export interface PlannedSheet {
   lastRow: number;
 }
 
-/** One part of a chunked 検証. Rows are 1-based sheet rows. */
+/**
+ * Kinds whose rules that compare rows keep only where each value was first seen (FirstSeen maps:
+ * ids, receipt numbers, gifts, fees): their cross-row part can itself go in row slices, each
+ * carrying the maps of the slices before it (`seenRows`, `seedOf`). The roster's probable duplicate
+ * people compare each row with every earlier one in several ways, so its cross-row part stays whole.
+ */
+export const SPLIT_CROSS_ROW: ReadonlySet<SheetKind> = new Set<SheetKind>(['requests', 'donations', 'memberships']);
+
+/**
+ * One part of a chunked 検証. Rows are 1-based sheet rows. A cross-row part covers every data row
+ * of its sheet, or (`first`, `last`) a slice of them when one part would read too many cells.
+ */
 export type ChunkWork =
   | { type: 'whole'; sheets: string[] }
-  | { type: 'crossRow'; sheet: string }
+  | { type: 'crossRow'; sheet: string; first?: number; last?: number }
   | { type: 'slice'; sheet: string; first: number; last: number };
+
+/** The rows a cross-row part reads: its slice, or every data row of the sheet. */
+export function crossRowSpan(
+  work: ChunkWork & { type: 'crossRow' },
+  sheet: PlannedSheet,
+): { first: number; last: number } {
+  const header = sheet.mapping.headerRow;
+  return { first: work.first ?? header + 1, last: work.last ?? sheet.lastRow };
+}
+
+/** True for a cross-row part that reads the sheet's first data rows (the whole part, or its first slice). */
+export function firstCrossRow(work: ChunkWork & { type: 'crossRow' }, headerRow: number): boolean {
+  return work.first === undefined || work.first <= headerRow + 1;
+}
 
 /** The columns (0-based) of the fields given that the mapping has; all mapped columns without fields. */
 export function fieldColumns(mapping: ColumnMapping, fields?: readonly string[]): number[] {
@@ -172,7 +198,26 @@ export function planChunks(sheets: readonly PlannedSheet[], budgetCells: number)
       continue;
     }
     flush();
-    if (crossRow.length > 0) chunks.push({ type: 'crossRow', sheet: sheet.name });
+    if (crossRow.length > 0) {
+      const crossCells = estimateCells(sheet, sheet.lastRow - header, crossRow) + siblingCells(sheet);
+      if (crossCells <= budgetCells || !SPLIT_CROSS_ROW.has(sheet.kind)) {
+        chunks.push({ type: 'crossRow', sheet: sheet.name });
+      } else {
+        // The first slice also reads the compared columns of the earlier sheets of the kind.
+        const perCrossRow = Math.max(1, estimateCells(sheet, 1, crossRow));
+        const rowsPerCross = Math.max(1, Math.floor(budgetCells / perCrossRow));
+        const firstRows = Math.max(
+          1,
+          Math.floor(Math.max(budgetCells - siblingCells(sheet), budgetCells / 2) / perCrossRow),
+        );
+        for (let first = header + 1; first <= sheet.lastRow;) {
+          const count = first === header + 1 ? firstRows : rowsPerCross;
+          const last = Math.min(sheet.lastRow, first + count - 1);
+          chunks.push({ type: 'crossRow', sheet: sheet.name, first, last });
+          first = last + 1;
+        }
+      }
+    }
     const perRow = Math.max(1, estimateCells(sheet, 1));
     const rowsPerSlice = Math.max(
       1,
@@ -204,7 +249,15 @@ export function overlay(base: SheetInput, over: { values: CellValue[][]; display
 export function keptIssues(work: ChunkWork, issues: readonly ValidationIssue[], headerRow: number): ValidationIssue[] {
   if (work.type === 'whole') return issues.filter((i) => work.sheets.indexOf(i.sheet) >= 0);
   if (work.type === 'crossRow') {
-    return issues.filter((i) => i.sheet === work.sheet && (CROSS_ROW_CODES.has(i.code) || i.row <= headerRow));
+    const from = work.first ?? -Infinity;
+    const to = work.last ?? Infinity;
+    const first = firstCrossRow(work, headerRow);
+    return issues.filter(
+      (i) =>
+        i.sheet === work.sheet &&
+        ((CROSS_ROW_CODES.has(i.code) && i.row > headerRow && i.row >= from && i.row <= to) ||
+          (i.row <= headerRow && first)),
+    );
   }
   return issues.filter(
     (i) => i.sheet === work.sheet && i.row >= work.first && i.row <= work.last && !CROSS_ROW_CODES.has(i.code),
@@ -262,8 +315,10 @@ export function chunkSheets(work: ChunkWork, sheets: readonly PlannedSheet[], re
   const ownSheets = sheets.filter((s) => own.indexOf(s.name) >= 0);
   const ownKinds = ownSheets.map((s) => s.kind);
   const refs = work.type === 'crossRow' ? [] : referencedSheets(ownKinds, sheets);
-  // A slice reports no cross-row finding, so it needs no earlier sheet of its kind.
-  const siblings = work.type === 'slice' ? [] : siblingSheets(ownSheets, sheets);
+  // A slice reports no cross-row finding, so it needs no earlier sheet of its kind; nor does a
+  // cross-row slice after the first: what the earlier sheets hold comes with the carried maps.
+  const laterCross = work.type === 'crossRow' && !firstCrossRow(work, ownSheets[0]?.mapping.headerRow ?? 1);
+  const siblings = work.type === 'slice' || laterCross ? [] : siblingSheets(ownSheets, sheets);
   const inputs: SheetInput[] = [];
   for (const sheet of sheets) {
     const header = sheet.mapping.headerRow;
@@ -278,8 +333,9 @@ export function chunkSheets(work: ChunkWork, sheets: readonly PlannedSheet[], re
         inputs.push({ ...base, ...read(sheet, undefined, rows) });
       } else {
         const head = { ...base, ...read(sheet, undefined, [{ first: 1, count: header }]) };
+        const span = crossRowSpan(work, sheet);
         const body = read(sheet, CROSS_ROW_FIELDS[sheet.kind] ?? [], [
-          { first: header + 1, count: Math.max(0, sheet.lastRow - header) },
+          { first: span.first, count: Math.max(0, span.last - span.first + 1) },
         ]);
         inputs.push(overlay(head, body));
       }
@@ -293,4 +349,73 @@ export function chunkSheets(work: ChunkWork, sheets: readonly PlannedSheet[], re
     }
   }
   return inputs;
+}
+
+/** The most characters one carried row holds: below Sheets' 50,000 a cell (real-sheets-checklist RS-44). */
+export const SEEN_ROW_CHARS = 40_000;
+
+/** Where a value was first seen, as a carried row holds it: [value's key, sheet, 0-based row]. */
+type SeenEntry = [string, string, number];
+
+function isSeenMap(value: unknown): value is Map<string, FirstSeen> {
+  if (!(value instanceof Map)) return false;
+  for (const seen of value.values()) {
+    return (
+      seen !== null &&
+      typeof seen === 'object' &&
+      typeof (seen as FirstSeen).sheet === 'string' &&
+      typeof (seen as FirstSeen).r === 'number'
+    );
+  }
+  return true;
+}
+
+/** How many entries each FirstSeen map holds now: what `seenRows` leaves out later. */
+export function seenSizes(shared: ReadonlyMap<string, unknown>): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const [key, value] of shared) if (isSeenMap(value)) sizes.set(key, value.size);
+  return sizes;
+}
+
+/**
+ * What a cross-row slice saw that the slices before it had not (each FirstSeen map's entries after
+ * those counted in `before`, in the order they were seen), as JSON texts of at most SEEN_ROW_CHARS,
+ * for the work sheet: the next slice starts from them (`seedOf`).
+ */
+export function seenRows(shared: ReadonlyMap<string, unknown>, before: ReadonlyMap<string, number>): string[] {
+  const out: string[] = [];
+  for (const [key, map] of shared) {
+    if (!isSeenMap(map)) continue;
+    const skip = before.get(key) ?? 0;
+    let entries: SeenEntry[] = [];
+    let chars = 0;
+    const flush = (): void => {
+      if (entries.length > 0) out.push(JSON.stringify({ k: key, e: entries }));
+      entries = [];
+      chars = 0;
+    };
+    let i = 0;
+    for (const [value, seen] of map.entries()) {
+      if (i++ < skip) continue;
+      const entry: SeenEntry = [value, seen.sheet, seen.r];
+      const size = JSON.stringify(entry).length + 1;
+      if (chars + size > SEEN_ROW_CHARS - key.length - 16) flush();
+      entries.push(entry);
+      chars += size;
+    }
+    flush();
+  }
+  return out;
+}
+
+/** The FirstSeen maps the rows `seenRows` wrote stand for, in the order they were seen. */
+export function seedOf(rows: readonly string[]): Map<string, unknown> {
+  const shared = new Map<string, unknown>();
+  for (const text of rows) {
+    const { k, e } = JSON.parse(text) as { k: string; e: SeenEntry[] };
+    let map = shared.get(k) as Map<string, FirstSeen> | undefined;
+    if (!map) shared.set(k, (map = new Map<string, FirstSeen>()));
+    for (const [value, sheet, r] of e) map.set(value, { sheet, r });
+  }
+  return shared;
 }

@@ -83,9 +83,11 @@ export function seenAt(seen: FirstSeen, sheet: string): { ja: string; en: string
     : { ja: `シート「${seen.sheet}」の${seen.r + 1}行目`, en: `row ${seen.r + 1} of sheet 「${seen.sheet}」` };
 }
 
-/** A registry for RunContext.shared. */
-export function sharedState(): <T>(key: string, make: () => T) => T {
-  const made = new Map<string, unknown>();
+/**
+ * A registry for RunContext.shared: in `made` when given (what the earlier parts of a 検証 in parts
+ * found, carried over by chunks.ts, and where the caller reads what this part adds).
+ */
+export function sharedState(made: Map<string, unknown> = new Map()): <T>(key: string, make: () => T) => T {
   return <T>(key: string, make: () => T): T => {
     if (!made.has(key)) made.set(key, make());
     return made.get(key) as T;

@@ -96,7 +96,7 @@ export function validateWorkbook(input: WorkbookInput): ValidationResult {
     startMonth,
     currentFiscalYear: currentFiscalYear(today, startMonth),
     refs: new References(views),
-    shared: sharedState(),
+    shared: sharedState(input.shared),
   };
   for (const view of views) {
     const out = perSheet[view.order] as ValidationIssue[];

@@ -82,6 +82,11 @@ export interface WorkbookInput {
   settings: Settings;
   /** Today in the spreadsheet's time zone; future dates and the current fiscal year are judged by it. */
   today: PlainDate;
+  /**
+   * What the rules that compare rows share (RunContext.shared), by key: given, it holds what the
+   * earlier parts of a 検証 in parts saw (validate/chunks.ts), and this run adds to it.
+   */
+  shared?: Map<string, unknown>;
 }
 
 export interface ValidationCounts {

@@ -42,7 +42,9 @@ export const COST_MODEL = {
    * microseconds. 120,000 rows × 2 columns of plain text came back from one getValues in 7.38 s —
    * 31 µs a cell; the article before it timed the same rows on a sheet with formulas and formatting
    * at 24 s, three times as long (https://qiita.com/shi-suzuki/items/d23c6c7e4a0bbe2831af).
-   * Low is a plain sheet, high a formatted one.
+   * Low is a plain sheet, high a formatted one. A cell counts the same whatever its length: the
+   * work sheet's rows of up to 40,000 characters (a 検証 in parts' carried values) as a short one
+   * (real-sheets-checklist RS-62).
    */
   readCellUs: { low: 30, high: 100 },
   /**

@@ -6,7 +6,7 @@ import { eraseHistory, getUndoInfo, undoLast } from '../../../src/core/actions/u
 import { setUpSheets } from '../../../src/core/actions/setup';
 import { UserError } from '../../../src/core/errors';
 import { HISTORY_SHEET } from '../../../src/core/history/codec';
-import { HISTORY_KEY_PROPERTY } from '../../../src/core/history/store';
+import { HISTORY_KEY_PROPERTY, RETENTION_PROPERTY } from '../../../src/core/history/store';
 import { Emulator } from '../../../src/local/emulator/index';
 import { portsFor } from '../../local/helpers/ports';
 import { workbookState } from '../../local/helpers/state';
@@ -78,6 +78,41 @@ describe('つなぐ履歴 retention (設定 履歴保存日数)', () => {
     runValidation(on(emu, 8));
     expect(recordIds(emu)).toEqual(['highlight']);
     expect(() => undoLast(on(emu, 8))).toThrow(expect.objectContaining({ code: 'undo.nothing' }));
+  });
+
+  it('元に戻す purges with the 履歴保存日数 the last action recorded, without reading 設定 again', () => {
+    const emu = roster(7);
+    fix(emu, 0);
+    const properties = emu.globals.PropertiesService.getDocumentProperties();
+    expect(properties.getProperty(RETENTION_PROPERTY)).toBe('7');
+    // 設定 says 30 now, but no action has recorded since: the undo keeps to the 7 days it was recorded with.
+    const settings = emu.sheetValues('設定');
+    const row = settings.findIndex((r) => r[0] === '履歴保存日数');
+    emu.globals.SpreadsheetApp.getActive()
+      .getSheetByName('設定')
+      ?.getRange(row + 1, 2)
+      .setValue(30);
+    undoLast(on(emu, 8));
+    expect(
+      emu.globals.SpreadsheetApp.getActive().getSheetByName(HISTORY_SHEET),
+      'the 8-day-old record went',
+    ).toBeNull();
+    // The next recorded action keeps what 設定 says now.
+    runValidation(on(emu, 9));
+    expect(properties.getProperty(RETENTION_PROPERTY)).toBe('30');
+  });
+
+  it('元に戻す of a history recorded before the days were kept reads 設定 for them', () => {
+    const emu = roster(7);
+    fix(emu, 0);
+    emu.globals.PropertiesService.getDocumentProperties().deleteProperty(RETENTION_PROPERTY);
+    undoLast(on(emu, 8));
+    expect(emu.globals.SpreadsheetApp.getActive().getSheetByName(HISTORY_SHEET)).toBeNull();
+    const kept = roster(30);
+    fix(kept, 0);
+    kept.globals.PropertiesService.getDocumentProperties().deleteProperty(RETENTION_PROPERTY);
+    undoLast(on(kept, 8));
+    expect(recordIds(kept)).toEqual(['fix']);
   });
 });
 

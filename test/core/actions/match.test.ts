@@ -254,6 +254,34 @@ describe('staff edits in マッチング結果', () => {
     expect(rpcError(session, 'commitMatches').code).toBe('match.nothingApproved');
   });
 
+  it('checks an approved pair against its volunteer’s row as it is now, the first row of the 登録番号 (確定 reads only those rows)', () => {
+    const session = demoSession();
+    const pair = rpc<MatchView>(session, 'runMatching').requests.flatMap((r) => r.pairs)[0];
+    if (!pair) throw new Error('no pair');
+    rpc(session, 'setApproval', pair.requestId, pair.volunteerId, true);
+    const roster = session.emu.sheetValues('ボランティア名簿');
+    const header = roster[0] as string[];
+    const at = roster.findIndex((r) => r[0] === pair.volunteerId);
+    const status = header.indexOf('状態');
+    // A later row with the same 登録番号 (休止) is not the one matching uses: it changes nothing.
+    const copy = [...(roster[at] as unknown[])];
+    copy[status] = '休止';
+    sheet(session, 'ボランティア名簿')
+      .getRange(roster.length + 1, 1, 1, copy.length)
+      .setValues([copy as string[]]);
+    // The volunteer's own row paused after the run: refused, with the reason.
+    sheet(session, 'ボランティア名簿')
+      .getRange(at + 1, status + 1)
+      .setValue('休止');
+    const refused = rpcError(session, 'commitMatches');
+    expect(refused.code).toBe('match.allRefused');
+    expect(refused.ja).toContain('休止');
+    sheet(session, 'ボランティア名簿')
+      .getRange(at + 1, status + 1)
+      .setValue('活動中');
+    expect(rpc<CommitResult>(session, 'commitMatches').committed).toBe(1);
+  });
+
   it('refuses a hand-typed pair whose volunteer is not in the roster, committing nothing', () => {
     const session = demoSession();
     const pair = rpc<MatchView>(session, 'runMatching').requests.flatMap((r) => r.pairs)[0];

@@ -219,3 +219,41 @@ describe('安全な修正 on a workbook validated in parts', () => {
     expect(rpcError(session, 'applyFixes', old.token).code).toBe('fix.changed');
   });
 });
+
+describe('検証 in parts of a ledger whose cross-row check needs several parts', () => {
+  it('finds what one pass finds: receipt numbers and gifts repeated far apart, across the cross-row slices', () => {
+    const session = SessionClass.create('大きな寄付台帳');
+    buildDemo(session, { seed: 6, volunteers: 60, requests: 20, ledgerScale: { donations: 30 } });
+    // A receipt number of the first rows used again near the end: found by a later cross-row slice.
+    const ledger = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('寄付台帳');
+    const rows = session.emu.sheetValues('寄付台帳');
+    const header = rows[0] as string[];
+    const receipt = header.indexOf('領収書番号') + 1;
+    const date = header.indexOf('受領日') + 1;
+    ledger?.getRange(rows.length - 1, receipt).setValue(ledger.getRange(3, receipt).getValue());
+    ledger?.getRange(rows.length - 1, date).setValue(ledger.getRange(3, date).getValue());
+    const report = rpc<ValidationReport>(session, 'getValidationReport');
+    const views = [rpc<ValidationView>(session, 'runValidation')];
+    const state = JSON.parse(
+      String(session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.validationRun')),
+    ) as { parts: Array<{ type: string; sheet?: string; first?: number }> };
+    const slices = state.parts.filter((p) => p.type === 'crossRow' && p.sheet === '寄付台帳' && p.first !== undefined);
+    expect(slices.length, 'the cross-row check in row slices').toBeGreaterThan(1);
+    for (let view = views[0] as ValidationView; view.running;) {
+      view = rpc<ValidationView>(session, 'continueValidation', view.running.runId);
+      views.push(view);
+    }
+    const last = views[views.length - 1] as ValidationView;
+    expect(last.counts).toEqual({
+      errors: report.counts.errors,
+      warnings: report.counts.warnings,
+      fixable: report.counts.fixable,
+    });
+    const results = session.emu.sheetValues('検証結果');
+    expect(results.slice(1).map((row) => [row[0], row[2], row[5]])).toEqual(
+      report.issues.map((i) => [i.sheet, i.row, i.code]),
+    );
+    const far = report.issues.find((i) => i.code === 'donations.receiptDuplicate' && i.row === rows.length - 1);
+    expect(far, 'the receipt number used again near the end').toBeDefined();
+  });
+});

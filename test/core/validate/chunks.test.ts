@@ -11,6 +11,9 @@ import {
   keptIssues,
   mergeIssues,
   planChunks,
+  seedOf,
+  seenRows,
+  seenSizes,
   stagedFor,
   type ChunkWork,
   type PlannedSheet,
@@ -53,17 +56,30 @@ const reader: SheetReader = (sheet, fields, rows) => {
   return { values: pick<CellValue>(full.values, ''), display: pick<string>(full.display, '') };
 };
 
-/** Runs the parts in order, as the sidebar drives them, and returns every issue reported. */
+/**
+ * Runs the parts in order, as the sidebar drives them, and returns every issue reported. A
+ * cross-row slice starts from what the slices before it saw, carried as the work sheet's texts.
+ */
 function runInChunks(chunks: readonly ChunkWork[]): ValidationIssue[] {
   const staged = new Map<string, ValidationIssue[]>();
+  const seen = new Map<string, string[]>();
   const reported: ValidationIssue[] = [];
   for (const work of chunks) {
     const sheets = chunkSheets(work, planned, reader);
-    const found = validateWorkbook({ sheets, settings: input.settings, today: input.today }).issues;
+    const shared = work.type === 'crossRow' ? seedOf(seen.get(work.sheet) ?? []) : undefined;
+    const before = shared ? seenSizes(shared) : new Map<string, number>();
+    const found = validateWorkbook({
+      sheets,
+      settings: input.settings,
+      today: input.today,
+      ...(shared ? { shared } : {}),
+    }).issues;
     const header = work.type === 'whole' ? 0 : (planned.find((s) => s.name === work.sheet)?.mapping.headerRow ?? 1);
     const kept = keptIssues(work, found, header);
-    if (work.type === 'crossRow') staged.set(work.sheet, kept);
-    else if (work.type === 'slice')
+    if (work.type === 'crossRow') {
+      staged.set(work.sheet, [...(staged.get(work.sheet) ?? []), ...kept]);
+      if (shared) seen.set(work.sheet, [...(seen.get(work.sheet) ?? []), ...seenRows(shared, before)]);
+    } else if (work.type === 'slice')
       reported.push(...mergeIssues(kept, stagedFor(staged.get(work.sheet) ?? [], work, header)));
     else reported.push(...kept);
   }
@@ -114,6 +130,59 @@ describe('chunked 検証', () => {
       expect(chunks.length, `budget ${budget}`).toBeGreaterThan(1);
       expect(runInChunks(chunks), `budget ${budget}`).toEqual(whole);
     }
+  });
+
+  it('splits the cross-row part of a large ledger into row slices within the budget, each carrying what the earlier ones saw', () => {
+    const budget = 4_000;
+    const chunks = planChunks(planned, budget);
+    const ledger = planned.find((s) => s.name === '寄付台帳') as PlannedSheet;
+    const cross = chunks.filter((c) => c.type === 'crossRow' && c.sheet === ledger.name);
+    expect(cross.length, 'the 寄付台帳 cross-row check in several parts').toBeGreaterThan(1);
+    // Together they cover every data row once, in order.
+    let next = ledger.mapping.headerRow + 1;
+    for (const c of cross) {
+      if (c.type !== 'crossRow' || c.first === undefined || c.last === undefined) throw new Error('not a slice');
+      expect(c.first).toBe(next);
+      next = c.last + 1;
+      // What a part reads: its rows' compared columns (the first also the earlier ledgers').
+      const sheets = chunkSheets(c, planned, reader);
+      const own = sheets.find((s) => s.name === ledger.name);
+      const read = (own?.values ?? []).filter((row) => row.length > 0).length;
+      expect(read).toBeLessThanOrEqual(c.last - c.first + 1 + ledger.mapping.headerRow);
+    }
+    expect(next).toBe(ledger.lastRow + 1);
+    // The roster's probable duplicate people compare each row with all the earlier ones: one part.
+    expect(chunks.filter((c) => c.type === 'crossRow' && c.sheet === 'ボランティア名簿')).toHaveLength(1);
+    // The receipt numbers used twice are found across the slices, naming the first use.
+    const whole = validateWorkbook(input).issues.filter((i) => i.sheet === ledger.name && CROSS_ROW_CODES.has(i.code));
+    expect(whole.length).toBeGreaterThan(0);
+    expect(runInChunks(chunks).filter((i) => i.sheet === ledger.name && CROSS_ROW_CODES.has(i.code))).toEqual(whole);
+  });
+
+  it('carries first-seen values between slices as texts within a cell’s limit, in the order they were seen', () => {
+    const shared = new Map<string, unknown>([
+      [
+        'donations\u0000receipt',
+        new Map([
+          ['2024\u0000R6-1', { sheet: '寄付台帳', r: 1 }],
+          ['2024\u0000R6-2', { sheet: '寄付台帳 (2023)', r: 7 }],
+        ]),
+      ],
+      ['person\u0000volunteers', { byName: new Map() }],
+    ]);
+    const before = new Map([['donations\u0000receipt', 1]]);
+    const rows = seenRows(shared, before);
+    expect(rows).toHaveLength(1);
+    expect(seedOf(rows)).toEqual(
+      new Map([['donations\u0000receipt', new Map([['2024\u0000R6-2', { sheet: '寄付台帳 (2023)', r: 7 }]])]]),
+    );
+    const many = new Map<string, unknown>([
+      ['unique', new Map(Array.from({ length: 5_000 }, (_, i) => [`ID-${i}`, { sheet: '依頼', r: i + 1 }]))],
+    ]);
+    const texts = seenRows(many, new Map());
+    expect(texts.length).toBeGreaterThan(1);
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(40_000);
+    expect(seedOf(texts)).toEqual(many);
   });
 
   it('keeps cross-row findings out of the slices and in the cross-row part only', () => {
