@@ -292,7 +292,7 @@ async function runImport(args: string[], flags: Flags, io: Io, context: CliConte
       updated += view.updated;
     } while (view.remaining > 0 && view.added > 0);
     lines.push(
-      `「${printable(view.sheet ?? '')}」の回答は${view.rows}件（新しい回答${added}件、修正${updated}件） / ${printable(view.sheet ?? '')} holds ${view.rows} responses (${added} new, ${updated} edited)`,
+      `「${printable(view.sheet ?? '')}」に${view.rows}件の回答があります（今回 新しい回答${added}件、修正${updated}件） / ${printable(view.sheet ?? '')} holds ${view.rows} responses (${added} new, ${updated} edited this time)`,
     );
   }
   const decided = { imported: 0, declined: 0, ids: [] as string[], written: [] as SurveyDecisionResult['written'] };
