@@ -1,11 +1,12 @@
 // Shared setup of the real-browser tests: Debian's Chromium through playwright-core, the studio
 // page's menu and sidebar, demo workbooks, and reading a saved workbook back from disk.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, type Frame, type Page, chromium } from 'playwright-core';
 import { main } from '../../src/local/cli';
 import { projectRoot } from '../../src/local/paths';
 import { Session } from '../../src/local/session';
+import { type StudioHandle, startStudio } from '../../src/local/studio/server';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -125,4 +126,52 @@ export async function showSheet(page: Page, name: string): Promise<void> {
     .filter({ hasText: new RegExp(`^${name}$`) })
     .click();
   await page.locator(`table.grid[data-complete="true"][aria-label="${name}"]`).waitFor({ timeout: 15_000 });
+}
+
+/** Chromium showing the studio on a session, with the sidebar a menu item opened. */
+export interface StudioInBrowser {
+  readonly studio: StudioHandle;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly frame: Frame;
+  /** Page and console errors, as watchErrors collects them. */
+  readonly errors: string[];
+}
+
+/**
+ * Starts the studio on `session` (saving to `bookPath` when given), opens it in Chromium with a
+ * profile in `temp`, and opens the sidebar through 拡張機能 → Tsunagu → the item that calls `menu`.
+ */
+export async function openStudio(
+  temp: string,
+  session: Session,
+  options: { readonly bookPath?: string; readonly menu: string },
+): Promise<StudioInBrowser> {
+  const studio = await startStudio({
+    session,
+    ...(options.bookPath === undefined ? {} : { bookPath: options.bookPath }),
+    port: 0,
+  });
+  let context: BrowserContext | undefined;
+  try {
+    context = await launch(join(temp, 'profile'));
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(studio.url);
+    await page.locator('table.grid').waitFor();
+    await openMenuItem(page, options.menu);
+    const frame = await sidebarFrame(page);
+    return { studio, context, page, frame, errors };
+  } catch (error) {
+    await context?.close();
+    await studio.close();
+    throw error;
+  }
+}
+
+/** Closes what openStudio opened (when it did) and removes the test's temp folder. */
+export async function closeStudio(temp: string, opened: StudioInBrowser | undefined): Promise<void> {
+  await opened?.context.close();
+  await opened?.studio.close();
+  rmSync(temp, { recursive: true, force: true });
 }

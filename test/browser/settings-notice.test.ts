@@ -1,22 +1,19 @@
 // The sidebar on a workbook without a 設定 sheet (real Chromium): no organisation name, a notice that
 // 設定 does not exist yet above every section, and a way to シート準備 from the others; gone once 設定 exists.
 // And a ledger's ambiguous 種別 shown for confirmation in the mapping view.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { expect } from '../support/expect';
 import { poll } from '../support/poll';
 import { Session } from '../../src/local/session';
-import { type StudioHandle, startStudio } from '../../src/local/studio/server';
-import { launch, openMenuItem, sidebarFrame, watchErrors } from './helpers';
+import { closeStudio, openStudio, type StudioInBrowser } from './helpers';
 
 describe('the sidebar without a 設定 sheet (Chromium)', () => {
   const temp = mkdtempSync(join(tmpdir(), 'tsunagu-no-settings-'));
-  let context: BrowserContext;
-  let studio: StudioHandle;
-  let page: Page;
+  let opened: StudioInBrowser | undefined;
   let frame: Frame;
   let errors: string[] = [];
 
@@ -33,21 +30,11 @@ describe('the sidebar without a 設定 sheet (Chromium)', () => {
       ['日付', '寄付者名', '金額(円)', '種別'],
       ['2024/4/3', '佐藤 花子', 10000, '一般'],
     ]);
-    studio = await startStudio({ session, port: 0 });
-    context = await launch(join(temp, 'profile'));
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto(studio.url);
-    await page.locator('table.grid').waitFor();
-    await openMenuItem(page, 'showSidebar');
-    frame = await sidebarFrame(page);
+    opened = await openStudio(temp, session, { menu: 'showSidebar' });
+    ({ frame, errors } = opened);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await studio?.close();
-    rmSync(temp, { recursive: true, force: true });
-  });
+  afterAll(() => closeStudio(temp, opened));
 
   const notice = () => frame.getByTestId('settings-notice');
 

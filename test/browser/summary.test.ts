@@ -1,23 +1,21 @@
 // 指標サマリー in real Chromium: the summary run from the sidebar, a 年度 closed and re-opened after
 // its confirmation, and the leadership report in a print dialog over the spreadsheet (from the
 // sidebar and from the menu) with its A4 print CSS and 印刷する button.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { expect } from '../support/expect';
 import { poll } from '../support/poll';
 import { Session } from '../../src/local/session';
-import { type StudioHandle, startStudio } from '../../src/local/studio/server';
-import { createDemoBook, launch, openMenuItem, sidebarFrame, watchErrors } from './helpers';
+import { closeStudio, createDemoBook, openMenuItem, openStudio, type StudioInBrowser } from './helpers';
 
 describe('指標サマリー in the studio (Chromium)', () => {
   const temp = mkdtempSync(join(tmpdir(), 'tsunagu-summary-'));
   const book = join(temp, 'summary.xlsx');
   let session: Session;
-  let studio: StudioHandle;
-  let context: BrowserContext;
+  let opened: StudioInBrowser | undefined;
   let page: Page;
   let frame: Frame;
   let errors: string[] = [];
@@ -25,21 +23,11 @@ describe('指標サマリー in the studio (Chromium)', () => {
   beforeAll(async () => {
     await createDemoBook(book, ['--seed', '3', '--volunteers', '60', '--requests', '20']);
     session = await Session.open(book);
-    studio = await startStudio({ session, bookPath: book, port: 0 });
-    context = await launch(join(temp, 'profile'));
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto(studio.url);
-    await page.locator('table.grid').waitFor();
-    await openMenuItem(page, 'menuSummary');
-    frame = await sidebarFrame(page);
+    opened = await openStudio(temp, session, { bookPath: book, menu: 'menuSummary' });
+    ({ page, frame, errors } = opened);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await studio?.close();
-    rmSync(temp, { recursive: true, force: true });
-  });
+  afterAll(() => closeStudio(temp, opened));
 
   /** The report dialog's page, once it has loaded. */
   async function dialogPage(): Promise<Frame> {

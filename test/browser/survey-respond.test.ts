@@ -2,7 +2,7 @@
 // in the studio's form view as a respondent (one answer the form's validation refuses first, with its message),
 // submitted into the emulated form (its response sheet gains the row), imported into ボランティア名簿 after the
 // confirmation, and undone.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
@@ -10,14 +10,13 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { expect } from '../support/expect';
 import { poll } from '../support/poll';
 import { Session } from '../../src/local/session';
-import { type StudioHandle, startStudio } from '../../src/local/studio/server';
-import { launch, openMenuItem, sidebarFrame, watchErrors } from './helpers';
+import { closeStudio, openStudio, type StudioInBrowser, watchErrors } from './helpers';
 
 describe('アンケート: generate, answer, import, undo (Chromium)', () => {
   const temp = mkdtempSync(join(tmpdir(), 'tsunagu-respond-'));
   const book = join(temp, 'respond.xlsx');
   let session: Session;
-  let studio: StudioHandle;
+  let opened: StudioInBrowser | undefined;
   let context: BrowserContext;
   let page: Page;
   let respondent: Page;
@@ -31,21 +30,11 @@ describe('アンケート: generate, answer, import, undo (Chromium)', () => {
     await prepared.save(book);
     session = await Session.open(book);
     rosterRows = session.emu.sheetValues('ボランティア名簿').length;
-    studio = await startStudio({ session, bookPath: book, port: 0 });
-    context = await launch(join(temp, 'profile'));
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto(studio.url);
-    await page.locator('table.grid').waitFor();
-    await openMenuItem(page, 'menuSurvey');
-    frame = await sidebarFrame(page);
+    opened = await openStudio(temp, session, { bookPath: book, menu: 'menuSurvey' });
+    ({ context, page, frame, errors } = opened);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await studio?.close();
-    rmSync(temp, { recursive: true, force: true });
-  });
+  afterAll(() => closeStudio(temp, opened));
 
   it('generates the registration form from the sidebar', async () => {
     await frame.getByTestId('survey-template').selectOption('ボランティア登録');

@@ -1,25 +1,23 @@
 // アンケート in real Chromium: a template written into アンケート定義 from the sidebar, the forms built
 // after the confirmation, listed with their addresses, and the studio's saved .xlsx (and the forms
 // beside it) holding フォーム一覧.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import jsQR from 'jsqr';
 import { expect } from '../support/expect';
 import { poll } from '../support/poll';
 import type { FormAnswer } from '../../src/local/emulator/form-respond';
 import { Session } from '../../src/local/session';
-import { type StudioHandle, startStudio } from '../../src/local/studio/server';
-import { launch, openMenuItem, readSavedSheet, sidebarFrame, watchErrors } from './helpers';
+import { closeStudio, openStudio, readSavedSheet, type StudioInBrowser } from './helpers';
 
 describe('アンケート in the studio (Chromium)', () => {
   const temp = mkdtempSync(join(tmpdir(), 'tsunagu-survey-'));
   const book = join(temp, 'survey.xlsx');
   let session: Session;
-  let studio: StudioHandle;
-  let context: BrowserContext;
+  let opened: StudioInBrowser | undefined;
   let page: Page;
   let frame: Frame;
   let errors: string[] = [];
@@ -30,21 +28,11 @@ describe('アンケート in the studio (Chromium)', () => {
     prepared.run('setupSheets');
     await prepared.save(book);
     session = await Session.open(book);
-    studio = await startStudio({ session, bookPath: book, port: 0 });
-    context = await launch(join(temp, 'profile'));
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto(studio.url);
-    await page.locator('table.grid').waitFor();
-    await openMenuItem(page, 'showSidebar');
-    frame = await sidebarFrame(page);
+    opened = await openStudio(temp, session, { bookPath: book, menu: 'showSidebar' });
+    ({ page, frame, errors } = opened);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await studio?.close();
-    rmSync(temp, { recursive: true, force: true });
-  });
+  afterAll(() => closeStudio(temp, opened));
 
   it('writes the chosen template after its confirmation, and shows what アンケート定義 now defines', async () => {
     await frame.getByTestId('tab-survey').click();

@@ -1,44 +1,31 @@
 // 定期更新 in real Chromium: the time-driven trigger turned on from 指標サマリー on a chosen day and hour,
 // run as Apps Script's clock would run it, its last run shown after 再読み込み, then stopped.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { expect } from '../support/expect';
 import { poll } from '../support/poll';
 import { Session } from '../../src/local/session';
-import { type StudioHandle, startStudio } from '../../src/local/studio/server';
-import { createDemoBook, launch, openMenuItem, sidebarFrame, watchErrors } from './helpers';
+import { closeStudio, createDemoBook, openStudio, type StudioInBrowser } from './helpers';
 
 describe('定期更新 in the studio (Chromium)', () => {
   const temp = mkdtempSync(join(tmpdir(), 'tsunagu-triggers-'));
   const book = join(temp, 'triggers.xlsx');
   let session: Session;
-  let studio: StudioHandle;
-  let context: BrowserContext;
-  let page: Page;
+  let opened: StudioInBrowser | undefined;
   let frame: Frame;
   let errors: string[] = [];
 
   beforeAll(async () => {
     await createDemoBook(book, ['--seed', '3', '--volunteers', '60', '--requests', '20']);
     session = await Session.open(book);
-    studio = await startStudio({ session, bookPath: book, port: 0 });
-    context = await launch(join(temp, 'profile'));
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto(studio.url);
-    await page.locator('table.grid').waitFor();
-    await openMenuItem(page, 'menuSummary');
-    frame = await sidebarFrame(page);
+    opened = await openStudio(temp, session, { bookPath: book, menu: 'menuSummary' });
+    ({ frame, errors } = opened);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await studio?.close();
-    rmSync(temp, { recursive: true, force: true });
-  });
+  afterAll(() => closeStudio(temp, opened));
 
   it('turns the refresh on for the chosen day and hour, shows its run, and stops it', async () => {
     const block = frame.getByTestId('trigger-summary');

@@ -1,24 +1,21 @@
 // Two sheets of one kind in the sidebar (real Chromium): a 退会者 archive beside the live roster is
 // listed as not used for matching and summaries; staff tick it in its mapping view and confirm, and
 // the choice is kept with the mapping.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { expect } from '../support/expect';
 import { poll } from '../support/poll';
 import { Session } from '../../src/local/session';
-import { type StudioHandle, startStudio } from '../../src/local/studio/server';
-import { launch, openMenuItem, sidebarFrame, watchErrors } from './helpers';
+import { closeStudio, openStudio, type StudioInBrowser } from './helpers';
 
 const HEADER = ['登録番号', '氏名', 'フリガナ', '電話番号', '状態'];
 
 describe('a roster and its 退会者 archive in the sidebar (Chromium)', () => {
   const temp = mkdtempSync(join(tmpdir(), 'tsunagu-two-sheets-'));
-  let context: BrowserContext;
-  let studio: StudioHandle;
-  let page: Page;
+  let opened: StudioInBrowser | undefined;
   let frame: Frame;
   let errors: string[] = [];
 
@@ -29,21 +26,11 @@ describe('a roster and its 退会者 archive in the sidebar (Chromium)', () => {
     session.emu.setSheetValues('名簿', [HEADER, ['V-001', '佐藤 花子', 'サトウ ハナコ', '042-461-1234', '活動中']]);
     book.insertSheet('退会者');
     session.emu.setSheetValues('退会者', [HEADER, ['V-090', '中村 和子', 'ナカムラ カズコ', '042-461-9999', '退会']]);
-    studio = await startStudio({ session, port: 0 });
-    context = await launch(join(temp, 'profile'));
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto(studio.url);
-    await page.locator('table.grid').waitFor();
-    await openMenuItem(page, 'showSidebar');
-    frame = await sidebarFrame(page);
+    opened = await openStudio(temp, session, { menu: 'showSidebar' });
+    ({ frame, errors } = opened);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await studio?.close();
-    rmSync(temp, { recursive: true, force: true });
-  });
+  afterAll(() => closeStudio(temp, opened));
 
   const item = (name: string) => frame.getByTestId('sheet-item').filter({ hasText: name });
 

@@ -2,26 +2,24 @@
 // preview and apply the safe fixes, undo, clear the marks) and マッチング (run, approve a pair,
 // 確定, undo). Each step is checked where staff would see it — the sidebar and the studio grid —
 // and in the .xlsx the studio saved.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { expect } from '../support/expect';
 import { poll } from '../support/poll';
 import { Session } from '../../src/local/session';
-import { type StudioHandle, startStudio } from '../../src/local/studio/server';
 import {
+  closeStudio,
   createDemoBook,
   gridCell,
-  launch,
-  openMenuItem,
+  openStudio,
   parseA1,
   readSavedSheet,
   resultsDir,
   showSheet,
-  sidebarFrame,
-  watchErrors,
+  type StudioInBrowser,
 } from './helpers';
 
 const ROSTER = 'ボランティア名簿';
@@ -35,8 +33,7 @@ class Bench {
   readonly temp = mkdtempSync(join(tmpdir(), 'tsunagu-workflow-'));
   readonly book = join(this.temp, 'demo.xlsx');
   session!: Session;
-  studio!: StudioHandle;
-  context!: BrowserContext;
+  opened: StudioInBrowser | undefined;
   page!: Page;
   frame!: Frame;
   errors: string[] = [];
@@ -44,20 +41,12 @@ class Bench {
   async start(): Promise<void> {
     await createDemoBook(this.book, DEMO_SIZE);
     this.session = await Session.open(this.book);
-    this.studio = await startStudio({ session: this.session, bookPath: this.book, port: 0 });
-    this.context = await launch(join(this.temp, 'profile'));
-    this.page = await this.context.newPage();
-    this.errors = watchErrors(this.page);
-    await this.page.goto(this.studio.url);
-    await this.page.locator('table.grid').waitFor();
-    await openMenuItem(this.page, 'showSidebar');
-    this.frame = await sidebarFrame(this.page);
+    this.opened = await openStudio(this.temp, this.session, { bookPath: this.book, menu: 'showSidebar' });
+    ({ page: this.page, frame: this.frame, errors: this.errors } = this.opened);
   }
 
-  async stop(): Promise<void> {
-    await this.context?.close();
-    await this.studio?.close();
-    rmSync(this.temp, { recursive: true, force: true });
+  stop(): Promise<void> {
+    return closeStudio(this.temp, this.opened);
   }
 
   /** The sidebar's error area: empty unless a call failed. */
@@ -204,7 +193,9 @@ describe('検証 in the studio (Chromium)', () => {
     await undo.click();
     await frame.getByTestId('confirm-yes').click();
     const notice = frame.locator('#validate-notice');
-    // The demo is validated in parts, so its fixes went in parts and 元に戻す takes the run back whole.
+    // The demo is validated in parts, so its fixes went in parts and 元に戻す takes the run back whole:
+    // a call per part, which on a loaded machine takes longer than Playwright's 30 s for an element.
+    await notice.waitFor({ timeout: 120_000 });
     await poll(() => notice.textContent()).toMatch(
       /^「安全な修正（(\d+件|\d+回に分けて適用した分)）」を元に戻しました（\d+個のセル）。$/,
     );
