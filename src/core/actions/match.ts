@@ -535,11 +535,11 @@ function writeResults(
   ports: AppPorts,
   run: MatchRun,
   alsoInTransaction?: (tx: Transaction) => void,
-  known?: KnownSheets,
+  sheetsSeen?: KnownSheets,
 ): MatchView {
   const layout = layoutOf(run.sheet);
   const { rows, carryFrom } = resultRows(run, layout);
-  const shortage = placeOutput(ports.workbook, 'shortage', SHORTAGE_HEADER, known?.marked, known?.names);
+  const shortage = placeOutput(ports.workbook, 'shortage', SHORTAGE_HEADER, sheetsSeen?.marked, sheetsSeen?.names);
   const column = (name: OurColumn): number => layout.ours.get(name) as number;
   const dropdowns: Dropdown[] = [{ column: column('指定'), values: [PIN, EXCLUDE], allowInvalid: false }];
   atomically(ports, { ja: 'マッチング結果', en: 'the matching results' }, (tx: Transaction) => {
