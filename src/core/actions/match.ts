@@ -159,15 +159,23 @@ function readMatchSheet(ports: AppPorts, marked?: readonly MarkedSheet[], known?
   if (!place.exists) return sheet;
   const data = ports.workbook.read(place.name);
   if (!data || data.values.length === 0) return sheet;
-  const width = (data.values[0] as CellValue[]).length;
-  const formulas =
-    ports.workbook.readBlock(place.name, { row: 1, column: 1, rows: data.values.length, columns: width }, ['formulas'])
-      .formulas ?? [];
   sheet.header = (data.values[0] as CellValue[]).map((h) => String(h).trim());
   sheet.header.forEach((name, i) => {
     if (RESULT_HEADER.indexOf(name) >= 0 && !sheet.ours.has(name)) sheet.ours.set(name, i);
     else sheet.staff.push(i);
   });
+  // Formulas matter only in staff's own columns (they move with their pair): read only when there are some.
+  const first = sheet.staff.length > 0 ? Math.min(...sheet.staff) : -1;
+  const last = sheet.staff.length > 0 ? Math.max(...sheet.staff) : -1;
+  const block =
+    first < 0
+      ? []
+      : (ports.workbook.readBlock(
+          place.name,
+          { row: 1, column: first + 1, rows: data.values.length, columns: last - first + 1 },
+          ['formulas'],
+        ).formulas ?? []);
+  const formulaAt = (r: number, i: number): string => block[r]?.[i - first] ?? '';
   const at = (row: CellValue[], name: OurColumn): CellValue => {
     const i = sheet.ours.get(name);
     return i === undefined ? '' : (row[i] ?? '');
@@ -178,7 +186,7 @@ function readMatchSheet(ports: AppPorts, marked?: readonly MarkedSheet[], known?
     const volunteerId = String(at(row, '登録番号')).trim();
     if (requestId === '' || volunteerId === '') continue;
     const extra = new Map<number, StaffCell>();
-    for (const i of sheet.staff) extra.set(i, { value: row[i] ?? '', formula: formulas[r]?.[i] ?? '' });
+    for (const i of sheet.staff) extra.set(i, { value: row[i] ?? '', formula: formulaAt(r, i) });
     sheet.entries.set(staffEntryKey(requestId, volunteerId), {
       approved: at(row, '承認') === true,
       approvedValue: at(row, '承認'),
@@ -527,6 +535,22 @@ function view(ports: AppPorts, run: MatchRun, written: { shortage: OutputPlace; 
 }
 
 /**
+ * True when 不足分析 holds exactly these rows under its header already (a 固定 or 除外 that changes
+ * no shortage): it is not rewritten — a rewrite makes a copy of it aside and pastes over it
+ * (docs/cost.md). Anything else, its width included, and it is rewritten.
+ */
+function holdsAlready(ports: AppPorts, place: OutputPlace, rows: readonly CellValue[][]): boolean {
+  if (!place.exists || place.adopt) return false;
+  const data = ports.workbook.read(place.name);
+  const want = [SHORTAGE_HEADER, ...rows];
+  if (!data || data.values.length !== want.length) return false;
+  return want.every((row, r) => {
+    const got = data.values[r] ?? [];
+    return got.length === row.length && row.every((cell, c) => got[c] === cell);
+  });
+}
+
+/**
  * Rewrites マッチング結果 and 不足分析 and remembers what 依頼 looked like, all or nothing. Every
  * pair's row keeps what staff entered on it (承認, 指定, メモ, their own columns with their
  * formats, rules, notes and fills), wherever the pair lands now.
@@ -540,6 +564,7 @@ function writeResults(
   const layout = layoutOf(run.sheet);
   const { rows, carryFrom } = resultRows(run, layout);
   const shortage = placeOutput(ports.workbook, 'shortage', SHORTAGE_HEADER, sheetsSeen?.marked, sheetsSeen?.names);
+  const shortages = shortageRows(run.result);
   const column = (name: OurColumn): number => layout.ours.get(name) as number;
   const dropdowns: Dropdown[] = [{ column: column('指定'), values: [PIN, EXCLUDE], allowInvalid: false }];
   atomically(ports, { ja: 'マッチング結果', en: 'the matching results' }, (tx: Transaction) => {
@@ -558,15 +583,17 @@ function writeResults(
       staffColumns: layout.staff,
     });
     if (shortage.adopt) tx.mark(shortage.name, 'shortage');
-    tx.output({
-      name: shortage.name,
-      kind: 'shortage',
-      header: SHORTAGE_HEADER,
-      rows: shortageRows(run.result),
-      hidden: false,
-      textColumns: [1, 3],
-      checkboxColumns: [],
-    });
+    if (!holdsAlready(ports, shortage, shortages)) {
+      tx.output({
+        name: shortage.name,
+        kind: 'shortage',
+        header: SHORTAGE_HEADER,
+        rows: shortages,
+        hidden: false,
+        textColumns: [1, 3],
+        checkboxColumns: [],
+      });
+    }
     tx.setProperty(FINGERPRINT_KEY, requestsFingerprint(run.requestsSheets));
     alsoInTransaction?.(tx);
   });
