@@ -11,7 +11,8 @@ import type { CellChange } from '../history/types';
 import { History } from '../history/store';
 import { estimateRecordChars } from '../history/estimate';
 import { placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
-import type { CellValue, MarkedSheet, SheetHead } from '../ports';
+import type { CellValue, MarkedSheet, OutputValue, SheetHead } from '../ports';
+import { qrGifDataUrl } from '../survey/qr';
 import { HEAD_ROWS, standardSheetSpec } from '../setup/plan';
 import { loadSettings, settingsFrom } from '../setup/settings-source';
 import { IMPORT_RECORD_HEADER, makeImportRecord } from './survey-import';
@@ -56,6 +57,7 @@ export const FORM_LIST_HEADER = [
   '状態',
   '公開URL',
   '短縮URL',
+  'QRコード',
   '編集URL',
   '回答シート',
   '回答数',
@@ -444,7 +446,7 @@ export function buildForms(
       : null;
     const after = loadStoredForms(ports.store);
     const views: BuiltFormView[] = entries.map((e) => view(e, sheetOfForm));
-    const rows: CellValue[][] = entries.map((e, i) => {
+    const rows: OutputValue[][] = entries.map((e, i) => {
       const v = views[i] as BuiltFormView;
       const responseSheet = v.responseSheet;
       const answers = responseSheet !== null ? Math.max(0, (sizes.get(responseSheet) ?? 1) - 1) : '';
@@ -455,6 +457,7 @@ export function buildForms(
         stateText(e, v),
         v.publishedUrl,
         v.shortUrl,
+        formListQr(v.shortUrl),
         v.editUrl,
         guardFormula(responseSheet ?? ''),
         answers,
@@ -493,7 +496,7 @@ export function buildForms(
 function writeFormList(
   ports: AppPorts,
   views: readonly BuiltFormView[],
-  rows: CellValue[][],
+  rows: OutputValue[][],
   marked: readonly MarkedSheet[],
   place: OutputPlace,
   imports: OutputPlace | null,
@@ -521,13 +524,25 @@ function writeFormList(
       header: FORM_LIST_HEADER,
       rows,
       hidden: false,
-      textColumns: [0, 1, 2, 3, 4, 5, 6, 9],
+      textColumns: [0, 1, 2, 3, 4, 6, 7, 10],
       checkboxColumns: [],
     });
   });
 }
 
 const TEXT_FORMAT = '@';
+
+/** Pixels per module of フォーム一覧's QR codes: a forms.gle address is 29 modules, about 150 px with its quiet zone. */
+const LIST_QR_MODULE_PIXELS = 4;
+
+/**
+ * フォーム一覧's QR code of a form's forms.gle address: a GIF made in the bundle, as a picture in
+ * the cell (blank for a form with no address: deleted in Drive).
+ */
+export function formListQr(shortUrl: string): OutputValue {
+  if (shortUrl === '') return '';
+  return { kind: 'image', url: qrGifDataUrl(shortUrl, LIST_QR_MODULE_PIXELS), alt: `QRコード: ${shortUrl}` };
+}
 
 /** A response-sheet column to format as plain text, with the formats it had (to take the write back). */
 interface TextColumn {
