@@ -620,7 +620,7 @@ const en: Record<MessageKey, string> = {
   'match.runAgain': 'Match again',
   'match.progress':
     'Matching ({done} of {total}). A large workbook’s roster and activity log are read in several parts.',
-  'match.stopped': 'Matching stopped. マッチング結果 was not changed.',
+  'match.stopped': 'Matching stopped. The matching results sheet was not changed.',
   'dimension.categoryArea': 'Category × area',
   'dimension.skill': 'Skill',
   'dimension.language': 'Language',
