@@ -220,9 +220,13 @@ export function builtSurveySession(): Session {
   return session;
 }
 
-/** SMALL_SURVEY built, with two answers (one of them text that starts like a formula) and no import yet. */
-export function answeredSurveySession(): Session {
+/**
+ * SMALL_SURVEY built, with two answers (one of them text that starts like a formula) and no import yet;
+ * `counted`: the form-submit trigger was on, so 新しい回答 counts them (in the property and フォーム一覧).
+ */
+export function answeredSurveySession(counted = false): Session {
   const session = surveySession();
+  if (counted) rpc(session, 'startAnswerTrigger');
   rpc(session, 'buildForms');
   const [ja, en] = session.emu.forms.all;
   const at = new Date('2026-11-20T01:00:00Z');
@@ -262,8 +266,9 @@ export function answeredAndImportedSurveySession(): Session {
  * ボランティア登録 built on the faulty roster (staff's note, fill and formula kept), with two
  * registrations answered (one with text that starts like a formula) and nothing decided yet.
  */
-export function registeredSession(): Session {
+export function registeredSession(counted = false): Session {
   const session = rosterSession();
+  if (counted) rpc(session, 'startAnswerTrigger');
   rpc(session, 'writeSurveyTemplate', 'ボランティア登録');
   const view = rpc<SurveyBuildView>(session, 'buildForms');
   const ja = view.forms.find((f) => f.language === 'ja');
@@ -773,6 +778,19 @@ export const WRITING_ACTIONS: WritingAction[] = [
     name: '回答の取り込み（ボランティア登録を名簿へ・見送り）',
     arrange: registeredSession,
     act: decideFirstTwo,
+    observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
+  },
+  {
+    // The counts of 新しい回答 go down with the decisions: the property and フォーム一覧's column.
+    name: '回答の取り込み（ボランティア登録・新しい回答の件数も減らす）',
+    arrange: () => registeredSession(true),
+    act: decideFirstTwo,
+    observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
+  },
+  {
+    name: '回答の取り込み（アンケート回答・新しい回答の件数を0に）',
+    arrange: () => answeredSurveySession(true),
+    act: (s) => s.run('importSurveyAnswers') as never,
     observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
   },
   {

@@ -61,6 +61,7 @@ export const FORM_LIST_HEADER = [
   '編集URL',
   '回答シート',
   '回答数',
+  '新しい回答',
   '最終更新',
   'フォームID',
 ];
@@ -445,6 +446,7 @@ export function buildForms(
       ? placeOutput(ports.workbook, 'imports', IMPORT_RECORD_HEADER, marked)
       : null;
     const after = loadStoredForms(ports.store);
+    const fresh = newAnswersByForm(ports.store);
     const views: BuiltFormView[] = entries.map((e) => view(e, sheetOfForm));
     const rows: OutputValue[][] = entries.map((e, i) => {
       const v = views[i] as BuiltFormView;
@@ -461,6 +463,7 @@ export function buildForms(
         v.editUrl,
         guardFormula(responseSheet ?? ''),
         answers,
+        newAnswerCell(fresh, v.id),
         updatedAt === '' ? '' : new Date(updatedAt),
         v.id,
       ];
@@ -518,19 +521,144 @@ function writeFormList(
         tx.mark(v.responseSheet, RESPONSES_MARK);
     }
     if (place.adopt) tx.mark(place.name, 'forms');
+    if (ports.store.get(FORM_LIST_NAME_KEY) !== place.name) tx.setProperty(FORM_LIST_NAME_KEY, place.name);
     tx.output({
       name: place.name,
       kind: 'forms',
       header: FORM_LIST_HEADER,
       rows,
       hidden: false,
-      textColumns: [0, 1, 2, 3, 4, 6, 7, 10],
+      textColumns: [0, 1, 2, 3, 4, 6, 7, 11],
       checkboxColumns: [],
     });
   });
 }
 
 const TEXT_FORMAT = '@';
+
+/** フォーム一覧's columns the form-submit trigger and the imports keep up to date (0-based). */
+const LIST_NEW_COLUMN = FORM_LIST_HEADER.indexOf('新しい回答');
+const LIST_ID_COLUMN = FORM_LIST_HEADER.indexOf('フォームID');
+
+/** The document property the form-submit trigger counts in: new answers per form URL (src/core/actions/triggers.ts). */
+export const NEW_ANSWERS_KEY = 'tsunagu.answers.new';
+
+/** The document property that names フォーム一覧 (written with it): how the trigger finds it without searching marks. */
+export const FORM_LIST_NAME_KEY = 'tsunagu.formList';
+
+/** The prefix of the note Tsunagu keeps on フォーム一覧's 新しい回答 heading while the trigger fails. */
+export const NEW_ANSWERS_NOTE = 'つなぐ 新しい回答の通知';
+
+/** 新しい回答 per form id (the counts are kept by form URL, whatever address form Sheets gives). */
+export function newAnswersByForm(store: { get(key: string): string | null }): Map<string, number> {
+  const out = new Map<string, number>();
+  let counts: unknown;
+  try {
+    counts = JSON.parse(store.get(NEW_ANSWERS_KEY) ?? '{}');
+  } catch {
+    return out;
+  }
+  if (counts === null || typeof counts !== 'object') return out;
+  for (const [url, n] of Object.entries(counts as Record<string, unknown>)) {
+    const id = formIdFromUrl(url);
+    if (id && typeof n === 'number' && n > 0) out.set(id, (out.get(id) ?? 0) + n);
+  }
+  return out;
+}
+
+/**
+ * After answers are imported or decided: the 新しい回答 of each form dealt with goes down by the
+ * answers decided, and never stays above those left to decide (0 once every answer of the form is
+ * in), within the action's transaction — the property and フォーム一覧's column. Nothing is written
+ * when no count changes (no trigger, or nothing counted for these forms).
+ */
+export function settleNewAnswers(
+  ports: AppPorts,
+  tx: Transaction,
+  settled: ReadonlyMap<string, { decided: number; left: number }>,
+): void {
+  let counts: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(ports.store.get(NEW_ANSWERS_KEY) ?? '{}');
+    if (parsed === null || typeof parsed !== 'object') return;
+    counts = { ...(parsed as Record<string, unknown>) };
+  } catch {
+    return;
+  }
+  let changed = false;
+  for (const [url, n] of Object.entries(counts)) {
+    const id = formIdFromUrl(url);
+    const s = id ? settled.get(id) : undefined;
+    if (!s || typeof n !== 'number') continue;
+    const next = Math.max(0, Math.min(n - s.decided, s.left));
+    if (next === n) continue;
+    changed = true;
+    if (next === 0) delete counts[url];
+    else counts[url] = next;
+  }
+  if (!changed) return;
+  if (Object.keys(counts).length === 0) tx.removeProperty(NEW_ANSWERS_KEY);
+  else tx.setProperty(NEW_ANSWERS_KEY, JSON.stringify(counts));
+  showNewAnswersInFormList(ports, tx, newAnswersByForm(ports.store));
+}
+
+/** The note on フォーム一覧's 新しい回答 heading when the form-submit trigger failed. */
+export function newAnswersFailureNote(at: string, message: string): string {
+  return `${NEW_ANSWERS_NOTE}: ${at} 失敗しました — ${message}\n（この回答は数えていません。次の回答からまた数えます。状態はサイドバーの アンケート作成 にあります。回答そのものは回答シートに届いています。）`;
+}
+
+function newAnswerCell(counts: ReadonlyMap<string, number>, formId: string): CellValue {
+  return counts.get(formId) ?? 0;
+}
+
+/**
+ * Brings フォーム一覧's 新しい回答 column in line with the counts, and its heading's note with the
+ * trigger's last run (`failure`: the note says it failed; null: a note of Tsunagu's there goes;
+ * undefined: the note is left as it is; a note staff wrote always stays), within the action's transaction. Finds the list by its mark; a list written
+ * before the column existed, or none, is left alone (the next build writes it). Calls do not depend on
+ * the number of answers: the mark search, the size, two reads and at most one write.
+ */
+export function showNewAnswersInFormList(
+  ports: AppPorts,
+  tx: Transaction,
+  counts: ReadonlyMap<string, number>,
+  failure?: string | null,
+): void {
+  // The list's name as the build kept it (a property read, not a search of every sheet's marks);
+  // a list written before the name was kept is found by its mark.
+  const name =
+    ports.store.get(FORM_LIST_NAME_KEY) ?? ports.workbook.markedSheets().find((m) => m.kind === 'forms')?.name ?? null;
+  if (name === null) return;
+  const size = ports.workbook.sheetSize(name);
+  if (!size || size.lastRow < 1 || size.columns <= LIST_ID_COLUMN) return;
+  const rows = size.lastRow;
+  // 新しい回答 … フォームID in one read; a sheet whose heading is not the list's (renamed, or an older
+  // list without the column) is left alone: the next build writes it.
+  const width = LIST_ID_COLUMN - LIST_NEW_COLUMN + 1;
+  const block = (
+    ports.workbook.readBlock(name, { row: 1, column: LIST_NEW_COLUMN + 1, rows, columns: width }, ['values']).values ??
+    []
+  ).map((r) => ({ value: r[0] ?? '', id: String(r[width - 1] ?? '').trim() }));
+  if (String(block[0]?.value ?? '') !== '新しい回答' || block[0]?.id !== 'フォームID') return;
+  const values = block.map((b) => b.value);
+  const next = block.map((b, i) => (i === 0 || b.id === '' ? b.value : (counts.get(b.id) ?? 0)));
+  if (rows > 1 && next.some((v, i) => v !== values[i])) {
+    // A value staff typed over (the sheet is Tsunagu's) goes back to the count.
+    tx.write(
+      name,
+      { row: 2, column: LIST_NEW_COLUMN + 1, rows: rows - 1, columns: 1 },
+      { values: next.slice(1).map((v) => [v]) },
+      { values: values.slice(1).map((v) => [v]) },
+    );
+  }
+  if (failure === undefined) return;
+  const heading = { row: 1, column: LIST_NEW_COLUMN + 1, rows: 1, columns: 1 };
+  const oldNote = ports.workbook.readBlock(name, heading, ['notes']).notes?.[0]?.[0] ?? '';
+  // A note staff wrote on the heading stays; Tsunagu's own comes and goes with the trigger's failures.
+  if (oldNote !== '' && !oldNote.startsWith(NEW_ANSWERS_NOTE)) return;
+  const note = failure ?? '';
+  if (note !== oldNote) tx.write(name, heading, { notes: [[note]] }, { notes: [[oldNote]] });
+}
 
 /** Pixels per module of フォーム一覧's QR codes: a forms.gle address is 29 modules, about 150 px with its quiet zone. */
 const LIST_QR_MODULE_PIXELS = 4;
@@ -991,6 +1119,13 @@ export function importSurveyAnswers(ports: AppPorts): SurveyAnswersView {
       } else writeChanges(tx, place.name, header.length, plan, rows, textColumns);
       const print = printOf(header, rows, written);
       tx.setProperty(SURVEY_ANSWERS_WRITTEN_KEY, JSON.stringify({ sheet: place.name, rows: written, print }));
+      // Every answer of these forms is in アンケート回答 once the last part is written: none is new any more.
+      if (plan.remaining === 0) {
+        const done = loadStoredForms(ports.store).filter((s) =>
+          view.forms.some((f) => f.name === s.name && f.language === s.language),
+        );
+        settleNewAnswers(ports, tx, new Map(done.map((s) => [s.formId, { decided: 0, left: 0 }] as const)));
+      }
     });
     const notice = placeNotice(place);
     return {
