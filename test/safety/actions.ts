@@ -263,6 +263,32 @@ export function answeredAndImportedSurveySession(): Session {
 }
 
 /**
+ * 300 answers imported into アンケート回答 (two blocks of fingerprinted rows), then the 280th edited in
+ * its response sheet: the next import reads that block only and writes its row again in place.
+ */
+export function manyAnsweredAndEditedSurveySession(): Session {
+  const session = surveySession();
+  rpc(session, 'buildForms');
+  const [ja] = session.emu.forms.all;
+  const at = new Date('2026-11-20T01:00:00Z').getTime();
+  for (let i = 0; i < 300; i++) {
+    session.emu.forms.submit(
+      ja?.id ?? '',
+      { 参加しましたか: 'はい', 良かった点を教えてください: `感想${i}` },
+      { timestamp: new Date(at + i * 60_000) },
+    );
+  }
+  rpc(session, 'importSurveyAnswers');
+  const responses = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(
+    ja?.destination?.sheetName ?? '',
+  );
+  if (!responses) throw new Error('no response sheet');
+  const header = responses.getRange(1, 1, 1, responses.getLastColumn()).getValues()[0] ?? [];
+  responses.getRange(281, header.indexOf('良かった点を教えてください') + 1).setValue('=2+2 とても楽しかった');
+  return session;
+}
+
+/**
  * ボランティア登録 built on the faulty roster (staff's note, fill and formula kept), with two
  * registrations answered (one with text that starts like a formula) and nothing decided yet.
  */
@@ -771,6 +797,13 @@ export const WRITING_ACTIONS: WritingAction[] = [
     // added below — taken back exactly, the added rows blank again in their formats, the grid its size.
     name: '回答の取り込み（アンケート回答に修正と新しい回答を書き加える）',
     arrange: answeredAndImportedSurveySession,
+    act: (s) => s.run('importSurveyAnswers') as never,
+    observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
+  },
+  {
+    // 300 answers in two fingerprinted blocks, one edited: only its block read, its row written again.
+    name: '回答の取り込み（アンケート回答・修正された回答のブロックだけ読む）',
+    arrange: manyAnsweredAndEditedSurveySession,
     act: (s) => s.run('importSurveyAnswers') as never,
     observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
   },

@@ -1025,6 +1025,44 @@ interface WrittenAnswers {
   sheet: string;
   rows: number;
   print: string;
+  /** Rows per block, and a fingerprint of each block of rows (an import written before blocks: none). */
+  blockRows?: number;
+  blocks?: string[];
+}
+
+/**
+ * Rows per fingerprinted block of アンケート回答: an answer edited since makes the next import read
+ * only the blocks whose fingerprint changed (and the 回答ID column), not the whole sheet. At most
+ * MAX_ANSWER_BLOCKS prints are kept (a document property holds 9 KB): larger sheets get larger blocks.
+ */
+const ANSWER_BLOCK_ROWS = 250;
+const MAX_ANSWER_BLOCKS = 300;
+
+function blockRowsFor(count: number): number {
+  return Math.max(ANSWER_BLOCK_ROWS, Math.ceil(count / MAX_ANSWER_BLOCKS));
+}
+
+/** The fingerprint of each block of rows[0, count). */
+function blockPrints(rows: readonly CellValue[][], count: number, blockRows: number): string[] {
+  const out: string[] = [];
+  for (let first = 0; first < count; first += blockRows) {
+    const fp = new Fingerprint();
+    for (let i = first; i < Math.min(first + blockRows, count); i++) for (const v of rows[i] ?? []) fp.addCell(v);
+    out.push(fp.toString());
+  }
+  return out;
+}
+
+/** What the property keeps after writing rows[0, count): the whole print and the blocks' (no answer). */
+function writtenRecord(sheet: string, header: readonly string[], rows: readonly CellValue[][], count: number): string {
+  const blockRows = blockRowsFor(count);
+  return JSON.stringify({
+    sheet,
+    rows: count,
+    print: printOf(header, rows, count),
+    blockRows,
+    blocks: blockPrints(rows, count, blockRows),
+  } satisfies WrittenAnswers);
 }
 
 function printOf(header: readonly string[], rows: readonly CellValue[][], count: number): string {
@@ -1039,9 +1077,15 @@ function writtenAnswers(ports: AppPorts): WrittenAnswers | null {
   if (!raw) return null;
   try {
     const w = JSON.parse(raw) as Partial<WrittenAnswers>;
-    return typeof w.sheet === 'string' && typeof w.rows === 'number' && typeof w.print === 'string'
-      ? { sheet: w.sheet, rows: w.rows, print: w.print }
-      : null;
+    if (typeof w.sheet !== 'string' || typeof w.rows !== 'number' || typeof w.print !== 'string') return null;
+    const blocks =
+      typeof w.blockRows === 'number' &&
+      w.blockRows > 0 &&
+      Array.isArray(w.blocks) &&
+      w.blocks.every((b) => typeof b === 'string')
+        ? { blockRows: w.blockRows, blocks: w.blocks }
+        : {};
+    return { sheet: w.sheet, rows: w.rows, print: w.print, ...blocks };
   } catch {
     return null;
   }
@@ -1071,8 +1115,45 @@ function answersPlan(ports: AppPorts, header: string[], rows: CellValue[][]): { 
       body.every((r, i) => String(r[0] ?? '') === String(rows[i]?.[0] ?? ''));
     if (holds) return { place, plan: planAnswers(null, header, rows, header.length, written.rows) };
   }
+  const blocks =
+    written && written.sheet === place.name ? changedBlocks(ports, place.name, header, rows, written) : null;
+  if (blocks) return { place, plan: planAnswers(blocks, header, rows, header.length) };
   const current = ports.workbook.read(place.name)?.values ?? null;
   return { place, plan: planAnswers(current, header, rows, header.length) };
+}
+
+/**
+ * The sheet as planAnswers compares it, reading only what may have changed: the header, the 回答ID
+ * column (the sheet still holds the answers it was written with, in their order) and the blocks of
+ * rows whose fingerprint differs from what they were written with; the other rows are known to hold
+ * what was written. Null — read the whole sheet — when the record has no blocks, the answers are fewer
+ * than written (some removed), the 回答ID column says otherwise, or most blocks changed.
+ */
+function changedBlocks(
+  ports: AppPorts,
+  sheet: string,
+  header: readonly string[],
+  rows: readonly CellValue[][],
+  written: WrittenAnswers,
+): CellValue[][] | null {
+  const { blockRows, blocks } = written;
+  if (!blockRows || !blocks || written.rows > rows.length) return null;
+  const fresh = blockPrints(rows, written.rows, blockRows);
+  if (fresh.length !== blocks.length) return null;
+  const changed = fresh.map((p, b) => p !== blocks[b]);
+  const count = changed.filter((c) => c).length;
+  if (count === 0 || count * 2 > blocks.length) return null;
+  const ids = ports.workbook.read(sheet, [0])?.values ?? [];
+  const body = ids.slice(1);
+  if ((ids[0]?.length ?? 0) !== header.length || body.length !== written.rows) return null;
+  if (!body.every((r, i) => String(r[0] ?? '') === String(rows[i]?.[0] ?? ''))) return null;
+  const spans = [{ first: 1, count: 1 }];
+  changed.forEach((c, b) => {
+    if (c) spans.push({ first: 2 + b * blockRows, count: Math.min(blockRows, written.rows - b * blockRows) });
+  });
+  const read = ports.workbook.read(sheet, undefined, spans)?.values ?? [];
+  const inChanged = (i: number): boolean => changed[Math.floor(i / blockRows)] === true;
+  return [read[0] ?? [], ...body.map((_, i) => (inChanged(i) ? (read[i + 1] ?? []) : [...(rows[i] ?? [])]))];
 }
 
 /** What 回答の取り込み would write into アンケート回答, without writing (the CLI's survey import without --write). */
@@ -1117,8 +1198,7 @@ export function importSurveyAnswers(ports: AppPorts): SurveyAnswersView {
           checkboxColumns: [],
         });
       } else writeChanges(tx, place.name, header.length, plan, rows, textColumns);
-      const print = printOf(header, rows, written);
-      tx.setProperty(SURVEY_ANSWERS_WRITTEN_KEY, JSON.stringify({ sheet: place.name, rows: written, print }));
+      tx.setProperty(SURVEY_ANSWERS_WRITTEN_KEY, writtenRecord(place.name, header, rows, written));
       // Every answer of these forms is in アンケート回答 once the last part is written: none is new any more.
       if (plan.remaining === 0) {
         const done = loadStoredForms(ports.store).filter((s) =>
