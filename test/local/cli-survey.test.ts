@@ -89,7 +89,7 @@ describe('tsunagu survey build', () => {
       session.emu
         .sheetValues('フォーム一覧')
         .slice(1)
-        .map((r) => r[10]),
+        .map((r) => r[11]),
     ).toEqual(built.forms.map((f) => f.id));
     // .xlsx keeps no cell images (exceljs): the QR code is saved as its alt text, naming the address it encodes.
     expect(

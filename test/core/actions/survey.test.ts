@@ -140,7 +140,7 @@ describe('buildForms', () => {
     }
     const list = session.emu.sheetValues('フォーム一覧');
     expect(list[0]).toEqual(FORM_LIST_HEADER);
-    expect(list.slice(1).map((r) => r[10])).toEqual(view.forms.map((f) => f.id));
+    expect(list.slice(1).map((r) => r[11])).toEqual(view.forms.map((f) => f.id));
     expect(list.slice(1).every((r) => r[2] === '回答受付中')).toBe(true);
     // Beside each form, its QR code: a picture in the cell that decodes back to its forms.gle address.
     for (const [i, f] of view.forms.entries()) {
