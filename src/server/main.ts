@@ -228,7 +228,7 @@ export function menuSummaryReport(): void {
 
 /** RPC: the leadership report in a print dialog over the spreadsheet (writes nothing). */
 export function openSummaryReport(...args: unknown[]): Envelope<'openSummaryReport'> {
-  return runRpc('openSummaryReport', args, (fy) => summary.openSummaryReport(appContext(), fy ?? undefined));
+  return runRpc('openSummaryReport', args, (fy) => summaryParts.openReportOrStart(appContext(), fy ?? null));
 }
 
 /** RPC: the summary without writing anything (the CLI's summary: --json, --fy, --html). */

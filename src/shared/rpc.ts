@@ -881,7 +881,8 @@ export interface RpcResults {
   cancelSummary: { cancelled: boolean };
   closeFiscalYear: SummaryView;
   reopenFiscalYear: SummaryView;
-  openSummaryReport: { fy: number; title: string };
+  /** running: the workbook is too large for one call; continueSummary runs the parts, the last opens the dialog. */
+  openSummaryReport: { fy: number; title: string; running: SummaryProgress | null };
   getSummaryReport: SummaryReport;
   writeSurveyTemplate: SurveyTemplateResult;
   previewForms: SurveyBuildView;

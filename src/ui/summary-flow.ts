@@ -70,6 +70,7 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
    */
   protected async runNow(): Promise<void> {
     this.startAction();
+    this.reporting = false;
     this.state.stopRequested = false;
     this.state.partFailed = false;
     const outcome = await this.refusable(DEFINITIONS_REFUSED, () => this.server('runSummary'));
@@ -82,6 +83,9 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
       this.changed();
     }
   }
+
+  /** The run under way opens the report when it ends (報告書を開く), rather than writing the sheet. */
+  private reporting = false;
 
   /** The parts still to come, one after another; a failed part waits for 続ける or 中止. */
   private async drive(first: SummaryView): Promise<void> {
@@ -97,6 +101,7 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
       const outcome = await this.refusable(DEFINITIONS_REFUSED, () => this.server('continueSummary', running.runId));
       if (outcome?.kind === 'refused') {
         // 指標定義 with errors at the last part: the run has ended, nothing was written.
+        this.reporting = false;
         this.state.progress = null;
         this.state.refused = outcome.message;
         this.state.focus = 'refused';
@@ -112,6 +117,12 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
       view = outcome.value;
     }
     this.state.progress = null;
+    if (this.reporting) {
+      // The dialog is open; the section shows what it showed before.
+      this.reporting = false;
+      this.changed();
+      return;
+    }
     this.state.view = view;
     this.state.focus = 'result';
     this.changed();
@@ -140,6 +151,7 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
 
   private async stop(runId: string): Promise<void> {
     await this.run(() => this.server('cancelSummary', runId));
+    this.reporting = false;
     this.state.progress = null;
     this.state.stopRequested = false;
     this.state.partFailed = false;
@@ -248,7 +260,13 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
    * nothing is asked): the 年度 the section shows, else the server's default (the last completed).
    */
   async openReport(): Promise<void> {
-    await this.run(() => this.server('openSummaryReport', this.state.view?.fy ?? null));
+    this.state.stopRequested = false;
+    this.state.partFailed = false;
+    const opened = await this.run(() => this.server('openSummaryReport', this.state.view?.fy ?? null));
+    if (!opened?.running) return;
+    // A workbook too large for one call: its parts are counted first, and the last opens the dialog.
+    this.reporting = true;
+    await this.drive(this.pendingView(opened.running));
   }
 
   /** Staff opened or closed a goal; kept so a re-render keeps it that way. */

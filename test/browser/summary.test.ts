@@ -120,4 +120,12 @@ describe('指標サマリー in parts in the studio (Chromium): the default demo
     expect(session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.summaryRun')).toBeNull();
     expect((opened as StudioInBrowser).errors).toEqual([]);
   });
+
+  it('opens the report after counting its parts; the last part opens the print dialog', async () => {
+    const { page, frame } = opened as StudioInBrowser;
+    await frame.getByTestId('summary-report').click();
+    await page.getByTestId('studio-html-dialog').waitFor({ state: 'visible', timeout: 120_000 });
+    expect(session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.summaryRun')).toBeNull();
+    expect((opened as StudioInBrowser).errors).toEqual([]);
+  });
 });

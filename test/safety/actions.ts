@@ -854,6 +854,23 @@ export const WRITING_ACTIONS: WritingAction[] = [
     act: (s) => s.run('continueSummary', summaryRunId(s)) as never,
   },
   {
+    name: '報告書を開く（分割の開始）',
+    arrange: partsSession,
+    act: (s) => s.run('openSummaryReport', null) as never,
+  },
+  {
+    name: '報告書を開く（分割の最後: 集計を片付けて報告書を開く）',
+    arrange: () => {
+      const session = partsSession();
+      let opened = rpc<{ running?: SummaryView['running'] }>(session, 'openSummaryReport', null);
+      while (opened.running && opened.running.done < opened.running.total - 1)
+        opened = rpc<SummaryView>(session, 'continueSummary', opened.running.runId);
+      if (!opened.running) throw new Error('the demo workbook no longer needs a report in parts');
+      return session;
+    },
+    act: (s) => s.run('continueSummary', summaryRunId(s)) as never,
+  },
+  {
     name: '指標サマリー（分割の中止）',
     arrange: () => summaryPartsUpTo(partsSession(), 1).session,
     act: (s) => s.run('cancelSummary', summaryRunId(s)) as never,

@@ -243,7 +243,10 @@ describe('SummaryFlow: 年度確定', () => {
 
 describe('SummaryFlow: the report dialog', () => {
   it('opens the report of the 年度 shown, or the server’s default before a run; nothing is asked', async () => {
-    const h = harness({ runSummary: () => view(), openSummaryReport: () => ({ fy: 2025, title: '報告書' }) });
+    const h = harness({
+      runSummary: () => view(),
+      openSummaryReport: () => ({ fy: 2025, title: '報告書', running: null }),
+    });
     await h.flow.openReport();
     await h.flow.runConfirmedElsewhere();
     await h.flow.openReport();
@@ -347,5 +350,32 @@ describe('SummaryFlow: a summary in parts', () => {
     expect(h.flow.state.refused?.ja).toMatch(/4行目/);
     expect(h.flow.state.progress).toBeNull();
     expect(h.flow.state.partFailed).toBe(false);
+  });
+});
+
+describe('SummaryFlow: the report of a workbook too large for one call', () => {
+  it('counts the parts first (progress, the last opens the dialog) and keeps the section as it was', async () => {
+    const RUN = 'S20261126120000000';
+    const answers = [
+      { ...view(), goals: [], running: { runId: RUN, done: 1, total: 2 } },
+      { ...view(), goals: [], running: null },
+    ];
+    const progress: Array<number | null> = [];
+    const fake = fakeServer({
+      openSummaryReport: () => ({ fy: 0, title: '', running: { runId: RUN, done: 0, total: 2 } }),
+      continueSummary: () => answers.shift(),
+    });
+    const flow: SummaryFlow = new SummaryFlow(fake.server, fake.run, () =>
+      progress.push(flow.state.progress?.done ?? null),
+    );
+    await flow.openReport();
+    expect(fake.calls).toEqual([
+      ['openSummaryReport', null],
+      ['continueSummary', RUN],
+      ['continueSummary', RUN],
+    ]);
+    expect(progress.filter((p) => p !== null)).toEqual([0, 1]);
+    expect(flow.state.progress).toBeNull();
+    expect(flow.state.view, 'the report run writes no summary to show').toBeNull();
   });
 });

@@ -30,6 +30,8 @@ import type { AppPorts } from './ports';
 import { writeFailed } from './validate-run';
 import { newSliceCarry, readSourceSlice, type SliceCarry } from './summary-read';
 import {
+  openReportOf,
+  openSummaryReportWith,
   outputsOf,
   planSummary,
   summarizeForParts,
@@ -91,6 +93,8 @@ interface RunState {
   carries: Record<string, Rows>;
   /** Data rows of each source counted so far (人数 orders rows without a date by them). */
   offsets: Partial<Record<SourceKind, number>>;
+  /** 報告書を開く: the last part opens the report dialog (of this 年度; null: the last completed) instead of writing 指標サマリー. */
+  report?: { fy: number | null };
 }
 
 function loadState(ports: AppPorts): RunState | null {
@@ -215,7 +219,12 @@ function progressView(state: RunState, threshold: number, notices: Message[]): S
  * Starts 指標サマリー in parts when its sources need more than one part; null when they fit in one
  * call (then the summary is made at once). A run still under way is replaced.
  */
-export function startSummaryRun(ports: AppPorts, plan: SummaryPlan, budget = SUMMARY_PART_CELLS): SummaryView | null {
+export function startSummaryRun(
+  ports: AppPorts,
+  plan: SummaryPlan,
+  budget = SUMMARY_PART_CELLS,
+  report?: { fy: number | null },
+): SummaryView | null {
   // Sheets read whole (a header below the first rows) are read as one call reads them.
   if (!plan.known || plan.definitions === null || plan.sources.some((s) => s.columns === null)) return null;
   const parts = planParts(plan.sources, plan.survey !== null, budget);
@@ -238,6 +247,7 @@ export function startSummaryRun(ports: AppPorts, plan: SummaryPlan, budget = SUM
     tallies: [],
     carries: {},
     offsets: {},
+    ...(report ? { report } : {}),
   };
   atomically(ports, { ja: '指標サマリーの更新の準備', en: 'starting the summary update' }, (tx) => {
     tx.output({
@@ -540,15 +550,51 @@ function finishRun(ports: AppPorts, state: RunState): SummaryView {
     today: day,
   };
   try {
+    if (state.report) return reportRun(ports, state, read, state.report.fy);
     return summarizeForParts(ports, read, (tx) => {
       tx.removeProperty(SUMMARY_RUN_KEY);
       clearStaged(ports, tx, state);
     });
   } catch (error) {
     // 指標定義 with errors: the run ends (nothing was written); a failed write leaves it to run again.
-    if (error instanceof UserError && error.code === 'summary.definitions') ports.store.remove(SUMMARY_RUN_KEY);
+    if (error instanceof UserError && (error.code === 'summary.definitions' || error.code === 'summary.year'))
+      ports.store.remove(SUMMARY_RUN_KEY);
     throw error;
   }
+}
+
+/**
+ * The last part of 報告書を開く in parts: the report dialog from the counts the parts staged (what
+ * the one-call report shows); the run and its staged rows go, 指標サマリー is not written.
+ */
+function reportRun(ports: AppPorts, state: RunState, read: SummaryRead, fy: number | null): SummaryView {
+  const opened = openReportOf(ports, read, fy ?? undefined);
+  atomically(ports, { ja: '報告書の集計の片付け', en: 'tidying the report’s counts' }, (tx) => {
+    tx.removeProperty(SUMMARY_RUN_KEY);
+    clearStaged(ports, tx, state);
+  });
+  return {
+    ...progressView({ ...state, done: state.parts.length + 1 }, read.settings.suppressionThreshold, []),
+    running: null,
+    fy: opened.fy,
+    fyLabel: opened.title,
+  };
+}
+
+/**
+ * 報告書を開く (the sidebar's RPC): the report dialog at once when the sources fit in one call,
+ * else the start of a run in parts whose last part opens it.
+ */
+export function openReportOrStart(
+  ports: AppPorts,
+  fy: number | null,
+): { fy: number; title: string; running: SummaryProgress | null } {
+  return ports.lock.run(() => {
+    const plan = planSummary(ports);
+    const started = startSummaryRun(ports, plan, SUMMARY_PART_CELLS, { fy });
+    if (started?.running) return { fy: fy ?? 0, title: '', running: started.running };
+    return { ...openSummaryReportWith(ports, plan, fy ?? undefined), running: null };
+  });
 }
 
 /**

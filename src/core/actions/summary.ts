@@ -891,7 +891,20 @@ export const REPORT_DIALOG = { width: 900, height: 680 } as const;
  * print CSS and 印刷する button, in a modal dialog over the spreadsheet. Writes nothing.
  */
 export function openSummaryReport(ports: AppPorts, fy?: number): { fy: number; title: string } {
-  const report = getSummaryReport(ports, fy, true);
+  return showReport(ports, getSummaryReport(ports, fy, true), fy);
+}
+
+/** The report dialog in one call, from what planSummary decided. */
+export function openSummaryReportWith(ports: AppPorts, plan: SummaryPlan, fy?: number): { fy: number; title: string } {
+  return showReport(ports, reportOf(ports, readForSummary(ports, plan), fy, true), fy);
+}
+
+/** The report dialog of a summary in parts: made from the counts its parts staged (read.tallies). */
+export function openReportOf(ports: AppPorts, read: SummaryRead, fy?: number): { fy: number; title: string } {
+  return showReport(ports, reportOf(ports, read, fy, true), fy);
+}
+
+function showReport(ports: AppPorts, report: SummaryReport, fy?: number): { fy: number; title: string } {
   const year = fy ?? report.view.fy;
   const label = year === report.view.fy ? report.view.fyLabel : formatFiscalYear(year);
   const title = `指標サマリー 報告書（${label}）`;
@@ -914,7 +927,10 @@ export function menuSummaryReport(ports: AppPorts): void {
  * leadership report when asked — with the PDCA notes staff keep in 指標サマリー.
  */
 export function getSummaryReport(ports: AppPorts, fy?: number, html?: boolean): SummaryReport {
-  const read = readForSummary(ports);
+  return reportOf(ports, readForSummary(ports), fy, html);
+}
+
+function reportOf(ports: AppPorts, read: SummaryRead, fy?: number, html?: boolean): SummaryReport {
   const summary = summarize(ports, read);
   if (fy !== undefined && summary.years.indexOf(fy) < 0) {
     throw new UserError(

@@ -7,7 +7,7 @@ import { expect } from '../../support/expect';
 import { portsFor } from '../../local/helpers/ports';
 import { Session } from '../../../src/local/session';
 import { demoSession } from '../../../src/local/budget';
-import { planSummary, runSummary } from '../../../src/core/actions/summary';
+import { openSummaryReport, planSummary, runSummary } from '../../../src/core/actions/summary';
 import {
   cancelSummaryRun,
   continueSummaryRun,
@@ -82,6 +82,24 @@ describe('指標サマリー in parts', () => {
       expect(steps, layout.name).toBeGreaterThan(2);
       sameSheets(whole, parts);
     }
+  }, 120_000);
+
+  it('報告書を開く in parts opens the same report as the one call, and writes no summary', () => {
+    const html = (session: Session): string => {
+      const dialogs = session.emu.ui.dialogs;
+      const last = dialogs[dialogs.length - 1] as { title: string; html: string };
+      return `${last.title}\n${last.html}`;
+    };
+    const whole = fresh(DEMO);
+    openSummaryReport(portsFor(whole.emu));
+    const parts = fresh(DEMO);
+    const ports = portsFor(parts.emu);
+    let view = startSummaryRun(ports, planSummary(ports), 20_000, { fy: null });
+    while (view?.running) view = continueSummaryRun(ports, view.running.runId);
+    expect(html(parts)).toBe(html(whole));
+    expect(parts.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('指標サマリー')).toBeNull();
+    expect(parts.emu.sheetValues('指標サマリー作業').length).toBe(1);
+    expect(parts.emu.globals.PropertiesService.getDocumentProperties().getProperty(SUMMARY_RUN_KEY)).toBeNull();
   }, 120_000);
 
   it('中止 forgets the run and its staged counts; 指標サマリー is as it was', () => {
