@@ -11,7 +11,6 @@ import { estimateRecordChars } from '../history/estimate';
 import { idKey, matchVolunteers, recheckPairs, type MatchResult, type PairKey, type Reason } from '../match/index';
 import { placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
 import type { CellValue, Dropdown, MarkedSheet, SheetHead } from '../ports';
-import { HEAD_ROWS } from '../setup/plan';
 import { shiftFormula } from '../sheets/formula-shift';
 import { isLiveSheet } from '../sheets/mapping';
 import { toActivity, toHelpRequest, toVolunteer, type HelpRequest, type Volunteer } from '../sheets/records';
@@ -272,7 +271,7 @@ const MATCH_FIELDS = {
 const REOPEN_FIELDS = { requests: ['requestId', 'assignedVolunteers'] };
 
 function runMatch(ports: AppPorts, sheet: MatchSheet): MatchRun {
-  const input = readWorkbookInput(ports, MATCH_KINDS, MATCH_FIELDS, ports.workbook.staffHeads(HEAD_ROWS));
+  const input = readWorkbookInput(ports, MATCH_KINDS, MATCH_FIELDS);
   const rosterSheets = liveSheetsOf(input.sheets, 'volunteers');
   const requestsSheets = liveSheetsOf(input.sheets, 'requests');
   if (rosterSheets.length === 0 || requestsSheets.length === 0) throw noSheets(input.sheets);
@@ -757,12 +756,7 @@ export function assignedCell(current: string, added: readonly string[]): string 
 export function commitMatches(ports: AppPorts): CommitResult {
   return ports.lock.run(() => {
     // The roster's 登録番号 only: the rows of the approved volunteers are read below (docs/cost.md).
-    const input = readWorkbookInput(
-      ports,
-      ['requests', 'volunteers'],
-      { volunteers: ['volunteerId'] },
-      ports.workbook.staffHeads(HEAD_ROWS),
-    );
+    const input = readWorkbookInput(ports, ['requests', 'volunteers'], { volunteers: ['volunteerId'] });
     const requestsSheets = liveSheetsOf(input.sheets, 'requests');
     const stored = ports.store.get(FINGERPRINT_KEY);
     if (requestsSheets.length === 0 || stored === null || stored !== requestsFingerprint(requestsSheets)) {
