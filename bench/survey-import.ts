@@ -145,7 +145,7 @@ export function benchSurveyImport(): void {
     view = measureRpc<typeof view>(survey.session, 'importSurveyAnswers', [], next);
     if (view.added !== 50 || view.updated !== 0) throw new Error(`added ${view.added}, updated ${view.updated}`);
     console.log(line(`回答の取り込み again: 50 new of ${n + 50}`, ...measured(next[0] as MeasuredAction)));
-    // One answer edited since (same response, new answer): the whole sheet is read to find it.
+    // One answer edited since (same response, new answer): only its block of rows is read (and the 回答ID column).
     editOne(survey.session, survey.form.id);
     const edited: MeasuredAction[] = [];
     view = measureRpc<typeof view>(survey.session, 'importSurveyAnswers', [], edited);

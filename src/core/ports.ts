@@ -7,6 +7,32 @@ export type { SheetRef };
 /** A cell as Apps Script's getValues gives it: '' for blank, Date for date cells. */
 export type CellValue = string | number | boolean | Date;
 
+/**
+ * A picture inside a cell (Sheets' CellImage): what an output sheet may hold besides values
+ * (フォーム一覧's QR codes). The port never reads one back: an image cell reads as '' — so a value
+ * Tsunagu keeps to undo a write is never an image (docs/forms.md).
+ */
+export interface CellImageValue {
+  readonly kind: 'image';
+  /** An https address or a data URL (data:image/gif;base64,…). */
+  readonly url: string;
+  /** What the picture is, for screen readers and wherever the image cannot be shown (an .xlsx save). */
+  readonly alt: string;
+}
+
+/** A cell of an output sheet: a value, or a picture. */
+export type OutputValue = CellValue | CellImageValue;
+
+/** Whether an output cell is a picture. */
+export function isCellImage(value: unknown): value is CellImageValue {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    (value as { kind?: unknown }).kind === 'image' &&
+    typeof (value as { url?: unknown }).url === 'string'
+  );
+}
+
 /** The first rows of one sheet, read in one batched call, with its size. */
 export interface SheetHead {
   name: string;
@@ -129,7 +155,8 @@ export interface OutputSheet {
   /** What it is (an OutputKind): the mark a new sheet gets, so it is never taken for a staff sheet. */
   kind: string;
   header: string[];
-  rows: CellValue[][];
+  /** Values, and pictures (CellImageValue) where a column shows one. */
+  rows: OutputValue[][];
   hidden: boolean;
   /** 0-based columns formatted as plain text. */
   textColumns: number[];

@@ -6,10 +6,12 @@ import type {
   BlockPart,
   BlockWrite,
   CellBlock,
+  CellImageValue,
   CellValue,
   MarkedSheet,
   NewSheetSpec,
   OutputSheet,
+  OutputValue,
   Rect,
   RowSpan,
   SheetData,
@@ -20,6 +22,7 @@ import type {
   WriteOptions,
 } from '../core/ports';
 import { AUTOMATIC_FORMAT_READ } from '../core/history/cells';
+import { isCellImage } from '../core/ports';
 import { copyGrid, growTo, insertScratch, removeSheet, shrinkBack, type Growth } from './scratch';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -51,6 +54,29 @@ interface Carried {
   backgrounds: string[][];
   numberFormats: string[][];
   rules: Array<Array<DataValidation | null>>;
+}
+
+/**
+ * A cell as the port gives it: a picture (getValues hands back a CellImage object) reads as '' —
+ * the port carries no image back, so nothing kept to undo a write is ever one (docs/forms.md).
+ */
+// real-sheets-checklist RS-63
+function plain(value: unknown): CellValue {
+  return value !== null && typeof value === 'object' && Object.prototype.toString.call(value) !== '[object Date]'
+    ? ''
+    : (value as CellValue);
+}
+
+/** A grid of getValues with any picture read as '' (the grid itself when it has none). */
+function plainGrid(grid: unknown[][]): CellValue[][] {
+  for (const row of grid) {
+    for (const v of row) {
+      if (v !== null && typeof v === 'object' && Object.prototype.toString.call(v) !== '[object Date]') {
+        return grid.map((r) => r.map(plain));
+      }
+    }
+  }
+  return grid as CellValue[][];
 }
 
 /** What read gives for a row it was not asked for. */
@@ -267,7 +293,7 @@ export class GasWorkbook implements Workbook {
         for (let i = 0; i < part.count; i++) {
           const from = got[i] as CellValue[];
           const to = values[part.first - 1 + i] as CellValue[];
-          for (let j = 0; j < span.count; j++) to[span.first + j] = from[j] as CellValue;
+          for (let j = 0; j < span.count; j++) to[span.first + j] = plain(from[j]);
         }
       }
       // A text cell shows its text; only numbers, dates and yes/no cells need what Sheets displays.
@@ -413,7 +439,7 @@ export class GasWorkbook implements Workbook {
 
   /**
    * A sheet Tsunagu inserted at the end of the tabs: added to the list rather than listing every
-   * sheet again (a call per sheet). real-sheets-checklist RS-63
+   * sheet again (a call per sheet). real-sheets-checklist RS-64
    */
   private added(sheet: Sheet, name: string): void {
     if (this.listed) this.listed.push({ sheet, name });
@@ -461,14 +487,14 @@ export class GasWorkbook implements Workbook {
   readRows(name: string, row: number, rows: number): CellValue[][] {
     const sheet = this.sheet(name);
     const width = Math.max(sheet.getLastColumn(), 1);
-    return sheet.getRange(row, 1, rows, width).getValues() as CellValue[][];
+    return plainGrid(sheet.getRange(row, 1, rows, width).getValues());
   }
 
   readBlock(name: string, rect: Rect, parts: readonly BlockPart[]): CellBlock {
     const range = this.sheet(name).getRange(rect.row, rect.column, rect.rows, rect.columns);
     const block: CellBlock = {};
     for (const part of parts) {
-      if (part === 'values') block.values = range.getValues() as CellValue[][];
+      if (part === 'values') block.values = plainGrid(range.getValues());
       else if (part === 'formulas') block.formulas = range.getFormulas();
       else if (part === 'numberFormats') block.numberFormats = range.getNumberFormats();
       else if (part === 'notes') block.notes = range.getNotes();
@@ -607,6 +633,12 @@ export class GasWorkbook implements Workbook {
    * text), values, then rules (so a value staff typed outside a drop-down's list survives), what
    * moving rows carry, and the bold header.
    */
+  /** A picture for a cell: three calls to shape it (no change to the document until setValues). */
+  // real-sheets-checklist RS-63: a data URL as the source of a cell image
+  private cellImage(image: CellImageValue): GoogleAppsScript.Spreadsheet.CellImage {
+    return this.app.newCellImage().setSourceUrl(image.url).setAltTextTitle(image.alt).build();
+  }
+
   private fillOutput(sheet: Sheet, output: OutputSheet, carried: Carried | null): void {
     const width = output.header.length;
     const body = output.rows.length;
@@ -631,8 +663,10 @@ export class GasWorkbook implements Workbook {
         sheet.getRange(2, run.first + 1, span, run.count).setNumberFormats(formats);
       }
     }
-    const grid = [output.header as CellValue[], ...output.rows].map((row) =>
-      row.length === width ? row : [...row, ...new Array<CellValue>(width - row.length).fill('')].slice(0, width),
+    const grid = [output.header as OutputValue[], ...output.rows].map((row) =>
+      (row.length === width ? row : [...row, ...new Array<CellValue>(width - row.length).fill('')].slice(0, width)).map(
+        (v) => (isCellImage(v) ? this.cellImage(v) : v),
+      ),
     );
     sheet.getRange(1, 1, grid.length, width).setValues(grid);
     // Rules after the values: a value staff typed outside a drop-down's list is kept, as Sheets keeps it.

@@ -78,6 +78,8 @@ const ja = {
   'survey.candidatesReload': '読み直す',
   'survey.candidatesNoForms': '取り込み先が「ボランティア名簿」か「活動記録」の作成済みフォームがありません。',
   'survey.candidateCounts': '未処理 {n}件・取り込み済み {imported}件・見送り {declined}件・同意なし {noConsent}件',
+  'survey.headingNew': '新しい回答 {n}件',
+  'survey.headingOpen': '未処理 {n}件',
   'survey.candidatesMore':
     'ほか{n}件（取り込むと次の回答が出ます。すべてはコマンドラインの survey import で見られます）',
   'survey.acceptOne': '取り込む',
@@ -393,6 +395,8 @@ const en: Record<MessageKey, string> = {
   'survey.candidatesReload': 'Read again',
   'survey.candidatesNoForms': 'No form that goes into the roster or the activity log has been built.',
   'survey.candidateCounts': '{n} new, {imported} imported, {declined} declined, {noConsent} without consent',
+  'survey.headingNew': '{n} new answers',
+  'survey.headingOpen': '{n} to decide',
   'survey.candidatesMore': '{n} more (they show once these are done; the command line survey import lists them all)',
   'survey.acceptOne': 'Import',
   'survey.declineOne': 'Decline',

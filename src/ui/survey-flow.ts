@@ -71,6 +71,9 @@ export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNo
     choices: {},
   };
 
+  /** Called after answers were imported or decided (新しい回答 may have gone down: the section reads it again). */
+  afterAnswers: (() => void) | null = null;
+
   chooseTemplate(template: SurveyTemplate): void {
     this.state.template = template;
   }
@@ -208,6 +211,7 @@ export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNo
       this.changed();
       const view = await this.run(() => this.server('previewSurveyCandidates'));
       if (view) this.state.candidates = view;
+      this.afterAnswers?.();
     }
     this.changed();
   }
@@ -255,6 +259,7 @@ export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNo
         remaining: view.remaining,
       };
       this.state.focus = 'notice';
+      this.afterAnswers?.();
     }
     this.changed();
   }

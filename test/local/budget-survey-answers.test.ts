@@ -94,4 +94,27 @@ describe('回答の取り込み（アンケート回答） within budget at 5,00
     expect(view).toMatchObject({ rows: RESPONSES + 50, added: 0, updated: 0, remaining: 0 });
     expect(action.stats.totals.cellsWritten, figures(action)).toBe(0);
   });
+
+  it('one answer edited in its response sheet: its row written again, reading only its block of アンケート回答', () => {
+    const book = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const responses = book.getSheetByName(session.emu.forms.get(form.id)?.destination?.sheetName ?? '');
+    if (!responses) throw new Error('no response sheet');
+    const titles = responses.getRange(1, 1, 1, responses.getLastColumn()).getValues()[0] ?? [];
+    const item = form.items.find((i) => i.type === 'singleChoice' && (i.choices?.length ?? 0) > 1);
+    if (!item) throw new Error('no choice question');
+    const column = titles.indexOf(item.title) + 1;
+    const cell = responses.getRange(2502, column);
+    const other = item.choices?.find((c) => c.value !== cell.getValue())?.value ?? '';
+    cell.setValue(other);
+    session.emu.endExecution();
+    const { view, action } = importOnce();
+    expect(view).toMatchObject({ rows: RESPONSES + 50, added: 0, updated: 1, removed: 0, remaining: 0 });
+    const what = figures(action);
+    console.log(`edited answer at ${RESPONSES + 50} rows: ${what}`);
+    expect(action.stats.summary.estimatedSeconds.high, what).toBeLessThan(SIDEBAR_BUDGET_SECONDS);
+    // Of アンケート回答: its 回答ID column, its header and one block of 250 rows — not its 5,050 rows.
+    expect(action.stats.totals.cellsWritten, what).toBe(width);
+    expect(action.stats.totals.calls, what).toBeLessThanOrEqual(220);
+    expect(session.emu.sheetValues('アンケート回答')[2501]?.includes(other)).toBe(true);
+  });
 });

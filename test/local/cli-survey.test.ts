@@ -89,8 +89,15 @@ describe('tsunagu survey build', () => {
       session.emu
         .sheetValues('フォーム一覧')
         .slice(1)
-        .map((r) => r[9]),
+        .map((r) => r[11]),
     ).toEqual(built.forms.map((f) => f.id));
+    // .xlsx keeps no cell images (exceljs): the QR code is saved as its alt text, naming the address it encodes.
+    expect(
+      session.emu
+        .sheetValues('フォーム一覧')
+        .slice(1)
+        .map((r) => r[5]),
+    ).toEqual(built.forms.map((f) => `QRコード: ${f.shortUrl}`));
   });
 
   it('exits 1 and builds nothing when アンケート定義 has an error', async () => {

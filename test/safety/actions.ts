@@ -220,9 +220,13 @@ export function builtSurveySession(): Session {
   return session;
 }
 
-/** SMALL_SURVEY built, with two answers (one of them text that starts like a formula) and no import yet. */
-export function answeredSurveySession(): Session {
+/**
+ * SMALL_SURVEY built, with two answers (one of them text that starts like a formula) and no import yet;
+ * `counted`: the form-submit trigger was on, so 新しい回答 counts them (in the property and フォーム一覧).
+ */
+export function answeredSurveySession(counted = false): Session {
   const session = surveySession();
+  if (counted) rpc(session, 'startAnswerTrigger');
   rpc(session, 'buildForms');
   const [ja, en] = session.emu.forms.all;
   const at = new Date('2026-11-20T01:00:00Z');
@@ -259,11 +263,38 @@ export function answeredAndImportedSurveySession(): Session {
 }
 
 /**
+ * 300 answers imported into アンケート回答 (two blocks of fingerprinted rows), then the 280th edited in
+ * its response sheet: the next import reads that block only and writes its row again in place.
+ */
+export function manyAnsweredAndEditedSurveySession(): Session {
+  const session = surveySession();
+  rpc(session, 'buildForms');
+  const [ja] = session.emu.forms.all;
+  const at = new Date('2026-11-20T01:00:00Z').getTime();
+  for (let i = 0; i < 300; i++) {
+    session.emu.forms.submit(
+      ja?.id ?? '',
+      { 参加しましたか: 'はい', 良かった点を教えてください: `感想${i}` },
+      { timestamp: new Date(at + i * 60_000) },
+    );
+  }
+  rpc(session, 'importSurveyAnswers');
+  const responses = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(
+    ja?.destination?.sheetName ?? '',
+  );
+  if (!responses) throw new Error('no response sheet');
+  const header = responses.getRange(1, 1, 1, responses.getLastColumn()).getValues()[0] ?? [];
+  responses.getRange(281, header.indexOf('良かった点を教えてください') + 1).setValue('=2+2 とても楽しかった');
+  return session;
+}
+
+/**
  * ボランティア登録 built on the faulty roster (staff's note, fill and formula kept), with two
  * registrations answered (one with text that starts like a formula) and nothing decided yet.
  */
-export function registeredSession(): Session {
+export function registeredSession(counted = false): Session {
   const session = rosterSession();
+  if (counted) rpc(session, 'startAnswerTrigger');
   rpc(session, 'writeSurveyTemplate', 'ボランティア登録');
   const view = rpc<SurveyBuildView>(session, 'buildForms');
   const ja = view.forms.find((f) => f.language === 'ja');
@@ -770,9 +801,29 @@ export const WRITING_ACTIONS: WritingAction[] = [
     observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
   },
   {
+    // 300 answers in two fingerprinted blocks, one edited: only its block read, its row written again.
+    name: '回答の取り込み（アンケート回答・修正された回答のブロックだけ読む）',
+    arrange: manyAnsweredAndEditedSurveySession,
+    act: (s) => s.run('importSurveyAnswers') as never,
+    observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
+  },
+  {
     name: '回答の取り込み（ボランティア登録を名簿へ・見送り）',
     arrange: registeredSession,
     act: decideFirstTwo,
+    observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
+  },
+  {
+    // The counts of 新しい回答 go down with the decisions: the property and フォーム一覧's column.
+    name: '回答の取り込み（ボランティア登録・新しい回答の件数も減らす）',
+    arrange: () => registeredSession(true),
+    act: decideFirstTwo,
+    observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
+  },
+  {
+    name: '回答の取り込み（アンケート回答・新しい回答の件数を0に）',
+    arrange: () => answeredSurveySession(true),
+    act: (s) => s.run('importSurveyAnswers') as never,
     observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
   },
   {

@@ -52,7 +52,7 @@ function shape(session: Session, leaveOut: string | null = null): unknown {
   }));
   // フォーム一覧 without the addresses and ids.
   const list = book.getSheetByName('フォーム一覧')
-    ? session.emu.sheetValues('フォーム一覧').map((r) => [r[0], r[1], r[2], r[6], r[7], r[8]])
+    ? session.emu.sheetValues('フォーム一覧').map((r) => [r[0], r[1], r[2], r[7], r[8], r[9], r[10]])
     : null;
   return { forms, sheets, list };
 }

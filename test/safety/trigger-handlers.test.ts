@@ -7,7 +7,7 @@ import type { TriggerStatus } from '../../src/shared/rpc';
 import type { Session } from '../../src/local/session';
 import { harnessSession, HARNESS_NOW } from '../support/fault-harness';
 import { rpc } from '../local/helpers/session';
-import { summarizedSession } from './actions';
+import { answeredSurveySession, summarizedSession } from './actions';
 
 function status(session: Session): TriggerStatus {
   return rpc<TriggerStatus>(session, 'getTriggerStatus');
@@ -86,6 +86,43 @@ describe('the form-submit trigger, failing at each of its mutating calls', () =>
       const seen = status(session).answers;
       const counted = seen.newAnswers[0]?.count ?? 0;
       expect([counted, seen.lastRun?.ok], `failing call ${n}`).toEqual(counted === 1 ? [1, true] : [0, false]);
+    }
+  });
+});
+
+describe('the form-submit trigger with フォーム一覧, failing at each of its mutating calls', () => {
+  it('counts the answer in the property and フォーム一覧 together, or in neither and says so', () => {
+    const arrange = (): { session: Session; submit: () => void; form: string } => {
+      const session = answeredSurveySession(true);
+      const form = session.emu.forms.all[0]?.id ?? '';
+      return {
+        session,
+        form,
+        submit: () =>
+          session.emu.forms.submit(form, { 参加しましたか: 'いいえ' }, { timestamp: new Date('2026-11-21T01:00:00Z') }),
+      };
+    };
+    const listed = (session: Session, form: string): unknown => {
+      const rows = session.emu.sheetValues('フォーム一覧');
+      const header = rows[0] ?? [];
+      return rows.find((r) => r[header.indexOf('フォームID')] === form)?.[header.indexOf('新しい回答')];
+    };
+    const clean = arrange();
+    clean.session.emu.failAtMutation(null);
+    clean.submit();
+    const calls = clean.session.emu.mutations.length;
+    expect(listed(clean.session, clean.form)).toBe(2);
+    expect(calls).toBeGreaterThan(2);
+    for (let n = 1; n <= calls; n++) {
+      const { session, submit, form } = arrange();
+      session.emu.failAtMutation(n);
+      submit();
+      session.emu.failAtMutation(null);
+      const seen = status(session).answers;
+      const counted = seen.newAnswers.find((a) => a.formUrl.includes(form))?.count ?? 0;
+      expect([counted, listed(session, form), seen.lastRun?.ok], `failing call ${n}`).toEqual(
+        counted === 2 ? [2, 2, true] : [1, 1, false],
+      );
     }
   });
 });

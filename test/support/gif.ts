@@ -1,4 +1,5 @@
 /** A minimal GIF decoder for tests: the first image of a GIF87a/89a with a global colour table, as RGBA pixels (enough to read back a QR code). */
+import jsQR from 'jsqr';
 
 export interface DecodedImage {
   width: number;
@@ -101,4 +102,12 @@ export function decodeGif(bytes: Uint8Array): DecodedImage {
     } else break;
   }
   throw new Error('GIF without an image');
+}
+
+/** The text of a QR code given as a GIF data URL ('data:image/gif;base64,…'), read by jsQR; null when it reads as none. */
+export function decodeQrDataUrl(dataUrl: string): string | null {
+  const prefix = 'data:image/gif;base64,';
+  if (!dataUrl.startsWith(prefix)) return null;
+  const gif = decodeGif(new Uint8Array(Buffer.from(dataUrl.slice(prefix.length), 'base64')));
+  return jsQR(gif.data, gif.width, gif.height)?.data ?? null;
 }

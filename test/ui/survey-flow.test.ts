@@ -195,11 +195,14 @@ describe('SurveyFlow', () => {
         notices: [],
       }),
     });
+    let reread = 0;
+    h.flow.afterAnswers = () => reread++;
     h.flow.requestImport();
     expect(h.flow.state.pending).toBe('import');
     expect(h.calls).toEqual([]);
     await h.flow.accept();
     expect(h.names()).toEqual(['importSurveyAnswers']);
+    expect(reread, '新しい回答 read again after the import').toBe(1);
     expect(h.flow.state.notice).toEqual({
       kind: 'imported',
       rows: 12,
@@ -315,8 +318,11 @@ describe('SurveyFlow', () => {
         return result;
       },
     });
+    let reread = 0;
+    h.flow.afterAnswers = () => reread++;
     await h.flow.loadCandidates();
     expect(h.flow.state.candidates?.counts.new).toBe(2);
+    expect(reread, 'reading the candidates changes no count').toBe(0);
     h.flow.requestDecide();
     expect(h.flow.state.pending, 'nothing chosen: nothing to ask').toBe(null);
     h.flow.choose('a', 'accept');
@@ -328,6 +334,7 @@ describe('SurveyFlow', () => {
     expect(h.calls[1]).toEqual(['decideSurveyCandidates', { accept: ['a'], decline: ['b'] }]);
     expect(h.flow.state.notice).toEqual({ kind: 'decided', result });
     expect(h.flow.undo.info).toEqual(templateUndo);
+    expect(reread, '新しい回答 read again after the decisions').toBe(1);
     expect(h.flow.state.choices).toEqual({});
     expect(h.flow.state.candidates?.counts.imported, 'read again after the import').toBe(1);
   });

@@ -13,7 +13,7 @@ import { estimateRecordChars } from '../history/estimate';
 import { History } from '../history/store';
 import type { CellChange } from '../history/types';
 import { placeOutput, type OutputPlace } from '../output-sheets';
-import { RESPONSES_MARK } from './survey';
+import { RESPONSES_MARK, settleNewAnswers } from './survey';
 import type { CellValue, SheetHead } from '../ports';
 import { isLiveSheet } from '../sheets/mapping';
 import { columnLetter } from '../sheets/rows';
@@ -58,6 +58,8 @@ interface Decision {
 
 interface Candidate {
   form: FormDef;
+  /** The Forms id of the form (one language) the answer came from. */
+  formId: string;
   kind: SurveyImportKind;
   row: AnswerRow;
   view: SurveyCandidateView;
@@ -244,7 +246,7 @@ function collect(ports: AppPorts, only: SurveyImportKind | null, check = true): 
   ]);
   const notices: Message[] = [];
   const readForms: SurveyCandidatesView['forms'] = [];
-  const rows: Array<{ form: FormDef; kind: SurveyImportKind; row: AnswerRow }> = [];
+  const rows: Array<{ form: FormDef; formId: string; kind: SurveyImportKind; row: AnswerRow }> = [];
   for (const form of forms) {
     const kind = form.destination;
     for (const built of stored.filter((s) => s.name === form.name)) {
@@ -271,7 +273,7 @@ function collect(ports: AppPorts, only: SurveyImportKind | null, check = true): 
           kind === 'volunteers'
             ? volunteerCandidate(form, response, input.settings)
             : activityRow(form, response, input.settings);
-        rows.push({ form, kind, row });
+        rows.push({ form, formId: built.formId, kind, row });
       }
       readForms.push({
         name: form.name,
@@ -310,7 +312,7 @@ function collect(ports: AppPorts, only: SurveyImportKind | null, check = true): 
       : [];
     const checkOf = new Map(open.map((r, i) => [r.row.responseId, checks[i]] as const));
     const keys = SHEET_SPECS[kind].columns.map((c) => c.key);
-    for (const { form, row } of ofKind) {
+    for (const { form, formId, row } of ofKind) {
       const decision = decisions.get(row.responseId);
       const status = statusOf(kind, row, decision);
       const check = checkOf.get(row.responseId);
@@ -321,6 +323,7 @@ function collect(ports: AppPorts, only: SurveyImportKind | null, check = true): 
       }
       candidates.push({
         form,
+        formId,
         kind,
         row,
         view: {
@@ -382,6 +385,24 @@ function collect(ports: AppPorts, only: SurveyImportKind | null, check = true): 
 export function previewSurveyCandidates(ports: AppPorts, kind?: SurveyImportKind | null): SurveyCandidatesView {
   // No built form of these kinds: an empty list (forms: []), which the sidebar and the CLI say plainly.
   return collect(ports, kind ?? null).view;
+}
+
+/**
+ * Per form: how many of its answers this call decides, and how many stay to decide afterwards
+ * (new ones not decided now) — what 新しい回答 may still count.
+ */
+function settledByForm(
+  candidates: readonly Candidate[],
+  decided: ReadonlySet<string>,
+): Map<string, { decided: number; left: number }> {
+  const out = new Map<string, { decided: number; left: number }>();
+  for (const c of candidates) {
+    const entry = out.get(c.formId) ?? { decided: 0, left: 0 };
+    if (decided.has(c.view.responseId)) entry.decided += 1;
+    else if (c.view.status === 'new') entry.left += 1;
+    out.set(c.formId, entry);
+  }
+  return out;
 }
 
 /** Makes the hidden sheet that remembers decisions (its header only), within the action's transaction. */
@@ -598,6 +619,7 @@ export function decideSurveyCandidates(
           changes,
           tx,
         );
+        settleNewAnswers(ports, tx, settledByForm(found.candidates, new Set([...accept, ...decline])));
         history.record(
           tx,
           'surveyImport',

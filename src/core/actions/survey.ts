@@ -11,7 +11,8 @@ import type { CellChange } from '../history/types';
 import { History } from '../history/store';
 import { estimateRecordChars } from '../history/estimate';
 import { placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
-import type { CellValue, MarkedSheet, SheetHead } from '../ports';
+import type { CellValue, MarkedSheet, OutputValue, SheetHead } from '../ports';
+import { qrGifDataUrl } from '../survey/qr';
 import { HEAD_ROWS, standardSheetSpec } from '../setup/plan';
 import { loadSettings, settingsFrom } from '../setup/settings-source';
 import { IMPORT_RECORD_HEADER, makeImportRecord } from './survey-import';
@@ -56,9 +57,11 @@ export const FORM_LIST_HEADER = [
   '状態',
   '公開URL',
   '短縮URL',
+  'QRコード',
   '編集URL',
   '回答シート',
   '回答数',
+  '新しい回答',
   '最終更新',
   'フォームID',
 ];
@@ -443,8 +446,9 @@ export function buildForms(
       ? placeOutput(ports.workbook, 'imports', IMPORT_RECORD_HEADER, marked)
       : null;
     const after = loadStoredForms(ports.store);
+    const fresh = newAnswersByForm(ports.store);
     const views: BuiltFormView[] = entries.map((e) => view(e, sheetOfForm));
-    const rows: CellValue[][] = entries.map((e, i) => {
+    const rows: OutputValue[][] = entries.map((e, i) => {
       const v = views[i] as BuiltFormView;
       const responseSheet = v.responseSheet;
       const answers = responseSheet !== null ? Math.max(0, (sizes.get(responseSheet) ?? 1) - 1) : '';
@@ -455,9 +459,11 @@ export function buildForms(
         stateText(e, v),
         v.publishedUrl,
         v.shortUrl,
+        formListQr(v.shortUrl),
         v.editUrl,
         guardFormula(responseSheet ?? ''),
         answers,
+        newAnswerCell(fresh, v.id),
         updatedAt === '' ? '' : new Date(updatedAt),
         v.id,
       ];
@@ -493,7 +499,7 @@ export function buildForms(
 function writeFormList(
   ports: AppPorts,
   views: readonly BuiltFormView[],
-  rows: CellValue[][],
+  rows: OutputValue[][],
   marked: readonly MarkedSheet[],
   place: OutputPlace,
   imports: OutputPlace | null,
@@ -515,19 +521,156 @@ function writeFormList(
         tx.mark(v.responseSheet, RESPONSES_MARK);
     }
     if (place.adopt) tx.mark(place.name, 'forms');
+    if (ports.store.get(FORM_LIST_NAME_KEY) !== place.name) tx.setProperty(FORM_LIST_NAME_KEY, place.name);
     tx.output({
       name: place.name,
       kind: 'forms',
       header: FORM_LIST_HEADER,
       rows,
       hidden: false,
-      textColumns: [0, 1, 2, 3, 4, 5, 6, 9],
+      textColumns: [0, 1, 2, 3, 4, 6, 7, 11],
       checkboxColumns: [],
     });
   });
 }
 
 const TEXT_FORMAT = '@';
+
+/** フォーム一覧's columns the form-submit trigger and the imports keep up to date (0-based). */
+const LIST_NEW_COLUMN = FORM_LIST_HEADER.indexOf('新しい回答');
+const LIST_ID_COLUMN = FORM_LIST_HEADER.indexOf('フォームID');
+
+/** The document property the form-submit trigger counts in: new answers per form URL (src/core/actions/triggers.ts). */
+export const NEW_ANSWERS_KEY = 'tsunagu.answers.new';
+
+/** The document property that names フォーム一覧 (written with it): how the trigger finds it without searching marks. */
+export const FORM_LIST_NAME_KEY = 'tsunagu.formList';
+
+/** The prefix of the note Tsunagu keeps on フォーム一覧's 新しい回答 heading while the trigger fails. */
+export const NEW_ANSWERS_NOTE = 'つなぐ 新しい回答の通知';
+
+/** 新しい回答 per form id (the counts are kept by form URL, whatever address form Sheets gives). */
+export function newAnswersByForm(store: { get(key: string): string | null }): Map<string, number> {
+  const out = new Map<string, number>();
+  let counts: unknown;
+  try {
+    counts = JSON.parse(store.get(NEW_ANSWERS_KEY) ?? '{}');
+  } catch {
+    return out;
+  }
+  if (counts === null || typeof counts !== 'object') return out;
+  for (const [url, n] of Object.entries(counts as Record<string, unknown>)) {
+    const id = formIdFromUrl(url);
+    if (id && typeof n === 'number' && n > 0) out.set(id, (out.get(id) ?? 0) + n);
+  }
+  return out;
+}
+
+/**
+ * After answers are imported or decided: the 新しい回答 of each form dealt with goes down by the
+ * answers decided, and never stays above those left to decide (0 once every answer of the form is
+ * in), within the action's transaction — the property and フォーム一覧's column. Nothing is written
+ * when no count changes (no trigger, or nothing counted for these forms).
+ */
+export function settleNewAnswers(
+  ports: AppPorts,
+  tx: Transaction,
+  settled: ReadonlyMap<string, { decided: number; left: number }>,
+): void {
+  let counts: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(ports.store.get(NEW_ANSWERS_KEY) ?? '{}');
+    if (parsed === null || typeof parsed !== 'object') return;
+    counts = { ...(parsed as Record<string, unknown>) };
+  } catch {
+    return;
+  }
+  let changed = false;
+  for (const [url, n] of Object.entries(counts)) {
+    const id = formIdFromUrl(url);
+    const s = id ? settled.get(id) : undefined;
+    if (!s || typeof n !== 'number') continue;
+    const next = Math.max(0, Math.min(n - s.decided, s.left));
+    if (next === n) continue;
+    changed = true;
+    if (next === 0) delete counts[url];
+    else counts[url] = next;
+  }
+  if (!changed) return;
+  if (Object.keys(counts).length === 0) tx.removeProperty(NEW_ANSWERS_KEY);
+  else tx.setProperty(NEW_ANSWERS_KEY, JSON.stringify(counts));
+  showNewAnswersInFormList(ports, tx, newAnswersByForm(ports.store));
+}
+
+/** The note on フォーム一覧's 新しい回答 heading when the form-submit trigger failed. */
+export function newAnswersFailureNote(at: string, message: string): string {
+  return `${NEW_ANSWERS_NOTE}: ${at} 失敗しました — ${message}\n（この回答は数えていません。次の回答からまた数えます。状態はサイドバーの アンケート作成 にあります。回答そのものは回答シートに届いています。）`;
+}
+
+function newAnswerCell(counts: ReadonlyMap<string, number>, formId: string): CellValue {
+  return counts.get(formId) ?? 0;
+}
+
+/**
+ * Brings フォーム一覧's 新しい回答 column in line with the counts, and its heading's note with the
+ * trigger's last run (`failure`: the note says it failed; null: a note of Tsunagu's there goes;
+ * undefined: the note is left as it is; a note staff wrote always stays), within the action's transaction. Finds the list by its mark; a list written
+ * before the column existed, or none, is left alone (the next build writes it). Calls do not depend on
+ * the number of answers: the mark search, the size, two reads and at most one write.
+ */
+export function showNewAnswersInFormList(
+  ports: AppPorts,
+  tx: Transaction,
+  counts: ReadonlyMap<string, number>,
+  failure?: string | null,
+): void {
+  // The list's name as the build kept it (a property read, not a search of every sheet's marks);
+  // a list written before the name was kept is found by its mark.
+  const name =
+    ports.store.get(FORM_LIST_NAME_KEY) ?? ports.workbook.markedSheets().find((m) => m.kind === 'forms')?.name ?? null;
+  if (name === null) return;
+  const size = ports.workbook.sheetSize(name);
+  if (!size || size.lastRow < 1 || size.columns <= LIST_ID_COLUMN) return;
+  const rows = size.lastRow;
+  // 新しい回答 … フォームID in one read; a sheet whose heading is not the list's (renamed, or an older
+  // list without the column) is left alone: the next build writes it.
+  const width = LIST_ID_COLUMN - LIST_NEW_COLUMN + 1;
+  const block = (
+    ports.workbook.readBlock(name, { row: 1, column: LIST_NEW_COLUMN + 1, rows, columns: width }, ['values']).values ??
+    []
+  ).map((r) => ({ value: r[0] ?? '', id: String(r[width - 1] ?? '').trim() }));
+  if (String(block[0]?.value ?? '') !== '新しい回答' || block[0]?.id !== 'フォームID') return;
+  const values = block.map((b) => b.value);
+  const next = block.map((b, i) => (i === 0 || b.id === '' ? b.value : (counts.get(b.id) ?? 0)));
+  if (rows > 1 && next.some((v, i) => v !== values[i])) {
+    // A value staff typed over (the sheet is Tsunagu's) goes back to the count.
+    tx.write(
+      name,
+      { row: 2, column: LIST_NEW_COLUMN + 1, rows: rows - 1, columns: 1 },
+      { values: next.slice(1).map((v) => [v]) },
+      { values: values.slice(1).map((v) => [v]) },
+    );
+  }
+  if (failure === undefined) return;
+  const heading = { row: 1, column: LIST_NEW_COLUMN + 1, rows: 1, columns: 1 };
+  const oldNote = ports.workbook.readBlock(name, heading, ['notes']).notes?.[0]?.[0] ?? '';
+  // A note staff wrote on the heading stays; Tsunagu's own comes and goes with the trigger's failures.
+  if (oldNote !== '' && !oldNote.startsWith(NEW_ANSWERS_NOTE)) return;
+  const note = failure ?? '';
+  if (note !== oldNote) tx.write(name, heading, { notes: [[note]] }, { notes: [[oldNote]] });
+}
+
+/** Pixels per module of フォーム一覧's QR codes: a forms.gle address is 29 modules, about 150 px with its quiet zone. */
+const LIST_QR_MODULE_PIXELS = 4;
+
+/**
+ * フォーム一覧's QR code of a form's forms.gle address: a GIF made in the bundle, as a picture in
+ * the cell (blank for a form with no address: deleted in Drive).
+ */
+export function formListQr(shortUrl: string): OutputValue {
+  if (shortUrl === '') return '';
+  return { kind: 'image', url: qrGifDataUrl(shortUrl, LIST_QR_MODULE_PIXELS), alt: `QRコード: ${shortUrl}` };
+}
 
 /** A response-sheet column to format as plain text, with the formats it had (to take the write back). */
 interface TextColumn {
@@ -882,6 +1025,44 @@ interface WrittenAnswers {
   sheet: string;
   rows: number;
   print: string;
+  /** Rows per block, and a fingerprint of each block of rows (an import written before blocks: none). */
+  blockRows?: number;
+  blocks?: string[];
+}
+
+/**
+ * Rows per fingerprinted block of アンケート回答: an answer edited since makes the next import read
+ * only the blocks whose fingerprint changed (and the 回答ID column), not the whole sheet. At most
+ * MAX_ANSWER_BLOCKS prints are kept (a document property holds 9 KB): larger sheets get larger blocks.
+ */
+const ANSWER_BLOCK_ROWS = 250;
+const MAX_ANSWER_BLOCKS = 300;
+
+function blockRowsFor(count: number): number {
+  return Math.max(ANSWER_BLOCK_ROWS, Math.ceil(count / MAX_ANSWER_BLOCKS));
+}
+
+/** The fingerprint of each block of rows[0, count). */
+function blockPrints(rows: readonly CellValue[][], count: number, blockRows: number): string[] {
+  const out: string[] = [];
+  for (let first = 0; first < count; first += blockRows) {
+    const fp = new Fingerprint();
+    for (let i = first; i < Math.min(first + blockRows, count); i++) for (const v of rows[i] ?? []) fp.addCell(v);
+    out.push(fp.toString());
+  }
+  return out;
+}
+
+/** What the property keeps after writing rows[0, count): the whole print and the blocks' (no answer). */
+function writtenRecord(sheet: string, header: readonly string[], rows: readonly CellValue[][], count: number): string {
+  const blockRows = blockRowsFor(count);
+  return JSON.stringify({
+    sheet,
+    rows: count,
+    print: printOf(header, rows, count),
+    blockRows,
+    blocks: blockPrints(rows, count, blockRows),
+  } satisfies WrittenAnswers);
 }
 
 function printOf(header: readonly string[], rows: readonly CellValue[][], count: number): string {
@@ -896,9 +1077,15 @@ function writtenAnswers(ports: AppPorts): WrittenAnswers | null {
   if (!raw) return null;
   try {
     const w = JSON.parse(raw) as Partial<WrittenAnswers>;
-    return typeof w.sheet === 'string' && typeof w.rows === 'number' && typeof w.print === 'string'
-      ? { sheet: w.sheet, rows: w.rows, print: w.print }
-      : null;
+    if (typeof w.sheet !== 'string' || typeof w.rows !== 'number' || typeof w.print !== 'string') return null;
+    const blocks =
+      typeof w.blockRows === 'number' &&
+      w.blockRows > 0 &&
+      Array.isArray(w.blocks) &&
+      w.blocks.every((b) => typeof b === 'string')
+        ? { blockRows: w.blockRows, blocks: w.blocks }
+        : {};
+    return { sheet: w.sheet, rows: w.rows, print: w.print, ...blocks };
   } catch {
     return null;
   }
@@ -928,8 +1115,45 @@ function answersPlan(ports: AppPorts, header: string[], rows: CellValue[][]): { 
       body.every((r, i) => String(r[0] ?? '') === String(rows[i]?.[0] ?? ''));
     if (holds) return { place, plan: planAnswers(null, header, rows, header.length, written.rows) };
   }
+  const blocks =
+    written && written.sheet === place.name ? changedBlocks(ports, place.name, header, rows, written) : null;
+  if (blocks) return { place, plan: planAnswers(blocks, header, rows, header.length) };
   const current = ports.workbook.read(place.name)?.values ?? null;
   return { place, plan: planAnswers(current, header, rows, header.length) };
+}
+
+/**
+ * The sheet as planAnswers compares it, reading only what may have changed: the header, the 回答ID
+ * column (the sheet still holds the answers it was written with, in their order) and the blocks of
+ * rows whose fingerprint differs from what they were written with; the other rows are known to hold
+ * what was written. Null — read the whole sheet — when the record has no blocks, the answers are fewer
+ * than written (some removed), the 回答ID column says otherwise, or most blocks changed.
+ */
+function changedBlocks(
+  ports: AppPorts,
+  sheet: string,
+  header: readonly string[],
+  rows: readonly CellValue[][],
+  written: WrittenAnswers,
+): CellValue[][] | null {
+  const { blockRows, blocks } = written;
+  if (!blockRows || !blocks || written.rows > rows.length) return null;
+  const fresh = blockPrints(rows, written.rows, blockRows);
+  if (fresh.length !== blocks.length) return null;
+  const changed = fresh.map((p, b) => p !== blocks[b]);
+  const count = changed.filter((c) => c).length;
+  if (count === 0 || count * 2 > blocks.length) return null;
+  const ids = ports.workbook.read(sheet, [0])?.values ?? [];
+  const body = ids.slice(1);
+  if ((ids[0]?.length ?? 0) !== header.length || body.length !== written.rows) return null;
+  if (!body.every((r, i) => String(r[0] ?? '') === String(rows[i]?.[0] ?? ''))) return null;
+  const spans = [{ first: 1, count: 1 }];
+  changed.forEach((c, b) => {
+    if (c) spans.push({ first: 2 + b * blockRows, count: Math.min(blockRows, written.rows - b * blockRows) });
+  });
+  const read = ports.workbook.read(sheet, undefined, spans)?.values ?? [];
+  const inChanged = (i: number): boolean => changed[Math.floor(i / blockRows)] === true;
+  return [read[0] ?? [], ...body.map((_, i) => (inChanged(i) ? (read[i + 1] ?? []) : [...(rows[i] ?? [])]))];
 }
 
 /** What 回答の取り込み would write into アンケート回答, without writing (the CLI's survey import without --write). */
@@ -974,8 +1198,14 @@ export function importSurveyAnswers(ports: AppPorts): SurveyAnswersView {
           checkboxColumns: [],
         });
       } else writeChanges(tx, place.name, header.length, plan, rows, textColumns);
-      const print = printOf(header, rows, written);
-      tx.setProperty(SURVEY_ANSWERS_WRITTEN_KEY, JSON.stringify({ sheet: place.name, rows: written, print }));
+      tx.setProperty(SURVEY_ANSWERS_WRITTEN_KEY, writtenRecord(place.name, header, rows, written));
+      // Every answer of these forms is in アンケート回答 once the last part is written: none is new any more.
+      if (plan.remaining === 0) {
+        const done = loadStoredForms(ports.store).filter((s) =>
+          view.forms.some((f) => f.name === s.name && f.language === s.language),
+        );
+        settleNewAnswers(ports, tx, new Map(done.map((s) => [s.formId, { decided: 0, left: 0 }] as const)));
+      }
     });
     const notice = placeNotice(place);
     return {

@@ -21,6 +21,8 @@ import type {
 } from '../../shared/rpc';
 import type { AppPorts } from './ports';
 import { tokyoStamp } from './summary';
+import { NEW_ANSWERS_KEY, newAnswersByForm, newAnswersFailureNote, showNewAnswersInFormList } from './survey';
+import { LockBusyError } from '../errors';
 
 /** The bundle's top-level functions the triggers call (src/server/main.ts). */
 export const TRIGGER_HANDLERS: Readonly<Record<TriggerKind, string>> = {
@@ -34,7 +36,7 @@ export const TRIGGER_KEYS = {
   summary: 'tsunagu.trigger.summary',
   answersRuns: 'tsunagu.trigger.answers.runs',
   summaryRuns: 'tsunagu.trigger.summary.runs',
-  newAnswers: 'tsunagu.answers.new',
+  newAnswers: NEW_ANSWERS_KEY,
   spreadsheetId: 'tsunagu.spreadsheetId',
 } as const;
 
@@ -327,9 +329,10 @@ export function stopTrigger(ports: AppPorts, triggers: Triggers, kind: TriggerKi
 export function clearNewAnswers(ports: AppPorts, triggers: Triggers): TriggerChange {
   return ports.lock.run(() => {
     if (Object.keys(newAnswerCounts(ports)).length > 0) {
-      atomically(ports, { ja: '新しい回答の件数', en: 'the count of new answers' }, (tx) =>
-        tx.removeProperty(TRIGGER_KEYS.newAnswers),
-      );
+      atomically(ports, { ja: '新しい回答の件数', en: 'the count of new answers' }, (tx) => {
+        tx.removeProperty(TRIGGER_KEYS.newAnswers);
+        showNewAnswersInFormList(ports, tx, new Map());
+      });
     }
     return {
       status: getTriggerStatus(ports, triggers),
@@ -379,6 +382,7 @@ export function countNewAnswer(ports: AppPorts, triggers: Triggers, uid: string,
   try {
     ports.lock.run(() => {
       const counts = newAnswerCounts(ports);
+      const failedBefore = runsOf(ports, 'answers').failure !== null;
       const key = formUrl === '' ? '（フォーム不明）' : formUrl;
       counts[key] = (counts[key] ?? 0) + 1;
       atomically(ports, { ja: '新しい回答の件数', en: 'the count of new answers' }, (tx) => {
@@ -387,12 +391,32 @@ export function countNewAnswer(ports: AppPorts, triggers: Triggers, uid: string,
           TRIGGER_KEYS.answersRuns,
           JSON.stringify({ last: { at, ok: true, message: null }, failure: null }),
         );
+        // フォーム一覧 shows the count beside the form; after a failed run, its failure note goes.
+        showNewAnswersInFormList(ports, tx, newAnswersByForm(ports.store), failedBefore ? null : undefined);
       });
     });
     return 'done';
   } catch (error) {
     recordFailure(ports, 'answers', at, error);
+    noteAnswersFailure(ports, at, error);
     return 'failed';
+  }
+}
+
+/**
+ * A failed count is also said on フォーム一覧 (a note on its 新しい回答 heading), where staff look
+ * without opening the sidebar — under the lock; when the lock is what failed, only the sidebar says
+ * it (the note would need the same lock), and when writing the note fails too, nothing more is tried.
+ */
+function noteAnswersFailure(ports: AppPorts, at: string, error: unknown): void {
+  if (error instanceof LockBusyError) return;
+  try {
+    const note = newAnswersFailureNote(at, failureMessage(error).ja);
+    ports.lock.run(() =>
+      atomically(ports, WHAT.answers, (tx) => showNewAnswersInFormList(ports, tx, newAnswersByForm(ports.store), note)),
+    );
+  } catch {
+    // The sidebar shows the failure (recordFailure); the sheet is left as it was.
   }
 }
 

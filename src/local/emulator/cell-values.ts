@@ -1,7 +1,9 @@
 /** Cell values in and out: what Sheets makes of a value written by setValue(s), and what getValues hands back. */
 import { fromWallClock, isDate, msToSerial, serialToMs, timeOf, wallClock } from './dates';
 import { TEXT_FORMAT, defaultDateFormat, isAutomatic, isDateFormat } from './number-format';
-import { CellError, DateValue, type Cell, type CellValue, type StoredValue } from './workbook';
+import { EmuCellImage, imageOf } from './cell-image';
+import type { EmulatorContext } from './context';
+import { CellError, DateValue, ImageValue, type Cell, type CellValue, type StoredValue } from './workbook';
 
 /** Sheets refuses longer cell contents. */
 // real-sheets-checklist RS-44
@@ -97,6 +99,9 @@ export function interpretInput(input: unknown, cellFormat: string | undefined, n
     return { value: new DateValue(ms), autoFormat: defaultDateFormat(ms) };
   }
   if (typeof input === 'boolean') return { value: input };
+  // real-sheets-checklist RS-63: a CellImage becomes a picture in the cell, whatever its format.
+  const image = imageOf(input);
+  if (image) return { value: image };
   // real-sheets-checklist RS-07: a number stays a number, also under '@'.
   if (typeof input === 'number') return Number.isFinite(input) ? { value: input } : { value: new CellError('#NUM!') };
   if (typeof input === 'bigint') return { value: Number(input) };
@@ -134,9 +139,12 @@ export function storeInto(cell: Cell, written: Interpreted): void {
  * format, the serial number when it holds a date under a number format, the code of an error cell.
  */
 // real-sheets-checklist RS-11
-export function outputValue(cell: Cell | undefined): CellValue {
+export function outputValue(cell: Cell | undefined, ctx?: EmulatorContext): CellValue {
   const value = cell?.value;
   if (value === undefined) return '';
+  // real-sheets-checklist RS-63: a picture reads as a CellImage (the emulator's own helpers, given no
+  // context, hand back the stored ImageValue).
+  if (value instanceof ImageValue) return (ctx ? new EmuCellImage(ctx, value) : value) as unknown as CellValue;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof CellError) return value.code;
   const format = cell?.numberFormat;

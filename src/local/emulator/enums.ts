@@ -175,3 +175,4 @@ export const CopyPasteType = makeEnum<typeof GoogleAppsScript.Spreadsheet.CopyPa
   'PASTE_CONDITIONAL_FORMATTING',
   'PASTE_COLUMN_WIDTHS',
 ]);
+export const ValueType = makeEnum<typeof GoogleAppsScript.Spreadsheet.ValueType>(['IMAGE']);

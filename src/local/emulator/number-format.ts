@@ -1,7 +1,7 @@
 /** Display values: how Sheets (locale ja_JP, time zone Asia/Tokyo) shows a cell under its number format. */
 import { DAY_MS, msToSerial, msToWall, serialToMs, wallClock } from './dates';
 import { ERAS } from '../../core/text/era';
-import { CellError, DateValue, type StoredValue } from './workbook';
+import { CellError, DateValue, ImageValue, type StoredValue } from './workbook';
 
 /**
  * What getNumberFormat answers for a cell left on Automatic. Written back with setNumberFormat it
@@ -316,7 +316,7 @@ export function formatSheetsDate(ms: number, format: string): string {
 // real-sheets-checklist RS-06, RS-12: a date under '@' shows as a date.
 // real-sheets-checklist RS-32: a text cell shows its text, whatever its format (GasWorkbook.read relies on it).
 export function displayValue(value: StoredValue | undefined, format: string | undefined): string {
-  if (value === undefined) return '';
+  if (value === undefined || value instanceof ImageValue) return '';
   if (value instanceof CellError) return value.code;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;

@@ -589,11 +589,11 @@ export class EmuRange extends Service implements Pick<GasRange, RangeMethod> {
   }
 
   getValue(): CellValue {
-    return outputValue(this.topLeft());
+    return outputValue(this.topLeft(), this.ctx);
   }
 
   getValues(): CellValue[][] {
-    return this.grid(outputValue);
+    return this.grid((cell) => outputValue(cell, this.ctx));
   }
 
   getWidth(): number {

@@ -8,7 +8,15 @@
 import { columnLetters, formatA1 } from './a1';
 import { chartRecord } from './charts';
 import type { ValidationRule } from './validation';
-import { CellError, DateValue, type Cell, type MetadataRecord, type RangeRef, type WorkbookModel } from './workbook';
+import {
+  CellError,
+  DateValue,
+  ImageValue,
+  type Cell,
+  type MetadataRecord,
+  type RangeRef,
+  type WorkbookModel,
+} from './workbook';
 
 export interface CellSnapshot {
   /** A date as {date: ISO instant}, an error as {error: '#REF!'}. */
@@ -77,6 +85,9 @@ function ruleTextOf(rule: ValidationRule): string {
 function sameValue(a: Cell['value'], b: Cell['value']): boolean {
   if (a instanceof DateValue && b instanceof DateValue) return a.ms === b.ms;
   if (a instanceof CellError && b instanceof CellError) return a.code === b.code;
+  if (a instanceof ImageValue && b instanceof ImageValue) {
+    return a.url === b.url && a.altTitle === b.altTitle && a.altDescription === b.altDescription;
+  }
   return a === b;
 }
 
@@ -103,7 +114,9 @@ function cellText(cell: Cell): string {
   const v = cell.value;
   if (v instanceof DateValue) parts.push(`"value":{"date":"${new Date(v.ms).toISOString()}"}`);
   else if (v instanceof CellError) parts.push(`"value":{"error":${JSON.stringify(v.code)}}`);
-  else if (v !== undefined) parts.push(`"value":${JSON.stringify(v)}`);
+  else if (v instanceof ImageValue) {
+    parts.push(`"value":{"image":${JSON.stringify(v.url)},"alt":${JSON.stringify([v.altTitle, v.altDescription])}}`);
+  } else if (v !== undefined) parts.push(`"value":${JSON.stringify(v)}`);
   if (cell.formula !== undefined) parts.push(`"formula":${JSON.stringify(cell.formula)}`);
   if (cell.numberFormat !== undefined) parts.push(`"numberFormat":${JSON.stringify(cell.numberFormat)}`);
   if (cell.note !== undefined) parts.push(`"note":${JSON.stringify(cell.note)}`);

@@ -6,7 +6,9 @@ import {
   DataValidationCriteria,
   DeveloperMetadataLocationType,
   DeveloperMetadataVisibility,
+  ValueType,
 } from './enums';
+import { EmuCellImageBuilder } from './cell-image';
 import { EmuSpreadsheet } from './spreadsheet';
 import type { EmuUi } from './ui';
 import { EmuDataValidationBuilder } from './validation';
@@ -23,6 +25,7 @@ const SPREADSHEET_APP_METHODS = [
   'getActiveSheet',
   'getActiveSpreadsheet',
   'getUi',
+  'newCellImage',
   'newDataValidation',
   'openById',
   'setActiveRange',
@@ -39,12 +42,14 @@ export class EmuSpreadsheetApp
       | 'DataValidationCriteria'
       | 'DeveloperMetadataLocationType'
       | 'DeveloperMetadataVisibility'
+      | 'ValueType'
     >
 {
   readonly CopyPasteType = CopyPasteType;
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
+  readonly ValueType = ValueType;
 
   constructor(
     ctx: EmulatorContext,
@@ -95,6 +100,11 @@ export class EmuSpreadsheetApp
       throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     }
     return asGas(this.spreadsheet());
+  }
+
+  /** A picture for a cell (written with Range.setValue(s)): https or a data URL (real-sheets-checklist RS-63). */
+  newCellImage(): GoogleAppsScript.Spreadsheet.CellImageBuilder {
+    return asGas(new EmuCellImageBuilder(this.ctx));
   }
 
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {

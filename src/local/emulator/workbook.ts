@@ -35,7 +35,20 @@ export class CellError {
   constructor(readonly code: string) {}
 }
 
-export type StoredValue = string | number | boolean | DateValue | CellError;
+/**
+ * A picture inside a cell (SpreadsheetApp.newCellImage … build(), written with setValue(s)): its
+ * source URL and alt texts. getValues gives a CellImage for it, getDisplayValues ''.
+ */
+// real-sheets-checklist RS-63
+export class ImageValue {
+  constructor(
+    readonly url: string,
+    readonly altTitle: string,
+    readonly altDescription: string,
+  ) {}
+}
+
+export type StoredValue = string | number | boolean | DateValue | CellError | ImageValue;
 
 /** One piece of developer metadata (Sheet/Spreadsheet.addDeveloperMetadata): a key, an optional value, a visibility. */
 export interface MetadataRecord {

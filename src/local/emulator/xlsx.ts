@@ -16,6 +16,7 @@ import { fromXlsxValidation, ruleKey, toXlsxValidation } from './xlsx-validation
 import {
   CellError,
   DateValue,
+  ImageValue,
   DEFAULT_COLUMN_WIDTH,
   SheetModel,
   WorkbookModel,
@@ -352,6 +353,9 @@ function sameValue(a: StoredValue | undefined, b: StoredValue | undefined): bool
   if (a instanceof CellError || b instanceof CellError) {
     return a instanceof CellError && b instanceof CellError && a.code === b.code;
   }
+  if (a instanceof ImageValue || b instanceof ImageValue) {
+    return a instanceof ImageValue && b instanceof ImageValue && a.url === b.url && a.altTitle === b.altTitle;
+  }
   return a === b;
 }
 
@@ -383,6 +387,9 @@ function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
 function excelValue(value: StoredValue | undefined): ExcelJS.CellValue {
   if (value instanceof DateValue) return new Date(msToWall(value.ms));
   if (value instanceof CellError) return { error: value.code as ExcelJS.CellErrorValue['error'] };
+  // exceljs keeps no cell images: the cell is saved as its alt text (フォーム一覧's QR code says which
+  // address it encodes), so the file reads sensibly in Excel; the next build writes the image again.
+  if (value instanceof ImageValue) return value.altTitle !== '' ? value.altTitle : value.altDescription;
   return value ?? null;
 }
 

@@ -1,6 +1,14 @@
 /** readBook: what the studio page shows of the workbook (sheet list, and a window of the shown sheet's display values, fills, notes, check boxes, links, merges), read through the emulated SpreadsheetApp. */
 import type { Emulator, MenuItemRecord, MenuRecord } from '../emulator/index';
-import type { ActiveRange, BookSnapshot, MenuEntry, MenuView, SheetSnapshot, SheetWindow } from './page-types';
+import type {
+  ActiveRange,
+  BookSnapshot,
+  CellImageView,
+  MenuEntry,
+  MenuView,
+  SheetSnapshot,
+  SheetWindow,
+} from './page-types';
 
 /** The most rows one answer carries: the page asks for the rows around what it shows. */
 export const WINDOW_ROWS = 300;
@@ -73,7 +81,7 @@ function readWindow(
   columns: number,
 ): SheetWindow {
   if (count <= 0 || columns <= 0) {
-    return { firstRow: first, rows: [], backgrounds: [], notes: [], bold: [], checkboxes: [], links: [] };
+    return { firstRow: first, rows: [], backgrounds: [], notes: [], bold: [], checkboxes: [], links: [], images: [] };
   }
   const range = sheet.getRange(first, 1, count, columns);
   const weights = range.getFontWeights();
@@ -82,6 +90,8 @@ function readWindow(
   const rows = range.getDisplayValues().map((row, i) => row.map((text, j) => shownText(text, formulas[i]![j]!)));
   const hasCheckbox = rules.some((row) => row.some((rule) => String(rule?.getCriteriaType()) === 'CHECKBOX'));
   const hasLink = formulas.some((row) => row.some((f) => CELL_LINK.test(f)));
+  // A picture in a cell displays as '': the values say which cells hold one.
+  const images = cellImages(range.getValues());
   return {
     firstRow: first,
     rows,
@@ -108,7 +118,22 @@ function readWindow(
           }),
         )
       : [],
+    images,
   };
+}
+
+/** The pictures among getValues (CellImage objects), [] when there is none. The page's CSP shows data: URLs only. */
+function cellImages(values: unknown[][]): Array<Array<CellImageView | null>> {
+  const shown = values.map((row) =>
+    row.map((v): CellImageView | null => {
+      if (v === null || typeof v !== 'object' || String((v as { valueType?: unknown }).valueType) !== 'IMAGE')
+        return null;
+      const image = v as GoogleAppsScript.Spreadsheet.CellImage;
+      const src = image.getUrl() ?? '';
+      return src.startsWith('data:image/') ? { src, alt: image.getAltTextTitle() } : null;
+    }),
+  );
+  return shown.some((row) => row.some((c) => c !== null)) ? shown : [];
 }
 
 /** Which rows a view asks for: from `top` (1-based) on, or around a cell the add-on selected. */

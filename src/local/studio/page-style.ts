@@ -132,6 +132,7 @@ button { font-family: inherit; font-size: inherit; }
 .grid td.merged { text-align: center; vertical-align: middle; }
 .grid td.checkbox { text-align: center; }
 .grid input.cell-checkbox { margin: 0; width: 14px; height: 14px; vertical-align: middle; accent-color: #1a73e8; cursor: pointer; }
+.grid img.cell-image { display: block; margin: 0 auto; height: 18px; width: auto; image-rendering: pixelated; }
 .grid a.cell-link { color: #1155cc; text-decoration: underline; cursor: pointer; }
 .note-popup {
   position: fixed; z-index: 70; max-width: 320px; min-width: 120px; padding: 8px 10px;

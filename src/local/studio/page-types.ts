@@ -16,6 +16,14 @@ export interface SheetWindow {
   checkboxes: Array<Array<boolean | null>>;
   /** Links to a cell of this workbook (=HYPERLINK("#gid=…&range=…")): where they lead, null elsewhere; [] when there is none. */
   links: Array<Array<CellLink | null>>;
+  /** Pictures in cells (Sheets' CellImage): a data: URL and its alt text, null elsewhere; [] when there is none. */
+  images: Array<Array<CellImageView | null>>;
+}
+
+/** A picture in a cell, as the page shows it (fitted to the cell, as Sheets does). */
+export interface CellImageView {
+  src: string;
+  alt: string;
 }
 
 /** Where a link inside the workbook leads. */

@@ -51,6 +51,20 @@ export function createSurveySection(undo: UndoOffer, triggers: TriggerBlocks = n
     () => context?.rerender(),
     undo,
   );
+  flow.afterAnswers = () => void triggers.flow.load();
+
+  /** 新しい回答 N件 (the form-submit trigger's counts) and 未処理 N件 (once the candidates were read), beside the heading. */
+  function headingCounts(ctx: SectionContext): HTMLElement | null {
+    const fresh = (triggers.flow.state.status?.answers.newAnswers ?? []).reduce((n, a) => n + a.count, 0);
+    const open = flow.state.candidates?.counts.new ?? 0;
+    const parts = [
+      fresh > 0 ? ctx.t('survey.headingNew', { n: fresh }) : '',
+      open > 0 ? ctx.t('survey.headingOpen', { n: open }) : '',
+    ].filter((p) => p !== '');
+    return parts.length === 0
+      ? null
+      : el('span', { class: 'badge badge-unconfirmed', 'data-testid': 'survey-heading-counts' }, parts.join('・'));
+  }
 
   function render(container: HTMLElement, ctx: SectionContext): void {
     const first = context === null;
@@ -58,7 +72,7 @@ export function createSurveySection(undo: UndoOffer, triggers: TriggerBlocks = n
     const state = flow.state;
     append(
       container,
-      el('h2', { class: 'section-title' }, ctx.t('section.survey')),
+      el('h2', { class: 'section-title' }, ctx.t('section.survey'), ' ', headingCounts(ctx)),
       el('p', { class: 'about' }, ctx.t('survey.about')),
       templateBlock(ctx),
       state.pending === 'run'

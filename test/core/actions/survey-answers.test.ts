@@ -114,6 +114,38 @@ describe('importSurveyAnswers on アンケート回答 written before', () => {
     expect(session.emu.sheetValues('アンケート回答')).toEqual(writtenAnew(session));
   });
 
+  it('reads only the blocks of rows whose answers changed (and the 回答ID column), not the whole sheet', () => {
+    const { session, ja } = built();
+    const count = 1000;
+    for (let n = 0; n < count; n++) answer(session, ja, n, { あなたの年代: '30代' });
+    let view = rpc<SurveyAnswersView>(session, 'importSurveyAnswers');
+    while (view.remaining > 0) view = rpc<SurveyAnswersView>(session, 'importSurveyAnswers');
+    const header = session.emu.sheetValues('アンケート回答')[0] ?? [];
+    const age = header.indexOf('年代');
+    const responses = responseSheet(session, ja);
+    const columns = responses.getRange(1, 1, 1, responses.getLastColumn()).getValues()[0] ?? [];
+    // Two answers edited in place, in two blocks of 250 rows (the 201st and the 301st response).
+    responses.getRange(202, columns.indexOf('あなたの年代') + 1).setValue('70代');
+    responses.getRange(302, columns.indexOf('あなたの年代') + 1).setValue('20代');
+
+    const { view: again, action } = measured(session);
+    expect(again).toMatchObject({ rows: count, added: 0, updated: 2, removed: 0, remaining: 0 });
+    const read = action.stats.methods['Range.getValues']?.cellsRead ?? 0;
+    // The response sheet (one batched read), then of アンケート回答 the 回答ID column, the header and the
+    // two blocks — not its 1,000 rows of every column.
+    const blocksRead = count * columns.length + (count + 1) + header.length + 2 * 250 * header.length;
+    const wholeRead = count * columns.length + (count + 1) * header.length;
+    expect(read, 'cells of getValues').toBeLessThanOrEqual(blocksRead + 600);
+    expect(read, 'less than reading the whole sheet').toBeLessThan(wholeRead);
+    const rows = session.emu.sheetValues('アンケート回答').slice(1);
+    expect([rows[200]?.[age], rows[300]?.[age], rows[201]?.[age]]).toEqual(['70代', '20代', '30代']);
+    const incremental = session.emu.sheetValues('アンケート回答');
+    const sheet = book(session).getSheetByName('アンケート回答');
+    if (sheet) book(session).deleteSheet(sheet);
+    while (rpc<SurveyAnswersView>(session, 'importSurveyAnswers').remaining > 0);
+    expect(incremental).toEqual(session.emu.sheetValues('アンケート回答'));
+  });
+
   it('clears the rows of answers removed from the response sheet, the later ones moved up', () => {
     const { session, ja } = built();
     for (let n = 0; n < 6; n++) answer(session, ja, n);

@@ -4,6 +4,8 @@ import { expect } from '../../support/expect';
 import type { SurveyAnswersView, SurveyBuildView, SurveyTemplateResult, UndoResult } from '../../../src/shared/rpc';
 import type { FormAnswer } from '../../../src/local/emulator/form-respond';
 import { FORM_LIST_HEADER } from '../../../src/core/actions/survey';
+import { ImageValue } from '../../../src/local/emulator/workbook';
+import { decodeQrDataUrl } from '../../support/gif';
 import { templateCells, templateHeader } from '../../../src/core/survey/templates';
 import { OUTPUT_MARK_KEY } from '../../../src/core/output-sheets';
 import type { Session } from '../../../src/local/session';
@@ -138,8 +140,21 @@ describe('buildForms', () => {
     }
     const list = session.emu.sheetValues('フォーム一覧');
     expect(list[0]).toEqual(FORM_LIST_HEADER);
-    expect(list.slice(1).map((r) => r[9])).toEqual(view.forms.map((f) => f.id));
+    expect(list.slice(1).map((r) => r[11])).toEqual(view.forms.map((f) => f.id));
     expect(list.slice(1).every((r) => r[2] === '回答受付中')).toBe(true);
+    // Beside each form, its QR code: a picture in the cell that decodes back to its forms.gle address.
+    for (const [i, f] of view.forms.entries()) {
+      const image = list[i + 1]?.[5] as unknown;
+      expect(image, `${f.language}: a picture in the cell`).toBeInstanceOf(ImageValue);
+      const { url, altTitle } = image as ImageValue;
+      expect(altTitle).toBe(`QRコード: ${f.shortUrl}`);
+      expect(decodeQrDataUrl(url), `${f.language}: the QR code decodes to the short URL`).toBe(f.shortUrl);
+      expect(list[i + 1]?.[4]).toBe(f.shortUrl);
+    }
+    // Apps Script's view of the cell: a CellImage whose display value is empty.
+    const cell = sheet(session, 'フォーム一覧').getRange(2, 6);
+    expect(String(cell.getValue().valueType)).toBe('IMAGE');
+    expect(cell.getDisplayValue()).toBe('');
     const marked = marks(session);
     expect(marked['フォーム一覧']).toBe('forms');
     for (const f of view.forms)
@@ -165,8 +180,12 @@ describe('buildForms', () => {
     const item = session.emu.forms.get(ja?.id ?? '')?.items.find((i) => i.title.startsWith('良かった点'));
     expect(item?.title).toBe('良かった点を自由に書いてください');
     const list = session.emu.sheetValues('フォーム一覧');
-    expect(list[1]?.[7], 'one answer in the Japanese form').toBe(1);
-    expect(list[2]?.[7]).toBe(0);
+    expect(list[1]?.[8], 'one answer in the Japanese form').toBe(1);
+    expect(
+      list.slice(1).map((r) => decodeQrDataUrl((r[5] as unknown as ImageValue).url)),
+      'the QR codes rewritten in place with the list',
+    ).toEqual(edited.forms.map((f) => f.shortUrl));
+    expect(list[2]?.[8]).toBe(0);
   });
 
   it('keeps a question removed from アンケート定義 until staff confirm, then removes it', () => {
@@ -211,6 +230,7 @@ describe('buildForms', () => {
     expect(view.forms[1]?.outcome).toBe('gone');
     expect(view.notices.some((n) => n.ja.includes('ドライブで削除された'))).toBe(true);
     expect(session.emu.sheetValues('フォーム一覧')[2]?.[2]).toMatch(/^削除されています/);
+    expect(session.emu.sheetValues('フォーム一覧')[2]?.[5], 'no QR code for a form that is gone').toBe('');
     expect(session.emu.forms.all).toHaveLength(1);
     const remade = rpc<SurveyBuildView>(session, 'buildForms', { removeMissing: false, recreate: true });
     expect(remade.forms[1]?.outcome).toBe('made');

@@ -160,6 +160,27 @@ describe('readBook', () => {
     expect(firstRow <= 1150 && 1150 < firstRow + rows.length).toBe(true);
   });
 
+  it('sends the pictures in cells (data: URLs only), and none when there is none', () => {
+    const { emu } = fresh();
+    const app = emu.globals.SpreadsheetApp;
+    const sheet = app.getActive().getSheets()[0]!;
+    const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==';
+    expect(readBook(emu).sheets[0]!.window!.images).toEqual([]);
+    sheet.getRange('A1:B1').setValues([['QRコード', '']]);
+    sheet
+      .getRange('B1')
+      .setValue(app.newCellImage().setSourceUrl(gif).setAltTextTitle('QRコード: https://forms.gle/x').build());
+    sheet
+      .getRange('A2')
+      .setValue(app.newCellImage().setSourceUrl('https://example.org/a.png').setAltTextTitle('外の画像').build());
+    const shown = readBook(emu).sheets[0]!;
+    expect(shown.window!.rows[0]).toEqual(['QRコード', '']);
+    expect(shown.window!.images).toEqual([
+      [null, { src: gif, alt: 'QRコード: https://forms.gle/x' }],
+      [null, null],
+    ]);
+  });
+
   it('marks check boxes, links to cells and merged areas', () => {
     const { emu } = fresh();
     const sheet = emu.globals.SpreadsheetApp.getActive().getSheets()[0]!;

@@ -3,7 +3,7 @@
  * fetched as it scrolls), frozen rows on top, merged cells, check boxes, links to cells, notes on
  * hover, and a selection moved with the mouse or the keyboard and always fully in view.
  */
-import type { CellLink, SheetSnapshot, SheetWindow } from '../page-types';
+import type { CellImageView, CellLink, SheetSnapshot, SheetWindow } from '../page-types';
 import { byId, clear, columnName, el } from './dom';
 
 const MIN_COLUMNS = 26;
@@ -47,6 +47,7 @@ interface CellData {
   bold: boolean;
   checkbox: boolean | null;
   link: CellLink | null;
+  image: CellImageView | null;
 }
 
 function cellOf(window: SheetWindow | null, row: number, column: number): CellData | null {
@@ -61,6 +62,7 @@ function cellOf(window: SheetWindow | null, row: number, column: number): CellDa
     bold: window.bold[i]?.[j] ?? false,
     checkbox: window.checkboxes[i]?.[j] ?? null,
     link: window.links[i]?.[j] ?? null,
+    image: window.images[i]?.[j] ?? null,
   };
 }
 
@@ -307,7 +309,16 @@ export class Grid {
   }
 
   private fill(td: HTMLTableCellElement, data: CellData): void {
-    if (data.checkbox !== null) {
+    if (data.image) {
+      // A picture in the cell, fitted to it as Sheets fits a cell image.
+      const img = el('img', 'cell-image');
+      img.src = data.image.src;
+      img.alt = data.image.alt;
+      img.title = data.image.alt;
+      img.setAttribute('data-testid', 'cell-image');
+      td.appendChild(img);
+      td.classList.add('image');
+    } else if (data.checkbox !== null) {
       const box = el('input', 'cell-checkbox');
       box.type = 'checkbox';
       box.checked = data.checkbox;
