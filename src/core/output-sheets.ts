@@ -25,6 +25,8 @@ export const OUTPUT_NAMES = {
   summaryCharts: '指標サマリーグラフ',
   /** Hidden: what a 検証 in parts keeps between its parts (findings, marks and fixes to come). */
   work: 'つなぐ作業',
+  /** Hidden: what a マッチング in parts staged (the roster's and activity log's cells it reads), which 固定/除外 matches from. */
+  matchWork: 'つなぐマッチング作業',
 } as const;
 
 export type OutputKind = keyof typeof OUTPUT_NAMES;
@@ -85,8 +87,9 @@ export function placeOutput(
   kind: OutputKind,
   header: readonly string[],
   marked: readonly MarkedSheet[] = workbook.markedSheets(),
+  /** The workbook's sheet names when the caller has them already (an action placing two outputs). */
+  sheets: readonly string[] = workbook.sheetNames(),
 ): OutputPlace {
-  const sheets = workbook.sheetNames();
   const passedOver: string[] = [];
   for (const candidate of candidateNames(kind, 50)) {
     const existing = sheets.find((s) => sameName(s, candidate));

@@ -158,6 +158,16 @@ export function runMatching(...args: unknown[]): Envelope<'runMatching'> {
   return runRpc('runMatching', args, () => matching.runMatching(appContext()));
 }
 
+/** RPC: the next part of a マッチング in parts (the last one matches and writes). */
+export function continueMatching(...args: unknown[]): Envelope<'continueMatching'> {
+  return runRpc('continueMatching', args, (runId) => matching.continueMatching(appContext(), runId));
+}
+
+/** RPC: 中止 of a マッチング in parts (マッチング結果 has not changed). */
+export function cancelMatching(...args: unknown[]): Envelope<'cancelMatching'> {
+  return runRpc('cancelMatching', args, (runId) => matching.cancelMatching(appContext(), runId));
+}
+
 /** RPC: the full matching result without writing anything (the CLI's match). */
 export function getMatchReport(...args: unknown[]): Envelope<'getMatchReport'> {
   return runRpc('getMatchReport', args, () => matching.getMatchReport(appContext()));

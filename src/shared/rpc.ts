@@ -286,6 +286,18 @@ export interface MatchView {
   /** Pairs ticked 承認 and not yet committed. */
   approved: number;
   undo: UndoInfo | null;
+  /**
+   * A マッチング too large for one Apps Script call runs in parts (docs/cost.md): while this is set
+   * the view holds no result yet, and the sidebar asks for the next part with continueMatching(runId).
+   */
+  running?: MatchProgress | null;
+}
+
+/** Where a マッチング in parts stands: its id and the parts done and in all. */
+export interface MatchProgress {
+  runId: string;
+  done: number;
+  total: number;
 }
 
 /** The full result, for the CLI's --json. */
@@ -697,6 +709,7 @@ const fieldKey = z.string().check(z.maxLength(40), z.regex(/^[A-Za-z][A-Za-z0-9]
 /** Argument schemas: the server parses every call with these before doing anything. */
 /** A 検証 in parts: V and the instant it started (yyyyMMddHHmmssSSS). */
 const runId = z.string().check(z.regex(/^V\d{17}$/));
+const matchRunId = z.string().check(z.regex(/^M\d{17}$/));
 const fixRunId = z.string().check(z.regex(/^F\d{17}$/));
 
 export const rpcArgs = {
@@ -738,6 +751,8 @@ export const rpcArgs = {
   getUndoInfo: z.tuple([]),
   eraseHistory: z.tuple([]),
   runMatching: z.tuple([]),
+  continueMatching: z.tuple([matchRunId]),
+  cancelMatching: z.tuple([matchRunId]),
   getMatchReport: z.tuple([]),
   setPairDecision: z.tuple([
     z.string().check(z.minLength(1), z.maxLength(100)),
@@ -839,6 +854,8 @@ export interface RpcResults {
   eraseHistory: EraseHistoryResult;
   selectCell: null;
   runMatching: MatchView;
+  continueMatching: MatchView;
+  cancelMatching: { cancelled: boolean };
   getMatchReport: MatchReport;
   setPairDecision: MatchView;
   setApproval: { approved: number };

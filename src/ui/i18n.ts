@@ -302,6 +302,8 @@ const ja = {
   'match.committed': '{n}組を確定しました（依頼 {requests}件）。',
   'match.refused': '依頼 {request} と {volunteer} は確定しませんでした: {reason}',
   'match.runAgain': 'もう一度マッチング',
+  'match.progress': 'マッチング中です（{done} / {total}）。大きなブックは名簿と活動記録を何回かに分けて読みます。',
+  'match.stopped': 'マッチングを中止しました。マッチング結果は変えていません。',
   'dimension.categoryArea': '内容区分×圏域',
   'dimension.skill': '資格・特技',
   'dimension.language': '言語',
@@ -620,6 +622,9 @@ const en: Record<MessageKey, string> = {
   'match.committed': 'Committed pairs: {n} (requests: {requests}).',
   'match.refused': 'Request {request} and {volunteer} were not committed: {reason}',
   'match.runAgain': 'Match again',
+  'match.progress':
+    'Matching ({done} of {total}). A large workbook’s roster and activity log are read in several parts.',
+  'match.stopped': 'Matching stopped. The matching results sheet was not changed.',
   'dimension.categoryArea': 'Category × area',
   'dimension.skill': 'Skill',
   'dimension.language': 'Language',

@@ -129,6 +129,39 @@ export function summarizedSession(): Session {
   return session;
 }
 
+/**
+ * The matching demo with a roster as long as a large council's (its rows repeated to 8,000), so
+ * that マッチング goes in parts (docs/cost.md): two slices of the roster, the activity log, the last part.
+ */
+export function matchPartsSession(): Session {
+  const session = demoSession();
+  const [header, ...rows] = session.emu.sheetValues('ボランティア名簿');
+  const longer = [header ?? []];
+  for (let i = 0; longer.length <= 8_000; i++) longer.push(rows[i % rows.length] ?? []);
+  session.emu.setSheetValues('ボランティア名簿', longer);
+  return session;
+}
+
+/** The id of the マッチング in parts under way. */
+function matchRunId(session: Session): string {
+  const run = JSON.parse(
+    String(session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.matchRun')),
+  );
+  return (run as { id: string }).id;
+}
+
+/** matchPartsSession with a マッチング in parts started and run up to (not including) the part after `done` parts, or 'all'. */
+function matchPartsDone(done: number | 'last' | 'all'): Session {
+  const session = matchPartsSession();
+  let view = rpc<MatchView>(session, 'runMatching');
+  if (!view.running) throw new Error('the demo is no longer matched in parts');
+  const stop = done === 'all' ? Infinity : done === 'last' ? view.running.total - 1 : done;
+  if (done !== 'all' && view.running.total < 3) throw new Error('the demo no longer needs three parts');
+  while (view.running && view.running.done < stop)
+    view = rpc<MatchView>(session, 'continueMatching', view.running.runId);
+  return session;
+}
+
 /** A demo workbook matched once, with one pair approved. */
 export function matchedSession(): { session: Session; view: MatchView } {
   const session = demoSession();
@@ -658,6 +691,38 @@ export const WRITING_ACTIONS: WritingAction[] = [
     formulas: /^=D\d+&"さん"$/,
     arrange: workedOnSession,
     act: (s) => s.run('runMatching') as never,
+  },
+  {
+    name: 'マッチング（分割の開始）',
+    arrange: () => {
+      // A run before, finished: the new one starts over its staged snapshot.
+      const session = matchPartsDone('all');
+      return session;
+    },
+    act: (s) => s.run('runMatching') as never,
+  },
+  {
+    name: 'マッチング（分割の途中の部分: 名簿の2つ目の部分）',
+    arrange: () => matchPartsDone(1),
+    act: (s) => s.run('continueMatching', matchRunId(s)) as never,
+  },
+  {
+    name: 'マッチング（分割の最後: 控えから照合して結果を書く）',
+    arrange: () => matchPartsDone('last'),
+    act: (s) => s.run('continueMatching', matchRunId(s)) as never,
+  },
+  {
+    name: 'マッチング（分割の中止）',
+    arrange: () => matchPartsDone(1),
+    act: (s) => s.run('cancelMatching', matchRunId(s)) as never,
+  },
+  {
+    name: '固定（分割したマッチングの控えから照合し直す）',
+    arrange: () => matchPartsDone('all'),
+    act: (s) => {
+      const pair = firstPairInSheet(s);
+      return s.run('setPairDecision', pair.requestId, pair.volunteerId, 'pin') as never;
+    },
   },
   {
     name: '固定',

@@ -171,6 +171,13 @@ function junkFor(name: RpcName, session: Session): Junk[] {
         { what: 'a run that is not under way', args: ['V20261126120000000'] },
         { what: 'a run id of __proto__', args: ['__proto__'] },
       ];
+    case 'continueMatching':
+    case 'cancelMatching':
+      return [
+        ...around(['M20261126120000000'], [NOT_A_NAME]),
+        { what: 'a run that is not under way', args: ['M20261126120000000'] },
+        { what: 'a run id of __proto__', args: ['__proto__'] },
+      ];
     case 'continueFixes':
     case 'cancelFixes':
       return [
