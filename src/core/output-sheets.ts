@@ -23,6 +23,8 @@ export const OUTPUT_NAMES = {
   closing: '指標サマリー年度確定',
   /** Hidden: the table 指標サマリー's own charts are drawn from (suppressed figures only). */
   summaryCharts: '指標サマリーグラフ',
+  /** Hidden: what a 指標サマリー in parts keeps between its parts (counts per 年度 and 圏域, no names but ids). */
+  summaryWork: '指標サマリー作業',
   /** Hidden: what a 検証 in parts keeps between its parts (findings, marks and fixes to come). */
   work: 'つなぐ作業',
   /** Hidden: what a マッチング in parts staged (the roster's and activity log's cells it reads), which 固定/除外 matches from. */

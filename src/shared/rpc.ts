@@ -426,6 +426,18 @@ export interface SummaryView {
   /** 年度確定: the closed 年度 (when, Asia/Tokyo), and the 年度 that may be closed (shown, not after the current one, not closed). */
   closed: Array<{ fy: number; label: string; closedAt: string }>;
   closable: Array<{ fy: number; label: string }>;
+  /**
+   * A summary in parts under way (a workbook too large for one call): how far it is; the figures
+   * come with the last part. The sidebar asks for each part with continueSummary(runId).
+   */
+  running?: SummaryProgress | null;
+}
+
+/** Where a 指標サマリー in parts stands: parts done of all (the last writes the sheet). */
+export interface SummaryProgress {
+  runId: string;
+  done: number;
+  total: number;
 }
 
 /** The summary without writing (the CLI): its JSON, the view, and the leadership report when asked. */
@@ -709,6 +721,8 @@ const fieldKey = z.string().check(z.maxLength(40), z.regex(/^[A-Za-z][A-Za-z0-9]
 /** Argument schemas: the server parses every call with these before doing anything. */
 /** A 検証 in parts: V and the instant it started (yyyyMMddHHmmssSSS). */
 const runId = z.string().check(z.regex(/^V\d{17}$/));
+/** A 指標サマリー in parts (summary-parts.ts newRunId). */
+const summaryRunId = z.string().check(z.regex(/^S\d{17}$/));
 const matchRunId = z.string().check(z.regex(/^M\d{17}$/));
 const fixRunId = z.string().check(z.regex(/^F\d{17}$/));
 
@@ -800,6 +814,8 @@ export const rpcArgs = {
     z.number().check(z.int(), z.gte(1), z.lte(SHEETS_MAX_COLUMNS)),
   ]),
   runSummary: z.tuple([]),
+  continueSummary: z.tuple([summaryRunId]),
+  cancelSummary: z.tuple([summaryRunId]),
   /** 年度確定: the 年度 (its starting year) to close or re-open. */
   closeFiscalYear: z.tuple([z.number().check(z.int(), z.gte(1900), z.lte(2200))]),
   reopenFiscalYear: z.tuple([z.number().check(z.int(), z.gte(1900), z.lte(2200))]),
@@ -861,6 +877,8 @@ export interface RpcResults {
   setApproval: { approved: number };
   commitMatches: CommitResult;
   runSummary: SummaryView;
+  continueSummary: SummaryView;
+  cancelSummary: { cancelled: boolean };
   closeFiscalYear: SummaryView;
   reopenFiscalYear: SummaryView;
   openSummaryReport: { fy: number; title: string };

@@ -1,6 +1,7 @@
 // The writing actions as the fault-injection harness drives them: small workbooks, every action the sidebar can run.
 import type {
   FixPreview,
+  SummaryView,
   FixResult,
   MatchView,
   RpcEnvelope,
@@ -421,6 +422,29 @@ function partsDoneUpTo(session: Session, done: number): string {
   return view.running.runId;
 }
 
+/**
+ * 指標サマリー in parts (the demo workbook is too large for one call): started, and run until `done`
+ * parts are behind it, up to (not including) the last, or to the end.
+ */
+function summaryPartsUpTo(session: Session, done: number | 'last' | 'all'): { session: Session; view: SummaryView } {
+  let view = rpc<SummaryView>(session, 'runSummary');
+  if (!view.running) throw new Error('the demo workbook no longer needs a summary in parts');
+  while (view.running) {
+    const { total } = view.running;
+    if (done !== 'all' && view.running.done >= (done === 'last' ? total - 1 : done)) break;
+    view = rpc<SummaryView>(session, 'continueSummary', view.running.runId);
+  }
+  return { session, view };
+}
+
+/** The id of the summary run under way. */
+function summaryRunId(session: Session): string {
+  const run = JSON.parse(
+    String(session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.summaryRun')),
+  );
+  return (run as { id: string }).id;
+}
+
 /** The id of the run under way (the harness's arrange() leaves one). */
 function runningId(session: Session): string {
   const run = JSON.parse(
@@ -805,6 +829,34 @@ export const WRITING_ACTIONS: WritingAction[] = [
       return session;
     },
     act: (s) => s.run('runSummary') as never,
+  },
+  {
+    name: '指標サマリー（分割の開始）',
+    arrange: partsSession,
+    act: (s) => s.run('runSummary') as never,
+  },
+  {
+    name: '指標サマリー（分割の途中の部分）',
+    arrange: () => summaryPartsUpTo(partsSession(), 1).session,
+    act: (s) => s.run('continueSummary', summaryRunId(s)) as never,
+  },
+  {
+    name: '指標サマリー（分割の最後: シートとグラフを書く、職員のメモがある）',
+    arrange: () => {
+      const session = partsSession();
+      summaryPartsUpTo(session, 'all');
+      const rows = session.emu.sheetValues('指標サマリー');
+      const header = (rows[0] ?? []).map(String);
+      const sheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('指標サマリー');
+      sheet?.getRange(2 + 1, header.indexOf('評価コメント') + 1).setValue('サロンの新設で増えた');
+      return summaryPartsUpTo(session, 'last').session;
+    },
+    act: (s) => s.run('continueSummary', summaryRunId(s)) as never,
+  },
+  {
+    name: '指標サマリー（分割の中止）',
+    arrange: () => summaryPartsUpTo(partsSession(), 1).session,
+    act: (s) => s.run('cancelSummary', summaryRunId(s)) as never,
   },
   {
     name: '年度確定',
