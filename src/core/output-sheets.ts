@@ -23,8 +23,12 @@ export const OUTPUT_NAMES = {
   closing: '指標サマリー年度確定',
   /** Hidden: the table 指標サマリー's own charts are drawn from (suppressed figures only). */
   summaryCharts: '指標サマリーグラフ',
+  /** Hidden: what a 指標サマリー in parts keeps between its parts (counts per 年度 and 圏域, no names but ids). */
+  summaryWork: '指標サマリー作業',
   /** Hidden: what a 検証 in parts keeps between its parts (findings, marks and fixes to come). */
   work: 'つなぐ作業',
+  /** Hidden: what a マッチング in parts staged (the roster's and activity log's cells it reads), which 固定/除外 matches from. */
+  matchWork: 'つなぐマッチング作業',
 } as const;
 
 export type OutputKind = keyof typeof OUTPUT_NAMES;
@@ -85,8 +89,9 @@ export function placeOutput(
   kind: OutputKind,
   header: readonly string[],
   marked: readonly MarkedSheet[] = workbook.markedSheets(),
+  /** The workbook's sheet names when the caller has them already (an action placing two outputs). */
+  sheets: readonly string[] = workbook.sheetNames(),
 ): OutputPlace {
-  const sheets = workbook.sheetNames();
   const passedOver: string[] = [];
   for (const candidate of candidateNames(kind, 50)) {
     const existing = sheets.find((s) => sameName(s, candidate));

@@ -535,15 +535,18 @@ export class GasWorkbook implements Workbook {
     }
   }
 
-  /** Reads what moving rows carry: notes and fills of every column, formats and rules for staff's columns. */
-  private readCarried(sheet: Sheet, lastRow: number, lastColumn: number): Carried | null {
+  /**
+   * Reads what moving rows carry: notes and fills of every column, and — only when the sheet has
+   * columns of staff's own — their formats and rules (docs/cost.md).
+   */
+  private readCarried(sheet: Sheet, lastRow: number, lastColumn: number, staff: boolean): Carried | null {
     if (lastRow < 1 || lastColumn < 1) return null;
     const range = sheet.getRange(1, 1, lastRow, lastColumn);
     return {
       notes: range.getNotes(),
       backgrounds: range.getBackgrounds(),
-      numberFormats: range.getNumberFormats(),
-      rules: range.getDataValidations(),
+      numberFormats: staff ? range.getNumberFormats() : [],
+      rules: staff ? range.getDataValidations() : [],
     };
   }
 
@@ -610,22 +613,33 @@ export class GasWorkbook implements Workbook {
         }
         sheet.getRange(2, run.first + 1, span, run.count).setDataValidations(rules);
       }
-      // Notes and fills staff put on a pair's row go with the pair.
+      // Notes and fills staff put on a pair's row go with the pair. The new content is built in a
+      // blank sheet, so only when some row carries a note or a fill are they written (docs/cost.md).
       const notes: string[][] = [];
       const fills: Array<Array<string | null>> = [];
+      let anyNote = false;
+      let anyFill = false;
       for (let i = 0; i <= body; i++) {
         const noteRow = carriedRow(carried.notes, i);
         const fillRow = carriedRow(carried.backgrounds, i);
-        notes.push(Array.from({ length: width }, (_, c) => noteRow?.[c] ?? ''));
+        notes.push(
+          Array.from({ length: width }, (_, c) => {
+            const note = noteRow?.[c] ?? '';
+            if (note !== '') anyNote = true;
+            return note;
+          }),
+        );
         fills.push(
           Array.from({ length: width }, (_, c) => {
             const fill = fillRow?.[c] ?? '#ffffff';
-            return fill === '#ffffff' ? null : fill;
+            if (fill === '#ffffff') return null;
+            anyFill = true;
+            return fill;
           }),
         );
       }
-      sheet.getRange(1, 1, body + 1, width).setNotes(notes);
-      sheet.getRange(1, 1, body + 1, width).setBackgrounds(fills as string[][]);
+      if (anyNote) sheet.getRange(1, 1, body + 1, width).setNotes(notes);
+      if (anyFill) sheet.getRange(1, 1, body + 1, width).setBackgrounds(fills as string[][]);
     }
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
   }
@@ -695,7 +709,9 @@ export class GasWorkbook implements Workbook {
     const oldColumns = target.getLastColumn();
     const rows = Math.max(oldRows, output.rows.length + 1);
     const columns = Math.max(oldColumns, output.header.length);
-    const carried = output.carryFrom ? this.readCarried(target, oldRows, oldColumns) : null;
+    const carried = output.carryFrom
+      ? this.readCarried(target, oldRows, oldColumns, (output.staffColumns ?? []).length > 0)
+      : null;
     const frozen = target.getFrozenRows();
     const hidden = target.isSheetHidden();
     let scratch: Sheet | null = null;

@@ -107,6 +107,19 @@ export function undoInParts(session: Session, into: MeasuredAction[], label = 'u
 }
 
 /**
+ * マッチング as the sidebar runs it: one call, and for a workbook too large for one call the parts
+ * after it (continueMatching), each measured as its own execution.
+ */
+export function matchInParts(session: Session, into: MeasuredAction[], label = 'runMatching'): MatchView {
+  let view = measureRpc<MatchView>(session, 'runMatching', [], into, label);
+  while (view.running) {
+    const { runId, done, total } = view.running;
+    view = measureRpc<MatchView>(session, 'continueMatching', [runId], into, `${label} part ${done + 1}/${total}`);
+  }
+  return view;
+}
+
+/**
  * Every sidebar action in the order staff use them: open the sidebar, シート準備, check and confirm
  * a mapping, 検証 (twice: the second replaces the first run's marks), ハイライトを消す, the safe
  * fixes' preview and apply, 元に戻す, マッチング, a pair decision, 承認, 確定 and 元に戻す again,
@@ -136,7 +149,7 @@ export function walkSidebar(session: Session): MeasuredAction[] {
     return out;
   };
   const firstPair = (view: MatchView) => view.requests.flatMap((r) => r.pairs)[0];
-  const excluded = firstPair(run<MatchView>('runMatching'));
+  const excluded = firstPair(matchInParts(session, out));
   if (!excluded) return finish();
   const approved = firstPair(run<MatchView>('setPairDecision', [excluded.requestId, excluded.volunteerId, 'exclude']));
   if (!approved) return finish();

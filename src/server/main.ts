@@ -6,6 +6,7 @@ import * as matching from '../core/actions/match';
 import * as setup from '../core/actions/setup';
 import * as sidebar from '../core/actions/sidebar';
 import * as summary from '../core/actions/summary';
+import * as summaryParts from '../core/actions/summary-parts';
 import * as survey from '../core/actions/survey';
 import * as surveyFlyer from '../core/actions/survey-flyer';
 import * as surveyImport from '../core/actions/survey-import';
@@ -158,6 +159,16 @@ export function runMatching(...args: unknown[]): Envelope<'runMatching'> {
   return runRpc('runMatching', args, () => matching.runMatching(appContext()));
 }
 
+/** RPC: the next part of a マッチング in parts (the last one matches and writes). */
+export function continueMatching(...args: unknown[]): Envelope<'continueMatching'> {
+  return runRpc('continueMatching', args, (runId) => matching.continueMatching(appContext(), runId));
+}
+
+/** RPC: 中止 of a マッチング in parts (マッチング結果 has not changed). */
+export function cancelMatching(...args: unknown[]): Envelope<'cancelMatching'> {
+  return runRpc('cancelMatching', args, (runId) => matching.cancelMatching(appContext(), runId));
+}
+
 /** RPC: the full matching result without writing anything (the CLI's match). */
 export function getMatchReport(...args: unknown[]): Envelope<'getMatchReport'> {
   return runRpc('getMatchReport', args, () => matching.getMatchReport(appContext()));
@@ -182,9 +193,22 @@ export function commitMatches(...args: unknown[]): Envelope<'commitMatches'> {
   return runRpc('commitMatches', args, () => matching.commitMatches(appContext()));
 }
 
-/** RPC: 指標サマリー — builds the suppressed summary and rewrites its sheet, all or nothing. */
+/**
+ * RPC: 指標サマリー — builds the suppressed summary and rewrites its sheet, all or nothing; a
+ * workbook too large for one call starts a run in parts (continueSummary).
+ */
 export function runSummary(...args: unknown[]): Envelope<'runSummary'> {
-  return runRpc('runSummary', args, () => summary.runSummary(appContext()));
+  return runRpc('runSummary', args, () => summaryParts.runSummaryOrStart(appContext()));
+}
+
+/** RPC: the next part of a 指標サマリー in parts; the last part writes the sheet and its charts. */
+export function continueSummary(...args: unknown[]): Envelope<'continueSummary'> {
+  return runRpc('continueSummary', args, (runId) => summaryParts.continueSummaryRun(appContext(), runId));
+}
+
+/** RPC: 中止 — stops a 指標サマリー in parts (指標サマリー has not changed before its last part). */
+export function cancelSummary(...args: unknown[]): Envelope<'cancelSummary'> {
+  return runRpc('cancelSummary', args, (runId) => summaryParts.cancelSummaryRun(appContext(), runId));
 }
 
 /** RPC: 年度確定 — freezes a 年度's published figures in the hidden snapshot and shows them from then on. */

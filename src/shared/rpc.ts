@@ -286,6 +286,18 @@ export interface MatchView {
   /** Pairs ticked 承認 and not yet committed. */
   approved: number;
   undo: UndoInfo | null;
+  /**
+   * A マッチング too large for one Apps Script call runs in parts (docs/cost.md): while this is set
+   * the view holds no result yet, and the sidebar asks for the next part with continueMatching(runId).
+   */
+  running?: MatchProgress | null;
+}
+
+/** Where a マッチング in parts stands: its id and the parts done and in all. */
+export interface MatchProgress {
+  runId: string;
+  done: number;
+  total: number;
 }
 
 /** The full result, for the CLI's --json. */
@@ -414,6 +426,18 @@ export interface SummaryView {
   /** 年度確定: the closed 年度 (when, Asia/Tokyo), and the 年度 that may be closed (shown, not after the current one, not closed). */
   closed: Array<{ fy: number; label: string; closedAt: string }>;
   closable: Array<{ fy: number; label: string }>;
+  /**
+   * A summary in parts under way (a workbook too large for one call): how far it is; the figures
+   * come with the last part. The sidebar asks for each part with continueSummary(runId).
+   */
+  running?: SummaryProgress | null;
+}
+
+/** Where a 指標サマリー in parts stands: parts done of all (the last writes the sheet). */
+export interface SummaryProgress {
+  runId: string;
+  done: number;
+  total: number;
 }
 
 /** The summary without writing (the CLI): its JSON, the view, and the leadership report when asked. */
@@ -703,6 +727,9 @@ const fieldKey = z.string().check(z.maxLength(40), z.regex(/^[A-Za-z][A-Za-z0-9]
 /** Argument schemas: the server parses every call with these before doing anything. */
 /** A 検証 in parts: V and the instant it started (yyyyMMddHHmmssSSS). */
 const runId = z.string().check(z.regex(/^V\d{17}$/));
+/** A 指標サマリー in parts (summary-parts.ts newRunId). */
+const summaryRunId = z.string().check(z.regex(/^S\d{17}$/));
+const matchRunId = z.string().check(z.regex(/^M\d{17}$/));
 const fixRunId = z.string().check(z.regex(/^F\d{17}$/));
 
 export const rpcArgs = {
@@ -744,6 +771,8 @@ export const rpcArgs = {
   getUndoInfo: z.tuple([]),
   eraseHistory: z.tuple([]),
   runMatching: z.tuple([]),
+  continueMatching: z.tuple([matchRunId]),
+  cancelMatching: z.tuple([matchRunId]),
   getMatchReport: z.tuple([]),
   setPairDecision: z.tuple([
     z.string().check(z.minLength(1), z.maxLength(100)),
@@ -793,6 +822,8 @@ export const rpcArgs = {
     z.number().check(z.int(), z.gte(1), z.lte(SHEETS_MAX_COLUMNS)),
   ]),
   runSummary: z.tuple([]),
+  continueSummary: z.tuple([summaryRunId]),
+  cancelSummary: z.tuple([summaryRunId]),
   /** 年度確定: the 年度 (its starting year) to close or re-open. */
   closeFiscalYear: z.tuple([z.number().check(z.int(), z.gte(1900), z.lte(2200))]),
   reopenFiscalYear: z.tuple([z.number().check(z.int(), z.gte(1900), z.lte(2200))]),
@@ -847,11 +878,15 @@ export interface RpcResults {
   eraseHistory: EraseHistoryResult;
   selectCell: null;
   runMatching: MatchView;
+  continueMatching: MatchView;
+  cancelMatching: { cancelled: boolean };
   getMatchReport: MatchReport;
   setPairDecision: MatchView;
   setApproval: { approved: number };
   commitMatches: CommitResult;
   runSummary: SummaryView;
+  continueSummary: SummaryView;
+  cancelSummary: { cancelled: boolean };
   closeFiscalYear: SummaryView;
   reopenFiscalYear: SummaryView;
   openSummaryReport: { fy: number; title: string };

@@ -112,6 +112,12 @@ const ja = {
   'summary.confirmRun':
     '指標定義と各台帳から指標を集計し、「指標サマリー」シートを書き直します。シートに入力した評価コメント・改善の方向・担当と手入力の実績は、指標IDと年度ごとに引き継ぎます。実行しますか？',
   'summary.confirmYes': '実行',
+  'summary.progress':
+    '集計中です（{done} / {total}）。大きなブックは何回かに分けて集計し、最後に指標サマリーを書きます。',
+  'summary.stop': '中止',
+  'summary.resume': '続ける',
+  'summary.stopping': 'いまの部分が終わったら中止します…',
+  'summary.stopped': '指標サマリーの更新を中止しました。指標サマリーのシートは変えていません。',
   'summary.confirmNo': 'キャンセル',
   'summary.goal': '基本目標{n}',
   'summary.indicatorCount': '指標{n}件',
@@ -303,6 +309,8 @@ const ja = {
   'match.committed': '{n}組を確定しました（依頼 {requests}件）。',
   'match.refused': '依頼 {request} と {volunteer} は確定しませんでした: {reason}',
   'match.runAgain': 'もう一度マッチング',
+  'match.progress': 'マッチング中です（{done} / {total}）。大きなブックは名簿と活動記録を何回かに分けて読みます。',
+  'match.stopped': 'マッチングを中止しました。マッチング結果は変えていません。',
   'dimension.categoryArea': '内容区分×圏域',
   'dimension.skill': '資格・特技',
   'dimension.language': '言語',
@@ -430,6 +438,12 @@ const en: Record<MessageKey, string> = {
   'summary.confirmRun':
     'Counts the indicators from the indicator definitions and the ledgers and rewrites the indicator summary sheet. The comments, actions and owners typed there, and manually entered figures, are kept per indicator ID and fiscal year. Run it?',
   'summary.confirmYes': 'Run',
+  'summary.progress':
+    'Counting ({done} of {total}). A large workbook is counted in several parts; the last writes the summary.',
+  'summary.stop': 'Stop',
+  'summary.resume': 'Continue',
+  'summary.stopping': 'Stopping after the part under way…',
+  'summary.stopped': 'The summary update was stopped. The summary sheet was not changed.',
   'summary.confirmNo': 'Cancel',
   'summary.goal': 'Basic goal {n}',
   'summary.indicatorCount': '{n} indicators',
@@ -622,6 +636,9 @@ const en: Record<MessageKey, string> = {
   'match.committed': 'Committed pairs: {n} (requests: {requests}).',
   'match.refused': 'Request {request} and {volunteer} were not committed: {reason}',
   'match.runAgain': 'Match again',
+  'match.progress':
+    'Matching ({done} of {total}). A large workbook’s roster and activity log are read in several parts.',
+  'match.stopped': 'Matching stopped. The matching results sheet was not changed.',
   'dimension.categoryArea': 'Category × area',
   'dimension.skill': 'Skill',
   'dimension.language': 'Language',

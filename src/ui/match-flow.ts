@@ -2,7 +2,7 @@
  * MatchFlow: the マッチング section's state and what each control does with the server (run, 承認,
  * 固定, 除外, 確定, 元に戻す), apart from the DOM so it can be tested in Node.
  */
-import type { CommitResult, Message, MatchView } from '../shared/rpc';
+import type { CommitResult, MatchProgress, Message, MatchView } from '../shared/rpc';
 import { samePair, withApproval, type MatchNotice, type PairRef } from './match-model';
 import { SectionFlow } from './section-flow';
 
@@ -30,6 +30,12 @@ export interface MatchState {
   /** Requests staff opened or closed, by request id. */
   openRequests: Map<string, boolean>;
   focus: MatchFocus | null;
+  /** A マッチング in parts under way: how far it is (null otherwise). */
+  progress: MatchProgress | null;
+  /** 中止 was asked: the run stops after the part under way. */
+  stopRequested: boolean;
+  /** A part failed: the run waits for 続ける or 中止. */
+  partFailed: boolean;
 }
 
 /** Server answer code: 確定 found 依頼 different from when matching ran. */
@@ -47,7 +53,13 @@ export class MatchFlow extends SectionFlow<'commit', MatchFocus, MatchNotice> {
     shortOnly: false,
     openRequests: new Map(),
     focus: null,
+    progress: null,
+    stopRequested: false,
+    partFailed: false,
   };
+
+  /** The last answer of a run in parts, to go on from after a part failed. */
+  private partial: MatchView | null = null;
 
   /** マッチングを実行 (asked first the first time in a session: it rewrites two sheets). */
   protected runNow(): Promise<void> {
@@ -191,18 +203,86 @@ export class MatchFlow extends SectionFlow<'commit', MatchFocus, MatchNotice> {
   /** After a commit or an undo the list on screen is out of date; it is only matched again when one is shown. */
   protected async refreshList(): Promise<void> {
     if (!this.state.view) return;
-    const view = await this.run(() => this.server('runMatching'));
-    if (view) this.show(view);
-    this.changed();
+    await this.start(null);
   }
 
   private async runMatching(focus: MatchFocus): Promise<void> {
     this.startAction();
+    await this.start(focus);
+  }
+
+  /**
+   * マッチング. A workbook too large for one Apps Script call is matched in parts: the server
+   * answers each with how far it is and the sidebar asks for the next one, until the last part
+   * writes マッチング結果. 中止 stops it after the part under way; マッチング結果 has not changed by then.
+   */
+  private async start(focus: MatchFocus | null): Promise<void> {
+    this.state.stopRequested = false;
+    this.state.partFailed = false;
+    this.partial = null;
     const view = await this.run(() => this.server('runMatching'));
+    await this.drive(view, focus);
+  }
+
+  /** The parts still to come, one after another; a failed part waits for 続ける or 中止. */
+  private async drive(first: MatchView | undefined, focus: MatchFocus | null): Promise<void> {
+    let view = first;
+    while (view?.running) {
+      const running = view.running;
+      this.state.progress = running;
+      this.changed();
+      if (this.state.stopRequested) {
+        await this.stop(running.runId);
+        return;
+      }
+      const earlier: MatchView = view;
+      const part = await this.run(() => this.server('continueMatching', running.runId));
+      if (!part) {
+        // The server keeps the run where it was: the same part can run again.
+        this.partial = earlier;
+        this.state.partFailed = true;
+        this.changed();
+        return;
+      }
+      view = part;
+    }
+    this.state.progress = null;
+    this.partial = null;
     if (view) {
       this.show(view);
-      this.state.focus = focus;
+      if (focus) this.state.focus = focus;
     }
+    this.changed();
+  }
+
+  /** 中止: a マッチング in parts stops after the part under way (at once when a part failed). */
+  stopRun(): void {
+    const progress = this.state.progress;
+    if (!progress) return;
+    if (this.state.partFailed) {
+      void this.stop(progress.runId);
+      return;
+    }
+    this.state.stopRequested = true;
+    this.changed();
+  }
+
+  /** 続ける: runs the part that failed again, and the rest after it. */
+  async resumeRun(): Promise<void> {
+    if (!this.state.partFailed || !this.partial) return;
+    this.state.partFailed = false;
+    this.startAction();
+    await this.drive(this.partial, 'stats');
+  }
+
+  private async stop(runId: string): Promise<void> {
+    await this.run(() => this.server('cancelMatching', runId));
+    this.state.progress = null;
+    this.state.stopRequested = false;
+    this.state.partFailed = false;
+    this.partial = null;
+    this.state.notice = { kind: 'stopped' };
+    this.state.focus = 'notice';
     this.changed();
   }
 

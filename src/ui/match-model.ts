@@ -149,7 +149,8 @@ export function withApproval(view: MatchView, pair: PairRef, approved: boolean, 
 /** The outcome of the last action, kept as data so it can be said again in the other language. */
 export type MatchNotice =
   | { kind: 'committed'; committed: number; requests: number; refused: CommitRefusal[] }
-  | { kind: 'undone'; label: Message; cells: number };
+  | { kind: 'undone'; label: Message; cells: number }
+  | { kind: 'stopped' };
 
 /** A pair 確定 did not write, and why. */
 export interface CommitRefusal {
@@ -168,6 +169,7 @@ export function refusedText(refusal: CommitRefusal, lang: Lang): string {
 }
 
 export function matchNoticeText(notice: MatchNotice, lang: Lang): string {
+  if (notice.kind === 'stopped') return t(lang, 'match.stopped');
   return notice.kind === 'committed'
     ? t(lang, 'match.committed', { n: notice.committed, requests: notice.requests })
     : undoneText(notice.label, notice.cells, lang);

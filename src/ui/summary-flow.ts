@@ -3,18 +3,19 @@
  * run → result, SectionFlow), apart from the DOM so it can be tested in Node. 指標定義 with errors
  * is refused with the rows and columns to fix, shown in the section.
  */
-import type { Message, SummaryView } from '../shared/rpc';
+import type { Message, SummaryProgress, SummaryView } from '../shared/rpc';
 import { SectionFlow } from './section-flow';
 
 /** What the section focuses after a change, by meaning. */
-export type SummaryFocus = 'run' | 'confirm' | 'notice' | 'result' | 'refused' | 'undo' | 'close' | 'reopen';
+export type SummaryFocus =
+  'run' | 'confirm' | 'notice' | 'result' | 'refused' | 'undo' | 'close' | 'reopen' | 'stopped';
 
 /** The section's own confirmations: 年度確定 and 確定を取り消す. */
 export type SummaryPending = 'close' | 'reopen';
 
-/** What the last 年度確定 / 確定を取り消す did. */
+/** What the last 年度確定 / 確定を取り消す did, or that a summary in parts was stopped. */
 export interface ClosingNotice {
-  kind: 'closed' | 'reopened';
+  kind: 'closed' | 'reopened' | 'stopped';
   fy: number;
   label: string;
 }
@@ -37,6 +38,12 @@ export interface SummaryState {
   /** Goals staff opened or closed, by number. */
   openGoals: Map<number, boolean>;
   focus: SummaryFocus | null;
+  /** A summary in parts under way: how far it is (the sidebar asks for each part in turn). */
+  progress: SummaryProgress | null;
+  /** Staff pressed 中止: the run stops after the part under way. */
+  stopRequested: boolean;
+  /** A part failed: the run waits where it was for 続ける or 中止. */
+  partFailed: boolean;
 }
 
 export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, ClosingNotice> {
@@ -50,20 +57,118 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
     reopenYear: null,
     openGoals: new Map(),
     focus: null,
+    progress: null,
+    stopRequested: false,
+    partFailed: false,
   };
 
-  /** 指標サマリーを更新 (asked first the first time in a session). */
+  /**
+   * 指標サマリーを更新 (asked first the first time in a session). A workbook too large for one
+   * Apps Script call is counted in parts: the server answers each with how far it is and the
+   * sidebar asks for the next, until the last part writes the sheet. 中止 stops it after the part
+   * under way; 指標サマリー has not changed by then.
+   */
   protected async runNow(): Promise<void> {
     this.startAction();
+    this.state.stopRequested = false;
+    this.state.partFailed = false;
     const outcome = await this.refusable(DEFINITIONS_REFUSED, () => this.server('runSummary'));
-    if (outcome?.kind === 'done') {
-      this.state.view = outcome.value;
-      this.state.focus = 'result';
-    } else if (outcome?.kind === 'refused') {
-      this.state.refused = outcome.message;
-      this.state.focus = 'refused';
+    if (outcome?.kind === 'done') await this.drive(outcome.value);
+    else {
+      if (outcome?.kind === 'refused') {
+        this.state.refused = outcome.message;
+        this.state.focus = 'refused';
+      }
+      this.changed();
     }
+  }
+
+  /** The parts still to come, one after another; a failed part waits for 続ける or 中止. */
+  private async drive(first: SummaryView): Promise<void> {
+    let view = first;
+    while (view.running) {
+      const running = view.running;
+      this.state.progress = running;
+      this.changed();
+      if (this.state.stopRequested) {
+        await this.stop(running.runId);
+        return;
+      }
+      const outcome = await this.refusable(DEFINITIONS_REFUSED, () => this.server('continueSummary', running.runId));
+      if (outcome?.kind === 'refused') {
+        // 指標定義 with errors at the last part: the run has ended, nothing was written.
+        this.state.progress = null;
+        this.state.refused = outcome.message;
+        this.state.focus = 'refused';
+        this.changed();
+        return;
+      }
+      if (outcome?.kind !== 'done') {
+        // The server keeps the run where it was (or, when it could not go on, says why): the same part can run again.
+        this.state.partFailed = true;
+        this.changed();
+        return;
+      }
+      view = outcome.value;
+    }
+    this.state.progress = null;
+    this.state.view = view;
+    this.state.focus = 'result';
     this.changed();
+  }
+
+  /** 中止: the run stops after the part under way (at once when a part failed). */
+  stopRun(): void {
+    const progress = this.state.progress;
+    if (!progress) return;
+    if (this.state.partFailed) {
+      void this.stop(progress.runId);
+      return;
+    }
+    this.state.stopRequested = true;
+    this.changed();
+  }
+
+  /** 続ける: runs the part that failed again, and the rest after it. */
+  async resumeRun(): Promise<void> {
+    const progress = this.state.progress;
+    if (!this.state.partFailed || !progress) return;
+    this.state.partFailed = false;
+    this.startAction();
+    await this.drive(this.pendingView(progress));
+  }
+
+  private async stop(runId: string): Promise<void> {
+    await this.run(() => this.server('cancelSummary', runId));
+    this.state.progress = null;
+    this.state.stopRequested = false;
+    this.state.partFailed = false;
+    this.state.notice = { kind: 'stopped', fy: 0, label: '' };
+    this.state.focus = 'stopped';
+    this.changed();
+  }
+
+  /** What the sidebar knows of a run between its parts: only where it stands. */
+  private pendingView(progress: SummaryProgress): SummaryView {
+    return {
+      resultSheet: '',
+      fy: 0,
+      fyLabel: '',
+      years: [],
+      threshold: 0,
+      indicators: 0,
+      grades: { A: 0, B: 0, C: 0, D: 0, none: 0 },
+      gradeLabels: { A: '', B: '', C: '', D: '' },
+      suppressedCells: 0,
+      goals: [],
+      notices: [],
+      notes: [],
+      footnote: { ja: '', en: '' },
+      updatedAt: '',
+      closed: [],
+      closable: [],
+      running: progress,
+    };
   }
 
   /**

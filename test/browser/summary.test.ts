@@ -91,3 +91,33 @@ describe('指標サマリー in the studio (Chromium)', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('指標サマリー in parts in the studio (Chromium): the default demo is too large for one call', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'tsunagu-summary-parts-'));
+  const book = join(temp, 'summary.xlsx');
+  let session: Session;
+  let opened: StudioInBrowser | undefined;
+
+  beforeAll(async () => {
+    await createDemoBook(book);
+    session = await Session.open(book);
+    opened = await openStudio(temp, session, { bookPath: book, menu: 'menuSummary' });
+  }, 180_000);
+
+  afterAll(() => closeStudio(temp, opened));
+
+  it('asks for each part in turn and shows the summary the last part wrote', async () => {
+    const frame = (opened as StudioInBrowser).frame;
+    await frame.getByTestId('summary-run').click();
+    await frame.getByTestId('confirm-yes').click();
+    await poll(() => frame.getByTestId('summary-result').count(), { timeout: 120_000 }).toBe(1);
+    await poll(() => frame.getByTestId('summary-goal').count()).toBe(4);
+    expect(await frame.getByTestId('summary-progress').count()).toBe(0);
+    // Counted in parts: the hidden work sheet held their counts, which went with the last part.
+    const work = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('指標サマリー作業');
+    expect(work?.isSheetHidden()).toBe(true);
+    expect(work?.getLastRow()).toBe(1);
+    expect(session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.summaryRun')).toBeNull();
+    expect((opened as StudioInBrowser).errors).toEqual([]);
+  });
+});

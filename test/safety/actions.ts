@@ -1,6 +1,7 @@
 // The writing actions as the fault-injection harness drives them: small workbooks, every action the sidebar can run.
 import type {
   FixPreview,
+  SummaryView,
   FixResult,
   MatchView,
   RpcEnvelope,
@@ -126,6 +127,39 @@ export function summarizedSession(): Session {
   // A column of staff's own, after ours.
   sheet?.getRange(1, header.length + 1).setValue('理事会報告');
   sheet?.getRange(r + 1, header.length + 1).setValue('12月に報告済み');
+  return session;
+}
+
+/**
+ * The matching demo with a roster as long as a large council's (its rows repeated to 8,000), so
+ * that マッチング goes in parts (docs/cost.md): two slices of the roster, the activity log, the last part.
+ */
+export function matchPartsSession(): Session {
+  const session = demoSession();
+  const [header, ...rows] = session.emu.sheetValues('ボランティア名簿');
+  const longer = [header ?? []];
+  for (let i = 0; longer.length <= 8_000; i++) longer.push(rows[i % rows.length] ?? []);
+  session.emu.setSheetValues('ボランティア名簿', longer);
+  return session;
+}
+
+/** The id of the マッチング in parts under way. */
+function matchRunId(session: Session): string {
+  const run = JSON.parse(
+    String(session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.matchRun')),
+  );
+  return (run as { id: string }).id;
+}
+
+/** matchPartsSession with a マッチング in parts started and run up to (not including) the part after `done` parts, or 'all'. */
+function matchPartsDone(done: number | 'last' | 'all'): Session {
+  const session = matchPartsSession();
+  let view = rpc<MatchView>(session, 'runMatching');
+  if (!view.running) throw new Error('the demo is no longer matched in parts');
+  const stop = done === 'all' ? Infinity : done === 'last' ? view.running.total - 1 : done;
+  if (done !== 'all' && view.running.total < 3) throw new Error('the demo no longer needs three parts');
+  while (view.running && view.running.done < stop)
+    view = rpc<MatchView>(session, 'continueMatching', view.running.runId);
   return session;
 }
 
@@ -386,6 +420,29 @@ function partsDoneUpTo(session: Session, done: number): string {
   }
   if (!view.running) throw new Error('the demo workbook no longer needs parts');
   return view.running.runId;
+}
+
+/**
+ * 指標サマリー in parts (the demo workbook is too large for one call): started, and run until `done`
+ * parts are behind it, up to (not including) the last, or to the end.
+ */
+function summaryPartsUpTo(session: Session, done: number | 'last' | 'all'): { session: Session; view: SummaryView } {
+  let view = rpc<SummaryView>(session, 'runSummary');
+  if (!view.running) throw new Error('the demo workbook no longer needs a summary in parts');
+  while (view.running) {
+    const { total } = view.running;
+    if (done !== 'all' && view.running.done >= (done === 'last' ? total - 1 : done)) break;
+    view = rpc<SummaryView>(session, 'continueSummary', view.running.runId);
+  }
+  return { session, view };
+}
+
+/** The id of the summary run under way. */
+function summaryRunId(session: Session): string {
+  const run = JSON.parse(
+    String(session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.summaryRun')),
+  );
+  return (run as { id: string }).id;
 }
 
 /** The id of the run under way (the harness's arrange() leaves one). */
@@ -660,6 +717,38 @@ export const WRITING_ACTIONS: WritingAction[] = [
     act: (s) => s.run('runMatching') as never,
   },
   {
+    name: 'マッチング（分割の開始）',
+    arrange: () => {
+      // A run before, finished: the new one starts over its staged snapshot.
+      const session = matchPartsDone('all');
+      return session;
+    },
+    act: (s) => s.run('runMatching') as never,
+  },
+  {
+    name: 'マッチング（分割の途中の部分: 名簿の2つ目の部分）',
+    arrange: () => matchPartsDone(1),
+    act: (s) => s.run('continueMatching', matchRunId(s)) as never,
+  },
+  {
+    name: 'マッチング（分割の最後: 控えから照合して結果を書く）',
+    arrange: () => matchPartsDone('last'),
+    act: (s) => s.run('continueMatching', matchRunId(s)) as never,
+  },
+  {
+    name: 'マッチング（分割の中止）',
+    arrange: () => matchPartsDone(1),
+    act: (s) => s.run('cancelMatching', matchRunId(s)) as never,
+  },
+  {
+    name: '固定（分割したマッチングの控えから照合し直す）',
+    arrange: () => matchPartsDone('all'),
+    act: (s) => {
+      const pair = firstPairInSheet(s);
+      return s.run('setPairDecision', pair.requestId, pair.volunteerId, 'pin') as never;
+    },
+  },
+  {
     name: '固定',
     arrange: () => matchedSession().session,
     act: (s) => {
@@ -740,6 +829,34 @@ export const WRITING_ACTIONS: WritingAction[] = [
       return session;
     },
     act: (s) => s.run('runSummary') as never,
+  },
+  {
+    name: '指標サマリー（分割の開始）',
+    arrange: partsSession,
+    act: (s) => s.run('runSummary') as never,
+  },
+  {
+    name: '指標サマリー（分割の途中の部分）',
+    arrange: () => summaryPartsUpTo(partsSession(), 1).session,
+    act: (s) => s.run('continueSummary', summaryRunId(s)) as never,
+  },
+  {
+    name: '指標サマリー（分割の最後: シートとグラフを書く、職員のメモがある）',
+    arrange: () => {
+      const session = partsSession();
+      summaryPartsUpTo(session, 'all');
+      const rows = session.emu.sheetValues('指標サマリー');
+      const header = (rows[0] ?? []).map(String);
+      const sheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('指標サマリー');
+      sheet?.getRange(2 + 1, header.indexOf('評価コメント') + 1).setValue('サロンの新設で増えた');
+      return summaryPartsUpTo(session, 'last').session;
+    },
+    act: (s) => s.run('continueSummary', summaryRunId(s)) as never,
+  },
+  {
+    name: '指標サマリー（分割の中止）',
+    arrange: () => summaryPartsUpTo(partsSession(), 1).session,
+    act: (s) => s.run('cancelSummary', summaryRunId(s)) as never,
   },
   {
     name: '年度確定',

@@ -36,9 +36,12 @@ describe('every entry point of dist/Code.js in the sandbox', () => {
 
 describe('the tripwire', () => {
   it('catches a setTimeout read planted where マッチング writes its results and names the entry points', () => {
-    const report = runDay(planted('function writeResults(ports,run){', 'void setTimeout;'));
-    // setPairDecision matches again and writes through the same function, so it trips too.
-    expect(report.violations).toEqual({ runMatching: ['setTimeout'], setPairDecision: ['setTimeout'] });
+    const report = runDay(
+      planted('function writeResults(ports,run,alsoInTransaction,sheetsSeen){', 'void setTimeout;'),
+    );
+    // The day's workbook is matched in parts: the last part writes the results; setPairDecision
+    // matches again and writes through the same function, so it trips too.
+    expect(report.violations).toEqual({ continueMatching: ['setTimeout'], setPairDecision: ['setTimeout'] });
   });
 
   it('catches a global read through globalThis deep inside applyFixes', () => {

@@ -171,6 +171,20 @@ function junkFor(name: RpcName, session: Session): Junk[] {
         { what: 'a run that is not under way', args: ['V20261126120000000'] },
         { what: 'a run id of __proto__', args: ['__proto__'] },
       ];
+    case 'continueSummary':
+    case 'cancelSummary':
+      return [
+        ...around(['S20261126120000000'], [NOT_A_NAME]),
+        { what: 'a run that is not under way', args: ['S20261126120000000'] },
+        { what: 'a run id of __proto__', args: ['__proto__'] },
+      ];
+    case 'continueMatching':
+    case 'cancelMatching':
+      return [
+        ...around(['M20261126120000000'], [NOT_A_NAME]),
+        { what: 'a run that is not under way', args: ['M20261126120000000'] },
+        { what: 'a run id of __proto__', args: ['__proto__'] },
+      ];
     case 'continueFixes':
     case 'cancelFixes':
       return [

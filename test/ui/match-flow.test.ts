@@ -376,4 +376,68 @@ describe('MatchFlow', () => {
     await h.flow.setApproval(v1, false);
     expect(h.flow.state.notice).toBeNull();
   });
+
+  describe('in parts (a workbook too large for one call)', () => {
+    const RUN = 'M20261126120000000';
+    const progress = (done: number) => matchView({ requests: [], running: { runId: RUN, done, total: 3 } });
+
+    it('asks for each part in turn and shows the result the last part gives', async () => {
+      const answers = [progress(1), progress(2), matchView()];
+      const seen: Array<number | null> = [];
+      const fake = fakeServer({ runMatching: () => progress(0), continueMatching: () => answers.shift() });
+      const flow: MatchFlow = new MatchFlow(fake.server, fake.run, () => seen.push(flow.state.progress?.done ?? null));
+      await flow.requestRun();
+      await flow.accept();
+      expect(fake.calls).toEqual([['runMatching'], ...new Array(3).fill(['continueMatching', RUN])]);
+      expect(seen.filter((p) => p !== null)).toEqual([0, 1, 2]);
+      expect(flow.state.progress).toBeNull();
+      expect(flow.state.view?.stats.filledPlaces).toBe(2);
+      expect(flow.takeFocus()).toBe('stats');
+    });
+
+    it('中止 stops after the part under way, tells the server, and says マッチング結果 was not changed', async () => {
+      let flow: MatchFlow | null = null;
+      const h = harness({
+        runMatching: () => progress(0),
+        continueMatching: () => {
+          flow?.stopRun();
+          return progress(1);
+        },
+        cancelMatching: () => ({ cancelled: true }),
+      });
+      flow = h.flow;
+      await h.flow.requestRun();
+      await h.flow.accept();
+      expect(h.calls).toEqual([['runMatching'], ['continueMatching', RUN], ['cancelMatching', RUN]]);
+      expect(h.flow.state.progress).toBeNull();
+      expect(h.flow.state.view).toBeNull();
+      expect(h.flow.state.notice).toEqual({ kind: 'stopped' });
+      expect(h.flow.takeFocus()).toBe('notice');
+    });
+
+    it('waits after a part fails; 続ける runs that part again and goes on to the end', async () => {
+      let failNext = true;
+      const answers = [progress(2), matchView()];
+      const h = harness({
+        runMatching: () => progress(0),
+        continueMatching: () => {
+          if (failNext) {
+            failNext = false;
+            throw new RpcError('write.failed', { ja: '失敗', en: 'failed' });
+          }
+          return answers.shift();
+        },
+      });
+      await h.flow.requestRun();
+      await h.flow.accept();
+      expect(h.flow.state.partFailed).toBe(true);
+      expect(h.flow.state.progress?.done).toBe(0);
+      expect(h.shownErrors).toEqual(['write.failed']);
+      await h.flow.resumeRun();
+      expect(h.flow.state.partFailed).toBe(false);
+      expect(h.flow.state.progress).toBeNull();
+      expect(h.names()).toEqual(['runMatching', 'continueMatching', 'continueMatching', 'continueMatching']);
+      expect(h.flow.state.view?.stats.filledPlaces).toBe(2);
+    });
+  });
 });

@@ -251,3 +251,101 @@ describe('SummaryFlow: the report dialog', () => {
     expect(h.flow.state.pending).toBeNull();
   });
 });
+
+describe('SummaryFlow: a summary in parts', () => {
+  const RUN = 'S20261126120000000';
+  const running = (done: number): SummaryView => ({ ...view(), goals: [], running: { runId: RUN, done, total: 3 } });
+
+  it('asks for each part in turn, shows how far it is, and shows the summary the last part wrote', async () => {
+    const answers = [running(1), running(2), view()];
+    const progress: Array<number | null> = [];
+    const fake = fakeServer({ runSummary: () => running(0), continueSummary: () => answers.shift() });
+    const flow: SummaryFlow = new SummaryFlow(fake.server, fake.run, () =>
+      progress.push(flow.state.progress?.done ?? null),
+    );
+    await flow.requestRun();
+    await flow.accept();
+    expect(fake.calls).toEqual([
+      ['runSummary'],
+      ['continueSummary', RUN],
+      ['continueSummary', RUN],
+      ['continueSummary', RUN],
+    ]);
+    expect(progress.filter((p) => p !== null)).toEqual([0, 1, 2]);
+    expect(flow.state.progress).toBeNull();
+    expect(flow.state.view?.indicators).toBe(3);
+    expect(flow.takeFocus()).toBe('result');
+  });
+
+  it('waits after a part fails; 続ける runs that part again and the run goes on to the end', async () => {
+    let failNext = true;
+    const answers = [running(2), view()];
+    const h = harness({
+      runSummary: () => running(0),
+      continueSummary: () => {
+        if (failNext) {
+          failNext = false;
+          throw new RpcError('write.failed', { ja: '保存できませんでした', en: 'could not save' });
+        }
+        return answers.shift();
+      },
+    });
+    await h.flow.requestRun();
+    await h.flow.accept();
+    expect(h.shownErrors).toEqual(['write.failed']);
+    expect(h.flow.state.partFailed).toBe(true);
+    expect(h.flow.state.progress?.done).toBe(0);
+    expect(h.flow.state.view).toBeNull();
+    await h.flow.resumeRun();
+    expect(h.names()).toEqual(['runSummary', 'continueSummary', 'continueSummary', 'continueSummary']);
+    expect(h.flow.state.partFailed).toBe(false);
+    expect(h.flow.state.progress).toBeNull();
+    expect(h.flow.state.view?.indicators).toBe(3);
+  });
+
+  it('中止 stops after the part under way (at once after a failed part), and says the sheet was not changed', async () => {
+    let h = harness({
+      runSummary: () => running(0),
+      continueSummary: () => {
+        h.flow.stopRun();
+        return running(1);
+      },
+      cancelSummary: () => ({ cancelled: true }),
+    });
+    await h.flow.requestRun();
+    await h.flow.accept();
+    expect(h.names()).toEqual(['runSummary', 'continueSummary', 'cancelSummary']);
+    expect(h.flow.state.progress).toBeNull();
+    expect(h.flow.state.notice?.kind).toBe('stopped');
+    expect(h.flow.takeFocus()).toBe('stopped');
+
+    h = harness({
+      runSummary: () => running(0),
+      continueSummary: () => {
+        throw new RpcError('write.failed', { ja: '保存できませんでした', en: 'could not save' });
+      },
+      cancelSummary: () => ({ cancelled: true }),
+    });
+    await h.flow.requestRun();
+    await h.flow.accept();
+    h.flow.stopRun();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(h.names()).toEqual(['runSummary', 'continueSummary', 'cancelSummary']);
+    expect(h.flow.state.partFailed).toBe(false);
+    expect(h.flow.state.progress).toBeNull();
+  });
+
+  it('指標定義 with errors found by the last part is shown in the section; the run is over', async () => {
+    const h = harness({
+      runSummary: () => running(2),
+      continueSummary: () => {
+        throw new RpcError(DEFINITIONS_REFUSED, { ja: '指標定義に1件の誤り\n・4行目', en: 'has 1 error' });
+      },
+    });
+    await h.flow.requestRun();
+    await h.flow.accept();
+    expect(h.flow.state.refused?.ja).toMatch(/4行目/);
+    expect(h.flow.state.progress).toBeNull();
+    expect(h.flow.state.partFailed).toBe(false);
+  });
+});

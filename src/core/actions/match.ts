@@ -18,12 +18,32 @@ import { toActivity, toHelpRequest, toVolunteer, type HelpRequest, type Voluntee
 import { parseRows, type SheetRecord } from '../sheets/rows';
 import { guardCell, guardFormula } from '../text/formula';
 import { atomically, type Transaction } from '../transaction';
-import type { SheetInput } from '../validate/types';
+import type { SheetInput, WorkbookInput } from '../validate/types';
 import type { CommitResult, MatchReport, MatchView, Message, RequestMatchView } from '../../shared/rpc';
 import type { AppPorts } from './ports';
 import { undoInfo } from './undo';
+import {
+  MATCH_PART_CELLS,
+  MATCH_RUN_KEY,
+  MATCH_SNAPSHOT_KEY,
+  MATCH_WORK_HEADER,
+  loadJson,
+  matchRunOf,
+  newMatchRunId,
+  planMatchParts,
+  restoreSliced,
+  slicedSheets,
+  stageSlice,
+  type MatchPart,
+  type MatchRunState,
+  type SlicedFields,
+  type Staged,
+} from './match-run';
+import { plannedSheets, writeFailed } from './validate-run';
+import { settingsFrom } from '../setup/settings-source';
+import type { PlannedSheet } from '../validate/chunks';
 import { sheetRows } from './sheet-rows';
-import { columnsToRead, readWorkbookInput } from './workbook-input';
+import { columnsToRead, readWorkbookInput, today } from './workbook-input';
 
 /** マッチング結果's columns; 承認, 指定 and メモ are staff's and survive a re-run for the same pair. */
 export const RESULT_HEADER = [
@@ -76,6 +96,16 @@ interface StaffEntry {
   row: number;
 }
 
+/** The sheets of the workbook as an action found them once: marked outputs and every name (both outputs are placed from them). */
+interface KnownSheets {
+  marked: MarkedSheet[];
+  names: string[];
+}
+
+function knownSheets(ports: AppPorts): KnownSheets {
+  return { marked: ports.workbook.markedSheets(), names: ports.workbook.sheetNames() };
+}
+
 /** マッチング結果 as it is now: where it is, its columns, and what staff entered on each pair's row. */
 interface MatchSheet {
   place: OutputPlace;
@@ -123,21 +153,29 @@ function records(sheet: SheetInput | undefined) {
 }
 
 /** Reads マッチング結果 (Tsunagu's, found by its mark): every pair's staff entries, keyed by request and volunteer. */
-function readMatchSheet(ports: AppPorts, marked?: readonly MarkedSheet[]): MatchSheet {
-  const place = placeOutput(ports.workbook, 'matching', RESULT_HEADER, marked);
+function readMatchSheet(ports: AppPorts, marked?: readonly MarkedSheet[], known?: KnownSheets): MatchSheet {
+  const place = placeOutput(ports.workbook, 'matching', RESULT_HEADER, known?.marked ?? marked, known?.names);
   const sheet: MatchSheet = { place, header: [], ours: new Map(), staff: [], entries: new Map() };
   if (!place.exists) return sheet;
   const data = ports.workbook.read(place.name);
   if (!data || data.values.length === 0) return sheet;
-  const width = (data.values[0] as CellValue[]).length;
-  const formulas =
-    ports.workbook.readBlock(place.name, { row: 1, column: 1, rows: data.values.length, columns: width }, ['formulas'])
-      .formulas ?? [];
   sheet.header = (data.values[0] as CellValue[]).map((h) => String(h).trim());
   sheet.header.forEach((name, i) => {
     if (RESULT_HEADER.indexOf(name) >= 0 && !sheet.ours.has(name)) sheet.ours.set(name, i);
     else sheet.staff.push(i);
   });
+  // Formulas matter only in staff's own columns (they move with their pair): read only when there are some.
+  const first = sheet.staff.length > 0 ? Math.min(...sheet.staff) : -1;
+  const last = sheet.staff.length > 0 ? Math.max(...sheet.staff) : -1;
+  const block =
+    first < 0
+      ? []
+      : (ports.workbook.readBlock(
+          place.name,
+          { row: 1, column: first + 1, rows: data.values.length, columns: last - first + 1 },
+          ['formulas'],
+        ).formulas ?? []);
+  const formulaAt = (r: number, i: number): string => block[r]?.[i - first] ?? '';
   const at = (row: CellValue[], name: OurColumn): CellValue => {
     const i = sheet.ours.get(name);
     return i === undefined ? '' : (row[i] ?? '');
@@ -148,7 +186,7 @@ function readMatchSheet(ports: AppPorts, marked?: readonly MarkedSheet[]): Match
     const volunteerId = String(at(row, '登録番号')).trim();
     if (requestId === '' || volunteerId === '') continue;
     const extra = new Map<number, StaffCell>();
-    for (const i of sheet.staff) extra.set(i, { value: row[i] ?? '', formula: formulas[r]?.[i] ?? '' });
+    for (const i of sheet.staff) extra.set(i, { value: row[i] ?? '', formula: formulaAt(r, i) });
     sheet.entries.set(staffEntryKey(requestId, volunteerId), {
       approved: at(row, '承認') === true,
       approvedValue: at(row, '承認'),
@@ -271,8 +309,13 @@ const MATCH_FIELDS = {
 /** What reopening pairs after 元に戻す of a 確定 reads of 依頼. */
 const REOPEN_FIELDS = { requests: ['requestId', 'assignedVolunteers'] };
 
-function runMatch(ports: AppPorts, sheet: MatchSheet): MatchRun {
-  const input = readWorkbookInput(ports, MATCH_KINDS, MATCH_FIELDS, ports.workbook.staffHeads(HEAD_ROWS));
+function runMatch(ports: AppPorts, sheet: MatchSheet, heads?: SheetHead[]): MatchRun {
+  const input = readWorkbookInput(ports, MATCH_KINDS, MATCH_FIELDS, heads ?? ports.workbook.staffHeads(HEAD_ROWS));
+  return matchFrom(input, sheet);
+}
+
+/** Matches what was read (the sheets of the kinds matching reads, in tab order, with the settings and today). */
+function matchFrom(input: Pick<WorkbookInput, 'sheets' | 'settings' | 'today'>, sheet: MatchSheet): MatchRun {
   const rosterSheets = liveSheetsOf(input.sheets, 'volunteers');
   const requestsSheets = liveSheetsOf(input.sheets, 'requests');
   if (rosterSheets.length === 0 || requestsSheets.length === 0) throw noSheets(input.sheets);
@@ -492,14 +535,36 @@ function view(ports: AppPorts, run: MatchRun, written: { shortage: OutputPlace; 
 }
 
 /**
+ * True when 不足分析 holds exactly these rows under its header already (a 固定 or 除外 that changes
+ * no shortage): it is not rewritten — a rewrite makes a copy of it aside and pastes over it
+ * (docs/cost.md). Anything else, its width included, and it is rewritten.
+ */
+function holdsAlready(ports: AppPorts, place: OutputPlace, rows: readonly CellValue[][]): boolean {
+  if (!place.exists || place.adopt) return false;
+  const data = ports.workbook.read(place.name);
+  const want = [SHORTAGE_HEADER, ...rows];
+  if (!data || data.values.length !== want.length) return false;
+  return want.every((row, r) => {
+    const got = data.values[r] ?? [];
+    return got.length === row.length && row.every((cell, c) => got[c] === cell);
+  });
+}
+
+/**
  * Rewrites マッチング結果 and 不足分析 and remembers what 依頼 looked like, all or nothing. Every
  * pair's row keeps what staff entered on it (承認, 指定, メモ, their own columns with their
  * formats, rules, notes and fills), wherever the pair lands now.
  */
-function writeResults(ports: AppPorts, run: MatchRun): MatchView {
+function writeResults(
+  ports: AppPorts,
+  run: MatchRun,
+  alsoInTransaction?: (tx: Transaction) => void,
+  sheetsSeen?: KnownSheets,
+): MatchView {
   const layout = layoutOf(run.sheet);
   const { rows, carryFrom } = resultRows(run, layout);
-  const shortage = placeOutput(ports.workbook, 'shortage', SHORTAGE_HEADER);
+  const shortage = placeOutput(ports.workbook, 'shortage', SHORTAGE_HEADER, sheetsSeen?.marked, sheetsSeen?.names);
+  const shortages = shortageRows(run.result);
   const column = (name: OurColumn): number => layout.ours.get(name) as number;
   const dropdowns: Dropdown[] = [{ column: column('指定'), values: [PIN, EXCLUDE], allowInvalid: false }];
   atomically(ports, { ja: 'マッチング結果', en: 'the matching results' }, (tx: Transaction) => {
@@ -518,16 +583,19 @@ function writeResults(ports: AppPorts, run: MatchRun): MatchView {
       staffColumns: layout.staff,
     });
     if (shortage.adopt) tx.mark(shortage.name, 'shortage');
-    tx.output({
-      name: shortage.name,
-      kind: 'shortage',
-      header: SHORTAGE_HEADER,
-      rows: shortageRows(run.result),
-      hidden: false,
-      textColumns: [1, 3],
-      checkboxColumns: [],
-    });
+    if (!holdsAlready(ports, shortage, shortages)) {
+      tx.output({
+        name: shortage.name,
+        kind: 'shortage',
+        header: SHORTAGE_HEADER,
+        rows: shortages,
+        hidden: false,
+        textColumns: [1, 3],
+        checkboxColumns: [],
+      });
+    }
     tx.setProperty(FINGERPRINT_KEY, requestsFingerprint(run.requestsSheets));
+    alsoInTransaction?.(tx);
   });
   const approved = rows.filter(
     (r) =>
@@ -536,9 +604,169 @@ function writeResults(ports: AppPorts, run: MatchRun): MatchView {
   return view(ports, run, { shortage, approved });
 }
 
-/** マッチング: matches, rewrites マッチング結果 and 不足分析, and remembers what 依頼 looked like. */
-export function runMatching(ports: AppPorts): MatchView {
-  return ports.lock.run(() => writeResults(ports, runMatch(ports, readMatchSheet(ports))));
+/**
+ * マッチング: matches, rewrites マッチング結果 and 不足分析, and remembers what 依頼 looked like. A
+ * workbook whose roster and activity log are too large for one call is matched in parts
+ * (docs/cost.md): this starts the run, and the sidebar asks for each part with continueMatching.
+ */
+export function runMatching(ports: AppPorts, partCells = MATCH_PART_CELLS): MatchView {
+  return ports.lock.run(() => {
+    const heads = ports.workbook.staffHeads(HEAD_ROWS);
+    const sheets = matchedSheets(ports, heads);
+    const parts = planMatchParts(sheets, SLICED_FIELDS, partCells);
+    if (parts.length === 0) {
+      const known = knownSheets(ports);
+      return writeResults(ports, runMatch(ports, readMatchSheet(ports, undefined, known), heads), undefined, known);
+    }
+    return startMatchRun(ports, sheets, parts);
+  });
+}
+
+/** The fields matching reads of the sheets it reads in slices. */
+const SLICED_FIELDS: SlicedFields = { volunteers: MATCH_FIELDS.volunteers, activities: MATCH_FIELDS.activities };
+
+/** The recognised sheets of the kinds matching reads, and 設定, from their first rows (tab order). */
+function matchedSheets(ports: AppPorts, heads: readonly SheetHead[]): PlannedSheet[] {
+  return plannedSheets(ports, heads).filter(
+    (s) => s.kind === 'settings' || (MATCH_KINDS as readonly string[]).indexOf(s.kind) >= 0,
+  );
+}
+
+/** What a run in parts shows until its last part: where it stands, no result yet. */
+function progressView(ports: AppPorts, state: MatchRunState): MatchView {
+  return {
+    requests: [],
+    stats: { filledPlaces: 0, totalPlaces: 0, score: 0, candidatePairs: 0 },
+    shortages: [],
+    warnings: [],
+    resultSheet: '',
+    shortageSheet: '',
+    approved: 0,
+    undo: undoInfo(History.load(ports)),
+    running: { runId: state.id, done: state.done, total: state.parts.length + 1 },
+  };
+}
+
+/**
+ * Starts a マッチング in parts: the plan and an empty work sheet, in one transaction. The staged
+ * rows of the run before (固定/除外's snapshot) go with it; マッチング結果 stays as it is until the
+ * last part.
+ */
+function startMatchRun(ports: AppPorts, sheets: PlannedSheet[], parts: MatchPart[]): MatchView {
+  const work = placeOutput(ports.workbook, 'matchWork', MATCH_WORK_HEADER);
+  const state: MatchRunState = {
+    id: newMatchRunId(ports.clock.now()),
+    workSheet: work.name,
+    sheets,
+    parts,
+    done: 0,
+    workRows: 0,
+    spans: {},
+    widths: {},
+  };
+  atomically(ports, { ja: 'マッチングの準備', en: 'starting the matching' }, (tx) => {
+    if (work.adopt) tx.mark(work.name, 'matchWork');
+    tx.output({
+      name: work.name,
+      kind: 'matchWork',
+      header: MATCH_WORK_HEADER,
+      rows: [],
+      hidden: true,
+      textColumns: [0, 1],
+      checkboxColumns: [],
+    });
+    tx.removeProperty(MATCH_SNAPSHOT_KEY);
+    tx.setProperty(MATCH_RUN_KEY, JSON.stringify(state));
+  });
+  return progressView(ports, state);
+}
+
+/**
+ * The next part of a マッチング in parts: a slice of the roster or activity log staged, or (the
+ * last) the match from the staged rows, 依頼 and マッチング結果, written all or nothing. A part
+ * that fails leaves the run where it was, so 続ける runs it again.
+ */
+export function continueMatching(ports: AppPorts, runId: string): MatchView {
+  return ports.lock.run(() => {
+    const state = matchRunOf(ports, runId);
+    try {
+      if (state.done >= state.parts.length) {
+        const known = knownSheets(ports);
+        const run = matchFromStaged(ports, state, readMatchSheet(ports, undefined, known));
+        const snapshot: Staged = {
+          workSheet: state.workSheet,
+          sheets: state.sheets,
+          spans: state.spans,
+          widths: state.widths,
+        };
+        return writeResults(
+          ports,
+          run,
+          (tx) => {
+            tx.removeProperty(MATCH_RUN_KEY);
+            tx.setProperty(MATCH_SNAPSHOT_KEY, JSON.stringify(snapshot));
+          },
+          known,
+        );
+      }
+      const part = state.parts[state.done] as MatchPart;
+      atomically(ports, { ja: 'この部分のマッチング', en: 'this part of the matching' }, (tx) => {
+        stageSlice(ports, tx, state, part, SLICED_FIELDS);
+        state.done += 1;
+        tx.setProperty(MATCH_RUN_KEY, JSON.stringify(state));
+      });
+    } catch (error) {
+      // Rows that moved under the run make its plan wrong: it stops (マッチング結果 has not changed).
+      if (error instanceof UserError && error.code === 'match.changedDuringRun') ports.store.remove(MATCH_RUN_KEY);
+      if (error instanceof UserError) throw error;
+      throw writeFailed(
+        error,
+        'この部分のマッチングを書き込めませんでした。「続ける」でこの部分からやり直せます',
+        'This part of the matching could not be written; “Continue” runs it again',
+      );
+    }
+    return progressView(ports, state);
+  });
+}
+
+/** 中止: forgets the run. Nothing but the hidden work sheet was written, so nothing is taken back. */
+export function cancelMatching(ports: AppPorts, runId: string): { cancelled: boolean } {
+  return ports.lock.run(() => {
+    matchRunOf(ports, runId);
+    atomically(ports, { ja: 'マッチングの中止', en: 'stopping the matching' }, (tx) => {
+      tx.removeProperty(MATCH_RUN_KEY);
+    });
+    return { cancelled: true };
+  });
+}
+
+/**
+ * Matches from what a run in parts staged: the rosters and activity logs as their slices read
+ * them, 依頼 and 設定 read now, each sheet classified as one read of it would be.
+ */
+function matchFromStaged(ports: AppPorts, staged: Staged, sheet: MatchSheet): MatchRun {
+  const restored = new Map(restoreSliced(ports, staged, SLICED_FIELDS).map((s) => [s.name, s]));
+  const sheets: SheetInput[] = [];
+  for (const planned of staged.sheets) {
+    const base = { name: planned.name, kind: planned.kind, mapping: planned.mapping };
+    const got = restored.get(planned.name);
+    // A sheet matching does not use (a 退会者 archive) only needs to be named in the notices.
+    const used = got !== undefined || planned.kind === 'settings' || isLiveSheet(planned.name, planned.mapping);
+    const data = got ?? (used ? ports.workbook.read(planned.name, columnsToRead(planned.mapping)) : null);
+    if (!data) {
+      if (!used) sheets.push({ ...base, values: [], display: [] });
+      continue;
+    }
+    sheets.push({
+      ...base,
+      values: data.values,
+      display: data.display,
+      rows: sheetRows(ports.workbook, planned.name, planned.mapping, data.values),
+    });
+  }
+  const settingsSheet = sheets.find((s) => s.kind === 'settings');
+  const settings = settingsFrom(settingsSheet ? settingsSheet.values : null, settingsSheet?.mapping);
+  return matchFrom({ sheets, settings, today: today(ports) }, sheet);
 }
 
 /** The full result without writing anything (the CLI's report). */
@@ -608,13 +836,37 @@ export function setPairDecision(
   decision: 'pin' | 'exclude' | 'none',
 ): MatchView {
   return ports.lock.run(() => {
-    const sheet = readMatchSheet(ports);
+    const known = knownSheets(ports);
+    const sheet = readMatchSheet(ports, undefined, known);
     const entry = entryOf(sheet, requestId, volunteerId);
     const value = decision === 'pin' ? PIN : decision === 'exclude' ? EXCLUDE : '';
     entry.decision = value;
     entry.decisionValue = value;
-    return writeResults(ports, runMatch(ports, sheet));
+    const snapshot = loadJson<Staged>(ports, MATCH_SNAPSHOT_KEY);
+    // After a マッチング in parts: from the roster and activity log as it read them (確定 checks every
+    // approved pair against the roster as it is then); otherwise everything is read again.
+    const run = snapshot ? matchFromSnapshot(ports, snapshot, sheet) : runMatch(ports, sheet);
+    return writeResults(ports, run, undefined, known);
   });
+}
+
+/**
+ * Matches again from the snapshot the last マッチング in parts staged, with 依頼, 設定 and
+ * マッチング結果 read now. When rows were added to or removed from the roster or the activity log
+ * since, the snapshot no longer says who is there: staff are asked to run matching again.
+ */
+function matchFromSnapshot(ports: AppPorts, snapshot: Staged, sheet: MatchSheet): MatchRun {
+  for (const planned of slicedSheets(snapshot.sheets)) {
+    const size = ports.workbook.sheetSize(planned.name);
+    if (!size || size.lastRow !== planned.lastRow) {
+      throw new UserError(
+        'match.snapshotChanged',
+        `マッチングの後に「${planned.name}」の行数が変わりました。もう一度「マッチングを実行」してから、固定・除外してください。何も変更していません。`,
+        `The rows of 「${planned.name}」 changed after matching. Please run matching again, then pin or exclude. Nothing was changed.`,
+      );
+    }
+  }
+  return matchFromStaged(ports, snapshot, sheet);
 }
 
 function approvedCount(entries: Iterable<StaffEntry>): number {

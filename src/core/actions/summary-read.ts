@@ -19,7 +19,18 @@ import type { Settings } from '../sheets/settings';
 import type { CellValue, RowSpan, SheetData, Workbook } from '../ports';
 import { headerText } from '../sheets/detect';
 import type { ColumnMapping } from '../sheets/mapping';
-import { identityColumns, isBlankCell, unidentifiedRows, type SheetRows } from '../sheets/row-kinds';
+import {
+  classifyRows,
+  formulasByRow,
+  identityColumns,
+  isBlankCell,
+  newRowCarry,
+  undecidedSpan,
+  unidentifiedRows,
+  type RowCarry,
+  type SetAsideReason,
+  type SheetRows,
+} from '../sheets/row-kinds';
 import { normalizeHeader } from '../text/normalize';
 import { sheetRows } from './sheet-rows';
 
@@ -125,6 +136,8 @@ function merge(into: SheetData, from: SheetData, columns?: readonly number[]): v
 export interface SourceRead {
   data: SheetData;
   rows: SheetRows;
+  /** readSourceSlice: the sheet's rows as it stands (a sheet that grew or shrank since the run's plan stops it). */
+  lastRow?: number;
 }
 
 /**
@@ -170,4 +183,147 @@ export function readSourceSheet(
     if (got) merge(data, got, extra);
   }
   return { data, rows: sheetRows(workbook, name, mapping, data.values) };
+}
+
+/**
+ * What a slice of a source sheet leaves for the next slice of it (a summary in parts): the
+ * classification's running sums, the columns read beyond those named (a row of sums above had
+ * numbers in them), and the rows set aside so far (1-based: the totals among them restart the sums).
+ */
+export interface SliceCarry {
+  rows: RowCarry;
+  extra: number[];
+  aside: number[];
+  totals: number[];
+}
+
+export function newSliceCarry(): SliceCarry {
+  return { rows: newRowCarry(), extra: [], aside: [], totals: [] };
+}
+
+/** Reasons that restart the running sums and add to the subtotals (classifyRows). */
+const RESTARTS: ReadonlySet<SetAsideReason> = new Set<SetAsideReason>(['total', 'sum', 'formula']);
+
+/**
+ * Reads one slice of a source sheet (1-based rows first … last, below the header) as
+ * readSourceSheet reads the whole sheet — the columns given and the identity columns, the rows no
+ * identity cell settles whole, and a column a row of numbers only has its numbers in — and
+ * classifies its rows from where the slices above left off (`carry`, updated for the next). The
+ * rows and their classification are those a read of the whole sheet gives: a column first needed
+ * in this slice is read from the top of the sheet, and its sums over the rows above are counted
+ * with the rows above as they were classified. Null when there is no sheet; `values` hold the
+ * slice's rows at their places (the rows above as empty lists).
+ */
+export function readSourceSlice(
+  workbook: Workbook,
+  name: string,
+  mapping: ColumnMapping,
+  columns: readonly number[],
+  slice: { first: number; last: number },
+  carry: SliceCarry,
+): SourceRead | null {
+  const identity = identityColumns(mapping) ?? [];
+  const read = [...new Set([...columns, ...identity, ...carry.extra])].sort((a, b) => a - b);
+  const span: RowSpan = { first: slice.first, count: slice.last - slice.first + 1 };
+  const data = workbook.read(name, read, [span]);
+  if (!data) return null;
+  const lastRow = data.values.length;
+  data.values.length = Math.min(data.values.length, slice.last);
+  if (data.display) data.display.length = Math.min(data.display.length, slice.last);
+  for (let r = 0; r < slice.first - 1 && r < data.values.length; r++) {
+    data.values[r] = [];
+    if (data.display) data.display[r] = [];
+  }
+  const loose = unidentifiedRows(mapping, data.values).filter((r) => r >= slice.first - 1);
+  if (loose.length > 0) {
+    const rows = workbook.read(name, undefined, spansOf(loose));
+    if (rows) {
+      rows.values.length = Math.min(rows.values.length, slice.last);
+      merge(data, rows);
+    }
+  }
+  // A row of numbers only is a total when each number is the sum of its column above: a column
+  // not read yet is read from the top, and its sums over the rows above added to the carry.
+  const more = new Set<number>();
+  for (const r of loose) {
+    const row = data.values[r] ?? [];
+    if (!row.every((v) => typeof v === 'number' || isBlankCell(v))) continue;
+    for (let c = 0; c < row.length; c++) if (typeof row[c] === 'number' && read.indexOf(c) < 0) more.add(c);
+  }
+  if (more.size > 0) {
+    const extra = [...more].sort((a, b) => a - b);
+    const top = mapping.headerRow + 1;
+    const got = top <= slice.last ? workbook.read(name, extra, [{ first: top, count: slice.last - top + 1 }]) : null;
+    if (got) {
+      const above = { values: got.values.slice(0, slice.first - 1) };
+      got.values.length = Math.min(got.values.length, slice.last);
+      for (let r = 0; r < slice.first - 1 && r < got.values.length; r++) got.values[r] = [];
+      if (got.display) {
+        got.display.length = Math.min(got.display.length, slice.last);
+        for (let r = 0; r < slice.first - 1 && r < got.display.length; r++) got.display[r] = [];
+      }
+      merge(data, got, extra);
+      addSumsAbove(carry, above.values, extra, mapping.headerRow);
+    }
+    carry.extra = [...new Set([...carry.extra, ...extra])].sort((a, b) => a - b);
+  }
+  const before = JSON.stringify(carry.rows);
+  let rows = classifyRows(mapping, data.values, { carry: carry.rows });
+  const width = data.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const undecided = undecidedSpan(rows, width);
+  if (undecided) {
+    const formulas = workbook.readBlock(name, { ...undecided, column: 1 }, ['formulas']).formulas ?? [];
+    carry.rows = JSON.parse(before) as RowCarry;
+    rows = classifyRows(mapping, data.values, { carry: carry.rows, formulas: formulasByRow(undecided, formulas) });
+  }
+  for (const a of rows.setAside) {
+    carry.aside.push(a.row);
+    if (RESTARTS.has(a.reason)) carry.totals.push(a.row);
+  }
+  return { data, rows, lastRow };
+}
+
+/**
+ * A column's running sums over the rows above a slice, as classifyRows would have kept them had
+ * it been read from the top: every finite number of a row not set aside adds to the grand sum
+ * (and to the segment's, below the last total), every total's to the subtotals.
+ */
+function addSumsAbove(
+  carry: SliceCarry,
+  above: readonly (readonly CellValue[])[],
+  columns: readonly number[],
+  headerRow: number,
+): void {
+  const aside = new Set(carry.aside);
+  const totals = new Set(carry.totals);
+  const lastTotal = carry.totals.length > 0 ? Math.max(...carry.totals) : 0;
+  const rows = carry.rows;
+  for (const c of columns) {
+    let grand = 0;
+    let segment = 0;
+    let subtotal = 0;
+    let anyData = false;
+    let anySegment = false;
+    let anyTotal = false;
+    for (let r = headerRow; r < above.length; r++) {
+      const v = above[r]?.[c];
+      if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+      const sheetRow = r + 1;
+      if (totals.has(sheetRow)) {
+        subtotal += v;
+        anyTotal = true;
+      } else if (!aside.has(sheetRow)) {
+        grand += v;
+        anyData = true;
+        if (sheetRow > lastTotal) {
+          segment += v;
+          anySegment = true;
+        }
+      }
+    }
+    const key = String(c);
+    if (anyData) rows.grand[key] = grand;
+    if (anySegment) rows.segment[key] = segment;
+    if (anyTotal) rows.subtotals[key] = subtotal;
+  }
 }

@@ -34,6 +34,9 @@ import type { CellValue, ChartSpec, MarkedSheet, SheetData, Workbook } from '../
 import { HEAD_ROWS } from '../setup/plan';
 import { settingsFrom } from '../setup/settings-source';
 import type { Settings } from '../sheets/settings';
+import type { SheetKind } from '../sheets/types';
+import type { PlainDate } from '../text/plainDate';
+import type { SourceTally } from '../indicators/aggregate';
 import { isLiveSheet, type ColumnMapping } from '../sheets/mapping';
 import { guardCell, guardFormula } from '../text/formula';
 import { normalizeHeader } from '../text/normalize';
@@ -183,7 +186,7 @@ function pdcaNotes(now: SummarySheetNow): PdcaNotes {
 }
 
 /** Everything the summary reads, each sheet in one batched read; only the sources its indicators name. */
-interface SummaryRead {
+export interface SummaryRead {
   settings: Settings;
   definitions: DefinitionSheet | null;
   sheets: WorkbookSheet[];
@@ -194,9 +197,40 @@ interface SummaryRead {
   closing: { place: OutputPlace; values: CellValue[][] | null; closed: ClosedYears };
   /** The charts' data sheet, and the charts placed before (CHARTS_KEY). */
   charts: { place: OutputPlace; stored: StoredCharts };
+  /** Counted in parts already (summary-parts.ts): `sheets` then hold only the header rows. */
+  tallies?: readonly SourceTally[];
+  /** Today as the run in parts started (its 年度 are those of the start). */
+  today?: PlainDate;
 }
 
-function readForSummary(ports: AppPorts): SummaryRead {
+/** A source sheet the summary reads: the columns its indicators name (null: the whole sheet). */
+export interface SourceToRead {
+  name: string;
+  kind: SheetKind;
+  mapping: ColumnMapping;
+  /** 0-based columns named by the indicators; null when the sheet is read whole (its header lies below the first rows). */
+  columns: number[] | null;
+  /** The header row as the first rows read it; null when those rows do not reach it. */
+  header: unknown[] | null;
+  lastRow: number;
+}
+
+/** What the summary will read, decided from the sheets' first rows, 設定 and 指標定義. */
+export interface SummaryPlan {
+  marked: MarkedSheet[];
+  settings: Settings;
+  settingsSheet: { name: string; mapping: ColumnMapping } | null;
+  definitions: DefinitionSheet | null;
+  manualIds: Set<string>;
+  /** Every live data sheet's header rows are within the first rows read (else sheets are read whole). */
+  known: boolean;
+  sources: SourceToRead[];
+  /** The survey answers sheet, when an indicator counts them. */
+  survey: string | null;
+}
+
+/** Decides what the summary reads: the sources its indicators name and, of each, the columns. */
+export function planSummary(ports: AppPorts): SummaryPlan {
   const workbook = ports.workbook;
   const marked: MarkedSheet[] = workbook.markedSheets();
   const heads = workbook.heads(
@@ -204,10 +238,10 @@ function readForSummary(ports: AppPorts): SummaryRead {
     marked.map((m) => m.name),
   );
   const confirmed = loadMappings(ports, heads);
-  const mapped: { name: string; mapping: ColumnMapping }[] = [];
+  const mapped: { name: string; mapping: ColumnMapping; lastRow: number }[] = [];
   for (const head of heads) {
     const mapping = mappingOf(head, confirmed);
-    if (mapping) mapped.push({ name: head.name, mapping });
+    if (mapping) mapped.push({ name: head.name, mapping, lastRow: head.lastRow });
   }
   const settingsSheet = mapped.find((m) => m.mapping.kind === 'settings');
   const settingsData = settingsSheet ? workbook.read(settingsSheet.name) : null;
@@ -251,7 +285,7 @@ function readForSummary(ports: AppPorts): SummaryRead {
     if (d.source) wanted.add(d.source.kind);
     else manualIds.add(d.id);
   }
-  const sheets: WorkbookSheet[] = [];
+  const sources: SourceToRead[] = [];
   for (const m of mapped) {
     const kind = m.mapping.kind;
     const source = [...wanted].find((w) => sourceSheetKind(w) === kind);
@@ -259,58 +293,83 @@ function readForSummary(ports: AppPorts): SummaryRead {
     if (source === undefined || !isLiveSheet(m.name, m.mapping)) continue;
     // Only the columns the indicators name (a 条件 may name a column only the sheet has, by its
     // header), with what tells data rows from totals and notes: docs/cost.md.
-    const header = headers[mapped.indexOf(m)]?.values[m.mapping.headerRow - 1];
-    const got =
-      known && header
-        ? readSourceSheet(
-            workbook,
-            m.name,
-            m.mapping,
-            columnsNamed(source, m.mapping, header, namedColumns(source, parsed)),
-          )
-        : wholeSheet(workbook, m.name, m.mapping);
-    if (!got) continue;
-    sheets.push({
+    const header = headers[mapped.indexOf(m)]?.values[m.mapping.headerRow - 1] ?? null;
+    sources.push({
       name: m.name,
       kind,
       mapping: m.mapping,
+      columns: known && header ? columnsNamed(source, m.mapping, header, namedColumns(source, parsed)) : null,
+      header: header ? [...header] : null,
+      lastRow: m.lastRow,
+    });
+  }
+  // The survey answers Tsunagu brought back: its marked sheet, else a sheet of that name.
+  const survey = wanted.has('surveyAnswers')
+    ? (marked.find((m) => m.kind === 'answers')?.name ??
+      workbook.sheetNames().find((n) => normalizeHeader(n) === normalizeHeader(SURVEY_ANSWERS_SHEET)) ??
+      null)
+    : null;
+  return {
+    marked,
+    settings,
+    settingsSheet: settingsSheet ? { name: settingsSheet.name, mapping: settingsSheet.mapping } : null,
+    definitions,
+    manualIds,
+    known,
+    sources,
+    survey,
+  };
+}
+
+function readForSummary(ports: AppPorts, planned?: SummaryPlan): SummaryRead {
+  const workbook = ports.workbook;
+  const plan = planned ?? planSummary(ports);
+  const sheets: WorkbookSheet[] = [];
+  for (const s of plan.sources) {
+    const got =
+      s.columns !== null
+        ? readSourceSheet(workbook, s.name, s.mapping, s.columns)
+        : wholeSheet(workbook, s.name, s.mapping);
+    if (!got) continue;
+    sheets.push({
+      name: s.name,
+      kind: s.kind,
+      mapping: s.mapping,
       values: got.data.values,
       display: got.data.display,
       rows: got.rows,
     });
   }
-  if (wanted.has('surveyAnswers')) {
-    // The survey answers Tsunagu brought back: its marked sheet, else a sheet of that name.
-    const answers =
-      marked.find((m) => m.kind === 'answers')?.name ??
-      workbook.sheetNames().find((n) => normalizeHeader(n) === normalizeHeader(SURVEY_ANSWERS_SHEET));
-    const data = answers !== undefined ? workbook.read(answers) : null;
-    if (answers !== undefined && data) {
-      sheets.push({
-        name: answers,
-        kind: null,
-        mapping: null,
-        values: data.values,
-        display: data.display,
-        survey: true,
-      });
-    }
+  if (plan.survey !== null) {
+    const data = workbook.read(plan.survey);
+    if (data) sheets.push(surveySheet(plan.survey, data));
   }
-  const place = placeOutput(workbook, 'summary', [...SUMMARY_LEAD], marked);
-  const areas = settings.areas.map((a) => a.name);
+  return { ...outputsOf(ports, plan), sheets };
+}
+
+/** アンケート回答 as a source: its header on row 1, every column by its header. */
+export function surveySheet(name: string, data: SheetData): WorkbookSheet {
+  return { name, kind: null, mapping: null, values: data.values, display: data.display, survey: true };
+}
+
+/** Everything the summary reads but the sources: 指標サマリー as it stands, 年度確定, the charts. */
+export function outputsOf(ports: AppPorts, plan: SummaryPlan): Omit<SummaryRead, 'sheets'> {
+  const workbook = ports.workbook;
+  const startMonth = plan.settings.fiscalYearStartMonth;
+  const place = placeOutput(workbook, 'summary', [...SUMMARY_LEAD], plan.marked);
+  const areas = plan.settings.areas.map((a) => a.name);
   const now = readSummarySheet(place.exists ? workbook.read(place.name) : null, startMonth, areas);
   const charts = {
-    place: placeOutput(workbook, 'summaryCharts', [], marked),
+    place: placeOutput(workbook, 'summaryCharts', [], plan.marked),
     stored: storedCharts(ports.store.get(CHARTS_KEY)),
   };
   return {
-    settings,
-    definitions,
-    sheets,
+    settings: plan.settings,
+    definitions: plan.definitions,
     place,
     now,
-    manualIds,
-    closing: readClosing(ports, marked, startMonth),
+    manualIds: plan.manualIds,
+    closing: readClosing(ports, plan.marked, startMonth),
     charts,
   };
 }
@@ -362,7 +421,8 @@ function summarizeWith(
     settings: read.settings,
     sheets: read.sheets,
     definitions: read.definitions,
-    today: today(ports),
+    today: read.today ?? today(ports),
+    ...(read.tallies ? { tallies: read.tallies } : {}),
     updatedAt: tokyoStamp(ports.clock.now()),
     manual: manualActuals(read.now, read.manualIds),
     ...(years ? { years } : {}),
@@ -592,12 +652,29 @@ function latestCompleted(summary: Summary): number {
  * Nothing is written while 指標定義 has errors (the error names each row and column).
  */
 export function runSummary(ports: AppPorts): SummaryView {
-  return ports.lock.run(() => {
-    const read = readForSummary(ports);
-    const summary = summarize(ports, read);
-    atomically(ports, SUMMARY_WHAT, (tx) => writeSummarySheet(tx, read, summary));
-    return viewOf(summary, read.place.name, noticesOf(read.place));
+  return ports.lock.run(() => summarizeWhole(ports, planSummary(ports)));
+}
+
+/** The summary made and written in one call, from what planSummary decided (under the caller's lock). */
+export function summarizeWhole(ports: AppPorts, plan: SummaryPlan): SummaryView {
+  const read = readForSummary(ports, plan);
+  const summary = summarize(ports, read);
+  atomically(ports, SUMMARY_WHAT, (tx) => writeSummarySheet(tx, read, summary));
+  return viewOf(summary, read.place.name, noticesOf(read.place));
+}
+
+/**
+ * The last part of a summary in parts: the summary from the counts staged (read.tallies), written
+ * as runSummary writes it, with the run's own last writes (its state and staged rows gone) in the
+ * same transaction.
+ */
+export function summarizeForParts(ports: AppPorts, read: SummaryRead, also: (tx: Transaction) => void): SummaryView {
+  const summary = summarize(ports, read);
+  atomically(ports, SUMMARY_WHAT, (tx) => {
+    writeSummarySheet(tx, read, summary);
+    also(tx);
   });
+  return viewOf(summary, read.place.name, noticesOf(read.place));
 }
 
 function noticesOf(...places: OutputPlace[]): Message[] {

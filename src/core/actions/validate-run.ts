@@ -413,7 +413,7 @@ function runPart(ports: AppPorts, tx: Transaction, state: RunState, work: ChunkW
  * Writes rows into an output sheet below its rows so far, within the part's transaction: taken
  * back (the rows cleared) when a later write of the part fails.
  */
-function appendRows(
+export function appendRows(
   tx: Transaction,
   sheet: string,
   first: number,

@@ -2,7 +2,7 @@
 import { compileCondition, missingColumnMessage, resolveCondition, type RowTest } from './bind';
 import type { Message } from './condition';
 import type { IndicatorDefinition, Method } from './definitions';
-import { matchKey, type SourceColumn, type SourceKind, type SourceView } from './sources';
+import { matchKey, SOURCES, type SourceColumn, type SourceKind, type SourceView } from './sources';
 
 /** What a cell holds. */
 export type CellState =
@@ -128,33 +128,38 @@ interface Plan {
   readonly numbers: Float64Array | null;
   readonly present: Uint8Array | null;
   readonly people: People | null;
-  /** Accumulators: [year][area slot]; the last slot is 圏域不明. */
+  /** Rows whose 対象列 is not a number (合計, 平均), by data row. */
+  readonly unreadable: readonly number[];
+  /** Accumulators: [year][area code]; the last slot is a blank 圏域 (or every row, for a source without 圏域). */
   readonly a: Float64Array;
   readonly b: Float64Array;
 }
 
 /**
  * Who a row is about, for 人数: dictionary codes of 対象列 (one per row, or a list for a
- * multi-value cell), and per year × person the order of their first row and its 圏域 slot.
+ * multi-value cell), and per year × person the order of their first row and its 圏域 code.
  */
 interface People {
   readonly codes: Int32Array | null;
   readonly lists: readonly (readonly number[])[] | null;
+  /** The people's comparison keys, by code. */
+  readonly values: readonly string[];
   /** Distinct people in the column. */
   readonly size: number;
   /** [year × size + person]: order of the first row (+∞ when none). */
   readonly first: Float64Array;
-  readonly slot: Int16Array;
+  readonly slot: Int32Array;
 }
 
 function peopleOf(
   codes: Int32Array | null,
   lists: readonly (readonly number[])[] | null,
-  size: number,
+  values: readonly string[],
   yearCount: number,
 ): People {
+  const size = values.length;
   const first = new Float64Array(size * yearCount).fill(Number.POSITIVE_INFINITY);
-  return { codes, lists, size, first, slot: new Int16Array(size * yearCount) };
+  return { codes, lists, values, size, first, slot: new Int32Array(size * yearCount) };
 }
 
 interface Dating {
@@ -166,6 +171,78 @@ interface Dating {
   /** Ordering of rows for 人数 (the first row of a person in a year places them): day, else row order. */
   readonly order: Float64Array | null;
   readonly current: boolean;
+  /** The dating column's header (for the note about undated rows). */
+  readonly header: string;
+  readonly undated: number;
+  readonly firstUndated: RowPlace | null;
+}
+
+/** A row of a source sheet, for notes: the sheet and its 1-based row. */
+export interface RowPlace {
+  readonly sheet: string;
+  readonly row: number;
+}
+
+/** What one way of dating rows found in a source's rows (or a slice of them). */
+export interface DatingTally {
+  readonly current: boolean;
+  readonly header: string;
+  readonly rowsPerYear: number[];
+  readonly undated: number;
+  readonly firstUndated: RowPlace | null;
+}
+
+/**
+ * One indicator's counts over a source's rows (or a slice of them), by 年度 × 圏域 code: what
+ * the parts of a summary in parts keep between them and add up (docs/summary.md).
+ */
+export interface PlanTally {
+  /** The indicator's index among the definitions. */
+  readonly index: number;
+  readonly status: 'ok' | 'missingColumn';
+  readonly valueKind: IndicatorResult['valueKind'];
+  readonly method: Method | null;
+  /** The dating's key (null: the indicator could not be dated). */
+  readonly dating: string | null;
+  /** The first indicator of its source to use its dating: the note about undated rows is its. */
+  readonly datingNote: boolean;
+  /** Notes known from the columns alone: before the undated note, and after it. */
+  readonly datingNotes: Message[];
+  readonly planNotes: Message[];
+  /** 合計・平均: rows whose 対象列 is not a number, the first of them, the column's header. */
+  readonly unreadable: number;
+  readonly firstUnreadable: RowPlace | null;
+  readonly unreadableHeader: string;
+  /** [year × (area codes + 1)]: 件数, the sum, the numerator; the base. */
+  readonly a: number[];
+  readonly b: number[];
+  /** 人数: each person's first row per year: [year index, person, order, area code (-1 blank)] flattened, persons by key. */
+  readonly people: { readonly keys: string[]; readonly entries: number[] } | null;
+}
+
+/** A source's rows (or a slice of them) counted for every indicator of the source. */
+export interface SourceTally {
+  readonly kind: SourceKind;
+  readonly sheets: string[];
+  readonly rows: number;
+  readonly notDataRows: number;
+  /** False for a source without a 圏域 column (寄付台帳): every count is 市全体 only. */
+  readonly hasAreas: boolean;
+  /** The 圏域 cells' comparison keys in order of first appearance (a blank cell is none of them). */
+  readonly areaKeys: string[];
+  readonly datings: Record<string, DatingTally>;
+  readonly plans: PlanTally[];
+}
+
+/** What tallySources needs: the aggregation's input without the 圏域 (counts are kept by the 圏域 as written). */
+export interface TallyInput {
+  readonly definitions: readonly IndicatorDefinition[];
+  readonly views: Partial<Record<SourceKind, SourceView>>;
+  readonly years: readonly number[];
+  readonly startMonth: number;
+  readonly currentFiscalYear: number;
+  /** Data rows of each source before these (the parts before): 人数 orders rows without a date by them. */
+  readonly offsets?: Partial<Record<SourceKind, number>>;
 }
 
 /**
@@ -175,103 +252,372 @@ interface Dating {
  * add up to 市全体). A year with no rows at all in the source is データなし, not 0.
  */
 export function aggregateIndicators(input: AggregateInput): AggregateResult {
-  const { years, areas, startMonth, currentFiscalYear } = input;
-  const slots = areas.length + 1;
-  const yearIndexOf = new Map(years.map((y, i) => [y, i] as const));
-  const results: IndicatorResult[] = new Array(input.definitions.length);
-  const groups = new Map<SourceKind, { def: IndicatorDefinition; index: number }[]>();
+  return finishAggregate({ ...input, tallies: tallySources(input) });
+}
 
+/** The definitions of each counted source, in the order of their first definition. */
+function groupsOf(
+  definitions: readonly IndicatorDefinition[],
+  has: (kind: SourceKind) => boolean,
+): Map<SourceKind, { def: IndicatorDefinition; index: number }[]> {
+  const groups = new Map<SourceKind, { def: IndicatorDefinition; index: number }[]>();
+  definitions.forEach((def, index) => {
+    if (def.source === null || def.method === null || !has(def.source.kind)) return;
+    const list = groups.get(def.source.kind) ?? [];
+    list.push({ def, index });
+    groups.set(def.source.kind, list);
+  });
+  return groups;
+}
+
+/** Every source's rows counted (one tally per source with a view): the additive half of the aggregation. */
+export function tallySources(input: TallyInput): SourceTally[] {
+  const groups = groupsOf(input.definitions, (kind) => input.views[kind] !== undefined);
+  const out: SourceTally[] = [];
+  for (const [kind, members] of groups)
+    out.push(tallySource(input.views[kind] as SourceView, members, input, input.offsets?.[kind] ?? 0));
+  return out;
+}
+
+function tallySource(
+  view: SourceView,
+  members: readonly { def: IndicatorDefinition; index: number }[],
+  input: TallyInput,
+  offset: number,
+): SourceTally {
+  const { years, startMonth, currentFiscalYear } = input;
+  const yearIndexOf = new Map(years.map((y, i) => [y, i] as const));
+  const area = areaCodes(view);
+  const slots = area.keys.length + 1;
+  const datings = new Map<string, Dating>();
+  const byDating = new Map<Dating, Plan[]>();
+  const plans: PlanTally[] = [];
+  const tallies = new Map<Plan, PlanTally>();
+  for (const { def, index } of members) {
+    const datingNotes: Message[] = [];
+    const before = datings.size;
+    const dating = datingOf(def, view, startMonth, currentFiscalYear, yearIndexOf, years.length, datings, datingNotes);
+    const planNotes: Message[] = [];
+    const plan = dating ? planOf(def, index, view, startMonth, years.length, slots, planNotes) : null;
+    const tally: PlanTally = {
+      index,
+      status: dating && plan ? 'ok' : 'missingColumn',
+      valueKind: kindOfMethod(plan ? plan.method : def.method, plan ? plan.column : null),
+      method: def.method,
+      dating: dating ? dating.key : null,
+      datingNote: dating !== null && datings.size > before,
+      datingNotes,
+      planNotes,
+      unreadable: plan ? plan.unreadable.length : 0,
+      firstUnreadable: plan && plan.unreadable.length > 0 ? view.where(plan.unreadable[0] as number) : null,
+      unreadableHeader: plan?.column?.header ?? '',
+      a: [],
+      b: [],
+      people: null,
+    };
+    plans.push(tally);
+    if (!dating || !plan) continue;
+    tallies.set(plan, tally);
+    const group = byDating.get(dating) ?? [];
+    group.push(plan);
+    byDating.set(dating, group);
+  }
+  for (const [dating, group] of byDating) {
+    scan(view.size, dating, area.codes, group, slots, offset);
+    for (const plan of group) {
+      const tally = tallies.get(plan) as PlanTally & { a: number[]; b: number[]; people: PlanTally['people'] };
+      tally.a = Array.from(plan.a);
+      tally.b = Array.from(plan.b);
+      if (plan.people) tally.people = peopleTally(plan.people, years.length);
+    }
+  }
+  const out: Record<string, DatingTally> = {};
+  for (const [key, d] of datings)
+    out[key] = {
+      current: d.current,
+      header: d.header,
+      rowsPerYear: Array.from(d.rowsPerYear),
+      undated: d.undated,
+      firstUndated: d.firstUndated,
+    };
+  return {
+    kind: view.source.kind,
+    sheets: view.sheets.map((s) => s.name),
+    rows: view.size,
+    notDataRows: view.notDataRows,
+    hasAreas: area.hasAreas,
+    areaKeys: area.keys.slice(),
+    datings: out,
+    plans,
+  };
+}
+
+function peopleTally(people: People, yearCount: number): NonNullable<PlanTally['people']> {
+  const entries: number[] = [];
+  for (let yi = 0; yi < yearCount; yi++)
+    for (let id = 0, at = yi * people.size; id < people.size; id++, at++) {
+      const first = people.first[at] as number;
+      if (first !== Number.POSITIVE_INFINITY) entries.push(yi, id, first, people.slot[at] as number);
+    }
+  return { keys: people.values.slice(), entries };
+}
+
+/** What finishAggregate needs: the tallies of every counted source (several per source when counted in parts, in order). */
+export interface FinishInput {
+  readonly definitions: readonly IndicatorDefinition[];
+  readonly tallies: readonly SourceTally[];
+  readonly years: readonly number[];
+  /** 圏域 names in display order (設定). */
+  readonly areas: readonly string[];
+  readonly currentFiscalYear: number;
+  readonly manual?: ManualActuals;
+}
+
+/** A source's tallies added up: the 圏域 keys in order of first appearance, the counts remapped onto them. */
+interface Merged {
+  readonly first: SourceTally;
+  readonly rows: number;
+  readonly notDataRows: number;
+  readonly areaKeys: string[];
+  readonly datings: Map<
+    string,
+    { current: boolean; header: string; rowsPerYear: number[]; undated: number; firstUndated: RowPlace | null }
+  >;
+  readonly plans: Map<
+    number,
+    {
+      a: Float64Array;
+      b: Float64Array;
+      unreadable: number;
+      firstUnreadable: RowPlace | null;
+      people: Map<string, [number, number]> | null;
+    }
+  >;
+}
+
+function mergeTallies(parts: readonly SourceTally[], yearCount: number): Merged {
+  const first = parts[0] as SourceTally;
+  const areaKeys: string[] = [];
+  const areaIndex = new Map<string, number>();
+  for (const part of parts)
+    for (const k of part.areaKeys)
+      if (!areaIndex.has(k)) {
+        areaIndex.set(k, areaKeys.length);
+        areaKeys.push(k);
+      }
+  const slots = areaKeys.length + 1;
+  const datings: Merged['datings'] = new Map();
+  const plans: Merged['plans'] = new Map();
+  let rows = 0;
+  let notDataRows = 0;
+  for (const part of parts) {
+    rows += part.rows;
+    notDataRows += part.notDataRows;
+    for (const [key, d] of Object.entries(part.datings)) {
+      const seen = datings.get(key);
+      if (!seen) {
+        datings.set(key, { ...d, rowsPerYear: d.rowsPerYear.slice() });
+        continue;
+      }
+      d.rowsPerYear.forEach((n, i) => (seen.rowsPerYear[i] = (seen.rowsPerYear[i] ?? 0) + n));
+      seen.undated += d.undated;
+      seen.firstUndated ??= d.firstUndated;
+    }
+    // This part's area codes in the merged order (the last: a blank 圏域).
+    const map = [...part.areaKeys.map((k) => areaIndex.get(k) as number), areaKeys.length];
+    const localSlots = part.areaKeys.length + 1;
+    for (const p of part.plans) {
+      if (p.status !== 'ok') continue;
+      let m = plans.get(p.index);
+      if (!m) {
+        m = {
+          a: new Float64Array(yearCount * slots),
+          b: new Float64Array(yearCount * slots),
+          unreadable: 0,
+          firstUnreadable: null,
+          people: p.method === '人数' ? new Map() : null,
+        };
+        plans.set(p.index, m);
+      }
+      for (let yi = 0; yi < yearCount; yi++)
+        for (let s = 0; s < localSlots; s++) {
+          const from = yi * localSlots + s;
+          const to = yi * slots + (map[s] as number);
+          m.a[to] = (m.a[to] as number) + (p.a[from] as number);
+          m.b[to] = (m.b[to] as number) + (p.b[from] as number);
+        }
+      m.unreadable += p.unreadable;
+      m.firstUnreadable ??= p.firstUnreadable;
+      if (m.people && p.people) {
+        const e = p.people.entries;
+        for (let i = 0; i < e.length; i += 4) {
+          const person = `${e[i] as number}\u0000${p.people.keys[e[i + 1] as number] as string}`;
+          const order = e[i + 2] as number;
+          const code = e[i + 3] as number;
+          const seen = m.people.get(person);
+          // The earliest row wins; of rows equally early, the first counted (parts come in row order).
+          if (!seen || order < seen[0])
+            m.people.set(person, [order, code < 0 ? areaKeys.length : (map[code] as number)]);
+        }
+      }
+    }
+  }
+  return { first, rows, notDataRows, areaKeys, datings, plans };
+}
+
+/** The 圏域 keys of the sources (in order), for a summary whose 設定 lists no 圏域. */
+export function areaKeysOf(tallies: readonly SourceTally[]): Map<SourceKind, string[]> {
+  const out = new Map<SourceKind, string[]>();
+  for (const t of tallies) {
+    if (!t.hasAreas) continue;
+    const keys = out.get(t.kind) ?? [];
+    for (const k of t.areaKeys) if (keys.indexOf(k) < 0) keys.push(k);
+    out.set(t.kind, keys);
+  }
+  return out;
+}
+
+/** The counts added up (over the parts of each source), as values per 年度 × 圏域 with 市全体. */
+export function finishAggregate(input: FinishInput): AggregateResult {
+  const { years, areas, currentFiscalYear } = input;
+  const slots = areas.length + 1;
+  const results: IndicatorResult[] = new Array(input.definitions.length);
+  const byKind = new Map<SourceKind, SourceTally[]>();
+  for (const t of input.tallies) {
+    const list = byKind.get(t.kind) ?? [];
+    list.push(t);
+    byKind.set(t.kind, list);
+  }
   input.definitions.forEach((def, index) => {
     if (def.source === null || def.method === null) {
       results[index] = manualResult(def, years, currentFiscalYear, input.manual?.[def.id]);
       return;
     }
-    const view = input.views[def.source.kind];
-    if (!view) {
-      results[index] = {
-        definition: def,
-        status: 'noSource',
-        valueKind: kindOfMethod(def.method, null),
-        years: years.map((fy) => fixedYear(fy, fy > currentFiscalYear ? FUTURE : NO_DATA, false)),
-        notes: [
-          {
-            ja: `${def.source.name}のシートがないため集計できません（データなし）`,
-            en: `There is no ${def.source.name} sheet, so there is nothing to count (no data)`,
-          },
-        ],
-      };
-      return;
-    }
-    const list = groups.get(def.source.kind) ?? [];
-    list.push({ def, index });
-    groups.set(def.source.kind, list);
+    if (byKind.has(def.source.kind)) return;
+    results[index] = {
+      definition: def,
+      status: 'noSource',
+      valueKind: kindOfMethod(def.method, null),
+      years: years.map((fy) => fixedYear(fy, fy > currentFiscalYear ? FUTURE : NO_DATA, false)),
+      notes: [
+        {
+          ja: `${def.source.name}のシートがないため集計できません（データなし）`,
+          en: `There is no ${def.source.name} sheet, so there is nothing to count (no data)`,
+        },
+      ],
+    };
   });
-
   const sources: SourceStats[] = [];
-  for (const [kind, members] of groups) {
-    const view = input.views[kind] as SourceView;
-    sources.push({
-      kind,
-      sheets: view.sheets.map((s) => s.name),
-      rows: view.size,
-      notDataRows: view.notDataRows,
-    });
-    const areaSlot = areaSlots(view, areas);
-    const datings = new Map<string, Dating>();
-    const byDating = new Map<Dating, Plan[]>();
-    for (const { def, index } of members) {
-      const notes: Message[] = [];
-      const dating = datingOf(def, view, startMonth, currentFiscalYear, yearIndexOf, years.length, datings, notes);
-      const plan = dating ? planOf(def, index, view, startMonth, years.length, slots, notes) : null;
-      if (!dating || !plan) {
-        results[index] = {
+  const groups = groupsOf(input.definitions, (kind) => byKind.has(kind));
+  for (const [kind] of groups) {
+    const merged = mergeTallies(byKind.get(kind) as SourceTally[], years.length);
+    const source = SOURCES[kind];
+    sources.push({ kind, sheets: merged.first.sheets.slice(), rows: merged.rows, notDataRows: merged.notDataRows });
+    const hasAreas = merged.first.hasAreas;
+    // Each 圏域 key's slot (areas.length: 圏域不明), the blank one last.
+    const slotByKey = new Map<string, number>();
+    areas.forEach((a, i) => slotByKey.set(matchKey(a), i));
+    const suffix = source.areaSuffix ? matchKey(source.areaSuffix) : null;
+    const slotOf = [
+      ...merged.areaKeys.map((k) => {
+        let slot = slotByKey.get(k);
+        if (slot === undefined && suffix && k.endsWith(suffix))
+          slot = slotByKey.get(k.slice(0, k.length - suffix.length));
+        return hasAreas && slot !== undefined ? slot : areas.length;
+      }),
+      areas.length,
+    ];
+    const codeSlots = merged.areaKeys.length + 1;
+    for (const p of merged.first.plans) {
+      const def = input.definitions[p.index] as IndicatorDefinition;
+      const dating = p.dating !== null ? merged.datings.get(p.dating) : undefined;
+      const notes: Message[] = [...p.datingNotes];
+      if (p.datingNote && dating && dating.undated > 0) {
+        const where = dating.firstUndated as RowPlace;
+        notes.push({
+          ja: `${source.name}の「${dating.header}」が空欄か日付でない${dating.undated}行は年度が決まらないため数えていません（例: ${where.sheet} ${where.row}行目）`,
+          en: `${dating.undated} rows of ${source.name} with a blank or unreadable 「${dating.header}」 have no fiscal year and are not counted (e.g. ${where.sheet} row ${where.row})`,
+        });
+      }
+      notes.push(...p.planNotes);
+      const m = merged.plans.get(p.index);
+      if (p.status !== 'ok' || !dating || !m) {
+        results[p.index] = {
           definition: def,
           status: 'missingColumn',
-          valueKind: kindOfMethod(def.method, null),
+          valueKind: p.valueKind,
           // One measure per 圏域 as the counted indicators have (a summary reads them by 圏域).
-          years: years.map((fy) =>
-            fixedYear(fy, fy > currentFiscalYear ? FUTURE : NO_DATA, areaSlot !== null, areas.length),
-          ),
+          years: years.map((fy) => fixedYear(fy, fy > currentFiscalYear ? FUTURE : NO_DATA, hasAreas, areas.length)),
           notes,
         };
         continue;
       }
-      results[index] = {
+      if (m.unreadable > 0) {
+        const where = m.firstUnreadable as RowPlace;
+        notes.push({
+          ja: `「${p.unreadableHeader}」が数として読めない${m.unreadable}行は数えていません（例: ${where.sheet} ${where.row}行目）`,
+          en: `${m.unreadable} rows whose 「${p.unreadableHeader}」 is not a number are left out (e.g. ${where.sheet} row ${where.row})`,
+        });
+      }
+      // The counts by 圏域 slot (設定's 圏域, then 圏域不明).
+      const a = new Float64Array(years.length * slots);
+      const b = new Float64Array(years.length * slots);
+      for (let yi = 0; yi < years.length; yi++)
+        for (let c = 0; c < codeSlots; c++) {
+          const to = yi * slots + (slotOf[c] as number);
+          a[to] = (a[to] as number) + (m.a[yi * codeSlots + c] as number);
+          b[to] = (b[to] as number) + (m.b[yi * codeSlots + c] as number);
+        }
+      if (m.people) {
+        // Each person in the 圏域 of their first row that year: the 圏域 add up to 市全体.
+        for (const [person, [, code]] of m.people) {
+          const yi = Number(person.slice(0, person.indexOf('\u0000')));
+          const to = yi * slots + (slotOf[code] as number);
+          a[to] = (a[to] as number) + 1;
+        }
+      }
+      const method = p.method as Method;
+      results[p.index] = {
         definition: def,
         status: 'ok',
-        valueKind: kindOfMethod(plan.method, plan.column),
-        years: [],
+        valueKind: p.valueKind,
+        years: years.map((fy, yi) => yearOf(method, a, b, fy, yi, dating, areas.length, hasAreas, currentFiscalYear)),
         notes,
       };
-      const group = byDating.get(dating) ?? [];
-      group.push(plan);
-      byDating.set(dating, group);
-    }
-    for (const [dating, group] of byDating) {
-      scan(view.size, dating, areaSlot, group, slots);
-      for (const plan of group) {
-        const prior = results[plan.result] as IndicatorResult;
-        results[plan.result] = {
-          ...prior,
-          years: years.map((fy, yi) =>
-            yearOf(plan, fy, yi, dating, areas.length, areaSlot !== null, currentFiscalYear),
-          ),
-        };
-      }
     }
   }
   return { years: years.slice(), areas: areas.slice(), currentFiscalYear, indicators: results, sources };
 }
 
+/** The 圏域 code of every row (-1 blank) and the codes' keys; every row blank when the source has no 圏域 column. */
+function areaCodes(view: SourceView): { hasAreas: boolean; keys: readonly string[]; codes: Int32Array } {
+  const areaName = view.source.areaColumn;
+  const none = new Int32Array(view.size).fill(-1);
+  if (areaName === null) return { hasAreas: false, keys: [], codes: none };
+  const column = view.source.dynamic ? view.resolve(areaName) : { column: view.columnByKey(areaName) };
+  // The sheet lacks its 圏域 column: every row is 圏域不明.
+  if (!column || !('column' in column) || column.column === null) return { hasAreas: true, keys: [], codes: none };
+  const { codes, values } = view.codes(column.column.key);
+  return { hasAreas: true, keys: values, codes };
+}
+
 /** The one loop over a source's rows: each row's year and area once, then every indicator. */
-function scan(size: number, dating: Dating, areaSlot: Int16Array | null, plans: readonly Plan[], slots: number): void {
+function scan(
+  size: number,
+  dating: Dating,
+  areaCode: Int32Array,
+  plans: readonly Plan[],
+  slots: number,
+  offset: number,
+): void {
   const yearIndex = dating.yearIndex;
-  const unknown = slots - 1;
+  const blank = slots - 1;
   const n = plans.length;
   for (let r = 0; r < size; r++) {
     const yi = yearIndex[r] as number;
     if (yi < 0) continue;
-    const slot = areaSlot === null ? unknown : (areaSlot[r] as number);
+    const code = areaCode[r] as number;
+    const slot = code < 0 ? blank : code;
     const at = yi * slots + slot;
     for (let k = 0; k < n; k++) {
       const p = plans[k] as Plan;
@@ -297,15 +643,16 @@ function scan(size: number, dating: Dating, areaSlot: Int16Array | null, plans: 
           break;
         case '人数':
           if (p.test(r)) {
-            // Per person (a dictionary code): the earliest row's order and 圏域 slot this year.
+            // Per person (a dictionary code): the earliest row's order and 圏域 code this year.
             const people = p.people as People;
             const base = yi * people.size;
-            const order = dating.order ? (dating.order[r] as number) : r;
+            const order = dating.order ? (dating.order[r] as number) : r + offset;
+            const place = code;
             if (people.codes !== null) {
               const id = people.codes[r] as number;
               if (id >= 0 && order < (people.first[base + id] as number)) {
                 people.first[base + id] = order;
-                people.slot[base + id] = slot;
+                people.slot[base + id] = place;
               }
             } else {
               const who = (people.lists as readonly (readonly number[])[])[r] as readonly number[];
@@ -313,7 +660,7 @@ function scan(size: number, dating: Dating, areaSlot: Int16Array | null, plans: 
                 const id = who[w] as number;
                 if (order < (people.first[base + id] as number)) {
                   people.first[base + id] = order;
-                  people.slot[base + id] = slot;
+                  people.slot[base + id] = place;
                 }
               }
             }
@@ -324,10 +671,8 @@ function scan(size: number, dating: Dating, areaSlot: Int16Array | null, plans: 
   }
 }
 
-function measureOf(plan: Plan, at: number): Measure {
-  const a = plan.a[at] as number;
-  const b = plan.b[at] as number;
-  switch (plan.method) {
+function measureOf(method: Method, a: number, b: number): Measure {
+  switch (method) {
     case '件数':
     case '人数':
       return { state: 'value', value: a, base: a };
@@ -344,46 +689,39 @@ function measureOf(plan: Plan, at: number): Measure {
   }
 }
 
-/** Adds the measures of several slots (圏域 → 市全体). */
-function sumOf(plan: Plan, ats: readonly number[]): Measure {
-  let a = 0;
-  let b = 0;
-  for (const at of ats) {
-    a += plan.a[at] as number;
-    b += plan.b[at] as number;
-  }
-  const scratch: Plan = { ...plan, a: new Float64Array([a]), b: new Float64Array([b]) };
-  return measureOf(scratch, 0);
-}
-
 function yearOf(
-  plan: Plan,
+  method: Method,
+  a: Float64Array,
+  b: Float64Array,
   fy: number,
   yi: number,
-  dating: Dating,
+  dating: { readonly current: boolean; readonly rowsPerYear: readonly number[] },
   areaCount: number,
   hasAreas: boolean,
   currentFiscalYear: number,
 ): YearMeasures {
   if (fy > currentFiscalYear) return fixedYear(fy, FUTURE, hasAreas, areaCount);
   if (dating.current && fy !== currentFiscalYear) return fixedYear(fy, NOT_COUNTED, hasAreas, areaCount);
-  if ((dating.rowsPerYear[yi] as number) === 0) return fixedYear(fy, NO_DATA, hasAreas, areaCount);
+  if ((dating.rowsPerYear[yi] ?? 0) === 0) return fixedYear(fy, NO_DATA, hasAreas, areaCount);
   const slots = areaCount + 1;
-  if (plan.method === '人数') {
-    // Each person in the 圏域 of their first row that year: the 圏域 add up to 市全体.
-    const counts = new Float64Array(slots);
-    const people = plan.people as People;
-    for (let id = 0, at = yi * people.size; id < people.size; id++, at++)
-      if ((people.first[at] as number) !== Number.POSITIVE_INFINITY) (counts[people.slot[at] as number] as number)++;
-    for (let s = 0; s < slots; s++) plan.a[yi * slots + s] = counts[s] as number;
+  // 市全体: the 圏域 and 圏域不明 added up.
+  let sa = 0;
+  let sb = 0;
+  for (let s = 0; s < slots; s++) {
+    sa += a[yi * slots + s] as number;
+    sb += b[yi * slots + s] as number;
   }
-  const ats: number[] = [];
-  for (let s = 0; s < slots; s++) ats.push(yi * slots + s);
-  const city = sumOf(plan, ats);
+  const city = measureOf(method, sa, sb);
   if (!hasAreas) return { fy, city, areas: [], unknownArea: null };
   const areas: Measure[] = [];
-  for (let s = 0; s < areaCount; s++) areas.push(measureOf(plan, yi * slots + s));
-  return { fy, city, areas, unknownArea: measureOf(plan, yi * slots + areaCount) };
+  for (let s = 0; s < areaCount; s++)
+    areas.push(measureOf(method, a[yi * slots + s] as number, b[yi * slots + s] as number));
+  return {
+    fy,
+    city,
+    areas,
+    unknownArea: measureOf(method, a[yi * slots + areaCount] as number, b[yi * slots + areaCount] as number),
+  };
 }
 
 function fixedYear(fy: number, m: Measure, hasAreas: boolean, areaCount = 0): YearMeasures {
@@ -410,33 +748,6 @@ function manualResult(
     }),
     notes: [],
   };
-}
-
-/** The 圏域 slot of every row (areas.length for 圏域不明); null when the source has no 圏域 column. */
-function areaSlots(view: SourceView, areas: readonly string[]): Int16Array | null {
-  const areaName = view.source.areaColumn;
-  if (areaName === null) return null;
-  const column = view.source.dynamic ? view.resolve(areaName) : { column: view.columnByKey(areaName) };
-  if (!column || !('column' in column) || column.column === null) {
-    // The sheet lacks its 圏域 column: every row is 圏域不明.
-    return new Int16Array(view.size).fill(areas.length);
-  }
-  const slotByKey = new Map<string, number>();
-  areas.forEach((a, i) => slotByKey.set(matchKey(a), i));
-  const suffix = view.source.areaSuffix ? matchKey(view.source.areaSuffix) : null;
-  const { codes, values } = view.codes(column.column.key);
-  // The slot of each distinct text, then of each row.
-  const slotOfCode = values.map((k) => {
-    let slot = slotByKey.get(k);
-    if (slot === undefined && suffix && k.endsWith(suffix)) slot = slotByKey.get(k.slice(0, k.length - suffix.length));
-    return slot === undefined ? areas.length : slot;
-  });
-  const out = new Int16Array(view.size);
-  for (let r = 0; r < view.size; r++) {
-    const c = codes[r] as number;
-    out[r] = c < 0 ? areas.length : (slotOfCode[c] as number);
-  }
-  return out;
 }
 
 function datingOf(
@@ -482,6 +793,8 @@ function datingOf(
   const yearIndex = new Int16Array(view.size).fill(-1);
   const rowsPerYear = new Float64Array(yearCount);
   let order: Float64Array | null = null;
+  let undated = 0;
+  let firstUndated: RowPlace | null = null;
   if (column === null) {
     const yi = yearIndexOf.get(currentFiscalYear);
     if (yi !== undefined) {
@@ -490,7 +803,6 @@ function datingOf(
     }
   } else {
     const fys = view.fiscalYears(column.key, startMonth);
-    let undated = 0;
     for (let r = 0; r < view.size; r++) {
       const fy = fys[r] as number;
       if (Number.isNaN(fy)) {
@@ -503,21 +815,23 @@ function datingOf(
       (rowsPerYear[yi] as number)++;
     }
     if (column.type === 'date') order = view.days(column.key);
-    if (undated > 0) {
-      const first = firstUndated(fys);
-      const where = view.where(first);
-      notes.push({
-        ja: `${view.source.name}の「${column.header}」が空欄か日付でない${undated}行は年度が決まらないため数えていません（例: ${where.sheet} ${where.row}行目）`,
-        en: `${undated} rows of ${view.source.name} with a blank or unreadable 「${column.header}」 have no fiscal year and are not counted (e.g. ${where.sheet} row ${where.row})`,
-      });
-    }
+    if (undated > 0) firstUndated = view.where(firstUndatedRow(fys));
   }
-  const dating: Dating = { key, yearIndex, rowsPerYear, order, current: column === null };
+  const dating: Dating = {
+    key,
+    yearIndex,
+    rowsPerYear,
+    order,
+    current: column === null,
+    header: column?.header ?? '',
+    undated,
+    firstUndated,
+  };
   cache.set(key, dating);
   return dating;
 }
 
-function firstUndated(fys: Float64Array): number {
+function firstUndatedRow(fys: Float64Array): number {
   for (let r = 0; r < fys.length; r++) if (Number.isNaN(fys[r] as number)) return r;
   return 0;
 }
@@ -563,24 +877,19 @@ function planOf(
   let numbers: Float64Array | null = null;
   let present: Uint8Array | null = null;
   let people: People | null = null;
+  let unreadable: readonly number[] = [];
   if (column !== null) {
     if (method === '合計' || method === '平均') {
       const read = view.numbers(column.key);
       numbers = read.values;
-      if (read.unreadable.length > 0) {
-        const where = view.where(read.unreadable[0] as number);
-        notes.push({
-          ja: `「${column.header}」が数として読めない${read.unreadable.length}行は数えていません（例: ${where.sheet} ${where.row}行目）`,
-          en: `${read.unreadable.length} rows whose 「${column.header}」 is not a number are left out (e.g. ${where.sheet} row ${where.row})`,
-        });
-      }
+      unreadable = read.unreadable;
     } else if (method === '人数') {
       if (column.multi) {
         const d = view.codeLists(column.key);
-        people = peopleOf(null, d.lists, d.values.length, yearCount);
+        people = peopleOf(null, d.lists, d.values, yearCount);
       } else {
         const d = view.codes(column.key);
-        people = peopleOf(d.codes, null, d.values.length, yearCount);
+        people = peopleOf(d.codes, null, d.values, yearCount);
       }
     } else {
       const blanks = view.blanks(column.key);
@@ -598,6 +907,7 @@ function planOf(
     numbers,
     present,
     people,
+    unreadable,
     a: new Float64Array(yearCount * slots),
     b: new Float64Array(yearCount * slots),
   };

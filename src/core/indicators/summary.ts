@@ -4,6 +4,8 @@ import { fiscalYearOf, formatFiscalYear } from '../text/date';
 import type { PlainDate } from '../text/plainDate';
 import {
   aggregateIndicators,
+  finishAggregate,
+  type SourceTally,
   type CellState,
   type IndicatorResult,
   type ManualActuals,
@@ -26,7 +28,15 @@ import {
   type Method,
 } from './definitions';
 import { evaluate, gradeScaleOf, previousYear, type Grade, type GradeScale } from './grades';
-import { matchKey, SourceView, sourceDataOf, type SourceKind, type WorkbookSheet } from './sources';
+import {
+  matchKey,
+  SOURCE_KINDS,
+  SOURCES,
+  SourceView,
+  sourceDataOf,
+  type SourceKind,
+  type WorkbookSheet,
+} from './sources';
 import type { Reason } from './suppression/suppress';
 import {
   CITY,
@@ -149,6 +159,11 @@ export interface SummaryInput {
   readonly periodTotals?: boolean;
   /** Closed 年度 (年度確定): their frozen figures are shown instead of those counted now. */
   readonly closed?: ClosedYears;
+  /**
+   * The sources counted already, in parts (a summary in parts: docs/summary.md): the counts come
+   * from these, and `sheets` only need their header rows (to read 指標定義 against them).
+   */
+  readonly tallies?: readonly SourceTally[];
 }
 
 export type SummaryOutcome =
@@ -206,21 +221,32 @@ export function buildSummary(input: SummaryInput): SummaryOutcome {
     };
   }
   const currentFiscalYear = fiscalYearOf(input.today, startMonth);
-  const years = input.years
-    ? input.years.slice().sort((a, b) => a - b)
-    : parsed.targetYears.length > 0
-      ? parsed.targetYears.slice()
-      : [0, 1, 2, 3, 4].map((k) => currentFiscalYear - 4 + k);
-  const areas = settings.areas.length > 0 ? settings.areas.map((a) => a.name) : areasInData(views);
-  const aggregate = aggregateIndicators({
-    definitions: parsed.definitions,
-    views,
-    years,
-    areas,
-    startMonth,
-    currentFiscalYear,
-    ...(input.manual ? { manual: input.manual } : {}),
-  });
+  const years = summaryYears(parsed.targetYears, currentFiscalYear, input.years);
+  const tallies = input.tallies;
+  const areas =
+    settings.areas.length > 0
+      ? settings.areas.map((a) => a.name)
+      : tallies
+        ? areasInTallies(tallies)
+        : areasInData(views);
+  const aggregate = tallies
+    ? finishAggregate({
+        definitions: parsed.definitions,
+        tallies,
+        years,
+        areas,
+        currentFiscalYear,
+        ...(input.manual ? { manual: input.manual } : {}),
+      })
+    : aggregateIndicators({
+        definitions: parsed.definitions,
+        views,
+        years,
+        areas,
+        startMonth,
+        currentFiscalYear,
+        ...(input.manual ? { manual: input.manual } : {}),
+      });
   const threshold = settings.suppressionThreshold;
   const protection = protectIndicators(aggregate.indicators, {
     threshold,
@@ -308,6 +334,36 @@ function areasInData(views: Partial<Record<SourceKind, SourceView>>): string[] {
     }
   }
   return out.length <= 30 ? out : [];
+}
+
+/** areasInData for a summary counted in parts: the 圏域 cells of the sources' tallies, in the same order. */
+function areasInTallies(tallies: readonly SourceTally[]): string[] {
+  const out: string[] = [];
+  for (const kind of SOURCE_KINDS) {
+    const source = SOURCES[kind];
+    const suffix = source.areaSuffix ? matchKey(source.areaSuffix) : null;
+    for (const t of tallies) {
+      if (t.kind !== kind || !t.hasAreas) continue;
+      for (const key of t.areaKeys) {
+        const value = suffix && key.endsWith(suffix) && key !== suffix ? key.slice(0, key.length - suffix.length) : key;
+        if (out.indexOf(value) < 0) out.push(value);
+      }
+    }
+  }
+  return out.length <= 30 ? out : [];
+}
+
+/** The 年度 a summary shows: those asked for, else the 目標 years of 指標定義, else the last five. */
+export function summaryYears(
+  targetYears: readonly number[],
+  currentFiscalYear: number,
+  asked?: readonly number[],
+): number[] {
+  return asked
+    ? asked.slice().sort((a, b) => a - b)
+    : targetYears.length > 0
+      ? targetYears.slice()
+      : [0, 1, 2, 3, 4].map((k) => currentFiscalYear - 4 + k);
 }
 
 function summarizeIndicator(

@@ -58,7 +58,38 @@ export interface ClassifyOptions {
   readonly firstRow?: number;
   /** Formulas ('' where none) of undecided rows, by 1-based sheet row. */
   readonly formulas?: ReadonlyMap<number, readonly string[]>;
+  /**
+   * A sheet classified in slices (a summary in parts): the running sums and counts of the rows
+   * above the slice, which classifyRows starts from and leaves as they stand after its rows. The
+   * values then hold only the slice's rows (those above it as empty lists).
+   */
+  readonly carry?: RowCarry;
 }
+
+/** What classifying the rows above leaves for the rows below (JSON-safe: sums by 0-based column). */
+export interface RowCarry {
+  segment: Record<string, number>;
+  grand: Record<string, number>;
+  subtotals: Record<string, number>;
+  dataSinceTotal: number;
+  /** Data rows above. */
+  data: number;
+  /** Totals and sum rows above. */
+  totals: number;
+}
+
+/** A carry for the first slice of a sheet. */
+export function newRowCarry(): RowCarry {
+  return { segment: {}, grand: {}, subtotals: {}, dataSinceTotal: 0, data: 0, totals: 0 };
+}
+
+const mapOf = (o: Record<string, number>): Map<number, number> =>
+  new Map(Object.entries(o).map(([k, v]) => [Number(k), v] as const));
+const recordOf = (m: ReadonlyMap<number, number>): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const [k, v] of m) out[String(k)] = v;
+  return out;
+};
 
 /**
  * The columns that say whose row it is. A row whose identity cells are blank (or hold only the
@@ -243,11 +274,14 @@ export function classifyRows(
   const undecided: number[] = [];
   let blank = 0;
   // Running sums per column: of the data rows since the last total, of all data rows, of the subtotals.
-  const segment = new Map<number, number>();
-  const grand = new Map<number, number>();
-  const subtotals = new Map<number, number>();
-  let dataSinceTotal = 0;
-  let totals = 0;
+  const carry = options.carry;
+  const segment = carry ? mapOf(carry.segment) : new Map<number, number>();
+  const grand = carry ? mapOf(carry.grand) : new Map<number, number>();
+  const subtotals = carry ? mapOf(carry.subtotals) : new Map<number, number>();
+  let dataSinceTotal = carry ? carry.dataSinceTotal : 0;
+  let totals = carry ? carry.totals : 0;
+  // Data rows above the values given (a slice's carry).
+  const above = carry ? carry.data : 0;
   const add = (map: Map<number, number>, c: number, v: number): void => {
     map.set(c, (map.get(c) ?? 0) + v);
   };
@@ -354,7 +388,7 @@ export function classifyRows(
         const v = row[c];
         if (typeof v !== 'number') continue;
         const s = dataSinceTotal > 1 ? segment.get(c) : undefined;
-        const g = data.length > 1 ? grand.get(c) : undefined;
+        const g = above + data.length > 1 ? grand.get(c) : undefined;
         const t = totals > 0 ? subtotals.get(c) : undefined;
         if (
           (s !== undefined && sameSum(v, s)) ||
@@ -392,6 +426,14 @@ export function classifyRows(
       if (!formulas) undecided.push(sheetRow);
     }
     dataRow(r, row);
+  }
+  if (carry) {
+    carry.segment = recordOf(segment);
+    carry.grand = recordOf(grand);
+    carry.subtotals = recordOf(subtotals);
+    carry.dataSinceTotal = dataSinceTotal;
+    carry.data = above + data.length;
+    carry.totals = totals;
   }
   return { data, setAside: aside, blank, undecided };
 }

@@ -2,6 +2,7 @@
 import type { MatchReport, MatchView } from '../../shared/rpc';
 import { Book, type CliContext, type Flags, report } from './book';
 import { type Io, UsageError } from './io';
+import { addStats, printStats, type ActionStats } from './stats';
 import { printable } from './text';
 
 /** 「R-0001（木村様）」: an id with the name staff know it by. */
@@ -57,8 +58,21 @@ export async function runMatch(rest: string[], flags: Flags, io: Io, context: Cl
   await book.confirm(
     'マッチング結果と不足分析のシートを書き直します（職員の承認・メモは組み合わせと一緒に残ります）/ this rewrites マッチング結果 and 不足分析 (staff approvals and notes stay with their pair)',
   );
-  const written = await book.write<MatchView>('runMatching');
-  const view = written.value;
+  // A workbook too large for one Apps Script call is matched in parts, each one execution, as the sidebar runs them.
+  const parts: ActionStats[] = [];
+  const step = async (name: string, ...args: unknown[]): Promise<MatchView> => {
+    const { value, stats } = await book.writeStep<MatchView>(name, ...args);
+    parts.push(stats);
+    return value;
+  };
+  let view = await step('runMatching');
+  while (view.running) view = await step('continueMatching', view.running.runId);
+  const written = { stats: addStats(parts), saved: await book.saveChanges() };
+  if (flags.stats && !flags.json && parts.length > 1) {
+    parts.forEach((part, i) =>
+      printStats(io, i === 0 ? 'runMatching' : `continueMatching ${i}/${parts.length - 1}`, part),
+    );
+  }
   lines.push(
     `「${printable(view.resultSheet)}」と「${printable(view.shortageSheet)}」を書き込みました / wrote ${printable(view.resultSheet)} and ${printable(view.shortageSheet)}`,
     // The sheet notices and matching's warnings are listed above already; the rest are about the output sheets.

@@ -6,6 +6,7 @@ import { formatFiscalYear, parseFiscalYear } from '../../core/text/date';
 import { driftText } from '../../core/indicators/closing';
 import { Book, type CliContext, type Flags, report } from './book';
 import { type Io, UsageError } from './io';
+import { addStats, printStats, type ActionStats } from './stats';
 import { printable } from './text';
 
 const USAGE =
@@ -149,17 +150,37 @@ export async function runSummary(rest: string[], flags: Flags, io: Io, context: 
   await book.confirm(
     '指標サマリーのシートを書き直します（評価コメント・改善の方向・担当と手入力の実績は指標IDと年度ごとに残ります）/ this rewrites 指標サマリー (comments, actions, owners and typed figures stay with their indicator and 年度)',
   );
-  const written = await book.write<SummaryView>('runSummary');
+  const { view, parts } = await summaryInParts(book);
+  const saved = await book.saveChanges();
+  if (flags.stats && !flags.json && parts.length > 1)
+    parts.forEach((part, i) => printStats(io, `runSummary ${i + 1}/${parts.length}`, part));
   lines.push(
-    `「${printable(written.value.resultSheet)}」を書き込みました / wrote ${printable(written.value.resultSheet)}`,
-    ...written.value.notices.map((n) => `${printable(n.ja)} / ${printable(n.en)}`),
+    `「${printable(view.resultSheet)}」を書き込みました / wrote ${printable(view.resultSheet)}`,
+    ...view.notices.map((n) => `${printable(n.ja)} / ${printable(n.en)}`),
   );
   report(io, flags, {
     json: found.value.json,
     lines,
-    stats: written.stats,
+    stats: addStats(parts),
     action: 'runSummary',
-    saved: written.saved,
+    saved,
   });
   return 0;
+}
+
+/**
+ * 指標サマリーを更新 as the sidebar runs it: one call, and for a workbook too large for one Apps
+ * Script call the parts after it (continueSummary), each one execution with its own stats. Saved
+ * by the caller after the last part.
+ */
+export async function summaryInParts(book: Book): Promise<{ view: SummaryView; parts: ActionStats[] }> {
+  const parts: ActionStats[] = [];
+  const step = async (name: string, ...args: unknown[]): Promise<SummaryView> => {
+    const { value, stats } = await book.writeStep<SummaryView>(name, ...args);
+    parts.push(stats);
+    return value;
+  };
+  let view = await step('runSummary');
+  while (view.running) view = await step('continueSummary', view.running.runId);
+  return { view, parts };
 }

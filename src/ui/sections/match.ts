@@ -126,6 +126,7 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
             }),
           )
         : null,
+      state.progress ? progressBlock(ctx) : null,
       state.view ? resultsBlock(ctx, state.view) : null,
       state.view ? shortagesBlock(ctx, state.view) : null,
     );
@@ -134,6 +135,34 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
     const focus = flow.takeFocus();
     if (focus) queueMicrotask(() => focusTarget(focus));
     if (first) queueMicrotask(() => void flow.loadUndoInfo());
+  }
+
+  /** How far a マッチング in parts is, with 中止 (and 続ける after a part failed). */
+  function progressBlock(ctx: SectionContext): HTMLElement | null {
+    const { progress, stopRequested, partFailed } = flow.state;
+    if (!progress) return null;
+    return el(
+      'div',
+      { class: 'block progress', 'data-testid': 'match-progress' },
+      el('p', { role: 'status' }, ctx.t('match.progress', { done: progress.done, total: progress.total })),
+      el('progress', { max: progress.total, value: progress.done }),
+      stopRequested
+        ? el('p', { class: 'hint' }, ctx.t('validate.stopping'))
+        : el(
+            'div',
+            { class: 'actions' },
+            partFailed
+              ? button(ctx.t('validate.resume'), () => void flow.resumeRun(), {
+                  class: 'btn btn-primary',
+                  'data-testid': 'match-resume',
+                })
+              : null,
+            button(ctx.t('validate.stop'), () => flow.stopRun(), {
+              class: 'btn btn-secondary',
+              'data-testid': 'match-stop',
+            }),
+          ),
+    );
   }
 
   function focusTarget(focus: MatchFocus): void {

@@ -19,12 +19,14 @@ const ID = {
   close: 'summary-close',
   closingNotice: 'summary-closing-notice',
   reopenFirst: 'summary-reopen',
+  stopped: 'summary-stopped',
 } as const;
 
 const FOCUS_IDS: Record<SummaryFocus, string> = {
   run: ID.run,
   confirm: ID.confirmYes,
   notice: ID.result,
+  stopped: ID.stopped,
   result: ID.result,
   refused: ID.refused,
   undo: ID.run,
@@ -54,28 +56,43 @@ export function createSummarySection(triggers: TriggerBlocks = new TriggerBlocks
       container,
       el('h2', { class: 'section-title' }, ctx.t('section.summary')),
       el('p', { class: 'about' }, ctx.t('summary.about')),
-      state.pending === 'run'
-        ? confirmPanel({
-            id: ID.confirm,
-            text: ctx.t('summary.confirmRun'),
-            yes: ctx.t('summary.confirmYes'),
-            no: ctx.t('summary.confirmNo'),
-            onYes: () => void flow.accept(),
-            onNo: () => flow.cancel(),
-          })
-        : el(
-            'div',
-            { class: 'actions' },
-            button(ctx.t('summary.run'), () => void flow.requestRun(), {
-              class: 'btn btn-primary',
-              id: ID.run,
-              'data-testid': 'summary-run',
-            }),
-            button(ctx.t('summary.report'), () => void flow.openReport(), {
-              class: 'btn btn-secondary',
-              'data-testid': 'summary-report',
-            }),
-          ),
+      state.progress
+        ? progressBlock(ctx)
+        : state.pending === 'run'
+          ? confirmPanel({
+              id: ID.confirm,
+              text: ctx.t('summary.confirmRun'),
+              yes: ctx.t('summary.confirmYes'),
+              no: ctx.t('summary.confirmNo'),
+              onYes: () => void flow.accept(),
+              onNo: () => flow.cancel(),
+            })
+          : el(
+              'div',
+              { class: 'actions' },
+              button(ctx.t('summary.run'), () => void flow.requestRun(), {
+                class: 'btn btn-primary',
+                id: ID.run,
+                'data-testid': 'summary-run',
+              }),
+              button(ctx.t('summary.report'), () => void flow.openReport(), {
+                class: 'btn btn-secondary',
+                'data-testid': 'summary-report',
+              }),
+            ),
+      state.notice?.kind === 'stopped' && !state.progress
+        ? el(
+            'p',
+            {
+              class: 'notice notice-success',
+              role: 'status',
+              id: ID.stopped,
+              tabindex: -1,
+              'data-testid': 'summary-stopped',
+            },
+            ctx.t('summary.stopped'),
+          )
+        : null,
       state.refused
         ? el(
             'div',
@@ -85,12 +102,40 @@ export function createSummarySection(triggers: TriggerBlocks = new TriggerBlocks
               .map((line) => el('p', null, line)),
           )
         : null,
-      state.view ? resultBlock(ctx, state.view) : null,
+      state.view && !state.progress ? resultBlock(ctx, state.view) : null,
       triggers.renderSummary(ctx),
     );
     const focus = flow.takeFocus();
     if (focus)
       queueMicrotask(() => (document.getElementById(FOCUS_IDS[focus]) ?? document.getElementById(ID.run))?.focus());
+  }
+
+  /** How far a summary in parts is, with 中止 (and 続ける when a part failed). */
+  function progressBlock(ctx: SectionContext): HTMLElement | null {
+    const { progress, stopRequested, partFailed } = flow.state;
+    if (!progress) return null;
+    return el(
+      'div',
+      { class: 'block progress', 'data-testid': 'summary-progress' },
+      el('p', { role: 'status' }, ctx.t('summary.progress', { done: progress.done, total: progress.total })),
+      el('progress', { max: progress.total, value: progress.done }),
+      stopRequested
+        ? el('p', { class: 'hint' }, ctx.t('summary.stopping'))
+        : el(
+            'div',
+            { class: 'actions' },
+            partFailed
+              ? button(ctx.t('summary.resume'), () => void flow.resumeRun(), {
+                  class: 'btn btn-primary',
+                  'data-testid': 'summary-resume',
+                })
+              : null,
+            button(ctx.t('summary.stop'), () => flow.stopRun(), {
+              class: 'btn btn-secondary',
+              'data-testid': 'summary-stop',
+            }),
+          ),
+    );
   }
 
   function resultBlock(ctx: SectionContext, view: SummaryView): HTMLElement {
@@ -186,7 +231,7 @@ export function createSummarySection(triggers: TriggerBlocks = new TriggerBlocks
       { class: 'block', 'data-testid': 'summary-closing' },
       el('h3', { class: 'block-title' }, ctx.t('summary.closingTitle')),
       el('p', { class: 'hint' }, ctx.t('summary.closingHint')),
-      notice
+      notice && notice.kind !== 'stopped'
         ? el(
             'p',
             { class: 'notice notice-success', role: 'status', id: ID.closingNotice, tabindex: -1 },

@@ -1,0 +1,200 @@
+// 指標サマリー in parts: the same summary, cell for cell, as the summary made in one call — on the
+// default demo, the real layouts (計 and ※ rows, sums without a label, two rosters) and slices so
+// small that a row of sums is told by the slices above it.
+import { describe, it } from '@jest/globals';
+import fc from 'fast-check';
+import { expect } from '../../support/expect';
+import { portsFor } from '../../local/helpers/ports';
+import { Session } from '../../../src/local/session';
+import { demoSession } from '../../../src/local/budget';
+import { planSummary, runSummary } from '../../../src/core/actions/summary';
+import {
+  cancelSummaryRun,
+  continueSummaryRun,
+  SUMMARY_RUN_KEY,
+  startSummaryRun,
+} from '../../../src/core/actions/summary-parts';
+import { newSliceCarry, readSourceSlice, readSourceSheet } from '../../../src/core/actions/summary-read';
+import { sheetRows } from '../../../src/core/actions/sheet-rows';
+import { detectHeader } from '../../../src/core/sheets/detect';
+import { mappingFromDetection } from '../../../src/core/sheets/mapping';
+import { SHEET_SPECS } from '../../../src/core/sheets/specs';
+import { GasWorkbook } from '../../../src/gas/workbook';
+import { Emulator } from '../../../src/local/emulator/index';
+import type { SummaryView } from '../../../src/shared/rpc';
+import { donationWorkbook, rosterWorkbook, splitRosterWorkbook } from '../../fixtures/real-layouts/workbooks';
+import { rpc } from '../../local/helpers/session';
+
+type Build = (session: Session) => void;
+
+/** The summary of a workbook made in one call, and in parts of at most `budget` cells. */
+function both(build: Build, budget: number): { whole: Session; parts: Session; view: SummaryView; steps: number } {
+  const whole = fresh(build);
+  runSummary(portsFor(whole.emu));
+  const parts = fresh(build);
+  const ports = portsFor(parts.emu);
+  let view = startSummaryRun(ports, planSummary(ports), budget);
+  if (!view) throw new Error('the workbook fits in one part');
+  let steps = 0;
+  while (view.running) {
+    view = continueSummaryRun(ports, view.running.runId);
+    steps++;
+  }
+  return { whole, parts, view, steps };
+}
+
+function sameSheets(whole: Session, parts: Session): void {
+  for (const name of ['指標サマリー', '指標サマリーグラフ']) {
+    const a = whole.emu.sheetValues(name);
+    const b = parts.emu.sheetValues(name);
+    expect(b.length, `${name} rows`).toBe(a.length);
+    b.forEach((row, r) => expect(row, `${name} row ${r + 1}`).toEqual(a[r]));
+  }
+}
+
+/** The default demo (a session of its own), or a new workbook the layout builds. */
+const DEMO: Build = () => undefined;
+function fresh(build: Build): Session {
+  if (build === DEMO) return demoSession('default');
+  const session = Session.create('つなぐ');
+  build(session);
+  return session;
+}
+
+describe('指標サマリー in parts', () => {
+  it('writes on the default demo exactly what the summary made in one call writes', () => {
+    const { whole, parts, view, steps } = both(DEMO, 20_000);
+    expect(steps, 'several parts').toBeGreaterThan(3);
+    sameSheets(whole, parts);
+    expect(view.indicators).toBeGreaterThan(20);
+    expect(parts.emu.globals.PropertiesService.getDocumentProperties().getProperty(SUMMARY_RUN_KEY)).toBeNull();
+    // The staged counts are gone with the last part; the work sheet keeps its header only.
+    expect(parts.emu.sheetValues('指標サマリー作業').length).toBe(1);
+  }, 120_000);
+
+  it('writes the same on the real layouts, in slices of a few rows (計 and ※ rows, 和暦 dates, two rosters)', () => {
+    for (const layout of [rosterWorkbook, donationWorkbook, splitRosterWorkbook]) {
+      const build: Build = (session) => {
+        layout(session);
+        rpc(session, 'setupSheets');
+      };
+      const { whole, parts, steps } = both(build, 8);
+      expect(steps, layout.name).toBeGreaterThan(2);
+      sameSheets(whole, parts);
+    }
+  }, 120_000);
+
+  it('中止 forgets the run and its staged counts; 指標サマリー is as it was', () => {
+    const session = fresh(DEMO);
+    const ports = portsFor(session.emu);
+    const started = startSummaryRun(ports, planSummary(ports), 20_000);
+    const running = started?.running;
+    if (!running) throw new Error('not in parts');
+    const next = continueSummaryRun(ports, running.runId);
+    expect(next.running?.done).toBe(1);
+    expect(session.emu.sheetValues('指標サマリー作業').length).toBeGreaterThan(1);
+    expect(cancelSummaryRun(ports, running.runId)).toEqual({ cancelled: true });
+    expect(session.emu.sheetValues('指標サマリー作業').length).toBe(1);
+    expect(session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('指標サマリー')).toBeNull();
+    expect(() => continueSummaryRun(ports, running.runId)).toThrow(/中止|終わった/);
+  }, 120_000);
+
+  it('stops when 指標定義 changes during the run, writing nothing', () => {
+    const session = fresh(DEMO);
+    const ports = portsFor(session.emu);
+    const started = startSummaryRun(ports, planSummary(ports), 20_000);
+    const running = started?.running;
+    if (!running) throw new Error('not in parts');
+    continueSummaryRun(ports, running.runId);
+    const rows = session.emu.sheetValues('指標定義');
+    (rows[1] as unknown[])[3] = '名前を変えた指標';
+    session.emu.setSheetValues('指標定義', rows as never);
+    expect(() => continueSummaryRun(ports, running.runId)).toThrow(/指標定義/);
+    expect(session.emu.globals.PropertiesService.getDocumentProperties().getProperty(SUMMARY_RUN_KEY)).toBeNull();
+    expect(session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('指標サマリー')).toBeNull();
+  }, 120_000);
+});
+
+// ───────── slices classify rows as the whole sheet does ─────────
+
+const HEADER = [...SHEET_SPECS.activities.columns.map((c) => c.header), 'メモ欄'];
+const at = (day: number): Date => new Date(Date.UTC(2024, 3, 1 + day) - 9 * 3_600_000);
+const rowKind = fc.constantFrom('data', 'data', 'data', 'anonymous', 'total', 'note', 'heading', 'sums', 'blank');
+
+function sheetOf(kinds: readonly string[], seed: number): unknown[][] {
+  const rows: unknown[][] = [HEADER];
+  let n = seed;
+  const next = (k: number): number => (n = (n * 1103515245 + 12345) % 2147483648) % k;
+  const sums = new Array<number>(HEADER.length).fill(0);
+  for (const kind of kinds) {
+    const row: unknown[] = new Array<unknown>(HEADER.length).fill('');
+    if (kind === 'data' || kind === 'anonymous') {
+      if (kind === 'data') {
+        row[0] = at(next(300));
+        row[4] = `V-${next(40)}`;
+      }
+      row[1] = ['ふれまち', 'りんく'][next(2)];
+      row[2] = ['サロン', '居場所', '見守り訪問'][next(3)];
+      row[6] = next(30);
+      row[7] = next(4);
+      row[10] = next(5);
+      for (const c of [6, 7, 10]) sums[c] = (sums[c] as number) + (row[c] as number);
+    } else if (kind === 'total') {
+      row[next(3)] = '計';
+      row[6] = sums[6];
+    } else if (kind === 'note') row[0] = '※退会者は別シート';
+    else if (kind === 'heading') row[0] = '【北支部】';
+    else if (kind === 'sums') for (const c of next(2) === 0 ? [6, 10] : [10]) row[c] = sums[c];
+    rows.push(row);
+  }
+  return rows;
+}
+
+describe('readSourceSlice', () => {
+  it('classifies every row as a read of the whole sheet does, slice after slice', () => {
+    fc.assert(
+      fc.property(
+        fc.array(rowKind, { minLength: 1, maxLength: 50 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.subarray([1, 2, 6, 7]),
+        fc.integer({ min: 1, max: 12 }),
+        (kinds, seed, columns, size) => {
+          const rows = sheetOf(kinds, seed);
+          const emu = Emulator.create('読み取りテスト');
+          const app = emu.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+          const book = app.getActiveSpreadsheet();
+          book.getSheetByName('シート1')?.setName('活動記録');
+          emu.setSheetValues('活動記録', rows as never);
+          const workbook = new GasWorkbook(app, book);
+          const mapping = mappingFromDetection(detectHeader(rows) as NonNullable<ReturnType<typeof detectHeader>>);
+          const whole = workbook.read('活動記録');
+          if (!whole) throw new Error('no sheet');
+          const expected = sheetRows(workbook, '活動記録', mapping, whole.values);
+          const narrow = readSourceSheet(workbook, '活動記録', mapping, columns);
+          expect(narrow?.rows).toEqual(expected);
+          const carry = newSliceCarry();
+          const data: number[] = [];
+          const aside: unknown[] = [];
+          const last = whole.values.length;
+          for (let first = 2; first <= last; first += size) {
+            const got = readSourceSlice(
+              workbook,
+              '活動記録',
+              mapping,
+              columns,
+              { first, last: Math.min(last, first + size - 1) },
+              carry,
+            );
+            data.push(...(got?.rows.data ?? []));
+            aside.push(...(got?.rows.setAside ?? []));
+            for (const r of got?.rows.data ?? [])
+              for (const c of columns) expect(got?.data.values[r]?.[c], `row ${r + 1}`).toEqual(whole.values[r]?.[c]);
+          }
+          expect(data, `${kinds.join(',')} in slices of ${size}`).toEqual(expected.data);
+          expect(aside).toEqual(expected.setAside);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+});
