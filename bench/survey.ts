@@ -14,7 +14,7 @@ import type { StoredForm } from '../src/core/survey/item-map';
 import { GasFormMaker } from '../src/gas/forms';
 import { Emulator, SIDEBAR_BUDGET_SECONDS } from '../src/local/emulator/index';
 
-const HEADER = [
+export const HEADER = [
   'フォーム名',
   'セクション',
   '設問ID',
@@ -33,7 +33,7 @@ const HEADER = [
 ];
 
 /** 60 questions in 6 sections: short answers with rules, choices, check boxes, drop-downs, scales, grids, dates. */
-function definitionRows(): string[][] {
+export function definitionRows(): string[][] {
   const rows: string[][] = [];
   for (let s = 1; s <= 6; s++) {
     rows.push([

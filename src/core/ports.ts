@@ -1,5 +1,9 @@
 /** The ports: what the core needs from the outside world (workbook, lock, document store, clock, dialogs). */
 
+import type { SheetRef } from './sheets/mapping';
+
+export type { SheetRef };
+
 /** A cell as Apps Script's getValues gives it: '' for blank, Date for date cells. */
 export type CellValue = string | number | boolean | Date;
 
@@ -32,9 +36,12 @@ export function isCellImage(value: unknown): value is CellImageValue {
 /** The first rows of one sheet, read in one batched call, with its size. */
 export interface SheetHead {
   name: string;
-  /** The sheet's id (gid), for links to its cells. */
-  id: number;
-  hidden: boolean;
+  /**
+   * The sheet's id (gid), for links to its cells and to tell a sheet from a later one of the same
+   * name. In Apps Script it is read when first asked for (one call), so a head that is only looked
+   * at for its kind costs none.
+   */
+  readonly id: number;
   /** One of Tsunagu's own sheets (a marked output sheet or a scratch sheet): never staff data. */
   own?: boolean;
   /** Last row with content (0 for an empty sheet). */
@@ -185,9 +192,15 @@ export interface Workbook {
   /**
    * The first `rows` rows of every staff sheet, as heads() gives them: Tsunagu's own sheets (marked
    * output sheets, scratch sheets) are left out — no call for them — for actions that read only
-   * staff data (docs/cost.md).
+   * staff data (docs/cost.md). So are the sheets named in `leaveOut` (those whose kind the caller
+   * knows from the confirmed mappings and does not need: src/core/actions/lookup.ts).
    */
-  staffHeads(rows: number): SheetHead[];
+  staffHeads(rows: number, leaveOut?: readonly string[]): SheetHead[];
+  /**
+   * Every sheet in tab order with its id, nothing of its cells read: the sheet list (one call, and
+   * one per sheet for its name, once per server call) and an id only when it is asked for.
+   */
+  sheets(): SheetRef[];
   /** One sheet's first `rows` rows, as heads() gives them; null when there is no sheet of that name. */
   head(name: string, rows: number): SheetHead | null;
   /**

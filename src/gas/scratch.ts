@@ -38,14 +38,23 @@ export function shrinkBack(sheet: Sheet, growth: Growth): void {
   if (growth.columns > 0) sheet.deleteColumns(growth.maxColumns + 1, growth.columns);
 }
 
-/** A new sheet at the end, at least rows × columns, under a name no sheet has (つなぐ作業中, つなぐ作業中 2 …). */
-export function insertScratch(book: Spreadsheet, rows: number, columns: number): Sheet {
-  const taken = new Set(book.getSheets().map((s) => s.getName().toLowerCase()));
+/**
+ * A new sheet at the end, at least rows × columns, under a name no sheet has (つなぐ作業中,
+ * つなぐ作業中 2 …). `names` are the spreadsheet's sheets in tab order, as the caller listed them
+ * (listing them again would cost a call per sheet).
+ */
+export function insertScratch(
+  book: Spreadsheet,
+  rows: number,
+  columns: number,
+  names: readonly string[],
+): { sheet: Sheet; name: string } {
+  const taken = new Set(names.map((s) => s.toLowerCase()));
   let name = SCRATCH_PREFIX;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${SCRATCH_PREFIX} ${n}`;
-  const sheet = book.insertSheet(name, book.getSheets().length);
+  const sheet = book.insertSheet(name, names.length);
   growTo(sheet, rows, columns);
-  return sheet;
+  return { sheet, name };
 }
 
 /**

@@ -16,6 +16,7 @@ import type {
   RowSpan,
   SheetData,
   SheetHead,
+  SheetRef,
   Undoable,
   Workbook,
   WriteOptions,
@@ -132,6 +133,8 @@ export class GasWorkbook implements Workbook {
    * with `found`.
    */
   private listed: Array<{ sheet: Sheet; name: string }> | null = null;
+  /** Each sheet's id (gid), read the first time something asks for it: an id never changes. */
+  private readonly ids = new Map<Sheet, number>();
 
   constructor(
     private readonly app: SpreadsheetApp,
@@ -151,6 +154,31 @@ export class GasWorkbook implements Workbook {
     return this.listed;
   }
 
+  /** The sheet's id, read once per server call (a getSheetId is a service call). */
+  private idOf(sheet: Sheet): number {
+    let id = this.ids.get(sheet);
+    if (id === undefined) {
+      id = sheet.getSheetId();
+      this.ids.set(sheet, id);
+    }
+    return id;
+  }
+
+  sheets(): SheetRef[] {
+    return this.list().map(({ sheet, name }) => this.refOf(sheet, name));
+  }
+
+  /** A sheet's name, and its id read only when something asks for it (most lookups never do). */
+  private refOf(sheet: Sheet, name: string): SheetRef {
+    const idOf = (): number => this.idOf(sheet);
+    return {
+      name,
+      get id(): number {
+        return idOf();
+      },
+    };
+  }
+
   formResponseSheets(among?: readonly string[]): Array<{ name: string; formUrl: string }> {
     const out: Array<{ name: string; formUrl: string }> = [];
     if (among) {
@@ -160,9 +188,11 @@ export class GasWorkbook implements Workbook {
       }
       return out;
     }
-    for (const sheet of this.book.getSheets()) {
+    // A form's response sheet is made by Forms, not through this class: the sheets are listed anew.
+    this.forget();
+    for (const { sheet, name } of this.list()) {
       const url = sheet.getFormUrl();
-      if (url) out.push({ name: sheet.getName(), formUrl: url });
+      if (url) out.push({ name, formUrl: url });
     }
     return out;
   }
@@ -204,13 +234,15 @@ export class GasWorkbook implements Workbook {
     return this.list().map(({ sheet, name }) => this.headOf(sheet, name, rows, withoutRows));
   }
 
-  staffHeads(rows: number): SheetHead[] {
+  staffHeads(rows: number, leaveOut: readonly string[] = []): SheetHead[] {
     return this.list()
-      .filter(({ name }) => !this.isOwn(name))
+      .filter(({ name }) => leaveOut.indexOf(name) < 0 && !this.isOwn(name))
       .map(({ sheet, name }) => this.headOf(sheet, name, rows, []));
   }
 
   head(name: string, rows: number): SheetHead | null {
+    const listed = this.listed?.find((s) => s.name === name);
+    if (listed) return this.headOf(listed.sheet, name, rows, []);
     const sheet = this.lookup(name);
     // getSheetByName may find the sheet under another spelling: the head carries its own name.
     return sheet ? this.headOf(sheet, sheet.getName(), rows, []) : null;
@@ -227,10 +259,14 @@ export class GasWorkbook implements Workbook {
     const lastColumn = sheet.getLastColumn();
     const n = own || withoutRows.indexOf(name) >= 0 ? 0 : Math.min(rows, lastRow);
     const display = n > 0 && lastColumn > 0 ? sheet.getRange(1, 1, n, lastColumn).getDisplayValues() : [];
+    // The id is read when something asks for it (a link to a cell, a confirmed mapping's check): a
+    // head read only to find a sheet's kind costs no getSheetId.
+    const idOf = (): number => this.idOf(sheet);
     return {
       name,
-      id: sheet.getSheetId(),
-      hidden: sheet.isSheetHidden(),
+      get id(): number {
+        return idOf();
+      },
       own,
       lastRow,
       lastColumn,
@@ -325,17 +361,18 @@ export class GasWorkbook implements Workbook {
   }
 
   createSheet(spec: NewSheetSpec): Undoable & { inserted: boolean } {
-    this.forget();
-    const existing = this.book.getSheetByName(spec.name);
+    const existing = this.lookup(spec.name);
     if (existing && existing.getLastRow() > 0) throw new Error(`sheet ${spec.name} already has data`);
     const active = this.book.getActiveSheet();
     try {
       if (!existing) {
-        const sheet = this.book.insertSheet(spec.name, this.book.getSheets().length);
+        const sheet = this.book.insertSheet(spec.name, this.list().length);
+        this.added(sheet, spec.name);
         try {
           this.fillStandard(sheet, spec);
         } catch (error) {
           // A half-made sheet is removed again, so a failed action leaves nothing behind.
+          this.forget();
           undoAndThrow(error, [() => removeSheet(this.book, sheet)]);
         }
         return {
@@ -354,9 +391,9 @@ export class GasWorkbook implements Workbook {
       const columns = sheet.getMaxColumns();
       const frozen = sheet.getFrozenRows();
       const hidden = sheet.isSheetHidden();
-      const backup = insertScratch(this.book, rows, columns);
+      const backup = this.insertScratch(rows, columns);
       const putBack = (): void => {
-        copyGrid(backup, sheet, rows, columns);
+        copyGrid(backup.sheet, sheet, rows, columns);
         if (sheet.getFrozenRows() !== frozen) sheet.setFrozenRows(frozen);
         if (sheet.isSheetHidden() !== hidden) {
           if (hidden) sheet.hideSheet();
@@ -364,12 +401,13 @@ export class GasWorkbook implements Workbook {
         }
       };
       try {
-        copyGrid(sheet, backup, rows, columns);
+        copyGrid(sheet, backup.sheet, rows, columns);
         this.fillStandard(sheet, spec);
       } catch (error) {
-        undoAndThrow(error, [putBack, () => removeSheet(this.book, backup)]);
+        this.forget();
+        undoAndThrow(error, [putBack, () => removeSheet(this.book, backup.sheet)]);
       }
-      return { inserted: false, undo: putBack, dispose: () => removeSheet(this.book, backup) };
+      return { inserted: false, undo: putBack, dispose: () => this.removeTracked(backup) };
     } finally {
       this.reactivate(active);
     }
@@ -393,10 +431,51 @@ export class GasWorkbook implements Workbook {
     return sheet;
   }
 
-  /** Sheets were made, renamed or deleted: look them up again. */
+  /** Sheets were made, renamed or deleted in a way not followed here (a failure, an undo): look them up again. */
   private forget(): void {
     this.found.clear();
     this.listed = null;
+  }
+
+  /**
+   * A sheet Tsunagu inserted at the end of the tabs: added to the list rather than listing every
+   * sheet again (a call per sheet). real-sheets-checklist RS-64
+   */
+  private added(sheet: Sheet, name: string): void {
+    if (this.listed) this.listed.push({ sheet, name });
+    this.found.set(name, sheet);
+  }
+
+  /** A sheet was renamed or deleted: the list follows, and lookups under other spellings go to the spreadsheet again. */
+  private relisted(
+    change: (listed: Array<{ sheet: Sheet; name: string }>) => Array<{ sheet: Sheet; name: string }>,
+  ): void {
+    this.found.clear();
+    if (!this.listed) return;
+    this.listed = change(this.listed);
+    for (const { sheet, name } of this.listed) this.found.set(name, sheet);
+  }
+
+  private renamedTo(from: string, to: string): void {
+    this.relisted((listed) => listed.map((s) => (s.name === from ? { sheet: s.sheet, name: to } : s)));
+  }
+
+  /** A scratch sheet at the end of the tabs, listed. */
+  private insertScratch(rows: number, columns: number): { sheet: Sheet; name: string } {
+    const made = insertScratch(
+      this.book,
+      rows,
+      columns,
+      this.list().map((s) => s.name),
+    );
+    this.added(made.sheet, made.name);
+    return made;
+  }
+
+  /** Deletes a sheet Tsunagu made and listed under that name. */
+  private removeTracked(made: { sheet: Sheet; name: string }): void {
+    removeSheet(this.book, made.sheet);
+    this.relisted((listed) => listed.filter((s) => s.name !== made.name));
   }
 
   private sheet(name: string): Sheet {
@@ -511,8 +590,10 @@ export class GasWorkbook implements Workbook {
 
   deleteSheet(name: string): void {
     const sheet = this.sheet(name);
-    this.forget();
+    const listed = this.listed?.some((s) => s.name === name) === true;
     this.book.deleteSheet(sheet);
+    if (listed) this.relisted((list) => list.filter((s) => s.name !== name));
+    else this.forget();
   }
 
   writeBlock(name: string, rect: Rect, data: BlockWrite, options: WriteOptions = {}): void {
@@ -648,18 +729,21 @@ export class GasWorkbook implements Workbook {
     const active = this.book.getActiveSheet();
     try {
       const target = this.lookup(output.name);
-      // Scratch sheets come and go, and a new output sheet takes its name last.
-      this.forget();
-      const made = target ? this.rewriteOutput(target, output) : this.createOutput(output);
+      // Scratch sheets come and go, and a new output sheet takes its name last: the list follows
+      // each step, and after a failure the sheets are listed again.
+      let made: Undoable;
+      try {
+        made = target ? this.rewriteOutput(target, output) : this.createOutput(output);
+      } catch (error) {
+        this.forget();
+        throw error;
+      }
       return {
         undo: () => {
           this.forget();
           made.undo();
         },
-        dispose: () => {
-          this.forget();
-          made.dispose();
-        },
+        dispose: () => made.dispose(),
       };
     } finally {
       this.reactivate(active);
@@ -671,7 +755,7 @@ export class GasWorkbook implements Workbook {
    * given its name: until that last step no sheet of that name exists.
    */
   private createOutput(output: OutputSheet): Undoable {
-    const sheet = insertScratch(this.book, output.rows.length + 1, output.header.length);
+    const { sheet, name: scratchName } = this.insertScratch(output.rows.length + 1, output.header.length);
     try {
       // A new sheet comes 26 columns wide; a hidden output sheet (the work sheet of a 検証 in
       // parts, つなぐ履歴) needs its header's only, so every row it grows by — tens of thousands —
@@ -683,6 +767,7 @@ export class GasWorkbook implements Workbook {
       sheet.setFrozenRows(1);
       sheet.addDeveloperMetadata(OUTPUT_MARK_KEY, output.kind);
       sheet.setName(output.name);
+      this.renamedTo(scratchName, output.name);
       if (output.hidden) sheet.hideSheet();
     } catch (error) {
       undoAndThrow(error, [() => removeSheet(this.book, sheet)]);
@@ -714,8 +799,8 @@ export class GasWorkbook implements Workbook {
       : null;
     const frozen = target.getFrozenRows();
     const hidden = target.isSheetHidden();
-    let scratch: Sheet | null = null;
-    let backup: Sheet | null = null;
+    let scratch: { sheet: Sheet; name: string } | null = null;
+    let backup: { sheet: Sheet; name: string } | null = null;
     let growth: Growth | null = null;
     let pasted = false;
     const putBack = (): void => {
@@ -724,35 +809,37 @@ export class GasWorkbook implements Workbook {
         else target.showSheet();
       }
       if (target.getFrozenRows() !== frozen) target.setFrozenRows(frozen);
-      if (pasted && backup) copyGrid(backup, target, rows, columns);
+      if (pasted && backup) copyGrid(backup.sheet, target, rows, columns);
       if (growth) shrinkBack(target, growth);
     };
     try {
-      scratch = insertScratch(this.book, rows, columns);
-      this.fillOutput(scratch, output, carried);
-      backup = insertScratch(this.book, rows, columns);
+      scratch = this.insertScratch(rows, columns);
+      this.fillOutput(scratch.sheet, output, carried);
+      backup = this.insertScratch(rows, columns);
       // What the sheet holds now, up to its grid: a result larger than the sheet (a hidden output
       // sheet only as wide as its last header) has nothing to keep beyond it.
       const keepRows = rows > oldRows ? Math.min(rows, target.getMaxRows()) : rows;
       const keepColumns = columns > oldColumns ? Math.min(columns, target.getMaxColumns()) : columns;
-      copyGrid(target, backup, keepRows, keepColumns);
+      copyGrid(target, backup.sheet, keepRows, keepColumns);
       growth = growTo(target, rows, columns);
       pasted = true;
-      copyGrid(scratch, target, rows, columns);
+      copyGrid(scratch.sheet, target, rows, columns);
       if (frozen !== 1) target.setFrozenRows(1);
       if (output.hidden && !hidden) target.hideSheet();
       if (!output.hidden && hidden) target.showSheet();
-      removeSheet(this.book, scratch);
+      this.removeTracked(scratch);
       scratch = null;
     } catch (error) {
       const made = [scratch, backup];
       undoAndThrow(error, [
         putBack,
-        ...made.filter((s): s is Sheet => s !== null).map((s) => () => removeSheet(this.book, s)),
+        ...made
+          .filter((s): s is { sheet: Sheet; name: string } => s !== null)
+          .map((s) => () => removeSheet(this.book, s.sheet)),
       ]);
     }
-    const kept = backup as Sheet;
-    return { undo: putBack, dispose: () => removeSheet(this.book, kept) };
+    const kept = backup as { sheet: Sheet; name: string };
+    return { undo: putBack, dispose: () => this.removeTracked(kept) };
   }
 
   writeOutputRows(name: string, firstRow: number, rows: CellValue[][], textColumns: readonly number[]): void {

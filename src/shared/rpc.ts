@@ -513,6 +513,12 @@ export interface SurveyBuildView {
   /** フォーム一覧 as written (another name when staff have a sheet of that name); null when nothing was built. */
   listSheet: string | null;
   notices: Message[];
+  /**
+   * A build in parts (the sidebar's): the forms (per language) still to build or finish — call again
+   * until 0 — and how many there are. Absent for a build in one call.
+   */
+  remaining?: number;
+  total?: number;
 }
 
 /** The printable flyer of one form in one language (チラシ). */
@@ -786,7 +792,9 @@ export const rpcArgs = {
   ]),
   previewForms: z.tuple([]),
   /** removeMissing: staff confirmed removing questions no longer defined; recreate: make again forms deleted in Drive. */
-  buildForms: z.tuple([z.optional(z.strictObject({ removeMissing: z.boolean(), recreate: z.boolean() }))]),
+  buildForms: z.tuple([
+    z.optional(z.strictObject({ removeMissing: z.boolean(), recreate: z.boolean(), inParts: z.optional(z.boolean()) })),
+  ]),
   previewSurveyAnswers: z.tuple([]),
   importSurveyAnswers: z.tuple([]),
   /** Only ボランティア名簿 or 活動記録 candidates (default: both). */

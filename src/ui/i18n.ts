@@ -97,6 +97,7 @@ const ja = {
   'survey.imported': '「{sheet}」の回答は{n}件になりました。',
   'survey.importedChanges': '今回、新しい回答{added}件を加え、修正された回答{updated}件を書き直しました。',
   'survey.importing': '回答を書き込んでいます（{done}／{total}件）…',
+  'survey.building': 'フォームを作成しています（{done}／{total}）…',
   'survey.importStopped':
     'あと{n}件が書き込めませんでした（途中までの回答はそのまま残っています）。もう一度「回答を取り込む」を実行してください。',
   'validate.about':
@@ -423,6 +424,7 @@ const en: Record<MessageKey, string> = {
   'survey.imported': '「{sheet}」 now holds {n} answers.',
   'survey.importedChanges': 'This time {added} new answers were added and {updated} edited answers written again.',
   'survey.importing': 'Writing the answers ({done} of {total})…',
+  'survey.building': 'Building the forms ({done} of {total})…',
   'survey.importStopped': '{n} answers could not be written (those written so far stay). Run the import again.',
   'validate.about':
     'Finds input mistakes in rosters and ledgers (full-width digits, Japanese era dates, furigana, phone numbers, duplicates and more) and fixes those that are safe to fix. Every fix can be undone.',

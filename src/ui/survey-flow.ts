@@ -41,6 +41,7 @@ export type SurveyNotice =
     }
   /** A large import between its parts: rows written so far of all. */
   | { kind: 'importing'; done: number; total: number }
+  | { kind: 'building'; done: number; total: number }
   | { kind: 'decided'; result: SurveyDecisionResult }
   | { kind: 'flyer'; flyer: FormFlyerView };
 
@@ -58,6 +59,9 @@ export interface SurveyState {
   /** Staff's choice per new candidate (by response id): import it or decline it; none until chosen. */
   choices: Record<string, 'accept' | 'decline'>;
 }
+
+/** Parts a build goes in at most (a form of 500 items in 8 languages needs far fewer). */
+const MAX_BUILD_PARTS = 200;
 
 export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNotice> {
   readonly state: SurveyState = {
@@ -279,9 +283,22 @@ export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNo
     this.changed();
   }
 
+  /**
+   * フォームを作成・更新 in parts: each call builds what fits in the server's budget (a form per
+   * language, or part of a large one) and says how many remain; it is called again until none does.
+   * A part that fails leaves the forms made so far; the next build goes on with them (never a second copy).
+   */
   private async build(removeMissing: boolean, recreate: boolean): Promise<void> {
     this.startAction();
-    const view = await this.run(() => this.server('buildForms', { removeMissing, recreate }));
+    const options = { removeMissing, recreate, inParts: true };
+    let view = await this.run(() => this.server('buildForms', options));
+    for (let parts = 1; view && view.built && (view.remaining ?? 0) > 0 && parts < MAX_BUILD_PARTS; parts++) {
+      const total = view.total ?? 0;
+      this.state.view = view;
+      this.state.notice = { kind: 'building', done: total - (view.remaining ?? 0), total };
+      this.changed();
+      view = await this.run(() => this.server('buildForms', options));
+    }
     if (view) {
       this.state.view = view;
       this.state.notice = view.built

@@ -171,3 +171,58 @@ describe('GasWorkbook within one server call', () => {
     expect(emu.sheetValues('検証結果')[0]).toEqual(['a']);
   });
 });
+
+describe('GasWorkbook keeps its list of sheets through the sheets it makes and deletes', () => {
+  const output = (rows: string[][]) => ({
+    name: '検証結果',
+    kind: 'validation',
+    header: ['a'],
+    rows,
+    hidden: false,
+    textColumns: [],
+    checkboxColumns: [],
+  });
+  // What the spreadsheet holds (a snapshot is not a service call).
+  const actual = (emu: ReturnType<typeof book>['emu']) => emu.snapshot().sheets.map((s) => s.name);
+
+  it('lists the sheets once per server call, and the list stays what the spreadsheet holds', () => {
+    const { emu, workbook } = book();
+    emu.stats.reset();
+    expect(workbook.sheetNames()).toEqual(['シート1', '名簿']);
+    const first = workbook.writeOutputSheet(output([['一']]));
+    first.dispose();
+    expect(workbook.sheetNames()).toEqual(['シート1', '名簿', '検証結果']);
+    // Rewritten through two scratch sheets, one removed at once and the other when the action is done.
+    const again = workbook.writeOutputSheet(output([['二'], ['三']]));
+    expect(workbook.sheetNames()).toEqual(actual(emu));
+    again.dispose();
+    expect(workbook.sheetNames()).toEqual(['シート1', '名簿', '検証結果']);
+    expect(workbook.heads(10).map((h) => h.name)).toEqual(['シート1', '名簿', '検証結果']);
+    workbook.deleteSheet('検証結果');
+    expect(workbook.sheetNames()).toEqual(['シート1', '名簿']);
+    expect(actual(emu)).toEqual(['シート1', '名簿']);
+    const counted = emu.stats.count('Spreadsheet.getSheets');
+    expect(counted, 'the sheets listed once, not again after each sheet made or deleted').toBe(1);
+    // The two sheets' names, and the marked sheet's as its mark's search finds it.
+    expect(emu.stats.count('Sheet.getName'), 'each name read once').toBe(3);
+  });
+
+  it('lists the sheets again after a write that failed and was put back', () => {
+    const { emu, workbook } = book();
+    workbook.writeOutputSheet(output([['一']])).dispose();
+    emu.failAtMutation(3);
+    expect(() => workbook.writeOutputSheet(output([['二']]))).toThrow();
+    expect(workbook.sheetNames()).toEqual(actual(emu));
+  });
+
+  it('reads a sheet’s id only when it is asked for, once', () => {
+    const { emu, workbook } = book();
+    emu.stats.reset();
+    const heads = workbook.heads(10);
+    expect(emu.stats.count('Sheet.getSheetId')).toBe(0);
+    const id = heads[0]?.id;
+    expect(typeof id).toBe('number');
+    expect(workbook.sheets()[0]?.id).toBe(id);
+    expect(emu.stats.count('Sheet.getSheetId')).toBe(1);
+  });
+});

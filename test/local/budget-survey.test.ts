@@ -8,6 +8,7 @@ import type { SurveyBuildView, SurveyCandidatesView } from '../../src/shared/rpc
 import { demoSession, measureRpc, type MeasuredAction } from '../../src/local/budget';
 import { EXECUTION_LIMIT_SECONDS, SIDEBAR_BUDGET_SECONDS } from '../../src/local/emulator/index';
 import type { Session } from '../../src/local/session';
+import { HEADER as LARGE_FORM_HEADER, definitionRows as largeFormRows } from '../../bench/survey';
 
 let session: Session;
 let form: SurveyBuildView['forms'][number];
@@ -90,5 +91,39 @@ describe('アンケート作成 within budget on the large workbook', () => {
     withinBudget(undone.action, { cellsRead: 60_000, cellsWritten: 5_000, calls: 240 });
     const { summary } = undone.action.stats;
     expect(summary.estimatedSeconds.high, 'with margin under the 30 s budget').toBeLessThan(25);
+  });
+
+  it('フォームを作成・更新 of a 60-question form in 4 languages goes in parts, each building part within 30 s', () => {
+    // アンケート定義 now holds only the bench's large survey (the registration forms built above stay in Drive).
+    session.emu.setSheetValues('アンケート定義', [LARGE_FORM_HEADER, ...largeFormRows()]);
+    const parts: MeasuredAction[] = [];
+    let view: SurveyBuildView | null = null;
+    while (view === null || (view.remaining ?? 0) > 0) {
+      const part = run<SurveyBuildView>('buildForms', [{ removeMissing: false, recreate: false, inParts: true }]);
+      view = part.value;
+      expect(view.built).toBe(true);
+      parts.push(part.action);
+      expect(parts.length, 'parts').toBeLessThanOrEqual(30);
+    }
+    const lines = parts.map((p, i) => {
+      const { totals, summary } = p.stats;
+      return `part ${i + 1}: ${totals.calls} calls, ${totals.cellsRead} cells read, ${totals.cellsWritten} written → ${summary.estimatedSeconds.low}–${summary.estimatedSeconds.high} s`;
+    });
+    const calls = parts.reduce((n, p) => n + p.stats.totals.calls, 0);
+    console.log(
+      `buildForms in parts, 60 questions × 4 languages on the large workbook (${calls} calls):\n${lines.join('\n')}`,
+    );
+    const last = parts.at(-1) as MeasuredAction;
+    for (const part of parts.slice(0, -1)) withinBudget(part, { cellsRead: 5_000, cellsWritten: 0, calls: 330 });
+    // The last part writes フォーム一覧 and marks the response sheets: about 110 of its calls are the
+    // heads of every sheet (to find アンケート定義), 60 the names of every sheet (the scratch sheets of
+    // the list's rewrite) — over the 30 s budget at the high estimate until those reads are cut
+    // (docs/cost.md, "Still over budget"). Held here so it does not grow.
+    const { summary, totals } = last.stats;
+    expect(totals.calls, lines.at(-1)).toBeLessThanOrEqual(380);
+    expect(summary.estimatedSeconds.high, lines.at(-1)).toBeLessThan(37);
+    expect(view.forms.map((f) => f.language).sort()).toEqual(['en', 'ja', 'ja-yasashii', 'zh']);
+    expect(view.forms.every((f) => f.outcome === 'made' && f.pending === 0)).toBe(true);
+    expect(view.listSheet).toBe('フォーム一覧');
   });
 });

@@ -102,11 +102,35 @@ describe('SurveyFlow', () => {
     expect(h.flow.state.pending).toBe('run');
     expect(h.calls).toEqual([]);
     await h.flow.accept();
-    expect(h.calls).toEqual([['buildForms', { removeMissing: false, recreate: false }]]);
+    expect(h.calls).toEqual([['buildForms', { removeMissing: false, recreate: false, inParts: true }]]);
     expect(h.flow.state.notice).toEqual({ kind: 'built', forms: 1, made: 1, updated: 0 });
     expect(h.flow.state.focus).toBe('notice');
     await h.flow.requestRun();
     expect(h.names()).toEqual(['buildForms', 'buildForms']);
+  });
+
+  it('builds in parts: calls again while forms remain, showing the progress, and ends with the whole list', async () => {
+    let remaining = 3;
+    const fake = fakeServer({
+      buildForms: () => {
+        remaining -= 1;
+        return {
+          ...view([form('made')]),
+          remaining,
+          total: 4,
+          listSheet: remaining === 0 ? 'フォーム一覧' : null,
+        };
+      },
+    });
+    const notices: unknown[] = [];
+    const flow: SurveyFlow = new SurveyFlow(fake.server, fake.run, () => notices.push(flow.state.notice));
+    await flow.requestRun();
+    await flow.accept();
+    expect(fake.names()).toEqual(['buildForms', 'buildForms', 'buildForms']);
+    expect(notices).toContainEqual({ kind: 'building', done: 2, total: 4 });
+    expect(notices).toContainEqual({ kind: 'building', done: 3, total: 4 });
+    expect(flow.state.view?.listSheet).toBe('フォーム一覧');
+    expect(flow.state.notice).toEqual({ kind: 'built', forms: 1, made: 1, updated: 0 });
   });
 
   it('says nothing was built when アンケート定義 has errors, and keeps the issues on screen', async () => {
@@ -154,8 +178,8 @@ describe('SurveyFlow', () => {
     h.flow.requestRecreate();
     await h.flow.accept();
     expect(h.calls.slice(1)).toEqual([
-      ['buildForms', { removeMissing: true, recreate: false }],
-      ['buildForms', { removeMissing: false, recreate: true }],
+      ['buildForms', { removeMissing: true, recreate: false, inParts: true }],
+      ['buildForms', { removeMissing: false, recreate: true, inParts: true }],
     ]);
   });
 

@@ -175,7 +175,7 @@ export function stageSlice(
  */
 export function restoreSliced(ports: AppPorts, staged: Staged, fields: SlicedFields): SheetInput[] {
   const sheets = slicedSheets(staged.sheets);
-  const spans = sheets.flatMap((s) => staged.spans[s.name] ?? []).filter((s) => s.count > 0);
+  const spans = joined(sheets.flatMap((s) => staged.spans[s.name] ?? []).filter((s) => s.count > 0));
   const data = spans.length > 0 ? ports.workbook.read(staged.workSheet, [1], spans) : null;
   return sheets.map((sheet) => {
     const columns = fieldColumns(sheet.mapping, fields[sheet.kind as keyof SlicedFields]);
@@ -205,6 +205,18 @@ export function restoreSliced(ports: AppPorts, staged: Staged, fields: SlicedFie
     }
     return { name: sheet.name, kind: sheet.kind, mapping: sheet.mapping, values, display };
   });
+}
+
+/** Spans that follow one another (the slices staged part after part) as one: one read for them all. */
+function joined(spans: readonly Rows[]): Rows[] {
+  const out: Rows[] = [];
+  for (const span of [...spans].sort((a, b) => a.first - b.first)) {
+    const last = out[out.length - 1];
+    if (last && last.first + last.count >= span.first) {
+      last.count = Math.max(last.count, span.first + span.count - last.first);
+    } else out.push({ ...span });
+  }
+  return out;
 }
 
 /** A new run id: the time, readable in the property. */

@@ -11,7 +11,6 @@ import { estimateRecordChars } from '../history/estimate';
 import { idKey, matchVolunteers, recheckPairs, type MatchResult, type PairKey, type Reason } from '../match/index';
 import { placeNotice, placeOutput, type OutputPlace } from '../output-sheets';
 import type { CellValue, Dropdown, MarkedSheet, SheetHead } from '../ports';
-import { HEAD_ROWS } from '../setup/plan';
 import { shiftFormula } from '../sheets/formula-shift';
 import { isLiveSheet } from '../sheets/mapping';
 import { toActivity, toHelpRequest, toVolunteer, type HelpRequest, type Volunteer } from '../sheets/records';
@@ -19,7 +18,8 @@ import { parseRows, type SheetRecord } from '../sheets/rows';
 import { guardCell, guardFormula } from '../text/formula';
 import { atomically, type Transaction } from '../transaction';
 import type { SheetInput, WorkbookInput } from '../validate/types';
-import type { CommitResult, MatchReport, MatchView, Message, RequestMatchView } from '../../shared/rpc';
+import type { CommitResult, MatchReport, MatchView, Message, RequestMatchView, UndoInfo } from '../../shared/rpc';
+import { headsOfKinds } from './lookup';
 import type { AppPorts } from './ports';
 import { undoInfo } from './undo';
 import {
@@ -157,8 +157,11 @@ function readMatchSheet(ports: AppPorts, marked?: readonly MarkedSheet[], known?
   const place = placeOutput(ports.workbook, 'matching', RESULT_HEADER, known?.marked ?? marked, known?.names);
   const sheet: MatchSheet = { place, header: [], ours: new Map(), staff: [], entries: new Map() };
   if (!place.exists) return sheet;
-  const data = ports.workbook.read(place.name);
-  if (!data || data.values.length === 0) return sheet;
+  // Values only (the display texts of スコア and 承認 are not needed): its size, then its rows.
+  const size = ports.workbook.sheetSize(place.name);
+  if (!size || size.lastRow < 1) return sheet;
+  const data = { values: ports.workbook.readRows(place.name, 1, size.lastRow) };
+  if (data.values.length === 0) return sheet;
   sheet.header = (data.values[0] as CellValue[]).map((h) => String(h).trim());
   sheet.header.forEach((name, i) => {
     if (RESULT_HEADER.indexOf(name) >= 0 && !sheet.ours.has(name)) sheet.ours.set(name, i);
@@ -310,7 +313,7 @@ const MATCH_FIELDS = {
 const REOPEN_FIELDS = { requests: ['requestId', 'assignedVolunteers'] };
 
 function runMatch(ports: AppPorts, sheet: MatchSheet, heads?: SheetHead[]): MatchRun {
-  const input = readWorkbookInput(ports, MATCH_KINDS, MATCH_FIELDS, heads ?? ports.workbook.staffHeads(HEAD_ROWS));
+  const input = readWorkbookInput(ports, MATCH_KINDS, MATCH_FIELDS, heads);
   return matchFrom(input, sheet);
 }
 
@@ -483,7 +486,7 @@ function shortageRows(result: MatchResult): CellValue[][] {
   return rows;
 }
 
-function view(ports: AppPorts, run: MatchRun, written: { shortage: OutputPlace; approved: number }): MatchView {
+function view(run: MatchRun, written: { shortage: OutputPlace; approved: number; undo: UndoInfo | null }): MatchView {
   const { result, requests } = run;
   const entries = run.sheet.entries;
   const names = new Map(run.volunteers.map((v) => [v.volunteerId ?? '', v.name ?? '']));
@@ -530,7 +533,7 @@ function view(ports: AppPorts, run: MatchRun, written: { shortage: OutputPlace; 
     resultSheet: run.sheet.place.name,
     shortageSheet: written.shortage.name,
     approved: written.approved,
-    undo: undoInfo(History.load(ports)),
+    undo: written.undo,
   };
 }
 
@@ -567,6 +570,11 @@ function writeResults(
   const shortages = shortageRows(run.result);
   const column = (name: OurColumn): number => layout.ours.get(name) as number;
   const dropdowns: Dropdown[] = [{ column: column('指定'), values: [PIN, EXCLUDE], allowInvalid: false }];
+  // What 元に戻す offers: matching records nothing, so it is read before the writes, while the
+  // sheets found for them are still known (after a rewrite they would be listed again).
+  const undo = undoInfo(History.load(ports));
+  // Read before any write, so that Apps Script need not commit the writes first.
+  const rewriteShortage = !holdsAlready(ports, shortage, shortages);
   atomically(ports, { ja: 'マッチング結果', en: 'the matching results' }, (tx: Transaction) => {
     const place = run.sheet.place;
     if (place.adopt) tx.mark(place.name, 'matching');
@@ -583,7 +591,7 @@ function writeResults(
       staffColumns: layout.staff,
     });
     if (shortage.adopt) tx.mark(shortage.name, 'shortage');
-    if (!holdsAlready(ports, shortage, shortages)) {
+    if (rewriteShortage) {
       tx.output({
         name: shortage.name,
         kind: 'shortage',
@@ -601,7 +609,7 @@ function writeResults(
     (r) =>
       r[column('承認')] === true && r[column('状態')] !== STATUS.committed && r[column('状態')] !== STATUS.excluded,
   ).length;
-  return view(ports, run, { shortage, approved });
+  return view(run, { shortage, approved, undo });
 }
 
 /**
@@ -611,7 +619,7 @@ function writeResults(
  */
 export function runMatching(ports: AppPorts, partCells = MATCH_PART_CELLS): MatchView {
   return ports.lock.run(() => {
-    const heads = ports.workbook.staffHeads(HEAD_ROWS);
+    const heads = headsOfKinds(ports, [...MATCH_KINDS, 'settings']);
     const sheets = matchedSheets(ports, heads);
     const parts = planMatchParts(sheets, SLICED_FIELDS, partCells);
     if (parts.length === 0) {
@@ -642,7 +650,8 @@ function progressView(ports: AppPorts, state: MatchRunState): MatchView {
     resultSheet: '',
     shortageSheet: '',
     approved: 0,
-    undo: undoInfo(History.load(ports)),
+    // The sidebar keeps its 元に戻す offer until the last part answers with the result.
+    undo: null,
     running: { runId: state.id, done: state.done, total: state.parts.length + 1 },
   };
 }
@@ -1009,12 +1018,7 @@ export function assignedCell(current: string, added: readonly string[]): string 
 export function commitMatches(ports: AppPorts): CommitResult {
   return ports.lock.run(() => {
     // The roster's 登録番号 only: the rows of the approved volunteers are read below (docs/cost.md).
-    const input = readWorkbookInput(
-      ports,
-      ['requests', 'volunteers'],
-      { volunteers: ['volunteerId'] },
-      ports.workbook.staffHeads(HEAD_ROWS),
-    );
+    const input = readWorkbookInput(ports, ['requests', 'volunteers'], { volunteers: ['volunteerId'] });
     const requestsSheets = liveSheetsOf(input.sheets, 'requests');
     const stored = ports.store.get(FINGERPRINT_KEY);
     if (requestsSheets.length === 0 || stored === null || stored !== requestsFingerprint(requestsSheets)) {

@@ -87,7 +87,9 @@ export function loadMappings(
 /** Stores the mappings of the sheets there are now (the others are dropped), refusing what would not fit. */
 function storeMappings(tx: Transaction, mappings: Record<string, ColumnMapping>, sheets: readonly SheetRef[]): void {
   const ids = Object.create(null) as Record<string, number>;
-  for (const sheet of sheets) ids[sheet.name] = sheet.id;
+  // Only the ids the stored mappings keep (each id read is a service call).
+  for (const sheet of sheets)
+    if (Object.prototype.hasOwnProperty.call(mappings, sheet.name)) ids[sheet.name] = sheet.id;
   const json = serializeMappings(mappings, ids);
   if (utf8ByteLength(json) > MAPPINGS_MAX_BYTES) {
     throw new UserError(
@@ -184,6 +186,14 @@ function firstTextRow(head: SheetHead): number {
   return index >= 0 ? index + 1 : 1;
 }
 
+function sheetNotFound(sheet: string): UserError {
+  return new UserError(
+    'sheet.notFound',
+    `シート「${sheet}」が見つかりません。`,
+    `There is no sheet named 「${sheet}」.`,
+  );
+}
+
 function headOf(
   ports: AppPorts,
   sheet: string,
@@ -191,13 +201,7 @@ function headOf(
   heads?: readonly SheetHead[],
 ): SheetHead {
   const head = heads ? heads.find((h) => h.name === sheet) : ports.workbook.head(sheet, HEAD_ROWS);
-  if (!head || head.own) {
-    throw new UserError(
-      'sheet.notFound',
-      `シート「${sheet}」が見つかりません。`,
-      `There is no sheet named 「${sheet}」.`,
-    );
-  }
+  if (!head || head.own) throw sheetNotFound(sheet);
   return head;
 }
 
@@ -341,8 +345,11 @@ export function saveMapping(
 ): MappingView {
   if (!isSheetKind(input.kind)) throw badKind(input.kind);
   const kind = input.kind;
-  const heads = ports.workbook.heads(HEAD_ROWS);
-  const head = headOf(ports, sheet, heads);
+  // The sheet's own first rows, and of the others only their names (and the ids of those with a
+  // confirmed mapping): nothing else decides what is stored.
+  const heads = ports.workbook.sheets();
+  if (!heads.some((h) => h.name === sheet)) throw sheetNotFound(sheet);
+  const head = headOf(ports, sheet);
   if (Object.keys(input.columns).length === 0) {
     throw new UserError(
       'mapping.empty',
@@ -403,7 +410,7 @@ export function saveMapping(
 export function clearMapping(ports: AppPorts, sheet: string): MappingView {
   ports.lock.run(() =>
     atomically(ports, MAPPING_WRITE, (tx) => {
-      const heads = ports.workbook.heads(HEAD_ROWS);
+      const heads = ports.workbook.sheets();
       const stored = parseMappings(ports.store.get(MAPPINGS_KEY)).mappings;
       const mappings = loadMappings(ports, heads);
       // Nothing to forget, and no mapping of a sheet that is gone to drop: nothing is written.

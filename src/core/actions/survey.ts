@@ -353,28 +353,48 @@ export function previewForms(ports: AppPorts): SurveyBuildView {
 export function buildForms(
   ports: AppPorts,
   forms: FormPorts,
-  options: { removeMissing?: boolean; recreate?: boolean } = {},
+  options: { removeMissing?: boolean; recreate?: boolean; inParts?: boolean } = {},
 ): SurveyBuildView {
   return ports.lock.run(() => {
     const { definition } = readDefinition(ports);
     const issues = definition.issues.map(issueView);
-    if (!canBuild(definition.issues)) return { built: false, forms: [], issues, listSheet: null, notices: [] };
+    if (!canBuild(definition.issues)) {
+      if (ports.store.get(FORM_BUILD_KEY) !== null) ports.store.remove(FORM_BUILD_KEY);
+      return { built: false, forms: [], issues, listSheet: null, notices: [] };
+    }
     const stored = loadStoredForms(ports.store);
     const entries: BuildEntry[] = [];
     const now = ports.clock.now().toISOString();
+    const specs = definition.forms.flatMap((form) => buildFormSpecs(form));
+    // In parts (the sidebar): what earlier parts of this run built is kept, by the definition's print.
+    const print = options.inParts ? buildPrint(specs, options) : '';
+    const run = options.inParts ? loadBuildRun(ports.store, print) : null;
+    let budget = BUILD_PART_WORK;
+    let stoppedAt = -1;
     let done = 0;
     // Whether a form was made or opened for an update: from then on a failure may leave it changed.
     let touched = false;
     // A form made whose id could not be kept (the property write failed right after the form was created in Drive).
     let stray: string | null = null;
     try {
-      for (const form of definition.forms) {
-        for (const spec of buildFormSpecs(form)) {
-          const previous = storedFormOf(stored, spec.name, spec.language);
-          let built: BuiltForm;
-          let outcome: BuiltFormView['outcome'];
-          const create = (): BuiltForm =>
-            forms.maker.create(spec, forms.spreadsheetId, (formId) => {
+      for (const [index, spec] of specs.entries()) {
+        const earlier = run?.done.find((d) => d.name === spec.name && d.language === spec.language);
+        if (earlier) {
+          entries.push(entryOf(spec, earlier, stored));
+          continue;
+        }
+        if (run && budget <= 0) {
+          stoppedAt = index;
+          break;
+        }
+        const previous = storedFormOf(stored, spec.name, spec.language);
+        let built: BuiltForm;
+        let outcome: BuiltFormView['outcome'];
+        const create = (): BuiltForm =>
+          forms.maker.create(
+            spec,
+            forms.spreadsheetId,
+            (formId) => {
               touched = true;
               try {
                 saveStoredForm(
@@ -387,65 +407,112 @@ export function buildForms(
                 stray = formId;
                 throw error;
               }
+            },
+            run ? { itemLimit: Math.max(1, Math.floor(budget)) } : {},
+          );
+        if (previous) {
+          touched = true;
+          try {
+            built = forms.maker.update(spec, previous, {
+              removeMissing: options.removeMissing === true,
+              spreadsheetId: forms.spreadsheetId,
+              ...(run ? { itemLimit: Math.max(1, Math.floor(budget)) } : {}),
             });
-          if (previous) {
-            touched = true;
-            try {
-              built = forms.maker.update(spec, previous, {
-                removeMissing: options.removeMissing === true,
-                spreadsheetId: forms.spreadsheetId,
-              });
-              outcome = built.created + built.updated + built.removed.length > 0 ? 'updated' : 'unchanged';
-            } catch (error) {
-              if (!(error instanceof FormGoneError)) throw error;
-              if (!options.recreate) {
-                entries.push({ spec, built: null, gone: previous, outcome: 'gone' });
-                continue;
-              }
-              built = create();
-              outcome = 'made';
+            outcome = built.created + built.updated + built.removed.length > 0 ? 'updated' : 'unchanged';
+          } catch (error) {
+            if (!(error instanceof FormGoneError)) throw error;
+            if (!options.recreate) {
+              entries.push({ spec, built: null, gone: previous, outcome: 'gone' });
+              if (run) saveBuildRun(ports.store, run, { name: spec.name, language: spec.language, gone: true });
+              continue;
             }
-          } else {
             built = create();
             outcome = 'made';
           }
-          const same =
-            outcome === 'unchanged' &&
-            previous !== null &&
-            previous.formId === built.formId &&
-            JSON.stringify(previous.items) === JSON.stringify(built.stored.items);
-          if (!same)
-            saveStoredForm(
-              ports.store,
-              ports.store,
-              built.stored,
-              outcome === 'unchanged' ? (previous?.updatedAt ?? now) : now,
-            );
-          entries.push({ spec, built, gone: null, outcome });
-          done++;
+        } else {
+          built = create();
+          outcome = 'made';
+        }
+        const same =
+          outcome === 'unchanged' &&
+          previous !== null &&
+          previous.formId === built.formId &&
+          JSON.stringify(previous.items) === JSON.stringify(built.stored.items);
+        if (!same)
+          saveStoredForm(
+            ports.store,
+            ports.store,
+            built.stored,
+            outcome === 'unchanged' ? (previous?.updatedAt ?? now) : now,
+          );
+        entries.push({ spec, built, gone: null, outcome });
+        done++;
+        if (run) {
+          // What this form cost the part: each item made or rewritten, and a little for each one only checked.
+          budget -= built.created + built.updated + built.removed.length + built.unchanged * UNCHANGED_ITEM_WORK;
+          const key = `${spec.language}\u0000${spec.name}`;
+          const made = run.made ?? [];
+          if (outcome === 'made' && !made.includes(key)) run.made = [...made, key];
+          // A form this run made stays 'made' while the parts after finish its items.
+          else if (made.includes(key)) entries[entries.length - 1] = { spec, built, gone: null, outcome: 'made' };
+          if (built.pending > 0) {
+            // Its id and items so far are kept: the next part goes on with it.
+            saveBuildRun(ports.store, run, null);
+            stoppedAt = index;
+            break;
+          }
+          saveBuildRun(ports.store, run, doneOf(spec, built, made.includes(key) ? 'made' : outcome));
         }
       }
     } catch (error) {
       if (error instanceof UserError) throw error;
       throw stoppedError(error, done, touched, stray);
     }
+    // In parts, フォーム一覧 and the response sheets are a step of their own when this part built anything.
+    if (run && stoppedAt < 0 && budget < BUILD_PART_WORK && !run.listing) {
+      run.listing = true;
+      saveBuildRun(ports.store, run, null);
+      stoppedAt = specs.length;
+    }
+    if (run && stoppedAt >= 0) {
+      // A part: the forms are built so far; フォーム一覧 and the response sheets' marks come with the last part.
+      const finished = run.done.length;
+      return {
+        built: true,
+        forms: entries.map((e) => view(e, new Map())),
+        issues,
+        listSheet: null,
+        notices: [],
+        // The forms still to build or finish, and フォーム一覧 (a step of its own).
+        remaining: specs.length - finished + 1,
+        total: specs.length + 1,
+      };
+    }
 
     // The forms are built: what the workbook shows of them changes all at once.
-    const responseSheets = ports.workbook.formResponseSheets();
-    const sheetOfForm = new Map<string, string>();
-    for (const s of responseSheets) {
-      const id = formIdFromUrl(s.formUrl);
-      if (id) sheetOfForm.set(id, s.name);
-    }
+    // Each form's response sheet, by its form URL: asked of the sheets marked as response sheets first
+    // (a few calls), of every sheet only when a form is not among them (a new form's new sheet).
     const marked = ports.workbook.markedSheets();
-    const sizes = new Map(ports.workbook.heads(0).map((h) => [h.name, h.lastRow] as const));
+    const sheetOfForm = new Map<string, string>();
+    const findSheets = (among?: readonly string[]): void => {
+      for (const s of ports.workbook.formResponseSheets(among)) {
+        const id = formIdFromUrl(s.formUrl);
+        if (id) sheetOfForm.set(id, s.name);
+      }
+    };
+    findSheets(marked.filter((m) => m.kind === RESPONSES_MARK).map((m) => m.name));
+    if (entries.some((e) => e.built && !sheetOfForm.has(e.built.formId))) findSheets();
+    // 回答数: the size of the response sheets only, not of every sheet.
+    const sizes = new Map<string, number>();
+    for (const name of new Set(sheetOfForm.values())) sizes.set(name, ports.workbook.sheetSize(name)?.lastRow ?? 1);
     const place = placeOutput(ports.workbook, 'forms', FORM_LIST_HEADER, marked);
     // The record of decisions on registrations and activity reports is made with their forms, so the
     // first 取り込む does not pay for a new sheet (src/core/actions/survey-import.ts).
     const imports = definition.forms.some((f) => f.destination === 'volunteers' || f.destination === 'activities')
       ? placeOutput(ports.workbook, 'imports', IMPORT_RECORD_HEADER, marked)
       : null;
-    const after = loadStoredForms(ports.store);
+    // The item maps as kept now (read again only when this call built or changed a form).
+    const after = done > 0 ? loadStoredForms(ports.store) : stored;
     const fresh = newAnswersByForm(ports.store);
     const views: BuiltFormView[] = entries.map((e) => view(e, sheetOfForm));
     const rows: OutputValue[][] = entries.map((e, i) => {
@@ -491,8 +558,136 @@ export function buildForms(
           entries.find((e) => e.built?.formId === v.id || e.gone?.formId === v.id),
         ),
       );
-    return { built: true, forms: views, issues, listSheet: place.name, notices };
+    // The run is complete: the next build starts afresh (a whole build also ends one left unfinished).
+    if (run || ports.store.get(FORM_BUILD_KEY) !== null) ports.store.remove(FORM_BUILD_KEY);
+    return {
+      built: true,
+      forms: views,
+      issues,
+      listSheet: place.name,
+      notices,
+      ...(run ? { remaining: 0, total: specs.length + 1 } : {}),
+    };
   });
+}
+
+// ───────────────────────── フォームを作成・更新 in parts ─────────────────────────
+
+/**
+ * The work one part of a build in parts may do (the sidebar drives the parts, each its own server
+ * call within the 30 s budget): an item made or rewritten is one unit — about 6 service calls —, an
+ * item only checked (unchanged) UNCHANGED_ITEM_WORK. A form left with items still to make is
+ * finished by the next part (its id is kept the moment it exists: never a second copy).
+ */
+export const BUILD_PART_WORK = 12;
+const UNCHANGED_ITEM_WORK = 0.2;
+
+/** The document property that keeps a build in parts: the definition's print and the forms done (no answer, no name). */
+export const FORM_BUILD_KEY = 'tsunagu.formBuild';
+
+/** A form and language this run has built, with what the build said of it (for the last part's list and notices). */
+interface DoneForm {
+  name: string;
+  language: string;
+  gone?: boolean;
+  outcome?: BuiltFormView['outcome'];
+  formId?: string;
+  publishedUrl?: string;
+  shortUrl?: string;
+  editUrl?: string;
+  published?: boolean;
+  acceptingResponses?: boolean;
+  created?: number;
+  updated?: number;
+  unchanged?: number;
+  leftOver?: BuiltForm['leftOver'];
+  removed?: BuiltForm['removed'];
+  typeChanged?: BuiltForm['typeChanged'];
+}
+
+interface BuildRun {
+  print: string;
+  done: DoneForm[];
+  /** Forms (name and language) this run made, finished or not: their outcome stays 'made'. */
+  made?: string[];
+  /** Every form is built: the next part writes フォーム一覧. */
+  listing?: boolean;
+}
+
+/** What the forms to build are, and how (a changed definition or option starts the run afresh). */
+function buildPrint(specs: readonly FormSpec[], options: { removeMissing?: boolean; recreate?: boolean }): string {
+  const fp = new Fingerprint();
+  fp.add(JSON.stringify(specs));
+  fp.add(`${options.removeMissing === true}:${options.recreate === true}`);
+  return fp.toString();
+}
+
+function loadBuildRun(store: AppPorts['store'], print: string): BuildRun {
+  try {
+    const run = JSON.parse(store.get(FORM_BUILD_KEY) ?? 'null') as Partial<BuildRun> | null;
+    if (run && run.print === print && Array.isArray(run.done))
+      return { print, done: run.done, made: Array.isArray(run.made) ? run.made : [], listing: run.listing === true };
+  } catch {
+    // A property edited by hand: the run starts afresh (the forms themselves are found by their ids).
+  }
+  return { print, done: [], made: [] };
+}
+
+/** Keeps the run, with a form done (or as it is: null); item notes are left out when the property would grow past its 9 KB. */
+function saveBuildRun(store: AppPorts['store'], run: BuildRun, form: DoneForm | null): void {
+  if (form) run.done.push(form);
+  let text = JSON.stringify(run);
+  if (text.length > 8_500) {
+    run.done = run.done.map(({ leftOver: _l, removed: _r, typeChanged: _t, ...rest }) => rest);
+    text = JSON.stringify(run);
+  }
+  store.set(FORM_BUILD_KEY, text);
+}
+
+function doneOf(spec: FormSpec, built: BuiltForm, outcome: BuiltFormView['outcome']): DoneForm {
+  return {
+    name: spec.name,
+    language: spec.language,
+    outcome,
+    formId: built.formId,
+    publishedUrl: built.publishedUrl,
+    shortUrl: built.shortUrl,
+    editUrl: built.editUrl,
+    published: built.published,
+    acceptingResponses: built.acceptingResponses,
+    created: built.created,
+    updated: built.updated,
+    unchanged: built.unchanged,
+    leftOver: built.leftOver,
+    removed: built.removed,
+    typeChanged: built.typeChanged,
+  };
+}
+
+/** A form an earlier part of this run built, as the build's entry (its item map as kept). */
+function entryOf(spec: FormSpec, d: DoneForm, stored: readonly StoredFormEntry[]): BuildEntry {
+  const map = storedFormOf(stored, spec.name, spec.language);
+  if (d.gone || !map) {
+    const gone = map ?? { name: spec.name, language: spec.language, formId: d.formId ?? '', items: [] };
+    return { spec, built: null, gone, outcome: 'gone' };
+  }
+  const built: BuiltForm = {
+    formId: d.formId ?? map.formId,
+    publishedUrl: d.publishedUrl ?? '',
+    shortUrl: d.shortUrl ?? '',
+    editUrl: d.editUrl ?? '',
+    published: d.published ?? false,
+    acceptingResponses: d.acceptingResponses ?? false,
+    stored: map,
+    created: d.created ?? 0,
+    updated: d.updated ?? 0,
+    unchanged: d.unchanged ?? 0,
+    leftOver: d.leftOver ?? [],
+    removed: d.removed ?? [],
+    typeChanged: d.typeChanged ?? [],
+    pending: 0,
+  };
+  return { spec, built, gone: null, outcome: d.outcome ?? 'unchanged' };
 }
 
 /** Marks the response sheets not yet marked and rewrites フォーム一覧: all or nothing. */

@@ -10,7 +10,7 @@ import type { EraseHistoryResult, UndoInfo, UndoResult } from '../../shared/rpc'
 import { reopenUncommittedPairs } from './match';
 import type { AppPorts } from './ports';
 import { retentionDaysOf } from './retention';
-import { HEAD_ROWS } from '../setup/plan';
+import { headsOfKinds } from './lookup';
 
 /** What 元に戻す would take back now, for the sidebar's button. */
 export function undoInfo(history: History): UndoInfo | null {
@@ -123,8 +123,10 @@ export function undoLast(ports: AppPorts): UndoResult {
     // The purge uses the 履歴保存日数 the last recorded action purged with (no sheet to read); 設定
     // is read — every sheet's first rows, then 設定 — only for a history recorded before that was kept.
     const stored = purge ? history.retentionDays() : null;
-    // Every sheet's first rows, read once: for 設定 when needed and, after a 確定, to find 依頼.
-    const heads = (purge && stored === null) || action.kind === 'matchCommit' ? ports.workbook.heads(HEAD_ROWS) : [];
+    // The first rows of the sheets that may be 設定 or 依頼, read once: for 設定 when needed and,
+    // after a 確定, to find 依頼 (a sheet confirmed as another kind is not read: lookup.ts).
+    const heads =
+      (purge && stored === null) || action.kind === 'matchCommit' ? headsOfKinds(ports, ['settings', 'requests']) : [];
     const retention = purge ? (stored ?? retentionDaysOf(ports, heads)) : 0;
     atomically(ports, { ja: '元に戻す操作', en: 'the undo' }, (tx) => {
       restore(ports.workbook, action.changes, tx);

@@ -10,6 +10,7 @@ import { type PlainDate } from '../text/plainDate';
 import type { SheetKind } from '../sheets/types';
 import type { SheetInput, WorkbookInput } from '../validate/types';
 import { sheetRows } from './sheet-rows';
+import { lookupKinds } from './lookup';
 import { loadMappings } from './sidebar';
 
 /** The mapping of a sheet: the one staff confirmed, else the detected one, else null. */
@@ -42,7 +43,8 @@ export function columnsToRead(mapping: ColumnMapping, fields?: readonly string[]
 /**
  * Every recognised staff sheet (or only those of the kinds given, plus 設定), each read in a few
  * batched calls — only its mapped columns, or only the fields given for its kind — with the
- * settings and today.
+ * settings and today. Given kinds, only the first rows of the sheets that may be of them are read
+ * (headsOfKinds: a sheet confirmed as another kind is left out), and `heads` holds those.
  */
 export function readWorkbookInput(
   ports: AppPorts,
@@ -51,8 +53,9 @@ export function readWorkbookInput(
   /** The sheets' first rows when the caller has read them already. */
   knownHeads?: SheetHead[],
 ): WorkbookInput & { heads: SheetHead[] } {
-  const heads = knownHeads ?? ports.workbook.heads(HEAD_ROWS);
-  const confirmed = loadMappings(ports, heads);
+  const found = knownHeads === undefined && kinds !== undefined ? lookupKinds(ports, [...kinds, 'settings']) : null;
+  const heads = found ? found.heads : (knownHeads ?? ports.workbook.heads(HEAD_ROWS));
+  const confirmed = found ? found.confirmed : loadMappings(ports, heads);
   const sheets: SheetInput[] = [];
   for (const head of heads) {
     const mapping = mappingOf(head, confirmed);

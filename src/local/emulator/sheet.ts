@@ -343,6 +343,7 @@ export class EmuSheet extends Service implements Pick<GasSheet, (typeof SHEET_ME
     return this.rangeAt(rowOrA1 as number, column as number, numRows ?? 1, numColumns ?? 1);
   }
 
+  // A sheet's id never changes, renamed or moved. real-sheets-checklist RS-64
   getSheetId(): number {
     return this.model.id;
   }

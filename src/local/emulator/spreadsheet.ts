@@ -145,6 +145,8 @@ export class EmuSpreadsheet extends Service implements Pick<GasSpreadsheet, (typ
     return model ? this.sheet(model) : null;
   }
 
+  // Tab order; a sheet inserted at index n (the number of sheets) is the last tab, and a Sheet
+  // object stays the same sheet while others are inserted, renamed and deleted. real-sheets-checklist RS-64
   getSheets(): GasSheet[] {
     return this.workbook.sheets.map((model) => this.sheet(model));
   }

@@ -328,6 +328,8 @@ export function createSurveySection(undo: UndoOffer, triggers: TriggerBlocks = n
       );
     } else if (notice.kind === 'importing') {
       text = ctx.t('survey.importing', { done: notice.done, total: notice.total });
+    } else if (notice.kind === 'building') {
+      text = ctx.t('survey.building', { done: notice.done, total: notice.total });
     } else if (notice.kind === 'decided') {
       const r = notice.result;
       return el(
