@@ -106,7 +106,6 @@ describe('指標サマリー in parts on the large workbook', () => {
     withinBudget(calls[0] as MeasuredAction, { cellsRead: 3_000, cellsWritten: 10, calls: 200 });
     for (const part of calls.slice(1)) withinBudget(part, { cellsRead: 200_000, cellsWritten: 200, calls: 250 });
     const last = calls[calls.length - 1] as MeasuredAction;
-    // eslint-disable-next-line no-console
     console.log(figures(last));
     expect(session.emu.ui.dialogs.some((d) => d.title.startsWith('指標サマリー 報告書'))).toBe(true);
   });
