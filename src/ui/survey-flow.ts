@@ -9,6 +9,7 @@ import type {
   Message,
   SurveyBuildView,
   SurveyCandidatesView,
+  SurveyAnswersView,
   SurveyDecisionResult,
   SurveyTemplateResult,
 } from '../shared/rpc';
@@ -235,16 +236,7 @@ export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNo
       const next = await this.run(() => this.server('importSurveyAnswers'));
       if (!next) {
         // The failed part was taken back; what the parts before it wrote stays, and is said.
-        this.state.notice = {
-          kind: 'imported',
-          rows: view.rows,
-          sheet: view.sheet ?? '',
-          notices: view.notices,
-          added,
-          updated,
-          remaining: view.remaining,
-        };
-        this.state.focus = 'notice';
+        this.showImported(view, added, updated);
         this.changed();
         return;
       }
@@ -253,19 +245,24 @@ export class SurveyFlow extends SectionFlow<SurveyPending, SurveyFocus, SurveyNo
       view = next;
     }
     if (view) {
-      this.state.notice = {
-        kind: 'imported',
-        rows: view.rows,
-        sheet: view.sheet ?? '',
-        notices: view.notices,
-        added,
-        updated,
-        remaining: view.remaining,
-      };
-      this.state.focus = 'notice';
+      this.showImported(view, added, updated);
       this.afterAnswers?.();
     }
     this.changed();
+  }
+
+  /** What an import (or the parts of it that ran) added and updated, as the section's notice. */
+  private showImported(view: SurveyAnswersView, added: number, updated: number): void {
+    this.state.notice = {
+      kind: 'imported',
+      rows: view.rows,
+      sheet: view.sheet ?? '',
+      notices: view.notices,
+      added,
+      updated,
+      remaining: view.remaining,
+    };
+    this.state.focus = 'notice';
   }
 
   private async writeTemplate(): Promise<void> {
