@@ -211,14 +211,17 @@ export function cancelSummary(...args: unknown[]): Envelope<'cancelSummary'> {
   return runRpc('cancelSummary', args, (runId) => summaryParts.cancelSummaryRun(appContext(), runId));
 }
 
-/** RPC: 年度確定 — freezes a 年度's published figures in the hidden snapshot and shows them from then on. */
+/**
+ * RPC: 年度確定 — freezes a 年度's published figures in the hidden snapshot and shows them from then
+ * on; a workbook too large for one call counts in parts first (continueSummary), the last part closes.
+ */
 export function closeFiscalYear(...args: unknown[]): Envelope<'closeFiscalYear'> {
-  return runRpc('closeFiscalYear', args, (fy) => summary.closeFiscalYear(appContext(), fy));
+  return runRpc('closeFiscalYear', args, (fy) => summaryParts.closeOrStart(appContext(), fy, false));
 }
 
-/** RPC: 確定を取り消す — removes a closed 年度's frozen figures. */
+/** RPC: 確定を取り消す — removes a closed 年度's frozen figures (in parts as 年度確定 when the workbook is large). */
 export function reopenFiscalYear(...args: unknown[]): Envelope<'reopenFiscalYear'> {
-  return runRpc('reopenFiscalYear', args, (fy) => summary.reopenFiscalYear(appContext(), fy));
+  return runRpc('reopenFiscalYear', args, (fy) => summaryParts.closeOrStart(appContext(), fy, true));
 }
 
 /** Menu: 指標サマリーの報告書 — the leadership report in a print dialog. */

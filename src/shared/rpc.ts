@@ -438,6 +438,8 @@ export interface SummaryProgress {
   runId: string;
   done: number;
   total: number;
+  /** How far it is and what the last part does (writes the summary, opens the report, closes a 年度), worded by the server. */
+  message: Message;
 }
 
 /** The summary without writing (the CLI): its JSON, the view, and the leadership report when asked. */
@@ -886,7 +888,9 @@ export interface RpcResults {
   commitMatches: CommitResult;
   runSummary: SummaryView;
   continueSummary: SummaryView;
-  cancelSummary: { cancelled: boolean };
+  /** message: what was stopped, and that nothing was changed. */
+  cancelSummary: { cancelled: boolean; message: Message };
+  /** running: the workbook is too large for one call; continueSummary runs the parts, the last closes (re-opens) the 年度. */
   closeFiscalYear: SummaryView;
   reopenFiscalYear: SummaryView;
   /** running: the workbook is too large for one call; continueSummary runs the parts, the last opens the dialog. */

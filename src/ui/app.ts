@@ -187,10 +187,14 @@ export function startSidebar(root: HTMLElement, options: SidebarOptions): void {
     );
   }
 
-  /** While a call runs every control of the panel is disabled; those it disabled are released after. */
+  /**
+   * While a call runs every control of the panel is disabled; those it disabled are released after.
+   * A run in parts' 中止 stays usable (data-while-busy): it is pressed while a part runs, and stops
+   * the run after that part.
+   */
   function lockControls(): void {
     const controls = panel.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>(
-      'button, select, input, textarea',
+      'button:not([data-while-busy]), select, input, textarea',
     );
     for (const control of Array.from(controls)) {
       const lockedByUs = control.hasAttribute('data-busy-lock');

@@ -112,12 +112,9 @@ const ja = {
   'summary.confirmRun':
     '指標定義と各台帳から指標を集計し、「指標サマリー」シートを書き直します。シートに入力した評価コメント・改善の方向・担当と手入力の実績は、指標IDと年度ごとに引き継ぎます。実行しますか？',
   'summary.confirmYes': '実行',
-  'summary.progress':
-    '集計中です（{done} / {total}）。大きなブックは何回かに分けて集計し、最後に指標サマリーを書きます。',
   'summary.stop': '中止',
   'summary.resume': '続ける',
   'summary.stopping': 'いまの部分が終わったら中止します…',
-  'summary.stopped': '指標サマリーの更新を中止しました。指標サマリーのシートは変えていません。',
   'summary.confirmNo': 'キャンセル',
   'summary.goal': '基本目標{n}',
   'summary.indicatorCount': '指標{n}件',
@@ -438,12 +435,9 @@ const en: Record<MessageKey, string> = {
   'summary.confirmRun':
     'Counts the indicators from the indicator definitions and the ledgers and rewrites the indicator summary sheet. The comments, actions and owners typed there, and manually entered figures, are kept per indicator ID and fiscal year. Run it?',
   'summary.confirmYes': 'Run',
-  'summary.progress':
-    'Counting ({done} of {total}). A large workbook is counted in several parts; the last writes the summary.',
   'summary.stop': 'Stop',
   'summary.resume': 'Continue',
   'summary.stopping': 'Stopping after the part under way…',
-  'summary.stopped': 'The summary update was stopped. The summary sheet was not changed.',
   'summary.confirmNo': 'Cancel',
   'summary.goal': 'Basic goal {n}',
   'summary.indicatorCount': '{n} indicators',

@@ -163,12 +163,16 @@ export abstract class SectionFlow<Pending extends string, Focus, Notice> {
    * the refusal comes back as a value, to be shown in the section; any other failure goes to the
    * shell's error area and gives undefined.
    */
-  protected refusable<T>(changedCode: string, call: () => Promise<T>): Promise<Outcome<T> | undefined> {
+  protected refusable<T>(
+    changedCode: string | readonly string[],
+    call: () => Promise<T>,
+  ): Promise<Outcome<T> | undefined> {
+    const codes: readonly string[] = typeof changedCode === 'string' ? [changedCode] : changedCode;
     return this.run(async (): Promise<Outcome<T>> => {
       try {
         return { kind: 'done', value: await call() };
       } catch (error) {
-        if (error instanceof RpcError && error.code === changedCode)
+        if (error instanceof RpcError && codes.includes(error.code))
           return { kind: 'refused', message: { ja: error.ja, en: error.en } };
         throw error;
       }

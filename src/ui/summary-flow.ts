@@ -13,15 +13,26 @@ export type SummaryFocus =
 /** The section's own confirmations: 年度確定 and 確定を取り消す. */
 export type SummaryPending = 'close' | 'reopen';
 
-/** What the last 年度確定 / 確定を取り消す did, or that a summary in parts was stopped. */
+/** What the last 年度確定 / 確定を取り消す did, or that a run in parts was stopped. */
 export interface ClosingNotice {
   kind: 'closed' | 'reopened' | 'stopped';
   fy: number;
   label: string;
+  /** A stopped run: what was stopped, and that nothing was changed (worded by the server). */
+  message?: Message;
 }
+
+/** What the run in parts under way does when its last part is done, besides counting. */
+type Ending = { type: 'report' } | { type: 'close' | 'reopen'; fy: number; label: string } | null;
 
 /** Server answer code: 指標定義 has errors, so nothing was written. */
 export const DEFINITIONS_REFUSED = 'summary.definitions';
+
+/**
+ * Answers of a run's last part that end the run with nothing written: 指標定義 with errors, or a
+ * 年度 closed (or re-opened) by someone else while the run counted (summary.ts CLOSING_REFUSALS).
+ */
+const RUN_REFUSALS = [DEFINITIONS_REFUSED, 'summary.alreadyClosed', 'summary.notClosed', 'summary.closeYear'];
 
 export interface SummaryState {
   runConfirmed: boolean;
@@ -70,7 +81,7 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
    */
   protected async runNow(): Promise<void> {
     this.startAction();
-    this.reporting = false;
+    this.ending = null;
     this.state.stopRequested = false;
     this.state.partFailed = false;
     const outcome = await this.refusable(DEFINITIONS_REFUSED, () => this.server('runSummary'));
@@ -84,8 +95,11 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
     }
   }
 
-  /** The run under way opens the report when it ends (報告書を開く), rather than writing the sheet. */
-  private reporting = false;
+  /**
+   * The run under way opens the report when it ends (報告書を開く) rather than writing the sheet,
+   * or closes (re-opens) a 年度 with it (年度確定, 確定を取り消す).
+   */
+  private ending: Ending = null;
 
   /** The parts still to come, one after another; a failed part waits for 続ける or 中止. */
   private async drive(first: SummaryView): Promise<void> {
@@ -98,10 +112,11 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
         await this.stop(running.runId);
         return;
       }
-      const outcome = await this.refusable(DEFINITIONS_REFUSED, () => this.server('continueSummary', running.runId));
+      const outcome = await this.refusable(RUN_REFUSALS, () => this.server('continueSummary', running.runId));
       if (outcome?.kind === 'refused') {
-        // 指標定義 with errors at the last part: the run has ended, nothing was written.
-        this.reporting = false;
+        // 指標定義 with errors at the last part, or a 年度 closed (re-opened) by someone else meanwhile:
+        // the run has ended, nothing was written.
+        this.ending = null;
         this.state.progress = null;
         this.state.refused = outcome.message;
         this.state.focus = 'refused';
@@ -117,14 +132,29 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
       view = outcome.value;
     }
     this.state.progress = null;
-    if (this.reporting) {
+    const ending = this.ending;
+    this.ending = null;
+    if (ending?.type === 'report') {
       // The dialog is open; the section shows what it showed before.
-      this.reporting = false;
       this.changed();
+      return;
+    }
+    if (ending) {
+      this.closedWith(view, ending.type, ending);
       return;
     }
     this.state.view = view;
     this.state.focus = 'result';
+    this.changed();
+  }
+
+  /** 年度確定 / 確定を取り消す done: the summary as it is now, and what was done. */
+  private closedWith(view: SummaryView, what: 'close' | 'reopen', target: { fy: number; label: string }): void {
+    this.state.view = view;
+    this.state.notice = { kind: what === 'close' ? 'closed' : 'reopened', fy: target.fy, label: target.label };
+    this.state.closeYear = null;
+    this.state.reopenYear = null;
+    this.state.focus = 'notice';
     this.changed();
   }
 
@@ -150,12 +180,16 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
   }
 
   private async stop(runId: string): Promise<void> {
-    await this.run(() => this.server('cancelSummary', runId));
-    this.reporting = false;
+    const stopped = await this.run(() => this.server('cancelSummary', runId));
+    const ending = this.ending;
+    this.ending = null;
     this.state.progress = null;
     this.state.stopRequested = false;
     this.state.partFailed = false;
-    this.state.notice = { kind: 'stopped', fy: 0, label: '' };
+    const target = ending && ending.type !== 'report' ? ending : { fy: 0, label: '' };
+    this.state.notice = stopped
+      ? { kind: 'stopped', fy: target.fy, label: target.label, message: stopped.message }
+      : null;
     this.state.focus = 'stopped';
     this.changed();
   }
@@ -225,7 +259,11 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
     this.ask('reopen');
   }
 
-  /** Step 2 of either: runs it (under the shell's progress), then shows the summary as it is now. */
+  /**
+   * Step 2 of either: runs it (under the shell's progress), then shows the summary as it is now. A
+   * workbook too large for one call is counted in parts first, as 指標サマリーを更新 counts it
+   * (with 中止 and 続ける); the last part closes (re-opens) the 年度 and writes the summary.
+   */
   protected override async accepted(pending: SummaryPending): Promise<void> {
     const target =
       pending === 'close'
@@ -236,19 +274,22 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
       this.changed();
       return;
     }
+    this.state.stopRequested = false;
+    this.state.partFailed = false;
     const view = await this.run(() =>
       pending === 'close' ? this.server('closeFiscalYear', target.fy) : this.server('reopenFiscalYear', target.fy),
     );
-    if (view) {
-      this.state.view = view;
-      this.state.notice = { kind: pending === 'close' ? 'closed' : 'reopened', fy: target.fy, label: target.label };
-      this.state.closeYear = null;
-      this.state.reopenYear = null;
-      this.state.focus = 'notice';
-    } else {
+    if (!view) {
       this.state.focus = pending;
+      this.changed();
+      return;
     }
-    this.changed();
+    if (view.running) {
+      this.ending = { type: pending, fy: target.fy, label: target.label };
+      await this.drive(view);
+      return;
+    }
+    this.closedWith(view, pending, target);
   }
 
   protected override declined(pending: SummaryPending): SummaryFocus {
@@ -265,7 +306,7 @@ export class SummaryFlow extends SectionFlow<SummaryPending, SummaryFocus, Closi
     const opened = await this.run(() => this.server('openSummaryReport', this.state.view?.fy ?? null));
     if (!opened?.running) return;
     // A workbook too large for one call: its parts are counted first, and the last opens the dialog.
-    this.reporting = true;
+    this.ending = { type: 'report' };
     await this.drive(this.pendingView(opened.running));
   }
 

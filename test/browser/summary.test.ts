@@ -121,6 +121,53 @@ describe('指標サマリー in parts in the studio (Chromium): the default demo
     expect((opened as StudioInBrowser).errors).toEqual([]);
   });
 
+  it('closes a 年度 after counting its parts, the progress naming it; 中止 of 確定を取り消す leaves it closed', async () => {
+    const { frame } = opened as StudioInBrowser;
+    const chosen = await frame.getByTestId('summary-close-year').inputValue();
+    const label = String(
+      await frame.locator(`[data-testid="summary-close-year"] option[value="${chosen}"]`).textContent(),
+    );
+    await frame.getByTestId('summary-close').click();
+    await frame.getByTestId('confirm-yes').click();
+    await poll(() => frame.getByTestId('summary-progress').textContent(), { timeout: 60_000 }).toContain(
+      `最後に${label}を確定して指標サマリーを書きます`,
+    );
+    await poll(() => frame.getByTestId('summary-closed-year').allTextContents(), { timeout: 120_000 }).toEqual([
+      expect.stringContaining(`${label} 確定済み`),
+    ]);
+    const snapshot = session.emu.sheetValues('指標サマリー年度確定');
+    expect(snapshot.length).toBeGreaterThan(10);
+
+    await frame.getByTestId('summary-reopen').click();
+    await frame.getByTestId('confirm-yes').click();
+    await frame.getByTestId('summary-stop').click();
+    await poll(() => frame.getByTestId('summary-stopped').textContent(), { timeout: 120_000 }).toBe(
+      `${label}の確定の取り消しを中止しました。何も変更していません。`,
+    );
+    expect(await frame.getByTestId('summary-closed-year').count()).toBe(1);
+    expect(session.emu.sheetValues('指標サマリー年度確定')).toEqual(snapshot);
+    expect(session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.summaryRun')).toBeNull();
+    expect((opened as StudioInBrowser).errors).toEqual([]);
+  });
+
+  it('中止 of a 検証 in parts can be pressed while a part runs; the run stops after it, the sheets unchanged', async () => {
+    const { frame } = opened as StudioInBrowser;
+    await frame.getByTestId('tab-validate').click();
+    await frame.getByTestId('validate-run').click();
+    await frame.getByTestId('confirm-yes').click();
+    await frame.getByTestId('validate-progress').waitFor({ state: 'visible', timeout: 60_000 });
+    await frame.getByTestId('validate-stop').click();
+    await poll(() => frame.locator('#validate-notice').textContent(), { timeout: 120_000 }).toBe(
+      '検証を中止しました。シートの色とメモは変えていません。',
+    );
+    expect(await frame.getByTestId('validate-progress').count()).toBe(0);
+    expect(
+      session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.validationRun'),
+    ).toBeNull();
+    await frame.getByTestId('tab-summary').click();
+    expect((opened as StudioInBrowser).errors).toEqual([]);
+  });
+
   it('opens the report after counting its parts; the last part opens the print dialog', async () => {
     const { page, frame } = opened as StudioInBrowser;
     await frame.getByTestId('summary-report').click();

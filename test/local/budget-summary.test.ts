@@ -125,6 +125,33 @@ describe('指標サマリー in parts on the large workbook', () => {
     withinBudget(calls[2] as MeasuredAction, { cellsRead: 100, cellsWritten: 10, calls: 40 });
   });
 
+  it('年度確定 and 確定を取り消す count in parts; the start refuses at once, and each call is within the budget', () => {
+    const fy = (first.view.closable[0] as { fy: number }).fy;
+    for (const action of ['closeFiscalYear', 'reopenFiscalYear'] as const) {
+      const calls: MeasuredAction[] = [];
+      let view = measureRpc<SummaryView>(session, action, [fy], calls, `${action} start`);
+      expect(view.running, action).toBeTruthy();
+      while (view.running) {
+        const { runId, done, total } = view.running;
+        view = measureRpc<SummaryView>(session, 'continueSummary', [runId], calls, `${action} ${done + 1}/${total}`);
+      }
+      expect(
+        view.closed.map((c) => c.fy),
+        action,
+      ).toEqual(action === 'closeFiscalYear' ? [fy] : []);
+      // The start reads the snapshot sheet too (a row per indicator, 圏域 and closed 年度) when there is one.
+      withinBudget(calls[0] as MeasuredAction, { cellsRead: 5_000, cellsWritten: 10, calls: 170 });
+      for (const part of calls.slice(1, -1)) withinBudget(part, { cellsRead: 200_000, cellsWritten: 200, calls: 80 });
+      // The last part writes the snapshot sheet (a row per indicator and 圏域) with the summary and its charts.
+      withinBudget(calls[calls.length - 1] as MeasuredAction, { cellsRead: 45_000, cellsWritten: 25_000, calls: 400 });
+      console.log(calls.map(figures).join('\n'));
+    }
+    // Asked again: refused at once by the start, which reads the snapshot sheet only after the first rows.
+    const calls: MeasuredAction[] = [];
+    expect(() => measureRpc(session, 'reopenFiscalYear', [fy], calls, 'refused')).toThrow(/summary\.notClosed/);
+    withinBudget(calls[0] as MeasuredAction, { cellsRead: 5_000, cellsWritten: 0, calls: 170 });
+  });
+
   it('the summary in one call (the scheduled refresh, getSummaryReport) reads only the named columns, well within 6 minutes', () => {
     const report = measured.find((m) => m.action === 'report') as MeasuredAction;
     expect(report.stats.totals.cellsRead, figures(report)).toBeLessThanOrEqual(1_100_000);

@@ -16,6 +16,8 @@ import { generateDemoBook, type DemoBook } from '../../src/local/demo/index';
 import type { Session } from '../../src/local/session';
 import { CELL_LINK, HARNESS_NOW, harnessSession, type WritingAction } from '../support/fault-harness';
 import { rpc } from '../local/helpers/session';
+import { portsFor } from '../local/helpers/ports';
+import { closeWhole, planSummary } from '../../src/core/actions/summary';
 import { splitRosterWorkbook } from '../fixtures/real-layouts/workbooks';
 
 const ROSTER_HEADER = [
@@ -435,6 +437,16 @@ function summaryPartsUpTo(session: Session, done: number | 'last' | 'all'): { se
     view = rpc<SummaryView>(session, 'continueSummary', view.running.runId);
   }
   return { session, view };
+}
+
+/** 年度確定 (確定を取り消す) of 2025 in parts, run up to (not including) its last part. */
+function closingPartsUpToLast(session: Session, action: 'closeFiscalYear' | 'reopenFiscalYear'): Session {
+  let view = rpc<SummaryView>(session, action, 2025);
+  if (!view.running) throw new Error('the demo workbook no longer needs a 年度確定 in parts');
+  while (view.running && view.running.done < view.running.total - 1)
+    view = rpc<SummaryView>(session, 'continueSummary', view.running.runId);
+  if (!view.running) throw new Error('the run ended before its last part');
+  return session;
 }
 
 /** The id of the summary run under way. */
@@ -888,6 +900,27 @@ export const WRITING_ACTIONS: WritingAction[] = [
       return session;
     },
     act: (s) => s.run('reopenFiscalYear', 2025) as never,
+  },
+  {
+    name: '年度確定（分割の開始）',
+    arrange: partsSession,
+    act: (s) => s.run('closeFiscalYear', 2025) as never,
+  },
+  {
+    name: '年度確定（分割の最後: 確定の控えと指標サマリーを書く）',
+    arrange: () => closingPartsUpToLast(partsSession(), 'closeFiscalYear'),
+    act: (s) => s.run('continueSummary', summaryRunId(s)) as never,
+  },
+  {
+    name: '確定を取り消す（分割の最後: 控えから消して指標サマリーを書く）',
+    arrange: () => {
+      // 2025 closed in one call (quicker to arrange than in parts; the same sheets: summary-parts.test.ts).
+      const session = partsSession();
+      const ports = portsFor(session.emu, HARNESS_NOW);
+      closeWhole(ports, planSummary(ports), 2025);
+      return closingPartsUpToLast(session, 'reopenFiscalYear');
+    },
+    act: (s) => s.run('continueSummary', summaryRunId(s)) as never,
   },
   {
     name: 'アンケートのテンプレート（アンケート定義を作る）',

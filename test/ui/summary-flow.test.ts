@@ -73,6 +73,16 @@ function view(): SummaryView {
   };
 }
 
+/** How far a run is, as the server words it. */
+function progressOf(runId: string, done: number, total: number): NonNullable<SummaryView['running']> {
+  return {
+    runId,
+    done,
+    total,
+    message: { ja: `集計中です（${done} / ${total}）`, en: `Counting (${done} of ${total})` },
+  };
+}
+
 function harness(handlers: Partial<Record<RpcName, Handler>>) {
   const fake = fakeServer(handlers);
   let renders = 0;
@@ -257,7 +267,7 @@ describe('SummaryFlow: the report dialog', () => {
 
 describe('SummaryFlow: a summary in parts', () => {
   const RUN = 'S20261126120000000';
-  const running = (done: number): SummaryView => ({ ...view(), goals: [], running: { runId: RUN, done, total: 3 } });
+  const running = (done: number): SummaryView => ({ ...view(), goals: [], running: progressOf(RUN, done, 3) });
 
   it('asks for each part in turn, shows how far it is, and shows the summary the last part wrote', async () => {
     const answers = [running(1), running(2), view()];
@@ -313,7 +323,7 @@ describe('SummaryFlow: a summary in parts', () => {
         h.flow.stopRun();
         return running(1);
       },
-      cancelSummary: () => ({ cancelled: true }),
+      cancelSummary: () => ({ cancelled: true, message: { ja: '中止しました', en: 'stopped' } }),
     });
     await h.flow.requestRun();
     await h.flow.accept();
@@ -327,7 +337,7 @@ describe('SummaryFlow: a summary in parts', () => {
       continueSummary: () => {
         throw new RpcError('write.failed', { ja: '保存できませんでした', en: 'could not save' });
       },
-      cancelSummary: () => ({ cancelled: true }),
+      cancelSummary: () => ({ cancelled: true, message: { ja: '中止しました', en: 'stopped' } }),
     });
     await h.flow.requestRun();
     await h.flow.accept();
@@ -357,12 +367,12 @@ describe('SummaryFlow: the report of a workbook too large for one call', () => {
   it('counts the parts first (progress, the last opens the dialog) and keeps the section as it was', async () => {
     const RUN = 'S20261126120000000';
     const answers = [
-      { ...view(), goals: [], running: { runId: RUN, done: 1, total: 2 } },
+      { ...view(), goals: [], running: progressOf(RUN, 1, 2) },
       { ...view(), goals: [], running: null },
     ];
     const progress: Array<number | null> = [];
     const fake = fakeServer({
-      openSummaryReport: () => ({ fy: 0, title: '', running: { runId: RUN, done: 0, total: 2 } }),
+      openSummaryReport: () => ({ fy: 0, title: '', running: progressOf(RUN, 0, 2) }),
       continueSummary: () => answers.shift(),
     });
     const flow: SummaryFlow = new SummaryFlow(fake.server, fake.run, () =>
@@ -377,5 +387,91 @@ describe('SummaryFlow: the report of a workbook too large for one call', () => {
     expect(progress.filter((p) => p !== null)).toEqual([0, 1]);
     expect(flow.state.progress).toBeNull();
     expect(flow.state.view, 'the report run writes no summary to show').toBeNull();
+  });
+});
+
+describe('SummaryFlow: 年度確定 of a workbook too large for one call', () => {
+  const RUN = 'S20261126120000000';
+  const running = (done: number): SummaryView => ({ ...view(), goals: [], running: progressOf(RUN, done, 3) });
+  const closedView = (): SummaryView => ({
+    ...view(),
+    closed: [{ fy: 2025, label: '令和7年度', closedAt: '2026-11-26 12:00' }],
+    closable: [],
+  });
+
+  it('counts the parts first, saying the last closes the 年度; then shows the closed summary and what was done', async () => {
+    const answers = [running(1), running(2), closedView()];
+    const during: number[] = [];
+    const fake = fakeServer({
+      runSummary: () => view(),
+      closeFiscalYear: () => running(0),
+      continueSummary: () => answers.shift(),
+    });
+    const flow: SummaryFlow = new SummaryFlow(fake.server, fake.run, () => {
+      if (flow.state.progress) during.push(flow.state.progress.done);
+    });
+    await flow.runConfirmedElsewhere();
+    flow.requestClose();
+    await flow.accept();
+    expect(fake.calls).toEqual([
+      ['runSummary'],
+      ['closeFiscalYear', 2025],
+      ['continueSummary', RUN],
+      ['continueSummary', RUN],
+      ['continueSummary', RUN],
+    ]);
+    expect([...new Set(during)]).toEqual([0, 1, 2]);
+    expect(flow.state.progress).toBeNull();
+    expect(flow.state.view?.closed.map((c) => c.fy)).toEqual([2025]);
+    expect(flow.state.notice).toEqual({ kind: 'closed', fy: 2025, label: '令和7年度' });
+    expect(flow.takeFocus()).toBe('notice');
+  });
+
+  it('a 年度 closed by someone else while the parts counted: the last part’s refusal is shown, the run is over', async () => {
+    const h = harness({
+      runSummary: () => view(),
+      closeFiscalYear: () => running(2),
+      continueSummary: () => {
+        throw new RpcError('summary.alreadyClosed', { ja: '令和7年度はすでに確定しています。', en: 'closed already' });
+      },
+    });
+    await h.flow.runConfirmedElsewhere();
+    h.flow.requestClose();
+    await h.flow.accept();
+    expect(h.flow.state.refused?.ja).toBe('令和7年度はすでに確定しています。');
+    expect(h.shownErrors).toEqual([]);
+    expect(h.flow.state.progress).toBeNull();
+    expect(h.flow.state.partFailed).toBe(false);
+    expect(h.flow.state.notice).toBeNull();
+  });
+
+  it('中止 during 確定を取り消す says which 年度 was left as it was; the summary shown stays', async () => {
+    const h = harness({
+      runSummary: () => closedView(),
+      reopenFiscalYear: () => running(0),
+      continueSummary: () => {
+        h.flow.stopRun();
+        return running(1);
+      },
+      cancelSummary: () => ({
+        cancelled: true,
+        message: { ja: '令和7年度の確定の取り消しを中止しました。', en: 'stopped' },
+      }),
+    });
+    await h.flow.runConfirmedElsewhere();
+    h.flow.requestReopen(2025);
+    await h.flow.accept();
+    expect(h.names()).toEqual(['runSummary', 'reopenFiscalYear', 'continueSummary', 'cancelSummary']);
+    expect(h.flow.state.notice).toEqual({
+      kind: 'stopped',
+      fy: 2025,
+      label: '令和7年度',
+      message: { ja: '令和7年度の確定の取り消しを中止しました。', en: 'stopped' },
+    });
+    expect(
+      h.flow.state.view?.closed.map((c) => c.fy),
+      'still closed',
+    ).toEqual([2025]);
+    expect(h.flow.takeFocus()).toBe('stopped');
   });
 });

@@ -8,7 +8,8 @@
  * never into properties: a person's id is in them), with what the slice leaves for the next slice
  * of its sheet (the running sums that tell a row of sums). The last part adds them up, suppresses,
  * grades and writes 指標サマリー and its charts in one transaction, exactly as the one-call summary
- * does (the counts are the same: test/core/actions/summary-parts.test.ts). No staff sheet and no
+ * does (the counts are the same: test/core/actions/summary-parts.test.ts) — or, for 年度確定 and
+ * 確定を取り消す, writes the snapshot sheet with it, or opens the report (RunFinish). No staff sheet and no
  * output sheet but the hidden work sheet changes before the last part, so 中止 takes nothing back.
  * The run's state (in a document property) holds sheet names, sizes, header rows, column
  * positions and where the staged rows are — never cell contents.
@@ -23,17 +24,23 @@ import type { CellValue } from '../ports';
 import { settingsFrom } from '../setup/settings-source';
 import { identityColumns, type SheetRows } from '../sheets/row-kinds';
 import type { ColumnMapping } from '../sheets/mapping';
-import { fiscalYearOf, parseDate } from '../text/date';
+import { fiscalYearOf, formatFiscalYear, parseDate } from '../text/date';
 import { atomically, type Transaction } from '../transaction';
 import type { Message, SummaryProgress, SummaryView } from '../../shared/rpc';
 import type { AppPorts } from './ports';
 import { writeFailed } from './validate-run';
 import { newSliceCarry, readSourceSlice, type SliceCarry } from './summary-read';
 import {
+  CLOSING_REFUSALS,
+  checkClosing,
+  closeWhole,
+  closeWith,
   openReportOf,
   openSummaryReportWith,
   outputsOf,
   planSummary,
+  reopenWhole,
+  reopenWith,
   summarizeForParts,
   summarizeWhole,
   surveySheet,
@@ -93,8 +100,61 @@ interface RunState {
   carries: Record<string, Rows>;
   /** Data rows of each source counted so far (人数 orders rows without a date by them). */
   offsets: Partial<Record<SourceKind, number>>;
-  /** 報告書を開く: the last part opens the report dialog (of this 年度; null: the last completed) instead of writing 指標サマリー. */
-  report?: { fy: number | null };
+  /** What the last part does instead of only writing 指標サマリー (absent: only that). */
+  finish?: RunFinish;
+}
+
+/**
+ * What the last part of a run does with the counts: 報告書を開く opens the report dialog (of this
+ * 年度; null: the last completed) and writes nothing; 年度確定 / 確定を取り消す write the snapshot
+ * sheet with 指標サマリー, as they do in one call.
+ */
+export type RunFinish = { type: 'report'; fy: number | null } | { type: 'close' | 'reopen'; fy: number; label: string };
+
+/** What the last part does, as the progress says it. */
+function endingOf(finish: RunFinish | undefined): Message {
+  switch (finish?.type) {
+    case 'report':
+      return { ja: '報告書を開きます', en: 'opens the report' };
+    case 'close':
+      return {
+        ja: `${finish.label}を確定して指標サマリーを書きます`,
+        en: `closes ${finish.label} and writes the summary`,
+      };
+    case 'reopen':
+      return {
+        ja: `${finish.label}の確定を取り消して指標サマリーを書きます`,
+        en: `re-opens ${finish.label} and writes the summary`,
+      };
+    default:
+      return { ja: '指標サマリーを書きます', en: 'writes the summary' };
+  }
+}
+
+/** What 中止 stopped, and that nothing was changed. */
+function stoppedOf(finish: RunFinish | undefined): Message {
+  switch (finish?.type) {
+    case 'report':
+      return {
+        ja: '報告書の集計を中止しました。何も変更していません。',
+        en: 'Counting for the report was stopped. Nothing was changed.',
+      };
+    case 'close':
+      return {
+        ja: `${finish.label}の確定を中止しました。何も変更していません。`,
+        en: `Closing ${finish.label} was stopped. Nothing was changed.`,
+      };
+    case 'reopen':
+      return {
+        ja: `${finish.label}の確定の取り消しを中止しました。何も変更していません。`,
+        en: `Re-opening ${finish.label} was stopped. Nothing was changed.`,
+      };
+    default:
+      return {
+        ja: '指標サマリーの更新を中止しました。指標サマリーのシートは変えていません。',
+        en: 'The summary update was stopped. The summary sheet was not changed.',
+      };
+  }
 }
 
 function loadState(ports: AppPorts): RunState | null {
@@ -193,7 +253,18 @@ export function sourceCells(plan: SummaryPlan): number {
 
 /** A view of a run that has not finished: where it stands (the sidebar shows progress). */
 function progressView(state: RunState, threshold: number, notices: Message[]): SummaryView {
-  const running: SummaryProgress = { runId: state.id, done: state.done, total: state.parts.length + 1 };
+  const done = state.done;
+  const total = state.parts.length + 1;
+  const end = endingOf(state.finish);
+  const running: SummaryProgress = {
+    runId: state.id,
+    done,
+    total,
+    message: {
+      ja: `集計中です（${done} / ${total}）。大きなブックは何回かに分けて集計し、最後に${end.ja}。`,
+      en: `Counting (${done} of ${total}). A large workbook is counted in several parts; the last ${end.en}.`,
+    },
+  };
   return {
     resultSheet: '',
     fy: 0,
@@ -223,7 +294,7 @@ export function startSummaryRun(
   ports: AppPorts,
   plan: SummaryPlan,
   budget = SUMMARY_PART_CELLS,
-  report?: { fy: number | null },
+  finish?: RunFinish,
 ): SummaryView | null {
   // Sheets read whole (a header below the first rows) are read as one call reads them.
   if (!plan.known || plan.definitions === null || plan.sources.some((s) => s.columns === null)) return null;
@@ -247,7 +318,7 @@ export function startSummaryRun(
     tallies: [],
     carries: {},
     offsets: {},
-    ...(report ? { report } : {}),
+    ...(finish ? { finish } : {}),
   };
   atomically(ports, { ja: '指標サマリーの更新の準備', en: 'starting the summary update' }, (tx) => {
     tx.output({
@@ -364,14 +435,14 @@ export function continueSummaryRun(ports: AppPorts, runId: string): SummaryView 
 }
 
 /** 中止: forgets the run and its staged counts. 指標サマリー has not changed, so nothing is taken back. */
-export function cancelSummaryRun(ports: AppPorts, runId: string): { cancelled: boolean } {
+export function cancelSummaryRun(ports: AppPorts, runId: string): { cancelled: boolean; message: Message } {
   return ports.lock.run(() => {
     const state = stateOf(ports, runId);
     atomically(ports, { ja: '指標サマリーの更新の中止', en: 'stopping the summary update' }, (tx) => {
       tx.removeProperty(SUMMARY_RUN_KEY);
       clearStaged(ports, tx, state);
     });
-    return { cancelled: true };
+    return { cancelled: true, message: stoppedOf(state.finish) };
   });
 }
 
@@ -549,15 +620,24 @@ function finishRun(ports: AppPorts, state: RunState): SummaryView {
     tallies,
     today: day,
   };
+  // The run's state and staged rows go with the last part's writes, in its transaction.
+  const tidy = (tx: Transaction): void => {
+    tx.removeProperty(SUMMARY_RUN_KEY);
+    clearStaged(ports, tx, state);
+  };
+  const finish = state.finish;
   try {
-    if (state.report) return reportRun(ports, state, read, state.report.fy);
-    return summarizeForParts(ports, read, (tx) => {
-      tx.removeProperty(SUMMARY_RUN_KEY);
-      clearStaged(ports, tx, state);
-    });
+    if (finish?.type === 'report') return reportRun(ports, state, read, finish.fy);
+    if (finish?.type === 'close') return closeWith(ports, read, finish.fy, tidy);
+    if (finish?.type === 'reopen') return reopenWith(ports, read, finish.fy, tidy);
+    return summarizeForParts(ports, read, tidy);
   } catch (error) {
-    // 指標定義 with errors: the run ends (nothing was written); a failed write leaves it to run again.
-    if (error instanceof UserError && (error.code === 'summary.definitions' || error.code === 'summary.year'))
+    // 指標定義 with errors, or a 年度 closed (or re-opened) by someone else meanwhile: the run ends
+    // (nothing was written); a failed write leaves it to run again.
+    if (
+      error instanceof UserError &&
+      (error.code === 'summary.definitions' || error.code === 'summary.year' || CLOSING_REFUSALS.includes(error.code))
+    )
       ports.store.remove(SUMMARY_RUN_KEY);
     throw error;
   }
@@ -591,7 +671,7 @@ export function openReportOrStart(
 ): { fy: number; title: string; running: SummaryProgress | null } {
   return ports.lock.run(() => {
     const plan = planSummary(ports);
-    const started = startSummaryRun(ports, plan, SUMMARY_PART_CELLS, { fy });
+    const started = startSummaryRun(ports, plan, SUMMARY_PART_CELLS, { type: 'report', fy });
     if (started?.running) return { fy: fy ?? 0, title: '', running: started.running };
     return { ...openSummaryReportWith(ports, plan, fy ?? undefined), running: null };
   });
@@ -605,5 +685,20 @@ export function runSummaryOrStart(ports: AppPorts): SummaryView {
   return ports.lock.run(() => {
     const plan = planSummary(ports);
     return startSummaryRun(ports, plan) ?? summarizeWhole(ports, plan);
+  });
+}
+
+/**
+ * 年度確定 / 確定を取り消す (the sidebar's RPCs): refused at once when the 年度 is closed already
+ * (or not closed); at once when the sources fit in one call; else the start of a run in parts whose
+ * last part closes (or re-opens) the 年度 and writes 指標サマリー, both or neither.
+ */
+export function closeOrStart(ports: AppPorts, fy: number, reopen: boolean, budget = SUMMARY_PART_CELLS): SummaryView {
+  return ports.lock.run(() => {
+    const plan = planSummary(ports);
+    checkClosing(ports, plan, fy, reopen);
+    const label = formatFiscalYear(fy, plan.settings.fiscalYearStartMonth);
+    const started = startSummaryRun(ports, plan, budget, { type: reopen ? 'reopen' : 'close', fy, label });
+    return started ?? (reopen ? reopenWhole(ports, plan, fy) : closeWhole(ports, plan, fy));
   });
 }

@@ -24,6 +24,7 @@ import { SURVEY_ANSWERS_SHEET, type SourceKind, type WorkbookSheet } from '../in
 import {
   buildSummary,
   summaryJson,
+  summaryYears,
   type Summary,
   type SummaryCell,
   type SummaryIndicator,
@@ -40,7 +41,7 @@ import type { SourceTally } from '../indicators/aggregate';
 import { isLiveSheet, type ColumnMapping } from '../sheets/mapping';
 import { guardCell, guardFormula } from '../text/formula';
 import { normalizeHeader } from '../text/normalize';
-import { formatFiscalYear, parseFiscalYear } from '../text/date';
+import { fiscalYearOf, formatFiscalYear, parseFiscalYear } from '../text/date';
 import { parseNumber } from '../text/number';
 import { atomically, type Transaction } from '../transaction';
 import type { Message, SummaryReport, SummaryView } from '../../shared/rpc';
@@ -743,27 +744,7 @@ function writeSummaryCharts(tx: Transaction, read: SummaryRead, summary: Summary
   const { header, rows, charts } = sheetCharts(summary);
   const dataPlace = read.charts.place;
   const table: CellValue[][] = [header, ...rows].map((row) => row.map(guardCell));
-  // The table's sheet, once made, is rewritten by one write over what it holds (a few calls);
-  // made anew (or grown) only when the table no longer fits its grid.
-  const size = dataPlace.exists ? tx.workbook.sheetSize(dataPlace.name) : null;
-  if (size && size.rows >= table.length && size.columns >= header.length) {
-    const rect = { row: 1, column: 1, rows: Math.max(table.length, size.lastRow), columns: size.columns };
-    const previous = tx.workbook.readBlock(dataPlace.name, rect, ['values']).values ?? [];
-    const values = Array.from({ length: rect.rows }, (_, r) =>
-      Array.from({ length: rect.columns }, (_, c) => table[r]?.[c] ?? ''),
-    );
-    tx.write(dataPlace.name, rect, { values }, { values: previous });
-  } else {
-    tx.output({
-      name: dataPlace.name,
-      kind: 'summaryCharts',
-      header: table[0] as string[],
-      rows: table.slice(1),
-      hidden: true,
-      textColumns: [0],
-      checkboxColumns: [],
-    });
-  }
+  rewriteHiddenSheet(tx, dataPlace, 'summaryCharts', table, [0]);
   const sheet = read.place.name;
   const present = new Set(tx.workbook.chartIds(sheet));
   const next: StoredCharts = {};
@@ -796,19 +777,108 @@ function sameShape(a: ChartSpec, b: ChartSpec): boolean {
 
 /** Rewrites the hidden 年度確定 snapshot sheet with these rows (every closed 年度's). */
 function writeClosingSheet(tx: Transaction, read: SummaryRead, rows: CellValue[][]): void {
-  tx.output({
-    name: read.closing.place.name,
-    kind: 'closing',
-    header: [...CLOSING_HEADER],
-    rows,
-    hidden: true,
-    textColumns: [0, 1, 2, 3, 4, 6, 8],
-    checkboxColumns: [],
-  });
+  rewriteHiddenSheet(tx, read.closing.place, 'closing', [[...CLOSING_HEADER], ...rows], [0, 1, 2, 3, 4, 6, 8]);
+}
+
+/**
+ * A hidden sheet only Tsunagu writes (the charts' table, the 年度確定 snapshot), header row first.
+ * Once made, it is rewritten by one write over what it holds — its text columns as text, the rows
+ * below the table blanked — a few calls instead of an output sheet's scratch copy (docs/cost.md);
+ * made anew (or grown) as an output sheet only when the table no longer fits its grid.
+ */
+function rewriteHiddenSheet(
+  tx: Transaction,
+  place: OutputPlace,
+  kind: 'summaryCharts' | 'closing',
+  table: CellValue[][],
+  textColumns: readonly number[],
+): void {
+  const header = (table[0] ?? []).map(String);
+  const size = place.exists ? tx.workbook.sheetSize(place.name) : null;
+  if (size && size.rows >= table.length && size.columns >= header.length) {
+    const rect = { row: 1, column: 1, rows: Math.max(table.length, size.lastRow), columns: size.columns };
+    const previous = tx.workbook.readBlock(place.name, rect, ['values', 'numberFormats']);
+    const values = Array.from({ length: rect.rows }, (_, r) =>
+      Array.from({ length: rect.columns }, (_, c) => table[r]?.[c] ?? ''),
+    );
+    const formats = previous.numberFormats ?? [];
+    // Text columns as text (an id or a time stamp written into a General cell would be read as a
+    // number or a date); the other cells keep their formats.
+    const numberFormats = values.map((row, r) =>
+      row.map((_, c) => (textColumns.includes(c) ? '@' : (formats[r]?.[c] ?? 'General'))),
+    );
+    tx.write(place.name, rect, { numberFormats, values }, { numberFormats: formats, values: previous.values ?? [] });
+  } else {
+    tx.output({
+      name: place.name,
+      kind,
+      header,
+      rows: table.slice(1),
+      hidden: true,
+      textColumns: [...textColumns],
+      checkboxColumns: [],
+    });
+  }
 }
 
 function yearLabel(fy: number, startMonth: number): string {
   return formatFiscalYear(fy, startMonth);
+}
+
+/** The 年度 is closed already: nothing is written. */
+function alreadyClosed(label: string): UserError {
+  return new UserError(
+    'summary.alreadyClosed',
+    `${label}はすでに確定しています。数字を確定し直すときは、先に「確定を取り消す」を実行してください。何も変更されていません。`,
+    `${label} is closed already; to close it again, re-open it first. Nothing was changed.`,
+  );
+}
+
+/** The 年度 is not closed: nothing is written. */
+function notClosed(label: string): UserError {
+  return new UserError(
+    'summary.notClosed',
+    `${label}は確定していません。何も変更されていません。`,
+    `${label} is not closed. Nothing was changed.`,
+  );
+}
+
+/** Codes of a 年度確定 / 確定を取り消す refused before anything is written (a run in parts ends on them). */
+export const CLOSING_REFUSALS: readonly string[] = ['summary.alreadyClosed', 'summary.notClosed', 'summary.closeYear'];
+
+/**
+ * Whether 年度確定 (or 確定を取り消す) of this 年度 can go ahead, from the snapshot sheet alone (one
+ * read): checked before a run in parts starts counting, so a refusal comes at once. The last part
+ * checks again, with the figures.
+ */
+export function checkClosing(ports: AppPorts, plan: SummaryPlan, fy: number, reopen: boolean): void {
+  const startMonth = plan.settings.fiscalYearStartMonth;
+  const closed = readClosing(ports, plan.marked, startMonth).closed;
+  const label = yearLabel(fy, startMonth);
+  if (reopen && !closed.has(fy)) throw notClosed(label);
+  if (reopen) return;
+  if (closed.has(fy)) throw alreadyClosed(label);
+  if (plan.definitions === null) return;
+  // The 年度 the summary shows come from 指標定義's targets alone (else the last five).
+  const currentFiscalYear = fiscalYearOf(today(ports), startMonth);
+  const { targetYears } = parseIndicatorDefinitions(plan.definitions, { startMonth });
+  const years = summaryYears(targetYears, currentFiscalYear);
+  if (years.indexOf(fy) < 0 || fy > currentFiscalYear) throw notClosable(label, years, currentFiscalYear, startMonth);
+}
+
+/** Only 年度 of the summary up to the current one can be closed: nothing is written. */
+function notClosable(
+  label: string,
+  shown: readonly number[],
+  currentFiscalYear: number,
+  startMonth: number,
+): UserError {
+  const years = shown.filter((y) => y <= currentFiscalYear);
+  return new UserError(
+    'summary.closeYear',
+    `${label}は確定できません。確定できるのは指標サマリーの年度のうち今年度までです（${years.map((y) => yearLabel(y, startMonth)).join('・')}）。何も変更されていません。`,
+    `${label} cannot be closed: only fiscal years of the summary up to the current one can (${years.join(', ')}). Nothing was changed.`,
+  );
 }
 
 /**
@@ -817,70 +887,81 @@ function yearLabel(fy: number, startMonth: number): string {
  * frozen figures for that 年度 and says where the source rows have changed since.
  */
 export function closeFiscalYear(ports: AppPorts, fy: number): SummaryView {
-  return ports.lock.run(() => {
-    const read = readForSummary(ports);
-    const startMonth = read.settings.fiscalYearStartMonth;
-    const label = yearLabel(fy, startMonth);
-    if (read.closing.closed.has(fy)) {
-      throw new UserError(
-        'summary.alreadyClosed',
-        `${label}はすでに確定しています。数字を確定し直すときは、先に「確定を取り消す」を実行してください。何も変更されていません。`,
-        `${label} is closed already; to close it again, re-open it first. Nothing was changed.`,
-      );
-    }
-    const current = summarizeWith(ports, read, read.closing.closed);
-    if (current.summary.years.indexOf(fy) < 0 || fy > current.summary.currentFiscalYear) {
-      const years = current.summary.years.filter((y) => y <= current.summary.currentFiscalYear);
-      throw new UserError(
-        'summary.closeYear',
-        `${label}は確定できません。確定できるのは指標サマリーの年度のうち今年度までです（${years.map((y) => yearLabel(y, startMonth)).join('・')}）。何も変更されていません。`,
-        `${label} cannot be closed: only fiscal years of the summary up to the current one can (${years.join(', ')}). Nothing was changed.`,
-      );
-    }
-    const names = new Map(current.summary.goals.flatMap((g) => g.indicators.map((i) => [i.id, i.name] as const)));
-    const closedAt = tokyoStamp(ports.clock.now());
-    const rows = [
-      ...rowsWithout(read.closing.values, startMonth, fy),
-      ...snapshotRows(current.live, names, fy, label, closedAt),
-    ];
-    const closed = new Map(read.closing.closed);
-    closed.set(fy, {
-      fy,
-      closedAt,
-      indicators: new Map([...current.live].map(([id, years]) => [id, years.get(fy) ?? new Map()] as const)),
-    });
-    const summary = summarizeWith(ports, read, closed).summary;
-    atomically(ports, { ja: `${label}の年度確定`, en: `closing ${label}` }, (tx) => {
-      writeClosingSheet(tx, read, rows);
-      writeSummarySheet(tx, read, summary);
-    });
-    return viewOf(summary, read.place.name, noticesOf(read.place, read.closing.place));
+  return ports.lock.run(() => closeWith(ports, readForSummary(ports), fy));
+}
+
+/** 年度確定 in one call, from what planSummary decided (under the caller's lock). */
+export function closeWhole(ports: AppPorts, plan: SummaryPlan, fy: number): SummaryView {
+  return closeWith(ports, readForSummary(ports, plan), fy);
+}
+
+/**
+ * 年度確定 from what the summary read (in one call, or the counts a run in parts staged); `also`
+ * adds the caller's last writes (a run's state and staged rows gone) to the same transaction.
+ */
+export function closeWith(
+  ports: AppPorts,
+  read: SummaryRead,
+  fy: number,
+  also: (tx: Transaction) => void = () => undefined,
+): SummaryView {
+  const startMonth = read.settings.fiscalYearStartMonth;
+  const label = yearLabel(fy, startMonth);
+  if (read.closing.closed.has(fy)) throw alreadyClosed(label);
+  const current = summarizeWith(ports, read, read.closing.closed);
+  const { years, currentFiscalYear } = current.summary;
+  if (years.indexOf(fy) < 0 || fy > currentFiscalYear) throw notClosable(label, years, currentFiscalYear, startMonth);
+  const names = new Map(current.summary.goals.flatMap((g) => g.indicators.map((i) => [i.id, i.name] as const)));
+  const closedAt = tokyoStamp(ports.clock.now());
+  const rows = [
+    ...rowsWithout(read.closing.values, startMonth, fy),
+    ...snapshotRows(current.live, names, fy, label, closedAt),
+  ];
+  const closed = new Map(read.closing.closed);
+  closed.set(fy, {
+    fy,
+    closedAt,
+    indicators: new Map([...current.live].map(([id, years]) => [id, years.get(fy) ?? new Map()] as const)),
   });
+  const summary = summarizeWith(ports, read, closed).summary;
+  atomically(ports, { ja: `${label}の年度確定`, en: `closing ${label}` }, (tx) => {
+    writeClosingSheet(tx, read, rows);
+    writeSummarySheet(tx, read, summary);
+    also(tx);
+  });
+  return viewOf(summary, read.place.name, noticesOf(read.place, read.closing.place));
 }
 
 /** 確定を取り消す: the 年度's frozen figures are removed; the summary shows the figures counted now again. */
 export function reopenFiscalYear(ports: AppPorts, fy: number): SummaryView {
-  return ports.lock.run(() => {
-    const read = readForSummary(ports);
-    const startMonth = read.settings.fiscalYearStartMonth;
-    const label = yearLabel(fy, startMonth);
-    if (!read.closing.closed.has(fy)) {
-      throw new UserError(
-        'summary.notClosed',
-        `${label}は確定していません。何も変更されていません。`,
-        `${label} is not closed. Nothing was changed.`,
-      );
-    }
-    const closed = new Map(read.closing.closed);
-    closed.delete(fy);
-    const summary = summarizeWith(ports, read, closed).summary;
-    const rows = rowsWithout(read.closing.values, startMonth, fy);
-    atomically(ports, { ja: `${label}の確定の取り消し`, en: `re-opening ${label}` }, (tx) => {
-      writeClosingSheet(tx, read, rows);
-      writeSummarySheet(tx, read, summary);
-    });
-    return viewOf(summary, read.place.name, noticesOf(read.place));
+  return ports.lock.run(() => reopenWith(ports, readForSummary(ports), fy));
+}
+
+/** 確定を取り消す in one call, from what planSummary decided (under the caller's lock). */
+export function reopenWhole(ports: AppPorts, plan: SummaryPlan, fy: number): SummaryView {
+  return reopenWith(ports, readForSummary(ports, plan), fy);
+}
+
+/** 確定を取り消す from what the summary read; `also` as for closeWith. */
+export function reopenWith(
+  ports: AppPorts,
+  read: SummaryRead,
+  fy: number,
+  also: (tx: Transaction) => void = () => undefined,
+): SummaryView {
+  const startMonth = read.settings.fiscalYearStartMonth;
+  const label = yearLabel(fy, startMonth);
+  if (!read.closing.closed.has(fy)) throw notClosed(label);
+  const closed = new Map(read.closing.closed);
+  closed.delete(fy);
+  const summary = summarizeWith(ports, read, closed).summary;
+  const rows = rowsWithout(read.closing.values, startMonth, fy);
+  atomically(ports, { ja: `${label}の確定の取り消し`, en: `re-opening ${label}` }, (tx) => {
+    writeClosingSheet(tx, read, rows);
+    writeSummarySheet(tx, read, summary);
+    also(tx);
   });
+  return viewOf(summary, read.place.name, noticesOf(read.place));
 }
 
 /** The report dialog's size: an A4 page's width at 96 dpi and some, and as tall as Sheets shows comfortably. */

@@ -106,21 +106,20 @@ async function runClosing(path: string, flags: Flags, io: Io, context: CliContex
       ? `${label}を確定します: 今の実績（伏せた値を含む）を非表示のシートに保存し、以後の指標サマリーはその値を示します / closing FY${fy}: its figures as published now are kept in a hidden sheet and shown from then on`
       : `${label}の確定を取り消します: 保存した値を消し、今の元データから集計した値に戻します / re-opening FY${fy}: the frozen figures are removed and the figures counted now are shown again`,
   );
-  const written = await book.write<SummaryView>(closing ? 'closeFiscalYear' : 'reopenFiscalYear', fy);
+  const action = closing ? 'closeFiscalYear' : 'reopenFiscalYear';
+  // As the sidebar runs it: a workbook too large for one Apps Script call is counted in parts first.
+  const { view, parts } = await summaryInParts(book, action, fy);
+  const saved = await book.saveChanges();
+  if (flags.stats && !flags.json && parts.length > 1)
+    parts.forEach((part, i) => printStats(io, `${action} ${i + 1}/${parts.length}`, part));
   const after = book.read<SummaryReport>('getSummaryReport', null, false);
   lines.push(
     closing ? `${label}を確定しました / closed FY${fy}` : `${label}の確定を取り消しました / re-opened FY${fy}`,
-    `「${printable(written.value.resultSheet)}」を書き直しました / rewrote ${printable(written.value.resultSheet)}`,
-    ...written.value.notices.map((n) => `${printable(n.ja)} / ${printable(n.en)}`),
+    `「${printable(view.resultSheet)}」を書き直しました / rewrote ${printable(view.resultSheet)}`,
+    ...view.notices.map((n) => `${printable(n.ja)} / ${printable(n.en)}`),
     ...closingLines(after.value),
   );
-  report(io, flags, {
-    json: after.value.json,
-    lines,
-    stats: written.stats,
-    action: closing ? 'closeFiscalYear' : 'reopenFiscalYear',
-    saved: written.saved,
-  });
+  report(io, flags, { json: after.value.json, lines, stats: addStats(parts), action, saved });
   return 0;
 }
 
@@ -169,18 +168,22 @@ export async function runSummary(rest: string[], flags: Flags, io: Io, context: 
 }
 
 /**
- * 指標サマリーを更新 as the sidebar runs it: one call, and for a workbook too large for one Apps
- * Script call the parts after it (continueSummary), each one execution with its own stats. Saved
- * by the caller after the last part.
+ * 指標サマリーを更新 (or 年度確定, 確定を取り消す) as the sidebar runs it: one call, and for a
+ * workbook too large for one Apps Script call the parts after it (continueSummary), each one
+ * execution with its own stats. Saved by the caller after the last part.
  */
-export async function summaryInParts(book: Book): Promise<{ view: SummaryView; parts: ActionStats[] }> {
+export async function summaryInParts(
+  book: Book,
+  first: 'runSummary' | 'closeFiscalYear' | 'reopenFiscalYear' = 'runSummary',
+  ...args: unknown[]
+): Promise<{ view: SummaryView; parts: ActionStats[] }> {
   const parts: ActionStats[] = [];
   const step = async (name: string, ...args: unknown[]): Promise<SummaryView> => {
     const { value, stats } = await book.writeStep<SummaryView>(name, ...args);
     parts.push(stats);
     return value;
   };
-  let view = await step('runSummary');
+  let view = await step(first, ...args);
   while (view.running) view = await step('continueSummary', view.running.runId);
   return { view, parts };
 }

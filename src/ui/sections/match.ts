@@ -143,7 +143,7 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
     if (!progress) return null;
     return el(
       'div',
-      { class: 'block progress', 'data-testid': 'match-progress' },
+      { class: 'block run-progress', 'data-testid': 'match-progress' },
       el('p', { role: 'status' }, ctx.t('match.progress', { done: progress.done, total: progress.total })),
       el('progress', { max: progress.total, value: progress.done }),
       stopRequested
@@ -158,6 +158,7 @@ export function createMatchSection(undo: UndoOffer): SidebarSection {
                 })
               : null,
             button(ctx.t('validate.stop'), () => flow.stopRun(), {
+              'data-while-busy': true,
               class: 'btn btn-secondary',
               'data-testid': 'match-stop',
             }),

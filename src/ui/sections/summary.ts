@@ -90,7 +90,7 @@ export function createSummarySection(triggers: TriggerBlocks = new TriggerBlocks
               tabindex: -1,
               'data-testid': 'summary-stopped',
             },
-            ctx.t('summary.stopped'),
+            pickMessage(state.notice.message ?? { ja: '', en: '' }, ctx.lang),
           )
         : null,
       state.refused
@@ -116,8 +116,8 @@ export function createSummarySection(triggers: TriggerBlocks = new TriggerBlocks
     if (!progress) return null;
     return el(
       'div',
-      { class: 'block progress', 'data-testid': 'summary-progress' },
-      el('p', { role: 'status' }, ctx.t('summary.progress', { done: progress.done, total: progress.total })),
+      { class: 'block run-progress', 'data-testid': 'summary-progress' },
+      el('p', { role: 'status' }, pickMessage(progress.message, ctx.lang)),
       el('progress', { max: progress.total, value: progress.done }),
       stopRequested
         ? el('p', { class: 'hint' }, ctx.t('summary.stopping'))
@@ -131,6 +131,7 @@ export function createSummarySection(triggers: TriggerBlocks = new TriggerBlocks
                 })
               : null,
             button(ctx.t('summary.stop'), () => flow.stopRun(), {
+              'data-while-busy': true,
               class: 'btn btn-secondary',
               'data-testid': 'summary-stop',
             }),

@@ -114,7 +114,7 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
     return el(
       'div',
       {
-        class: 'block progress',
+        class: 'block run-progress',
         'data-testid': progressKind === 'validate' ? 'validate-progress' : `${progressKind}-progress`,
       },
       el('p', { role: 'status' }, ctx.t(text, { done: progress.done, total: progress.total })),
@@ -133,6 +133,7 @@ export function createValidateSection(undo: UndoOffer): SidebarSection {
                   })
                 : null,
               button(ctx.t('validate.stop'), () => flow.stopRun(), {
+                'data-while-busy': true,
                 class: 'btn btn-secondary',
                 'data-testid': 'validate-stop',
               }),

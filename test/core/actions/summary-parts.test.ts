@@ -10,6 +10,7 @@ import { demoSession } from '../../../src/local/budget';
 import { openSummaryReport, planSummary, runSummary } from '../../../src/core/actions/summary';
 import {
   cancelSummaryRun,
+  closeOrStart,
   continueSummaryRun,
   SUMMARY_RUN_KEY,
   startSummaryRun,
@@ -94,7 +95,7 @@ describe('指標サマリー in parts', () => {
     openSummaryReport(portsFor(whole.emu));
     const parts = fresh(DEMO);
     const ports = portsFor(parts.emu);
-    let view = startSummaryRun(ports, planSummary(ports), 20_000, { fy: null });
+    let view = startSummaryRun(ports, planSummary(ports), 20_000, { type: 'report', fy: null });
     while (view?.running) view = continueSummaryRun(ports, view.running.runId);
     expect(html(parts)).toBe(html(whole));
     expect(parts.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('指標サマリー')).toBeNull();
@@ -111,7 +112,13 @@ describe('指標サマリー in parts', () => {
     const next = continueSummaryRun(ports, running.runId);
     expect(next.running?.done).toBe(1);
     expect(session.emu.sheetValues('指標サマリー作業').length).toBeGreaterThan(1);
-    expect(cancelSummaryRun(ports, running.runId)).toEqual({ cancelled: true });
+    expect(cancelSummaryRun(ports, running.runId)).toEqual({
+      cancelled: true,
+      message: {
+        ja: '指標サマリーの更新を中止しました。指標サマリーのシートは変えていません。',
+        en: 'The summary update was stopped. The summary sheet was not changed.',
+      },
+    });
     expect(session.emu.sheetValues('指標サマリー作業').length).toBe(1);
     expect(session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('指標サマリー')).toBeNull();
     expect(() => continueSummaryRun(ports, running.runId)).toThrow(/中止|終わった/);
@@ -131,6 +138,112 @@ describe('指標サマリー in parts', () => {
     expect(session.emu.globals.PropertiesService.getDocumentProperties().getProperty(SUMMARY_RUN_KEY)).toBeNull();
     expect(session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('指標サマリー')).toBeNull();
   }, 120_000);
+});
+
+// ───────── 年度確定 and 確定を取り消す in parts ─────────
+
+const CLOSING_SHEET = '指標サマリー年度確定';
+
+/** 年度確定 (or 確定を取り消す) of the 年度, driven through its parts. */
+function closeInParts(session: Session, fy: number, reopen: boolean): { view: SummaryView; steps: number } {
+  const ports = portsFor(session.emu);
+  let view = closeOrStart(ports, fy, reopen, 20_000);
+  let steps = 0;
+  while (view.running) {
+    view = continueSummaryRun(ports, view.running.runId);
+    steps++;
+  }
+  return { view, steps };
+}
+
+function sameClosing(whole: Session, parts: Session): number {
+  sameSheets(whole, parts);
+  const a = whole.emu.sheetValues(CLOSING_SHEET);
+  expect(parts.emu.sheetValues(CLOSING_SHEET)).toEqual(a);
+  return a.length - 1;
+}
+
+describe('年度確定 in parts', () => {
+  it('closes and re-opens a 年度 exactly as the one call does (snapshot and summary, cell for cell)', () => {
+    const whole = fresh(DEMO);
+    const parts = fresh(DEMO);
+    const first = runSummary(portsFor(whole.emu));
+    runSummary(portsFor(parts.emu));
+    const fy = (first.closable[0] as { fy: number }).fy;
+
+    const once = closeOrStart(portsFor(whole.emu), fy, false, 10_000_000);
+    expect(once.running ?? null, 'the one call').toBeNull();
+    const closed = closeInParts(parts, fy, false);
+    expect(closed.steps, 'several parts').toBeGreaterThan(3);
+    expect(closed.view.closed.map((c) => c.fy)).toEqual([fy]);
+    expect(closed.view.closed).toEqual(once.closed);
+    expect(sameClosing(whole, parts), 'a snapshot row per indicator and 圏域').toBeGreaterThan(20);
+    expect(parts.emu.globals.PropertiesService.getDocumentProperties().getProperty(SUMMARY_RUN_KEY)).toBeNull();
+    expect(parts.emu.sheetValues('指標サマリー作業').length).toBe(1);
+
+    const reopenedOnce = closeOrStart(portsFor(whole.emu), fy, true, 10_000_000);
+    const reopened = closeInParts(parts, fy, true);
+    expect(reopened.steps).toBeGreaterThan(3);
+    expect(reopened.view.closed).toEqual([]);
+    expect(reopenedOnce.closed).toEqual([]);
+    expect(sameClosing(whole, parts), 'the snapshot rows gone').toBe(0);
+  }, 240_000);
+
+  it('refuses at once, before any part, a 年度 closed already, one not closed, or one the summary does not show', () => {
+    const session = fresh(DEMO);
+    const fy = (runSummary(portsFor(session.emu)).closable[0] as { fy: number }).fy;
+    closeInParts(session, fy, false);
+    const before = session.emu.sheetValues(CLOSING_SHEET);
+    const props = session.emu.globals.PropertiesService.getDocumentProperties();
+    // Each call with ports of its own, as each Apps Script execution has.
+    expect(() => closeOrStart(portsFor(session.emu), fy, false, 20_000)).toThrow(/すでに確定しています/);
+    expect(() => closeOrStart(portsFor(session.emu), fy - 1, true, 20_000)).toThrow(/確定していません/);
+    expect(() => closeOrStart(portsFor(session.emu), 2030, false, 20_000)).toThrow(/確定できません/);
+    expect(props.getProperty(SUMMARY_RUN_KEY)).toBeNull();
+    expect(session.emu.sheetValues(CLOSING_SHEET)).toEqual(before);
+  }, 240_000);
+
+  it('a 年度 closed by someone else while the run counts: the last part refuses, writes nothing and ends the run', () => {
+    const session = fresh(DEMO);
+    const ports = portsFor(session.emu);
+    const fy = (runSummary(ports).closable[0] as { fy: number }).fy;
+    const started = closeOrStart(ports, fy, false, 20_000);
+    const running = started.running;
+    if (!running) throw new Error('not in parts');
+    let view = continueSummaryRun(ports, running.runId);
+    // Another member of staff closes the 年度 meanwhile, in one call (the run goes on).
+    const summaryBefore = (): unknown[][] => session.emu.sheetValues('指標サマリー');
+    const props = session.emu.globals.PropertiesService.getDocumentProperties();
+    expect(closeOrStart(ports, fy, false, 10_000_000).running ?? null).toBeNull();
+    expect(props.getProperty(SUMMARY_RUN_KEY)).not.toBeNull();
+    const closedSheet = session.emu.sheetValues(CLOSING_SHEET);
+    const summarySheet = summaryBefore();
+    expect(() => {
+      while (view.running) view = continueSummaryRun(ports, view.running.runId);
+    }).toThrow(/すでに確定しています/);
+    expect(props.getProperty(SUMMARY_RUN_KEY)).toBeNull();
+    expect(session.emu.sheetValues(CLOSING_SHEET)).toEqual(closedSheet);
+    expect(summaryBefore()).toEqual(summarySheet);
+  }, 240_000);
+
+  it('中止 of a 年度確定 in parts closes nothing', () => {
+    const session = fresh(DEMO);
+    const ports = portsFor(session.emu);
+    const fy = (runSummary(ports).closable[0] as { fy: number }).fy;
+    const summary = session.emu.sheetValues('指標サマリー');
+    const started = closeOrStart(ports, fy, false, 20_000);
+    const running = started.running;
+    if (!running) throw new Error('not in parts');
+    expect(continueSummaryRun(ports, running.runId).running?.message.ja).toMatch(
+      /最後に令和\d+年度を確定して指標サマリーを書きます/,
+    );
+    expect(cancelSummaryRun(ports, running.runId).message.ja).toMatch(
+      /^令和\d+年度の確定を中止しました。何も変更していません。$/,
+    );
+    expect(session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(CLOSING_SHEET)).toBeNull();
+    expect(session.emu.sheetValues('指標サマリー')).toEqual(summary);
+    expect(session.emu.sheetValues('指標サマリー作業').length).toBe(1);
+  }, 240_000);
 });
 
 // ───────── slices classify rows as the whole sheet does ─────────
