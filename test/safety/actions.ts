@@ -17,7 +17,7 @@ import type { Session } from '../../src/local/session';
 import { CELL_LINK, HARNESS_NOW, harnessSession, type WritingAction } from '../support/fault-harness';
 import { rpc } from '../local/helpers/session';
 import { portsFor } from '../local/helpers/ports';
-import { closeWhole, planSummary } from '../../src/core/actions/summary';
+import { closingWhole, planSummary } from '../../src/core/actions/summary';
 import { splitRosterWorkbook } from '../fixtures/real-layouts/workbooks';
 
 const ROSTER_HEADER = [
@@ -917,7 +917,7 @@ export const WRITING_ACTIONS: WritingAction[] = [
       // 2025 closed in one call (quicker to arrange than in parts; the same sheets: summary-parts.test.ts).
       const session = partsSession();
       const ports = portsFor(session.emu, HARNESS_NOW);
-      closeWhole(ports, planSummary(ports), 2025);
+      closingWhole(ports, planSummary(ports), 2025, false);
       return closingPartsUpToLast(session, 'reopenFiscalYear');
     },
     act: (s) => s.run('continueSummary', summaryRunId(s)) as never,

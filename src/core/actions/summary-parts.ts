@@ -33,14 +33,12 @@ import { newSliceCarry, readSourceSlice, type SliceCarry } from './summary-read'
 import {
   CLOSING_REFUSALS,
   checkClosing,
-  closeWhole,
-  closeWith,
+  closingWhole,
+  closingWith,
   openReportOf,
   openSummaryReportWith,
   outputsOf,
   planSummary,
-  reopenWhole,
-  reopenWith,
   summarizeForParts,
   summarizeWhole,
   surveySheet,
@@ -628,8 +626,8 @@ function finishRun(ports: AppPorts, state: RunState): SummaryView {
   const finish = state.finish;
   try {
     if (finish?.type === 'report') return reportRun(ports, state, read, finish.fy);
-    if (finish?.type === 'close') return closeWith(ports, read, finish.fy, tidy);
-    if (finish?.type === 'reopen') return reopenWith(ports, read, finish.fy, tidy);
+    if (finish?.type === 'close' || finish?.type === 'reopen')
+      return closingWith(ports, read, finish.fy, finish.type === 'reopen', tidy);
     return summarizeForParts(ports, read, tidy);
   } catch (error) {
     // 指標定義 with errors, or a 年度 closed (or re-opened) by someone else meanwhile: the run ends
@@ -699,6 +697,6 @@ export function closeOrStart(ports: AppPorts, fy: number, reopen: boolean, budge
     checkClosing(ports, plan, fy, reopen);
     const label = formatFiscalYear(fy, plan.settings.fiscalYearStartMonth);
     const started = startSummaryRun(ports, plan, budget, { type: reopen ? 'reopen' : 'close', fy, label });
-    return started ?? (reopen ? reopenWhole(ports, plan, fy) : closeWhole(ports, plan, fy));
+    return started ?? closingWhole(ports, plan, fy, reopen);
   });
 }

@@ -882,86 +882,83 @@ function notClosable(
 }
 
 /**
- * 年度確定: freezes the 年度's figures as published now (suppressed) in the hidden snapshot sheet,
- * and rewrites 指標サマリー to show them — both or neither. From then on the summary shows the
- * frozen figures for that 年度 and says where the source rows have changed since.
+ * 年度確定 (or 確定を取り消す) in one call, from what planSummary decided (under the caller's lock):
+ * a workbook whose sources fit one call (summary-parts.ts closeOrStart).
  */
-export function closeFiscalYear(ports: AppPorts, fy: number): SummaryView {
-  return ports.lock.run(() => closeWith(ports, readForSummary(ports), fy));
-}
-
-/** 年度確定 in one call, from what planSummary decided (under the caller's lock). */
-export function closeWhole(ports: AppPorts, plan: SummaryPlan, fy: number): SummaryView {
-  return closeWith(ports, readForSummary(ports, plan), fy);
+export function closingWhole(ports: AppPorts, plan: SummaryPlan, fy: number, reopen: boolean): SummaryView {
+  return closingWith(ports, readForSummary(ports, plan), fy, reopen);
 }
 
 /**
- * 年度確定 from what the summary read (in one call, or the counts a run in parts staged); `also`
- * adds the caller's last writes (a run's state and staged rows gone) to the same transaction.
+ * 年度確定: freezes the 年度's figures as published now (suppressed) in the hidden snapshot sheet,
+ * and rewrites 指標サマリー to show them — both or neither. From then on the summary shows the
+ * frozen figures for that 年度 and says where the source rows have changed since.
+ * 確定を取り消す (reopen): the 年度's frozen figures are removed; the summary shows the figures
+ * counted now again. Made from what the summary read (in one call, or the counts a run in parts
+ * staged); `also` adds the caller's last writes (a run's state and staged rows gone) to the same
+ * transaction.
  */
-export function closeWith(
+export function closingWith(
   ports: AppPorts,
   read: SummaryRead,
   fy: number,
+  reopen: boolean,
   also: (tx: Transaction) => void = () => undefined,
 ): SummaryView {
   const startMonth = read.settings.fiscalYearStartMonth;
   const label = yearLabel(fy, startMonth);
+  const next = reopen ? reopened(read, fy, label) : closedNow(ports, read, fy, label);
+  const summary = summarizeWith(ports, read, next.closed).summary;
+  atomically(ports, next.what, (tx) => {
+    writeClosingSheet(tx, read, next.rows);
+    writeSummarySheet(tx, read, summary);
+    also(tx);
+  });
+  return viewOf(summary, read.place.name, noticesOf(read.place, ...(reopen ? [] : [read.closing.place])));
+}
+
+/** What the snapshot holds after a closing or re-opening: the closed 年度, its rows, and what the write is called. */
+interface ClosingChange {
+  closed: ClosedYears;
+  rows: CellValue[][];
+  what: Message;
+}
+
+/** 年度確定: the 年度's figures as the summary counts them now, added to the snapshot. */
+function closedNow(ports: AppPorts, read: SummaryRead, fy: number, label: string): ClosingChange {
+  const startMonth = read.settings.fiscalYearStartMonth;
   if (read.closing.closed.has(fy)) throw alreadyClosed(label);
   const current = summarizeWith(ports, read, read.closing.closed);
   const { years, currentFiscalYear } = current.summary;
   if (years.indexOf(fy) < 0 || fy > currentFiscalYear) throw notClosable(label, years, currentFiscalYear, startMonth);
   const names = new Map(current.summary.goals.flatMap((g) => g.indicators.map((i) => [i.id, i.name] as const)));
   const closedAt = tokyoStamp(ports.clock.now());
-  const rows = [
-    ...rowsWithout(read.closing.values, startMonth, fy),
-    ...snapshotRows(current.live, names, fy, label, closedAt),
-  ];
   const closed = new Map(read.closing.closed);
   closed.set(fy, {
     fy,
     closedAt,
     indicators: new Map([...current.live].map(([id, years]) => [id, years.get(fy) ?? new Map()] as const)),
   });
-  const summary = summarizeWith(ports, read, closed).summary;
-  atomically(ports, { ja: `${label}の年度確定`, en: `closing ${label}` }, (tx) => {
-    writeClosingSheet(tx, read, rows);
-    writeSummarySheet(tx, read, summary);
-    also(tx);
-  });
-  return viewOf(summary, read.place.name, noticesOf(read.place, read.closing.place));
+  return {
+    closed,
+    rows: [
+      ...rowsWithout(read.closing.values, startMonth, fy),
+      ...snapshotRows(current.live, names, fy, label, closedAt),
+    ],
+    what: { ja: `${label}の年度確定`, en: `closing ${label}` },
+  };
 }
 
-/** 確定を取り消す: the 年度's frozen figures are removed; the summary shows the figures counted now again. */
-export function reopenFiscalYear(ports: AppPorts, fy: number): SummaryView {
-  return ports.lock.run(() => reopenWith(ports, readForSummary(ports), fy));
-}
-
-/** 確定を取り消す in one call, from what planSummary decided (under the caller's lock). */
-export function reopenWhole(ports: AppPorts, plan: SummaryPlan, fy: number): SummaryView {
-  return reopenWith(ports, readForSummary(ports, plan), fy);
-}
-
-/** 確定を取り消す from what the summary read; `also` as for closeWith. */
-export function reopenWith(
-  ports: AppPorts,
-  read: SummaryRead,
-  fy: number,
-  also: (tx: Transaction) => void = () => undefined,
-): SummaryView {
-  const startMonth = read.settings.fiscalYearStartMonth;
-  const label = yearLabel(fy, startMonth);
+/** 確定を取り消す: the 年度's rows taken out of the snapshot. */
+function reopened(read: SummaryRead, fy: number, label: string): ClosingChange {
   if (!read.closing.closed.has(fy)) throw notClosed(label);
   const closed = new Map(read.closing.closed);
   closed.delete(fy);
-  const summary = summarizeWith(ports, read, closed).summary;
-  const rows = rowsWithout(read.closing.values, startMonth, fy);
-  atomically(ports, { ja: `${label}の確定の取り消し`, en: `re-opening ${label}` }, (tx) => {
-    writeClosingSheet(tx, read, rows);
-    writeSummarySheet(tx, read, summary);
-    also(tx);
-  });
-  return viewOf(summary, read.place.name, noticesOf(read.place));
+  return {
+    closed,
+    rows: rowsWithout(read.closing.values, read.settings.fiscalYearStartMonth, fy),
+    what: { ja: `${label}の確定の取り消し`, en: `re-opening ${label}` },
+  };
 }
 
 /** The report dialog's size: an A4 page's width at 96 dpi and some, and as tall as Sheets shows comfortably. */
