@@ -646,11 +646,12 @@ function finishRun(ports: AppPorts, state: RunState): SummaryView {
  * the one-call report shows); the run and its staged rows go, 指標サマリー is not written.
  */
 function reportRun(ports: AppPorts, state: RunState, read: SummaryRead, fy: number | null): SummaryView {
-  const opened = openReportOf(ports, read, fy ?? undefined);
-  atomically(ports, { ja: '報告書の集計の片付け', en: 'tidying the report’s counts' }, (tx) => {
-    tx.removeProperty(SUMMARY_RUN_KEY);
-    clearStaged(ports, tx, state);
-  });
+  const opened = openReportOf(ports, read, fy ?? undefined, () =>
+    atomically(ports, { ja: '報告書の集計の片付け', en: 'tidying the report’s counts' }, (tx) => {
+      tx.removeProperty(SUMMARY_RUN_KEY);
+      clearStaged(ports, tx, state);
+    }),
+  );
   return {
     ...progressView({ ...state, done: state.parts.length + 1 }, read.settings.suppressionThreshold, []),
     running: null,

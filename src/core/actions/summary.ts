@@ -977,9 +977,20 @@ export function openSummaryReportWith(ports: AppPorts, plan: SummaryPlan, fy?: n
   return showReport(ports, reportOf(ports, readForSummary(ports, plan), fy, true), fy);
 }
 
-/** The report dialog of a summary in parts: made from the counts its parts staged (read.tallies). */
-export function openReportOf(ports: AppPorts, read: SummaryRead, fy?: number): { fy: number; title: string } {
-  return showReport(ports, reportOf(ports, read, fy, true), fy);
+/**
+ * The report dialog of a summary in parts: made from the counts its parts staged (read.tallies).
+ * `tidy` (the run's state and staged rows removed) runs once the report is made and before the
+ * dialog opens: a tidy that fails opens nothing, and 続ける makes the report again — never twice.
+ */
+export function openReportOf(
+  ports: AppPorts,
+  read: SummaryRead,
+  fy: number | undefined,
+  tidy: () => void,
+): { fy: number; title: string } {
+  const report = reportOf(ports, read, fy, true);
+  tidy();
+  return showReport(ports, report, fy);
 }
 
 function showReport(ports: AppPorts, report: SummaryReport, fy?: number): { fy: number; title: string } {

@@ -103,6 +103,24 @@ describe('指標サマリー in parts', () => {
     expect(parts.emu.globals.PropertiesService.getDocumentProperties().getProperty(SUMMARY_RUN_KEY)).toBeNull();
   }, 120_000);
 
+  it('報告書を開く: a last part whose tidy-up fails opens no dialog; 続ける opens it once', () => {
+    const session = fresh(DEMO);
+    const ports = portsFor(session.emu);
+    let view = startSummaryRun(ports, planSummary(ports), 20_000, { type: 'report', fy: null });
+    while (view?.running && view.running.done < view.running.total - 1)
+      view = continueSummaryRun(ports, view.running.runId);
+    const runId = view?.running?.runId as string;
+    const dialogs = session.emu.ui.dialogs.length;
+    session.emu.failAtMutation(1);
+    expect(() => continueSummaryRun(ports, runId)).toThrow();
+    session.emu.failAtMutation(null);
+    expect(session.emu.ui.dialogs.length, 'no dialog after the failed tidy-up').toBe(dialogs);
+    expect(session.emu.globals.PropertiesService.getDocumentProperties().getProperty(SUMMARY_RUN_KEY)).not.toBeNull();
+    continueSummaryRun(portsFor(session.emu), runId);
+    expect(session.emu.ui.dialogs.length, 'one dialog after 続ける').toBe(dialogs + 1);
+    expect(session.emu.globals.PropertiesService.getDocumentProperties().getProperty(SUMMARY_RUN_KEY)).toBeNull();
+  }, 120_000);
+
   it('中止 forgets the run and its staged counts; 指標サマリー is as it was', () => {
     const session = fresh(DEMO);
     const ports = portsFor(session.emu);
