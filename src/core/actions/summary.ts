@@ -40,6 +40,7 @@ import type { PlainDate } from '../text/plainDate';
 import type { SourceTally } from '../indicators/aggregate';
 import { isLiveSheet, type ColumnMapping } from '../sheets/mapping';
 import { guardCell, guardFormula } from '../text/formula';
+import { AUTOMATIC_FORMAT_READ } from '../history/cells';
 import { normalizeHeader } from '../text/normalize';
 import { fiscalYearOf, formatFiscalYear, parseFiscalYear } from '../text/date';
 import { parseNumber } from '../text/number';
@@ -801,7 +802,10 @@ function rewriteHiddenSheet(
     const values = Array.from({ length: rect.rows }, (_, r) =>
       Array.from({ length: rect.columns }, (_, c) => table[r]?.[c] ?? ''),
     );
-    const formats = previous.numberFormats ?? [];
+    // Automatic reads as '0.###############' and is written back as 'General' (RS-08).
+    const formats = (previous.numberFormats ?? []).map((row) =>
+      row.map((f) => (f === AUTOMATIC_FORMAT_READ ? 'General' : f)),
+    );
     // Text columns as text (an id or a time stamp written into a General cell would be read as a
     // number or a date); the other cells keep their formats.
     const numberFormats = values.map((row, r) =>
