@@ -559,8 +559,10 @@ export function decideSurveyCandidates(
         ]);
       });
       // Rows that are not data (a 計 row, a ※ note) below the last data row: the new rows go under them, and staff are told.
-      const lastData = (sheet.rows?.data[sheet.rows.data.length - 1] ?? -1) + 1;
-      const setAsideBelow = sheet.rows?.setAside.some((r) => r.row > lastData) ?? false;
+      // By the sheet's last row, not only the rows set aside: only the mapped columns were read, and a
+      // 計 or ※ written in a column Tsunagu does not map (No.) leaves its row blank in them.
+      const lastData = Math.max((sheet.rows?.data[sheet.rows.data.length - 1] ?? -1) + 1, sheet.mapping.headerRow);
+      const setAsideBelow = firstRow - 1 > lastData || (sheet.rows?.setAside.some((r) => r.row > lastData) ?? false);
       written.push({
         sheet: sheet.name,
         kind,

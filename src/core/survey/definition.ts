@@ -226,6 +226,7 @@ export function readSurveyDefinition(input: SurveySheetInput): SurveyDefinition 
     const typeText = nameKey(textOf(record.fields.questionType));
     const anything = Object.values(record.fields).some((v) => textOf(v) !== '');
     if (!anything) continue;
+    if (isNoteRow(input.values[record.row - 1] ?? [], record.fields)) continue;
     if (formName === '') {
       issues.add(
         'survey.noFormName',
@@ -613,6 +614,35 @@ function translationWarnings(
   }
 }
 
+/** 必須 as staff mark it: はい/○ (as every yes/no column), ● or ■ or 必須 for yes; 任意 for no. */
+function requiredOf(cell: unknown): ReturnType<typeof parseYesNo> {
+  const text = typeof cell === 'string' ? normalizeText(cell).replace(/\s+/g, '') : '';
+  if (text === '●' || text === '■' || text === '必須') return { status: 'yes', value: true };
+  if (text === '任意') return { status: 'no', value: false };
+  return parseYesNo(typeof cell === 'string' || typeof cell === 'boolean' ? cell : '');
+}
+
+/**
+ * A single-choice or drop-down question written with 「・」 between its choices and no other separator
+ * (「10代・20代・30代」): one choice would make no question, so 「・」 separates them. Elsewhere 「・」
+ * stays inside a choice (「社協だより・チラシ」 among choices separated by 、 or line breaks).
+ */
+function dotSeparated(kind: QuestionKind, choices: readonly string[]): string[] | null {
+  if (!BRANCHING_KINDS.has(kind) || choices.length !== 1) return null;
+  const parts = (choices[0] as string)
+    .split(/[・･]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return parts.length > 1 ? parts : null;
+}
+
+/** A note staff wrote into the table (「※ 選択肢は改行で区切る」): no 種類, its first text starts with ※, ＊ or 注. */
+function isNoteRow(row: readonly unknown[], fields: Record<string, unknown>): boolean {
+  if (textOf(fields.questionType) !== '') return false;
+  const first = row.map((c) => textOf(c)).find((t) => t !== '');
+  return first !== undefined && /^(?:※|＊|\*|注[:：.)）]|\(注\)|（注）)/.test(normalizeText(first));
+}
+
 function readQuestion(
   r: RowRead,
   form: string,
@@ -654,7 +684,7 @@ function readQuestion(
     broken = true;
   }
   const requiredCell = r.fields.required;
-  const yn = parseYesNo(typeof requiredCell === 'string' || typeof requiredCell === 'boolean' ? requiredCell : '');
+  const yn = requiredOf(requiredCell);
   if (yn.status === 'unrecognised') {
     issues.add(
       'survey.requiredUnclear',
@@ -662,8 +692,8 @@ function readQuestion(
       r.row,
       columns.header('required'),
       form,
-      `必須「${textOf(requiredCell)}」が読めません。「はい」か「いいえ」で書いてください（必須でない設問として作ります）`,
-      `必須 「${textOf(requiredCell)}」 cannot be read: write はい or いいえ (the question is made optional)`,
+      `必須「${textOf(requiredCell)}」が読めません。「はい」「○」「●」か、空欄（必須でない）で書いてください（必須でない設問として作ります）`,
+      `必須 「${textOf(requiredCell)}」 cannot be read: write はい, ○ or ●, or leave it blank (the question is made optional)`,
     );
   }
   const required = yn.status === 'yes';
@@ -704,7 +734,22 @@ function readQuestion(
         broken = true;
       }
       values[JAPANESE] = list ?? [];
-    } else values[JAPANESE] = splitChoices(r.fields.options);
+    } else {
+      values[JAPANESE] = splitChoices(r.fields.options);
+      const dotted = dotSeparated(kind, values[JAPANESE]);
+      if (dotted) {
+        values[JAPANESE] = dotted;
+        issues.add(
+          'survey.choicesByDot',
+          'info',
+          r.row,
+          columns.header('options'),
+          form,
+          `選択肢を「・」で区切って${dotted.length}個（${dotted.join('／')}）として作ります。1つの選択肢なら、ほかの選択肢と改行で区切って書いてください`,
+          `The choices are read as ${dotted.length}, separated by 「・」 (${dotted.join(' / ')}). If it is one choice, write the others on lines of their own`,
+        );
+      }
+    }
     if (values[JAPANESE].length === 0 && !broken) {
       issues.add(
         'survey.noChoices',

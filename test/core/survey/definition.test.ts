@@ -47,6 +47,56 @@ describe('survey/definition', () => {
       expect(form?.title).toEqual({ ja: 'A' });
     });
 
+    it('reads 必須 as staff mark it: ● ■ 必須 and ○ are required, 任意 and blank are not', () => {
+      const marks = ['●', '■', '必須', '○', '任意', ''];
+      const def = readSheet(
+        H,
+        marks.map((mark, i) => row({ フォーム名: 'A', 設問ID: `Q${i}`, 種類: '短文', 設問: `q${i}`, 必須: mark })),
+      );
+      expect(def.issues).toEqual([]);
+      expect(def.forms[0]?.questions.map((q) => q.required)).toEqual([true, true, true, true, false, false]);
+    });
+
+    it('splits a single-choice or drop-down list written with ・ only, and says so; ・ stays inside a choice elsewhere', () => {
+      const def = readSheet(H, [
+        row({ フォーム名: 'A', 設問ID: 'Q1', 種類: '単一選択', 設問: '年代', 選択肢: '10代・20代・30代以上' }),
+        row({ フォーム名: 'A', 設問ID: 'Q2', 種類: 'プルダウン', 設問: '種別', 選択肢: '居場所･サロン' }),
+        row({ フォーム名: 'A', 設問ID: 'Q3', 種類: '複数選択', 設問: '情報', 選択肢: '市報、社協だより・チラシ' }),
+        row({
+          フォーム名: 'A',
+          設問ID: 'Q4',
+          種類: '複数選択',
+          設問: '同意',
+          選択肢: '規約・個人情報の取扱いに同意する',
+        }),
+        row({ フォーム名: 'A', 設問ID: 'Q5', 種類: '単一選択', 設問: '学年', 選択肢: '小・中学生\n高校生' }),
+      ]);
+      expect(def.forms[0]?.questions.map((q) => q.choices?.values.ja)).toEqual([
+        ['10代', '20代', '30代以上'],
+        ['居場所', 'サロン'],
+        ['市報', '社協だより・チラシ'],
+        ['規約・個人情報の取扱いに同意する'],
+        ['小・中学生', '高校生'],
+      ]);
+      expect(codes(def)).toEqual([
+        ['survey.choicesByDot', 2, '選択肢'],
+        ['survey.choicesByDot', 3, '選択肢'],
+      ]);
+      expect(def.issues[0]?.severity).toBe('info');
+      expect(def.issues[0]?.message.ja).toContain('3個（10代／20代／30代以上）');
+    });
+
+    it('sets aside the ※ notes staff write into the table, but still asks for the 種類 of a row that is not one', () => {
+      const def = readSheet(H, [
+        row({ フォーム名: 'A', 設問ID: 'Q1', 種類: '短文', 設問: 'お名前' }),
+        row({ フォーム名: '※ 設問を変えたら作り直す' }),
+        row({ フォーム名: '＊注意', 設問: '事務局長に相談' }),
+        row({ 設問ID: 'Q2', 設問: '※ 種類を書き忘れた設問' }),
+      ]);
+      expect(def.forms.map((f) => f.name)).toEqual(['A']);
+      expect(codes(def)).toEqual([['survey.noFormName', 5, 'フォーム名']]);
+    });
+
     it('keeps two forms apart and lets each use the same 設問ID', () => {
       const def = readSheet(H, [
         row({ フォーム名: 'A', 設問ID: 'Q1', 種類: '短文', 設問: 'a' }),
