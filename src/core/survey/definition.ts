@@ -540,8 +540,24 @@ function readForm(
     destination,
     languages: languages.slice().sort(compareLanguages),
     sections: finalSections,
-    questions: grouped,
+    questions: destination === 'surveyAnswers' ? withAreaColumn(grouped) : grouped,
   };
+}
+
+/** アンケート回答's 圏域 column, by which 指標サマリー breaks a survey's answers down by area (docs/summary.md). */
+const AREA_COLUMN = '圏域';
+
+/**
+ * The question of a resident survey that asks the 圏域 from 設定's list (選択肢 「設定:圏域」) fills
+ * アンケート回答's 圏域 column whatever its 設問ID (Ｑ２ …), as if its 登録先 said 圏域 — unless it has a
+ * 登録先, another question is 圏域 already, or two questions ask it (then staff say which by 登録先).
+ */
+function withAreaColumn(questions: readonly QuestionDef[]): QuestionDef[] {
+  const named = (text: string | null) => text !== null && nameKey(text) === AREA_COLUMN;
+  if (questions.some((q) => named(q.id) || named(q.target))) return [...questions];
+  const asking = questions.filter((q) => q.target === null && named(q.choices?.fromSettings ?? null));
+  if (asking.length !== 1) return [...questions];
+  return questions.map((q) => (q === asking[0] ? { ...q, target: AREA_COLUMN } : q));
 }
 
 /** Checks a branch target against the form's sections; null for 'next'. */

@@ -97,6 +97,45 @@ describe('survey/definition', () => {
       expect(codes(def)).toEqual([['survey.noFormName', 5, 'フォーム名']]);
     });
 
+    it("fills アンケート回答's 圏域 column from the one question asking 設定:圏域, whatever its 設問ID", () => {
+      const area = (rows: unknown[][]) => readSheet(H, rows).forms.map((f) => f.questions.map((q) => [q.id, q.target]));
+      expect(
+        area([
+          row({ フォーム名: 'A', 設問ID: 'Ｑ２', 種類: 'プルダウン', 設問: 'お住まいの圏域', 選択肢: '設定:圏域' }),
+          row({
+            フォーム名: 'B',
+            設問ID: 'Q1',
+            種類: 'プルダウン',
+            設問: '圏域',
+            選択肢: '設定の圏域',
+            登録先: '住んでいる圏域',
+          }),
+          row({ フォーム名: 'C', 設問ID: 'Q1', 種類: 'プルダウン', 設問: '今', 選択肢: '設定:圏域' }),
+          row({ フォーム名: 'C', 設問ID: 'Q2', 種類: 'プルダウン', 設問: '前', 選択肢: '設定:圏域' }),
+          row({ フォーム名: 'D', 設問ID: 'Q1', 種類: 'プルダウン', 設問: '今', 選択肢: '設定:圏域' }),
+          row({ フォーム名: 'D', 設問ID: '圏域', 種類: '短文', 設問: '前' }),
+          row({ フォーム名: 'E', 設問ID: 'Q1', 種類: '短文', 設問: '活動日' }),
+          row({ フォーム名: 'E', 設問ID: 'Q2', 種類: 'プルダウン', 設問: '圏域', 選択肢: '設定:圏域' }),
+          row({ フォーム名: 'E', 種類: '取り込み先', 設問: '活動記録' }),
+        ]),
+      ).toEqual([
+        [['Q2', '圏域']],
+        [['Q1', '住んでいる圏域']],
+        [
+          ['Q1', null],
+          ['Q2', null],
+        ],
+        [
+          ['Q1', null],
+          ['圏域', null],
+        ],
+        [
+          ['Q1', null],
+          ['Q2', null],
+        ],
+      ]);
+    });
+
     it('keeps two forms apart and lets each use the same 設問ID', () => {
       const def = readSheet(H, [
         row({ フォーム名: 'A', 設問ID: 'Q1', 種類: '短文', 設問: 'a' }),
