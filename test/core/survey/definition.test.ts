@@ -94,7 +94,30 @@ describe('survey/definition', () => {
         row({ 設問ID: 'Q2', 設問: '※ 種類を書き忘れた設問' }),
       ]);
       expect(def.forms.map((f) => f.name)).toEqual(['A']);
-      expect(codes(def)).toEqual([['survey.noFormName', 5, 'フォーム名']]);
+      expect(codes(def)).toEqual([
+        ['survey.formNameAbove', 5, 'フォーム名'],
+        ['survey.unknownType', 5, '種類'],
+      ]);
+    });
+
+    it("reads a blank フォーム名 under a form's rows (cells merged down, or 「同上」) as that form, said once a run", () => {
+      const def = readSheet(H, [
+        row({ フォーム名: 'A', 設問ID: 'Q1', 種類: '短文', 設問: 'お名前' }),
+        row({ 設問ID: 'Q2', 種類: '単一選択', 設問: '年代', 選択肢: '10代\n20代' }),
+        row({}),
+        row({ 設問ID: 'Q3', 種類: '段落', 設問: 'ご意見' }),
+        row({ フォーム名: 'B', 設問ID: 'Q1', 種類: '短文', 設問: '活動日' }),
+        row({ 設問ID: 'Q2', 種類: '短文', 設問: '人数' }),
+      ]);
+      expect(def.forms.map((f) => [f.name, f.questions.map((q) => q.id)])).toEqual([
+        ['A', ['Q1', 'Q2', 'Q3']],
+        ['B', ['Q1', 'Q2']],
+      ]);
+      expect(def.issues.map((i) => [i.code, i.severity, i.row, i.form])).toEqual([
+        ['survey.formNameAbove', 'info', 3, 'A'],
+        ['survey.formNameAbove', 'info', 7, 'B'],
+      ]);
+      expect(canBuild(def.issues)).toBe(true);
     });
 
     it("fills アンケート回答's 圏域 column from the one question asking 設定:圏域, whatever its 設問ID", () => {
