@@ -47,6 +47,36 @@ describe('survey/definition', () => {
       expect(form?.title).toEqual({ ja: 'A' });
     });
 
+    it('reads 種類 as Google フォーム names them (記述式, ラジオボタン, チェックボックス, 選択式（グリッド）…) and as surveys say it', () => {
+      const kinds = [
+        ['記述式', ''],
+        ['ラジオボタン', 'はい\nいいえ'],
+        ['チェックボックス', '市報\nSNS'],
+        ['選択式（グリッド）', '行: 月、火\n列: 午前、午後'],
+        ['チェックボックス（グリッド）', '行: 月、火\n列: 午前、午後'],
+        ['単一回答', 'はい\nいいえ'],
+        ['複数 回答', '市報\nSNS'],
+        ['自由記述', ''],
+      ];
+      const def = readSheet(
+        H,
+        kinds.map(([type, choices], i) =>
+          row({ フォーム名: 'A', 設問ID: `Q${i}`, 種類: type, 設問: `q${i}`, 選択肢: choices }),
+        ),
+      );
+      expect(def.issues).toEqual([]);
+      expect(def.forms[0]?.questions.map((q) => q.kind)).toEqual([
+        'shortText',
+        'singleChoice',
+        'multipleChoice',
+        'choiceGrid',
+        'checkboxGrid',
+        'singleChoice',
+        'multipleChoice',
+        'paragraph',
+      ]);
+    });
+
     it('reads 必須 as staff mark it: ● ■ 必須 and ○ are required, 任意 and blank are not', () => {
       const marks = ['●', '■', '必須', '○', '任意', ''];
       const def = readSheet(
