@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { expect } from '../support/expect';
 import { poll } from '../support/poll';
 import { Session } from '../../src/local/session';
-import { closeStudio, createDemoBook, openMenuItem, openStudio, type StudioInBrowser } from './helpers';
+import { closeStudio, createDemoBook, openMenuItem, openStudio, sidebarFrame, type StudioInBrowser } from './helpers';
 
 describe('指標サマリー in the studio (Chromium)', () => {
   const temp = mkdtempSync(join(tmpdir(), 'tsunagu-summary-'));
@@ -172,6 +172,21 @@ describe('指標サマリー in parts in the studio (Chromium): the default demo
     const { page, frame } = opened as StudioInBrowser;
     await frame.getByTestId('summary-report').click();
     await page.getByTestId('studio-html-dialog').waitFor({ state: 'visible', timeout: 120_000 });
+    expect(session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.summaryRun')).toBeNull();
+    expect((opened as StudioInBrowser).errors).toEqual([]);
+    await page.keyboard.press('Escape');
+    await poll(() => page.getByTestId('studio-html-dialog').isVisible()).toBe(false);
+  });
+
+  it('menu 指標サマリーの報告書 opens the sidebar at 指標サマリー, which counts the parts and opens the report', async () => {
+    const { page } = opened as StudioInBrowser;
+    const dialogs = session.emu.ui.dialogs.length;
+    await openMenuItem(page, 'menuSummaryReport');
+    const frame = await sidebarFrame(page);
+    await page.getByTestId('studio-html-dialog').waitFor({ state: 'visible', timeout: 120_000 });
+    expect(await page.getByTestId('studio-html-dialog-title').textContent()).toMatch(/^指標サマリー 報告書/);
+    expect(session.emu.ui.dialogs.length).toBe(dialogs + 1);
+    expect(await frame.getByTestId('summary-progress').count()).toBe(0);
     expect(session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.summaryRun')).toBeNull();
     expect((opened as StudioInBrowser).errors).toEqual([]);
   });

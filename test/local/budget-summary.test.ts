@@ -10,6 +10,8 @@ import type { Session } from '../../src/local/session';
 import type { SummaryView } from '../../src/shared/rpc';
 import { runSummary } from '../../src/core/actions/summary';
 import { portsFor } from './helpers/ports';
+import { rpc } from './helpers/session';
+import { takeStats } from '../../src/local/commands/stats';
 
 let session: Session;
 const measured: MeasuredAction[] = [];
@@ -108,6 +110,25 @@ describe('指標サマリー in parts on the large workbook', () => {
     const last = calls[calls.length - 1] as MeasuredAction;
     console.log(figures(last));
     expect(session.emu.ui.dialogs.some((d) => d.title.startsWith('指標サマリー 報告書'))).toBe(true);
+  });
+
+  it('menu 指標サマリーの報告書 plans and opens the sidebar (which then counts the parts) within the budget', () => {
+    session.emu.stats.reset();
+    session.invoke('menuSummaryReport');
+    session.emu.endExecution();
+    const menu: MeasuredAction = {
+      action: 'menuSummaryReport',
+      stats: takeStats(session.emu.stats),
+      nodeMs: 0,
+      wholeSheet: session.emu.stats.wholeSheetEstimate(),
+    };
+    console.log(figures(menu));
+    withinBudget(menu, { cellsRead: 3_000, cellsWritten: 0, calls: 160 });
+    expect(session.emu.ui.sidebar, 'the sidebar drives the parts').not.toBeNull();
+    expect(rpc<{ section: string; runNow: boolean }>(session, 'getSidebarState')).toMatchObject({
+      section: 'summary',
+      runNow: true,
+    });
   });
 
   it('中止 forgets a run within the budget', () => {

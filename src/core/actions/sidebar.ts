@@ -74,6 +74,15 @@ export function confirmAndRunFromMenu(ports: Pick<AppPorts, 'cache' | 'dialogs'>
 }
 
 /**
+ * Opens the sidebar at a section to run its action at once, with nothing to ask (it writes
+ * nothing): menu 指標サマリーの報告書 when the summary needs parts (the sidebar drives them).
+ */
+export function openSidebarToRun(ports: Pick<AppPorts, 'cache' | 'dialogs'>, section: 'summary'): void {
+  ports.cache.put(RUN_KEY, section, 300);
+  openSidebarAt(ports, section);
+}
+
+/**
  * The mappings staff confirmed for the sheets there are now: a mapping saved for a sheet that was
  * renamed or deleted since (or whose name a new sheet took) is left out.
  */

@@ -284,6 +284,13 @@ function progressView(state: RunState, threshold: number, notices: Message[]): S
   };
 }
 
+/** Whether the summary's sources need more than one part (else one call makes it, and the report). */
+export function summaryNeedsParts(plan: SummaryPlan, budget = SUMMARY_PART_CELLS): boolean {
+  // Sheets read whole (a header below the first rows) are read as one call reads them.
+  if (!plan.known || plan.definitions === null || plan.sources.some((s) => s.columns === null)) return false;
+  return sourceCells(plan) > budget && planParts(plan.sources, plan.survey !== null, budget).length > 1;
+}
+
 /**
  * Starts 指標サマリー in parts when its sources need more than one part; null when they fit in one
  * call (then the summary is made at once). A run still under way is replaced.
@@ -294,10 +301,8 @@ export function startSummaryRun(
   budget = SUMMARY_PART_CELLS,
   finish?: RunFinish,
 ): SummaryView | null {
-  // Sheets read whole (a header below the first rows) are read as one call reads them.
-  if (!plan.known || plan.definitions === null || plan.sources.some((s) => s.columns === null)) return null;
+  if (!summaryNeedsParts(plan, budget) || plan.definitions === null) return null;
   const parts = planParts(plan.sources, plan.survey !== null, budget);
-  if (sourceCells(plan) <= budget || parts.length <= 1) return null;
   const work = placeOutput(ports.workbook, 'summaryWork', WORK_HEADER, plan.marked);
   const surveyHeader = plan.survey !== null ? (ports.workbook.readRows(plan.survey, 1, 1)[0] ?? []) : null;
   const definitions = plan.definitions;

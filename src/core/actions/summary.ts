@@ -55,7 +55,8 @@ import {
   readSourceSheet,
   type SourceRead,
 } from './summary-read';
-import { loadMappings } from './sidebar';
+import { loadMappings, openSidebarToRun } from './sidebar';
+import { summaryNeedsParts } from './summary-parts';
 import { mappingOf, today } from './workbook-input';
 
 /** The columns of 指標サマリー before the 圏域 (fixed: an earlier unmarked sheet is recognised by them). */
@@ -1005,10 +1006,20 @@ function showReport(ports: AppPorts, report: SummaryReport, fy?: number): { fy: 
   return { fy: year, title };
 }
 
-/** Menu: 指標サマリーの報告書 — the report of the last completed 年度; a refusal (指標定義 with errors) as an alert. */
+/**
+ * Menu: 指標サマリーの報告書 — the report of the last completed 年度 in a dialog at once when the
+ * sources fit in one call; else the sidebar opens at 指標サマリー and its 報告書を開く counts them in
+ * parts (one call would take about 2 minutes on a large council's workbook: docs/cost.md). A
+ * refusal (指標定義 with errors) as an alert.
+ */
 export function menuSummaryReport(ports: AppPorts): void {
   try {
-    openSummaryReport(ports);
+    const plan = planSummary(ports);
+    if (summaryNeedsParts(plan)) {
+      openSidebarToRun(ports, 'summary');
+      return;
+    }
+    openSummaryReportWith(ports, plan);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     ports.dialogs.alert('指標サマリーの報告書', `${error.ja}\n\n${error.en}`);

@@ -8,7 +8,7 @@
  * imported twice (docs/forms.md).
  */
 import { UserError } from '../errors';
-import { FormulaInTheWay, writeRows } from '../history/cells';
+import { AUTOMATIC_FORMAT_READ, FormulaInTheWay, writeRows, type RowsWrite } from '../history/cells';
 import { estimateRecordChars } from '../history/estimate';
 import { History } from '../history/store';
 import type { CellChange } from '../history/types';
@@ -16,7 +16,9 @@ import { placeOutput, type OutputPlace } from '../output-sheets';
 import { RESPONSES_MARK, settleNewAnswers } from './survey';
 import type { CellValue, SheetHead } from '../ports';
 import { isLiveSheet } from '../sheets/mapping';
+import { classifyRows } from '../sheets/row-kinds';
 import { columnLetter } from '../sheets/rows';
+import { parsePhone } from '../text/phone';
 import { SHEET_SPECS } from '../sheets/specs';
 import type { Settings } from '../sheets/settings';
 import { atomically, type Transaction } from '../transaction';
@@ -271,7 +273,7 @@ function collect(ports: AppPorts, only: SurveyImportKind | null, check = true): 
       for (const response of responses) {
         const row =
           kind === 'volunteers'
-            ? volunteerCandidate(form, response, input.settings)
+            ? mobileInItsColumn(volunteerCandidate(form, response, input.settings), destinations.get('volunteers'))
             : activityRow(form, response, input.settings);
         rows.push({ form, formId: built.formId, kind, row });
       }
@@ -434,6 +436,64 @@ function formulaError(error: FormulaInTheWay): UserError {
 }
 
 /**
+ * A mobile number (070/080/090 …) answered to 電話番号 goes into the roster's 携帯 column when the
+ * roster keeps one beside 電話番号 and the answer left it blank: where staff keep mobiles. Said so.
+ */
+function mobileInItsColumn(row: AnswerRow, roster: SheetInput | null | undefined): AnswerRow {
+  const columns = roster?.mapping.columns;
+  if (!columns || columns.mobile === undefined || columns.phone === undefined) return row;
+  const { phone, mobile, ...rest } = row.cells;
+  if (phone === undefined || (mobile !== undefined && String(mobile).trim() !== '')) return row;
+  const parsed = parsePhone(phone);
+  if (!parsed.ok || parsed.type !== 'mobile') return row;
+  return {
+    ...row,
+    cells: { ...rest, mobile: phone },
+    derived: [
+      ...row.derived,
+      {
+        key: 'mobile',
+        ja: `電話番号（${shown(phone)}）は携帯電話の番号なので、名簿の「${headerName('volunteers', 'mobile', roster ?? null)}」の列に入れます`,
+        en: `The 電話番号 (${shown(phone)}) is a mobile number: it goes into the roster's 「${headerName('volunteers', 'mobile', roster ?? null)}」 column`,
+      },
+    ],
+  };
+}
+
+/** How many rows at the end of a destination sheet are read to find its last data row. */
+const TAIL_ROWS = 20;
+
+/**
+ * Where a destination sheet's data ends, read from its last rows (every column, one call: a 計 or
+ * ※ written in a column Tsunagu does not map, such as No., counts too): the last data row, or 0 when
+ * none of those rows is data; and that row's number formats in the columns to write — a 和暦 日付,
+ * a yen amount, a plain-text phone — so the rows an import adds look like the rows above them (null
+ * where the cell is Automatic: the new cell keeps its own).
+ */
+function sheetEnd(
+  ports: AppPorts,
+  sheet: SheetInput,
+  head: SheetHead | undefined,
+  columns: readonly number[],
+): { lastData: number; formats: (string | null)[] | undefined } {
+  const lastRow = head?.lastRow ?? sheet.values.length;
+  const width = Math.max(head?.lastColumn ?? 0, ...columns);
+  const first = Math.max(sheet.mapping.headerRow + 1, lastRow - TAIL_ROWS + 1);
+  if (lastRow < first || width < 1) return { lastData: sheet.mapping.headerRow, formats: undefined };
+  const rect = { row: first, column: 1, rows: lastRow - first + 1, columns: width };
+  const tail = ports.workbook.readBlock(sheet.name, rect, ['values', 'numberFormats']);
+  const rows = classifyRows(sheet.mapping, tail.values ?? [], { firstRow: first });
+  const last = rows.data[rows.data.length - 1];
+  if (last === undefined) return { lastData: 0, formats: undefined };
+  const row = tail.numberFormats?.[last] ?? [];
+  const formats = columns.map((c) => {
+    const format = row[c - 1] ?? '';
+    return format === '' || format === AUTOMATIC_FORMAT_READ ? null : format;
+  });
+  return { lastData: first + last, formats: formats.some((f) => f !== null) ? formats : undefined };
+}
+
+/**
  * 取り込む / 見送る: appends the accepted candidates to their destination sheet (ボランティア名簿 with
  * new 登録番号, 活動記録) and remembers the accepted and declined ones by response id — under the
  * lock, all or nothing, undoably (元に戻す takes the rows and the decisions back). Everything is
@@ -512,7 +572,7 @@ export function decideSurveyCandidates(
     }
     const now = ports.clock.now();
     const recordRows: CellValue[][] = [];
-    const blocks: Array<{ sheet: string; firstRow: number; columns: number[]; rows: CellValue[][] }> = [];
+    const blocks: RowsWrite[] = [];
     const written: SurveyDecisionResult['written'] = [];
     const assigned: string[] = [];
     for (const kind of ['volunteers', 'activities'] as const) {
@@ -524,6 +584,12 @@ export function decideSurveyCandidates(
       const placed = Object.entries(sheet.mapping.columns)
         .map(([key, index]) => ({ key, column: index + 1 }))
         .sort((a, b) => a.column - b.column);
+      const end = sheetEnd(
+        ports,
+        sheet,
+        head,
+        placed.map((p) => p.column),
+      );
       let ids: string[] = [];
       const idCol = sheet.mapping.columns.volunteerId;
       if (kind === 'volunteers' && idCol !== undefined) {
@@ -544,7 +610,13 @@ export function decideSurveyCandidates(
           return c.row.cells[p.key] ?? '';
         }),
       );
-      blocks.push({ sheet: sheet.name, firstRow, columns: placed.map((p) => p.column), rows });
+      blocks.push({
+        sheet: sheet.name,
+        firstRow,
+        columns: placed.map((p) => p.column),
+        rows,
+        formats: end.formats,
+      });
       ofKind.forEach((c, i) => {
         const ref = kind === 'volunteers' && ids[i] ? (ids[i] as string) : `${sheet.name} ${firstRow + i}行目`;
         if (kind === 'volunteers' && ids[i]) assigned.push(ids[i] as string);
@@ -559,8 +631,7 @@ export function decideSurveyCandidates(
         ]);
       });
       // Rows that are not data (a 計 row, a ※ note) below the last data row: the new rows go under them, and staff are told.
-      const lastData = (sheet.rows?.data[sheet.rows.data.length - 1] ?? -1) + 1;
-      const setAsideBelow = sheet.rows?.setAside.some((r) => r.row > lastData) ?? false;
+      const setAsideBelow = firstRow - 1 > Math.max(end.lastData, sheet.mapping.headerRow);
       written.push({
         sheet: sheet.name,
         kind,

@@ -221,11 +221,32 @@ export function readSurveyDefinition(input: SurveySheetInput): SurveyDefinition 
   const { records } = parseRows('surveys', mapping, input.values);
   const byForm = new Map<string, RowRead[]>();
   const formOrder: string[] = [];
+  // フォーム名 written once over a form's rows — its cells merged down, or left blank below as 「同上」:
+  // a blank フォーム名 under a form's rows (blank and ※ rows aside) is that form's, said once a run.
+  let above: string | null = null;
+  let inheriting = false;
   for (const record of records) {
-    const formName = normalizeText(textOf(record.fields.formName));
+    let formName = normalizeText(textOf(record.fields.formName));
     const typeText = nameKey(textOf(record.fields.questionType));
     const anything = Object.values(record.fields).some((v) => textOf(v) !== '');
     if (!anything) continue;
+    if (isNoteRow(input.values[record.row - 1] ?? [], record.fields)) continue;
+    if (formName === '' && above !== null) {
+      if (!inheriting) {
+        issues.add(
+          'survey.formNameAbove',
+          'info',
+          record.row,
+          columns.header('formName'),
+          above,
+          `フォーム名が空欄の行（${record.row}行目から）は、上の行と同じフォーム「${above}」の行として読みます。別のフォームならフォーム名を書いてください`,
+          `Rows with a blank フォーム名 (from row ${record.row}) are read as rows of the form above, 「${above}」; write the フォーム名 if they belong to another`,
+        );
+      }
+      formName = above;
+      inheriting = true;
+    } else inheriting = false;
+    if (formName !== '') above = formName;
     if (formName === '') {
       issues.add(
         'survey.noFormName',
@@ -539,8 +560,24 @@ function readForm(
     destination,
     languages: languages.slice().sort(compareLanguages),
     sections: finalSections,
-    questions: grouped,
+    questions: destination === 'surveyAnswers' ? withAreaColumn(grouped) : grouped,
   };
+}
+
+/** アンケート回答's 圏域 column, by which 指標サマリー breaks a survey's answers down by area (docs/summary.md). */
+const AREA_COLUMN = '圏域';
+
+/**
+ * The question of a resident survey that asks the 圏域 from 設定's list (選択肢 「設定:圏域」) fills
+ * アンケート回答's 圏域 column whatever its 設問ID (Ｑ２ …), as if its 登録先 said 圏域 — unless it has a
+ * 登録先, another question is 圏域 already, or two questions ask it (then staff say which by 登録先).
+ */
+function withAreaColumn(questions: readonly QuestionDef[]): QuestionDef[] {
+  const named = (text: string | null) => text !== null && nameKey(text) === AREA_COLUMN;
+  if (questions.some((q) => named(q.id) || named(q.target))) return [...questions];
+  const asking = questions.filter((q) => q.target === null && named(q.choices?.fromSettings ?? null));
+  if (asking.length !== 1) return [...questions];
+  return questions.map((q) => (q === asking[0] ? { ...q, target: AREA_COLUMN } : q));
 }
 
 /** Checks a branch target against the form's sections; null for 'next'. */
@@ -613,6 +650,35 @@ function translationWarnings(
   }
 }
 
+/** 必須 as staff mark it: はい/○ (as every yes/no column), ● or ■ or 必須 for yes; 任意 for no. */
+function requiredOf(cell: unknown): ReturnType<typeof parseYesNo> {
+  const text = typeof cell === 'string' ? normalizeText(cell).replace(/\s+/g, '') : '';
+  if (text === '●' || text === '■' || text === '必須') return { status: 'yes', value: true };
+  if (text === '任意') return { status: 'no', value: false };
+  return parseYesNo(typeof cell === 'string' || typeof cell === 'boolean' ? cell : '');
+}
+
+/**
+ * A single-choice or drop-down question written with 「・」 between its choices and no other separator
+ * (「10代・20代・30代」): one choice would make no question, so 「・」 separates them. Elsewhere 「・」
+ * stays inside a choice (「社協だより・チラシ」 among choices separated by 、 or line breaks).
+ */
+function dotSeparated(kind: QuestionKind, choices: readonly string[]): string[] | null {
+  if (!BRANCHING_KINDS.has(kind) || choices.length !== 1) return null;
+  const parts = (choices[0] as string)
+    .split(/[・･]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return parts.length > 1 ? parts : null;
+}
+
+/** A note staff wrote into the table (「※ 選択肢は改行で区切る」): no 種類, its first text starts with ※, ＊ or 注. */
+function isNoteRow(row: readonly unknown[], fields: Record<string, unknown>): boolean {
+  if (textOf(fields.questionType) !== '') return false;
+  const first = row.map((c) => textOf(c)).find((t) => t !== '');
+  return first !== undefined && /^(?:※|＊|\*|注[:：.)）]|\(注\)|（注）)/.test(normalizeText(first));
+}
+
 function readQuestion(
   r: RowRead,
   form: string,
@@ -654,7 +720,7 @@ function readQuestion(
     broken = true;
   }
   const requiredCell = r.fields.required;
-  const yn = parseYesNo(typeof requiredCell === 'string' || typeof requiredCell === 'boolean' ? requiredCell : '');
+  const yn = requiredOf(requiredCell);
   if (yn.status === 'unrecognised') {
     issues.add(
       'survey.requiredUnclear',
@@ -662,8 +728,8 @@ function readQuestion(
       r.row,
       columns.header('required'),
       form,
-      `必須「${textOf(requiredCell)}」が読めません。「はい」か「いいえ」で書いてください（必須でない設問として作ります）`,
-      `必須 「${textOf(requiredCell)}」 cannot be read: write はい or いいえ (the question is made optional)`,
+      `必須「${textOf(requiredCell)}」が読めません。「はい」「○」「●」か、空欄（必須でない）で書いてください（必須でない設問として作ります）`,
+      `必須 「${textOf(requiredCell)}」 cannot be read: write はい, ○ or ●, or leave it blank (the question is made optional)`,
     );
   }
   const required = yn.status === 'yes';
@@ -704,7 +770,22 @@ function readQuestion(
         broken = true;
       }
       values[JAPANESE] = list ?? [];
-    } else values[JAPANESE] = splitChoices(r.fields.options);
+    } else {
+      values[JAPANESE] = splitChoices(r.fields.options);
+      const dotted = dotSeparated(kind, values[JAPANESE]);
+      if (dotted) {
+        values[JAPANESE] = dotted;
+        issues.add(
+          'survey.choicesByDot',
+          'info',
+          r.row,
+          columns.header('options'),
+          form,
+          `選択肢を「・」で区切って${dotted.length}個（${dotted.join('／')}）として作ります。1つの選択肢なら、ほかの選択肢と改行で区切って書いてください`,
+          `The choices are read as ${dotted.length}, separated by 「・」 (${dotted.join(' / ')}). If it is one choice, write the others on lines of their own`,
+        );
+      }
+    }
     if (values[JAPANESE].length === 0 && !broken) {
       issues.add(
         'survey.noChoices',

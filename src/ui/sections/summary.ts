@@ -49,9 +49,17 @@ export function createSummarySection(triggers: TriggerBlocks = new TriggerBlocks
     () => context?.rerender(),
   );
 
+  /** Set once menu 指標サマリーの報告書 has started the report here (once per sidebar). */
+  let ranFromMenu = false;
+
   function render(container: HTMLElement, ctx: SectionContext): void {
     context = ctx;
     const state = flow.state;
+    // 拡張機能 → 指標サマリーの報告書 on sources that need parts: the sidebar counts them, then opens the report.
+    if (!ranFromMenu && ctx.state?.runNow && ctx.state.section === 'summary') {
+      ranFromMenu = true;
+      queueMicrotask(() => void flow.openReport());
+    }
     append(
       container,
       el('h2', { class: 'section-title' }, ctx.t('section.summary')),

@@ -121,6 +121,32 @@ describe('指標サマリー in parts', () => {
     expect(session.emu.globals.PropertiesService.getDocumentProperties().getProperty(SUMMARY_RUN_KEY)).toBeNull();
   }, 120_000);
 
+  it('menu 指標サマリーの報告書: sources that need parts open the sidebar at 指標サマリー to count them; no dialog yet', () => {
+    const session = fresh(DEMO);
+    session.invoke('menuSummaryReport');
+    expect(session.emu.ui.dialogs).toEqual([]);
+    expect(session.emu.ui.alerts).toEqual([]);
+    expect(session.emu.ui.sidebar).not.toBeNull();
+    // The sidebar opens at 指標サマリー and starts 報告書を開く there at once, once.
+    expect(rpc<{ section: string; runNow: boolean }>(session, 'getSidebarState')).toMatchObject({
+      section: 'summary',
+      runNow: true,
+    });
+    expect(rpc<{ runNow: boolean }>(session, 'getSidebarState').runNow).toBe(false);
+    // Nothing was started or written by the menu: the sidebar's 報告書を開く starts the run.
+    expect(session.emu.globals.PropertiesService.getDocumentProperties().getProperty(SUMMARY_RUN_KEY)).toBeNull();
+  }, 120_000);
+
+  it('menu 指標サマリーの報告書: sources that fit in one call open the report dialog at once', () => {
+    const session = fresh((s) => {
+      rosterWorkbook(s);
+      rpc(s, 'setupSheets');
+    });
+    session.invoke('menuSummaryReport');
+    expect(session.emu.ui.sidebar).toBeNull();
+    expect(session.emu.ui.dialogs.map((d) => d.title)).toEqual([expect.stringMatching(/^指標サマリー 報告書/)]);
+  });
+
   it('中止 forgets the run and its staged counts; 指標サマリー is as it was', () => {
     const session = fresh(DEMO);
     const ports = portsFor(session.emu);

@@ -47,6 +47,148 @@ describe('survey/definition', () => {
       expect(form?.title).toEqual({ ja: 'A' });
     });
 
+    it('reads 種類 as Google フォーム names them (記述式, ラジオボタン, チェックボックス, 選択式（グリッド）…) and as surveys say it', () => {
+      const kinds = [
+        ['記述式', ''],
+        ['ラジオボタン', 'はい\nいいえ'],
+        ['チェックボックス', '市報\nSNS'],
+        ['選択式（グリッド）', '行: 月、火\n列: 午前、午後'],
+        ['チェックボックス（グリッド）', '行: 月、火\n列: 午前、午後'],
+        ['単一回答', 'はい\nいいえ'],
+        ['複数 回答', '市報\nSNS'],
+        ['自由記述', ''],
+      ];
+      const def = readSheet(
+        H,
+        kinds.map(([type, choices], i) =>
+          row({ フォーム名: 'A', 設問ID: `Q${i}`, 種類: type, 設問: `q${i}`, 選択肢: choices }),
+        ),
+      );
+      expect(def.issues).toEqual([]);
+      expect(def.forms[0]?.questions.map((q) => q.kind)).toEqual([
+        'shortText',
+        'singleChoice',
+        'multipleChoice',
+        'choiceGrid',
+        'checkboxGrid',
+        'singleChoice',
+        'multipleChoice',
+        'paragraph',
+      ]);
+    });
+
+    it('reads 必須 as staff mark it: ● ■ 必須 and ○ are required, 任意 and blank are not', () => {
+      const marks = ['●', '■', '必須', '○', '任意', ''];
+      const def = readSheet(
+        H,
+        marks.map((mark, i) => row({ フォーム名: 'A', 設問ID: `Q${i}`, 種類: '短文', 設問: `q${i}`, 必須: mark })),
+      );
+      expect(def.issues).toEqual([]);
+      expect(def.forms[0]?.questions.map((q) => q.required)).toEqual([true, true, true, true, false, false]);
+    });
+
+    it('splits a single-choice or drop-down list written with ・ only, and says so; ・ stays inside a choice elsewhere', () => {
+      const def = readSheet(H, [
+        row({ フォーム名: 'A', 設問ID: 'Q1', 種類: '単一選択', 設問: '年代', 選択肢: '10代・20代・30代以上' }),
+        row({ フォーム名: 'A', 設問ID: 'Q2', 種類: 'プルダウン', 設問: '種別', 選択肢: '居場所･サロン' }),
+        row({ フォーム名: 'A', 設問ID: 'Q3', 種類: '複数選択', 設問: '情報', 選択肢: '市報、社協だより・チラシ' }),
+        row({
+          フォーム名: 'A',
+          設問ID: 'Q4',
+          種類: '複数選択',
+          設問: '同意',
+          選択肢: '規約・個人情報の取扱いに同意する',
+        }),
+        row({ フォーム名: 'A', 設問ID: 'Q5', 種類: '単一選択', 設問: '学年', 選択肢: '小・中学生\n高校生' }),
+      ]);
+      expect(def.forms[0]?.questions.map((q) => q.choices?.values.ja)).toEqual([
+        ['10代', '20代', '30代以上'],
+        ['居場所', 'サロン'],
+        ['市報', '社協だより・チラシ'],
+        ['規約・個人情報の取扱いに同意する'],
+        ['小・中学生', '高校生'],
+      ]);
+      expect(codes(def)).toEqual([
+        ['survey.choicesByDot', 2, '選択肢'],
+        ['survey.choicesByDot', 3, '選択肢'],
+      ]);
+      expect(def.issues[0]?.severity).toBe('info');
+      expect(def.issues[0]?.message.ja).toContain('3個（10代／20代／30代以上）');
+    });
+
+    it('sets aside the ※ notes staff write into the table, but still asks for the 種類 of a row that is not one', () => {
+      const def = readSheet(H, [
+        row({ フォーム名: 'A', 設問ID: 'Q1', 種類: '短文', 設問: 'お名前' }),
+        row({ フォーム名: '※ 設問を変えたら作り直す' }),
+        row({ フォーム名: '＊注意', 設問: '事務局長に相談' }),
+        row({ 設問ID: 'Q2', 設問: '※ 種類を書き忘れた設問' }),
+      ]);
+      expect(def.forms.map((f) => f.name)).toEqual(['A']);
+      expect(codes(def)).toEqual([
+        ['survey.formNameAbove', 5, 'フォーム名'],
+        ['survey.unknownType', 5, '種類'],
+      ]);
+    });
+
+    it("reads a blank フォーム名 under a form's rows (cells merged down, or 「同上」) as that form, said once a run", () => {
+      const def = readSheet(H, [
+        row({ フォーム名: 'A', 設問ID: 'Q1', 種類: '短文', 設問: 'お名前' }),
+        row({ 設問ID: 'Q2', 種類: '単一選択', 設問: '年代', 選択肢: '10代\n20代' }),
+        row({}),
+        row({ 設問ID: 'Q3', 種類: '段落', 設問: 'ご意見' }),
+        row({ フォーム名: 'B', 設問ID: 'Q1', 種類: '短文', 設問: '活動日' }),
+        row({ 設問ID: 'Q2', 種類: '短文', 設問: '人数' }),
+      ]);
+      expect(def.forms.map((f) => [f.name, f.questions.map((q) => q.id)])).toEqual([
+        ['A', ['Q1', 'Q2', 'Q3']],
+        ['B', ['Q1', 'Q2']],
+      ]);
+      expect(def.issues.map((i) => [i.code, i.severity, i.row, i.form])).toEqual([
+        ['survey.formNameAbove', 'info', 3, 'A'],
+        ['survey.formNameAbove', 'info', 7, 'B'],
+      ]);
+      expect(canBuild(def.issues)).toBe(true);
+    });
+
+    it("fills アンケート回答's 圏域 column from the one question asking 設定:圏域, whatever its 設問ID", () => {
+      const area = (rows: unknown[][]) => readSheet(H, rows).forms.map((f) => f.questions.map((q) => [q.id, q.target]));
+      expect(
+        area([
+          row({ フォーム名: 'A', 設問ID: 'Ｑ２', 種類: 'プルダウン', 設問: 'お住まいの圏域', 選択肢: '設定:圏域' }),
+          row({
+            フォーム名: 'B',
+            設問ID: 'Q1',
+            種類: 'プルダウン',
+            設問: '圏域',
+            選択肢: '設定の圏域',
+            登録先: '住んでいる圏域',
+          }),
+          row({ フォーム名: 'C', 設問ID: 'Q1', 種類: 'プルダウン', 設問: '今', 選択肢: '設定:圏域' }),
+          row({ フォーム名: 'C', 設問ID: 'Q2', 種類: 'プルダウン', 設問: '前', 選択肢: '設定:圏域' }),
+          row({ フォーム名: 'D', 設問ID: 'Q1', 種類: 'プルダウン', 設問: '今', 選択肢: '設定:圏域' }),
+          row({ フォーム名: 'D', 設問ID: '圏域', 種類: '短文', 設問: '前' }),
+          row({ フォーム名: 'E', 設問ID: 'Q1', 種類: '短文', 設問: '活動日' }),
+          row({ フォーム名: 'E', 設問ID: 'Q2', 種類: 'プルダウン', 設問: '圏域', 選択肢: '設定:圏域' }),
+          row({ フォーム名: 'E', 種類: '取り込み先', 設問: '活動記録' }),
+        ]),
+      ).toEqual([
+        [['Q2', '圏域']],
+        [['Q1', '住んでいる圏域']],
+        [
+          ['Q1', null],
+          ['Q2', null],
+        ],
+        [
+          ['Q1', null],
+          ['圏域', null],
+        ],
+        [
+          ['Q1', null],
+          ['Q2', null],
+        ],
+      ]);
+    });
+
     it('keeps two forms apart and lets each use the same 設問ID', () => {
       const def = readSheet(H, [
         row({ フォーム名: 'A', 設問ID: 'Q1', 種類: '短文', 設問: 'a' }),
