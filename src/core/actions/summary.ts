@@ -642,12 +642,16 @@ function indicatorLine(i: SummaryIndicator, fy: number): SummaryView['goals'][nu
   };
 }
 
-/** The 年度 the sidebar shows grades of: the last completed one shown, else the latest. */
+/**
+ * The 年度 the sidebar shows grades of: the last completed one shown; in the plan's first year
+ * (none completed yet) the current one when the summary shows it, else the first it shows.
+ */
 function latestCompleted(summary: Summary): number {
   const done = summary.years.filter((y) => y < summary.currentFiscalYear);
-  return done.length > 0
-    ? (done[done.length - 1] as number)
-    : (summary.years[summary.years.length - 1] ?? summary.currentFiscalYear);
+  if (done.length > 0) return done[done.length - 1] as number;
+  return summary.years.includes(summary.currentFiscalYear)
+    ? summary.currentFiscalYear
+    : (summary.years[0] ?? summary.currentFiscalYear);
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Defines IndicatorDefinition and parseIndicatorDefinitions: the 指標定義 sheet read row by row, with messages naming row and column for everything that is wrong. */
+import { isNoteText } from '../sheets/row-kinds';
 import { detectSheetAs } from '../sheets/detect';
 import type { ColumnMapping } from '../sheets/mapping';
 import { SHEET_SPECS } from '../sheets/specs';
@@ -252,6 +253,9 @@ export function parseIndicatorDefinitions(sheet: DefinitionSheet, context: Defin
     const row = values[i] as readonly unknown[];
     const r = i + 1;
     if (Object.values(mapping.columns).every((c) => cellText(row[c]) === null)) continue;
+    // A note staff wrote under (or into) the table: 「※ 目標は第4次計画の数値」 — set aside, as every reader does.
+    const first = row.map((c) => cellText(c)).find((t) => t !== null);
+    if (first && isNoteText(first)) continue;
     const before = issues.length;
     const error = (code: string, key: string, ja: string, en: string): void => push(code, 'error', r, key, ja, en);
     const warn = (code: string, key: string, ja: string, en: string): void => push(code, 'warning', r, key, ja, en);

@@ -130,6 +130,11 @@ const NOTE_START = /^(?:※|＊|\*|注[:：.)）]|\(注\)|（注）|注記|注�
 const END_MARKERS = new Set(['以下余白', '以下空白', '以上', '以下なし']);
 const HEADING = /^(?:【[^】]+】|［[^］]+］|■.+|◆.+|◇.+|□.+|＜[^＞]+＞|《[^》]+》)$/;
 
+/** A note staff wrote into a table (「※ 目標は計画書の数値」, 注: …, ＊…), by its first cell's text. */
+export function isNoteText(raw: string): boolean {
+  return labelOf(raw) === 'note';
+}
+
 /** The kind of label a cell holds, or null for ordinary text. */
 function labelOf(raw: string): SetAsideReason | null {
   // Most cells hold none of these characters: a quick look first.
