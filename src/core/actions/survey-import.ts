@@ -8,7 +8,7 @@
  * imported twice (docs/forms.md).
  */
 import { UserError } from '../errors';
-import { FormulaInTheWay, writeRows } from '../history/cells';
+import { AUTOMATIC_FORMAT_READ, FormulaInTheWay, writeRows, type RowsWrite } from '../history/cells';
 import { estimateRecordChars } from '../history/estimate';
 import { History } from '../history/store';
 import type { CellChange } from '../history/types';
@@ -16,6 +16,7 @@ import { placeOutput, type OutputPlace } from '../output-sheets';
 import { RESPONSES_MARK, settleNewAnswers } from './survey';
 import type { CellValue, SheetHead } from '../ports';
 import { isLiveSheet } from '../sheets/mapping';
+import { classifyRows } from '../sheets/row-kinds';
 import { columnLetter } from '../sheets/rows';
 import { SHEET_SPECS } from '../sheets/specs';
 import type { Settings } from '../sheets/settings';
@@ -433,6 +434,39 @@ function formulaError(error: FormulaInTheWay): UserError {
   );
 }
 
+/** How many rows at the end of a destination sheet are read to find its last data row. */
+const TAIL_ROWS = 20;
+
+/**
+ * Where a destination sheet's data ends, read from its last rows (every column, one call: a 計 or
+ * ※ written in a column Tsunagu does not map, such as No., counts too): the last data row, or 0 when
+ * none of those rows is data; and that row's number formats in the columns to write — a 和暦 日付,
+ * a yen amount, a plain-text phone — so the rows an import adds look like the rows above them (null
+ * where the cell is Automatic: the new cell keeps its own).
+ */
+function sheetEnd(
+  ports: AppPorts,
+  sheet: SheetInput,
+  head: SheetHead | undefined,
+  columns: readonly number[],
+): { lastData: number; formats: (string | null)[] | undefined } {
+  const lastRow = head?.lastRow ?? sheet.values.length;
+  const width = Math.max(head?.lastColumn ?? 0, ...columns);
+  const first = Math.max(sheet.mapping.headerRow + 1, lastRow - TAIL_ROWS + 1);
+  if (lastRow < first || width < 1) return { lastData: sheet.mapping.headerRow, formats: undefined };
+  const rect = { row: first, column: 1, rows: lastRow - first + 1, columns: width };
+  const tail = ports.workbook.readBlock(sheet.name, rect, ['values', 'numberFormats']);
+  const rows = classifyRows(sheet.mapping, tail.values ?? [], { firstRow: first });
+  const last = rows.data[rows.data.length - 1];
+  if (last === undefined) return { lastData: 0, formats: undefined };
+  const row = tail.numberFormats?.[last] ?? [];
+  const formats = columns.map((c) => {
+    const format = row[c - 1] ?? '';
+    return format === '' || format === AUTOMATIC_FORMAT_READ ? null : format;
+  });
+  return { lastData: first + last, formats: formats.some((f) => f !== null) ? formats : undefined };
+}
+
 /**
  * 取り込む / 見送る: appends the accepted candidates to their destination sheet (ボランティア名簿 with
  * new 登録番号, 活動記録) and remembers the accepted and declined ones by response id — under the
@@ -512,7 +546,7 @@ export function decideSurveyCandidates(
     }
     const now = ports.clock.now();
     const recordRows: CellValue[][] = [];
-    const blocks: Array<{ sheet: string; firstRow: number; columns: number[]; rows: CellValue[][] }> = [];
+    const blocks: RowsWrite[] = [];
     const written: SurveyDecisionResult['written'] = [];
     const assigned: string[] = [];
     for (const kind of ['volunteers', 'activities'] as const) {
@@ -524,6 +558,12 @@ export function decideSurveyCandidates(
       const placed = Object.entries(sheet.mapping.columns)
         .map(([key, index]) => ({ key, column: index + 1 }))
         .sort((a, b) => a.column - b.column);
+      const end = sheetEnd(
+        ports,
+        sheet,
+        head,
+        placed.map((p) => p.column),
+      );
       let ids: string[] = [];
       const idCol = sheet.mapping.columns.volunteerId;
       if (kind === 'volunteers' && idCol !== undefined) {
@@ -544,7 +584,13 @@ export function decideSurveyCandidates(
           return c.row.cells[p.key] ?? '';
         }),
       );
-      blocks.push({ sheet: sheet.name, firstRow, columns: placed.map((p) => p.column), rows });
+      blocks.push({
+        sheet: sheet.name,
+        firstRow,
+        columns: placed.map((p) => p.column),
+        rows,
+        formats: end.formats,
+      });
       ofKind.forEach((c, i) => {
         const ref = kind === 'volunteers' && ids[i] ? (ids[i] as string) : `${sheet.name} ${firstRow + i}行目`;
         if (kind === 'volunteers' && ids[i]) assigned.push(ids[i] as string);
@@ -559,10 +605,7 @@ export function decideSurveyCandidates(
         ]);
       });
       // Rows that are not data (a 計 row, a ※ note) below the last data row: the new rows go under them, and staff are told.
-      // By the sheet's last row, not only the rows set aside: only the mapped columns were read, and a
-      // 計 or ※ written in a column Tsunagu does not map (No.) leaves its row blank in them.
-      const lastData = Math.max((sheet.rows?.data[sheet.rows.data.length - 1] ?? -1) + 1, sheet.mapping.headerRow);
-      const setAsideBelow = firstRow - 1 > lastData || (sheet.rows?.setAside.some((r) => r.row > lastData) ?? false);
+      const setAsideBelow = firstRow - 1 > Math.max(end.lastData, sheet.mapping.headerRow);
       written.push({
         sheet: sheet.name,
         kind,

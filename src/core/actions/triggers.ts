@@ -584,7 +584,7 @@ function stepOf(ports: AppPorts, run: ScheduledRun): Step {
 /**
  * The next execution from a one-off trigger: the trigger that fired goes first (one time-driven
  * trigger per account and document for an add-on; a fired one-off stays listed until deleted:
- * real-sheets-checklist RS-65), then the one-off is made and registered. Null when done; else why not.
+ * real-sheets-checklist RS-66), then the one-off is made and registered. Null when done; else why not.
  */
 function handOn(ports: AppPorts, triggers: Triggers, uid: string, reg: Registration, afterMs: number): unknown {
   try {

@@ -382,6 +382,12 @@ export interface RowsWrite {
   /** 1-based, ascending, no repeats. */
   columns: readonly number[];
   rows: readonly (readonly CellValue[])[];
+  /**
+   * Per column (in the order of `columns`), the number format the written cells take — the rows
+   * above's 和暦 date or yen format, say; null or absent keeps each cell's own. Recorded and taken
+   * back with the values.
+   */
+  formats?: readonly (string | null)[];
 }
 
 /** Ascending columns cut into runs of neighbours: [1,2,3,7] → [[1,2,3],[7]], each with its place in the list. */
@@ -438,16 +444,23 @@ export function writeRows(
   for (const { run, rect, before } of runs) {
     const formats = before.numberFormats ?? [];
     const values = before.values ?? [];
+    const given = (j: number): string | null => write.formats?.[run.offset + j] ?? null;
+    const reformat = Array.from({ length: run.count }, (_, j) => given(j)).some((f) => f !== null);
+    const formatOf = (i: number, j: number): string => given(j) ?? formats[i]?.[j] ?? '';
     const grid = rows.map((row, i) =>
-      Array.from({ length: run.count }, (_, j) => cellInput(row[run.offset + j] ?? '', formats[i]?.[j] ?? '')),
+      Array.from({ length: run.count }, (_, j) => cellInput(row[run.offset + j] ?? '', formatOf(i, j))),
     );
+    const newFormats = reformat
+      ? rows.map((_, i) => Array.from({ length: run.count }, (_, j) => formatToWrite(formatOf(i, j))))
+      : null;
     const oldGrid = rows.map((_, i) =>
       Array.from({ length: run.count }, (_, j) => cellInput(values[i]?.[j] ?? '', formats[i]?.[j] ?? '')),
     );
     const oldFormats = rows.map((_, i) =>
       Array.from({ length: run.count }, (_, j) => formatToWrite(formats[i]?.[j] ?? '')),
     );
-    put(workbook, tx, sheet, rect, { values: grid }, { numberFormats: oldFormats, values: oldGrid });
+    const data = newFormats ? { numberFormats: newFormats, values: grid } : { values: grid };
+    put(workbook, tx, sheet, rect, data, { numberFormats: oldFormats, values: oldGrid });
   }
   for (const { rect, before } of runs) {
     const after = workbook.readBlock(sheet, rect, ['values', 'formulas', 'numberFormats']);

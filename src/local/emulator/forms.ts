@@ -261,7 +261,8 @@ export class FormState {
     // Several choices are written in one cell, separated by ", ".
     // real-sheets-checklist RS-27
     if (Array.isArray(answer)) return answer.join(', ');
-    // Text answers are typed by the respondent, so the sheet parses them like typed text.
+    // Text answers are typed by the respondent, so the sheet parses them like typed text (an answer
+    // starting with = becomes a formula): real-sheets-checklist RS-65.
     return answer ?? '';
   }
 }

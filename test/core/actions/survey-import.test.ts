@@ -254,6 +254,28 @@ describe('decideSurveyCandidates', () => {
     const rows = session.emu.sheetValues('活動記録');
     const header = rows[0] ?? [];
     expect(rows[1]?.[header.indexOf('参加者数')]).toBe(12);
+
+    // Staff show 日付 in 和暦: the next report goes right under the last row, in that format, with no notice.
+    const sheet = session.emu.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('活動記録');
+    const date = header.indexOf('日付') + 1;
+    sheet?.getRange(2, date).setNumberFormat('ggge"年"m"月"d"日"');
+    submit(session, ja, { ...answers, 日付: new Date('2026-06-08T00:00:00+09:00') }, '2026-06-08T18:00:00+09:00');
+    const next = rpc<SurveyCandidatesView>(session, 'previewSurveyCandidates', 'activities').candidates.find(
+      (n) => n.status === 'new',
+    );
+    const second = rpc<SurveyDecisionResult>(session, 'decideSurveyCandidates', {
+      accept: [next?.responseId],
+      decline: [],
+    });
+    expect(second.written).toEqual([
+      { sheet: '活動記録', kind: 'activities', firstRow: 3, lastRow: 3, rows: 1, setAsideBelow: false },
+    ]);
+    expect(second.notices).toEqual([]);
+    expect(sheet?.getRange(3, date).getDisplayValue()).toBe('令和8年6月8日');
+    // Only the date column had a format of its own: the others keep theirs.
+    expect(sheet?.getRange(3, header.indexOf('参加者数') + 1).getNumberFormat()).toBe(
+      sheet?.getRange(2, header.indexOf('参加者数') + 1).getNumberFormat(),
+    );
   });
 
   it('refuses an unknown response and writes nothing', () => {

@@ -70,7 +70,7 @@ describe('emulator ScriptApp', () => {
       expect(due('2026-12-07T06:01:00+09:00', '2026-12-07T07:00:00+09:00')).toEqual([]);
       now = new Date('2026-12-07T06:01:00+09:00');
       emu.runClockTrigger(trigger.getUniqueId());
-      // Fired, it is still the account's trigger until deleted (real-sheets-checklist RS-65).
+      // Fired, it is still the account's trigger until deleted (real-sheets-checklist RS-66).
       expect(ScriptApp.getProjectTriggers().map((t) => t.getUniqueId())).toEqual([trigger.getUniqueId()]);
       expect(() => ScriptApp.newTrigger('f').timeBased().after(-1)).toThrow('durationMilliseconds');
     });
