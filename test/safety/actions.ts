@@ -16,7 +16,8 @@ import { generateDemoBook, type DemoBook } from '../../src/local/demo/index';
 import type { Session } from '../../src/local/session';
 import { CELL_LINK, HARNESS_NOW, harnessSession, type WritingAction } from '../support/fault-harness';
 import { rpc } from '../local/helpers/session';
-import { splitRosterWorkbook } from '../fixtures/real-layouts/workbooks';
+import { day, splitRosterWorkbook } from '../fixtures/real-layouts/workbooks';
+import { REPORT, surveyWorkbook } from '../fixtures/real-layouts/survey-workbooks';
 
 const ROSTER_HEADER = [
   '登録番号',
@@ -326,6 +327,37 @@ export function manyAnsweredAndEditedSurveySession(): Session {
  * ボランティア登録 built on the faulty roster (staff's note, fill and formula kept), with two
  * registrations answered (one with text that starts like a formula) and nothing decided yet.
  */
+/**
+ * The survey workbook kept by hand (test/fixtures/real-layouts): two salon reports of its activity
+ * report form, for 取り込む into the 活動記録 whose 計 and ※ rows end it and whose 日付 are in 和暦.
+ */
+export function handKeptReportSession(): Session {
+  const session = harnessSession('手書きの活動記録のフォールトテスト');
+  surveyWorkbook(session);
+  rpc(session, 'setupSheets');
+  const view = rpc<SurveyBuildView>(session, 'buildForms');
+  const id = view.forms.find((f) => f.name === REPORT)?.id ?? '';
+  const report = (date: Date, kind: string, people: string): void => {
+    session.emu.forms.submit(
+      id,
+      { 活動した日: date, 活動の種類: kind, 活動した圏域: '中部', '参加した人数（スタッフを除く）': people },
+      { timestamp: date },
+    );
+  };
+  report(day(2026, 11, 10), 'サロン', '13');
+  report(day(2026, 11, 12), '居場所', '８');
+  return session;
+}
+
+/** Accepts the first activity report and declines the second. */
+function decideReports(session: Session): RpcEnvelope<unknown> {
+  const [a, b] = rpc<SurveyCandidatesView>(session, 'previewSurveyCandidates', 'activities').candidates;
+  return session.run('decideSurveyCandidates', {
+    accept: [a?.responseId ?? ''],
+    decline: [b?.responseId ?? ''],
+  }) as RpcEnvelope<unknown>;
+}
+
 export function registeredSession(counted = false): Session {
   const session = rosterSession();
   if (counted) rpc(session, 'startAnswerTrigger');
@@ -985,6 +1017,13 @@ export const WRITING_ACTIONS: WritingAction[] = [
     name: '回答の取り込み（アンケート回答・修正された回答のブロックだけ読む）',
     arrange: manyAnsweredAndEditedSurveySession,
     act: (s) => s.run('importSurveyAnswers') as never,
+    observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
+  },
+  {
+    // Below the 計 and ※ rows of a 活動記録 kept by hand, in the 和暦 format of the row above.
+    name: '回答の取り込み（活動報告を手書きの活動記録へ・見送り）',
+    arrange: handKeptReportSession,
+    act: decideReports,
     observe: (s) => JSON.parse(s.emu.formsJson()) as unknown,
   },
   {

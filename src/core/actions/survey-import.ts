@@ -18,6 +18,7 @@ import type { CellValue, SheetHead } from '../ports';
 import { isLiveSheet } from '../sheets/mapping';
 import { classifyRows } from '../sheets/row-kinds';
 import { columnLetter } from '../sheets/rows';
+import { parsePhone } from '../text/phone';
 import { SHEET_SPECS } from '../sheets/specs';
 import type { Settings } from '../sheets/settings';
 import { atomically, type Transaction } from '../transaction';
@@ -272,7 +273,7 @@ function collect(ports: AppPorts, only: SurveyImportKind | null, check = true): 
       for (const response of responses) {
         const row =
           kind === 'volunteers'
-            ? volunteerCandidate(form, response, input.settings)
+            ? mobileInItsColumn(volunteerCandidate(form, response, input.settings), destinations.get('volunteers'))
             : activityRow(form, response, input.settings);
         rows.push({ form, formId: built.formId, kind, row });
       }
@@ -432,6 +433,31 @@ function formulaError(error: FormulaInTheWay): UserError {
     `${where}に数式があるため、その行には書き込めません。数式を消すか、名簿の最後の行の下を空けてから取り込んでください。何も変更していません。`,
     `${error.sheet} row ${error.row}, column ${columnLetter(error.column - 1)} holds a formula, so the answers cannot be written there. Remove it, or clear the rows below the last one, then import again. Nothing was changed.`,
   );
+}
+
+/**
+ * A mobile number (070/080/090 …) answered to 電話番号 goes into the roster's 携帯 column when the
+ * roster keeps one beside 電話番号 and the answer left it blank: where staff keep mobiles. Said so.
+ */
+function mobileInItsColumn(row: AnswerRow, roster: SheetInput | null | undefined): AnswerRow {
+  const columns = roster?.mapping.columns;
+  if (!columns || columns.mobile === undefined || columns.phone === undefined) return row;
+  const { phone, mobile, ...rest } = row.cells;
+  if (phone === undefined || (mobile !== undefined && String(mobile).trim() !== '')) return row;
+  const parsed = parsePhone(phone);
+  if (!parsed.ok || parsed.type !== 'mobile') return row;
+  return {
+    ...row,
+    cells: { ...rest, mobile: phone },
+    derived: [
+      ...row.derived,
+      {
+        key: 'mobile',
+        ja: `電話番号（${shown(phone)}）は携帯電話の番号なので、名簿の「${headerName('volunteers', 'mobile', roster ?? null)}」の列に入れます`,
+        en: `The 電話番号 (${shown(phone)}) is a mobile number: it goes into the roster's 「${headerName('volunteers', 'mobile', roster ?? null)}」 column`,
+      },
+    ],
+  };
 }
 
 /** How many rows at the end of a destination sheet are read to find its last data row. */

@@ -221,12 +221,32 @@ export function readSurveyDefinition(input: SurveySheetInput): SurveyDefinition 
   const { records } = parseRows('surveys', mapping, input.values);
   const byForm = new Map<string, RowRead[]>();
   const formOrder: string[] = [];
+  // フォーム名 written once over a form's rows — its cells merged down, or left blank below as 「同上」:
+  // a blank フォーム名 under a form's rows (blank and ※ rows aside) is that form's, said once a run.
+  let above: string | null = null;
+  let inheriting = false;
   for (const record of records) {
-    const formName = normalizeText(textOf(record.fields.formName));
+    let formName = normalizeText(textOf(record.fields.formName));
     const typeText = nameKey(textOf(record.fields.questionType));
     const anything = Object.values(record.fields).some((v) => textOf(v) !== '');
     if (!anything) continue;
     if (isNoteRow(input.values[record.row - 1] ?? [], record.fields)) continue;
+    if (formName === '' && above !== null) {
+      if (!inheriting) {
+        issues.add(
+          'survey.formNameAbove',
+          'info',
+          record.row,
+          columns.header('formName'),
+          above,
+          `フォーム名が空欄の行（${record.row}行目から）は、上の行と同じフォーム「${above}」の行として読みます。別のフォームならフォーム名を書いてください`,
+          `Rows with a blank フォーム名 (from row ${record.row}) are read as rows of the form above, 「${above}」; write the フォーム名 if they belong to another`,
+        );
+      }
+      formName = above;
+      inheriting = true;
+    } else inheriting = false;
+    if (formName !== '') above = formName;
     if (formName === '') {
       issues.add(
         'survey.noFormName',

@@ -30,6 +30,16 @@ export const QUESTION_KIND_OF: Readonly<Record<string, QuestionKind>> = {
   チェックボックスグリッド: 'checkboxGrid',
   日付: 'date',
   時刻: 'time',
+  // Google フォーム's own names for them, as staff who made forms by hand write them (after NFKC, no spaces).
+  記述式: 'shortText',
+  ラジオボタン: 'singleChoice',
+  チェックボックス: 'multipleChoice',
+  '選択式(グリッド)': 'choiceGrid',
+  'チェックボックス(グリッド)': 'checkboxGrid',
+  // Survey words: 単一回答 / 複数回答 / 自由記述.
+  単一回答: 'singleChoice',
+  複数回答: 'multipleChoice',
+  自由記述: 'paragraph',
 };
 
 /** Kinds whose answer is one or more of a list of choices. */

@@ -47,6 +47,36 @@ describe('survey/definition', () => {
       expect(form?.title).toEqual({ ja: 'A' });
     });
 
+    it('reads 種類 as Google フォーム names them (記述式, ラジオボタン, チェックボックス, 選択式（グリッド）…) and as surveys say it', () => {
+      const kinds = [
+        ['記述式', ''],
+        ['ラジオボタン', 'はい\nいいえ'],
+        ['チェックボックス', '市報\nSNS'],
+        ['選択式（グリッド）', '行: 月、火\n列: 午前、午後'],
+        ['チェックボックス（グリッド）', '行: 月、火\n列: 午前、午後'],
+        ['単一回答', 'はい\nいいえ'],
+        ['複数 回答', '市報\nSNS'],
+        ['自由記述', ''],
+      ];
+      const def = readSheet(
+        H,
+        kinds.map(([type, choices], i) =>
+          row({ フォーム名: 'A', 設問ID: `Q${i}`, 種類: type, 設問: `q${i}`, 選択肢: choices }),
+        ),
+      );
+      expect(def.issues).toEqual([]);
+      expect(def.forms[0]?.questions.map((q) => q.kind)).toEqual([
+        'shortText',
+        'singleChoice',
+        'multipleChoice',
+        'choiceGrid',
+        'checkboxGrid',
+        'singleChoice',
+        'multipleChoice',
+        'paragraph',
+      ]);
+    });
+
     it('reads 必須 as staff mark it: ● ■ 必須 and ○ are required, 任意 and blank are not', () => {
       const marks = ['●', '■', '必須', '○', '任意', ''];
       const def = readSheet(
@@ -94,7 +124,30 @@ describe('survey/definition', () => {
         row({ 設問ID: 'Q2', 設問: '※ 種類を書き忘れた設問' }),
       ]);
       expect(def.forms.map((f) => f.name)).toEqual(['A']);
-      expect(codes(def)).toEqual([['survey.noFormName', 5, 'フォーム名']]);
+      expect(codes(def)).toEqual([
+        ['survey.formNameAbove', 5, 'フォーム名'],
+        ['survey.unknownType', 5, '種類'],
+      ]);
+    });
+
+    it("reads a blank フォーム名 under a form's rows (cells merged down, or 「同上」) as that form, said once a run", () => {
+      const def = readSheet(H, [
+        row({ フォーム名: 'A', 設問ID: 'Q1', 種類: '短文', 設問: 'お名前' }),
+        row({ 設問ID: 'Q2', 種類: '単一選択', 設問: '年代', 選択肢: '10代\n20代' }),
+        row({}),
+        row({ 設問ID: 'Q3', 種類: '段落', 設問: 'ご意見' }),
+        row({ フォーム名: 'B', 設問ID: 'Q1', 種類: '短文', 設問: '活動日' }),
+        row({ 設問ID: 'Q2', 種類: '短文', 設問: '人数' }),
+      ]);
+      expect(def.forms.map((f) => [f.name, f.questions.map((q) => q.id)])).toEqual([
+        ['A', ['Q1', 'Q2', 'Q3']],
+        ['B', ['Q1', 'Q2']],
+      ]);
+      expect(def.issues.map((i) => [i.code, i.severity, i.row, i.form])).toEqual([
+        ['survey.formNameAbove', 'info', 3, 'A'],
+        ['survey.formNameAbove', 'info', 7, 'B'],
+      ]);
+      expect(canBuild(def.issues)).toBe(true);
     });
 
     it("fills アンケート回答's 圏域 column from the one question asking 設定:圏域, whatever its 設問ID", () => {
