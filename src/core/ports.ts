@@ -345,6 +345,8 @@ export interface Triggers {
   createFormSubmit(handler: string): string;
   /** A time-driven trigger; its unique id. */
   createClock(handler: string, schedule: TriggerSchedule): string;
+  /** A one-off time-driven trigger that fires once, at least `afterMs` from now; its unique id. */
+  createOnce(handler: string, afterMs: number): string;
   /** Deletes one of the current user's triggers; false when it is not one of them. */
   remove(uid: string): boolean;
 }

@@ -33,6 +33,10 @@ export class GasTriggers implements Triggers {
     return timed.create().getUniqueId();
   }
 
+  createOnce(handler: string, afterMs: number): string {
+    return this.scriptApp.newTrigger(handler).timeBased().after(afterMs).create().getUniqueId();
+  }
+
   remove(uid: string): boolean {
     const trigger = this.all().find((t) => t.getUniqueId() === uid);
     if (!trigger) return false;

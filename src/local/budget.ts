@@ -20,8 +20,8 @@ import type { CostRange } from './emulator/index';
 import { Session } from './session';
 
 /** A demo workbook of the given scale, made the way `tsunagu demo --scale` makes it. */
-export function demoSession(scale: DemoScaleName, seed = DEFAULT_SEED): Session {
-  const session = Session.create('つなぐ デモ');
+export function demoSession(scale: DemoScaleName, seed = DEFAULT_SEED, options: { now?: () => Date } = {}): Session {
+  const session = Session.create('つなぐ デモ', options.now ? { now: options.now } : {});
   const { volunteers, requests, ledgerScale } = DEMO_SCALES[scale];
   buildDemo(session, { seed, volunteers, requests, ledgerScale });
   session.emu.stats.reset();

@@ -316,10 +316,13 @@ export function onAnswerSubmitted(e: GoogleAppsScript.Events.SheetsOnFormSubmit)
   triggers.countNewAnswer(ports, installed, e.triggerUid, e.range.getSheet().getFormUrl() ?? '');
 }
 
-/** Installable trigger (time-driven): recomputes 指標サマリー, no Ui, and keeps when it ran or why it failed. */
+/**
+ * Installable trigger (time-driven, and the one-off triggers a refresh in parts leaves): recomputes
+ * 指標サマリー, no Ui, a part per execution on large workbooks, and keeps when it ran or why it failed.
+ */
 export function onSummarySchedule(e: GoogleAppsScript.Events.TimeDriven): void {
   const { ports, triggers: installed } = triggerContext();
-  triggers.refreshSummaryOnSchedule(ports, installed, e.triggerUid, () => summary.runSummary(ports));
+  triggers.refreshSummaryOnSchedule(ports, installed, e.triggerUid);
 }
 
 /** RPC: チラシを印刷 — the printable flyer of one form and language in a dialog over the spreadsheet (writes nothing). */

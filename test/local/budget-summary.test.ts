@@ -1,7 +1,8 @@
 // 指標サマリー on the large demo workbook: counted in parts the sidebar drives, each call within the
 // 30 s budget, held in cells and calls — the start, every part, the last part that writes the sheet
-// and its charts, a refresh, and 中止. The one-call summary (what the scheduled refresh runs, one
-// execution of up to 6 minutes) still reads only the columns its indicators name.
+// and its charts, a refresh, and 中止. The one-call summary (getSummaryReport for the CLI; the
+// scheduled refresh now runs the same parts, test/local/budget-triggers.test.ts) still reads only the
+// columns its indicators name.
 import { beforeAll, describe, it } from '@jest/globals';
 import { expect } from '../support/expect';
 import { demoSession, measureRpc, type MeasuredAction } from '../../src/local/budget';
@@ -173,7 +174,7 @@ describe('指標サマリー in parts on the large workbook', () => {
     withinBudget(calls[0] as MeasuredAction, { cellsRead: 5_000, cellsWritten: 0, calls: 170 });
   });
 
-  it('the summary in one call (the scheduled refresh, getSummaryReport) reads only the named columns, well within 6 minutes', () => {
+  it('the summary in one call (getSummaryReport) reads only the named columns, well within 6 minutes', () => {
     const report = measured.find((m) => m.action === 'report') as MeasuredAction;
     expect(report.stats.totals.cellsRead, figures(report)).toBeLessThanOrEqual(1_100_000);
     expect(report.stats.summary.estimatedSeconds.high).toBeLessThan(report.wholeSheet.high / 5);

@@ -72,6 +72,30 @@ describe('tsunagu triggers', () => {
     expect(again.stdout.join('\n')).toContain('triggers run: 0');
   });
 
+  it('--run-due runs a refresh in parts to its end: the start, then each one-off trigger it leaves that is due by --until', async () => {
+    const big = join(dir, 'big.xlsx');
+    expect(await main(['demo', big], capture(), THURSDAY_NOON)).toBe(0);
+    expect(
+      await main(['triggers', big, '--start', 'summary', '--schedule', 'daily@6', '--yes'], capture(), THURSDAY_NOON),
+    ).toBe(0);
+    // 06:30 in Tokyo: the daily firing is due; its one-off triggers come a minute apart, before 07:00.
+    const due = capture();
+    const now = at('2026-11-26T21:30:00Z');
+    expect(
+      await main(['triggers', big, '--run-due', '--until', '2026-11-26T22:00:00Z', '--yes', '--json'], due, now),
+    ).toBe(0);
+    const ran = JSON.parse(due.stdout.join('\n')) as { runs: Array<{ error: string | null }>; status: TriggerStatus };
+    expect(ran.runs.length, 'the start, the parts and the last part').toBeGreaterThanOrEqual(4);
+    expect(ran.runs.every((r) => r.error === null)).toBe(true);
+    expect(ran.status.summary.lastRun?.ok).toBe(true);
+    const file = JSON.parse(readFileSync(join(dir, 'big.triggers.json'), 'utf8')) as {
+      triggers: Array<{ schedule: { atHour?: number; at?: string } }>;
+    };
+    expect(file.triggers.map((t) => t.schedule.atHour)).toEqual([6]);
+    const session = await Session.open(big);
+    expect(session.emu.sheetValues('指標サマリー').length).toBeGreaterThan(1);
+  });
+
   it('--as another account shows the owner, and --start takes it over', async () => {
     const shown = capture();
     expect(await main(['triggers', demo, '--as', 'tanaka@example.org'], shown, THURSDAY_NOON)).toBe(0);

@@ -481,6 +481,52 @@ function closingPartsUpToLast(session: Session, action: 'closeFiscalYear' | 'reo
   return session;
 }
 
+/** A workbook whose 指標サマリー needs parts, on a clock the test moves; the sidebar's summary already written once. */
+export interface ScheduledParts {
+  session: Session;
+  /** Fires the account's one time-driven trigger (a one-off at its time); the handler's run. */
+  fire(): { error: string | null };
+  /** Moves the clock on. */
+  later(ms: number): void;
+}
+
+/**
+ * The scheduled refresh in parts (docs/triggers.md), arranged to the execution `at`: the recurring
+ * trigger's firing that starts the run, a middle part from a one-off trigger, or the last part.
+ * The sources gained rows since 指標サマリー was written, so a refresh changes it.
+ */
+export function scheduledPartsSession(at: 'start' | 'middle' | 'last'): ScheduledParts {
+  let clock = HARNESS_NOW;
+  const session = harnessSession('定期更新の分割のフォールトテスト', { now: () => clock });
+  buildDemo(session, { seed: 4, volunteers: 400, requests: 150 });
+  summaryPartsUpTo(session, 'all');
+  const rows = session.emu.sheetValues('相談記録');
+  session.emu.setSheetValues('相談記録', [...rows, ...rows.slice(1, 40)] as never);
+  rpc(session, 'startSummaryTrigger', { every: 'day', hour: 12 });
+  const fire = (): { error: string | null } => {
+    const mine = session.emu.triggers.filter((t) => t.eventType === 'CLOCK' && t.owner === 'staff@example.org');
+    const trigger = mine[0];
+    if (!trigger || mine.length > 1) throw new Error(`${mine.length} time-driven triggers of the account`);
+    if (trigger.schedule?.at && trigger.schedule.at.getTime() > clock.getTime())
+      clock = new Date(trigger.schedule.at.getTime());
+    return session.emu.runClockTrigger(trigger.id);
+  };
+  const progress = (): { done: number; total: number } | undefined =>
+    JSON.parse(
+      String(session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.trigger.summary')),
+    ).run;
+  if (at !== 'start') {
+    fire();
+    for (;;) {
+      const run = progress();
+      if (!run || run.total === 0) throw new Error('the demo workbook no longer needs a scheduled refresh in parts');
+      if (at === 'middle' ? run.done >= 1 : run.done >= run.total - 1) break;
+      fire();
+    }
+  }
+  return { session, fire, later: (ms) => (clock = new Date(clock.getTime() + ms)) };
+}
+
 /** The id of the summary run under way. */
 function summaryRunId(session: Session): string {
   const run = JSON.parse(

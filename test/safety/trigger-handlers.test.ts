@@ -7,7 +7,7 @@ import type { TriggerStatus } from '../../src/shared/rpc';
 import type { Session } from '../../src/local/session';
 import { harnessSession, HARNESS_NOW } from '../support/fault-harness';
 import { rpc } from '../local/helpers/session';
-import { answeredSurveySession, summarizedSession } from './actions';
+import { answeredSurveySession, scheduledPartsSession, summarizedSession } from './actions';
 
 function status(session: Session): TriggerStatus {
   return rpc<TriggerStatus>(session, 'getTriggerStatus');
@@ -52,6 +52,70 @@ describe('the scheduled refresh, failing at each of its mutating calls', () => {
     }
     expect(problems).toEqual([]);
   });
+});
+
+/** The document property of the registered 定期更新 trigger. */
+function registered(session: Session): { uid: string; run?: { runId: string | null } } | null {
+  const text = session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.trigger.summary');
+  return text === null ? null : JSON.parse(text);
+}
+
+describe('the scheduled refresh in parts, failing at each mutating call of an execution', () => {
+  // Each execution is the start, a part or the last part, then the hand-on to the next one-off
+  // trigger (or the recurring one made again) and the record. Whatever call fails: 指標サマリー is as
+  // it was or wholly refreshed, the account never holds two time-driven triggers, the refresh either
+  // goes on from a registered trigger or says it failed — and carrying on firing (the next day when
+  // it failed; turned on again when the sidebar says the trigger is gone) refreshes it in the end.
+  for (const at of ['start', 'middle', 'last'] as const) {
+    it(`${at === 'start' ? 'the trigger’s start' : at === 'middle' ? 'a middle part (a continuation)' : 'the last part'}`, () => {
+      const clean = scheduledPartsSession(at);
+      const before = clean.session.emu.sheetValues('指標サマリー');
+      clean.session.emu.failAtMutation(null);
+      expect(clean.fire().error).toBeNull();
+      const calls = clean.session.emu.mutations.length;
+      expect(calls).toBeGreaterThan(2);
+      // Carried on to the end without faults: the refreshed sheet.
+      let guard = 0;
+      while (registered(clean.session)?.run && guard++ < 30) clean.fire();
+      const after = clean.session.emu.sheetValues('指標サマリー');
+      expect(after).not.toEqual(before);
+      expect(status(clean.session).summary.lastRun?.ok).toBe(true);
+      const table = (rows: unknown[][]): string =>
+        JSON.stringify(rows.map((r) => (String(r[0]).startsWith('最終更新') ? [] : r)));
+      const problems: string[] = [];
+      for (let n = 1; n <= calls; n++) {
+        const { session, fire, later } = scheduledPartsSession(at);
+        session.emu.failAtMutation(n);
+        const run = fire();
+        const call = session.emu.mutations[n - 1] ?? '?';
+        session.emu.failAtMutation(null);
+        const where = `${at}, fault at call ${n} of ${calls} (${call})`;
+        if (run.error !== null) problems.push(`${where}: the handler threw ${run.error}`);
+        const now = table(session.emu.sheetValues('指標サマリー'));
+        if (now !== table(before) && now !== table(after)) problems.push(`${where}: 指標サマリー half refreshed`);
+        const clocks = session.emu.triggers.filter((t) => t.eventType === 'CLOCK');
+        if (clocks.length > 1) problems.push(`${where}: ${clocks.length} time-driven triggers`);
+        const reg = registered(session);
+        const live = reg !== null && clocks.some((t) => t.id === reg.uid);
+        const shown = status(session).summary;
+        if (!live && shown.lastRun?.ok !== false)
+          problems.push(`${where}: no trigger goes on, and no failure is shown`);
+        // Carried on: the next firings (a day later after a failure), or turned on again.
+        for (let step = 0; step < 40 && problems.length === 0; step++) {
+          const state = status(session).summary;
+          if (state.lastRun?.ok === true && !registered(session)?.run) break;
+          if (state.state === 'missing') rpc(session, 'startSummaryTrigger', { every: 'day', hour: 12 });
+          else if (!registered(session)?.run) later(24 * 3_600_000);
+          fire();
+        }
+        if (table(session.emu.sheetValues('指標サマリー')) !== table(after))
+          problems.push(`${where}: carrying on did not refresh 指標サマリー`);
+        if (session.emu.globals.PropertiesService.getDocumentProperties().getProperty('tsunagu.summaryRun') !== null)
+          problems.push(`${where}: a run is left behind`);
+      }
+      expect(problems).toEqual([]);
+    }, 600_000);
+  }
 });
 
 describe('the form-submit trigger, failing at each of its mutating calls', () => {

@@ -185,6 +185,24 @@ function changedDuringRun(what: string): UserError {
   );
 }
 
+/** The run under way, if any, as the scheduled refresh weighs it: its id, start, kind and progress (no contents). */
+export function summaryRunUnderWay(
+  ports: AppPorts,
+): { id: string; startedAt: Date | null; report: boolean; done: number; total: number } | null {
+  const state = loadState(ports);
+  if (!state || typeof state.id !== 'string' || !Array.isArray(state.parts)) return null;
+  const m = /^S(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d{3})$/.exec(state.id);
+  const n = (i: number): number => Number(m?.[i]);
+  const startedAt = m ? new Date(Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6), n(7))) : null;
+  return {
+    id: state.id,
+    startedAt,
+    report: state.finish?.type === 'report',
+    done: state.done,
+    total: state.parts.length + 1,
+  };
+}
+
 /** FNV-1a of a text, in hex: tells whether 設定 and 指標定義 are as they were (no content kept). */
 function fingerprintOf(values: readonly unknown[]): string {
   const text = JSON.stringify(values);

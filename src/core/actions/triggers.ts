@@ -12,7 +12,6 @@ import type {
   Message,
   NewAnswersView,
   RefreshSchedule,
-  SummaryView,
   TriggerChange,
   TriggerKind,
   TriggerRunView,
@@ -20,7 +19,8 @@ import type {
   TriggerView,
 } from '../../shared/rpc';
 import type { AppPorts } from './ports';
-import { tokyoStamp } from './summary';
+import { planSummary, summarizeWhole, tokyoStamp } from './summary';
+import { cancelSummaryRun, continueSummaryRun, startSummaryRun, summaryRunUnderWay } from './summary-parts';
 import { NEW_ANSWERS_KEY, newAnswersByForm, newAnswersFailureNote, showNewAnswersInFormList } from './survey';
 import { LockBusyError } from '../errors';
 
@@ -46,7 +46,41 @@ interface Registration {
   owner: string;
   since: string;
   schedule?: RefreshSchedule;
+  /**
+   * A scheduled refresh in parts under way: `uid` is then the one-off trigger that runs its next
+   * execution (the recurring one is made again when the run ends).
+   */
+  run?: ScheduledRun;
+  /** When the schedule last started a refresh (ISO): a firing soon after it does nothing. */
+  firedAt?: string;
 }
+
+/** Where a scheduled refresh in parts stands (ids, counts and times only). */
+interface ScheduledRun {
+  /** The 指標サマリー run in parts it drives (summary-parts); null while it waits to start one. */
+  runId: string | null;
+  done: number;
+  total: number;
+  /** Executions that waited (the lock busy, the sidebar's run under way) or started again. */
+  waits: number;
+  /** When the scheduled firing began it (ISO). */
+  startedAt: string;
+}
+
+/**
+ * The scheduled refresh in parts: each execution does what one sidebar call does (the start, one
+ * part, or the last part), so each stays within the sidebar's budget (docs/cost.md), and the next
+ * runs from a one-off trigger at least this long after.
+ */
+export const CONTINUE_AFTER_MS = 60_000;
+/** The wait when it cannot go on now: the lock busy, or the sidebar's own 指標サマリー run under way. */
+export const WAIT_AFTER_MS = 5 * 60_000;
+/** A sidebar's run started longer ago than this is taken as left (the sidebar closed mid-run): the refresh replaces it. */
+export const LEFT_RUN_MS = 30 * 60_000;
+/** Waits and new starts one refresh makes at most before it gives up until its next firing. */
+export const MAX_WAITS = 8;
+/** A scheduled firing this soon after the last one started does nothing (a remade daily trigger may fire again in its hour). */
+const REFIRE_GAP_MS = 2 * 3_600_000;
 
 /** A kind's last run and last failure. */
 interface Runs {
@@ -140,6 +174,7 @@ function viewOf(ports: AppPorts, kind: TriggerKind, user: string, mine: readonly
   const lines: Message[] = [WHAT_TITLE[kind], ABOUT[kind], stateLine];
   if (reg) lines.push({ ja: `所有者: ${who.ja}（${reg.since} から）`, en: `Owner: ${who.en} (since ${reg.since})` });
   if (reg?.schedule) lines.push(scheduleText(reg.schedule));
+  if (reg?.run) lines.push(runLine(reg.run));
   if (runs.last) {
     lines.push({
       ja: `前回の実行: ${runs.last.at}（${runs.last.ok ? '成功' : '失敗'}）`,
@@ -181,6 +216,19 @@ function viewOf(ports: AppPorts, kind: TriggerKind, user: string, mine: readonly
     failure,
     actions,
   };
+}
+
+/** A scheduled refresh in parts under way, as the sidebar says it. */
+function runLine(run: ScheduledRun): Message {
+  return run.runId !== null && run.total > 0
+    ? {
+        ja: `定期更新の途中です（${run.done}/${run.total}。数分おきに少しずつ集計しています）。`,
+        en: `A scheduled refresh is under way (${run.done}/${run.total}; counted a part every few minutes).`,
+      }
+    : {
+        ja: '定期更新の途中です（サイドバーでの更新などが終わるのを待っています）。',
+        en: 'A scheduled refresh is under way (waiting for an update from the sidebar or another to end).',
+      };
 }
 
 /** 定期更新's choices: 毎日, or 毎週 on a day. */
@@ -253,7 +301,8 @@ export function startTrigger(
   kind: TriggerKind,
   schedule?: TriggerSchedule,
 ): TriggerChange {
-  return ports.lock.run(() => {
+  let replaced: Registration | null = null;
+  const change = ports.lock.run(() => {
     const user = triggers.user();
     const before = registration(ports, kind);
     const mine = mineOf(triggers, kind);
@@ -282,6 +331,7 @@ export function startTrigger(
       // Deleting a trigger cannot be taken back (a new one gets a new id): it comes last.
       if (mine.length > 0) tx.lastly(() => mine.forEach((old) => triggers.remove(old)));
     });
+    replaced = before;
     const tookOver = before !== null && before.owner !== user;
     const when = kind === 'summary' && schedule ? scheduleText(schedule) : null;
     const started: Message = {
@@ -296,11 +346,15 @@ export function startTrigger(
       : started;
     return { status: getTriggerStatus(ports, triggers), notice };
   });
+  // A scheduled refresh in parts under way stops: the new trigger starts its own at its time.
+  if (kind === 'summary') forgetScheduledRun(ports, replaced);
+  return change;
 }
 
 /** 止める: unregisters a kind's trigger and deletes it when it is the current user's. */
 export function stopTrigger(ports: AppPorts, triggers: Triggers, kind: TriggerKind): TriggerChange {
-  return ports.lock.run(() => {
+  let stopped: Registration | null = null;
+  const change = ports.lock.run(() => {
     const user = triggers.user();
     const before = registration(ports, kind);
     const mine = mineOf(triggers, kind);
@@ -314,6 +368,7 @@ export function stopTrigger(ports: AppPorts, triggers: Triggers, kind: TriggerKi
       tx.removeProperty(TRIGGER_KEYS[kind]);
       if (mine.length > 0) tx.lastly(() => mine.forEach((uid) => triggers.remove(uid)));
     });
+    stopped = before;
     const other = before !== null && before.owner !== user && !mine.includes(before.uid);
     const notice: Message = other
       ? {
@@ -323,6 +378,9 @@ export function stopTrigger(ports: AppPorts, triggers: Triggers, kind: TriggerKi
       : { ja: `${WHAT[kind].ja}を止めました。`, en: `${capital(WHAT[kind].en)} is stopped.` };
     return { status: getTriggerStatus(ports, triggers), notice };
   });
+  // Stopped mid-run: the run in parts and its staged counts go too.
+  if (kind === 'summary') forgetScheduledRun(ports, stopped);
+  return change;
 }
 
 /** 確認済みにする: 新しい回答 back to 0 for every form. */
@@ -370,7 +428,8 @@ function recordRun(ports: AppPorts, kind: TriggerKind, run: TriggerRunView): voi
 }
 
 /** What the handler of a trigger run came to. */
-export type TriggerOutcome = 'done' | 'failed' | 'retired';
+/** continued: a refresh in parts handed on to its next execution. */
+export type TriggerOutcome = 'done' | 'continued' | 'failed' | 'retired';
 
 /**
  * The form-submit trigger: one more new answer for the form the response came from (its URL, never
@@ -436,29 +495,208 @@ export function summaryNote(run: TriggerRunView): string {
     : `つなぐ 定期更新: ${run.at} 失敗しました — ${run.message?.ja ?? ''}\n（前回までの値のままです。サイドバーの 指標サマリー から手動で更新できます。）`;
 }
 
+/** What one execution of the scheduled refresh came to. */
+type Step =
+  | { kind: 'done'; sheet: string }
+  | { kind: 'more'; runId: string; done: number; total: number }
+  | { kind: 'wait'; keep: boolean; soon: boolean }
+  | { kind: 'failed'; error: unknown };
+
 /**
- * The scheduled refresh: recomputes 指標サマリー (no Ui: the trigger has none), then keeps when it
- * ran — in the document properties for the sidebar, and as a note on the sheet's first cell for
- * whoever opens it. A failure goes to both places.
+ * The scheduled refresh (the time-driven trigger and the one-off triggers it leaves): 指標サマリー
+ * recomputed with no Ui. Sources that fit in one call are summarised at once, as before. Larger ones
+ * go in parts, one per execution — the start, each part, the last part that writes the sheet — so no
+ * execution takes more than a sidebar call does (docs/cost.md); each execution hands on to a one-off
+ * trigger a minute later. An add-on may have one time-driven trigger per account and document, so the
+ * recurring one makes way for the one-off while the run lasts and is made again when it ends. The
+ * outcome is kept in the document properties for the sidebar and as a note on the sheet's first cell;
+ * a failure goes to both places, the run is dropped, and the next scheduled firing starts afresh.
  */
-export function refreshSummaryOnSchedule(
+export function refreshSummaryOnSchedule(ports: AppPorts, triggers: Triggers, uid: string): TriggerOutcome {
+  if (!stillRegistered(ports, triggers, 'summary', uid)) return 'retired';
+  const reg = registration(ports, 'summary') as Registration;
+  const now = ports.clock.now();
+  const at = tokyoStamp(now);
+  let run = reg.run ?? null;
+  if (!run) {
+    // A daily trigger made again as a run ended may fire again in the same hour: once is enough.
+    if (reg.firedAt && now.getTime() - Date.parse(reg.firedAt) < REFIRE_GAP_MS) return 'done';
+    run = { runId: null, done: 0, total: 0, waits: 0, startedAt: now.toISOString() };
+  }
+  const continuation = reg.run !== undefined;
+  const step = stepOf(ports, run);
+  if (step.kind === 'more' || (step.kind === 'wait' && run.waits < MAX_WAITS)) {
+    const next: ScheduledRun =
+      step.kind === 'more'
+        ? { ...run, runId: step.runId, done: step.done, total: step.total }
+        : { ...run, runId: step.keep ? run.runId : null, waits: run.waits + 1 };
+    const handedOn = handOn(
+      ports,
+      triggers,
+      uid,
+      {
+        ...reg,
+        run: next,
+        firedAt: reg.firedAt && continuation ? reg.firedAt : now.toISOString(),
+      },
+      step.kind === 'more' || step.soon ? CONTINUE_AFTER_MS : WAIT_AFTER_MS,
+    );
+    if (handedOn === null) return 'continued';
+    forgetRun(ports, next);
+    return finish(ports, triggers, uid, reg, { at, ok: false, message: chainBroken(handedOn) }, true);
+  }
+  if (step.kind === 'done')
+    return finish(ports, triggers, uid, reg, { at, ok: true, message: null }, continuation, step.sheet);
+  forgetRun(ports, run);
+  const message = step.kind === 'failed' ? partFailure(step.error, run) : GAVE_UP;
+  return finish(ports, triggers, uid, reg, { at, ok: false, message }, continuation);
+}
+
+/** One execution's work: go on with the run, wait, or start one (small sources: the whole summary at once). */
+function stepOf(ports: AppPorts, run: ScheduledRun): Step {
+  try {
+    if (run.runId !== null && summaryRunUnderWay(ports)?.id === run.runId) {
+      const view = continueSummaryRun(ports, run.runId);
+      return view.running
+        ? { kind: 'more', runId: run.runId, done: view.running.done, total: view.running.total }
+        : { kind: 'done', sheet: view.resultSheet };
+    }
+    return ports.lock.run((): Step => {
+      // The sidebar's own run (指標サマリーを更新, 報告書を開く) is left to finish unless it was left long ago.
+      const other = summaryRunUnderWay(ports);
+      const left = other?.startedAt ? ports.clock.now().getTime() - other.startedAt.getTime() >= LEFT_RUN_MS : true;
+      if (other && !left) return { kind: 'wait', keep: false, soon: false };
+      const plan = planSummary(ports);
+      const started = startSummaryRun(ports, plan);
+      if (started?.running)
+        return { kind: 'more', runId: started.running.runId, done: started.running.done, total: started.running.total };
+      return { kind: 'done', sheet: summarizeWhole(ports, plan).resultSheet };
+    });
+  } catch (error) {
+    // Someone else writing: later. The run replaced by the sidebar's, or a sheet changed under it: again from the start.
+    if (error instanceof LockBusyError) return { kind: 'wait', keep: true, soon: false };
+    if (error instanceof UserError && (error.code === 'summary.runGone' || error.code === 'summary.changedDuringRun'))
+      return { kind: 'wait', keep: false, soon: true };
+    return { kind: 'failed', error };
+  }
+}
+
+/**
+ * The next execution from a one-off trigger: the trigger that fired goes first (one time-driven
+ * trigger per account and document for an add-on; a fired one-off stays listed until deleted:
+ * real-sheets-checklist RS-66), then the one-off is made and registered. Null when done; else why not.
+ */
+function handOn(ports: AppPorts, triggers: Triggers, uid: string, reg: Registration, afterMs: number): unknown {
+  try {
+    triggers.remove(uid);
+    atomically(ports, WHAT.summary, (tx) => {
+      const once = triggers.createOnce(TRIGGER_HANDLERS.summary, afterMs);
+      tx.add({ undo: () => void triggers.remove(once), dispose: () => undefined });
+      tx.setProperty(TRIGGER_KEYS.summary, JSON.stringify({ ...reg, uid: once }));
+    });
+    return null;
+  } catch (error) {
+    return error ?? 'error';
+  }
+}
+
+/** The run in parts this refresh drove is dropped with its staged counts (when it is still its own). */
+function forgetRun(ports: AppPorts, run: ScheduledRun | undefined): void {
+  if (!run || run.runId === null || summaryRunUnderWay(ports)?.id !== run.runId) return;
+  try {
+    cancelSummaryRun(ports, run.runId);
+  } catch {
+    // Left as it is: the next refresh, or the sidebar's next update, replaces it.
+  }
+}
+
+/** Stopped or taken over mid-run (止める, 自分に引き継ぐ, この予定に変える): the run goes. */
+function forgetScheduledRun(ports: AppPorts, before: Registration | null): void {
+  forgetRun(ports, before?.run);
+}
+
+const GAVE_UP: Message = {
+  ja: 'ほかの更新（サイドバーからの指標サマリーの更新など）が続いていたため、今回の定期更新はできませんでした。次の定期更新で集計します。',
+  en: 'Other updates (such as the summary updated from the sidebar) kept going, so this scheduled refresh could not run. The next one will.',
+};
+
+/** The next one-off trigger could not be made: the run stops, and says how to go on. */
+function chainBroken(error: unknown): Message {
+  return {
+    ja: `定期更新を続けるためのトリガーを作れませんでした（${errorKind(error)}）。集計は中止しました。サイドバーの「定期更新」の表示を確かめ、必要ならもう一度オンにしてください。`,
+    en: `The trigger that carries the scheduled refresh on could not be made (${errorKind(error)}). The update was stopped. Check 定期更新 in the sidebar and turn it on again if needed.`,
+  };
+}
+
+/** A part that failed: why, and how far the run had come (it starts afresh at the next firing). */
+function partFailure(error: unknown, run: ScheduledRun): Message {
+  const reason =
+    error instanceof UserError && error.code !== 'write.failed'
+      ? { ja: error.ja, en: error.en }
+      : error instanceof UserError
+        ? {
+            ja: '指標サマリーの集計の一部を保存できませんでした。',
+            en: 'A part of the summary’s counts could not be saved.',
+          }
+        : failureMessage(error);
+  if (run.runId === null || run.total === 0) return reason;
+  return {
+    ja: `${reason.ja}（部分ごとの集計の ${run.done + 1}/${run.total} で止まりました。次の定期更新は最初から集計します。）`,
+    en: `${reason.en} (It stopped at part ${run.done + 1} of ${run.total}; the next scheduled refresh counts from the start.)`,
+  };
+}
+
+/**
+ * The refresh ends: the recurring trigger is made again when a one-off carried the run (before the
+ * records, so a failure to make it is what staff read), then the outcome is kept for the sidebar
+ * and as the note on 指標サマリー's first cell.
+ */
+function finish(
   ports: AppPorts,
   triggers: Triggers,
   uid: string,
-  runSummary: () => SummaryView,
+  reg: Registration,
+  run: TriggerRunView,
+  remake: boolean,
+  written: string | null = null,
 ): TriggerOutcome {
-  if (!stillRegistered(ports, triggers, 'summary', uid)) return 'retired';
-  const at = tokyoStamp(ports.clock.now());
-  let sheet: string | null = null;
-  let run: TriggerRunView;
-  try {
-    sheet = runSummary().resultSheet;
-    run = { at, ok: true, message: null };
-  } catch (error) {
-    run = { at, ok: false, message: failureMessage(error) };
-    sheet = ports.workbook.markedSheets().find((s) => s.kind === 'summary')?.name ?? null;
+  let outcome = run;
+  if (remake) {
+    try {
+      triggers.remove(uid);
+      atomically(ports, WHAT.summary, (tx) => {
+        const recurring = triggers.createClock(TRIGGER_HANDLERS.summary, reg.schedule ?? { every: 'day', hour: 6 });
+        tx.add({ undo: () => void triggers.remove(recurring), dispose: () => undefined });
+        const next: Registration = { ...reg, uid: recurring };
+        delete next.run;
+        tx.setProperty(TRIGGER_KEYS.summary, JSON.stringify(next));
+      });
+    } catch (error) {
+      // The registration still names the one-off that fired: the sidebar says the trigger is gone.
+      outcome = {
+        at: run.at,
+        ok: false,
+        message: {
+          ja: `${run.ok ? '指標サマリーは更新しましたが、' : ''}定期更新のトリガーを作り直せませんでした（${errorKind(error)}）。サイドバーの「定期更新」でもう一度オンにしてください。`,
+          en: `${run.ok ? 'The indicator summary was refreshed, but ' : ''}the scheduled refresh's trigger could not be made again (${errorKind(error)}). Please turn 定期更新 on again in the sidebar.`,
+        },
+      };
+    }
   }
+  return recordRefresh(ports, outcome, written, run.ok);
+}
+
+/** The outcome kept in the document properties and as the note on 指標サマリー's first cell. */
+function recordRefresh(
+  ports: AppPorts,
+  run: TriggerRunView,
+  written: string | null,
+  refreshed: boolean,
+): TriggerOutcome {
+  const at = run.at;
+  let sheet = written;
   try {
+    sheet ??= ports.workbook.markedSheets().find((s) => s.kind === 'summary')?.name ?? null;
     ports.lock.run(() =>
       atomically(ports, WHAT.summary, (tx) => {
         tx.setProperty(TRIGGER_KEYS.summaryRuns, JSON.stringify({ last: run, failure: run.ok ? null : run }));
@@ -472,12 +710,13 @@ export function refreshSummaryOnSchedule(
   } catch (error) {
     // The summary itself is written (or was left as it was): say which, not just that recording failed.
     const reason = failureMessage(error);
-    const message: Message = run.ok
-      ? {
-          ja: `指標サマリーは更新しましたが、実行の記録を書き込めませんでした（${errorKind(error)}）。`,
-          en: `The indicator summary was refreshed, but the record of the run could not be written (${errorKind(error)}).`,
-        }
-      : (run.message ?? reason);
+    const message: Message =
+      run.ok || refreshed
+        ? {
+            ja: `指標サマリーは更新しましたが、実行の記録を書き込めませんでした（${errorKind(error)}）。`,
+            en: `The indicator summary was refreshed, but the record of the run could not be written (${errorKind(error)}).`,
+          }
+        : (run.message ?? reason);
     try {
       recordRun(ports, 'summary', { at, ok: false, message });
     } catch {

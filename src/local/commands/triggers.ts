@@ -124,10 +124,13 @@ export async function runTriggers(rest: string[], flags: Flags, io: Io, context:
   return 0;
 }
 
+/** One-off triggers made by runs and run in the same --run-due, at most (a guard against a chain that never ends). */
+const MAX_ONE_OFF_ROUNDS = 200;
+
 /**
  * --run-due: every time-driven trigger with a firing time since the last check (kept in
- * book.triggers.json) up to --until or now runs once, as its owner, with no Ui; then the check moves
- * on. Exit 1 when a run failed (its failure is kept where the sidebar shows it, and printed).
+ * book.triggers.json) up to --until or now runs once, as its owner, with no Ui, and so do the one-off
+ * triggers those runs leave that are due by then; then the check moves on. Exit 1 when a run failed (its failure is kept where the sidebar shows it, and printed).
  */
 async function runDue(book: Book, flags: Flags, io: Io): Promise<number> {
   const session = book.session;
@@ -145,6 +148,17 @@ async function runDue(book: Book, flags: Flags, io: Io): Promise<number> {
     );
   session.emu.stats.reset();
   const runs = due.map((t) => session.emu.runClockTrigger(t.id));
+  // The one-off triggers those runs leave (a scheduled refresh in parts hands each part on to one)
+  // run too when they are due by --until: each an execution of its own, as Apps Script runs them.
+  const ran = new Set(due.map((t) => t.id));
+  for (let round = 0; from !== null && round < MAX_ONE_OFF_ROUNDS; round++) {
+    const next = session.emu.dueClockTriggers(from, to).filter((t) => t.schedule?.at !== undefined && !ran.has(t.id));
+    if (next.length === 0) break;
+    for (const t of next) {
+      ran.add(t.id);
+      runs.push(session.emu.runClockTrigger(t.id));
+    }
+  }
   const stats = takeStats(session.emu.stats);
   session.triggersCheckedAt = to.toISOString();
   const saved = await book.saveChanges();

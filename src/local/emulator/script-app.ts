@@ -274,7 +274,9 @@ export class EmuClockTriggerBuilder
       eventType: 'CLOCK',
       source: 'CLOCK',
       sourceId: null,
-      schedule: { ...s },
+      // A one-off `after` fires once its time has passed from now: it is kept as that time. Having
+      // fired, a one-off trigger stays listed until deleted, as a recurring one does (real-sheets-checklist RS-66).
+      schedule: { ...s, ...(s.afterMs !== undefined ? { at: new Date(this.ctx.nowMs() + s.afterMs) } : {}) },
       owner: this.ctx.userEmail,
     };
     this.store.add(record);

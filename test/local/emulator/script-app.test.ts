@@ -53,6 +53,28 @@ describe('emulator ScriptApp', () => {
       expect(emu.triggers).toEqual([]);
     });
 
+    it('records a one-off trigger made with after(ms) as due that long from now, and keeps it listed once it has fired', () => {
+      let now = new Date('2026-12-07T06:00:00+09:00');
+      const { emu } = fresh({ now: () => now });
+      const ScriptApp = emu.globals.ScriptApp;
+      const trigger = ScriptApp.newTrigger('onSummarySchedule').timeBased().after(60_000).create();
+      expect(emu.triggers[0]?.schedule).toEqual({
+        afterMs: 60_000,
+        at: new Date('2026-12-07T06:01:00+09:00'),
+        timezone: 'Asia/Tokyo',
+      });
+      const due = (from: string, to: string): string[] =>
+        emu.dueClockTriggers(new Date(from), new Date(to)).map((t) => t.id);
+      expect(due('2026-12-07T06:00:00+09:00', '2026-12-07T06:00:59+09:00')).toEqual([]);
+      expect(due('2026-12-07T06:00:00+09:00', '2026-12-07T06:01:00+09:00')).toEqual([trigger.getUniqueId()]);
+      expect(due('2026-12-07T06:01:00+09:00', '2026-12-07T07:00:00+09:00')).toEqual([]);
+      now = new Date('2026-12-07T06:01:00+09:00');
+      emu.runClockTrigger(trigger.getUniqueId());
+      // Fired, it is still the account's trigger until deleted (real-sheets-checklist RS-66).
+      expect(ScriptApp.getProjectTriggers().map((t) => t.getUniqueId())).toEqual([trigger.getUniqueId()]);
+      expect(() => ScriptApp.newTrigger('f').timeBased().after(-1)).toThrow('durationMilliseconds');
+    });
+
     it('refuses a 21st trigger', () => {
       const { emu } = fresh();
       const ScriptApp = emu.globals.ScriptApp;
