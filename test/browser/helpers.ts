@@ -175,3 +175,22 @@ export async function closeStudio(temp: string, opened: StudioInBrowser | undefi
   await opened?.studio.close();
   rmSync(temp, { recursive: true, force: true });
 }
+
+/**
+ * Presses the sidebar's button `testId` (a run's 中止) at the first moment a part is under way: as
+ * soon as the shell has locked the panel for a server call (a control marked data-busy-lock) while
+ * the button is there. Deterministic where a click timed by the test would race the parts; and a
+ * button the lock disabled would ignore the press, so the run would go on to its end.
+ */
+export async function pressWhileBusy(frame: Frame, testId: string): Promise<void> {
+  // Runs in the sidebar's page (a string: the tests are compiled without the DOM's types).
+  await frame.evaluate(`(() => {
+    const observer = new MutationObserver(() => {
+      const button = document.querySelector('[data-testid="${testId}"]');
+      if (!button || document.querySelector('[data-busy-lock]') === null) return;
+      observer.disconnect();
+      button.click();
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  })()`);
+}
