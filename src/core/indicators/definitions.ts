@@ -8,6 +8,7 @@ import { normalizeHeader, normalizeText } from '../text/normalize';
 import { parseNumber } from '../text/number';
 import { parseYesNo } from '../text/yesno';
 import { resolveCondition, unknownColumnMessage, type ColumnLookup } from './bind';
+import { parseBasicGoal } from './goal';
 import { formatCondition, parseCondition, type Condition, type Message } from './condition';
 import {
   isManualSourceName,
@@ -282,13 +283,8 @@ export function parseIndicatorDefinitions(sheet: DefinitionSheet, context: Defin
     const name = text('name');
     if (name === null) error('indicators.noName', 'name', '指標名が空です', 'The indicator name is blank');
 
-    let goal = 0;
-    const goalCell = cell(row, 'goal');
-    const g = parseNumber(typeof goalCell === 'string' ? goalCell.replace(/^基本目標/, '') : goalCell, {
-      integer: true,
-    });
-    if (g.ok && g.value >= 1 && g.value <= 4) goal = g.value;
-    else
+    const goal = parseBasicGoal(cell(row, 'goal')) ?? 0;
+    if (goal === 0)
       error(
         'indicators.badGoal',
         'goal',

@@ -104,11 +104,22 @@ const IDENTITY: Readonly<Record<SheetKind, readonly string[] | null>> = {
   memberships: ['memberId', 'name'],
   activities: ['date', 'volunteerId', 'requestId'],
   consultations: ['receivedOn'],
-  // Tsunagu's own tables: every row with anything in it is data.
+  // Tsunagu's own tables: every row with anything in it is data …
   settings: null,
-  indicators: null,
-  surveys: null,
+  // … but for notes (NOTES_ONLY): a 指標定義 row whose first cell is a ※ note, as the indicator reader
+  // skips it (isNoteText) …
+  indicators: [],
+  // … and an アンケート定義 row without 種類 whose first cell is one: any other row is a question, even
+  // one that lacks its 種類.
+  surveys: ['questionType'],
 };
+
+/**
+ * Kinds whose rows are set aside only as notes (a row without an identity cell whose first cell is
+ * a ※ note): their readers (the survey builder, the indicator reader) read every other row, so a
+ * forgotten 種類 under a heading or a 計 in a question is reported, never dropped.
+ */
+const NOTES_ONLY: ReadonlySet<SheetKind> = new Set<SheetKind>(['surveys', 'indicators']);
 
 // ───────── labels ─────────
 
@@ -252,7 +263,8 @@ function identifies(v: unknown): boolean {
  * Classifies the rows below the mapping's header row. `values` start at sheet row
  * options.firstRow (default 1) and column A. Deterministic and pure; one pass, so it costs little
  * beside reading the sheet. Tsunagu's own kinds (設定, 指標定義, アンケート定義) have no totals:
- * every non-blank row of them is data.
+ * every non-blank row of them is data, but for the ※ note rows of 指標定義 and アンケート定義 (no
+ * 種類), which their readers do not read either.
  */
 export function classifyRows(
   mapping: ColumnMapping,
@@ -262,6 +274,7 @@ export function classifyRows(
   const firstRow = options.firstRow ?? 1;
   const start = Math.max(0, mapping.headerRow - firstRow + 1);
   const identityKeys = IDENTITY[mapping.kind] ?? null;
+  const notesOnly = NOTES_ONLY.has(mapping.kind);
   const identity: number[] = [];
   for (const key of identityKeys ?? []) {
     const index = mapping.columns[key];
@@ -358,6 +371,11 @@ export function classifyRows(
         identified = true;
         break;
       }
+    }
+    if (notesOnly) {
+      if (!identified && label === 'note') aside.push(setAside(sheetRow, label, String(row[labelAt]).trim()));
+      else data.push(r);
+      continue;
     }
     if (!identified && label !== null) {
       const text = String(row[labelAt]).trim();

@@ -1,5 +1,7 @@
 /** Defines the spec of each sheet kind: canonical name, columns with aliases, types and lists. */
 import { normalizeHeader } from '../text/normalize';
+import { parseBasicGoal } from '../indicators/goal';
+import { isSurveyRowType, parseRequired } from '../survey/words';
 import * as L from './lists';
 import {
   SHEET_KINDS,
@@ -744,7 +746,12 @@ const INDICATORS: SheetSpec = {
       aliases: ['指標ID', '指標番号', '指標No'],
       weakAliases: ['No', 'No.', '番号'],
     }),
-    col('goal', '基本目標', 'integer', { list: L.BASIC_GOALS, aliases: ['基本目標番号', '目標番号'] }),
+    // 基本目標１ is read as 1, as the indicator reader reads it.
+    col('goal', '基本目標', 'integer', {
+      list: L.BASIC_GOALS,
+      aliases: ['基本目標番号', '目標番号'],
+      reads: { integer: parseBasicGoal },
+    }),
     col('initiative', '取り組み', 'text', { aliases: ['取組', '取組み', '取り組み内容', '施策', '取組内容'] }),
     col('name', '指標名', 'text', { required: true, aliases: ['指標', '評価指標', '指標の名前'] }),
     col('unit', '単位', 'text', { aliases: ['Unit'] }),
@@ -808,19 +815,27 @@ const SURVEYS: SheetSpec = {
   nameAliases: ['アンケート', 'フォーム定義', '設問一覧'],
   description: { ja: 'フォームの設問定義（多言語列つき）', en: 'Form questions, with one column per extra language' },
   columns: [
-    col('formName', 'フォーム名', 'text', { required: true, aliases: ['アンケート名', 'フォームの名前', 'タイトル'] }),
+    // Written once over a form's rows (merged down, or blank below): the builder reads a blank as the form above.
+    col('formName', 'フォーム名', 'text', {
+      required: true,
+      carriedDown: true,
+      aliases: ['アンケート名', 'フォームの名前', 'タイトル'],
+    }),
     col('section', 'セクション', 'text', { aliases: ['ページ', 'セクション名'] }),
     col('questionId', '設問ID', 'id', { textFormat: true, aliases: ['設問番号', '質問ID', '質問番号', '設問No'] }),
     col('questionType', '種類', 'list', {
       required: true,
       list: L.SURVEY_ROW_TYPES,
+      // Google フォーム's names (チェックボックス, 記述式 …), survey words (単一回答, 自由記述) and ページ build too.
+      reads: { word: isSurveyRowType },
       aliases: ['設問の種類', '質問の種類', '回答形式', '形式', '設問種類'],
     }),
     col('question', '設問', 'text', { required: true, aliases: ['質問', '設問文', '質問文'] }),
     col('description', '説明', 'text', { aliases: ['補足説明', '設問の説明', 'ヘルプ'] }),
     // Options hold values such as '中学生・高校生': split them on strong separators only.
     col('options', '選択肢', 'multi', { multi: true, aliases: ['選択項目', '回答選択肢'] }),
-    col('required', '必須', 'yesno', { aliases: ['必須回答', '回答必須'] }),
+    // ●, ■, 必須 and 任意 as the builder reads them.
+    col('required', '必須', 'yesno', { aliases: ['必須回答', '回答必須'], reads: { yesNo: parseRequired } }),
     col('validation', '入力規則', 'text', { aliases: ['回答の検証', '検証', '入力チェック'] }),
     col('branch', '分岐', 'text', { aliases: ['条件分岐', 'セクション移動'] }),
     col('indicator', '指標', 'text', { aliases: ['指標ID', '関連指標'] }),

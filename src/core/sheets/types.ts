@@ -1,4 +1,5 @@
 /** Defines the shapes of the data contract: sheet kinds, column specs and sheet specs. */
+import type { YesNo } from '../text/yesno';
 
 /** The ten kinds of sheet Tsunagu recognises, in the order used to break ties. */
 export const SHEET_KINDS = [
@@ -73,6 +74,28 @@ export interface ColumnSpec {
    * data contract, so シート準備 does not add it to the standard sheet.
    */
   readonly standard?: boolean;
+  /**
+   * What the reader that uses the sheet (the survey builder, the indicator reader) takes in this
+   * column beyond what its type reads: the reader's own functions, so 検証 accepts what the reader
+   * builds with and flags what it refuses.
+   */
+  readonly reads?: ColumnReading;
+  /**
+   * A blank cell under a filled one stands for the value above (アンケート定義's フォーム名, written
+   * once over its form's rows: merged down or left blank): required, but reported only where no row
+   * above has a value.
+   */
+  readonly carriedDown?: boolean;
+}
+
+/** A reader's own parsers for one column (ColumnSpec.reads). */
+export interface ColumnReading {
+  /** list: true for a word outside `list` that the reader reads as a value (種類 「チェックボックス」); never offered in drop-downs. */
+  readonly word?: (text: string) => boolean;
+  /** yesno: the reader's yes/no, which knows more words than parseYesNo (必須 ●, 任意). */
+  readonly yesNo?: (cell: unknown) => YesNo;
+  /** integer: the number the reader reads from a cell that is not a plain number (基本目標１ → 1); null when it refuses. */
+  readonly integer?: (cell: unknown) => number | null;
 }
 
 /**

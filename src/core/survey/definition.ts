@@ -5,7 +5,6 @@ import { parseRows } from '../sheets/rows';
 import { settingsList, type Settings } from '../sheets/settings';
 import { kindFromName, SHEET_SPECS, splitPatternKey } from '../sheets/specs';
 import { normalizeText } from '../text/normalize';
-import { parseYesNo } from '../text/yesno';
 import { checkForms } from './check';
 import { compareLanguages, JAPANESE, languageName } from './languages';
 import {
@@ -23,7 +22,6 @@ import {
   BRANCHING_KINDS,
   CHOICE_KINDS,
   GRID_KINDS,
-  QUESTION_KIND_OF,
   type AnswerDestination,
   type BranchTarget,
   type ChoiceSet,
@@ -38,6 +36,7 @@ import {
   type Texts,
   type ValidationRule,
 } from './types';
+import { parseRequired, surveyRowTypeOf, typeKey, type SettingType } from './words';
 import { checkYasashiiRows } from './yasashii';
 
 export interface SurveySheetInput {
@@ -108,15 +107,6 @@ export class IssueList {
     this.items.push({ code, severity, row, column, form, message: { ja, en } });
   }
 }
-
-type SettingType = 'タイトル' | 'フォームの説明' | '確認メッセージ' | '個人情報の取扱い' | '取り込み先';
-const SETTING_TYPES: readonly SettingType[] = [
-  'タイトル',
-  'フォームの説明',
-  '確認メッセージ',
-  '個人情報の取扱い',
-  '取り込み先',
-];
 
 /** 設定 lists of place names. */
 const PLACE_LISTS: ReadonlySet<string> = new Set(['圏域', '地区', '町名']);
@@ -222,15 +212,15 @@ export function readSurveyDefinition(input: SurveySheetInput): SurveyDefinition 
   const byForm = new Map<string, RowRead[]>();
   const formOrder: string[] = [];
   // フォーム名 written once over a form's rows — its cells merged down, or left blank below as 「同上」:
-  // a blank フォーム名 under a form's rows (blank and ※ rows aside) is that form's, said once a run.
+  // a blank フォーム名 under a form's rows (blank rows, and the ※ rows classifyRows sets aside, between)
+  // is that form's, said once a run. 検証 reads it the same way (フォーム名 is carriedDown in its spec).
   let above: string | null = null;
   let inheriting = false;
   for (const record of records) {
     let formName = normalizeText(textOf(record.fields.formName));
-    const typeText = nameKey(textOf(record.fields.questionType));
+    const typeText = typeKey(textOf(record.fields.questionType));
     const anything = Object.values(record.fields).some((v) => textOf(v) !== '');
     if (!anything) continue;
-    if (isNoteRow(input.values[record.row - 1] ?? [], record.fields)) continue;
     if (formName === '' && above !== null) {
       if (!inheriting) {
         issues.add(
@@ -259,10 +249,7 @@ export function readSurveyDefinition(input: SurveySheetInput): SurveyDefinition 
       );
       continue;
     }
-    let type: RowRead['type'] | null = null;
-    if (QUESTION_KIND_OF[typeText]) type = QUESTION_KIND_OF[typeText] as QuestionKind;
-    else if (typeText === 'セクション' || typeText === 'ページ') type = 'section';
-    else if ((SETTING_TYPES as readonly string[]).indexOf(typeText) >= 0) type = typeText as SettingType;
+    const type = surveyRowTypeOf(typeText);
     if (type === null) {
       issues.add(
         'survey.unknownType',
@@ -650,14 +637,6 @@ function translationWarnings(
   }
 }
 
-/** 必須 as staff mark it: はい/○ (as every yes/no column), ● or ■ or 必須 for yes; 任意 for no. */
-function requiredOf(cell: unknown): ReturnType<typeof parseYesNo> {
-  const text = typeof cell === 'string' ? normalizeText(cell).replace(/\s+/g, '') : '';
-  if (text === '●' || text === '■' || text === '必須') return { status: 'yes', value: true };
-  if (text === '任意') return { status: 'no', value: false };
-  return parseYesNo(typeof cell === 'string' || typeof cell === 'boolean' ? cell : '');
-}
-
 /**
  * A single-choice or drop-down question written with 「・」 between its choices and no other separator
  * (「10代・20代・30代」): one choice would make no question, so 「・」 separates them. Elsewhere 「・」
@@ -670,13 +649,6 @@ function dotSeparated(kind: QuestionKind, choices: readonly string[]): string[] 
     .map((s) => s.trim())
     .filter((s) => s !== '');
   return parts.length > 1 ? parts : null;
-}
-
-/** A note staff wrote into the table (「※ 選択肢は改行で区切る」): no 種類, its first text starts with ※, ＊ or 注. */
-function isNoteRow(row: readonly unknown[], fields: Record<string, unknown>): boolean {
-  if (textOf(fields.questionType) !== '') return false;
-  const first = row.map((c) => textOf(c)).find((t) => t !== '');
-  return first !== undefined && /^(?:※|＊|\*|注[:：.)）]|\(注\)|（注）)/.test(normalizeText(first));
 }
 
 function readQuestion(
@@ -720,7 +692,7 @@ function readQuestion(
     broken = true;
   }
   const requiredCell = r.fields.required;
-  const yn = requiredOf(requiredCell);
+  const yn = parseRequired(requiredCell);
   if (yn.status === 'unrecognised') {
     issues.add(
       'survey.requiredUnclear',

@@ -258,6 +258,8 @@ function checkInteger(col: ColumnView, v: unknown): Finding[] | null {
     const p = parseNumber(v, { integer: true });
     if (!p.ok) {
       if (p.reason === 'blank') return null;
+      // Not a number, but what the reader reads (基本目標１): nothing to say.
+      if (col.reads?.integer !== undefined && col.reads.integer(v) !== null) return null;
       if (p.reason === 'ambiguous' || p.reason === 'several') return [ambiguousNumber('integer.ambiguous', col, v, p)];
       return [p.reason === 'notInteger' ? integerNotInteger(col) : integerInvalid(col)];
     }
@@ -424,7 +426,7 @@ function checkYesNo(col: ColumnView, v: unknown, shown: string): Finding[] | nul
   if (typeof v === 'boolean') return null;
   const s = asText(v, shown);
   if (s === col.yes || s === col.no) return null;
-  const y = parseYesNo(s);
+  const y = col.reads?.yesNo !== undefined ? col.reads.yesNo(s) : parseYesNo(s);
   if (y.status === 'blank') return null;
   if (y.status === 'unrecognised') {
     return [
@@ -514,6 +516,8 @@ function checkList(col: ColumnView, v: unknown, shown: string): Finding[] | null
   if (key === '') return null;
   const to = list.byKey.get(key);
   if (to !== undefined && to !== null) return [listVariant(col, to)];
+  // A word the reader reads as it is (種類 「チェックボックス」): nothing to say.
+  if (col.reads?.word !== undefined && col.reads.word(s)) return null;
   const meant = list.synonyms.get(key);
   if (meant !== undefined) return [listSynonym(col, normalizeText(s), meant)];
   return [notInListNear(col, normalizeText(s))];
@@ -544,6 +548,10 @@ function checkMultiList(col: ColumnView, v: unknown, shown: string): Finding[] |
     const key = listKey(piece);
     const to = list.byKey.get(key);
     const meant = list.synonyms.get(key);
+    if ((to === undefined || to === null) && col.reads?.word !== undefined && col.reads.word(piece)) {
+      canonical.push(piece);
+      continue;
+    }
     if (to !== undefined && to !== null) {
       variants = true;
       canonical.push(to);

@@ -82,6 +82,8 @@ export function checkCommon(view: SheetView, run: RunContext, out: ValidationIss
   const columns = view.columns;
   const count = columns.length;
   const recommendedWhy: (readonly [string, string] | undefined)[] = columns.map((c) => recommended?.[c.key]);
+  // Per column written once over the rows below it (フォーム名): whether a data row above holds a value.
+  const carried: boolean[] = columns.map(() => false);
 
   const rows = view.rows;
   for (let i = 0; i < rows.length; i++) {
@@ -91,6 +93,14 @@ export function checkCommon(view: SheetView, run: RunContext, out: ValidationIss
     for (let k = 0; k < count; k++) {
       const col = columns[k] as ColumnView;
       const v = row[col.index];
+      if (col.carriedDown) {
+        // A blank under a value stands for it, as the reader reads it (survey.formNameAbove).
+        if (isBlankValue(v)) {
+          if (!carried[k]) blankCell(view, r, col, checkRequired, recommendedWhy[k], out);
+          continue;
+        }
+        carried[k] = true;
+      }
       // Most cells are text starting with a visible character that is not '#': neither blank
       // nor an error value, and the display text is the text itself.
       let shown: string;
@@ -189,11 +199,15 @@ function checkUnique(
   // One index for every sheet of the kind, in tab order.
   const first = run.shared(`unique\u0000${view.kind}\u0000${key}`, () => new Map<string, FirstSeen>());
   const rows = view.rows;
+  // A scope written once over its rows (フォーム名) covers the blank cells below it.
+  let above = '';
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as number;
+    const written = scopeCol ? view.text(r, scopeCol) : null;
+    if (written !== null && scopeCol?.carriedDown) above = written;
+    const scope = written ?? (scopeCol?.carriedDown ? above : '');
     const id = view.text(r, col);
     if (id === null) continue;
-    const scope = scopeCol ? (view.text(r, scopeCol) ?? '') : '';
     const k = scope === '' ? idKey(id) : `${scope}\u0000${idKey(id)}`;
     const seen = first.get(k);
     if (seen === undefined) {

@@ -4,7 +4,7 @@ import { classifyRows, isBlankCell, type SetAsideRow } from '../sheets/row-kinds
 import { columnLetter } from '../sheets/rows';
 import { settingsList, type Settings } from '../sheets/settings';
 import { columnSpecOf, getSpec } from '../sheets/specs';
-import type { ColumnPatternSpec, ColumnSpec, ColumnType, SheetKind, SheetSpec } from '../sheets/types';
+import type { ColumnPatternSpec, ColumnReading, ColumnSpec, ColumnType, SheetKind, SheetSpec } from '../sheets/types';
 import { isDateObject, parseDate } from '../text/date';
 import { normalizeText } from '../text/normalize';
 import type { Finding } from './codes';
@@ -79,6 +79,10 @@ export interface ColumnView {
   readonly required: boolean;
   readonly multi: boolean;
   readonly list: ListRule | null;
+  /** What the reader that uses the sheet takes beyond the column's type (種類 「チェックボックス」, 必須 ●, 基本目標１). */
+  readonly reads: ColumnReading | null;
+  /** A blank cell under a filled one stands for the value above (ColumnSpec.carriedDown). */
+  readonly carriedDown: boolean;
   /** The words a yes/no column is written with: はい/いいえ, or its list (可/不可). */
   readonly yes: string;
   readonly no: string;
@@ -279,6 +283,8 @@ export class SheetView {
         required: !('capture' in spec) && spec.required,
         multi: spec.multi === true,
         list,
+        reads: 'capture' in spec ? null : (spec.reads ?? null),
+        carriedDown: !('capture' in spec) && spec.carriedDown === true,
         yes: yesNoList ? (yesNoList[0] as string) : 'はい',
         no: yesNoList ? (yesNoList[1] as string) : 'いいえ',
         cache: new Map(),
